@@ -1,0 +1,62 @@
+"""What every register's API shares: the org scope, exactly as on the screens."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from rest_framework import permissions, viewsets
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.request import Request
+
+from fazhi.org.scope import can_write_unit, scope_field, unit_of, visible_to
+
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+class ScopedWritePermission(permissions.BasePermission):
+    """Reading follows the scope; writing also needs a writing role on the record's unit."""
+
+    message = "您对该记录只有查看权限。"
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        user = request.user
+        if not (user and user.is_authenticated):
+            return False
+        if request.method in WRITE_METHODS:
+            return bool(user.can_write_records)
+        return bool(user.can_read_records)
+
+    def has_object_permission(self, request: Request, view: Any, obj: models.Model) -> bool:
+        if request.method in WRITE_METHODS:
+            return can_write_unit(request.user, unit_of(obj))
+        return True
+
+
+class ScopedModelViewSet(viewsets.ModelViewSet):
+    """A ModelViewSet whose queryset is always `visible_to(request.user)`.
+
+    Records outside the user's subtree do not exist for them (404); writes into a unit
+    the user may not write are refused (403).
+    """
+
+    permission_classes = [permissions.IsAuthenticated, ScopedWritePermission]
+
+    def get_queryset(self) -> models.QuerySet[Any]:
+        return visible_to(self.request.user, super().get_queryset())
+
+    def _check_unit(self, serializer: Any) -> None:
+        field = scope_field(serializer.Meta.model)
+        unit = serializer.validated_data.get(field) if field else None
+        if unit is None and serializer.instance is not None:
+            unit = unit_of(serializer.instance)
+        if unit is None or not can_write_unit(self.request.user, unit):
+            raise PermissionDenied("不能在管辖范围以外的单位登记或修改记录。")
+
+    def perform_create(self, serializer: Any) -> None:
+        self._check_unit(serializer)
+        serializer.save()
+
+    def perform_update(self, serializer: Any) -> None:
+        self._check_unit(serializer)
+        serializer.save()

@@ -1,0 +1,199 @@
+"""Writing the audit trail.
+
+Register models are tracked by `track(Model)`: their saves and deletes write an entry
+with the record's state before and after, inside the same transaction. Code that changes
+state in a meaningful step (a workflow transition, an import, an export) wraps it in
+`audit_context(...)` so the entries it causes carry that step's name, or calls
+`record(...)` for events that are not a row change (login, export).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db import connection, models, transaction
+from django.db.models.signals import post_delete, post_save, pre_save
+from django.utils import timezone
+
+from fazhi.audit.models import Action, Entry
+
+
+@dataclass
+class Context:
+    user: Any = None
+    ip: str | None = None
+    action: str | None = None
+    verb: str = ""
+    note: str = ""
+    suppressed: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+_context: contextvars.ContextVar[Context] = contextvars.ContextVar("audit_context", default=Context())  # noqa: B039
+_tracked: set[type[models.Model]] = set()
+# Fields whose values never go into the trail (secrets, derived bookkeeping).
+EXCLUDED_FIELDS = {"password", "path", "depth", "version"}
+
+
+def current() -> Context:
+    return _context.get()
+
+
+@contextlib.contextmanager
+def audit_context(
+    *, user: Any = None, ip: str | None = None, action: str | None = None, verb: str = "",
+    note: str = "", suppressed: bool | None = None,
+) -> Iterator[Context]:
+    """Set who acts and what step this is for every entry written inside the block."""
+    parent = _context.get()
+    ctx = Context(
+        user=user if user is not None else parent.user,
+        ip=ip if ip is not None else parent.ip,
+        action=action if action is not None else parent.action,
+        verb=verb or parent.verb,
+        note=note or parent.note,
+        suppressed=parent.suppressed if suppressed is None else suppressed,
+    )
+    token = _context.set(ctx)
+    try:
+        yield ctx
+    finally:
+        _context.reset(token)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dict | list | str | int | float | bool) or value is None:
+        return value
+    return str(value)
+
+
+def snapshot(obj: models.Model) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for f in obj._meta.concrete_fields:
+        if f.name in EXCLUDED_FIELDS:
+            continue
+        data[f.attname] = _jsonable(getattr(obj, f.attname))
+    return data
+
+
+def _unit_path(obj: models.Model) -> str:
+    from fazhi.org.scope import scope_field
+
+    name = scope_field(type(obj))
+    if not name:
+        return getattr(obj, "path", "") or ""
+    unit = getattr(obj, name, None) if getattr(obj, f"{name}_id", None) else None
+    return unit.path if unit is not None else ""
+
+
+def _lock_chain() -> None:
+    # Entries must be appended one at a time or two writers would chain to the same
+    # predecessor. SQLite serialises writers already; PostgreSQL needs a lock.
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(74657368)")
+
+
+def write(entry: Entry) -> Entry:
+    with transaction.atomic():
+        _lock_chain()
+        last = Entry.objects.order_by("-id").values_list("hash", flat=True).first() or ""
+        entry.prev_hash = last
+        entry.hash = entry.content_digest(last)
+        entry.save()
+    return entry
+
+
+def record(
+    action: str, *, obj: models.Model | None = None, user: Any = None, verb: str = "",
+    note: str = "", before: Any = None, after: Any = None, unit_path: str | None = None,
+    object_repr: str = "", model: str = "",
+) -> Entry | None:
+    """Write one entry now (logins, exports, imports, report issues, transitions)."""
+    ctx = current()
+    if ctx.suppressed:
+        return None
+    actor = user if user is not None else ctx.user
+    is_user = actor is not None and getattr(actor, "is_authenticated", False)
+    entry = Entry(
+        at=timezone.now(),
+        user=actor if is_user else None,
+        username=getattr(actor, "username", "") or "",
+        action=action,
+        verb=verb or ctx.verb,
+        model=model or (obj._meta.label_lower if obj is not None else ""),
+        object_pk=str(obj.pk) if obj is not None and obj.pk is not None else "",
+        object_repr=(object_repr or (str(obj) if obj is not None else ""))[:200],
+        unit_path=unit_path if unit_path is not None else (_unit_path(obj) if obj is not None else ""),
+        before=before,
+        after=after,
+        note=note or ctx.note,
+        ip=ctx.ip,
+    )
+    return write(entry)
+
+
+def _pre_save(sender: type[models.Model], instance: models.Model, raw: bool = False, **kwargs: Any) -> None:
+    if raw or instance.pk is None:
+        instance._audit_before = None  # type: ignore[attr-defined]
+        return
+    old = sender._default_manager.filter(pk=instance.pk).first()
+    instance._audit_before = snapshot(old) if old is not None else None  # type: ignore[attr-defined]
+
+
+def _post_save(sender: type[models.Model], instance: models.Model, created: bool, raw: bool = False, **kwargs: Any) -> None:
+    if raw:
+        return
+    before = getattr(instance, "_audit_before", None)
+    after = snapshot(instance)
+    if not created and before == after:
+        return
+    ctx = current()
+    action = ctx.action or (Action.CREATE if created else Action.UPDATE)
+    record(action, obj=instance, before=before, after=after)
+
+
+def _post_delete(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+    record(Action.DELETE, obj=instance, before=snapshot(instance), after=None)
+
+
+def track(*models_: type[models.Model]) -> None:
+    """Audit every save and delete of these models (call from AppConfig.ready)."""
+    for model in models_:
+        if model in _tracked:
+            continue
+        _tracked.add(model)
+        pre_save.connect(_pre_save, sender=model, weak=False)
+        post_save.connect(_post_save, sender=model, weak=False)
+        post_delete.connect(_post_delete, sender=model, weak=False)
+
+
+def tracked_models() -> frozenset[type[models.Model]]:
+    return frozenset(_tracked)
+
+
+def verify_chain(batch: int = 5000) -> tuple[int, Entry | None]:
+    """Check every entry's hash; return (entries checked, first broken entry or None)."""
+    prev = ""
+    checked = 0
+    last_id = 0
+    while True:
+        rows = list(Entry.objects.filter(id__gt=last_id).order_by("id")[:batch])
+        if not rows:
+            return checked, None
+        for entry in rows:
+            if entry.prev_hash != prev or entry.content_digest(prev) != entry.hash:
+                return checked, entry
+            prev = entry.hash
+            checked += 1
+            last_id = entry.id

@@ -1,0 +1,109 @@
+"""Test personas (as healthchecks does with alice/bob/charlie).
+
+County A has two departments, A1 and A2, and a township with a village; county B is
+another county of the same city. The liaison of A2 must never see A1's records, and
+county B's coordinator nothing of county A.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+
+from fazhi.org.models import Role, Unit, UnitKind, User
+from fazhi.testing import make_unit, make_user
+
+
+@pytest.fixture
+def province(db: None) -> Unit:
+    return make_unit("河南省", UnitKind.PROVINCE, code="HN")
+
+
+@pytest.fixture
+def city(province: Unit) -> Unit:
+    return make_unit("驻马店市人民政府", UnitKind.CITY, parent=province, code="ZMD")
+
+
+@pytest.fixture
+def county_a(city: Unit) -> Unit:
+    return make_unit("确山县人民政府", UnitKind.COUNTY, parent=city, code="QS", short_name="确山县")
+
+
+@pytest.fixture
+def unit_a1(county_a: Unit) -> Unit:
+    return make_unit("确山县司法局", UnitKind.DEPARTMENT, parent=county_a, code="QS-SFJ")
+
+
+@pytest.fixture
+def unit_a2(county_a: Unit) -> Unit:
+    return make_unit("确山县市场监督管理局", UnitKind.DEPARTMENT, parent=county_a, code="QS-SCJ")
+
+
+@pytest.fixture
+def township_a(county_a: Unit) -> Unit:
+    return make_unit("竹沟镇人民政府", UnitKind.TOWNSHIP, parent=county_a, code="QS-ZG")
+
+
+@pytest.fixture
+def village_a(township_a: Unit) -> Unit:
+    return make_unit("竹沟村", UnitKind.VILLAGE, parent=township_a, code="QS-ZG-01")
+
+
+@pytest.fixture
+def county_b(city: Unit) -> Unit:
+    return make_unit("泌阳县人民政府", UnitKind.COUNTY, parent=city, code="BY", short_name="泌阳县")
+
+
+@pytest.fixture
+def coordinator(county_a: Unit) -> User:
+    return make_user("coordinator", county_a, Role.COORDINATOR, full_name="统筹员")
+
+
+@pytest.fixture
+def liaison_a1(unit_a1: Unit) -> User:
+    return make_user("liaison_a1", unit_a1, Role.LIAISON)
+
+
+@pytest.fixture
+def liaison_a2(unit_a2: Unit) -> User:
+    return make_user("liaison_a2", unit_a2, Role.LIAISON)
+
+
+@pytest.fixture
+def leader(county_a: Unit) -> User:
+    return make_user("leader", county_a, Role.LEADER)
+
+
+@pytest.fixture
+def auditor(county_a: Unit) -> User:
+    return make_user("auditor", county_a, Role.AUDITOR)
+
+
+@pytest.fixture
+def supervisor(province: Unit) -> User:
+    """A provincial supervisor: reads every county of the province."""
+    return make_user("supervisor", province, Role.LEADER)
+
+
+@pytest.fixture
+def coordinator_b(county_b: Unit) -> User:
+    return make_user("coordinator_b", county_b, Role.COORDINATOR)
+
+
+@pytest.fixture
+def admin_user(db: None) -> User:
+    return User.objects.create_superuser("admin", "admin@example.invalid", "Fz-admin-password-2024")
+
+
+@pytest.fixture
+def client_for() -> Callable[[User], Client]:
+    """A test client logged in as the given user."""
+
+    def login(user: User) -> Client:
+        c = Client()
+        c.force_login(user)
+        return c
+
+    return login

@@ -1,0 +1,25 @@
+"""Factories for tests: plain functions, no fixtures files (see CONTRIBUTING.md)."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from fazhi.org.models import Person, Role, Unit, UnitKind, User
+
+_seq = itertools.count(1)
+PASSWORD = "Fz-test-password-2024"
+
+
+def make_unit(name: str, kind: str = UnitKind.DEPARTMENT, parent: Unit | None = None, **extra: Any) -> Unit:
+    code = extra.pop("code", f"U{next(_seq):05d}")
+    return Unit.objects.create(name=name, kind=kind, parent=parent, code=code, **extra)
+
+
+def make_user(username: str, unit: Unit | None, role: str = Role.LIAISON, **extra: Any) -> User:
+    user = User.objects.create_user(username=username, password=PASSWORD, unit=unit, role=role, **extra)
+    return user
+
+
+def make_person(unit: Unit, name: str = "张三", **extra: Any) -> Person:
+    return Person.objects.create(unit=unit, name=name, **extra)
