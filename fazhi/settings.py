@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "fazhi.indicators",
     "fazhi.reports",
     "fazhi.analyzer",
+    # Registers: one app per area of work (ARCHITECTURE.md).
+    "fazhi.reconsideration",
+    "fazhi.litigation",
     "fazhi.api",
 ]
 
@@ -139,6 +142,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns on a missing root
 MEDIA_URL = "media/"
 MEDIA_ROOT = DATA_DIR / "media"
 GENERATED_DIR = DATA_DIR / "generated"

@@ -38,7 +38,7 @@ class Context:
 _context: contextvars.ContextVar[Context] = contextvars.ContextVar("audit_context", default=Context())  # noqa: B039
 _tracked: set[type[models.Model]] = set()
 # Fields whose values never go into the trail (secrets, derived bookkeeping).
-EXCLUDED_FIELDS = {"password", "path", "depth", "version"}
+EXCLUDED_FIELDS = {"password", "last_login", "path", "depth", "version"}
 
 
 def current() -> Context:

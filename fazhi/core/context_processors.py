@@ -15,7 +15,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     switch = can_switch(user)
     units = []
     if switch:
-        base = min((u.depth for u in (all_units := switchable_units(user))), default=0)
+        all_units = switchable_units(user)
+        base = min((u.depth for u in all_units), default=0)
         units = [{"id": u.id, "name": u.name, "indent": "　" * (u.depth - base)} for u in all_units]
     return {
         "nav_items": resolved_nav(),

@@ -87,15 +87,6 @@ class Unit(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def clean(self) -> None:
-        if self.uscc:
-            self.uscc = self.uscc.strip().upper()
-        if self.pk and self.parent_id:
-            parent_path = Unit.objects.filter(pk=self.parent_id).values_list("path", flat=True).first()
-            own_path = Unit.objects.filter(pk=self.pk).values_list("path", flat=True).first()
-            if parent_path and own_path and parent_path.startswith(own_path):
-                raise ValidationError({"parent": "上级单位不能是本单位或其下级单位。"})
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         with transaction.atomic():
             if self.pk is None:
@@ -114,6 +105,15 @@ class Unit(models.Model):
                     path=Concat(Value(self.path), Substr("path", len(old_path) + 1)),
                     depth=F("depth") + (len(self.path) - len(old_path)) // PATH_SEGMENT,
                 )
+
+    def clean(self) -> None:
+        if self.uscc:
+            self.uscc = self.uscc.strip().upper()
+        if self.pk and self.parent_id:
+            parent_path = Unit.objects.filter(pk=self.parent_id).values_list("path", flat=True).first()
+            own_path = Unit.objects.filter(pk=self.pk).values_list("path", flat=True).first()
+            if parent_path and own_path and parent_path.startswith(own_path):
+                raise ValidationError({"parent": "上级单位不能是本单位或其下级单位。"})
 
     def _set_path(self) -> None:
         prefix = ""

@@ -1,0 +1,34 @@
+"""What the demo command hands each register's `demo.load(ctx)`.
+
+Each register app may have `demo.py` with `load(ctx: DemoContext) -> None` creating
+its demo records; `fazhi demo` calls them in INSTALLED_APPS order after building the
+county. A register's demo must make the county's 2022 figures in the seed report come
+out of its records (see the register's issue).
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from fazhi.org.models import Unit, User
+
+
+@dataclass
+class DemoContext:
+    city: Unit
+    county: Unit  # 确山县人民政府
+    units: dict[str, Unit]  # every demo unit by full name
+    departments: list[Unit]
+    townships: list[Unit]
+    villages: list[Unit]
+    users: dict[str, User]  # by role value: coordinator, liaison, leader, auditor, admin
+    today: date
+    year: int = 2022  # the seed's reference year
+    rng: random.Random = field(default_factory=lambda: random.Random(2022))
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def unit(self, name: str) -> Unit:
+        return self.units[name]

@@ -1,0 +1,129 @@
+"""Workflow: a transition table per register and one `apply()` every entry point calls.
+
+A register declares its allowed moves as data in `rules.py`:
+
+    TRANSITIONS = {
+        "accept": Transition("accept", "受理", {State.RECEIVED}, State.ACCEPTED),
+        ...
+    }
+
+and its model mixes in `Workflow`, naming the table in `transitions`. Web views, the
+API, imports and commands call `record.apply(action, by=user, on=day, **data)`; none sets
+the state field. `apply()` checks the move, the user's right to write the record's unit
+and the date, runs the model's `on_<action>(on=..., **data)` hook (which sets dates,
+opens or closes deadlines), validates, saves and writes the audit entry — all in one
+transaction, so a refused move changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, ClassVar
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+
+from fazhi.audit.models import Action
+from fazhi.audit.trail import audit_context
+from fazhi.org.scope import can_write_unit, unit_of
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: str
+    label: str  # the button's text, in Chinese
+    sources: frozenset[str]
+    target: str | None  # None: the hook decides (e.g. "decide" → decided or terminated)
+    # Extra inputs the action needs: name → Chinese label (the UI renders one field each).
+    inputs: Mapping[str, str] = field(default_factory=dict)
+    style: str = ""  # "danger" for moves that end a case
+
+    def __init__(
+        self, action: str, label: str, sources: set[str] | frozenset[str], target: str | None,
+        inputs: Mapping[str, str] | None = None, style: str = "",
+    ) -> None:
+        object.__setattr__(self, "action", action)
+        object.__setattr__(self, "label", label)
+        object.__setattr__(self, "sources", frozenset(sources))
+        object.__setattr__(self, "target", target)
+        object.__setattr__(self, "inputs", dict(inputs or {}))
+        object.__setattr__(self, "style", style)
+
+
+class TransitionNotAllowed(ValidationError):
+    """The move is not allowed from this state, for this user, or with these data."""
+
+
+class Workflow(models.Model):
+    """Mixin for records with a workflow. Subclasses set `transitions` and `state`."""
+
+    transitions: ClassVar[Mapping[str, Transition]] = {}
+    state_field: ClassVar[str] = "state"
+
+    class Meta:
+        abstract = True
+
+    @property
+    def current_state(self) -> str:
+        return str(getattr(self, self.state_field))
+
+    def allowed_actions(self, user: Any) -> list[Transition]:
+        """The moves this user may make now: exactly the buttons the screen shows."""
+        if not can_write_unit(user, unit_of(self)):
+            return []
+        return [t for t in self.transitions.values() if self.current_state in t.sources and self.action_available(t.action)]
+
+    def action_available(self, action: str) -> bool:
+        """Hook for conditions beyond the state (e.g. extension only once)."""
+        return True
+
+    def last_event_date(self) -> date | None:
+        """The latest date already recorded on this record; a move may not predate it."""
+        return None
+
+    def apply(self, action: str, *, by: Any, on: date, note: str = "", **data: Any) -> None:
+        """Make the move or raise TransitionNotAllowed (with a Chinese message)."""
+        transition = self.transitions.get(action)
+        if transition is None:
+            raise TransitionNotAllowed(f"未知操作：{action}")
+        if self.current_state not in transition.sources:
+            raise TransitionNotAllowed(
+                f"当前状态为“{self.get_state_label()}”，不能执行“{transition.label}”。"
+            )
+        if not self.action_available(action):
+            raise TransitionNotAllowed(f"当前不能执行“{transition.label}”。")
+        if not can_write_unit(by, unit_of(self)):
+            raise TransitionNotAllowed("您无权办理该单位的记录。")
+        if not isinstance(on, date):
+            raise TransitionNotAllowed("请填写办理日期。")
+        if on > timezone.localdate():
+            raise TransitionNotAllowed(f"办理日期{on:%Y-%m-%d}晚于今天，不能登记未来的日期。")
+        last = self.last_event_date()
+        if last is not None and on < last:
+            raise TransitionNotAllowed(f"办理日期{on:%Y-%m-%d}早于本案已登记的上一环节日期{last:%Y-%m-%d}。")
+        snapshot = self.__dict__.copy()
+        try:
+            with transaction.atomic(), audit_context(user=by, action=Action.TRANSITION, verb=action, note=note):
+                hook = getattr(self, f"on_{action}", None)
+                target = hook(on=on, by=by, note=note, **data) if hook is not None else None
+                new_state = target or transition.target
+                if new_state is None:
+                    raise TransitionNotAllowed(f"“{transition.label}”未确定办理结果。")
+                setattr(self, self.state_field, new_state)
+                self.full_clean()
+                self.save()
+                self.after_apply(action, on=on, by=by)
+        except Exception:
+            # The transaction rolled back; put the object back as it was too.
+            self.__dict__.update(snapshot)
+            raise
+
+    def after_apply(self, action: str, *, on: date, by: Any) -> None:
+        """Hook for side effects that need the saved record (deadlines, child rows)."""
+
+    def get_state_label(self) -> str:
+        getter = getattr(self, f"get_{self.state_field}_display", None)
+        return getter() if getter else self.current_state

@@ -1,0 +1,417 @@
+"""xlsx templates, all-or-nothing imports and safe exports, shared by every register.
+
+A register describes its sheet once, in `importing.py`, as a `Sheet` of `Column`s; the
+same description gives the downloadable template, the import, and the export:
+
+    SHEET = Sheet(
+        model=Application,
+        title="行政复议申请",
+        columns=[
+            Column("申请人", "applicant_name", required=True, personal="name"),
+            Column("收到申请日期", "received_on", kind="date", required=True),
+            Column("被申请人", "respondent", kind="unit"),
+            Column("申请方式", "channel", kind="choice", choices=Channel.choices),
+        ],
+    )
+
+Imports read the file streaming (openpyxl read-only), validate every row with the
+model's own `full_clean()`, and write nothing unless every row is valid: errors come
+back per row and column, as a list and as a workbook. Files that are not xlsx, are too
+large, or carry macros are refused before they are parsed.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from openpyxl import Workbook, load_workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from fazhi.audit.models import Action
+from fazhi.audit.trail import audit_context, record
+from fazhi.org.validators import mask_id_number, mask_name, mask_phone
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+BATCH = 1000
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ImportRefused(Exception):
+    """The file as a whole cannot be imported (wrong type, too large, macros, bad header)."""
+
+
+@dataclass
+class Column:
+    header: str
+    field: str
+    kind: str = "text"  # text | int | decimal | date | bool | choice | unit | custom
+    required: bool = False
+    choices: Iterable[tuple[str, str]] = ()
+    help: str = ""
+    example: Any = ""
+    # "name" / "phone" / "id_number": masked on export.
+    personal: str = ""
+    # For kind="custom": parse(raw, context) -> value, raising ValidationError.
+    parse: Callable[[Any, dict[str, Any]], Any] | None = None
+    # Export: how to read the value from a record (default: the attribute `field`).
+    read: Callable[[Any], Any] | None = None
+    importable: bool = True
+
+    def choice_labels(self) -> dict[str, str]:
+        return {label: value for value, label in self.choices}
+
+
+@dataclass
+class Sheet:
+    model: type[models.Model]
+    title: str
+    columns: list[Column]
+    # Called with (instance, row values, context) before validation; may set defaults
+    # such as the owning unit from the importing user.
+    prepare: Callable[[models.Model, dict[str, Any], dict[str, Any]], None] | None = None
+    # Called after all rows are saved (e.g. to open deadlines): (instances, context).
+    after_save: Callable[[list[models.Model], dict[str, Any]], None] | None = None
+    bulk: bool = True  # bulk_create (no per-row signals); False saves row by row
+    instructions: list[str] = field(default_factory=list)
+
+    @property
+    def import_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.importable]
+
+
+@dataclass
+class RowError:
+    row: int
+    column: str
+    message: str
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    rows: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+# ---------------------------------------------------------------- templates
+
+def template(sheet: Sheet) -> bytes:
+    """The downloadable template: headers, a note per column, drop-downs, one example row."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet.title[:31]
+    bold = Font(bold=True)
+    required_fill = PatternFill("solid", fgColor="FDECEC")
+    for i, col in enumerate(sheet.import_columns, start=1):
+        cell = ws.cell(row=1, column=i, value=col.header + ("*" if col.required else ""))
+        cell.font = bold
+        if col.required:
+            cell.fill = required_fill
+        note = col.help or _default_help(col)
+        if note:
+            cell.comment = Comment(note, "法治")
+        ws.cell(row=2, column=i, value=col.example if col.example != "" else None)
+        ws.column_dimensions[get_column_letter(i)].width = max(12, len(col.header) * 2 + 4)
+        if col.kind in ("choice", "bool"):
+            labels = [label for _, label in col.choices] if col.kind == "choice" else ["是", "否"]
+            dv = DataValidation(type="list", formula1='"' + ",".join(labels) + '"', allow_blank=not col.required)
+            dv.error = f"请从下拉列表中选择{col.header}。"
+            ws.add_data_validation(dv)
+            dv.add(f"{get_column_letter(i)}2:{get_column_letter(i)}100000")
+    notes = wb.create_sheet("填写说明")
+    lines = [
+        "带 * 的列必填；第2行是示例，导入前请删除或替换。",
+        "日期格式：2024-01-31（也可使用Excel日期单元格）。",
+        "导入为整体操作：任何一行有错误，全部不导入，并返回错误清单。",
+        *sheet.instructions,
+    ]
+    for i, line in enumerate(lines, start=1):
+        notes.cell(row=i, column=1, value=line)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _default_help(col: Column) -> str:
+    if col.kind == "date":
+        return "日期，如 2024-01-31"
+    if col.kind == "choice":
+        return "可选：" + "、".join(label for _, label in col.choices)
+    if col.kind == "unit":
+        return "单位全称、简称或单位代码"
+    if col.kind == "bool":
+        return "是 / 否"
+    return ""
+
+
+# ---------------------------------------------------------------- reading
+
+def check_file(data: bytes, filename: str = "") -> None:
+    """Refuse what is not a plain xlsx workbook, before openpyxl parses anything."""
+    limit = settings.FAZHI_IMPORT_MAX_BYTES
+    if len(data) > limit:
+        raise ImportRefused(f"文件过大（{len(data) // 1024 // 1024} MB），上限为 {limit // 1024 // 1024} MB。")
+    if filename and not filename.lower().endswith(".xlsx"):
+        raise ImportRefused("只接受 .xlsx 格式的文件（请在Excel中“另存为 Excel工作簿(*.xlsx)”）。")
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise ImportRefused("文件不是有效的 .xlsx 工作簿。")
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = zf.namelist()
+        if any(n.lower().endswith("vbaproject.bin") for n in names):
+            raise ImportRefused("文件含有宏，出于安全原因拒绝导入。请另存为不含宏的 .xlsx 文件。")
+        if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
+            raise ImportRefused("文件不是有效的 .xlsx 工作簿。")
+        # A zip bomb announces itself in the declared sizes.
+        if sum(i.file_size for i in zf.infolist()) > limit * 20:
+            raise ImportRefused("文件解压后过大，拒绝导入。")
+
+
+def _rows(data: bytes, sheet: Sheet) -> Iterator[tuple[int, dict[str, Any]]]:
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types on malformed files
+        raise ImportRefused("无法读取该工作簿，文件可能已损坏。") from exc
+    try:
+        ws = wb[sheet.title[:31]] if sheet.title[:31] in wb.sheetnames else wb.worksheets[0]
+        it = ws.iter_rows(values_only=True)
+        header = next(it, None)
+        if header is None:
+            raise ImportRefused("工作表是空的：第1行应为列标题。")
+        names = [str(h).strip().rstrip("*").strip() if h is not None else "" for h in header]
+        index: dict[str, int] = {}
+        for col in sheet.import_columns:
+            if col.header in names:
+                index[col.field] = names.index(col.header)
+            elif col.required:
+                raise ImportRefused(f"缺少必填列“{col.header}”。请使用系统提供的导入模板。")
+        for n, values in enumerate(it, start=2):
+            if values is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+                continue
+            yield n, {f: (values[i] if i < len(values) else None) for f, i in index.items()}
+    finally:
+        wb.close()
+
+
+def _blank(raw: Any) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+def parse_cell(col: Column, raw: Any, context: dict[str, Any]) -> Any:
+    """The value of one cell, or ValidationError with a Chinese message."""
+    if _blank(raw):
+        if col.required:
+            raise ValidationError("必填，不能为空。")
+        return None
+    if col.kind == "custom" and col.parse is not None:
+        return col.parse(raw, context)
+    if col.kind == "text":
+        return str(raw).strip() if not isinstance(raw, float) or not raw.is_integer() else str(int(raw))
+    if col.kind == "int":
+        try:
+            value = Decimal(str(raw).strip())
+        except InvalidOperation as exc:
+            raise ValidationError(f"“{raw}”不是整数。") from exc
+        if value != value.to_integral_value():
+            raise ValidationError(f"“{raw}”不是整数。")
+        return int(value)
+    if col.kind == "decimal":
+        try:
+            return Decimal(str(raw).strip().replace(",", ""))
+        except InvalidOperation as exc:
+            raise ValidationError(f"“{raw}”不是数字。") from exc
+    if col.kind == "date":
+        return parse_date(raw)
+    if col.kind == "bool":
+        text = str(raw).strip()
+        if text in ("是", "Y", "y", "1", "TRUE", "True", "true"):
+            return True
+        if text in ("否", "N", "n", "0", "FALSE", "False", "false"):
+            return False
+        raise ValidationError(f"“{text}”应为“是”或“否”。")
+    if col.kind == "choice":
+        text = str(raw).strip()
+        labels = col.choice_labels()
+        if text in labels:
+            return labels[text]
+        if text in labels.values():
+            return text
+        raise ValidationError(f"“{text}”不是可选值（可选：{'、'.join(labels)}）。")
+    if col.kind == "unit":
+        return resolve_unit(str(raw).strip(), context)
+    raise ValueError(f"unknown column kind {col.kind}")
+
+
+def parse_date(raw: Any) -> date:
+    if isinstance(raw, datetime):
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    text = str(raw).strip().replace("/", "-").replace(".", "-")
+    for sep in ("年", "月"):
+        text = text.replace(sep, "-")
+    text = text.replace("日", "")
+    try:
+        y, m, d = (int(p) for p in text.split("-")[:3])
+        return date(y, m, d)
+    except (ValueError, TypeError) as exc:
+        raise ValidationError(f"“{raw}”不是有效日期（格式如 2024-01-31）。") from exc
+
+
+def resolve_unit(key: str, context: dict[str, Any]) -> Any:
+    """A unit by name, short name or code, within the importing user's writable units."""
+    cache: dict[str, Any] = context.setdefault("_units", {})
+    if not cache:
+        for u in context["writable_units"]:
+            for k in (u.name, u.short_name, u.code):
+                if k:
+                    cache.setdefault(k, u)
+    unit = cache.get(key)
+    if unit is None:
+        raise ValidationError(f"单位“{key}”不存在或不在您的管辖范围内。")
+    return unit
+
+
+def _messages(exc: ValidationError) -> dict[str, list[str]]:
+    if hasattr(exc, "error_dict"):
+        return {k: [m for e in v for m in e.messages] for k, v in exc.error_dict.items()}
+    return {"": list(exc.messages)}
+
+
+def import_file(sheet: Sheet, data: bytes, *, user: Any, filename: str = "", context: dict[str, Any] | None = None) -> ImportResult:
+    """Validate every row; save all of them in one transaction, or none.
+
+    Raises ImportRefused for a file that cannot be read at all.
+    """
+    from fazhi.org.scope import writable_units
+
+    check_file(data, filename)
+    ctx: dict[str, Any] = {"user": user, "writable_units": list(writable_units(user)), **(context or {})}
+    headers = {c.field: c.header for c in sheet.columns}
+    result = ImportResult()
+    saved: list[models.Model] = []
+    batch: list[models.Model] = []
+    with transaction.atomic(), audit_context(user=user, action=Action.IMPORT, verb=sheet.title):
+        for n, raw in _rows(data, sheet):
+            result.rows += 1
+            values: dict[str, Any] = {}
+            row_ok = True
+            for col in sheet.import_columns:
+                if col.field not in raw and not col.required:
+                    continue
+                try:
+                    values[col.field] = parse_cell(col, raw.get(col.field), ctx)
+                except ValidationError as exc:
+                    row_ok = False
+                    result.errors.extend(RowError(n, col.header, m) for m in exc.messages)
+            if not row_ok:
+                continue
+            instance = sheet.model()
+            for f, v in values.items():
+                if v is not None:
+                    setattr(instance, f, v)
+            try:
+                if sheet.prepare is not None:
+                    sheet.prepare(instance, values, ctx)
+                instance.full_clean()
+            except ValidationError as exc:
+                for f, msgs in _messages(exc).items():
+                    result.errors.extend(RowError(n, headers.get(f, f or "—"), m) for m in msgs)
+                continue
+            if result.errors:
+                continue  # keep validating to report every error, but write nothing
+            if sheet.bulk:
+                batch.append(instance)
+                if len(batch) >= BATCH:
+                    saved.extend(sheet.model.objects.bulk_create(batch))
+                    batch = []
+            else:
+                instance.save()
+                saved.append(instance)
+        if result.errors:
+            transaction.set_rollback(True)
+            return result
+        if batch:
+            saved.extend(sheet.model.objects.bulk_create(batch))
+        if sheet.after_save is not None:
+            sheet.after_save(saved, ctx)
+        result.created = len(saved)
+        record(Action.IMPORT, user=user, verb=sheet.title, model=sheet.model._meta.label_lower,
+               object_repr=f"{filename or sheet.title}：{result.created}行",
+               unit_path=user.unit.path if getattr(user, "unit_id", None) else "",
+               note=f"导入{result.created}条记录")
+    return result
+
+
+def errors_workbook(result: ImportResult) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "错误清单"
+    ws.append(["行号", "列", "错误"])
+    for e in result.errors:
+        ws.append([e.row, e.column, safe_cell(e.message)])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+# ---------------------------------------------------------------- exports
+
+def safe_cell(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula is exported as plain text."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _export_value(col: Column, obj: Any) -> Any:
+    value = col.read(obj) if col.read is not None else getattr(obj, col.field, None)
+    if col.personal == "name":
+        value = mask_name(value or "")
+    elif col.personal == "phone":
+        value = mask_phone(value or "")
+    elif col.personal == "id_number":
+        value = mask_id_number(value or "")
+    elif col.kind == "choice" and value is not None:
+        value = dict(col.choices).get(value, value)
+    elif col.kind == "bool" and value is not None:
+        value = "是" if value else "否"
+    elif isinstance(value, models.Model):
+        value = str(value)
+    elif isinstance(value, Decimal):
+        value = float(value)
+    return safe_cell(value)
+
+
+def export(sheet: Sheet, rows: Iterable[Any], *, user: Any = None, columns: list[Column] | None = None) -> bytes:
+    """The rows as a workbook in the template's layout, personal data masked."""
+    cols = columns or sheet.columns
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(sheet.title[:31])
+    ws.append([c.header for c in cols])
+    n = 0
+    for obj in rows:
+        ws.append([_export_value(c, obj) for c in cols])
+        n += 1
+    buf = io.BytesIO()
+    wb.save(buf)
+    if user is not None:
+        record(Action.EXPORT, user=user, verb=sheet.title, model=sheet.model._meta.label_lower,
+               object_repr=f"{sheet.title}：{n}行",
+               unit_path=user.unit.path if getattr(user, "unit_id", None) else "")
+    return buf.getvalue()

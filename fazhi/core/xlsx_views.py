@@ -1,0 +1,86 @@
+"""The template / import / export screens every register mounts with `xlsx_urls()`."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import URLPattern, path
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+
+from fazhi.core.xlsx import (
+    XLSX_CONTENT_TYPE,
+    ImportRefused,
+    Sheet,
+    errors_workbook,
+    export,
+    import_file,
+    template,
+)
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label="选择 .xlsx 文件")
+
+
+def xlsx_response(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+def xlsx_urls(
+    sheet: Sheet,
+    rows: Callable[[HttpRequest], QuerySet[Any]],
+    *,
+    list_url: str,
+) -> list[URLPattern]:
+    """URLs `template.xlsx`, `import/` and `export.xlsx` for one register's sheet.
+
+    `rows(request)` must return the records the user may see, already filtered the
+    way the list screen filters them; the export writes exactly those.
+    """
+
+    @login_required
+    def download_template(request: HttpRequest) -> HttpResponse:
+        return xlsx_response(template(sheet), f"{sheet.title}导入模板.xlsx")
+
+    @login_required
+    def export_view(request: HttpRequest) -> HttpResponse:
+        stamp = timezone.localdate().strftime("%Y%m%d")
+        return xlsx_response(export(sheet, rows(request).iterator(chunk_size=2000), user=request.user), f"{sheet.title}_{stamp}.xlsx")
+
+    @login_required
+    def import_view(request: HttpRequest) -> HttpResponse:
+        if not request.user.can_write_records:
+            messages.error(request, "您的角色只能查看，不能导入。")
+            return redirect(list_url)
+        form = UploadForm(request.POST or None, request.FILES or None)
+        context: dict[str, Any] = {"form": form, "sheet": sheet, "list_url": list_url}
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                result = import_file(sheet, upload.read(), user=request.user, filename=upload.name)
+            except ImportRefused as exc:
+                form.add_error("file", str(exc))
+            else:
+                if result.ok:
+                    messages.success(request, f"导入成功：共{result.created}条记录。")
+                    return redirect(list_url)
+                context["result"] = result
+                context["errors_b64"] = base64.b64encode(errors_workbook(result)).decode("ascii")
+        return render(request, "core/import.html", context)
+
+    return [
+        path("template.xlsx", download_template, name="template"),
+        path("import/", import_view, name="import"),
+        path("export.xlsx", export_view, name="export"),
+    ]

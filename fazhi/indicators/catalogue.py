@@ -1,0 +1,134 @@
+"""The indicator catalogue: one vocabulary of codes shared by registers, reports and
+the analyzer (see INDICATORS.md in the project's shared docs).
+
+Registers declare their indicators in `<app>/indicators.py` as a module-level
+`INDICATORS` list built with `count()`, `total()`, `rate()` and `parts()`. The
+catalogue collects them once; the engine computes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from importlib import import_module
+from importlib.util import find_spec
+from typing import Any
+
+from django.apps import apps
+from django.db import models
+from django.db.models import Q
+
+
+@dataclass(frozen=True)
+class Period:
+    """A closed date range [start, end]; a calendar year by default."""
+
+    start: date
+    end: date
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(date(year, 1, 1), date(year, 12, 31))
+
+    @property
+    def label(self) -> str:
+        if self.start.month == 1 and self.start.day == 1 and self.end == date(self.start.year, 12, 31):
+            return f"{self.start.year}年"
+        return f"{self.start:%Y-%m-%d}至{self.end:%Y-%m-%d}"
+
+
+Where = Callable[[Period], Q]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name: str
+    unit: str
+    definition: str
+    kind: str  # "count" | "sum" | "rate" | "parts"
+    register: str = ""
+    model: str = ""  # "app_label.Model" for count and sum
+    where: Where | None = None
+    field: str = ""  # summed field for "sum"
+    numerator: str = ""
+    denominator: str = ""
+    parts: tuple[str, ...] = ()
+    decimals: int = 0
+    scale: Decimal = Decimal(1)  # e.g. yuan → 万元
+    # Optional: the records behind a "sum" counted as distinct people, etc.
+    extra: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+    @property
+    def model_class(self) -> type[models.Model]:
+        return apps.get_model(self.model)
+
+    def q(self, period: Period) -> Q:
+        return self.where(period) if self.where is not None else Q()
+
+    def round(self, value: Decimal) -> Decimal | int:
+        quantum = Decimal(1).scaleb(-self.decimals)
+        rounded = value.quantize(quantum, rounding=ROUND_HALF_UP)
+        return int(rounded) if self.decimals == 0 else rounded
+
+
+def count(code: str, name: str, unit: str, *, model: str, where: Where, definition: str, register: str = "") -> Indicator:
+    """The number of records of `model` matching `where(period)` in the unit subtree."""
+    return Indicator(code, name, unit, definition, "count", register, model=model, where=where)
+
+
+def total(
+    code: str, name: str, unit: str, *, model: str, field: str, where: Where, definition: str,
+    register: str = "", decimals: int = 0, scale: Decimal | int = 1,
+) -> Indicator:
+    """The sum of `field` over the matching records (divided by `scale`, e.g. 10000 for 万元)."""
+    return Indicator(
+        code, name, unit, definition, "sum", register, model=model, where=where, field=field,
+        decimals=decimals, scale=Decimal(scale),
+    )
+
+
+def rate(code: str, name: str, *, numerator: str, denominator: str, definition: str, register: str = "", decimals: int = 0) -> Indicator:
+    """numerator ÷ denominator × 100, rounded half-up; None when the denominator is 0."""
+    return Indicator(code, name, "%", definition, "rate", register, numerator=numerator, denominator=denominator, decimals=decimals)
+
+
+def parts(code: str, name: str, unit: str, *, of: tuple[str, ...], definition: str, register: str = "") -> Indicator:
+    """A figure that is the sum of other figures (e.g. corrected = revoked + altered + …)."""
+    return Indicator(code, name, unit, definition, "parts", register, parts=of)
+
+
+@cache
+def catalogue() -> dict[str, Indicator]:
+    """Every declared indicator by code, collected from each app's `indicators` module."""
+    found: dict[str, Indicator] = {}
+    for config in apps.get_app_configs():
+        module_name = f"{config.name}.indicators"
+        if not config.name.startswith("fazhi.") or config.name == "fazhi.indicators":
+            continue
+        if find_spec(module_name) is None:
+            continue
+        for ind in getattr(import_module(module_name), "INDICATORS", ()):
+            if ind.code in found:
+                raise ValueError(f"indicator {ind.code} declared twice")
+            found[ind.code] = ind if ind.register else _with_register(ind, config.label)
+    _check(found)
+    return found
+
+
+def _with_register(ind: Indicator, register: str) -> Indicator:
+    from dataclasses import replace
+
+    return replace(ind, register=register)
+
+
+def _check(found: dict[str, Indicator]) -> None:
+    for ind in found.values():
+        refs = [ind.numerator, ind.denominator, *ind.parts] if ind.kind in ("rate", "parts") else []
+        missing = [r for r in refs if r and r not in found]
+        if missing:
+            raise ValueError(f"indicator {ind.code} refers to unknown codes {missing}")

@@ -1,0 +1,94 @@
+"""The engine on a hand-built catalogue over org.Person, so it is tested apart from
+any register: counts, rates, parts, drill-down, and a query count that does not grow
+with the number of units or indicators."""
+
+from decimal import Decimal
+
+import pytest
+from django.db.models import Q
+
+from fazhi.indicators import catalogue as cat_module
+from fazhi.indicators import engine
+from fazhi.indicators.catalogue import count, parts, rate
+from fazhi.org.models import UnitKind
+from fazhi.testing import make_person, make_unit
+
+CATALOGUE = [
+    count("people", "人员", "名", model="org.Person", where=lambda p: Q(), definition="人员数"),
+    count("principals", "负责人", "名", model="org.Person", where=lambda p: Q(is_principal=True), definition="负责人数"),
+    count("staff", "工作人员", "名", model="org.Person", where=lambda p: Q(is_principal=False), definition="非负责人"),
+    parts("people_again", "合计", "名", of=("principals", "staff"), definition="负责人+工作人员"),
+    rate("principal_rate", "负责人占比", numerator="principals", denominator="people", definition="负责人÷人员"),
+    rate("principal_rate_1", "负责人占比（一位小数）", numerator="principals", denominator="people", definition="", decimals=1),
+]
+
+
+@pytest.fixture(autouse=True)
+def fake_catalogue(monkeypatch):
+    table = {i.code: i for i in CATALOGUE}
+    monkeypatch.setattr(engine, "catalogue", lambda: table)
+    monkeypatch.setattr(cat_module, "catalogue", lambda: table)
+
+
+@pytest.fixture
+def staffed(county_a, unit_a1, unit_a2, county_b):
+    for _ in range(2):
+        make_person(unit_a1, "甲", is_principal=True)
+    make_person(unit_a1, "乙")
+    make_person(unit_a2, "丙")
+    make_person(county_b, "丁", is_principal=True)
+
+
+def test_counts_cover_the_units_subtree(staffed, county_a, unit_a1):
+    values = engine.compute(county_a, 2022)
+    assert values["people"] == 4 and values["principals"] == 2 and values["staff"] == 2
+    assert engine.compute(unit_a1, 2022)["people"] == 3
+
+
+def test_rates_are_recomputed_from_their_counts_and_rounded_half_up(staffed, county_a, unit_a1):
+    assert engine.compute(county_a, 2022)["principal_rate"] == 50
+    # 2 of 3 = 66.666… → 67, and 66.7 with one decimal
+    v = engine.compute(unit_a1, 2022)
+    assert v["principal_rate"] == 67
+    assert v["principal_rate_1"] == Decimal("66.7")
+
+
+def test_a_rate_over_nothing_is_none(county_b, unit_a1):
+    assert engine.compute(unit_a1, 2022)["principal_rate"] is None
+
+
+def test_parts_add_up(staffed, county_a):
+    v = engine.compute(county_a, 2022)
+    assert v["people_again"] == v["principals"] + v["staff"]
+
+
+def test_asking_for_a_rate_computes_what_it_needs_but_returns_what_was_asked(staffed, county_a):
+    assert engine.compute(county_a, 2022, ["principal_rate"]) == {"principal_rate": 50}
+
+
+def test_an_unknown_code_is_a_clear_error(county_a):
+    with pytest.raises(KeyError, match="未知指标代码"):
+        engine.compute(county_a, 2022, ["nope"])
+
+
+def test_drill_down_returns_exactly_the_counted_records(staffed, county_a):
+    rows = engine.records("principals", county_a, 2022)
+    assert rows.count() == engine.compute(county_a, 2022)["principals"]
+    assert set(rows.values_list("is_principal", flat=True)) == {True}
+    assert engine.records("principal_rate", county_a, 2022).count() == 2
+
+
+def test_many_units_side_by_side_take_one_query_per_model(staffed, city, county_a, county_b, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        values = engine.compute_many([county_a, county_b], 2022)
+    assert values[county_a.pk]["people"] == 4 and values[county_b.pk]["people"] == 1
+    assert values[county_b.pk]["principal_rate"] == 100
+
+
+def test_the_query_count_does_not_grow_with_units(city, django_assert_num_queries):
+    counties = [make_unit(f"县{i}", UnitKind.COUNTY, parent=city) for i in range(12)]
+    for c in counties:
+        make_person(c, "某")
+    with django_assert_num_queries(1):
+        values = engine.compute_many(counties, 2022)
+    assert all(v["people"] == 1 for v in values.values())
