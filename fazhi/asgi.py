@@ -1,7 +1,7 @@
 import os
 
-from django.core.exceptions import ImproperlyConfigured
 from django.core.asgi import get_asgi_application
+from django.core.exceptions import ImproperlyConfigured
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fazhi.settings")
 application = get_asgi_application()

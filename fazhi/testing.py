@@ -8,7 +8,7 @@ from typing import Any
 from fazhi.org.models import Person, Role, Unit, UnitKind, User
 
 _seq = itertools.count(1)
-PASSWORD = "Fz-test-password-2024"
+PASSWORD = "Fz-test-password-2024"  # noqa: S105 - test accounts only
 
 
 def make_unit(name: str, kind: str = UnitKind.DEPARTMENT, parent: Unit | None = None, **extra: Any) -> Unit:
