@@ -59,6 +59,12 @@ INSTALLED_APPS = [
     # Registers: one app per area of work (ARCHITECTURE.md).
     "fazhi.reconsideration",
     "fazhi.litigation",
+    "fazhi.decisions",
+    "fazhi.normdocs",
+    "fazhi.counsel",
+    "fazhi.mediation",
+    "fazhi.legalservices",
+    "fazhi.publicity",
     "fazhi.api",
 ]
 

@@ -65,14 +65,23 @@ class Command(BaseCommand):
         with audit_context(note="演示数据"):
             ctx = build_county()
             passwords = create_users(ctx)
-            for config in apps.get_app_configs():
-                module = f"{config.name}.demo"
-                if config.name.startswith("fazhi.") and find_spec(module) is not None:
-                    loader = getattr(import_module(module), "load", None)
-                    if loader is not None:
-                        self.stdout.write(f"  载入：{config.verbose_name}")
-                        loader(ctx)
+            for label, module in demo_modules():
+                self.stdout.write(f"  载入：{label}")
+                module.load(ctx)
         return passwords
+
+
+def demo_modules() -> list[tuple[str, Any]]:
+    """Each app's `demo` module with a `load(ctx)`, in INSTALLED_APPS order, those
+    marked `LOAD_LAST` (which read what the registers created) at the end."""
+    found = []
+    for config in apps.get_app_configs():
+        name = f"{config.name}.demo"
+        if config.name.startswith("fazhi.") and find_spec(name) is not None:
+            module = import_module(name)
+            if hasattr(module, "load"):
+                found.append((str(config.verbose_name), module))
+    return sorted(found, key=lambda item: bool(getattr(item[1], "LOAD_LAST", False)))
 
 
 def build_county() -> DemoContext:

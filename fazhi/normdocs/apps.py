@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class NormdocsConfig(AppConfig):
+    name = "fazhi.normdocs"
+    verbose_name = "行政规范性文件"
