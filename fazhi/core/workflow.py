@@ -23,11 +23,12 @@ from datetime import date
 from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from fazhi.audit.models import Action
 from fazhi.audit.trail import audit_context
+from fazhi.core.models import Versioned
 from fazhi.org.scope import can_write_unit, unit_of
 
 
@@ -57,8 +58,12 @@ class TransitionNotAllowed(ValidationError):
     """The move is not allowed from this state, for this user, or with these data."""
 
 
-class Workflow(models.Model):
-    """Mixin for records with a workflow. Subclasses set `transitions` and `state`."""
+class Workflow(Versioned):
+    """Mixin for records with a workflow. Subclasses set `transitions` and `state`.
+
+    It is `Versioned`: pass the version the user's page was loaded with as
+    `expected_version` and a move made on a stale page is refused.
+    """
 
     transitions: ClassVar[Mapping[str, Transition]] = {}
     state_field: ClassVar[str] = "state"
@@ -84,8 +89,11 @@ class Workflow(models.Model):
         """The latest date already recorded on this record; a move may not predate it."""
         return None
 
-    def apply(self, action: str, *, by: Any, on: date, note: str = "", **data: Any) -> None:
-        """Make the move or raise TransitionNotAllowed (with a Chinese message)."""
+    def apply(
+        self, action: str, *, by: Any, on: date, note: str = "", expected_version: int | None = None, **data: Any
+    ) -> None:
+        """Make the move or raise TransitionNotAllowed / ConcurrentEdit (Chinese messages)."""
+        self.check_version(expected_version)
         transition = self.transitions.get(action)
         if transition is None:
             raise TransitionNotAllowed(f"未知操作：{action}")
