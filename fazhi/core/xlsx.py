@@ -79,7 +79,8 @@ class Sheet:
     title: str
     columns: list[Column]
     # Called with (instance, row values, context) before validation; may set defaults
-    # such as the owning unit from the importing user.
+    # such as the owning unit from the importing user. `values` lacks the cells that
+    # failed to parse (the row is reported either way), so use values.get().
     prepare: Callable[[models.Model, dict[str, Any], dict[str, Any]], None] | None = None
     # Called after all rows are saved (e.g. to open deadlines): (instances, context).
     after_save: Callable[[list[models.Model], dict[str, Any]], None] | None = None
@@ -310,17 +311,15 @@ def import_file(sheet: Sheet, data: bytes, *, user: Any, filename: str = "", con
         for n, raw in _rows(data, sheet):
             result.rows += 1
             values: dict[str, Any] = {}
-            row_ok = True
+            failed: set[str] = set()
             for col in sheet.import_columns:
                 if col.field not in raw and not col.required:
                     continue
                 try:
                     values[col.field] = parse_cell(col, raw.get(col.field), ctx)
                 except ValidationError as exc:
-                    row_ok = False
+                    failed.add(col.field)
                     result.errors.extend(RowError(n, col.header, m) for m in exc.messages)
-            if not row_ok:
-                continue
             instance = sheet.model()
             for f, v in values.items():
                 if v is not None:
@@ -328,10 +327,13 @@ def import_file(sheet: Sheet, data: bytes, *, user: Any, filename: str = "", con
             try:
                 if sheet.prepare is not None:
                     sheet.prepare(instance, values, ctx)
-                instance.full_clean()
+                # Validate the cells that parsed too, so the row's every error is reported.
+                instance.full_clean(exclude=failed or None, validate_unique=not failed)
             except ValidationError as exc:
                 for f, msgs in _messages(exc).items():
                     result.errors.extend(RowError(n, headers.get(f, f or "—"), m) for m in msgs)
+                continue
+            if failed:
                 continue
             if result.errors:
                 continue  # keep validating to report every error, but write nothing
