@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -45,6 +46,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "rest_framework",
     "drf_spectacular",
     "django_htmx",
@@ -76,11 +80,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "fazhi.org.security.SecurityPolicyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "fazhi.audit.middleware.AuditContextMiddleware",
     "fazhi.core.middleware.BrowserCompatMiddleware",
+    # Last, as django-axes requires.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "fazhi.urls"
@@ -126,12 +134,30 @@ AUTH_USER_MODEL = "org.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
+# 等保三级 身份鉴别 (GB/T 22239-2019 8.1.4.1; common 测评 values, see README).
+FAZHI_PASSWORD_MIN_LENGTH = env_int("FAZHI_PASSWORD_MIN_LENGTH", 10, minimum=8)
+FAZHI_PASSWORD_MAX_AGE_DAYS = env_int("FAZHI_PASSWORD_MAX_AGE_DAYS", 90, minimum=0)  # 0: never expires
+FAZHI_PASSWORD_HISTORY = env_int("FAZHI_PASSWORD_HISTORY", 5, minimum=0)
+FAZHI_REQUIRE_2FA = env_bool("FAZHI_REQUIRE_2FA", not DEMO)
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "fazhi.org.security.UserAttributeSimilarityValidator"},
+    {"NAME": "fazhi.org.security.MinimumLengthValidator", "OPTIONS": {"min_length": FAZHI_PASSWORD_MIN_LENGTH}},
+    {"NAME": "fazhi.org.security.CommonPasswordValidator"},
+    {"NAME": "fazhi.org.security.NumericPasswordValidator"},
+    {"NAME": "fazhi.org.security.CharacterClassValidator"},
+    {"NAME": "fazhi.org.security.HistoryValidator"},
+]
+AXES_FAILURE_LIMIT = env_int("FAZHI_LOCKOUT_FAILURES", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("FAZHI_LOCKOUT_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+OTP_TOTP_ISSUER = "法治政府建设工作平台"
 SESSION_COOKIE_AGE = env_int("FAZHI_SESSION_SECONDS", 30 * 60, minimum=60)
 SESSION_SAVE_EVERY_REQUEST = True  # idle timeout: the clock restarts on every request
 SESSION_COOKIE_HTTPONLY = True

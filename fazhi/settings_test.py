@@ -8,3 +8,6 @@ from fazhi.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+# Lockout, second factor and password expiry are switched on by the tests that check them.
+AXES_ENABLED = False
+FAZHI_REQUIRE_2FA = False

@@ -22,6 +22,7 @@ urlpatterns = [
     path("switch-unit/", core_views.switch_unit, name="switch_unit"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/", include("fazhi.org.account_urls")),
     path("admin/", admin.site.urls),
     path("api/", include("fazhi.api.urls")),
 ]

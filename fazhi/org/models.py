@@ -194,6 +194,7 @@ class User(AbstractUser):
     role = models.CharField("角色", max_length=20, choices=Role.choices, default=Role.LIAISON)
     full_name = models.CharField("姓名", max_length=50, blank=True)
     phone = models.CharField("联系电话", max_length=20, blank=True, validators=[validate_phone])
+    password_changed_at = models.DateTimeField("密码修改时间", null=True, blank=True, editable=False)
 
     objects = UserManager()
 
@@ -210,6 +211,11 @@ class User(AbstractUser):
             raise ValidationError({"unit": "非系统管理员账号必须属于一个单位。"})
 
     @property
+    def needs_second_factor(self) -> bool:
+        """Coordinators and administrators sign in with a TOTP code too (等保三级 d)."""
+        return self.is_superuser or self.is_staff or self.role == Role.COORDINATOR
+
+    @property
     def can_read_records(self) -> bool:
         return self.is_superuser or self.role in READ_ROLES
 
@@ -220,6 +226,20 @@ class User(AbstractUser):
     @property
     def can_read_audit(self) -> bool:
         return self.is_superuser or self.role in AUDIT_ROLES
+
+
+class PasswordHistory(models.Model):
+    """Hashes of a user's recent passwords, so an old one is not chosen again."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="password_history")
+    password = models.CharField(max_length=128)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} @ {self.created_at:%Y-%m-%d}"
 
 
 def units_named(names: Iterable[str]) -> dict[str, Unit]:
