@@ -7,7 +7,15 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from fazhi.audit.models import Action, Entry
-from fazhi.core.xlsx import Column, ImportRefused, Sheet, errors_workbook, export, import_file, template
+from fazhi.core.xlsx import (
+    Column,
+    ImportRefused,
+    Sheet,
+    errors_workbook,
+    export,
+    import_file,
+    template,
+)
 from fazhi.org.models import Person
 
 SHEET = Sheet(
