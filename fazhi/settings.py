@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     "fazhi.mediation",
     "fazhi.legalservices",
     "fazhi.publicity",
+    "fazhi.enforcement",
+    "fazhi.disclosure",
+    "fazhi.oversight",
     "fazhi.api",
 ]
 

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DisclosureConfig(AppConfig):
+    name = "fazhi.disclosure"
+    verbose_name = "政务公开"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OversightConfig(AppConfig):
+    name = "fazhi.oversight"
+    verbose_name = "督查督办"
