@@ -59,9 +59,10 @@ def _aggregate(ind: Indicator, period: Period) -> Any:
 
 
 def _base_values(
-    indicators: list[Indicator], period: Period, units: list[Unit]
+    indicators: list[Indicator], period: Period, units: list[Unit], own: bool = False
 ) -> dict[int, dict[str, Value]]:
-    """Count and sum indicators for each unit's subtree: one query per model."""
+    """Count and sum indicators for each unit's subtree (or the unit alone, 本级):
+    one query per model."""
     by_model: dict[str, list[Indicator]] = defaultdict(list)
     for ind in indicators:
         if ind.kind in ("count", "sum"):
@@ -76,8 +77,19 @@ def _base_values(
         path_field = f"{scope}__path" if scope else "path"
         aggs = {ind.code: _aggregate(ind, period) for ind in inds}
         by_path = {u.path: u.pk for u in units}
+        by_pk_path = {u.pk: u.path for u in units}
         qs = model._default_manager.all()
-        if len(units) == 1:
+        if own:
+            # 本级: records of the units themselves, grouped by unit.
+            unit_field = scope or "pk"
+            rows = [
+                {"_prefix": by_pk_path[row.pop("_unit")], **row}
+                for row in qs.filter(**{f"{unit_field}__in": [u.pk for u in units]})
+                .values(_unit=F(unit_field))
+                .annotate(**aggs)
+                .order_by()
+            ]
+        elif len(units) == 1:
             rows = [{"_prefix": units[0].path, **qs.filter(**{f"{path_field}__startswith": units[0].path}).aggregate(**aggs)}]
         elif len(depths) == 1:
             # Units at one depth: filter by their common ancestor, group by path prefix.
@@ -136,11 +148,13 @@ def _derive(indicators: list[Indicator], values: dict[str, Value]) -> None:
                 values[ind.code] = ind.round(Decimal(num or 0) * 100 / Decimal(den))
 
 
-def compute_many(units: list[Unit], year_or_period: int | Period, codes: Iterable[str] | None = None) -> dict[int, dict[str, Value]]:
-    """{unit pk: {code: value}} for each unit's subtree."""
+def compute_many(
+    units: list[Unit], year_or_period: int | Period, codes: Iterable[str] | None = None, *, own: bool = False
+) -> dict[int, dict[str, Value]]:
+    """{unit pk: {code: value}} for each unit's subtree (own=True: the unit alone, 本级)."""
     period = _period(year_or_period)
     indicators, wanted = _expand(codes)
-    results = _base_values(indicators, period, units)
+    results = _base_values(indicators, period, units, own)
     out: dict[int, dict[str, Value]] = {}
     for pk, values in results.items():
         _derive(indicators, values)
@@ -148,21 +162,25 @@ def compute_many(units: list[Unit], year_or_period: int | Period, codes: Iterabl
     return out
 
 
-def compute(unit: Unit, year_or_period: int | Period, codes: Iterable[str] | None = None) -> dict[str, Value]:
-    """{code: value} for the unit's subtree in the period."""
-    return compute_many([unit], year_or_period, codes)[unit.pk]
+def compute(
+    unit: Unit, year_or_period: int | Period, codes: Iterable[str] | None = None, *, own: bool = False
+) -> dict[str, Value]:
+    """{code: value} for the unit's subtree in the period (own=True: the unit alone, 本级)."""
+    return compute_many([unit], year_or_period, codes, own=own)[unit.pk]
 
 
-def records(code: str, unit: Unit, year_or_period: int | Period) -> QuerySet[Any]:
+def records(code: str, unit: Unit, year_or_period: int | Period, *, own: bool = False) -> QuerySet[Any]:
     """Exactly the records a count or sum figure counted (a rate: its numerator's)."""
     ind = catalogue()[code]
     if ind.kind == "rate":
-        return records(ind.numerator, unit, year_or_period)
+        return records(ind.numerator, unit, year_or_period, own=own)
     if ind.kind == "parts":
         raise ValueError(f"{code} 是多项之和，请分别查看：{'、'.join(ind.parts)}")
     period = _period(year_or_period)
     model = ind.model_class
     scope = getattr(model, "scope_field", "unit")
+    if own:
+        return model._default_manager.filter(**{scope or "pk": unit.pk}).filter(ind.q(period))
     path_field = f"{scope}__path" if scope else "path"
     return model._default_manager.filter(**{f"{path_field}__startswith": unit.path}).filter(ind.q(period))
 

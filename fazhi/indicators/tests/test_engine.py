@@ -92,3 +92,13 @@ def test_the_query_count_does_not_grow_with_units(city, django_assert_num_querie
     with django_assert_num_queries(1):
         values = engine.compute_many(counties, 2022)
     assert all(v["people"] == 1 for v in values.values())
+
+
+def test_own_unit_only_counts_the_unit_itself_not_its_subtree(staffed, county_a, unit_a1, django_assert_num_queries):
+    make_person(county_a, "县长", is_principal=True)
+    assert engine.compute(county_a, 2022, ["people"])["people"] == 5
+    assert engine.compute(county_a, 2022, ["people"], own=True)["people"] == 1
+    with django_assert_num_queries(1):
+        values = engine.compute_many([county_a, unit_a1], 2022, ["people", "principal_rate"], own=True)
+    assert values[unit_a1.pk] == {"people": 3, "principal_rate": 67}
+    assert list(engine.records("people", county_a, 2022, own=True).values_list("name", flat=True)) == ["县长"]

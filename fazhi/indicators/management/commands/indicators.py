@@ -26,6 +26,7 @@ class Command(BaseCommand):
         parser.add_argument("--unit", required=True, help="单位全称、简称或单位代码")
         parser.add_argument("--year", required=True, type=int, help="年度，如 2022")
         parser.add_argument("--codes", default="", help="只计算这些指标代码（逗号分隔）")
+        parser.add_argument("--own", action="store_true", help="只统计本级（不含下级单位）")
         parser.add_argument("--json", action="store_true", help="输出一个 JSON 对象 {指标代码: 数值}")
 
     def handle(self, *args: Any, **opts: Any) -> None:
@@ -38,7 +39,7 @@ class Command(BaseCommand):
             raise CommandError(f"年度 {year} 不在合理范围内。")
         codes = [c.strip() for c in opts["codes"].split(",") if c.strip()] or None
         try:
-            values = compute(unit, year, codes)
+            values = compute(unit, year, codes, own=opts["own"])
         except KeyError as exc:
             raise CommandError(str(exc.args[0])) from exc
         if opts["json"]:
