@@ -1,0 +1,176 @@
+"""Several reports side by side (xlsx and the data behind the HTML charts), and one
+report's published figures beside Fazhi's own for the same unit and year."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import IO, Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+
+from . import lexicon as lx
+from .extract import _num
+from .report import Analysis
+
+HIGHLIGHT = PatternFill("solid", fgColor="FFE699")
+BAD = PatternFill("solid", fgColor="F8CBAD")
+
+
+def report_label(a: Analysis) -> str:
+    parts = [a.unit or a.name, f"{a.year}年" if a.year else ""]
+    return " ".join(p for p in parts if p) or a.name
+
+
+def headline_values(a: Analysis) -> dict[str, Decimal]:
+    """One value per catalogue code: the first figure that is not a part of another."""
+    out: dict[str, Decimal] = {}
+    for f in a.figures:
+        if f.is_other or f.part_of is not None or f.indicator in out:
+            continue
+        out[f.indicator] = f.value
+    return out
+
+
+def comparison_rows(analyses: list[Analysis]) -> list[dict[str, Any]]:
+    """[{code, label, unit, values: [value or None per report]}], catalogue order."""
+    per = [headline_values(a) for a in analyses]
+    codes = [c for c in lx.CODE_UNIT if any(c in p for p in per)]
+    return [
+        {
+            "code": c,
+            "label": lx.label(c),
+            "unit": lx.CODE_UNIT[c],
+            "values": [_num(p[c]) if c in p else None for p in per],
+        }
+        for c in codes
+    ]
+
+
+def chart_data(analyses: list[Analysis]) -> dict[str, Any]:
+    """Series for the comparison page: counts and rates kept apart (different scales)."""
+    rows = comparison_rows(analyses)
+    reports = [report_label(a) for a in analyses]
+    counts = [r for r in rows if r["unit"] != "%" and sum(v is not None for v in r["values"]) >= 1]
+    rates = [r for r in rows if r["unit"] == "%"]
+    return {
+        "reports": reports,
+        "counts": {"labels": [r["label"] for r in counts], "series": _series(reports, counts)},
+        "rates": {"labels": [r["label"] for r in rates], "series": _series(reports, rates)},
+        "specificity": {
+            "figures": [len(a.figures) for a in analyses],
+            "per_section": [round(a.structure.figures_per_section, 2) for a in analyses],
+            "inconsistent": [len(a.inconsistencies) for a in analyses],
+        },
+    }
+
+
+def _series(reports: list[str], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {"name": name, "data": [r["values"][i] for r in rows]} for i, name in enumerate(reports)
+    ]
+
+
+def write_xlsx(analyses: list[Analysis], target: str | IO[bytes]) -> None:
+    """Sheet 对比 (one column per report), 核对 (every relation) and 结构."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "对比"
+    ws.append(["指标代码", "指标", "单位", *[report_label(a) for a in analyses]])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for r in comparison_rows(analyses):
+        ws.append([r["code"], r["label"], r["unit"], *r["values"]])
+        present = [v for v in r["values"] if v is not None]
+        if len(present) < len(analyses):
+            for cell in ws[ws.max_row][3:]:
+                if cell.value is None:
+                    cell.value = "—"
+                    cell.alignment = Alignment(horizontal="center")
+    ws.append([])
+    ws.append(["", "数据项数", "", *[len(a.figures) for a in analyses]])
+    ws.append(
+        ["", "每节平均数据项", "", *[round(a.structure.figures_per_section, 2) for a in analyses]]
+    )
+    ws.append(["", "不一致之处", "", *[len(a.inconsistencies) for a in analyses]])
+    ws.column_dimensions["A"].width = 30
+    ws.column_dimensions["B"].width = 26
+
+    rel = wb.create_sheet("核对")
+    rel.append(["报告", "类型", "指标", "结论", "说明"])
+    for a in analyses:
+        for r in a.relations:
+            d = r.as_dict(a.figures)
+            kind = {"rate": "比率", "sum": "合计", "implied": "推算"}[r.kind]
+            rel.append(
+                [
+                    report_label(a),
+                    kind,
+                    lx.label(d.get("indicator", "")),
+                    "相符" if r.consistent else "不符",
+                    r.note,
+                ]
+            )
+            if not r.consistent:
+                for cell in rel[rel.max_row]:
+                    cell.fill = BAD
+    rel.column_dimensions["E"].width = 80
+
+    st = wb.create_sheet("结构")
+    st.append(["报告", "节标题", "类别", "数据项数"])
+    for a in analyses:
+        s = a.structure.as_dict()
+        for sec in s["sections"]:
+            st.append([report_label(a), sec["heading"], sec["kind_label"], sec["figures"]])
+        for k in s["kinds_missing"]:
+            st.append([report_label(a), "（缺少）", k, 0])
+            for cell in st[st.max_row]:
+                cell.fill = BAD
+    st.column_dimensions["B"].width = 60
+    wb.save(target)
+
+
+def against_fazhi(
+    analysis: Analysis, unit_name: str, year: int | None = None, user: Any = None
+) -> list[dict[str, Any]]:
+    """Each published catalogue figure beside the value Fazhi computes for the unit.
+
+    Rows: code, label, unit, published, fazhi, differs. Raises Unit.DoesNotExist (with
+    a Chinese message) when the unit is unknown or, given `user`, outside what the user
+    may read; ValueError when no year is known.
+    """
+    from fazhi.indicators.catalogue import catalogue
+    from fazhi.indicators.engine import compute
+    from fazhi.org.models import Unit
+
+    year = year or analysis.year
+    if not year:
+        raise ValueError("无法从报告中识别年度，请指定年度。")
+    unit = Unit.objects.resolve(unit_name)
+    if user is not None:
+        from fazhi.org.scope import can_read_unit
+
+        if not can_read_unit(user, unit):
+            # Same message as an unknown unit: do not reveal units outside the scope.
+            raise Unit.DoesNotExist(
+                f"未找到单位“{unit_name.strip()}”（可用单位全称、简称或代码）。"
+            )
+    published = headline_values(analysis)
+    known = set(catalogue())
+    codes = [c for c in published if c in known]
+    ours = compute(unit, year, codes) if codes else {}
+    rows = []
+    for code, value in published.items():
+        mine = ours.get(code)
+        mine_d = Decimal(str(mine)) if mine is not None else None
+        rows.append(
+            {
+                "code": code,
+                "label": lx.label(code),
+                "unit": lx.CODE_UNIT.get(code, ""),
+                "published": _num(value),
+                "fazhi": _num(mine_d) if mine_d is not None else None,
+                "differs": mine_d is not None and mine_d != value,
+            }
+        )
+    return rows

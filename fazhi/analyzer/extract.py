@@ -1,0 +1,383 @@
+"""Figures out of a report's text: every number that measures something, with its
+indicator code, value, unit, approximation, scope, exact quote and position.
+
+The text is first compacted (`Compact`): whitespace is dropped, so that the spaces
+PDF and Word conversion leave inside numbers and words ("1008 名", "执法案\\n件") do
+not matter, except line breaks that end a paragraph or a heading. Every character
+of the compact text remembers its offset in the original, so quotes are exact
+substrings of what was read and positions point into it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from . import lexicon as lx
+from .numbers import FULLWIDTH, NumberToken, duration_follows, find_numbers
+
+_FAR = 1 << 62
+CLAUSE_END = set("，。；;！？!?,\n：:（()）")
+# How far back the words that give a measure its topic (复议, 调解…) may stand.
+CONTEXT_CHARS = 150
+SENTENCE_END = set("。；;！？!?\n")
+_LINE_END_PUNCT = tuple("。！？；：:;!?”）)】")
+_HEADING_START = re.compile(
+    r"^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])"
+)
+
+
+class Compact:
+    """The text without whitespace, each character mapped to its original offset."""
+
+    def __init__(self, text: str) -> None:
+        self.original = text
+        chars: list[str] = []
+        offsets: list[int] = []
+        lines = text.split("\n")
+        pos = 0
+        for i, line in enumerate(lines):
+            for j, ch in enumerate(line):
+                if ch.isspace():
+                    continue
+                chars.append(ch)
+                offsets.append(pos + j)
+            pos += len(line) + 1
+            if (
+                i + 1 < len(lines)
+                and chars
+                and chars[-1] != "\n"
+                and self._ends_paragraph(line, lines[i + 1 :])
+            ):
+                chars.append("\n")
+                offsets.append(pos - 1)
+        self.text = "".join(chars).translate(FULLWIDTH)
+        self.offsets = offsets
+
+    @staticmethod
+    def _ends_paragraph(line: str, rest: list[str]) -> bool:
+        """A line break ends a paragraph unless it only wraps a long body line."""
+        stripped = line.strip()
+        if not stripped:
+            return False
+        following = next((x for x in rest if x.strip()), "")
+        if stripped.endswith(_LINE_END_PUNCT) or _HEADING_START.match(following):
+            return True
+        # Conversion wraps body text at the page width; short lines are headings.
+        return len(stripped) < 30
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) of the compact range [start, end)."""
+        end = max(end, start + 1)
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def quote(self, start: int, end: int) -> str:
+        a, b = self.span(start, end)
+        return self.original[a:b]
+
+
+@dataclass
+class Figure:
+    indicator: str
+    value: Decimal
+    unit: str
+    approx: bool
+    scope: str
+    quote: str
+    position: int  # offset of the number in the original text
+    quote_start: int
+    quote_end: int
+    measure: str = ""  # the words that named the indicator
+    high: Decimal | None = None  # upper end of a range
+    part_of: int | None = None  # index of the total this figure is a part of
+    # Internal: compact offsets and context, used by the relation finder.
+    cstart: int = field(default=0, repr=False)
+    cend: int = field(default=0, repr=False)
+    sentence: int = field(default=0, repr=False)
+    paragraph: int = field(default=0, repr=False)
+    share_of: str | None = field(default=None, repr=False)  # 占…的 denominator words
+    share_code: str | None = field(default=None, repr=False)  # their indicator code
+    sentence_text: str = field(default="", repr=False)  # the sentence up to the number
+
+    @property
+    def is_rate(self) -> bool:
+        return self.unit == "%"
+
+    @property
+    def group(self) -> str:
+        return lx.unit_group(self.unit)
+
+    @property
+    def is_other(self) -> bool:
+        return self.indicator.startswith("other:")
+
+    def as_dict(self) -> dict:
+        return {
+            "indicator": self.indicator,
+            "value": _num(self.value),
+            "value_high": _num(self.high) if self.high is not None else None,
+            "unit": self.unit,
+            "approx": self.approx,
+            "scope": self.scope,
+            "quote": self.quote,
+            "position": self.position,
+            "span": [self.quote_start, self.quote_end],
+        }
+
+
+def _num(v: Decimal) -> int | float:
+    return int(v) if v == v.to_integral_value() else float(v)
+
+
+def _spans(text: str, open_: str, close: str, limit: int) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer(
+        re.escape(open_) + rf"[^{re.escape(close)}\n]{{0,{limit}}}" + re.escape(close), text
+    ):
+        out.append((m.start(), m.end()))
+    return out
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether pos lies strictly inside one of the sorted, non-nested spans."""
+    k = bisect_right(spans, (pos, _FAR)) - 1
+    return any(a < pos < b for a, b in spans[max(0, k - 2) : k + 1])
+
+
+def _boundary_back(text: str, pos: int, stops: set[str], limit: int = 10_000) -> int:
+    i = pos
+    floor = max(0, pos - limit)
+    while i > floor and text[i - 1] not in stops:
+        i -= 1
+    return i
+
+
+def _boundary_fwd(text: str, pos: int, stops: set[str]) -> int:
+    i = pos
+    while i < len(text) and text[i] not in stops:
+        i += 1
+    return i
+
+
+def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
+    """Whether a number is a figure at all (not a year, date, ordinal, name…)."""
+    before = text[max(0, tok.start - 8) : tok.start]
+    if not tok.unit and not lx.UNITLESS.search(before):
+        return False
+    if before.endswith("第") or _inside(tok.start, quoted) or lx.TARGET_BEFORE.search(before):
+        return False
+    if before and re.match(r"[A-Za-z]", before[-1]):
+        return False
+    if tok.unit and duration_follows(text, tok.end):
+        return False
+    if tok.chinese:
+        digits = tok.raw.lstrip("近约大将逾超过")
+        core = re.match(r"[零〇一二两三四五六七八九十百千万亿]+", digits)
+        core_s = core.group(0) if core else ""
+        if core_s == "一" or (len(core_s) == 1 and core_s in "十百千万亿" and not tok.approx):
+            return False
+        if lx.NAME_AFTER.match(text[tok.end : tok.end + 4]):
+            return False
+        if tok.unit in ("%",) and not tok.raw.startswith(("百分之", "近", "约")):
+            return False
+    return True
+
+
+def _classify(before: str, after: str, context_before: str, group: str) -> tuple[str, str]:
+    """(code, measure words) for a number with these words around it."""
+    best: tuple | None = None
+    for code, measure, ctx, prio in lx.COMPILED:
+        if code != lx.NUMERATOR and group not in lx.code_groups(code):
+            continue
+        if code == lx.NUMERATOR and group != "pct":
+            continue
+        dist = None
+        found = ""
+        matches = list(measure.finditer(before))
+        if matches:
+            m = matches[-1]
+            dist, found = len(before) - m.end(), m.group(0)
+        m2 = measure.search(after)
+        if m2 and (dist is None or m2.start() < dist):
+            dist, found = m2.start(), m2.group(0)
+        if dist is None:
+            continue
+        ctx_dist = 10_000
+        if ctx is not None:
+            cm = list(ctx.finditer(context_before))
+            if not cm:
+                continue
+            ctx_dist = len(context_before) - cm[-1].end()
+        key = (-prio, dist, ctx_dist, -len(found))
+        if best is None or key < best[0]:
+            best = (key, code, found)
+    if best is None:
+        words = (before[-8:] if len(re.sub(r"[^\u4e00-\u9fff]", "", before)) >= 2 else "") or after[
+            :8
+        ]
+        name = re.sub(r"[^\u4e00-\u9fffA-Za-z0-9_]", "", words) or "unnamed"
+        return f"other:{name}", ""
+    return best[1], best[2]
+
+
+def _scope(sentence_before: str) -> str:
+    found = list(lx.SCOPE.finditer(sentence_before))
+    return found[-1].group(0) if found else ""
+
+
+def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
+    """Every figure in `text`, in reading order."""
+    c = compact or Compact(text)
+    t = c.text
+    quoted = sorted(
+        _spans(t, "“", "”", 20)
+        + _spans(t, '"', '"', 20)
+        + _spans(t, "《", "》", 60)
+        + _spans(t, "〔", "〕", 8)
+    )
+    tokens = [tok for tok in find_numbers(t) if _keep(t, tok, quoted)]
+    figures: list[Figure] = []
+    sentence_starts = [0] + [i + 1 for i, ch in enumerate(t) if ch in SENTENCE_END]
+    paragraph_starts = [0] + [i + 1 for i, ch in enumerate(t) if ch == "\n"]
+    for k, tok in enumerate(tokens):
+        prev_end = tokens[k - 1].end if k else 0
+        next_start = tokens[k + 1].start if k + 1 < len(tokens) else len(t)
+        clause_start = max(_boundary_back(t, tok.start, CLAUSE_END), prev_end)
+        if prev_end == clause_start and "、" in t[prev_end : tok.start]:
+            # 14次党组会议、开展研讨4次: the words before the 、 belong to the number before.
+            clause_start = prev_end + t[prev_end : tok.start].index("、") + 1
+        clause_end = min(_boundary_fwd(t, tok.end, CLAUSE_END), next_start)
+        before = t[clause_start : tok.start]
+        after = t[tok.end : clause_end]
+        sent_start = _boundary_back(t, tok.start, SENTENCE_END)
+        sentence_before = t[sent_start : tok.start]
+        para_start = _boundary_back(t, tok.start, {"\n"}, CONTEXT_CHARS)
+        context_before = t[max(para_start, tok.start - CONTEXT_CHARS) : tok.start]
+        unit = tok.unit
+        if not unit:
+            unit = "件" if "案件" in before or "件" in before else "个"
+        group = lx.unit_group(unit)
+        items: list[tuple[str, str, str | None]] = []
+        share_of = share_code = None
+        if tok.unit == "%":
+            lm = lx.RATE_LIST.search(before)
+            sm = lx.SHARE.search(before)
+            if lm:
+                for item in lm.group("items").split("、"):
+                    code, found = _classify(item, "", context_before, group)
+                    items.append((code, found or item, None))
+            elif sm:
+                share_of = sm.group("den")
+                items.append((lx.NUMERATOR, "占" + share_of, share_of))
+                share_code, _found = _classify(share_of, "", context_before, "thing")
+        if not items:
+            code, found = _classify(before, after, context_before, group)
+            items.append((code, found, None))
+        qs = max(clause_start, tok.start - 12)
+        qa, qb = c.span(qs, tok.end)
+        sentence = bisect_right(sentence_starts, tok.start) - 1
+        paragraph = bisect_right(paragraph_starts, tok.start) - 1
+        for code, found, share in items:
+            figures.append(
+                Figure(
+                    indicator=code,
+                    value=tok.value,
+                    unit=unit,
+                    approx=tok.approx,
+                    scope=_scope(sentence_before),
+                    quote=text[qa:qb],
+                    position=c.offsets[tok.start],
+                    quote_start=qa,
+                    quote_end=qb,
+                    measure=found,
+                    high=tok.high,
+                    cstart=tok.start,
+                    cend=tok.end,
+                    sentence=sentence,
+                    paragraph=paragraph,
+                    share_of=share,
+                    share_code=share_code if share else None,
+                    sentence_text=sentence_before,
+                )
+            )
+    _resolve_numerator_rates(figures)
+    _inherit_part_codes(t, figures)
+    return figures
+
+
+def _resolve_numerator_rates(figures: list[Figure]) -> None:
+    """办结率 and 占…的N% take their code from the count they follow."""
+    for i, f in enumerate(figures):
+        if f.indicator != lx.NUMERATOR:
+            continue
+        prev = None
+        for j in range(i - 1, -1, -1):
+            g = figures[j]
+            if g.sentence != f.sentence:
+                break
+            if not g.is_rate:
+                prev = g
+                break
+        code = lx.RATE_OF.get(prev.indicator) if prev else None
+        name = re.sub(r"[^\u4e00-\u9fff]", "", f.measure) or "rate"
+        f.indicator = code or f"other:{name}"
+
+
+def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
+    """(total, parts) for every 其中/含 list: the total is the nearest count before
+    the marker in the same sentence; the parts are the counts after it, up to the
+    first figure in another kind of unit."""
+    out = []
+    used: set[int] = set()
+    ends = [f.cend for f in figures]
+    starts = [f.cstart for f in figures]
+    for m in lx.PART_MARKER.finditer(text):
+        pos = m.end()
+        k = bisect_right(ends, m.start() + 1) - 1
+        while k >= 0 and figures[k].is_rate:
+            k -= 1
+        if k < 0:
+            continue
+        total = k
+        tf = figures[total]
+        if text[tf.cend : m.start() + 1].count("。") or any(
+            ch in SENTENCE_END for ch in text[tf.cend : m.start()]
+        ):
+            continue
+        parts: list[int] = []
+        for i in range(bisect_right(starts, pos - 1), len(figures)):
+            f = figures[i]
+            if f.cstart < pos or i in used:
+                continue
+            if f.sentence != tf.sentence or f.is_rate or f.group != tf.group:
+                break
+            if parts and figures[parts[-1]].cstart == f.cstart:
+                continue
+            parts.append(i)
+            # 含…: only the parenthesis or clause right after the marker.
+            if m.group(0).endswith("含") and text[f.cend : f.cend + 1] in ("）", ")", "，", "。"):
+                break
+        if parts and total not in used:
+            out.append((total, parts))
+            used.update(parts)
+    return out
+
+
+def _inherit_part_codes(text: str, figures: list[Figure]) -> None:
+    for total, parts in part_lists(text, figures):
+        tcode = figures[total].indicator
+        for i in parts:
+            f = figures[i]
+            f.part_of = total
+            # A part takes its total's code (the gold files' convention), unless the
+            # total has none in the catalogue or the part is one of its partition.
+            if (
+                f.indicator != tcode
+                and not tcode.startswith("other:")
+                and f.indicator not in lx.OWN_CODE_PARTS.get(tcode, ())
+            ):
+                f.indicator = tcode
+            if "其中" not in f.scope:
+                f.scope = (f.scope + "，" if f.scope else "") + "其中"

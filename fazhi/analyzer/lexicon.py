@@ -1,0 +1,482 @@
+"""What the words around a number mean: data, not code.
+
+To teach the analyzer a new indicator, add a row to `PATTERNS` (and, for a rate, to
+`RATES`); nothing else needs to change. Codes are those of INDICATORS.md; the unit of
+each code comes from there too (`CODE_UNIT`).
+
+A row is (code, measure, context, priority):
+
+- `measure` is a regular expression for the words that name what is counted. It is
+  looked for in the words right before the number (back to the previous number or
+  the start of the clause) and right after its unit (up to the next number or the
+  end of the clause); the match nearest the number wins.
+- `context`, when given, must occur earlier in the same sentence (or within the
+  paragraph's last 120 characters): 维持 means a reconsideration outcome only where
+  the sentence is about 复议. Among rows with the same measure word, the nearer
+  context wins (已办结 after 行政诉讼 is a lawsuit, after 行政复议 a reconsideration).
+- `priority` breaks ties for the few words that must win over a nearer, more general
+  one (未通过审验 over 执法人员).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+# The unit each catalogue code is counted in (INDICATORS.md).
+CODE_UNIT: dict[str, str] = {
+    "recon_received": "件",
+    "recon_accepted": "件",
+    "recon_rejected": "件",
+    "recon_closed": "件",
+    "recon_carried_over": "件",
+    "recon_upheld": "件",
+    "recon_dismissed": "件",
+    "recon_revoked": "件",
+    "recon_altered": "件",
+    "recon_confirmed_illegal": "件",
+    "recon_confirmed_void": "件",
+    "recon_ordered_performance": "件",
+    "recon_terminated": "件",
+    "recon_corrected": "件",
+    "recon_correction_rate": "%",
+    "recon_mediated": "件",
+    "recon_mediation_rate": "%",
+    "recon_opinion_letters": "份",
+    "recon_overdue": "件",
+    "recon_superior_cases": "件",
+    "litig_cases": "件",
+    "litig_hearings": "次",
+    "litig_appear_count": "次",
+    "litig_appear_rate": "%",
+    "litig_lost": "件",
+    "litig_loss_rate": "%",
+    "decision_count": "项",
+    "decision_legality_reviewed": "件",
+    "normdoc_issued": "件",
+    "normdoc_reviewed": "件",
+    "normdoc_filed": "件",
+    "normdoc_filed_rate": "%",
+    "normdoc_filed_timely_rate": "%",
+    "normdoc_conform_rate": "%",
+    "normdoc_cleanup_kept": "件",
+    "normdoc_cleanup_modified": "件",
+    "normdoc_cleanup_repealed": "件",
+    "normdoc_issuers": "个",
+    "adviser_count": "名",
+    "public_lawyers": "名",
+    "adviser_opinions": "项",
+    "units_without_counsel": "个",
+    "enforcers_certified": "名",
+    "enforcers_passed_review": "名",
+    "enforcers_failed": "名",
+    "enforcement_supervisors": "名",
+    "enforcers_trained": "人次",
+    "enforcement_cases": "件",
+    "case_files_reviewed": "卷",
+    "enforcement_supervision_letters": "份",
+    "disclosure_proactive": "条",
+    "disclosure_requests": "件",
+    "disclosure_replied_on_time": "件",
+    "npc_suggestions": "件",
+    "cppcc_proposals": "件",
+    "npc_completion_rate": "%",
+    "cppcc_completion_rate": "%",
+    "supervision_tasks": "项",
+    "supervision_overdue": "项",
+    "mediation_committees": "个",
+    "mediators": "名",
+    "mediation_cases": "件",
+    "mediation_success": "件",
+    "mediation_rate": "%",
+    "mediation_oral": "件",
+    "mediation_written": "件",
+    "mediation_amount": "万元",
+    "legal_aid_cases": "件",
+    "notary_cases": "件",
+    "legal_service_visits": "人次",
+    "legal_literates": "名",
+    "publicity_events": "场次",
+    "publicity_lectures": "场次",
+    "publicity_materials": "份",
+    "publicity_audience": "人次",
+    "study_sessions": "次",
+    "power_list_items": "项",
+    "service_items": "项",
+    "permit_items": "项",
+}
+
+# Chinese names of the codes (INDICATORS.md, column 中文).
+CODE_LABEL: dict[str, str] = {
+    "recon_received": "收到行政复议申请",
+    "recon_accepted": "受理(立案)行政复议案件",
+    "recon_rejected": "不予受理",
+    "recon_closed": "审结(办结)行政复议案件",
+    "recon_carried_over": "上期结转",
+    "recon_upheld": "维持",
+    "recon_dismissed": "驳回",
+    "recon_revoked": "撤销(含部分撤销)",
+    "recon_altered": "变更",
+    "recon_confirmed_illegal": "确认违法",
+    "recon_confirmed_void": "确认无效",
+    "recon_ordered_performance": "责令履行",
+    "recon_terminated": "终止",
+    "recon_corrected": "纠错",
+    "recon_correction_rate": "纠错率",
+    "recon_mediated": "调解、和解结案",
+    "recon_mediation_rate": "调解和解率",
+    "recon_opinion_letters": "行政复议意见书、建议书",
+    "recon_overdue": "超期",
+    "recon_superior_cases": "上级受理以本级为被申请人案件",
+    "litig_cases": "行政应诉案件",
+    "litig_hearings": "开庭",
+    "litig_appear_count": "负责人出庭应诉",
+    "litig_appear_rate": "负责人出庭应诉率",
+    "litig_lost": "败诉",
+    "litig_loss_rate": "败诉率",
+    "decision_count": "重大行政决策事项",
+    "decision_legality_reviewed": "决策合法性审查",
+    "normdoc_issued": "制定行政规范性文件",
+    "normdoc_reviewed": "合法性审核",
+    "normdoc_filed": "报备",
+    "normdoc_filed_rate": "报备率",
+    "normdoc_filed_timely_rate": "报备及时率",
+    "normdoc_conform_rate": "报备规范率",
+    "normdoc_cleanup_kept": "清理保留",
+    "normdoc_cleanup_modified": "清理修改",
+    "normdoc_cleanup_repealed": "清理废止、宣布失效",
+    "normdoc_issuers": "制定主体",
+    "adviser_count": "法律顾问",
+    "public_lawyers": "公职律师",
+    "adviser_opinions": "法律意见",
+    "units_without_counsel": "未配备法律顾问或公职律师的单位",
+    "enforcers_certified": "持证行政执法人员",
+    "enforcers_passed_review": "执法证年度审验通过",
+    "enforcers_failed": "审验未通过(注销)",
+    "enforcement_supervisors": "行政执法监督人员",
+    "enforcers_trained": "执法培训",
+    "enforcement_cases": "行政执法案件",
+    "case_files_reviewed": "评查案卷",
+    "enforcement_supervision_letters": "行政执法监督意见书",
+    "disclosure_proactive": "主动公开政府信息",
+    "disclosure_requests": "依申请公开",
+    "disclosure_replied_on_time": "按期答复",
+    "npc_suggestions": "人大代表建议",
+    "cppcc_proposals": "政协委员提案",
+    "npc_completion_rate": "建议办结率",
+    "cppcc_completion_rate": "提案办结率",
+    "supervision_tasks": "督查督办事项",
+    "supervision_overdue": "逾期督办事项",
+    "mediation_committees": "人民调解委员会",
+    "mediators": "人民调解员",
+    "mediation_cases": "调处矛盾纠纷",
+    "mediation_success": "调解成功",
+    "mediation_rate": "调解成功率",
+    "mediation_oral": "口头协议",
+    "mediation_written": "书面协议",
+    "mediation_amount": "涉及金额",
+    "legal_aid_cases": "法律援助案件",
+    "notary_cases": "公证",
+    "legal_service_visits": "公共法律服务",
+    "legal_literates": "法律明白人",
+    "publicity_events": "普法活动",
+    "publicity_lectures": "法治讲座",
+    "publicity_materials": "发放普法资料",
+    "publicity_audience": "受教育群众",
+    "study_sessions": "学法(常务会、中心组)",
+    "power_list_items": "权责清单事项",
+    "service_items": "政务服务事项",
+    "permit_items": "行政许可事项",
+}
+
+
+def label(code: str) -> str:
+    if code.startswith("other:"):
+        return "其他：" + code.removeprefix("other:")
+    return CODE_LABEL.get(code, code)
+
+
+# Units that count the same kind of thing. A figure only gets a code whose unit is
+# in the same group (108个村 is not a number of 法律明白人).
+UNIT_GROUP: dict[str, str] = {
+    "%": "pct",
+    "个百分点": "pp",
+    "百分点": "pp",
+    "万元": "money",
+    "亿元": "money",
+    "元": "money",
+    "名": "person",
+    "人": "person",
+    "位": "person",
+    "人次": "person",
+    "次": "event",
+    "场": "event",
+    "场次": "event",
+    "期": "event",
+    "轮": "event",
+    "天": "time",
+    "小时": "time",
+    "课时": "time",
+}
+
+# Codes whose figures are also written in a second kind of unit.
+EXTRA_GROUPS: dict[str, set[str]] = {
+    "normdoc_reviewed": {"event"},  # 参与合法性审查78次
+    "decision_legality_reviewed": {"event"},
+    "litig_appear_count": {"thing"},  # 出庭应诉12件
+    "litig_hearings": {"thing"},
+}
+
+
+def unit_group(unit: str) -> str:
+    return UNIT_GROUP.get(unit, "thing")
+
+
+@cache
+def code_groups(code: str) -> frozenset[str]:
+    return frozenset({unit_group(CODE_UNIT.get(code, "件"))} | EXTRA_GROUPS.get(code, set()))
+
+
+R = "复议"
+LITIG = r"诉讼|应诉"
+MED = r"调解|纠纷|调处"
+DOC = r"规范性文件|备案|报备"
+CLEAN = r"清理"
+NPC = r"人大|代表"
+CPPCC = r"政协|提案"
+_ = r"[^，。；、]"  # a character inside the same clause and list item
+# Placeholder code: the rate takes its code from the count it follows.
+NUMERATOR = "@numerator"
+
+PATTERNS: list[tuple[str, str, str | None, int]] = [
+    # 行政复议
+    ("recon_received", rf"收到{_}{{0,12}}(复议|申请)|复议申请{_}{{0,2}}收到", None, 0),
+    ("recon_received", r"收到|接收|新收", R, 0),
+    # 办理…复议案件: the cases taken on, read as accepted (INDICATORS.md has no "handled").
+    ("recon_accepted", rf"办理{_}{{0,10}}复议", None, 0),
+    (
+        "recon_accepted",
+        rf"(受理|立案){_}{{0,12}}复议|复议{_}{{0,6}}(受理|立案)|立案审理|依法受理|受理",
+        R,
+        0,
+    ),
+    ("recon_rejected", r"不予受理", R, 1),
+    ("recon_closed", r"审结|办结|结案", R, 0),
+    ("recon_carried_over", r"上期结转|上年结转|结转", R, 1),
+    ("recon_upheld", r"维持", R, 0),
+    ("recon_dismissed", r"驳回", R, 0),
+    ("recon_revoked", r"撤销|部分撤销", R, 0),
+    ("recon_altered", r"变更", R, 0),
+    ("recon_confirmed_illegal", r"确认违法", R, 1),
+    ("recon_confirmed_void", r"确认无效", R, 1),
+    ("recon_ordered_performance", r"责令履行", R, 1),
+    ("recon_terminated", r"终止", R, 0),
+    ("recon_corrected", r"纠错|纠正", R, 0),
+    ("recon_correction_rate", r"纠错率|纠正率", None, 0),
+    ("recon_mediated", r"调解结案|和解结案|调解、和解|调解和解|以调解|经调解|达成和解", R, 1),
+    ("recon_mediation_rate", r"调解率|和解率|调解和解率|调撤率", R, 1),
+    ("recon_opinion_letters", r"复议(意见书|建议书)|意见书|建议书", R, 0),
+    ("recon_overdue", r"超期|逾期", R, 0),
+    ("recon_superior_cases", r"被申请人", R, 2),
+    # 行政应诉
+    ("litig_cases", rf"(应诉|诉讼){_}{{0,4}}案件|行政案件|被诉|行政诉讼|应诉", None, 0),
+    ("litig_hearings", r"开庭", LITIG, 0),
+    ("litig_appear_count", r"出庭应诉|出庭", None, 1),
+    ("litig_appear_rate", r"出庭(应诉)?率", None, 0),
+    ("litig_lost", r"败诉", None, 1),
+    ("other:litig_closed", r"审结|办结|结案", LITIG, 0),
+    ("litig_loss_rate", r"败诉率", None, 0),
+    # 重大行政决策
+    ("decision_count", r"重大(行政)?决策", None, 0),
+    ("decision_legality_reviewed", rf"决策{_}{{0,6}}合法性审(查|核)", None, 1),
+    # 行政规范性文件
+    ("normdoc_issued", rf"(制定|出台|印发|制发|发布){_}{{0,10}}规范性文件", None, 0),
+    ("normdoc_reviewed", rf"合法性审(查|核)|审(核|查){_}{{0,12}}(文件|合同)", None, 0),
+    ("normdoc_filed", r"报备|备案", DOC, 0),
+    ("normdoc_filed_rate", r"报备率|备案率", None, 0),
+    ("normdoc_filed_timely_rate", r"及时率", DOC, 0),
+    ("normdoc_conform_rate", r"规范率", DOC, 0),
+    ("normdoc_cleanup_kept", r"保留", CLEAN, 0),
+    ("normdoc_cleanup_modified", r"修改|修订", CLEAN, 0),
+    ("normdoc_cleanup_repealed", r"废止|失效", CLEAN, 0),
+    ("normdoc_issuers", r"制定主体", None, 1),
+    # 法律顾问、公职律师
+    ("adviser_count", r"法律顾问", None, 0),
+    ("public_lawyers", r"公职律师", None, 0),
+    ("adviser_opinions", r"法律意见|意见建议|法律建议", None, 0),
+    ("units_without_counsel", r"未配备", None, 0),
+    # 行政执法
+    ("enforcers_certified", r"持证|执法证|执法资格|资格证", None, 0),
+    ("enforcers_passed_review", r"通过审验|审验通过|通过年审", None, 1),
+    ("enforcers_failed", r"未通过|注销", None, 2),
+    ("enforcement_supervisors", r"执法监督人员|监督人员", None, 2),
+    ("enforcers_trained", rf"培训{_}{{0,8}}执法人员|执法人员{_}{{0,6}}培训|执法培训", None, 1),
+    (
+        "enforcement_cases",
+        rf"执法案件|(行政处罚|行政许可|行政强制|行政检查){_}{{0,2}}案件|办理{_}{{0,6}}(处罚|许可)",
+        None,
+        0,
+    ),
+    ("case_files_reviewed", r"评查|案卷|卷宗", None, 0),
+    ("enforcement_supervision_letters", r"执法监督意见书|监督意见书|监督建议书", None, 1),
+    # 政务公开
+    ("disclosure_proactive", r"主动公开", None, 0),
+    ("disclosure_requests", r"依申请|信息公开申请|公开申请", None, 0),
+    ("disclosure_replied_on_time", r"按期答复|按时答复", None, 1),
+    # 建议提案、督查
+    ("npc_suggestions", rf"人大代表{_}{{0,6}}(建议|议案)|代表建议|人大建议", None, 0),
+    ("cppcc_proposals", rf"政协{_}{{0,6}}提案|委员提案|政协提案", None, 0),
+    # 办结率 names no subject: it is the rate of the count just before it (see RATE_OF).
+    (NUMERATOR, r"(?<!按期)(办结|办复|答复)率", None, 0),
+    ("supervision_tasks", r"督查督办|督办事项|督查事项", None, 0),
+    ("supervision_overdue", r"逾期督办|逾期未办结", None, 1),
+    # 人民调解
+    ("mediation_committees", r"调委会|调解委员会|调解组织", None, 0),
+    ("mediators", r"调解员", None, 1),
+    ("mediation_cases", r"纠纷|调处", None, 0),
+    ("mediation_success", r"调解成功|成功调解|调处成功|调成|化解成功|成功化解", None, 1),
+    ("mediation_rate", r"调解成功率|调处成功率|成功率|化解率", MED, 0),
+    ("mediation_oral", r"口头协议", None, 2),
+    ("mediation_written", r"书面协议", None, 2),
+    ("mediation_amount", r"涉及金额|涉案金额|金额", MED, 0),
+    # 公共法律服务
+    ("legal_aid_cases", r"法律援助", None, 0),
+    ("notary_cases", r"公证", None, 0),
+    ("legal_service_visits", r"法律服务|法律咨询", None, 0),
+    ("legal_literates", r"法律明白人", None, 1),
+    # 普法、学法
+    (
+        "publicity_events",
+        rf"(普法|宣传|送法|法治|法律){_}{{0,10}}活动|活动{_}{{0,4}}(普法|宣传)",
+        None,
+        0,
+    ),
+    ("publicity_lectures", r"讲座|法治课|法治报告会", None, 1),
+    ("publicity_materials", r"发放|资料|读本|手册|宣传品|彩页", None, 0),
+    ("publicity_audience", r"受教育|受众|受益群众|参与群众", None, 0),
+    ("study_sessions", r"学法|常务会|中心组|党组会", r"学法|学习", 0),
+    # 清单
+    ("power_list_items", r"权责事项|权责清单|权力清单", None, 0),
+    ("service_items", r"政务服务事项|服务事项", None, 0),
+    ("permit_items", r"许可事项", None, 1),
+]
+
+COMPILED = [
+    (code, re.compile(measure), re.compile(ctx) if ctx else None, prio)
+    for code, measure, ctx, prio in PATTERNS
+]
+
+# A share written as 占…的N%.
+SHARE = re.compile(r"占(?P<den>[^，。；]{0,20}?)的?(比例|比重|比率)?(为|达到|达|是)?$")
+# Several rates sharing one numeral: 报备率、规范率、及时率达100%.
+RATE_LIST = re.compile(
+    r"(?P<items>(?:[^、，。；]{1,8}率、)+[^、，。；]{1,8}率)(均|都|分别|全部)?(达到|达|为|是|保持)?(了)?$"
+)
+# A count written without a unit: 败诉案件数0.
+UNITLESS = re.compile(r"(数|数量|总数|总量)(为|是)?[:：]?$")
+
+# A rate and the counts it is computed from: rate → (numerator codes, denominator
+# codes). Order matters for denominators: the first code found wins.
+RATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "mediation_rate": (("mediation_success",), ("mediation_cases",)),
+    "litig_appear_rate": (("litig_appear_count",), ("litig_hearings", "litig_cases")),
+    "litig_loss_rate": (("litig_lost",), ("litig_cases",)),
+    "recon_mediation_rate": (
+        ("recon_mediated",),
+        ("recon_closed", "recon_accepted", "recon_received"),
+    ),
+    "recon_correction_rate": (("recon_corrected",), ("recon_closed",)),
+    "normdoc_filed_rate": (("normdoc_filed",), ("normdoc_issued",)),
+    "npc_completion_rate": (("npc_suggestions",), ("npc_suggestions",)),
+    "cppcc_completion_rate": (("cppcc_proposals",), ("cppcc_proposals",)),
+}
+
+# A share written as 占…的N%: the rate is named by its numerator's code.
+RATE_OF: dict[str, str] = {num[0]: rate for rate, (num, _den) in RATES.items()}
+
+# Exhaustive breakdowns: the parts of a total that, listed together, must add up to
+# it (the outcomes of the cases concluded; the two kinds of mediation agreement).
+PARTITIONS: dict[str, tuple[str, ...]] = {
+    "recon_accepted": (
+        "recon_upheld",
+        "recon_dismissed",
+        "recon_revoked",
+        "recon_altered",
+        "recon_confirmed_illegal",
+        "recon_confirmed_void",
+        "recon_ordered_performance",
+        "recon_terminated",
+        "recon_mediated",
+    ),
+    "recon_closed": (
+        "recon_upheld",
+        "recon_dismissed",
+        "recon_revoked",
+        "recon_altered",
+        "recon_confirmed_illegal",
+        "recon_confirmed_void",
+        "recon_ordered_performance",
+        "recon_terminated",
+        "recon_mediated",
+        "recon_carried_over",
+    ),
+    "mediation_success": ("mediation_oral", "mediation_written"),
+    "normdoc_reviewed": (),
+}
+
+# Parts of a total that keep their own code when listed after 其中 (all other parts
+# take the total's code, as the gold files do).
+OWN_CODE_PARTS: dict[str, tuple[str, ...]] = {k: v for k, v in PARTITIONS.items()}
+
+# Implied totals: the catalogue defines recon_corrected as the sum of these.
+IMPLIED_SUMS: dict[str, tuple[str, ...]] = {
+    "recon_corrected": (
+        "recon_revoked",
+        "recon_altered",
+        "recon_confirmed_illegal",
+        "recon_confirmed_void",
+        "recon_ordered_performance",
+    ),
+}
+
+# Words that mark what follows as parts of the figure before.
+PART_MARKER = re.compile(r"其中|[（(，,]含|包括")
+
+# Whose figure it is.
+SCOPE = re.compile(
+    r"(全[县区市省州旗]|[县区市州镇乡]政府本级|本级|[县区市州]政府|[县区市州]委|本单位|[县区市州]直[^，。]{0,4}单位|各乡镇|各部门|[县区市]级)"
+)
+
+# Words saying that the counted items were concluded (the numerator of 办结率).
+CONCLUDED = re.compile(r"办结|办复|答复|办理完毕|已办|落实")
+
+# A minimum or a target, not a measured figure (至少配备一名, 不少于2000人次).
+TARGET_BEFORE = re.compile(r"(不少于|至少|不低于|不超过|不高于|控制在)$")
+
+# Words after a numeral and classifier that turn it into a name (三项制度).
+NAME_AFTER = re.compile(r"^(制度|机制|原则|理念|意识|要求|方针|战略|行动|工程|工作法|精神)")
+
+# The five kinds of section of the annual report (DOMAIN.md), checked in this order.
+SECTION_KINDS: list[tuple[str, str, str]] = [
+    ("other", "其他需要报告的情况", r"其他"),
+    ("shortcomings", "存在的不足和原因", r"不足|问题|差距|短板|困难"),
+    ("plan", "下一年度的工作安排", r"下一年度|下一步|下年度|明年|安排|打算|计划|思路"),
+    (
+        "duty",
+        "主要负责人履行第一责任人职责情况",
+        r"第一责任人|主要负责人|负责人履行|履行[^，。]{0,12}职责|党的领导|组织领导",
+    ),
+    ("measures", "主要举措和成效", r""),
+]
+
+# The same kinds, looked for in unheaded body text (a report may end with
+# 虽然…存在一些不足 and 2024年，将… without a heading).
+SECTION_BODY_HINTS: dict[str, str] = {
+    "duty": r"第一责任人",
+    "measures": r"举措|成效|取得",
+    "shortcomings": r"存在[^。]{0,10}(不足|问题|差距)",
+    "plan": r"下一步|下一年度|明年|20\d\d年[，,]?[^。]{0,10}将",
+    "other": r"其他需要报告",
+}
+
+HEADING = re.compile(r"^[ \t\u3000]*([一二三四五六七八九十]+)[、．.][^\n]{1,80}$", re.MULTILINE)

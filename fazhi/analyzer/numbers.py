@@ -1,0 +1,259 @@
+"""Numbers as Chinese reports write them.
+
+Arabic and full-width digits, Chinese numerals (一百二十, 两千三百), 万 and 亿,
+百分之九十五, ranges (3-5件, 三至五名), approximation words (余, 多, 近, 约) and
+the spaces that PDF and Word conversion leave inside them. Pure functions; the
+text handed to `find_numbers` is the compacted text of `extract.Compact` (no
+whitespace), so "1008 名" arrives as "1008名".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+CN_DIGIT = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+CN_SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
+CN_BIG_UNIT = {"万": 10_000, "亿": 100_000_000}
+CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
+
+FULLWIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
+
+# Measure words, longest first so that 人次 wins over 人 and 万元 over 元.
+UNITS = [
+    "个百分点",
+    "百分点",
+    "平方米",
+    "万人次",
+    "人次",
+    "场次",
+    "课时",
+    "小时",
+    "万元",
+    "亿元",
+    "公里",
+    "%",
+    "件",
+    "起",
+    "宗",
+    "名",
+    "人",
+    "位",
+    "本",
+    "期",
+    "次",
+    "项",
+    "个",
+    "条",
+    "份",
+    "册",
+    "台",
+    "卷",
+    "篇",
+    "家",
+    "所",
+    "户",
+    "处",
+    "场",
+    "批",
+    "轮",
+    "套",
+    "部",
+    "张",
+    "封",
+    "间",
+    "座",
+    "支",
+    "类",
+    "款",
+    "元",
+    "天",
+    "亩",
+    "万",
+]
+_UNIT_RE = "|".join(re.escape(u) for u in UNITS if u != "万")
+
+# What may follow a unit and turn the number into a duration or a name, not a figure.
+_DURATION_AFTER = re.compile(r"^(月|工作日|小时|星期|年)")
+
+ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+CNNUM = rf"[{CN_CHARS}]+"
+_RANGE_SEP = r"(?:-|—|－|~|～|至|到)"
+
+NUMBER_RE = re.compile(
+    rf"""
+    (?P<pre>近|约|大约|将近|逾|超过)?
+    (?:
+        百分之(?P<pct>{ARABIC}|[{CN_CHARS}]+)
+      | (?P<num>{ARABIC}|{CNNUM})
+        (?:{_RANGE_SEP}(?P<high>{ARABIC}|{CNNUM}))?
+        (?P<approx1>余|多)?
+        (?P<mult>万|亿)?
+        (?P<approx2>余|多)?
+        (?P<unit>{_UNIT_RE})?
+        (?P<approx3>左右)?
+    )
+    """,
+    re.VERBOSE,
+)
+
+
+class NotANumber(ValueError):
+    pass
+
+
+def parse_chinese(s: str) -> Decimal:
+    """Value of a Chinese numeral: 一百二十 → 120, 两千三百 → 2300, 二〇二三 → 2023."""
+    if not s or any(c not in CN_CHARS for c in s):
+        raise NotANumber(s)
+    if all(c in CN_DIGIT for c in s) and len(s) > 1:
+        # Digit by digit, as years are written (二〇二三).
+        return Decimal("".join(str(CN_DIGIT[c]) for c in s))
+    total = 0
+    section = 0
+    digit: int | None = None
+    for c in s:
+        if c in CN_DIGIT:
+            digit = CN_DIGIT[c]
+        elif c in CN_SMALL_UNIT:
+            section += (1 if digit is None else digit) * CN_SMALL_UNIT[c]
+            digit = None
+        else:  # 万 or 亿
+            section += digit or 0
+            if section == 0:
+                section = 1
+            total = (
+                (total + section) * CN_BIG_UNIT[c]
+                if c == "亿"
+                else total + section * CN_BIG_UNIT[c]
+            )
+            section = 0
+            digit = None
+    return Decimal(total + section + (digit or 0))
+
+
+def parse_arabic(s: str) -> Decimal:
+    try:
+        return Decimal(s.translate(FULLWIDTH).replace(",", ""))
+    except InvalidOperation as e:
+        raise NotANumber(s) from e
+
+
+def parse_number(s: str) -> Decimal:
+    """Value of one number as written: "1,008", "４５", "一百二十", "30万", "百分之九十五"."""
+    s = re.sub(r"\s+", "", s).translate(FULLWIDTH)
+    if s.startswith("百分之"):
+        body = s[3:]
+        return parse_number(body) if body != "百" else Decimal(100)
+    mult = 1
+    if s and s[-1] in "万亿" and len(s) > 1 and not all(c in CN_CHARS for c in s):
+        mult = CN_BIG_UNIT[s[-1]]
+        s = s[:-1]
+    if re.fullmatch(ARABIC, s):
+        return parse_arabic(s) * mult
+    return parse_chinese(s) * mult
+
+
+@dataclass
+class NumberToken:
+    """One number in the compacted text, with what is written around it."""
+
+    start: int  # offset of the first digit (or of 百分之)
+    end: int  # offset after the unit (or after the number when there is none)
+    value: Decimal
+    high: Decimal | None  # upper end of a range
+    unit: str
+    approx: bool
+    chinese: bool  # written in Chinese numerals
+    raw: str
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "%"
+
+
+def _value(s: str) -> Decimal:
+    if re.fullmatch(ARABIC, s):
+        return parse_arabic(s)
+    return parse_chinese(s)
+
+
+def find_numbers(text: str) -> list[NumberToken]:
+    """Every number with its unit in `text` (compacted, half-width digits).
+
+    Returns numbers without a unit too (unit ""): the extractor decides whether they
+    measure something. Malformed Chinese numerals (十十) are skipped.
+    """
+    out: list[NumberToken] = []
+    for m in NUMBER_RE.finditer(text):
+        if m.group("pct") is not None:
+            body = m.group("pct")
+            try:
+                value = Decimal(100) if body == "百" else _value(body)
+            except NotANumber:
+                continue
+            start = m.start("pct") - 3
+            out.append(
+                NumberToken(
+                    start,
+                    m.end(),
+                    value,
+                    None,
+                    "%",
+                    bool(m.group("pre")),
+                    not body[0].isdigit(),
+                    m.group(0),
+                )
+            )
+            continue
+        num = m.group("num")
+        if num is None:
+            continue
+        try:
+            value = _value(num)
+            high = _value(m.group("high")) if m.group("high") else None
+        except (NotANumber, InvalidOperation):
+            continue
+        unit = m.group("unit") or ""
+        mult = m.group("mult")
+        if unit == "万人次":
+            mult, unit = "万", "人次"
+        if mult:
+            if unit == "元":
+                unit = mult + "元"  # amounts in 万元 stay in 万元
+            else:
+                factor = CN_BIG_UNIT[mult]
+                value *= factor
+                high = high * factor if high is not None else None
+        approx = bool(
+            m.group("pre") or m.group("approx1") or m.group("approx2") or m.group("approx3")
+        )
+        if m.group("pre") and m.group("approx1") is None and m.group("unit") is None and not mult:
+            # 约/近 followed by a bare number is rarely a figure; keep it, the
+            # extractor drops numbers without a unit anyway.
+            pass
+        start = m.start("num")
+        end = m.end("unit") if m.group("unit") else m.end()
+        out.append(
+            NumberToken(start, end, value, high, unit, approx, not num[0].isdigit(), m.group(0))
+        )
+    return out
+
+
+def duration_follows(text: str, end: int) -> bool:
+    """True when the unit just read is the start of a duration (3个月, 5个工作日)."""
+    return bool(_DURATION_AFTER.match(text[end : end + 3]))

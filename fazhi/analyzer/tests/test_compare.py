@@ -1,0 +1,67 @@
+import io
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+
+from fazhi.analyzer.compare import against_fazhi, comparison_rows, write_xlsx
+from fazhi.analyzer.report import analyze_text
+
+A = "确山县人民政府\n关于2022年度法治政府建设情况的报告\n全县共调处各类矛盾纠纷1047件，调处成功951件，调解成功率91%。办理法律援助400件。"
+B = "湖滨区人民政府\n关于2023年法治政府建设情况的报告\n共调处矛盾纠纷2075件，调成1996件，调解成功率达96%。"
+
+
+def test_rows_put_each_code_beside_every_report():
+    rows = {r["code"]: r["values"] for r in comparison_rows([analyze_text(A), analyze_text(B)])}
+    assert rows["mediation_cases"] == [1047, 2075]
+    assert rows["legal_aid_cases"] == [400, None]
+
+
+def test_the_xlsx_has_the_table_the_checks_and_the_structure():
+    buf = io.BytesIO()
+    write_xlsx([analyze_text(A), analyze_text(B)], buf)
+    wb = load_workbook(io.BytesIO(buf.getvalue()))
+    assert wb.sheetnames == ["对比", "核对", "结构"]
+    header = next(wb["对比"].iter_rows(values_only=True))
+    assert header[3:] == ("确山县人民政府 2022年", "湖滨区人民政府 2023年")
+    checks = list(wb["核对"].iter_rows(values_only=True))[1:]
+    assert {c[3] for c in checks} == {"相符"}
+
+
+@pytest.mark.django_db
+def test_published_figures_stand_beside_fazhis_own_with_differences_marked(monkeypatch, county_a):
+    calls = {}
+
+    def fake_compute(unit, year, codes=None):
+        calls["args"] = (unit, year, list(codes))
+        return {
+            "mediation_cases": 1047,
+            "mediation_success": 900,
+            "mediation_rate": Decimal("86"),
+            "legal_aid_cases": None,
+        }
+
+    monkeypatch.setattr("fazhi.indicators.engine.compute", fake_compute)
+    monkeypatch.setattr(
+        "fazhi.indicators.catalogue.catalogue",
+        lambda: dict.fromkeys(
+            ["mediation_cases", "mediation_success", "mediation_rate", "legal_aid_cases"]
+        ),
+    )
+    rows = {r["code"]: r for r in against_fazhi(analyze_text(A), "确山县")}
+    assert calls["args"][0] == county_a and calls["args"][1] == 2022
+    assert rows["mediation_cases"]["differs"] is False
+    assert (rows["mediation_success"]["published"], rows["mediation_success"]["fazhi"]) == (
+        951,
+        900,
+    )
+    assert rows["mediation_success"]["differs"] is True
+    assert rows["legal_aid_cases"]["fazhi"] is None and rows["legal_aid_cases"]["differs"] is False
+
+
+@pytest.mark.django_db
+def test_an_unknown_unit_is_named_in_the_error():
+    from fazhi.org.models import Unit
+
+    with pytest.raises(Unit.DoesNotExist, match="未找到单位"):
+        against_fazhi(analyze_text(A), "不存在县")

@@ -1,0 +1,78 @@
+from decimal import Decimal
+
+from fazhi.analyzer.relations import rate_fits
+from fazhi.analyzer.report import analyze_text
+
+
+def relations(text):
+    a = analyze_text(text)
+    return [r.as_dict(a.figures) for r in a.relations]
+
+
+def test_a_rate_that_fits_its_counts_after_rounding_is_consistent():
+    (r,) = relations("全县共调处各类矛盾纠纷1047件，调处成功951件，调解成功率91%。")
+    assert (r["kind"], r["computed"], r["consistent"]) == ("rate", 90.83, True)
+    assert r["numerator_quote"].endswith("951件") and r["denominator_quote"].endswith("1047件")
+
+
+def test_a_rate_over_the_wrong_denominator_is_flagged_with_the_figure_it_does_fit():
+    text = (
+        "我县共收到行政复议案件87件，受理行政复议案件数量为28件。"
+        "经调解结案的37件，占全部案件受理量的42.53%。"
+    )
+    rels = [r for r in relations(text) if r["kind"] == "rate"]
+    wrong = next(r for r in rels if not r["consistent"])
+    assert wrong["denominator_quote"].endswith("28件") and wrong["computed"] == 132.14
+    assert wrong["fits_instead"] and wrong["fits_instead"][0].endswith("87件")
+    right = next(r for r in rels if r["consistent"])
+    assert right["denominator_quote"].endswith("87件") and right["computed"] == 42.53
+
+
+def test_a_rate_without_a_denominator_is_checked_against_the_nearest_whole_total():
+    rels = relations("办结人大代表议案建议64件、办结率92.7%，政协委员提案61件，办结率92.4%。")
+    assert [(r["implied_denominator"], r["computed"], r["consistent"]) for r in rels] == [
+        (69, 92.75, False),
+        (66, 92.42, True),
+    ]
+
+
+def test_a_rate_with_no_count_is_not_a_relation():
+    assert relations("县政府共有行政应诉案件6件，出庭应诉率100%。") == []
+
+
+def test_outcomes_that_do_not_add_up_to_the_total_are_inconsistent():
+    text = "收到行政复议申请40件，受理行政复议案件28件，经审理，终止7起，驳回4起，撤销5起，维持4件，确认违法3件。"
+    sums = [r for r in relations(text) if r["kind"] == "sum"]
+    assert [(r["stated_total"], r["sum_of_parts"], r["consistent"]) for r in sums] == [
+        (28, 23, False)
+    ]
+
+
+def test_a_qizhong_selection_only_must_not_exceed_its_total():
+    ok = [r for r in relations("受理法律援助案件232件，其中农民工134件。") if r["kind"] == "sum"]
+    assert [(r["partial"], r["consistent"]) for r in ok] == [(True, True)]
+    bad = [r for r in relations("受理法律援助案件232件，其中农民工234件。") if r["kind"] == "sum"]
+    assert [r["consistent"] for r in bad] == [False]
+
+
+def test_an_exhaustive_qizhong_list_that_adds_up_is_consistent_and_not_partial():
+    text = "全县共建各类调委会122个，其中行业调委会5个、乡镇人民调委会9个、村人民调委会108个，人民调解员445人。"
+    (r,) = [r for r in relations(text) if r["kind"] == "sum"]
+    assert (r["sum_of_parts"], r["partial"], r["consistent"]) == (122, False, True)
+    assert len(r["part_quotes"]) == 3
+
+
+def test_the_corrected_total_is_implied_from_its_parts():
+    text = "受理行政复议案件20件，经审理，撤销5起，确认违法3件。"
+    implied = [r for r in relations(text) if r["kind"] == "implied"]
+    assert [(r["indicator"], r["sum_of_parts"]) for r in implied] == [("recon_corrected", 8)]
+
+
+def test_rounding_follows_the_stated_number_of_decimals():
+    assert rate_fits(Decimal(645), Decimal(655), Decimal("98.5")) == (Decimal("98.47"), True)
+    assert rate_fits(Decimal(64), Decimal(69), Decimal("92.7")) == (Decimal("92.75"), False)
+    assert rate_fits(Decimal(55), Decimal(58), Decimal(95)) == (Decimal("94.83"), True)
+
+
+def test_a_completion_rate_after_a_count_not_said_to_be_concluded_has_no_numerator():
+    assert relations("承办人大代表建议64件，办结率92.7%。") == []

@@ -1,0 +1,97 @@
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+REPORT = "关于2023年法治政府建设情况的报告\n一、主要举措和成效\n全县共调处各类矛盾纠纷1047件，调处成功951件，调解成功率91%。\n"
+
+
+def upload(client, *files):
+    return client.post(reverse("analyzer:upload"), {"files": list(files)})
+
+
+def f(name, text, encoding="utf-8"):
+    return SimpleUploadedFile(name, text.encode(encoding) if isinstance(text, str) else text)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["upload", "results", "compare", "compare_xlsx"])
+def test_every_page_requires_login(client, name):
+    response = client.get(reverse(f"analyzer:{name}"))
+    assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_an_uploaded_report_is_shown_with_figures_checks_and_structure(client_for, liaison_a1):
+    c = client_for(liaison_a1)
+    response = upload(c, f("a.txt", REPORT, "gbk"))
+    assert response.status_code == 302
+    page = c.get(response["Location"]).content.decode()
+    assert "mediation_cases" in page and "相符" in page and "主要举措和成效" in page
+
+
+@pytest.mark.django_db
+def test_a_bad_file_is_explained_and_nothing_is_kept(client_for, liaison_a1):
+    c = client_for(liaison_a1)
+    response = upload(c, f("empty.txt", b""))
+    assert response.status_code == 200
+    assert "空文件" in response.content.decode()
+    assert c.get(reverse("analyzer:results")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_several_reports_are_compared_on_a_page_with_charts_and_in_an_xlsx(client_for, liaison_a1):
+    c = client_for(liaison_a1)
+    upload(c, f("a.txt", REPORT), f("b.txt", REPORT.replace("1047", "1100")))
+    page = c.get(reverse("analyzer:compare")).content.decode()
+    assert "echarts.min.js" in page and "1100" in page and "analyzer-chart" in page
+    xlsx = c.get(reverse("analyzer:compare_xlsx"))
+    assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+@pytest.mark.django_db
+def test_the_report_page_sets_published_figures_beside_fazhis_own(
+    client_for, coordinator, county_a, monkeypatch
+):
+    monkeypatch.setattr(
+        "fazhi.indicators.engine.compute",
+        lambda unit, year, codes=None: {
+            "mediation_cases": 1000,
+            "mediation_success": 951,
+            "mediation_rate": Decimal(91),
+        },
+    )
+    monkeypatch.setattr(
+        "fazhi.indicators.catalogue.catalogue",
+        lambda: dict.fromkeys(["mediation_cases", "mediation_success", "mediation_rate"]),
+    )
+    c = client_for(coordinator)
+    upload(c, f("a.txt", REPORT))
+    page = c.get(reverse("analyzer:report", args=[0]), {"unit": "确山县"}).content.decode()
+    assert "1000" in page and "background:#fff4e0" in page
+    page = c.get(reverse("analyzer:report", args=[0]), {"unit": "不存在县"}).content.decode()
+    assert "未找到单位" in page
+
+
+@pytest.mark.django_db
+def test_a_report_index_out_of_range_is_not_found(client_for, liaison_a1):
+    c = client_for(liaison_a1)
+    upload(c, f("a.txt", REPORT))
+    assert c.get(reverse("analyzer:report", args=[5])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_user_cannot_compare_against_a_unit_outside_their_scope(
+    client_for, liaison_a2, unit_a1, monkeypatch
+):
+    monkeypatch.setattr(
+        "fazhi.indicators.engine.compute", lambda unit, year, codes=None: {"mediation_cases": 5}
+    )
+    monkeypatch.setattr(
+        "fazhi.indicators.catalogue.catalogue", lambda: dict.fromkeys(["mediation_cases"])
+    )
+    c = client_for(liaison_a2)
+    upload(c, f("a.txt", REPORT))
+    page = c.get(reverse("analyzer:report", args=[0]), {"unit": unit_a1.code}).content.decode()
+    assert "未找到单位" in page and "background:#fff4e0" not in page
