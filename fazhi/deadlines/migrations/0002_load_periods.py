@@ -1,0 +1,24 @@
+"""Load the statutory periods of statutes.md Appendix A (fazhi/deadlines/periods_data.py)."""
+
+from django.db import migrations
+
+
+def load(apps, schema_editor):
+    from fazhi.deadlines.periods_data import PERIODS
+
+    Period = apps.get_model("deadlines", "Period")
+    for row in PERIODS:
+        Period.objects.get_or_create(code=row["code"], defaults={k: v for k, v in row.items() if k != "code"})
+
+
+def unload(apps, schema_editor):
+    from fazhi.deadlines.periods_data import PERIODS
+
+    Period = apps.get_model("deadlines", "Period")
+    Period.objects.filter(code__in=[r["code"] for r in PERIODS], deadlines__isnull=True).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("deadlines", "0001_initial")]
+
+    operations = [migrations.RunPython(load, unload)]

@@ -1,0 +1,271 @@
+"""The API registers call to run statutory deadlines on their records.
+
+Every function takes the register's record and a period code of Appendix A
+(statutes.md), works inside one transaction, and leaves the stored due date
+recomputed. Dates are passed explicitly (`start=`, `on=`): nothing here reads the
+clock. Errors are `ValidationError`s with Chinese messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+
+from fazhi.audit.trail import audit_context
+from fazhi.deadlines import arithmetic as ar
+from fazhi.deadlines.models import (
+    Deadline,
+    DeadlineExtension,
+    DeadlinePause,
+    DeadlineQuerySet,
+    Period,
+    Status,
+)
+from fazhi.org.scope import unit_of
+from fazhi.workdays.services import get_calendar
+
+
+def get_period(code: str) -> Period:
+    try:
+        return Period.objects.get(code=code)
+    except Period.DoesNotExist as exc:
+        raise ValidationError(f"法定期限代码“{code}”不存在，请在基础数据中检查。") from exc
+
+
+def _check_date(value: Any, label: str) -> dt.date:
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise ValidationError(f"{label}：请填写日期。")
+    return value
+
+
+def _open(record: models.Model, period_code: str, *, lock: bool = True) -> Deadline | None:
+    qs = Deadline.objects.for_record(record).open().filter(period__code=period_code)
+    if lock:
+        qs = qs.select_for_update()
+    return qs.select_related("period").first()
+
+
+def _require_open(record: models.Model, period_code: str) -> Deadline:
+    deadline = _open(record, period_code)
+    if deadline is None:
+        get_period(period_code)
+        raise ValidationError(f"该记录没有进行中的“{period_code}”期限。")
+    return deadline
+
+
+def _save_computed(deadline: Deadline) -> Deadline:
+    try:
+        deadline.recompute(get_calendar())
+    except ar.PeriodError as exc:
+        raise ValidationError(str(exc)) from exc
+    deadline.save()
+    return deadline
+
+
+def _record_url(record: models.Model) -> str:
+    get_url = getattr(record, "get_absolute_url", None)
+    if get_url is None:
+        return ""
+    try:
+        return str(get_url())
+    except Exception:  # noqa: BLE001 - a record without a detail page yet
+        return ""
+
+
+def open_deadline(
+    record: models.Model,
+    period_code: str,
+    *,
+    start: dt.date,
+    title: str,
+    unit: Any = None,
+    responsible: Any = None,
+    url: str = "",
+) -> Deadline:
+    """Start (or restart) the period for this record; idempotent per (record, period).
+
+    An open deadline for the same record and period is updated in place (new start
+    date, title, unit, …) and recomputed, keeping its pauses and extensions.
+    """
+    _check_date(start, "起算日")
+    period = get_period(period_code)
+    if not period.active:
+        raise ValidationError(f"法定期限“{period.name}”已停用。")
+    if unit is None:
+        unit = unit_of(record)
+    with transaction.atomic(), audit_context(verb="开始计算期限"):
+        deadline = _open(record, period_code)
+        if deadline is None:
+            deadline = Deadline(record=record, period=period)
+        deadline.start_date = start
+        deadline.title = (title or str(record))[:200]
+        deadline.unit = unit
+        deadline.responsible = responsible
+        deadline.url = url or _record_url(record)
+        return _save_computed(deadline)
+
+
+def meet_deadline(record: models.Model, period_code: str, *, on: dt.date) -> Deadline | None:
+    """The act was done on `on`: close the open deadline and store whether on time.
+
+    Returns None when no deadline of that period is open for the record.
+    """
+    _check_date(on, "完成日")
+    with transaction.atomic(), audit_context(verb="期限完成"):
+        deadline = _open(record, period_code)
+        if deadline is None:
+            return None
+        if on < deadline.start_date and deadline.period.direction == ar.AFTER:
+            raise ValidationError(
+                f"完成日 {on.isoformat()} 早于起算日 {deadline.start_date.isoformat()}。"
+            )
+        deadline.status = Status.MET
+        deadline.met_on = on
+        deadline.on_time = on <= deadline.due_date
+        deadline.save()
+        return deadline
+
+
+def cancel_deadline(
+    record: models.Model, period_code: str, *, on: dt.date, reason: str = ""
+) -> Deadline | None:
+    """The period no longer runs (case withdrawn, terminated, …). None when none is open."""
+    _check_date(on, "取消日")
+    with transaction.atomic(), audit_context(verb="期限取消", note=reason):
+        deadline = _open(record, period_code)
+        if deadline is None:
+            return None
+        deadline.status = Status.CANCELLED
+        deadline.cancelled_on = on
+        deadline.cancel_reason = reason[:200]
+        deadline.save()
+        return deadline
+
+
+def pause_deadline(
+    record: models.Model, period_code: str, *, start: dt.date, reason: str = ""
+) -> Deadline:
+    """Stop the clock from `start` (e.g. 行政复议 中止, 第39条; GIS third-party consultation)."""
+    _check_date(start, "暂停开始日")
+    with transaction.atomic(), audit_context(verb="期限暂停", note=reason):
+        deadline = _require_open(record, period_code)
+        if deadline.period.direction == ar.BEFORE:
+            raise ValidationError("事件日之前的期限不能暂停。")
+        if deadline.paused_since is not None:
+            raise ValidationError(
+                f"该期限自 {deadline.paused_since.isoformat()} 起已暂停，请先恢复计算。"
+            )
+        if start < deadline.start_date:
+            raise ValidationError(
+                f"暂停开始日 {start.isoformat()} 早于起算日 {deadline.start_date.isoformat()}。"
+            )
+        last = deadline.pauses.order_by("-resumed_on").first()
+        if last is not None and last.resumed_on and start < last.resumed_on:
+            raise ValidationError(
+                f"暂停开始日 {start.isoformat()} 早于上次恢复计算日 {last.resumed_on.isoformat()}。"
+            )
+        DeadlinePause.objects.create(deadline=deadline, start=start, reason=reason[:200])
+        return _save_computed(deadline)
+
+
+def resume_deadline(record: models.Model, period_code: str, *, on: dt.date) -> Deadline:
+    """Run the clock again from `on` (the pause leaves start…on-1 uncounted)."""
+    _check_date(on, "恢复计算日")
+    with transaction.atomic(), audit_context(verb="期限恢复计算"):
+        deadline = _require_open(record, period_code)
+        pause = deadline.pauses.filter(resumed_on__isnull=True).first()
+        if pause is None:
+            raise ValidationError("该期限没有暂停，无需恢复。")
+        if on < pause.start:
+            raise ValidationError(
+                f"恢复计算日 {on.isoformat()} 早于暂停开始日 {pause.start.isoformat()}。"
+            )
+        pause.resumed_on = on
+        pause.save()
+        return _save_computed(deadline)
+
+
+def extend_deadline(
+    record: models.Model,
+    period_code: str,
+    *,
+    on: dt.date,
+    reason: str = "",
+    approved_by: str = "",
+    length: int | None = None,
+) -> Deadline:
+    """Extend by `length` (default: the period's extension) as approved on `on`.
+
+    Refused when the period allows no extension, when it was already extended the
+    allowed number of times, when `length` exceeds the statutory maximum, or when
+    the deadline had already passed on `on`.
+    """
+    _check_date(on, "批准日")
+    with transaction.atomic(), audit_context(verb="期限延长", note=reason):
+        deadline = _require_open(record, period_code)
+        period = deadline.period
+        if not period.extension_length or not period.max_extensions:
+            raise ValidationError(f"“{period.name}”依法不得延长（{period.basis}）。")
+        done = deadline.extensions.count()
+        if done >= period.max_extensions:
+            raise ValidationError(
+                f"“{period.name}”最多延长 {period.max_extensions} 次，已经延长过。"
+            )
+        if length is None:
+            length = period.extension_length
+        if not isinstance(length, int) or length <= 0:
+            raise ValidationError("延长期限应为正整数。")
+        mode = period.extension_mode or period.mode
+        if length > period.extension_length:
+            raise ValidationError(
+                f"延长期限最多 {period.extension_length} {ar.MODE_LABELS[mode]}（{period.basis}）。"
+            )
+        if on > deadline.due_date:
+            raise ValidationError(f"期限已于 {deadline.due_date.isoformat()} 届满，不能再延长。")
+        if on < deadline.start_date:
+            raise ValidationError(
+                f"批准日 {on.isoformat()} 早于起算日 {deadline.start_date.isoformat()}。"
+            )
+        DeadlineExtension.objects.create(
+            deadline=deadline,
+            on=on,
+            length=length,
+            mode=mode,
+            reason=reason[:200],
+            approved_by=approved_by[:100],
+        )
+        return _save_computed(deadline)
+
+
+def deadlines_for(record: models.Model) -> DeadlineQuerySet:
+    """Every deadline of this record, open and closed, earliest due first."""
+    return Deadline.objects.for_record(record).select_related("period").order_by("due_date", "id")
+
+
+def recompute_open_deadlines(years: set[int] | frozenset[int] | None = None) -> int:
+    """Recompute open deadlines (those touching `years`, or all); returns how many changed.
+
+    Called inside the transaction that saved or deleted a holiday notice.
+    """
+    calendar = get_calendar()
+    qs = Deadline.objects.open().select_related("period").prefetch_related("pauses", "extensions")
+    if years is not None:
+        qs = qs.touching_years(years)
+    changed = 0
+    with transaction.atomic(), audit_context(verb="节假日安排变更，重新计算期限"):
+        for deadline in qs.select_for_update(of=("self",)) if _supports_of() else qs:
+            if deadline.recompute(calendar):
+                deadline.save(
+                    update_fields=["due_date", "provisional", "paused_since", "updated_at"]
+                )
+                changed += 1
+    return changed
+
+
+def _supports_of() -> bool:
+    from django.db import connection
+
+    return bool(connection.features.has_select_for_update_of)

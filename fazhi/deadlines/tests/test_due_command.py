@@ -1,0 +1,92 @@
+"""`fazhi due`: arguments, JSON output, and `-` reading JSON lines."""
+
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args, stdin=None, monkeypatch=None):
+    out = io.StringIO()
+    if stdin is not None:
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    call_command("due", *args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def test_it_prints_the_due_date_and_the_explanation():
+    out = run("2024-09-27", "--workdays", "5")
+    assert out.startswith("届满日：2024-10-10")
+    assert "调休上班日" in out
+
+
+def test_it_prints_json_with_pauses():
+    data = json.loads(
+        run("2024-08-01", "--days", "60", "--pause", "2024-08-10:2024-08-20", "--json")
+    )
+    assert data["due"] == "2024-10-10"
+    assert data["provisional"] is False
+    assert data["paused_days"] == 10
+
+
+def test_it_extends_and_counts_backwards():
+    assert (
+        json.loads(run("2024-08-01", "--days", "60", "--extend-days", "30", "--json"))["due"]
+        == "2024-10-30"
+    )
+    assert (
+        json.loads(run("2024-10-14", "--workdays", "5", "--before", "--json"))["due"]
+        == "2024-10-08"
+    )
+    assert json.loads(run("2024-01-31", "--months", "1", "--json"))["due"] == "2024-02-29"
+
+
+def test_it_flags_provisional_results():
+    out = run("2026-12-20", "--workdays", "20")
+    assert "（暂定）" in out.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("2024-02-30", "--days", "5"), "不是有效日期"),
+        (("2024-09-27",), "--workdays"),
+        (("2024-09-27", "--days", "5", "--pause", "2024-10-01"), "起始日:恢复日"),
+    ],
+)
+def test_bad_arguments_give_a_chinese_error(args, fragment):
+    with pytest.raises(CommandError, match=fragment):
+        run(*args)
+
+
+def test_dash_reads_json_lines_and_prints_one_result_per_line(monkeypatch):
+    lines = '{"start": "2024-09-27", "workdays": 5}\n\n{"start": "2024-09-16", "days": 15, "pauses": ["2024-09-20:2024-09-21"]}\n'
+    out = run("-", stdin=lines, monkeypatch=monkeypatch).splitlines()
+    first, second = (json.loads(x) for x in out)
+    assert (first["due"], first["provisional"], first["line"]) == ("2024-10-10", False, 1)
+    assert second["line"] == 3
+    assert second["due"] == "2024-10-08"
+
+
+def test_a_bad_line_gives_an_error_object_and_processing_continues(monkeypatch):
+    lines = '{"start": "2024-09-27", "workdays": 5}\nnot json\n{"start": "2024-09-27"}\n{"start": "2024-09-27", "days": 3}\n'
+    out = io.StringIO()
+    monkeypatch.setattr("sys.stdin", io.StringIO(lines))
+    with pytest.raises(SystemExit) as exc:
+        call_command("due", "-", stdout=out)
+    assert exc.value.code == 1
+    results = [json.loads(x) for x in out.getvalue().splitlines()]
+    assert [r["line"] for r in results] == [1, 2, 3, 4]
+    assert results[1]["error"].startswith("第 2 行：")
+    assert "三者应且只应填写一个" in results[2]["error"]
+    assert results[3]["due"] == "2024-09-30"
+
+
+def test_the_help_documents_the_pause_semantics():
+    from fazhi.deadlines.management.commands.due import Command
+
+    parser = Command().create_parser("fazhi", "due")
+    assert "FROM 至 TO 前一日不计入期限" in parser.format_help()
