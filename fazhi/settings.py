@@ -8,7 +8,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from fazhi.env import env_bool, env_int, env_list, env_str
+from fazhi.env import env_bool, env_choice, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("FAZHI_DATA_DIR", str(BASE_DIR / "data"))).resolve()
@@ -195,6 +195,20 @@ FAZHI_IMPORT_MAX_BYTES = env_int("FAZHI_IMPORT_MAX_BYTES", 50 * 1024 * 1024, min
 
 # Deadlines: how many working days before the due date an item turns yellow (临期).
 FAZHI_DUE_SOON_WORKDAYS = env_int("FAZHI_DUE_SOON_WORKDAYS", 3, minimum=0)
+
+# Register rules whose official definitions differ between provinces (statutes.md [M]).
+# 纠错率 denominator: "merits" = accepted cases closed by a decision on the merits (§1.8),
+# "closed" = every concluded case.
+FAZHI_RECON_CORRECTION_BASE = env_choice("FAZHI_RECON_CORRECTION_BASE", "merits", ("merits", "closed"))
+# 败诉率 denominator: "judged" = cases concluded by judgment, "closed" = every concluded case (§2.2).
+FAZHI_LITIGATION_LOSS_DENOMINATOR = env_choice("FAZHI_LITIGATION_LOSS_DENOMINATOR", "judged", ("judged", "closed"))
+# Normative documents' validity (国办发〔2018〕37号 practice; [M]).
+FAZHI_NORMDOC_VALIDITY_YEARS = env_int("FAZHI_NORMDOC_VALIDITY_YEARS", 5, minimum=1)
+FAZHI_NORMDOC_PROVISIONAL_VALIDITY_YEARS = env_int("FAZHI_NORMDOC_PROVISIONAL_VALIDITY_YEARS", 2, minimum=1)
+# Legal helpers (法律明白人) a village needs to count as covered.
+FAZHI_LEGAL_HELPERS_PER_VILLAGE = env_int("FAZHI_LEGAL_HELPERS_PER_VILLAGE", 1, minimum=1)
+# Enforcement officers' yearly training hours ([M]).
+FAZHI_ENF_MIN_TRAINING_HOURS = env_int("FAZHI_ENF_MIN_TRAINING_HOURS", 40, minimum=0)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
