@@ -198,8 +198,8 @@ FAZHI_DUE_SOON_WORKDAYS = env_int("FAZHI_DUE_SOON_WORKDAYS", 3, minimum=0)
 
 # Register rules whose official definitions differ between provinces (statutes.md [M]).
 # 纠错率 denominator: "merits" = accepted cases closed by a decision on the merits (§1.8),
-# "closed" = every concluded case.
-FAZHI_RECON_CORRECTION_BASE = env_choice("FAZHI_RECON_CORRECTION_BASE", "merits", ("merits", "closed"))
+# "decisions" = every case closed by a decision, "closed" = every concluded case.
+FAZHI_RECON_CORRECTION_BASE = env_choice("FAZHI_RECON_CORRECTION_BASE", "merits", ("merits", "decisions", "closed"))
 # 败诉率 denominator: "judged" = cases concluded by judgment, "closed" = every concluded case (§2.2).
 FAZHI_LITIGATION_LOSS_DENOMINATOR = env_choice("FAZHI_LITIGATION_LOSS_DENOMINATOR", "judged", ("judged", "closed"))
 # Normative documents' validity (国办发〔2018〕37号 practice; [M]).

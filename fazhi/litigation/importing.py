@@ -1,0 +1,137 @@
+"""The xlsx sheet of the litigation register: template, import and export.
+
+Import registers new lawsuits (state 待答辩) and starts each defence period; it is all or
+nothing (`core.xlsx.import_file`). Later steps (defence, hearings, judgment) are made on
+the screens or through the API, which go through `Lawsuit.apply()`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+from fazhi.core.xlsx import Column, Sheet
+from fazhi.litigation import rules
+from fazhi.litigation.models import Lawsuit
+from fazhi.litigation.rules import Instance, Outcome, Result, State
+
+
+def _parse_case_number(raw: Any, context: dict[str, Any]) -> str:
+    number = str(rules.parse_case_number(str(raw)))
+    seen: set[str] = context.setdefault("_case_numbers", set())
+    if number in seen:
+        raise ValidationError(f"案号“{number}”在本文件中重复。")
+    seen.add(number)
+    return number
+
+
+def _parse_previous(raw: Any, context: dict[str, Any]) -> Lawsuit:
+    from fazhi.org.scope import visible_to
+
+    number = str(rules.parse_case_number(str(raw)))
+    found = (
+        visible_to(context["user"], Lawsuit.objects.all(), write=True)
+        .filter(case_number=number)
+        .first()
+    )
+    if found is None:
+        raise ValidationError(f"前审案件“{number}”不存在或不在您的管辖范围内。")
+    return found
+
+
+def _parse_reconsideration(raw: Any, context: dict[str, Any]) -> Any:
+    from fazhi.org.scope import visible_to
+    from fazhi.reconsideration.models import Application
+
+    number = str(raw).strip()
+    found = visible_to(context["user"], Application.objects.filter(case_number=number)).first()
+    if found is None:
+        raise ValidationError(f"复议案件“{number}”不存在或不在您的管辖范围内。")
+    return found
+
+
+def _prepare(instance: Any, values: dict[str, Any], context: dict[str, Any]) -> None:
+    instance.state = State.RECEIVED
+
+
+def _after_save(saved: list[Any], context: dict[str, Any]) -> None:
+    for suit in saved:
+        suit.open_deadlines()
+
+
+def _hearing_summary(suit: Lawsuit) -> str:
+    rows = list(suit.hearings.all())
+    held = [h for h in rows if h.held]
+    appeared = sum(1 for h in held if h.counts_as_appearance)
+    return f"开庭{len(held)}次，负责人出庭{appeared}次" if held else ""
+
+
+SHEET = Sheet(
+    model=Lawsuit,
+    title="行政应诉案件",
+    columns=[
+        Column("被告单位", "unit", kind="unit", required=True, example="确山县司法局"),
+        Column("受理法院", "court", required=True, example="确山县人民法院"),
+        Column(
+            "案号",
+            "case_number",
+            kind="custom",
+            required=True,
+            parse=_parse_case_number,
+            example="（2023）豫1725行初12号",
+            help="如（2023）豫1725行初12号；半角括号也可，系统自动规范",
+        ),
+        Column("案由", "cause", required=True, example="行政赔偿"),
+        Column("被诉行政行为", "act_challenged", example="确政赔〔2022〕3号不予赔偿决定"),
+        Column(
+            "原告",
+            "plaintiff_name",
+            required=True,
+            example="苏某某",
+            read=lambda s: s.plaintiff_masked,
+            help="自然人姓名在导出和列表中脱敏显示",
+        ),
+        Column("立案日期", "filed_on", kind="date", required=True, example="2023-03-01"),
+        Column(
+            "收到起诉状副本日期",
+            "received_on",
+            kind="date",
+            required=True,
+            example="2023-03-06",
+            help="答辩期15日自次日起算（行政诉讼法第67条）",
+        ),
+        Column(
+            "前审案号",
+            "previous",
+            kind="custom",
+            parse=_parse_previous,
+            read=lambda s: s.previous.case_number if s.previous_id else "",
+            help="二审、再审案件填写原审案号（须已登记）",
+        ),
+        Column(
+            "关联复议案号",
+            "reconsideration",
+            kind="custom",
+            parse=_parse_reconsideration,
+            read=lambda s: s.reconsideration.case_number if s.reconsideration_id else "",
+            help="经复议后起诉的，填写复议案号（须已在行政复议中登记）",
+        ),
+        Column("备注", "note"),
+        # Export only: the workflow's results.
+        Column("审级", "instance", kind="choice", choices=Instance.choices, importable=False),
+        Column("状态", "state", kind="choice", choices=State.choices, importable=False),
+        Column("提交答辩状日期", "defended_on", kind="date", importable=False),
+        Column("庭审情况", "hearings", importable=False, read=_hearing_summary),
+        Column("裁判结果", "outcome", kind="choice", choices=Outcome.choices, importable=False),
+        Column("胜败诉", "result", kind="choice", choices=Result.choices, importable=False),
+        Column("裁判日期", "closed_on", kind="date", importable=False),
+    ],
+    prepare=_prepare,
+    after_save=_after_save,
+    bulk=False,  # row by row, so each new case is audited and gets its deadline
+    instructions=[
+        "每行登记一件行政应诉案件（本机关为被告）；导入后状态为“待答辩”，并自动开始答辩期计算。",
+        "答辩、开庭、裁判结果请在案件页面逐项登记。",
+    ],
+)

@@ -1,0 +1,189 @@
+"""Litigation indicators (codes of the shared INDICATORS.md; helper codes added below).
+
+Each `where` is a Q over one model for the period, so a figure and the records behind
+it (`engine.records`) cannot disagree. Every definition names its numerator and
+denominator in Chinese: the screens show it beside the figure.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+from fazhi.indicators.catalogue import Period, count, rate
+from fazhi.litigation import rules
+
+LAWSUIT = "litigation.Lawsuit"
+HEARING = "litigation.Hearing"
+
+
+def _active(p: Period) -> Q:
+    return Q(received_on__lte=p.end) & (Q(closed_on__isnull=True) | Q(closed_on__gte=p.start))
+
+
+def _closed(p: Period) -> Q:
+    return Q(closed_on__gte=p.start, closed_on__lte=p.end)
+
+
+def _held(p: Period) -> Q:
+    return Q(held=True, held_on__gte=p.start, held_on__lte=p.end)
+
+
+def _required(p: Period) -> Q:
+    return _held(p) & Q(appearance_required=True)
+
+
+def _case_required(p: Period) -> Q:
+    from fazhi.litigation.models import Hearing
+
+    return Q(pk__in=Hearing.objects.filter(_required(p)).values("lawsuit_id"))
+
+
+def _case_appeared(p: Period) -> Q:
+    from fazhi.litigation.models import Hearing
+
+    return Q(
+        pk__in=Hearing.objects.filter(_required(p), counts_as_appearance=True).values("lawsuit_id")
+    )
+
+
+_COUNTED = "负责人指正职、副职及分管被诉行为的负责人（最高法2020年规定第2条），身份证明不合格的视为未出庭（第6条）"
+
+INDICATORS = [
+    count(
+        "litig_cases",
+        "行政应诉案件",
+        "件",
+        model=LAWSUIT,
+        where=_active,
+        definition="本单位及下级单位作为被告、在期间内在办或审结的行政诉讼案件数（收到起诉状副本不晚于期末，且未结或在期间内审结）；一审、二审、再审各按一件计。",
+    ),
+    count(
+        "litig_closed",
+        "审结行政诉讼案件",
+        "件",
+        model=LAWSUIT,
+        where=_closed,
+        definition="期间内作出判决、裁定或以其他方式结案的案件数（各审级分别计）。",
+    ),
+    count(
+        "litig_judged",
+        "判决结案",
+        "件",
+        model=LAWSUIT,
+        where=lambda p: _closed(p) & Q(outcome__in=rules.JUDGMENTS),
+        definition="期间内以判决方式结案的案件数（不含裁定不予立案、驳回起诉、准予撤诉等）。",
+    ),
+    count(
+        "litig_lost",
+        "败诉",
+        "件",
+        model=LAWSUIT,
+        where=lambda p: _closed(p) & Q(outcome__in=rules.LOST),
+        definition="期间内判决行政机关败诉的案件数：判决撤销或部分撤销、责令履行、给付、确认违法、确认无效、变更、承担行政协议责任、行政赔偿，以及二审改判行政机关败诉。",
+    ),
+    count(
+        "litig_won",
+        "胜诉",
+        "件",
+        model=LAWSUIT,
+        where=lambda p: _closed(p) & Q(outcome__in=rules.WON),
+        definition="期间内判决驳回诉讼请求（赔偿请求）、裁定不予立案或驳回起诉、二审维持或改判行政机关胜诉的案件数。",
+    ),
+    count(
+        "litig_withdrawn",
+        "撤诉",
+        "件",
+        model=LAWSUIT,
+        where=lambda p: _closed(p) & Q(outcome__in=rules.WITHDRAWN),
+        definition="期间内裁定准予撤诉或按撤诉处理的案件数。",
+    ),
+    rate(
+        "litig_loss_rate",
+        "败诉率",
+        numerator="litig_lost",
+        denominator=rules.loss_rate_denominator(),
+        definition=(
+            "败诉率 = 败诉案件数（litig_lost）÷ 判决结案数（litig_judged）× 100%。"
+            if rules.loss_rate_denominator() == "litig_judged"
+            else "败诉率 = 败诉案件数（litig_lost）÷ 审结案件数（litig_closed）× 100%。"
+        ),
+    ),
+    count(
+        "litig_hearings",
+        "开庭",
+        "次",
+        model=HEARING,
+        where=_held,
+        definition="期间内已开庭审理的庭次（各审级、各次开庭分别计）。",
+    ),
+    count(
+        "litig_appear_required",
+        "应出庭庭次",
+        "次",
+        model=HEARING,
+        where=_required,
+        definition="期间内开庭且应由负责人出庭的庭次（同一审级多次开庭的，出庭一次即履行义务，其余庭次不计，最高法2020年规定第7条）。",
+    ),
+    count(
+        "litig_appear_count",
+        "负责人出庭应诉",
+        "次",
+        model=HEARING,
+        where=lambda p: _required(p) & Q(counts_as_appearance=True),
+        definition=f"应出庭庭次中负责人实际出庭的庭次。{_COUNTED}。",
+    ),
+    rate(
+        "litig_appear_rate",
+        "负责人出庭应诉率",
+        numerator="litig_appear_count",
+        denominator="litig_appear_required",
+        definition=f"负责人出庭应诉率 = 负责人出庭庭次（litig_appear_count）÷ 应出庭庭次（litig_appear_required）× 100%。{_COUNTED}。",
+    ),
+    # The first-instance-only variant some local 考核 rules use (statutes.md §2.2).
+    count(
+        "litig_appear_required_first",
+        "应出庭庭次（一审）",
+        "次",
+        model=HEARING,
+        where=lambda p: _required(p) & Q(instance=rules.Instance.FIRST),
+        definition="期间内一审开庭且应由负责人出庭的庭次。",
+    ),
+    count(
+        "litig_appear_count_first",
+        "负责人出庭应诉（一审）",
+        "次",
+        model=HEARING,
+        where=lambda p: _required(p) & Q(instance=rules.Instance.FIRST, counts_as_appearance=True),
+        definition=f"一审应出庭庭次中负责人实际出庭的庭次。{_COUNTED}。",
+    ),
+    rate(
+        "litig_appear_rate_first",
+        "负责人出庭应诉率（一审）",
+        numerator="litig_appear_count_first",
+        denominator="litig_appear_required_first",
+        definition="一审出庭应诉率 = 一审负责人出庭庭次（litig_appear_count_first）÷ 一审应出庭庭次（litig_appear_required_first）× 100%。",
+    ),
+    count(
+        "litig_appear_case_required",
+        "应出庭案件",
+        "件",
+        model=LAWSUIT,
+        where=_case_required,
+        definition="期间内有应由负责人出庭的开庭的案件数（按案件计）。",
+    ),
+    count(
+        "litig_appear_case_count",
+        "负责人出庭案件",
+        "件",
+        model=LAWSUIT,
+        where=_case_appeared,
+        definition="期间内负责人至少出庭一次的应出庭案件数（按案件计）。",
+    ),
+    rate(
+        "litig_appear_case_rate",
+        "负责人出庭应诉率（按案件）",
+        numerator="litig_appear_case_count",
+        denominator="litig_appear_case_required",
+        definition="按案件计的出庭应诉率 = 负责人出庭案件数（litig_appear_case_count）÷ 应出庭案件数（litig_appear_case_required）× 100%。",
+    ),
+]

@@ -1,0 +1,507 @@
+"""Administrative lawsuits where a unit of the jurisdiction is the defendant (行政应诉).
+
+One `Lawsuit` per case number (an appeal is a new record pointing at the first
+instance through `previous`); its hearings are `Hearing` rows. Every state change goes
+through `Lawsuit.apply()` (see `rules.TRANSITIONS`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from fazhi.audit.trail import audit_context
+from fazhi.core.workflow import TransitionNotAllowed, Workflow
+from fazhi.litigation import rules
+from fazhi.litigation.rules import Appellant, Excuse, Instance, LeaderRank, Outcome, Result, State
+from fazhi.org.models import Person, Unit
+from fazhi.org.scope import ScopedQuerySet, can_write_unit
+from fazhi.org.validators import mask_name
+
+
+def _deadlines() -> Any:
+    """The deadlines services, imported late (that app reaches records by a generic key)."""
+    from fazhi.deadlines import services
+
+    return services
+
+
+class LawsuitQuerySet(ScopedQuerySet["Lawsuit"]):
+    def open(self) -> LawsuitQuerySet:
+        return self.filter(state__in=[State.RECEIVED, State.DEFENDED])
+
+    def active_in(self, start: date, end: date) -> LawsuitQuerySet:
+        return self.filter(received_on__lte=end).filter(
+            Q(closed_on__isnull=True) | Q(closed_on__gte=start)
+        )
+
+
+def _not_future(value: date | None, label: str) -> dict[str, str]:
+    if value is not None and value > timezone.localdate():
+        return {label: f"日期{value:%Y-%m-%d}晚于今天，不能登记未来的日期。"}
+    return {}
+
+
+class Lawsuit(Workflow):
+    transitions = rules.TRANSITIONS
+
+    unit = models.ForeignKey(
+        Unit, verbose_name="被告单位", on_delete=models.PROTECT, related_name="lawsuits"
+    )
+    court = models.CharField("受理法院", max_length=100)
+    case_number = models.CharField(
+        "案号", max_length=60, unique=True, help_text="如（2023）豫1725行初12号"
+    )
+    instance = models.CharField(
+        "审级", max_length=20, choices=Instance.choices, default=Instance.FIRST, editable=False
+    )
+    cause = models.CharField("案由", max_length=200, help_text="如：行政赔偿、土地行政征收")
+    act_challenged = models.CharField("被诉行政行为", max_length=300, blank=True)
+    plaintiff_name = models.CharField("原告", max_length=100)
+    filed_on = models.DateField("立案日期")
+    received_on = models.DateField(
+        "收到起诉状副本日期", help_text="答辩期自次日起算（行政诉讼法第67条）"
+    )
+    handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="承办人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    previous = models.ForeignKey(
+        "self",
+        verbose_name="前审案件",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="next_instances",
+        help_text="上诉、再审案件对应的原审案件",
+    )
+    reconsideration = models.ForeignKey(
+        "reconsideration.Application",
+        verbose_name="关联行政复议案件",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lawsuits",
+        help_text="经复议后起诉的（行政诉讼法第45条），选择原复议案件",
+    )
+    state = models.CharField(
+        "状态", max_length=20, choices=State.choices, default=State.RECEIVED, editable=False
+    )
+    defended_on = models.DateField("提交答辩状日期", null=True, blank=True, editable=False)
+    outcome = models.CharField(
+        "裁判结果", max_length=30, choices=Outcome.choices, blank=True, editable=False
+    )
+    result = models.CharField(
+        "胜败诉", max_length=20, choices=Result.choices, blank=True, editable=False
+    )
+    judgment_number = models.CharField("裁判文书号", max_length=60, blank=True, editable=False)
+    closed_on = models.DateField("裁判日期", null=True, blank=True, editable=False)
+    appealed_on = models.DateField("上诉日期", null=True, blank=True, editable=False)
+    appellant = models.CharField(
+        "上诉人", max_length=20, choices=Appellant.choices, blank=True, editable=False
+    )
+    note = models.TextField("备注", blank=True)
+    created_at = models.DateTimeField("登记时间", auto_now_add=True)
+
+    objects = LawsuitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "行政应诉案件"
+        verbose_name_plural = "行政应诉案件"
+        ordering = ["-received_on", "-id"]
+        indexes = [
+            models.Index(fields=["state"]),
+            models.Index(fields=["received_on"]),
+            models.Index(fields=["closed_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_number} {mask_name(self.plaintiff_name)}诉{self.unit.name if self.unit_id else ''}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("litigation:detail", args=[self.pk])
+
+    # ------------------------------------------------------------ presentation
+
+    @property
+    def plaintiff_masked(self) -> str:
+        """Natural persons as 张某某; organisations (names with 公司, 厂 …) are not personal data."""
+        return mask_plaintiff(self.plaintiff_name)
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in (State.RECEIVED, State.DEFENDED)
+
+    # ------------------------------------------------------------ validation
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.case_number:
+            try:
+                parsed = rules.parse_case_number(self.case_number)
+            except ValidationError as exc:
+                errors["case_number"] = exc.messages[0]
+            else:
+                self.case_number = str(parsed)
+                self.instance = parsed.instance
+                if self.filed_on and parsed.year != self.filed_on.year:
+                    errors["case_number"] = (
+                        f"案号年份（{parsed.year}）与立案日期{self.filed_on:%Y-%m-%d}的年份不一致。"
+                    )
+        errors.update(_not_future(self.filed_on, "filed_on"))
+        errors.update(_not_future(self.received_on, "received_on"))
+        if self.filed_on and self.received_on and self.received_on < self.filed_on:
+            errors["received_on"] = "收到起诉状副本日期不能早于立案日期。"
+        if self.closed_on and self.filed_on and self.closed_on < self.filed_on:
+            errors["closed_on"] = (
+                f"裁判日期{self.closed_on:%Y-%m-%d}不能早于立案日期{self.filed_on:%Y-%m-%d}。"
+            )
+        if self.outcome and self.outcome not in Outcome.values:
+            errors["outcome"] = f"未知的裁判结果：{self.outcome}"
+        if self.reconsideration_id:
+            recon = self.reconsideration
+            # 行政诉讼法 第26条第2款: after 复议 the original agency, the 复议 agency, or both are sued.
+            if self.unit_id and self.unit_id not in (recon.respondent_id, recon.agency_id):
+                errors["reconsideration"] = (
+                    "被告单位须为该复议案件的被申请人或复议机关（行政诉讼法第26条）。"
+                )
+            elif self.filed_on and self.filed_on < recon.received_on:
+                errors["reconsideration"] = "立案日期不能早于该复议案件的收到申请日期。"
+        if self.previous_id and self.previous_id == self.pk:
+            errors["previous"] = "前审案件不能是本案。"
+        if self.previous_id and self.unit_id and self.previous.unit_id != self.unit_id:
+            errors["previous"] = "前审案件的被告单位须与本案相同。"
+        if errors:
+            raise ValidationError(errors)
+
+    # ------------------------------------------------------------ workflow hooks
+
+    _pending_hearing: Hearing | None = None
+
+    def apply(self, action: str, **kwargs: Any) -> None:  # type: ignore[override]
+        # A hearing row prepared by a refused move must never be saved by a later one.
+        self._pending_hearing = None
+        try:
+            super().apply(action, **kwargs)
+        finally:
+            self._pending_hearing = None
+
+    def last_event_date(self) -> date | None:
+        dates = [
+            d for d in (self.filed_on, self.received_on, self.defended_on, self.closed_on) if d
+        ]
+        return max(dates) if dates else None
+
+    def action_available(self, action: str) -> bool:
+        # Appeals lie from a first-instance decision (行政诉讼法 第85条).
+        if action == "appeal":
+            return self.instance == Instance.FIRST
+        return True
+
+    def on_defend(self, *, on: date, **_: Any) -> None:
+        self.defended_on = on
+
+    def on_schedule_hearing(
+        self, *, on: date, hearing_on: date | None = None, appearance_required: Any = True, **_: Any
+    ) -> str:
+        if not isinstance(hearing_on, date):
+            raise TransitionNotAllowed({"hearing_on": "请填写开庭日期。"})
+        if hearing_on < on:
+            raise TransitionNotAllowed(
+                {"hearing_on": f"开庭日期{hearing_on:%Y-%m-%d}早于收到通知日期{on:%Y-%m-%d}。"}
+            )
+        self._pending_hearing = Hearing(
+            lawsuit=self,
+            unit_id=self.unit_id,
+            instance=self.instance,
+            scheduled_on=hearing_on,
+            notice_received_on=on,
+            appearance_required=_as_bool(appearance_required, True),
+        )
+        return self.state
+
+    def on_record_hearing(
+        self,
+        *,
+        on: date,
+        hearing: Hearing | int | None = None,
+        appearance_required: Any = True,
+        appeared: Any = False,
+        person: Person | None = None,
+        rank: str = "",
+        identity_proof_ok: Any = True,
+        spoke: Any = False,
+        excuse: str = "",
+        excuse_note: str = "",
+        staff: str = "",
+        **_: Any,
+    ) -> str:
+        row = self._hearing_for(hearing)
+        if row.notice_received_on and on < row.notice_received_on:
+            raise TransitionNotAllowed(
+                {
+                    "hearing": f"开庭日期{on:%Y-%m-%d}早于收到开庭通知日期{row.notice_received_on:%Y-%m-%d}。"
+                }
+            )
+        if row.pk is None:
+            row.appearance_required = _as_bool(appearance_required, True)
+        row.held = True
+        row.held_on = on
+        row.appeared = _as_bool(appeared, False)
+        row.person = person if row.appeared else None
+        row.rank = rank if row.appeared else ""
+        row.identity_proof_ok = _as_bool(identity_proof_ok, True)
+        row.spoke = _as_bool(spoke, False) if row.appeared else False
+        row.excuse = "" if row.appeared else (excuse or "")
+        row.excuse_note = excuse_note or ""
+        row.staff = staff or ""
+        try:
+            row.full_clean(exclude=["lawsuit"])
+        except ValidationError as exc:
+            raise TransitionNotAllowed(exc.message_dict) from exc
+        self._pending_hearing = row
+        return self.state
+
+    def _hearing_for(self, hearing: Hearing | int | None) -> Hearing:
+        if hearing in (None, ""):
+            return Hearing(lawsuit=self, unit_id=self.unit_id, instance=self.instance)
+        pk = hearing.pk if isinstance(hearing, Hearing) else hearing
+        row = Hearing.objects.filter(lawsuit=self, pk=pk, held=False).first() if self.pk else None
+        if row is None:
+            raise TransitionNotAllowed({"hearing": "所选开庭通知不存在或已登记庭审情况。"})
+        return row
+
+    def on_conclude(
+        self, *, on: date, outcome: str = "", judgment_number: str = "", **_: Any
+    ) -> None:
+        if outcome not in Outcome.values:
+            raise TransitionNotAllowed(
+                {"outcome": f"未知的裁判结果：“{outcome}”。"}
+                if outcome
+                else {"outcome": "请选择裁判结果。"}
+            )
+        if outcome in rules.APPEAL_ONLY and self.instance != Instance.SECOND:
+            raise TransitionNotAllowed({"outcome": f"“{Outcome(outcome).label}”只适用于二审案件。"})
+        self.outcome = outcome
+        self.result = rules.result_of(outcome)
+        self.judgment_number = (judgment_number or "").strip()
+        self.closed_on = on
+
+    def on_appeal(self, *, on: date, appellant: str = "", **_: Any) -> None:
+        if appellant not in Appellant.values:
+            raise TransitionNotAllowed({"appellant": "请选择上诉人。"})
+        self.appealed_on = on
+        self.appellant = appellant
+
+    def after_apply(self, action: str, *, on: date, by: Any) -> None:
+        pending = getattr(self, "_pending_hearing", None)
+        svc = _deadlines()
+        if pending is not None:
+            pending.lawsuit = self
+            pending.save()
+            self._pending_hearing = None
+            if action == "schedule_hearing":
+                pending.check_notice(svc)
+        if action == "defend":
+            svc.meet_deadline(self, rules.PERIOD_DEFENCE, on=on)
+        elif action == "conclude":
+            # A case decided before any defence was filed (e.g. 不予立案) no longer owes one.
+            svc.cancel_deadline(self, rules.PERIOD_DEFENCE, on=on, reason="案件已审结")
+
+    def open_deadlines(self) -> None:
+        """Start the defence period (行政诉讼法 第67条) on the deadlines app's calendar."""
+        _deadlines().open_deadline(
+            self,
+            rules.PERIOD_DEFENCE,
+            start=self.received_on,
+            title=f"{self.case_number}提交答辩状（行政诉讼法第67条：收到起诉状副本之日起15日内）",
+            unit=self.unit,
+            responsible=self.handler,
+            url=self.get_absolute_url(),
+        )
+
+    @classmethod
+    def register(cls, *, by: Any, **fields: Any) -> Lawsuit:
+        """Create a lawsuit (待答辩) and start its defence period (第67条).
+
+        Raises ValidationError (Chinese messages) and writes nothing on bad input.
+        """
+        suit = cls(**fields)
+        if suit.unit_id is None or not can_write_unit(by, suit.unit):
+            raise ValidationError({"unit": "您无权为该单位登记行政应诉案件。"})
+        suit.state = State.RECEIVED
+        suit.full_clean()
+        with transaction.atomic(), audit_context(user=by, verb="register"):
+            suit.save()
+            suit.open_deadlines()
+        return suit
+
+
+def _as_bool(value: Any, default: bool) -> bool:
+    if value is None or value == "":
+        return default
+    if isinstance(value, str):
+        return value.strip() in ("1", "true", "True", "on", "是", "yes")
+    return bool(value)
+
+
+ORGANISATION_WORDS = (
+    "公司",
+    "厂",
+    "合作社",
+    "中心",
+    "委员会",
+    "协会",
+    "医院",
+    "学校",
+    "银行",
+    "店",
+    "社",
+    "局",
+    "所",
+    "集团",
+)
+
+
+def mask_plaintiff(name: str) -> str:
+    if not name:
+        return ""
+    if any(w in name for w in ORGANISATION_WORDS) and len(name) > 4:
+        return name
+    # Several plaintiffs are written 张三、李四.
+    return "、".join(
+        mask_name(n) for n in name.replace("，", "、").replace(",", "、").split("、") if n.strip()
+    )
+
+
+class HearingQuerySet(ScopedQuerySet["Hearing"]):
+    def held_in(self, start: date, end: date) -> HearingQuerySet:
+        return self.filter(held=True, held_on__gte=start, held_on__lte=end)
+
+
+class Hearing(models.Model):
+    """One court session. SPC 2020 第1条: appearance is owed at every instance."""
+
+    lawsuit = models.ForeignKey(
+        Lawsuit, verbose_name="案件", on_delete=models.CASCADE, related_name="hearings"
+    )
+    # The defendant unit, copied from the lawsuit so that scope and indicators are one join.
+    unit = models.ForeignKey(
+        Unit, verbose_name="被告单位", on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    instance = models.CharField(
+        "审级", max_length=20, choices=Instance.choices, default=Instance.FIRST
+    )
+    notice_received_on = models.DateField("收到开庭通知日期", null=True, blank=True)
+    scheduled_on = models.DateField("通知开庭日期", null=True, blank=True)
+    held = models.BooleanField("已开庭", default=False)
+    held_on = models.DateField("开庭日期", null=True, blank=True)
+    # SPC 2020 第7条: one attended session per instance satisfies the duty, so later
+    # sessions of the same instance are normally "not required".
+    appearance_required = models.BooleanField("要求负责人出庭", default=True)
+    appeared = models.BooleanField("负责人出庭", default=False)
+    person = models.ForeignKey(
+        Person,
+        verbose_name="出庭负责人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    position = models.CharField(
+        "职务", max_length=100, blank=True, help_text="出庭时的职务（自动取自人员信息）"
+    )
+    rank = models.CharField("负责人类别", max_length=20, choices=LeaderRank.choices, blank=True)
+    identity_proof_ok = models.BooleanField(
+        "身份证明合格", default=True, help_text="不合格且未补正的，视为未出庭（第6条）"
+    )
+    spoke = models.BooleanField("出庭且出声", default=False)
+    excuse = models.CharField("未出庭理由", max_length=20, choices=Excuse.choices, blank=True)
+    excuse_note = models.CharField("理由说明", max_length=300, blank=True)
+    staff = models.CharField("出庭工作人员", max_length=200, blank=True)
+    counts_as_appearance = models.BooleanField("计为负责人出庭", default=False, editable=False)
+    # Set by the deadlines app (period litig_appearance_notice, SPC 2020 第5条).
+    notice_on_time = models.BooleanField("通知按期送达", null=True, blank=True, editable=False)
+
+    objects = HearingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "开庭"
+        verbose_name_plural = "开庭"
+        ordering = ["lawsuit", "held_on", "scheduled_on", "id"]
+
+    def __str__(self) -> str:
+        day = self.held_on or self.scheduled_on
+        return (
+            f"{self.lawsuit.case_number} {day:%Y-%m-%d}开庭"
+            if day
+            else f"{self.lawsuit.case_number} 开庭"
+        )
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.lawsuit_id and not self.unit_id:
+            self.unit_id = self.lawsuit.unit_id
+        if self.person_id and not self.position:
+            self.position = self.person.position
+        self.counts_as_appearance = rules.counts_as_appearance(
+            appeared=self.appeared, rank=self.rank, identity_proof_ok=self.identity_proof_ok
+        )
+        super().save(*args, **kwargs)
+
+    @property
+    def notice_short(self) -> bool:
+        """The court's notice came later than SPC 2020 第5条's 3 days before the hearing."""
+        return self.notice_on_time is False
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.held and self.held_on is None:
+            errors["held_on"] = "已开庭的须填写开庭日期。"
+        errors.update(_not_future(self.held_on, "held_on"))
+        errors.update(_not_future(self.notice_received_on, "notice_received_on"))
+        if self.appeared:
+            if self.person_id is None:
+                errors["person"] = "负责人出庭的，须选择出庭负责人。"
+            elif self.lawsuit_id and self.person.unit_id != self.lawsuit.unit_id:
+                # SPC 2020 第2条: leaders of another (e.g. lower) agency do not count.
+                errors["person"] = "出庭负责人须为被告单位的负责人（最高法2020年规定第2条）。"
+            if not self.rank:
+                errors["rank"] = "请选择负责人类别。"
+        elif self.held and self.appearance_required and not self.excuse:
+            errors["excuse"] = (
+                "负责人未出庭的，须登记未出庭理由（最高法2020年规定第8条）；没有理由的选“无正当理由”。"
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def check_notice(self, svc: Any) -> None:
+        """Was the notice served ≥ 3 days before the hearing (SPC 2020 第5条)?
+
+        The deadlines app computes the latest lawful service day from the hearing date;
+        the notice's receipt meets it at once, and its on_time answers the question.
+        """
+        if not (self.scheduled_on and self.notice_received_on):
+            return
+        svc.open_deadline(
+            self,
+            rules.PERIOD_APPEARANCE_NOTICE,
+            start=self.scheduled_on,
+            title=f"{self.lawsuit.case_number}出庭通知送达",
+            unit=self.unit,
+            url=self.lawsuit.get_absolute_url(),
+        )
+        met = svc.meet_deadline(self, rules.PERIOD_APPEARANCE_NOTICE, on=self.notice_received_on)
+        if met is not None:
+            self.notice_on_time = bool(met.on_time)
+            Hearing.objects.filter(pk=self.pk).update(notice_on_time=self.notice_on_time)

@@ -1,0 +1,247 @@
+"""Reconsideration indicators (codes of the shared INDICATORS.md; helper codes noted).
+
+Each `where` is a Q over one model for the period, so a figure and the records behind
+it (`engine.records`) cannot disagree. Every definition says in Chinese what is
+counted, and for a rate its numerator and denominator; the screens show it.
+
+Helper code not in INDICATORS.md: `recon_correction_base` (the 纠错率 denominator,
+configurable by FAZHI_RECON_CORRECTION_BASE, statutes.md §1.8).
+Average and longest handling time are not count/sum/rate figures: `handling_times()`
+computes them over exactly the records behind recon_closed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Avg, Max, Q
+
+from fazhi.indicators.catalogue import Period, count, rate
+from fazhi.reconsideration import rules
+from fazhi.reconsideration.rules import ReviewOutcome
+
+APPLICATION = "reconsideration.Application"
+LETTER = "reconsideration.Letter"
+SUPERIOR = "reconsideration.SuperiorCase"
+
+
+def _in(field: str, p: Period) -> Q:
+    return Q(**{f"{field}__gte": p.start, f"{field}__lte": p.end})
+
+
+def received(p: Period) -> Q:
+    return _in("received_on", p)
+
+
+def accepted(p: Period) -> Q:
+    return _in("accepted_on", p)
+
+
+def rejected(p: Period) -> Q:
+    return Q(state=rules.State.REFUSED) & _in("refused_on", p)
+
+
+def closed(p: Period) -> Q:
+    return Q(state__in=rules.CLOSED_STATES) & _in("closed_on", p)
+
+
+def carried_over(p: Period) -> Q:
+    return Q(accepted_on__lt=p.start) & (Q(closed_on__isnull=True) | Q(closed_on__gte=p.start))
+
+
+def _outcome(outcomes: Any) -> Any:
+    values = [outcomes] if isinstance(outcomes, str) else list(outcomes)
+    return lambda p: closed(p) & Q(outcome__in=values)
+
+
+def correction_base(p: Period) -> Q:
+    base = rules.CORRECTION_BASES[rules.correction_base()][1]
+    return closed(p) if base is None else closed(p) & Q(outcome__in=list(base))
+
+
+_BASE_LABEL = rules.CORRECTION_BASES[rules.correction_base()][0]
+
+INDICATORS = [
+    count(
+        "recon_received",
+        "收到行政复议申请",
+        "件",
+        model=APPLICATION,
+        where=received,
+        definition="期间内收到的行政复议申请件数（按收到申请日期计，含后来不予受理、视为放弃的申请）。",
+    ),
+    count(
+        "recon_accepted",
+        "受理(立案)行政复议案件",
+        "件",
+        model=APPLICATION,
+        where=accepted,
+        definition="期间内受理的案件件数（按受理日期计，含审查期满视为受理的，行政复议法第30条第3款）。",
+    ),
+    count(
+        "recon_rejected",
+        "不予受理",
+        "件",
+        model=APPLICATION,
+        where=rejected,
+        definition="期间内经受理审查决定不予受理的申请件数（行政复议法第30条第2款）；逾期未补正视为放弃的不计入。",
+    ),
+    count(
+        "recon_closed",
+        "审结(办结)行政复议案件",
+        "件",
+        model=APPLICATION,
+        where=closed,
+        definition="期间内审结的案件件数，不论何年受理：作出复议决定、调解、和解撤回、终止均计入。",
+    ),
+    count(
+        "recon_carried_over",
+        "上期结转",
+        "件",
+        model=APPLICATION,
+        where=carried_over,
+        definition="期初以前受理、期初时尚未审结的案件件数。",
+    ),
+    count(
+        "recon_upheld",
+        "维持",
+        "件",
+        model=APPLICATION,
+        where=_outcome(ReviewOutcome.UPHOLD),
+        definition="期间内审结、决定维持的案件件数（第68条）。",
+    ),
+    count(
+        "recon_dismissed",
+        "驳回",
+        "件",
+        model=APPLICATION,
+        where=_outcome(rules.DISMISSED_OUTCOMES),
+        definition="期间内审结、决定驳回复议请求（第69条）或驳回申请（第33条）的案件件数。",
+    ),
+    count(
+        "recon_revoked",
+        "撤销(含部分撤销)",
+        "件",
+        model=APPLICATION,
+        where=_outcome(rules.REVOKED_OUTCOMES),
+        definition="期间内审结、决定撤销、部分撤销或撤销并责令重新作出的案件件数（第64条）。",
+    ),
+    count(
+        "recon_altered",
+        "变更",
+        "件",
+        model=APPLICATION,
+        where=_outcome(ReviewOutcome.CHANGE),
+        definition="期间内审结、决定变更的案件件数（第63条）。",
+    ),
+    count(
+        "recon_confirmed_illegal",
+        "确认违法",
+        "件",
+        model=APPLICATION,
+        where=_outcome(ReviewOutcome.CONFIRM_ILLEGAL),
+        definition="期间内审结、决定确认违法的案件件数（第65条）。",
+    ),
+    count(
+        "recon_confirmed_void",
+        "确认无效",
+        "件",
+        model=APPLICATION,
+        where=_outcome(ReviewOutcome.CONFIRM_VOID),
+        definition="期间内审结、决定确认无效的案件件数（第67条）。",
+    ),
+    count(
+        "recon_ordered_performance",
+        "责令履行",
+        "件",
+        model=APPLICATION,
+        where=_outcome(ReviewOutcome.ORDER_PERFORM),
+        definition="期间内审结、决定被申请人在一定期限内履行的案件件数（第66条）。",
+    ),
+    count(
+        "recon_terminated",
+        "终止",
+        "件",
+        model=APPLICATION,
+        where=_outcome(ReviewOutcome.TERMINATED),
+        definition="期间内决定终止的案件件数（第41条）；和解撤回后终止的计入“调解、和解结案”，不在此重复计算。",
+    ),
+    count(
+        "recon_corrected",
+        "纠错",
+        "件",
+        model=APPLICATION,
+        where=_outcome(rules.CORRECTIVE_OUTCOMES),
+        definition="期间内审结、决定变更、撤销（含部分撤销、撤销并责令重新作出）、确认违法、确认无效、责令履行或责令承担行政协议责任的案件件数。",
+    ),
+    count(
+        "recon_correction_base",
+        "纠错率分母",
+        "件",
+        model=APPLICATION,
+        where=correction_base,
+        definition=f"期间内{_BASE_LABEL}件数（纠错率的分母，可由 FAZHI_RECON_CORRECTION_BASE 配置）。",
+    ),
+    rate(
+        "recon_correction_rate",
+        "纠错率",
+        numerator="recon_corrected",
+        denominator="recon_correction_base",
+        decimals=2,
+        definition=f"纠错率 = 纠错件数（recon_corrected）÷ {_BASE_LABEL}件数（recon_correction_base）× 100%。",
+    ),
+    count(
+        "recon_mediated",
+        "调解、和解结案",
+        "件",
+        model=APPLICATION,
+        where=_outcome(rules.MEDIATED_OUTCOMES),
+        definition="期间内以调解书（第73条）或和解后撤回申请（第74条）结案的案件件数。",
+    ),
+    rate(
+        "recon_mediation_rate",
+        "调解和解率",
+        numerator="recon_mediated",
+        denominator="recon_closed",
+        decimals=2,
+        definition="调解和解率 = 调解、和解结案件数（recon_mediated）÷ 审结件数（recon_closed）× 100%。",
+    ),
+    count(
+        "recon_opinion_letters",
+        "行政复议意见书、建议书",
+        "份",
+        model=LETTER,
+        where=lambda p: _in("issued_on", p),
+        definition="期间内制发的行政复议意见书（第76条）和建议书（实施条例第57条）份数。",
+    ),
+    count(
+        "recon_overdue",
+        "超期",
+        "件",
+        model=APPLICATION,
+        where=lambda p: closed(p) & Q(closed_late=True),
+        definition="期间内审结、但审结日晚于法定审理期限（第62条：普通程序60日，经批准延长不超过30日；简易程序30日；中止期间不计）的案件件数。",
+    ),
+    count(
+        "recon_superior_cases",
+        "上级受理以本级为被申请人案件",
+        "件",
+        model=SUPERIOR,
+        where=lambda p: _in("accepted_on", p),
+        definition="期间内上级复议机关受理的、以本单位或下级单位为被申请人的行政复议案件件数。",
+    ),
+]
+
+
+def handling_times(qs: Any, period: Period) -> dict[str, Any]:
+    """Average and longest handling time (accepted → closed, calendar days) of the cases
+    recon_closed counts: {"count", "average", "longest"}; average rounded to 0.1 day."""
+    row = qs.filter(closed(period)).aggregate(
+        average=Avg("handling_days"), longest=Max("handling_days")
+    )
+    avg = row["average"]
+    return {
+        "average": round(float(avg), 1) if avg is not None else None,
+        "longest": row["longest"],
+        "definition": "办理天数 = 审结日期 − 受理日期（日历天数）；统计期间内审结的案件。",
+    }

@@ -1,0 +1,257 @@
+"""Screens: list, register, detail with one button per allowed action, the figures.
+
+Thin: parse, fetch through the scope, call `Application.register()` or `apply()`,
+redirect or render. The rules are in models.py and rules.py.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from fazhi.audit.models import Entry
+from fazhi.core.focus import focus_unit
+from fazhi.indicators.catalogue import Period, catalogue
+from fazhi.indicators.engine import compute, format_value
+from fazhi.org.models import Unit
+from fazhi.org.scope import can_write_unit, get_for_user_or_404
+from fazhi.reconsideration import indicators as recon_indicators
+from fazhi.reconsideration import rules
+from fazhi.reconsideration.forms import ApplicationForm, SuperiorCaseForm, action_form_class
+from fazhi.reconsideration.models import Application, SuperiorCase
+from fazhi.reconsideration.rules import Procedure, State
+
+FILTERS = ("state", "year", "respondent", "procedure", "overdue")
+# The audit trail stores the action's code; people read its label.
+VERB_LABELS = {"register": "登记申请", **{a: t.label for a, t in rules.TRANSITIONS.items()}}
+
+
+def _deadlines_for(record: Any) -> list[Any]:
+    from fazhi.deadlines.services import deadlines_for
+
+    return list(deadlines_for(record))
+
+
+def _overdue(today: date) -> Q:
+    """Applications with a running deadline already past its due date."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from fazhi.deadlines.models import Deadline
+
+    ct = ContentType.objects.get_for_model(Application)
+    # object_id is text in the deadlines table: compare in Python, not across types in SQL.
+    ids = {
+        int(x)
+        for x in Deadline.objects.overdue(today)
+        .filter(content_type=ct)
+        .values_list("object_id", flat=True)
+    }
+    return Q(pk__in=ids)
+
+
+def filtered(request: HttpRequest) -> QuerySet[Application]:
+    """The applications the list shows: the user's scope, the focus unit, the filters."""
+    qs = Application.objects.visible_to(request.user)
+    unit = focus_unit(request)
+    if unit is not None:
+        qs = qs.in_subtree(unit)
+    g = request.GET
+    if g.get("state") in State.values:
+        qs = qs.filter(state=g["state"])
+    if g.get("year", "").isdigit():
+        year = int(g["year"])
+        qs = qs.filter(
+            Q(received_on__year=year) | Q(accepted_on__year=year) | Q(closed_on__year=year)
+        )
+    if g.get("respondent", "").isdigit():
+        qs = qs.filter(respondent_id=int(g["respondent"]))
+    if g.get("procedure") in Procedure.values:
+        qs = qs.filter(procedure=g["procedure"])
+    if g.get("overdue") == "1":
+        qs = qs.open().filter(_overdue(timezone.localdate()))
+    return qs.select_related("respondent", "agency")
+
+
+@login_required
+def application_list(request: HttpRequest) -> HttpResponse:
+    if not request.user.can_read_records:
+        raise PermissionDenied("您的角色不能查看业务记录。")
+    page = Paginator(filtered(request), 50).get_page(request.GET.get("page"))
+    unit = focus_unit(request)
+    respondents = Unit.objects.filter(
+        pk__in=Application.objects.visible_to(request.user).values("respondent_id")
+    ).order_by("path")
+    context = {
+        "page": page,
+        "states": State.choices,
+        "procedures": Procedure.choices,
+        "respondents": respondents,
+        "years": range(timezone.localdate().year, 2018, -1),
+        "current": {k: request.GET.get(k, "") for k in FILTERS},
+        "query": request.GET.urlencode(),
+        "focus": unit,
+        "can_write": request.user.can_write_records,
+    }
+    template = (
+        "reconsideration/_list.html"
+        if getattr(request, "htmx", False)
+        else "reconsideration/list.html"
+    )
+    return render(request, template, context)
+
+
+@login_required
+def register(request: HttpRequest) -> HttpResponse:
+    if not request.user.can_write_records:
+        raise PermissionDenied("您的角色只能查看，不能登记。")
+    form = ApplicationForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        fields = {f: form.cleaned_data[f] for f in form.Meta.fields}
+        try:
+            app = Application.register(by=request.user, **fields)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"已登记：{app}，受理审查期限已开始计算。")
+            return redirect(app.get_absolute_url())
+    return render(request, "reconsideration/form.html", {"form": form, "title": "登记行政复议申请"})
+
+
+def _add_errors(form: Any, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def _detail_context(
+    request: HttpRequest, app: Application, forms: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    today = timezone.localdate()
+    actions = []
+    for t in app.allowed_actions(request.user):
+        form = (forms or {}).get(t.action) or action_form_class(t, app, request.user)(
+            prefix=t.action
+        )
+        actions.append({"transition": t, "form": form, "open": bool(forms and t.action in forms)})
+    deadlines = []
+    for record in [app, *app.letters.all()]:
+        for d in _deadlines_for(record):
+            deadlines.append(
+                {"deadline": d, "light": d.light(today), "explain": d.explain().lines()}
+            )
+    return {
+        "app": app,
+        "actions": actions,
+        "deadlines": deadlines,
+        "letters": app.letters.select_related("recipient"),
+        "history": [
+            {"entry": e, "label": VERB_LABELS.get(e.verb, e.verb)}
+            for e in Entry.objects.for_object(app).order_by("id")[:200]
+        ],
+        # Only the agency's staff, who handle the case, see the applicant's full name.
+        "can_see_personal": can_write_unit(request.user, app.agency),
+    }
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    app = get_for_user_or_404(
+        Application.objects.select_related("respondent", "agency"), pk, request.user
+    )
+    return render(request, "reconsideration/detail.html", _detail_context(request, app))
+
+
+@login_required
+@require_POST
+def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """The one view behind every action button: parse its small form, call apply()."""
+    app = get_for_user_or_404(
+        Application.objects.select_related("respondent", "agency"), pk, request.user, write=True
+    )
+    transition = rules.TRANSITIONS.get(action)
+    if transition is None:
+        raise Http404("未知操作。")
+    form = action_form_class(transition, app, request.user)(request.POST, prefix=action)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        on, note, version = data.pop("on"), data.pop("note", ""), data.pop("version", None)
+        try:
+            app.apply(action, by=request.user, on=on, note=note, expected_version=version, **data)
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, f"已办理：{transition.label}。")
+            return redirect(app.get_absolute_url())
+    messages.error(request, f"“{transition.label}”未办理，请检查填写内容。")
+    context = _detail_context(request, app, {action: form})
+    return render(request, "reconsideration/detail.html", context, status=400)
+
+
+@login_required
+def figures(request: HttpRequest) -> HttpResponse:
+    """The register's indicators for the focus unit and a year, each with its definition."""
+    unit = focus_unit(request)
+    if unit is None or not request.user.can_read_records:
+        raise PermissionDenied("您的角色不能查看统计。")
+    year_text = request.GET.get("year", "")
+    year = (
+        int(year_text)
+        if year_text.isdigit() and 2000 <= int(year_text) <= 2100
+        else timezone.localdate().year
+    )
+    codes = [i.code for i in recon_indicators.INDICATORS]
+    values = compute(unit, year, codes)
+    cat = catalogue()
+    rows = [{"ind": cat[c], "value": format_value(cat[c], values[c])} for c in codes]
+    times = recon_indicators.handling_times(Application.objects.in_subtree(unit), Period.year(year))
+    return render(
+        request,
+        "reconsideration/figures.html",
+        {
+            "rows": rows,
+            "year": year,
+            "unit": unit,
+            "times": times,
+            "years": range(timezone.localdate().year, 2018, -1),
+        },
+    )
+
+
+@login_required
+def superior_list(request: HttpRequest) -> HttpResponse:
+    qs = SuperiorCase.objects.visible_to(request.user).select_related("respondent")
+    unit = focus_unit(request)
+    if unit is not None:
+        qs = qs.in_subtree(unit)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "reconsideration/superior_list.html",
+        {"page": page, "can_write": request.user.can_write_records},
+    )
+
+
+@login_required
+def superior_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    if not request.user.can_write_records:
+        raise PermissionDenied("您的角色只能查看，不能登记。")
+    instance = get_for_user_or_404(SuperiorCase, pk, request.user, write=True) if pk else None
+    form = SuperiorCaseForm(request.POST or None, instance=instance, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "已保存上级受理案件。")
+        return redirect("reconsideration:superior")
+    return render(request, "reconsideration/form.html", {"form": form, "title": "登记上级受理案件"})
