@@ -8,8 +8,8 @@ catalogue collects them once; the engine computes them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -50,7 +50,7 @@ class Indicator:
     name: str
     unit: str
     definition: str
-    kind: str  # "count" | "sum" | "rate" | "parts"
+    kind: str  # "count" | "sum" | "avg" | "max" | "rate" | "parts"
     register: str = ""
     model: str = ""  # "app_label.Model" for count and sum
     where: Where | None = None
@@ -90,6 +90,19 @@ def total(
         code, name, unit, definition, "sum", register, model=model, where=where, field=field,
         decimals=decimals, scale=Decimal(scale),
     )
+
+
+def average(
+    code: str, name: str, unit: str, *, model: str, field: str, where: Where, definition: str,
+    register: str = "", decimals: int = 1,
+) -> Indicator:
+    """The mean of `field` over the matching records; None when there are none."""
+    return Indicator(code, name, unit, definition, "avg", register, model=model, where=where, field=field, decimals=decimals)
+
+
+def maximum(code: str, name: str, unit: str, *, model: str, field: str, where: Where, definition: str, register: str = "") -> Indicator:
+    """The largest value of `field` over the matching records; None when there are none."""
+    return Indicator(code, name, unit, definition, "max", register, model=model, where=where, field=field)
 
 
 def rate(code: str, name: str, *, numerator: str, denominator: str, definition: str, register: str = "", decimals: int = 0) -> Indicator:

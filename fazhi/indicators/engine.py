@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, F, QuerySet, Sum
+from django.db.models import Avg, Count, F, Max, QuerySet, Sum
 from django.db.models.functions import Substr
 
 from fazhi.indicators.catalogue import Indicator, Period, catalogue
@@ -52,10 +52,14 @@ def _expand(codes: Iterable[str] | None) -> tuple[list[Indicator], list[str]]:
     return list(needed.values()), wanted
 
 
+AGGREGATES = {"sum": Sum, "avg": Avg, "max": Max}
+BASE_KINDS = ("count", *AGGREGATES)
+
+
 def _aggregate(ind: Indicator, period: Period) -> Any:
     if ind.kind == "count":
         return Count("pk", filter=ind.q(period))
-    return Sum(ind.field, filter=ind.q(period))
+    return AGGREGATES[ind.kind](ind.field, filter=ind.q(period))
 
 
 def _base_values(
@@ -65,7 +69,7 @@ def _base_values(
     one query per model."""
     by_model: dict[str, list[Indicator]] = defaultdict(list)
     for ind in indicators:
-        if ind.kind in ("count", "sum"):
+        if ind.kind in BASE_KINDS:
             by_model[ind.model].append(ind)
     results: dict[int, dict[str, Value]] = {u.pk: {} for u in units}
     if not units:
@@ -115,7 +119,7 @@ def _base_values(
                 results[pk][ind.code] = _finish(ind, row.get(ind.code))
         for u in units:  # a unit with no rows at all
             for ind in inds:
-                results[u.pk].setdefault(ind.code, 0 if ind.kind == "count" else _finish(ind, None))
+                results[u.pk].setdefault(ind.code, _finish(ind, None))
     return results
 
 
@@ -131,7 +135,9 @@ def _common_prefix(paths: list[str]) -> str:
 def _finish(ind: Indicator, raw: Any) -> Value:
     if ind.kind == "count":
         return int(raw or 0)
-    value = Decimal(raw or 0) / ind.scale
+    if ind.kind in ("avg", "max") and raw is None:
+        return None  # no records: no average, no longest
+    value = Decimal(str(raw or 0)) / ind.scale
     return ind.round(value)
 
 

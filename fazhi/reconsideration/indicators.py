@@ -6,17 +6,17 @@ counted, and for a rate its numerator and denominator; the screens show it.
 
 Helper code not in INDICATORS.md: `recon_correction_base` (the 纠错率 denominator,
 configurable by FAZHI_RECON_CORRECTION_BASE, statutes.md §1.8).
-Average and longest handling time are not count/sum/rate figures: `handling_times()`
-computes them over exactly the records behind recon_closed.
+Average and longest handling time (recon_avg_days, recon_max_days) are computed over
+exactly the records behind recon_closed.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Avg, Max, Q
+from django.db.models import Q
 
-from fazhi.indicators.catalogue import Period, count, rate
+from fazhi.indicators.catalogue import Period, average, count, maximum, rate
 from fazhi.reconsideration import rules
 from fazhi.reconsideration.rules import ReviewOutcome
 
@@ -230,18 +230,22 @@ INDICATORS = [
         where=lambda p: _in("accepted_on", p),
         definition="期间内上级复议机关受理的、以本单位或下级单位为被申请人的行政复议案件件数。",
     ),
+    average(
+        "recon_avg_days",
+        "平均办理天数",
+        "日",
+        model=APPLICATION,
+        field="handling_days",
+        where=closed,
+        definition="期间内审结案件的办理天数（审结日期 − 受理日期，日历天数）的平均值，保留一位小数。",
+    ),
+    maximum(
+        "recon_max_days",
+        "最长办理天数",
+        "日",
+        model=APPLICATION,
+        field="handling_days",
+        where=closed,
+        definition="期间内审结案件中办理天数（审结日期 − 受理日期，日历天数）最长者。",
+    ),
 ]
-
-
-def handling_times(qs: Any, period: Period) -> dict[str, Any]:
-    """Average and longest handling time (accepted → closed, calendar days) of the cases
-    recon_closed counts: {"count", "average", "longest"}; average rounded to 0.1 day."""
-    row = qs.filter(closed(period)).aggregate(
-        average=Avg("handling_days"), longest=Max("handling_days")
-    )
-    avg = row["average"]
-    return {
-        "average": round(float(avg), 1) if avg is not None else None,
-        "longest": row["longest"],
-        "definition": "办理天数 = 审结日期 − 受理日期（日历天数）；统计期间内审结的案件。",
-    }

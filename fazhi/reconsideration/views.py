@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 
 from fazhi.audit.models import Entry
 from fazhi.core.focus import focus_unit
-from fazhi.indicators.catalogue import Period, catalogue
+from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.engine import compute, format_value
 from fazhi.org.models import Unit
 from fazhi.org.scope import can_write_unit, get_for_user_or_404
@@ -216,7 +216,6 @@ def figures(request: HttpRequest) -> HttpResponse:
     values = compute(unit, year, codes)
     cat = catalogue()
     rows = [{"ind": cat[c], "value": format_value(cat[c], values[c])} for c in codes]
-    times = recon_indicators.handling_times(Application.objects.in_subtree(unit), Period.year(year))
     return render(
         request,
         "reconsideration/figures.html",
@@ -224,7 +223,6 @@ def figures(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "year": year,
             "unit": unit,
-            "times": times,
             "years": range(timezone.localdate().year, 2018, -1),
         },
     )

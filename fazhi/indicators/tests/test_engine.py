@@ -102,3 +102,18 @@ def test_own_unit_only_counts_the_unit_itself_not_its_subtree(staffed, county_a,
         values = engine.compute_many([county_a, unit_a1], 2022, ["people", "principal_rate"], own=True)
     assert values[unit_a1.pk] == {"people": 3, "principal_rate": 67}
     assert list(engine.records("people", county_a, 2022, own=True).values_list("name", flat=True)) == ["县长"]
+
+
+def test_average_and_longest_come_from_the_same_records_and_are_none_without_any(county_a, unit_a1, monkeypatch):
+    from fazhi.indicators.catalogue import average, maximum
+
+    table = {
+        "avg_len": average("avg_len", "平均", "字", model="org.Person", field="id", where=lambda p: Q(unit__kind="department"), definition=""),
+        "max_len": maximum("max_len", "最大", "字", model="org.Person", field="id", where=lambda p: Q(unit__kind="department"), definition=""),
+    }
+    monkeypatch.setattr(engine, "catalogue", lambda: table)
+    assert engine.compute(county_a, 2022) == {"avg_len": None, "max_len": None}
+    ids = [make_person(unit_a1, "甲").pk, make_person(unit_a1, "乙").pk]
+    v = engine.compute(county_a, 2022)
+    assert v["max_len"] == max(ids)
+    assert v["avg_len"] == (Decimal(sum(ids)) / 2).quantize(Decimal("0.1"))
