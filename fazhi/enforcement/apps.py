@@ -4,3 +4,29 @@ from django.apps import AppConfig
 class EnforcementConfig(AppConfig):
     name = "fazhi.enforcement"
     verbose_name = "行政执法"
+
+    def ready(self) -> None:
+        from fazhi.audit.trail import track
+        from fazhi.enforcement.models import (
+            AnnualReview,
+            Case,
+            Certificate,
+            DataPublication,
+            FileReview,
+            LeniencyItem,
+            LeniencyList,
+            ReviewSheet,
+            SupervisionLetter,
+        )
+
+        track(
+            Certificate,
+            AnnualReview,
+            LeniencyList,
+            LeniencyItem,
+            Case,
+            ReviewSheet,
+            FileReview,
+            SupervisionLetter,
+            DataPublication,
+        )

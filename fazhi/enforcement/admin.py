@@ -1,0 +1,3 @@
+"""No admin for the register's records: every change goes through the screens and
+`apply()`, so that the workflow and the audit trail cannot be bypassed. The periods
+this register uses are rows of the deadlines app (editable there)."""

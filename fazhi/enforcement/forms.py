@@ -1,0 +1,177 @@
+"""Forms: registering a case, a certificate, a supervision letter; the small form
+behind each action button; the case-file scoring form. The law's checks live in the
+models and `apply()`; these only parse input."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from fazhi.core.workflow import Transition
+from fazhi.enforcement.models import Case, Certificate, LeniencyItem, ReviewSheet, SupervisionLetter
+from fazhi.enforcement.rules import CancelReason, CriterionTier
+from fazhi.org.models import Person, UnitKind
+from fazhi.org.scope import visible_to, writable_units
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class CaseForm(forms.ModelForm):
+    class Meta:
+        model = Case
+        fields = [
+            "unit",
+            "number",
+            "kind",
+            "party_name",
+            "party_kind",
+            "matter",
+            "opened_on",
+            "is_major",
+            "note",
+        ]
+        widgets = {"opened_on": DATE, "note": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = writable_units(user).exclude(kind=UnitKind.VILLAGE)
+        self.fields["opened_on"].initial = timezone.localdate()
+
+
+class CertificateForm(forms.ModelForm):
+    class Meta:
+        model = Certificate
+        fields = [
+            "person",
+            "role",
+            "number",
+            "field",
+            "issuing_authority",
+            "issued_on",
+            "valid_until",
+            "note",
+        ]
+        widgets = {
+            "issued_on": DATE,
+            "valid_until": DATE,
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        units = writable_units(user)
+        self.fields["person"].queryset = Person.objects.filter(unit__in=units).select_related(
+            "unit"
+        )
+        self.fields["person"].label_from_instance = lambda p: f"{p.masked_name}（{p.unit.name}）"
+
+
+class LetterForm(forms.ModelForm):
+    class Meta:
+        model = SupervisionLetter
+        fields = ["issuer", "recipient", "number", "issued_on", "problems", "file_review"]
+        widgets = {"issued_on": DATE, "problems": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        units = writable_units(user).exclude(kind=UnitKind.VILLAGE)
+        self.fields["issuer"].queryset = units
+        self.fields["recipient"].queryset = units
+        self.fields["file_review"].queryset = self.fields["file_review"].queryset.filter(
+            unit__in=units
+        )
+        self.fields["issued_on"].initial = timezone.localdate()
+
+
+YES_NO = [("1", "通过"), ("0", "不通过")]
+
+
+def action_form_class(transition: Transition, record: Any, user: Any) -> type[forms.Form]:
+    """A form with the date, a note, and one field per input the action needs."""
+    fields: dict[str, forms.Field] = {
+        "on": forms.DateField(label="办理日期", widget=DATE, initial=timezone.localdate),
+    }
+    for name, label in transition.inputs.items():
+        field: forms.Field
+        if name in ("year", "training_hours"):
+            field = forms.IntegerField(
+                label=label,
+                min_value=0,
+                initial=timezone.localdate().year - 1 if name == "year" else None,
+            )
+        elif name == "cancel_reason":
+            field = forms.ChoiceField(label=label, choices=CancelReason.choices)
+        elif name == "passed":
+            field = forms.TypedChoiceField(label=label, choices=YES_NO, coerce=lambda v: v == "1")
+        elif name in ("no_penalty", "full_record"):
+            field = forms.BooleanField(label=label, required=False)
+        elif name == "leniency_item":
+            items = LeniencyItem.objects.filter(
+                unit__path__in=_ancestor_paths(record.unit)
+            ).select_related("leniency_list")
+            field = forms.ModelChoiceField(label=label, queryset=items, required=False)
+        elif name in ("report", "reason"):
+            field = forms.CharField(
+                label=label, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+            )
+        else:
+            field = forms.CharField(label=label, max_length=300, required=name not in ("where",))
+        fields[name] = field
+    fields["note"] = forms.CharField(
+        label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    return type(f"{transition.action.title()}Form", (forms.Form,), fields)
+
+
+def _ancestor_paths(unit: Any) -> list[str]:
+    """The unit's own path and its ancestors' (a unit applies its own and its superiors' lists)."""
+    return [u.path for u in unit.ancestors()] + [unit.path]
+
+
+class FileReviewForm(forms.Form):
+    """Scoring one file with a sheet: one deduction field per scored item, one box per veto item."""
+
+    unit = forms.ModelChoiceField(label="被评查单位", queryset=None)
+    file_number = forms.CharField(label="案卷号", max_length=60)
+    reviewed_on = forms.DateField(label="评查日期", widget=DATE, initial=timezone.localdate)
+    reviewers = forms.CharField(label="评查人员", max_length=200, help_text="多人用顿号分隔")
+    findings = forms.CharField(
+        label="发现的问题", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, user: Any, sheet: ReviewSheet, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.sheet = sheet
+        self.fields["unit"].queryset = visible_to(user, writable_units(user)).exclude(
+            kind=UnitKind.VILLAGE
+        )
+        self.criteria = list(sheet.criteria.all())
+        for c in self.criteria:
+            if c.tier == CriterionTier.VETO:
+                self.fields[f"veto_{c.pk}"] = forms.BooleanField(
+                    label=f"否决项：{c.text}", required=False
+                )
+            else:
+                self.fields[f"deduct_{c.pk}"] = forms.DecimalField(
+                    label=f"{c.get_tier_display()}：{c.text}（{c.points:g}分）扣分",
+                    required=False,
+                    min_value=0,
+                    max_digits=5,
+                    decimal_places=1,
+                )
+
+    def deductions(self) -> dict[int, Any]:
+        return {
+            c.pk: self.cleaned_data.get(f"deduct_{c.pk}")
+            for c in self.criteria
+            if c.tier != CriterionTier.VETO and self.cleaned_data.get(f"deduct_{c.pk}")
+        }
+
+    def vetoes(self) -> list[int]:
+        return [
+            c.pk
+            for c in self.criteria
+            if c.tier == CriterionTier.VETO and self.cleaned_data.get(f"veto_{c.pk}")
+        ]

@@ -1,0 +1,53 @@
+from django.urls import include, path
+
+from fazhi.core.xlsx_views import xlsx_urls
+from fazhi.enforcement import views
+from fazhi.enforcement.importing import CASE_SHEET, CERTIFICATE_SHEET
+
+app_name = "enforcement"
+
+urlpatterns = [
+    path("", views.case_list, name="list"),
+    path("cases/new/", views.case_new, name="case_new"),
+    path("cases/<int:pk>/", views.case_detail, name="case"),
+    path("cases/<int:pk>/act/<slug:action>/", views.case_act, name="case_act"),
+    path("officers/", views.officers, name="officers"),
+    path("officers/new/", views.certificate_new, name="certificate_new"),
+    path("certificates/<int:pk>/", views.certificate_detail, name="certificate"),
+    path("certificates/<int:pk>/act/<slug:action>/", views.certificate_act, name="certificate_act"),
+    path("reviews/", views.reviews, name="reviews"),
+    path("reviews/new/<int:sheet_pk>/", views.review_new, name="review_new"),
+    path("letters/", views.letters, name="letters"),
+    path("letters/new/", views.letter_new, name="letter_new"),
+    path("letters/<int:pk>/", views.letter_detail, name="letter"),
+    path("letters/<int:pk>/act/<slug:action>/", views.letter_act, name="letter_act"),
+    path("leniency/", views.leniency, name="leniency"),
+    path("figures/", views.figures, name="figures"),
+    path("publication/", views.publications, name="publications"),
+    path("publication/<int:unit_pk>/<int:year>/", views.publication_detail, name="publication"),
+    path(
+        "publication/<int:unit_pk>/<int:year>/data.xlsx",
+        views.publication_xlsx,
+        name="publication_xlsx",
+    ),
+    path(
+        "publication/<int:unit_pk>/<int:year>/document.docx",
+        views.publication_docx,
+        name="publication_docx",
+    ),
+    # Cases: enforcement:template / import / export; certificates: enforcement:officers-xlsx:…
+    *xlsx_urls(CASE_SHEET, views.filtered_cases, list_url="/enforcement/"),
+    path(
+        "officers/xlsx/",
+        include(
+            (
+                xlsx_urls(
+                    CERTIFICATE_SHEET,
+                    views.filtered_certificates,
+                    list_url="/enforcement/officers/",
+                ),
+                "officers-xlsx",
+            )
+        ),
+    ),
+]

@@ -1,0 +1,683 @@
+"""Screens: cases (list, register, detail with its action buttons), officers and
+certificates (who may enforce today, who may not, expiring), case-file reviews,
+supervision letters, leniency lists, the figures and the yearly data publication.
+
+Thin: parse, fetch through the scope, call the model's register/record/issue or
+`apply()`, redirect or render. The rules are in models.py and rules.py.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_POST
+
+from fazhi.audit.models import Entry
+from fazhi.core.focus import focus_unit
+from fazhi.core.xlsx import XLSX_CONTENT_TYPE
+from fazhi.enforcement import indicators as enf_indicators
+from fazhi.enforcement import publication, rules
+from fazhi.enforcement.forms import (
+    CaseForm,
+    CertificateForm,
+    FileReviewForm,
+    LetterForm,
+    action_form_class,
+)
+from fazhi.enforcement.models import (
+    Case,
+    Certificate,
+    DataPublication,
+    FileReview,
+    LeniencyList,
+    ReviewSheet,
+    SupervisionLetter,
+    may_enforce,
+    may_not_enforce,
+)
+from fazhi.enforcement.rules import CaseKind, CaseState
+from fazhi.indicators.catalogue import catalogue
+from fazhi.indicators.engine import compute, format_value
+from fazhi.org.models import Unit
+from fazhi.org.scope import can_read_unit, get_for_user_or_404
+
+DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _require_reader(request: HttpRequest) -> None:
+    if not request.user.can_read_records:
+        raise PermissionDenied("您的角色不能查看业务记录。")
+
+
+def _require_writer(request: HttpRequest) -> None:
+    if not request.user.can_write_records:
+        raise PermissionDenied("您的角色只能查看，不能登记。")
+
+
+def _year(request: HttpRequest) -> int:
+    text = request.GET.get("year", "")
+    return int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else timezone.localdate().year
+
+
+def _years() -> range:
+    return range(timezone.localdate().year, 2018, -1)
+
+
+def _add_errors(form: Any, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def _scoped(request: HttpRequest, qs: QuerySet[Any]) -> QuerySet[Any]:
+    qs = qs.visible_to(request.user)
+    unit = focus_unit(request)
+    return qs.in_subtree(unit) if unit is not None else qs
+
+
+# ------------------------------------------------------------------ generic record detail
+
+
+def _detail(
+    request: HttpRequest,
+    obj: Any,
+    *,
+    title: str,
+    fields: list[tuple[str, Any]],
+    kind: str,
+    forms: dict[str, Any] | None = None,
+    extra: dict[str, Any] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    from fazhi.deadlines.services import deadlines_for
+
+    today = timezone.localdate()
+    actions = []
+    for t in obj.allowed_actions(request.user):
+        form = (forms or {}).get(t.action) or action_form_class(t, obj, request.user)(
+            prefix=t.action
+        )
+        actions.append(
+            {
+                "transition": t,
+                "form": form,
+                "open": bool(forms and t.action in forms),
+                "url": f"{request.path.rstrip('/')}/act/{t.action}/",
+            }
+        )
+    deadlines = [
+        {"deadline": d, "light": d.light(today), "explain": d.explain().lines()}
+        for d in deadlines_for(obj)
+    ]
+    labels = {a: t.label for a, t in obj.transitions.items()}
+    history = [
+        {"entry": e, "label": labels.get(e.verb, e.verb)}
+        for e in Entry.objects.for_object(obj).order_by("id")[:200]
+    ]
+    return render(
+        request,
+        "enforcement/detail.html",
+        {
+            "obj": obj,
+            "title": title,
+            "fields": fields,
+            "actions": actions,
+            "deadlines": deadlines,
+            "history": history,
+            "kind": kind,
+            **(extra or {}),
+        },
+        status=status,
+    )
+
+
+def _act(request: HttpRequest, obj: Any, action: str, render_detail: Any) -> HttpResponse:
+    """The one handler behind every action button: parse its small form, call apply()."""
+    transition = obj.transitions.get(action)
+    if transition is None:
+        raise Http404("未知操作。")
+    form = action_form_class(transition, obj, request.user)(request.POST, prefix=action)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        on, note = data.pop("on"), data.pop("note", "")
+        try:
+            obj.apply(action, by=request.user, on=on, note=note, **data)
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, f"已办理：{transition.label}。")
+            return redirect(obj.get_absolute_url())
+    messages.error(request, f"“{transition.label}”未办理，请检查填写内容。")
+    return render_detail(request, obj, forms={action: form}, status=400)
+
+
+# ------------------------------------------------------------------ cases
+
+FILTERS = ("kind", "state", "year", "unit", "gaps")
+
+
+def filtered_cases(request: HttpRequest) -> QuerySet[Case]:
+    """The cases the list shows: scope, focus unit, filters."""
+    qs = _scoped(request, Case.objects.all())
+    g = request.GET
+    if g.get("kind") in CaseKind.values:
+        qs = qs.filter(kind=g["kind"])
+    if g.get("state") in CaseState.values:
+        qs = qs.filter(state=g["state"])
+    if g.get("year", "").isdigit():
+        qs = qs.filter(opened_on__year=int(g["year"]))
+    if g.get("unit", "").isdigit():
+        qs = qs.filter(unit_id=int(g["unit"]))
+    if g.get("gaps") == "1":
+        qs = qs.three_system_gaps()
+    return qs.select_related("unit")
+
+
+@login_required
+def case_list(request: HttpRequest) -> HttpResponse:
+    _require_reader(request)
+    page = Paginator(filtered_cases(request).order_by("-opened_on", "-id"), 50).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "page": page,
+        "kinds": CaseKind.choices,
+        "states": CaseState.choices,
+        "years": _years(),
+        "current": {k: request.GET.get(k, "") for k in FILTERS},
+        "query": request.GET.urlencode(),
+        "focus": focus_unit(request),
+        "can_write": request.user.can_write_records,
+    }
+    template = (
+        "enforcement/_case_list.html"
+        if getattr(request, "htmx", False)
+        else "enforcement/case_list.html"
+    )
+    return render(request, template, context)
+
+
+@login_required
+def case_new(request: HttpRequest) -> HttpResponse:
+    _require_writer(request)
+    form = CaseForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = Case.register(
+                by=request.user, **{f: form.cleaned_data[f] for f in form.Meta.fields}
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"已立案：{case}。")
+            return redirect(case.get_absolute_url())
+    return render(request, "enforcement/form.html", {"form": form, "title": "登记行政执法案件"})
+
+
+def _case_detail(
+    request: HttpRequest, case: Case, forms: dict[str, Any] | None = None, status: int = 200
+) -> HttpResponse:
+    review = "—"
+    if case.legal_review_on:
+        review = (
+            f"{case.legal_review_on:%Y-%m-%d} {'通过' if case.legal_review_passed else '不通过'}"
+        )
+    fields = [
+        ("执法单位", case.unit.name),
+        ("执法类别", case.get_kind_display()),
+        ("当事人", case.masked_party),
+        ("案由", case.matter),
+        ("立案日期", case.opened_on),
+        ("重大执法决定", "是" if case.is_major else "否"),
+        ("法制审核", review),
+        ("全过程记录完整", "是" if case.full_record else "否"),
+        ("决定日期", case.decided_on or "—"),
+        ("不予处罚", "是" if case.no_penalty else "否"),
+        ("适用清单事项", case.leniency_item or "—"),
+        ("公示期限", case.publication_due or "—"),
+        ("公示日期", case.published_on or "—"),
+        ("逾期公示", "是" if case.published_late else "否"),
+        ("状态", case.get_state_display()),
+    ]
+    return _detail(
+        request, case, title=str(case), fields=fields, kind="case", forms=forms, status=status
+    )
+
+
+@login_required
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_for_user_or_404(
+        Case.objects.select_related("unit", "leniency_item__leniency_list"), pk, request.user
+    )
+    return _case_detail(request, case)
+
+
+@login_required
+@require_POST
+def case_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    case = get_for_user_or_404(Case.objects.select_related("unit"), pk, request.user, write=True)
+    return _act(request, case, action, _case_detail)
+
+
+# ------------------------------------------------------------------ officers and certificates
+
+
+@login_required
+def officers(request: HttpRequest) -> HttpResponse:
+    """Who may enforce today and who may not, certificates expiring, and the certificate list."""
+    _require_reader(request)
+    unit = focus_unit(request)
+    if unit is None:
+        raise PermissionDenied("请先选择单位。")
+    today = timezone.localdate()
+    certs = _scoped(request, Certificate.objects.all()).select_related("person", "unit")
+    page = Paginator(certs.order_by("unit__path", "number"), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "enforcement/officers.html",
+        {
+            "unit": unit,
+            "today": today,
+            "page": page,
+            "may_count": may_enforce(unit, today).count(),
+            "may_not": may_not_enforce(unit, today)[:200],
+            "expiring": certs.valid_on(today)
+            .filter(valid_until__lte=today + timedelta(days=90))
+            .order_by("valid_until")[:200],
+            "can_write": request.user.can_write_records,
+        },
+    )
+
+
+@login_required
+def certificate_new(request: HttpRequest) -> HttpResponse:
+    _require_writer(request)
+    form = CertificateForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            cert = Certificate.register(
+                by=request.user, **{f: form.cleaned_data[f] for f in form.Meta.fields}
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"已登记证件：{cert}。")
+            return redirect(cert.get_absolute_url())
+    return render(request, "enforcement/form.html", {"form": form, "title": "登记行政执法证件"})
+
+
+def _certificate_detail(
+    request: HttpRequest, cert: Certificate, forms: dict[str, Any] | None = None, status: int = 200
+) -> HttpResponse:
+    fields = [
+        ("持证人", cert.person.masked_name),
+        ("执法单位", cert.unit.name),
+        ("人员类别", cert.get_role_display()),
+        ("证件编号", cert.number),
+        ("执法领域", cert.field),
+        ("发证机关", cert.issuing_authority),
+        ("发证日期", cert.issued_on),
+        ("有效期至", cert.valid_until),
+        ("状态", cert.get_state_display()),
+        ("注销日期", cert.cancelled_on or "—"),
+        ("注销原因", cert.get_cancel_reason_display() or "—"),
+        ("今日可否执法", "可以" if cert.is_valid_on(timezone.localdate()) else "不可以"),
+    ]
+    return _detail(
+        request,
+        cert,
+        title=f"行政执法证件 {cert.number}",
+        fields=fields,
+        kind="certificate",
+        forms=forms,
+        status=status,
+        extra={"reviews": cert.reviews.all()},
+    )
+
+
+@login_required
+def certificate_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    cert = get_for_user_or_404(
+        Certificate.objects.select_related("person", "unit"), pk, request.user
+    )
+    return _certificate_detail(request, cert)
+
+
+@login_required
+@require_POST
+def certificate_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    cert = get_for_user_or_404(
+        Certificate.objects.select_related("person", "unit"), pk, request.user, write=True
+    )
+    return _act(request, cert, action, _certificate_detail)
+
+
+def filtered_certificates(request: HttpRequest) -> QuerySet[Certificate]:
+    return (
+        _scoped(request, Certificate.objects.all())
+        .select_related("person", "unit")
+        .order_by("unit__path", "number")
+    )
+
+
+# ------------------------------------------------------------------ case-file review
+
+
+@login_required
+def reviews(request: HttpRequest) -> HttpResponse:
+    _require_reader(request)
+    qs = _scoped(request, FileReview.objects.all()).select_related("unit", "sheet")
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    unit = focus_unit(request)
+    sheets = (
+        ReviewSheet.objects.filter(unit__path__in=_own_and_ancestor_paths(unit))
+        if unit
+        else ReviewSheet.objects.none()
+    )
+    return render(
+        request,
+        "enforcement/reviews.html",
+        {"page": page, "sheets": sheets, "can_write": request.user.can_write_records},
+    )
+
+
+def _own_and_ancestor_paths(unit: Unit) -> list[str]:
+    """Sheets and leniency lists of a unit's superiors apply to it: they are published rules."""
+    return [u.path for u in unit.ancestors()] + [unit.path]
+
+
+@login_required
+def review_new(request: HttpRequest, sheet_pk: int) -> HttpResponse:
+    _require_writer(request)
+    sheet = get_object_or_404(ReviewSheet, pk=sheet_pk)
+    user_unit = request.user.unit
+    if not can_read_unit(request.user, sheet.unit) and not (
+        user_unit and user_unit.path.startswith(sheet.unit.path)
+    ):
+        raise Http404("评查表不存在。")
+    form = FileReviewForm(request.POST or None, user=request.user, sheet=sheet)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            review = FileReview.record(
+                by=request.user,
+                unit=d["unit"],
+                sheet=sheet,
+                file_number=d["file_number"],
+                reviewed_on=d["reviewed_on"],
+                reviewers=d["reviewers"],
+                findings=d["findings"],
+                deductions=form.deductions(),
+                vetoes=form.vetoes(),
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"已登记评查结果：{review}。")
+            return redirect("enforcement:reviews")
+    return render(
+        request, "enforcement/form.html", {"form": form, "title": f"案卷评查：{sheet.name}"}
+    )
+
+
+# ------------------------------------------------------------------ supervision letters
+
+
+@login_required
+def letters(request: HttpRequest) -> HttpResponse:
+    _require_reader(request)
+    qs = _scoped(request, SupervisionLetter.objects.all()).select_related("recipient", "issuer")
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "enforcement/letters.html",
+        {"page": page, "can_write": request.user.can_write_records},
+    )
+
+
+@login_required
+def letter_new(request: HttpRequest) -> HttpResponse:
+    _require_writer(request)
+    form = LetterForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            letter = SupervisionLetter.issue(
+                by=request.user, **{f: form.cleaned_data[f] for f in form.Meta.fields}
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"已登记监督意见书：{letter}，整改期限已开始计算。")
+            return redirect(letter.get_absolute_url())
+    return render(
+        request, "enforcement/form.html", {"form": form, "title": "登记行政执法监督意见书"}
+    )
+
+
+def _letter_detail(
+    request: HttpRequest,
+    letter: SupervisionLetter,
+    forms: dict[str, Any] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    fields = [
+        ("文号", letter.number),
+        ("制发机关", letter.issuer.name),
+        ("送达单位", letter.recipient.name),
+        ("制发日期", letter.issued_on),
+        ("发现的问题及整改要求", letter.problems),
+        ("状态", letter.get_state_display()),
+        ("报告整改日期", letter.reported_on or "—"),
+        ("整改情况", letter.report or "—"),
+        ("逾期报告", "是" if letter.reported_late else "否"),
+        ("销号日期", letter.closed_on or "—"),
+    ]
+    return _detail(
+        request,
+        letter,
+        title=f"行政执法监督意见书 {letter.number}",
+        fields=fields,
+        kind="letter",
+        forms=forms,
+        status=status,
+    )
+
+
+@login_required
+def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    letter = get_for_user_or_404(
+        SupervisionLetter.objects.select_related("issuer", "recipient"), pk, request.user
+    )
+    return _letter_detail(request, letter)
+
+
+@login_required
+@require_POST
+def letter_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    letter = get_for_user_or_404(
+        SupervisionLetter.objects.select_related("issuer", "recipient"),
+        pk,
+        request.user,
+        write=True,
+    )
+    return _act(request, letter, action, _letter_detail)
+
+
+# ------------------------------------------------------------------ leniency lists
+
+
+@login_required
+def leniency(request: HttpRequest) -> HttpResponse:
+    """The published lists the focus unit applies (its own and its superiors') and those below it."""
+    _require_reader(request)
+    unit = focus_unit(request)
+    if unit is None:
+        raise PermissionDenied("请先选择单位。")
+    lists = (
+        LeniencyList.objects.filter(
+            Q(unit__path__in=_own_and_ancestor_paths(unit)) | Q(unit__path__startswith=unit.path)
+        )
+        .select_related("unit")
+        .prefetch_related("items")
+        .order_by("unit__path", "-published_on")
+    )
+    return render(request, "enforcement/leniency.html", {"lists": lists, "unit": unit})
+
+
+# ------------------------------------------------------------------ figures and publication
+
+
+@login_required
+def figures(request: HttpRequest) -> HttpResponse:
+    unit = focus_unit(request)
+    if unit is None or not request.user.can_read_records:
+        raise PermissionDenied("您的角色不能查看统计。")
+    year = _year(request)
+    codes = [i.code for i in enf_indicators.INDICATORS]
+    values = compute(unit, year, codes)
+    cat = catalogue()
+    rows = [{"ind": cat[c], "value": format_value(cat[c], values[c])} for c in codes]
+    return render(
+        request,
+        "enforcement/figures.html",
+        {"rows": rows, "year": year, "unit": unit, "years": _years()},
+    )
+
+
+@login_required
+def publications(request: HttpRequest) -> HttpResponse:
+    """The year's publication table: every enforcing unit of the focus subtree and its status."""
+    unit = focus_unit(request)
+    if unit is None or not request.user.can_read_records:
+        raise PermissionDenied("您的角色不能查看统计。")
+    year = (
+        int(request.GET["year"])
+        if request.GET.get("year", "").isdigit()
+        else timezone.localdate().year - 1
+    )
+    headers, table = publication.overview(unit, year)
+    status = {p.unit_id: p for p in DataPublication.objects.in_subtree(unit).filter(year=year)}
+    for row in table:
+        row["publication"] = status.get(row["unit"].pk)
+    return render(
+        request,
+        "enforcement/publications.html",
+        {"unit": unit, "year": year, "headers": headers, "table": table, "years": _years()},
+    )
+
+
+def _publication_unit(request: HttpRequest, unit_pk: int) -> Unit:
+    unit = get_for_user_or_404(Unit.objects.all(), unit_pk, request.user)
+    if not request.user.can_read_records:
+        raise PermissionDenied("您的角色不能查看统计。")
+    return unit
+
+
+def _publication_context(request: HttpRequest, unit: Unit, year: int) -> dict[str, Any]:
+    from fazhi.deadlines.services import deadlines_for
+
+    pub = DataPublication.objects.filter(unit=unit, year=year).first()
+    actions = []
+    deadlines = []
+    if pub is not None:
+        actions = [
+            {"transition": t, "form": action_form_class(t, pub, request.user)(prefix=t.action)}
+            for t in pub.allowed_actions(request.user)
+        ]
+        today = timezone.localdate()
+        deadlines = [{"deadline": d, "light": d.light(today)} for d in deadlines_for(pub)]
+    return {
+        "unit": unit,
+        "year": year,
+        "rows": publication.rows(unit, year),
+        "pub": pub,
+        "actions": actions,
+        "deadlines": deadlines,
+        "can_write": request.user.can_write_records,
+    }
+
+
+@login_required
+def publication_detail(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
+    unit = _publication_unit(request, unit_pk)
+    if request.method == "POST":
+        pub = DataPublication.objects.filter(unit=unit, year=year).first()
+        try:
+            if pub is None:
+                DataPublication.prepare(by=request.user, unit=unit, year=year)
+                messages.success(request, "已列入年度数据公开，公开期限已开始计算。")
+            else:
+                t = rules.PUBLICATION_TRANSITIONS["publish"]
+                form = action_form_class(t, pub, request.user)(request.POST, prefix="publish")
+                if not form.is_valid():
+                    raise ValidationError("请填写公开日期。")
+                d = form.cleaned_data
+                pub.apply(
+                    "publish",
+                    by=request.user,
+                    on=d["on"],
+                    note=d.get("note", ""),
+                    where=d.get("where", ""),
+                )
+                messages.success(request, "已登记公开。")
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+            return render(
+                request,
+                "enforcement/publication.html",
+                _publication_context(request, unit, year),
+                status=400,
+            )
+        return redirect("enforcement:publication", unit.pk, year)
+    return render(
+        request, "enforcement/publication.html", _publication_context(request, unit, year)
+    )
+
+
+def _download(data: bytes, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+@login_required
+def publication_xlsx(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
+    unit = _publication_unit(request, unit_pk)
+    return _download(
+        publication.workbook(unit, year),
+        f"{unit.name}{year}年度行政执法数据.xlsx",
+        XLSX_CONTENT_TYPE,
+    )
+
+
+@login_required
+def publication_docx(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
+    unit = _publication_unit(request, unit_pk)
+    number = request.GET.get("number") or f"{unit.short_name or unit.name}〔{year + 1}〕1号"
+    pub = DataPublication.objects.filter(unit=unit, year=year).first()
+    dated = (
+        pub.published_on
+        if pub and pub.published_on
+        else min(timezone.localdate(), date(year + 1, 1, 31))
+    )
+    from fazhi.reports.gbt9704 import DocumentError
+
+    try:
+        data = publication.docx(unit, year, number=number, dated=dated)
+    except DocumentError as exc:
+        messages.error(request, str(exc))
+        return redirect("enforcement:publication", unit.pk, year)
+    return _download(data, f"{unit.name}{year}年度行政执法数据公开.docx", DOCX_CONTENT_TYPE)
