@@ -1,0 +1,384 @@
+"""The annual report: figures, placeholders, the first draft and rendering.
+
+Staff write the narrative; code writes the numbers. A section's text carries
+placeholders such as `{{recon_received}}` which are filled from the indicator engine
+(overlaid by figures staff entered by hand, `ReportFigure`) in Chinese style (42件,
+95%, 1534.93万元). Rates and sums of parts that staff did not enter themselves are
+re-derived from the counts they rest on, so they can never drift apart.
+
+Text format of a section: one paragraph per line; a line starting with "（一）" is a
+second-level heading whose first sentence is the heading and the rest runs on
+("（一）坚持党的领导。坚持主要领导亲自抓……"). Headings are numbered when rendered, so
+sections can be reordered without renumbering by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from fazhi.indicators import catalogue as cat_module
+from fazhi.indicators import engine
+from fazhi.indicators.catalogue import Indicator
+from fazhi.org.models import Unit, UnitKind
+from fazhi.reports import convert
+from fazhi.reports import gbt9704 as g
+from fazhi.reports.anonymise import anonymise_document
+from fazhi.reports.models import (
+    DEFAULT_ORDER,
+    AnnualReport,
+    ReportFigure,
+    ReportSection,
+    ReportTemplate,
+    SectionKind,
+    Status,
+    default_heading,
+)
+
+PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
+PROMPT = re.compile(r"【请填写[^】]*】")
+SUBHEADING = re.compile(r"^（[一二三四五六七八九十]+）\s*")
+LEADING_NUMBER = re.compile(r"^[一二三四五六七八九十]+、\s*")
+
+Values = dict[str, Any]
+
+
+# --- Figures -------------------------------------------------------------------------
+
+
+def figure_text(ind: Indicator, value: Any) -> str:
+    from fazhi.indicators.views import display
+
+    return display(ind, value)
+
+
+def _derive(values: Values, overridden: set[str]) -> None:
+    """Recompute rates and sums of parts from their inputs, except those entered by hand."""
+    cat = cat_module.catalogue()
+    done: set[str] = set()
+
+    def visit(code: str) -> None:
+        if code in done or code not in cat:
+            return
+        done.add(code)
+        ind = cat[code]
+        for dep in (ind.numerator, ind.denominator, *ind.parts):
+            if dep:
+                visit(dep)
+        if code in overridden:
+            return
+        if ind.kind == "parts":
+            values[code] = sum((values.get(p) or 0) for p in ind.parts)
+        elif ind.kind == "rate":
+            num, den = values.get(ind.numerator), values.get(ind.denominator)
+            values[code] = ind.round(Decimal(num or 0) * 100 / Decimal(den)) if den else None
+
+    for code in list(values):
+        visit(code)
+
+
+def _number(raw: Any) -> Any:
+    if raw is None:
+        return None
+    value = Decimal(str(raw))
+    return int(value) if value == value.to_integral_value() and "." not in str(raw) else value
+
+
+def manual_values(figures: list[ReportFigure]) -> Values:
+    cat = cat_module.catalogue()
+    out: Values = {}
+    for f in figures:
+        ind = cat.get(f.code)
+        value = f.value
+        if (
+            ind is not None
+            and ind.kind != "rate"
+            and ind.decimals == 0
+            and value == value.to_integral_value()
+        ):
+            out[f.code] = int(value)
+        else:
+            out[f.code] = value.normalize() if value == value.to_integral_value() else value
+    return out
+
+
+def effective_values(report: AnnualReport, figures: list[ReportFigure] | None = None) -> Values:
+    """{code: value} the report prints: frozen at issue, else computed plus hand-entered."""
+    if report.is_issued:
+        return {code: _number(v) for code, v in (report.figures or {}).items()}
+    values: Values = dict(engine.compute(report.unit, report.year))
+    if figures is None:
+        figures = list(report.manual_figures.all()) if report.pk else []
+    manual = manual_values(figures)
+    values.update(manual)
+    _derive(values, set(manual))
+    return values
+
+
+def placeholders(text: str) -> list[str]:
+    return [m.group(1) for m in PLACEHOLDER.finditer(text or "")]
+
+
+def fill(text: str, values: Values) -> str:
+    """Replace each known placeholder by its figure in Chinese style; leave others as they are."""
+    cat = cat_module.catalogue()
+
+    def sub(m: re.Match[str]) -> str:
+        code = m.group(1)
+        if code in cat and values.get(code) is not None:
+            return figure_text(cat[code], values[code])
+        return m.group(0)
+
+    return PLACEHOLDER.sub(sub, text or "")
+
+
+# --- Structure -----------------------------------------------------------------------
+
+
+def template_for(unit: Unit) -> ReportTemplate | None:
+    """The unit's own template, else the nearest ancestor's, else a shared one."""
+    ancestors = {u.pk: u.depth for u in unit.ancestors()}
+    best = None
+    for t in ReportTemplate.objects.filter(unit__isnull=True) | ReportTemplate.objects.filter(
+        unit_id__in=ancestors
+    ):
+        rank = ancestors.get(t.unit_id, -1) if t.unit_id else -1
+        if best is None or rank > best[0]:
+            best = (rank, t)
+    return best[1] if best else None
+
+
+def scope_word(unit: Unit) -> str:
+    """How reports name a unit's whole jurisdiction: 全县, 全市, 全省, 本单位."""
+    return {
+        UnitKind.COUNTY: "全县",
+        UnitKind.CITY: "全市",
+        UnitKind.PROVINCE: "全省",
+        UnitKind.TOWNSHIP: "全镇（乡、街道）",
+    }.get(unit.kind, "本单位")
+
+
+def doc_prefix(unit: Unit) -> str:
+    # 确山县人民政府 → 确政文: the first character of the place name plus 政文, the usual
+    # 机关代字 of a county government's 上行文; staff correct it where it differs.
+    name = unit.short_name or unit.name
+    return (
+        f"{name[:1]}政文"
+        if unit.kind in (UnitKind.COUNTY, UnitKind.CITY, UnitKind.PROVINCE)
+        else f"{name[:2]}文"
+    )
+
+
+def _register_name(label: str) -> str:
+    from fazhi.indicators.views import register_name
+
+    return register_name(label)
+
+
+def figure_paragraphs(unit: Unit, year: int, values: Values) -> list[str]:
+    """A standard sentence for each figure, one second-level heading per register."""
+    cat = cat_module.catalogue()
+    by_register: OrderedDict[str, list[str]] = OrderedDict()
+    for code, ind in cat.items():
+        # A rate with nothing to divide is left out; so are helper codes that exist only as
+        # a rate's denominator (named "…分母"): reports state the rate, not its base.
+        if values.get(code) is None or "分母" in ind.name:
+            continue
+        phrase = (
+            f"{ind.name}为{{{{{code}}}}}" if ind.kind == "rate" else f"{ind.name}{{{{{code}}}}}"
+        )
+        by_register.setdefault(_register_name(ind.register), []).append(phrase)
+    lines = []
+    for register, phrases in by_register.items():
+        lines.append(f"（一）{register}。{year}年，{scope_word(unit)}{'，'.join(phrases)}。")
+    return lines
+
+
+def draft_text(kind: str, unit: Unit, year: int, values: Values) -> str:
+    if kind == SectionKind.MEASURES:
+        lines = figure_paragraphs(unit, year, values)
+        return "\n".join(lines) if lines else "【请填写：主要举措和成效】"
+    return {
+        SectionKind.PRINCIPALS: f"【请填写：{year}年党政主要负责人履行推进法治建设第一责任人职责的情况】",
+        SectionKind.SHORTCOMINGS: "【请填写：存在的不足及其原因】",
+        SectionKind.PLANS: f"【请填写：{year + 1}年推进法治政府建设的主要安排】",
+        SectionKind.OTHER: "【请填写：其他需要报告的情况；没有的可删除本章节】",
+    }[SectionKind(kind)]
+
+
+@dataclass
+class Draft:
+    report: AnnualReport
+    sections: list[ReportSection]
+    values: Values
+
+
+def first_draft(
+    unit: Unit, year: int, *, template: ReportTemplate | None = None, today: date | None = None
+) -> Draft:
+    """A complete, unsaved draft for the unit and year, pre-filled from the records."""
+    template = template if template is not None else template_for(unit)
+    values: Values = dict(engine.compute(unit, year))
+    parent = unit.parent
+    report = AnnualReport(
+        unit=unit,
+        year=year,
+        template=template,
+        title=f"{unit.name}\n关于{year}年度法治政府建设情况的\n报告",
+        issuer_mark=f"{unit.name}文件",
+        doc_number=f"{doc_prefix(unit)}〔{year + 1}〕1号",
+        addressee=parent.name if parent is not None else "",
+        signature=unit.name,
+        dated=today or timezone.localdate(),
+        intro=(
+            f"{year}年度，{unit.display_name}深入践行习近平法治思想，全面贯彻法治政府建设决策部署，"
+            f"切实推动法治政府建设各项目标任务落实。现将{year}年度法治政府建设工作开展情况报告如下。"
+        ),
+        printed_by=f"{unit.name}办公室",
+    )
+    kinds = template.kinds() if template is not None else [str(k) for k in DEFAULT_ORDER]
+    sections = [
+        ReportSection(
+            kind=kind,
+            position=i,
+            heading=template.heading(kind, year)
+            if template is not None
+            else default_heading(kind, year),
+            text=draft_text(kind, unit, year, values),
+        )
+        for i, kind in enumerate(kinds, start=1)
+    ]
+    return Draft(report, sections, values)
+
+
+@transaction.atomic
+def create_draft(unit: Unit, year: int, *, template: ReportTemplate | None = None) -> AnnualReport:
+    """Save a first draft for the unit and year (the caller checks there is none yet)."""
+    draft = first_draft(unit, year, template=template)
+    draft.report.save()
+    for s in draft.sections:
+        s.report = draft.report
+        s.save()
+    return draft.report
+
+
+# --- Rendering -----------------------------------------------------------------------
+
+
+def known_names(unit: Unit) -> list[str]:
+    """The people the records name in the unit's subtree: what anonymisation replaces."""
+    from fazhi.org.models import Person
+
+    return list(
+        Person.objects.filter(unit__path__startswith=unit.path)
+        .values_list("name", flat=True)
+        .distinct()
+    )
+
+
+def section_blocks(heading: str, text: str, values: Values) -> list[g.Block]:
+    blocks: list[g.Block] = [g.Heading(LEADING_NUMBER.sub("", heading.strip()), 1)]
+    for raw in (text or "").splitlines():
+        line = fill(raw.strip(), values)
+        if not line:
+            continue
+        if SUBHEADING.match(line):
+            rest = SUBHEADING.sub("", line)
+            head, sep, run_in = rest.partition("。")
+            blocks.append(g.Heading(head + sep, 2, run_in=run_in.strip()))
+        else:
+            blocks.append(g.Paragraph(line))
+    return blocks
+
+
+def build_document(
+    report: AnnualReport, sections: list[ReportSection], values: Values, *, publish: bool = True
+) -> g.OfficialDocument:
+    """The report as a GB/T 9704 document, figures filled in, names anonymised."""
+    body: list[g.Block] = [
+        g.Paragraph(fill(line.strip(), values))
+        for line in (report.intro or "").splitlines()
+        if line.strip()
+    ]
+    for s in sorted(sections, key=lambda s: (s.position, s.pk or 0)):
+        body.extend(section_blocks(s.heading, s.text, values))
+    imprint = None
+    if report.printed_by.strip():
+        imprint = g.Imprint(
+            printed_by=report.printed_by.strip(),
+            printed_on=report.printed_on or report.dated or timezone.localdate(),
+            copy_to=tuple(x.strip() for x in re.split(r"[、，,]", report.copy_to) if x.strip()),
+        )
+    doc = g.OfficialDocument(
+        issuer_mark=report.issuer_mark or f"{report.unit.name}文件",
+        number=report.doc_number.strip(),
+        title=report.title,
+        addressee=report.addressee.strip(),
+        body=g.number_headings(body),
+        signature=report.signature or report.unit.name,
+        dated=report.dated or timezone.localdate(),
+        imprint=imprint,
+    )
+    # Anything published carries surname + 某某, never a full name (reports.anonymise).
+    return anonymise_document(doc, known_names(report.unit)) if publish else doc
+
+
+def sections_of(report: AnnualReport) -> list[ReportSection]:
+    return list(report.sections.order_by("position", "pk"))
+
+
+def document_for(report: AnnualReport, *, publish: bool = True) -> g.OfficialDocument:
+    return build_document(report, sections_of(report), effective_values(report), publish=publish)
+
+
+FORMATS = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "html": "text/html; charset=utf-8",
+}
+
+
+class RenderError(Exception):
+    """The report cannot be rendered in this format here (message in Chinese)."""
+
+
+def render(doc: g.OfficialDocument, fmt: str) -> bytes:
+    """The document as .docx, .pdf (LibreOffice, where installed) or .html bytes.
+
+    Raises RenderError (Chinese message) when the format cannot be made here.
+    """
+    if fmt == "docx":
+        return g.render_docx(doc)
+    if fmt == "pdf":
+        try:
+            return convert.docx_to_pdf(g.render_docx(doc))
+        except convert.ConversionError as exc:
+            raise RenderError(str(exc)) from exc
+    if fmt == "html":
+        return convert.render_html(doc).encode("utf-8")
+    raise RenderError(f"不支持的格式“{fmt}”（可选 docx、pdf、html）。")
+
+
+def file_name(report: AnnualReport, fmt: str) -> str:
+    return f"{report.unit.display_name}{report.year}年法治政府建设年度报告.{fmt}"
+
+
+__all__ = [
+    "Draft",
+    "Status",
+    "build_document",
+    "create_draft",
+    "document_for",
+    "effective_values",
+    "fill",
+    "first_draft",
+    "placeholders",
+    "render",
+]

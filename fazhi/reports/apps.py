@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class ReportsConfig(AppConfig):
+    name = "fazhi.reports"
+    verbose_name = "报告"
+
+    def ready(self) -> None:
+        from fazhi.audit.trail import track
+        from fazhi.reports.models import AnnualReport, ReportFigure, ReportSection, ReportTemplate
+
+        track(ReportTemplate, AnnualReport, ReportSection, ReportFigure)

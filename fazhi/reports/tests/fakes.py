@@ -1,0 +1,70 @@
+"""A small catalogue over org.Person, so the report code is tested apart from any
+register (as fazhi/indicators/tests/test_engine.py does)."""
+
+from django.db.models import Q
+
+from fazhi.indicators import catalogue as cat_module
+from fazhi.indicators import engine
+from fazhi.indicators.catalogue import count, parts, rate
+from fazhi.testing import make_person
+
+CATALOGUE = [
+    count(
+        "people",
+        "人员",
+        "名",
+        model="org.Person",
+        where=lambda p: Q(),
+        definition="人员数",
+        register="org",
+    ),
+    count(
+        "principals",
+        "负责人",
+        "名",
+        model="org.Person",
+        where=lambda p: Q(is_principal=True),
+        definition="负责人数",
+        register="org",
+    ),
+    count(
+        "staff",
+        "工作人员",
+        "名",
+        model="org.Person",
+        where=lambda p: Q(is_principal=False),
+        definition="非负责人",
+        register="org",
+    ),
+    parts(
+        "people_again",
+        "人员合计",
+        "名",
+        of=("principals", "staff"),
+        definition="负责人+工作人员",
+        register="org",
+    ),
+    rate(
+        "principal_rate",
+        "负责人占比",
+        numerator="principals",
+        denominator="people",
+        definition="负责人÷人员",
+        register="org",
+    ),
+]
+
+
+def install(monkeypatch):
+    table = {i.code: i for i in CATALOGUE}
+    monkeypatch.setattr(engine, "catalogue", lambda: table)
+    monkeypatch.setattr(cat_module, "catalogue", lambda: table)
+    return table
+
+
+def staff(county_a, unit_a1, unit_a2):
+    """County A: 4 people, 2 of them principals (50%)."""
+    make_person(unit_a1, "张伟", is_principal=True)
+    make_person(unit_a1, "李娜")
+    make_person(unit_a2, "王芳", is_principal=True)
+    make_person(unit_a2, "刘洋")
