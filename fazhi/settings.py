@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "fazhi.enforcement",
     "fazhi.disclosure",
     "fazhi.oversight",
+    "fazhi.synth",
     "fazhi.api",
 ]
 
