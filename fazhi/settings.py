@@ -194,6 +194,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FAZHI_IMPORT_MAX_BYTES = env_int("FAZHI_IMPORT_MAX_BYTES", 50 * 1024 * 1024, minimum=1024)
 
+# Audit entries are kept at least this long (网络安全法 第21条: network logs ≥ 6 months).
+FAZHI_AUDIT_RETENTION_DAYS = env_int("FAZHI_AUDIT_RETENTION_DAYS", 180, minimum=180)
+
 # Deadlines: how many working days before the due date an item turns yellow (临期).
 FAZHI_DUE_SOON_WORKDAYS = env_int("FAZHI_DUE_SOON_WORKDAYS", 3, minimum=0)
 
