@@ -55,7 +55,7 @@ def test_demo_passwords_are_strong_and_different(demo):
         validate_password(password, User.objects.get(username=username))
 
 
-def test_the_demo_refuses_to_overwrite_a_database_that_is_not_a_demo(settings, tmp_path):
+def test_the_demo_refuses_to_overwrite_a_database_that_is_not_a_demo(settings, tmp_path, monkeypatch):
     if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
         with pytest.raises(CommandError, match="DATABASE_URL"):
             call_command("demo", "--no-serve")
@@ -63,7 +63,8 @@ def test_the_demo_refuses_to_overwrite_a_database_that_is_not_a_demo(settings, t
     settings.DATA_DIR = tmp_path
     db_file = tmp_path / "fazhi.sqlite3"
     db_file.write_bytes(b"real data")
-    settings.DATABASES["default"]["NAME"] = db_file
+    # Never touch settings.DATABASES: the live connections share that dict.
+    monkeypatch.setattr(Command, "database_path", staticmethod(lambda: db_file))
     with pytest.raises(CommandError, match="不是演示数据库"):
         call_command("demo", "--no-serve")
     assert db_file.read_bytes() == b"real data"

@@ -36,7 +36,7 @@ class Command(BaseCommand):
         db = settings.DATABASES["default"]
         if db["ENGINE"] != "django.db.backends.sqlite3":
             raise CommandError("演示系统使用数据目录中的 SQLite 数据库，请不要设置 DATABASE_URL。")
-        path = Path(db["NAME"])
+        path = self.database_path()
         marker = settings.DATA_DIR / MARKER
         if path.exists() and not marker.exists() and not opts["force"]:
             raise CommandError(
@@ -59,6 +59,10 @@ class Command(BaseCommand):
         port = opts["port"]
         self.stdout.write(self.style.SUCCESS(f"网站地址：http://127.0.0.1:{port}/  （Ctrl+C 停止）"))
         call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, skip_checks=True)
+
+    @staticmethod
+    def database_path() -> Path:
+        return Path(settings.DATABASES["default"]["NAME"])
 
     @transaction.atomic
     def build(self) -> dict[str, tuple[str, str]]:
