@@ -1,0 +1,85 @@
+"""Forms: registering a request or a proactively disclosed item, and the small form
+behind each action button. The law is checked in the model and `apply()`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from fazhi.core.workflow import Transition
+from fazhi.disclosure import rules
+from fazhi.disclosure.models import ProactiveItem, Request
+from fazhi.disclosure.rules import ReplyType
+from fazhi.org.scope import visible_to, writable_units
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class RequestForm(forms.ModelForm):
+    class Meta:
+        model = Request
+        fields = [
+            "number",
+            "unit",
+            "applicant_name",
+            "applicant_kind",
+            "applicant_phone",
+            "content",
+            "channel",
+            "received_on",
+            "note",
+        ]
+        widgets = {"received_on": DATE, "note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = writable_units(user)
+        self.fields["received_on"].initial = timezone.localdate()
+
+
+class ProactiveItemForm(forms.ModelForm):
+    class Meta:
+        model = ProactiveItem
+        fields = ["unit", "category", "title", "published_on", "formed_on", "channel", "url"]
+        widgets = {"published_on": DATE, "formed_on": DATE}
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = writable_units(user)
+        self.fields["published_on"].initial = timezone.localdate()
+
+
+def action_form_class(transition: Transition, request: Request, user: Any) -> type[forms.Form]:
+    """A form with the date, a note, and one field per input the action needs."""
+    from fazhi.litigation.models import Lawsuit
+    from fazhi.reconsideration.models import Application
+
+    fields: dict[str, forms.Field] = {
+        "on": forms.DateField(label="办理日期", widget=DATE, initial=timezone.localdate),
+    }
+    for name, label in transition.inputs.items():
+        kind = rules.INPUT_KINDS.get(name, "text")
+        field: forms.Field
+        if kind == "choice:ReplyType":
+            choices = [(v, lab) for v, lab in ReplyType.choices if v != ReplyType.NO_CORRECTION]
+            field = forms.ChoiceField(label=label, choices=choices)
+        elif kind == "reconsideration":
+            field = forms.ModelChoiceField(
+                label=label, required=False, queryset=visible_to(user, Application.objects.all())
+            )
+        elif kind == "lawsuit":
+            field = forms.ModelChoiceField(
+                label=label, required=False, queryset=visible_to(user, Lawsuit.objects.all())
+            )
+        else:
+            field = forms.CharField(label=label, max_length=300, required=name == "approved_by")
+        fields[name] = field
+    fields["note"] = forms.CharField(
+        label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    fields["version"] = forms.IntegerField(
+        required=False, widget=forms.HiddenInput, initial=request.version
+    )
+    return type(f"{transition.action.title()}Form", (forms.Form,), fields)

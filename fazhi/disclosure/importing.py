@@ -1,0 +1,102 @@
+"""The xlsx sheets of the disclosure register: requests and proactively disclosed items.
+
+Requests: import registers new requests (办理中) and starts each one's 20-working-day
+reply period (条例第33条), all or nothing; later steps go through the screens or API.
+Items: bulk import of the portal's published list (thousands a year), all or nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+from fazhi.core.xlsx import Column, Sheet
+from fazhi.disclosure.models import ProactiveItem, Request
+from fazhi.disclosure.rules import ApplicantKind, Channel, ProactiveCategory, ReplyType, State
+from fazhi.org.scope import can_write_unit
+
+
+def _prepare(instance: Any, values: dict[str, Any], context: dict[str, Any]) -> None:
+    instance.state = State.RECEIVED
+    if instance.unit_id and not can_write_unit(context["user"], instance.unit):
+        raise ValidationError({"unit": "您无权为该单位登记政府信息公开申请。"})
+
+
+def _after_save(instances: list[Any], context: dict[str, Any]) -> None:
+    for req in instances:
+        req.open_reply_deadline(req.received_on)
+
+
+SHEET = Sheet(
+    model=Request,
+    title="政府信息公开申请",
+    columns=[
+        Column("编号", "number", example="确政公开〔2024〕1号"),
+        Column("答复机关", "unit", kind="unit", required=True, example="确山县人民政府办公室"),
+        Column(
+            "申请人",
+            "applicant_name",
+            required=True,
+            example="张三",
+            read=lambda r: r.masked_applicant,
+        ),
+        Column(
+            "申请人类型",
+            "applicant_kind",
+            kind="choice",
+            choices=ApplicantKind.choices,
+            example="自然人",
+        ),
+        Column("申请人电话", "applicant_phone", personal="phone", example="13800000000"),
+        Column("申请公开的内容", "content", required=True, example="2023年度财政预算执行情况"),
+        Column("申请方式", "channel", kind="choice", choices=Channel.choices, example="互联网"),
+        Column("收到申请日期", "received_on", kind="date", required=True, example="2024-01-31"),
+        Column("备注", "note"),
+        Column("状态", "state", kind="choice", choices=State.choices, importable=False),
+        Column("答复日期", "replied_on", kind="date", importable=False),
+        Column(
+            "答复类型", "reply_type", kind="choice", choices=ReplyType.choices, importable=False
+        ),
+        Column("按期答复", "replied_on_time", kind="bool", importable=False),
+    ],
+    prepare=_prepare,
+    after_save=_after_save,
+    bulk=False,
+    instructions=[
+        "每行登记一件新收到的政府信息公开申请，导入后状态为“办理中”，并自动开始20个工作日的答复期限（政府信息公开条例第33条）。",
+        "收到申请日期按条例第31条确定。补正、征求意见、延期、答复请在申请页面逐步办理。",
+    ],
+)
+
+
+def _prepare_item(instance: Any, values: dict[str, Any], context: dict[str, Any]) -> None:
+    if instance.unit_id and not can_write_unit(context["user"], instance.unit):
+        raise ValidationError({"unit": "您无权为该单位登记主动公开信息。"})
+
+
+ITEM_SHEET = Sheet(
+    model=ProactiveItem,
+    title="主动公开信息",
+    columns=[
+        Column("公开单位", "unit", kind="unit", required=True, example="确山县人民政府办公室"),
+        Column(
+            "类别",
+            "category",
+            kind="choice",
+            choices=ProactiveCategory.choices,
+            required=True,
+            example="政策文件",
+        ),
+        Column(
+            "标题", "title", required=True, example="关于印发确山县2024年政务公开工作要点的通知"
+        ),
+        Column("公开日期", "published_on", kind="date", required=True, example="2024-03-01"),
+        Column("信息形成或变更日期", "formed_on", kind="date", example="2024-02-20"),
+        Column("公开渠道", "channel", example="政府门户网站"),
+        Column("链接", "url"),
+    ],
+    prepare=_prepare_item,
+    bulk=True,
+    instructions=["每行一条已主动公开的政府信息；全部行校验通过才会导入。"],
+)

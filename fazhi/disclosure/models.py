@@ -1,0 +1,331 @@
+"""Government information disclosure: proactively disclosed items and requests.
+
+A `Request` belongs to the agency that must answer it (`unit`). Every state change goes
+through `Request.apply()` (fazhi.core.workflow); the moves and the periods they start are
+data in `rules.py`. The reply period is a row of the deadlines app (`disclosure_reply`,
+第33条第2款: 20 working days, +20 once); nothing here computes a statutory date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from fazhi.audit.trail import audit_context
+from fazhi.core.workflow import TransitionNotAllowed, Workflow
+from fazhi.disclosure import rules
+from fazhi.disclosure.rules import ApplicantKind, Channel, ProactiveCategory, ReplyType, State
+from fazhi.org.models import Unit
+from fazhi.org.scope import ScopedQuerySet, can_write_unit
+from fazhi.org.validators import mask_name, validate_phone
+
+EVENT_DATES = (
+    "received_on",
+    "correction_requested_on",
+    "correction_received_on",
+    "consulted_on",
+    "consultation_done_on",
+    "extended_on",
+    "replied_on",
+)
+
+
+def _services() -> Any:
+    from fazhi.deadlines import services
+
+    return services
+
+
+class ProactiveItemQuerySet(ScopedQuerySet["ProactiveItem"]):
+    def in_year(self, year: int) -> ProactiveItemQuerySet:
+        return self.filter(published_on__year=year)
+
+
+class ProactiveItem(models.Model):
+    """One item disclosed on the unit's own initiative (第19–26条), e.g. on the portal."""
+
+    unit = models.ForeignKey(
+        Unit, verbose_name="公开单位", on_delete=models.PROTECT, related_name="+"
+    )
+    category = models.CharField(
+        "类别", max_length=20, choices=ProactiveCategory.choices, db_index=True
+    )
+    title = models.CharField("标题", max_length=300)
+    published_on = models.DateField("公开日期", db_index=True)
+    formed_on = models.DateField(
+        "信息形成或变更日期",
+        null=True,
+        blank=True,
+        help_text="第26条：自形成或变更之日起20个工作日内公开",
+    )
+    channel = models.CharField("公开渠道", max_length=50, blank=True, default="政府门户网站")
+    url = models.CharField("链接", max_length=300, blank=True)
+
+    objects = ProactiveItemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "主动公开信息"
+        verbose_name_plural = "主动公开信息"
+        ordering = ["-published_on", "-id"]
+        indexes = [models.Index(fields=["unit", "published_on"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        today = timezone.localdate()
+        if self.published_on and self.published_on > today:
+            errors["published_on"] = (
+                f"公开日期{self.published_on:%Y-%m-%d}晚于今天，不能登记未来的日期。"
+            )
+        if self.formed_on and self.published_on and self.formed_on > self.published_on:
+            errors["formed_on"] = "信息形成日期不能晚于公开日期。"
+        if errors:
+            raise ValidationError(errors)
+
+
+class RequestQuerySet(ScopedQuerySet["Request"]):
+    def open(self) -> RequestQuerySet:
+        return self.exclude(state=State.DONE)
+
+
+class Request(Workflow):
+    """A request for government information (依申请公开), from receipt to the reply."""
+
+    transitions = rules.TRANSITIONS
+
+    number = models.CharField("编号", max_length=50, blank=True, help_text="如 确政公开〔2022〕3号")
+    unit = models.ForeignKey(
+        Unit, verbose_name="答复机关", on_delete=models.PROTECT, related_name="disclosure_requests"
+    )
+    applicant_name = models.CharField("申请人", max_length=100)
+    applicant_kind = models.CharField(
+        "申请人类型", max_length=20, choices=ApplicantKind.choices, default=ApplicantKind.PERSON
+    )
+    applicant_phone = models.CharField(
+        "申请人电话", max_length=20, blank=True, validators=[validate_phone]
+    )
+    content = models.CharField("申请公开的内容", max_length=500)
+    channel = models.CharField(
+        "申请方式", max_length=20, choices=Channel.choices, default=Channel.ONLINE
+    )
+    received_on = models.DateField("收到申请日期", db_index=True, help_text="第31条确定的收到日期")
+
+    state = models.CharField(
+        "状态", max_length=20, choices=State.choices, default=State.RECEIVED, db_index=True
+    )
+    correction_requested_on = models.DateField("告知补正日期", null=True, blank=True)
+    correction_notice_late = models.BooleanField(
+        "补正告知超期", default=False, help_text="第30条：7个工作日内"
+    )
+    correction_received_on = models.DateField("收到补正日期", null=True, blank=True)
+    consulted_on = models.DateField("征求意见日期", null=True, blank=True)
+    consultation_subject = models.CharField("征求意见事项", max_length=300, blank=True)
+    consultation_done_on = models.DateField("收到意见日期", null=True, blank=True)
+    extended_on = models.DateField("延期日期", null=True, blank=True)
+    extension_approved_by = models.CharField("延期批准人", max_length=50, blank=True)
+    extension_reason = models.CharField("延期理由", max_length=300, blank=True)
+    replied_on = models.DateField("答复日期", null=True, blank=True, db_index=True)
+    reply_type = models.CharField(
+        "答复类型", max_length=30, choices=ReplyType.choices, blank=True, db_index=True
+    )
+    replied_on_time = models.BooleanField("按期答复", null=True, blank=True)
+    reconsideration = models.ForeignKey(
+        "reconsideration.Application",
+        verbose_name="引发的行政复议",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="disclosure_requests",
+    )
+    lawsuit = models.ForeignKey(
+        "litigation.Lawsuit",
+        verbose_name="引发的行政诉讼",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="disclosure_requests",
+    )
+    note = models.TextField("备注", blank=True)
+
+    objects = RequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "政府信息公开申请"
+        verbose_name_plural = "政府信息公开申请"
+        ordering = ["-received_on", "-id"]
+        indexes = [models.Index(fields=["unit", "received_on"])]
+
+    def __str__(self) -> str:
+        return self.number or f"{self.masked_applicant}申请公开（{self.received_on:%Y-%m-%d}）"
+
+    def get_absolute_url(self) -> str:
+        return reverse("disclosure:detail", args=[self.pk])
+
+    @property
+    def masked_applicant(self) -> str:
+        if self.applicant_kind == ApplicantKind.PERSON:
+            return mask_name(self.applicant_name)
+        return self.applicant_name
+
+    @property
+    def is_open(self) -> bool:
+        return self.state != State.DONE
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        today = timezone.localdate()
+        for name in EVENT_DATES:
+            value = getattr(self, name)
+            if value is not None and value > today:
+                label = self._meta.get_field(name).verbose_name
+                errors[name] = f"{label}{value:%Y-%m-%d}晚于今天，不能登记未来的日期。"
+        if self.replied_on and self.received_on and self.replied_on < self.received_on:
+            errors["replied_on"] = "答复日期不能早于收到申请日期。"
+        if self.state == State.DONE and not self.reply_type:
+            errors["reply_type"] = "已办结的申请须有答复类型。"
+        if errors:
+            raise ValidationError(errors)
+
+    def last_event_date(self) -> date | None:
+        dates = [d for d in (getattr(self, n) for n in EVENT_DATES) if d is not None]
+        return max(dates) if dates else None
+
+    def action_available(self, action: str) -> bool:
+        if action == "request_correction":
+            # 第30条: the applicant is told once (一次性告知).
+            return self.correction_requested_on is None
+        if action == "extend":
+            return self.extended_on is None
+        return True
+
+    # ------------------------------------------------------------ registration
+
+    @classmethod
+    def register(cls, *, by: Any, **fields: Any) -> Request:
+        """Create a received request and start its reply period (第33条第2款).
+
+        Raises ValidationError (Chinese messages) and writes nothing on bad input.
+        """
+        req = cls(**fields)
+        if req.unit_id and not can_write_unit(by, req.unit):
+            raise ValidationError({"unit": "您无权为该单位登记政府信息公开申请。"})
+        req.state = State.RECEIVED
+        req.full_clean()
+        with transaction.atomic(), audit_context(user=by, verb="register"):
+            req.save()
+            req.open_reply_deadline(req.received_on)
+        return req
+
+    def open_reply_deadline(self, start: date) -> None:
+        _services().open_deadline(
+            self,
+            rules.P_REPLY,
+            start=start,
+            title=f"答复信息公开申请：{self}",
+            unit=self.unit,
+            url=self.get_absolute_url(),
+        )
+
+    def reply_deadline(self) -> Any:
+        return (
+            _services()
+            .deadlines_for(self)
+            .filter(period__code=rules.P_REPLY)
+            .order_by("-id")
+            .first()
+        )
+
+    # ------------------------------------------------------------ hooks
+
+    def on_request_correction(self, *, on: date, **_: Any) -> None:
+        s = _services()
+        # 第30条: the notice is due within 7 working days of receipt; record whether it was.
+        s.open_deadline(
+            self,
+            rules.P_CORRECTION_NOTICE,
+            start=self.received_on,
+            title=f"告知补正：{self}",
+            unit=self.unit,
+        )
+        met = s.meet_deadline(self, rules.P_CORRECTION_NOTICE, on=on)
+        self.correction_notice_late = bool(met is not None and met.on_time is False)
+        self.correction_requested_on = on
+        # 第30条: the reply period runs again from the receipt of the completed request.
+        s.cancel_deadline(
+            self, rules.P_REPLY, on=on, reason="告知补正，答复期限自收到补正申请之日起重新计算"
+        )
+
+    def on_receive_correction(self, *, on: date, **_: Any) -> None:
+        self.correction_received_on = on
+        self.open_reply_deadline(on)
+
+    def on_abandon(self, *, on: date, **_: Any) -> None:
+        # 第30条: no correction within the period set, without good reason → abandoned.
+        self.replied_on = on
+        self.reply_type = ReplyType.NO_CORRECTION
+        self.replied_on_time = None
+
+    def on_consult(self, *, on: date, reason: str = "", **_: Any) -> None:
+        s = _services()
+        # 第33条第3款: consulting a third party or another agency does not count.
+        s.pause_deadline(self, rules.P_REPLY, start=on, reason="征求第三方或其他机关意见")
+        s.open_deadline(
+            self,
+            rules.P_THIRD_PARTY,
+            start=on,
+            title=f"第三方提出意见：{self}",
+            unit=self.unit,
+            url=self.get_absolute_url(),
+        )
+        self.consulted_on = on
+        self.consultation_subject = reason.strip()
+        self.consultation_done_on = None
+
+    def on_consultation_done(self, *, on: date, **_: Any) -> None:
+        s = _services()
+        s.meet_deadline(self, rules.P_THIRD_PARTY, on=on)
+        s.resume_deadline(self, rules.P_REPLY, on=on)
+        self.consultation_done_on = on
+
+    def on_extend(self, *, on: date, approved_by: str = "", reason: str = "", **_: Any) -> str:
+        if not approved_by.strip():
+            raise TransitionNotAllowed(
+                "延长答复期限须经政府信息公开工作机构负责人同意，请填写批准人（第33条第2款）。"
+            )
+        _services().extend_deadline(
+            self, rules.P_REPLY, on=on, reason=reason, approved_by=approved_by
+        )
+        self.extended_on = on
+        self.extension_approved_by = approved_by.strip()
+        self.extension_reason = reason.strip()
+        return self.state
+
+    def on_reply(self, *, on: date, reply_type: str = "", **_: Any) -> None:
+        if reply_type not in ReplyType.values or reply_type == ReplyType.NO_CORRECTION:
+            raise TransitionNotAllowed("请选择答复类型（政府信息公开条例第36–39条）。")
+        s = _services()
+        if self.state == State.CONSULTING:
+            s.resume_deadline(self, rules.P_REPLY, on=on)
+        s.cancel_deadline(self, rules.P_THIRD_PARTY, on=on, reason="已作出答复")
+        met = s.meet_deadline(self, rules.P_REPLY, on=on)
+        self.replied_on = on
+        self.reply_type = reply_type
+        self.replied_on_time = None if met is None else bool(met.on_time)
+
+    def on_link_case(
+        self, *, on: date, reconsideration: Any = None, lawsuit: Any = None, **_: Any
+    ) -> str:
+        if reconsideration is None and lawsuit is None:
+            raise TransitionNotAllowed("请选择引发的行政复议或行政诉讼案件。")
+        if reconsideration is not None:
+            self.reconsideration = reconsideration
+        if lawsuit is not None:
+            self.lawsuit = lawsuit
+        return self.state

@@ -1,0 +1,277 @@
+"""Screens: requests (list, register, detail, one button per allowed action), proactive
+items, the figures, and the annual report (preview with its checks, .docx download).
+
+Thin: parse, fetch through the scope, call `Request.register()` or `apply()`, render.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_POST
+
+from fazhi.audit.models import Entry
+from fazhi.core.focus import focus_unit
+from fazhi.disclosure import indicators as disclosure_indicators
+from fazhi.disclosure import report as annual
+from fazhi.disclosure import rules
+from fazhi.disclosure.forms import ProactiveItemForm, RequestForm, action_form_class
+from fazhi.disclosure.models import ProactiveItem, Request
+from fazhi.disclosure.rules import ProactiveCategory, State
+from fazhi.indicators.catalogue import catalogue
+from fazhi.indicators.engine import compute, format_value
+from fazhi.org.scope import get_for_user_or_404
+
+VERB_LABELS = {"register": "登记申请", **{a: t.label for a, t in rules.TRANSITIONS.items()}}
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _year(request: HttpRequest) -> int:
+    text = request.GET.get("year", "")
+    return int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else timezone.localdate().year
+
+
+def _years() -> range:
+    return range(timezone.localdate().year, 2018, -1)
+
+
+def _readable(request: HttpRequest) -> None:
+    if not request.user.can_read_records:
+        raise PermissionDenied("您的角色不能查看业务记录。")
+
+
+def filtered(request: HttpRequest) -> QuerySet[Request]:
+    qs = Request.objects.visible_to(request.user)
+    unit = focus_unit(request)
+    if unit is not None:
+        qs = qs.in_subtree(unit)
+    g = request.GET
+    if g.get("state") in State.values:
+        qs = qs.filter(state=g["state"])
+    if g.get("year", "").isdigit():
+        year = int(g["year"])
+        qs = qs.filter(Q(received_on__year=year) | Q(replied_on__year=year))
+    return qs.select_related("unit")
+
+
+def filtered_items(request: HttpRequest) -> QuerySet[ProactiveItem]:
+    qs = ProactiveItem.objects.visible_to(request.user)
+    unit = focus_unit(request)
+    if unit is not None:
+        qs = qs.in_subtree(unit)
+    g = request.GET
+    if g.get("category") in ProactiveCategory.values:
+        qs = qs.filter(category=g["category"])
+    if g.get("year", "").isdigit():
+        qs = qs.filter(published_on__year=int(g["year"]))
+    return qs.select_related("unit")
+
+
+@login_required
+def request_list(request: HttpRequest) -> HttpResponse:
+    _readable(request)
+    page = Paginator(filtered(request), 50).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "states": State.choices,
+        "years": _years(),
+        "current": {k: request.GET.get(k, "") for k in ("state", "year")},
+        "query": request.GET.urlencode(),
+        "focus": focus_unit(request),
+        "can_write": request.user.can_write_records,
+    }
+    template = (
+        "disclosure/_list.html" if getattr(request, "htmx", False) else "disclosure/list.html"
+    )
+    return render(request, template, context)
+
+
+def _add_errors(form: Any, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+@login_required
+def register(request: HttpRequest) -> HttpResponse:
+    if not request.user.can_write_records:
+        raise PermissionDenied("您的角色只能查看，不能登记。")
+    form = RequestForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        fields = {f: form.cleaned_data[f] for f in form.Meta.fields}
+        try:
+            req = Request.register(by=request.user, **fields)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"已登记：{req}，答复期限已开始计算。")
+            return redirect(req.get_absolute_url())
+    return render(request, "disclosure/form.html", {"form": form, "title": "登记政府信息公开申请"})
+
+
+def _detail_context(
+    request: HttpRequest, req: Request, forms: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    from fazhi.deadlines.services import deadlines_for
+
+    today = timezone.localdate()
+    actions = []
+    for t in req.allowed_actions(request.user):
+        form = (forms or {}).get(t.action) or action_form_class(t, req, request.user)(
+            prefix=t.action
+        )
+        actions.append({"transition": t, "form": form, "open": bool(forms and t.action in forms)})
+    return {
+        "req": req,
+        "actions": actions,
+        "deadlines": [
+            {"deadline": d, "light": d.light(today), "explain": d.explain().lines()}
+            for d in deadlines_for(req)
+        ],
+        "history": [
+            {"entry": e, "label": VERB_LABELS.get(e.verb, e.verb)}
+            for e in Entry.objects.for_object(req).order_by("id")[:200]
+        ],
+        "can_see_personal": request.user.can_write_records,
+    }
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    req = get_for_user_or_404(Request.objects.select_related("unit"), pk, request.user)
+    return render(request, "disclosure/detail.html", _detail_context(request, req))
+
+
+@login_required
+@require_POST
+def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    req = get_for_user_or_404(Request.objects.select_related("unit"), pk, request.user, write=True)
+    transition = rules.TRANSITIONS.get(action)
+    if transition is None:
+        raise Http404("未知操作。")
+    form = action_form_class(transition, req, request.user)(request.POST, prefix=action)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        on, note, version = data.pop("on"), data.pop("note", ""), data.pop("version", None)
+        try:
+            req.apply(action, by=request.user, on=on, note=note, expected_version=version, **data)
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, f"已办理：{transition.label}。")
+            return redirect(req.get_absolute_url())
+    messages.error(request, f"“{transition.label}”未办理，请检查填写内容。")
+    return render(
+        request, "disclosure/detail.html", _detail_context(request, req, {action: form}), status=400
+    )
+
+
+@login_required
+def item_list(request: HttpRequest) -> HttpResponse:
+    _readable(request)
+    qs = filtered_items(request)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    by_category = {
+        r["category"]: r["n"] for r in qs.order_by().values("category").annotate(n=Count("pk"))
+    }
+    context = {
+        "page": page,
+        "categories": ProactiveCategory.choices,
+        "counts": [
+            (label, by_category[v]) for v, label in ProactiveCategory.choices if by_category.get(v)
+        ],
+        "total": sum(by_category.values()),
+        "years": _years(),
+        "current": {k: request.GET.get(k, "") for k in ("category", "year")},
+        "query": request.GET.urlencode(),
+        "can_write": request.user.can_write_records,
+    }
+    return render(request, "disclosure/items.html", context)
+
+
+@login_required
+def item_new(request: HttpRequest) -> HttpResponse:
+    if not request.user.can_write_records:
+        raise PermissionDenied("您的角色只能查看，不能登记。")
+    form = ProactiveItemForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "已登记主动公开信息。")
+        return redirect("disclosure:items")
+    return render(request, "disclosure/form.html", {"form": form, "title": "登记主动公开信息"})
+
+
+@login_required
+def figures(request: HttpRequest) -> HttpResponse:
+    unit = focus_unit(request)
+    if unit is None or not request.user.can_read_records:
+        raise PermissionDenied("您的角色不能查看统计。")
+    year = _year(request)
+    codes = [i.code for i in disclosure_indicators.INDICATORS]
+    values = compute(unit, year, codes)
+    cat = catalogue()
+    rows = [{"ind": cat[c], "value": format_value(cat[c], values[c])} for c in codes]
+    return render(
+        request,
+        "disclosure/figures.html",
+        {"rows": rows, "year": year, "unit": unit, "years": _years()},
+    )
+
+
+def _report(request: HttpRequest) -> annual.AnnualReport:
+    unit = focus_unit(request)
+    if unit is None or not request.user.can_read_records:
+        raise PermissionDenied("您的角色不能查看年度报告。")
+    try:
+        fees = Decimal(request.GET.get("fees") or "0")
+    except InvalidOperation:
+        fees = Decimal(0)
+    return annual.build(
+        unit,
+        _year(request) if request.GET.get("year") else timezone.localdate().year - 1,
+        fees_wan=fees,
+    )
+
+
+@login_required
+def report_view(request: HttpRequest) -> HttpResponse:
+    """The annual report's tables as they will be printed, with the result of the checks."""
+    rep = _report(request)
+    return render(
+        request,
+        "disclosure/report.html",
+        {
+            "report": rep,
+            "problems": annual.validate(rep),
+            "years": _years(),
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@login_required
+def report_docx(request: HttpRequest) -> HttpResponse:
+    rep = _report(request)
+    try:
+        data = annual.render_docx(rep)
+    except annual.ReportInvalid as exc:
+        messages.error(request, str(exc))
+        return redirect(f"{request.path.replace('.docx', '/')}?{request.GET.urlencode()}")
+    response = HttpResponse(data, content_type=DOCX)
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"{rep.unit.name}{rep.year}年政府信息公开工作年度报告.docx"
+    )
+    return response

@@ -1,0 +1,109 @@
+"""Forms: proposing a task, assigning a suggestion, and the small form behind each
+action button. The rules are checked in the models and `apply()`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from fazhi.core.workflow import Transition
+from fazhi.org.scope import writable_units
+from fazhi.oversight import rules
+from fazhi.oversight.models import Suggestion, Task
+
+DATE = forms.DateInput(attrs={"type": "date"})
+CHOICES = {
+    "choice:Means": rules.Means.choices,
+    "choice:ContactMeans": rules.ContactMeans.choices,
+    "choice:ReplyCategory": rules.ReplyCategory.choices,
+    "choice:Satisfaction": rules.Satisfaction.choices,
+}
+
+
+class TaskForm(forms.ModelForm):
+    class Meta:
+        model = Task
+        fields = [
+            "number",
+            "title",
+            "requirement",
+            "source_kind",
+            "source_ref",
+            "office",
+            "unit",
+            "co_units",
+            "proposed_on",
+            "note",
+        ]
+        widgets = {
+            "proposed_on": DATE,
+            "requirement": forms.Textarea(attrs={"rows": 3}),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        units = writable_units(user)
+        for name in ("office", "unit", "co_units"):
+            self.fields[name].queryset = units
+        self.fields["proposed_on"].initial = timezone.localdate()
+
+
+class SuggestionForm(forms.ModelForm):
+    class Meta:
+        model = Suggestion
+        fields = [
+            "kind",
+            "number",
+            "title",
+            "proposer_name",
+            "proposer_phone",
+            "office",
+            "unit",
+            "co_units",
+            "assigned_on",
+            "note",
+        ]
+        widgets = {"assigned_on": DATE, "note": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["office"].queryset = writable_units(user)
+        self.fields["unit"].queryset = writable_units(user)
+        self.fields["assigned_on"].initial = timezone.localdate()
+
+
+REQUIRED_TEXT = {"approved_by", "reason", "responsible", "accepted_by", "text"}
+
+
+def action_form_class(transition: Transition, record: Any, user: Any) -> type[forms.Form]:
+    fields: dict[str, forms.Field] = {
+        "on": forms.DateField(label="办理日期", widget=DATE, initial=timezone.localdate),
+    }
+    for name, label in transition.inputs.items():
+        kind = rules.INPUT_KINDS.get(name, "text")
+        field: forms.Field
+        if kind in CHOICES:
+            field = forms.ChoiceField(label=label, choices=CHOICES[kind])
+        elif kind == "date":
+            field = forms.DateField(label=label, widget=DATE)
+        elif kind == "file":
+            field = forms.FileField(label=label, required=False)
+        elif kind == "textarea":
+            field = forms.CharField(
+                label=label,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                required=name in REQUIRED_TEXT,
+            )
+        else:
+            field = forms.CharField(label=label, max_length=300, required=name in REQUIRED_TEXT)
+        fields[name] = field
+    fields["note"] = forms.CharField(
+        label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    fields["version"] = forms.IntegerField(
+        required=False, widget=forms.HiddenInput, initial=record.version
+    )
+    return type(f"{transition.action.title()}Form", (forms.Form,), fields)

@@ -1,0 +1,532 @@
+"""Supervision tasks (督查督办) and NPC suggestions / CPPCC proposals.
+
+A `Task` belongs to its lead unit (`unit`, 牵头单位: it sees and reports on the task);
+the supervising office (`office`, e.g. the county government whose 督查室 runs it) makes
+the office's moves. Every state change goes through `apply()`; reminders and
+escalations are `Urging` rows written by the cron command `send_supervision_reminders`
+(idempotent: one row per task and step) or by hand (`urge`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from fazhi.audit.trail import audit_context
+from fazhi.core.workflow import TransitionNotAllowed, Workflow
+from fazhi.org.models import Unit
+from fazhi.org.scope import ScopedQuerySet, can_write_unit
+from fazhi.org.validators import mask_name, validate_phone
+from fazhi.oversight import rules
+from fazhi.oversight.rules import (
+    ContactMeans,
+    Means,
+    ReplyCategory,
+    Satisfaction,
+    SourceKind,
+    SuggestionKind,
+    SuggestionState,
+    TaskState,
+    UrgingKind,
+)
+
+TASK_DATES = (
+    "proposed_on",
+    "approved_on",
+    "assigned_on",
+    "reported_on",
+    "closed_on",
+    "archived_on",
+)
+
+
+def _services() -> Any:
+    from fazhi.deadlines import services
+
+    return services
+
+
+def _future(value: date | None) -> bool:
+    return value is not None and value > timezone.localdate()
+
+
+class OfficeMixin:
+    """Moves reserved for the supervising (or assigning) office."""
+
+    office_actions: frozenset[str] = frozenset()
+
+    def may(self, user: Any, action: str) -> bool:
+        if action in self.office_actions:
+            return can_write_unit(user, self.office)  # type: ignore[attr-defined]
+        return True
+
+    def allowed_actions(self, user: Any) -> list[Any]:
+        return [t for t in super().allowed_actions(user) if self.may(user, t.action)]  # type: ignore[misc]
+
+    def apply(self, action: str, *, by: Any, on: date, note: str = "", **data: Any) -> None:
+        if action in self.transitions and not self.may(by, action):  # type: ignore[attr-defined]
+            label = self.transitions[action].label  # type: ignore[attr-defined]
+            raise TransitionNotAllowed(f"“{label}”须由{self.office}办理。")  # type: ignore[attr-defined]
+        super().apply(action, by=by, on=on, note=note, **data)  # type: ignore[misc]
+
+
+class TaskQuerySet(ScopedQuerySet["Task"]):
+    def open(self) -> TaskQuerySet:
+        return self.filter(state__in=rules.OPEN_TASK_STATES)
+
+    def overdue(self, today: date) -> TaskQuerySet:
+        return self.filter(state=TaskState.ASSIGNED, due_on__lt=today)
+
+
+class Task(OfficeMixin, Workflow):
+    """One 督查督办 item, from 立项 to 立卷归档 (seed 004)."""
+
+    transitions = rules.TASK_TRANSITIONS
+    office_actions = rules.OFFICE_ACTIONS
+
+    number = models.CharField(
+        "督办编号", max_length=50, blank=True, help_text="如 确督〔2022〕15号"
+    )
+    title = models.CharField("督办事项", max_length=300)
+    requirement = models.TextField("工作要求", blank=True)
+    source_kind = models.CharField("立项依据", max_length=20, choices=SourceKind.choices)
+    source_ref = models.CharField(
+        "依据名称", max_length=300, help_text="会议、文件、纪要名称或批示内容"
+    )
+    office = models.ForeignKey(
+        Unit, verbose_name="督查机构", on_delete=models.PROTECT, related_name="+"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name="牵头单位", on_delete=models.PROTECT, related_name="supervision_tasks"
+    )
+    co_units = models.ManyToManyField(Unit, verbose_name="配合单位", blank=True, related_name="+")
+    responsible = models.CharField("责任人", max_length=50, blank=True)
+    responsible_phone = models.CharField(
+        "责任人电话", max_length=20, blank=True, validators=[validate_phone]
+    )
+    due_on = models.DateField("完成时限", null=True, blank=True, db_index=True)
+
+    state = models.CharField(
+        "状态", max_length=20, choices=TaskState.choices, default=TaskState.PROPOSED, db_index=True
+    )
+    proposed_on = models.DateField("提出日期")
+    approved_on = models.DateField("立项日期", null=True, blank=True, db_index=True)
+    approved_by = models.CharField("审批人", max_length=50, blank=True)
+    assigned_on = models.DateField("交办日期", null=True, blank=True)
+    reported_on = models.DateField("报告办结日期", null=True, blank=True)
+    closed_on = models.DateField("销号日期", null=True, blank=True)
+    accepted_by = models.CharField("验收人", max_length=50, blank=True)
+    rejected = models.BooleanField("不予立项", default=False)
+    archived_on = models.DateField("归档日期", null=True, blank=True)
+    note = models.TextField("备注", blank=True)
+
+    objects = TaskQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "督查督办事项"
+        verbose_name_plural = "督查督办事项"
+        ordering = ["-proposed_on", "-id"]
+
+    def __str__(self) -> str:
+        return self.number or self.title[:40]
+
+    def get_absolute_url(self) -> str:
+        return reverse("oversight:task", args=[self.pk])
+
+    def is_overdue(self, today: date) -> bool:
+        return self.state == TaskState.ASSIGNED and self.due_on is not None and self.due_on < today
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        for name in TASK_DATES:
+            if _future(getattr(self, name)):
+                errors[name] = (
+                    f"{self._meta.get_field(name).verbose_name}晚于今天，不能登记未来的日期。"
+                )
+        if self.unit_id and self.office_id and not self.unit.path.startswith(self.office.path):
+            errors["unit"] = "牵头单位应为督查机构所辖单位。"
+        if self.due_on and self.assigned_on and self.due_on < self.assigned_on:
+            errors["due_on"] = "完成时限不能早于交办日期。"
+        if errors:
+            raise ValidationError(errors)
+
+    def last_event_date(self) -> date | None:
+        dates = [d for d in (getattr(self, n) for n in TASK_DATES) if d is not None]
+        return max(dates) if dates else None
+
+    @classmethod
+    def propose(cls, *, by: Any, co_units: Any = (), **fields: Any) -> Task:
+        """Register a proposed task (立项申请). ValidationError, nothing written, on bad input."""
+        task = cls(**fields)
+        if task.office_id and not can_write_unit(by, task.office):
+            raise ValidationError({"office": "只有督查机构的工作人员可以提出督办事项。"})
+        task.state = TaskState.PROPOSED
+        task.full_clean()
+        with transaction.atomic(), audit_context(user=by, verb="propose"):
+            task.save()
+            if co_units:
+                task.co_units.set(co_units)
+        return task
+
+    # ------------------------------------------------------------ hooks
+
+    def on_approve(self, *, on: date, approved_by: str = "", **_: Any) -> None:
+        if not approved_by.strip():
+            raise TransitionNotAllowed("请填写审批人（立项须经审批）。")
+        self.approved_on = on
+        self.approved_by = approved_by.strip()
+
+    def on_reject(self, *, on: date, reason: str = "", **_: Any) -> None:
+        if not reason.strip():
+            raise TransitionNotAllowed("请填写不予立项的理由。")
+        self.rejected = True
+        self.closed_on = on
+        self.note = f"{self.note}\n{on:%Y-%m-%d} 不予立项：{reason.strip()}".strip()
+
+    def on_assign(
+        self, *, on: date, responsible: str = "", due_on: date | None = None, **_: Any
+    ) -> None:
+        if not responsible.strip():
+            raise TransitionNotAllowed("请填写责任人。")
+        if not isinstance(due_on, date):
+            raise TransitionNotAllowed("请填写完成时限。")
+        if due_on < on:
+            raise TransitionNotAllowed("完成时限不能早于交办日期。")
+        self.responsible = responsible.strip()
+        self.due_on = due_on
+        self.assigned_on = on
+
+    def on_urge(self, *, on: date, means: str = "", note: str = "", **_: Any) -> str:
+        if means not in Means.values:
+            raise TransitionNotAllowed(
+                "请选择催办方式（电话催办、现场督办、会议督办、下达催办通知、发督查通报）。"
+            )
+        self._pending_urging = Urging(
+            task=self,
+            kind=UrgingKind.MANUAL,
+            means=means,
+            sent_on=on,
+            unit=self.unit,
+            due_on=self.due_on,
+            note=note,
+        )
+        return self.state
+
+    def on_feedback(self, *, on: date, text: str = "", attachment: Any = None, **_: Any) -> str:
+        if not text.strip():
+            raise TransitionNotAllowed("请填写进展情况。")
+        self._pending_progress = Progress(
+            task=self, reported_on=on, text=text.strip(), attachment=attachment
+        )
+        return self.state
+
+    def on_report_done(self, *, on: date, text: str = "", **_: Any) -> None:
+        if not text.strip():
+            raise TransitionNotAllowed("请填写办理结果。")
+        self.reported_on = on
+        self._pending_progress = Progress(task=self, reported_on=on, text=text.strip(), final=True)
+
+    def on_return_task(self, *, on: date, reason: str = "", **_: Any) -> None:
+        if not reason.strip():
+            raise TransitionNotAllowed("请填写退回理由。")
+        self.reported_on = None
+        self.note = f"{self.note}\n{on:%Y-%m-%d} 退回继续办理：{reason.strip()}".strip()
+
+    def on_accept(self, *, on: date, accepted_by: str = "", **_: Any) -> None:
+        if not accepted_by.strip():
+            raise TransitionNotAllowed("请填写验收人。")
+        self.closed_on = on
+        self.accepted_by = accepted_by.strip()
+
+    def on_archive(self, *, on: date, **_: Any) -> None:
+        if self.rejected:
+            raise TransitionNotAllowed("不予立项的事项无需归档。")
+        self.archived_on = on
+
+    def after_apply(self, action: str, *, on: date, by: Any) -> None:
+        for name in ("_pending_urging", "_pending_progress"):
+            pending = getattr(self, name, None)
+            if pending is not None:
+                pending.full_clean()
+                pending.save()
+                setattr(self, name, None)
+        if action == "archive":
+            from fazhi.oversight.archive import build_archive
+
+            build_archive(self, on=on)
+
+
+class Milestone(models.Model):
+    task = models.ForeignKey(
+        Task, verbose_name="督办事项", on_delete=models.CASCADE, related_name="milestones"
+    )
+    title = models.CharField("节点", max_length=200)
+    due_on = models.DateField("节点时限")
+    done_on = models.DateField("完成日期", null=True, blank=True)
+
+    scope_field = "task__unit"
+
+    class Meta:
+        verbose_name = "时间节点"
+        verbose_name_plural = "时间节点"
+        ordering = ["due_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.title}（{self.due_on:%Y-%m-%d}）"
+
+    def clean(self) -> None:
+        if _future(self.done_on):
+            raise ValidationError({"done_on": "完成日期晚于今天，不能登记未来的日期。"})
+
+
+class Progress(models.Model):
+    """反馈报告: a progress report (or the final one) with an optional attachment."""
+
+    task = models.ForeignKey(
+        Task, verbose_name="督办事项", on_delete=models.CASCADE, related_name="progress"
+    )
+    reported_on = models.DateField("反馈日期")
+    text = models.TextField("内容")
+    attachment = models.FileField("附件", upload_to="oversight/%Y/", blank=True)
+    final = models.BooleanField("办结报告", default=False)
+
+    scope_field = "task__unit"
+
+    class Meta:
+        verbose_name = "进展反馈"
+        verbose_name_plural = "进展反馈"
+        ordering = ["reported_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.reported_on:%Y-%m-%d} {self.text[:20]}"
+
+
+class UrgingQuerySet(ScopedQuerySet["Urging"]):
+    pass
+
+
+class Urging(models.Model):
+    """A reminder or escalation, recorded (seed 004: 督查催办). "Sent" = recorded and shown
+    on the lead unit's due list; closed networks have no e-mail or SMS."""
+
+    task = models.ForeignKey(
+        Task, verbose_name="督办事项", on_delete=models.CASCADE, related_name="urgings"
+    )
+    kind = models.CharField("类别", max_length=20, choices=UrgingKind.choices)
+    step = models.CharField(
+        "催办节点", max_length=20, blank=True, help_text="自动催办的节点代码，每项每节点一次"
+    )
+    means = models.CharField("催办方式", max_length=20, choices=Means.choices)
+    sent_on = models.DateField("催办日期")
+    unit = models.ForeignKey(
+        Unit, verbose_name="被催办单位", on_delete=models.PROTECT, related_name="+"
+    )
+    due_on = models.DateField("完成时限", null=True, blank=True)
+    note = models.CharField("说明", max_length=300, blank=True)
+
+    objects = UrgingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "催办记录"
+        verbose_name_plural = "催办记录"
+        ordering = ["-sent_on", "-id"]
+        constraints = [
+            # Idempotency of the cron command: one automatic urging per task and step.
+            models.UniqueConstraint(
+                fields=["task", "step"],
+                condition=~Q(step=""),
+                name="oversight_urging_once_per_step",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_means_display()}（{self.sent_on:%Y-%m-%d}）"
+
+    def clean(self) -> None:
+        if _future(self.sent_on):
+            raise ValidationError({"sent_on": "催办日期晚于今天，不能登记未来的日期。"})
+
+
+class ArchiveFile(models.Model):
+    """立卷归档: one file per task with its documents and full history, frozen at archiving."""
+
+    task = models.OneToOneField(
+        Task, verbose_name="督办事项", on_delete=models.PROTECT, related_name="archive"
+    )
+    number = models.CharField("卷号", max_length=50)
+    archived_on = models.DateField("归档日期")
+    contents = models.JSONField("卷内材料", default=dict)
+
+    scope_field = "task__unit"
+
+    class Meta:
+        verbose_name = "督办档案"
+        verbose_name_plural = "督办档案"
+
+    def __str__(self) -> str:
+        return self.number
+
+
+# ---------------------------------------------------------------- suggestions and proposals
+
+
+class SuggestionQuerySet(ScopedQuerySet["Suggestion"]):
+    def open(self) -> SuggestionQuerySet:
+        return self.filter(state=SuggestionState.ASSIGNED)
+
+
+class Suggestion(OfficeMixin, Workflow):
+    """An NPC deputy's suggestion (建议) or a CPPCC member's proposal (提案) assigned here."""
+
+    transitions = rules.SUGGESTION_TRANSITIONS
+    office_actions = frozenset({"extend"})
+
+    kind = models.CharField("类别", max_length=10, choices=SuggestionKind.choices, db_index=True)
+    number = models.CharField("编号", max_length=50, blank=True, help_text="如 第15号建议")
+    title = models.CharField("案由", max_length=300)
+    proposer_name = models.CharField("代表（委员）", max_length=100)
+    proposer_phone = models.CharField(
+        "联系电话", max_length=20, blank=True, validators=[validate_phone]
+    )
+    office = models.ForeignKey(
+        Unit, verbose_name="交办机关", on_delete=models.PROTECT, related_name="+"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name="主办单位", on_delete=models.PROTECT, related_name="suggestions"
+    )
+    co_units = models.CharField("会办单位", max_length=300, blank=True)
+    assigned_on = models.DateField("交办日期", db_index=True)
+
+    state = models.CharField(
+        "状态",
+        max_length=20,
+        choices=SuggestionState.choices,
+        default=SuggestionState.ASSIGNED,
+        db_index=True,
+    )
+    contacted_on = models.DateField("联系日期", null=True, blank=True)
+    contact_means = models.CharField(
+        "沟通方式", max_length=20, choices=ContactMeans.choices, blank=True
+    )
+    extended_on = models.DateField("延期日期", null=True, blank=True)
+    extension_approved_by = models.CharField("延期批准人", max_length=50, blank=True)
+    replied_on = models.DateField("答复日期", null=True, blank=True)
+    category = models.CharField("答复类别", max_length=2, choices=ReplyCategory.choices, blank=True)
+    replied_on_time = models.BooleanField("按期答复", null=True, blank=True)
+    evaluated_on = models.DateField("反馈日期", null=True, blank=True)
+    satisfaction = models.CharField(
+        "代表（委员）意见", max_length=20, choices=Satisfaction.choices, blank=True
+    )
+    note = models.TextField("备注", blank=True)
+
+    objects = SuggestionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "建议提案"
+        verbose_name_plural = "建议提案"
+        ordering = ["-assigned_on", "-id"]
+
+    def __str__(self) -> str:
+        return self.number or self.title[:40]
+
+    def get_absolute_url(self) -> str:
+        return reverse("oversight:suggestion", args=[self.pk])
+
+    @property
+    def masked_proposer(self) -> str:
+        return mask_name(self.proposer_name)
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        for name in ("assigned_on", "contacted_on", "replied_on", "evaluated_on", "extended_on"):
+            if _future(getattr(self, name)):
+                errors[name] = (
+                    f"{self._meta.get_field(name).verbose_name}晚于今天，不能登记未来的日期。"
+                )
+        if self.unit_id and self.office_id and not self.unit.path.startswith(self.office.path):
+            errors["unit"] = "主办单位应为交办机关所辖单位。"
+        if errors:
+            raise ValidationError(errors)
+
+    def last_event_date(self) -> date | None:
+        dates = [
+            d
+            for d in (
+                self.assigned_on,
+                self.contacted_on,
+                self.extended_on,
+                self.replied_on,
+                self.evaluated_on,
+            )
+            if d
+        ]
+        return max(dates) if dates else None
+
+    def action_available(self, action: str) -> bool:
+        if action == "extend":
+            return self.extended_on is None
+        return True
+
+    @property
+    def period_code(self) -> str:
+        return rules.PERIOD[self.kind]
+
+    @classmethod
+    def assign(cls, *, by: Any, **fields: Any) -> Suggestion:
+        """Register an assigned suggestion and start its reply period (代表法第51条)."""
+        s = cls(**fields)
+        if s.office_id and not can_write_unit(by, s.office):
+            raise ValidationError({"office": "只有交办机关的工作人员可以交办建议、提案。"})
+        s.state = SuggestionState.ASSIGNED
+        s.full_clean()
+        with transaction.atomic(), audit_context(user=by, verb="assign"):
+            s.save()
+            s.open_reply_deadline()
+        return s
+
+    def open_reply_deadline(self) -> None:
+        _services().open_deadline(
+            self,
+            self.period_code,
+            start=self.assigned_on,
+            title=f"答复{self.get_kind_display()}：{self}",
+            unit=self.unit,
+            url=self.get_absolute_url(),
+        )
+
+    def on_contact(self, *, on: date, contact_means: str = "", **_: Any) -> str:
+        if contact_means not in ContactMeans.values:
+            raise TransitionNotAllowed("请选择沟通方式。")
+        self.contacted_on = on
+        self.contact_means = contact_means
+        return self.state
+
+    def on_extend(self, *, on: date, approved_by: str = "", reason: str = "", **_: Any) -> str:
+        if not approved_by.strip():
+            raise TransitionNotAllowed("延期答复须经批准，请填写批准人。")
+        _services().extend_deadline(
+            self, self.period_code, on=on, reason=reason, approved_by=approved_by
+        )
+        self.extended_on = on
+        self.extension_approved_by = approved_by.strip()
+        return self.state
+
+    def on_reply(self, *, on: date, category: str = "", **_: Any) -> None:
+        if category not in ReplyCategory.values:
+            raise TransitionNotAllowed("请选择答复类别（A、B、C类）。")
+        met = _services().meet_deadline(self, self.period_code, on=on)
+        self.replied_on = on
+        self.category = category
+        self.replied_on_time = None if met is None else bool(met.on_time)
+
+    def on_evaluate(self, *, on: date, satisfaction: str = "", **_: Any) -> None:
+        if satisfaction not in Satisfaction.values:
+            raise TransitionNotAllowed("请选择代表（委员）的意见：满意、基本满意或不满意。")
+        self.evaluated_on = on
+        self.satisfaction = satisfaction

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from fazhi.core.xlsx_views import xlsx_urls
+from fazhi.oversight import views
+from fazhi.oversight.importing import SHEET
+
+app_name = "oversight"
+
+urlpatterns = [
+    path("", views.task_list, name="list"),
+    path("new/", views.task_new, name="task_new"),
+    path("<int:pk>/", views.task_detail, name="task"),
+    path("<int:pk>/act/<slug:action>/", views.task_act, name="task_act"),
+    path("due/", views.due, name="due"),
+    path("figures/", views.figures, name="figures"),
+    path("suggestions/", views.suggestion_list, name="suggestions"),
+    path("suggestions/new/", views.suggestion_new, name="suggestion_new"),
+    path("suggestions/<int:pk>/", views.suggestion_detail, name="suggestion"),
+    path("suggestions/<int:pk>/act/<slug:action>/", views.suggestion_act, name="suggestion_act"),
+    *xlsx_urls(SHEET, views.filtered_suggestions, list_url="/oversight/suggestions/"),
+]
