@@ -7,6 +7,7 @@ No browser is downloaded: Debian's `chromium` package provides /usr/bin/chromium
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 from collections.abc import Iterator
@@ -29,22 +30,34 @@ def chromium_path() -> str | None:
     return os.environ.get("FAZHI_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+_started: dict[str, Any] = {}
+
+
+def _stop() -> None:
+    if "browser" in _started:
+        _started.pop("browser").close()
+        _started.pop("playwright").stop()
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
+    """One Chromium per test process, however many modules import this fixture."""
     path = chromium_path()
     if path is None:
         if os.environ.get("CI"):
             pytest.fail("CI 环境缺少 Chromium：.ci/run 应安装 Debian 的 chromium 软件包。")
         pytest.skip("未安装 Chromium（apt-get install chromium）")
-    # Playwright's sync API runs an event loop in this thread; Django's ORM calls
-    # made by the test itself are still synchronous and safe.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
+    if "browser" not in _started:
+        # Playwright's sync API runs an event loop in this thread; Django's ORM calls
+        # made by the test itself are still synchronous and safe.
+        os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_FLAGS)
-        yield b
-        b.close()
+        pw = sync_playwright().start()
+        _started["playwright"] = pw
+        _started["browser"] = pw.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_FLAGS)
+        atexit.register(_stop)
+    yield _started["browser"]
 
 
 @pytest.fixture

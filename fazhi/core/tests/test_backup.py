@@ -8,7 +8,7 @@ from fazhi.core.backup import BackupError, read_header, table_counts
 from fazhi.org.models import Person
 from fazhi.testing import make_person
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def table_rows():

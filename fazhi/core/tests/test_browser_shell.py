@@ -5,7 +5,7 @@ import pytest
 from fazhi.browser import browser, login, page  # noqa: F401
 from fazhi.testing import PASSWORD
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_a_coordinator_logs_in_sees_the_workbench_and_logs_out(page, live_server, coordinator, unit_a1):  # noqa: F811

@@ -1,0 +1,24 @@
+"""The xlsx sheet of the counsel register: advisers and public lawyers."""
+
+from __future__ import annotations
+
+from fazhi.core.xlsx import Column, Sheet
+from fazhi.counsel.models import Counsel
+from fazhi.counsel.rules import Kind
+
+SHEET = Sheet(
+    model=Counsel,
+    title="法律顾问和公职律师",
+    columns=[
+        Column("聘任（所在）单位", "unit", kind="unit", required=True, example="确山县人民政府"),
+        Column(
+            "类别", "kind", kind="choice", choices=Kind.choices, required=True, example="法律顾问"
+        ),
+        Column("姓名", "name", required=True, personal="name", example="王建平"),
+        Column("律师事务所", "firm", example="河南天中律师事务所"),
+        Column("执业证号", "licence_no"),
+        Column("联系电话", "phone", personal="phone"),
+        Column("聘期开始", "start_on", kind="date", required=True, example="2024-01-01"),
+        Column("聘期结束", "end_on", kind="date", example="2024-12-31"),
+    ],
+)

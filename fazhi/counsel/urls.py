@@ -1,0 +1,13 @@
+from django.urls import path
+
+from fazhi.core.xlsx_views import xlsx_urls
+from fazhi.counsel import views
+from fazhi.counsel.importing import SHEET
+
+app_name = "counsel"
+
+urlpatterns = [
+    path("", views.counsel_list, name="list"),
+    path("opinions/new/", views.opinion_create, name="opinion_create"),
+    *xlsx_urls(SHEET, views.rows, list_url="/counsel/"),
+]

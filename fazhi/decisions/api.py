@@ -1,0 +1,171 @@
+"""REST API of the decisions register, scoped exactly like the screens.
+
+`/api/decision-catalogues/` (yearly catalogues), `/api/decisions/` (decisions with their
+recorded steps) and `POST /api/decisions/<id>/transition/` with {"action", "on", "note",
+"version", inputs…}: the same `apply()` as the buttons, so the statutory order of the
+steps (rules.REQUIRES) holds for every entry point.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from rest_framework import serializers, status
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError as ApiValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from fazhi.api.base import ScopedModelViewSet
+from fazhi.core.xlsx import parse_date
+from fazhi.decisions.models import Catalogue, Decision, DecisionStep
+
+DATE_INPUTS = frozenset({"start_on", "end_on"})
+
+
+def full_clean(
+    model: type[Any], instance: Any, attrs: dict[str, Any], m2m: tuple[str, ...] = ()
+) -> None:
+    """Run the model's own validation on the data as it would be saved; Chinese messages."""
+    candidate = copy.copy(instance) if instance is not None else model()
+    for name, value in attrs.items():
+        if name not in m2m:
+            setattr(candidate, name, value)
+    try:
+        candidate.full_clean(exclude=list(m2m))
+    except ValidationError as exc:
+        raise ApiValidationError(
+            exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+        ) from exc
+
+
+def run_transition(record: Any, request: Request, date_inputs: frozenset[str]) -> Response | None:
+    """Parse {"action", "on", "note", "version", inputs…} and call `apply()`.
+
+    Returns an error response (400, Chinese messages, nothing changed) or None on success.
+    """
+    name = str(request.data.get("action", ""))
+    transition = record.transitions.get(name)
+    if transition is None:
+        return Response({"action": [f"未知操作：{name}"]}, status=status.HTTP_400_BAD_REQUEST)
+    try:
+        on = parse_date(request.data.get("on", ""))
+        data: dict[str, Any] = {}
+        for field in transition.inputs:
+            raw = request.data.get(field, "")
+            data[field] = parse_date(raw) if field in date_inputs and raw else raw
+        version = request.data.get("version")
+        record.apply(
+            name,
+            by=request.user,
+            on=on,
+            note=str(request.data.get("note", "")),
+            expected_version=int(version) if str(version or "").isdigit() else None,
+            **data,
+        )
+    except ValidationError as exc:
+        return Response({"detail": exc.messages}, status=status.HTTP_400_BAD_REQUEST)
+    return None
+
+
+class CatalogueSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Catalogue
+        fields = ["id", "unit", "year", "title", "published_on", "url"]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        full_clean(Catalogue, self.instance, attrs)
+        return attrs
+
+
+class CatalogueViewSet(ScopedModelViewSet):
+    queryset = Catalogue.objects.select_related("unit").order_by("-year", "id")
+    serializer_class = CatalogueSerializer
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+
+class StepSerializer(serializers.ModelSerializer):
+    step_label = serializers.CharField(source="get_step_display", read_only=True)
+    conclusion_label = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = DecisionStep
+        fields = [
+            "step",
+            "step_label",
+            "applicable",
+            "on",
+            "reason",
+            "start_on",
+            "end_on",
+            "received",
+            "adopted",
+            "conclusion",
+            "conclusion_label",
+            "meeting",
+            "detail",
+        ]
+        read_only_fields = fields
+
+
+WORKFLOW_FIELDS = ["state", "comment_start_on", "comment_end_on", "comment_channel", "version"]
+
+
+class DecisionSerializer(serializers.ModelSerializer):
+    steps = StepSerializer(many=True, read_only=True)
+    allowed_actions = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Decision
+        fields = [
+            "id",
+            "unit",
+            "catalogue",
+            "year",
+            "title",
+            "lead_unit",
+            "basis",
+            *WORKFLOW_FIELDS,
+            "steps",
+            "allowed_actions",
+        ]
+        read_only_fields = WORKFLOW_FIELDS
+
+    def get_allowed_actions(self, obj: Decision) -> list[str]:
+        request = self.context.get("request")
+        return [t.action for t in obj.allowed_actions(request.user)] if request else []
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if self.instance is not None:
+            for name in ("unit", "year"):
+                if name in attrs and attrs[name] != getattr(self.instance, name):
+                    raise ApiValidationError({name: "登记后不能修改决策机关或年度。"})
+        full_clean(Decision, self.instance, attrs)
+        return attrs
+
+
+class DecisionViewSet(ScopedModelViewSet):
+    queryset = (
+        Decision.objects.select_related("unit", "lead_unit", "catalogue")
+        .prefetch_related("steps")
+        .order_by("-year", "id")
+    )
+    serializer_class = DecisionSerializer
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    @action(detail=True, methods=["post"])
+    def transition(self, request: Request, pk: Any = None) -> Response:
+        decision = self.get_object()
+        error = run_transition(decision, request, DATE_INPUTS)
+        if error is not None:
+            return error
+        decision = self.get_queryset().get(pk=decision.pk)
+        return Response(self.get_serializer(decision).data)
+
+
+ROUTES = [
+    ("decision-catalogues", CatalogueViewSet),
+    ("decisions", DecisionViewSet),
+]

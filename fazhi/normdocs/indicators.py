@@ -1,0 +1,133 @@
+"""Indicators fed by the normative-documents register (codes of shared/INDICATORS.md).
+
+`normdoc_filed_timely` and `normdoc_filed_conform` are the numerators of the two filing
+rates; the catalogue needs them as codes (to add to INDICATORS.md).
+"""
+
+from __future__ import annotations
+
+from django.db.models import F, Q
+
+from fazhi.indicators.catalogue import Period, count, rate
+from fazhi.normdocs.rules import CleanupOutcome
+
+DOC = "normdocs.Document"
+
+
+def _issued(p: Period) -> Q:
+    return Q(published_on__gte=p.start, published_on__lte=p.end)
+
+
+def _filed(p: Period) -> Q:
+    return _issued(p) & Q(filed_on__isnull=False)
+
+
+def _outcome(*outcomes: str):  # noqa: ANN202
+    def where(p: Period) -> Q:
+        return Q(outcome__in=outcomes, decided_on__gte=p.start, decided_on__lte=p.end)
+
+    return where
+
+
+INDICATORS = [
+    count(
+        "normdoc_issued",
+        "制定行政规范性文件",
+        "件",
+        model=DOC,
+        where=_issued,
+        definition="统计期内公布的行政规范性文件件数（按公布日期）。",
+    ),
+    count(
+        "normdoc_reviewed",
+        "合法性审核",
+        "件",
+        model="normdocs.ReviewItem",
+        where=lambda p: Q(reviewed_on__gte=p.start, reviewed_on__lte=p.end),
+        definition=(
+            "统计期内完成合法性审核的事项数，包括行政规范性文件、合同（行政协议）、会议议题和其他文件，"
+            "按审核完成日期统计；重大行政决策的合法性审查另计（decision_legality_reviewed）。"
+            "确山县2022年报告“审核政府其他各类文件、合同、议题65件”中的“其他”是相对于9项重大行政决策而言，"
+            "65件已含5件规范性文件。"
+        ),
+    ),
+    count(
+        "normdoc_filed",
+        "报备",
+        "件",
+        model=DOC,
+        where=_filed,
+        definition="统计期内公布、已报送备案的行政规范性文件件数。",
+    ),
+    count(
+        "normdoc_filed_timely",
+        "按期报备",
+        "件",
+        model=DOC,
+        where=lambda p: _filed(p) & Q(filing_due__isnull=False, filed_on__lte=F("filing_due")),
+        definition="统计期内公布、在报备期限内（公布之日起30日，末日为节假日的顺延）报送备案的文件件数。",
+    ),
+    count(
+        "normdoc_filed_conform",
+        "规范报备",
+        "件",
+        model=DOC,
+        where=lambda p: _filed(p) & Q(filing_conform=True),
+        definition="统计期内公布、报备材料齐全规范、无需补正即被备案机关接收的文件件数。",
+    ),
+    rate(
+        "normdoc_filed_rate",
+        "报备率",
+        numerator="normdoc_filed",
+        denominator="normdoc_issued",
+        definition="报备率 = 已报备件数（normdoc_filed）÷ 统计期内公布的文件件数（normdoc_issued）× 100%。",
+    ),
+    rate(
+        "normdoc_filed_timely_rate",
+        "报备及时率",
+        numerator="normdoc_filed_timely",
+        denominator="normdoc_filed",
+        definition="报备及时率 = 在报备期限内报备的件数 ÷ 已报备件数 × 100%。",
+    ),
+    rate(
+        "normdoc_conform_rate",
+        "报备规范率",
+        numerator="normdoc_filed_conform",
+        denominator="normdoc_filed",
+        definition="报备规范率 = 报备材料规范、无需补正的件数 ÷ 已报备件数 × 100%。",
+    ),
+    count(
+        "normdoc_cleanup_kept",
+        "清理保留",
+        "件",
+        model="normdocs.CleanupResult",
+        where=_outcome(CleanupOutcome.KEEP),
+        definition="统计期内清理结论为“继续有效（保留）”的文件件数（按结论日期）。",
+    ),
+    count(
+        "normdoc_cleanup_modified",
+        "清理修改",
+        "件",
+        model="normdocs.CleanupResult",
+        where=_outcome(CleanupOutcome.AMEND),
+        definition="统计期内清理结论为“修改”的文件件数。",
+    ),
+    count(
+        "normdoc_cleanup_repealed",
+        "清理废止、宣布失效",
+        "件",
+        model="normdocs.CleanupResult",
+        where=_outcome(CleanupOutcome.REPEAL, CleanupOutcome.INVALID),
+        definition="统计期内清理结论为“废止”或“宣布失效”的文件件数。",
+    ),
+    count(
+        "normdoc_issuers",
+        "制定主体",
+        "个",
+        model="normdocs.Issuer",
+        where=lambda p: (
+            Q(listed_on__lte=p.end) & (Q(delisted_on__isnull=True) | Q(delisted_on__gt=p.end))
+        ),
+        definition="统计期末在行政规范性文件制定主体清单内的单位数。",
+    ),
+]

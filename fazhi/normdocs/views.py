@@ -1,0 +1,212 @@
+"""Screens of the normative-documents register: list with the expiring ones, a document."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from fazhi.audit.models import Entry
+from fazhi.core.focus import focus_unit
+from fazhi.core.xlsx import parse_date
+from fazhi.deadlines.services import deadlines_for
+from fazhi.normdocs.forms import CleanupForm, DecideForm, DocumentForm
+from fazhi.normdocs.models import Cleanup, Document, Issuer, ReviewItem
+from fazhi.normdocs.rules import CleanupOutcome, ReviewKind
+from fazhi.org.scope import can_write_unit, get_for_user_or_404
+
+# The evaluation before expiry is due 6 months ahead (statutes.md §4, city rule [C-page]).
+EXPIRY_WARNING_DAYS = 183
+
+
+def _focus(request: HttpRequest, qs: Any) -> Any:
+    unit = focus_unit(request)
+    return qs.in_subtree(unit) if unit is not None else qs
+
+
+def rows(request: HttpRequest) -> Any:
+    return _focus(request, Document.objects.visible_to(request.user).select_related("unit"))
+
+
+def issuer_rows(request: HttpRequest, on: date) -> Any:
+    """The 制定主体清单 as it stands on `on`."""
+    qs = Issuer.objects.visible_to(request.user).select_related("unit")
+    return _focus(request, qs.filter(listed_on__lte=on)).filter(
+        Q(delisted_on__isnull=True) | Q(delisted_on__gt=on)
+    )
+
+
+def review_rows(request: HttpRequest) -> Any:
+    """Items legally reviewed other than normative documents (contracts, agenda items…)."""
+    qs = ReviewItem.objects.visible_to(request.user).exclude(kind=ReviewKind.NORMDOC)
+    return _focus(request, qs.select_related("unit"))
+
+
+def cleanup_rows(request: HttpRequest) -> list[Any]:
+    """Recent cleanups with their count of documents per outcome (one query)."""
+    qs = _focus(request, Cleanup.objects.visible_to(request.user)).annotate(
+        **{
+            f"n_{o.value}": Count("results", filter=Q(results__outcome=o.value))
+            for o in CleanupOutcome
+        }
+    )
+    return list(qs[:20])
+
+
+@login_required
+def document_list(request: HttpRequest) -> HttpResponse:
+    if not request.user.can_read_records:
+        raise PermissionDenied("您的角色不能查看业务记录。")
+    today = timezone.localdate()
+    docs = rows(request)
+    state = request.GET.get("state", "")
+    if state:
+        docs = docs.filter(state=state)
+    return render(
+        request,
+        "normdocs/list.html",
+        {
+            "docs": docs[:200],
+            "expiring": rows(request).expiring(
+                on=today, until=today + timedelta(days=EXPIRY_WARNING_DAYS)
+            ),
+            "cleanups": cleanup_rows(request),
+            "issuers": issuer_rows(request, today),
+            "reviews": review_rows(request)[:20],
+            "states": Document._meta.get_field("state").choices,
+            "state": state,
+        },
+    )
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    doc = get_doc(request, pk)
+    return render(
+        request,
+        "normdocs/detail.html",
+        {
+            "doc": doc,
+            "actions": doc.allowed_actions(request.user),
+            "history": Entry.objects.for_object(doc)[:50],
+            "deadlines": list(deadlines_for(doc).open().select_related("unit")),
+            "results": doc.cleanup_results.select_related("cleanup"),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def get_doc(request: HttpRequest, pk: int, write: bool = False) -> Document:
+    qs = Document.objects.select_related("unit", "filing_authority", "review_item")
+    return get_for_user_or_404(qs, pk, request.user, write=write)
+
+
+DATE_INPUTS = {"effective_from", "valid_until"}
+
+
+@login_required
+@require_POST
+def act(request: HttpRequest, pk: int) -> HttpResponse:
+    doc = get_doc(request, pk, write=True)
+    action = request.POST.get("action", "")
+    try:
+        on = parse_date(request.POST.get("on", ""))
+        transition = doc.transitions.get(action)
+        data: dict[str, Any] = {}
+        for name in transition.inputs if transition else {}:
+            raw = request.POST.get(name, "")
+            data[name] = (parse_date(raw) if raw else None) if name in DATE_INPUTS else raw
+        doc.apply(
+            action,
+            by=request.user,
+            on=on,
+            expected_version=request.POST.get("version") or None,
+            **data,
+        )
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, "已办理。")
+    return redirect("normdocs:detail", pk=doc.pk)
+
+
+def _create(request: HttpRequest, form_class: Any, title: str) -> HttpResponse:
+    if not request.user.can_write_records:
+        raise PermissionDenied("您的角色只能查看，不能登记。")
+    form = form_class(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        obj = form.save()
+        messages.success(request, f"已登记：{obj}")
+        return redirect(obj.get_absolute_url())
+    return render(request, "normdocs/form.html", {"form": form, "title": title})
+
+
+@login_required
+def document_create(request: HttpRequest) -> HttpResponse:
+    return _create(request, DocumentForm, "登记行政规范性文件（起草）")
+
+
+@login_required
+def cleanup_create(request: HttpRequest) -> HttpResponse:
+    return _create(request, CleanupForm, "登记规范性文件清理")
+
+
+def _candidates(cleanup: Cleanup, user: Any) -> Any:
+    """Documents the cleanup may still decide: in its unit's subtree, published by the
+    cut-off, in force, without an outcome in this cleanup."""
+    return (
+        Document.objects.visible_to(user)
+        .in_subtree(cleanup.unit)
+        .in_force()
+        .filter(published_on__lte=cleanup.cutoff)
+        .exclude(cleanup_results__cleanup=cleanup)
+        .select_related("unit")
+        .order_by("published_on", "pk")
+    )
+
+
+@login_required
+def cleanup_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    cleanup = get_for_user_or_404(Cleanup.objects.select_related("unit"), pk, request.user)
+    write = can_write_unit(request.user, cleanup.unit)
+    form = None
+    if request.method == "POST":
+        if not write:
+            raise PermissionDenied("您对该清理只有查看权限。")
+        form = DecideForm(request.POST, documents=_candidates(cleanup, request.user))
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                cleanup.decide(
+                    data["document"],
+                    data["outcome"],
+                    by=request.user,
+                    on=data["on"],
+                    note=data["note"],
+                )
+            except ValidationError as exc:
+                messages.error(request, "；".join(exc.messages))
+            else:
+                messages.success(request, f"已登记清理结论：《{data['document'].title}》")
+                return redirect("normdocs:cleanup", pk=cleanup.pk)
+    candidates = _candidates(cleanup, request.user)
+    if form is None and write:
+        form = DecideForm(documents=candidates)
+    return render(
+        request,
+        "normdocs/cleanup.html",
+        {
+            "cleanup": cleanup,
+            "results": cleanup.results.select_related("document__unit").order_by("pk"),
+            "candidates": candidates[:500],
+            "form": form,
+        },
+    )
