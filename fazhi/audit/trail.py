@@ -182,9 +182,25 @@ def tracked_models() -> frozenset[type[models.Model]]:
     return frozenset(_tracked)
 
 
+# A purge (`fazhi audit_purge`) removes the oldest entries and appends one entry with
+# this model/verb whose `after` records the anchor: the first kept entry's id and the
+# hash it chains to. Verification starts from that anchor instead of "".
+PURGE_MODEL = "audit.entry"
+PURGE_VERB = "audit_purge"
+
+
+def _anchor() -> tuple[int | None, str]:
+    """(id the chain must start at, hash it must chain to); (None, "") when never purged."""
+    latest = Entry.objects.filter(model=PURGE_MODEL, verb=PURGE_VERB).order_by("-id").first()
+    if latest is None or not isinstance(latest.after, dict):
+        return None, ""
+    first_id = latest.after.get("first_kept_id") or latest.id
+    return int(first_id), str(latest.after.get("anchor_prev_hash") or "")
+
+
 def verify_chain(batch: int = 5000) -> tuple[int, Entry | None]:
     """Check every entry's hash; return (entries checked, first broken entry or None)."""
-    prev = ""
+    first_id, prev = _anchor()
     checked = 0
     last_id = 0
     while True:
@@ -192,8 +208,64 @@ def verify_chain(batch: int = 5000) -> tuple[int, Entry | None]:
         if not rows:
             return checked, None
         for entry in rows:
+            # The oldest kept entry must be the one the last purge anchored, or the
+            # entries before it were removed outside `audit_purge`.
+            if checked == 0 and first_id is not None and entry.id != first_id:
+                return checked, entry
             if entry.prev_hash != prev or entry.content_digest(prev) != entry.hash:
                 return checked, entry
             prev = entry.hash
             checked += 1
             last_id = entry.id
+
+
+def purge_before(cutoff: Any, *, dry_run: bool = False, user: Any = None) -> tuple[int, Entry | None]:
+    """Remove entries older than `cutoff` (an aware datetime), keeping the chain verifiable.
+
+    Only a prefix of the chain is removed: everything before the first entry at or after
+    the cutoff. Returns (entries removed or to be removed, the purge entry written).
+    The caller enforces the retention period.
+    """
+    with transaction.atomic():
+        _lock_chain()
+        first_kept = Entry.objects.filter(at__gte=cutoff).order_by("id").values_list("id", flat=True).first()
+        doomed = Entry.objects.all() if first_kept is None else Entry.objects.filter(id__lt=first_kept)
+        count = doomed.count()
+        if dry_run or count == 0:
+            return count, None
+        last_purged = doomed.order_by("-id").first()
+        assert last_purged is not None  # noqa: S101 - count > 0
+        anchor_prev = (
+            last_purged.hash if first_kept is None
+            else Entry.objects.filter(id=first_kept).values_list("prev_hash", flat=True).get()
+        )
+        first_at, last_at = doomed.order_by("id").values_list("at", flat=True).first(), last_purged.at
+        doomed.delete()
+        tail = Entry.objects.order_by("-id").values_list("hash", flat=True).first()
+        is_user = user is not None and getattr(user, "is_authenticated", False)
+        entry = Entry(
+            at=timezone.now(),
+            user=user if is_user else None,
+            username=getattr(user, "username", "") or "",
+            action=Action.DELETE,
+            verb=PURGE_VERB,
+            model=PURGE_MODEL,
+            object_repr=f"清理审计日志 {count} 条"[:200],
+            after={
+                "purged": count,
+                "cutoff": cutoff.isoformat(),
+                "first_purged_at": first_at.isoformat() if first_at else None,
+                "last_purged_at": last_at.isoformat(),
+                "last_purged_id": last_purged.id,
+                "last_purged_hash": last_purged.hash,
+                "first_kept_id": first_kept,
+                "anchor_prev_hash": anchor_prev,
+            },
+            note=f"按保存期限清理 {cutoff:%Y-%m-%d} 之前的审计日志 {count} 条。",
+        )
+        # When nothing older survives, the purge entry itself starts the chain and
+        # chains to the last removed entry's hash.
+        entry.prev_hash = tail if tail is not None else last_purged.hash
+        entry.hash = entry.content_digest(entry.prev_hash)
+        entry.save()
+    return count, entry
