@@ -1,0 +1,111 @@
+"""REST API of the legal services register, scoped exactly like the screens.
+
+`/api/legalservices/aid/` (list, create = register and start the 7-day review, retrieve;
+moves through `POST …/<id>/transition/`), `/api/legalservices/notarisations/`,
+`/api/legalservices/helpers/`, `/api/legalservices/visits/`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+from rest_framework.exceptions import PermissionDenied
+
+from fazhi.api.base import ScopedModelViewSet
+from fazhi.legalservices import rules
+from fazhi.legalservices.forms import aid_action_form
+from fazhi.legalservices.models import AidApplication, LegalHelper, Notarisation, ServiceVisit
+from fazhi.mediation.apikit import (
+    CleanSerializer,
+    RegisteredRecordMixin,
+    WorkflowMixin,
+    register_or_400,
+    simple_viewset,
+)
+from fazhi.org.scope import can_write_unit
+
+WORKFLOW_FIELDS = [
+    "state",
+    "green_channel",
+    "decision",
+    "decided_on",
+    "decision_on_time",
+    "refusal_reason",
+    "assigned_on",
+    "lawyer",
+    "closed_on",
+    "result",
+    "withdrawn_on",
+]
+
+
+class AidApplicationSerializer(CleanSerializer):
+    applicant_masked = serializers.CharField(read_only=True)
+    allowed_actions = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AidApplication
+        fields = [
+            "id",
+            "unit",
+            "number",
+            "applicant_name",
+            "applicant_masked",
+            "received_on",
+            "matter_kind",
+            "claim",
+            "migrant_worker",
+            "provided_first",
+            "summary",
+            *WORKFLOW_FIELDS,
+            "allowed_actions",
+        ]
+        read_only_fields = WORKFLOW_FIELDS
+        extra_kwargs = {"applicant_name": {"write_only": True}}
+
+    def get_allowed_actions(self, obj: AidApplication) -> list[str]:
+        request = self.context.get("request")
+        return [t.action for t in obj.allowed_actions(request.user)] if request else []
+
+
+class AidApplicationViewSet(RegisteredRecordMixin, WorkflowMixin, ScopedModelViewSet):
+    queryset = AidApplication.objects.select_related("unit").order_by("-received_on", "-id")
+    serializer_class = AidApplicationSerializer
+    transitions = rules.TRANSITIONS
+    action_form = staticmethod(aid_action_form)
+    open_state = rules.State.RECEIVED
+    # 法律援助法 第43条: the review period runs from receipt.
+    fixed_fields = ("unit", "received_on")
+
+    def perform_create(self, serializer: Any) -> None:
+        if not can_write_unit(self.request.user, serializer.validated_data["unit"]):
+            raise PermissionDenied("不能在管辖范围以外的单位登记或修改记录。")
+        app = AidApplication(**serializer.validated_data)
+        register_or_400(app, self.request.user)
+        serializer.instance = app
+
+
+ROUTES = [
+    ("legalservices/aid", AidApplicationViewSet),
+    (
+        "legalservices/notarisations",
+        simple_viewset(
+            Notarisation,
+            ["unit", "number", "kind", "foreign", "issued_on", "fee_waived"],
+            {"applicant_name": lambda n: n.applicant_masked},
+        ),
+    ),
+    (
+        "legalservices/helpers",
+        simple_viewset(
+            LegalHelper,
+            ["unit", "occupation", "trained_on", "appointed_on", "left_on"],
+            {"name": lambda h: str(h)},
+        ),
+    ),
+    (
+        "legalservices/visits",
+        simple_viewset(ServiceVisit, ["unit", "visited_on", "channel", "kind", "people", "topic"]),
+    ),
+]

@@ -1,0 +1,57 @@
+"""Forms of the legal services register: they parse input; the law is in models and rules."""
+
+from __future__ import annotations
+
+from django import forms
+
+from fazhi.core.workflow import Transition
+from fazhi.legalservices.models import AidApplication, LegalHelper, Notarisation, ServiceVisit
+from fazhi.legalservices.rules import Result
+from fazhi.mediation.screens import ScopedModelForm, action_form_class, choice_field
+from fazhi.org.models import UnitKind
+
+
+class AidApplicationForm(ScopedModelForm):
+    class Meta:
+        model = AidApplication
+        fields = [
+            "unit",
+            "number",
+            "applicant_name",
+            "applicant_phone",
+            "applicant_id_number",
+            "received_on",
+            "matter_kind",
+            "claim",
+            "migrant_worker",
+            "provided_first",
+            "summary",
+        ]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
+
+
+class NotarisationForm(ScopedModelForm):
+    class Meta:
+        model = Notarisation
+        fields = ["unit", "number", "kind", "applicant_name", "foreign", "issued_on", "fee_waived"]
+
+
+class LegalHelperForm(ScopedModelForm):
+    unit_kinds = (UnitKind.VILLAGE,)
+
+    class Meta:
+        model = LegalHelper
+        fields = ["unit", "name", "phone", "occupation", "trained_on", "appointed_on", "left_on"]
+
+
+class ServiceVisitForm(ScopedModelForm):
+    class Meta:
+        model = ServiceVisit
+        fields = ["unit", "visited_on", "channel", "kind", "people", "topic"]
+
+
+FIELDS = {"result": choice_field(Result.choices)}
+
+
+def aid_action_form(transition: Transition) -> type[forms.Form]:
+    return action_form_class(transition, FIELDS)

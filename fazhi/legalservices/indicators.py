@@ -1,0 +1,152 @@
+"""Indicators fed by legal aid, notarisation, legal helpers and service visits.
+
+Legal aid cases count in the period of the decision to give aid (法律援助法 第43条), the
+figure reports state as 受理法律援助案件; applications refused or withdrawn are not cases.
+Legal helpers and their coverage are counted at the period's end.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q
+
+from fazhi.indicators.catalogue import Period, count, rate, total
+from fazhi.legalservices import rules
+from fazhi.legalservices.rules import Decision
+from fazhi.mediation.models import active_on
+from fazhi.org.models import UnitKind
+
+AID = "legalservices.AidApplication"
+
+
+def decided(p: Period) -> Q:
+    return Q(decided_on__gte=p.start, decided_on__lte=p.end)
+
+
+def approved(p: Period) -> Q:
+    return decided(p) & Q(decision=Decision.APPROVED)
+
+
+def villages(p: Period) -> Q:
+    return Q(kind=UnitKind.VILLAGE, active=True)
+
+
+def covered_villages(p: Period, minimum: int | None = None) -> Q:
+    """Villages with at least N legal helpers in post at the period's end (N: setting)."""
+    from fazhi.legalservices.models import LegalHelper
+
+    n = minimum or rules.helpers_per_village_minimum()
+    covered = (
+        LegalHelper.objects.filter(active_on(p.end, "appointed_on", "left_on"))
+        .values("unit")
+        .annotate(n=Count("pk"))
+        .filter(n__gte=n)
+        .values_list("unit", flat=True)
+    )
+    return villages(p) & Q(pk__in=covered)
+
+
+INDICATORS = [
+    count(
+        "legal_aid_applications",
+        "法律援助申请",
+        "件",
+        model=AID,
+        where=lambda p: Q(received_on__gte=p.start, received_on__lte=p.end),
+        definition="期内收到的法律援助申请件数，按收到申请日期计。",
+    ),
+    count(
+        "legal_aid_cases",
+        "法律援助案件",
+        "件",
+        model=AID,
+        where=approved,
+        definition="期内决定给予法律援助的案件件数，按决定日期计（不含不予援助、撤回的申请）。",
+    ),
+    count(
+        "legal_aid_migrant_workers",
+        "农民工法律援助案件",
+        "件",
+        model=AID,
+        where=lambda p: approved(p) & Q(migrant_worker=True),
+        definition="法律援助案件中申请人为农民工（进城务工人员）的件数。",
+    ),
+    count(
+        "legal_aid_green_channel",
+        "农民工绿色通道案件",
+        "件",
+        model=AID,
+        where=lambda p: approved(p) & Q(green_channel=True),
+        definition="法律援助案件中农民工请求支付劳动报酬或工伤赔偿、免予核查经济困难状况的件数（法律援助法第42条）。",
+    ),
+    count(
+        "legal_aid_decided",
+        "法律援助审查决定",
+        "件",
+        model=AID,
+        where=decided,
+        definition="期内作出审查决定（给予或不予法律援助）的申请件数。",
+    ),
+    count(
+        "legal_aid_decided_on_time",
+        "按期作出审查决定",
+        "件",
+        model=AID,
+        where=lambda p: decided(p) & Q(decision_on_time=True),
+        definition="期内作出的审查决定中，在收到申请之日起7日内作出的件数（法律援助法第43条）。",
+    ),
+    rate(
+        "legal_aid_decision_timely_rate",
+        "审查决定及时率",
+        numerator="legal_aid_decided_on_time",
+        denominator="legal_aid_decided",
+        definition="按期作出的审查决定件数 ÷ 期内作出审查决定的件数 × 100%。",
+    ),
+    count(
+        "notary_cases",
+        "公证",
+        "件",
+        model="legalservices.Notarisation",
+        where=lambda p: Q(issued_on__gte=p.start, issued_on__lte=p.end),
+        definition="期内出具公证书的公证事项件数，按出证日期计。",
+    ),
+    total(
+        "legal_service_visits",
+        "公共法律服务",
+        "人次",
+        model="legalservices.ServiceVisit",
+        field="people",
+        where=lambda p: Q(visited_on__gte=p.start, visited_on__lte=p.end),
+        definition="期内各级公共法律服务中心（站、室）、12348热线和网络平台服务的人次之和。",
+    ),
+    count(
+        "legal_literates",
+        "法律明白人",
+        "名",
+        model="legalservices.LegalHelper",
+        where=lambda p: active_on(p.end, "appointed_on", "left_on"),
+        definition="期末在册的法律明白人人数。",
+    ),
+    count(
+        "villages",
+        "村（社区）",
+        "个",
+        model="org.Unit",
+        where=villages,
+        definition="在用的村（社区）个数。",
+    ),
+    count(
+        "legal_literate_villages",
+        "配备法律明白人的村（社区）",
+        "个",
+        model="org.Unit",
+        where=covered_villages,
+        definition="期末在册法律明白人不少于N名的村（社区）个数（N由设置 FAZHI_LEGAL_HELPERS_PER_VILLAGE 确定，默认1）。",
+    ),
+    rate(
+        "legal_literate_coverage",
+        "法律明白人覆盖率",
+        numerator="legal_literate_villages",
+        denominator="villages",
+        definition="法律明白人不少于N名的村（社区）个数 ÷ 村（社区）总数 × 100%。",
+    ),
+]

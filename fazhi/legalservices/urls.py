@@ -1,0 +1,15 @@
+from django.urls import path
+
+from fazhi.legalservices import views
+from fazhi.mediation.screens import screen_urls
+
+app_name = "legalservices"
+
+urlpatterns = [
+    path("aid/new/", views.aid_register, name="aid_new"),
+    path("aid/<int:pk>/", views.aid_detail, name="aid_detail"),
+    path("aid/<int:pk>/act/<slug:action>/", views.aid_act, name="aid_act"),
+    path("figures/", views.figures, name="figures"),
+]
+for screen in views.SCREENS:
+    urlpatterns += screen_urls(views.SECTION, screen)

@@ -1,0 +1,113 @@
+"""REST API of the mediation register, scoped exactly like the screens.
+
+`/api/mediation/disputes/` (list, create = register, retrieve; moves through
+`POST …/<id>/transition/`), `/api/mediation/committees/`, `/api/mediation/mediators/`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+from rest_framework.exceptions import PermissionDenied
+
+from fazhi.api.base import ScopedModelViewSet
+from fazhi.mediation import rules
+from fazhi.mediation.apikit import (
+    CleanSerializer,
+    RegisteredRecordMixin,
+    WorkflowMixin,
+    register_or_400,
+    simple_viewset,
+)
+from fazhi.mediation.forms import dispute_action_form
+from fazhi.mediation.models import Committee, Dispute, Mediator
+from fazhi.org.scope import can_write_unit
+
+WORKFLOW_FIELDS = [
+    "unit",
+    "state",
+    "outcome",
+    "closed_on",
+    "agreement",
+    "referred_to",
+    "confirmation_planned",
+    "confirmation_applied_on",
+    "followed_up_on",
+]
+
+
+class DisputeSerializer(CleanSerializer):
+    parties_masked = serializers.CharField(read_only=True)
+    allowed_actions = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Dispute
+        fields = [
+            "id",
+            "committee",
+            "mediator",
+            "number",
+            "kind",
+            "received_on",
+            "parties",
+            "parties_masked",
+            "party_count",
+            "amount",
+            "summary",
+            "note",
+            *WORKFLOW_FIELDS,
+            "allowed_actions",
+        ]
+        read_only_fields = WORKFLOW_FIELDS
+        extra_kwargs = {"parties": {"write_only": True}}
+
+    def get_allowed_actions(self, obj: Dispute) -> list[str]:
+        request = self.context.get("request")
+        return [t.action for t in obj.allowed_actions(request.user)] if request else []
+
+
+class DisputeViewSet(RegisteredRecordMixin, WorkflowMixin, ScopedModelViewSet):
+    queryset = Dispute.objects.select_related("committee", "unit").order_by("-received_on", "-id")
+    serializer_class = DisputeSerializer
+    transitions = rules.TRANSITIONS
+    action_form = staticmethod(dispute_action_form)
+    open_state = rules.State.RECEIVED
+
+    def _check_unit(self, serializer: Any) -> None:
+        committee = serializer.validated_data.get("committee") or serializer.instance.committee
+        if not can_write_unit(self.request.user, committee.unit):
+            raise PermissionDenied("不能在管辖范围以外的单位登记或修改记录。")
+
+    def perform_create(self, serializer: Any) -> None:
+        committee = serializer.validated_data["committee"]
+        if not can_write_unit(self.request.user, committee.unit):
+            raise PermissionDenied("不能在管辖范围以外的单位登记或修改记录。")
+        dispute = Dispute(**serializer.validated_data)
+        register_or_400(dispute, self.request.user)
+        serializer.instance = dispute
+
+
+class MediatorViewSet(
+    simple_viewset(
+        Mediator,
+        ["committee", "unit", "full_time", "appointed_on", "left_on"],
+        {"name": lambda m: str(m)},
+    )
+):
+    def _check_unit(self, serializer: Any) -> None:
+        committee = serializer.validated_data.get("committee") or serializer.instance.committee
+        if not can_write_unit(self.request.user, committee.unit):
+            raise PermissionDenied("不能在管辖范围以外的单位登记或修改记录。")
+
+
+ROUTES = [
+    ("mediation/disputes", DisputeViewSet),
+    (
+        "mediation/committees",
+        simple_viewset(
+            Committee, ["unit", "name", "level", "field", "established_on", "dissolved_on"]
+        ),
+    ),
+    ("mediation/mediators", MediatorViewSet),
+]

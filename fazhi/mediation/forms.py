@@ -1,0 +1,66 @@
+"""Forms of the mediation register: they parse input; the law is in models and rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from fazhi.core.workflow import Transition
+from fazhi.mediation.models import Committee, Dispute, Mediator
+from fazhi.mediation.screens import DATE, ScopedModelForm, action_form_class, bool_field, text_area
+from fazhi.org.scope import visible_to
+
+
+class DisputeForm(forms.ModelForm):
+    class Meta:
+        model = Dispute
+        fields = [
+            "committee",
+            "mediator",
+            "number",
+            "kind",
+            "received_on",
+            "parties",
+            "party_count",
+            "amount",
+            "summary",
+            "note",
+        ]
+        widgets = {
+            "received_on": DATE,
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["committee"].queryset = visible_to(
+            user, Committee.objects.select_related("unit"), write=True
+        )
+        self.fields["mediator"].queryset = visible_to(user, Mediator.objects.all(), write=True)
+        self.fields["received_on"].initial = timezone.localdate()
+
+
+class CommitteeForm(ScopedModelForm):
+    class Meta:
+        model = Committee
+        fields = ["unit", "name", "level", "field", "established_on", "dissolved_on", "phone"]
+
+
+class MediatorForm(ScopedModelForm):
+    class Meta:
+        model = Mediator
+        fields = ["committee", "name", "phone", "full_time", "appointed_on", "left_on"]
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, user=user, **kwargs)
+        self.fields["committee"].queryset = visible_to(user, Committee.objects.all(), write=True)
+
+
+FIELDS = {"agreement": text_area, "confirmation_planned": bool_field}
+
+
+def dispute_action_form(transition: Transition) -> type[forms.Form]:
+    return action_form_class(transition, FIELDS)

@@ -1,0 +1,372 @@
+"""Screens shared by the mediation, legal services and publicity registers.
+
+These three registers hold many small record types without a workflow (committees,
+mediators, notarisations, helpers, activities, study sessions …). Each is described
+once as a `Screen` (its model, form, list columns and xlsx sheet) and gets a list, a
+create/edit form and, with a sheet, template/import/export, all through `org.scope`.
+The workflow records (disputes, legal aid) have their own views and share the action
+form and the figures page from here.
+
+Lists page without COUNT(*) (`page_without_count`): mediation runs to hundreds of
+thousands of rows a province, and a count over them on every page costs more than the
+page itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import URLPattern, URLResolver, include, path, reverse
+from django.utils import timezone
+
+from fazhi.core.focus import focus_unit
+from fazhi.core.workflow import Transition
+from fazhi.core.xlsx import Sheet
+from fazhi.core.xlsx_views import xlsx_urls
+from fazhi.indicators.catalogue import catalogue
+from fazhi.indicators.engine import compute, format_value
+from fazhi.org.scope import get_for_user_or_404, visible_to, writable_units
+
+DATE = forms.DateInput(attrs={"type": "date"})
+PAGE_SIZE = 50
+
+
+# ---------------------------------------------------------------- paging
+
+
+@dataclass
+class Page:
+    """One page of rows fetched as LIMIT n+1: enough to know whether there is a next."""
+
+    items: list[Any]
+    number: int
+    has_next: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    def __iter__(self) -> Any:
+        return iter(self.items)
+
+
+def page_without_count(qs: models.QuerySet[Any], number: Any, size: int = PAGE_SIZE) -> Page:
+    try:
+        n = max(1, min(int(number), 100000))
+    except (TypeError, ValueError):
+        n = 1
+    start = (n - 1) * size
+    rows = list(qs[start : start + size + 1])
+    return Page(items=rows[:size], number=n, has_next=len(rows) > size)
+
+
+def year_param(request: HttpRequest) -> int | None:
+    text = request.GET.get("year", "")
+    return int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else None
+
+
+def years() -> range:
+    return range(timezone.localdate().year, 2017, -1)
+
+
+def scoped(request: HttpRequest, qs: models.QuerySet[Any]) -> models.QuerySet[Any]:
+    """The rows of `qs` the user may read, narrowed to the focused unit."""
+    if not request.user.can_read_records:
+        raise PermissionDenied("您的角色不能查看业务记录。")
+    qs = visible_to(request.user, qs)
+    unit = focus_unit(request)
+    if unit is not None:
+        qs = qs.filter(unit__path__startswith=unit.path)
+    return qs
+
+
+def add_errors(form: forms.BaseForm, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+# ---------------------------------------------------------------- simple records
+
+
+class ScopedModelForm(forms.ModelForm):
+    """A ModelForm whose `unit` choices are the units the user may write for."""
+
+    unit_kinds: tuple[str, ...] = ()
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if "unit" in self.fields:
+            units = writable_units(user)
+            if self.unit_kinds:
+                units = units.filter(kind__in=self.unit_kinds)
+            self.fields["unit"].queryset = units
+        for f in self.fields.values():
+            if isinstance(f, forms.DateField):
+                f.widget = DATE
+
+
+@dataclass
+class Column:
+    header: str
+    value: Callable[[Any], Any]
+    link: bool = False  # link the cell to the record's get_absolute_url()
+
+    def cell(self, obj: Any) -> dict[str, Any]:
+        return {"text": self.value(obj), "url": obj.get_absolute_url() if self.link else ""}
+
+
+@dataclass
+class Screen:
+    key: str  # URL names: <key>, <key>_new, <key>_edit; xlsx under <key>_xlsx
+    title: str
+    model: type[models.Model]
+    form: type[ScopedModelForm]
+    columns: list[Column]
+    date_field: str = ""  # the year filter and the order
+    year_field: str = ""  # for records dated by a year number
+    related: tuple[str, ...] = ("unit",)
+    sheet: Sheet | None = None
+    help: str = ""
+    filters: Callable[[HttpRequest, models.QuerySet[Any]], models.QuerySet[Any]] | None = None
+    editable: bool = True  # False: records change through their workflow, not a form
+    new_url: str = ""  # the registration screen when it is not the generic form
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def rows(self, request: HttpRequest) -> models.QuerySet[Any]:
+        qs = scoped(request, self.model._default_manager.select_related(*self.related))
+        year = year_param(request)
+        if year and self.date_field:
+            qs = qs.filter(**{f"{self.date_field}__year": year})
+        elif year and self.year_field:
+            qs = qs.filter(**{self.year_field: year})
+        if self.filters is not None:
+            qs = self.filters(request, qs)
+        return qs
+
+
+@dataclass
+class Section:
+    """An app's tabs: (label, url name) in order, shown above every screen."""
+
+    app: str
+    title: str
+    tabs: list[tuple[str, str]]
+
+    def resolved(self, request: HttpRequest) -> list[dict[str, Any]]:
+        out = []
+        for label, name in self.tabs:
+            url = reverse(f"{self.app}:{name}")
+            out.append({"label": label, "url": url, "active": request.path == url})
+        return out
+
+
+def list_view(section: Section, screen: Screen) -> Callable[[HttpRequest], HttpResponse]:
+    @login_required
+    def view(request: HttpRequest) -> HttpResponse:
+        page = page_without_count(screen.rows(request), request.GET.get("page"))
+        rows = [{"obj": obj, "cells": [c.cell(obj) for c in screen.columns]} for obj in page]
+        query = request.GET.copy()
+        query.pop("page", None)
+        return render(
+            request,
+            "mediation/screen_list.html",
+            {
+                "section": section,
+                "tabs": section.resolved(request),
+                "screen": screen,
+                "page": page,
+                "rows": rows,
+                "headers": [c.header for c in screen.columns],
+                "years": years(),
+                "year": year_param(request),
+                "query": query.urlencode(),
+                "focus": focus_unit(request),
+                "can_write": request.user.can_write_records,
+                "base": f"{section.app}:{screen.key}",
+                "new_url": reverse(screen.new_url)
+                if screen.new_url
+                else reverse(f"{section.app}:{screen.key}_new"),
+            },
+        )
+
+    return view
+
+
+def form_view(section: Section, screen: Screen) -> Callable[..., HttpResponse]:
+    @login_required
+    def view(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+        if not request.user.can_write_records:
+            raise PermissionDenied("您的角色只能查看，不能登记。")
+        instance = get_for_user_or_404(screen.model, pk, request.user, write=True) if pk else None
+        form = screen.form(request.POST or None, instance=instance, user=request.user)
+        if request.method == "POST" and form.is_valid():
+            try:
+                form.save()
+            except ValidationError as exc:
+                add_errors(form, exc)
+            else:
+                messages.success(request, f"已保存：{form.instance}")
+                return redirect(f"{section.app}:{screen.key}")
+        title = f"{'修改' if instance else '登记'}{screen.title}"
+        return render(
+            request,
+            "mediation/screen_form.html",
+            {
+                "section": section,
+                "tabs": section.resolved(request),
+                "form": form,
+                "title": title,
+                "back": reverse(f"{section.app}:{screen.key}"),
+            },
+        )
+
+    return view
+
+
+def screen_urls(section: Section, screen: Screen) -> list[URLPattern | URLResolver]:
+    """URLs of one screen under /<app>/<key>/ (the key "list" is the app's front page)."""
+    prefix = "" if screen.key == "list" else f"{screen.key}/"
+    urls: list[URLPattern | URLResolver] = [
+        path(prefix, list_view(section, screen), name=screen.key)
+    ]
+    if screen.editable:
+        urls += [
+            path(f"{prefix}new/", form_view(section, screen), name=f"{screen.key}_new"),
+            path(f"{prefix}<int:pk>/", form_view(section, screen), name=f"{screen.key}_edit"),
+        ]
+    if screen.sheet is not None:
+        xlsx = xlsx_urls(screen.sheet, screen.rows, list_url=f"/{section.app}/{prefix}")
+        urls.append(
+            path(f"{prefix}xlsx/" if not prefix else prefix, include((xlsx, f"{screen.key}_xlsx")))
+        )
+    return urls
+
+
+# ---------------------------------------------------------------- workflow actions
+
+
+def action_form_class(
+    transition: Transition, fields_for: dict[str, Callable[[str], forms.Field]] | None = None
+) -> type[forms.Form]:
+    """A form with the date, one field per input the action needs, and a note."""
+    fields: dict[str, forms.Field] = {
+        "on": forms.DateField(label="办理日期", widget=DATE, initial=timezone.localdate),
+    }
+    for name, label in transition.inputs.items():
+        factory = (fields_for or {}).get(name)
+        fields[name] = (
+            factory(label)
+            if factory
+            else forms.CharField(label=label, max_length=300, required=False)
+        )
+    fields["note"] = forms.CharField(
+        label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    return type(f"{transition.action.title().replace('_', '')}Form", (forms.Form,), fields)
+
+
+def bool_field(label: str) -> forms.Field:
+    return forms.BooleanField(label=label, required=False)
+
+
+def text_area(label: str) -> forms.Field:
+    return forms.CharField(label=label, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+def choice_field(choices: Iterable[tuple[str, str]]) -> Callable[[str], forms.Field]:
+    return lambda label: forms.ChoiceField(label=label, choices=list(choices))
+
+
+def actions_for(
+    record: Any,
+    user: Any,
+    form_class: Callable[[Transition], type[forms.Form]],
+    bound: dict[str, forms.Form] | None = None,
+) -> list[dict[str, Any]]:
+    out = []
+    for t in record.allowed_actions(user):
+        form = (bound or {}).get(t.action) or form_class(t)(prefix=t.action)
+        out.append({"transition": t, "form": form, "open": bool(bound and t.action in bound)})
+    return out
+
+
+def run_action(request: HttpRequest, record: Any, transition: Transition, form: forms.Form) -> bool:
+    """Validate the action form and call `apply()`; False (errors on the form) if refused."""
+    if not form.is_valid():
+        return False
+    data = dict(form.cleaned_data)
+    on, note = data.pop("on"), data.pop("note", "")
+    try:
+        record.apply(transition.action, by=request.user, on=on, note=note, **data)
+    except ValidationError as exc:
+        add_errors(form, exc)
+        return False
+    messages.success(request, f"已办理：{transition.label}。")
+    return True
+
+
+def deadlines_of(record: Any) -> list[dict[str, Any]]:
+    try:
+        from fazhi.deadlines.services import deadlines_for
+    except ImportError:  # pragma: no cover - only while the deadlines app is being written
+        return []
+    today = timezone.localdate()
+    return [
+        {"deadline": d, "light": d.light(today), "explain": d.explain()}
+        for d in deadlines_for(record)
+    ]
+
+
+# ---------------------------------------------------------------- figures
+
+
+def figures_view(
+    section: Section,
+    codes: list[str],
+    extra: Callable[[HttpRequest, Any, int], dict[str, Any]] | None = None,
+):
+    """The register's indicators for the focused unit and a year, each with its definition."""
+
+    @login_required
+    def view(request: HttpRequest) -> HttpResponse:
+        unit = focus_unit(request)
+        if unit is None or not request.user.can_read_records:
+            raise PermissionDenied("您的角色不能查看统计。")
+        year = year_param(request) or timezone.localdate().year
+        values = compute(unit, year, codes)
+        cat = catalogue()
+        rows = [{"ind": cat[c], "value": format_value(cat[c], values[c])} for c in codes]
+        context = {
+            "section": section,
+            "tabs": section.resolved(request),
+            "rows": rows,
+            "year": year,
+            "unit": unit,
+            "years": years(),
+        }
+        if extra is not None:
+            context.update(extra(request, unit, year))
+        return render(request, "mediation/figures.html", context)
+
+    return view

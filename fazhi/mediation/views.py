@@ -1,0 +1,240 @@
+"""Screens of the mediation register: the dispute list, register, detail with one
+button per allowed action, committees and mediators, and the figures.
+
+Thin: parse, fetch through the scope, call `Dispute.register()` or `apply()`, redirect
+or render. The rules are in models.py and rules.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from fazhi.audit.models import Entry
+from fazhi.mediation import indicators as mediation_indicators
+from fazhi.mediation import rules
+from fazhi.mediation.forms import CommitteeForm, DisputeForm, MediatorForm, dispute_action_form
+from fazhi.mediation.importing import COMMITTEE_SHEET
+from fazhi.mediation.models import Committee, Dispute, Mediator
+from fazhi.mediation.rules import Kind, Level, Outcome, State
+from fazhi.mediation.screens import (
+    Column,
+    Screen,
+    Section,
+    actions_for,
+    add_errors,
+    deadlines_of,
+    figures_view,
+    page_without_count,
+    run_action,
+    scoped,
+    year_param,
+    years,
+)
+
+SECTION = Section(
+    "mediation",
+    "人民调解",
+    [
+        ("矛盾纠纷", "list"),
+        ("调委会", "committees"),
+        ("调解员", "mediators"),
+        ("统计", "figures"),
+    ],
+)
+FILTERS = ("state", "kind", "outcome", "level", "year")
+
+
+def filtered(request: HttpRequest) -> QuerySet[Dispute]:
+    """The disputes the list shows: the user's scope, the focus unit, the filters."""
+    qs = scoped(request, Dispute.objects.all())
+    g = request.GET
+    if g.get("state") in State.values:
+        qs = qs.filter(state=g["state"])
+    if g.get("kind") in Kind.values:
+        qs = qs.filter(kind=g["kind"])
+    if g.get("outcome") in Outcome.values:
+        qs = qs.filter(outcome=g["outcome"])
+    if g.get("level") in Level.values:
+        qs = qs.filter(committee__level=g["level"])
+    year = year_param(request)
+    if year:
+        qs = qs.filter(received_on__gte=f"{year}-01-01", received_on__lte=f"{year}-12-31")
+    return qs.select_related("committee", "unit")
+
+
+@login_required
+def dispute_list(request: HttpRequest) -> HttpResponse:
+    page = page_without_count(filtered(request), request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "section": SECTION,
+        "tabs": SECTION.resolved(request),
+        "page": page,
+        "states": State.choices,
+        "kinds": Kind.choices,
+        "outcomes": Outcome.choices,
+        "levels": Level.choices,
+        "years": years(),
+        "current": {k: request.GET.get(k, "") for k in FILTERS},
+        "query": query.urlencode(),
+        "can_write": request.user.can_write_records,
+    }
+    template = "mediation/_list.html" if getattr(request, "htmx", False) else "mediation/list.html"
+    return render(request, template, context)
+
+
+@login_required
+def register(request: HttpRequest) -> HttpResponse:
+    if not request.user.can_write_records:
+        raise PermissionDenied("您的角色只能查看，不能登记。")
+    form = DisputeForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        dispute = form.instance
+        try:
+            dispute.register(by=request.user)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, f"已登记：{dispute}。")
+            return redirect(dispute.get_absolute_url())
+    return render(
+        request,
+        "mediation/screen_form.html",
+        {
+            "section": SECTION,
+            "tabs": SECTION.resolved(request),
+            "form": form,
+            "title": "登记矛盾纠纷",
+            "back": "/mediation/",
+        },
+    )
+
+
+def _detail_context(
+    request: HttpRequest, dispute: Dispute, bound: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    return {
+        "section": SECTION,
+        "tabs": SECTION.resolved(request),
+        "d": dispute,
+        "actions": actions_for(dispute, request.user, dispute_action_form, bound),
+        "deadlines": deadlines_of(dispute),
+        "history": Entry.objects.for_object(dispute).order_by("id")[:200],
+        "can_see_personal": request.user.can_write_records,
+        "can_edit": dispute.state == State.RECEIVED and bool(dispute.allowed_actions(request.user)),
+    }
+
+
+def _get(request: HttpRequest, pk: int, *, write: bool = False) -> Dispute:
+    from fazhi.org.scope import get_for_user_or_404
+
+    return get_for_user_or_404(
+        Dispute.objects.select_related("committee", "unit", "mediator"),
+        pk,
+        request.user,
+        write=write,
+    )
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return render(request, "mediation/detail.html", _detail_context(request, _get(request, pk)))
+
+
+@login_required
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct the registration data of a dispute still being mediated."""
+    dispute = _get(request, pk, write=True)
+    if dispute.state != State.RECEIVED:
+        messages.error(request, "纠纷已结案，登记信息不能再修改。")
+        return redirect(dispute.get_absolute_url())
+    form = DisputeForm(request.POST or None, instance=dispute, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.save()
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, "已修改登记信息。")
+            return redirect(dispute.get_absolute_url())
+    return render(
+        request,
+        "mediation/screen_form.html",
+        {
+            "section": SECTION,
+            "tabs": SECTION.resolved(request),
+            "form": form,
+            "title": f"修改登记信息：{dispute}",
+            "back": dispute.get_absolute_url(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """The one view behind every action button: parse its small form, call apply()."""
+    dispute = _get(request, pk, write=True)
+    transition = rules.TRANSITIONS.get(action)
+    if transition is None:
+        raise Http404("未知操作。")
+    form = dispute_action_form(transition)(request.POST, prefix=action)
+    if run_action(request, dispute, transition, form):
+        return redirect(dispute.get_absolute_url())
+    messages.error(request, f"“{transition.label}”未办理，请检查填写内容。")
+    return render(
+        request,
+        "mediation/detail.html",
+        _detail_context(request, dispute, {action: form}),
+        status=400,
+    )
+
+
+def _level_filter(request: HttpRequest, qs: QuerySet[Any]) -> QuerySet[Any]:
+    level = request.GET.get("level")
+    return qs.filter(level=level) if level in Level.values else qs
+
+
+COMMITTEES = Screen(
+    key="committees",
+    title="人民调解委员会",
+    model=Committee,
+    form=CommitteeForm,
+    sheet=COMMITTEE_SHEET,
+    columns=[
+        Column("名称", lambda c: c.name),
+        Column("类别", lambda c: c.get_level_display()),
+        Column("所在单位", lambda c: c.unit.name),
+        Column("行业领域", lambda c: c.field or "—"),
+        Column("成立日期", lambda c: c.established_on or "—"),
+        Column("撤销日期", lambda c: c.dissolved_on or "—"),
+    ],
+    filters=_level_filter,
+    help="人民调解法第8条：村民委员会、居民委员会设立人民调解委员会；第34条：乡镇、街道以及社会团体或者其他组织可以参照设立。",
+)
+MEDIATORS = Screen(
+    key="mediators",
+    title="人民调解员",
+    model=Mediator,
+    form=MediatorForm,
+    related=("unit", "committee"),
+    columns=[
+        Column("姓名", lambda m: str(m)),
+        Column("调委会", lambda m: m.committee.name),
+        Column("专职", lambda m: "是" if m.full_time else "否"),
+        Column("聘任日期", lambda m: m.appointed_on or "—"),
+        Column("离任日期", lambda m: m.left_on or "—"),
+    ],
+)
+SCREENS = [COMMITTEES, MEDIATORS]
+
+figures = figures_view(SECTION, [i.code for i in mediation_indicators.INDICATORS])

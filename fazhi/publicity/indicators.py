@@ -1,0 +1,118 @@
+"""Indicators fed by the legal publicity and study register.
+
+Activities count by the day they were held. 普法活动 (publicity_events) and 法治讲座
+(publicity_lectures) are disjoint: reports state them side by side ("送法下乡120余场次，
+举办法治讲座20余场次"). Materials and audience sum over both.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+from fazhi.indicators.catalogue import Period, count, rate, total
+from fazhi.publicity.rules import LECTURE_FORMATS, STUDY_SESSION_KINDS
+
+ACTIVITY = "publicity.Activity"
+STUDY = "publicity.StudySession"
+
+
+def held(p: Period) -> Q:
+    return Q(held_on__gte=p.start, held_on__lte=p.end)
+
+
+INDICATORS = [
+    count(
+        "publicity_events",
+        "普法活动",
+        "场次",
+        model=ACTIVITY,
+        where=lambda p: held(p) & ~Q(format__in=LECTURE_FORMATS),
+        definition="期内举办的普法活动场次（送法下乡、集中宣传、法律咨询、展览演出、线上宣传等；法治讲座另计）。",
+    ),
+    count(
+        "publicity_lectures",
+        "法治讲座",
+        "场次",
+        model=ACTIVITY,
+        where=lambda p: held(p) & Q(format__in=LECTURE_FORMATS),
+        definition="期内面向群众举办的法治讲座场次。",
+    ),
+    total(
+        "publicity_materials",
+        "发放普法资料",
+        "份",
+        model=ACTIVITY,
+        field="materials",
+        where=held,
+        definition="期内普法活动和法治讲座发放的普法资料（读本、手册、彩页）份数之和。",
+    ),
+    total(
+        "publicity_audience",
+        "受教育群众",
+        "人次",
+        model=ACTIVITY,
+        field="audience",
+        where=held,
+        definition="期内普法活动和法治讲座受教育群众人次之和。",
+    ),
+    count(
+        "study_sessions",
+        "学法(常务会、中心组)",
+        "次",
+        model=STUDY,
+        where=lambda p: held(p) & Q(kind__in=STUDY_SESSION_KINDS),
+        definition="期内政府常务会议学法和党委（党组）理论学习中心组学法的次数。",
+    ),
+    count(
+        "study_lectures",
+        "法治专题讲座（学法）",
+        "期",
+        model=STUDY,
+        where=lambda p: held(p) & Q(kind="lecture"),
+        definition="期内为领导干部和工作人员举办的法治专题讲座期数。",
+    ),
+    total(
+        "study_hours",
+        "学法学时",
+        "学时",
+        model=STUDY,
+        field="hours",
+        where=held,
+        decimals=1,
+        definition="期内各类学法活动的学时之和。",
+    ),
+    total(
+        "exam_participants",
+        "学法考试参考人数",
+        "人",
+        model="publicity.ExamResult",
+        field="took",
+        where=lambda p: Q(year__gte=p.start.year, year__lte=p.end.year),
+        definition="期内年度国家工作人员学法用法网上考试实际参考人数之和。",
+    ),
+    total(
+        "exam_expected",
+        "学法考试应参考人数",
+        "人",
+        model="publicity.ExamResult",
+        field="expected",
+        where=lambda p: Q(year__gte=p.start.year, year__lte=p.end.year),
+        definition="期内年度学法用法网上考试应参考人数之和。",
+    ),
+    rate(
+        "exam_participation_rate",
+        "学法考试参考率",
+        numerator="exam_participants",
+        denominator="exam_expected",
+        definition="实际参考人数 ÷ 应参考人数 × 100%。",
+        decimals=1,
+    ),
+    count(
+        "law_reports",
+        "领导干部述法",
+        "人次",
+        model="publicity.LawReport",
+        where=lambda p: Q(reported_on__gte=p.start, reported_on__lte=p.end),
+        definition="期内领导干部述法人次。",
+    ),
+]

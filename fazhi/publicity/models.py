@@ -1,0 +1,196 @@
+"""Legal publicity and study: activities, the 谁执法谁普法 responsibility list, study
+sessions, online exam results per unit, and leaders' reports on their duty (述法).
+
+Plain records without a workflow: each is entered when it happened.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+from fazhi.mediation.models import not_future
+from fazhi.org.models import Unit
+from fazhi.org.scope import ScopedQuerySet
+from fazhi.org.validators import mask_name
+from fazhi.publicity.rules import Format, ReportForm, StudyKind, Target
+
+
+class Responsibility(models.Model):
+    """One line of a unit's 谁执法谁普法 responsibility list for a year."""
+
+    unit = models.ForeignKey(
+        Unit, verbose_name="责任单位", on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField("年度")
+    laws = models.CharField("普法内容（法律法规）", max_length=300)
+    target = models.CharField("普法对象", max_length=20, choices=Target.choices)
+    measures = models.CharField("普法措施", max_length=300, blank=True)
+    planned_events = models.PositiveIntegerField("计划活动场次", default=1)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "普法责任清单事项"
+        verbose_name_plural = "普法责任清单"
+        ordering = ["-year", "unit__path", "id"]
+        indexes = [models.Index(fields=["unit", "year"])]
+
+    def __str__(self) -> str:
+        return f"{self.year}年 {self.laws}（{self.get_target_display()}）"
+
+    def clean(self) -> None:
+        if self.year and not 2000 <= self.year <= 2100:
+            raise ValidationError({"year": f"年度“{self.year}”无效。"})
+
+
+class Activity(models.Model):
+    unit = models.ForeignKey(
+        Unit, verbose_name="主办单位", on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField("活动名称", max_length=200)
+    held_on = models.DateField("活动日期")
+    format = models.CharField("活动形式", max_length=20, choices=Format.choices)
+    target = models.CharField("普法对象", max_length=20, choices=Target.choices)
+    place = models.CharField("地点", max_length=200, blank=True)
+    audience = models.PositiveIntegerField("受教育群众（人次）", default=0)
+    materials = models.PositiveIntegerField("发放资料（份、册）", default=0)
+    responsibility = models.ForeignKey(
+        Responsibility,
+        verbose_name="对应责任清单事项",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="activities",
+    )
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "普法活动"
+        verbose_name_plural = "普法活动"
+        ordering = ["-held_on", "-id"]
+        indexes = [models.Index(fields=["unit", "held_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.held_on:%Y-%m-%d} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("publicity:list")
+
+    def clean(self) -> None:
+        errors = not_future(self.held_on, "held_on")
+        if self.responsibility_id and self.unit_id and self.responsibility.unit_id != self.unit_id:
+            errors["responsibility"] = "责任清单事项不属于主办单位。"
+        if (
+            self.responsibility_id
+            and self.held_on
+            and self.responsibility.year != self.held_on.year
+        ):
+            errors["responsibility"] = "责任清单事项的年度与活动日期不一致。"
+        if errors:
+            raise ValidationError(errors)
+
+
+class StudySession(models.Model):
+    unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.PROTECT, related_name="+")
+    held_on = models.DateField("学法日期")
+    kind = models.CharField("学法形式", max_length=20, choices=StudyKind.choices)
+    topic = models.CharField("学习内容", max_length=200)
+    speaker = models.CharField("主讲人", max_length=100, blank=True)
+    attendees = models.PositiveIntegerField("参学人数", default=0)
+    hours = models.DecimalField("学时", max_digits=5, decimal_places=1, default=Decimal("1.0"))
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "学法活动"
+        verbose_name_plural = "学法活动"
+        ordering = ["-held_on", "-id"]
+        indexes = [models.Index(fields=["unit", "held_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.held_on:%Y-%m-%d} {self.get_kind_display()}：{self.topic}"
+
+    def clean(self) -> None:
+        errors = not_future(self.held_on, "held_on")
+        if self.hours is not None and not Decimal(0) < self.hours <= 24:
+            errors["hours"] = "学时应大于0且不超过24。"
+        if errors:
+            raise ValidationError(errors)
+
+
+class ExamResult(models.Model):
+    """A unit's result in one online exam (国家工作人员学法用法考试): counts, not people."""
+
+    unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField("年度")
+    exam = models.CharField("考试名称", max_length=100, default="国家工作人员学法用法网上考试")
+    expected = models.PositiveIntegerField("应参考人数")
+    took = models.PositiveIntegerField("实际参考人数")
+    passed = models.PositiveIntegerField("合格人数")
+    average_score = models.DecimalField(
+        "平均分", max_digits=5, decimal_places=1, null=True, blank=True
+    )
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "学法考试"
+        verbose_name_plural = "学法考试"
+        ordering = ["-year", "unit__path"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year", "exam"], name="publicity_exam_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}年 {self.exam}"
+
+    @property
+    def participation_rate(self) -> float | None:
+        from fazhi.publicity.rules import exam_participation_rate
+
+        return exam_participation_rate(self.expected, self.took)
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.took is not None and self.expected is not None and self.took > self.expected:
+            errors["took"] = "实际参考人数不能多于应参考人数。"
+        if self.passed is not None and self.took is not None and self.passed > self.took:
+            errors["passed"] = "合格人数不能多于实际参考人数。"
+        if self.average_score is not None and not Decimal(0) <= self.average_score <= 100:
+            errors["average_score"] = "平均分应在0到100之间。"
+        if errors:
+            raise ValidationError(errors)
+
+
+class LawReport(models.Model):
+    """A leader's report on their rule-of-law duty (领导干部述法)."""
+
+    unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.PROTECT, related_name="+")
+    reported_on = models.DateField("述法日期")
+    person_name = models.CharField("述法人", max_length=50)
+    position = models.CharField("职务", max_length=100)
+    form = models.CharField("述法形式", max_length=20, choices=ReportForm.choices)
+    rating = models.CharField(
+        "评议结果", max_length=20, blank=True, help_text="如：好、较好、一般、差"
+    )
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "领导干部述法"
+        verbose_name_plural = "领导干部述法"
+        ordering = ["-reported_on", "-id"]
+        indexes = [models.Index(fields=["unit", "reported_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.reported_on:%Y-%m-%d} {mask_name(self.person_name)}（{self.position}）述法"
+
+    def clean(self) -> None:
+        errors = not_future(self.reported_on, "reported_on")
+        if errors:
+            raise ValidationError(errors)

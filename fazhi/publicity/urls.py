@@ -1,0 +1,10 @@
+from django.urls import path
+
+from fazhi.mediation.screens import screen_urls
+from fazhi.publicity import views
+
+app_name = "publicity"
+
+urlpatterns = [path("figures/", views.figures, name="figures")]
+for screen in views.SCREENS:
+    urlpatterns += screen_urls(views.SECTION, screen)
