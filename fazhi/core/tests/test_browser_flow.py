@@ -17,11 +17,16 @@ from fazhi.reconsideration.models import Application
 from fazhi.reconsideration.rules import ReviewOutcome, State
 from fazhi.testing import PASSWORD
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
 def periods(db):
+    # A flush between transactional tests recreates content types under new ids; the
+    # cache of the old ones would make the deadlines' generic key point at nothing.
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
     # Transactional tests flush the tables between tests, taking the periods that the
     # data migration loaded with them; put them back.
     for row in PERIODS:

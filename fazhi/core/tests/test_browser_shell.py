@@ -13,8 +13,8 @@ def test_a_coordinator_logs_in_sees_the_workbench_and_logs_out(page, live_server
     assert page.title().startswith("工作台")
     assert page.locator("h1").inner_text().startswith("工作台")
     assert page.locator("nav.sidenav").is_visible()
-    page.select_option(".unit-switcher select", label="　确山县司法局")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.select_option(".unit-switcher select", label="　确山县司法局")
     assert "确山县司法局" in page.locator("h1").inner_text()
     page.click("text=退出")
     page.wait_for_load_state("networkidle")
