@@ -162,6 +162,11 @@ def _suggestions(ctx: DemoContext) -> None:
                         on=assigned + timedelta(days=100),
                         satisfaction="satisfied" if n % 5 else "basic",
                     )
+            else:
+                # Still in hand at the 2022 year end (so 2022's completion rate is below
+                # 100%), answered late early in 2023 rather than left overdue for years.
+                s.apply("contact", by=by, on=date(2023, 1, 5), contact_means=ContactMeans.PHONE)
+                s.apply("reply", by=by, on=date(2023, 1, 16), category="B")
     for n, back in enumerate((100, 40, 5), start=1):
         Suggestion.assign(
             by=by,
