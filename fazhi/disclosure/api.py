@@ -9,15 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from rest_framework import serializers, status
-from rest_framework.decorators import action
+from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
-from rest_framework.request import Request as ApiRequest
-from rest_framework.response import Response
 
-from fazhi.api.base import ScopedModelViewSet
-from fazhi.disclosure import rules
+from fazhi.api.base import ScopedModelViewSet, TransitionMixin
 from fazhi.disclosure.forms import action_form_class
 from fazhi.disclosure.models import ProactiveItem, Request
 from fazhi.org.scope import can_write_unit
@@ -75,7 +71,7 @@ class RequestSerializer(serializers.ModelSerializer):
         return super().update(instance, validated_data)
 
 
-class RequestViewSet(ScopedModelViewSet):
+class RequestViewSet(TransitionMixin, ScopedModelViewSet):
     queryset = Request.objects.select_related("unit").order_by("-received_on", "-id")
     serializer_class = RequestSerializer
     http_method_names = ["get", "post", "patch", "head", "options"]
@@ -91,23 +87,9 @@ class RequestViewSet(ScopedModelViewSet):
                 exc.message_dict if hasattr(exc, "error_dict") else exc.messages
             ) from exc
 
-    @action(detail=True, methods=["post"])
-    def transition(self, request: ApiRequest, pk: Any = None) -> Response:
-        req = self.get_object()
-        name = str(request.data.get("action", ""))
-        t = rules.TRANSITIONS.get(name)
-        if t is None:
-            return Response({"action": [f"未知操作：{name}"]}, status=status.HTTP_400_BAD_REQUEST)
-        form = action_form_class(t, req, request.user)(request.data)
-        if not form.is_valid():
-            return Response(form.errors, status=status.HTTP_400_BAD_REQUEST)
-        data = dict(form.cleaned_data)
-        on, note, version = data.pop("on"), data.pop("note", ""), data.pop("version", None)
-        try:
-            req.apply(name, by=request.user, on=on, note=note, expected_version=version, **data)
-        except ValidationError as exc:
-            return Response({"detail": exc.messages}, status=status.HTTP_400_BAD_REQUEST)
-        return Response(self.get_serializer(req).data)
+
+    def action_form(self, transition: Any, record: Any) -> Any:
+        return action_form_class(transition, record, self.request.user)
 
 
 class ProactiveItemSerializer(serializers.ModelSerializer):

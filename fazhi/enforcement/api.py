@@ -9,14 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from rest_framework import serializers, status
-from rest_framework.decorators import action
+from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
-from rest_framework.request import Request
-from rest_framework.response import Response
 
-from fazhi.api.base import ScopedModelViewSet
+from fazhi.api.base import ScopedModelViewSet, TransitionMixin
 from fazhi.enforcement.forms import action_form_class
 from fazhi.enforcement.models import Case, Certificate, SupervisionLetter
 from fazhi.org.scope import can_write_unit
@@ -125,26 +122,11 @@ def _raise(exc: ValidationError) -> None:
     ) from exc
 
 
-class _WorkflowViewSet(ScopedModelViewSet):
+class _WorkflowViewSet(TransitionMixin, ScopedModelViewSet):
     http_method_names = ["get", "post", "head", "options"]
 
-    @action(detail=True, methods=["post"])
-    def transition(self, request: Request, pk: Any = None) -> Response:
-        obj = self.get_object()
-        name = str(request.data.get("action", ""))
-        t = obj.transitions.get(name)
-        if t is None:
-            return Response({"action": [f"未知操作：{name}"]}, status=status.HTTP_400_BAD_REQUEST)
-        form = action_form_class(t, obj, request.user)(request.data)
-        if not form.is_valid():
-            return Response(form.errors, status=status.HTTP_400_BAD_REQUEST)
-        data = dict(form.cleaned_data)
-        on, note = data.pop("on"), data.pop("note", "")
-        try:
-            obj.apply(name, by=request.user, on=on, note=note, **data)
-        except ValidationError as exc:
-            return Response({"detail": exc.messages}, status=status.HTTP_400_BAD_REQUEST)
-        return Response(self.get_serializer(obj).data)
+    def action_form(self, transition: Any, record: Any) -> Any:
+        return action_form_class(transition, record, self.request.user)
 
 
 class CaseViewSet(_WorkflowViewSet):

@@ -10,14 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from rest_framework import serializers, status
-from rest_framework.decorators import action
+from rest_framework import serializers
 from rest_framework.exceptions import ValidationError as ApiValidationError
-from rest_framework.request import Request
-from rest_framework.response import Response
 
-from fazhi.api.base import ScopedModelViewSet
-from fazhi.oversight import rules
+from fazhi.api.base import ScopedModelViewSet, TransitionMixin
 from fazhi.oversight.forms import action_form_class
 from fazhi.oversight.models import Suggestion, Task
 
@@ -49,26 +45,9 @@ SUGGESTION_WORKFLOW = [
 ]
 
 
-class _Transitions:
-    transitions: dict[str, Any] = {}
-
-    @action(detail=True, methods=["post"])
-    def transition(self, request: Request, pk: Any = None) -> Response:
-        record = self.get_object()  # type: ignore[attr-defined]
-        name = str(request.data.get("action", ""))
-        t = self.transitions.get(name)
-        if t is None:
-            return Response({"action": [f"未知操作：{name}"]}, status=status.HTTP_400_BAD_REQUEST)
-        form = action_form_class(t, record, request.user)(request.data, request.FILES)
-        if not form.is_valid():
-            return Response(form.errors, status=status.HTTP_400_BAD_REQUEST)
-        data = dict(form.cleaned_data)
-        on, note, version = data.pop("on"), data.pop("note", ""), data.pop("version", None)
-        try:
-            record.apply(name, by=request.user, on=on, note=note, expected_version=version, **data)
-        except ValidationError as exc:
-            return Response({"detail": exc.messages}, status=status.HTTP_400_BAD_REQUEST)
-        return Response(self.get_serializer(record).data)  # type: ignore[attr-defined]
+class _Transitions(TransitionMixin):
+    def action_form(self, transition: Any, record: Any) -> Any:
+        return action_form_class(transition, record, self.request.user)  # type: ignore[attr-defined]
 
 
 def _raise(exc: ValidationError) -> None:
@@ -112,7 +91,6 @@ class TaskViewSet(_Transitions, ScopedModelViewSet):
     )
     serializer_class = TaskSerializer
     http_method_names = ["get", "post", "patch", "head", "options"]
-    transitions = rules.TASK_TRANSITIONS
 
     def perform_create(self, serializer: Any) -> None:
         self._check_unit(serializer)
@@ -157,7 +135,6 @@ class SuggestionViewSet(_Transitions, ScopedModelViewSet):
     queryset = Suggestion.objects.select_related("unit", "office").order_by("-assigned_on", "-id")
     serializer_class = SuggestionSerializer
     http_method_names = ["get", "post", "head", "options"]
-    transitions = rules.SUGGESTION_TRANSITIONS
 
     def perform_create(self, serializer: Any) -> None:
         self._check_unit(serializer)

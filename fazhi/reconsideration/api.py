@@ -9,16 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from rest_framework import serializers, status
-from rest_framework.decorators import action
+from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
-from rest_framework.request import Request
-from rest_framework.response import Response
 
-from fazhi.api.base import ScopedModelViewSet
+from fazhi.api.base import ScopedModelViewSet, TransitionMixin
 from fazhi.org.scope import can_write_unit
-from fazhi.reconsideration import rules
 from fazhi.reconsideration.forms import action_form_class
 from fazhi.reconsideration.models import Application, SuperiorCase
 
@@ -87,7 +83,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
         return super().update(instance, validated_data)
 
 
-class ApplicationViewSet(ScopedModelViewSet):
+class ApplicationViewSet(TransitionMixin, ScopedModelViewSet):
     queryset = (
         Application.objects.select_related("respondent", "agency")
         .prefetch_related("letters")
@@ -107,23 +103,9 @@ class ApplicationViewSet(ScopedModelViewSet):
                 exc.message_dict if hasattr(exc, "error_dict") else exc.messages
             ) from exc
 
-    @action(detail=True, methods=["post"])
-    def transition(self, request: Request, pk: Any = None) -> Response:
-        app = self.get_object()
-        name = str(request.data.get("action", ""))
-        t = rules.TRANSITIONS.get(name)
-        if t is None:
-            return Response({"action": [f"未知操作：{name}"]}, status=status.HTTP_400_BAD_REQUEST)
-        form = action_form_class(t, app, request.user)(request.data)
-        if not form.is_valid():
-            return Response(form.errors, status=status.HTTP_400_BAD_REQUEST)
-        data = dict(form.cleaned_data)
-        on, note, version = data.pop("on"), data.pop("note", ""), data.pop("version", None)
-        try:
-            app.apply(name, by=request.user, on=on, note=note, expected_version=version, **data)
-        except ValidationError as exc:
-            return Response({"detail": exc.messages}, status=status.HTTP_400_BAD_REQUEST)
-        return Response(self.get_serializer(app).data)
+
+    def action_form(self, transition: Any, record: Any) -> Any:
+        return action_form_class(transition, record, self.request.user)
 
 
 class SuperiorCaseSerializer(serializers.ModelSerializer):
