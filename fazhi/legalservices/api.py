@@ -72,8 +72,7 @@ class AidApplicationSerializer(CleanSerializer):
 class AidApplicationViewSet(RegisteredRecordMixin, WorkflowMixin, ScopedModelViewSet):
     queryset = AidApplication.objects.select_related("unit").order_by("-received_on", "-id")
     serializer_class = AidApplicationSerializer
-    transitions = rules.TRANSITIONS
-    action_form = staticmethod(aid_action_form)
+    form_for = staticmethod(aid_action_form)
     open_state = rules.State.RECEIVED
     # 法律援助法 第43条: the review period runs from receipt.
     fixed_fields = ("unit", "received_on")

@@ -70,8 +70,7 @@ class DisputeSerializer(CleanSerializer):
 class DisputeViewSet(RegisteredRecordMixin, WorkflowMixin, ScopedModelViewSet):
     queryset = Dispute.objects.select_related("committee", "unit").order_by("-received_on", "-id")
     serializer_class = DisputeSerializer
-    transitions = rules.TRANSITIONS
-    action_form = staticmethod(dispute_action_form)
+    form_for = staticmethod(dispute_action_form)
     open_state = rules.State.RECEIVED
 
     def _check_unit(self, serializer: Any) -> None:

@@ -15,14 +15,11 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from rest_framework import serializers, status
-from rest_framework.decorators import action
+from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
-from rest_framework.request import Request
-from rest_framework.response import Response
 
-from fazhi.api.base import ScopedModelViewSet
+from fazhi.api.base import ScopedModelViewSet, TransitionMixin
 from fazhi.core.workflow import Transition
 
 
@@ -80,29 +77,15 @@ def simple_viewset(
     )
 
 
-class WorkflowMixin:
-    """The workflow move endpoint; set `transitions` and `action_form`."""
+class WorkflowMixin(TransitionMixin):
+    """The workflow move endpoint for registers whose action form depends on the move
+    only: set `form_for` (a function of the Transition)."""
 
-    transitions: dict[str, Transition] = {}
-    action_form: Callable[[Transition], type[forms.Form]]
+    form_for: Callable[[Transition], type[forms.Form]]
 
-    @action(detail=True, methods=["post"])
-    def transition(self, request: Request, pk: Any = None) -> Response:
-        record = self.get_object()  # type: ignore[attr-defined]
-        name = str(request.data.get("action", ""))
-        t = self.transitions.get(name)
-        if t is None:
-            return Response({"action": [f"未知操作：{name}"]}, status=status.HTTP_400_BAD_REQUEST)
-        form = type(self).action_form(t)(request.data)
-        if not form.is_valid():
-            return Response(form.errors, status=status.HTTP_400_BAD_REQUEST)
-        data = dict(form.cleaned_data)
-        on, note = data.pop("on"), data.pop("note", "")
-        try:
-            record.apply(name, by=request.user, on=on, note=note, **data)
-        except ValidationError as exc:
-            return Response({"detail": exc.messages}, status=status.HTTP_400_BAD_REQUEST)
-        return Response(self.get_serializer(record).data)  # type: ignore[attr-defined]
+    def action_form(self, transition: Transition, record: Any) -> type[forms.Form]:
+        return type(self).form_for(transition)
+
 
 
 class RegisteredRecordMixin:
