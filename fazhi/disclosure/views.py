@@ -14,7 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from fazhi.audit.models import Entry
 from fazhi.core.focus import focus_unit
+from fazhi.core.workflow_views import act_on
 from fazhi.disclosure import indicators as disclosure_indicators
 from fazhi.disclosure import report as annual
 from fazhi.disclosure import rules
@@ -158,24 +159,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     req = get_for_user_or_404(Request.objects.select_related("unit"), pk, request.user, write=True)
-    transition = rules.TRANSITIONS.get(action)
-    if transition is None:
-        raise Http404("未知操作。")
-    form = action_form_class(transition, req, request.user)(request.POST, prefix=action)
-    if form.is_valid():
-        data = dict(form.cleaned_data)
-        on, note, version = data.pop("on"), data.pop("note", ""), data.pop("version", None)
-        try:
-            req.apply(action, by=request.user, on=on, note=note, expected_version=version, **data)
-        except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(request, f"已办理：{transition.label}。")
-            return redirect(req.get_absolute_url())
-    messages.error(request, f"“{transition.label}”未办理，请检查填写内容。")
-    return render(
-        request, "disclosure/detail.html", _detail_context(request, req, {action: form}), status=400
+    return act_on(
+        request, req, action, action_form_class,
+        lambda failed: render(request, "disclosure/detail.html", _detail_context(request, req, failed), status=400),
     )
 
 

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_POST
 
 from fazhi.audit.models import Entry
 from fazhi.core.focus import focus_unit
+from fazhi.core.workflow_views import act_on
 from fazhi.core.xlsx import XLSX_CONTENT_TYPE
 from fazhi.enforcement import indicators as enf_indicators
 from fazhi.enforcement import publication, rules
@@ -145,23 +146,10 @@ def _detail(
 
 def _act(request: HttpRequest, obj: Any, action: str, render_detail: Any) -> HttpResponse:
     """The one handler behind every action button: parse its small form, call apply()."""
-    transition = obj.transitions.get(action)
-    if transition is None:
-        raise Http404("未知操作。")
-    form = action_form_class(transition, obj, request.user)(request.POST, prefix=action)
-    if form.is_valid():
-        data = dict(form.cleaned_data)
-        on, note = data.pop("on"), data.pop("note", "")
-        try:
-            obj.apply(action, by=request.user, on=on, note=note, **data)
-        except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(request, f"已办理：{transition.label}。")
-            return redirect(obj.get_absolute_url())
-    messages.error(request, f"“{transition.label}”未办理，请检查填写内容。")
-    return render_detail(request, obj, forms={action: form}, status=400)
+    return act_on(
+        request, obj, action, action_form_class,
+        lambda failed: render_detail(request, obj, forms=failed, status=400),
+    )
 
 
 # ------------------------------------------------------------------ cases

@@ -11,13 +11,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.audit.models import Entry
 from fazhi.core.focus import focus_unit
+from fazhi.core.workflow_views import act_on
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.engine import compute, format_value
 from fazhi.org.scope import get_for_user_or_404
@@ -146,31 +147,13 @@ def _act(
     request: HttpRequest,
     record: Any,
     action: str,
-    transitions: dict[str, Any],
     template: str,
     ctx: Any,
 ) -> HttpResponse:
-    transition = transitions.get(action)
-    if transition is None:
-        raise Http404("未知操作。")
-    form = action_form_class(transition, record, request.user)(
-        request.POST, request.FILES, prefix=action
+    return act_on(
+        request, record, action, action_form_class,
+        lambda failed: render(request, template, ctx(request, record, failed), status=400),
     )
-    if form.is_valid():
-        data = dict(form.cleaned_data)
-        on, note, version = data.pop("on"), data.pop("note", ""), data.pop("version", None)
-        try:
-            record.apply(
-                action, by=request.user, on=on, note=note, expected_version=version, **data
-            )
-        except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(request, f"已办理：{transition.label}。")
-            return redirect(record.get_absolute_url())
-    messages.error(request, f"“{transition.label}”未办理，请检查填写内容。")
-    return render(request, template, ctx(request, record, {action: form}), status=400)
 
 
 @login_required
@@ -179,7 +162,7 @@ def task_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     task = get_for_user_or_404(
         Task.objects.select_related("unit", "office"), pk, request.user, write=True
     )
-    return _act(request, task, action, rules.TASK_TRANSITIONS, "oversight/task.html", _task_context)
+    return _act(request, task, action, "oversight/task.html", _task_context)
 
 
 @login_required
@@ -298,14 +281,7 @@ def suggestion_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     s = get_for_user_or_404(
         Suggestion.objects.select_related("unit", "office"), pk, request.user, write=True
     )
-    return _act(
-        request,
-        s,
-        action,
-        rules.SUGGESTION_TRANSITIONS,
-        "oversight/suggestion.html",
-        _suggestion_context,
-    )
+    return _act(request, s, action, "oversight/suggestion.html", _suggestion_context)
 
 
 @login_required

@@ -14,13 +14,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.audit.models import Entry
 from fazhi.core.focus import focus_unit
+from fazhi.core.workflow_views import act_on
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.engine import compute, format_value
 from fazhi.org.models import Unit
@@ -180,24 +181,12 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     app = get_for_user_or_404(
         Application.objects.select_related("respondent", "agency"), pk, request.user, write=True
     )
-    transition = rules.TRANSITIONS.get(action)
-    if transition is None:
-        raise Http404("未知操作。")
-    form = action_form_class(transition, app, request.user)(request.POST, prefix=action)
-    if form.is_valid():
-        data = dict(form.cleaned_data)
-        on, note, version = data.pop("on"), data.pop("note", ""), data.pop("version", None)
-        try:
-            app.apply(action, by=request.user, on=on, note=note, expected_version=version, **data)
-        except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(request, f"已办理：{transition.label}。")
-            return redirect(app.get_absolute_url())
-    messages.error(request, f"“{transition.label}”未办理，请检查填写内容。")
-    context = _detail_context(request, app, {action: form})
-    return render(request, "reconsideration/detail.html", context, status=400)
+    return act_on(
+        request, app, action, action_form_class,
+        lambda failed: render(
+            request, "reconsideration/detail.html", _detail_context(request, app, failed), status=400
+        ),
+    )
 
 
 @login_required
