@@ -52,3 +52,39 @@ def act_on(
         return redirect(record.get_absolute_url())
     messages.error(request, f"“{transition.label}”未办理，请检查填写内容。")
     return render_failed({action: form})
+
+
+def action_panel(
+    request: HttpRequest, record: Any, form_class_for: FormClassFor, bound: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """One entry per move this user may make now (the detail page's buttons), each with
+    its small form; a form that was just refused comes back bound and open."""
+    panel = []
+    for t in record.allowed_actions(request.user):
+        form = (bound or {}).get(t.action) or form_class_for(t, record, request.user)(prefix=t.action)
+        panel.append({"transition": t, "form": form, "open": bool(bound and t.action in bound)})
+    return panel
+
+
+def deadline_rows(*records: Any) -> list[dict[str, Any]]:
+    """The records' deadlines with today's light and the explanation of each due date."""
+    from django.utils import timezone
+
+    from fazhi.deadlines.services import deadlines_for
+
+    today = timezone.localdate()
+    return [
+        {"deadline": d, "light": d.light(today), "explain": d.explain().lines()}
+        for record in records
+        for d in deadlines_for(record)
+    ]
+
+
+def history(record: Any, labels: dict[str, str], limit: int = 200) -> list[dict[str, Any]]:
+    """The record's audit entries, oldest first, each with its move's Chinese label."""
+    from fazhi.audit.models import Entry
+
+    return [
+        {"entry": e, "label": labels.get(e.verb, e.verb)}
+        for e in Entry.objects.for_object(record).order_by("id")[:limit]
+    ]

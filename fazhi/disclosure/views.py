@@ -20,9 +20,8 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from fazhi.audit.models import Entry
 from fazhi.core.focus import focus_unit
-from fazhi.core.workflow_views import act_on
+from fazhi.core.workflow_views import act_on, action_panel, deadline_rows, history
 from fazhi.disclosure import indicators as disclosure_indicators
 from fazhi.disclosure import report as annual
 from fazhi.disclosure import rules
@@ -125,26 +124,11 @@ def register(request: HttpRequest) -> HttpResponse:
 def _detail_context(
     request: HttpRequest, req: Request, forms: dict[str, Any] | None = None
 ) -> dict[str, Any]:
-    from fazhi.deadlines.services import deadlines_for
-
-    today = timezone.localdate()
-    actions = []
-    for t in req.allowed_actions(request.user):
-        form = (forms or {}).get(t.action) or action_form_class(t, req, request.user)(
-            prefix=t.action
-        )
-        actions.append({"transition": t, "form": form, "open": bool(forms and t.action in forms)})
     return {
         "req": req,
-        "actions": actions,
-        "deadlines": [
-            {"deadline": d, "light": d.light(today), "explain": d.explain().lines()}
-            for d in deadlines_for(req)
-        ],
-        "history": [
-            {"entry": e, "label": VERB_LABELS.get(e.verb, e.verb)}
-            for e in Entry.objects.for_object(req).order_by("id")[:200]
-        ],
+        "actions": action_panel(request, req, action_form_class, forms),
+        "deadlines": deadline_rows(req),
+        "history": history(req, VERB_LABELS),
         "can_see_personal": request.user.can_write_records,
     }
 

@@ -19,9 +19,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from fazhi.audit.models import Entry
 from fazhi.core.focus import focus_unit
-from fazhi.core.workflow_views import act_on
+from fazhi.core.workflow_views import act_on, action_panel, deadline_rows, history
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.engine import compute, format_value
 from fazhi.org.models import Unit
@@ -35,12 +34,6 @@ from fazhi.reconsideration.rules import Procedure, State
 FILTERS = ("state", "year", "respondent", "procedure", "overdue")
 # The audit trail stores the action's code; people read its label.
 VERB_LABELS = {"register": "登记申请", **{a: t.label for a, t in rules.TRANSITIONS.items()}}
-
-
-def _deadlines_for(record: Any) -> list[Any]:
-    from fazhi.deadlines.services import deadlines_for
-
-    return list(deadlines_for(record))
 
 
 def _overdue(today: date) -> Q:
@@ -139,28 +132,12 @@ def _add_errors(form: Any, exc: ValidationError) -> None:
 def _detail_context(
     request: HttpRequest, app: Application, forms: dict[str, Any] | None = None
 ) -> dict[str, Any]:
-    today = timezone.localdate()
-    actions = []
-    for t in app.allowed_actions(request.user):
-        form = (forms or {}).get(t.action) or action_form_class(t, app, request.user)(
-            prefix=t.action
-        )
-        actions.append({"transition": t, "form": form, "open": bool(forms and t.action in forms)})
-    deadlines = []
-    for record in [app, *app.letters.all()]:
-        for d in _deadlines_for(record):
-            deadlines.append(
-                {"deadline": d, "light": d.light(today), "explain": d.explain().lines()}
-            )
     return {
         "app": app,
-        "actions": actions,
-        "deadlines": deadlines,
+        "actions": action_panel(request, app, action_form_class, forms),
+        "deadlines": deadline_rows(app, *app.letters.all()),
         "letters": app.letters.select_related("recipient"),
-        "history": [
-            {"entry": e, "label": VERB_LABELS.get(e.verb, e.verb)}
-            for e in Entry.objects.for_object(app).order_by("id")[:200]
-        ],
+        "history": history(app, VERB_LABELS),
         # Only the agency's staff, who handle the case, see the applicant's full name.
         "can_see_personal": can_write_unit(request.user, app.agency),
     }
