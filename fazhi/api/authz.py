@@ -1,0 +1,247 @@
+"""The authorization matrix: what each URL of the site is, as data (issue 10, point 3).
+
+Every fazhi app declares its own rows in `fazhi/<app>/authz.py` as
+`ROUTES = {"<url name>": Row(...), ...}`; `fazhi/api/tests/test_authorization_matrix.py`
+collects them (as `fazhi/api/urls.py` collects `api.ROUTES`), walks every URL pattern of
+the site and fails when a route has no row, then tries each route as every persona.
+
+A row says what the route is (its *kind*) and, for routes about one record, how to make a
+record owned by unit A1 (`factory(ctx)` gets a `Ctx` with the persona's units and users).
+The expected answer of each persona follows from the kind alone (`expected` in the test),
+so the policy lives in one place and a register only says what its routes are.
+
+This module is only imported by the tests; it must not import any app's models at import
+time (the app modules import it).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+# Kinds of route.
+PUBLIC = "public"  # anyone, signed in or not (the login page)
+SIGNED_IN = "signed_in"  # any signed-in user, whatever the role (home, own account)
+READER = "reader"  # a register's list, figures or export: every reading role
+WRITER = "writer"  # a form that creates a record (GET shows it): writing roles only
+RECORD_READ = "record_read"  # one record of A1: its unit's readers, 404 outside
+RECORD_WRITE = "record_write"  # the edit form of one record of A1 (GET)
+RECORD_ACTION = "record_action"  # a POST-only action on one record of A1
+AUDIT = "audit"  # the audit trail: auditors and coordinators
+API_LIST = "api_list"  # a router's list route: GET lists, POST creates
+API_DETAIL = "api_detail"  # a router's detail route: GET, PATCH, DELETE
+API_ACTION = "api_action"  # a router's extra action on one record (POST)
+API_READER = "api_reader"  # a router's extra list-level action (GET)
+API_PUBLIC_DOC = "api_doc"  # the API root and schema: signed-in users
+
+KINDS = frozenset(
+    {
+        PUBLIC,
+        SIGNED_IN,
+        READER,
+        WRITER,
+        RECORD_READ,
+        RECORD_WRITE,
+        RECORD_ACTION,
+        AUDIT,
+        API_LIST,
+        API_DETAIL,
+        API_ACTION,
+        API_READER,
+        API_PUBLIC_DOC,
+    }
+)
+RECORD_KINDS = frozenset({RECORD_READ, RECORD_WRITE, RECORD_ACTION, API_DETAIL, API_ACTION})
+
+
+@dataclass
+class Ctx:
+    """What a factory may use: the units and users of `fazhi/conftest.py`."""
+
+    unit: Any  # unit_a1, the owner of the record
+    county: Any  # county_a, its parent
+    other_unit: Any  # unit_a2
+    owner: Any  # liaison_a1
+    coordinator: Any
+
+
+Factory = Callable[[Ctx], Any]
+
+
+@dataclass(frozen=True)
+class Row:
+    kind: str
+    factory: Factory | None = None
+    # URL kwargs: a dict, or a function of (record, ctx); by default {"pk": record.pk}.
+    kwargs: dict[str, Any] | Callable[[Any, Ctx], dict[str, Any]] | None = None
+    # Extra query string or POST data for the request.
+    data: dict[str, Any] = field(default_factory=dict)
+    # What a persona who may reach the route gets, when that is not 200 (e.g. a page
+    # that answers 404 to everyone because what it shows lives in the session).
+    status: int = 200
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown route kind {self.kind!r}")
+        if self.kind in RECORD_KINDS and self.factory is None:
+            raise ValueError(f"a {self.kind} row needs a factory")
+
+    def url_kwargs(self, record: Any, ctx: Ctx) -> dict[str, Any]:
+        if callable(self.kwargs):
+            return self.kwargs(record, ctx)
+        if self.kwargs is not None:
+            return dict(self.kwargs)
+        return {"pk": record.pk} if record is not None else {}
+
+
+def public(**kw: Any) -> Row:
+    return Row(PUBLIC, **kw)
+
+
+def signed_in(**kw: Any) -> Row:
+    return Row(SIGNED_IN, **kw)
+
+
+def reader(**kw: Any) -> Row:
+    return Row(READER, **kw)
+
+
+def writer(**kw: Any) -> Row:
+    return Row(WRITER, **kw)
+
+
+def record_read(factory: Factory, **kw: Any) -> Row:
+    return Row(RECORD_READ, factory, **kw)
+
+
+def record_write(factory: Factory, **kw: Any) -> Row:
+    return Row(RECORD_WRITE, factory, **kw)
+
+
+def record_action(factory: Factory, **kw: Any) -> Row:
+    return Row(RECORD_ACTION, factory, **kw)
+
+
+def audit(**kw: Any) -> Row:
+    return Row(AUDIT, **kw)
+
+
+def api_list(**kw: Any) -> Row:
+    return Row(API_LIST, **kw)
+
+
+def api_detail(factory: Factory, **kw: Any) -> Row:
+    return Row(API_DETAIL, factory, **kw)
+
+
+def api_action(factory: Factory, **kw: Any) -> Row:
+    return Row(API_ACTION, factory, **kw)
+
+
+def api_reader(**kw: Any) -> Row:
+    return Row(API_READER, **kw)
+
+
+def api_rows(
+    basename: str, factory: Factory, *actions: str, list_actions: tuple[str, ...] = ()
+) -> dict[str, Row]:
+    """The rows of one router registration: list, detail and its extra actions."""
+    rows = {f"{basename}-list": api_list(), f"{basename}-detail": api_detail(factory)}
+    rows.update({f"{basename}-{a}": api_action(factory) for a in actions})
+    rows.update({f"{basename}-{a}": api_reader() for a in list_actions})
+    return rows
+
+
+# A plain record of any model, for the models no app factory covers: every required field
+# gets a harmless value, foreign keys to Unit get the owner's unit, other foreign keys a
+# record made the same way. Saved with `objects.create`, bypassing workflows: the matrix
+# tests who may reach a record, not the record's life.
+_seq = itertools.count(1)
+
+
+def auto(model: type, ctx: Ctx, **overrides: Any) -> Any:
+    from django.db import models
+
+    from fazhi.org.models import Unit
+
+    values: dict[str, Any] = {}
+    for f in model._meta.concrete_fields:
+        if f.primary_key or f.name in overrides:
+            continue
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
+            continue
+        if f.is_relation:
+            if f.null and f.related_model is not Unit:
+                continue
+            if f.related_model is Unit:
+                values[f.name] = ctx.unit
+            elif f.related_model._meta.label == "contenttypes.ContentType":
+                from django.contrib.contenttypes.models import ContentType
+
+                values[f.name] = ContentType.objects.get_for_model(Unit)
+            else:
+                values[f.name] = auto(f.related_model, ctx)
+            continue
+        if f.has_default() or f.null:
+            continue
+        if f.choices:
+            values[f.name] = f.choices[0][0]
+        elif isinstance(f, models.BooleanField):
+            values[f.name] = False
+        elif isinstance(f, models.DateTimeField):
+            from django.utils import timezone
+
+            values[f.name] = timezone.now()
+        elif isinstance(f, models.DateField):
+            values[f.name] = date(2024, 3, 1)
+        elif isinstance(f, models.DecimalField):
+            values[f.name] = Decimal("1")
+        elif isinstance(f, models.IntegerField | models.FloatField):
+            values[f.name] = 2024 if f.name == "year" else 1
+        elif isinstance(f, models.JSONField):
+            values[f.name] = []
+        elif isinstance(f, models.CharField | models.TextField):
+            text = f"测试{f.name}{next(_seq)}"
+            values[f.name] = text[: f.max_length] if f.max_length else text
+        else:
+            raise TypeError(f"auto() cannot fill {model.__name__}.{f.name}; give the row a factory")
+    values.update(overrides)
+    return model._default_manager.create(**values)
+
+
+def auto_factory(label: str, **overrides: Any) -> Factory:
+    """`auto_factory("app.Model")`: a factory for `auto` of that model (resolved lazily)."""
+
+    def make(ctx: Ctx) -> Any:
+        from django.apps import apps
+
+        return auto(apps.get_model(label), ctx, **overrides)
+
+    return make
+
+
+# The api app's own routes: the router's root and the OpenAPI schema.
+ROUTES: dict[str, Row] = {
+    "api-root": Row(API_PUBLIC_DOC),
+    "api-schema": Row(API_PUBLIC_DOC),
+}
+
+
+def first_action(transitions: str) -> Callable[[Any, Ctx], dict[str, Any]]:
+    """URL kwargs for an `act/<action>/` route: the record and the first of its actions.
+
+    `transitions` is the dotted path of the app's transitions dict, read when the test
+    runs so that this module imports no app.
+    """
+
+    def kwargs(record: Any, ctx: Ctx) -> dict[str, Any]:
+        from django.utils.module_loading import import_string
+
+        return {"pk": record.pk, "action": next(iter(import_string(transitions)))}
+
+    return kwargs

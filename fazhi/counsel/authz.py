@@ -1,0 +1,15 @@
+"""Who may reach each route of counsel: its rows of the authorization matrix (fazhi/api/authz.py)."""
+
+from __future__ import annotations
+
+from fazhi.api.authz import api_rows, auto_factory, reader, writer
+
+ROUTES = {
+    **api_rows("counsel", auto_factory("counsel.Counsel"), list_actions=("uncovered",)),
+    **api_rows("opinion", auto_factory("counsel.Opinion")),
+    "counsel:list": reader(),  # counsel/
+    "counsel:opinion_create": writer(),  # counsel/opinions/new/
+    "counsel:template": reader(),  # counsel/template.xlsx
+    "counsel:import": writer(),  # counsel/import/
+    "counsel:export": reader(),  # counsel/export.xlsx
+}
