@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -49,20 +50,27 @@ def xlsx_urls(
     way the list screen filters them; the export writes exactly those.
     """
 
+    def require(request: HttpRequest, *, write: bool) -> None:
+        user: Any = request.user
+        if write and not user.can_write_records:
+            raise PermissionDenied("您的角色只能查看，不能导入。")
+        if not user.can_read_records:
+            raise PermissionDenied("您的角色不能查看台账。")
+
     @login_required
     def download_template(request: HttpRequest) -> HttpResponse:
+        require(request, write=False)
         return xlsx_response(template(sheet), f"{sheet.title}导入模板.xlsx")
 
     @login_required
     def export_view(request: HttpRequest) -> HttpResponse:
+        require(request, write=False)
         stamp = timezone.localdate().strftime("%Y%m%d")
         return xlsx_response(export(sheet, rows(request).iterator(chunk_size=2000), user=request.user), f"{sheet.title}_{stamp}.xlsx")
 
     @login_required
     def import_view(request: HttpRequest) -> HttpResponse:
-        if not request.user.can_write_records:
-            messages.error(request, "您的角色只能查看，不能导入。")
-            return redirect(list_url)
+        require(request, write=True)
         form = UploadForm(request.POST or None, request.FILES or None)
         context: dict[str, Any] = {"form": form, "sheet": sheet, "list_url": list_url}
         if request.method == "POST" and form.is_valid():

@@ -125,3 +125,17 @@ def test_exports_mask_personal_data_and_defuse_formulas(liaison_a1, unit_a1):
     assert row[1] == "张某某" and row[3] == "138****5678" and row[4] == "110105**********2X"
     assert row[2].startswith("'=")
     assert Entry.objects.filter(action=Action.EXPORT).exists()
+
+
+def test_the_xlsx_screens_follow_the_roles(client_for, auditor, leader, liaison_a1):
+    # Any register's sheet: reconsideration's is mounted at /reconsideration/.
+    assert client_for(auditor).get("/reconsideration/template.xlsx").status_code == 403
+    assert client_for(auditor).get("/reconsideration/export.xlsx").status_code == 403
+    assert client_for(leader).get("/reconsideration/import/").status_code == 403
+    assert client_for(leader).get("/reconsideration/export.xlsx").status_code == 200
+    assert client_for(liaison_a1).get("/reconsideration/import/").status_code == 200
+
+
+def test_the_api_schema_needs_a_signed_in_user(client, liaison_a1, client_for):
+    assert client.get("/api/schema/").status_code in (401, 403)
+    assert client_for(liaison_a1).get("/api/schema/").status_code == 200

@@ -161,4 +161,4 @@ def test_the_export_view_shows_only_the_users_records(
 
 def test_the_import_screen_refuses_the_leader(leader, client_for) -> None:
     r = client_for(leader).get("/litigation/import/")
-    assert r.status_code == 302
+    assert r.status_code == 403
