@@ -318,6 +318,13 @@ class Lawsuit(Workflow):
         elif action == "conclude":
             # A case decided before any defence was filed (e.g. 不予立案) no longer owes one.
             svc.cancel_deadline(self, rules.PERIOD_DEFENCE, on=on, reason="案件已审结")
+            if self.trial_period:
+                svc.meet_deadline(self, self.trial_period, on=on)
+
+    @property
+    def trial_period(self) -> str | None:
+        """The court's trial period for this instance, if the law sets one."""
+        return rules.PERIOD_TRIAL.get(str(self.instance))
 
     def open_deadlines(self) -> None:
         """Start the defence period (行政诉讼法 第67条) on the deadlines app's calendar."""
@@ -330,6 +337,17 @@ class Lawsuit(Workflow):
             responsible=self.handler,
             url=self.get_absolute_url(),
         )
+        if self.trial_period:
+            basis = "第81条：立案之日起六个月" if self.instance == "first" else "第88条：收到上诉状之日起三个月"
+            _deadlines().open_deadline(
+                self,
+                self.trial_period,
+                start=self.filed_on,
+                title=f"{self.case_number}人民法院审结（行政诉讼法{basis}）",
+                unit=self.unit,
+                responsible=self.handler,
+                url=self.get_absolute_url(),
+            )
 
     @classmethod
     def register(cls, *, by: Any, **fields: Any) -> Lawsuit:

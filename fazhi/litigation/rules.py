@@ -317,4 +317,9 @@ class Appellant(models.TextChoices):
 
 # Period codes of the deadlines app (statutes.md Appendix A).
 PERIOD_DEFENCE = "litig_defence"  # 行政诉讼法 第67条: 15 days from receipt of the complaint copy
+# The court's period for an instance keeps an open case on the due list until judgment.
+PERIOD_TRIAL = {
+    "first": "litig_trial_first",  # 行政诉讼法 第81条: 6 months from 立案
+    "second": "litig_trial_appeal",  # 第88条: 3 months from receipt of the appeal
+}
 PERIOD_APPEARANCE_NOTICE = "litig_appearance_notice"  # SPC 2020 第5条: ≥ 3 days before the hearing

@@ -130,4 +130,21 @@ def test_an_open_case_is_on_the_due_list_of_its_unit_with_the_legal_basis(
     assert "第67条" in page
     assert suit.case_number not in client_for(liaison_a2).get("/deadlines/").content.decode()
     suit.apply("defend", by=liaison_a1, on=timezone.localdate())
+    # Still open: the court's trial period (第81条) keeps it on the list until judgment.
+    page = client_for(liaison_a1).get("/deadlines/").content.decode()
+    assert suit.case_number in page and "第81条" in page
+    suit.apply("conclude", by=liaison_a1, on=timezone.localdate(), outcome=Outcome.values[0])
     assert suit.case_number not in client_for(liaison_a1).get("/deadlines/").content.decode()
+
+
+def test_the_trial_period_runs_six_months_from_filing_and_is_met_by_the_judgment(unit_a1, liaison_a1) -> None:
+    # 行政诉讼法 第81条: 立案 Wed 2023-03-01 → six months → Fri 2023-09-01.
+    suit = make_lawsuit(
+        unit_a1, by=liaison_a1, filed_on=date(2023, 3, 1), received_on=date(2023, 3, 3), handler=liaison_a1
+    )
+    trial = deadlines_for(suit).get(period__code="litig_trial_first")
+    assert trial.due_date == date(2023, 9, 1)
+    suit.apply("defend", by=liaison_a1, on=date(2023, 3, 10))
+    suit.apply("conclude", by=liaison_a1, on=date(2023, 8, 1), outcome=Outcome.values[0])
+    trial.refresh_from_db()
+    assert trial.on_time and not deadlines_for(suit).filter(status="open").exists()
