@@ -21,6 +21,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from fazhi.core.focus import focus_unit
+from fazhi.core.forms import add_errors
 from fazhi.core.workflow_views import act_on, action_panel, deadline_rows, history
 from fazhi.disclosure import indicators as disclosure_indicators
 from fazhi.disclosure import report as annual
@@ -96,14 +97,6 @@ def request_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-def _add_errors(form: Any, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
 @login_required
 def register(request: HttpRequest) -> HttpResponse:
     if not request.user.can_write_records:
@@ -114,7 +107,7 @@ def register(request: HttpRequest) -> HttpResponse:
         try:
             req = Request.register(by=request.user, **fields)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, f"已登记：{req}，答复期限已开始计算。")
             return redirect(req.get_absolute_url())
@@ -144,8 +137,13 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     req = get_for_user_or_404(Request.objects.select_related("unit"), pk, request.user, write=True)
     return act_on(
-        request, req, action, action_form_class,
-        lambda failed: render(request, "disclosure/detail.html", _detail_context(request, req, failed), status=400),
+        request,
+        req,
+        action,
+        action_form_class,
+        lambda failed: render(
+            request, "disclosure/detail.html", _detail_context(request, req, failed), status=400
+        ),
     )
 
 

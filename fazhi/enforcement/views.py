@@ -24,6 +24,7 @@ from django.views.decorators.http import require_POST
 
 from fazhi.audit.models import Entry
 from fazhi.core.focus import focus_unit
+from fazhi.core.forms import add_errors
 from fazhi.core.workflow_views import act_on
 from fazhi.core.xlsx import XLSX_CONTENT_TYPE
 from fazhi.enforcement import indicators as enf_indicators
@@ -72,14 +73,6 @@ def _year(request: HttpRequest) -> int:
 
 def _years() -> range:
     return range(timezone.localdate().year, 2018, -1)
-
-
-def _add_errors(form: Any, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _scoped(request: HttpRequest, qs: QuerySet[Any]) -> QuerySet[Any]:
@@ -147,7 +140,10 @@ def _detail(
 def _act(request: HttpRequest, obj: Any, action: str, render_detail: Any) -> HttpResponse:
     """The one handler behind every action button: parse its small form, call apply()."""
     return act_on(
-        request, obj, action, action_form_class,
+        request,
+        obj,
+        action,
+        action_form_class,
         lambda failed: render_detail(request, obj, forms=failed, status=400),
     )
 
@@ -208,7 +204,7 @@ def case_new(request: HttpRequest) -> HttpResponse:
                 by=request.user, **{f: form.cleaned_data[f] for f in form.Meta.fields}
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, f"已立案：{case}。")
             return redirect(case.get_absolute_url())
@@ -300,7 +296,7 @@ def certificate_new(request: HttpRequest) -> HttpResponse:
                 by=request.user, **{f: form.cleaned_data[f] for f in form.Meta.fields}
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, f"已登记证件：{cert}。")
             return redirect(cert.get_absolute_url())
@@ -412,7 +408,7 @@ def review_new(request: HttpRequest, sheet_pk: int) -> HttpResponse:
                 vetoes=form.vetoes(),
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, f"已登记评查结果：{review}。")
             return redirect("enforcement:reviews")
@@ -446,7 +442,7 @@ def letter_new(request: HttpRequest) -> HttpResponse:
                 by=request.user, **{f: form.cleaned_data[f] for f in form.Meta.fields}
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, f"已登记监督意见书：{letter}，整改期限已开始计算。")
             return redirect(letter.get_absolute_url())

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from fazhi.audit.models import Entry
+from fazhi.core.forms import add_errors
 from fazhi.indicators.catalogue import Period
 from fazhi.legalservices import indicators as ls_indicators
 from fazhi.legalservices import rules
@@ -32,7 +33,6 @@ from fazhi.mediation.screens import (
     Screen,
     Section,
     actions_for,
-    add_errors,
     deadlines_of,
     figures_view,
     run_action,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,6 +13,7 @@ from django.utils import timezone
 
 from fazhi.audit.models import Entry
 from fazhi.core.focus import focus_unit
+from fazhi.core.forms import add_errors
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.engine import compute
 from fazhi.litigation.forms import ACTION_FORMS, LawsuitForm
@@ -105,7 +104,7 @@ def lawsuit_create(request: HttpRequest) -> HttpResponse:
         try:
             suit = Lawsuit.register(by=request.user, **fields)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, f"已登记{suit.case_number}，答辩期开始计算。")
             return redirect(suit)
@@ -169,18 +168,10 @@ def lawsuit_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 **form.data_for_apply(),
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, f"已办理：{transition.label}。")
             return redirect(suit)
     return render(
         request, "litigation/action.html", {"suit": suit, "form": form, "transition": transition}
     )
-
-
-def _add_errors(form: Any, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)

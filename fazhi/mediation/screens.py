@@ -29,6 +29,7 @@ from django.urls import URLPattern, URLResolver, include, path, reverse
 from django.utils import timezone
 
 from fazhi.core.focus import focus_unit
+from fazhi.core.forms import add_errors
 from fazhi.core.workflow import Transition
 from fazhi.core.xlsx import Sheet
 from fazhi.core.xlsx_views import xlsx_urls
@@ -95,14 +96,6 @@ def scoped(request: HttpRequest, qs: models.QuerySet[Any]) -> models.QuerySet[An
     if unit is not None:
         qs = qs.filter(unit__path__startswith=unit.path)
     return qs
-
-
-def add_errors(form: forms.BaseForm, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 # ---------------------------------------------------------------- simple records

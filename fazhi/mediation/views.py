@@ -18,6 +18,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from fazhi.audit.models import Entry
+from fazhi.core.forms import add_errors
 from fazhi.mediation import indicators as mediation_indicators
 from fazhi.mediation import rules
 from fazhi.mediation.forms import CommitteeForm, DisputeForm, MediatorForm, dispute_action_form
@@ -29,7 +30,6 @@ from fazhi.mediation.screens import (
     Screen,
     Section,
     actions_for,
-    add_errors,
     deadlines_of,
     figures_view,
     page_without_count,

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from fazhi.audit.models import Entry
 from fazhi.core.focus import focus_unit
+from fazhi.core.forms import add_errors
 from fazhi.core.workflow_views import act_on
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.engine import compute, format_value
@@ -43,14 +44,6 @@ def _readable(request: HttpRequest) -> None:
 
 def _years() -> range:
     return range(timezone.localdate().year, 2018, -1)
-
-
-def _add_errors(form: Any, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def filtered_tasks(request: HttpRequest) -> QuerySet[Task]:
@@ -93,7 +86,7 @@ def task_new(request: HttpRequest) -> HttpResponse:
         try:
             task = Task.propose(by=request.user, co_units=form.cleaned_data["co_units"], **fields)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, f"已提出督办事项：{task}，待立项审批。")
             return redirect(task.get_absolute_url())
@@ -151,7 +144,10 @@ def _act(
     ctx: Any,
 ) -> HttpResponse:
     return act_on(
-        request, record, action, action_form_class,
+        request,
+        record,
+        action,
+        action_form_class,
         lambda failed: render(request, template, ctx(request, record, failed), status=400),
     )
 
@@ -243,7 +239,7 @@ def suggestion_new(request: HttpRequest) -> HttpResponse:
         try:
             s = Suggestion.assign(by=request.user, **fields)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, f"已交办：{s}，答复期限已开始计算。")
             return redirect(s.get_absolute_url())

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.core.focus import focus_unit
+from fazhi.core.forms import add_errors
 from fazhi.core.workflow_views import act_on, action_panel, deadline_rows, history
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.engine import compute, format_value
@@ -114,19 +115,11 @@ def register(request: HttpRequest) -> HttpResponse:
         try:
             app = Application.register(by=request.user, **fields)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, f"已登记：{app}，受理审查期限已开始计算。")
             return redirect(app.get_absolute_url())
     return render(request, "reconsideration/form.html", {"form": form, "title": "登记行政复议申请"})
-
-
-def _add_errors(form: Any, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _detail_context(
@@ -159,9 +152,15 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         Application.objects.select_related("respondent", "agency"), pk, request.user, write=True
     )
     return act_on(
-        request, app, action, action_form_class,
+        request,
+        app,
+        action,
+        action_form_class,
         lambda failed: render(
-            request, "reconsideration/detail.html", _detail_context(request, app, failed), status=400
+            request,
+            "reconsideration/detail.html",
+            _detail_context(request, app, failed),
+            status=400,
         ),
     )
 
