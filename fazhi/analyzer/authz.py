@@ -12,7 +12,8 @@ ROUTES = {
     "analyzer:upload": signed_in(),
     # The n-th report of this session: a fresh session has none, so 404 for everyone.
     "analyzer:report": signed_in(kwargs={"index": 0}, status=404),
-    "analyzer:results": signed_in(),
-    "analyzer:compare": signed_in(),
-    "analyzer:compare_xlsx": signed_in(),
+    # What these show is the session's reports: with none yet, back to the upload page.
+    "analyzer:results": signed_in(status=302),
+    "analyzer:compare": signed_in(status=302),
+    "analyzer:compare_xlsx": signed_in(status=302),
 }

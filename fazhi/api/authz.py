@@ -74,15 +74,37 @@ Factory = Callable[[Ctx], Any]
 
 @dataclass(frozen=True)
 class Row:
+    """One route of the site: what it is, and what each persona gets from it, exactly.
+
+    The persona's answer follows from `kind` (the policy, `matrix.expected`); a row only
+    says what its route answers where that is not the default of its kind:
+
+    - `status`: what a persona allowed to read gets from a GET (200 unless the page, say,
+      answers 404 to everyone because what it shows lives in the session);
+    - `post`: what an allowed writer gets from the route's write (the empty POST of a
+      record action or an API create, the empty PATCH of an API record); the kind's
+      default otherwise (`matrix.WRITE_DEFAULTS`);
+    - `delete`: what an allowed writer gets from DELETE on an API record (204 unless the
+      viewset refuses, e.g. 403 once a case has moved on);
+    - `methods`: the methods tried, when not the kind's (a POST-only form);
+    - `disallow`: methods the route does not offer (an API record that cannot be
+      deleted): those who can see the record get 405, outsiders still 404;
+    - `expect`: the last resort, `{persona: status}` or `{(method, persona): status}`,
+      each with the reason in `note`.
+    """
+
     kind: str
     factory: Factory | None = None
     # URL kwargs: a dict, or a function of (record, ctx); by default {"pk": record.pk}.
     kwargs: dict[str, Any] | Callable[[Any, Ctx], dict[str, Any]] | None = None
     # Extra query string or POST data for the request.
     data: dict[str, Any] = field(default_factory=dict)
-    # What a persona who may reach the route gets, when that is not 200 (e.g. a page
-    # that answers 404 to everyone because what it shows lives in the session).
     status: int = 200
+    post: int | None = None
+    delete: int = 204
+    methods: tuple[str, ...] | None = None
+    disallow: frozenset[str] = frozenset()
+    expect: dict[Any, int] = field(default_factory=dict)
     note: str = ""
 
     def __post_init__(self) -> None:
@@ -90,6 +112,8 @@ class Row:
             raise ValueError(f"unknown route kind {self.kind!r}")
         if self.kind in RECORD_KINDS and self.factory is None:
             raise ValueError(f"a {self.kind} row needs a factory")
+        if self.expect and not self.note:
+            raise ValueError("a row that overrides the policy with `expect` must say why in `note`")
 
     def url_kwargs(self, record: Any, ctx: Ctx) -> dict[str, Any]:
         if callable(self.kwargs):
@@ -136,6 +160,9 @@ def api_list(**kw: Any) -> Row:
 
 
 def api_detail(factory: Factory, **kw: Any) -> Row:
+    """A router's detail route; `disallow={"PATCH", "DELETE"}` for what its viewset omits."""
+    if "disallow" in kw:
+        kw["disallow"] = frozenset(kw["disallow"])
     return Row(API_DETAIL, factory, **kw)
 
 
@@ -148,10 +175,28 @@ def api_reader(**kw: Any) -> Row:
 
 
 def api_rows(
-    basename: str, factory: Factory, *actions: str, list_actions: tuple[str, ...] = ()
+    basename: str,
+    factory: Factory,
+    *actions: str,
+    list_actions: tuple[str, ...] = (),
+    disallow: tuple[str, ...] = (),
+    create: int | None = None,
+    patch: int | None = None,
+    delete: int = 204,
 ) -> dict[str, Row]:
-    """The rows of one router registration: list, detail and its extra actions."""
-    rows = {f"{basename}-list": api_list(), f"{basename}-detail": api_detail(factory)}
+    """The rows of one router registration: list, detail and its extra actions.
+
+    `disallow`: the detail methods the viewset does not offer (e.g. `("PATCH", "DELETE")`
+    for a register moved only by transitions); `create`: what an empty POST to the list
+    answers a writer when not 400 (a viewset without create answers 405); `patch`: what
+    an empty PATCH of the factory's record answers when not 200 (400 where the serializer
+    runs the model's full validation and the record is a bare `auto` one); `delete`:
+    what DELETE answers a writer when allowed but not 204.
+    """
+    rows = {
+        f"{basename}-list": api_list(post=create),
+        f"{basename}-detail": api_detail(factory, disallow=disallow, post=patch, delete=delete),
+    }
     rows.update({f"{basename}-{a}": api_action(factory) for a in actions})
     rows.update({f"{basename}-{a}": api_reader() for a in list_actions})
     return rows

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from rest_framework import permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import ParseError, PermissionDenied
+from rest_framework.generics import get_object_or_404
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -36,7 +38,38 @@ class ScopedWritePermission(permissions.BasePermission):
         return True
 
 
-class ScopedModelViewSet(viewsets.ModelViewSet):
+class OutOfScopeFirstMixin:
+    """For any viewset over scoped records: 404 before 405, and no `Allow` on that 404.
+
+    `ScopedModelViewSet` has it; a viewset built otherwise (e.g. from DRF's mixins) adds
+    it first in its bases.
+    """
+
+    def http_method_not_allowed(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """On a record's route, 404 before 405: an outsider learns nothing of the route.
+
+        DRF answers a method the viewset does not offer (DELETE on a register that keeps
+        its records, PATCH on one moved only by transitions) with 405 before looking the
+        record up, so a user outside the record's unit would learn that the record's
+        route exists and what it allows. The record is looked up in the user's scope
+        first; only a user who can see it is told the method is not allowed.
+        """
+        lookup = self.lookup_url_kwarg or self.lookup_field  # type: ignore[attr-defined]
+        if lookup in kwargs:
+            queryset = self.filter_queryset(self.get_queryset())  # type: ignore[attr-defined]
+            get_object_or_404(queryset, **{self.lookup_field: kwargs[lookup]})  # type: ignore[attr-defined]
+        return super().http_method_not_allowed(request, *args, **kwargs)  # type: ignore[misc]
+
+    def finalize_response(
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
+        response = super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
+        if response.status_code == status.HTTP_404_NOT_FOUND and "Allow" in response:
+            del response["Allow"]  # a record one may not see: not even what its route allows
+        return response
+
+
+class ScopedModelViewSet(OutOfScopeFirstMixin, viewsets.ModelViewSet):
     """A ModelViewSet whose queryset is always `visible_to(request.user)`.
 
     Records outside the user's subtree do not exist for them (404); writes into a unit
@@ -47,6 +80,13 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
 
     def get_queryset(self) -> models.QuerySet[Any]:
         return visible_to(self.request.user, super().get_queryset())
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        # Every write of every register takes named fields: a JSON list, string or number
+        # is refused here, once, rather than reaching code that reads `request.data.get`.
+        if request.method in {"POST", "PUT", "PATCH"} and not isinstance(request.data, Mapping):
+            raise ParseError('请求内容须为 JSON 对象（{"字段": 值, …}）。')
 
     def _check_unit(self, serializer: Any) -> None:
         field = scope_field(serializer.Meta.model)

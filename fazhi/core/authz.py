@@ -6,10 +6,11 @@ from fazhi.api.authz import public, signed_in
 
 ROUTES = {
     "home": signed_in(),
-    # Switching the unit a coordinator or leader works in; others are told they may not,
-    # so the GET of the form itself is open to every signed-in user.
-    "switch_unit": signed_in(),
+    # Switching the unit a coordinator or leader works in (POST only); others are told
+    # they may not, so every signed-in user is redirected back with a message.
+    "switch_unit": signed_in(methods=("POST",)),
     "login": public(),
-    # Django 5 logs out on POST only; a GET answers 405 to everyone (tested as public below).
-    "logout": public(),
+    # Django 5 logs out on POST only; a GET answers 405 to everyone. (The POST is not tried
+    # here: it would sign the persona's shared client out; audit/tests/test_trail.py does.)
+    "logout": public(status=405),
 }

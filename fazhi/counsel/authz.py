@@ -5,8 +5,15 @@ from __future__ import annotations
 from fazhi.api.authz import api_rows, auto_factory, reader, writer
 
 ROUTES = {
-    **api_rows("counsel", auto_factory("counsel.Counsel"), list_actions=("uncovered",)),
-    **api_rows("opinion", auto_factory("counsel.Opinion")),
+    # Records are kept, not deleted; `auto` records fail full validation (PATCH {} is 400).
+    **api_rows(
+        "counsel",
+        auto_factory("counsel.Counsel"),
+        list_actions=("uncovered",),
+        disallow=("DELETE",),
+        patch=400,
+    ),
+    **api_rows("opinion", auto_factory("counsel.Opinion"), disallow=("DELETE",), patch=400),
     "counsel:list": reader(),  # counsel/
     "counsel:opinion_create": writer(),  # counsel/opinions/new/
     "counsel:template": reader(),  # counsel/template.xlsx

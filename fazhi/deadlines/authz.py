@@ -8,16 +8,23 @@ from fazhi.api.authz import Ctx, reader, record_read, signed_in
 
 
 def a1_deadline(ctx: Ctx) -> Any:
-    """A statutory deadline of A1: the one a registered reconsideration case starts."""
-    from fazhi.deadlines.models import Deadline
-    from fazhi.reconsideration.tests.helpers import received
+    """A statutory deadline of A1: the defence period a lawsuit against A1 starts.
 
-    app = received(ctx.coordinator, ctx.unit)
-    return Deadline.objects.filter(object_id=app.pk, unit=ctx.unit).first()
+    (A reconsideration case's periods belong to the reconsideration agency, the county.)
+    """
+    from fazhi.deadlines.models import Deadline
+    from fazhi.litigation.rules import PERIOD_DEFENCE
+    from fazhi.litigation.tests.factories import make_lawsuit
+
+    suit = make_lawsuit(ctx.unit, by=ctx.owner)
+    return Deadline.objects.for_record(suit).get(unit=ctx.unit, period__code=PERIOD_DEFENCE)
 
 
 ROUTES = {
-    "deadlines:list": reader(),
+    "deadlines:list": reader(
+        expect={"auditor": 200},
+        note="the auditor reads no register: the due list is empty for them, not a 403",
+    ),
     "deadlines:detail": record_read(a1_deadline),
     # The calculator and the table of statutory periods hold no record: law, not data.
     "deadlines:calculator": signed_in(),

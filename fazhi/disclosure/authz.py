@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from fazhi.api.authz import (
@@ -17,23 +18,41 @@ from fazhi.api.authz import (
 
 
 def REQ(ctx: Ctx) -> Any:  # noqa: N802
-    from fazhi.disclosure.tests.helpers import received
-
     return received(ctx.owner, ctx.unit)
 
 
+def received(*args: Any) -> Any:
+    from fazhi.disclosure.tests.helpers import received
+
+    return received(*args)
+
+
+def FILING(ctx: Ctx) -> Any:  # noqa: N802
+    """Unit A1's 2023 report, opened by the request it received that year."""
+    from fazhi.disclosure.models import ReportFiling
+
+    req = received(ctx.owner, ctx.unit, date(2023, 5, 8))
+    return ReportFiling.objects.get(unit=req.unit, year=2023)
+
+
 ROUTES = {
-    **api_rows("request", REQ, "transition"),
+    **api_rows("request", REQ, "transition", disallow=("DELETE",)),
     **api_rows("proactiveitem", auto_factory("disclosure.ProactiveItem")),
     "disclosure:list": reader(),  # disclosure/
     "disclosure:register": writer(),  # disclosure/new/
     "disclosure:detail": record_read(REQ),  # disclosure/<int:pk>/
     "disclosure:act": record_action(
-        REQ, kwargs=first_action("fazhi.disclosure.rules.TRANSITIONS")
+        REQ, kwargs=first_action("fazhi.disclosure.rules.TRANSITIONS"), post=400
     ),  # disclosure/<int:pk>/act/<slug:action>/
     "disclosure:figures": reader(),  # disclosure/figures/
     "disclosure:report": reader(),  # disclosure/report/
     "disclosure:report_docx": reader(),  # disclosure/report.docx
+    "disclosure:filings": reader(),  # disclosure/reports/
+    "disclosure:filing_new": writer(),  # disclosure/reports/new/
+    "disclosure:filing": record_read(FILING),  # disclosure/reports/<int:pk>/
+    "disclosure:filing_act": record_action(
+        FILING, kwargs=first_action("fazhi.disclosure.rules.FILING_TRANSITIONS"), post=400
+    ),  # disclosure/reports/<int:pk>/act/<slug:action>/
     "disclosure:items": reader(),  # disclosure/items/
     "disclosure:item_new": writer(),  # disclosure/items/new/
     "disclosure:items_template": reader(),  # disclosure/items/template.xlsx

@@ -15,6 +15,8 @@ from fazhi.api.authz import (
     record_write,
     writer,
 )
+from fazhi.core.screens import screen_rows
+from fazhi.mediation.views import SCREENS, SECTION
 
 
 def DISPUTE(ctx: Ctx) -> Any:  # noqa: N802
@@ -24,9 +26,11 @@ def DISPUTE(ctx: Ctx) -> Any:  # noqa: N802
 
 
 ROUTES = {
-    **api_rows("dispute", DISPUTE, "transition"),
-    **api_rows("committee", auto_factory("mediation.Committee")),
-    **api_rows("mediator", auto_factory("mediation.Mediator")),
+    # A dispute that has moved on may not be deleted (403); `auto` committees and
+    # mediators fail the model's full validation (PATCH {} is 400).
+    **api_rows("dispute", DISPUTE, "transition", delete=403),
+    **api_rows("committee", auto_factory("mediation.Committee"), patch=400),
+    **api_rows("mediator", auto_factory("mediation.Mediator"), patch=400),
     "mediation:list": reader(),  # mediation/
     "mediation:register": writer(),  # mediation/new/
     "mediation:detail": record_read(DISPUTE),  # mediation/<int:pk>/
@@ -38,17 +42,6 @@ ROUTES = {
     "mediation:template": reader(),  # mediation/template.xlsx
     "mediation:import": writer(),  # mediation/import/
     "mediation:export": reader(),  # mediation/export.xlsx
-    "mediation:committees": reader(),  # mediation/committees/
-    "mediation:committees_new": writer(),  # mediation/committees/new/
-    "mediation:committees_edit": record_write(
-        auto_factory("mediation.Committee")
-    ),  # mediation/committees/<int:pk>/
-    "mediation:committees_xlsx:template": reader(),  # mediation/committees/template.xlsx
-    "mediation:committees_xlsx:import": writer(),  # mediation/committees/import/
-    "mediation:committees_xlsx:export": reader(),  # mediation/committees/export.xlsx
-    "mediation:mediators": reader(),  # mediation/mediators/
-    "mediation:mediators_new": writer(),  # mediation/mediators/new/
-    "mediation:mediators_edit": record_write(
-        auto_factory("mediation.Mediator")
-    ),  # mediation/mediators/<int:pk>/
+    # committees/ and mediators/: list, new/, <int:pk>/ (and the committees' xlsx).
+    **screen_rows(SECTION, SCREENS),
 }

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from fazhi.api.authz import api_rows, auto_factory, reader, record_action, record_read, writer
+from fazhi.api.authz import (
+    api_rows,
+    auto_factory,
+    first_action,
+    reader,
+    record_action,
+    record_read,
+    writer,
+)
 
 ROUTES = {
-    **api_rows("issuer", auto_factory("normdocs.Issuer")),
-    **api_rows("document", auto_factory("normdocs.Document"), "transition"),
-    **api_rows("reviewitem", auto_factory("normdocs.ReviewItem")),
-    **api_rows("cleanup", auto_factory("normdocs.Cleanup"), "decide"),
+    # Kept, not deleted; an `auto` review item fails the full validation (PATCH {} is 400).
+    **api_rows("issuer", auto_factory("normdocs.Issuer"), disallow=("DELETE",)),
+    **api_rows("document", auto_factory("normdocs.Document"), "transition", disallow=("DELETE",)),
+    **api_rows("reviewitem", auto_factory("normdocs.ReviewItem"), disallow=("DELETE",), patch=400),
+    **api_rows("cleanup", auto_factory("normdocs.Cleanup"), "decide", disallow=("DELETE",)),
     "normdocs:list": reader(),  # normdocs/
     "normdocs:create": writer(),  # normdocs/new/
     "normdocs:cleanup_create": writer(),  # normdocs/cleanups/new/
@@ -16,7 +25,11 @@ ROUTES = {
         auto_factory("normdocs.Cleanup")
     ),  # normdocs/cleanups/<int:pk>/
     "normdocs:detail": record_read(auto_factory("normdocs.Document")),  # normdocs/<int:pk>/
-    "normdocs:act": record_action(auto_factory("normdocs.Document")),  # normdocs/<int:pk>/act/
+    "normdocs:act": record_action(
+        auto_factory("normdocs.Document"),
+        kwargs=first_action("fazhi.normdocs.rules.TRANSITIONS"),
+        post=400,  # an empty form is refused on the re-rendered page (core.workflow_views.act_on)
+    ),  # normdocs/<int:pk>/act/<slug:action>/
     "normdocs:template": reader(),  # normdocs/template.xlsx
     "normdocs:import": writer(),  # normdocs/import/
     "normdocs:export": reader(),  # normdocs/export.xlsx

@@ -59,7 +59,10 @@ def can_write_unit(user: Any, unit: Unit) -> bool:
 
 def unit_of(obj: models.Model) -> Unit:
     field = scope_field(type(obj))
-    return obj if not field else getattr(obj, field)  # type: ignore[return-value]
+    # A scope_field may follow relations ("task__unit"): walk them.
+    for name in field.split("__") if field else ():
+        obj = getattr(obj, name)
+    return obj  # type: ignore[return-value]
 
 
 def get_for_user_or_404(
@@ -70,6 +73,10 @@ def get_for_user_or_404(
     Out-of-scope records answer 404, not 403, so that a URL does not reveal that a
     record of another unit exists.
     """
+    if user.is_authenticated and not user.is_superuser and not user.can_read_records:
+        # A role that reads no register (the auditor) is refused as a role, before the
+        # lookup, as on the register lists and the API: it learns nothing of the record.
+        raise PermissionDenied("您的角色不能查看台账记录。")
     qs = model_or_qs if isinstance(model_or_qs, models.QuerySet) else model_or_qs._default_manager.all()
     try:
         obj = visible_to(user, qs).get(pk=pk)

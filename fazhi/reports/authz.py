@@ -26,14 +26,20 @@ def _figure(report: Any, ctx: Ctx) -> dict[str, Any]:
 
 
 ROUTES = {
-    "reports:list": reader(),
-    "reports:create": writer(),
+    "reports:list": reader(
+        expect={"auditor": 200},
+        note="the auditor reads no register: visible_to() gives them an empty list, not a 403",
+    ),
+    # POST only (the year comes from the list page's form); an empty year is refused with
+    # a message and a redirect; the leader may not draft for the county (403).
+    "reports:create": writer(methods=("POST",)),
     "reports:detail": record_read(a1_report),
     "reports:edit_header": record_write(a1_report),
     "reports:edit_section": record_write(a1_report, kwargs=_section),
-    "reports:add_figure": record_action(a1_report),
-    "reports:delete_figure": record_action(a1_report, kwargs=_figure),
+    # The report's POST actions answer with a redirect to the report and a message.
+    "reports:add_figure": record_action(a1_report, post=302),
+    "reports:delete_figure": record_action(a1_report, kwargs=_figure, post=302),
     "reports:preview": record_read(a1_report),
-    "reports:issue": record_action(a1_report),
+    "reports:issue": record_action(a1_report, post=302),
     "reports:download": record_read(a1_report, kwargs=lambda r, ctx: {"pk": r.pk, "fmt": "docx"}),
 }

@@ -1,0 +1,48 @@
+"""How the REST API knows who calls: a token (`ApiToken`) or the screens' session."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.utils import timezone
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.exceptions import AuthenticationFailed
+
+from fazhi.api.models import ApiToken, digest
+from fazhi.org.security import password_expired
+
+
+class ApiTokenAuthentication(TokenAuthentication):
+    keyword = "Token"
+
+    def authenticate_credentials(self, key: str) -> tuple[Any, ApiToken]:
+        token = ApiToken.objects.select_related("user").filter(key_digest=digest(key)).first()
+        if token is None or not token.is_valid:
+            # One message for unknown, expired, revoked and deactivated: nothing to probe.
+            raise AuthenticationFailed("接口令牌无效或已过期。")
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+        return token.user, token
+
+
+class PolicySessionAuthentication(SessionAuthentication):
+    """The browser's session on the API, under the same sign-in policy as the screens.
+
+    `SecurityPolicyMiddleware` exempts `/api/` (tokens are issued per user by an
+    administrator), so without this a coordinator who typed the password but not yet the
+    second-factor code, or whose password has expired, could read and write every
+    register through the API with the session cookie the screens refuse.
+    """
+
+    def authenticate(self, request: Any) -> tuple[Any, None] | None:
+        result = super().authenticate(request)
+        if result is None:
+            return None
+        user = result[0]
+        if settings.FAZHI_REQUIRE_2FA and user.needs_second_factor:
+            is_verified = getattr(user, "is_verified", None)
+            if is_verified is None or not is_verified():
+                raise AuthenticationFailed("请先在网页上输入动态验证码完成登录。")
+        if password_expired(user):
+            raise AuthenticationFailed("密码已过期，请先在网页上修改密码。")
+        return result
