@@ -15,6 +15,8 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
+from fazhi.core.forms import add_errors
+
 FormClassFor = Callable[[Any, Any, Any], Any]  # (transition, record, user) -> form class
 
 
@@ -28,8 +30,7 @@ def apply_form(request: HttpRequest, record: Any, transition: Any, form: Any) ->
     try:
         record.apply(transition.action, by=request.user, on=on, note=note, expected_version=version, **data)
     except ValidationError as exc:
-        for message in exc.messages:
-            form.add_error(None, message)
+        add_errors(form, exc)
         return False
     messages.success(request, f"已办理：{transition.label}。")
     return True
@@ -50,7 +51,13 @@ def act_on(
     form = form_class_for(transition, record, request.user)(request.POST, request.FILES, prefix=action)
     if apply_form(request, record, transition, form):
         return redirect(record.get_absolute_url())
-    messages.error(request, f"“{transition.label}”未办理，请检查填写内容。")
+    errors = list(form.non_field_errors())
+    if errors and transition not in record.allowed_actions(request.user):
+        # The move has no button on the page (not allowed now), so its form with the
+        # reason is not shown either: say why in the message.
+        messages.error(request, f"“{transition.label}”未办理：{'；'.join(errors)}")
+    else:
+        messages.error(request, f"“{transition.label}”未办理，请检查填写内容。")
     return render_failed({action: form})
 
 

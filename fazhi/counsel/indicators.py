@@ -7,13 +7,11 @@ from django.db.models import Q
 from fazhi.counsel.models import has_counsel, serving_between
 from fazhi.counsel.rules import MUST_HAVE_COUNSEL, Kind
 from fazhi.indicators.catalogue import Period, count
+from fazhi.indicators.q import Where, dated
 
 
-def _serving(kind: str):  # noqa: ANN202
-    def where(p: Period) -> Q:
-        return Q(kind=kind) & serving_between(p.start, p.end)
-
-    return where
+def _serving(kind: str) -> Where:
+    return lambda p: Q(kind=kind) & serving_between(p.start, p.end)
 
 
 def _without_counsel(p: Period) -> Q:
@@ -42,7 +40,7 @@ INDICATORS = [
         "法律意见",
         "项",
         model="counsel.Opinion",
-        where=lambda p: Q(given_on__gte=p.start, given_on__lte=p.end),
+        where=dated("given_on"),
         definition="统计期内法律顾问和公职律师出具的法律意见项数（按出具日期，按服务单位统计）。",
     ),
     count(

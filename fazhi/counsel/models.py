@@ -29,6 +29,9 @@ def serving_between(start: date, end: date, prefix: str = "") -> Q:
 class Counsel(models.Model):
     """A legal adviser engaged by a unit (contract with a firm) or a public lawyer."""
 
+    # Names of people: replaced in anything published (core.privacy).
+    personal_name_fields = ("name",)
+
     unit = models.ForeignKey(
         Unit, verbose_name="聘任（所在）单位", on_delete=models.PROTECT, related_name="+"
     )

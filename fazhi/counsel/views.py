@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.core.focus import focus_unit
+from fazhi.core.screens import create_page
 from fazhi.counsel.forms import OpinionForm
 from fazhi.counsel.models import Counsel, Opinion
 from fazhi.indicators.catalogue import Period, catalogue
@@ -60,11 +61,11 @@ def counsel_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def opinion_create(request: HttpRequest) -> HttpResponse:
-    if not request.user.can_write_records:
-        raise PermissionDenied("您的角色只能查看，不能登记。")
-    form = OpinionForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        opinion = form.save()
-        messages.success(request, f"已登记法律意见：{opinion}")
-        return redirect("counsel:list")
-    return render(request, "counsel/form.html", {"form": form, "title": "登记法律意见"})
+    return create_page(
+        request,
+        OpinionForm,
+        "登记法律意见",
+        reverse("counsel:list"),
+        done="已登记法律意见：{obj}",
+        then="counsel:list",
+    )

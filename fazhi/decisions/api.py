@@ -12,17 +12,13 @@ import copy
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from rest_framework import serializers, status
-from rest_framework.decorators import action
+from rest_framework import serializers
 from rest_framework.exceptions import ValidationError as ApiValidationError
-from rest_framework.request import Request
-from rest_framework.response import Response
 
-from fazhi.api.base import ScopedModelViewSet
-from fazhi.core.xlsx import parse_date
+from fazhi.api.base import ScopedModelViewSet, TransitionMixin
+from fazhi.api.kit import AllowedActionsField
+from fazhi.decisions.forms import action_form_class
 from fazhi.decisions.models import Catalogue, Decision, DecisionStep
-
-DATE_INPUTS = frozenset({"start_on", "end_on"})
 
 
 def full_clean(
@@ -39,35 +35,6 @@ def full_clean(
         raise ApiValidationError(
             exc.message_dict if hasattr(exc, "error_dict") else exc.messages
         ) from exc
-
-
-def run_transition(record: Any, request: Request, date_inputs: frozenset[str]) -> Response | None:
-    """Parse {"action", "on", "note", "version", inputs…} and call `apply()`.
-
-    Returns an error response (400, Chinese messages, nothing changed) or None on success.
-    """
-    name = str(request.data.get("action", ""))
-    transition = record.transitions.get(name)
-    if transition is None:
-        return Response({"action": [f"未知操作：{name}"]}, status=status.HTTP_400_BAD_REQUEST)
-    try:
-        on = parse_date(request.data.get("on", ""))
-        data: dict[str, Any] = {}
-        for field in transition.inputs:
-            raw = request.data.get(field, "")
-            data[field] = parse_date(raw) if field in date_inputs and raw else raw
-        version = request.data.get("version")
-        record.apply(
-            name,
-            by=request.user,
-            on=on,
-            note=str(request.data.get("note", "")),
-            expected_version=int(version) if str(version or "").isdigit() else None,
-            **data,
-        )
-    except ValidationError as exc:
-        return Response({"detail": exc.messages}, status=status.HTTP_400_BAD_REQUEST)
-    return None
 
 
 class CatalogueSerializer(serializers.ModelSerializer):
@@ -115,7 +82,7 @@ WORKFLOW_FIELDS = ["state", "comment_start_on", "comment_end_on", "comment_chann
 
 class DecisionSerializer(serializers.ModelSerializer):
     steps = StepSerializer(many=True, read_only=True)
-    allowed_actions = serializers.SerializerMethodField()
+    allowed_actions = AllowedActionsField()
 
     class Meta:
         model = Decision
@@ -133,10 +100,6 @@ class DecisionSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = WORKFLOW_FIELDS
 
-    def get_allowed_actions(self, obj: Decision) -> list[str]:
-        request = self.context.get("request")
-        return [t.action for t in obj.allowed_actions(request.user)] if request else []
-
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if self.instance is not None:
             for name in ("unit", "year"):
@@ -146,7 +109,7 @@ class DecisionSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class DecisionViewSet(ScopedModelViewSet):
+class DecisionViewSet(TransitionMixin, ScopedModelViewSet):
     queryset = (
         Decision.objects.select_related("unit", "lead_unit", "catalogue")
         .prefetch_related("steps")
@@ -155,14 +118,8 @@ class DecisionViewSet(ScopedModelViewSet):
     serializer_class = DecisionSerializer
     http_method_names = ["get", "post", "patch", "head", "options"]
 
-    @action(detail=True, methods=["post"])
-    def transition(self, request: Request, pk: Any = None) -> Response:
-        decision = self.get_object()
-        error = run_transition(decision, request, DATE_INPUTS)
-        if error is not None:
-            return error
-        decision = self.get_queryset().get(pk=decision.pk)
-        return Response(self.get_serializer(decision).data)
+    def action_form(self, transition: Any, record: Any) -> Any:
+        return action_form_class(transition, record, self.request.user)
 
 
 ROUTES = [

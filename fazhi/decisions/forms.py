@@ -1,4 +1,5 @@
-"""Forms of the decisions screens: a catalogue, a decision (steps are moves, not forms)."""
+"""Forms of the decisions screens: a catalogue, a decision, and the small form behind
+each move's button (the API's transition uses the same one)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,10 @@ from typing import Any
 
 from django import forms
 
+from fazhi.core import screens
+from fazhi.core.workflow import Transition
 from fazhi.decisions.models import Catalogue, Decision
+from fazhi.decisions.rules import Step
 from fazhi.org.scope import writable_units
 
 
@@ -36,3 +40,19 @@ class DecisionForm(forms.ModelForm):
         self.fields["catalogue"].queryset = Catalogue.objects.visible_to(
             user, write=True
         ).select_related("unit")
+
+
+ACTION_FIELDS = {
+    "start_on": screens.date_field,
+    "end_on": screens.date_field,
+    "step": screens.choice_field(Step.choices),
+    "detail": screens.text_area,
+    "handling": screens.text_area,
+    "reason": screens.text_area,
+    "shortened_reason": screens.text_area,
+}
+
+
+def action_form_class(transition: Transition, decision: Decision, user: Any) -> type[forms.Form]:
+    """The date, the step's own inputs (rules.STEP_INPUTS), a note and the version."""
+    return screens.action_form_class(transition, decision, ACTION_FIELDS)

@@ -6,6 +6,7 @@ from django.db.models import Q
 
 from fazhi.decisions.rules import Step
 from fazhi.indicators.catalogue import Period, count
+from fazhi.indicators.q import dated
 
 
 def _in_published_catalogue(p: Period) -> Q:
@@ -17,8 +18,7 @@ def _in_published_catalogue(p: Period) -> Q:
     )
 
 
-def _legality_reviewed(p: Period) -> Q:
-    return Q(step=Step.LEGALITY, applicable=True, on__gte=p.start, on__lte=p.end)
+_legality_reviewed = dated("on", step=Step.LEGALITY, applicable=True)
 
 
 INDICATORS = [

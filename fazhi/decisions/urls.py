@@ -12,6 +12,6 @@ urlpatterns = [
     path("new/", views.decision_create, name="create"),
     path("catalogues/new/", views.catalogue_create, name="catalogue_create"),
     path("<int:pk>/", views.detail, name="detail"),
-    path("<int:pk>/act/", views.act, name="act"),
+    path("<int:pk>/act/<slug:action>/", views.act, name="act"),
     *xlsx_urls(SHEET, views.rows, list_url="/decisions/"),
 ]

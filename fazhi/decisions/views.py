@@ -5,19 +5,20 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.audit.models import Entry
 from fazhi.core.focus import focus_unit
-from fazhi.core.xlsx import parse_date
+from fazhi.core.screens import create_page
+from fazhi.core.workflow_views import act_on, action_panel
 from fazhi.deadlines.services import deadlines_for
-from fazhi.decisions.forms import CatalogueForm, DecisionForm
+from fazhi.decisions.forms import CatalogueForm, DecisionForm, action_form_class
 from fazhi.decisions.models import Catalogue, Decision
 from fazhi.decisions.rules import Step
 from fazhi.org.scope import get_for_user_or_404
@@ -70,34 +71,28 @@ def timeline(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _detail_context(
+    request: HttpRequest, d: Decision, bound: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    return {
+        "d": d,
+        "timeline": d.timeline(),
+        "actions": action_panel(request, d, action_form_class, bound),
+        "history": Entry.objects.for_object(d)[:50],
+        "deadlines": list(deadlines_for(d).open().select_related("unit")),
+        "today": timezone.localdate(),
+    }
+
+
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     qs = Decision.objects.select_related("unit", "lead_unit", "catalogue").prefetch_related("steps")
     d = get_for_user_or_404(qs, pk, request.user)
-    return render(
-        request,
-        "decisions/detail.html",
-        {
-            "d": d,
-            "timeline": d.timeline(),
-            "actions": d.allowed_actions(request.user),
-            "history": Entry.objects.for_object(d)[:50],
-            "steps": Step.choices,
-            "deadlines": list(deadlines_for(d).open().select_related("unit")),
-            "today": timezone.localdate(),
-        },
-    )
+    return render(request, "decisions/detail.html", _detail_context(request, d))
 
 
 def _create(request: HttpRequest, form_class: Any, title: str) -> HttpResponse:
-    if not request.user.can_write_records:
-        raise PermissionDenied("您的角色只能查看，不能登记。")
-    form = form_class(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        obj = form.save()
-        messages.success(request, f"已登记：{obj}")
-        return redirect("decisions:list")
-    return render(request, "decisions/form.html", {"form": form, "title": title})
+    return create_page(request, form_class, title, reverse("decisions:list"), then="decisions:list")
 
 
 @login_required
@@ -110,34 +105,20 @@ def decision_create(request: HttpRequest) -> HttpResponse:
     return _create(request, DecisionForm, "登记重大行政决策事项")
 
 
-DATE_INPUTS = {"start_on", "end_on"}
-
-
 @login_required
 @require_POST
-def act(request: HttpRequest, pk: int) -> HttpResponse:
+def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """The one view behind every move's button: its small form, then `apply()`."""
     d = get_for_user_or_404(Decision, pk, request.user, write=True)
-    action = request.POST.get("action", "")
-    try:
-        on = parse_date(request.POST.get("on", ""))
-        data: dict[str, Any] = {}
-        transition = d.transitions.get(action)
-        for name in transition.inputs if transition else {}:
-            raw = request.POST.get(name, "")
-            data[name] = parse_date(raw) if name in DATE_INPUTS and raw else raw
-        d.apply(
-            action,
-            by=request.user,
-            on=on,
-            note=request.POST.get("note", ""),
-            expected_version=request.POST.get("version") or None,
-            **data,
-        )
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, "已登记。")
-    return redirect("decisions:detail", pk=d.pk)
+    return act_on(
+        request,
+        d,
+        action,
+        action_form_class,
+        lambda bound: render(
+            request, "decisions/detail.html", _detail_context(request, d, bound), status=400
+        ),
+    )
 
 
 def today() -> date:

@@ -13,16 +13,17 @@ from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 
 from fazhi.api.base import ScopedModelViewSet
-from fazhi.legalservices import rules
-from fazhi.legalservices.forms import aid_action_form
-from fazhi.legalservices.models import AidApplication, LegalHelper, Notarisation, ServiceVisit
-from fazhi.mediation.apikit import (
+from fazhi.api.kit import (
+    AllowedActionsField,
     CleanSerializer,
     RegisteredRecordMixin,
     WorkflowMixin,
     register_or_400,
     simple_viewset,
 )
+from fazhi.legalservices import rules
+from fazhi.legalservices.forms import aid_action_form
+from fazhi.legalservices.models import AidApplication, LegalHelper, Notarisation, ServiceVisit
 from fazhi.org.scope import can_write_unit
 
 WORKFLOW_FIELDS = [
@@ -42,7 +43,7 @@ WORKFLOW_FIELDS = [
 
 class AidApplicationSerializer(CleanSerializer):
     applicant_masked = serializers.CharField(read_only=True)
-    allowed_actions = serializers.SerializerMethodField()
+    allowed_actions = AllowedActionsField()
 
     class Meta:
         model = AidApplication
@@ -63,10 +64,6 @@ class AidApplicationSerializer(CleanSerializer):
         ]
         read_only_fields = WORKFLOW_FIELDS
         extra_kwargs = {"applicant_name": {"write_only": True}}
-
-    def get_allowed_actions(self, obj: AidApplication) -> list[str]:
-        request = self.context.get("request")
-        return [t.action for t in obj.allowed_actions(request.user)] if request else []
 
 
 class AidApplicationViewSet(RegisteredRecordMixin, WorkflowMixin, ScopedModelViewSet):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
+from fazhi.core.screens import ScopedModelForm, action_form_class, choice_field
 from fazhi.core.workflow import Transition
 from fazhi.legalservices.models import AidApplication, LegalHelper, Notarisation, ServiceVisit
 from fazhi.legalservices.rules import Result
-from fazhi.mediation.screens import ScopedModelForm, action_form_class, choice_field
 from fazhi.org.models import UnitKind
 
 
@@ -53,5 +55,5 @@ class ServiceVisitForm(ScopedModelForm):
 FIELDS = {"result": choice_field(Result.choices)}
 
 
-def aid_action_form(transition: Transition) -> type[forms.Form]:
-    return action_form_class(transition, FIELDS)
+def aid_action_form(transition: Transition, record: Any, user: Any) -> type[forms.Form]:
+    return action_form_class(transition, record, FIELDS)

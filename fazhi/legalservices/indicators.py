@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db.models import Count, Q
 
 from fazhi.indicators.catalogue import Period, count, rate, total
+from fazhi.indicators.q import dated, narrowed
 from fazhi.legalservices import rules
 from fazhi.legalservices.rules import Decision
 from fazhi.mediation.models import active_on
@@ -18,8 +19,7 @@ from fazhi.org.models import UnitKind
 AID = "legalservices.AidApplication"
 
 
-def decided(p: Period) -> Q:
-    return Q(decided_on__gte=p.start, decided_on__lte=p.end)
+decided = dated("decided_on")
 
 
 def approved(p: Period) -> Q:
@@ -51,7 +51,7 @@ INDICATORS = [
         "法律援助申请",
         "件",
         model=AID,
-        where=lambda p: Q(received_on__gte=p.start, received_on__lte=p.end),
+        where=dated("received_on"),
         definition="期内收到的法律援助申请件数，按收到申请日期计。",
     ),
     count(
@@ -67,7 +67,7 @@ INDICATORS = [
         "农民工法律援助案件",
         "件",
         model=AID,
-        where=lambda p: approved(p) & Q(migrant_worker=True),
+        where=narrowed(approved, migrant_worker=True),
         definition="法律援助案件中申请人为农民工（进城务工人员）的件数。",
     ),
     count(
@@ -75,7 +75,7 @@ INDICATORS = [
         "农民工绿色通道案件",
         "件",
         model=AID,
-        where=lambda p: approved(p) & Q(green_channel=True),
+        where=narrowed(approved, green_channel=True),
         definition="法律援助案件中农民工请求支付劳动报酬或工伤赔偿、免予核查经济困难状况的件数（法律援助法第42条）。",
     ),
     count(
@@ -91,7 +91,7 @@ INDICATORS = [
         "按期作出审查决定",
         "件",
         model=AID,
-        where=lambda p: decided(p) & Q(decision_on_time=True),
+        where=narrowed(decided, decision_on_time=True),
         definition="期内作出的审查决定中，在收到申请之日起7日内作出的件数（法律援助法第43条）。",
     ),
     rate(
@@ -106,7 +106,7 @@ INDICATORS = [
         "公证",
         "件",
         model="legalservices.Notarisation",
-        where=lambda p: Q(issued_on__gte=p.start, issued_on__lte=p.end),
+        where=dated("issued_on"),
         definition="期内出具公证书的公证事项件数，按出证日期计。",
     ),
     total(
@@ -115,7 +115,7 @@ INDICATORS = [
         "人次",
         model="legalservices.ServiceVisit",
         field="people",
-        where=lambda p: Q(visited_on__gte=p.start, visited_on__lte=p.end),
+        where=dated("visited_on"),
         definition="期内各级公共法律服务中心（站、室）、12348热线和网络平台服务的人次之和。",
     ),
     count(

@@ -49,6 +49,9 @@ class AidApplicationQuerySet(ScopedQuerySet["AidApplication"]):
 
 
 class AidApplication(Workflow):
+    # Names of people: replaced in anything published (core.privacy).
+    personal_name_fields = ("applicant_name",)
+
     transitions = rules.TRANSITIONS
 
     unit = models.ForeignKey(
@@ -220,6 +223,9 @@ class AidApplication(Workflow):
 
 
 class Notarisation(models.Model):
+    # Names of people: replaced in anything published (core.privacy).
+    personal_name_fields = ("applicant_name",)
+
     unit = models.ForeignKey(
         Unit, verbose_name="公证机构所在单位", on_delete=models.PROTECT, related_name="+"
     )
@@ -260,6 +266,9 @@ class LegalHelperQuerySet(ScopedQuerySet["LegalHelper"]):
 
 class LegalHelper(models.Model):
     """A 法律明白人: a villager trained to explain the law, registered to a village."""
+
+    # Names of people: replaced in anything published (core.privacy).
+    personal_name_fields = ("name",)
 
     unit = models.ForeignKey(
         Unit, verbose_name="所在村（社区）", on_delete=models.PROTECT, related_name="legal_helpers"

@@ -1,7 +1,7 @@
 from django.urls import path
 
+from fazhi.core.screens import screen_urls
 from fazhi.legalservices import views
-from fazhi.mediation.screens import screen_urls
 
 app_name = "legalservices"
 

@@ -6,15 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
-from fazhi.audit.models import Entry
-from fazhi.core.forms import add_errors
+from fazhi.core.screens import Column, Screen, Section, figures_view, register_view
+from fazhi.core.workflow_views import act_on, action_panel, deadline_rows, history
 from fazhi.indicators.catalogue import Period
 from fazhi.legalservices import indicators as ls_indicators
 from fazhi.legalservices import rules
@@ -28,15 +26,6 @@ from fazhi.legalservices.forms import (
 )
 from fazhi.legalservices.importing import AID_SHEET, HELPER_SHEET, NOTARY_SHEET, VISIT_SHEET
 from fazhi.legalservices.models import AidApplication, LegalHelper, Notarisation, ServiceVisit
-from fazhi.mediation.screens import (
-    Column,
-    Screen,
-    Section,
-    actions_for,
-    deadlines_of,
-    figures_view,
-    run_action,
-)
 from fazhi.org.scope import get_for_user_or_404
 
 SECTION = Section(
@@ -126,31 +115,14 @@ VISITS = Screen(
 SCREENS = [AID, NOTARISATIONS, HELPERS, VISITS]
 
 
-@login_required
-def aid_register(request: HttpRequest) -> HttpResponse:
-    if not request.user.can_write_records:
-        raise PermissionDenied("您的角色只能查看，不能登记。")
-    form = AidApplicationForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        app = form.instance
-        try:
-            app.register(by=request.user)
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, f"已登记：{app}，7日审查期限已开始计算。")
-            return redirect(app.get_absolute_url())
-    return render(
-        request,
-        "mediation/screen_form.html",
-        {
-            "section": SECTION,
-            "tabs": SECTION.resolved(request),
-            "form": form,
-            "title": "登记法律援助申请",
-            "back": "/legalservices/",
-        },
-    )
+aid_register = register_view(
+    SECTION,
+    AidApplicationForm,
+    "登记法律援助申请",
+    "/legalservices/",
+    "已登记：{obj}，7日审查期限已开始计算。",
+)
+LABELS = {"register": "登记", **{a: t.label for a, t in rules.TRANSITIONS.items()}}
 
 
 def _get(request: HttpRequest, pk: int, *, write: bool = False) -> AidApplication:
@@ -166,9 +138,9 @@ def _detail_context(
         "section": SECTION,
         "tabs": SECTION.resolved(request),
         "a": app,
-        "actions": actions_for(app, request.user, aid_action_form, bound),
-        "deadlines": deadlines_of(app),
-        "history": Entry.objects.for_object(app).order_by("id")[:200],
+        "actions": action_panel(request, app, aid_action_form, bound),
+        "deadlines": deadline_rows(app),
+        "history": history(app, LABELS),
         "can_see_personal": request.user.can_write_records,
     }
 
@@ -184,18 +156,17 @@ def aid_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def aid_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     app = _get(request, pk, write=True)
-    transition = rules.TRANSITIONS.get(action)
-    if transition is None:
-        raise Http404("未知操作。")
-    form = aid_action_form(transition)(request.POST, prefix=action)
-    if run_action(request, app, transition, form):
-        return redirect(app.get_absolute_url())
-    messages.error(request, f"“{transition.label}”未办理，请检查填写内容。")
-    return render(
+    return act_on(
         request,
-        "legalservices/aid_detail.html",
-        _detail_context(request, app, {action: form}),
-        status=400,
+        app,
+        action,
+        aid_action_form,
+        lambda bound: render(
+            request,
+            "legalservices/aid_detail.html",
+            _detail_context(request, app, bound),
+            status=400,
+        ),
     )
 
 
@@ -204,4 +175,9 @@ def _coverage(request: HttpRequest, unit: Any, year: int) -> dict[str, Any]:
     return {"coverage": coverage(unit, Period.year(year).end, minimum=minimum), "minimum": minimum}
 
 
-figures = figures_view(SECTION, [i.code for i in ls_indicators.INDICATORS], extra=_coverage)
+figures = figures_view(
+    SECTION,
+    [i.code for i in ls_indicators.INDICATORS],
+    extra=_coverage,
+    template="legalservices/figures.html",
+)

@@ -1,6 +1,8 @@
 """REST API: /api/lawsuits/ (scoped like the screens) and /api/lawsuits/<id>/transition/.
 
-Creating goes through `Lawsuit.register()`, every state change through `apply()`;
+Creating goes through `Lawsuit.register()`, every state change through `apply()` with
+the screen's own action form (api.base.TransitionMixin: {"action", "on", "note",
+"version", inputs…}; a stale version is refused);
 the state and outcome fields are read-only here. The plaintiff's name can be written
 but is only ever read back masked.
 """
@@ -10,18 +12,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from rest_framework import serializers, status
-from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework import serializers
 from rest_framework.exceptions import ValidationError as DRFValidationError
-from rest_framework.request import Request
-from rest_framework.response import Response
 
-from fazhi.api.base import ScopedModelViewSet
+from fazhi.api.base import ScopedModelViewSet, TransitionMixin
+from fazhi.api.kit import AllowedActionsField
+from fazhi.litigation.forms import api_action_form
 from fazhi.litigation.models import Hearing, Lawsuit
-from fazhi.litigation.rules import Appellant, Excuse, LeaderRank, Outcome
-from fazhi.org.models import Person
-from fazhi.org.scope import can_write_unit
 
 
 class HearingSerializer(serializers.ModelSerializer):
@@ -56,11 +53,7 @@ class HearingSerializer(serializers.ModelSerializer):
 class LawsuitSerializer(serializers.ModelSerializer):
     plaintiff = serializers.CharField(source="plaintiff_masked", read_only=True)
     hearings = HearingSerializer(many=True, read_only=True)
-    allowed_actions = serializers.SerializerMethodField()
-
-    def get_allowed_actions(self, obj: Lawsuit) -> list[str]:
-        request = self.context.get("request")
-        return [t.action for t in obj.allowed_actions(request.user)] if request else []
+    allowed_actions = AllowedActionsField()
 
     class Meta:
         model = Lawsuit
@@ -107,36 +100,13 @@ class LawsuitSerializer(serializers.ModelSerializer):
         extra_kwargs = {"plaintiff_name": {"write_only": True}, "case_number": {"validators": []}}
 
 
-class ApplySerializer(serializers.Serializer):
-    """One workflow move: the action, its date and the action's own inputs."""
-
-    action = serializers.CharField()
-    on = serializers.DateField()
-    note = serializers.CharField(required=False, allow_blank=True, default="")
-    expected_version = serializers.IntegerField(required=False)
-    outcome = serializers.ChoiceField(choices=Outcome.choices, required=False)
-    judgment_number = serializers.CharField(required=False, allow_blank=True)
-    appellant = serializers.ChoiceField(choices=Appellant.choices, required=False)
-    hearing_on = serializers.DateField(required=False)
-    hearing = serializers.IntegerField(required=False, allow_null=True)
-    appearance_required = serializers.BooleanField(required=False, default=True)
-    appeared = serializers.BooleanField(required=False, default=False)
-    person = serializers.IntegerField(required=False, allow_null=True)
-    rank = serializers.ChoiceField(choices=LeaderRank.choices, required=False, allow_blank=True)
-    identity_proof_ok = serializers.BooleanField(required=False, default=True)
-    spoke = serializers.BooleanField(required=False, default=False)
-    excuse = serializers.ChoiceField(choices=Excuse.choices, required=False, allow_blank=True)
-    excuse_note = serializers.CharField(required=False, allow_blank=True)
-    staff = serializers.CharField(required=False, allow_blank=True)
-
-
 def _drf_error(exc: ValidationError) -> DRFValidationError:
     return DRFValidationError(
         exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
     )
 
 
-class LawsuitViewSet(ScopedModelViewSet):
+class LawsuitViewSet(TransitionMixin, ScopedModelViewSet):
     queryset = Lawsuit.objects.select_related("unit").prefetch_related("hearings__person")
     serializer_class = LawsuitSerializer
     http_method_names = ["get", "post", "patch", "head", "options"]
@@ -167,29 +137,8 @@ class LawsuitViewSet(ScopedModelViewSet):
         except ValidationError as exc:
             raise _drf_error(exc) from exc
 
-    @action(detail=True, methods=["post"])
-    def transition(self, request: Request, pk: str | None = None) -> Response:
-        suit: Lawsuit = self.get_object()
-        if not can_write_unit(request.user, suit.unit):
-            raise PermissionDenied("您对该记录只有查看权限。")
-        data = ApplySerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = dict(data.validated_data)
-        act = values.pop("action")
-        on = values.pop("on")
-        note = values.pop("note", "")
-        version = values.pop("expected_version", None)
-        if values.get("person"):
-            person = Person.objects.filter(pk=values["person"], unit=suit.unit).first()
-            if person is None:
-                raise DRFValidationError({"person": "出庭负责人须为被告单位的人员。"})
-            values["person"] = person
-        try:
-            suit.apply(act, by=request.user, on=on, note=note, expected_version=version, **values)
-        except ValidationError as exc:
-            raise _drf_error(exc) from exc
-        fresh = self.get_queryset().get(pk=suit.pk)  # the prefetched hearings are stale now
-        return Response(self.get_serializer(fresh).data, status=status.HTTP_200_OK)
+    def action_form(self, transition: Any, record: Any) -> Any:
+        return api_action_form(transition, record)
 
 
 ROUTES = [("lawsuits", LawsuitViewSet)]

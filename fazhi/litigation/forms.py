@@ -49,7 +49,8 @@ class LawsuitForm(forms.ModelForm):
 class ActionForm(forms.Form):
     on = forms.DateField(label="办理日期", widget=DATE)
     note = forms.CharField(label="备注", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # The version the page was loaded with: a move made on a stale page is refused.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, lawsuit: Lawsuit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -57,11 +58,7 @@ class ActionForm(forms.Form):
         self.fields["note"] = self.fields.pop("note")  # the action's own fields first
 
     def data_for_apply(self) -> dict[str, Any]:
-        return {
-            k: v
-            for k, v in self.cleaned_data.items()
-            if k not in ("on", "note", "expected_version")
-        }
+        return {k: v for k, v in self.cleaned_data.items() if k not in ("on", "note", "version")}
 
 
 class DefendForm(ActionForm):
@@ -136,3 +133,20 @@ ACTION_FORMS: dict[str, type[ActionForm]] = {
     "conclude": ConcludeForm,
     "appeal": AppealForm,
 }
+
+
+def api_action_form(transition: Any, lawsuit: Lawsuit) -> Any:
+    """The screen's form of the move for `POST /api/lawsuits/<id>/transition/`
+    (api.base.TransitionMixin). A JSON client that leaves a checkbox out means the
+    box as the screen first shows it (e.g. 要求负责人出庭 ticked), not unticked."""
+    form_class = ACTION_FORMS[transition.action]
+    defaults = {
+        name: field.initial
+        for name, field in form_class.base_fields.items()
+        if isinstance(field, forms.BooleanField) and field.initial is not None
+    }
+
+    def bind(data: Any, files: Any = None) -> ActionForm:
+        return form_class({**defaults, **data}, files, lawsuit=lawsuit)
+
+    return bind

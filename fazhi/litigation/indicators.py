@@ -10,26 +10,17 @@ from __future__ import annotations
 from django.db.models import Q
 
 from fazhi.indicators.catalogue import Period, count, rate
+from fazhi.indicators.q import dated, narrowed, open_during
 from fazhi.litigation import rules
 
 LAWSUIT = "litigation.Lawsuit"
 HEARING = "litigation.Hearing"
 
 
-def _active(p: Period) -> Q:
-    return Q(received_on__lte=p.end) & (Q(closed_on__isnull=True) | Q(closed_on__gte=p.start))
-
-
-def _closed(p: Period) -> Q:
-    return Q(closed_on__gte=p.start, closed_on__lte=p.end)
-
-
-def _held(p: Period) -> Q:
-    return Q(held=True, held_on__gte=p.start, held_on__lte=p.end)
-
-
-def _required(p: Period) -> Q:
-    return _held(p) & Q(appearance_required=True)
+_active = open_during("received_on", "closed_on")
+_closed = dated("closed_on")
+_held = dated("held_on", held=True)
+_required = narrowed(_held, appearance_required=True)
 
 
 def _case_required(p: Period) -> Q:
@@ -70,7 +61,7 @@ INDICATORS = [
         "判决结案",
         "件",
         model=LAWSUIT,
-        where=lambda p: _closed(p) & Q(outcome__in=rules.JUDGMENTS),
+        where=narrowed(_closed, outcome__in=rules.JUDGMENTS),
         definition="期间内以判决方式结案的案件数（不含裁定不予立案、驳回起诉、准予撤诉等）。",
     ),
     count(
@@ -78,7 +69,7 @@ INDICATORS = [
         "败诉",
         "件",
         model=LAWSUIT,
-        where=lambda p: _closed(p) & Q(outcome__in=rules.LOST),
+        where=narrowed(_closed, outcome__in=rules.LOST),
         definition="期间内判决行政机关败诉的案件数：判决撤销或部分撤销、责令履行、给付、确认违法、确认无效、变更、承担行政协议责任、行政赔偿，以及二审改判行政机关败诉。",
     ),
     count(
@@ -86,7 +77,7 @@ INDICATORS = [
         "胜诉",
         "件",
         model=LAWSUIT,
-        where=lambda p: _closed(p) & Q(outcome__in=rules.WON),
+        where=narrowed(_closed, outcome__in=rules.WON),
         definition="期间内判决驳回诉讼请求（赔偿请求）、裁定不予立案或驳回起诉、二审维持或改判行政机关胜诉的案件数。",
     ),
     count(
@@ -94,7 +85,7 @@ INDICATORS = [
         "撤诉",
         "件",
         model=LAWSUIT,
-        where=lambda p: _closed(p) & Q(outcome__in=rules.WITHDRAWN),
+        where=narrowed(_closed, outcome__in=rules.WITHDRAWN),
         definition="期间内裁定准予撤诉或按撤诉处理的案件数。",
     ),
     rate(
@@ -129,7 +120,7 @@ INDICATORS = [
         "负责人出庭应诉",
         "次",
         model=HEARING,
-        where=lambda p: _required(p) & Q(counts_as_appearance=True),
+        where=narrowed(_required, counts_as_appearance=True),
         definition=f"应出庭庭次中负责人实际出庭的庭次。{_COUNTED}。",
     ),
     rate(
@@ -145,7 +136,7 @@ INDICATORS = [
         "应出庭庭次（一审）",
         "次",
         model=HEARING,
-        where=lambda p: _required(p) & Q(instance=rules.Instance.FIRST),
+        where=narrowed(_required, instance=rules.Instance.FIRST),
         definition="期间内一审开庭且应由负责人出庭的庭次。",
     ),
     count(
@@ -153,7 +144,7 @@ INDICATORS = [
         "负责人出庭应诉（一审）",
         "次",
         model=HEARING,
-        where=lambda p: _required(p) & Q(instance=rules.Instance.FIRST, counts_as_appearance=True),
+        where=narrowed(_required, instance=rules.Instance.FIRST, counts_as_appearance=True),
         definition=f"一审应出庭庭次中负责人实际出庭的庭次。{_COUNTED}。",
     ),
     rate(

@@ -18,12 +18,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.audit.trail import audit_context
+from fazhi.core.forms import as_bool
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.litigation import rules
 from fazhi.litigation.rules import Appellant, Excuse, Instance, LeaderRank, Outcome, Result, State
 from fazhi.org.models import Person, Unit
 from fazhi.org.scope import ScopedQuerySet, can_write_unit
-from fazhi.org.validators import mask_name
+from fazhi.org.validators import mask_name, mask_parties
 
 
 def _deadlines() -> Any:
@@ -50,6 +51,9 @@ def _not_future(value: date | None, label: str) -> dict[str, str]:
 
 
 class Lawsuit(Workflow):
+    # Names of people: replaced in anything published (core.privacy).
+    personal_name_fields = ("plaintiff_name",)
+
     transitions = rules.TRANSITIONS
 
     unit = models.ForeignKey(
@@ -227,7 +231,7 @@ class Lawsuit(Workflow):
             instance=self.instance,
             scheduled_on=hearing_on,
             notice_received_on=on,
-            appearance_required=_as_bool(appearance_required, True),
+            appearance_required=as_bool(appearance_required, True),
         )
         return self.state
 
@@ -255,14 +259,14 @@ class Lawsuit(Workflow):
                 }
             )
         if row.pk is None:
-            row.appearance_required = _as_bool(appearance_required, True)
+            row.appearance_required = as_bool(appearance_required, True)
         row.held = True
         row.held_on = on
-        row.appeared = _as_bool(appeared, False)
+        row.appeared = as_bool(appeared, False)
         row.person = person if row.appeared else None
         row.rank = rank if row.appeared else ""
-        row.identity_proof_ok = _as_bool(identity_proof_ok, True)
-        row.spoke = _as_bool(spoke, False) if row.appeared else False
+        row.identity_proof_ok = as_bool(identity_proof_ok, True)
+        row.spoke = as_bool(spoke, False) if row.appeared else False
         row.excuse = "" if row.appeared else (excuse or "")
         row.excuse_note = excuse_note or ""
         row.staff = staff or ""
@@ -366,41 +370,8 @@ class Lawsuit(Workflow):
         return suit
 
 
-def _as_bool(value: Any, default: bool) -> bool:
-    if value is None or value == "":
-        return default
-    if isinstance(value, str):
-        return value.strip() in ("1", "true", "True", "on", "是", "yes")
-    return bool(value)
-
-
-ORGANISATION_WORDS = (
-    "公司",
-    "厂",
-    "合作社",
-    "中心",
-    "委员会",
-    "协会",
-    "医院",
-    "学校",
-    "银行",
-    "店",
-    "社",
-    "局",
-    "所",
-    "集团",
-)
-
-
-def mask_plaintiff(name: str) -> str:
-    if not name:
-        return ""
-    if any(w in name for w in ORGANISATION_WORDS) and len(name) > 4:
-        return name
-    # Several plaintiffs are written 张三、李四.
-    return "、".join(
-        mask_name(n) for n in name.replace("，", "、").replace(",", "、").split("、") if n.strip()
-    )
+# 张三、李四 → 张某某、李某某; a company plaintiff stays as written.
+mask_plaintiff = mask_parties
 
 
 class HearingQuerySet(ScopedQuerySet["Hearing"]):

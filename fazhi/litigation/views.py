@@ -155,7 +155,7 @@ def lawsuit_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             request, f"当前状态为“{suit.get_state_display()}”，不能执行“{transition.label}”。"
         )
         return redirect(suit)
-    initial = {"on": timezone.localdate(), "expected_version": suit.version}
+    initial = {"on": timezone.localdate(), "version": suit.version}
     form = form_class(request.POST or None, lawsuit=suit, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -164,7 +164,7 @@ def lawsuit_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 by=request.user,
                 on=form.cleaned_data["on"],
                 note=form.cleaned_data["note"],
-                expected_version=form.cleaned_data.get("expected_version"),
+                expected_version=form.cleaned_data.get("version"),
                 **form.data_for_apply(),
             )
         except ValidationError as exc:

@@ -12,14 +12,15 @@ from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 
 from fazhi.api.base import ScopedModelViewSet
-from fazhi.mediation import rules
-from fazhi.mediation.apikit import (
+from fazhi.api.kit import (
+    AllowedActionsField,
     CleanSerializer,
     RegisteredRecordMixin,
     WorkflowMixin,
     register_or_400,
     simple_viewset,
 )
+from fazhi.mediation import rules
 from fazhi.mediation.forms import dispute_action_form
 from fazhi.mediation.models import Committee, Dispute, Mediator
 from fazhi.org.scope import can_write_unit
@@ -39,7 +40,7 @@ WORKFLOW_FIELDS = [
 
 class DisputeSerializer(CleanSerializer):
     parties_masked = serializers.CharField(read_only=True)
-    allowed_actions = serializers.SerializerMethodField()
+    allowed_actions = AllowedActionsField()
 
     class Meta:
         model = Dispute
@@ -61,10 +62,6 @@ class DisputeSerializer(CleanSerializer):
         ]
         read_only_fields = WORKFLOW_FIELDS
         extra_kwargs = {"parties": {"write_only": True}}
-
-    def get_allowed_actions(self, obj: Dispute) -> list[str]:
-        request = self.context.get("request")
-        return [t.action for t in obj.allowed_actions(request.user)] if request else []
 
 
 class DisputeViewSet(RegisteredRecordMixin, WorkflowMixin, ScopedModelViewSet):

@@ -7,9 +7,9 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from fazhi.core.screens import DATE, ScopedModelForm, action_form_class, bool_field, text_area
 from fazhi.core.workflow import Transition
 from fazhi.mediation.models import Committee, Dispute, Mediator
-from fazhi.mediation.screens import DATE, ScopedModelForm, action_form_class, bool_field, text_area
 from fazhi.org.scope import visible_to
 
 
@@ -62,5 +62,5 @@ class MediatorForm(ScopedModelForm):
 FIELDS = {"agreement": text_area, "confirmation_planned": bool_field}
 
 
-def dispute_action_form(transition: Transition) -> type[forms.Form]:
-    return action_form_class(transition, FIELDS)
+def dispute_action_form(transition: Transition, record: Any, user: Any) -> type[forms.Form]:
+    return action_form_class(transition, record, FIELDS)

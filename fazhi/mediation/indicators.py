@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from fazhi.indicators.catalogue import Period, count, rate, total
+from fazhi.indicators.catalogue import count, rate, total
+from fazhi.indicators.q import dated, narrowed
 from fazhi.mediation import rules
 from fazhi.mediation.models import active_on
 from fazhi.mediation.rules import Level, Outcome
@@ -18,8 +19,7 @@ from fazhi.mediation.rules import Level, Outcome
 DISPUTE = "mediation.Dispute"
 
 
-def received(p: Period) -> Q:
-    return Q(received_on__gte=p.start, received_on__lte=p.end)
+received = dated("received_on")
 
 
 INDICATORS = [
@@ -65,7 +65,7 @@ INDICATORS = [
         "调解成功",
         "件",
         model=DISPUTE,
-        where=lambda p: received(p) & Q(outcome__in=rules.SUCCESS_OUTCOMES),
+        where=narrowed(received, outcome__in=rules.SUCCESS_OUTCOMES),
         definition="期内受理的纠纷中达成调解协议（口头协议或书面协议）的件数。",
     ),
     rate(
@@ -80,7 +80,7 @@ INDICATORS = [
         "口头协议",
         "件",
         model=DISPUTE,
-        where=lambda p: received(p) & Q(outcome=Outcome.ORAL),
+        where=narrowed(received, outcome=Outcome.ORAL),
         definition="期内受理的纠纷中达成口头调解协议的件数（人民调解法第28条）。",
     ),
     count(
@@ -88,7 +88,7 @@ INDICATORS = [
         "书面协议",
         "件",
         model=DISPUTE,
-        where=lambda p: received(p) & Q(outcome=Outcome.WRITTEN),
+        where=narrowed(received, outcome=Outcome.WRITTEN),
         definition="期内受理的纠纷中达成书面调解协议的件数（人民调解法第28、29条）。",
     ),
     total(
@@ -117,7 +117,7 @@ INDICATORS = [
         "协议已履行",
         "件",
         model=DISPUTE,
-        where=lambda p: received(p) & Q(state=rules.State.PERFORMED),
+        where=narrowed(received, state=rules.State.PERFORMED),
         definition="期内受理并达成协议的纠纷中回访确认已履行的件数。",
     ),
     rate(
@@ -132,7 +132,7 @@ INDICATORS = [
         "申请司法确认",
         "件",
         model=DISPUTE,
-        where=lambda p: Q(confirmation_applied_on__gte=p.start, confirmation_applied_on__lte=p.end),
+        where=dated("confirmation_applied_on"),
         definition="期内当事人共同向人民法院申请司法确认的调解协议件数（人民调解法第33条）。",
     ),
 ]

@@ -18,12 +18,13 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from fazhi.core.forms import as_bool
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.mediation import rules
 from fazhi.mediation.rules import Kind, Level, Outcome, State
 from fazhi.org.models import Unit, UnitKind
 from fazhi.org.scope import ScopedQuerySet
-from fazhi.org.validators import mask_name, validate_phone
+from fazhi.org.validators import mask_name, mask_parties, validate_phone
 
 
 def _deadlines() -> Any:
@@ -107,6 +108,9 @@ class MediatorQuerySet(ScopedQuerySet["Mediator"]):
 
 
 class Mediator(models.Model):
+    # Names of people: replaced in anything published (core.privacy).
+    personal_name_fields = ("name",)
+
     committee = models.ForeignKey(
         Committee, verbose_name="调委会", on_delete=models.PROTECT, related_name="mediators"
     )
@@ -384,42 +388,3 @@ class Dispute(Workflow):
         self.outcome = outcome
         self.closed_on = closed_on
         self.state = rules.STATE_OF_OUTCOME.get(outcome, State.RECEIVED)
-
-
-def as_bool(value: Any) -> bool:
-    if isinstance(value, str):
-        return value.strip() in ("1", "true", "True", "on", "是", "yes")
-    return bool(value)
-
-
-ORGANISATION_WORDS = (
-    "公司",
-    "厂",
-    "合作社",
-    "中心",
-    "委员会",
-    "协会",
-    "医院",
-    "学校",
-    "银行",
-    "店",
-    "社",
-    "局",
-    "所",
-    "集团",
-)
-
-
-def mask_parties(text: str) -> str:
-    """张三、李四 → 张某某、李某某; organisations (公司, 医院 …) are not personal data."""
-    out = []
-    for name in (text or "").replace("，", "、").replace(",", "、").split("、"):
-        name = name.strip()
-        if not name:
-            continue
-        out.append(
-            name
-            if len(name) > 4 and any(w in name for w in ORGANISATION_WORDS)
-            else mask_name(name)
-        )
-    return "、".join(out)

@@ -1,9 +1,9 @@
 from django.urls import path
 
+from fazhi.core.screens import screen_urls
 from fazhi.core.xlsx_views import xlsx_urls
 from fazhi.mediation import views
 from fazhi.mediation.importing import DISPUTE_SHEET
-from fazhi.mediation.screens import screen_urls
 
 app_name = "mediation"
 

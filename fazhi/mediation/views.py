@@ -11,33 +11,31 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from fazhi.audit.models import Entry
-from fazhi.core.forms import add_errors
+from fazhi.core.screens import (
+    Column,
+    Screen,
+    Section,
+    figures_view,
+    form_page,
+    page_without_count,
+    register_view,
+    save_form,
+    scoped,
+    year_param,
+    years,
+)
+from fazhi.core.workflow_views import act_on, action_panel, deadline_rows, history
 from fazhi.mediation import indicators as mediation_indicators
 from fazhi.mediation import rules
 from fazhi.mediation.forms import CommitteeForm, DisputeForm, MediatorForm, dispute_action_form
 from fazhi.mediation.importing import COMMITTEE_SHEET
 from fazhi.mediation.models import Committee, Dispute, Mediator
 from fazhi.mediation.rules import Kind, Level, Outcome, State
-from fazhi.mediation.screens import (
-    Column,
-    Screen,
-    Section,
-    actions_for,
-    deadlines_of,
-    figures_view,
-    page_without_count,
-    run_action,
-    scoped,
-    year_param,
-    years,
-)
 
 SECTION = Section(
     "mediation",
@@ -50,6 +48,7 @@ SECTION = Section(
     ],
 )
 FILTERS = ("state", "kind", "outcome", "level", "year")
+LABELS = {"register": "登记", **{a: t.label for a, t in rules.TRANSITIONS.items()}}
 
 
 def filtered(request: HttpRequest) -> QuerySet[Dispute]:
@@ -92,31 +91,7 @@ def dispute_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@login_required
-def register(request: HttpRequest) -> HttpResponse:
-    if not request.user.can_write_records:
-        raise PermissionDenied("您的角色只能查看，不能登记。")
-    form = DisputeForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        dispute = form.instance
-        try:
-            dispute.register(by=request.user)
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, f"已登记：{dispute}。")
-            return redirect(dispute.get_absolute_url())
-    return render(
-        request,
-        "mediation/screen_form.html",
-        {
-            "section": SECTION,
-            "tabs": SECTION.resolved(request),
-            "form": form,
-            "title": "登记矛盾纠纷",
-            "back": "/mediation/",
-        },
-    )
+register = register_view(SECTION, DisputeForm, "登记矛盾纠纷", "/mediation/", "已登记：{obj}。")
 
 
 def _detail_context(
@@ -126,9 +101,9 @@ def _detail_context(
         "section": SECTION,
         "tabs": SECTION.resolved(request),
         "d": dispute,
-        "actions": actions_for(dispute, request.user, dispute_action_form, bound),
-        "deadlines": deadlines_of(dispute),
-        "history": Entry.objects.for_object(dispute).order_by("id")[:200],
+        "actions": action_panel(request, dispute, dispute_action_form, bound),
+        "deadlines": deadline_rows(dispute),
+        "history": history(dispute, LABELS),
         "can_see_personal": request.user.can_write_records,
         "can_edit": dispute.state == State.RECEIVED and bool(dispute.allowed_actions(request.user)),
     }
@@ -158,25 +133,9 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "纠纷已结案，登记信息不能再修改。")
         return redirect(dispute.get_absolute_url())
     form = DisputeForm(request.POST or None, instance=dispute, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            form.save()
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, "已修改登记信息。")
-            return redirect(dispute.get_absolute_url())
-    return render(
-        request,
-        "mediation/screen_form.html",
-        {
-            "section": SECTION,
-            "tabs": SECTION.resolved(request),
-            "form": form,
-            "title": f"修改登记信息：{dispute}",
-            "back": dispute.get_absolute_url(),
-        },
-    )
+    if save_form(request, form, lambda f: f.save(), "已修改登记信息。"):
+        return redirect(dispute.get_absolute_url())
+    return form_page(request, form, f"修改登记信息：{dispute}", dispute.get_absolute_url(), SECTION)
 
 
 @login_required
@@ -184,18 +143,14 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """The one view behind every action button: parse its small form, call apply()."""
     dispute = _get(request, pk, write=True)
-    transition = rules.TRANSITIONS.get(action)
-    if transition is None:
-        raise Http404("未知操作。")
-    form = dispute_action_form(transition)(request.POST, prefix=action)
-    if run_action(request, dispute, transition, form):
-        return redirect(dispute.get_absolute_url())
-    messages.error(request, f"“{transition.label}”未办理，请检查填写内容。")
-    return render(
+    return act_on(
         request,
-        "mediation/detail.html",
-        _detail_context(request, dispute, {action: form}),
-        status=400,
+        dispute,
+        action,
+        dispute_action_form,
+        lambda bound: render(
+            request, "mediation/detail.html", _detail_context(request, dispute, bound), status=400
+        ),
     )
 
 

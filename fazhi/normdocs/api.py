@@ -20,14 +20,14 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from fazhi.api.base import ScopedModelViewSet
+from fazhi.api.base import ScopedModelViewSet, TransitionMixin
+from fazhi.api.kit import AllowedActionsField
 from fazhi.core.xlsx import parse_date
-from fazhi.decisions.api import full_clean, run_transition
+from fazhi.decisions.api import full_clean
+from fazhi.normdocs.forms import action_form_class
 from fazhi.normdocs.models import Cleanup, CleanupResult, Document, Issuer, ReviewItem
 from fazhi.normdocs.rules import CleanupOutcome, ReviewKind
 from fazhi.org.scope import visible_to
-
-DATE_INPUTS = frozenset({"effective_from", "valid_until"})
 
 
 class IssuerSerializer(serializers.ModelSerializer):
@@ -69,7 +69,7 @@ WORKFLOW_FIELDS = [
 class DocumentSerializer(serializers.ModelSerializer):
     state_label = serializers.CharField(source="get_state_display", read_only=True)
     filed_on_time = serializers.BooleanField(read_only=True, allow_null=True)
-    allowed_actions = serializers.SerializerMethodField()
+    allowed_actions = AllowedActionsField()
 
     class Meta:
         model = Document
@@ -87,10 +87,6 @@ class DocumentSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = WORKFLOW_FIELDS
 
-    def get_allowed_actions(self, obj: Document) -> list[str]:
-        request = self.context.get("request")
-        return [t.action for t in obj.allowed_actions(request.user)] if request else []
-
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if self.instance is not None and "unit" in attrs and attrs["unit"] != self.instance.unit:
             raise ApiValidationError({"unit": "登记后不能修改制定机关。"})
@@ -98,21 +94,15 @@ class DocumentSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class DocumentViewSet(ScopedModelViewSet):
+class DocumentViewSet(TransitionMixin, ScopedModelViewSet):
     queryset = Document.objects.select_related("unit", "filing_authority").order_by(
         "-drafted_on", "id"
     )
     serializer_class = DocumentSerializer
     http_method_names = ["get", "post", "patch", "head", "options"]
 
-    @action(detail=True, methods=["post"])
-    def transition(self, request: Request, pk: Any = None) -> Response:
-        doc = self.get_object()
-        error = run_transition(doc, request, DATE_INPUTS)
-        if error is not None:
-            return error
-        doc.refresh_from_db()
-        return Response(self.get_serializer(doc).data)
+    def action_form(self, transition: Any, record: Any) -> Any:
+        return action_form_class(transition, record, self.request.user)
 
 
 class ReviewItemSerializer(serializers.ModelSerializer):

@@ -1,4 +1,5 @@
-"""Forms of the normative-documents screens: a draft, a cleanup, a cleanup outcome."""
+"""Forms of the normative-documents screens: a draft, a cleanup, a cleanup outcome, and
+the small form behind each move's button (the API's transition uses the same one)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from typing import Any
 
 from django import forms
 
+from fazhi.core import screens
+from fazhi.core.workflow import Transition
 from fazhi.normdocs.models import Cleanup, Document
 from fazhi.normdocs.rules import CleanupOutcome
 from fazhi.org.models import Unit
@@ -49,3 +52,15 @@ class DecideForm(forms.Form):
     def __init__(self, *args: Any, documents: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["document"].queryset = documents
+
+
+ACTION_FIELDS = {
+    "effective_from": screens.date_field,
+    "valid_until": screens.date_field,
+    "detail": screens.text_area,
+}
+
+
+def action_form_class(transition: Transition, doc: Document, user: Any) -> type[forms.Form]:
+    """The date, the move's own inputs, a note and the version the page was loaded with."""
+    return screens.action_form_class(transition, doc, ACTION_FIELDS)

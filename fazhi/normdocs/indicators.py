@@ -8,25 +8,19 @@ from __future__ import annotations
 
 from django.db.models import F, Q
 
-from fazhi.indicators.catalogue import Period, count, rate
+from fazhi.indicators.catalogue import count, rate
+from fazhi.indicators.q import Where, dated, narrowed
 from fazhi.normdocs.rules import CleanupOutcome
 
 DOC = "normdocs.Document"
 
 
-def _issued(p: Period) -> Q:
-    return Q(published_on__gte=p.start, published_on__lte=p.end)
+_issued = dated("published_on")
+_filed = narrowed(_issued, filed_on__isnull=False)
 
 
-def _filed(p: Period) -> Q:
-    return _issued(p) & Q(filed_on__isnull=False)
-
-
-def _outcome(*outcomes: str):  # noqa: ANN202
-    def where(p: Period) -> Q:
-        return Q(outcome__in=outcomes, decided_on__gte=p.start, decided_on__lte=p.end)
-
-    return where
+def _outcome(*outcomes: str) -> Where:
+    return dated("decided_on", outcome__in=outcomes)
 
 
 INDICATORS = [
@@ -43,7 +37,7 @@ INDICATORS = [
         "合法性审核",
         "件",
         model="normdocs.ReviewItem",
-        where=lambda p: Q(reviewed_on__gte=p.start, reviewed_on__lte=p.end),
+        where=dated("reviewed_on"),
         definition=(
             "统计期内完成合法性审核的事项数，包括行政规范性文件、合同（行政协议）、会议议题和其他文件，"
             "按审核完成日期统计；重大行政决策的合法性审查另计（decision_legality_reviewed）。"
@@ -64,7 +58,7 @@ INDICATORS = [
         "按期报备",
         "件",
         model=DOC,
-        where=lambda p: _filed(p) & Q(filing_due__isnull=False, filed_on__lte=F("filing_due")),
+        where=narrowed(_filed, filing_due__isnull=False, filed_on__lte=F("filing_due")),
         definition="统计期内公布、在报备期限内（公布之日起30日，末日为节假日的顺延）报送备案的文件件数。",
     ),
     count(
@@ -72,7 +66,7 @@ INDICATORS = [
         "规范报备",
         "件",
         model=DOC,
-        where=lambda p: _filed(p) & Q(filing_conform=True),
+        where=narrowed(_filed, filing_conform=True),
         definition="统计期内公布、报备材料齐全规范、无需补正即被备案机关接收的文件件数。",
     ),
     rate(

@@ -12,7 +12,7 @@ urlpatterns = [
     path("cleanups/new/", views.cleanup_create, name="cleanup_create"),
     path("cleanups/<int:pk>/", views.cleanup_detail, name="cleanup"),
     path("<int:pk>/", views.detail, name="detail"),
-    path("<int:pk>/act/", views.act, name="act"),
+    path("<int:pk>/act/<slug:action>/", views.act, name="act"),
     *xlsx_urls(SHEET, views.rows, list_url="/normdocs/"),
     # normdocs:reviews:template / import / export — the other items reviewed.
     path(

@@ -11,14 +11,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.audit.models import Entry
 from fazhi.core.focus import focus_unit
-from fazhi.core.xlsx import parse_date
+from fazhi.core.screens import create_page
+from fazhi.core.workflow_views import act_on, action_panel
 from fazhi.deadlines.services import deadlines_for
-from fazhi.normdocs.forms import CleanupForm, DecideForm, DocumentForm
+from fazhi.normdocs.forms import CleanupForm, DecideForm, DocumentForm, action_form_class
 from fazhi.normdocs.models import Cleanup, Document, Issuer, ReviewItem
 from fazhi.normdocs.rules import CleanupOutcome, ReviewKind
 from fazhi.org.scope import can_write_unit, get_for_user_or_404
@@ -87,21 +89,22 @@ def document_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _detail_context(
+    request: HttpRequest, doc: Document, bound: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    return {
+        "doc": doc,
+        "actions": action_panel(request, doc, action_form_class, bound),
+        "history": Entry.objects.for_object(doc)[:50],
+        "deadlines": list(deadlines_for(doc).open().select_related("unit")),
+        "results": doc.cleanup_results.select_related("cleanup"),
+        "today": timezone.localdate(),
+    }
+
+
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    doc = get_doc(request, pk)
-    return render(
-        request,
-        "normdocs/detail.html",
-        {
-            "doc": doc,
-            "actions": doc.allowed_actions(request.user),
-            "history": Entry.objects.for_object(doc)[:50],
-            "deadlines": list(deadlines_for(doc).open().select_related("unit")),
-            "results": doc.cleanup_results.select_related("cleanup"),
-            "today": timezone.localdate(),
-        },
-    )
+    return render(request, "normdocs/detail.html", _detail_context(request, get_doc(request, pk)))
 
 
 def get_doc(request: HttpRequest, pk: int, write: bool = False) -> Document:
@@ -109,44 +112,24 @@ def get_doc(request: HttpRequest, pk: int, write: bool = False) -> Document:
     return get_for_user_or_404(qs, pk, request.user, write=write)
 
 
-DATE_INPUTS = {"effective_from", "valid_until"}
-
-
 @login_required
 @require_POST
-def act(request: HttpRequest, pk: int) -> HttpResponse:
+def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """The one view behind every move's button: its small form, then `apply()`."""
     doc = get_doc(request, pk, write=True)
-    action = request.POST.get("action", "")
-    try:
-        on = parse_date(request.POST.get("on", ""))
-        transition = doc.transitions.get(action)
-        data: dict[str, Any] = {}
-        for name in transition.inputs if transition else {}:
-            raw = request.POST.get(name, "")
-            data[name] = (parse_date(raw) if raw else None) if name in DATE_INPUTS else raw
-        doc.apply(
-            action,
-            by=request.user,
-            on=on,
-            expected_version=request.POST.get("version") or None,
-            **data,
-        )
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, "已办理。")
-    return redirect("normdocs:detail", pk=doc.pk)
+    return act_on(
+        request,
+        doc,
+        action,
+        action_form_class,
+        lambda bound: render(
+            request, "normdocs/detail.html", _detail_context(request, doc, bound), status=400
+        ),
+    )
 
 
 def _create(request: HttpRequest, form_class: Any, title: str) -> HttpResponse:
-    if not request.user.can_write_records:
-        raise PermissionDenied("您的角色只能查看，不能登记。")
-    form = form_class(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        obj = form.save()
-        messages.success(request, f"已登记：{obj}")
-        return redirect(obj.get_absolute_url())
-    return render(request, "normdocs/form.html", {"form": form, "title": title})
+    return create_page(request, form_class, title, reverse("normdocs:list"))
 
 
 @login_required

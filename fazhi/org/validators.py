@@ -110,3 +110,38 @@ def mask_name(name: str) -> str:
     if not name:
         return ""
     return surname_of(name) + "某某"
+
+
+# Words that make a party an organisation, whose name is not personal data.
+ORGANISATION_WORDS = (
+    "公司",
+    "厂",
+    "合作社",
+    "中心",
+    "委员会",
+    "协会",
+    "医院",
+    "学校",
+    "银行",
+    "店",
+    "社",
+    "局",
+    "所",
+    "集团",
+)
+
+
+def mask_parties(text: str) -> str:
+    """张三、李四 → 张某某、李某某: each party masked; organisations (公司, 医院 …) are not
+    personal data and stay as written."""
+    out = []
+    for name in (text or "").replace("，", "、").replace(",", "、").split("、"):
+        name = name.strip()
+        if not name:
+            continue
+        out.append(
+            name
+            if len(name) > 4 and any(w in name for w in ORGANISATION_WORDS)
+            else mask_name(name)
+        )
+    return "、".join(out)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from fazhi.mediation.apikit import simple_viewset
-from fazhi.mediation.models import mask_parties
+from fazhi.api.kit import simple_viewset
+from fazhi.org.validators import mask_parties
 from fazhi.publicity.models import Activity, ExamResult, LawReport, Responsibility, StudySession
 
 ROUTES = [

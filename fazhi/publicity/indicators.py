@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from fazhi.indicators.catalogue import Period, count, rate, total
+from fazhi.indicators.catalogue import count, rate, total
+from fazhi.indicators.q import dated, in_years, narrowed
 from fazhi.publicity.rules import LECTURE_FORMATS, STUDY_SESSION_KINDS
 
 ACTIVITY = "publicity.Activity"
 STUDY = "publicity.StudySession"
 
 
-def held(p: Period) -> Q:
-    return Q(held_on__gte=p.start, held_on__lte=p.end)
+held = dated("held_on")
 
 
 INDICATORS = [
@@ -26,7 +26,7 @@ INDICATORS = [
         "普法活动",
         "场次",
         model=ACTIVITY,
-        where=lambda p: held(p) & ~Q(format__in=LECTURE_FORMATS),
+        where=narrowed(held, ~Q(format__in=LECTURE_FORMATS)),
         definition="期内举办的普法活动场次（送法下乡、集中宣传、法律咨询、展览演出、线上宣传等；法治讲座另计）。",
     ),
     count(
@@ -34,7 +34,7 @@ INDICATORS = [
         "法治讲座",
         "场次",
         model=ACTIVITY,
-        where=lambda p: held(p) & Q(format__in=LECTURE_FORMATS),
+        where=narrowed(held, format__in=LECTURE_FORMATS),
         definition="期内面向群众举办的法治讲座场次。",
     ),
     total(
@@ -60,7 +60,7 @@ INDICATORS = [
         "学法(常务会、中心组)",
         "次",
         model=STUDY,
-        where=lambda p: held(p) & Q(kind__in=STUDY_SESSION_KINDS),
+        where=narrowed(held, kind__in=STUDY_SESSION_KINDS),
         definition="期内政府常务会议学法和党委（党组）理论学习中心组学法的次数。",
     ),
     count(
@@ -68,7 +68,7 @@ INDICATORS = [
         "法治专题讲座（学法）",
         "期",
         model=STUDY,
-        where=lambda p: held(p) & Q(kind="lecture"),
+        where=narrowed(held, kind="lecture"),
         definition="期内为领导干部和工作人员举办的法治专题讲座期数。",
     ),
     total(
@@ -87,7 +87,7 @@ INDICATORS = [
         "人",
         model="publicity.ExamResult",
         field="took",
-        where=lambda p: Q(year__gte=p.start.year, year__lte=p.end.year),
+        where=in_years(),
         definition="期内年度国家工作人员学法用法网上考试实际参考人数之和。",
     ),
     total(
@@ -96,7 +96,7 @@ INDICATORS = [
         "人",
         model="publicity.ExamResult",
         field="expected",
-        where=lambda p: Q(year__gte=p.start.year, year__lte=p.end.year),
+        where=in_years(),
         definition="期内年度学法用法网上考试应参考人数之和。",
     ),
     rate(
@@ -112,7 +112,7 @@ INDICATORS = [
         "领导干部述法",
         "人次",
         model="publicity.LawReport",
-        where=lambda p: Q(reported_on__gte=p.start, reported_on__lte=p.end),
+        where=dated("reported_on"),
         definition="期内领导干部述法人次。",
     ),
 ]

@@ -170,6 +170,9 @@ class ExamResult(models.Model):
 class LawReport(models.Model):
     """A leader's report on their rule-of-law duty (领导干部述法)."""
 
+    # Names of people: replaced in anything published (core.privacy).
+    personal_name_fields = ("person_name",)
+
     unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.PROTECT, related_name="+")
     reported_on = models.DateField("述法日期")
     person_name = models.CharField("述法人", max_length=50)

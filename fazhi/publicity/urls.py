@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fazhi.mediation.screens import screen_urls
+from fazhi.core.screens import screen_urls
 from fazhi.publicity import views
 
 app_name = "publicity"

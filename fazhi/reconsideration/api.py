@@ -14,6 +14,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 
 from fazhi.api.base import ScopedModelViewSet, TransitionMixin
+from fazhi.api.kit import AllowedActionsField
 from fazhi.org.scope import can_write_unit
 from fazhi.reconsideration.forms import action_form_class
 from fazhi.reconsideration.models import Application, SuperiorCase
@@ -49,7 +50,7 @@ WORKFLOW_FIELDS = [
 class ApplicationSerializer(serializers.ModelSerializer):
     applicant = serializers.CharField(source="masked_applicant", read_only=True)
     applicant_name = serializers.CharField(write_only=True, max_length=100)
-    allowed_actions = serializers.SerializerMethodField()
+    allowed_actions = AllowedActionsField()
 
     class Meta:
         model = Application
@@ -69,10 +70,6 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "allowed_actions",
         ]
         read_only_fields = WORKFLOW_FIELDS
-
-    def get_allowed_actions(self, obj: Application) -> list[str]:
-        request = self.context.get("request")
-        return [t.action for t in obj.allowed_actions(request.user)] if request else []
 
     def update(self, instance: Application, validated_data: dict[str, Any]) -> Application:
         # Workflow fields are read-only; the respondent and receipt date are fixed once the
@@ -102,7 +99,6 @@ class ApplicationViewSet(TransitionMixin, ScopedModelViewSet):
             raise ApiValidationError(
                 exc.message_dict if hasattr(exc, "error_dict") else exc.messages
             ) from exc
-
 
     def action_form(self, transition: Any, record: Any) -> Any:
         return action_form_class(transition, record, self.request.user)

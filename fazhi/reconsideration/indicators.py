@@ -17,6 +17,7 @@ from typing import Any
 from django.db.models import Q
 
 from fazhi.indicators.catalogue import Period, average, count, maximum, rate
+from fazhi.indicators.q import dated, narrowed
 from fazhi.reconsideration import rules
 from fazhi.reconsideration.rules import ReviewOutcome
 
@@ -25,24 +26,10 @@ LETTER = "reconsideration.Letter"
 SUPERIOR = "reconsideration.SuperiorCase"
 
 
-def _in(field: str, p: Period) -> Q:
-    return Q(**{f"{field}__gte": p.start, f"{field}__lte": p.end})
-
-
-def received(p: Period) -> Q:
-    return _in("received_on", p)
-
-
-def accepted(p: Period) -> Q:
-    return _in("accepted_on", p)
-
-
-def rejected(p: Period) -> Q:
-    return Q(state=rules.State.REFUSED) & _in("refused_on", p)
-
-
-def closed(p: Period) -> Q:
-    return Q(state__in=rules.CLOSED_STATES) & _in("closed_on", p)
+received = dated("received_on")
+accepted = dated("accepted_on")
+rejected = dated("refused_on", state=rules.State.REFUSED)
+closed = dated("closed_on", state__in=rules.CLOSED_STATES)
 
 
 def carried_over(p: Period) -> Q:
@@ -51,7 +38,7 @@ def carried_over(p: Period) -> Q:
 
 def _outcome(outcomes: Any) -> Any:
     values = [outcomes] if isinstance(outcomes, str) else list(outcomes)
-    return lambda p: closed(p) & Q(outcome__in=values)
+    return narrowed(closed, outcome__in=values)
 
 
 def correction_base(p: Period) -> Q:
@@ -211,7 +198,7 @@ INDICATORS = [
         "行政复议意见书、建议书",
         "份",
         model=LETTER,
-        where=lambda p: _in("issued_on", p),
+        where=dated("issued_on"),
         definition="期间内制发的行政复议意见书（第76条）和建议书（实施条例第57条）份数。",
     ),
     count(
@@ -219,7 +206,7 @@ INDICATORS = [
         "超期",
         "件",
         model=APPLICATION,
-        where=lambda p: closed(p) & Q(closed_late=True),
+        where=narrowed(closed, closed_late=True),
         definition="期间内审结、但审结日晚于法定审理期限（第62条：普通程序60日，经批准延长不超过30日；简易程序30日；中止期间不计）的案件件数。",
     ),
     count(
@@ -227,7 +214,7 @@ INDICATORS = [
         "上级受理以本级为被申请人案件",
         "件",
         model=SUPERIOR,
-        where=lambda p: _in("accepted_on", p),
+        where=accepted,
         definition="期间内上级复议机关受理的、以本单位或下级单位为被申请人的行政复议案件件数。",
     ),
     average(

@@ -81,6 +81,9 @@ class ApplicationQuerySet(ScopedQuerySet["Application"]):
 class Application(Workflow):
     """A 行政复议 application, from receipt to the performance of the decision."""
 
+    # Names of people: replaced in anything published (core.privacy).
+    personal_name_fields = ("applicant_name",)
+
     transitions = rules.TRANSITIONS
 
     case_number = models.CharField(
@@ -677,6 +680,9 @@ class SuperiorCase(models.Model):
     the superior decided, so that "市政府受理以我县政府为被申请人的案件3件，全部维持"
     comes from records (indicator recon_superior_cases).
     """
+
+    # Names of people: replaced in anything published (core.privacy).
+    personal_name_fields = ("applicant_name",)
 
     respondent = models.ForeignKey(
         Unit,

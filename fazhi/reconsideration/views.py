@@ -16,11 +16,13 @@ from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.core.focus import focus_unit
 from fazhi.core.forms import add_errors
+from fazhi.core.screens import form_page, save_form
 from fazhi.core.workflow_views import act_on, action_panel, deadline_rows, history
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.engine import compute, format_value
@@ -119,7 +121,7 @@ def register(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"已登记：{app}，受理审查期限已开始计算。")
             return redirect(app.get_absolute_url())
-    return render(request, "reconsideration/form.html", {"form": form, "title": "登记行政复议申请"})
+    return form_page(request, form, "登记行政复议申请", reverse("reconsideration:list"))
 
 
 def _detail_context(
@@ -213,8 +215,6 @@ def superior_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         raise PermissionDenied("您的角色只能查看，不能登记。")
     instance = get_for_user_or_404(SuperiorCase, pk, request.user, write=True) if pk else None
     form = SuperiorCaseForm(request.POST or None, instance=instance, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "已保存上级受理案件。")
+    if save_form(request, form, lambda f: f.save(), "已保存上级受理案件。"):
         return redirect("reconsideration:superior")
-    return render(request, "reconsideration/form.html", {"form": form, "title": "登记上级受理案件"})
+    return form_page(request, form, "登记上级受理案件", reverse("reconsideration:list"))

@@ -272,41 +272,18 @@ def create_draft(unit: Unit, year: int, *, template: ReportTemplate | None = Non
 # --- Rendering -----------------------------------------------------------------------
 
 
-# The fields where registers keep the names of citizens and parties. A drafter may copy
-# any of them into the report's text, so publication replaces every one found in the
-# unit's subtree (个人信息保护法 第6条; 政府信息公开条例 第15条). Registers not installed
-# are skipped.
-PARTY_NAME_FIELDS: tuple[tuple[str, str], ...] = (
-    ("reconsideration.Application", "applicant_name"),
-    ("reconsideration.SuperiorCase", "applicant_name"),
-    ("litigation.Lawsuit", "plaintiff_name"),
-    ("enforcement.Case", "party_name"),
-    ("disclosure.Request", "applicant_name"),
-    ("legalservices.AidApplication", "applicant_name"),
-    ("legalservices.Notarisation", "applicant_name"),
-    ("oversight.Suggestion", "proposer_name"),
-    ("publicity.LawReport", "person_name"),
-    ("mediation.Mediator", "name"),
-    ("counsel.Counsel", "name"),
-)
 # A party may be a company or an office; only values that look like a personal name
 # (2–6 characters, no organisation word) are replaced, or "某某有限公司" would follow.
 _ORGANISATION_WORDS = re.compile(r"公司|厂|店|局|委|会|社|中心|部|院|所|村|镇|乡|县|市|省|政府|银行|学校|合作|集团|事务")
 
 
 def _party_names(unit: Unit) -> set[str]:
-    from django.apps import apps
-    from django.core.exceptions import FieldDoesNotExist
-
+    """The names in the registers' declared name fields (core.privacy) in the subtree."""
+    from fazhi.core.privacy import personal_name_fields
     from fazhi.org.scope import scope_field
 
     names: set[str] = set()
-    for label, field in PARTY_NAME_FIELDS:
-        try:
-            model = apps.get_model(label)
-            model._meta.get_field(field)
-        except (LookupError, FieldDoesNotExist):
-            continue
+    for model, field in personal_name_fields():
         scope = scope_field(model)
         lookup = f"{scope}__path__startswith" if scope else "path__startswith"
         values = model._default_manager.filter(**{lookup: unit.path}).values_list(field, flat=True).distinct()

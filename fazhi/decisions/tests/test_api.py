@@ -117,3 +117,18 @@ def test_the_list_queries_do_not_grow_with_the_decisions(client_for, coordinator
         )
         d.apply("risk", by=coordinator, on=date(2022, 3, 1), conclusion="低风险")
     assert count() == few
+
+
+def test_a_move_from_a_stale_version_is_refused_and_changes_nothing(
+    client_for, coordinator, decision
+):
+    stale = decision.version
+    decision.apply("risk", by=coordinator, on=date(2022, 3, 1), conclusion="低风险")
+    r = _post(
+        client_for(coordinator),
+        f"/api/decisions/{decision.pk}/transition/",
+        {"action": "expert", "on": "2022-03-02", "form": "论证会", "version": stale},
+    )
+    assert r.status_code == 400
+    assert "已被其他人修改" in "".join(r.json()["detail"])
+    assert list(decision.steps.values_list("step", flat=True)) == ["risk"]

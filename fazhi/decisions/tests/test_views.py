@@ -64,8 +64,8 @@ def test_an_outsider_gets_404_for_a1s_decision(client_for, liaison_a2, coordinat
 @pytest.mark.django_db
 def test_a_leader_cannot_record_a_step(client_for, leader, decision):
     r = client_for(leader).post(
-        f"/decisions/{decision.pk}/act/",
-        {"action": "risk", "on": "2022-04-01", "conclusion": "低风险"},
+        f"/decisions/{decision.pk}/act/risk/",
+        {"risk-on": "2022-04-01", "risk-conclusion": "低风险"},
     )
     assert r.status_code == 403
     assert not decision.steps.exists()
@@ -74,8 +74,8 @@ def test_a_leader_cannot_record_a_step(client_for, leader, decision):
 @pytest.mark.django_db
 def test_a_step_out_of_order_is_refused_with_a_chinese_message(client_for, liaison_a1, decision):
     r = client_for(liaison_a1).post(
-        f"/decisions/{decision.pk}/act/",
-        {"action": "legality", "on": "2022-04-01", "conclusion": "合法"},
+        f"/decisions/{decision.pk}/act/legality/",
+        {"legality-on": "2022-04-01", "legality-conclusion": "合法"},
         follow=True,
     )
     assert "之前必须先完成" in r.content.decode()
@@ -85,8 +85,8 @@ def test_a_step_out_of_order_is_refused_with_a_chinese_message(client_for, liais
 @pytest.mark.django_db
 def test_a_step_is_recorded_through_the_screen(client_for, liaison_a1, decision):
     r = client_for(liaison_a1).post(
-        f"/decisions/{decision.pk}/act/",
-        {"action": "risk", "on": "2022-04-01", "conclusion": "低风险"},
+        f"/decisions/{decision.pk}/act/risk/",
+        {"risk-on": "2022-04-01", "risk-conclusion": "低风险"},
     )
     assert r.status_code == 302
     assert decision.steps.get().step == "risk"
@@ -132,3 +132,25 @@ def test_an_auditor_cannot_read_the_register(client_for, auditor):
     c = client_for(auditor)
     assert c.get("/decisions/").status_code == 403
     assert c.get("/decisions/timeline/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_step_from_a_stale_page_is_refused_and_nothing_changes(client_for, liaison_a1, decision):
+    stale = decision.version
+    decision.apply("risk", by=liaison_a1, on=date(2022, 4, 1), conclusion="低风险")
+    r = client_for(liaison_a1).post(
+        f"/decisions/{decision.pk}/act/expert/",
+        {"expert-on": "2022-04-02", "expert-form": "论证会", "expert-version": stale},
+    )
+    assert r.status_code == 400
+    assert "已被其他人修改" in r.content.decode()
+    assert list(decision.steps.values_list("step", flat=True)) == ["risk"]
+
+
+@pytest.mark.django_db
+def test_the_detail_page_shows_one_form_per_move_with_the_loaded_version(
+    client_for, liaison_a1, decision
+):
+    page = client_for(liaison_a1).get(f"/decisions/{decision.pk}/").content.decode()
+    assert f'action="/decisions/{decision.pk}/act/risk/"' in page
+    assert 'name="risk-version"' in page and f'value="{decision.version}"' in page

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from fazhi.litigation.models import Hearing, Lawsuit
@@ -160,3 +162,32 @@ def test_the_unit_and_receipt_date_are_fixed_once_registered(
     assert r.status_code == 400
     suit.refresh_from_db()
     assert (suit.unit_id, suit.received_on) == (unit_a1.pk, suit.filed_on)
+
+
+def test_a_move_from_a_stale_version_is_refused_and_changes_nothing(
+    unit_a1, liaison_a1, client_for
+) -> None:
+    suit = make_lawsuit(unit_a1, by=liaison_a1)
+    stale = suit.version
+    suit.apply("defend", by=liaison_a1, on=date(2023, 3, 10))
+    r = client_for(liaison_a1).post(
+        f"/api/lawsuits/{suit.pk}/transition/",
+        {"action": "conclude", "on": "2023-06-01", "outcome": "revoke", "version": stale},
+        content_type="application/json",
+    )
+    assert r.status_code == 400 and "已被其他人修改" in r.content.decode()
+    suit.refresh_from_db()
+    assert suit.state == State.DEFENDED and suit.outcome == ""
+
+
+def test_a_hearing_left_without_its_checkboxes_requires_the_head_as_the_screen_does(
+    unit_a1, liaison_a1, client_for
+) -> None:
+    suit = make_lawsuit(unit_a1, by=liaison_a1)
+    r = client_for(liaison_a1).post(
+        f"/api/lawsuits/{suit.pk}/transition/",
+        {"action": "schedule_hearing", "on": "2023-03-10", "hearing_on": "2023-03-20"},
+        content_type="application/json",
+    )
+    assert r.status_code == 200, r.content
+    assert r.json()["hearings"][0]["appearance_required"] is True

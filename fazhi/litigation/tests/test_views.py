@@ -127,7 +127,7 @@ def test_a_liaison_cannot_register_for_another_unit(unit_a1, liaison_a2, client_
 
 def test_one_button_moves_the_case_on(suit, liaison_a1, client_for) -> None:
     r = client_for(liaison_a1).post(
-        f"/litigation/{suit.pk}/act/defend/", {"on": "2023-03-10", "expected_version": suit.version}
+        f"/litigation/{suit.pk}/act/defend/", {"on": "2023-03-10", "version": suit.version}
     )
     assert r.status_code == 302
     suit.refresh_from_db()
@@ -139,11 +139,9 @@ def test_a_stale_page_is_refused(suit, liaison_a1, client_for) -> None:
     version = suit.version
     c.post(
         f"/litigation/{suit.pk}/act/schedule_hearing/",
-        {"on": "2023-03-10", "hearing_on": "2023-03-20", "expected_version": version},
+        {"on": "2023-03-10", "hearing_on": "2023-03-20", "version": version},
     )
-    r = c.post(
-        f"/litigation/{suit.pk}/act/defend/", {"on": "2023-03-10", "expected_version": version}
-    )
+    r = c.post(f"/litigation/{suit.pk}/act/defend/", {"on": "2023-03-10", "version": version})
     assert r.status_code == 200
     assert "已被其他人修改" in r.content.decode()
     assert Lawsuit.objects.get().state == State.RECEIVED

@@ -176,3 +176,20 @@ def test_a_dispute_cannot_be_deleted_and_outsiders_get_404(
     assert client_for(liaison_a2).delete(f"/api/mediation/disputes/{d.pk}/").status_code == 404
     assert client_for(liaison_a1).delete(f"/api/mediation/disputes/{d.pk}/").status_code == 403
     assert Dispute.objects.filter(pk=d.pk).exists()
+
+
+def test_a_move_from_a_stale_version_is_refused_and_changes_nothing(
+    client_for, liaison_a1, committee
+):
+    d = make_dispute(committee)
+    stale = d.version
+    d.note = "补充说明"
+    d.save()  # someone else saved the dispute after the client loaded it
+    response = client_for(liaison_a1).post(
+        f"/api/mediation/disputes/{d.pk}/transition/",
+        {"action": "agree_oral", "on": "2022-03-02", "agreement": "赔偿", "version": stale},
+        content_type="application/json",
+    )
+    assert response.status_code == 400 and "已被其他人修改" in response.content.decode()
+    d.refresh_from_db()
+    assert d.state == State.RECEIVED

@@ -59,7 +59,7 @@ def test_a_bad_date_is_refused_in_chinese_and_changes_nothing(client_for, liaiso
         f"/api/normdocs/{doc.pk}/transition/",
         {"action": "submit_review", "on": "明天"},
     )
-    assert r.status_code == 400 and "不是有效日期" in "".join(r.json()["detail"])
+    assert r.status_code == 400 and "有效的日期" in "".join(r.json()["on"])
     doc.refresh_from_db()
     assert doc.state == "draft" and doc.review_received_on is None
 
@@ -115,3 +115,15 @@ def test_the_issuer_list_is_scoped(client_for, coordinator, coordinator_b, count
     assert len(client_for(coordinator).get("/api/normdoc-issuers/").json()) >= 1
     rows = client_for(coordinator_b).get("/api/normdoc-issuers/").json()
     assert rows.get("results", rows) == []
+
+
+def test_a_move_from_a_stale_version_is_refused_and_changes_nothing(client_for, liaison_a1, doc):
+    c = client_for(liaison_a1)
+    url = f"/api/normdocs/{doc.pk}/transition/"
+    stale = doc.version
+    assert _post(c, url, {"action": "submit_review", "on": "2022-01-05"}).status_code == 200
+    r = _post(c, url, {"action": "review", "on": "2022-01-10", "opinion": "同意", "version": stale})
+    assert r.status_code == 400
+    assert "已被其他人修改" in "".join(r.json()["detail"])
+    doc.refresh_from_db()
+    assert doc.state == "reviewing" and doc.reviewed_on is None

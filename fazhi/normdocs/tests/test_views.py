@@ -81,7 +81,7 @@ def test_an_outsider_gets_404(client_for, liaison_a2, coordinator_b, doc):
 def test_a_leader_cannot_act(client_for, leader, doc):
     assert (
         client_for(leader)
-        .post(f"/normdocs/{doc.pk}/act/", {"action": "submit_review", "on": "2022-01-02"})
+        .post(f"/normdocs/{doc.pk}/act/submit_review/", {"submit_review-on": "2022-01-02"})
         .status_code
         == 403
     )
@@ -90,8 +90,9 @@ def test_a_leader_cannot_act(client_for, leader, doc):
 @pytest.mark.django_db
 def test_a_future_date_is_refused_and_nothing_changes(client_for, liaison_a1, doc):
     r = client_for(liaison_a1).post(
-        f"/normdocs/{doc.pk}/act/", {"action": "submit_review", "on": "2999-01-02"}, follow=True
+        f"/normdocs/{doc.pk}/act/submit_review/", {"submit_review-on": "2999-01-02"}
     )
+    assert r.status_code == 400
     assert "晚于今天" in r.content.decode()
     doc.refresh_from_db()
     assert doc.state == "draft" and doc.review_received_on is None

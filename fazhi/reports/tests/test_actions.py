@@ -12,25 +12,10 @@ from fazhi.testing import make_person
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def staffed(monkeypatch, county_a, unit_a1, unit_a2):
-    """The fake catalogue over org.Person, and county A's four people (2 principals)."""
-    fakes.install(monkeypatch)
-    fakes.staff(county_a, unit_a1, unit_a2)
-
-
-def ready(county_a):
-    report = annual.create_draft(county_a, 2022)
-    for s in report.sections.all():
-        s.text = annual.PROMPT.sub("已按要求填写。", s.text)
-        s.save()
-    return report
-
-
 def test_issuing_freezes_the_figures_and_writes_an_audit_entry(
     staffed, county_a, unit_a1, coordinator
 ):
-    report = issue(ready(county_a), by=coordinator)
+    report = issue(fakes.ready_draft(county_a), by=coordinator)
     assert report.status == Status.ISSUED and report.issued_by == coordinator
     assert report.figures["people"] == "4"
     assert Entry.objects.filter(action=Action.ISSUE, object_pk=str(report.pk)).exists()
@@ -53,7 +38,7 @@ def test_a_report_that_fails_validation_is_not_issued(staffed, county_a, coordin
 
 
 def test_an_issued_report_its_sections_and_figures_are_immutable(staffed, county_a, coordinator):
-    report = issue(ready(county_a), by=coordinator)
+    report = issue(fakes.ready_draft(county_a), by=coordinator)
     report.title = "改标题"
     with pytest.raises(ReportIssued):
         report.save()
@@ -68,6 +53,6 @@ def test_an_issued_report_its_sections_and_figures_are_immutable(staffed, county
 
 
 def test_a_report_cannot_be_issued_twice(staffed, county_a, coordinator):
-    report = issue(ready(county_a), by=coordinator)
+    report = issue(fakes.ready_draft(county_a), by=coordinator)
     with pytest.raises(IssueRefused):
         issue(report, by=coordinator)

@@ -9,16 +9,8 @@ from docx.shared import Mm
 
 from fazhi.reports import annual
 from fazhi.reports.models import DEFAULT_ORDER, ReportFigure, ReportTemplate, SectionKind
-from fazhi.reports.tests import fakes
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staffed(monkeypatch, county_a, unit_a1, unit_a2):
-    """The fake catalogue over org.Person, and county A's four people (2 principals)."""
-    fakes.install(monkeypatch)
-    fakes.staff(county_a, unit_a1, unit_a2)
 
 
 def test_a_first_draft_has_every_kind_of_section_and_a_sentence_per_figure(staffed, county_a):

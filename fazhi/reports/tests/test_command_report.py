@@ -8,16 +8,8 @@ from docx import Document
 
 from fazhi.reports import annual
 from fazhi.reports.models import AnnualReport
-from fazhi.reports.tests import fakes
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staffed(monkeypatch, county_a, unit_a1, unit_a2):
-    """The fake catalogue over org.Person, and county A's four people (2 principals)."""
-    fakes.install(monkeypatch)
-    fakes.staff(county_a, unit_a1, unit_a2)
 
 
 def run(*args):

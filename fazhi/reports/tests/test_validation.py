@@ -12,24 +12,8 @@ from fazhi.reports.validation import validate
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def staffed(monkeypatch, county_a, unit_a1, unit_a2):
-    """The fake catalogue over org.Person, and county A's four people (2 principals)."""
-    fakes.install(monkeypatch)
-    fakes.staff(county_a, unit_a1, unit_a2)
-
-
-def ready(county_a):
-    """A saved report with every prompt answered: it validates clean."""
-    report = annual.create_draft(county_a, 2022)
-    for s in report.sections.all():
-        s.text = annual.PROMPT.sub("已按要求填写。", s.text)
-        s.save()
-    return report
-
-
 def test_a_complete_report_passes_and_shows_the_publication_deadline(staffed, county_a):
-    result = validate(ready(county_a), today=date(2023, 3, 1))
+    result = validate(fakes.ready_draft(county_a), today=date(2023, 3, 1))
     assert result.ok, result.messages()
     assert result.deadline == date(2023, 3, 31)
     assert "2023年3月31日前" in result.deadline_text and "4月1日前" in result.deadline_text
@@ -37,12 +21,12 @@ def test_a_complete_report_passes_and_shows_the_publication_deadline(staffed, co
 
 
 def test_a_report_past_its_deadline_is_warned(staffed, county_a):
-    result = validate(ready(county_a), today=date(2023, 4, 2))
+    result = validate(fakes.ready_draft(county_a), today=date(2023, 4, 2))
     assert result.warnings and "已超过公开期限" in result.warnings[0]
 
 
 def test_it_catches_an_unresolved_placeholder_naming_the_section(staffed, county_a):
-    report = ready(county_a)
+    report = fakes.ready_draft(county_a)
     s = report.sections.get(kind="shortcomings")
     s.text = "人员{{people}}，复议{{recon_unknown}}。"
     s.save()
@@ -53,7 +37,7 @@ def test_it_catches_an_unresolved_placeholder_naming_the_section(staffed, county
 
 
 def test_it_catches_a_placeholder_without_a_value(staffed, county_a, unit_a1):
-    report = ready(county_a)
+    report = fakes.ready_draft(county_a)
     ReportFigure.objects.create(report=report, code="people", value=0, source="测试")
     ReportFigure.objects.create(report=report, code="principals", value=0, source="测试")
     messages = validate(report).messages()
@@ -61,7 +45,7 @@ def test_it_catches_a_placeholder_without_a_value(staffed, county_a, unit_a1):
 
 
 def test_it_catches_a_wrong_rate_naming_where_it_is_printed(staffed, county_a):
-    report = ready(county_a)
+    report = fakes.ready_draft(county_a)
     ReportFigure.objects.create(report=report, code="principal_rate", value=80, source="手工")
     messages = validate(report).messages()
     wrong = [m for m in messages if "负责人占比" in m]
@@ -71,7 +55,7 @@ def test_it_catches_a_wrong_rate_naming_where_it_is_printed(staffed, county_a):
 
 
 def test_it_catches_a_broken_sum_of_parts(staffed, county_a):
-    report = ready(county_a)
+    report = fakes.ready_draft(county_a)
     ReportFigure.objects.create(report=report, code="people_again", value=5, source="手工")
     messages = validate(report).messages()
     broken = [m for m in messages if "人员合计" in m]
@@ -82,7 +66,7 @@ def test_it_catches_a_broken_sum_of_parts(staffed, county_a):
 def test_a_rate_not_printed_anywhere_is_reported_against_the_hand_entered_figures(
     staffed, county_a
 ):
-    report = ready(county_a)
+    report = fakes.ready_draft(county_a)
     s = report.sections.get(kind="measures")
     s.text = "人员{{people}}。"
     s.save()
@@ -105,7 +89,7 @@ def test_it_catches_prompts_left_unfilled_and_stray_braces(staffed, county_a):
 
 
 def test_it_requires_the_four_mandatory_sections(staffed, county_a):
-    report = ready(county_a)
+    report = fakes.ready_draft(county_a)
     report.sections.filter(kind="principals").delete()
     assert any(
         "缺少必须报告的章节“党政主要负责人履行推进法治建设第一责任人职责情况”" in m
@@ -114,7 +98,7 @@ def test_it_requires_the_four_mandatory_sections(staffed, county_a):
 
 
 def test_it_checks_the_document_number_in_gbt9704_form(staffed, county_a):
-    report = ready(county_a)
+    report = fakes.ready_draft(county_a)
     report.doc_number = "确政文[2023]47号"
     report.save()
     assert any(m.startswith("文头与版记：发文字号") for m in validate(report).messages())

@@ -15,22 +15,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def staffed(monkeypatch, county_a, unit_a1, unit_a2):
-    """The fake catalogue over org.Person, and county A's four people (2 principals)."""
-    fakes.install(monkeypatch)
-    fakes.staff(county_a, unit_a1, unit_a2)
-
-
-@pytest.fixture
 def report(staffed, county_a):
     return annual.create_draft(county_a, 2022)
-
-
-def ready(report):
-    for s in report.sections.all():
-        s.text = annual.PROMPT.sub("已按要求填写。", s.text)
-        s.save()
-    return report
 
 
 @pytest.mark.parametrize("name", ["reports:list"])
@@ -155,7 +141,7 @@ def test_issuing_refuses_an_invalid_report_and_accepts_a_valid_one(report, coord
     assert "未能印发" in html
     report.refresh_from_db()
     assert report.status == Status.DRAFT
-    ready(report)
+    fakes.answer_prompts(report)
     c.post(reverse("reports:issue", args=[report.pk]))
     report.refresh_from_db()
     assert report.status == Status.ISSUED
@@ -165,7 +151,7 @@ def test_issuing_refuses_an_invalid_report_and_accepts_a_valid_one(report, coord
 def test_an_issued_report_cannot_be_edited_through_the_screens(report, coordinator, client_for):
     from fazhi.reports.actions import issue
 
-    issue(ready(report), by=coordinator)
+    issue(fakes.answer_prompts(report), by=coordinator)
     c = client_for(coordinator)
     assert c.get(reverse("reports:edit_header", args=[report.pk])).status_code == 403
     section = report.sections.first()

@@ -1,11 +1,11 @@
-"""Screens shared by the mediation, legal services and publicity registers.
+"""Generic screens: a register's small records described once, as data.
 
-These three registers hold many small record types without a workflow (committees,
-mediators, notarisations, helpers, activities, study sessions …). Each is described
-once as a `Screen` (its model, form, list columns and xlsx sheet) and gets a list, a
-create/edit form and, with a sheet, template/import/export, all through `org.scope`.
-The workflow records (disputes, legal aid) have their own views and share the action
-form and the figures page from here.
+Registers that hold many small record types without a workflow (committees, mediators,
+notarisations, helpers, activities, study sessions …) describe each once as a `Screen`
+(its model, form, list columns and xlsx sheet) and get a list, a create/edit form and,
+with a sheet, template/import/export, all through `org.scope`. Workflow records (disputes,
+legal aid) have their own detail pages (core.workflow_views) and share the action form,
+the registration form and the figures page from here.
 
 Lists page without COUNT(*) (`page_without_count`): mediation runs to hundreds of
 thousands of rows a province, and a count over them on every page costs more than the
@@ -183,7 +183,7 @@ def list_view(section: Section, screen: Screen) -> Callable[[HttpRequest], HttpR
         query.pop("page", None)
         return render(
             request,
-            "mediation/screen_list.html",
+            "core/screen_list.html",
             {
                 "section": section,
                 "tabs": section.resolved(request),
@@ -206,6 +206,80 @@ def list_view(section: Section, screen: Screen) -> Callable[[HttpRequest], HttpR
     return view
 
 
+def form_page(
+    request: HttpRequest,
+    form: Any,
+    title: str,
+    back: str,
+    section: Section | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The one form page: the form's fields in order, 保存 and 返回 (`back`); a section's
+    tabs above it when given."""
+    return render(
+        request,
+        "core/form.html",
+        {
+            "section": section,
+            "tabs": section.resolved(request) if section else [],
+            "form": form,
+            "title": title,
+            "back": back,
+        },
+        status=status,
+    )
+
+
+def save_form(request: HttpRequest, form: Any, save: Callable[[Any], Any], done: str) -> bool:
+    """On a valid POST, `save(form)`; the model's refusal goes back on the form. True
+    (with the message `done`, which may name `{obj}`) when saved."""
+    if request.method != "POST" or not form.is_valid():
+        return False
+    try:
+        save(form)
+    except ValidationError as exc:
+        add_errors(form, exc)
+        return False
+    messages.success(request, done.format(obj=form.instance))
+    return True
+
+
+def create_page(
+    request: HttpRequest,
+    form_class: Any,
+    title: str,
+    back: str,
+    done: str = "已登记：{obj}",
+    then: str | None = None,
+) -> HttpResponse:
+    """Registering a plain record (writers only): the form, then the saved record's page,
+    or `then` (a URL or URL name)."""
+    if not request.user.can_write_records:
+        raise PermissionDenied("您的角色只能查看，不能登记。")
+    form = form_class(request.POST or None, user=request.user)
+    if save_form(request, form, lambda f: f.save(), done):
+        return redirect(then or form.instance.get_absolute_url())
+    return form_page(request, form, title, back)
+
+
+def register_view(
+    section: Section, form_class: type[ScopedModelForm], title: str, back: str, done: str
+) -> Callable[[HttpRequest], HttpResponse]:
+    """Registering a workflow record: the form's instance goes through its own
+    `register(by=)` (which opens its statutory periods), then to its page."""
+
+    @login_required
+    def view(request: HttpRequest) -> HttpResponse:
+        if not request.user.can_write_records:
+            raise PermissionDenied("您的角色只能查看，不能登记。")
+        form = form_class(request.POST or None, user=request.user)
+        if save_form(request, form, lambda f: f.instance.register(by=request.user), done):
+            return redirect(form.instance.get_absolute_url())
+        return form_page(request, form, title, back, section)
+
+    return view
+
+
 def form_view(section: Section, screen: Screen) -> Callable[..., HttpResponse]:
     @login_required
     def view(request: HttpRequest, pk: int | None = None) -> HttpResponse:
@@ -213,26 +287,10 @@ def form_view(section: Section, screen: Screen) -> Callable[..., HttpResponse]:
             raise PermissionDenied("您的角色只能查看，不能登记。")
         instance = get_for_user_or_404(screen.model, pk, request.user, write=True) if pk else None
         form = screen.form(request.POST or None, instance=instance, user=request.user)
-        if request.method == "POST" and form.is_valid():
-            try:
-                form.save()
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                messages.success(request, f"已保存：{form.instance}")
-                return redirect(f"{section.app}:{screen.key}")
+        if save_form(request, form, lambda f: f.save(), "已保存：{obj}"):
+            return redirect(f"{section.app}:{screen.key}")
         title = f"{'修改' if instance else '登记'}{screen.title}"
-        return render(
-            request,
-            "mediation/screen_form.html",
-            {
-                "section": section,
-                "tabs": section.resolved(request),
-                "form": form,
-                "title": title,
-                "back": reverse(f"{section.app}:{screen.key}"),
-            },
-        )
+        return form_page(request, form, title, reverse(f"{section.app}:{screen.key}"), section)
 
     return view
 
@@ -256,13 +314,37 @@ def screen_urls(section: Section, screen: Screen) -> list[URLPattern | URLResolv
     return urls
 
 
+def screen_rows(section: Section, screens: Iterable[Screen], **edit_row: Any) -> dict[str, Any]:
+    """The authorization-matrix rows (fazhi/api/authz.py) of the URLs `screen_urls` makes
+    for these screens: the list and the xlsx template and export for every reader, the
+    forms and the import for writers, a record's edit form within its unit (`edit_row`:
+    what the edit forms' rows say beyond their kind, e.g. `expect=…, note=…`)."""
+    from fazhi.api.authz import auto_factory, reader, record_write, writer
+
+    rows: dict[str, Any] = {}
+    for screen in screens:
+        name = f"{section.app}:{screen.key}"
+        rows[name] = reader()
+        if screen.editable:
+            rows[f"{name}_new"] = writer()
+            rows[f"{name}_edit"] = record_write(auto_factory(screen.model._meta.label), **edit_row)
+        if screen.sheet is not None:
+            rows[f"{name}_xlsx:template"] = reader()
+            rows[f"{name}_xlsx:import"] = writer()
+            rows[f"{name}_xlsx:export"] = reader()
+    return rows
+
+
 # ---------------------------------------------------------------- workflow actions
 
 
 def action_form_class(
-    transition: Transition, fields_for: dict[str, Callable[[str], forms.Field]] | None = None
+    transition: Transition,
+    record: Any,
+    fields_for: dict[str, Callable[[str], forms.Field]] | None = None,
 ) -> type[forms.Form]:
-    """A form with the date, one field per input the action needs, and a note."""
+    """A form with the date, one field per input the action needs, a note, and the
+    version the page was loaded with (a move made on a stale page is refused)."""
     fields: dict[str, forms.Field] = {
         "on": forms.DateField(label="办理日期", widget=DATE, initial=timezone.localdate),
     }
@@ -276,7 +358,14 @@ def action_form_class(
     fields["note"] = forms.CharField(
         label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    fields["version"] = forms.IntegerField(
+        required=False, widget=forms.HiddenInput, initial=getattr(record, "version", None)
+    )
     return type(f"{transition.action.title().replace('_', '')}Form", (forms.Form,), fields)
+
+
+def date_field(label: str) -> forms.Field:
+    return forms.DateField(label=label, required=False, widget=DATE)
 
 
 def bool_field(label: str) -> forms.Field:
@@ -291,46 +380,6 @@ def choice_field(choices: Iterable[tuple[str, str]]) -> Callable[[str], forms.Fi
     return lambda label: forms.ChoiceField(label=label, choices=list(choices))
 
 
-def actions_for(
-    record: Any,
-    user: Any,
-    form_class: Callable[[Transition], type[forms.Form]],
-    bound: dict[str, forms.Form] | None = None,
-) -> list[dict[str, Any]]:
-    out = []
-    for t in record.allowed_actions(user):
-        form = (bound or {}).get(t.action) or form_class(t)(prefix=t.action)
-        out.append({"transition": t, "form": form, "open": bool(bound and t.action in bound)})
-    return out
-
-
-def run_action(request: HttpRequest, record: Any, transition: Transition, form: forms.Form) -> bool:
-    """Validate the action form and call `apply()`; False (errors on the form) if refused."""
-    if not form.is_valid():
-        return False
-    data = dict(form.cleaned_data)
-    on, note = data.pop("on"), data.pop("note", "")
-    try:
-        record.apply(transition.action, by=request.user, on=on, note=note, **data)
-    except ValidationError as exc:
-        add_errors(form, exc)
-        return False
-    messages.success(request, f"已办理：{transition.label}。")
-    return True
-
-
-def deadlines_of(record: Any) -> list[dict[str, Any]]:
-    try:
-        from fazhi.deadlines.services import deadlines_for
-    except ImportError:  # pragma: no cover - only while the deadlines app is being written
-        return []
-    today = timezone.localdate()
-    return [
-        {"deadline": d, "light": d.light(today), "explain": d.explain()}
-        for d in deadlines_for(record)
-    ]
-
-
 # ---------------------------------------------------------------- figures
 
 
@@ -338,8 +387,10 @@ def figures_view(
     section: Section,
     codes: list[str],
     extra: Callable[[HttpRequest, Any, int], dict[str, Any]] | None = None,
-):
-    """The register's indicators for the focused unit and a year, each with its definition."""
+    template: str = "core/screen_figures.html",
+) -> Callable[[HttpRequest], HttpResponse]:
+    """The register's indicators for the focused unit and a year, each with its definition
+    (`template` may extend core/screen_figures.html to add to the page)."""
 
     @login_required
     def view(request: HttpRequest) -> HttpResponse:
@@ -360,6 +411,6 @@ def figures_view(
         }
         if extra is not None:
             context.update(extra(request, unit, year))
-        return render(request, "mediation/figures.html", context)
+        return render(request, template, context)
 
     return view
