@@ -11,6 +11,7 @@ class EnforcementConfig(AppConfig):
             AnnualReview,
             Case,
             Certificate,
+            CertificateRenewal,
             DataPublication,
             FileReview,
             LeniencyItem,
@@ -21,6 +22,7 @@ class EnforcementConfig(AppConfig):
 
         track(
             Certificate,
+            CertificateRenewal,
             AnnualReview,
             LeniencyList,
             LeniencyItem,

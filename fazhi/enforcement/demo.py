@@ -187,13 +187,25 @@ class _Maker:
             on=today - timedelta(days=20),
             cancel_reason=CancelReason.LEFT_POST,
         )
-        open_renewal_deadlines(
-            [c for c in certs if c.state == CertificateState.VALID], today=today, within_days=90
+        open_renewal_deadlines([c for c in certs if c.state == CertificateState.VALID], today=today)
+        # One holder renewed in time this year (换证 through the workflow): met on the due list.
+        renewing = next(
+            c
+            for c in officers
+            if c.state == CertificateState.VALID and c.valid_until <= today + timedelta(days=90)
+        )
+        renewing.apply(
+            "renew",
+            by=self.by,
+            on=today,
+            valid_until=renewing.valid_until.replace(year=renewing.valid_until.year + 5),
+            new_number=renewing.number.replace("豫A", "豫B"),
         )
 
     # ------------------------------------------------------------ leniency lists
 
     def leniency(self) -> list[LeniencyItem]:
+        """The published lists, made the way the leniency screens make them."""
         items = []
         for unit_name, kind, title, violations in (
             (
@@ -208,23 +220,37 @@ class _Maker:
                 "确山县交通运输领域轻微违法行为不予处罚清单",
                 ["道路运输车辆未随车携带道路运输证", "超限运输轻微且当场卸载"],
             ),
+            (
+                "驻马店市生态环境局确山分局",
+                LeniencyKind.NO_FAULT,
+                "确山县生态环境领域无主观过错不予处罚清单",
+                ["因不可抗力导致污染防治设施短时停运并及时报告"],
+            ),
         ):
-            lst = LeniencyList.objects.create(
-                unit=self.ctx.unit(unit_name),
-                kind=kind,
-                title=title,
-                document_number=f"{title[:4]}〔2022〕1号",
-                published_on=date(2022, 3, 15),
+            unit = self.ctx.units.get(unit_name)
+            if unit is None:
+                continue
+            lst = LeniencyList.save_with_items(
+                by=self.by,
+                instance=LeniencyList(
+                    unit=unit,
+                    kind=kind,
+                    title=title,
+                    document_number=f"{title[:4]}〔2022〕1号",
+                    published_on=date(2022, 3, 15),
+                ),
+                items=[
+                    {
+                        "violation": v,
+                        "legal_basis": "《中华人民共和国行政处罚法》第三十三条",
+                        "conditions": "初次违法、危害后果轻微并及时改正"
+                        if kind != LeniencyKind.NO_FAULT
+                        else "当事人有证据足以证明没有主观过错",
+                    }
+                    for v in violations
+                ],
             )
-            for v in violations:
-                items.append(
-                    LeniencyItem.objects.create(
-                        leniency_list=lst,
-                        violation=v,
-                        legal_basis="《中华人民共和国行政处罚法》第三十三条",
-                        conditions="初次违法、危害后果轻微并及时改正",
-                    )
-                )
+            items.extend(lst.items.order_by("id"))
         return items
 
     # ------------------------------------------------------------ cases

@@ -10,7 +10,14 @@ from django import forms
 from django.utils import timezone
 
 from fazhi.core.workflow import Transition
-from fazhi.enforcement.models import Case, Certificate, LeniencyItem, ReviewSheet, SupervisionLetter
+from fazhi.enforcement.models import (
+    Case,
+    Certificate,
+    LeniencyItem,
+    LeniencyList,
+    ReviewSheet,
+    SupervisionLetter,
+)
 from fazhi.enforcement.rules import CancelReason, CriterionTier
 from fazhi.org.models import Person, UnitKind
 from fazhi.org.scope import visible_to, writable_units
@@ -101,6 +108,15 @@ def action_form_class(transition: Transition, record: Any, user: Any) -> type[fo
                 min_value=0,
                 initial=timezone.localdate().year - 1 if name == "year" else None,
             )
+        elif name == "valid_until":
+            field = forms.DateField(label=label, widget=DATE)
+        elif name == "new_number":
+            field = forms.CharField(
+                label=label,
+                max_length=40,
+                required=False,
+                help_text="不换发新证、只延续有效期的，不填",
+            )
         elif name == "cancel_reason":
             field = forms.ChoiceField(label=label, choices=CancelReason.choices)
         elif name == "passed":
@@ -175,3 +191,97 @@ class FileReviewForm(forms.Form):
             for c in self.criteria
             if c.tier == CriterionTier.VETO and self.cleaned_data.get(f"veto_{c.pk}")
         ]
+
+
+# ------------------------------------------------------------------ published rules
+
+
+class LeniencyListForm(forms.ModelForm):
+    """The list itself; its items are the rows of `LeniencyItemFormSet`."""
+
+    class Meta:
+        model = LeniencyList
+        fields = ["unit", "kind", "title", "document_number", "published_on"]
+        widgets = {"published_on": DATE}
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = writable_units(user).exclude(kind=UnitKind.VILLAGE)
+        if self.instance.pk:
+            # A list stays with the unit that published it (its cases rest on that).
+            self.fields["unit"].disabled = True
+            self.fields["unit"].queryset = self.fields["unit"].queryset.model.objects.filter(
+                pk=self.instance.unit_id
+            )
+
+
+class LeniencyItemForm(forms.Form):
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    violation = forms.CharField(label="违法行为", max_length=300, required=False)
+    legal_basis = forms.CharField(label="法律依据", max_length=300, required=False)
+    conditions = forms.CharField(label="适用条件", max_length=300, required=False)
+
+
+LeniencyItemFormSet = forms.formset_factory(
+    LeniencyItemForm, extra=3, can_delete=True, max_num=500, validate_max=True
+)
+
+
+def item_rows(formset: Any) -> list[dict[str, Any]]:
+    """The formset's rows for `LeniencyList.save_with_items` (the model validates them)."""
+    return [
+        {
+            "id": f.cleaned_data.get("id"),
+            "violation": f.cleaned_data.get("violation", ""),
+            "legal_basis": f.cleaned_data.get("legal_basis", ""),
+            "conditions": f.cleaned_data.get("conditions", ""),
+            "delete": f.cleaned_data.get("DELETE", False),
+        }
+        for f in formset.forms
+        if f.cleaned_data
+    ]
+
+
+class ReviewSheetForm(forms.Form):
+    unit = forms.ModelChoiceField(label="制定单位", queryset=None)
+    name = forms.CharField(label="评查表名称", max_length=200)
+    year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
+
+    def __init__(self, *args: Any, user: Any, sheet: ReviewSheet | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = writable_units(user).exclude(kind=UnitKind.VILLAGE)
+        self.fields["year"].initial = timezone.localdate().year
+        if sheet is not None:
+            self.fields["unit"].disabled = True
+            self.fields["unit"].queryset = self.fields["unit"].queryset.model.objects.filter(
+                pk=sheet.unit_id
+            )
+
+
+class CriterionForm(forms.Form):
+    tier = forms.ChoiceField(
+        label="类别", choices=[("", "—")] + list(CriterionTier.choices), required=False
+    )
+    text = forms.CharField(label="评查内容", max_length=300, required=False)
+    points = forms.DecimalField(
+        label="分值", required=False, max_digits=5, decimal_places=1, help_text="否决项不计分"
+    )
+
+
+CriterionFormSet = forms.formset_factory(
+    CriterionForm, extra=4, can_delete=True, max_num=200, validate_max=True
+)
+
+
+def criterion_rows(formset: Any) -> list[tuple[str, str, Any]]:
+    """(tier, text, points) of the filled, not deleted rows, in order; a row with some
+    cells filled but no category is passed on so the model names it."""
+    rows = []
+    for f in formset.forms:
+        d = f.cleaned_data
+        if not d or d.get("DELETE"):
+            continue
+        if not d.get("tier") and not (d.get("text") or "").strip() and d.get("points") is None:
+            continue
+        rows.append((d.get("tier") or "", d.get("text") or "", d.get("points")))
+    return rows

@@ -10,6 +10,8 @@ xlsx import bulk-creates historic cases whose state follows from their dates
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache
@@ -157,6 +159,7 @@ class Certificate(Workflow):
             self.issued_on,
             self.cancelled_on,
             *self.reviews.values_list("reviewed_on", flat=True),
+            *self.renewals.values_list("renewed_on", flat=True),
         ]
         found = [d for d in dates if d is not None]
         return max(found) if found else None
@@ -175,6 +178,43 @@ class Certificate(Workflow):
             cert.save()
             open_renewal_deadlines([cert])
         return cert
+
+    def on_renew(
+        self, *, on: date, valid_until: Any = None, new_number: Any = "", **_: Any
+    ) -> None:
+        """换证 / 延续: the new validity must extend the old one; a new number is optional."""
+        if not isinstance(valid_until, date):
+            raise TransitionNotAllowed("请填写新的有效期至。")
+        if valid_until <= self.valid_until:
+            raise TransitionNotAllowed(
+                f"新的有效期至{valid_until:%Y-%m-%d}须晚于原有效期至{self.valid_until:%Y-%m-%d}"
+                "（换证应延长有效期）。"
+            )
+        if valid_until <= on:
+            raise TransitionNotAllowed(
+                f"新的有效期至{valid_until:%Y-%m-%d}须晚于换证日期{on:%Y-%m-%d}。"
+            )
+        number = str(new_number or "").strip() or self.number
+        if len(number) > 40:
+            raise TransitionNotAllowed("证件编号不能超过40个字符。")
+        if (
+            number != self.number
+            and Certificate.objects.filter(number=number).exclude(pk=self.pk).exists()
+        ):
+            raise TransitionNotAllowed(f"证件编号“{number}”已被其他证件使用。")
+        self._pending_renewal = CertificateRenewal(
+            certificate=self,
+            unit=self.unit,
+            renewed_on=on,
+            old_number=self.number,
+            new_number=number,
+            old_valid_until=self.valid_until,
+            new_valid_until=valid_until,
+        )
+        # The renewal due before the old expiry is done (on time or late).
+        _services().meet_deadline(self, rules.P_CERT_RENEWAL, on=on)
+        self.number = number
+        self.valid_until = valid_until
 
     def _check_review(self, year: Any, training_hours: Any) -> tuple[int, int]:
         if not isinstance(year, int) or not 2000 <= year <= 2100:
@@ -235,40 +275,121 @@ class Certificate(Workflow):
         self.cancel_reason = cancel_reason
 
     def after_apply(self, action: str, *, on: date, by: Any) -> None:
-        review = getattr(self, "_pending_review", None)
-        if review is not None:
-            review.full_clean()
-            review.save()
-            self._pending_review = None
+        for pending in ("_pending_review", "_pending_renewal"):
+            child = getattr(self, pending, None)
+            if child is not None:
+                child.full_clean()
+                child.save()
+                setattr(self, pending, None)
         if self.state == CertificateState.CANCELLED:
             _services().cancel_deadline(self, rules.P_CERT_RENEWAL, on=on, reason="证件已注销")
+        elif action == "renew":
+            # The next renewal goes on the due list when the new expiry enters the window.
+            open_renewal_deadlines([self])
+
+
+def _renewal_title(cert: Certificate) -> str:
+    return f"执法证件换证：{cert}"
 
 
 def open_renewal_deadlines(
-    certificates: list[Certificate], *, today: date | None = None, within_days: int = 0
+    certificates: list[Certificate], *, today: date | None = None, within_days: int | None = None
 ) -> int:
-    """Put valid certificates on the due list (renewal before expiry, period row
-    `enforcement_certificate_renewal`). With `within_days`, only those expiring within
-    that many days of `today`: for bulk-created certificates (import, demo), so that
-    the list stays small. Idempotent: an open deadline is updated in place."""
+    """Put valid certificates expiring within the renewal window (`within_days`, default
+    `rules.renewal_window_days()`, of `today`) on the due list: the period row
+    `enforcement_certificate_renewal` (renew before expiry). Certificates expiring later
+    are put there by the daily `fazhi refresh_certificate_renewals`. Idempotent: an open
+    deadline is updated in place."""
     day = today or timezone.localdate()
+    window = rules.renewal_window_days() if within_days is None else within_days
     n = 0
     s = _services()
     for cert in certificates:
         if cert.state != CertificateState.VALID or cert.valid_until < day:
             continue
-        if within_days and cert.valid_until > day + timedelta(days=within_days):
+        if cert.valid_until > day + timedelta(days=window):
             continue
         s.open_deadline(
             cert,
             rules.P_CERT_RENEWAL,
             start=cert.valid_until,
-            title=f"执法证件换证：{cert}",
+            title=_renewal_title(cert),
             unit=cert.unit,
             url=cert.get_absolute_url(),
         )
         n += 1
     return n
+
+
+@dataclass
+class RenewalRefresh:
+    """What `refresh_renewal_deadlines` did (or, with dry_run, would do)."""
+
+    opened: list[Certificate] = dc_field(default_factory=list)
+    updated: list[Certificate] = dc_field(default_factory=list)
+    closed: list[tuple[Certificate, str]] = dc_field(default_factory=list)
+
+
+def refresh_renewal_deadlines(
+    *, today: date | None = None, within_days: int | None = None, dry_run: bool = False
+) -> RenewalRefresh:
+    """The daily refresh of the renewal reminders (cron, `fazhi refresh_certificate_renewals`).
+
+    - every valid certificate whose expiry falls within the window gets its open
+      `enforcement_certificate_renewal` deadline (opened, or moved if the expiry changed);
+    - an open renewal deadline whose certificate was cancelled, or renewed beyond the
+      window outside the renewal action, is cancelled.
+    An expired certificate keeps its (overdue) deadline: it was not renewed in time.
+    Running it twice opens nothing twice and closes nothing twice.
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    from fazhi.deadlines.models import Deadline
+
+    day = today or timezone.localdate()
+    window = rules.renewal_window_days() if within_days is None else within_days
+    horizon = day + timedelta(days=window)
+    s = _services()
+    result = RenewalRefresh()
+    open_by_cert = {
+        int(d.object_id): d
+        for d in Deadline.objects.open().filter(
+            content_type=ContentType.objects.get_for_model(Certificate),
+            period__code=rules.P_CERT_RENEWAL,
+        )
+    }
+    with transaction.atomic():
+        due = Certificate.objects.filter(
+            state=CertificateState.VALID, valid_until__gte=day, valid_until__lte=horizon
+        ).select_related("person", "unit")
+        for cert in due.order_by("valid_until", "pk"):
+            current = open_by_cert.pop(cert.pk, None)
+            if current is not None and current.start_date == cert.valid_until:
+                continue
+            (result.updated if current is not None else result.opened).append(cert)
+            if not dry_run:
+                s.open_deadline(
+                    cert,
+                    rules.P_CERT_RENEWAL,
+                    start=cert.valid_until,
+                    title=_renewal_title(cert),
+                    unit=cert.unit,
+                    url=cert.get_absolute_url(),
+                )
+        stale = Certificate.objects.filter(pk__in=list(open_by_cert)).select_related(
+            "person", "unit"
+        )
+        for cert in stale.order_by("pk"):
+            if cert.state == CertificateState.CANCELLED:
+                reason = "证件已注销"
+            elif cert.valid_until > horizon:
+                reason = f"证件有效期已延续至{cert.valid_until:%Y-%m-%d}"
+            else:
+                continue  # expired and not renewed: the overdue reminder stays
+            result.closed.append((cert, reason))
+            if not dry_run:
+                s.cancel_deadline(cert, rules.P_CERT_RENEWAL, on=day, reason=reason)
+    return result
 
 
 def may_enforce(unit: Unit, day: date) -> models.QuerySet[Person]:
@@ -286,6 +407,44 @@ def may_not_enforce(unit: Unit, day: date) -> models.QuerySet[Person]:
         .exclude(pk__in=valid.values("person_id"))
         .select_related("unit")
     )
+
+
+class CertificateRenewal(models.Model):
+    """One 换证 / 延续 of a certificate: the old and new number and validity. Made by the
+    certificate's `renew` action."""
+
+    certificate = models.ForeignKey(
+        Certificate, verbose_name="证件", on_delete=models.CASCADE, related_name="renewals"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name="执法单位", on_delete=models.PROTECT, related_name="+"
+    )
+    renewed_on = models.DateField("换证日期")
+    old_number = models.CharField("原证件编号", max_length=40)
+    new_number = models.CharField("新证件编号", max_length=40)
+    old_valid_until = models.DateField("原有效期至")
+    new_valid_until = models.DateField("新的有效期至")
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "证件换证"
+        verbose_name_plural = "证件换证"
+        ordering = ["-renewed_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.renewed_on:%Y-%m-%d}换证：有效期至{self.new_valid_until:%Y-%m-%d}"
+
+    def clean(self) -> None:
+        errors = _future_errors(self, ("renewed_on",))
+        if (
+            self.new_valid_until
+            and self.old_valid_until
+            and (self.new_valid_until <= self.old_valid_until)
+        ):
+            errors["new_valid_until"] = "新的有效期至须晚于原有效期至。"
+        if errors:
+            raise ValidationError(errors)
 
 
 class AnnualReviewQuerySet(ScopedQuerySet["AnnualReview"]):
@@ -335,6 +494,34 @@ class AnnualReview(models.Model):
 # ====================================================================== leniency
 
 
+def _applying_paths(unit: Unit) -> list[str]:
+    """The paths of a unit and its superiors: their published rules apply to it."""
+    return [u.path for u in unit.ancestors()] + [unit.path]
+
+
+class PublishedRulesQuerySet(ScopedQuerySet[Any]):
+    """Leniency lists and scoring sheets: published rules, so a unit reads its own
+    subtree's and also its superiors' (they apply to it); it writes only its subtree's."""
+
+    def applying_to(self, unit: Unit) -> PublishedRulesQuerySet:
+        return self.filter(unit__path__in=_applying_paths(unit))
+
+    def readable_by(self, user: Any) -> PublishedRulesQuerySet:
+        if not (user and user.is_authenticated and user.is_active):
+            return self.none()
+        if user.is_superuser:
+            return self
+        if not user.can_read_records or user.unit_id is None:
+            return self.none()
+        return self.filter(
+            Q(unit__path__startswith=user.unit.path) | Q(unit__path__in=_applying_paths(user.unit))
+        )
+
+
+def _text(row: dict[str, Any], name: str) -> str:
+    return str(row.get(name) or "").strip()
+
+
 class LeniencyList(models.Model):
     """A unit's published 包容审慎 list (首违不罚 / 轻微不罚 / 无主观过错不罚)."""
 
@@ -346,6 +533,8 @@ class LeniencyList(models.Model):
     document_number = models.CharField("文号", max_length=50, blank=True)
     published_on = models.DateField("公布日期")
 
+    objects = PublishedRulesQuerySet.as_manager()
+
     class Meta:
         verbose_name = "包容审慎清单"
         verbose_name_plural = "包容审慎清单"
@@ -354,10 +543,99 @@ class LeniencyList(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("enforcement:leniency_list", args=[self.pk])
+
     def clean(self) -> None:
         errors = _future_errors(self, ("published_on",))
+        if not (self.title or "").strip():
+            errors["title"] = "请填写清单名称。"
         if errors:
             raise ValidationError(errors)
+
+    @classmethod
+    def save_with_items(
+        cls, *, by: Any, instance: LeniencyList, items: list[dict[str, Any]]
+    ) -> LeniencyList:
+        """Create or change a list and its items, all or nothing.
+
+        `items`: one dict per row of the screen, {id (an existing item of this list or
+        None), violation, legal_basis, conditions, delete}. Blank new rows are ignored.
+        Refused (Chinese ValidationError, nothing written): a unit the user may not
+        write, a list left without items, a row half filled, the same violation twice,
+        removing an item cases were decided under, or a publication date later than a
+        decision made under the list (行政处罚法第33条: the list is applied once published).
+        """
+        if not instance.unit_id or not can_write_unit(by, instance.unit):
+            raise ValidationError({"unit": "您无权制定或修改该单位的包容审慎清单。"})
+        instance.full_clean()
+        existing = {i.pk: i for i in instance.items.all()} if instance.pk else {}
+        errors: list[str] = []
+        keep: list[LeniencyItem] = []
+        remove: list[LeniencyItem] = []
+        seen: dict[str, int] = {}
+        labels = {"violation": "违法行为", "legal_basis": "法律依据", "conditions": "适用条件"}
+        for n, row in enumerate(items, start=1):
+            pk = row.get("id") or None
+            if pk is not None and pk not in existing:
+                errors.append(f"第{n}项：该事项不属于本清单。")
+                continue
+            if row.get("delete"):
+                if pk is not None:
+                    remove.append(existing[pk])
+                continue
+            values = {name: _text(row, name) for name in labels}
+            if pk is None and not any(values.values()):
+                continue  # an unused blank row of the form
+            missing = [labels[k] for k, v in values.items() if not v]
+            if missing:
+                errors.append(f"第{n}项：请填写{'、'.join(missing)}。")
+                continue
+            too_long = [labels[k] for k, v in values.items() if len(v) > 300]
+            if too_long:
+                errors.append(f"第{n}项：{'、'.join(too_long)}不能超过300个字符。")
+                continue
+            if values["violation"] in seen:
+                errors.append(
+                    f"第{n}项：违法行为“{values['violation']}”与第{seen[values['violation']]}项重复。"
+                )
+                continue
+            seen[values["violation"]] = n
+            item = existing.get(pk) or LeniencyItem()
+            for k, v in values.items():
+                setattr(item, k, v)
+            keep.append(item)
+        for item in remove:
+            used = item.cases.count()
+            if used:
+                errors.append(f"事项“{item.violation}”已有{used}件案件适用，不能删除。")
+        if not keep and not errors:
+            errors.append("清单至少应有一项事项。")
+        if instance.pk:
+            first = (
+                Case.objects.filter(leniency_item__leniency_list=instance, decided_on__isnull=False)
+                .order_by("decided_on")
+                .values_list("decided_on", flat=True)
+                .first()
+            )
+            if first is not None and instance.published_on > first:
+                raise ValidationError(
+                    {
+                        "published_on": f"已有案件于{first:%Y-%m-%d}依本清单决定不予处罚，"
+                        "公布日期不能晚于该日期。"
+                    }
+                )
+        if errors:
+            raise ValidationError({"items": errors})
+        verb = "update" if instance.pk else "create"
+        with transaction.atomic(), audit_context(user=by, verb=verb):
+            instance.save()
+            for item in remove:
+                item.delete()
+            for item in keep:
+                item.leniency_list = instance
+                item.save()
+        return instance
 
 
 class LeniencyItem(models.Model):
@@ -417,6 +695,7 @@ class Case(Workflow):
     )
     number = models.CharField("案号（文号）", max_length=60, blank=True)
     kind = models.CharField("执法类别", max_length=20, choices=CaseKind.choices)
+    personal_name_fields = ("party_name",)  # anonymised in anything published (core/privacy.py)
     party_name = models.CharField("当事人", max_length=100)
     party_kind = models.CharField(
         "当事人类型", max_length=10, choices=PartyKind.choices, default=PartyKind.PERSON
@@ -455,7 +734,21 @@ class Case(Workflow):
         verbose_name_plural = "行政执法案件"
         ordering = ["-opened_on", "-id"]
         indexes = [
-            models.Index(fields=["unit", "decided_on"]),
+            # Covers every column the enforcement indicators read, so one county's
+            # annual figures are an index-only scan of its units' year (issue 11, 2b).
+            models.Index(
+                fields=["unit", "decided_on"],
+                include=[
+                    "kind",
+                    "leniency_item",
+                    "no_penalty",
+                    "is_major",
+                    "legal_review_passed",
+                    "published_late",
+                    "published_on",
+                ],
+                name="enforcement_case_figures",
+            ),
             models.Index(fields=["kind", "decided_on"]),
             models.Index(fields=["decided_on"]),
         ]
@@ -669,6 +962,8 @@ class ReviewSheet(models.Model):
     name = models.CharField("评查表名称", max_length=200)
     year = models.PositiveSmallIntegerField("年度")
 
+    objects = PublishedRulesQuerySet.as_manager()
+
     class Meta:
         verbose_name = "案卷评查表"
         verbose_name_plural = "案卷评查表"
@@ -677,6 +972,57 @@ class ReviewSheet(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("enforcement:sheet", args=[self.pk])
+
+    @staticmethod
+    def _check(name: str, year: Any) -> dict[str, str]:
+        errors = {}
+        if not (name or "").strip():
+            errors["name"] = "请填写评查表名称。"
+        elif len(name.strip()) > 200:
+            errors["name"] = "评查表名称不能超过200个字符。"
+        if not isinstance(year, int) or not 2000 <= year <= 2100:
+            errors["year"] = "请填写评查年度（2000—2100）。"
+        return errors
+
+    @staticmethod
+    def _criteria(criteria: list[tuple[str, str, Any]]) -> list[Criterion]:
+        """Validate (tier, text, points) rows: scored items carry positive points that sum
+        to the full score (100); veto items carry none. Chinese errors naming the row."""
+        items = []
+        total = Decimal(0)
+        for i, (tier, text, points) in enumerate(criteria, start=1):
+            if not tier:
+                raise ValidationError({"criteria": f"第{i}项：请选择类别。"})
+            if tier not in CriterionTier.values:
+                raise ValidationError({"criteria": f"第{i}项：类别“{tier}”不是可选值。"})
+            if not str(text).strip():
+                raise ValidationError({"criteria": f"第{i}项：评查内容不能为空。"})
+            if len(str(text).strip()) > 300:
+                raise ValidationError({"criteria": f"第{i}项：评查内容不能超过300个字符。"})
+            try:
+                pts = Decimal(str(points if points not in (None, "") else 0))
+            except ArithmeticError as exc:
+                raise ValidationError({"criteria": f"第{i}项“{text}”：分值应为数字。"}) from exc
+            if tier == CriterionTier.VETO:
+                pts = Decimal(0)
+            elif not pts.is_finite() or pts <= 0:
+                raise ValidationError({"criteria": f"第{i}项“{text}”：分值应大于0。"})
+            elif pts != pts.quantize(Decimal("0.1")) or pts > rules.FULL_SCORE:
+                raise ValidationError(
+                    {"criteria": f"第{i}项“{text}”：分值应不超过100分，最多保留一位小数。"}
+                )
+            total += pts
+            items.append(Criterion(tier=tier, text=str(text).strip(), points=pts, order=i))
+        if not any(c.tier != CriterionTier.VETO for c in items):
+            raise ValidationError({"criteria": "评查表至少应有一项计分项目。"})
+        if total != rules.FULL_SCORE:
+            raise ValidationError(
+                {"criteria": f"计分项目分值合计为{total:g}分，应为{rules.FULL_SCORE:g}分。"}
+            )
+        return items
+
     @classmethod
     def create(
         cls, *, by: Any, unit: Unit, name: str, year: int, criteria: list[tuple[str, str, Any]]
@@ -684,28 +1030,46 @@ class ReviewSheet(models.Model):
         """criteria: (tier, text, points). Scored items must sum to 100; veto items carry 0."""
         if not can_write_unit(by, unit):
             raise ValidationError({"unit": "您无权为该单位制定评查表。"})
-        items = []
-        total = Decimal(0)
-        for i, (tier, text, points) in enumerate(criteria, start=1):
-            if tier not in CriterionTier.values:
-                raise ValidationError({"criteria": f"第{i}项：类别“{tier}”不是可选值。"})
-            if not str(text).strip():
-                raise ValidationError({"criteria": f"第{i}项：评查内容不能为空。"})
-            pts = Decimal(str(points or 0))
-            if tier == CriterionTier.VETO:
-                pts = Decimal(0)
-            elif pts <= 0:
-                raise ValidationError({"criteria": f"第{i}项“{text}”：分值应大于0。"})
-            total += pts
-            items.append(Criterion(tier=tier, text=str(text).strip(), points=pts, order=i))
-        if total != rules.FULL_SCORE:
-            raise ValidationError({"criteria": f"计分项目分值合计为{total:g}分，应为100分。"})
+        errors = cls._check(name, year)
+        if errors:
+            raise ValidationError(errors)
+        items = cls._criteria(criteria)
         with transaction.atomic(), audit_context(user=by, verb="create"):
-            sheet = cls.objects.create(unit=unit, name=name, year=year)
+            sheet = cls.objects.create(unit=unit, name=name.strip(), year=year)
             for c in items:
                 c.sheet = sheet
             Criterion.objects.bulk_create(items)
         return sheet
+
+    def revise(
+        self, *, by: Any, name: str, year: int, criteria: list[tuple[str, str, Any]]
+    ) -> None:
+        """Change the sheet, all or nothing. Once files were scored with it, its criteria
+        and points are fixed (the recorded scores rest on them): only name and year change."""
+        if not can_write_unit(by, self.unit):
+            raise ValidationError({"unit": "您无权修改该单位的评查表。"})
+        errors = self._check(name, year)
+        if errors:
+            raise ValidationError(errors)
+        items = self._criteria(criteria)
+        old = [(c.tier, c.text, c.points) for c in self.criteria.all()]
+        changed = [(c.tier, c.text, c.points) for c in items] != old
+        used = self.reviews.count()
+        if changed and used:
+            raise ValidationError(
+                {
+                    "criteria": f"已有{used}份案卷按本评查表评查，评查项目和分值不能修改"
+                    "（可修改名称和年度，或另建评查表）。"
+                }
+            )
+        with transaction.atomic(), audit_context(user=by, verb="update"):
+            self.name, self.year = name.strip(), year
+            self.save()
+            if changed:
+                self.criteria.all().delete()
+                for c in items:
+                    c.sheet = self
+                Criterion.objects.bulk_create(items)
 
 
 class Criterion(models.Model):
@@ -784,6 +1148,35 @@ class FileReview(models.Model):
         if not can_write_unit(by, unit):
             raise ValidationError({"unit": "您无权登记该单位的案卷评查。"})
         criteria = {c.pk: c for c in sheet.criteria.all()}
+        total, grade, parsed, veto_ids = cls.compute(criteria, deductions, vetoes)
+        if case is not None and case.unit_id != unit.pk:
+            raise ValidationError({"case": "所选案件不属于被评查单位。"})
+        review = cls(
+            unit=unit,
+            sheet=sheet,
+            case=case,
+            file_number=file_number,
+            reviewed_on=reviewed_on,
+            reviewers=reviewers,
+            score=total,
+            grade=grade,
+            vetoed=bool(veto_ids),
+            findings=findings,
+        )
+        review.full_clean()
+        with transaction.atomic(), audit_context(user=by, verb="record"):
+            review.save()
+            Deduction.objects.bulk_create(review.deduction_rows(criteria, parsed, veto_ids))
+        return review
+
+    @staticmethod
+    def compute(
+        criteria: dict[int, Criterion],
+        deductions: dict[int, Any] | None,
+        vetoes: list[int] | None,
+    ) -> tuple[Decimal, str, dict[int, Decimal], list[int]]:
+        """(score, grade, deductions, veto ids) of one file scored with a sheet's criteria
+        ({pk: Criterion}); ValidationError (Chinese, naming the item) on bad input."""
         weights = {pk: c.points for pk, c in criteria.items() if c.tier != CriterionTier.VETO}
         veto_ids = [int(v) for v in (vetoes or [])]
         for v in veto_ids:
@@ -806,34 +1199,19 @@ class FileReview(models.Model):
                     else "扣分应为数字。"
                 }
             ) from exc
-        if case is not None and case.unit_id != unit.pk:
-            raise ValidationError({"case": "所选案件不属于被评查单位。"})
-        review = cls(
-            unit=unit,
-            sheet=sheet,
-            case=case,
-            file_number=file_number,
-            reviewed_on=reviewed_on,
-            reviewers=reviewers,
-            score=total,
-            grade=grade,
-            vetoed=bool(veto_ids),
-            findings=findings,
-        )
-        review.full_clean()
-        with transaction.atomic(), audit_context(user=by, verb="record"):
-            review.save()
-            Deduction.objects.bulk_create(
-                [
-                    Deduction(review=review, criterion=criteria[k], points=min(v, weights[k]))
-                    for k, v in parsed.items()
-                ]
-                + [
-                    Deduction(review=review, criterion=criteria[v], points=Decimal(0), veto=True)
-                    for v in veto_ids
-                ]
-            )
-        return review
+        return total, grade, parsed, veto_ids
+
+    def deduction_rows(
+        self, criteria: dict[int, Criterion], parsed: dict[int, Decimal], veto_ids: list[int]
+    ) -> list[Deduction]:
+        """The Deduction rows of this (saved) review: each capped at its item's points."""
+        return [
+            Deduction(review=self, criterion=criteria[k], points=min(v, criteria[k].points))
+            for k, v in parsed.items()
+        ] + [
+            Deduction(review=self, criterion=criteria[v], points=Decimal(0), veto=True)
+            for v in veto_ids
+        ]
 
     def clean(self) -> None:
         errors = _future_errors(self, ("reviewed_on",))
@@ -938,8 +1316,44 @@ class SupervisionLetter(Workflow):
             base = self.issuer.parent or self.issuer
             if not self.recipient.path.startswith(base.path):
                 errors["recipient"] = "送达单位须为制发机关所在政府的执法单位。"
+        if self.reported_on and self.issued_on and self.reported_on < self.issued_on:
+            errors["reported_on"] = "报告整改日期不能早于制发日期。"
+        if self.reported_on and not (self.report or "").strip():
+            errors["report"] = "已报告整改的，请填写整改情况。"
+        if self.closed_on and not self.reported_on:
+            errors["closed_on"] = "尚未报告整改的意见书不能销号。"
+        elif self.closed_on and self.reported_on and self.closed_on < self.reported_on:
+            errors["closed_on"] = "销号日期不能早于报告整改日期。"
         if errors:
             raise ValidationError(errors)
+
+    def prepare_history(self, calendar: Any = None) -> None:
+        """For the xlsx import of letters as they stand: the state follows the dates, and
+        whether the report was late comes from the rectification period row
+        (`enforcement_rectification`) by the deadlines app's arithmetic."""
+        if self.closed_on:
+            self.state = LetterState.CLOSED
+        elif self.reported_on:
+            self.state = LetterState.REPORTED
+        else:
+            self.state = LetterState.ISSUED
+        self.reported_late = bool(
+            self.reported_on
+            and self.issued_on
+            and self.reported_on > due_date(rules.P_RECTIFICATION, self.issued_on, calendar)
+        )
+
+    def open_deadlines(self) -> None:
+        """An imported letter still being rectified gets its running period."""
+        if self.state == LetterState.ISSUED:
+            _services().open_deadline(
+                self,
+                rules.P_RECTIFICATION,
+                start=self.issued_on,
+                title=f"监督意见书整改报告：{self}",
+                unit=self.recipient,
+                url=self.get_absolute_url(),
+            )
 
     def last_event_date(self) -> date | None:
         found = [d for d in (self.issued_on, self.reported_on, self.closed_on) if d is not None]

@@ -56,6 +56,16 @@ def min_training_hours() -> int:
     return value
 
 
+def renewal_window_days() -> int:
+    """How many calendar days before expiry a certificate goes on the due list (the
+    renewal reminder; the renewal period itself is the `enforcement_certificate_renewal`
+    row of the deadlines app) [M]; FAZHI_ENF_RENEWAL_WINDOW_DAYS, default 90."""
+    value = getattr(settings, "FAZHI_ENF_RENEWAL_WINDOW_DAYS", 90)
+    if not isinstance(value, int) or value < 1:
+        raise ValueError("FAZHI_ENF_RENEWAL_WINDOW_DAYS must be a positive integer")
+    return value
+
+
 CERT_TRANSITIONS: dict[str, Transition] = {
     # Annual review (审验): pass keeps the certificate valid for another year.
     "pass_review": Transition(
@@ -73,6 +83,16 @@ CERT_TRANSITIONS: dict[str, Transition] = {
         CertificateState.CANCELLED,
         {"year": "审验年度", "training_hours": "年度培训学时", "reason": "不通过原因"},
         style="danger",
+    ),
+    # 换证 / 延续: a new validity period (and perhaps a new card number) for a valid
+    # certificate; the new validity must extend the old one. A cancelled card is not
+    # renewed: the holder applies for a new one (statutes.md §7.3 [M]).
+    "renew": Transition(
+        "renew",
+        "换证（延续有效期）",
+        {CertificateState.VALID},
+        CertificateState.VALID,
+        {"valid_until": "新的有效期至", "new_number": "新证件编号（换发新证时填写）"},
     ),
     "cancel": Transition(
         "cancel",

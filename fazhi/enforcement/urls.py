@@ -2,7 +2,7 @@ from django.urls import include, path
 
 from fazhi.core.xlsx_views import xlsx_urls
 from fazhi.enforcement import views
-from fazhi.enforcement.importing import CASE_SHEET, CERTIFICATE_SHEET
+from fazhi.enforcement.importing import CASE_SHEET, CERTIFICATE_SHEET, LETTER_SHEET, REVIEW_SHEET
 
 app_name = "enforcement"
 
@@ -17,11 +17,18 @@ urlpatterns = [
     path("certificates/<int:pk>/act/<slug:action>/", views.certificate_act, name="certificate_act"),
     path("reviews/", views.reviews, name="reviews"),
     path("reviews/new/<int:sheet_pk>/", views.review_new, name="review_new"),
+    path("reviews/sheets/", views.sheets, name="sheets"),
+    path("reviews/sheets/new/", views.sheet_new, name="sheet_new"),
+    path("reviews/sheets/<int:pk>/", views.sheet_detail, name="sheet"),
+    path("reviews/sheets/<int:pk>/edit/", views.sheet_edit, name="sheet_edit"),
     path("letters/", views.letters, name="letters"),
     path("letters/new/", views.letter_new, name="letter_new"),
     path("letters/<int:pk>/", views.letter_detail, name="letter"),
     path("letters/<int:pk>/act/<slug:action>/", views.letter_act, name="letter_act"),
     path("leniency/", views.leniency, name="leniency"),
+    path("leniency/new/", views.leniency_new, name="leniency_new"),
+    path("leniency/<int:pk>/", views.leniency_list, name="leniency_list"),
+    path("leniency/<int:pk>/edit/", views.leniency_edit, name="leniency_edit"),
     path("figures/", views.figures, name="figures"),
     path("publication/", views.publications, name="publications"),
     path("publication/<int:unit_pk>/<int:year>/", views.publication_detail, name="publication"),
@@ -47,6 +54,25 @@ urlpatterns = [
                     list_url="/enforcement/officers/",
                 ),
                 "officers-xlsx",
+            )
+        ),
+    ),
+    # Case-file reviews: enforcement:reviews-xlsx:…; supervision letters: enforcement:letters-xlsx:…
+    path(
+        "reviews/xlsx/",
+        include(
+            (
+                xlsx_urls(REVIEW_SHEET, views.filtered_reviews, list_url="/enforcement/reviews/"),
+                "reviews-xlsx",
+            )
+        ),
+    ),
+    path(
+        "letters/xlsx/",
+        include(
+            (
+                xlsx_urls(LETTER_SHEET, views.filtered_letters, list_url="/enforcement/letters/"),
+                "letters-xlsx",
             )
         ),
     ),

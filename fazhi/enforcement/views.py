@@ -15,8 +15,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -32,15 +32,22 @@ from fazhi.enforcement import publication, rules
 from fazhi.enforcement.forms import (
     CaseForm,
     CertificateForm,
+    CriterionFormSet,
     FileReviewForm,
+    LeniencyItemFormSet,
+    LeniencyListForm,
     LetterForm,
+    ReviewSheetForm,
     action_form_class,
+    criterion_rows,
+    item_rows,
 )
 from fazhi.enforcement.models import (
     Case,
     Certificate,
     DataPublication,
     FileReview,
+    LeniencyItem,
     LeniencyList,
     ReviewSheet,
     SupervisionLetter,
@@ -51,7 +58,7 @@ from fazhi.enforcement.rules import CaseKind, CaseState
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.engine import compute, format_value
 from fazhi.org.models import Unit
-from fazhi.org.scope import can_read_unit, get_for_user_or_404
+from fazhi.org.scope import can_write_unit, get_for_user_or_404
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -267,6 +274,7 @@ def officers(request: HttpRequest) -> HttpResponse:
     if unit is None:
         raise PermissionDenied("请先选择单位。")
     today = timezone.localdate()
+    window = rules.renewal_window_days()
     certs = _scoped(request, Certificate.objects.all()).select_related("person", "unit")
     page = Paginator(certs.order_by("unit__path", "number"), 50).get_page(request.GET.get("page"))
     return render(
@@ -278,8 +286,10 @@ def officers(request: HttpRequest) -> HttpResponse:
             "page": page,
             "may_count": may_enforce(unit, today).count(),
             "may_not": may_not_enforce(unit, today)[:200],
+            "may_not_count": may_not_enforce(unit, today).count(),
+            "window": window,
             "expiring": certs.valid_on(today)
-            .filter(valid_until__lte=today + timedelta(days=90))
+            .filter(valid_until__lte=today + timedelta(days=window))
             .order_by("valid_until")[:200],
             "can_write": request.user.can_write_records,
         },
@@ -328,7 +338,7 @@ def _certificate_detail(
         kind="certificate",
         forms=forms,
         status=status,
-        extra={"reviews": cert.reviews.all()},
+        extra={"reviews": cert.reviews.all(), "renewals": cert.renewals.all()},
     )
 
 
@@ -367,7 +377,11 @@ def reviews(request: HttpRequest) -> HttpResponse:
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     unit = focus_unit(request)
     sheets = (
-        ReviewSheet.objects.filter(unit__path__in=_own_and_ancestor_paths(unit))
+        ReviewSheet.objects.readable_by(request.user)
+        .filter(
+            Q(unit__path__in=_own_and_ancestor_paths(unit)) | Q(unit__path__startswith=unit.path)
+        )
+        .select_related("unit")
         if unit
         else ReviewSheet.objects.none()
     )
@@ -378,6 +392,16 @@ def reviews(request: HttpRequest) -> HttpResponse:
     )
 
 
+def filtered_reviews(request: HttpRequest) -> QuerySet[FileReview]:
+    """The case-file reviews the list shows and the export writes."""
+    return (
+        _scoped(request, FileReview.objects.all())
+        .select_related("unit", "sheet", "case")
+        .prefetch_related("deductions__criterion")
+        .order_by("-reviewed_on", "-id")
+    )
+
+
 def _own_and_ancestor_paths(unit: Unit) -> list[str]:
     """Sheets and leniency lists of a unit's superiors apply to it: they are published rules."""
     return [u.path for u in unit.ancestors()] + [unit.path]
@@ -385,13 +409,9 @@ def _own_and_ancestor_paths(unit: Unit) -> list[str]:
 
 @login_required
 def review_new(request: HttpRequest, sheet_pk: int) -> HttpResponse:
+    # The sheet first: one the user may not read does not exist for them (404).
+    sheet = _rules_record(request, ReviewSheet, sheet_pk)
     _require_writer(request)
-    sheet = get_object_or_404(ReviewSheet, pk=sheet_pk)
-    user_unit = request.user.unit
-    if not can_read_unit(request.user, sheet.unit) and not (
-        user_unit and user_unit.path.startswith(sheet.unit.path)
-    ):
-        raise Http404("评查表不存在。")
     form = FileReviewForm(request.POST or None, user=request.user, sheet=sheet)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -429,6 +449,14 @@ def letters(request: HttpRequest) -> HttpResponse:
         request,
         "enforcement/letters.html",
         {"page": page, "can_write": request.user.can_write_records},
+    )
+
+
+def filtered_letters(request: HttpRequest) -> QuerySet[SupervisionLetter]:
+    return (
+        _scoped(request, SupervisionLetter.objects.all())
+        .select_related("recipient", "issuer")
+        .order_by("-issued_on", "-id")
     )
 
 
@@ -515,10 +543,208 @@ def leniency(request: HttpRequest) -> HttpResponse:
             Q(unit__path__in=_own_and_ancestor_paths(unit)) | Q(unit__path__startswith=unit.path)
         )
         .select_related("unit")
-        .prefetch_related("items")
+        .prefetch_related(Prefetch("items", queryset=_items_with_cases(request.user)))
         .order_by("unit__path", "-published_on")
     )
-    return render(request, "enforcement/leniency.html", {"lists": lists, "unit": unit})
+    return render(
+        request,
+        "enforcement/leniency.html",
+        {"lists": lists, "unit": unit, "can_write": request.user.can_write_records},
+    )
+
+
+def _items_with_cases(user: Any) -> QuerySet[LeniencyItem]:
+    """Items with the number of cases decided under them that the user may see."""
+    seen = (
+        Q()
+        if user.is_superuser or user.unit_id is None
+        else Q(cases__unit__path__startswith=user.unit.path)
+    )
+    return LeniencyItem.objects.annotate(n_cases=Count("cases", filter=seen)).order_by("id")
+
+
+def _rules_record(request: HttpRequest, model: Any, pk: int, *, write: bool = False) -> Any:
+    """A leniency list or scoring sheet: readable by its subtree and the units below
+    the publisher (it applies to them); 404 otherwise; 403 to roles that read no
+    register, as `get_for_user_or_404` answers; writable only in its subtree."""
+    _require_reader(request)
+    obj = get_object_or_404(model.objects.readable_by(request.user).select_related("unit"), pk=pk)
+    if write and not can_write_unit(request.user, obj.unit):
+        raise PermissionDenied("您对该记录只有查看权限。")
+    return obj
+
+
+def _leniency_form(request: HttpRequest, instance: LeniencyList, title: str) -> HttpResponse:
+    form = LeniencyListForm(request.POST or None, instance=instance, user=request.user)
+    initial = [
+        {
+            "id": i.pk,
+            "violation": i.violation,
+            "legal_basis": i.legal_basis,
+            "conditions": i.conditions,
+        }
+        for i in (instance.items.all() if instance.pk else [])
+    ]
+    formset = LeniencyItemFormSet(request.POST or None, initial=initial, prefix="items")
+    if request.method == "POST":
+        if form.is_valid() and formset.is_valid():
+            try:
+                saved = LeniencyList.save_with_items(
+                    by=request.user, instance=form.instance, items=item_rows(formset)
+                )
+            except ValidationError as exc:
+                add_errors(form, exc)
+            else:
+                messages.success(request, f"已保存包容审慎清单：{saved}。")
+                return redirect(saved.get_absolute_url())
+    return render(
+        request,
+        "enforcement/rules_form.html",
+        {"form": form, "formset": formset, "title": title, "back": "enforcement:leniency"},
+    )
+
+
+@login_required
+def leniency_new(request: HttpRequest) -> HttpResponse:
+    _require_writer(request)
+    return _leniency_form(request, LeniencyList(), "制定包容审慎清单")
+
+
+@login_required
+def leniency_list(request: HttpRequest, pk: int) -> HttpResponse:
+    lst = _rules_record(request, LeniencyList, pk)
+    cases = (
+        Case.objects.visible_to(request.user)
+        .filter(leniency_item__leniency_list=lst)
+        .select_related("unit", "leniency_item")
+        .order_by("-decided_on", "-id")
+    )
+    return render(
+        request,
+        "enforcement/leniency_detail.html",
+        {
+            "lst": lst,
+            "items": _items_with_cases(request.user).filter(leniency_list=lst),
+            "cases": cases[:200],
+            "n_cases": cases.count(),
+            "can_edit": can_write_unit(request.user, lst.unit),
+        },
+    )
+
+
+@login_required
+def leniency_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    lst = _rules_record(request, LeniencyList, pk, write=True)
+    return _leniency_form(request, lst, f"修改包容审慎清单：{lst.title}")
+
+
+# ------------------------------------------------------------------ scoring sheets
+
+
+@login_required
+def sheets(request: HttpRequest) -> HttpResponse:
+    """The scoring sheets that apply to the focus unit (its own and its superiors') and
+    those made below it, with how many files each scored."""
+    _require_reader(request)
+    unit = focus_unit(request)
+    if unit is None:
+        raise PermissionDenied("请先选择单位。")
+    rows = (
+        ReviewSheet.objects.readable_by(request.user)
+        .filter(
+            Q(unit__path__in=_own_and_ancestor_paths(unit)) | Q(unit__path__startswith=unit.path)
+        )
+        .select_related("unit")
+        .annotate(
+            n_criteria=Count("criteria", distinct=True), n_reviews=Count("reviews", distinct=True)
+        )
+        .order_by("-year", "unit__path", "id")
+    )
+    return render(
+        request,
+        "enforcement/sheets.html",
+        {"sheets": rows, "unit": unit, "can_write": request.user.can_write_records},
+    )
+
+
+def _sheet_form(request: HttpRequest, sheet: ReviewSheet | None, title: str) -> HttpResponse:
+    initial_form = (
+        {"name": sheet.name, "year": sheet.year, "unit": sheet.unit_id} if sheet else None
+    )
+    form = ReviewSheetForm(
+        request.POST or None, initial=initial_form, user=request.user, sheet=sheet
+    )
+    initial = (
+        [{"tier": c.tier, "text": c.text, "points": c.points} for c in sheet.criteria.all()]
+        if sheet
+        else []
+    )
+    formset = CriterionFormSet(request.POST or None, initial=initial, prefix="criteria")
+    if request.method == "POST":
+        if form.is_valid() and formset.is_valid():
+            d = form.cleaned_data
+            try:
+                if sheet is None:
+                    sheet = ReviewSheet.create(
+                        by=request.user,
+                        unit=d["unit"],
+                        name=d["name"],
+                        year=d["year"],
+                        criteria=criterion_rows(formset),
+                    )
+                else:
+                    sheet.revise(
+                        by=request.user,
+                        name=d["name"],
+                        year=d["year"],
+                        criteria=criterion_rows(formset),
+                    )
+            except ValidationError as exc:
+                add_errors(form, exc)
+            else:
+                messages.success(request, f"已保存评查表：{sheet}。")
+                return redirect(sheet.get_absolute_url())
+    return render(
+        request,
+        "enforcement/rules_form.html",
+        {
+            "form": form,
+            "formset": formset,
+            "title": title,
+            "back": "enforcement:sheets",
+            "note": "计分项目的分值须大于0，合计100分；否决项不计分，触及任一否决项的案卷为0分、不合格。",
+        },
+    )
+
+
+@login_required
+def sheet_new(request: HttpRequest) -> HttpResponse:
+    _require_writer(request)
+    return _sheet_form(request, None, "制定案卷评查表")
+
+
+@login_required
+def sheet_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    sheet = _rules_record(request, ReviewSheet, pk)
+    criteria = list(sheet.criteria.all())
+    return render(
+        request,
+        "enforcement/sheet_detail.html",
+        {
+            "sheet": sheet,
+            "criteria": criteria,
+            "total": sum(c.points for c in criteria),
+            "n_reviews": sheet.reviews.count(),
+            "can_edit": can_write_unit(request.user, sheet.unit),
+            "can_score": request.user.can_write_records,
+        },
+    )
+
+
+@login_required
+def sheet_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    sheet = _rules_record(request, ReviewSheet, pk, write=True)
+    return _sheet_form(request, sheet, f"修改评查表：{sheet.name}")
 
 
 # ------------------------------------------------------------------ figures and publication
@@ -564,6 +790,7 @@ def publications(request: HttpRequest) -> HttpResponse:
 
 
 def _publication_unit(request: HttpRequest, unit_pk: int) -> Unit:
+    # A unit out of scope, or a role that reads no register, gets 404 first.
     unit = get_for_user_or_404(Unit.objects.all(), unit_pk, request.user)
     if not request.user.can_read_records:
         raise PermissionDenied("您的角色不能查看统计。")

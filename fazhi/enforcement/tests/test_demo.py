@@ -76,3 +76,19 @@ def test_the_demo_has_cases_of_every_kind_and_items_on_the_due_list(ctx):
     assert {"red", "green"} <= lights
     assert may_not_enforce(ctx.county, ctx.today).exists()
     assert may_enforce(ctx.county, ctx.today).count() > 1000
+
+
+def test_the_demo_publishes_leniency_lists_of_every_kind_a_weighted_sheet_and_a_renewal(ctx):
+    from fazhi.enforcement.models import CertificateRenewal, LeniencyList, ReviewSheet
+    from fazhi.enforcement.rules import LeniencyKind
+    from fazhi.enforcement.tests.helpers import deadline
+
+    lists = LeniencyList.objects.all()
+    assert set(lists.values_list("kind", flat=True)) == set(LeniencyKind.values)
+    assert all(lst.items.exists() for lst in lists)
+    sheet = ReviewSheet.objects.get()
+    assert sum(c.points for c in sheet.criteria.all()) == 100
+    renewal = CertificateRenewal.objects.get()
+    assert renewal.new_valid_until > renewal.old_valid_until
+    met = deadline(renewal.certificate, "enforcement_certificate_renewal")
+    assert met.on_time is True

@@ -3,11 +3,12 @@ case-file review, supervision letters and the yearly data publication."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from fazhi.core.workflow import TransitionNotAllowed
 from fazhi.enforcement.models import (
@@ -140,11 +141,15 @@ def test_an_outsider_cannot_register_or_review_a_certificate(
         cert.apply("pass_review", by=leader, on=date(2022, 12, 1), year=2022, training_hours=50)
 
 
-def test_a_certificate_expiring_goes_on_the_due_list(coordinator, unit_a1):
-    cert = certificate(coordinator, unit_a1, valid_until=date(2031, 5, 31))
-    d = deadline(cert, "enforcement_certificate_renewal")
-    assert d.due_date < date(2031, 5, 31)
-    cert.apply("cancel", by=coordinator, on=date(2024, 1, 2), cancel_reason=CancelReason.RETIRED)
+def test_a_certificate_expiring_within_the_window_goes_on_the_due_list(coordinator, unit_a1):
+    today = timezone.localdate()
+    soon = certificate(coordinator, unit_a1, "豫A1", valid_until=today + timedelta(days=60))
+    later = certificate(coordinator, unit_a1, "豫A2", valid_until=today + timedelta(days=400))
+    d = deadline(soon, "enforcement_certificate_renewal")
+    # 30 days before expiry (the period row), not computed here by hand.
+    assert d.due_date < soon.valid_until and d.is_open
+    assert deadline(later, "enforcement_certificate_renewal") is None
+    soon.apply("cancel", by=coordinator, on=today, cancel_reason=CancelReason.RETIRED)
     d.refresh_from_db()
     assert not d.is_open
 
