@@ -87,7 +87,6 @@ class RequestViewSet(TransitionMixin, ScopedModelViewSet):
                 exc.message_dict if hasattr(exc, "error_dict") else exc.messages
             ) from exc
 
-
     def action_form(self, transition: Any, record: Any) -> Any:
         return action_form_class(transition, record, self.request.user)
 

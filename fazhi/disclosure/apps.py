@@ -7,6 +7,6 @@ class DisclosureConfig(AppConfig):
 
     def ready(self) -> None:
         from fazhi.audit.trail import track
-        from fazhi.disclosure.models import ProactiveItem, Request
+        from fazhi.disclosure.models import ProactiveItem, ReportFiling, Request
 
-        track(ProactiveItem, Request)
+        track(ProactiveItem, Request, ReportFiling)

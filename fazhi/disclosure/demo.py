@@ -8,7 +8,9 @@
   answered within 20 working days, one after a correction, one after consulting a third
   party, one extended, one abandoned, one received in late December and answered in
   January 2023 (so the annual report carries one forward);
-- three open requests this year whose reply periods are red, yellow and green.
+- three open requests this year whose reply periods are red, yellow and green;
+- the 2022 annual reports (the office's and the county's) published on time, this
+  year's open on the due list.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from datetime import date, timedelta
 from chinese_calendar import is_workday
 
 from fazhi.core.demo import DemoContext
-from fazhi.disclosure.models import ProactiveItem, Request
+from fazhi.disclosure.models import ProactiveItem, ReportFiling, Request
 from fazhi.disclosure.rules import ApplicantKind, Channel, ProactiveCategory, ReplyType
 
 PROACTIVE_2022 = 2754
@@ -83,6 +85,8 @@ def _proactive(ctx: DemoContext) -> None:
                 )
             )
     ProactiveItem.objects.bulk_create(items, batch_size=1000)
+    # Bulk-created (no save()): open the 2022 annual reports the items fall due in.
+    ReportFiling.ensure_for([(office, date(2022, 12, 31))])
 
 
 # (received, applicant kind, steps) — steps: (action, day, data).
@@ -210,6 +214,25 @@ def _requests(ctx: DemoContext) -> None:
         )
 
 
+def _publish_2022(ctx: DemoContext) -> None:
+    """The 2022 reports, published on time: the office's by 31 January, the county's
+    by 31 March 2023 (第49条); this year's are open on the due list."""
+    by = ctx.users["coordinator"]
+    office = ctx.units.get("确山县人民政府办公室", ctx.county)
+    for unit, day in ((office, date(2023, 1, 20)), (ctx.county, date(2023, 3, 24))):
+        filing = ReportFiling.objects.filter(unit=unit, year=2022).first()
+        if filing is not None and filing.state == "due":
+            short = ctx.county.short_name or ctx.county.name
+            filing.apply(
+                "publish",
+                by=by,
+                on=day,
+                number=f"{short}政务公开〔2023〕{1 if unit == office else 2}号",
+                url="http://www.queshan.gov.cn/zfxxgk/ndbg/",
+            )
+
+
 def load(ctx: DemoContext) -> None:
     _proactive(ctx)
     _requests(ctx)
+    _publish_2022(ctx)

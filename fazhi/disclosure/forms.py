@@ -51,6 +51,18 @@ class ProactiveItemForm(forms.ModelForm):
         self.fields["published_on"].initial = timezone.localdate()
 
 
+class FilingForm(forms.Form):
+    """Open a unit's annual report by hand (a unit with no records must report too)."""
+
+    unit = forms.ModelChoiceField(label="报告单位", queryset=None)
+    year = forms.IntegerField(label="报告年度", min_value=2008, max_value=2100)
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = writable_units(user)
+        self.fields["year"].initial = timezone.localdate().year - 1
+
+
 def action_form_class(transition: Transition, request: Request, user: Any) -> type[forms.Form]:
     """A form with the date, a note, and one field per input the action needs."""
     from fazhi.litigation.models import Lawsuit

@@ -12,7 +12,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 
 from fazhi.core.xlsx import Column, Sheet
-from fazhi.disclosure.models import ProactiveItem, Request
+from fazhi.disclosure.models import ProactiveItem, ReportFiling, Request
 from fazhi.disclosure.rules import ApplicantKind, Channel, ProactiveCategory, ReplyType, State
 from fazhi.org.scope import can_write_unit
 
@@ -26,6 +26,12 @@ def _prepare(instance: Any, values: dict[str, Any], context: dict[str, Any]) -> 
 def _after_save(instances: list[Any], context: dict[str, Any]) -> None:
     for req in instances:
         req.open_reply_deadline(req.received_on)
+    ReportFiling.ensure_for((req.unit, req.received_on) for req in instances)
+
+
+def _after_save_items(instances: list[Any], context: dict[str, Any]) -> None:
+    # Bulk-created (no save()): open the annual reports the items fall due in here.
+    ReportFiling.ensure_for((item.unit, item.published_on) for item in instances)
 
 
 SHEET = Sheet(
@@ -97,6 +103,7 @@ ITEM_SHEET = Sheet(
         Column("链接", "url"),
     ],
     prepare=_prepare_item,
+    after_save=_after_save_items,
     bulk=True,
     instructions=["每行一条已主动公开的政府信息；全部行校验通过才会导入。"],
 )

@@ -19,7 +19,14 @@ from django.utils import timezone
 from fazhi.audit.trail import audit_context
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.disclosure import rules
-from fazhi.disclosure.rules import ApplicantKind, Channel, ProactiveCategory, ReplyType, State
+from fazhi.disclosure.rules import (
+    ApplicantKind,
+    Channel,
+    FilingState,
+    ProactiveCategory,
+    ReplyType,
+    State,
+)
 from fazhi.org.models import Unit
 from fazhi.org.scope import ScopedQuerySet, can_write_unit
 from fazhi.org.validators import mask_name, validate_phone
@@ -77,6 +84,12 @@ class ProactiveItem(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            # The unit now has records for the year: its annual report falls due (第49条).
+            ReportFiling.ensure_for([(self.unit, self.published_on)])
+
     def clean(self) -> None:
         errors: dict[str, str] = {}
         today = timezone.localdate()
@@ -104,6 +117,7 @@ class Request(Workflow):
     unit = models.ForeignKey(
         Unit, verbose_name="答复机关", on_delete=models.PROTECT, related_name="disclosure_requests"
     )
+    personal_name_fields = ("applicant_name",)  # anonymised in anything published (core/privacy.py)
     applicant_name = models.CharField("申请人", max_length=100)
     applicant_kind = models.CharField(
         "申请人类型", max_length=20, choices=ApplicantKind.choices, default=ApplicantKind.PERSON
@@ -221,6 +235,7 @@ class Request(Workflow):
         with transaction.atomic(), audit_context(user=by, verb="register"):
             req.save()
             req.open_reply_deadline(req.received_on)
+            ReportFiling.ensure_for([(req.unit, req.received_on)])
         return req
 
     def open_reply_deadline(self, start: date) -> None:
@@ -329,3 +344,176 @@ class Request(Workflow):
         if lawsuit is not None:
             self.lawsuit = lawsuit
         return self.state
+
+
+# ---------------------------------------------------------------- the annual report
+
+
+class ReportFilingQuerySet(ScopedQuerySet["ReportFiling"]):
+    pass
+
+
+class ReportFiling(Workflow):
+    """One unit's 政府信息公开工作年度报告 for one year: due by 31 January (部门) or
+    31 March (本级政府) of the next year (第49条), met when it is published.
+
+    Opened by `ensure_for()` as soon as the unit has a disclosure record (a request
+    received or an item published) in the year — for the unit itself and for the
+    government whose whole report counts it — or by hand for a unit without records
+    (`open_for`). The deadline is a row of the deadlines app, so it is on the due list.
+    """
+
+    transitions = rules.FILING_TRANSITIONS
+
+    unit = models.ForeignKey(
+        Unit, verbose_name="报告单位", on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField("报告年度")
+    state = models.CharField(
+        "状态", max_length=20, choices=FilingState.choices, default=FilingState.DUE
+    )
+    published_on = models.DateField("公布日期", null=True, blank=True)
+    published_on_time = models.BooleanField("按期公布", null=True, blank=True)
+    number = models.CharField("文号", max_length=100, blank=True)
+    url = models.CharField("公布网址", max_length=300, blank=True)
+    figures = models.JSONField(
+        "公布时的主要数据", default=dict, blank=True, help_text="公布时按记录生成的报告数据"
+    )
+
+    objects = ReportFilingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "政府信息公开工作年度报告"
+        verbose_name_plural = "政府信息公开工作年度报告"
+        ordering = ["-year", "unit__path"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year"], name="disclosure_one_report_per_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit.name}{self.year}年政府信息公开工作年度报告"
+
+    def get_absolute_url(self) -> str:
+        return reverse("disclosure:filing", args=[self.pk])
+
+    @property
+    def period_code(self) -> str:
+        if self.unit.kind in rules.GOVERNMENT_KINDS:
+            return rules.P_REPORT_GOVERNMENT
+        return rules.P_REPORT_DEPARTMENT
+
+    def last_event_date(self) -> date | None:
+        return self.published_on
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        this_year = timezone.localdate().year
+        if self.year and not 2008 <= self.year <= this_year:
+            errors["year"] = f"报告年度应在2008年至{this_year}年之间。"
+        if self.unit_id and self.unit.kind in rules.NO_REPORT_KINDS:
+            errors["unit"] = "村（社区）不是行政机关，不单独编制政府信息公开工作年度报告。"
+        if errors:
+            raise ValidationError(errors)
+
+    # ------------------------------------------------------------ opening
+
+    @staticmethod
+    def reporting_units(unit: Unit) -> list[Unit]:
+        """The units whose report counts a record of `unit`: itself (unless a village)
+        and the nearest 县级以上 government above it (the whole government's report)."""
+        out = [] if unit.kind in rules.NO_REPORT_KINDS else [unit]
+        if unit.kind not in rules.GOVERNMENT_KINDS:
+            government = (
+                unit.ancestors()
+                .filter(kind__in=list(rules.GOVERNMENT_KINDS))
+                .order_by("-path")
+                .first()
+            )
+            if government is not None:
+                out.append(government)
+        return out
+
+    @classmethod
+    def ensure_for(cls, records: Any) -> list[ReportFiling]:
+        """Open the report due for each (unit, date) of `records`; the new ones only.
+
+        Idempotent: a unit and year already open (or published) is left as it is.
+        """
+        pairs: dict[tuple[int, int], Unit] = {}
+        for unit, day in records:
+            pairs.setdefault((unit.pk, day.year), unit)
+        wanted: set[tuple[int, int]] = set()
+        units: dict[int, Unit] = {}
+        reporting: dict[int, list[Unit]] = {}
+        for (unit_id, year), unit in pairs.items():
+            if unit_id not in reporting:
+                reporting[unit_id] = cls.reporting_units(unit)
+            for u in reporting[unit_id]:
+                wanted.add((u.pk, year))
+                units[u.pk] = u
+        if not wanted:
+            return []
+        existing = set(
+            cls.objects.filter(
+                unit_id__in={u for u, _ in wanted}, year__in={y for _, y in wanted}
+            ).values_list("unit_id", "year")
+        )
+        made = []
+        with transaction.atomic(), audit_context(verb="open_report"):
+            for unit_id, year in sorted(wanted - existing):
+                filing = cls.objects.create(unit=units[unit_id], year=year)
+                filing.open_deadline()
+                made.append(filing)
+        return made
+
+    @classmethod
+    def open_for(cls, *, by: Any, unit: Unit, year: int) -> ReportFiling:
+        """Open a unit's report by hand (a unit with no records must report too)."""
+        if not can_write_unit(by, unit):
+            raise ValidationError({"unit": "您无权为该单位登记年度报告。"})
+        filing = cls(unit=unit, year=year)
+        filing.full_clean()
+        with transaction.atomic(), audit_context(user=by, verb="open_report"):
+            filing.save()
+            filing.open_deadline()
+        return filing
+
+    def open_deadline(self) -> None:
+        # A fixed-date period: by 31 January / 31 March of the year after `start`'s year.
+        _services().open_deadline(
+            self,
+            self.period_code,
+            start=date(self.year, 12, 31),
+            title=f"公布{self}"[:200],
+            unit=self.unit,
+            url=self.get_absolute_url(),
+        )
+
+    # ------------------------------------------------------------ hooks
+
+    def on_publish(self, *, on: date, number: str = "", url: str = "", **_: Any) -> None:
+        from fazhi.disclosure import report as annual
+
+        if on.year <= self.year:
+            raise TransitionNotAllowed(
+                f"{self.year}年度尚未结束，公布日期应在{self.year + 1}年1月1日以后。"
+            )
+        rep = annual.build(self.unit, self.year)
+        problems = annual.validate(rep)
+        if problems:
+            raise TransitionNotAllowed("年度报告表格校验未通过，不能公布：" + "；".join(problems))
+        t3 = rep.section3
+        self.figures = {
+            "主动公开": rep.proactive_total,
+            "新收申请": t3.row(annual.ROW_NEW)[6],
+            "上年结转": t3.row(annual.ROW_CARRIED)[6],
+            "办理结果总计": t3.row(annual.ROW_TOTAL)[6],
+            "结转下年度": t3.row(annual.ROW_FORWARD)[6],
+            "行政复议": rep.section4.rows[0][1][4],
+            "行政诉讼": rep.section4.rows[0][1][9] + rep.section4.rows[0][1][14],
+        }
+        met = _services().meet_deadline(self, self.period_code, on=on)
+        self.published_on = on
+        self.published_on_time = None if met is None else bool(met.on_time)
+        self.number = number.strip()
+        self.url = url.strip()

@@ -194,6 +194,30 @@ INPUT_KINDS: dict[str, str] = {
     "lawsuit": "lawsuit",
 }
 
+
+class FilingState(models.TextChoices):
+    DUE = "due", "待公布"
+    PUBLISHED = "published", "已公布"
+
+
+# 第49条: the annual report of a 县级以上人民政府部门 is due by 31 January (submitted to the
+# 主管部门 and published); the whole government's report, published by its 主管部门, by
+# 31 March. Township governments and other units report with the departments, by
+# 31 January [M: the statute names only 县级以上; local practice]. Villages are not
+# agencies and file none; a village's record opens its county's report.
+GOVERNMENT_KINDS = frozenset({"county", "city", "province"})
+NO_REPORT_KINDS = frozenset({"village"})
+
+FILING_TRANSITIONS: dict[str, Transition] = {
+    "publish": Transition(
+        "publish",
+        "公布年度报告",
+        {FilingState.DUE},
+        FilingState.PUBLISHED,
+        {"number": "文号", "url": "公布网址"},
+    ),
+}
+
 # Period codes of the deadlines app.
 P_REPLY = "disclosure_reply"  # 第33条第2款: 20 working days (+20 once)
 P_CORRECTION_NOTICE = "disclosure_correction_notice"  # 第30条: 7 working days

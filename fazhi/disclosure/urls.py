@@ -21,6 +21,10 @@ urlpatterns = [
     path("figures/", views.figures, name="figures"),
     path("report/", views.report_view, name="report"),
     path("report.docx", views.report_docx, name="report_docx"),
+    path("reports/", views.filing_list, name="filings"),
+    path("reports/new/", views.filing_new, name="filing_new"),
+    path("reports/<int:pk>/", views.filing_detail, name="filing"),
+    path("reports/<int:pk>/act/<slug:action>/", views.filing_act, name="filing_act"),
     path("items/", views.item_list, name="items"),
     path("items/new/", views.item_new, name="item_new"),
     path(

@@ -26,14 +26,24 @@ from fazhi.core.workflow_views import act_on, action_panel, deadline_rows, histo
 from fazhi.disclosure import indicators as disclosure_indicators
 from fazhi.disclosure import report as annual
 from fazhi.disclosure import rules
-from fazhi.disclosure.forms import ProactiveItemForm, RequestForm, action_form_class
-from fazhi.disclosure.models import ProactiveItem, Request
-from fazhi.disclosure.rules import ProactiveCategory, State
+from fazhi.disclosure.forms import (
+    FilingForm,
+    ProactiveItemForm,
+    RequestForm,
+    action_form_class,
+)
+from fazhi.disclosure.models import ProactiveItem, ReportFiling, Request
+from fazhi.disclosure.rules import FilingState, ProactiveCategory, State
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.engine import compute, format_value
-from fazhi.org.scope import get_for_user_or_404
+from fazhi.org.models import Unit
+from fazhi.org.scope import can_read_unit, get_for_user_or_404
 
 VERB_LABELS = {"register": "登记申请", **{a: t.label for a, t in rules.TRANSITIONS.items()}}
+FILING_LABELS = {
+    "open_report": "年度报告期限开始计算",
+    **{a: t.label for a, t in rules.FILING_TRANSITIONS.items()},
+}
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -199,8 +209,18 @@ def figures(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _report_unit(request: HttpRequest) -> Unit | None:
+    """`?unit=<id>` when the user may read it (a filing's page links so), else the focus."""
+    text = request.GET.get("unit", "")
+    if text.isdigit():
+        unit = Unit.objects.filter(pk=int(text)).first()
+        if unit is not None and can_read_unit(request.user, unit):
+            return unit
+    return focus_unit(request)
+
+
 def _report(request: HttpRequest) -> annual.AnnualReport:
-    unit = focus_unit(request)
+    unit = _report_unit(request)
     if unit is None or not request.user.can_read_records:
         raise PermissionDenied("您的角色不能查看年度报告。")
     try:
@@ -218,6 +238,7 @@ def _report(request: HttpRequest) -> annual.AnnualReport:
 def report_view(request: HttpRequest) -> HttpResponse:
     """The annual report's tables as they will be printed, with the result of the checks."""
     rep = _report(request)
+    filing = ReportFiling.objects.filter(unit=rep.unit, year=rep.year).first()
     return render(
         request,
         "disclosure/report.html",
@@ -226,6 +247,7 @@ def report_view(request: HttpRequest) -> HttpResponse:
             "problems": annual.validate(rep),
             "years": _years(),
             "query": request.GET.urlencode(),
+            "filing": filing,
         },
     )
 
@@ -243,3 +265,114 @@ def report_docx(request: HttpRequest) -> HttpResponse:
         True, f"{rep.unit.name}{rep.year}年政府信息公开工作年度报告.docx"
     )
     return response
+
+
+# ---------------------------------------------------------------- annual report filings
+
+
+def filtered_filings(request: HttpRequest) -> QuerySet[ReportFiling]:
+    qs = ReportFiling.objects.visible_to(request.user)
+    unit = focus_unit(request)
+    if unit is not None:
+        qs = qs.in_subtree(unit)
+    g = request.GET
+    if g.get("state") in FilingState.values:
+        qs = qs.filter(state=g["state"])
+    if g.get("year", "").isdigit():
+        qs = qs.filter(year=int(g["year"]))
+    return qs.select_related("unit")
+
+
+@login_required
+def filing_list(request: HttpRequest) -> HttpResponse:
+    """Every unit's annual report by year: due date (第49条), light, published or not."""
+    from fazhi.deadlines.models import Deadline
+
+    _readable(request)
+    page = Paginator(filtered_filings(request), 50).get_page(request.GET.get("page"))
+    filings = list(page.object_list)
+    today = timezone.localdate()
+    deadlines = {
+        d.object_id: d
+        for d in Deadline.objects.filter(
+            content_type__app_label="disclosure",
+            content_type__model="reportfiling",
+            object_id__in=[str(f.pk) for f in filings],
+        ).order_by("id")
+    }
+    rows = []
+    for f in filings:
+        d = deadlines.get(str(f.pk))
+        rows.append({"f": f, "deadline": d, "light": d.light(today) if d else ""})
+    return render(
+        request,
+        "disclosure/filings.html",
+        {
+            "page": page,
+            "rows": rows,
+            "states": FilingState.choices,
+            "years": _years(),
+            "current": {k: request.GET.get(k, "") for k in ("state", "year")},
+            "can_write": request.user.can_write_records,
+        },
+    )
+
+
+@login_required
+def filing_new(request: HttpRequest) -> HttpResponse:
+    if not request.user.can_write_records:
+        raise PermissionDenied("您的角色只能查看，不能登记。")
+    form = FilingForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        unit, year = form.cleaned_data["unit"], form.cleaned_data["year"]
+        existing = ReportFiling.objects.filter(unit=unit, year=year).first()
+        if existing is not None:
+            messages.info(request, f"{existing}已登记。")
+            return redirect(existing.get_absolute_url())
+        try:
+            filing = ReportFiling.open_for(by=request.user, unit=unit, year=year)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, f"已登记：{filing}，公布期限已开始计算。")
+            return redirect(filing.get_absolute_url())
+    return render(
+        request, "disclosure/form.html", {"form": form, "title": "登记政府信息公开工作年度报告"}
+    )
+
+
+def _filing_context(
+    request: HttpRequest, filing: ReportFiling, forms: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    rep = annual.build(filing.unit, filing.year)
+    return {
+        "filing": filing,
+        "report": rep,
+        "problems": annual.validate(rep),
+        "actions": action_panel(request, filing, action_form_class, forms),
+        "deadlines": deadline_rows(filing),
+        "history": history(filing, FILING_LABELS),
+    }
+
+
+@login_required
+def filing_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    filing = get_for_user_or_404(ReportFiling.objects.select_related("unit"), pk, request.user)
+    return render(request, "disclosure/filing.html", _filing_context(request, filing))
+
+
+@login_required
+@require_POST
+def filing_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    filing = get_for_user_or_404(
+        ReportFiling.objects.select_related("unit"), pk, request.user, write=True
+    )
+    return act_on(
+        request,
+        filing,
+        action,
+        action_form_class,
+        lambda failed: render(
+            request, "disclosure/filing.html", _filing_context(request, filing, failed), status=400
+        ),
+    )

@@ -1,8 +1,10 @@
 """立卷归档 (seed 004: 对督促检查中形成的各种资料，做到及时立卷归档，以备查询).
 
-One `ArchiveFile` per task, written when the task is archived: the task's fields, its
-milestones, every progress report (with the attachment's stored name), every reminder
-and escalation, and the task's full audit history, frozen as they were that day.
+One `ArchiveFile` per task, written when the task is archived: the task's fields, the
+table of contents of its documents (立项依据, 交办, every progress report with the
+attachment's stored name, the acceptance), its milestones, every reminder and
+escalation, and the task's full audit history, frozen as they were that day. Shown at
+`/oversight/<id>/archive/`.
 """
 
 from __future__ import annotations
@@ -25,6 +27,49 @@ def _history(task: Any) -> list[Entry]:
         for e in Entry.objects.for_object(record):
             entries[e.pk] = e
     return [entries[k] for k in sorted(entries)]
+
+
+def _documents(task: Any) -> list[dict[str, str]]:
+    """The file's table of contents: every document formed while the task was handled."""
+    docs = [
+        {
+            "序号": "",
+            "日期": _day(task.approved_on or task.proposed_on),
+            "文件": f"立项依据：{task.get_source_kind_display()}《{task.source_ref}》",
+            "附件": "",
+        },
+    ]
+    if task.assigned_on:
+        docs.append(
+            {
+                "序号": "",
+                "日期": _day(task.assigned_on),
+                "文件": f"交办（责任分解）：牵头单位{task.unit.name}，责任人{task.responsible}，"
+                f"完成时限{_day(task.due_on)}，时间节点{task.milestones.count()}个",
+                "附件": "",
+            }
+        )
+    for p in task.progress.all():
+        docs.append(
+            {
+                "序号": "",
+                "日期": _day(p.reported_on),
+                "文件": ("办结报告" if p.final else "进展反馈") + f"：{p.text[:60]}",
+                "附件": p.attachment.name if p.attachment else "",
+            }
+        )
+    if task.closed_on and not task.rejected:
+        docs.append(
+            {
+                "序号": "",
+                "日期": _day(task.closed_on),
+                "文件": f"验收销号（验收人{task.accepted_by}）",
+                "附件": "",
+            }
+        )
+    for i, d in enumerate(docs, start=1):
+        d["序号"] = str(i)
+    return docs
 
 
 def build_archive(task: Any, *, on: date) -> Any:
@@ -61,15 +106,17 @@ def build_archive(task: Any, *, on: date) -> Any:
             }
             for p in task.progress.all()
         ],
+        "卷内文件目录": _documents(task),
         "催办记录": [
             {
                 "日期": _day(u.sent_on),
+                "时间节点": u.milestone.title if u.milestone_id else "",
                 "类别": u.get_kind_display(),
                 "方式": u.get_means_display(),
                 "被催办单位": u.unit.name,
                 "说明": u.note,
             }
-            for u in task.urgings.select_related("unit").order_by("sent_on", "id")
+            for u in task.urgings.select_related("unit", "milestone").order_by("sent_on", "id")
         ],
         "办理记录": [
             {

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from fazhi.core.demo import DemoContext
-from fazhi.oversight.models import Suggestion, Task
+from fazhi.oversight.models import Milestone, Suggestion, Task
 from fazhi.oversight.reminders import send
 from fazhi.oversight.rules import ContactMeans, Means, SourceKind, SuggestionKind
 
@@ -75,14 +75,15 @@ def _run(task: Task, by, start: date, stop: str, due_days: int = 40) -> None:  #
     ]
     stops = {"approved": 1, "assigned": 3, "reported": 4, "closed": 5, "archived": 6}
     for action, offset, data in steps[: stops[stop]]:
+        if action == "report_done":
+            # The last milestone is completed with the report (责任分解 → 反馈).
+            for m in task.milestones.filter(done_on__isnull=True):
+                m.complete(by=by, on=start + timedelta(days=offset))
         task.apply(action, by=by, on=start + timedelta(days=offset), **data)
         if action == "assign":
-            task.milestones.create(
-                title="制定方案",
-                due_on=start + timedelta(days=10),
-                done_on=start + timedelta(days=9),
-            )
-            task.milestones.create(title="完成整改", due_on=start + timedelta(days=due_days))
+            plan_m = Milestone.add(task, by=by, title="制定方案", due_on=start + timedelta(days=10))
+            plan_m.complete(by=by, on=start + timedelta(days=9))
+            Milestone.add(task, by=by, title="完成整改", due_on=start + timedelta(days=due_days))
 
 
 def _tasks(ctx: DemoContext) -> None:

@@ -75,6 +75,18 @@ class SuggestionForm(forms.ModelForm):
         self.fields["assigned_on"].initial = timezone.localdate()
 
 
+class MilestoneForm(forms.Form):
+    """A milestone's name and date; the rules (after 立项, not after the task's 完成时限)
+    are checked by `Milestone.add()` / `change()`."""
+
+    title = forms.CharField(label="节点", max_length=200)
+    due_on = forms.DateField(label="节点时限", widget=DATE)
+
+
+class MilestoneDoneForm(forms.Form):
+    done_on = forms.DateField(label="完成日期", widget=DATE, initial=timezone.localdate)
+
+
 REQUIRED_TEXT = {"approved_by", "reason", "responsible", "accepted_by", "text"}
 
 

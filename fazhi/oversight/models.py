@@ -174,6 +174,17 @@ class Task(OfficeMixin, Workflow):
                 task.co_units.set(co_units)
         return task
 
+    def open_due_deadline(self) -> None:
+        """Put the task's 完成时限 on the shared due list (deadlines app, period P_TASK)."""
+        _services().open_deadline(
+            self,
+            rules.P_TASK,
+            start=self.due_on,
+            title=f"督办事项：{self.title}"[:200],
+            unit=self.unit,
+            url=self.get_absolute_url(),
+        )
+
     # ------------------------------------------------------------ hooks
 
     def on_approve(self, *, on: date, approved_by: str = "", **_: Any) -> None:
@@ -198,9 +209,15 @@ class Task(OfficeMixin, Workflow):
             raise TransitionNotAllowed("请填写完成时限。")
         if due_on < on:
             raise TransitionNotAllowed("完成时限不能早于交办日期。")
+        late = [m for m in self.milestones.all() if m.due_on > due_on]
+        if late:
+            raise TransitionNotAllowed(
+                f"完成时限不能早于时间节点“{late[0].title}”的时限{late[0].due_on:%Y-%m-%d}。"
+            )
         self.responsible = responsible.strip()
         self.due_on = due_on
         self.assigned_on = on
+        self.open_due_deadline()
 
     def on_urge(self, *, on: date, means: str = "", note: str = "", **_: Any) -> str:
         if means not in Means.values:
@@ -231,18 +248,23 @@ class Task(OfficeMixin, Workflow):
             raise TransitionNotAllowed("请填写办理结果。")
         self.reported_on = on
         self._pending_progress = Progress(task=self, reported_on=on, text=text.strip(), final=True)
+        _services().meet_deadline(self, rules.P_TASK, on=on)
 
     def on_return_task(self, *, on: date, reason: str = "", **_: Any) -> None:
         if not reason.strip():
             raise TransitionNotAllowed("请填写退回理由。")
         self.reported_on = None
         self.note = f"{self.note}\n{on:%Y-%m-%d} 退回继续办理：{reason.strip()}".strip()
+        # Back in hand: the deadline is on the due list again (red if it has passed).
+        self.open_due_deadline()
 
     def on_accept(self, *, on: date, accepted_by: str = "", **_: Any) -> None:
         if not accepted_by.strip():
             raise TransitionNotAllowed("请填写验收人。")
         self.closed_on = on
         self.accepted_by = accepted_by.strip()
+        for m in self.milestones.filter(done_on__isnull=True):
+            _services().cancel_deadline(m, rules.P_MILESTONE, on=on, reason="督办事项已验收销号")
 
     def on_archive(self, *, on: date, **_: Any) -> None:
         if self.rejected:
@@ -262,7 +284,14 @@ class Task(OfficeMixin, Workflow):
             build_archive(self, on=on)
 
 
+class MilestoneQuerySet(ScopedQuerySet["Milestone"]):
+    pass
+
+
 class Milestone(models.Model):
+    """A time node (阶段节点) of 责任分解: set, changed and completed by the lead unit or
+    the office through `add()`, `change()` and `complete()`; each is on the due list."""
+
     task = models.ForeignKey(
         Task, verbose_name="督办事项", on_delete=models.CASCADE, related_name="milestones"
     )
@@ -271,6 +300,7 @@ class Milestone(models.Model):
     done_on = models.DateField("完成日期", null=True, blank=True)
 
     scope_field = "task__unit"
+    objects = MilestoneQuerySet.as_manager()
 
     class Meta:
         verbose_name = "时间节点"
@@ -280,9 +310,106 @@ class Milestone(models.Model):
     def __str__(self) -> str:
         return f"{self.title}（{self.due_on:%Y-%m-%d}）"
 
+    def get_absolute_url(self) -> str:
+        return reverse("oversight:task", args=[self.task_id]) + "#milestones"
+
     def clean(self) -> None:
+        errors: dict[str, str] = {}
+        task = self.task
+        if not self.title.strip():
+            errors["title"] = "请填写节点名称。"
+        if task.approved_on is None:
+            errors["due_on"] = "督办事项立项后才能设置时间节点。"
+        elif self.due_on and self.due_on < task.approved_on:
+            errors["due_on"] = (
+                f"节点时限{self.due_on:%Y-%m-%d}早于立项日期{task.approved_on:%Y-%m-%d}。"
+            )
+        if self.due_on and task.due_on and self.due_on > task.due_on:
+            errors["due_on"] = (
+                f"节点时限{self.due_on:%Y-%m-%d}晚于督办事项的完成时限{task.due_on:%Y-%m-%d}。"
+            )
         if _future(self.done_on):
-            raise ValidationError({"done_on": "完成日期晚于今天，不能登记未来的日期。"})
+            errors["done_on"] = "完成日期晚于今天，不能登记未来的日期。"
+        elif self.done_on and task.approved_on and self.done_on < task.approved_on:
+            errors["done_on"] = (
+                f"完成日期{self.done_on:%Y-%m-%d}早于立项日期{task.approved_on:%Y-%m-%d}。"
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    # ------------------------------------------------------------ writes
+
+    @staticmethod
+    def _check(task: Task, by: Any, states: frozenset[str], verb: str) -> None:
+        if not can_write_unit(by, task.unit):
+            raise ValidationError("您无权办理该督办事项的时间节点。")
+        if task.state not in states:
+            raise ValidationError(f"督办事项当前状态为“{task.get_state_display()}”，不能{verb}。")
+
+    def _open_deadline(self) -> None:
+        _services().open_deadline(
+            self,
+            rules.P_MILESTONE,
+            start=self.due_on,
+            title=f"督办节点：{self.task.title[:80]}·{self.title}"[:200],
+            unit=self.task.unit,
+            url=self.get_absolute_url(),
+        )
+
+    @classmethod
+    def add(cls, task: Task, *, by: Any, title: str, due_on: date) -> Milestone:
+        """A new milestone of `task`; ValidationError (Chinese), nothing written, when refused."""
+        cls._check(task, by, rules.MILESTONE_EDIT_STATES, "设置时间节点")
+        m = cls(task=task, title=(title or "").strip(), due_on=due_on)
+        m.full_clean()
+        with transaction.atomic(), audit_context(user=by, verb="milestone_add"):
+            m.save()
+            m._open_deadline()
+        return m
+
+    def change(self, *, by: Any, title: str, due_on: date) -> None:
+        self._check(self.task, by, rules.MILESTONE_EDIT_STATES, "修改时间节点")
+        if self.done_on is not None:
+            raise ValidationError("该节点已完成，不能修改。")
+        before = (self.title, self.due_on)
+        self.title, self.due_on = (title or "").strip(), due_on
+        try:
+            self.full_clean()
+        except ValidationError:
+            self.title, self.due_on = before
+            raise
+        with transaction.atomic(), audit_context(user=by, verb="milestone_change"):
+            self.save()
+            self._open_deadline()
+
+    def complete(self, *, by: Any, on: date) -> None:
+        self._check(self.task, by, rules.MILESTONE_DONE_STATES, "登记节点完成")
+        if self.done_on is not None:
+            raise ValidationError(f"该节点已于{self.done_on:%Y-%m-%d}完成。")
+        if not isinstance(on, date):
+            raise ValidationError({"done_on": "请填写完成日期。"})
+        self.done_on = on
+        try:
+            self.full_clean()
+        except ValidationError:
+            self.done_on = None
+            raise
+        with transaction.atomic(), audit_context(user=by, verb="milestone_done"):
+            self.save()
+            _services().meet_deadline(self, rules.P_MILESTONE, on=on)
+
+    def remove(self, *, by: Any) -> None:
+        """Delete a milestone entered by mistake: not once done or urged (the record stays)."""
+        self._check(self.task, by, rules.MILESTONE_EDIT_STATES, "删除时间节点")
+        if self.done_on is not None:
+            raise ValidationError("该节点已完成，不能删除。")
+        if self.urgings.exists():
+            raise ValidationError("该节点已有催办记录，不能删除。")
+        with transaction.atomic(), audit_context(user=by, verb="milestone_remove"):
+            _services().cancel_deadline(
+                self, rules.P_MILESTONE, on=timezone.localdate(), reason="时间节点已删除"
+            )
+            self.delete()
 
 
 class Progress(models.Model):
@@ -319,6 +446,14 @@ class Urging(models.Model):
         Task, verbose_name="督办事项", on_delete=models.CASCADE, related_name="urgings"
     )
     kind = models.CharField("类别", max_length=20, choices=UrgingKind.choices)
+    milestone = models.ForeignKey(
+        Milestone,
+        verbose_name="时间节点",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="urgings",
+    )
     step = models.CharField(
         "催办节点", max_length=20, blank=True, help_text="自动催办的节点代码，每项每节点一次"
     )
@@ -340,8 +475,14 @@ class Urging(models.Model):
             # Idempotency of the cron command: one automatic urging per task and step.
             models.UniqueConstraint(
                 fields=["task", "step"],
-                condition=~Q(step=""),
+                condition=~Q(step="") & Q(milestone__isnull=True),
                 name="oversight_urging_once_per_step",
+            ),
+            # … and one per milestone and step for the milestones' reminders.
+            models.UniqueConstraint(
+                fields=["milestone", "step"],
+                condition=~Q(step="") & Q(milestone__isnull=False),
+                name="oversight_urging_once_per_milestone_step",
             ),
         ]
 
@@ -390,6 +531,7 @@ class Suggestion(OfficeMixin, Workflow):
     kind = models.CharField("类别", max_length=10, choices=SuggestionKind.choices, db_index=True)
     number = models.CharField("编号", max_length=50, blank=True, help_text="如 第15号建议")
     title = models.CharField("案由", max_length=300)
+    personal_name_fields = ("proposer_name",)  # anonymised in anything published (core/privacy.py)
     proposer_name = models.CharField("代表（委员）", max_length=100)
     proposer_phone = models.CharField(
         "联系电话", max_length=20, blank=True, validators=[validate_phone]

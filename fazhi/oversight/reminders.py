@@ -2,8 +2,10 @@
 
 For every task in 办理中 with a deadline: a reminder some days before it, and when it
 is overdue the most severe escalation reached that has not been recorded yet (a task
-found 20 days late on its first run gets 会议督办, not three urgings at once). Each is
-an `Urging` row unique per (task, step), so running twice sends nothing twice.
+found 20 days late on its first run gets 会议督办, not three urgings at once). The same
+for each milestone (阶段节点) not yet completed: a reminder before it, a notice when it
+is overdue. Each is an `Urging` row unique per (task, step) or (milestone, step), so
+running twice sends nothing twice.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from django.db import transaction
 
 from fazhi.audit.trail import audit_context
 from fazhi.oversight import rules
-from fazhi.oversight.models import Task, Urging
+from fazhi.oversight.models import Milestone, Task, Urging
 from fazhi.oversight.rules import TaskState, UrgingKind
 
 
@@ -26,44 +28,82 @@ class Planned:
     kind: str
     means: str
     note: str
+    milestone: Milestone | None = None
+
+
+def _ladder(
+    due: date,
+    today: date,
+    done: set[str],
+    reminders: list[tuple[str, int, str]],
+    escalations: list[tuple[str, int, str]],
+    label: str,
+) -> list[tuple[str, str, str, str]]:
+    """(step, kind, means, note) due today for a deadline `due`, given the steps done."""
+    out = []
+    if due >= today:
+        for code, days, means in reminders:
+            if today >= due - timedelta(days=days) and code not in done:
+                out.append(
+                    (
+                        code,
+                        UrgingKind.REMINDER,
+                        means,
+                        f"距{label}{due:%Y-%m-%d}还有{(due - today).days}天",
+                    )
+                )
+        return out
+    late = (today - due).days
+    reached = [(code, means) for code, days, means in escalations if late >= days]
+    if not reached:
+        return out
+    order = [code for code, _, _ in escalations]
+    code, means = reached[-1]
+    if any(order.index(s) >= order.index(code) for s in done if s in order):
+        return out
+    return [(code, UrgingKind.ESCALATION, means, f"已超过{label}{late}天")]
 
 
 def plan(today: date) -> list[Planned]:
-    """The urgings due today and not yet recorded."""
+    """The urgings due today and not yet recorded, for tasks and their milestones."""
     tasks = Task.objects.filter(state=TaskState.ASSIGNED, due_on__isnull=False).select_related(
         "unit"
     )
     done: dict[int, set[str]] = {}
-    for task_id, step in (
-        Urging.objects.filter(task__in=tasks).exclude(step="").values_list("task_id", "step")
+    done_m: dict[int, set[str]] = {}
+    for task_id, milestone_id, step in (
+        Urging.objects.filter(task__in=tasks)
+        .exclude(step="")
+        .values_list("task_id", "milestone_id", "step")
     ):
-        done.setdefault(task_id, set()).add(step)
-    order = [code for code, _, _ in rules.ESCALATIONS]
+        if milestone_id is None:
+            done.setdefault(task_id, set()).add(step)
+        else:
+            done_m.setdefault(milestone_id, set()).add(step)
     out: list[Planned] = []
     for task in tasks:
-        steps = done.get(task.pk, set())
-        due = task.due_on
-        if due >= today:
-            for code, days, means in rules.REMINDERS:
-                if today >= due - timedelta(days=days) and code not in steps:
-                    out.append(
-                        Planned(
-                            task,
-                            code,
-                            UrgingKind.REMINDER,
-                            means,
-                            f"距完成时限{due:%Y-%m-%d}还有{(due - today).days}天",
-                        )
-                    )
-            continue
-        late = (today - due).days
-        reached = [(code, means) for code, days, means in rules.ESCALATIONS if late >= days]
-        if not reached:
-            continue
-        code, means = reached[-1]
-        if any(order.index(s) >= order.index(code) for s in steps if s in order):
-            continue
-        out.append(Planned(task, code, UrgingKind.ESCALATION, means, f"已超过完成时限{late}天"))
+        for code, kind, means, note in _ladder(
+            task.due_on,
+            today,
+            done.get(task.pk, set()),
+            rules.REMINDERS,
+            rules.ESCALATIONS,
+            "完成时限",
+        ):
+            out.append(Planned(task, code, kind, means, note))
+    milestones = Milestone.objects.filter(task__in=tasks, done_on__isnull=True).select_related(
+        "task__unit"
+    )
+    for m in milestones:
+        for code, kind, means, note in _ladder(
+            m.due_on,
+            today,
+            done_m.get(m.pk, set()),
+            rules.MILESTONE_REMINDERS,
+            rules.MILESTONE_ESCALATIONS,
+            "节点时限",
+        ):
+            out.append(Planned(m.task, code, kind, means, f"时间节点“{m.title}”{note}", m))
     return out
 
 
@@ -79,6 +119,7 @@ def send(today: date, *, dry_run: bool = False) -> list[Planned]:
         for p in planned:
             Urging.objects.create(
                 task=p.task,
+                milestone=p.milestone,
                 kind=p.kind,
                 step=p.step,
                 means=p.means,

@@ -64,6 +64,17 @@ ESCALATIONS: list[tuple[str, int, str]] = [
     ("overdue_30", 30, Means.CIRCULAR),
 ]
 
+# Milestones (阶段节点 of 责任分解) of a task in hand: a reminder before each and one
+# 下达催办通知 when one is overdue [M: local practice]. Keyed per milestone and step.
+MILESTONE_REMINDERS: list[tuple[str, int, str]] = [("before_3", 3, Means.PHONE)]
+MILESTONE_ESCALATIONS: list[tuple[str, int, str]] = [("overdue_1", 1, Means.NOTICE)]
+
+# Period codes of the deadlines app (rows added by migration 0003 of this app): the
+# deadline is the date the office sets, due on exactly that day (length 0, counted back
+# in working days, so it never moves), so the shared due list shows it red / yellow / green.
+P_TASK = "supervision_task"
+P_MILESTONE = "supervision_milestone"
+
 
 T = Transition
 TASK_TRANSITIONS: dict[str, Transition] = {
@@ -111,6 +122,10 @@ OFFICE_ACTIONS = frozenset(
 OPEN_TASK_STATES = frozenset(
     {TaskState.PROPOSED, TaskState.APPROVED, TaskState.ASSIGNED, TaskState.REPORTED}
 )
+# Milestones are set at 责任分解 (after 立项) and may change while the task is in hand;
+# they may be completed until the task is closed.
+MILESTONE_EDIT_STATES = frozenset({TaskState.APPROVED, TaskState.ASSIGNED})
+MILESTONE_DONE_STATES = frozenset({TaskState.APPROVED, TaskState.ASSIGNED, TaskState.REPORTED})
 
 
 class SuggestionKind(models.TextChoices):

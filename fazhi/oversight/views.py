@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -22,16 +22,26 @@ from fazhi.core.forms import add_errors
 from fazhi.core.workflow_views import act_on
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.engine import compute, format_value
-from fazhi.org.scope import get_for_user_or_404
+from fazhi.org.scope import can_write_unit, get_for_user_or_404
 from fazhi.oversight import indicators as oversight_indicators
 from fazhi.oversight import rules
-from fazhi.oversight.forms import SuggestionForm, TaskForm, action_form_class
-from fazhi.oversight.models import Suggestion, Task, Urging
+from fazhi.oversight.forms import (
+    MilestoneDoneForm,
+    MilestoneForm,
+    SuggestionForm,
+    TaskForm,
+    action_form_class,
+)
+from fazhi.oversight.models import Milestone, Suggestion, Task, Urging
 from fazhi.oversight.rules import SuggestionKind, SuggestionState, TaskState
 
 VERB_LABELS = {
     "propose": "提出督办事项",
     "assign": "交办",
+    "milestone_add": "设置时间节点",
+    "milestone_change": "修改时间节点",
+    "milestone_done": "时间节点完成",
+    "milestone_remove": "删除时间节点",
     **{a: t.label for a, t in rules.TASK_TRANSITIONS.items()},
     **{a: t.label for a, t in rules.SUGGESTION_TRANSITIONS.items()},
 }
@@ -115,13 +125,53 @@ def _context(
 
 
 def _task_context(
-    request: HttpRequest, task: Task, forms: dict[str, Any] | None = None
+    request: HttpRequest,
+    task: Task,
+    forms: dict[str, Any] | None = None,
+    *,
+    milestone_form: Any = None,
+    done_forms: dict[int, Any] | None = None,
 ) -> dict[str, Any]:
+    from fazhi.deadlines.services import deadlines_for
+
+    today = timezone.localdate()
+    can_write = can_write_unit(request.user, task.unit)
+    may_edit = can_write and task.state in rules.MILESTONE_EDIT_STATES
+    may_complete = can_write and task.state in rules.MILESTONE_DONE_STATES
+    done_forms = done_forms or {}
+    from fazhi.deadlines.models import Deadline
+
+    ms = list(task.milestones.all())
+    lights = {}
+    if ms:
+        # Each milestone's deadline on the shared due list: its light, one query.
+        qs = Deadline.objects.filter(
+            content_type__app_label="oversight",
+            content_type__model="milestone",
+            object_id__in=[str(m.pk) for m in ms],
+            period__code=rules.P_MILESTONE,
+        ).order_by("id")
+        lights = {d.object_id: d.light(today) for d in qs.select_related("period")}
+    milestones = [
+        {
+            "m": m,
+            "light": lights.get(str(m.pk), "green"),
+            "done_form": done_forms.get(m.pk) or MilestoneDoneForm(prefix=f"m{m.pk}"),
+        }
+        for m in ms
+    ]
     return _context(
         request,
         task,
         forms,
-        milestones=task.milestones.all(),
+        milestones=milestones,
+        milestone_form=milestone_form or MilestoneForm(prefix="milestone"),
+        may_edit_milestones=may_edit,
+        may_complete_milestones=may_complete,
+        deadlines=[
+            {"deadline": d, "light": d.light(today), "explain": d.explain().lines()}
+            for d in deadlines_for(task)
+        ],
         progress=task.progress.all(),
         urgings=task.urgings.select_related("unit"),
         archive=getattr(task, "archive", None),
@@ -162,34 +212,124 @@ def task_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 
 @login_required
+def task_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    """立卷归档: the task's archive file (documents and full history), as frozen."""
+    task = get_for_user_or_404(Task.objects.select_related("unit", "office"), pk, request.user)
+    archive = getattr(task, "archive", None)
+    if archive is None:
+        raise Http404("该督办事项尚未立卷归档。")
+    fields = [
+        (k, "、".join(v) if isinstance(v, list) else str(v))
+        for k, v in archive.contents.get("事项", {}).items()
+    ]
+    return render(
+        request, "oversight/archive.html", {"task": task, "archive": archive, "fields": fields}
+    )
+
+
+def _task_for_milestones(request: HttpRequest, pk: int) -> Task:
+    return get_for_user_or_404(
+        Task.objects.select_related("unit", "office"), pk, request.user, write=True
+    )
+
+
+def _milestone(request: HttpRequest, pk: int) -> Milestone:
+    return get_for_user_or_404(
+        Milestone.objects.select_related("task__unit", "task__office"), pk, request.user, write=True
+    )
+
+
+def _milestone_refused(
+    request: HttpRequest, task: Task, exc: ValidationError | None, form: Any, **forms: Any
+) -> HttpResponse:
+    if exc is not None:
+        add_errors(form, exc)
+    messages.error(request, "时间节点未保存，请检查填写内容。")
+    return render(request, "oversight/task.html", _task_context(request, task, **forms), status=400)
+
+
+@login_required
+@require_POST
+def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """设置时间节点 (责任分解): the lead unit's or the office's writers; leader 403."""
+    task = _task_for_milestones(request, pk)
+    form = MilestoneForm(request.POST, prefix="milestone")
+    if form.is_valid():
+        try:
+            Milestone.add(task, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            return _milestone_refused(request, task, exc, form, milestone_form=form)
+        messages.success(request, "已设置时间节点。")
+        return redirect(task.get_absolute_url() + "#milestones")
+    return _milestone_refused(request, task, None, form, milestone_form=form)
+
+
+@login_required
+def milestone_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    m = _milestone(request, pk)
+    task = m.task
+    initial = {"title": m.title, "due_on": m.due_on}
+    form = MilestoneForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            m.change(by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, "已修改时间节点。")
+            return redirect(task.get_absolute_url() + "#milestones")
+    return render(
+        request,
+        "oversight/milestone_form.html",
+        {"form": form, "task": task, "milestone": m},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def milestone_done(request: HttpRequest, pk: int) -> HttpResponse:
+    m = _milestone(request, pk)
+    task = m.task
+    form = MilestoneDoneForm(request.POST, prefix=f"m{m.pk}")
+    if form.is_valid():
+        try:
+            m.complete(by=request.user, on=form.cleaned_data["done_on"])
+        except ValidationError as exc:
+            return _milestone_refused(request, task, exc, form, done_forms={m.pk: form})
+        messages.success(request, f"已登记时间节点“{m.title}”完成。")
+        return redirect(task.get_absolute_url() + "#milestones")
+    return _milestone_refused(request, task, None, form, done_forms={m.pk: form})
+
+
+@login_required
 def due(request: HttpRequest) -> HttpResponse:
-    """The lead units' due list: tasks in hand by deadline, and the urgings recorded."""
+    """督办待办: the shared due list (deadlines app) filtered to this register — tasks'
+    完成时限, milestones and suggestions' reply periods — and the urgings recorded."""
+    from fazhi.deadlines.models import Deadline, soon_until
+    from fazhi.workdays.services import get_calendar
+
     _readable(request)
     today = timezone.localdate()
+    until = soon_until(today, get_calendar())
     unit = focus_unit(request)
-    tasks = (
-        Task.objects.visible_to(request.user)
-        .filter(state=TaskState.ASSIGNED)
-        .select_related("unit")
+    deadlines = (
+        Deadline.objects.visible_to(request.user)
+        .open()
+        .filter(content_type__app_label="oversight")
+        .select_related("unit", "period")
     )
     urgings = (
         Urging.objects.visible_to(request.user)
         .filter(task__state=TaskState.ASSIGNED)
-        .select_related("task", "unit")
+        .select_related("task", "unit", "milestone")
     )
     if unit is not None:
-        tasks, urgings = tasks.in_subtree(unit), urgings.in_subtree(unit)
-    rows = []
-    for task in tasks.order_by("due_on", "id")[:500]:
-        left = (task.due_on - today).days if task.due_on else None
-        light = (
-            "red"
-            if left is not None and left < 0
-            else "yellow"
-            if left is not None and left <= 3
-            else "green"
-        )
-        rows.append({"task": task, "left": left, "light": light})
+        deadlines, urgings = deadlines.in_subtree(unit), urgings.in_subtree(unit)
+    rows = [
+        {"d": d, "light": d.light(today, until=until), "left": d.days_left(today)}
+        for d in deadlines.order_by("due_date", "id")[:500]
+    ]
     return render(
         request, "oversight/due.html", {"rows": rows, "urgings": urgings[:200], "today": today}
     )

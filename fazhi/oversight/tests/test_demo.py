@@ -20,6 +20,14 @@ def test_the_demo_has_tasks_in_every_state_some_overdue_and_urged():
     assert set(Task.objects.values_list("state", flat=True)) == set(TaskState.values)
     assert Task.objects.overdue(ctx.today).count() >= 2
     assert Urging.objects.filter(kind="escalation").exists()
+    # The overdue tasks are red on the shared due list, through the deadlines app.
+    from fazhi.deadlines.models import Deadline
+
+    red = Deadline.objects.open().overdue(ctx.today).filter(period__code="supervision_task")
+    assert red.count() == Task.objects.overdue(ctx.today).count()
+    assert Deadline.objects.open().filter(period__code="supervision_milestone").exists()
+    # 2022's tasks are archived or closed: none of their deadlines is still open.
+    assert not Deadline.objects.open().filter(start_date__year=2022).exists()
     values = compute(
         ctx.county,
         2022,
