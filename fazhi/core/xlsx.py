@@ -294,6 +294,13 @@ def _messages(exc: ValidationError) -> dict[str, list[str]]:
     return {"": list(exc.messages)}
 
 
+def _write(sheet: Sheet, batch: list[models.Model], saved: list[models.Model] | None) -> int:
+    written = sheet.model.objects.bulk_create(batch)
+    if saved is not None:
+        saved.extend(written)
+    return len(written)
+
+
 def import_file(sheet: Sheet, data: bytes, *, user: Any, filename: str = "", context: dict[str, Any] | None = None) -> ImportResult:
     """Validate every row; save all of them in one transaction, or none.
 
@@ -305,7 +312,11 @@ def import_file(sheet: Sheet, data: bytes, *, user: Any, filename: str = "", con
     ctx: dict[str, Any] = {"user": user, "writable_units": list(writable_units(user)), **(context or {})}
     headers = {c.field: c.header for c in sheet.columns}
     result = ImportResult()
+    # The saved instances are kept only for a sheet's after_save(); otherwise only their
+    # number, so the memory of an import does not grow with its rows.
+    keep = sheet.after_save is not None
     saved: list[models.Model] = []
+    created = 0
     batch: list[models.Model] = []
     with transaction.atomic(), audit_context(user=user, action=Action.IMPORT, verb=sheet.title):
         for n, raw in _rows(data, sheet):
@@ -340,19 +351,21 @@ def import_file(sheet: Sheet, data: bytes, *, user: Any, filename: str = "", con
             if sheet.bulk:
                 batch.append(instance)
                 if len(batch) >= BATCH:
-                    saved.extend(sheet.model.objects.bulk_create(batch))
+                    created += _write(sheet, batch, saved if keep else None)
                     batch = []
             else:
                 instance.save()
-                saved.append(instance)
+                created += 1
+                if keep:
+                    saved.append(instance)
         if result.errors:
             transaction.set_rollback(True)
             return result
         if batch:
-            saved.extend(sheet.model.objects.bulk_create(batch))
+            created += _write(sheet, batch, saved if keep else None)
         if sheet.after_save is not None:
             sheet.after_save(saved, ctx)
-        result.created = len(saved)
+        result.created = created
         record(Action.IMPORT, user=user, verb=sheet.title, model=sheet.model._meta.label_lower,
                object_repr=f"{filename or sheet.title}：{result.created}行",
                unit_path=user.unit.path if getattr(user, "unit_id", None) else "",

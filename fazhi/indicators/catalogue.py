@@ -115,9 +115,22 @@ def parts(code: str, name: str, unit: str, *, of: tuple[str, ...], definition: s
     return Indicator(code, name, unit, definition, "parts", register, parts=of)
 
 
-@cache
+# A hand-built catalogue that tests put in place of the collected one
+# (`monkeypatch.setattr(catalogue_module, "substitute", table)`). Patching this value,
+# not the function, reaches every module that imported `catalogue` by name, whenever
+# it was imported.
+substitute: dict[str, Indicator] | None = None
+
+
 def catalogue() -> dict[str, Indicator]:
     """Every declared indicator by code, collected from each app's `indicators` module."""
+    if substitute is not None:
+        return substitute
+    return _collected()
+
+
+@cache
+def _collected() -> dict[str, Indicator]:
     found: dict[str, Indicator] = {}
     for config in apps.get_app_configs():
         module_name = f"{config.name}.indicators"
@@ -131,6 +144,9 @@ def catalogue() -> dict[str, Indicator]:
             found[ind.code] = ind if ind.register else _with_register(ind, config.label)
     _check(found)
     return found
+
+
+catalogue.cache_clear = _collected.cache_clear  # type: ignore[attr-defined]
 
 
 def _with_register(ind: Indicator, register: str) -> Indicator:

@@ -1,25 +1,36 @@
 """Computing indicators: a handful of grouped queries for any unit subtree and period.
 
 All count and sum indicators over one model are computed in ONE query with conditional
-aggregation (`Count("pk", filter=Q(...))`), whatever the number of indicators; for many
-units side by side the same query is grouped by the units' path prefix, so the query
-count does not grow with the number of units either. Rates and sums of parts are then
+aggregation (`Count(1, filter=Q(...))`), whatever the number of indicators; for many
+units side by side the same query is grouped by the records' own unit and rolled up
+into the units' subtrees here (one more query reads the unit tree), so the query count
+does not grow with the number of units either. Rates and sums of parts are then
 derived in Python from the figures they are defined by, so a rate can never disagree
 with its counts. `records()` returns exactly the records a figure counted, through the
 same Q objects.
+
+Subtrees reported from another server (a county that runs its own instance and sends
+its figures up, fazhi/upward) join through one hook, `register_external_source()`: for
+a calendar year, the tree query marks the units whose subtree is reported from
+elsewhere; their local records are left out and the source's raw figures (counts,
+unscaled sums, a mean's total and number, maxima) are added before anything is scaled,
+rounded or derived. So a city's count is the sum over its local and imported counties,
+and its rates are recomputed from the summed numerator and denominator, never
+averaged. Without imported subtrees this costs no query; with them, one.
 """
 
 from __future__ import annotations
 
 import operator
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import reduce
 from typing import Any
 
-from django.db.models import Avg, Count, F, Max, QuerySet, Sum
-from django.db.models.functions import Substr
+from django.db.models import Avg, Count, Expression, F, Max, Q, QuerySet, Sum
+from django.db.models import Value as Literal
 
 from fazhi.indicators.catalogue import Indicator, Period, catalogue
 from fazhi.org.models import Unit
@@ -57,33 +68,133 @@ def _expand(codes: Iterable[str] | None) -> tuple[list[Indicator], list[str]]:
 AGGREGATES = {"sum": Sum, "avg": Avg, "max": Max}
 BASE_KINDS = ("count", *AGGREGATES)
 
+@dataclass(frozen=True)
+class ExternalSource:
+    """Figures of subtrees whose records live on another server.
 
-def _aggregate(ind: Indicator, period: Period) -> Any:
+    `marker(period)`: a boolean expression on Unit, true for a unit whose whole subtree
+    is reported from elsewhere for the period. `figures(paths, period)`: {path: {code:
+    raw}} for those units, raw in the engine's form (`<code>` and, for a mean,
+    `<code>__n`). Only asked for calendar years, never for 本级.
+    """
+
+    marker: Callable[[Period], Expression]
+    figures: Callable[[list[str], Period], dict[str, dict[str, Any]]]
+
+
+_external_sources: list[ExternalSource] = []
+
+
+def register_external_source(source: ExternalSource) -> None:
+    """Add a source of externally reported figures (from an AppConfig.ready())."""
+    if source not in _external_sources:
+        _external_sources.append(source)
+
+
+def _with_markers(qs: QuerySet[Unit], period: Period, own: bool) -> tuple[QuerySet[Any], bool]:
+    """The tree query with a column `_ext` saying whether a unit is reported from elsewhere."""
+    if own or not _external_sources or period != Period.year(period.start.year):
+        return qs.values_list("pk", "path"), False
+    markers = [source.marker(period) for source in _external_sources]
+    expr = reduce(operator.or_, markers) if len(markers) > 1 else markers[0]
+    return qs.annotate(_ext=expr).values_list("pk", "path", "_ext"), True
+
+
+def _outermost(paths: Iterable[str]) -> list[str]:
+    ordered = sorted(set(paths))
+    return [p for i, p in enumerate(ordered) if not any(p.startswith(q) for q in ordered[:i])]
+
+
+def _external_figures(roots: list[str], period: Period) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for source in _external_sources:
+        found.update(source.figures(roots, period))
+    return found
+
+
+def external_roots(unit: Unit, year_or_period: int | Period) -> list[str]:
+    """Paths of the subtrees within the unit whose figures are reported from elsewhere."""
+    qs, marked = _with_markers(Unit.objects.filter(path__startswith=unit.path), _period(year_or_period), False)
+    return _outermost(row[1] for row in qs if row[2]) if marked else []
+
+
+def _aggregates(ind: Indicator, period: Period) -> dict[str, Any]:
+    """The SQL aggregates behind one figure, named `<code>` (and `<code>__n` for the
+    count an average is divided by). They are all sums, counts or maxima, so a figure
+    of a subtree can be rolled up from the figures of its units."""
+    q = ind.q(period)
     if ind.kind == "count":
-        return Count("pk", filter=ind.q(period))
-    return AGGREGATES[ind.kind](ind.field, filter=ind.q(period))
+        return {ind.code: Count(Literal(1), filter=q)}  # no column: a covering index serves it
+    if ind.kind == "avg":
+        return {ind.code: Sum(ind.field, filter=q), f"{ind.code}__n": Count(ind.field, filter=q)}
+    return {ind.code: AGGREGATES[ind.kind](ind.field, filter=q)}
+
+
+def _roll(ind: Indicator, acc: Any, raw: Any) -> Any:
+    if raw is None:
+        return acc
+    if acc is None:
+        return raw
+    return max(acc, raw) if ind.kind == "max" else acc + raw
+
+
+def _targets(
+    units: list[Unit], own: bool, period: Period
+) -> tuple[dict[int, list[int]], list[str]]:
+    """{unit id: [pks of the requested units whose figures its records count in]} and
+    the paths of the subtrees reported from elsewhere (whose local records count nowhere)."""
+    if own:
+        return {u.pk: [u.pk] for u in units}, []
+    paths = sorted({u.path for u in units})
+    roots = [p for i, p in enumerate(paths) if not any(p.startswith(q) for q in paths[:i])]
+    by_path: dict[str, list[int]] = defaultdict(list)
+    for u in units:
+        by_path[u.path].append(u.pk)
+    cond = reduce(operator.or_, [Q(path__startswith=p) for p in roots])
+    targets: dict[int, list[int]] = {}
+    tree, marked = _with_markers(Unit.objects.filter(cond), period, own)
+    rows = list(tree)
+    external = _outermost(row[1] for row in rows if row[2]) if marked else []
+    for pk, path, *_ in rows:
+        if external and any(path.startswith(r) for r in external):
+            continue  # reported from elsewhere: the imported figures stand for it
+        # The requested units that are this unit or its ancestors: prefixes of its path.
+        cut = [i + 1 for i, ch in enumerate(path) if ch == "."]
+        hits = [t for i in cut for t in by_path.get(path[:i], ())]
+        if hits:
+            targets[pk] = hits
+    return targets, external
 
 
 def _base_values(
-    indicators: list[Indicator], period: Period, units: list[Unit], own: bool = False
+    indicators: list[Indicator], period: Period, units: list[Unit], own: bool = False,
+    raw_into: dict[str, Any] | None = None,
 ) -> dict[int, dict[str, Value]]:
-    """Count and sum indicators for each unit's subtree (or the unit alone, 本级):
-    one query per model."""
+    """Count and sum indicators for each unit's subtree (or the unit alone, 本级).
+
+    One query per model, whatever the number of units: the records are aggregated by
+    their own unit (an index on the unit and the period's date serves it, with no join
+    to the unit tree), and the units' figures are rolled up into the requested units'
+    subtrees here."""
     by_model: dict[str, list[Indicator]] = defaultdict(list)
     for ind in indicators:
         if ind.kind in BASE_KINDS:
             by_model[ind.model].append(ind)
     results: dict[int, dict[str, Value]] = {u.pk: {} for u in units}
-    if not units:
+    if not units or not by_model:
         return results
-    depths = {len(u.path) for u in units}
+    targets, external = _targets(units, own, period)
+    tree = Unit.objects.filter(reduce(operator.or_, [Q(path__startswith=p) for p in _outermost(u.path for u in units)]))
+    for root in external:
+        tree = tree.exclude(path__startswith=root)
+    sums: dict[int, dict[str, Any]] = {u.pk: {} for u in units}
     for inds in by_model.values():
         model = inds[0].model_class
         scope = getattr(model, "scope_field", "unit")
-        path_field = f"{scope}__path" if scope else "path"
-        aggs = {ind.code: _aggregate(ind, period) for ind in inds}
-        by_path = {u.path: u.pk for u in units}
-        by_pk_path = {u.pk: u.path for u in units}
+        unit_field = scope or "pk"
+        aggs: dict[str, Any] = {}
+        for ind in inds:
+            aggs.update(_aggregates(ind, period))
         qs = model._default_manager.all()
         # Rows that no indicator's filter accepts add nothing to any aggregate, so the
         # union of the filters can go into WHERE: the planner then reads one period's
@@ -92,52 +203,67 @@ def _base_values(
         if all(conditions):
             qs = qs.filter(reduce(operator.or_, conditions))
         if own:
-            # 本级: records of the units themselves, grouped by unit.
-            unit_field = scope or "pk"
-            rows = [
-                {"_prefix": by_pk_path[row.pop("_unit")], **row}
-                for row in qs.filter(**{f"{unit_field}__in": [u.pk for u in units]})
-                .values(_unit=F(unit_field))
-                .annotate(**aggs)
-                .order_by()
-            ]
-        elif len(units) == 1:
-            rows = [{"_prefix": units[0].path, **qs.filter(**{f"{path_field}__startswith": units[0].path}).aggregate(**aggs)}]
-        elif len(depths) == 1:
-            # Units at one depth: filter by their common ancestor, group by path prefix.
-            n = next(iter(depths))
-            common = _common_prefix([u.path for u in units])
-            rows = list(
-                qs.filter(**{f"{path_field}__startswith": common})
-                .annotate(_prefix=Substr(F(path_field), 1, n))
-                .values("_prefix")
-                .annotate(**aggs)
-                .order_by()
-            )
+            qs = qs.filter(**{f"{unit_field}__in": list(targets)})
         else:
-            rows = [
-                {"_prefix": u.path, **qs.filter(**{f"{path_field}__startswith": u.path}).aggregate(**aggs)}
-                for u in units
-            ]
-        for row in rows:
-            pk = by_path.get(row["_prefix"])
-            if pk is None:
-                continue
+            # The subtree goes into SQL as a subquery on the unit path (one parameter
+            # per root, not one per unit): the planner then drives an index on
+            # (unit, date) from the few units of one county, or scans once for a
+            # province.
+            # (The unit tree itself is filtered by its own path, not by a subquery on
+            # itself, so the planner restricts it before it evaluates the filters.)
+            qs = qs & tree if model is Unit else qs.filter(**{f"{unit_field}__in": tree.values("pk")})
+        for row in qs.values(_unit=F(unit_field)).annotate(**aggs).order_by():
+            for pk in targets.get(row["_unit"], ()):
+                acc = sums[pk]
+                for ind in inds:
+                    acc[ind.code] = _roll(ind, acc.get(ind.code), row[ind.code])
+                    if ind.kind == "avg":
+                        n = f"{ind.code}__n"
+                        acc[n] = acc.get(n, 0) + (row[n] or 0)
+    if external:
+        _add_external(indicators, units, sums, _external_figures(external, period))
+    if raw_into is not None and units:
+        raw_into.update(sums[units[0].pk])
+    for inds in by_model.values():
+        for u in units:
+            acc = sums[u.pk]
             for ind in inds:
-                results[pk][ind.code] = _finish(ind, row.get(ind.code))
-        for u in units:  # a unit with no rows at all
-            for ind in inds:
-                results[u.pk].setdefault(ind.code, _finish(ind, None))
+                raw = acc.get(ind.code)
+                if ind.kind == "avg":
+                    n = acc.get(f"{ind.code}__n", 0)
+                    raw = Decimal(str(raw)) / n if n else None
+                results[u.pk][ind.code] = _finish(ind, raw)
     return results
 
 
-def _common_prefix(paths: list[str]) -> str:
-    """The longest path prefix shared by all, cut at a segment boundary."""
-    first, last = min(paths), max(paths)
-    i = 0
-    while i < min(len(first), len(last)) and first[i] == last[i]:
-        i += 1
-    return first[: first.rfind(".", 0, i) + 1] if i < len(first) else first
+def _add_external(
+    indicators: list[Indicator], units: list[Unit], sums: dict[int, dict[str, Any]],
+    figures: dict[str, dict[str, Any]],
+) -> None:
+    """Roll each reported subtree's raw figures into the requested units that contain it."""
+    for path, raw in figures.items():
+        for u in units:
+            if not path.startswith(u.path):
+                continue
+            acc = sums[u.pk]
+            for ind in indicators:
+                if ind.kind not in BASE_KINDS or ind.code not in raw:
+                    continue
+                acc[ind.code] = _roll(ind, acc.get(ind.code), raw[ind.code])
+                if ind.kind == "avg":
+                    n = f"{ind.code}__n"
+                    acc[n] = acc.get(n, 0) + (raw.get(n) or 0)
+
+
+def raw_figures(unit: Unit, year_or_period: int | Period) -> dict[str, Any]:
+    """{code: raw figure} (and `<code>__n` for a mean) of every count, sum, mean and
+    maximum of the catalogue for the unit's subtree, reported subtrees included, before
+    scaling and rounding: what an upward report carries so the receiver can add it up."""
+    period = _period(year_or_period)
+    indicators, _ = _expand(None)
+    out: dict[str, Any] = {}
+    _base_values(indicators, period, [unit], raw_into=out)
+    return out
 
 
 def _finish(ind: Indicator, raw: Any) -> Value:
@@ -196,7 +322,11 @@ def records(code: str, unit: Unit, year_or_period: int | Period, *, own: bool = 
     if own:
         return model._default_manager.filter(**{scope or "pk": unit.pk}).filter(ind.q(period))
     path_field = f"{scope}__path" if scope else "path"
-    return model._default_manager.filter(**{f"{path_field}__startswith": unit.path}).filter(ind.q(period))
+    qs = model._default_manager.filter(**{f"{path_field}__startswith": unit.path}).filter(ind.q(period))
+    for root in external_roots(unit, period):
+        # Reported from elsewhere: its records are not here and its figure is imported.
+        qs = qs.exclude(**{f"{path_field}__startswith": root})
+    return qs
 
 
 def format_value(ind: Indicator, value: Value) -> str:

@@ -176,6 +176,9 @@ def records(request: HttpRequest, code: str) -> HttpResponse:
     ctx: dict[str, Any] = {"ind": ind, "code": code, "unit": unit, "year": year}
     value = engine.compute(unit, year, [code])[code]
     ctx["shown"] = display(ind, value)
+    # Subtrees reported from another server (upward reporting): their figure is in the
+    # total, their records are not here.
+    ctx["reported"] = list(Unit.objects.filter(path__in=engine.external_roots(unit, year)))
     if ind.kind == "parts":
         ctx["parts"] = [(cat[p], records_url(p, unit, year)) for p in ind.parts]
         return render(request, "indicators/records.html", ctx)

@@ -26,8 +26,7 @@ CATALOGUE = [
 @pytest.fixture(autouse=True)
 def fake_catalogue(monkeypatch):
     table = {i.code: i for i in CATALOGUE}
-    monkeypatch.setattr(engine, "catalogue", lambda: table)
-    monkeypatch.setattr(cat_module, "catalogue", lambda: table)
+    monkeypatch.setattr(cat_module, "substitute", table)
 
 
 @pytest.fixture
@@ -78,8 +77,8 @@ def test_drill_down_returns_exactly_the_counted_records(staffed, county_a):
     assert engine.records("principal_rate", county_a, 2022).count() == 2
 
 
-def test_many_units_side_by_side_take_one_query_per_model(staffed, city, county_a, county_b, django_assert_num_queries):
-    with django_assert_num_queries(1):
+def test_many_units_side_by_side_take_one_query_for_the_tree_and_one_per_model(staffed, city, county_a, county_b, django_assert_num_queries):
+    with django_assert_num_queries(2):
         values = engine.compute_many([county_a, county_b], 2022)
     assert values[county_a.pk]["people"] == 4 and values[county_b.pk]["people"] == 1
     assert values[county_b.pk]["principal_rate"] == 100
@@ -89,7 +88,7 @@ def test_the_query_count_does_not_grow_with_units(city, django_assert_num_querie
     counties = [make_unit(f"县{i}", UnitKind.COUNTY, parent=city) for i in range(12)]
     for c in counties:
         make_person(c, "某")
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):
         values = engine.compute_many(counties, 2022)
     assert all(v["people"] == 1 for v in values.values())
 
@@ -111,9 +110,38 @@ def test_average_and_longest_come_from_the_same_records_and_are_none_without_any
         "avg_len": average("avg_len", "平均", "字", model="org.Person", field="id", where=lambda p: Q(unit__kind="department"), definition=""),
         "max_len": maximum("max_len", "最大", "字", model="org.Person", field="id", where=lambda p: Q(unit__kind="department"), definition=""),
     }
-    monkeypatch.setattr(engine, "catalogue", lambda: table)
+    monkeypatch.setattr(cat_module, "substitute", table)
     assert engine.compute(county_a, 2022) == {"avg_len": None, "max_len": None}
     ids = [make_person(unit_a1, "甲").pk, make_person(unit_a1, "乙").pk]
     v = engine.compute(county_a, 2022)
     assert v["max_len"] == max(ids)
     assert v["avg_len"] == (Decimal(sum(ids)) / 2).quantize(Decimal("0.1"))
+
+
+def test_nested_units_side_by_side_each_get_their_whole_subtree(staffed, city, county_a, unit_a1, county_b, django_assert_num_queries):
+    with django_assert_num_queries(2):
+        values = engine.compute_many([city, county_a, unit_a1, county_b], 2022, ["people", "principals"])
+    assert values[city.pk] == {"people": 5, "principals": 3}
+    assert values[county_a.pk] == {"people": 4, "principals": 2}
+    assert values[unit_a1.pk] == {"people": 3, "principals": 2}
+    assert values[county_b.pk] == {"people": 1, "principals": 1}
+
+
+def test_a_subtrees_average_is_over_its_records_not_an_average_of_its_units_averages(county_a, unit_a1, unit_a2, monkeypatch):
+    from fazhi.indicators.catalogue import average, maximum
+
+    table = {
+        "avg_id": average("avg_id", "平均", "", model="org.Person", field="id", where=lambda p: Q(), definition=""),
+        "max_id": maximum("max_id", "最大", "", model="org.Person", field="id", where=lambda p: Q(), definition=""),
+    }
+    monkeypatch.setattr(cat_module, "substitute", table)
+    ids = [make_person(unit_a1, n).pk for n in "甲乙丙"] + [make_person(unit_a2, "丁").pk]
+    v = engine.compute(county_a, 2022)
+    assert v["avg_id"] == (Decimal(sum(ids)) / 4).quantize(Decimal("0.1"))
+    assert v["max_id"] == max(ids)
+
+
+def test_own_unit_figures_of_many_units_roll_up_to_their_subtrees_figures(staffed, city, county_a, unit_a1, unit_a2, county_b):
+    units = [city, county_a, unit_a1, unit_a2, county_b]
+    own = engine.compute_many(units, 2022, ["people"], own=True)
+    assert sum(v["people"] for v in own.values()) == engine.compute(city, 2022)["people"] == 5

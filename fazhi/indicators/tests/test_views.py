@@ -8,7 +8,6 @@ from django.db.models import Q
 from django.urls import reverse
 
 from fazhi.indicators import catalogue as cat_module
-from fazhi.indicators import engine
 from fazhi.indicators.catalogue import count, parts, rate
 from fazhi.testing import make_person, make_unit
 
@@ -62,8 +61,7 @@ CATALOGUE = [
 @pytest.fixture(autouse=True)
 def fake_catalogue(monkeypatch):
     table = {i.code: i for i in CATALOGUE}
-    monkeypatch.setattr(engine, "catalogue", lambda: table)
-    monkeypatch.setattr(cat_module, "catalogue", lambda: table)
+    monkeypatch.setattr(cat_module, "substitute", table)
 
 
 @pytest.fixture
