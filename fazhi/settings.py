@@ -72,6 +72,10 @@ INSTALLED_APPS = [
     "fazhi.enforcement",
     "fazhi.disclosure",
     "fazhi.oversight",
+    "fazhi.assessment",
+    "fazhi.lists",
+    "fazhi.auditsup",
+    "fazhi.upward",
     "fazhi.synth",
     "fazhi.api",
 ]
@@ -118,6 +122,9 @@ TEMPLATES = [
 DATABASE_URL = env_str("DATABASE_URL")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("FAZHI_DB_CONN_MAX_AGE", 60, minimum=0))}
+    # Behind PgBouncer in transaction mode a server-side cursor (QuerySet.iterator())
+    # cannot outlive its transaction: docs/deployment.md.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env_bool("FAZHI_DB_PGBOUNCER", False)
 else:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
@@ -196,6 +203,10 @@ WHITENOISE_USE_FINDERS = True  # the demo serves static files without collectsta
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FAZHI_IMPORT_MAX_BYTES = env_int("FAZHI_IMPORT_MAX_BYTES", 50 * 1024 * 1024, minimum=1024)
+# API tokens (`fazhi api_token`) expire like passwords.
+FAZHI_API_TOKEN_DAYS = env_int("FAZHI_API_TOKEN_DAYS", 90, minimum=1)
+# Enforcement certificates expiring within this many days get a renewal reminder.
+FAZHI_ENF_RENEWAL_WINDOW_DAYS = env_int("FAZHI_ENF_RENEWAL_WINDOW_DAYS", 90, minimum=1)
 
 # Audit entries are kept at least this long (网络安全法 第21条: network logs ≥ 6 months).
 FAZHI_AUDIT_RETENTION_DAYS = env_int("FAZHI_AUDIT_RETENTION_DAYS", 180, minimum=180)
@@ -219,8 +230,8 @@ FAZHI_ENF_MIN_TRAINING_HOURS = env_int("FAZHI_ENF_MIN_TRAINING_HOURS", 40, minim
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "fazhi.api.authentication.PolicySessionAuthentication",  # 2FA, password expiry
+        "fazhi.api.authentication.ApiTokenAuthentication",  # `fazhi api_token <username>`
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -129,6 +129,7 @@ DEMO_USERS = [
     ("leader", "领导", Role.LEADER, dc.COUNTY[0], "县领导"),
     ("auditor", "审计员", Role.AUDITOR, dc.COUNTY[0], "安全审计员"),
     ("supervisor", "省级督导", Role.LEADER, dc.PROVINCE[0], "省司法厅督导员"),
+    ("city", "市级统筹协调员", Role.COORDINATOR, dc.CITY[0], "市司法局统筹员"),
 ]
 
 

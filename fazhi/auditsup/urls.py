@@ -1,0 +1,10 @@
+from django.urls import path
+
+from fazhi.auditsup import views
+from fazhi.core.screens import screen_urls
+
+app_name = "auditsup"
+
+urlpatterns = [path("figures/", views.figures, name="figures")]
+for screen in views.SCREENS:
+    urlpatterns += screen_urls(views.SECTION, screen)

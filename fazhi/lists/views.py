@@ -1,0 +1,322 @@
+"""Screens of the lists: the items with filters, an item with its adjustment history and
+its state on any day, the adjustment forms (新增 / 变更 / 取消), the adjustments, xlsx and
+the figures. Every read through `org.scope`; every change through `apply_adjustment`."""
+
+from __future__ import annotations
+
+import base64
+from datetime import date
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+
+from fazhi.core.forms import add_errors
+from fazhi.core.screens import (
+    Section,
+    figures_view,
+    page_without_count,
+    scoped,
+    year_param,
+    years,
+)
+from fazhi.core.xlsx import ImportRefused, errors_workbook, export, template
+from fazhi.core.xlsx_views import UploadForm, xlsx_response
+from fazhi.lists import indicators as list_indicators
+from fazhi.lists.forms import AmendForm, NewItemForm, RemoveForm
+from fazhi.lists.importing import ADJUSTMENT_SHEET, import_adjustments
+from fazhi.lists.models import ListAdjustment, ListItem
+from fazhi.lists.rules import Action, ListKind
+from fazhi.lists.services import apply_adjustment
+from fazhi.org.scope import can_write_unit, get_for_user_or_404
+
+SECTION = Section(
+    "lists",
+    "权责清单",
+    [("清单事项", "list"), ("调整记录", "adjustments"), ("统计", "figures")],
+)
+
+STATUSES = [("in_force", "在册"), ("removed", "已取消"), ("all", "全部")]
+
+
+def _day(request: HttpRequest, name: str = "on") -> date | None:
+    try:
+        return parse_date(request.GET.get(name, "") or "")
+    except ValueError:
+        return None
+
+
+def item_rows(request: HttpRequest) -> QuerySet[ListItem]:
+    """The items the user may read, narrowed by the list screen's filters."""
+    qs = scoped(request, ListItem.objects.select_related("unit"))
+    kind = request.GET.get("kind")
+    if kind in ListKind.values:
+        qs = qs.filter(list_kind=kind)
+    unit = request.GET.get("unit", "")
+    if unit.isdigit():
+        qs = qs.filter(unit_id=int(unit))
+    text = request.GET.get("q", "").strip()
+    if text:
+        qs = qs.filter(Q(name__icontains=text) | Q(code__icontains=text))
+    day = _day(request)
+    status = request.GET.get("status", "in_force")
+    if day is not None:
+        qs = qs.in_force(day)
+    elif status == "in_force":
+        qs = qs.filter(in_force_until__isnull=True)
+    elif status == "removed":
+        qs = qs.filter(in_force_until__isnull=False)
+    return qs.order_by("list_kind", "unit__path", "code", "id")
+
+
+def export_rows(request: HttpRequest) -> QuerySet[ListItem]:
+    first = ListAdjustment.objects.filter(item=OuterRef("pk")).order_by("adjusted_on", "id")
+    return item_rows(request).annotate(first_document=Subquery(first.values("document_number")[:1]))
+
+
+@login_required
+def item_list(request: HttpRequest) -> HttpResponse:
+    qs = item_rows(request)
+    page = page_without_count(qs, request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    units = (
+        scoped(request, ListItem.objects.all())
+        .values_list("unit_id", "unit__name")
+        .distinct()
+        .order_by("unit__name")
+    )
+    return render(
+        request,
+        "lists/list.html",
+        {
+            "section": SECTION,
+            "tabs": SECTION.resolved(request),
+            "page": page,
+            "query": query.urlencode(),
+            "kinds": ListKind.choices,
+            "statuses": STATUSES,
+            "units": list(units),
+            "params": request.GET,
+            "can_write": request.user.can_write_records,
+        },
+    )
+
+
+@login_required
+def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    if not request.user.can_read_records:
+        raise PermissionDenied("您的角色不能查看业务记录。")
+    item = get_for_user_or_404(ListItem.objects.select_related("unit"), pk, request.user)
+    history = list(item.adjustments.select_related("recorded_by").order_by("adjusted_on", "id"))
+    day = _day(request)
+    return render(
+        request,
+        "lists/detail.html",
+        {
+            "section": SECTION,
+            "tabs": SECTION.resolved(request),
+            "item": item,
+            "history": [{"adj": a, "changes": a.changes()} for a in history],
+            "day": day,
+            "state": item.state_on(day) if day else None,
+            "can_adjust": item.is_in_force and can_write_unit(request.user, item.unit),
+        },
+    )
+
+
+def _form_page(
+    request: HttpRequest, form: Any, title: str, back: str, item: Any = None
+) -> HttpResponse:
+    return render(
+        request,
+        "lists/form.html",
+        {
+            "section": SECTION,
+            "tabs": SECTION.resolved(request),
+            "form": form,
+            "title": title,
+            "back": back,
+            "item": item,
+        },
+    )
+
+
+def _require_writer(request: HttpRequest) -> None:
+    if not request.user.can_write_records:
+        raise PermissionDenied("您的角色只能查看，不能调整清单。")
+
+
+@login_required
+def item_new(request: HttpRequest) -> HttpResponse:
+    _require_writer(request)
+    form = NewItemForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            adj = apply_adjustment(
+                form.cleaned_data["action"],
+                by=request.user,
+                changes={"list_kind": form.cleaned_data["list_kind"], **form.item_values()},
+                **form.adjustment(),
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, f"已登记：{adj.get_action_display()} {adj.item}")
+            return redirect(adj.item.get_absolute_url())
+    return _form_page(request, form, "登记清单事项", "/lists/")
+
+
+@login_required
+def item_amend(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_writer(request)
+    item = get_for_user_or_404(
+        ListItem.objects.select_related("unit"), pk, request.user, write=True
+    )
+    form = AmendForm(request.POST or None, item=item, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            apply_adjustment(
+                Action.AMEND,
+                by=request.user,
+                item=item,
+                changes=form.changes(),
+                expected_version=form.cleaned_data["version"],
+                **form.adjustment(),
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, f"已变更：{item}")
+            return redirect(item.get_absolute_url())
+    return _form_page(request, form, f"变更事项：{item}", item.get_absolute_url(), item)
+
+
+@login_required
+def item_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_writer(request)
+    item = get_for_user_or_404(
+        ListItem.objects.select_related("unit"), pk, request.user, write=True
+    )
+    form = RemoveForm(request.POST or None, initial={"version": item.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            apply_adjustment(
+                Action.REMOVE,
+                by=request.user,
+                item=item,
+                expected_version=form.cleaned_data["version"],
+                **form.adjustment(),
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, f"已取消：{item}")
+            return redirect(item.get_absolute_url())
+    return _form_page(request, form, f"取消事项：{item}", item.get_absolute_url(), item)
+
+
+def adjustment_rows(request: HttpRequest) -> QuerySet[ListAdjustment]:
+    qs = scoped(request, ListAdjustment.objects.select_related("unit", "item"))
+    year = year_param(request)
+    if year:
+        qs = qs.filter(adjusted_on__year=year)
+    kind = request.GET.get("kind")
+    if kind in ListKind.values:
+        qs = qs.filter(list_kind=kind)
+    action = request.GET.get("action")
+    if action in Action.values:
+        qs = qs.filter(action=action)
+    else:  # the lists as first compiled are not adjustments
+        qs = qs.exclude(action=Action.ESTABLISH)
+    return qs.order_by("-adjusted_on", "-id")
+
+
+@login_required
+def adjustment_list(request: HttpRequest) -> HttpResponse:
+    page = page_without_count(adjustment_rows(request), request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "lists/adjustments.html",
+        {
+            "section": SECTION,
+            "tabs": SECTION.resolved(request),
+            "page": page,
+            "query": query.urlencode(),
+            "years": years(),
+            "year": year_param(request),
+            "kinds": ListKind.choices,
+            "actions": Action.choices,
+            "params": request.GET,
+            "can_write": request.user.can_write_records,
+        },
+    )
+
+
+# ---------------------------------------------------------------- adjustments xlsx
+
+
+def _sheet_reader(request: HttpRequest, *, write: bool = False) -> None:
+    user: Any = request.user
+    if write and not user.can_write_records:
+        raise PermissionDenied("您的角色只能查看，不能导入。")
+    if not user.can_read_records:
+        raise PermissionDenied("您的角色不能查看台账。")
+
+
+@login_required
+def adjustments_template(request: HttpRequest) -> HttpResponse:
+    _sheet_reader(request)
+    return xlsx_response(template(ADJUSTMENT_SHEET), f"{ADJUSTMENT_SHEET.title}导入模板.xlsx")
+
+
+@login_required
+def adjustments_export(request: HttpRequest) -> HttpResponse:
+    _sheet_reader(request)
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    rows = adjustment_rows(request).iterator(chunk_size=2000)
+    return xlsx_response(
+        export(ADJUSTMENT_SHEET, rows, user=request.user), f"{ADJUSTMENT_SHEET.title}_{stamp}.xlsx"
+    )
+
+
+@login_required
+def adjustments_import(request: HttpRequest) -> HttpResponse:
+    _sheet_reader(request, write=True)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    context: dict[str, Any] = {
+        "form": form,
+        "sheet": ADJUSTMENT_SHEET,
+        "list_url": "/lists/adjustments/",
+    }
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            result = import_adjustments(upload.read(), user=request.user, filename=upload.name)
+        except ImportRefused as exc:
+            form.add_error("file", str(exc))
+        else:
+            if result.ok:
+                messages.success(request, f"导入成功：共{result.created}条调整。")
+                return redirect("lists:adjustments")
+            context["result"] = result
+            context["errors_b64"] = base64.b64encode(errors_workbook(result)).decode("ascii")
+    return render(request, "core/import.html", context)
+
+
+adjustment_xlsx_urls = [
+    path("template.xlsx", adjustments_template, name="template"),
+    path("import/", adjustments_import, name="import"),
+    path("export.xlsx", adjustments_export, name="export"),
+]
+
+figures = figures_view(SECTION, [i.code for i in list_indicators.INDICATORS])
