@@ -4,64 +4,15 @@ does): login, scope, outsiders' 404, drill-down, and bounded query counts."""
 import json
 
 import pytest
-from django.db.models import Q
 from django.urls import reverse
 
-from fazhi.indicators import catalogue as cat_module
-from fazhi.indicators.catalogue import count, parts, rate
+from fazhi.reports.tests.fakes import install
 from fazhi.testing import make_person, make_unit
-
-CATALOGUE = [
-    count(
-        "people",
-        "人员",
-        "名",
-        model="org.Person",
-        where=lambda p: Q(),
-        definition="人员数",
-        register="org",
-    ),
-    count(
-        "principals",
-        "负责人",
-        "名",
-        model="org.Person",
-        where=lambda p: Q(is_principal=True),
-        definition="负责人数",
-        register="org",
-    ),
-    count(
-        "staff",
-        "工作人员",
-        "名",
-        model="org.Person",
-        where=lambda p: Q(is_principal=False),
-        definition="非负责人",
-        register="org",
-    ),
-    parts(
-        "people_again",
-        "合计",
-        "名",
-        of=("principals", "staff"),
-        definition="负责人+工作人员",
-        register="org",
-    ),
-    rate(
-        "principal_rate",
-        "负责人占比",
-        numerator="principals",
-        denominator="people",
-        definition="负责人÷人员",
-        register="org",
-    ),
-]
 
 
 @pytest.fixture(autouse=True)
 def fake_catalogue(monkeypatch):
-    table = {i.code: i for i in CATALOGUE}
-    monkeypatch.setattr(cat_module, "substitute", table)
+    install(monkeypatch)
 
 
 @pytest.fixture
