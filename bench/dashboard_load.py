@@ -10,8 +10,9 @@ second factor is switched off for the server it starts (FAZHI_REQUIRE_2FA=0), no
 else changes. It starts `gunicorn fazhi.wsgi:application` with `--workers` sync workers
 on a free port of 127.0.0.1, logs every simulated user in through the login form (its
 own session), then each user loops over the pages below until the time is up, waiting
-`--think` seconds (exponentially distributed, mean given) between requests; `--think 0`
-is the closed loop with no waiting at all. Everything stops by itself; exit code 1 on
+`--think` seconds (exponentially distributed, mean given) between requests, each user
+starting at a random moment within the first think time (as people arrive, not all at
+one instant); `--think 0` is the closed loop with no waiting at all, every user at once. Everything stops by itself; exit code 1 on
 any error (non-200 or connection failure).
 
 Pages: the indicator dashboard, the due list, the enforcement case list, the mediation
@@ -144,6 +145,8 @@ def run(port: int, username: str, password: str, county: str, args: argparse.Nam
         names = list(PAGES)
         gate.wait()
         i = offset
+        if args.think:  # users arrive at random, not all at the same instant
+            time.sleep(rng.uniform(0, args.think))
         while time.monotonic() < stop[0]:
             name = names[i % len(names)]
             i += 1
@@ -159,7 +162,8 @@ def run(port: int, username: str, password: str, county: str, args: argparse.Nam
                 if problem:
                     errors[name].append(problem)
             if args.think:
-                time.sleep(min(rng.expovariate(1 / args.think), 10 * args.think))
+                pause = min(rng.expovariate(1 / args.think), 10 * args.think)
+                time.sleep(max(0.0, min(pause, stop[0] - time.monotonic())))
 
     threads = [threading.Thread(target=user, args=(c, n), daemon=True) for n, c in enumerate(clients)]
     for t in threads:

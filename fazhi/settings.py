@@ -125,6 +125,11 @@ if DATABASE_URL:
     # Behind PgBouncer in transaction mode a server-side cursor (QuerySet.iterator())
     # cannot outlive its transaction: docs/deployment.md.
     DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env_bool("FAZHI_DB_PGBOUNCER", False)
+    # PostgreSQL's JIT compiles a figures query for longer than it runs (0.5 s of a
+    # 0.59 s aggregate; BENCHMARKS.md, issue 11): off for Fazhi's sessions. PgBouncer
+    # refuses startup options; there, `ALTER DATABASE … SET jit = off` (docs/deployment.md).
+    if not env_bool("FAZHI_DB_JIT", False) and not DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"]:
+        DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 else:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
@@ -207,6 +212,17 @@ FAZHI_IMPORT_MAX_BYTES = env_int("FAZHI_IMPORT_MAX_BYTES", 50 * 1024 * 1024, min
 FAZHI_API_TOKEN_DAYS = env_int("FAZHI_API_TOKEN_DAYS", 90, minimum=1)
 # Enforcement certificates expiring within this many days get a renewal reminder.
 FAZHI_ENF_RENEWAL_WINDOW_DAYS = env_int("FAZHI_ENF_RENEWAL_WINDOW_DAYS", 90, minimum=1)
+
+# Django's cache: each server process's own memory by default; "database" shares it
+# between the processes and servers of one deployment (`fazhi createcachetable` once),
+# so the dashboard's figures are computed once for all of them (docs/deployment.md).
+if env_choice("FAZHI_CACHE", "memory", ("memory", "database")) == "database":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "fazhi_cache"}}
+# The dashboard's figures are kept this many seconds (fazhi/indicators/figcache.py); 0: never.
+FAZHI_FIGURES_CACHE_SECONDS = env_int("FAZHI_FIGURES_CACHE_SECONDS", 120, minimum=0)
+# Counties' kept figures for provincial comparisons expire after this many seconds
+# (fazhi/indicators/rollup.py; writes empty them at once); 0: never kept.
+FAZHI_FIGURES_ROLLUP_SECONDS = env_int("FAZHI_FIGURES_ROLLUP_SECONDS", 600, minimum=0)
 
 # Audit entries are kept at least this long (网络安全法 第21条: network logs ≥ 6 months).
 FAZHI_AUDIT_RETENTION_DAYS = env_int("FAZHI_AUDIT_RETENTION_DAYS", 180, minimum=180)

@@ -11,3 +11,6 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 # Lockout, second factor and password expiry are switched on by the tests that check them.
 AXES_ENABLED = False
 FAZHI_REQUIRE_2FA = False
+# Figures are computed on every request unless a test switches the dashboard cache on.
+FAZHI_FIGURES_CACHE_SECONDS = 0
+FAZHI_FIGURES_ROLLUP_SECONDS = 0

@@ -29,9 +29,14 @@ from decimal import Decimal
 from functools import reduce
 from typing import Any
 
+from django.core.signals import setting_changed
+from django.db import connections, router
 from django.db.models import Avg, Count, Expression, F, Max, Q, QuerySet, Sum
 from django.db.models import Value as Literal
+from django.db.models.functions import Left
+from django.db.models.lookups import In
 
+from fazhi.indicators import rollup
 from fazhi.indicators.catalogue import Indicator, Period, catalogue
 from fazhi.org.models import Unit
 
@@ -184,42 +189,19 @@ def _base_values(
     if not units or not by_model:
         return results
     targets, external = _targets(units, own, period)
-    tree = Unit.objects.filter(reduce(operator.or_, [Q(path__startswith=p) for p in _outermost(u.path for u in units)]))
-    for root in external:
-        tree = tree.exclude(path__startswith=root)
     sums: dict[int, dict[str, Any]] = {u.pk: {} for u in units}
-    for inds in by_model.values():
-        model = inds[0].model_class
-        scope = getattr(model, "scope_field", "unit")
-        unit_field = scope or "pk"
-        aggs: dict[str, Any] = {}
-        for ind in inds:
-            aggs.update(_aggregates(ind, period))
-        qs = model._default_manager.all()
-        # Rows that no indicator's filter accepts add nothing to any aggregate, so the
-        # union of the filters can go into WHERE: the planner then reads one period's
-        # rows (by its date indexes) instead of every year's.
-        conditions = [ind.q(period) for ind in inds]
-        if all(conditions):
-            qs = qs.filter(reduce(operator.or_, conditions))
-        if own:
-            qs = qs.filter(**{f"{unit_field}__in": list(targets)})
-        else:
-            # The subtree goes into SQL as a subquery on the unit path (one parameter
-            # per root, not one per unit): the planner then drives an index on
-            # (unit, date) from the few units of one county, or scans once for a
-            # province.
-            # (The unit tree itself is filtered by its own path, not by a subquery on
-            # itself, so the planner restricts it before it evaluates the filters.)
-            qs = qs & tree if model is Unit else qs.filter(**{f"{unit_field}__in": tree.values("pk")})
-        for row in qs.values(_unit=F(unit_field)).annotate(**aggs).order_by():
-            for pk in targets.get(row["_unit"], ()):
-                acc = sums[pk]
-                for ind in inds:
-                    acc[ind.code] = _roll(ind, acc.get(ind.code), row[ind.code])
-                    if ind.kind == "avg":
-                        n = f"{ind.code}__n"
-                        acc[n] = acc.get(n, 0) + (row[n] or 0)
+    if rollup.applies(units, period, own, external):
+        # Whole counties for a year: their kept figures (rollup.py), computed where missing.
+        rollup.fill(
+            by_model, period, units, targets, sums,
+            rows=lambda inds, p, roots: _model_rows(inds, p, roots, [], None),
+            sql_of=lambda inds, p, roots: _compiled_entry(inds, p, roots)[1:3],
+            accumulate=_accumulate,
+        )
+    else:
+        roots = _outermost(u.path for u in units)
+        for inds in by_model.values():
+            _accumulate(inds, _model_rows(inds, period, roots, external, sorted(targets) if own else None), targets, sums)
     if external:
         _add_external(indicators, units, sums, _external_figures(external, period))
     if raw_into is not None and units:
@@ -234,6 +216,135 @@ def _base_values(
                     raw = Decimal(str(raw)) / n if n else None
                 results[u.pk][ind.code] = _finish(ind, raw)
     return results
+
+
+def in_subtrees(roots: list[str]) -> Q:
+    """Units in any of the subtrees: a path LIKE for one root (the path index serves it);
+    for many, the paths' first characters IN the roots, one hashed list per root length,
+    rather than a LIKE per root on every unit (a province's hundred counties)."""
+    if len(roots) == 1:
+        return Q(path__startswith=roots[0])
+    by_length: dict[int, list[str]] = defaultdict(list)
+    for root in roots:
+        by_length[len(root)].append(root)
+    return reduce(operator.or_, [Q(In(Left("path", n), same)) for n, same in sorted(by_length.items())])
+
+
+def _model_query(
+    inds: list[Indicator], period: Period, roots: list[str], external: list[str], own_units: list[int] | None
+) -> QuerySet[Any]:
+    """One model's grouped aggregate: a row per unit holding records, a column per figure."""
+    model = inds[0].model_class
+    scope = getattr(model, "scope_field", "unit")
+    unit_field = scope or "pk"
+    aggs: dict[str, Any] = {}
+    for ind in inds:
+        aggs.update(_aggregates(ind, period))
+    qs = model._default_manager.all()
+    # Rows that no indicator's filter accepts add nothing to any aggregate, so the
+    # union of the filters can go into WHERE: the planner then reads one period's
+    # rows (by its date indexes) instead of every year's.
+    conditions = [ind.q(period) for ind in inds]
+    if all(conditions):
+        qs = qs.filter(reduce(operator.or_, conditions))
+    if own_units is not None:
+        qs = qs.filter(**{f"{unit_field}__in": own_units})
+    else:
+        # The subtree goes into SQL as a subquery on the unit path (one parameter
+        # per root, not one per unit): the planner then drives an index on
+        # (unit, date) from the few units of one county, or scans once for a
+        # province. (The unit tree itself is filtered by its own path, not by a
+        # subquery on itself, so the planner restricts it before it evaluates the
+        # filters.)
+        tree = Unit.objects.filter(in_subtrees(roots))
+        for root in external:
+            tree = tree.exclude(path__startswith=root)
+        qs = qs & tree if model is Unit else qs.filter(**{f"{unit_field}__in": tree.values("pk")})
+    return qs.values(_unit=F(unit_field)).annotate(**aggs).order_by()
+
+
+# Building a model's query (its Q trees, the FILTER clauses of up to forty figures) costs
+# Django more than PostgreSQL needs to answer it for one county. The compiled SQL of a
+# subtree query therefore is kept per (database, indicators, period, roots' lengths),
+# with stand-ins for the roots' paths that are swapped for the real paths on each call:
+# a call then only executes. The indicators are keyed by identity and kept alive by the
+# entry, so a substituted catalogue (tests) never meets another's SQL.
+_ROOT_MARK = "\x1e{}\x1e"
+_COMPILED_MAX = 512
+
+
+def marks_of(roots: list[str]) -> list[str]:
+    """Stand-ins for the roots' paths, each as long as its root (the SQL depends on the
+    roots' lengths: `in_subtrees`)."""
+    return [_ROOT_MARK.format(str(i).zfill(max(len(root) - 2, len(str(i))))) for i, root in enumerate(roots)]
+
+
+_compiled: dict[tuple[Any, ...], tuple[Any, str, tuple[Any, ...], list[str], list[Indicator]]] = {}
+
+
+def _forget_compiled(**kwargs: Any) -> None:
+    _compiled.clear()  # a figure's filter may read a setting (e.g. the 纠错率 denominator)
+
+
+setting_changed.connect(_forget_compiled, dispatch_uid="fazhi.indicators.engine.compiled")
+
+
+def _compiled_entry(
+    inds: list[Indicator], period: Period, roots: list[str]
+) -> tuple[Any, str, tuple[Any, ...], list[str], list[Indicator]]:
+    """(compiler, SQL, parameters with the roots' stand-ins, column names, indicators)."""
+    db = router.db_for_read(inds[0].model_class)
+    key = (db, tuple(id(ind) for ind in inds), period, tuple(len(root) for root in roots))
+    entry = _compiled.get(key)
+    if entry is None:
+        qs = _model_query(inds, period, marks_of(roots), [], None)
+        compiler = qs.query.get_compiler(using=db)
+        sql, params = compiler.as_sql()
+        names = [alias for _, _, alias in compiler.select[: compiler.col_count]]
+        if len(_compiled) >= _COMPILED_MAX:
+            _compiled.clear()
+        entry = _compiled[key] = (compiler, sql, tuple(params), names, inds)
+    return entry
+
+
+def _model_rows(
+    inds: list[Indicator], period: Period, roots: list[str], external: list[str], own_units: list[int] | None
+) -> Iterable[dict[str, Any]]:
+    if own_units is not None or external:
+        return _model_query(inds, period, roots, external, own_units)
+    db = router.db_for_read(inds[0].model_class)
+    compiler, sql, params, names, _ = _compiled_entry(inds, period, roots)
+    like = connections[db].ops.prep_for_like_query
+    marks = marks_of(roots)
+    swaps = [(mark, like(root)) for mark, root in zip(marks, roots, strict=True)]
+    exact = dict(zip(marks, roots, strict=True))
+    bound = []
+    for param in params:
+        if isinstance(param, str) and "\x1e" in param:
+            if param in exact:  # LEFT(path, n) IN (…)
+                param = exact[param]
+            else:  # path LIKE '…%'
+                for mark, path in swaps:
+                    param = param.replace(mark, path)
+        bound.append(param)
+    with connections[db].cursor() as cursor:
+        cursor.execute(sql, bound)
+        fetched = cursor.fetchall()
+    return (dict(zip(names, row, strict=True)) for row in compiler.results_iter(results=[fetched]))
+
+
+def _accumulate(
+    inds: list[Indicator], rows: Iterable[dict[str, Any]], targets: dict[int, list[int]], sums: dict[int, dict[str, Any]]
+) -> None:
+    """Roll each unit's row into the requested units whose figures it counts in."""
+    for row in rows:
+        for pk in targets.get(row["_unit"], ()):
+            acc = sums[pk]
+            for ind in inds:
+                acc[ind.code] = _roll(ind, acc.get(ind.code), row[ind.code])
+                if ind.kind == "avg":
+                    n = f"{ind.code}__n"
+                    acc[n] = acc.get(n, 0) + (row[n] or 0)
 
 
 def _add_external(

@@ -23,7 +23,7 @@ from django.utils.http import urlencode
 
 from fazhi.core.focus import focus_unit
 from fazhi.indicators import catalogue as cat_module
-from fazhi.indicators import engine
+from fazhi.indicators import engine, figcache
 from fazhi.indicators.catalogue import Indicator
 from fazhi.org.models import Unit
 from fazhi.org.scope import can_read_unit, visible_to
@@ -324,30 +324,28 @@ def deadline_panel(request: HttpRequest, unit: Unit) -> dict[str, Any]:
     }
 
 
-@login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
-    unit = unit_for(request)
-    year = parse_year(request)
+def dashboard_figures(unit: Unit, year: int, code: str) -> tuple[dict[str, Any], str, list[str]]:
+    """The dashboard's figures: the year at a glance, one figure's trend and the children
+    side by side; with the chosen figure and the figures that can be chosen."""
     cat = cat_module.catalogue()
     values = engine.compute(unit, year)
     glance: OrderedDict[str, dict[str, Any]] = OrderedDict()
-    for code, value in values.items():
-        ind = cat[code]
+    for c, value in values.items():
+        ind = cat[c]
         group = glance.setdefault(
             register_name(ind.register),
             {"register": register_name(ind.register), "bars": [], "rates": []},
         )
         point = {
-            "code": code,
+            "code": c,
             "name": ind.name,
             "unit": ind.unit,
             "value": plain(value),
             "shown": display(ind, value),
-            "url": records_url(code, unit, year) if ind.kind != "parts" else "",
+            "url": records_url(c, unit, year) if ind.kind != "parts" else "",
         }
         (group["rates"] if ind.kind == "rate" else group["bars"]).append(point)
     focus_codes = [c for c in values if cat[c].kind != "parts"]
-    code = request.GET.get("code", "")
     if code not in cat:
         code = focus_codes[0] if focus_codes else ""
     data: dict[str, Any] = {"year": year, "unit": unit.name, "glance": list(glance.values())}
@@ -376,7 +374,20 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 for r in comp["rows"]
             ],
         }
-    data["deadlines"] = deadline_panel(request, unit)
+    return data, code, focus_codes
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    unit = unit_for(request)
+    year = parse_year(request)
+    cat = cat_module.catalogue()
+    code = request.GET.get("code", "")
+    fresh = request.GET.get("fresh") == "1"
+    (data, code, focus_codes), computed_at = figcache.kept(
+        ("dashboard", unit.pk, unit.path, year, code), lambda: dashboard_figures(unit, year, code), fresh=fresh
+    )
+    data = {**data, "deadlines": deadline_panel(request, unit)}  # by the user's scope: never kept
     return render(
         request,
         "indicators/dashboard.html",
@@ -386,5 +397,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "data": data,
             "code": code,
             "choices": [cat[c] for c in focus_codes],
+            "computed_at": computed_at,
+            "kept_seconds": figcache.ttl(),
         },
     )

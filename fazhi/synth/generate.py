@@ -29,6 +29,7 @@ from typing import Any, TextIO
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from fazhi.indicators import figcache
 from fazhi.org.models import PATH_WIDTH, Person, Unit, UnitKind
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
@@ -1106,6 +1107,7 @@ class Generator:
                 flush=True,
             )
         self.stats.seconds = time.perf_counter() - started
+        figcache.data_changed()  # bulk inserts send no signals
         return self.stats
 
     def _ctx(self, county: County, year: int, name: str, once: dict[str, list[Any]]) -> Ctx:

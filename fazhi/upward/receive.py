@@ -22,6 +22,7 @@ from django.db import transaction
 
 from fazhi.audit.models import Action
 from fazhi.audit.trail import audit_context, record
+from fazhi.indicators import figcache
 from fazhi.indicators.catalogue import catalogue
 from fazhi.org.models import Role, Unit
 from fazhi.upward import fileformat
@@ -283,6 +284,7 @@ def receive(data: bytes, *, into: Unit | None = None, by: Any = None, file_name:
         )
         for u in created:
             ImportedUnit.objects.create(unit=u, first_submission=submission)
+        transaction.on_commit(figcache.data_changed)  # the receiver's figures now include them
         record(
             Action.IMPORT, obj=submission, user=actor, verb="导入上报文件",
             note=f"{package.year}年度，文件SHA-256 {package.file_sha256}，签名公钥 {package.signature['key_id']}"

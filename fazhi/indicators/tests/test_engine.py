@@ -145,3 +145,25 @@ def test_own_unit_figures_of_many_units_roll_up_to_their_subtrees_figures(staffe
     units = [city, county_a, unit_a1, unit_a2, county_b]
     own = engine.compute_many(units, 2022, ["people"], own=True)
     assert sum(v["people"] for v in own.values()) == engine.compute(city, 2022)["people"] == 5
+
+
+def test_a_subtrees_compiled_query_serves_another_subtree_with_that_subtrees_figures(staffed, county_a, county_b):
+    engine._compiled.clear()
+    assert engine.compute(county_a, 2022)["people"] == 4
+    compiled = dict(engine._compiled)
+    assert len(compiled) == 1
+    assert engine.compute(county_b, 2022)["people"] == 1  # the same SQL, county B's path
+    assert engine._compiled == compiled
+    assert engine.compute(county_a, 2023)["people"] == 4  # another period: compiled anew
+    assert len(engine._compiled) == 2
+
+
+def test_many_subtrees_of_different_depths_each_get_their_own_figures(staffed, county_a, unit_a1, unit_a2, county_b):
+    # Three roots, two path lengths: two hashed IN lists; then the same SQL for other units.
+    engine._compiled.clear()
+    many = engine.compute_many([unit_a1, unit_a2, county_b], 2022)
+    assert [many[u.pk]["people"] for u in (unit_a1, unit_a2, county_b)] == [3, 1, 1]
+    alone = {u.pk: engine.compute(u, 2022)["people"] for u in (unit_a1, unit_a2, county_b)}
+    assert alone == {pk: v["people"] for pk, v in many.items()}
+    again = engine.compute_many([unit_a2, unit_a1, county_a], 2022)
+    assert [again[u.pk]["people"] for u in (unit_a2, unit_a1, county_a)] == [1, 3, 4]

@@ -1,0 +1,176 @@
+"""Kept figures of whole counties, so that a province compares a hundred counties
+without reading a year of every county's records.
+
+A provincial supervisor's comparison (`engine.compute_many(counties, year)`) needs every
+model's aggregate over every county's records of the year: about two million rows for a
+province, seconds of PostgreSQL's time on every request. The raw figures each model
+gives a county's subtree for a calendar year are therefore kept in `CountyFigures`:
+
+- **filled on reading**: a county whose figures are missing, older than
+  FAZHI_FIGURES_ROLLUP_SECONDS or computed with another definition (the row's
+  fingerprint is the SQL they came from) is computed from the records, all such
+  counties of a model in one query, and kept;
+- **emptied on writing**: any save or delete of a record of an app with indicators
+  deletes the rows of the counties above the record's unit in the same transaction
+  (`record_written`, from a signal), so a committed write is never answered with the
+  figures from before it; bulk writers without signals (xlsx imports, `fazhi synth`,
+  upward imports) call `figcache.data_changed()`, which empties them too;
+- **bounded in age**: an UPDATE that sends no signal (a few maintenance commands) or
+  a comparison that computed a county while a write to it was committing is corrected
+  when the row expires. 0 switches the mechanism off (the test settings do, except
+  in tests of this module).
+
+Only raw figures (counts, unscaled sums, a mean's total and number, maxima) are kept;
+scaling, rounding and rates are derived afresh on every call, as for any subtree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.utils import timezone
+
+from fazhi.indicators.catalogue import Indicator, Period
+from fazhi.org.models import PATH_WIDTH, Unit, UnitKind
+
+Rows = Callable[[list[Indicator], Period, list[str]], Iterable[dict[str, Any]]]
+Accumulate = Callable[[list[Indicator], Iterable[dict[str, Any]], dict[int, list[int]], dict[int, dict[str, Any]]], None]
+
+
+def max_age() -> int:
+    return int(getattr(settings, "FAZHI_FIGURES_ROLLUP_SECONDS", 600))
+
+
+def applies(units: list[Unit], period: Period, own: bool, external: list[str]) -> bool:
+    """Counties' whole subtrees for a calendar year, none of it reported from elsewhere."""
+    return (
+        max_age() > 0
+        and not own
+        and not external
+        and period == Period.year(period.start.year)
+        and bool(units)
+        and all(u.kind == UnitKind.COUNTY for u in units)
+    )
+
+
+def fingerprint(sql: str, params: Iterable[Any]) -> str:
+    return hashlib.sha256(f"{sql}\n{list(params)!r}".encode()).hexdigest()
+
+
+def _dump(figures: dict[str, Any]) -> dict[str, Any] | None:
+    out: dict[str, Any] = {}
+    for code, value in figures.items():
+        if value is None or isinstance(value, int):
+            out[code] = value
+        elif isinstance(value, (Decimal, float)):
+            out[code] = {"decimal": str(value)}
+        else:
+            return None  # not a number (a date's maximum): computed on every call
+    return out
+
+
+def _load(figures: dict[str, Any]) -> dict[str, Any]:
+    return {k: Decimal(v["decimal"]) if isinstance(v, dict) else v for k, v in figures.items()}
+
+
+def fill(
+    by_model: dict[str, list[Indicator]],
+    period: Period,
+    counties: list[Unit],
+    targets: dict[int, list[int]],
+    sums: dict[int, dict[str, Any]],
+    *,
+    rows: Rows,
+    sql_of: Callable[[list[Indicator], Period, list[str]], tuple[str, tuple[Any, ...]]],
+    accumulate: Accumulate,
+) -> None:
+    """Add every model's figures of each county's subtree into sums[county.pk]: kept
+    ones where they are current, the others computed (one query a model) and kept."""
+    from fazhi.indicators.models import CountyFigures
+
+    year = period.start.year
+    now = timezone.now()
+    kept = {
+        (row.county_id, row.model): row
+        for row in CountyFigures.objects.filter(
+            county__in=[c.pk for c in counties], year=year, computed_at__gte=now - timedelta(seconds=max_age())
+        ).only("county_id", "model", "fingerprint", "figures")
+    }
+    fresh: list[CountyFigures] = []
+    for label, inds in by_model.items():
+        sql, params = sql_of(inds, period, [counties[0].path])
+        print_ = fingerprint(sql, params)
+        missing = []
+        for county in counties:
+            row = kept.get((county.pk, label))
+            if row is not None and row.fingerprint == print_:
+                acc = sums[county.pk]
+                for code, value in _load(row.figures).items():
+                    acc[code] = value
+            else:
+                missing.append(county)
+        if not missing:
+            continue
+        part: dict[int, dict[str, Any]] = {c.pk: {} for c in missing}
+        accumulate(inds, rows(inds, period, [c.path for c in missing]), targets, part)
+        codes = [key for ind in inds for key in ((ind.code, f"{ind.code}__n") if ind.kind == "avg" else (ind.code,))]
+        for county in missing:
+            figures = {code: part[county.pk].get(code) for code in codes}
+            sums[county.pk].update(figures)
+            dumped = _dump(figures)
+            if dumped is not None:
+                fresh.append(
+                    CountyFigures(
+                        county=county, year=year, model=label, fingerprint=print_, figures=dumped, computed_at=now
+                    )
+                )
+    if fresh:
+        CountyFigures.objects.bulk_create(
+            fresh,
+            update_conflicts=True,
+            unique_fields=["county", "year", "model"],
+            update_fields=["fingerprint", "figures", "computed_at"],
+        )
+
+
+def _ancestor_ids(path: str) -> list[int]:
+    """The pks of the unit of `path` and of its ancestors: the path's segments."""
+    return [int(path[i : i + PATH_WIDTH]) for i in range(0, len(path), PATH_WIDTH + 1) if path[i : i + PATH_WIDTH]]
+
+
+def records_changed(unit: Unit | None = None) -> None:
+    """Records of `unit`'s subtree (None: anywhere) were written: forget the figures of
+    the counties that contain them or lie within it."""
+    if max_age() <= 0:
+        return
+    from django.db.models import Q
+
+    from fazhi.indicators.models import CountyFigures
+
+    if unit is None or not unit.path:
+        CountyFigures.objects.all().delete()
+        return
+    CountyFigures.objects.filter(Q(county_id__in=_ancestor_ids(unit.path)) | Q(county__path__startswith=unit.path)).delete()
+
+
+def record_written(instance: Any) -> None:
+    """One record was saved or deleted: forget the figures of the counties above it."""
+    if max_age() <= 0:
+        return
+    from fazhi.indicators.models import CountyFigures
+    from fazhi.org.scope import unit_of
+
+    try:
+        unit = unit_of(instance)
+        path = unit.path if isinstance(unit, Unit) else ""
+    except Exception:  # noqa: BLE001 - a record whose unit cannot be found: forget all
+        path = ""
+    if path:
+        CountyFigures.objects.filter(county_id__in=_ancestor_ids(path)).delete()
+    else:
+        CountyFigures.objects.all().delete()

@@ -1,0 +1,103 @@
+"""Counties' kept figures (rollup.py): the same figures as from the records, emptied by
+any write in the county within its transaction, never answered for another definition,
+expired after FAZHI_FIGURES_ROLLUP_SECONDS; off in the other tests (settings_test)."""
+
+from datetime import timedelta
+
+import pytest
+from django.db.models import Q
+from django.utils import timezone
+
+from fazhi.indicators import catalogue as cat_module
+from fazhi.indicators import engine, figcache
+from fazhi.indicators.catalogue import count
+from fazhi.indicators.models import CountyFigures
+from fazhi.testing import make_person
+
+from .test_engine import CATALOGUE
+
+
+@pytest.fixture(autouse=True)
+def fake_catalogue(monkeypatch):
+    monkeypatch.setattr(cat_module, "substitute", {i.code: i for i in CATALOGUE})
+
+
+@pytest.fixture
+def kept(settings):
+    settings.FAZHI_FIGURES_ROLLUP_SECONDS = 600
+
+
+@pytest.fixture
+def staffed(county_a, unit_a1, unit_a2, county_b):
+    for _ in range(2):
+        make_person(unit_a1, "甲", is_principal=True)
+    make_person(unit_a1, "乙")
+    make_person(unit_a2, "丙")
+    make_person(county_b, "丁", is_principal=True)
+
+
+def figures(counties):
+    got = engine.compute_many(counties, 2022)
+    return [(got[c.pk]["people"], got[c.pk]["principals"], got[c.pk]["principal_rate"]) for c in counties]
+
+
+def test_counties_figures_are_kept_and_read_back_alike(kept, staffed, county_a, county_b, django_assert_max_num_queries):
+    expected = [(4, 2, 50), (1, 1, 100)]
+    assert figures([county_a, county_b]) == expected
+    assert set(CountyFigures.objects.values_list("county_id", "year", "model")) == {
+        (county_a.pk, 2022, "org.Person"), (county_b.pk, 2022, "org.Person")
+    }
+    with django_assert_max_num_queries(2):  # the unit tree and the kept rows: no record read
+        assert figures([county_a, county_b]) == expected
+    assert engine.compute(county_a, 2022)["people"] == 4  # one county alone reads its row too
+
+
+def test_a_write_forgets_its_own_countys_figures_in_the_same_transaction(kept, staffed, county_a, county_b, unit_a2):
+    figures([county_a, county_b])
+    make_person(unit_a2, "戊")
+    assert list(CountyFigures.objects.values_list("county_id", flat=True)) == [county_b.pk]
+    assert figures([county_a, county_b]) == [(5, 2, 40), (1, 1, 100)]
+    person = make_person(county_b, "己")
+    person.delete()
+    assert list(CountyFigures.objects.values_list("county_id", flat=True)) == [county_a.pk]
+
+
+def test_figures_of_another_definition_are_never_served(kept, staffed, county_a, monkeypatch):
+    assert engine.compute(county_a, 2022)["people"] == 4
+    narrower = count("people", "人员", "名", model="org.Person", where=lambda p: Q(is_principal=True), definition="")
+    monkeypatch.setattr(cat_module, "substitute", {**{i.code: i for i in CATALOGUE}, "people": narrower})
+    assert engine.compute(county_a, 2022)["people"] == 2
+
+
+def test_expired_figures_are_computed_again(kept, staffed, county_a):
+    engine.compute(county_a, 2022)
+    CountyFigures.objects.update(figures={"people": 99, "principals": 0, "staff": 0}, computed_at=timezone.now() - timedelta(seconds=601))
+    assert engine.compute(county_a, 2022)["people"] == 4
+    CountyFigures.objects.update(figures={"people": 99, "principals": 0, "staff": 0})
+    assert engine.compute(county_a, 2022)["people"] == 99  # (what a current row holds is what is read)
+
+
+def test_bulk_writers_say_where_they_wrote(kept, staffed, city, county_a, county_b, unit_a1):
+    figures([county_a, county_b])
+    figcache.data_changed(unit_a1)
+    assert list(CountyFigures.objects.values_list("county_id", flat=True)) == [county_b.pk]
+    figures([county_a, county_b])
+    figcache.data_changed(city)  # a city's import: its counties
+    assert not CountyFigures.objects.exists()
+    figures([county_a, county_b])
+    figcache.data_changed()
+    assert not CountyFigures.objects.exists()
+
+
+def test_only_whole_counties_for_a_calendar_year_are_kept(kept, staffed, city, county_a, unit_a1):
+    engine.compute(unit_a1, 2022)
+    engine.compute(city, 2022)
+    engine.compute(county_a, 2022, own=True)
+    engine.compute(county_a, engine.Period(engine.Period.year(2022).start, timezone.localdate().replace(year=2022, month=6, day=30)))
+    assert not CountyFigures.objects.exists()
+
+
+def test_switched_off_nothing_is_kept(settings, staffed, county_a):
+    settings.FAZHI_FIGURES_ROLLUP_SECONDS = 0
+    engine.compute(county_a, 2022)
+    assert not CountyFigures.objects.exists()
