@@ -6,7 +6,7 @@ year, against one plain `SELECT count(*)` of every record table, in the same run
 Target: ratio (catalogue time / full-scan time) ≤ 3. Three figures, each against the
 scan of the same repetition: the catalogue from the records with nothing kept (the first
 comparison of the day), then again with every county's figures kept
-(fazhi/indicators/rollup.py), then after records were written in ten counties (whose
+(fazhi/indicators/county_figures.py), then after records were written in ten counties (whose
 kept figures that emptied, so they are computed from their records again).
 """
 
@@ -62,8 +62,8 @@ def main() -> None:
         f"counties: {len(counties)}, year: {year}, indicators: {len(catalogue())}, record tables: {len(tables)}"
     )
 
+    from fazhi.indicators.county_figures import max_age
     from fazhi.indicators.models import CountyFigures
-    from fazhi.indicators.rollup import max_age
 
     def timed(fn):
         t0 = time.perf_counter()

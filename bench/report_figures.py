@@ -5,7 +5,7 @@
 The figures of the annual report are the indicator catalogue for the county's subtree
 (`compute(county, year)`, which `fazhi/reports/annual.py` fills its placeholders from).
 Target: p95 ≤ 300 ms. Measured twice: computed from the records (the kept county
-figures of fazhi/indicators/rollup.py switched off), then as the system runs, with them.
+figures of fazhi/indicators/county_figures.py switched off), then as the system runs, with them.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def main() -> None:
 
     with override_settings(FAZHI_FIGURES_ROLLUP_SECONDS=0):
         run("from the records (no kept county figures)")
-    run("with kept county figures (fazhi/indicators/rollup.py; the first call of each county fills them)")
+    run("with kept county figures (fazhi/indicators/county_figures.py; the first call of each county fills them)")
 
 if __name__ == "__main__":
     main()

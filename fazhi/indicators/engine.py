@@ -36,7 +36,7 @@ from django.db.models import Value as Literal
 from django.db.models.functions import Left
 from django.db.models.lookups import In
 
-from fazhi.indicators import rollup
+from fazhi.indicators import county_figures
 from fazhi.indicators.catalogue import Indicator, Period, catalogue
 from fazhi.org.models import Unit
 
@@ -190,9 +190,9 @@ def _base_values(
         return results
     targets, external = _targets(units, own, period)
     sums: dict[int, dict[str, Any]] = {u.pk: {} for u in units}
-    if rollup.applies(units, period, own, external):
-        # Whole counties for a year: their kept figures (rollup.py), computed where missing.
-        rollup.fill(
+    if county_figures.applies(units, period, own, external):
+        # Whole counties for a year: their kept figures (county_figures.py), computed where missing.
+        county_figures.fill(
             by_model, period, units, targets, sums,
             rows=lambda inds, p, roots: _model_rows(inds, p, roots, [], None),
             sql_of=lambda inds, p, roots: _compiled_entry(inds, p, roots)[1:3],

@@ -36,7 +36,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
-from fazhi.indicators import rollup
+from fazhi.indicators import county_figures
 from fazhi.indicators.catalogue import catalogue
 from fazhi.org.models import Unit
 
@@ -65,7 +65,7 @@ def data_version() -> int:
 def data_changed(unit: Unit | None = None) -> None:
     """Records of `unit`'s subtree (None: anywhere) were written without signals (bulk
     inserts): figures computed before now are not served again."""
-    rollup.records_changed(unit)
+    county_figures.records_changed(unit)
     _next_version()
 
 
@@ -107,11 +107,11 @@ def _record_written(sender: type, instance: Any = None, raw: bool = False, **kwa
         return  # a migration's historical model, or a fixture being loaded
     if meta.label == settings.AUTH_USER_MODEL:
         return  # a sign-in saves the user: no figure counts users
-    if ttl() <= 0 and rollup.max_age() <= 0:
+    if ttl() <= 0 and county_figures.max_age() <= 0:
         return  # nothing is kept (the test settings)
     if meta.app_label not in _figure_apps():
         return
-    rollup.record_written(instance)
+    county_figures.record_written(instance)
     _next_version()
 
 

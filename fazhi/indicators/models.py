@@ -1,4 +1,4 @@
-"""Kept figures of county subtrees (fazhi/indicators/rollup.py)."""
+"""Kept figures of county subtrees (fazhi/indicators/county_figures.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ class CountyFigures(models.Model):
     """One model's raw figures for one county's subtree and calendar year, as the engine
     computed them from the records: what a provincial comparison of a hundred counties
     reads instead of a year of every county's records. Deleted by any write in the
-    county (rollup.py); `fingerprint` is the SQL the figures came from, so a changed
+    county (county_figures.py); `fingerprint` is the SQL the figures came from, so a changed
     definition or setting is never answered with figures of the old one."""
 
     county = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="+", verbose_name="县")

@@ -1,4 +1,4 @@
-"""Counties' kept figures (rollup.py): the same figures as from the records, emptied by
+"""Counties' kept figures (county_figures.py): the same figures as from the records, emptied by
 any write in the county within its transaction, never answered for another definition,
 expired after FAZHI_FIGURES_ROLLUP_SECONDS; off in the other tests (settings_test)."""
 
