@@ -22,6 +22,8 @@ gives a county's subtree for a calendar year are therefore kept in `CountyFigure
 
 Only raw figures (counts, unscaled sums, a mean's total and number, maxima) are kept;
 scaling, rounding and rates are derived afresh on every call, as for any subtree.
+Documents (the annual report's draft, the upward report) ask the engine for
+`from_records=True` and never read them.
 """
 
 from __future__ import annotations

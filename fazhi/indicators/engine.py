@@ -173,7 +173,7 @@ def _targets(
 
 def _base_values(
     indicators: list[Indicator], period: Period, units: list[Unit], own: bool = False,
-    raw_into: dict[str, Any] | None = None,
+    raw_into: dict[str, Any] | None = None, from_records: bool = False,
 ) -> dict[int, dict[str, Value]]:
     """Count and sum indicators for each unit's subtree (or the unit alone, 本级).
 
@@ -190,7 +190,7 @@ def _base_values(
         return results
     targets, external = _targets(units, own, period)
     sums: dict[int, dict[str, Any]] = {u.pk: {} for u in units}
-    if county_figures.applies(units, period, own, external):
+    if not from_records and county_figures.applies(units, period, own, external):
         # Whole counties for a year: their kept figures (county_figures.py), computed where missing.
         county_figures.fill(
             by_model, period, units, targets, sums,
@@ -373,7 +373,7 @@ def raw_figures(unit: Unit, year_or_period: int | Period) -> dict[str, Any]:
     period = _period(year_or_period)
     indicators, _ = _expand(None)
     out: dict[str, Any] = {}
-    _base_values(indicators, period, [unit], raw_into=out)
+    _base_values(indicators, period, [unit], raw_into=out, from_records=True)
     return out
 
 
@@ -400,12 +400,18 @@ def _derive(indicators: list[Indicator], values: dict[str, Value]) -> None:
 
 
 def compute_many(
-    units: list[Unit], year_or_period: int | Period, codes: Iterable[str] | None = None, *, own: bool = False
+    units: list[Unit], year_or_period: int | Period, codes: Iterable[str] | None = None, *, own: bool = False,
+    from_records: bool = False,
 ) -> dict[int, dict[str, Value]]:
-    """{unit pk: {code: value}} for each unit's subtree (own=True: the unit alone, 本级)."""
+    """{unit pk: {code: value}} for each unit's subtree (own=True: the unit alone, 本级).
+
+    Whole counties' figures for a calendar year come from their kept figures where
+    current (county_figures.py); `from_records=True` reads the records whatever is
+    kept, for documents (annual reports, upward reports) that must be the records'
+    figures at the moment they are made."""
     period = _period(year_or_period)
     indicators, wanted = _expand(codes)
-    results = _base_values(indicators, period, units, own)
+    results = _base_values(indicators, period, units, own, from_records=from_records)
     out: dict[int, dict[str, Value]] = {}
     for pk, values in results.items():
         _derive(indicators, values)
@@ -414,10 +420,11 @@ def compute_many(
 
 
 def compute(
-    unit: Unit, year_or_period: int | Period, codes: Iterable[str] | None = None, *, own: bool = False
+    unit: Unit, year_or_period: int | Period, codes: Iterable[str] | None = None, *, own: bool = False,
+    from_records: bool = False,
 ) -> dict[str, Value]:
     """{code: value} for the unit's subtree in the period (own=True: the unit alone, 本级)."""
-    return compute_many([unit], year_or_period, codes, own=own)[unit.pk]
+    return compute_many([unit], year_or_period, codes, own=own, from_records=from_records)[unit.pk]
 
 
 def records(code: str, unit: Unit, year_or_period: int | Period, *, own: bool = False) -> QuerySet[Any]:

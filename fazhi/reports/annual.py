@@ -113,7 +113,7 @@ def effective_values(report: AnnualReport, figures: list[ReportFigure] | None = 
     """{code: value} the report prints: frozen at issue, else computed plus hand-entered."""
     if report.is_issued:
         return {code: _number(v) for code, v in (report.figures or {}).items()}
-    values: Values = dict(engine.compute(report.unit, report.year))
+    values: Values = dict(engine.compute(report.unit, report.year, from_records=True))
     if figures is None:
         figures = list(report.manual_figures.all()) if report.pk else []
     manual = manual_values(figures)
@@ -225,7 +225,7 @@ def first_draft(
 ) -> Draft:
     """A complete, unsaved draft for the unit and year, pre-filled from the records."""
     template = template if template is not None else template_for(unit)
-    values: Values = dict(engine.compute(unit, year))
+    values: Values = dict(engine.compute(unit, year, from_records=True))
     parent = unit.parent
     report = AnnualReport(
         unit=unit,

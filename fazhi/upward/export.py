@@ -66,7 +66,7 @@ def raw_json(ind: Indicator, raw: dict[str, Any]) -> Any:
 def figure_rows(unit: Unit, year: int) -> list[dict[str, Any]]:
     """Every indicator of the catalogue with its value and what it is computed from."""
     cat = catalogue()
-    values = engine.compute(unit, year)
+    values = engine.compute(unit, year, from_records=True)
     raw = engine.raw_figures(unit, year)
     rows = []
     for code, ind in cat.items():

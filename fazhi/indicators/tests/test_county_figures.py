@@ -101,3 +101,10 @@ def test_switched_off_nothing_is_kept(settings, staffed, county_a):
     settings.FAZHI_FIGURES_ROLLUP_SECONDS = 0
     engine.compute(county_a, 2022)
     assert not CountyFigures.objects.exists()
+
+
+def test_documents_read_the_records_whatever_is_kept(kept, staffed, county_a):
+    engine.compute(county_a, 2022)
+    CountyFigures.objects.update(figures={"people": 99, "principals": 0, "staff": 0})
+    assert engine.compute(county_a, 2022)["people"] == 99
+    assert engine.compute(county_a, 2022, from_records=True)["people"] == 4
