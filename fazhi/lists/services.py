@@ -17,8 +17,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from fazhi.indicators import figcache
 from fazhi.lists.models import ListAdjustment, ListItem
 from fazhi.lists.rules import ADJUSTING, CREATING, ITEM_FIELDS, Action
+from fazhi.org.models import Unit
 from fazhi.org.scope import can_write_unit
 
 # The attributes an amendment may change (the list an item is on is not one of them:
@@ -190,4 +192,7 @@ def establish_many(
         )
         for item in items
     ]
-    return ListAdjustment.objects.bulk_create(adjustments, batch_size=1000)
+    created = ListAdjustment.objects.bulk_create(adjustments, batch_size=1000)
+    for unit in Unit.objects.filter(pk__in={a.item.unit_id for a in created}):
+        figcache.data_changed(unit)  # bulk inserts send no signals
+    return created
