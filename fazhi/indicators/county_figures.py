@@ -48,12 +48,12 @@ def max_age() -> int:
     return int(getattr(settings, "FAZHI_FIGURES_ROLLUP_SECONDS", 600))
 
 
-def applies(units: list[Unit], period: Period, own: bool, external: list[str]) -> bool:
-    """Counties' whole subtrees for a calendar year, none of it reported from elsewhere."""
+def applies(units: list[Unit], period: Period, own: bool) -> bool:
+    """Counties' whole subtrees for a calendar year (the engine also checks that none of
+    it is reported from elsewhere)."""
     return (
         max_age() > 0
         and not own
-        and not external
         and period == Period.year(period.start.year)
         and bool(units)
         and all(u.kind == UnitKind.COUNTY for u in units)
@@ -84,11 +84,11 @@ def fill(
     by_model: dict[str, list[Indicator]],
     period: Period,
     counties: list[Unit],
-    targets: dict[int, list[int]],
     sums: dict[int, dict[str, Any]],
     *,
     rows: Rows,
     sql_of: Callable[[list[Indicator], Period, list[str]], tuple[str, tuple[Any, ...]]],
+    targets_of: Callable[[list[Unit]], dict[int, list[int]]],
     accumulate: Accumulate,
 ) -> None:
     """Add every model's figures of each county's subtree into sums[county.pk]: kept
@@ -103,25 +103,31 @@ def fill(
             county__in=[c.pk for c in counties], year=year, computed_at__gte=now - timedelta(seconds=max_age())
         ).only("county_id", "model", "fingerprint", "figures")
     }
-    fresh: list[CountyFigures] = []
+    # Which counties each model must compute: no current row, or one of another definition.
+    missing: dict[str, tuple[str, list[Unit]]] = {}
     for label, inds in by_model.items():
-        sql, params = sql_of(inds, period, [counties[0].path])
-        print_ = fingerprint(sql, params)
-        missing = []
+        print_ = fingerprint(*sql_of(inds, period, [counties[0].path]))
+        lacking = []
         for county in counties:
             row = kept.get((county.pk, label))
             if row is not None and row.fingerprint == print_:
-                acc = sums[county.pk]
-                for code, value in _load(row.figures).items():
-                    acc[code] = value
+                sums[county.pk].update(_load(row.figures))
             else:
-                missing.append(county)
-        if not missing:
-            continue
-        part: dict[int, dict[str, Any]] = {c.pk: {} for c in missing}
-        accumulate(inds, rows(inds, period, [c.path for c in missing]), targets, part)
+                lacking.append(county)
+        if lacking:
+            missing[label] = (print_, lacking)
+    if not missing:
+        return
+    # The unit tree of just the counties computed: whose records count in which county.
+    computed = {c.pk: c for _, lacking in missing.values() for c in lacking}
+    targets = targets_of(list(computed.values()))
+    fresh: list[CountyFigures] = []
+    for label, (print_, lacking) in missing.items():
+        inds = by_model[label]
+        part: dict[int, dict[str, Any]] = {c.pk: {} for c in lacking}
+        accumulate(inds, rows(inds, period, [c.path for c in lacking]), targets, part)
         codes = [key for ind in inds for key in ((ind.code, f"{ind.code}__n") if ind.kind == "avg" else (ind.code,))]
-        for county in missing:
+        for county in lacking:
             figures = {code: part[county.pk].get(code) for code in codes}
             sums[county.pk].update(figures)
             dumped = _dump(figures)

@@ -96,13 +96,16 @@ def register_external_source(source: ExternalSource) -> None:
         _external_sources.append(source)
 
 
-def _with_markers(qs: QuerySet[Unit], period: Period, own: bool) -> tuple[QuerySet[Any], bool]:
-    """The tree query with a column `_ext` saying whether a unit is reported from elsewhere."""
-    if own or not _external_sources or period != Period.year(period.start.year):
-        return qs.values_list("pk", "path"), False
+def _external_roots(units: list[Unit], own: bool, period: Period) -> list[str]:
+    """The outermost paths, within the units' subtrees, of subtrees reported from
+    elsewhere for the period. One query reading only the marked units; none without
+    an external source, for 本级, or for a period other than a calendar year."""
+    if own or not units or not _external_sources or period != Period.year(period.start.year):
+        return []
     markers = [source.marker(period) for source in _external_sources]
     expr = reduce(operator.or_, markers) if len(markers) > 1 else markers[0]
-    return qs.annotate(_ext=expr).values_list("pk", "path", "_ext"), True
+    marked = Unit.objects.filter(in_subtrees(_outermost(u.path for u in units))).filter(expr)
+    return _outermost(marked.values_list("path", flat=True))
 
 
 def _outermost(paths: Iterable[str]) -> list[str]:
@@ -119,8 +122,7 @@ def _external_figures(roots: list[str], period: Period) -> dict[str, dict[str, A
 
 def external_roots(unit: Unit, year_or_period: int | Period) -> list[str]:
     """Paths of the subtrees within the unit whose figures are reported from elsewhere."""
-    qs, marked = _with_markers(Unit.objects.filter(path__startswith=unit.path), _period(year_or_period), False)
-    return _outermost(row[1] for row in qs if row[2]) if marked else []
+    return _external_roots([unit], False, _period(year_or_period))
 
 
 def _aggregates(ind: Indicator, period: Period) -> dict[str, Any]:
@@ -143,29 +145,37 @@ def _roll(ind: Indicator, acc: Any, raw: Any) -> Any:
     return max(acc, raw) if ind.kind == "max" else acc + raw
 
 
-def _targets(
-    units: list[Unit], own: bool, period: Period
-) -> tuple[dict[int, list[int]], list[str]]:
+def _with_markers(qs: QuerySet[Unit], period: Period, own: bool) -> tuple[QuerySet[Any], bool]:
+    """The tree query with a column `_ext` saying whether a unit is reported from elsewhere."""
+    if own or not _external_sources or period != Period.year(period.start.year):
+        return qs.values_list("pk", "path"), False
+    markers = [source.marker(period) for source in _external_sources]
+    expr = reduce(operator.or_, markers) if len(markers) > 1 else markers[0]
+    return qs.annotate(_ext=expr).values_list("pk", "path", "_ext"), True
+
+
+def _targets(units: list[Unit], own: bool, period: Period) -> tuple[dict[int, list[int]], list[str]]:
     """{unit id: [pks of the requested units whose figures its records count in]} and
-    the paths of the subtrees reported from elsewhere (whose local records count nowhere)."""
+    the paths of the subtrees reported from elsewhere (whose local records count nowhere:
+    the imported figures stand for them). One query reads the unit tree."""
     if own:
         return {u.pk: [u.pk] for u in units}, []
-    paths = sorted({u.path for u in units})
-    roots = [p for i, p in enumerate(paths) if not any(p.startswith(q) for q in paths[:i])]
     by_path: dict[str, list[int]] = defaultdict(list)
     for u in units:
         by_path[u.path].append(u.pk)
-    cond = reduce(operator.or_, [Q(path__startswith=p) for p in roots])
-    targets: dict[int, list[int]] = {}
-    tree, marked = _with_markers(Unit.objects.filter(cond), period, own)
+    tree, marked = _with_markers(Unit.objects.filter(in_subtrees(_outermost(by_path))), period, own)
     rows = list(tree)
     external = _outermost(row[1] for row in rows if row[2]) if marked else []
+    targets: dict[int, list[int]] = {}
     for pk, path, *_ in rows:
         if external and any(path.startswith(r) for r in external):
-            continue  # reported from elsewhere: the imported figures stand for it
+            continue
         # The requested units that are this unit or its ancestors: prefixes of its path.
-        cut = [i + 1 for i, ch in enumerate(path) if ch == "."]
-        hits = [t for i in cut for t in by_path.get(path[:i], ())]
+        hits = []
+        end = path.find(".")
+        while end != -1:
+            hits.extend(by_path.get(path[: end + 1], ()))
+            end = path.find(".", end + 1)
         if hits:
             targets[pk] = hits
     return targets, external
@@ -188,17 +198,20 @@ def _base_values(
     results: dict[int, dict[str, Value]] = {u.pk: {} for u in units}
     if not units or not by_model:
         return results
-    targets, external = _targets(units, own, period)
     sums: dict[int, dict[str, Any]] = {u.pk: {} for u in units}
-    if not from_records and county_figures.applies(units, period, own, external):
-        # Whole counties for a year: their kept figures (county_figures.py), computed where missing.
+    if not from_records and county_figures.applies(units, period, own) and not _external_roots(units, own, period):
+        # Whole counties for a year: their kept figures (county_figures.py), computed where
+        # missing; the unit tree is read only then.
+        external: list[str] = []
         county_figures.fill(
-            by_model, period, units, targets, sums,
+            by_model, period, units, sums,
             rows=lambda inds, p, roots: _model_rows(inds, p, roots, [], None),
             sql_of=lambda inds, p, roots: _compiled_entry(inds, p, roots)[1:3],
+            targets_of=lambda counties: _targets(counties, False, period)[0],
             accumulate=_accumulate,
         )
     else:
+        targets, external = _targets(units, own, period)
         roots = _outermost(u.path for u in units)
         for inds in by_model.values():
             _accumulate(inds, _model_rows(inds, period, roots, external, sorted(targets) if own else None), targets, sums)

@@ -108,3 +108,15 @@ def test_documents_read_the_records_whatever_is_kept(kept, staffed, county_a):
     CountyFigures.objects.update(figures={"people": 99, "principals": 0, "staff": 0})
     assert engine.compute(county_a, 2022)["people"] == 99
     assert engine.compute(county_a, 2022, from_records=True)["people"] == 4
+
+
+def test_counties_reported_from_another_server_are_never_kept(kept, staffed, county_a, county_b, monkeypatch):
+    from django.db.models import BooleanField, ExpressionWrapper
+
+    source = engine.ExternalSource(
+        marker=lambda p: ExpressionWrapper(Q(pk=county_b.pk), output_field=BooleanField()),
+        figures=lambda paths, p: {county_b.path: {"people": 7, "principals": 7, "staff": 0}},
+    )
+    monkeypatch.setattr(engine, "_external_sources", [source])
+    assert figures([county_a, county_b]) == [(4, 2, 50), (7, 7, 100)]
+    assert not CountyFigures.objects.exists()  # the imported figures are read as they stand
