@@ -112,6 +112,37 @@ def test_a_missing_required_column_is_refused(liaison_a1):
         import_file(SHEET, workbook([["确山县司法局"]], header=["单位"]), user=liaison_a1, filename="a.xlsx")
 
 
+def test_a_sheet_without_its_header_row_is_refused(liaison_a1):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "人员"
+    ws["A3"], ws["B3"] = "确山县司法局", "张三"
+    buf = io.BytesIO()
+    wb.save(buf)
+    with pytest.raises(ImportRefused, match="缺少必填列“单位”"):
+        import_file(SHEET, buf.getvalue(), user=liaison_a1, filename="a.xlsx")
+
+
+def test_a_workbook_whose_sheet_is_cut_short_is_refused_and_nothing_is_written(liaison_a1, unit_a1):
+    good = workbook([["确山县司法局", f"人员{i}"] for i in range(50)])
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good)) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            body = src.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                body = body[: len(body) * 2 // 3]
+            dst.writestr(item, body)
+    with pytest.raises(ImportRefused, match="文件可能已损坏"):
+        import_file(SHEET, out.getvalue(), user=liaison_a1, filename="a.xlsx")
+    assert not Person.objects.exists()
+
+
+def test_a_formula_is_never_imported_only_its_cached_result_as_plain_text(liaison_a1, unit_a1):
+    data = workbook([["确山县司法局", "张三", "=HYPERLINK(\"http://x\",\"点我\")"]])
+    assert import_file(SHEET, data, user=liaison_a1, filename="a.xlsx").ok
+    assert Person.objects.get().position == ""  # openpyxl saves no cached result
+
+
 def test_the_template_has_the_headers_and_a_drop_down(db):
     ws = load_workbook(io.BytesIO(template(SHEET)))["人员"]
     assert [c.value for c in ws[1]] == ["单位*", "姓名*", "职务", "电话", "身份证号", "负责人"]

@@ -120,3 +120,14 @@ def test_counties_reported_from_another_server_are_never_kept(kept, staffed, cou
     monkeypatch.setattr(engine, "_external_sources", [source])
     assert figures([county_a, county_b]) == [(4, 2, 50), (7, 7, 100)]
     assert not CountyFigures.objects.exists()  # the imported figures are read as they stand
+
+
+def test_an_xlsx_import_forgets_the_importers_countys_figures(kept, staffed, county_a, county_b, liaison_a1):
+    from fazhi.core.tests.test_xlsx_paths import PEOPLE, workbook
+    from fazhi.core.xlsx import import_file
+
+    figures([county_a, county_b])
+    data = workbook(PEOPLE, [["确山县司法局", "新人甲", None], ["确山县司法局", "新人乙", "是"]])
+    assert import_file(PEOPLE, data, user=liaison_a1).created == 2  # bulk: no signals
+    assert list(CountyFigures.objects.values_list("county_id", flat=True)) == [county_b.pk]
+    assert figures([county_a, county_b]) == [(6, 3, 50), (1, 1, 100)]
