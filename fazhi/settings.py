@@ -221,8 +221,9 @@ if env_choice("FAZHI_CACHE", "memory", ("memory", "database")) == "database":
 # The dashboard's figures are kept this many seconds (fazhi/indicators/figcache.py); 0: never.
 FAZHI_FIGURES_CACHE_SECONDS = env_int("FAZHI_FIGURES_CACHE_SECONDS", 120, minimum=0)
 # Counties' kept figures for provincial comparisons expire after this many seconds
-# (fazhi/indicators/county_figures.py; writes empty them at once); 0: never kept.
-FAZHI_FIGURES_ROLLUP_SECONDS = env_int("FAZHI_FIGURES_ROLLUP_SECONDS", 600, minimum=0)
+# (fazhi/indicators/county_figures.py; any write in the county outdates them at once,
+# this only bounds a write that sends no signal); 0: never kept.
+FAZHI_FIGURES_ROLLUP_SECONDS = env_int("FAZHI_FIGURES_ROLLUP_SECONDS", 86400, minimum=0)
 
 # Audit entries are kept at least this long (网络安全法 第21条: network logs ≥ 6 months).
 FAZHI_AUDIT_RETENTION_DAYS = env_int("FAZHI_AUDIT_RETENTION_DAYS", 180, minimum=180)

@@ -6,19 +6,23 @@ model's aggregate over every county's records of the year: about two million row
 province, seconds of PostgreSQL's time on every request. The raw figures each model
 gives a county's subtree for a calendar year are therefore kept in `CountyFigures`:
 
-- **filled on reading**: a county whose figures are missing, older than
+- **filled on reading**: a county whose figures are missing, not current, older than
   FAZHI_FIGURES_ROLLUP_SECONDS or computed with another definition (the row's
   fingerprint is the SQL they came from) is computed from the records, all such
   counties of a model in one query, and kept;
-- **emptied on writing**: any save or delete of a record of an app with indicators
-  deletes the rows of the counties above the record's unit in the same transaction
-  (`record_written`, from a signal), so a committed write is never answered with the
-  figures from before it; bulk writers without signals (xlsx imports, `fazhi synth`,
-  upward imports) call `figcache.data_changed()`, which empties them too;
-- **bounded in age**: an UPDATE that sends no signal (a few maintenance commands) or
-  a comparison that computed a county while a write to it was committing is corrected
-  when the row expires. 0 switches the mechanism off (the test settings do, except
-  in tests of this module).
+- **current while nothing was written**: every save or delete of a record of an app
+  with indicators moves on, in the writing transaction, a write counter of the record's
+  unit and of each of its ancestors (`WriteCounter`, from a signal); bulk writers
+  without signals (xlsx imports, `fazhi synth`, upward imports, list establishment)
+  call `figcache.data_changed()`, which does the same. A row keeps the county's counter
+  as it was read *before* its figures were computed, and is current only while the
+  counter still says so. So a write that commits at any moment during or after a
+  computation makes its row stale — never the other way round — under PostgreSQL's
+  default READ COMMITTED as under SQLite, without locks;
+- **bounded in age**: FAZHI_FIGURES_ROLLUP_SECONDS (default a day; `fazhi
+  keep_county_figures` refills them nightly) catches a write that neither signals nor
+  says so. 0 switches the mechanism off (the test settings do, except in tests of this
+  module).
 
 Only raw figures (counts, unscaled sums, a mean's total and number, maxima) are kept;
 scaling, rounding and rates are derived afresh on every call, as for any subtree.
@@ -35,6 +39,9 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from django.db import connections, router
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from fazhi.indicators.catalogue import Indicator, Period
@@ -45,7 +52,7 @@ Accumulate = Callable[[list[Indicator], Iterable[dict[str, Any]], dict[int, list
 
 
 def max_age() -> int:
-    return int(getattr(settings, "FAZHI_FIGURES_ROLLUP_SECONDS", 600))
+    return int(getattr(settings, "FAZHI_FIGURES_ROLLUP_SECONDS", 86400))
 
 
 def applies(units: list[Unit], period: Period, own: bool) -> bool:
@@ -93,15 +100,19 @@ def fill(
 ) -> None:
     """Add every model's figures of each county's subtree into sums[county.pk]: kept
     ones where they are current, the others computed (one query a model) and kept."""
-    from fazhi.indicators.models import CountyFigures
+    from fazhi.indicators.models import CountyFigures, WriteCounter
 
     year = period.start.year
     now = timezone.now()
+    current = Coalesce(Subquery(WriteCounter.objects.filter(unit=OuterRef("county")).values("writes")[:1]), 0)
     kept = {
         (row.county_id, row.model): row
         for row in CountyFigures.objects.filter(
             county__in=[c.pk for c in counties], year=year, computed_at__gte=now - timedelta(seconds=max_age())
-        ).only("county_id", "model", "fingerprint", "figures")
+        )
+        .annotate(current=current)
+        .only("county_id", "model", "writes", "fingerprint", "figures")
+        if row.writes == row.current
     }
     # Which counties each model must compute: no current row, or one of another definition.
     missing: dict[str, tuple[str, list[Unit]]] = {}
@@ -118,8 +129,10 @@ def fill(
             missing[label] = (print_, lacking)
     if not missing:
         return
-    # The unit tree of just the counties computed: whose records count in which county.
     computed = {c.pk: c for _, lacking in missing.values() for c in lacking}
+    # The counters BEFORE the records: a write committing from here on leaves them behind.
+    writes = dict(WriteCounter.objects.filter(unit__in=list(computed)).values_list("unit_id", "writes"))
+    # The unit tree of just the counties computed: whose records count in which county.
     targets = targets_of(list(computed.values()))
     fresh: list[CountyFigures] = []
     for label, (print_, lacking) in missing.items():
@@ -134,7 +147,8 @@ def fill(
             if dumped is not None:
                 fresh.append(
                     CountyFigures(
-                        county=county, year=year, model=label, fingerprint=print_, figures=dumped, computed_at=now
+                        county=county, year=year, model=label, writes=writes.get(county.pk, 0),
+                        fingerprint=print_, figures=dumped, computed_at=now,
                     )
                 )
     if fresh:
@@ -142,7 +156,7 @@ def fill(
             fresh,
             update_conflicts=True,
             unique_fields=["county", "year", "model"],
-            update_fields=["fingerprint", "figures", "computed_at"],
+            update_fields=["writes", "fingerprint", "figures", "computed_at"],
         )
 
 
@@ -151,23 +165,40 @@ def _ancestor_ids(path: str) -> list[int]:
     return [int(path[i : i + PATH_WIDTH]) for i in range(0, len(path), PATH_WIDTH + 1) if path[i : i + PATH_WIDTH]]
 
 
+def _bump(unit_ids: list[int]) -> None:
+    """One more write under each of these units (inserting the counters they lack)."""
+    from fazhi.indicators.models import WriteCounter
+
+    if not unit_ids:
+        return
+    db = connections[router.db_for_write(WriteCounter)]
+    table = db.ops.quote_name(WriteCounter._meta.db_table)
+    rows = ", ".join(["(%s, 1)"] * len(unit_ids))
+    with db.cursor() as cursor:
+        # The same statement on PostgreSQL and SQLite (3.24+): names from our own model.
+        cursor.execute(
+            f"INSERT INTO {table} (unit_id, writes) VALUES {rows} "  # noqa: S608
+            f"ON CONFLICT (unit_id) DO UPDATE SET writes = {table}.writes + 1",
+            unit_ids,
+        )
+
+
 def records_changed(unit: Unit | None = None) -> None:
-    """Records of `unit`'s subtree (None: anywhere) were written: forget the figures of
-    the counties that contain them or lie within it."""
+    """Records of `unit`'s subtree (None: anywhere) were written without signals: the
+    counties that contain them or lie within it are no longer current."""
     if max_age() <= 0:
         return
-    from django.db.models import Q
-
     from fazhi.indicators.models import CountyFigures
 
     if unit is None or not unit.path:
-        CountyFigures.objects.all().delete()
+        CountyFigures.objects.all().delete()  # (a reader computing now stores rows a day at most)
         return
-    CountyFigures.objects.filter(Q(county_id__in=_ancestor_ids(unit.path)) | Q(county__path__startswith=unit.path)).delete()
+    within = Unit.objects.filter(path__startswith=unit.path, kind=UnitKind.COUNTY).exclude(pk=unit.pk)
+    _bump(_ancestor_ids(unit.path) + list(within.values_list("pk", flat=True)))
 
 
 def record_written(instance: Any) -> None:
-    """One record was saved or deleted: forget the figures of the counties above it."""
+    """One record was saved or deleted: the counters of its unit and its ancestors move on."""
     if max_age() <= 0:
         return
     from fazhi.indicators.models import CountyFigures
@@ -179,6 +210,6 @@ def record_written(instance: Any) -> None:
     except Exception:  # noqa: BLE001 - a record whose unit cannot be found: forget all
         path = ""
     if path:
-        CountyFigures.objects.filter(county_id__in=_ancestor_ids(path)).delete()
+        _bump(_ancestor_ids(path))
     else:
         CountyFigures.objects.all().delete()

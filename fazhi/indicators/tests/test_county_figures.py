@@ -11,7 +11,7 @@ from django.utils import timezone
 from fazhi.indicators import catalogue as cat_module
 from fazhi.indicators import engine, figcache
 from fazhi.indicators.catalogue import count
-from fazhi.indicators.models import CountyFigures
+from fazhi.indicators.models import CountyFigures, WriteCounter
 from fazhi.testing import make_person
 
 from .test_engine import CATALOGUE
@@ -36,6 +36,12 @@ def staffed(county_a, unit_a1, unit_a2, county_b):
     make_person(county_b, "丁", is_principal=True)
 
 
+def current():
+    """The counties whose kept rows are current: their write counter has not moved."""
+    counters = dict(WriteCounter.objects.values_list("unit_id", "writes"))
+    return sorted({r.county_id for r in CountyFigures.objects.all() if r.writes == counters.get(r.county_id, 0)})
+
+
 def figures(counties):
     got = engine.compute_many(counties, 2022)
     return [(got[c.pk]["people"], got[c.pk]["principals"], got[c.pk]["principal_rate"]) for c in counties]
@@ -52,14 +58,14 @@ def test_counties_figures_are_kept_and_read_back_alike(kept, staffed, county_a, 
     assert engine.compute(county_a, 2022)["people"] == 4  # one county alone reads its row too
 
 
-def test_a_write_forgets_its_own_countys_figures_in_the_same_transaction(kept, staffed, county_a, county_b, unit_a2):
+def test_a_write_outdates_its_own_countys_figures_in_the_same_transaction(kept, staffed, county_a, county_b, unit_a2):
     figures([county_a, county_b])
     make_person(unit_a2, "戊")
-    assert list(CountyFigures.objects.values_list("county_id", flat=True)) == [county_b.pk]
+    assert current() == [county_b.pk]
     assert figures([county_a, county_b]) == [(5, 2, 40), (1, 1, 100)]
     person = make_person(county_b, "己")
     person.delete()
-    assert list(CountyFigures.objects.values_list("county_id", flat=True)) == [county_a.pk]
+    assert current() == [county_a.pk]
 
 
 def test_figures_of_another_definition_are_never_served(kept, staffed, county_a, monkeypatch):
@@ -80,10 +86,10 @@ def test_expired_figures_are_computed_again(kept, staffed, county_a):
 def test_bulk_writers_say_where_they_wrote(kept, staffed, city, county_a, county_b, unit_a1):
     figures([county_a, county_b])
     figcache.data_changed(unit_a1)
-    assert list(CountyFigures.objects.values_list("county_id", flat=True)) == [county_b.pk]
+    assert current() == [county_b.pk]
     figures([county_a, county_b])
     figcache.data_changed(city)  # a city's import: its counties
-    assert not CountyFigures.objects.exists()
+    assert current() == []
     figures([county_a, county_b])
     figcache.data_changed()
     assert not CountyFigures.objects.exists()
@@ -129,5 +135,42 @@ def test_an_xlsx_import_forgets_the_importers_countys_figures(kept, staffed, cou
     figures([county_a, county_b])
     data = workbook(PEOPLE, [["确山县司法局", "新人甲", None], ["确山县司法局", "新人乙", "是"]])
     assert import_file(PEOPLE, data, user=liaison_a1).created == 2  # bulk: no signals
-    assert list(CountyFigures.objects.values_list("county_id", flat=True)) == [county_b.pk]
+    assert current() == [county_b.pk]
     assert figures([county_a, county_b]) == [(6, 3, 50), (1, 1, 100)]
+
+
+def test_the_command_keeps_every_countys_figures_ahead_of_a_comparison(kept, staffed, county_a, county_b, city):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("keep_county_figures", "--year", "2022", "--under", city.code, stdout=out)
+    assert "2022年：2 个县，保留汇总数字 2 条" in out.getvalue()
+    assert set(CountyFigures.objects.values_list("county_id", flat=True)) == {county_a.pk, county_b.pk}
+
+
+def test_the_command_refuses_when_nothing_is_kept(settings, county_a):
+    from django.core.management import CommandError, call_command
+
+    settings.FAZHI_FIGURES_ROLLUP_SECONDS = 0
+    with pytest.raises(CommandError, match="无需预先计算"):
+        call_command("keep_county_figures", "--year", "2022")
+
+
+def test_a_write_committing_during_a_computation_never_leaves_its_figures_current(
+    kept, staffed, county_a, unit_a2, monkeypatch
+):
+    real = engine._model_rows
+
+    def rows_then_a_write(*args, **kwargs):
+        rows = list(real(*args, **kwargs))
+        make_person(unit_a2, "庚")  # another request's write, committed after these rows were read
+        return rows
+
+    monkeypatch.setattr(engine, "_model_rows", rows_then_a_write)
+    assert engine.compute(county_a, 2022)["people"] == 4  # what the records said when read
+    monkeypatch.setattr(engine, "_model_rows", real)
+    assert current() == []  # kept with the counter read before: already outdated
+    assert engine.compute(county_a, 2022)["people"] == 5
+    assert current() == [county_a.pk]
