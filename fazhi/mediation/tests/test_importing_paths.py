@@ -8,19 +8,19 @@ row by row and column by column, and the same records.
 
 from __future__ import annotations
 
-import io
 from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from django.utils import timezone
-from openpyxl import Workbook
 
 from fazhi.core import xlsx
+from fazhi.core.tests.test_xlsx_paths import errors, plain_orm  # noqa: F401 - plain_orm is a fixture
 from fazhi.core.xlsx import import_file
 from fazhi.mediation.importing import DISPUTE_SHEET
 from fazhi.mediation.models import Dispute
 from fazhi.mediation.tests.factories import make_committee
+from fazhi.mediation.tests.test_importing import workbook as mediation_workbook
 
 pytestmark = pytest.mark.django_db
 
@@ -51,34 +51,12 @@ BAD = [
 
 
 def workbook(rows: list[list[object]]) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.append(HEADER)
-    for r in rows:
-        ws.append(r)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return mediation_workbook(rows, HEADER)
 
 
 @pytest.fixture
 def committee(unit_a1):
     return make_committee(unit_a1, name="县交通事故调委会", established_on=date(2011, 6, 1))
-
-
-@pytest.fixture
-def plain_orm(monkeypatch):
-    """Make core.xlsx validate with every check of full_clean() and write with bulk_create()."""
-
-    def full_clean(self, instance, failed):
-        instance.full_clean(exclude=failed or None, validate_unique=not failed)
-
-    monkeypatch.setattr(xlsx._Checks, "full_clean", full_clean)
-    monkeypatch.setattr(xlsx._Writer, "_params", lambda self, batch: None)
-
-
-def errors(result):
-    return [(e.row, e.column, e.message) for e in result.errors]
 
 
 def records():
