@@ -9,6 +9,12 @@ derived in Python from the figures they are defined by, so a rate can never disa
 with its counts. `records()` returns exactly the records a figure counted, through the
 same Q objects.
 
+Each model's query is compiled once per period and shape of the unit set and re-bound
+to the units' paths on every call (`_compiled_entry`). Whole counties for a calendar
+year are read from their kept figures where current (county_figures.py), so a province
+of a hundred counties does not read a year of every county's records on every
+comparison; documents pass `from_records=True`.
+
 Subtrees reported from another server (a county that runs its own instance and sends
 its figures up, fazhi/upward) join through one hook, `register_external_source()`: for
 a calendar year, the tree query marks the units whose subtree is reported from
@@ -203,8 +209,14 @@ def _base_values(
         # Whole counties for a year: their kept figures (county_figures.py), computed where
         # missing; the unit tree is read only then.
         external: list[str] = []
+        # A model's row holds every figure the catalogue has on it, whichever were asked
+        # for: one row serves the whole catalogue and a single figure's trend alike.
+        whole: dict[str, list[Indicator]] = defaultdict(list)
+        for ind in catalogue().values():
+            if ind.model in by_model and ind.kind in BASE_KINDS:
+                whole[ind.model].append(ind)
         county_figures.fill(
-            by_model, period, units, sums,
+            dict(whole), period, units, sums,
             rows=lambda inds, p, roots: _model_rows(inds, p, roots, [], None),
             sql_of=lambda inds, p, roots: _compiled_entry(inds, p, roots)[1:3],
             targets_of=lambda counties: _targets(counties, False, period)[0],

@@ -174,3 +174,12 @@ def test_a_write_committing_during_a_computation_never_leaves_its_figures_curren
     assert current() == []  # kept with the counter read before: already outdated
     assert engine.compute(county_a, 2022)["people"] == 5
     assert current() == [county_a.pk]
+
+
+def test_one_row_serves_a_single_figure_and_the_whole_catalogue(kept, staffed, county_a, django_assert_max_num_queries):
+    assert engine.compute(county_a, 2022, ["principals"]) == {"principals": 2}
+    with django_assert_max_num_queries(2):  # the row kept holds every figure of org.Person
+        assert engine.compute(county_a, 2022)["people"] == 4
+    with django_assert_max_num_queries(2):
+        assert engine.compute(county_a, 2022, ["staff"]) == {"staff": 2}
+    assert CountyFigures.objects.count() == 1
