@@ -197,6 +197,12 @@ def records_changed(unit: Unit | None = None) -> None:
     _bump(_ancestor_ids(unit.path) + list(within.values_list("pk", flat=True)))
 
 
+def unit_saving(instance: Unit) -> None:
+    """Before a unit is saved: remember its path, so a move outdates the county it left."""
+    if max_age() > 0 and instance.pk is not None:
+        instance._figures_old_path = Unit.objects.filter(pk=instance.pk).values_list("path", flat=True).first() or ""
+
+
 def record_written(instance: Any) -> None:
     """One record was saved or deleted: the counters of its unit and its ancestors move on."""
     if max_age() <= 0:
@@ -204,12 +210,20 @@ def record_written(instance: Any) -> None:
     from fazhi.indicators.models import CountyFigures
     from fazhi.org.scope import unit_of
 
-    try:
-        unit = unit_of(instance)
-        path = unit.path if isinstance(unit, Unit) else ""
-    except Exception:  # noqa: BLE001 - a record whose unit cannot be found: forget all
-        path = ""
-    if path:
-        _bump(_ancestor_ids(path))
+    if isinstance(instance, Unit):
+        # A new unit has no path yet when it is first saved: its parent's county; a moved
+        # one outdates the county it left as well as the one it joined.
+        path = instance.path
+        if not path and instance.parent_id:
+            path = Unit.objects.filter(pk=instance.parent_id).values_list("path", flat=True).first() or ""
+        paths = [p for p in (path, getattr(instance, "_figures_old_path", "")) if p]
+    else:
+        try:
+            unit = unit_of(instance)
+            paths = [unit.path] if isinstance(unit, Unit) and unit.path else []
+        except Exception:  # noqa: BLE001 - a record whose unit cannot be found: forget all
+            paths = []
+    if paths:
+        _bump(sorted({pk for p in paths for pk in _ancestor_ids(p)}))
     else:
         CountyFigures.objects.all().delete()

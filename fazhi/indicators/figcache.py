@@ -33,7 +33,7 @@ from typing import Any, TypeVar
 from django.apps import apps as global_apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
 
 from fazhi.indicators import county_figures
@@ -115,6 +115,12 @@ def _record_written(sender: type, instance: Any = None, raw: bool = False, **kwa
     _next_version()
 
 
+def _unit_saving(sender: type, instance: Unit, raw: bool = False, **kwargs: Any) -> None:
+    if not raw:
+        county_figures.unit_saving(instance)
+
+
 def connect() -> None:
+    pre_save.connect(_unit_saving, sender=Unit, dispatch_uid="fazhi.indicators.figcache.unit")
     post_save.connect(_record_written, dispatch_uid="fazhi.indicators.figcache.save")
     post_delete.connect(_record_written, dispatch_uid="fazhi.indicators.figcache.delete")

@@ -183,3 +183,16 @@ def test_one_row_serves_a_single_figure_and_the_whole_catalogue(kept, staffed, c
     with django_assert_max_num_queries(2):
         assert engine.compute(county_a, 2022, ["staff"]) == {"staff": 2}
     assert CountyFigures.objects.count() == 1
+
+
+def test_a_new_unit_outdates_its_county_and_a_moved_one_both_counties(kept, staffed, county_a, county_b, unit_a2):
+    from fazhi.testing import make_unit
+
+    figures([county_a, county_b])
+    make_unit("确山县新设局", parent=county_a)
+    assert current() == [county_b.pk]
+    figures([county_a, county_b])
+    unit_a2.parent = county_b
+    unit_a2.save()
+    assert current() == []
+    assert figures([county_a, county_b]) == [(3, 2, 67), (2, 1, 50)]
