@@ -27,15 +27,6 @@ def kept(settings):
     settings.FAZHI_FIGURES_ROLLUP_SECONDS = 600
 
 
-@pytest.fixture
-def staffed(county_a, unit_a1, unit_a2, county_b):
-    for _ in range(2):
-        make_person(unit_a1, "甲", is_principal=True)
-    make_person(unit_a1, "乙")
-    make_person(unit_a2, "丙")
-    make_person(county_b, "丁", is_principal=True)
-
-
 def current():
     """The counties whose kept rows are current: their write counter has not moved."""
     counters = dict(WriteCounter.objects.values_list("unit_id", "writes"))

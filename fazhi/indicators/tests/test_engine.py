@@ -29,15 +29,6 @@ def fake_catalogue(monkeypatch):
     monkeypatch.setattr(cat_module, "substitute", table)
 
 
-@pytest.fixture
-def staffed(county_a, unit_a1, unit_a2, county_b):
-    for _ in range(2):
-        make_person(unit_a1, "甲", is_principal=True)
-    make_person(unit_a1, "乙")
-    make_person(unit_a2, "丙")
-    make_person(county_b, "丁", is_principal=True)
-
-
 def test_counts_cover_the_units_subtree(staffed, county_a, unit_a1):
     values = engine.compute(county_a, 2022)
     assert values["people"] == 4 and values["principals"] == 2 and values["staff"] == 2
