@@ -432,15 +432,6 @@ class _Writer:
         return rows
 
 
-def _outermost_units(units: Iterable[Any]) -> list[Any]:
-    ordered = sorted(units, key=lambda u: u.path)
-    out: list[Any] = []
-    for u in ordered:
-        if not any(u.path.startswith(o.path) for o in out):
-            out.append(u)
-    return out
-
-
 def import_file(sheet: Sheet, data: bytes, *, user: Any, filename: str = "", context: dict[str, Any] | None = None) -> ImportResult:
     """Validate every row; save all of them in one transaction, or none.
 
@@ -500,8 +491,7 @@ def import_file(sheet: Sheet, data: bytes, *, user: Any, filename: str = "", con
         result.created = writer.created
         if sheet.bulk and result.created:
             # Bulk inserts send no signals: the figures kept for the importer's units go.
-            for unit in _outermost_units(ctx["writable_units"]):
-                figcache.data_changed(unit)
+            figcache.data_changed(*ctx["writable_units"])
         record(Action.IMPORT, user=user, verb=sheet.title, model=model._meta.label_lower,
                object_repr=f"{filename or sheet.title}：{result.created}行",
                unit_path=user.unit.path if getattr(user, "unit_id", None) else "",

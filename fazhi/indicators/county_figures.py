@@ -45,7 +45,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from fazhi.indicators.catalogue import Indicator, Period
-from fazhi.org.models import PATH_WIDTH, Unit, UnitKind
+from fazhi.org.models import PATH_WIDTH, Unit, UnitKind, in_subtrees, outermost_paths
 
 Rows = Callable[[list[Indicator], Period, list[str]], Iterable[dict[str, Any]]]
 Accumulate = Callable[[list[Indicator], Iterable[dict[str, Any]], dict[int, list[int]], dict[int, dict[str, Any]]], None]
@@ -183,24 +183,19 @@ def _bump(unit_ids: list[int]) -> None:
         )
 
 
-def records_changed(unit: Unit | None = None) -> None:
-    """Records of `unit`'s subtree (None: anywhere) were written without signals: the
-    counties that contain them or lie within it are no longer current."""
+def records_changed(*units: Unit) -> None:
+    """Records of these units' subtrees (none given: anywhere) were written without
+    signals: the counties that contain them or lie within them are no longer current."""
     if max_age() <= 0:
         return
     from fazhi.indicators.models import CountyFigures
 
-    if unit is None or not unit.path:
+    roots = outermost_paths(u.path for u in units)
+    if not units or not all(roots):
         CountyFigures.objects.all().delete()  # (a reader computing now stores rows a day at most)
         return
-    within = Unit.objects.filter(path__startswith=unit.path, kind=UnitKind.COUNTY).exclude(pk=unit.pk)
-    _bump(_ancestor_ids(unit.path) + list(within.values_list("pk", flat=True)))
-
-
-def unit_saving(instance: Unit) -> None:
-    """Before a unit is saved: remember its path, so a move outdates the county it left."""
-    if max_age() > 0 and instance.pk is not None:
-        instance._figures_old_path = Unit.objects.filter(pk=instance.pk).values_list("path", flat=True).first() or ""
+    within = Unit.objects.filter(in_subtrees(roots), kind=UnitKind.COUNTY).exclude(path__in=roots)
+    _bump(sorted({pk for root in roots for pk in _ancestor_ids(root)} | set(within.values_list("pk", flat=True))))
 
 
 def record_written(instance: Any) -> None:
@@ -212,11 +207,11 @@ def record_written(instance: Any) -> None:
 
     if isinstance(instance, Unit):
         # A new unit has no path yet when it is first saved: its parent's county; a moved
-        # one outdates the county it left as well as the one it joined.
+        # one outdates the county it left (Unit.save keeps that path) as well as the one it joined.
         path = instance.path
         if not path and instance.parent_id:
             path = Unit.objects.filter(pk=instance.parent_id).values_list("path", flat=True).first() or ""
-        paths = [p for p in (path, getattr(instance, "_figures_old_path", "")) if p]
+        paths = [p for p in (path, getattr(instance, "previous_path", "")) if p]
     else:
         try:
             unit = unit_of(instance)

@@ -37,14 +37,12 @@ from typing import Any
 
 from django.core.signals import setting_changed
 from django.db import connections, router
-from django.db.models import Avg, Count, Expression, F, Max, Q, QuerySet, Sum
+from django.db.models import Avg, Count, Expression, F, Max, QuerySet, Sum
 from django.db.models import Value as Literal
-from django.db.models.functions import Left
-from django.db.models.lookups import In
 
 from fazhi.indicators import county_figures
 from fazhi.indicators.catalogue import Indicator, Period, catalogue
-from fazhi.org.models import Unit
+from fazhi.org.models import Unit, in_subtrees, outermost_paths
 
 Value = int | Decimal | None
 
@@ -110,13 +108,8 @@ def _external_roots(units: list[Unit], own: bool, period: Period) -> list[str]:
         return []
     markers = [source.marker(period) for source in _external_sources]
     expr = reduce(operator.or_, markers) if len(markers) > 1 else markers[0]
-    marked = Unit.objects.filter(in_subtrees(_outermost(u.path for u in units))).filter(expr)
-    return _outermost(marked.values_list("path", flat=True))
-
-
-def _outermost(paths: Iterable[str]) -> list[str]:
-    ordered = sorted(set(paths))
-    return [p for i, p in enumerate(ordered) if not any(p.startswith(q) for q in ordered[:i])]
+    marked = Unit.objects.filter(in_subtrees(outermost_paths(u.path for u in units))).filter(expr)
+    return outermost_paths(marked.values_list("path", flat=True))
 
 
 def _external_figures(roots: list[str], period: Period) -> dict[str, dict[str, Any]]:
@@ -169,9 +162,9 @@ def _targets(units: list[Unit], own: bool, period: Period) -> tuple[dict[int, li
     by_path: dict[str, list[int]] = defaultdict(list)
     for u in units:
         by_path[u.path].append(u.pk)
-    tree, marked = _with_markers(Unit.objects.filter(in_subtrees(_outermost(by_path))), period, own)
+    tree, marked = _with_markers(Unit.objects.filter(in_subtrees(outermost_paths(by_path))), period, own)
     rows = list(tree)
-    external = _outermost(row[1] for row in rows if row[2]) if marked else []
+    external = outermost_paths(row[1] for row in rows if row[2]) if marked else []
     targets: dict[int, list[int]] = {}
     for pk, path, *_ in rows:
         if external and any(path.startswith(r) for r in external):
@@ -224,7 +217,7 @@ def _base_values(
         )
     else:
         targets, external = _targets(units, own, period)
-        roots = _outermost(u.path for u in units)
+        roots = outermost_paths(u.path for u in units)
         for inds in by_model.values():
             _accumulate(inds, _model_rows(inds, period, roots, external, sorted(targets) if own else None), targets, sums)
     if external:
@@ -241,18 +234,6 @@ def _base_values(
                     raw = Decimal(str(raw)) / n if n else None
                 results[u.pk][ind.code] = _finish(ind, raw)
     return results
-
-
-def in_subtrees(roots: list[str]) -> Q:
-    """Units in any of the subtrees: a path LIKE for one root (the path index serves it);
-    for many, the paths' first characters IN the roots, one hashed list per root length,
-    rather than a LIKE per root on every unit (a province's hundred counties)."""
-    if len(roots) == 1:
-        return Q(path__startswith=roots[0])
-    by_length: dict[int, list[str]] = defaultdict(list)
-    for root in roots:
-        by_length[len(root)].append(root)
-    return reduce(operator.or_, [Q(In(Left("path", n), same)) for n, same in sorted(by_length.items())])
 
 
 def _model_query(

@@ -33,7 +33,7 @@ from typing import Any, TypeVar
 from django.apps import apps as global_apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from fazhi.indicators import county_figures
@@ -62,10 +62,10 @@ def data_version() -> int:
     return int(version)
 
 
-def data_changed(unit: Unit | None = None) -> None:
-    """Records of `unit`'s subtree (None: anywhere) were written without signals (bulk
-    inserts): figures computed before now are not served again."""
-    county_figures.records_changed(unit)
+def data_changed(*units: Unit) -> None:
+    """Records of these units' subtrees (none given: anywhere) were written without
+    signals (bulk inserts): figures computed before now are not served again."""
+    county_figures.records_changed(*units)
     _next_version()
 
 
@@ -97,8 +97,17 @@ def kept(parts: Iterable[Any], make: Callable[[], T], *, fresh: bool = False) ->
     return entry
 
 
-def _figure_apps() -> set[str]:
-    return {ind.model.split(".")[0] for ind in catalogue().values() if ind.model}
+_apps_of: dict[int, tuple[dict[str, Any], frozenset[str]]] = {}
+
+
+def _figure_apps() -> frozenset[str]:
+    """The apps whose models some figure counts: asked on every save, built once a catalogue."""
+    cat = catalogue()
+    hit = _apps_of.get(id(cat))
+    if hit is None or hit[0] is not cat:
+        _apps_of.clear()
+        hit = _apps_of[id(cat)] = (cat, frozenset(ind.model.split(".")[0] for ind in cat.values() if ind.model))
+    return hit[1]
 
 
 def _record_written(sender: type, instance: Any = None, raw: bool = False, **kwargs: Any) -> None:
@@ -115,12 +124,6 @@ def _record_written(sender: type, instance: Any = None, raw: bool = False, **kwa
     _next_version()
 
 
-def _unit_saving(sender: type, instance: Unit, raw: bool = False, **kwargs: Any) -> None:
-    if not raw:
-        county_figures.unit_saving(instance)
-
-
 def connect() -> None:
-    pre_save.connect(_unit_saving, sender=Unit, dispatch_uid="fazhi.indicators.figcache.unit")
     post_save.connect(_record_written, dispatch_uid="fazhi.indicators.figcache.save")
     post_delete.connect(_record_written, dispatch_uid="fazhi.indicators.figcache.delete")

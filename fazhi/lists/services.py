@@ -193,6 +193,6 @@ def establish_many(
         for item in items
     ]
     created = ListAdjustment.objects.bulk_create(adjustments, batch_size=1000)
-    for unit in Unit.objects.filter(pk__in={a.item.unit_id for a in created}):
-        figcache.data_changed(unit)  # bulk inserts send no signals
+    if created:  # bulk inserts send no signals
+        figcache.data_changed(*Unit.objects.filter(pk__in={a.item.unit_id for a in created}))
     return created

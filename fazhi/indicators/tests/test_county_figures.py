@@ -187,3 +187,15 @@ def test_a_new_unit_outdates_its_county_and_a_moved_one_both_counties(kept, staf
     unit_a2.save()
     assert current() == []
     assert figures([county_a, county_b]) == [(3, 2, 67), (2, 1, 50)]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["--year", "1800"], "年度 1800 不在合理范围内"), (["--under", "没有这个单位"], "没有这个单位")],
+)
+def test_the_command_refuses_a_bad_year_or_unit_and_keeps_nothing(kept, county_a, args, message):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match=message):
+        call_command("keep_county_figures", *args)
+    assert not CountyFigures.objects.exists()
