@@ -13,7 +13,30 @@ import pytest
 from django.test import Client
 
 from fazhi.org.models import Role, Unit, UnitKind, User
-from fazhi.testing import make_unit, make_user
+from fazhi.testing import SHARED, make_unit, make_user, shared_present
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Checks against the seed reports run only where ../shared is there; elsewhere they
+    are left out of the run (not skipped) and the summary says so."""
+    if shared_present():
+        return
+    kept, left_out = [], []
+    for item in items:
+        (left_out if item.get_closest_marker("seeds") else kept).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:  # type: ignore[no-untyped-def]
+    if shared_present():
+        terminalreporter.write_line(f"样本报告核对：已运行（{SHARED}）")
+    else:
+        terminalreporter.write_line(
+            f"样本报告核对：未运行——仓库旁没有 {SHARED} 目录（样本报告与金标准不随代码分发）；"
+            "Fazhi 自身行为的测试不依赖它。"
+        )
 
 
 @pytest.fixture

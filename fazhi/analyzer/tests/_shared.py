@@ -1,15 +1,14 @@
-"""Where the shared project docs are: ../shared beside the repository root."""
+"""Where the seed reports and their gold figures are: ../shared beside the repository.
 
-from pathlib import Path
+Tests that read them carry the marker `seeds` (see fazhi/conftest.py)."""
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
-SHARED = REPO_ROOT.parent / "shared"
-GOLD = SHARED / "analyzer" / "gold"
-SEEDS = SHARED / "seeds"
+from fazhi.testing import GOLD, SEEDS, SHARED, shared_present
+
+__all__ = ["GOLD", "SEEDS", "SHARED", "need_shared"]
 
 
 def need_shared() -> None:
-    if not GOLD.is_dir() or not SEEDS.is_dir():
+    if not shared_present():
         pytest.skip("需要仓库旁的 shared/ 目录（金标准与样本报告）")

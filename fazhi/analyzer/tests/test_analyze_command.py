@@ -17,6 +17,7 @@ def run(*args):
     return out.getvalue(), err.getvalue()
 
 
+@pytest.mark.seeds
 def test_evaluate_json_prints_one_object_with_the_scores():
     need_shared()
     out, _err = run("--evaluate", str(GOLD), "--reports", str(SEEDS), "--json")
@@ -33,6 +34,7 @@ def test_evaluate_json_prints_one_object_with_the_scores():
     assert result["f1"] >= 0.95
 
 
+@pytest.mark.seeds
 def test_evaluate_prints_a_chinese_summary():
     need_shared()
     out, _err = run("--evaluate", str(GOLD), "--reports", str(SEEDS))

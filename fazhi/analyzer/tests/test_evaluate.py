@@ -13,6 +13,7 @@ def result():
     return evaluate(GOLD, SEEDS)
 
 
+@pytest.mark.seeds
 def test_extraction_reaches_the_f1_target_on_the_seeds(result):
     assert result["errors"] == []
     assert result["f1"] >= 0.95
@@ -20,20 +21,24 @@ def test_extraction_reaches_the_f1_target_on_the_seeds(result):
         assert f["f1"] >= 0.9, f["file"]
 
 
+@pytest.mark.seeds
 def test_every_gold_relation_and_inconsistency_is_found(result):
     assert result["relations_missed"] == 0
     assert result["inconsistencies_found"] == result["gold_inconsistencies"] > 0
 
 
+@pytest.mark.seeds
 def test_no_inconsistency_is_reported_where_the_gold_has_none(result):
     assert result["false_inconsistencies"] == 0
 
 
+@pytest.mark.seeds
 def test_a_report_without_figures_yields_none(result):
     empty = [f for f in result["files"] if f["gold_figures"] == 0]
     assert empty and all(f["predicted_figures"] == 0 for f in empty)
 
 
+@pytest.mark.seeds
 def test_a_report_beside_its_gold_file_is_found_without_a_reports_folder(tmp_path):
     need_shared()
     gold = json.loads((GOLD / "000_a9dda6e5c7865d74.json").read_text(encoding="utf-8"))

@@ -57,6 +57,7 @@ def test_the_demo_reproduces_seed_001_litigation_figures() -> None:
     assert suit.plaintiff_masked == "苏某某"
 
 
+@pytest.mark.seeds
 def test_the_figures_are_the_seed_reports_own_words() -> None:
     seed = Path(settings.BASE_DIR).parent / "shared" / "seeds" / "001_42ba359424287cad.txt"
     if not seed.exists():

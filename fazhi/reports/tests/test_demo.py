@@ -61,6 +61,7 @@ def test_the_demo_report_is_a_complete_draft_that_validates(fake_catalogue):
     assert "人员" in report.sections.get(kind="measures").text
 
 
+@pytest.mark.seeds
 class TestAgainstSeed001:
     # The real catalogue: every register's declared indicators.
     def test_the_demo_report_carries_seed_001s_figures(self):
