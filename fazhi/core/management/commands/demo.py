@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import secrets
+import socket
 import time
+import unicodedata
 from importlib import import_module
 from importlib.util import find_spec
 from pathlib import Path
@@ -13,6 +15,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.core.management.commands.runserver import Command as RunServer
 from django.db import connections, transaction
 from django.utils import timezone
 
@@ -52,13 +55,14 @@ class Command(BaseCommand):
         passwords = self.build()
         self.stdout.write(self.style.SUCCESS(f"演示数据已生成（{time.monotonic() - started:.1f} 秒）。"))
         self.stdout.write("演示账号（密码只显示这一次）：")
-        for username, (label, password) in passwords.items():
-            self.stdout.write(f"  {label:<12} 用户名 {username:<12} 密码 {password}")
+        for line in account_table(passwords):
+            self.stdout.write(line)
         if opts["no_serve"]:
             return
         port = opts["port"]
-        self.stdout.write(self.style.SUCCESS(f"网站地址：http://127.0.0.1:{port}/  （Ctrl+C 停止）"))
-        call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, skip_checks=True)
+        if not port_is_free(port):
+            raise CommandError(f"本机端口 {port} 已被占用，请用 --port 换一个端口（如 --port 8080）。")
+        call_command(DemoServer(), f"127.0.0.1:{port}", use_reloader=False, skip_checks=True)
 
     @staticmethod
     def database_path() -> Path:
@@ -73,6 +77,41 @@ class Command(BaseCommand):
                 self.stdout.write(f"  载入：{label}")
                 module.load(ctx)
         return passwords
+
+
+class DemoServer(RunServer):
+    """Django's development server, introduced in Chinese to the person who ran
+    `./scripts/demo`: the demo runs on localhost only, so the English production-server
+    warning is not for them (docs/deployment.md is, for a real deployment)."""
+
+    def on_bind(self, server_port: int) -> None:
+        self.stdout.write(self.style.SUCCESS(f"网站地址：http://127.0.0.1:{server_port}/  （Ctrl+C 停止）"))
+
+
+def port_is_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def display_width(text: str) -> int:
+    """Columns a terminal gives the text: two for each wide (CJK) character."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - display_width(text))
+
+
+def account_table(passwords: dict[str, tuple[str, str]]) -> list[str]:
+    """The demo accounts as lines whose columns line up in a terminal, Chinese included."""
+    rows = [("角色", "用户名", "密码"), *((label, username, pw) for username, (label, pw) in passwords.items())]
+    widths = [max(display_width(row[i]) for row in rows) for i in range(2)]
+    return [f"  {pad(label, widths[0])}  {pad(username, widths[1])}  {pw}" for label, username, pw in rows]
 
 
 def demo_modules() -> list[tuple[str, Any]]:
