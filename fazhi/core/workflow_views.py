@@ -77,14 +77,16 @@ def deadline_rows(*records: Any) -> list[dict[str, Any]]:
     """The records' deadlines with today's light and the explanation of each due date."""
     from django.utils import timezone
 
+    from fazhi.deadlines.models import state_word
     from fazhi.deadlines.services import deadlines_for
 
     today = timezone.localdate()
-    return [
-        {"deadline": d, "light": d.light(today), "explain": d.explain().lines()}
-        for record in records
-        for d in deadlines_for(record)
-    ]
+    rows = []
+    for record in records:
+        for d in deadlines_for(record):
+            light = d.light(today)
+            rows.append({"deadline": d, "light": light, "word": state_word(d, light), "explain": d.explain().lines()})
+    return rows
 
 
 def history(record: Any, labels: dict[str, str], limit: int = 200) -> list[dict[str, Any]]:

@@ -147,6 +147,17 @@ class Status(models.TextChoices):
 LIGHT_LABELS = {"red": "逾期", "yellow": "临期", "green": "正常"}
 
 
+def state_word(deadline: Deadline, light: str) -> str:
+    """One word for a deadline's state, the same on every screen: an open deadline is
+    named by its light (逾期 / 临期 / 正常), a paused one 暂停中, a met one by whether it
+    was met in time (按期完成 / 逾期完成), a cancelled one 已取消."""
+    if deadline.is_open:
+        return "暂停中" if deadline.paused_since is not None else LIGHT_LABELS[light]
+    if deadline.status == Status.MET:
+        return "逾期完成" if light == "red" else "按期完成"
+    return deadline.get_status_display()
+
+
 def soon_until(today: dt.date, calendar: WorkCalendar) -> dt.date:
     """The last due date that counts as 临期 today: N working days ahead (settings)."""
     return calendar.add_workdays(today, settings.FAZHI_DUE_SOON_WORKDAYS)

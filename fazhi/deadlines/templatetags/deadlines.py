@@ -5,7 +5,7 @@ from typing import Any
 
 from django import template
 
-from fazhi.deadlines.models import LIGHT_LABELS, soon_until
+from fazhi.deadlines.models import soon_until, state_word
 from fazhi.workdays.services import get_calendar
 
 register = template.Library()
@@ -18,9 +18,7 @@ def with_lights(deadlines: Any, today: dt.date) -> list[dict[str, Any]]:
     rows = []
     for d in deadlines:
         light = d.light(today, until=until)
-        label = "暂停中" if d.is_open and d.paused_since else LIGHT_LABELS[light]
-        if not d.is_open:
-            label = d.get_status_display()
+        label = state_word(d, light)
         rows.append(
             {
                 "deadline": d,
