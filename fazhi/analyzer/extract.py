@@ -19,7 +19,8 @@ from . import lexicon as lx
 from .numbers import FULLWIDTH, NumberToken, duration_follows, find_numbers
 
 _FAR = 1 << 62
-CLAUSE_END = set("，。；;！？!?,\n：:（()）")
+CLAUSE_END = set("，。；;！？!?,\n\t：:（()）")
+CELL_END = "\t\n"
 # How far back the words that give a measure its topic (复议, 调解…) may stand.
 CONTEXT_CHARS = 150
 SENTENCE_END = set("。；;！？!?\n")
@@ -39,8 +40,19 @@ class Compact:
         lines = text.split("\n")
         pos = 0
         for i, line in enumerate(lines):
+            line_start = len(chars)
             for j, ch in enumerate(line):
                 if ch.isspace():
+                    # A tab between two cells of a table row (.docx, .html) is kept as
+                    # the cell boundary: 作出维持决定 | 3509 | 74.7% must not read 350974.7%.
+                    if (
+                        ch == "\t"
+                        and len(chars) > line_start
+                        and chars[-1] != "\t"
+                        and line[j + 1 :].strip()
+                    ):
+                        chars.append("\t")
+                        offsets.append(pos + j)
                     continue
                 chars.append(ch)
                 offsets.append(pos + j)
@@ -161,13 +173,65 @@ def _boundary_fwd(text: str, pos: int, stops: set[str]) -> int:
     return i
 
 
+def _cell_label(text: str, pos: int) -> str:
+    """The label of a number standing alone in a table cell or on a line of its own
+    (a table flattened one cell per line): the nearest cell before it in the same row,
+    or on the lines just before, that is words, not another number."""
+    i = pos
+    for _ in range(6):
+        if i <= 0 or text[i - 1] not in CELL_END:
+            return ""
+        j = i - 1
+        while j > 0 and text[j - 1] not in CELL_END:
+            j -= 1
+        cell = text[j : i - 1]
+        if cell and not _NUMERIC_CELL.match(cell):
+            # A table's label is short; a line ending a sentence is prose (a page number
+            # under a paragraph is not a figure).
+            if len(cell) <= 24 and cell[-1] not in "。；;！？!?":
+                return cell
+            return ""
+        i = j
+    return ""
+
+
+_NUMERIC_CELL = re.compile(r"^[\d.,%％\-—~～]+[件人次个项条名%]?$")
+_BARE_AFTER = set("，。；、,;）)\n\t：:")
+# A bare number after these is a date, a year or a place in a list, not a count.
+_BARE_NOT_AFTER = set("至到于在自从年月日第号期届版")
+_STRUCTURE_AFTER = re.compile(r"^(部分|方面|环节|板块|领域|层面|维度|步骤|阶段|个字)")
+_RANK_BEFORE = re.compile(r"(前|后|排名第?|位列|位居|居于?|列)$")
+
+
+def _bare_count(text: str, tok: NumberToken) -> bool:
+    """A number written without a measure word that is still a count: after its
+    measure (行政处罚2100，共审结复议案件4696。) or alone in a table cell."""
+    if tok.chinese or tok.unit or "." in tok.raw and not tok.raw.endswith(("万", "亿")):
+        return False
+    if len(re.sub(r"\D", "", tok.raw)) > 8:
+        return False  # a telephone or an ID number
+    nxt = text[tok.end : tok.end + 1]
+    prev = text[tok.start - 1 : tok.start] if tok.start else "\n"
+    if nxt and nxt not in _BARE_AFTER:
+        return False
+    if prev in CELL_END:
+        return (not nxt or nxt in CELL_END) and bool(_cell_label(text, tok.start))
+    if not ("\u4e00" <= prev <= "\u9fff") or prev in _BARE_NOT_AFTER:
+        return False
+    if 1900 <= tok.value <= 2100 and re.search(r"(截至|截止|到|于|至)[^，。]{0,3}$", text[max(0, tok.start - 6) : tok.start]):
+        return False
+    return True
+
+
 def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
     """Whether a number is a figure at all (not a year, date, ordinal, name…)."""
     before = text[max(0, tok.start - 8) : tok.start]
-    if not tok.unit and not lx.UNITLESS.search(before):
+    if not tok.unit and not lx.UNITLESS.search(before) and not _bare_count(text, tok):
         return False
     if before.endswith("第") or _inside(tok.start, quoted) or lx.TARGET_BEFORE.search(before):
         return False
+    if _RANK_BEFORE.search(before) and tok.unit in ("位", "名", ""):
+        return False  # 居于前五位, 排名前三名: a rank, not a count
     if before and re.match(r"[A-Za-z]", before[-1]):
         return False
     if tok.unit and duration_follows(text, tok.end):
@@ -178,7 +242,8 @@ def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
         core_s = core.group(0) if core else ""
         if core_s == "一" or (len(core_s) == 1 and core_s in "十百千万亿" and not tok.approx):
             return False
-        if lx.NAME_AFTER.match(text[tok.end : tok.end + 4]):
+        after = text[tok.end : tok.end + 4]
+        if lx.NAME_AFTER.match(after) or _STRUCTURE_AFTER.match(after):
             return False
         if tok.unit in ("%",) and not tok.raw.startswith(("百分之", "近", "约")):
             return False
@@ -189,7 +254,7 @@ def _classify(before: str, after: str, context_before: str, group: str) -> tuple
     """(code, measure words) for a number with these words around it."""
     best: tuple | None = None
     for code, measure, ctx, prio in lx.COMPILED:
-        if code != lx.NUMERATOR and group not in lx.code_groups(code):
+        if code != lx.NUMERATOR and not code.startswith("other:") and group not in lx.code_groups(code):
             continue
         if code == lx.NUMERATOR and group != "pct":
             continue
@@ -245,19 +310,21 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
         prev_end = tokens[k - 1].end if k else 0
         next_start = tokens[k + 1].start if k + 1 < len(tokens) else len(t)
         clause_start = max(_boundary_back(t, tok.start, CLAUSE_END), prev_end)
-        if prev_end == clause_start and "、" in t[prev_end : tok.start]:
+        if k and prev_end == clause_start and "、" in t[prev_end : tok.start]:
             # 14次党组会议、开展研讨4次: the words before the 、 belong to the number before.
             clause_start = prev_end + t[prev_end : tok.start].index("、") + 1
         clause_end = min(_boundary_fwd(t, tok.end, CLAUSE_END), next_start)
         before = t[clause_start : tok.start]
         after = t[tok.end : clause_end]
+        if not before and clause_start > 0 and t[clause_start - 1] in CELL_END:
+            before = _cell_label(t, tok.start)
         sent_start = _boundary_back(t, tok.start, SENTENCE_END)
         sentence_before = t[sent_start : tok.start]
         para_start = _boundary_back(t, tok.start, {"\n"}, CONTEXT_CHARS)
         context_before = t[max(para_start, tok.start - CONTEXT_CHARS) : tok.start]
         unit = tok.unit
         if not unit:
-            unit = "件" if "案件" in before or "件" in before else "个"
+            unit = "件" if "案件" in before or "件" in before else ""
         group = lx.unit_group(unit)
         items: list[tuple[str, str, str | None]] = []
         share_of = share_code = None

@@ -250,7 +250,10 @@ NUMERATOR = "@numerator"
 
 PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 行政复议
-    ("recon_received", rf"收到{_}{{0,12}}(复议|申请)|复议申请{_}{{0,2}}收到", None, 0),
+    ("recon_received", rf"收到{_}{{0,12}}复议|复议申请{_}{{0,2}}收到", None, 0),
+    # 收到…申请 is a reconsideration only where the text is about 复议, not about
+    # 政府信息公开 (the nearer topic wins, see `context`).
+    ("recon_received", rf"收到{_}{{0,12}}申请", R, 0),
     ("recon_received", r"收到|接收|新收", R, 0),
     # 办理…复议案件: the cases taken on, read as accepted (INDICATORS.md has no "handled").
     ("recon_accepted", rf"办理{_}{{0,10}}复议", None, 0),
@@ -272,12 +275,15 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("recon_ordered_performance", r"责令履行", R, 1),
     ("recon_terminated", r"终止", R, 0),
     ("recon_corrected", r"纠错|纠正", R, 0),
+    ("recon_correction_rate", r"纠错率|纠正率|纠错|纠正", R, 0),
     ("recon_correction_rate", r"纠错率|纠正率", None, 0),
     ("recon_mediated", r"调解结案|和解结案|调解、和解|调解和解|以调解|经调解|达成和解", R, 1),
     ("recon_mediation_rate", r"调解率|和解率|调解和解率|调撤率", R, 1),
     ("recon_opinion_letters", r"复议(意见书|建议书)|意见书|建议书", R, 0),
     ("recon_overdue", r"超期|逾期", R, 0),
-    ("recon_superior_cases", r"被申请人", R, 2),
+    # 以本级为被申请人 counts cases a superior body took; a breakdown of one's own
+    # cases by respondent (被申请人为乡镇政府的12件) is not that.
+    ("recon_superior_cases", r"被申请人", r"上级|[市省州盟](级|人民政府|政府|司法局|司法厅)", 2),
     # 行政应诉
     ("litig_cases", rf"(应诉|诉讼){_}{{0,4}}案件|行政案件|被诉|行政诉讼|应诉", None, 0),
     ("litig_hearings", r"开庭", LITIG, 0),
@@ -322,6 +328,7 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 政务公开
     ("disclosure_proactive", r"主动公开", None, 0),
     ("disclosure_requests", r"依申请|信息公开申请|公开申请", None, 0),
+    ("disclosure_requests", rf"(收到|新收|受理){_}{{0,12}}申请", r"信息公开|依申请公开|公开申请", 0),
     ("disclosure_replied_on_time", r"按期答复|按时答复", None, 1),
     # 建议提案、督查
     ("npc_suggestions", rf"人大代表{_}{{0,6}}(建议|议案)|代表建议|人大建议", None, 0),
@@ -335,7 +342,17 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("mediators", r"调解员", None, 1),
     ("mediation_cases", r"纠纷|调处", None, 0),
     ("mediation_success", r"调解成功|成功调解|调处成功|调成|化解成功|成功化解", None, 1),
-    ("mediation_rate", r"调解成功率|调处成功率|成功率|化解率", MED, 0),
+    ("mediation_rate", r"调解成功率|调处成功率|成功率", MED, 0),
+    # 实质性化解率, 综合化解率: other measures than the share of cases mediated.
+    ("other:resolution_rate", r"化解率", None, 1),
+    # Screening and prevention are not cases mediated.
+    # (排查受理 is taking cases in: that stays a count of cases.)
+    (
+        "other:disputes_screened",
+        rf"排查(?!{_}{{0,2}}(受理|调处|化解|调解)){_}{{0,8}}|预防{_}{{0,6}}纠纷",
+        None,
+        1,
+    ),
     ("mediation_oral", r"口头协议", None, 2),
     ("mediation_written", r"书面协议", None, 2),
     ("mediation_amount", r"涉及金额|涉案金额|金额", MED, 0),
@@ -344,6 +361,13 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("notary_cases", r"公证", None, 0),
     ("legal_service_visits", r"法律服务|法律咨询", None, 0),
     ("legal_literates", r"法律明白人", None, 1),
+    # 3人荣获…称号: people honoured, not people counted by their role.
+    (
+        "other:awarded",
+        rf"荣获|获评|被评为|评为|获得{_}{{0,12}}(称号|表彰|荣誉|奖)|受到{_}{{0,8}}表彰",
+        None,
+        3,
+    ),
     # 普法、学法
     (
         "publicity_events",

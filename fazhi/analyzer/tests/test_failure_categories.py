@@ -1,0 +1,229 @@
+"""One test per kind of failure issue 22 saw on texts the analyzer had never read,
+each built from sentences of our own making (the unseen texts stay unseen)."""
+
+import io
+from decimal import Decimal
+
+import docx
+import pytest
+
+from fazhi.analyzer.extract import extract_figures
+from fazhi.analyzer.reading import read_bytes
+from fazhi.analyzer.report import analyze_bytes, analyze_text
+
+
+def rels(text, kind=None):
+    a = analyze_text(text)
+    out = [r.as_dict(a.figures) for r in a.relations]
+    return [r for r in out if kind is None or r["kind"] == kind]
+
+
+def values(text):
+    return [(f.indicator, f.value) for f in extract_figures(text)]
+
+
+def bad(text):
+    return [r for r in rels(text) if not r["consistent"]]
+
+
+# 1. Rates linked to their counts ---------------------------------------------------
+
+
+def test_a_share_over_a_stated_total_is_linked_to_both_counts():
+    text = "全年共收到行政复议申请6201件，依法受理4955件，占收案总数的79.9%。"
+    (r,) = rels(text, "rate")
+    assert r["numerator_quote"].endswith("4955件") and r["denominator_quote"].endswith("6201件")
+    assert (r["computed"], r["consistent"]) == (79.91, True)
+
+
+def test_two_rates_sharing_one_numeral_after_junwei_are_two_figures():
+    figs = extract_figures("人大代表建议和政协提案办复率、满意率均为100%。")
+    assert [f.value for f in figs] == [100, 100]
+    assert len({f.indicator for f in figs}) == 2
+
+
+def test_a_rate_whose_count_is_not_right_before_it_gets_no_invented_denominator_verdict():
+    # 12 is not the count of the 4.1%: no whole total is invented to call it wrong.
+    text = "受理行政复议案件300件，审结280件，维持200件，纠错12件，调解结案30件，纠错率为4.1%。"
+    assert bad(text) == []
+
+
+# 2. No false inconsistencies from wrong attachment ---------------------------------
+
+
+def test_qizhong_parts_of_two_totals_are_not_checked_against_one():
+    text = "全县行政复议案件69件，其中不予受理3件，新收68件、上年结转1件，办结13件。"
+    assert bad(text) == []
+    sums = rels(text, "sum")
+    assert [(r["stated_total"], r["sum_of_parts"]) for r in sums if r["consistent"]] == [(69, 69)]
+
+
+def test_a_part_in_another_measure_word_is_not_a_part():
+    text = "开展网上意见征集3个，其中采纳意见建议26条。"
+    assert rels(text, "sum") == []
+
+
+def test_overlapping_parts_that_each_fit_are_not_an_inconsistency():
+    text = "受理法律援助案件60件，其中农民工40件、老年人30件。"
+    assert bad(text) == []
+
+
+def test_a_rate_is_not_checked_over_a_count_smaller_than_its_numerator():
+    text = "调处矛盾纠纷603件，成功调解2件，调解成功率98.5%。"
+    assert bad(text) == []
+
+
+def test_the_mediation_rate_of_reconsideration_divides_by_the_closed_cases():
+    text = "受理行政复议案件80件，审结60件，调解结案15件，调解和解率25%。"
+    (r,) = rels(text, "rate")
+    assert r["denominator_quote"].endswith("60件") and r["consistent"]
+
+
+# 3. Right number, right code --------------------------------------------------------
+
+
+def test_information_requests_are_not_reconsideration():
+    assert values("全年共收到政府信息公开申请120件。") == [("disclosure_requests", 120)]
+
+
+def test_respondent_breakdowns_are_not_superior_cases():
+    text = "县政府收到行政复议申请51件。被申请人为县直部门的39件，为乡镇政府的12件。"
+    assert "recon_superior_cases" not in [c for c, _v in values(text)]
+
+
+def test_jiucuo_wei_a_percentage_is_the_correction_rate():
+    assert values("行政复议纠错为4.1%。") == [("recon_correction_rate", Decimal("4.1"))]
+
+
+def test_resolution_rates_are_not_the_mediation_rate():
+    text = "全年调处矛盾纠纷500件，矛盾纠纷实质性化解率为95%，综合化解率98%。"
+    assert [c for c, _v in values(text)].count("mediation_rate") == 0
+
+
+def test_award_counts_are_not_mediators():
+    assert "mediators" not in [c for c, _v in values("3人荣获全省优秀人民调解员称号。")]
+
+
+def test_screened_disputes_are_not_cases_mediated():
+    assert "mediation_cases" not in [c for c, _v in values("开展矛盾纠纷排查1200次，排查纠纷300件。")]
+
+
+# 4. Numbers that were missed --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("全市共办理行政处罚2100，行政许可3500。", Decimal(2100)),
+        ("共审结复议案件4696。", Decimal(4696)),
+        ("征集投票1200票。", Decimal(1200)),
+        ("考核得分95.5分。", Decimal("95.5")),
+        ("发放宣传资料12种。", Decimal(12)),
+        ("平均办理时限为5个工作日。", Decimal(5)),
+        ("受教育群众160多万人次。", Decimal(1600000)),
+        ("法官与案件比为2.5:1。", Decimal("2.5")),
+    ],
+)
+def test_counts_in_every_measure_word_are_read(text, value):
+    assert value in [v for _c, v in values(text)]
+
+
+def test_a_table_flattened_one_cell_per_line_keeps_its_numbers():
+    text = "行政复议案件审理结果\n作出维持决定\n3509\n74.7%\n合计\n4696\n100%\n"
+    got = [v for _c, v in values(text)]
+    assert Decimal(3509) in got and Decimal(4696) in got and Decimal("74.7") in got
+
+
+def test_a_bare_count_after_its_measure_gets_its_code():
+    assert values("共审结复议案件4696。") == [("recon_closed", 4696)]
+
+
+# 5. Spurious numbers ----------------------------------------------------------------
+
+
+def test_numerals_in_the_structure_of_the_text_are_not_figures():
+    assert values("本报告共六个部分。我县考核成绩居于全市前五位，排名前三名。") == []
+
+
+# 6. Tables are tables ---------------------------------------------------------------
+
+
+def _docx_table(rows):
+    d = docx.Document()
+    d.add_paragraph("关于2023年行政复议工作情况的报告")
+    t = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            t.cell(i, j).text = cell
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+TABLE = [
+    ["行政复议决定", "件数", "占比"],
+    ["作出维持决定", "3509", "74.7%"],
+    ["驳回复议申请", "1110", "23.6%"],
+    ["纠错", "77", "1.7%"],
+    ["合计", "4696", "100%"],
+]
+
+
+def test_docx_table_cells_are_not_glued_together():
+    a = analyze_bytes(_docx_table(TABLE), "t.docx")
+    got = {f.value for f in a.figures}
+    assert {Decimal(3509), Decimal("74.7"), Decimal(4696), Decimal(100)} <= got
+    assert Decimal(350974) not in got and Decimal(4696100) not in got
+
+
+def test_shares_in_a_table_are_checked_against_the_total_row():
+    a = analyze_bytes(_docx_table(TABLE), "t.docx")
+    checks = [r.as_dict(a.figures) for r in a.relations if r.kind == "rate"]
+    by_stated = {r["stated"]: r for r in checks}
+    assert by_stated[74.7]["consistent"] and by_stated[74.7]["denominator_quote"].endswith("4696")
+    # 77 ÷ 4696 = 1.64%, which rounds to 1.6%, not the 1.7% stated: the text proves it.
+    wrong = by_stated[1.7]
+    assert (wrong["computed"], wrong["consistent"]) == (1.64, False)
+    assert "1.6%" in wrong["note"]
+
+
+def test_html_is_read_without_its_tags_and_with_its_tables():
+    html = (
+        "<html><head><style>p{color:red}</style><script>var a=1;</script></head><body>"
+        "<p>2023年，县政府收到行政复议申请51件。</p>"
+        "<table><tr><td>作出维持决定</td><td>3509</td><td>74.7%</td></tr>"
+        "<tr><td>合计</td><td>4696</td><td>100%</td></tr></table></body></html>"
+    )
+    text = read_bytes(html.encode("utf-8"), "r.html")
+    assert "<" not in text and "color" not in text and "var a" not in text
+    assert "作出维持决定\t3509\t74.7%" in text
+    a = analyze_bytes(html.encode("utf-8"), "r.htm")
+    assert Decimal(3509) in {f.value for f in a.figures}
+
+
+# 7. Formulas from the catalogue -----------------------------------------------------
+
+
+def test_the_loss_rate_divides_by_judged_cases_as_the_catalogue_does():
+    text = "全县行政应诉案件12件，审结行政诉讼案件10件，判决结案8件，败诉2件，败诉率为25%。"
+    (r,) = rels(text, "rate")
+    assert r["consistent"] and r["denominator_quote"].endswith("8件")
+
+
+def test_a_correction_rate_over_another_base_says_which_reading_it_matches():
+    # The catalogue divides by cases decided on the merits, not stated here; over all
+    # closed cases 5 ÷ 20 = 25% fits: that reading is named, nothing is called wrong.
+    text = "审结行政复议案件20件，其中维持12件，纠错5件，纠错率为25%。"
+    (r,) = rels(text, "rate")
+    assert r["consistent"] and "审结" in r["note"]
+
+
+def test_a_correction_rate_over_an_unstated_base_is_not_called_wrong():
+    text = "审结行政复议案件15件，维持5件，驳回2件，撤销3件，变更1件，纠错5件，纠错率为50%。"
+    assert bad(text) == []
+
+
+def test_a_verdict_says_how_sure_it_is_and_why():
+    (r,) = rels("全县共调处各类矛盾纠纷1047件，调处成功951件，调解成功率91%。", "rate")
+    assert r["confidence"] in ("确定", "较确定")
+    assert "951÷1047" in r["note"]
