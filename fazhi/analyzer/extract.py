@@ -310,6 +310,11 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
         prev_end = tokens[k - 1].end if k else 0
         next_start = tokens[k + 1].start if k + 1 < len(tokens) else len(t)
         clause_start = max(_boundary_back(t, tok.start, CLAUSE_END), prev_end)
+        if clause_start > prev_end and t[clause_start - 1 : clause_start] in ("）", ")"):
+            # 受理(立案)行政复议案件18件: a short parenthesis inside a name does not end it.
+            opening = max(t.rfind("（", 0, clause_start), t.rfind("(", 0, clause_start))
+            if 0 <= opening and clause_start - opening <= 12 and opening >= prev_end:
+                clause_start = max(_boundary_back(t, opening, CLAUSE_END), prev_end)
         if k and prev_end == clause_start and "、" in t[prev_end : tok.start]:
             # 14次党组会议、开展研讨4次: the words before the 、 belong to the number before.
             clause_start = prev_end + t[prev_end : tok.start].index("、") + 1
@@ -402,6 +407,10 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
     starts = [f.cstart for f in figures]
     for m in lx.PART_MARKER.finditer(text):
         pos = m.end()
+        if m.group(0)[0] in "（(":
+            close = re.search(r"[）)\d一二三四五六七八九十]", text[pos : pos + 20])
+            if close and close.group(0) in "）)":
+                continue  # 撤销(含部分撤销)3件: the parenthesis qualifies a name
         k = bisect_right(ends, m.start() + 1) - 1
         while k >= 0 and figures[k].is_rate:
             k -= 1

@@ -291,6 +291,7 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("litig_appear_rate", r"出庭(应诉)?率", None, 0),
     ("litig_lost", r"败诉", None, 1),
     ("other:litig_closed", r"审结|办结|结案", LITIG, 0),
+    ("other:litig_judged", r"判决结案|以判决(方式)?结案", LITIG, 1),
     ("litig_loss_rate", r"败诉率", None, 0),
     # 重大行政决策
     ("decision_count", r"重大(行政)?决策", None, 0),
@@ -401,18 +402,47 @@ UNITLESS = re.compile(r"(数|数量|总数|总量)(为|是)?[:：]?$")
 
 # A rate and the counts it is computed from: rate → (numerator codes, denominator
 # codes). Order matters for denominators: the first code found wins.
+# The catalogue's own denominator (fazhi.indicators) comes first where it defines the
+# rate (`relations.denominator_codes`); the others are readings reports also use,
+# named when a stated rate fits them instead of being called wrong.
 RATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "mediation_rate": (("mediation_success",), ("mediation_cases",)),
     "litig_appear_rate": (("litig_appear_count",), ("litig_hearings", "litig_cases")),
-    "litig_loss_rate": (("litig_lost",), ("litig_cases",)),
+    "litig_loss_rate": (
+        ("litig_lost",),
+        ("other:litig_judged", "other:litig_closed", "litig_cases"),
+    ),
     "recon_mediation_rate": (
         ("recon_mediated",),
         ("recon_closed", "recon_accepted", "recon_received"),
     ),
-    "recon_correction_rate": (("recon_corrected",), ("recon_closed",)),
+    "recon_correction_rate": (
+        ("recon_corrected",),
+        ("other:recon_correction_base", "recon_closed", "recon_accepted"),
+    ),
     "normdoc_filed_rate": (("normdoc_filed",), ("normdoc_issued",)),
     "npc_completion_rate": (("npc_suggestions",), ("npc_suggestions",)),
     "cppcc_completion_rate": (("cppcc_proposals",), ("cppcc_proposals",)),
+}
+
+# Catalogue codes that INDICATORS.md does not list: the analyzer names them `other:`.
+CATALOGUE_AS_OTHER: dict[str, str] = {
+    "litig_judged": "other:litig_judged",
+    "litig_closed": "other:litig_closed",
+    "recon_correction_base": "other:recon_correction_base",
+}
+
+# The bases, as a reader would name them in a verdict.
+BASE_LABEL: dict[str, str] = {
+    "other:litig_judged": "判决结案数",
+    "other:litig_closed": "审结案件数",
+    "litig_cases": "应诉案件总数",
+    "other:recon_correction_base": "作出实体决定的审结案件数",
+    "recon_closed": "审结案件数",
+    "recon_accepted": "受理案件数",
+    "recon_received": "收到申请数",
+    "litig_hearings": "开庭数",
+    "mediation_cases": "调处纠纷数",
 }
 
 # A share written as 占…的N%: the rate is named by its numerator's code.
@@ -450,7 +480,9 @@ PARTITIONS: dict[str, tuple[str, ...]] = {
 
 # Parts of a total that keep their own code when listed after 其中 (all other parts
 # take the total's code, as the gold files do).
-OWN_CODE_PARTS: dict[str, tuple[str, ...]] = {k: v for k, v in PARTITIONS.items()}
+OWN_CODE_PARTS: dict[str, tuple[str, ...]] = {
+    k: v + (("recon_corrected",) if k.startswith("recon_") else ()) for k, v in PARTITIONS.items()
+}
 
 # Implied totals: the catalogue defines recon_corrected as the sum of these.
 IMPLIED_SUMS: dict[str, tuple[str, ...]] = {
@@ -462,6 +494,11 @@ IMPLIED_SUMS: dict[str, tuple[str, ...]] = {
         "recon_ordered_performance",
     ),
 }
+
+# The row of a table that holds the total the other rows are shares of.
+TOTAL_ROW = re.compile(r"^(合计|总计|共计|总数|全部|总量)")
+# Words that mark a count as a total (共收到…, 全年累计…).
+TOTAL_WORDS = re.compile(r"共|总|全年|全县|全市|全区|累计|合计")
 
 # Words that mark what follows as parts of the figure before.
 PART_MARKER = re.compile(r"其中|[（(，,]含|包括")

@@ -1,4 +1,5 @@
-"""Loading a report's text from .txt (UTF-8, GBK, GB18030), .docx or a text PDF.
+"""Loading a report's text from .txt (UTF-8, GBK, GB18030), .docx, .html/.htm or a
+text PDF.
 
 Every failure is a `ReadError` with a Chinese message naming the file; callers show
 the message and go on with the next file. Nothing here raises anything else for bad
@@ -8,7 +9,9 @@ input (see tests/test_reading.py, which fuzzes it).
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from html.parser import HTMLParser
 from pathlib import Path
 
 # A county's annual report is 5–30 pages; 20 MB leaves room for embedded images in
@@ -98,6 +101,75 @@ def _pdf_text(data: bytes, name: str) -> str:
     return _check_text(text, name)
 
 
+_HTML_BLOCKS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 table tbody thead tfoot section article "
+    "header footer blockquote pre title hr dd dt".split()
+)
+_HTML_SKIP = frozenset({"script", "style", "noscript", "template", "head"})
+
+
+class _HtmlText(HTMLParser):
+    """Text of an HTML page: blocks on their own lines, a table row per line with its
+    cells separated by tabs (as .docx tables are read), scripts and styles left out."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.skip = 0
+        self.cell_open = False
+        self.title: list[str] = []
+        self.in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "title":
+            self.in_title = True
+        if tag in _HTML_SKIP:
+            self.skip += 1
+        elif tag == "tr":
+            self.out.append("\n")
+            self.cell_open = False
+        elif tag in ("td", "th"):
+            if self.cell_open:
+                self.out.append("\t")
+            self.cell_open = True
+        elif tag in _HTML_BLOCKS:
+            self.out.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        if tag in _HTML_SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif tag == "tr":
+            self.out.append("\n")
+            self.cell_open = False
+        elif tag in _HTML_BLOCKS and tag not in ("td", "th"):
+            self.out.append("\n")
+            if tag == "table":
+                self.cell_open = False
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+        if self.skip:
+            return
+        # Inside a cell a line break is only layout; elsewhere, whitespace runs collapse.
+        text = re.sub(r"[ \t\r\n\u3000\xa0]+", " " if not self.cell_open else "", data)
+        self.out.append(text)
+
+
+def html_text(markup: str) -> str:
+    """The readable text of an HTML document (see _HtmlText)."""
+    parser = _HtmlText()
+    parser.feed(markup)
+    parser.close()
+    lines = [line.strip(" ") for line in "".join(parser.out).split("\n")]
+    body = "\n".join(line for line in lines if line.strip())
+    if not body.strip() and parser.title:
+        body = "".join(parser.title).strip()
+    return body
+
+
 def read_bytes(data: bytes, name: str) -> str:
     """The text of a report given as bytes; the file name picks the format."""
     if not data:
@@ -113,6 +185,10 @@ def read_bytes(data: bytes, name: str) -> str:
         return _docx_text(data, name)
     if suffix == ".pdf" or data.startswith(b"%PDF"):
         return _pdf_text(data, name)
+    if suffix in (".html", ".htm") or (
+        suffix not in (".txt",) and data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html"))
+    ):
+        return _check_text(html_text(decode_text(data, name)), name)
     if suffix == ".doc":
         raise ReadError(f"文件“{name}”是旧版 Word（.doc）格式，请另存为 .docx 或 .txt 后再上传。")
     return decode_text(data, name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .extract import Compact, Figure, extract_figures
@@ -26,8 +26,9 @@ class Analysis:
     unit: str
     year: int | None
     figures: list[Figure]
-    relations: list[Relation]
+    relations: list[Relation]  # judged: 相符 or 不符
     structure: Structure
+    unchecked: list[Relation] = field(default_factory=list)  # seen, not judged (无法核对)
 
     @property
     def inconsistencies(self) -> list[Relation]:
@@ -41,6 +42,7 @@ class Analysis:
             "figures": [f.as_dict() for f in self.figures],
             "relations": [r.as_dict(self.figures) for r in self.relations],
             "inconsistencies": sum(1 for r in self.relations if not r.consistent),
+            "unchecked": [r.as_dict(self.figures) for r in self.unchecked],
             "structure": self.structure.as_dict(),
         }
 
@@ -75,8 +77,9 @@ def analyze_text(text: str, name: str = "") -> Analysis:
         unit=_guess_unit(text),
         year=_guess_year(text),
         figures=figures,
-        relations=relations,
+        relations=[r for r in relations if r.checked],
         structure=check_structure(text, figures),
+        unchecked=[r for r in relations if not r.checked],
     )
 
 

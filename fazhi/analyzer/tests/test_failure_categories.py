@@ -69,8 +69,11 @@ def test_overlapping_parts_that_each_fit_are_not_an_inconsistency():
 
 
 def test_a_rate_is_not_checked_over_a_count_smaller_than_its_numerator():
-    text = "调处矛盾纠纷603件，成功调解2件，调解成功率98.5%。"
+    # 603 ÷ 2 would be 30150%: the 2 is a part, the total is 612.
+    text = "全市受理行政复议案件612件，其中市本级2件；调解结案603件，调解和解率98.5%。"
     assert bad(text) == []
+    (r,) = rels(text, "rate")
+    assert r["denominator_quote"].endswith("612件") and r["consistent"]
 
 
 def test_the_mediation_rate_of_reconsideration_divides_by_the_closed_cases():
@@ -227,3 +230,38 @@ def test_a_verdict_says_how_sure_it_is_and_why():
     (r,) = rels("全县共调处各类矛盾纠纷1047件，调处成功951件，调解成功率91%。", "rate")
     assert r["confidence"] in ("确定", "较确定")
     assert "951÷1047" in r["note"]
+
+
+def test_fazhis_own_annual_report_is_not_flagged():
+    from fazhi.org.models import Unit, UnitKind
+    from fazhi.reports.annual import figure_paragraphs, fill
+
+    values = dict(
+        recon_received=20,
+        recon_accepted=18,
+        recon_closed=15,
+        recon_upheld=5,
+        recon_dismissed=2,
+        recon_revoked=3,
+        recon_altered=1,
+        recon_confirmed_illegal=1,
+        recon_terminated=1,
+        recon_corrected=5,
+        recon_correction_base=12,
+        recon_correction_rate=Decimal("41.67"),
+        recon_mediated=2,
+        recon_mediation_rate=Decimal("13.33"),
+        litig_cases=12,
+        litig_closed=10,
+        litig_judged=8,
+        litig_lost=2,
+        litig_won=5,
+        litig_withdrawn=2,
+        litig_loss_rate=25,
+    )
+    unit = Unit(name="确山县人民政府", kind=UnitKind.COUNTY)
+    text = "\n".join(fill(p, values) for p in figure_paragraphs(unit, 2023, values))
+    a = analyze_text(text)
+    assert [r.note for r in a.relations if not r.consistent] == []
+    loss = next(r for r in a.relations if r.kind == "rate" and a.figures[r.rate].indicator == "litig_loss_rate")
+    assert loss.consistent and a.figures[loss.denominator].value == 8
