@@ -24,7 +24,7 @@ CELL_END = "\t\n"
 # How far back the words that give a measure its topic (复议, 调解…) may stand.
 CONTEXT_CHARS = 150
 SENTENCE_END = set("。；;！？!?\n")
-_LINE_END_PUNCT = tuple("。！？；：:;!?”）)】")
+_LINE_END_PUNCT = tuple("。！？；：:;!?”）)】|｜")
 _HEADING_START = re.compile(
     r"^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])"
 )
@@ -42,14 +42,15 @@ class Compact:
         for i, line in enumerate(lines):
             line_start = len(chars)
             for j, ch in enumerate(line):
-                if ch.isspace():
-                    # A tab between two cells of a table row (.docx, .html) is kept as
-                    # the cell boundary: 作出维持决定 | 3509 | 74.7% must not read 350974.7%.
+                if ch.isspace() or ch in "|｜":
+                    # A tab between two cells of a table row (.docx, .html) and the bar
+                    # of a text table are kept as the cell boundary: 作出维持决定 | 3509 |
+                    # 74.7% must not read 350974.7%.
                     if (
-                        ch == "\t"
+                        ch in "\t|｜"
                         and len(chars) > line_start
                         and chars[-1] != "\t"
-                        and line[j + 1 :].strip()
+                        and line[j + 1 :].strip(" \t|｜")
                     ):
                         chars.append("\t")
                         offsets.append(pos + j)
@@ -321,8 +322,12 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
         clause_end = min(_boundary_fwd(t, tok.end, CLAUSE_END), next_start)
         before = t[clause_start : tok.start]
         after = t[tok.end : clause_end]
+        quote_from = max(clause_start, tok.start - 12)
         if not before and clause_start > 0 and t[clause_start - 1] in CELL_END:
             before = _cell_label(t, tok.start)
+            if before:
+                # The quote of a table cell runs from its row's label.
+                quote_from = max(t.rfind(before, 0, tok.start), tok.start - 40)
         sent_start = _boundary_back(t, tok.start, SENTENCE_END)
         sentence_before = t[sent_start : tok.start]
         para_start = _boundary_back(t, tok.start, {"\n"}, CONTEXT_CHARS)
@@ -347,8 +352,7 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
         if not items:
             code, found = _classify(before, after, context_before, group)
             items.append((code, found, None))
-        qs = max(clause_start, tok.start - 12)
-        qa, qb = c.span(qs, tok.end)
+        qa, qb = c.span(quote_from, tok.end)
         sentence = bisect_right(sentence_starts, tok.start) - 1
         paragraph = bisect_right(paragraph_starts, tok.start) - 1
         for code, found, share in items:

@@ -345,6 +345,10 @@ def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
         alt = _fitting_alternate(figures, i, numerator, found, primary)
         if alt is not None:
             out.append(alt)
+        elif _implied_fits(figures, i, numerator):
+            # 纠错2.73万件，纠错率12.83%: the catalogue's base is not stated and the
+            # bases that are do not fit; a whole-number base exists, so say that.
+            _implied_rate(text, figures, i, numerator, out)
         else:
             out.append(
                 _unchecked(
@@ -373,6 +377,14 @@ def _fitting_alternate(
             )
             return rel
     return None
+
+
+def _implied_fits(figures: list[Figure], i: int, numerator: int) -> bool:
+    f, num = figures[i], figures[numerator].value
+    if f.value <= 0 or f.value >= HUNDRED:
+        return False
+    implied = int((num * HUNDRED / f.value).quantize(Decimal(1), ROUND_HALF_UP))
+    return implied > 0 and rate_fits(num, Decimal(implied), f.value, f.approx)[1]
 
 
 def _implied_rate(
