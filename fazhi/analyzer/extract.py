@@ -19,6 +19,8 @@ from . import lexicon as lx
 from .numbers import FULLWIDTH, NumberToken, duration_follows, find_numbers
 
 _FAR = 1 << 62
+# Measure words this close to a number compete by priority; further off, by distance.
+NEAR_CHARS = 8
 CLAUSE_END = set("，。；;！？!?,\n\t：:（()）")
 CELL_END = "\t\n"
 # How far back the words that give a measure its topic (复议, 调解…) may stand.
@@ -174,6 +176,26 @@ def _boundary_fwd(text: str, pos: int, stops: set[str]) -> int:
     return i
 
 
+def _column_header(text: str, pos: int) -> str:
+    """The header of the column a cell number stands in: the nearest line above in
+    the same table whose cells are all words (信息内容 | 本年制发件数 | 本年废止件数)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    col = text.count("\t", line_start, pos)
+    end = line_start - 1
+    for _ in range(12):
+        if end <= 0:
+            return ""
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if "\t" not in line:
+            return ""
+        cells = line.split("\t")
+        if not any(_NUMERIC_CELL.match(c) for c in cells if c):
+            return cells[col] if col < len(cells) and col > 0 else ""
+        end = start - 1
+    return ""
+
+
 def _cell_label(text: str, pos: int) -> str:
     """The label of a number standing alone in a table cell or on a line of its own
     (a table flattened one cell per line): the nearest cell before it in the same row,
@@ -197,6 +219,7 @@ def _cell_label(text: str, pos: int) -> str:
 
 
 _NUMERIC_CELL = re.compile(r"^[\d.,%％\-—~～]+[件人次个项条名%]?$")
+_ETC = re.compile(r"等(?![级次同于待到])")
 _BARE_AFTER = set("，。；、,;）)\n\t：:")
 # A bare number after these is a date, a year or a place in a list, not a count.
 _BARE_NOT_AFTER = set("至到于在自从年月日第号期届版")
@@ -276,7 +299,10 @@ def _classify(before: str, after: str, context_before: str, group: str) -> tuple
             if not cm:
                 continue
             ctx_dist = len(context_before) - cm[-1].end()
-        key = (-prio, dist, ctx_dist, -len(found))
+        # Priority settles a contest between words close to the number; a measure
+        # word right next to it beats a stronger word further off (责令履行决定等
+        # 纠错决定2.73万件 counts corrections).
+        key = (dist > NEAR_CHARS, -prio, dist, ctx_dist, -len(found))
         if best is None or key < best[0]:
             best = (key, code, found)
     if best is None:
@@ -320,18 +346,39 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
             # 14次党组会议、开展研讨4次: the words before the 、 belong to the number before.
             clause_start = prev_end + t[prev_end : tok.start].index("、") + 1
         clause_end = min(_boundary_fwd(t, tok.end, CLAUSE_END), next_start)
+        if clause_end < next_start and t[clause_end : clause_end + 1] in ("（", "("):
+            # 1.1万个村（社区）调委会: a short parenthesis does not end the noun after.
+            closing = re.search(r"[）)]", t[clause_end : clause_end + 12])
+            if closing and not re.match(r"[（(](含|其中|包括)", t[clause_end:]):
+                resume = clause_end + closing.end()
+                clause_end = min(_boundary_fwd(t, resume, CLAUSE_END), next_start)
         before = t[clause_start : tok.start]
         after = t[tok.end : clause_end]
         quote_from = max(clause_start, tok.start - 12)
-        if not before and clause_start > 0 and t[clause_start - 1] in CELL_END:
-            before = _cell_label(t, tok.start)
-            if before:
-                # The quote of a table cell runs from its row's label.
-                quote_from = max(t.rfind(before, 0, tok.start), tok.start - 40)
         sent_start = _boundary_back(t, tok.start, SENTENCE_END)
         sentence_before = t[sent_start : tok.start]
         para_start = _boundary_back(t, tok.start, {"\n"}, CONTEXT_CHARS)
         context_before = t[max(para_start, tok.start - CONTEXT_CHARS) : tok.start]
+        if not before and clause_start > 0 and t[clause_start - 1] in CELL_END:
+            label = _cell_label(t, tok.start)
+            if label:
+                # The quote of a table cell runs from its row's label.
+                quote_from = max(t.rfind(label, 0, tok.start), tok.start - 40)
+                # The column's header names the measure where the row's label alone
+                # does not (本年制发件数 | 行政规范性文件 | 5).
+                header = _column_header(t, tok.start)
+                group0 = lx.unit_group(tok.unit)
+                with_header = header + label
+                if header and not _classify(with_header, "", context_before, group0)[0].startswith(
+                    "other:"
+                ):
+                    label = with_header
+                before = label
+        etc = list(_ETC.finditer(before))
+        if etc and len(before) - etc[-1].end() >= 2:
+            # 撤销、变更和责令履行决定等纠错决定2.73万件: what comes before 等 are
+            # examples; the noun after it names the count.
+            before = before[etc[-1].end() :]
         unit = tok.unit
         if not unit:
             unit = "件" if "案件" in before or "件" in before else ""
@@ -422,23 +469,44 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
             continue
         total = k
         tf = figures[total]
+        part_sentence = tf.sentence
         if text[tf.cend : m.start() + 1].count("。") or any(
             ch in SENTENCE_END for ch in text[tf.cend : m.start()]
         ):
-            continue
+            # 。其中，…151场: a sentence that opens with 其中 is about the previous
+            # one's total in the same measure word.
+            if text[m.start() - 1 : m.start()] not in SENTENCE_END or m.group(0) != "其中":
+                continue
+            first = next((f for f in figures if f.cstart >= pos), None)
+            if first is None or first.sentence != tf.sentence + 1 and first.paragraph != tf.paragraph:
+                continue
+            same = [
+                j
+                for j in range(k, -1, -1)
+                if figures[j].sentence == figures[k].sentence
+                and not figures[j].is_rate
+                and figures[j].unit == first.unit
+            ]
+            if not same:
+                continue
+            total = same[0]
+            tf = figures[total]
+            part_sentence = first.sentence
         parts: list[int] = []
         for i in range(bisect_right(starts, pos - 1), len(figures)):
             f = figures[i]
             if f.cstart < pos or i in used:
                 continue
-            if f.sentence != tf.sentence or f.is_rate or f.group != tf.group:
+            if f.sentence != part_sentence or f.is_rate or f.group != tf.group:
                 break
             if parts and figures[parts[-1]].cstart == f.cstart:
                 continue
             parts.append(i)
-            # 含…: only the parenthesis or clause right after the marker.
-            if m.group(0).endswith("含") and text[f.cend : f.cend + 1] in ("）", ")", "，", "。"):
-                break
+            # 含…: only the parenthesis (up to its closing) or the clause right after it.
+            if m.group(0).endswith("含"):
+                stops = ("）", ")") if m.group(0)[0] in "（(" else ("）", ")", "，", "。")
+                if text[f.cend : f.cend + 1] in stops:
+                    break
         if parts and total not in used:
             out.append((total, parts))
             used.update(parts)

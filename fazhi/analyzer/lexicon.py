@@ -328,6 +328,7 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("enforcement_supervision_letters", r"执法监督意见书|监督意见书|监督建议书", None, 1),
     # 政务公开
     ("disclosure_proactive", r"主动公开", None, 0),
+    ("disclosure_proactive", rf"(发布|公开){_}{{0,8}}(政务|政府)?信息", r"公开|网站|政务", 0),
     ("disclosure_requests", r"依申请|信息公开申请|公开申请", None, 0),
     ("disclosure_requests", rf"(收到|新收|受理){_}{{0,12}}申请", r"信息公开|依申请公开|公开申请", 0),
     ("disclosure_replied_on_time", r"按期答复|按时答复", None, 1),
@@ -342,7 +343,7 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("mediation_committees", r"调委会|调解委员会|调解组织", None, 0),
     ("mediators", r"调解员", None, 1),
     ("mediation_cases", r"纠纷|调处", None, 0),
-    ("mediation_success", r"调解成功|成功调解|调处成功|调成|化解成功|成功化解", None, 1),
+    ("mediation_success", r"调解成功|成功调解|调处成功|成功调处|调成|化解成功|成功化解", None, 1),
     ("mediation_rate", r"调解成功率|调处成功率|成功率", MED, 0),
     # 实质性化解率, 综合化解率: other measures than the share of cases mediated.
     ("other:resolution_rate", r"化解率", None, 1),
@@ -361,6 +362,8 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("legal_aid_cases", r"法律援助", None, 0),
     ("notary_cases", r"公证", None, 0),
     ("legal_service_visits", r"法律服务|法律咨询", None, 0),
+    # 12348热线…每年服务15万人次: people served, where the text is about legal services.
+    ("legal_service_visits", r"服务(群众|对象)?(达到|达|超过|近)?$", r"法律服务|12348", 0),
     ("legal_literates", r"法律明白人", None, 1),
     # 3人荣获…称号: people honoured, not people counted by their role.
     (

@@ -289,6 +289,7 @@ def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
             _share_relation(figures, i, out)
             continue
         if f.indicator not in lx.RATES:
+            _named_rate(figures, i, out)
             continue
         num_codes, _dens = lx.RATES[f.indicator]
         dens = denominator_codes(f.indicator)
@@ -360,6 +361,39 @@ def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
                 )
             )
     return out
+
+
+_RATE_NAME = re.compile(r"([\u4e00-\u9fff]{2,4})率[^率]{0,6}$")
+
+
+def _named_rate(figures: list[Figure], i: int, out: list[Relation]) -> None:
+    """A rate outside the catalogue that names its count (主动公开673件 … 主动公开率
+    95.19%): the count before it whose words hold the rate's name is the numerator;
+    the denominator is whichever larger count nearby it fits. Found by words, so only
+    a fit is reported; otherwise nothing is judged."""
+    f = figures[i]
+    m = _RATE_NAME.search(f.sentence_text)
+    if not m:
+        return
+    stem = m.group(1).removeprefix("平均")[-2:]
+    near = _near(figures, i)
+    numerator = next((j for j in near if stem in figures[j].quote), None)
+    if numerator is None:
+        return
+    num = figures[numerator]
+    for j in near:
+        g = figures[j]
+        if j == numerator or g.group != num.group or not _plausible_denominator(g, num.value, f.value):
+            continue
+        rel = _checked_rate(figures, i, numerator, j, "较确定")
+        if rel.consistent:
+            out.append(rel)
+            return
+    out.append(
+        _unchecked(
+            i, numerator, f.value, f"{m.group(1)}率的分母在文中不明确，附近的总数都对不上，未作判断。"
+        )
+    )
 
 
 def _fitting_alternate(
