@@ -201,7 +201,7 @@ def _cell_label(text: str, pos: int) -> str:
     (a table flattened one cell per line): the nearest cell before it in the same row,
     or on the lines just before, that is words, not another number."""
     i = pos
-    for _ in range(6):
+    for _ in range(16):
         if i <= 0 or text[i - 1] not in CELL_END:
             return ""
         j = i - 1

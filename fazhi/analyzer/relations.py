@@ -30,7 +30,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
 from . import lexicon as lx
-from .extract import Figure, _num, part_lists
+from .extract import CELL_END, Figure, _num, part_lists
 
 # How far before a rate its counts may stand (in compact characters).
 RATE_REACH = 200
@@ -664,6 +664,61 @@ def _table_rows(text: str) -> list[list[tuple[str, list[int]]]]:
     return [t for t in tables if len(t) >= 2]
 
 
+_TOTAL_CELL = re.compile(r"^(总计|合计|小计|总数)$")
+
+
+def _row_total_header(text: str, line_start: int) -> bool:
+    """Whether the table header above this row ends in one 总计 column (the row's last
+    number is then the sum of the others)."""
+    end = line_start - 1
+    for _ in range(8):
+        if end <= 0:
+            return False
+        start = text.rfind("\n", 0, end) + 1
+        cells = [c for c in text[start:end].split("\t") if c]
+        if len(cells) < 2:
+            return False
+        if not any(_NUMBER_CELL.match(c) for c in cells):
+            totals = [c for c in cells if _TOTAL_CELL.match(c)]
+            if totals:
+                return len(totals) == 1 and _TOTAL_CELL.match(cells[-1]) is not None
+        end = start - 1
+    return False
+
+
+def _row_sums(text: str, figures: list[Figure]) -> list[Relation]:
+    """A table row under a header ending in 总计: its last number is the sum of the
+    others (58 | 7 | 0 | 0 | 1 | 0 | 66)."""
+    out: list[Relation] = []
+    by_line: dict[int, list[int]] = {}
+    for i, f in enumerate(figures):
+        if f.is_rate or text[f.cstart - 1 : f.cstart] not in CELL_END:
+            continue
+        by_line.setdefault(text.rfind("\n", 0, f.cstart) + 1, []).append(i)
+    for line_start, idx in by_line.items():
+        if len(idx) < 3 or "\t" not in text[line_start : figures[idx[0]].cstart]:
+            continue
+        if not _row_total_header(text, line_start):
+            continue
+        total, parts = idx[-1], idx[:-1]
+        s = sum((figures[j].value for j in parts), Decimal(0))
+        t = figures[total].value
+        ok = s == t
+        out.append(
+            Relation(
+                "sum",
+                ok,
+                f"本行各列之和{_fmt(s)}与“总计”{_fmt(t)}{'相符' if ok else '不符'}。",
+                total=total,
+                parts=parts,
+                stated_total=t,
+                sum_of_parts=s,
+                checked=ok or len(idx) <= 8,
+            )
+        )
+    return out
+
+
 def _table_relations(text: str, figures: list[Figure]) -> list[Relation]:
     """In a table, a row's share (74.7%) is its count over the 合计 row's count: the
     table states the relation, so the verdict is sure either way."""
@@ -728,4 +783,4 @@ def find_relations(text: str, figures: list[Figure]) -> list[Relation]:
     tables = _table_relations(text, figures)
     in_tables = {r.rate for r in tables}
     rates = [r for r in _rate_relations(text, figures) if r.rate not in in_tables]
-    return tables + rates + _sum_relations(text, figures) + _implied(figures)
+    return tables + rates + _row_sums(text, figures) + _sum_relations(text, figures) + _implied(figures)

@@ -265,3 +265,28 @@ def test_fazhis_own_annual_report_is_not_flagged():
     assert [r.note for r in a.relations if not r.consistent] == []
     loss = next(r for r in a.relations if r.kind == "rate" and a.figures[r.rate].indicator == "litig_loss_rate")
     assert loss.consistent and a.figures[loss.denominator].value == 8
+
+
+DISCLOSURE_TABLE = (
+    "三、收到和处理政府信息公开申请情况\n"
+    "申请人情况 | 自然人 | 法人或其他组织 | 总计 |\n"
+    "一、本年新收政府信息公开申请数量 | 58 | 7 | 1 | 66 |\n"
+    "二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 3 |\n"
+)
+
+
+def test_a_row_under_a_total_column_is_checked_against_its_cells():
+    sums = rels(DISCLOSURE_TABLE, "sum")
+    assert [(r["stated_total"], r["sum_of_parts"], r["consistent"]) for r in sums] == [
+        (66, 66, True),
+        (3, 2, False),
+    ]
+
+
+def test_a_header_with_two_total_columns_is_not_read_as_one_row_sum():
+    text = (
+        "行政复议 | 行政诉讼 |\n"
+        "结果维持 | 结果纠正 | 总计 | 未经复议直接起诉 | 复议后起诉 | 总计 |\n"
+        "情况 | 3 | 1 | 4 | 2 | 1 | 3 |\n"
+    )
+    assert bad(text) == []
