@@ -478,6 +478,20 @@ def _exact_run(figures: list[Figure], parts: list[int], total: Decimal) -> list[
     return None
 
 
+def _unchecked_sum(total: int, parts: list[int], stated: Decimal, s: Decimal, why: str) -> Relation:
+    return Relation(
+        "sum",
+        True,
+        why,
+        total=total,
+        parts=parts,
+        stated_total=stated,
+        sum_of_parts=s,
+        partial=s < stated,
+        checked=False,
+    )
+
+
 def _sum_relations(text: str, figures: list[Figure]) -> list[Relation]:
     out: list[Relation] = []
     used_totals: set[int] = set()
@@ -542,16 +556,12 @@ def _sum_relations(text: str, figures: list[Figure]) -> list[Relation]:
             )
             continue
         out.append(
-            Relation(
-                "sum",
-                True,
+            _unchecked_sum(
+                total,
+                parts,
+                t.value,
+                s,
                 f"“其中”所列分项之和{_fmt(s)}超过总数{_fmt(t.value)}，但各项可能相互交叉或分属不同总数，未作判断。",
-                total=total,
-                parts=parts,
-                stated_total=t.value,
-                sum_of_parts=s,
-                partial=True,
-                checked=False,
             )
         )
     for i, t in enumerate(figures):
@@ -576,15 +586,12 @@ def _sum_relations(text: str, figures: list[Figure]) -> list[Relation]:
             # The list of outcomes goes on with other figures (纠错5件…): it need not
             # be every outcome, so a shortfall proves nothing.
             out.append(
-                Relation(
-                    "sum",
-                    True,
+                _unchecked_sum(
+                    i,
+                    parts,
+                    t.value,
+                    s,
                     f"所列各项结果之和为{_fmt(s)}，少于总数{_fmt(t.value)}，但所列结果可能不全，未作判断。",
-                    total=i,
-                    parts=parts,
-                    stated_total=t.value,
-                    sum_of_parts=s,
-                    checked=False,
                 )
             )
             used_totals.add(i)
