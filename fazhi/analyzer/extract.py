@@ -254,6 +254,8 @@ def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
         return False
     if before.endswith("第") or _inside(tok.start, quoted) or lx.TARGET_BEFORE.search(before):
         return False
+    if tok.unit == "分" and re.search(r"[点时:：]$", before):
+        return False  # 8点30分: a time of day
     if _RANK_BEFORE.search(before) and tok.unit in ("位", "名", ""):
         return False  # 居于前五位, 排名前三名: a rank, not a count
     if before and re.match(r"[A-Za-z]", before[-1]):

@@ -209,6 +209,7 @@ UNIT_GROUP: dict[str, str] = {
     "人": "person",
     "位": "person",
     "人次": "person",
+    "件次": "event",
     "次": "event",
     "场": "event",
     "场次": "event",
@@ -285,7 +286,7 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # cases by respondent (被申请人为乡镇政府的12件) is not that.
     ("recon_superior_cases", r"被申请人", r"上级|[市省州盟](级|人民政府|政府|司法局|司法厅)", 2),
     # 行政应诉
-    ("litig_cases", rf"(应诉|诉讼){_}{{0,4}}案件|行政案件|被诉|行政诉讼|应诉", None, 0),
+    ("litig_cases", rf"(应诉|诉讼|涉诉|涉讼){_}{{0,4}}案件|行政案件|被诉|行政诉讼|应诉", None, 0),
     ("litig_hearings", r"开庭", LITIG, 0),
     ("litig_appear_count", r"出庭应诉|出庭", None, 1),
     ("litig_appear_rate", r"出庭(应诉)?率", None, 0),

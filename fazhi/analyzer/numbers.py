@@ -42,6 +42,7 @@ UNITS = [
     "平方米",
     "万人次",
     "人次",
+    "件次",
     "场次",
     "课时",
     "小时",
@@ -88,11 +89,16 @@ UNITS = [
     "亩",
     "票",
     "种",
+    "点",
     "分",
     "万",
 ]
 # 分 is a score (95分) only when it does not start another word (三分之一, 分别, 分局).
-_UNIT_GUARD = {"分": "(?![之钟别类局院析工管批期布配担摊])", "种": "(?![类植养子])"}
+_UNIT_GUARD = {
+    "分": "(?![之钟别类局院析工管批期布配担摊])",
+    "种": "(?![类植养子])",
+    "点": "(?![\\d半钟多左])",  # 3点建议, not 8点30分
+}
 _UNIT_RE = "|".join(re.escape(u) + _UNIT_GUARD.get(u, "") for u in UNITS if u != "万")
 
 # What may follow a unit and turn the number into a duration or a name, not a figure.

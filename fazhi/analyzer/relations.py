@@ -438,7 +438,10 @@ def _implied_rate(
         else f"但{_fmt(num)}÷{implied}={_fmt(computed)}%，取最接近的整数总数也得不出所报的{_fmt(f.value)}%。"
     )
     between = text[figures[numerator].cend : f.cstart]
-    if not ok and not _adjacent(figures, numerator, i, between):
+    if not ok and (
+        not _adjacent(figures, numerator, i, between) or figures[numerator].unit in _EVENT_UNITS
+    ):
+        # 出庭应诉1611件次: appearances, not cases, may not be the rate's count.
         # The count may not be this rate's (a mis-read code): no invented total.
         out.append(_unchecked(i, numerator, f.value, note + "计数与比率不相邻，未作判断。"))
         return
@@ -456,6 +459,9 @@ def _implied_rate(
         )
     )
 
+
+# Counts of events (one case may count several times): never proof against a rate.
+_EVENT_UNITS = ("人次", "件次", "次", "场次")
 
 _UNIT_KIN = {"起": "件", "宗": "件", "名": "人", "位": "人"}
 

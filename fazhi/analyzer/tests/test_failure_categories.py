@@ -290,3 +290,14 @@ def test_a_header_with_two_total_columns_is_not_read_as_one_row_sum():
         "情况 | 3 | 1 | 4 | 2 | 1 | 3 |\n"
     )
     assert bad(text) == []
+
+
+def test_an_event_count_right_before_a_rate_proves_nothing_against_it():
+    # 3 appearances (件次) cannot be the count of a 70% rate over whole cases: no verdict;
+    # 3 cases (件) can, and no whole number of cases gives 70%.
+    assert bad("负责人出庭应诉3件次，出庭应诉率达到70%。") == []
+    assert [r["implied_denominator"] for r in bad("负责人出庭应诉3件，出庭应诉率达到70%。")] == [4]
+
+
+def test_a_time_of_day_is_not_a_score():
+    assert values("会议于8点30分召开。") == []
