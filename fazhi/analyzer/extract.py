@@ -201,9 +201,14 @@ def _cell_label(text: str, pos: int) -> str:
     (a table flattened one cell per line): the nearest cell before it in the same row,
     or on the lines just before, that is words, not another number."""
     i = pos
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    in_row = "\t" in text[line_start : line_end if line_end >= 0 else len(text)]
     for _ in range(16):
         if i <= 0 or text[i - 1] not in CELL_END:
             return ""
+        if in_row and i <= line_start:
+            return ""  # a row's label is in the row, not on the line above
         j = i - 1
         while j > 0 and text[j - 1] not in CELL_END:
             j -= 1
@@ -219,6 +224,7 @@ def _cell_label(text: str, pos: int) -> str:
 
 
 _NUMERIC_CELL = re.compile(r"^[\d.,%％\-—~～]+[件人次个项条名%]?$")
+_HOTLINE = re.compile(r"^(12\d{3}|110|119|120|122|96\d{3})$")
 _ETC = re.compile(r"等(?![级次同于待到])")
 _BARE_AFTER = set("，。；、,;）)\n\t：:")
 # A bare number after these is a date, a year or a place in a list, not a count.
@@ -238,7 +244,11 @@ def _bare_count(text: str, tok: NumberToken) -> bool:
     prev = text[tok.start - 1 : tok.start] if tok.start else "\n"
     if nxt and nxt not in _BARE_AFTER:
         return False
+    if _HOTLINE.match(tok.raw):
+        return False  # 12345, 12348: hotlines, not counts
     if prev in CELL_END:
+        if prev == "\n" and nxt == "\t":
+            return False  # the first cell of a row: its number (序号), not a count
         return (not nxt or nxt in CELL_END) and bool(_cell_label(text, tok.start))
     if not ("\u4e00" <= prev <= "\u9fff") or prev in _BARE_NOT_AFTER:
         return False

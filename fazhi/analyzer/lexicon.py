@@ -402,7 +402,7 @@ RATE_LIST = re.compile(
     r"(?P<items>(?:[^、，。；]{1,8}率、)+[^、，。；]{1,8}率)(均|都|分别|全部)?(达到|达|为|是|保持)?(了)?$"
 )
 # A count written without a unit: 败诉案件数0.
-UNITLESS = re.compile(r"(数|数量|总数|总量)(为|是)?[:：]?$")
+UNITLESS = re.compile(r"(数|数量|总数|总量)(为|是)?[:：]?\Z")
 
 # A rate and the counts it is computed from: rate → (numerator codes, denominator
 # codes). Order matters for denominators: the first code found wins.

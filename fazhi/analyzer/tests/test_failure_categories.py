@@ -301,3 +301,9 @@ def test_an_event_count_right_before_a_rate_proves_nothing_against_it():
 
 def test_a_time_of_day_is_not_a_score():
     assert values("会议于8点30分召开。") == []
+
+
+def test_row_numbers_hotlines_and_rows_without_a_label_give_no_figures():
+    text = "序号\t事项\t件数\n1\t作出维持决定\t3509\n2\t驳回复议申请\t1110\n\t\t\n3\t4\t5\n群众可拨打12345，咨询法律问题。"
+    got = values(text)
+    assert [v for _c, v in got] == [3509, 1110]
