@@ -196,6 +196,33 @@ def _column_header(text: str, pos: int) -> str:
     return ""
 
 
+def _aligned_header(text: str, pos: int) -> str:
+    """For a row of numbers only, the cell above it in the nearest all-words line with
+    exactly as many cells (a header whose merged cells were spread out)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    row = text[line_start : line_end if line_end >= 0 else len(text)].split("\t")
+    col = text.count("\t", line_start, pos)
+    end = line_start - 1
+    names: list[str] = []
+    for _ in range(6):
+        if end <= 0:
+            break
+        start = text.rfind("\n", 0, end) + 1
+        cells = text[start:end].split("\t")
+        if any(_NUMERIC_CELL.match(c) for c in cells if c) or len(cells) < 2:
+            break  # another row of figures, or the table's end: no header above
+        if len(cells) != len(row):
+            if names:
+                break
+        else:
+            # Every header line above, top first: 行政复议 over 结果维持.
+            if cells[col] and cells[col] not in names:
+                names.insert(0, cells[col])
+        end = start - 1
+    return "".join(names)
+
+
 def _cell_label(text: str, pos: int) -> str:
     """The label of a number standing alone in a table cell or on a line of its own
     (a table flattened one cell per line): the nearest cell before it in the same row,
@@ -208,7 +235,9 @@ def _cell_label(text: str, pos: int) -> str:
         if i <= 0 or text[i - 1] not in CELL_END:
             return ""
         if in_row and i <= line_start:
-            return ""  # a row's label is in the row, not on the line above
+            # A row of numbers only: the header line above with as many cells names
+            # each column (a row's label is never taken from the row above).
+            return _aligned_header(text, pos)
         j = i - 1
         while j > 0 and text[j - 1] not in CELL_END:
             j -= 1
@@ -247,8 +276,10 @@ def _bare_count(text: str, tok: NumberToken) -> bool:
     if _HOTLINE.match(tok.raw):
         return False  # 12345, 12348: hotlines, not counts
     if prev in CELL_END:
-        if prev == "\n" and nxt == "\t":
-            return False  # the first cell of a row: its number (序号), not a count
+        line_end = text.find("\n", tok.end)
+        rest = text[tok.end : line_end if line_end >= 0 else len(text)].split("\t")
+        if prev == "\n" and nxt == "\t" and any(c and not _NUMERIC_CELL.match(c) for c in rest):
+            return False  # the first cell of a labelled row: its number (序号), not a count
         return (not nxt or nxt in CELL_END) and bool(_cell_label(text, tok.start))
     if not ("\u4e00" <= prev <= "\u9fff") or prev in _BARE_NOT_AFTER:
         return False
@@ -374,8 +405,11 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
         if not before and clause_start > 0 and t[clause_start - 1] in CELL_END:
             label = _cell_label(t, tok.start)
             if label:
-                # The quote of a table cell runs from its row's label.
-                quote_from = max(t.rfind(label, 0, tok.start), tok.start - 40)
+                # The quote of a table cell runs from its row's label (or, in a row of
+                # numbers only, from the row's start).
+                line_start = t.rfind("\n", 0, tok.start) + 1
+                quote_from = max(t.rfind(label, line_start, tok.start), line_start, tok.start - 40)
+                context_before = label + context_before
                 # The column's header names the measure where the row's label alone
                 # does not (本年制发件数 | 行政规范性文件 | 5).
                 header = _column_header(t, tok.start)

@@ -162,6 +162,7 @@ class _HtmlText(HTMLParser):
         self.cell_open = False
         self.title: list[str] = []
         self.in_title = False
+        self.pending_span = 0
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag == "title":
@@ -175,6 +176,10 @@ class _HtmlText(HTMLParser):
             if self.cell_open:
                 self.out.append("\t")
             self.cell_open = True
+            # A merged cell is spread over the columns it spans, as python-docx
+            # gives a .docx table, so a header lines up with the numbers below it.
+            span = dict(attrs).get("colspan") or "1"
+            self.pending_span = int(span) - 1 if span.isdigit() and int(span) < 50 else 0
         elif tag in _HTML_BLOCKS:
             self.out.append("\n")
 
@@ -186,10 +191,26 @@ class _HtmlText(HTMLParser):
         elif tag == "tr":
             self.out.append("\n")
             self.cell_open = False
-        elif tag in _HTML_BLOCKS and tag not in ("td", "th"):
+        elif tag in ("td", "th"):
+            text = self.cell_text()
+            for _ in range(self.pending_span):
+                self.out.append("\t" + text)
+            self.pending_span = 0
+        elif tag in _HTML_BLOCKS:
             self.out.append("\n")
             if tag == "table":
                 self.cell_open = False
+
+    def cell_text(self) -> str:
+        """The text of the cell just closed (back to the last tab or line break)."""
+        parts = []
+        for piece in reversed(self.out):
+            cut = max(piece.rfind("\t"), piece.rfind("\n"))
+            if cut >= 0:
+                parts.append(piece[cut + 1 :])
+                break
+            parts.append(piece)
+        return "".join(reversed(parts)).strip()
 
     def handle_data(self, data: str) -> None:
         if self.in_title:

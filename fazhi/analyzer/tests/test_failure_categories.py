@@ -307,3 +307,18 @@ def test_row_numbers_hotlines_and_rows_without_a_label_give_no_figures():
     text = "序号\t事项\t件数\n1\t作出维持决定\t3509\n2\t驳回复议申请\t1110\n\t\t\n3\t4\t5\n群众可拨打12345，咨询法律问题。"
     got = values(text)
     assert [v for _c, v in got] == [3509, 1110]
+
+
+def test_a_row_of_numbers_takes_its_names_from_the_merged_header_above():
+    html = (
+        "<p>五、因政府信息公开申请行政复议、提起行政诉讼的情况</p><table>"
+        '<tr><td colspan="3">行政复议</td><td colspan="2">行政诉讼</td></tr>'
+        "<tr><td>结果维持</td><td>结果纠正</td><td>总计</td><td>结果维持</td><td>总计</td></tr>"
+        "<tr><td>2</td><td>1</td><td>3</td><td>0</td><td>0</td></tr></table>"
+    )
+    a = analyze_bytes(html.encode("utf-8"), "r.html")
+    assert [(f.indicator, f.value) for f in a.figures][:2] == [
+        ("recon_upheld", 2),
+        ("recon_corrected", 1),
+    ]
+    assert [f.value for f in a.figures] == [2, 1, 3, 0, 0]
