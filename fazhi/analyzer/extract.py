@@ -494,6 +494,10 @@ def _resolve_numerator_rates(figures: list[Figure]) -> None:
         f.indicator = code or f"other:{name}"
 
 
+# (numerator code, denominator code) of every catalogue rate.
+_NUMERATOR_OF = {(n, d) for nums, dens in lx.RATES.values() for n in nums for d in dens}
+
+
 def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
     """(total, parts) for every 其中/含 list: the total is the nearest count before
     the marker in the same sentence; the parts are the counts after it, up to the
@@ -545,6 +549,8 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
                 continue
             if f.sentence != part_sentence or f.is_rate or f.group != tf.group:
                 break
+            if (f.indicator, tf.indicator) in _NUMERATOR_OF:
+                break  # 调解成功780件 after 其中…纠纷800件: a rate's count, not a part
             if parts and figures[parts[-1]].cstart == f.cstart:
                 continue
             parts.append(i)

@@ -340,8 +340,15 @@ def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
             if sure != "确定":
                 out.append(_unchecked(i, numerator, f.value, "比率与其计数不在同一句中，" + rel.note))
                 continue
+            fits: list[Relation] = []
+            _add_fits(figures, rel, fits)
+            if fits:
+                # 其中婚姻家庭纠纷800件，调解成功780件，调解成功率97.5%: the rate fits
+                # another count nearby, so the text does not prove it wrong.
+                out.extend(fits)
+                out.append(_unchecked(i, numerator, f.value, rel.note + "（该比率可能以文中另一个数为分母，未判为不符。）"))
+                continue
             out.append(rel)
-            _add_fits(figures, rel, out)
             continue
         alt = _fitting_alternate(figures, i, numerator, found, primary)
         if alt is not None:
@@ -749,12 +756,19 @@ def _table_relations(text: str, figures: list[Figure]) -> list[Relation]:
                 [i for i in idx if figures[i].is_rate],
             )
 
-        t_counts, _t_rates = split(total_rows[0])
+        t_counts, t_rates = split(total_rows[0])
+        if not t_rates or any(figures[r].value != HUNDRED for r in t_rates):
+            continue  # a share column sums to 100% in its total row; else it may be 同比
         for row in table:
             if row is total_rows[0]:
                 continue
             counts, rates = split(row)
-            if not counts or len(counts) != len(t_counts) or len(rates) != len(counts):
+            if (
+                not counts
+                or len(counts) != len(t_counts)
+                or len(rates) != len(counts)
+                or len(t_rates) != len(rates)
+            ):
                 continue
             for c, r, t in zip(counts, rates, t_counts, strict=True):
                 if figures[t].value <= 0:

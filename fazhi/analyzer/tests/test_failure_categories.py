@@ -322,3 +322,17 @@ def test_a_row_of_numbers_takes_its_names_from_the_merged_header_above():
         ("recon_corrected", 1),
     ]
     assert [f.value for f in a.figures] == [2, 1, 3, 0, 0]
+
+
+def test_a_rate_that_fits_another_count_nearby_is_not_called_wrong():
+    text = "全年调解纠纷3200件，其中婚姻家庭纠纷800件，调解成功780件，调解成功率97.5%。"
+    assert bad(text) == []
+    assert any(r["consistent"] and r["denominator_quote"].endswith("800件") for r in rels(text, "rate"))
+
+
+def test_a_percentage_column_without_a_100_percent_total_is_not_read_as_shares():
+    table = [r[:] for r in TABLE]
+    table[0][2] = "同比增减"
+    table[4][2] = "5.2%"
+    a = analyze_bytes(_docx_table(table), "t.docx")
+    assert [r for r in a.relations if r.kind == "rate"] == []
