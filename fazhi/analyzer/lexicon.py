@@ -386,7 +386,7 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("study_sessions", r"学法|常务会|中心组|党组会", r"学法|学习", 0),
     # 清单
     ("power_list_items", r"权责事项|权责清单|权力清单", None, 0),
-    ("service_items", r"政务服务事项|服务事项", None, 0),
+    ("service_items", r"政务服务事项|(?<!法律)服务事项", None, 0),
     ("permit_items", r"许可事项", None, 1),
 ]
 
