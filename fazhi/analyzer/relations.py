@@ -595,6 +595,22 @@ def _sum_relations(text: str, figures: list[Figure]) -> list[Relation]:
         approx = t.approx or any(figures[j].approx for j in parts)
         ok = s == t.value or approx
         nxt = parts[-1] + 1
+        if s > t.value and not approx and t.indicator in lx.OUTCOMES_MAY_EXCEED:
+            # Outcomes this year include cases carried over from the last: more decided
+            # than accepted proves nothing.
+            out.append(
+                _unchecked_sum(
+                    i,
+                    parts,
+                    t.value,
+                    s,
+                    f"所列各项结果之和{_fmt(s)}多于{lx.label(t.indicator)}{_fmt(t.value)}，"
+                    "可能含上年结转的案件，未作判断。",
+                )
+            )
+            used_totals.add(i)
+            used_parts.update(parts)
+            continue
         if s < t.value and nxt < len(figures) and figures[nxt].sentence == t.sentence:
             # The list of outcomes goes on with other figures (纠错5件…): it need not
             # be every outcome, so a shortfall proves nothing.

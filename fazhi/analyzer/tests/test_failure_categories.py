@@ -336,3 +336,10 @@ def test_a_percentage_column_without_a_100_percent_total_is_not_read_as_shares()
     table[4][2] = "5.2%"
     a = analyze_bytes(_docx_table(table), "t.docx")
     assert [r for r in a.relations if r.kind == "rate"] == []
+
+
+def test_more_outcomes_than_cases_accepted_this_year_is_not_called_wrong():
+    # The outcomes also decide cases carried over from last year.
+    text = "受理行政复议案件28件，经审理，维持15件，驳回8件，撤销5件，确认违法3件。"
+    assert bad(text) == []
+    assert bad(text.replace("受理", "审结")) != []
