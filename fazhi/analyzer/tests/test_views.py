@@ -108,3 +108,13 @@ def test_a_batch_of_county_reports_marks_outliers_and_each_countys_inconsistenci
     page = c.get(reverse("analyzer:compare")).content.decode()
     assert "异常：是中位数1100的8.2倍" in page
     assert "8100÷9000=90%" in page and "不符" in page
+
+
+@pytest.mark.django_db
+def test_what_could_not_be_judged_is_listed_apart_and_verdicts_say_how_sure(client_for, liaison_a1):
+    c = client_for(liaison_a1)
+    text = REPORT + "受理法律援助案件1200件，其中刑事案件500件、民事案件750件、行政案件50件。\n"
+    upload(c, f("a.txt", text))
+    page = c.get(reverse("analyzer:results")).content.decode()
+    assert "无法核对（1 处）" in page and "可能相互交叉" in page
+    assert "（确定）" in page
