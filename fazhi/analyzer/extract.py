@@ -10,6 +10,7 @@ substrings of what was read and positions point into it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -471,9 +472,33 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                     sentence_text=sentence_before,
                 )
             )
+    figures = _spread_shared_rates(figures)
     _resolve_numerator_rates(figures)
     _inherit_part_codes(t, figures)
     return figures
+
+
+_BOTH = re.compile(r"率(均|都|分别)(为|达到|达|是)?$")
+
+
+def _spread_shared_rates(figures: list[Figure]) -> list[Figure]:
+    """建议86件、提案112件，办结率均为100%: one numeral, a rate for each count before."""
+    out: list[Figure] = []
+    for i, f in enumerate(figures):
+        if f.indicator == lx.NUMERATOR and _BOTH.search(f.sentence_text):
+            codes: list[str] = []
+            for j in range(i - 1, -1, -1):
+                g = figures[j]
+                if g.sentence != f.sentence or g.is_rate:
+                    break
+                rate = lx.RATE_OF.get(g.indicator)
+                if rate and rate not in codes:
+                    codes.insert(0, rate)
+            if len(codes) >= 2:
+                out += [dataclasses.replace(f, indicator=code) for code in codes]
+                continue
+        out.append(f)
+    return out
 
 
 def _resolve_numerator_rates(figures: list[Figure]) -> None:

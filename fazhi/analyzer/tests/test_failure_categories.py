@@ -343,3 +343,13 @@ def test_more_outcomes_than_cases_accepted_this_year_is_not_called_wrong():
     text = "受理行政复议案件28件，经审理，维持15件，驳回8件，撤销5件，确认违法3件。"
     assert bad(text) == []
     assert bad(text.replace("受理", "审结")) != []
+
+
+def test_one_rate_word_after_two_counts_with_junwei_gives_a_rate_for_each():
+    got = values("办理人大代表建议86件、政协提案112件，办结率均为100%。")
+    assert got == [
+        ("npc_suggestions", 86),
+        ("cppcc_proposals", 112),
+        ("npc_completion_rate", 100),
+        ("cppcc_completion_rate", 100),
+    ]
