@@ -23,12 +23,18 @@ def report_label(a: Analysis) -> str:
 
 
 def headline_values(a: Analysis) -> dict[str, Decimal]:
-    """One value per catalogue code: the first figure that is not a part of another."""
+    """One value per catalogue code: the first figure that is not a part of another,
+    the whole jurisdiction's (全县, 全区…) before its government's own (本级)."""
     out: dict[str, Decimal] = {}
+    whole: set[str] = set()
     for f in a.figures:
-        if f.is_other or f.part_of is not None or f.indicator in out:
+        if f.is_other or f.part_of is not None or f.indicator in whole:
             continue
-        out[f.indicator] = f.value
+        if f.scope.startswith("全"):
+            out[f.indicator] = f.value
+            whole.add(f.indicator)
+        elif f.indicator not in out:
+            out[f.indicator] = f.value
     return out
 
 

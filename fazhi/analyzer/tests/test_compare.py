@@ -84,3 +84,9 @@ def test_a_value_far_from_the_others_median_is_an_outlier_and_listed_in_the_xlsx
 def test_two_reports_have_no_outliers():
     rows = comparison_rows([analyze_text(A), analyze_text(A.replace("1047", "9000"))])
     assert all(not any(r["outliers"]) for r in rows)
+
+
+def test_the_whole_countys_figure_stands_for_the_county_not_its_governments_own():
+    text = "县政府本级收到行政复议申请12件。全县收到行政复议申请51件。"
+    rows = {r["code"]: r["values"] for r in comparison_rows([analyze_text(text)])}
+    assert rows["recon_received"] == [51]
