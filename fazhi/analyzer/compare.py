@@ -27,8 +27,10 @@ def headline_values(a: Analysis) -> dict[str, Decimal]:
     the whole jurisdiction's (全县, 全区…) before its government's own (本级)."""
     out: dict[str, Decimal] = {}
     whole: set[str] = set()
-    for f in a.figures:
-        if f.is_other or f.part_of is not None or f.indicator in whole:
+    # The cells a table's 总计 adds up are parts too.
+    parts = {j for r in a.relations if r.kind == "sum" and r.consistent for j in r.parts}
+    for i, f in enumerate(a.figures):
+        if f.is_other or f.part_of is not None or i in parts or f.indicator in whole:
             continue
         if f.scope.startswith("全"):
             out[f.indicator] = f.value

@@ -15,7 +15,8 @@ from .structure import Structure, check_structure
 _UNIT_LINE = re.compile(
     r"^[^\n，。：:]{2,30}(人民政府|政府办公室|办公室|局|委员会|中心|委|办|院|厅|政府)(文件)?$"
 )
-_PLACE = re.compile(r"(?<![全我本各该])([\u4e00-\u9fff]{2}[县区旗])(?![直级委])")
+# (依法治县 names no county.)
+_PLACE = re.compile(r"(?<![全我本各该依])([\u4e00-\u9fff]{2}[县区旗])(?![直级委])")
 _YEAR = re.compile(r"(20\d\d)\s*年度?")
 
 

@@ -90,3 +90,19 @@ def test_the_whole_countys_figure_stands_for_the_county_not_its_governments_own(
     text = "县政府本级收到行政复议申请12件。全县收到行政复议申请51件。"
     rows = {r["code"]: r["values"] for r in comparison_rows([analyze_text(text)])}
     assert rows["recon_received"] == [51]
+
+
+def test_a_table_row_stands_in_the_comparison_with_its_total_cell():
+    text = (
+        "某县2023年政府信息公开工作年度报告\n申请人情况\t自然人\t法人或其他组织\t总计\n"
+        "本年新收政府信息公开申请数量\t58\t8\t66\n"
+    )
+    a = analyze_text(text)
+    rows = {r["code"]: r["values"] for r in comparison_rows([a])}
+    assert rows["disclosure_requests"] == [66]
+
+
+
+def test_yifa_zhixian_names_no_county():
+    a = analyze_text("推进全面依法治县，召开依法治县委员会会议2次，办理法律援助案件30件。")
+    assert a.unit == ""
