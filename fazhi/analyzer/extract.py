@@ -108,6 +108,7 @@ class Figure:
     measure: str = ""  # the words that named the indicator
     high: Decimal | None = None  # upper end of a range
     part_of: int | None = None  # index of the total this figure is a part of
+    bound: str = ""  # "min" for 98%以上 / 超过98%, "max" for 5%以下 / 不足5%
     # Internal: compact offsets and context, used by the relation finder.
     cstart: int = field(default=0, repr=False)
     cend: int = field(default=0, repr=False)
@@ -222,6 +223,22 @@ def _aligned_header(text: str, pos: int) -> str:
                 names.insert(0, cells[col])
         end = start - 1
     return "".join(names)
+
+
+_MIN_AFTER = re.compile(r"^(以上|及以上|之上)")
+_MAX_AFTER = re.compile(r"^(以下|以内|之内)")
+_MIN_BEFORE = re.compile(r"(超过|逾|高于|不低于|不少于|大于)$")
+_MAX_BEFORE = re.compile(r"(不足|低于|不到|不超过|不高于|少于|小于)$")
+
+
+def _bound(text: str, tok: NumberToken) -> str:
+    """Whether the number is a limit (98%以上, 不足5%), not a value."""
+    after, before = text[tok.end : tok.end + 3], text[max(0, tok.start - 4) : tok.start]
+    if _MIN_AFTER.match(after) or _MIN_BEFORE.search(before) or tok.raw.startswith(("超过", "逾")):
+        return "min"
+    if _MAX_AFTER.match(after) or _MAX_BEFORE.search(before):
+        return "max"
+    return ""
 
 
 def _cell_label(text: str, pos: int) -> str:
@@ -463,6 +480,7 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                     quote_end=qb,
                     measure=found,
                     high=tok.high,
+                    bound=_bound(t, tok),
                     cstart=tok.start,
                     cend=tok.end,
                     sentence=sentence,

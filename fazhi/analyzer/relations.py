@@ -109,10 +109,15 @@ def _decimals(d: Decimal) -> int:
 
 
 def rate_fits(
-    num: Decimal, den: Decimal, stated: Decimal, approx: bool = False
+    num: Decimal, den: Decimal, stated: Decimal, approx: bool = False, bound: str = ""
 ) -> tuple[Decimal, bool]:
-    """(computed, consistent) for a stated rate over num ÷ den."""
+    """(computed, consistent) for a stated rate over num ÷ den. `bound` "min" (98%以上)
+    or "max" (5%以下) makes the stated rate a limit, not a value."""
     computed = (num / den * HUNDRED).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    if bound == "min":
+        return computed, computed >= stated
+    if bound == "max":
+        return computed, computed <= stated
     if approx:
         return computed, abs(computed - stated) <= 1
     places = Decimal(1).scaleb(-_decimals(stated))
@@ -123,12 +128,16 @@ def _fmt(d: Decimal | None) -> str:
     return "" if d is None else str(_num(d))
 
 
-def verdict_note(num: Decimal, den: Decimal, stated: Decimal, approx: bool = False) -> str:
+def verdict_note(
+    num: Decimal, den: Decimal, stated: Decimal, approx: bool = False, bound: str = ""
+) -> str:
     """The arithmetic and the rounding rule, in words: 77÷4696=1.64%，按所报的1位小数
     四舍五入为1.6%，与所报1.7%不符。"""
-    computed, ok = rate_fits(num, den, stated, approx)
+    computed, ok = rate_fits(num, den, stated, approx, bound)
     head = f"{_fmt(num)}÷{_fmt(den)}={_fmt(computed)}%"
-    if approx:
+    if bound:
+        rule = f"，所报为{'下限' if bound == 'min' else '上限'}（{_fmt(stated)}%{'以上' if bound == 'min' else '以下'}）"
+    elif approx:
         rule = "，所报为约数（允许相差1个百分点）"
     else:
         places = _decimals(stated)
@@ -188,11 +197,11 @@ def _checked_rate(
     figures: list[Figure], i: int, numerator: int, denominator: int, confidence: str
 ) -> Relation:
     f, n, d = figures[i], figures[numerator], figures[denominator]
-    computed, ok = rate_fits(n.value, d.value, f.value, f.approx)
+    computed, ok = rate_fits(n.value, d.value, f.value, f.approx, f.bound)
     return Relation(
         "rate",
         ok,
-        verdict_note(n.value, d.value, f.value, f.approx),
+        verdict_note(n.value, d.value, f.value, f.approx, f.bound),
         rate=i,
         numerator=numerator,
         denominator=denominator,
@@ -219,7 +228,7 @@ def _add_fits(figures: list[Figure], rel: Relation, out: list[Relation]) -> None
             or g.value <= 0
         ):
             continue
-        c2, ok2 = rate_fits(num, g.value, f.value, f.approx)
+        c2, ok2 = rate_fits(num, g.value, f.value, f.approx, f.bound)
         if ok2:
             rel.fits.append(j)
             out.append(
@@ -425,7 +434,7 @@ def _implied_fits(figures: list[Figure], i: int, numerator: int) -> bool:
     if f.value <= 0 or f.value >= HUNDRED:
         return False
     implied = int((num * HUNDRED / f.value).quantize(Decimal(1), ROUND_HALF_UP))
-    return implied > 0 and rate_fits(num, Decimal(implied), f.value, f.approx)[1]
+    return implied > 0 and rate_fits(num, Decimal(implied), f.value, f.approx, f.bound)[1]
 
 
 def _implied_rate(
@@ -438,7 +447,7 @@ def _implied_rate(
     implied = int((num * HUNDRED / f.value).quantize(Decimal(1), ROUND_HALF_UP))
     if implied <= 0:
         return
-    computed, ok = rate_fits(num, Decimal(implied), f.value, f.approx)
+    computed, ok = rate_fits(num, Decimal(implied), f.value, f.approx, f.bound)
     note = f"文中未给出分母；按{_fmt(num)}÷{_fmt(f.value)}%推算总数约为{implied}，" + (
         "与所报比率相符。"
         if ok
@@ -446,7 +455,9 @@ def _implied_rate(
     )
     between = text[figures[numerator].cend : f.cstart]
     if not ok and (
-        not _adjacent(figures, numerator, i, between) or figures[numerator].unit in _EVENT_UNITS
+        not _adjacent(figures, numerator, i, between)
+        or figures[numerator].unit in _EVENT_UNITS
+        or f.bound
     ):
         # 出庭应诉1611件次: appearances, not cases, may not be the rate's count.
         # The count may not be this rate's (a mis-read code): no invented total.

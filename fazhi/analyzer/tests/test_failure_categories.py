@@ -353,3 +353,9 @@ def test_one_rate_word_after_two_counts_with_junwei_gives_a_rate_for_each():
         ("npc_completion_rate", 100),
         ("cppcc_completion_rate", 100),
     ]
+
+
+def test_a_rate_stated_as_a_limit_is_checked_as_one():
+    assert bad("调处纠纷1000件，调解成功990件，调解成功率达98%以上。") == []
+    (r,) = bad("调处纠纷1000件，调解成功950件，调解成功率达98%以上。")
+    assert "下限" in r["note"]
