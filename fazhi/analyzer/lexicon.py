@@ -366,6 +366,14 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 12348热线…每年服务15万人次: people served, where the text is about legal services.
     ("legal_service_visits", r"服务(群众|对象)?(达到|达|超过|近)?$", r"法律服务|12348", 0),
     ("legal_literates", r"法律明白人", None, 1),
+    # 调解成功率同比提高1.2%, 受理案件增长120件: a change, not the measure itself
+    # (提高到98% is the value, and is not matched).
+    (
+        "other:change",
+        r"(同比|环比|较上年|比上年|较去年|比去年)?(增长|提高|下降|上升|减少|降低|增加|提升|下滑)了?(约|近)?$",
+        None,
+        3,
+    ),
     # 3人荣获…称号: people honoured, not people counted by their role.
     (
         "other:awarded",

@@ -359,3 +359,10 @@ def test_a_rate_stated_as_a_limit_is_checked_as_one():
     assert bad("调处纠纷1000件，调解成功990件，调解成功率达98%以上。") == []
     (r,) = bad("调处纠纷1000件，调解成功950件，调解成功率达98%以上。")
     assert "下限" in r["note"]
+
+
+def test_a_change_in_a_rate_is_not_the_rate():
+    text = "调处纠纷1000件，调解成功990件，调解成功率同比提高1.2%。"
+    assert [c for c, _v in values(text)][2:] == ["other:change"]
+    assert bad(text) == []
+    assert values("调解成功率提高到99%。") == [("mediation_rate", 99)]
