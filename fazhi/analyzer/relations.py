@@ -349,6 +349,10 @@ def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
             if sure != "确定":
                 out.append(_unchecked(i, numerator, f.value, "比率与其计数不在同一句中，" + rel.note))
                 continue
+            span = text[max(0, min(figures[numerator].cstart, figures[d].cstart) - 40) : f.cend]
+            if _mixed_periods(span):
+                out.append(_unchecked(i, numerator, f.value, rel.note + "（比率与计数的统计期可能不同，未判为不符。）"))
+                continue
             fits: list[Relation] = []
             _add_fits(figures, rel, fits)
             if fits:
@@ -410,6 +414,16 @@ def _named_rate(figures: list[Figure], i: int, out: list[Relation]) -> None:
             i, numerator, f.value, f"{m.group(1)}率的分母在文中不明确，附近的总数都对不上，未作判断。"
         )
     )
+
+
+_PERIOD_WORDS = re.compile(r"累计|以来|年来|历年|近[一二两三四五六七八九十]年|同期|上半年|下半年|季度|[1-9]\d?月")
+
+
+def _mixed_periods(span: str) -> bool:
+    """Whether the words around a rate and its counts speak of more than one period
+    (2021—2023年累计…，2023年…): the counts may not be the rate's."""
+    years = set(re.findall(r"(?:19|20)\d\d(?=年)", span))
+    return len(years) > 1 or bool(_PERIOD_WORDS.search(span))
 
 
 def _fitting_alternate(

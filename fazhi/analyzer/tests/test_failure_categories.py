@@ -366,3 +366,9 @@ def test_a_change_in_a_rate_is_not_the_rate():
     assert [c for c, _v in values(text)][2:] == ["other:change"]
     assert bad(text) == []
     assert values("调解成功率提高到99%。") == [("mediation_rate", 99)]
+
+
+def test_counts_of_another_period_do_not_prove_a_rate_wrong():
+    text = "2021年至2023年累计调处纠纷3000件，调解成功2950件，2023年调解成功率99%。"
+    assert bad(text) == []
+    assert bad("调处纠纷3000件，调解成功2950件，调解成功率99%。") != []
