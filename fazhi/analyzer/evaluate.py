@@ -20,7 +20,7 @@ from pathlib import Path
 from .reading import ReadError, read_file
 from .report import Analysis, analyze_text
 
-REPORT_SUFFIXES = (".txt", ".docx", ".pdf")
+REPORT_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 
 
 class EvaluationError(ValueError):

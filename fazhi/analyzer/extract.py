@@ -10,6 +10,7 @@ substrings of what was read and positions point into it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -19,11 +20,14 @@ from . import lexicon as lx
 from .numbers import FULLWIDTH, NumberToken, duration_follows, find_numbers
 
 _FAR = 1 << 62
-CLAUSE_END = set("，。；;！？!?,\n：:（()）")
+# Measure words this close to a number compete by priority; further off, by distance.
+NEAR_CHARS = 8
+CLAUSE_END = set("，。；;！？!?,\n\t：:（()）")
+CELL_END = "\t\n"
 # How far back the words that give a measure its topic (复议, 调解…) may stand.
 CONTEXT_CHARS = 150
 SENTENCE_END = set("。；;！？!?\n")
-_LINE_END_PUNCT = tuple("。！？；：:;!?”）)】")
+_LINE_END_PUNCT = tuple("。！？；：:;!?”）)】|｜")
 _HEADING_START = re.compile(
     r"^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])"
 )
@@ -39,8 +43,20 @@ class Compact:
         lines = text.split("\n")
         pos = 0
         for i, line in enumerate(lines):
+            line_start = len(chars)
             for j, ch in enumerate(line):
-                if ch.isspace():
+                if ch.isspace() or ch in "|｜":
+                    # A tab between two cells of a table row (.docx, .html) and the bar
+                    # of a text table are kept as the cell boundary: 作出维持决定 | 3509 |
+                    # 74.7% must not read 350974.7%.
+                    if (
+                        ch in "\t|｜"
+                        and len(chars) > line_start
+                        and chars[-1] != "\t"
+                        and line[j + 1 :].strip(" \t|｜")
+                    ):
+                        chars.append("\t")
+                        offsets.append(pos + j)
                     continue
                 chars.append(ch)
                 offsets.append(pos + j)
@@ -92,6 +108,7 @@ class Figure:
     measure: str = ""  # the words that named the indicator
     high: Decimal | None = None  # upper end of a range
     part_of: int | None = None  # index of the total this figure is a part of
+    bound: str = ""  # "min" for 98%以上 / 超过98%, "max" for 5%以下 / 不足5%
     # Internal: compact offsets and context, used by the relation finder.
     cstart: int = field(default=0, repr=False)
     cend: int = field(default=0, repr=False)
@@ -161,13 +178,145 @@ def _boundary_fwd(text: str, pos: int, stops: set[str]) -> int:
     return i
 
 
+def _column_header(text: str, pos: int) -> str:
+    """The header of the column a cell number stands in: the nearest line above in
+    the same table whose cells are all words (信息内容 | 本年制发件数 | 本年废止件数)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    col = text.count("\t", line_start, pos)
+    end = line_start - 1
+    for _ in range(12):
+        if end <= 0:
+            return ""
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if "\t" not in line:
+            return ""
+        cells = line.split("\t")
+        if not any(_NUMERIC_CELL.match(c) for c in cells if c):
+            return cells[col] if col < len(cells) and col > 0 else ""
+        end = start - 1
+    return ""
+
+
+def _aligned_header(text: str, pos: int) -> str:
+    """For a row of numbers only, the cell above it in the nearest all-words line with
+    exactly as many cells (a header whose merged cells were spread out)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    row = text[line_start : line_end if line_end >= 0 else len(text)].split("\t")
+    col = text.count("\t", line_start, pos)
+    end = line_start - 1
+    names: list[str] = []
+    for _ in range(6):
+        if end <= 0:
+            break
+        start = text.rfind("\n", 0, end) + 1
+        cells = text[start:end].split("\t")
+        if any(_NUMERIC_CELL.match(c) for c in cells if c) or len(cells) < 2:
+            break  # another row of figures, or the table's end: no header above
+        if len(cells) != len(row):
+            if names:
+                break
+        else:
+            # Every header line above, top first: 行政复议 over 结果维持.
+            if cells[col] and cells[col] not in names:
+                names.insert(0, cells[col])
+        end = start - 1
+    return "".join(names)
+
+
+_MIN_AFTER = re.compile(r"^(以上|及以上|之上)")
+_MAX_AFTER = re.compile(r"^(以下|以内|之内)")
+_MIN_BEFORE = re.compile(r"(超过|逾|高于|不低于|不少于|大于)$")
+_MAX_BEFORE = re.compile(r"(不足|低于|不到|不超过|不高于|少于|小于)$")
+
+
+def _bound(text: str, tok: NumberToken) -> str:
+    """Whether the number is a limit (98%以上, 不足5%), not a value."""
+    after, before = text[tok.end : tok.end + 3], text[max(0, tok.start - 4) : tok.start]
+    if _MIN_AFTER.match(after) or _MIN_BEFORE.search(before) or tok.raw.startswith(("超过", "逾")):
+        return "min"
+    if _MAX_AFTER.match(after) or _MAX_BEFORE.search(before):
+        return "max"
+    return ""
+
+
+def _cell_label(text: str, pos: int) -> str:
+    """The label of a number standing alone in a table cell or on a line of its own
+    (a table flattened one cell per line): the nearest cell before it in the same row,
+    or on the lines just before, that is words, not another number."""
+    i = pos
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    in_row = "\t" in text[line_start : line_end if line_end >= 0 else len(text)]
+    for _ in range(16):
+        if i <= 0 or text[i - 1] not in CELL_END:
+            return ""
+        if in_row and i <= line_start:
+            # A row of numbers only: the header line above with as many cells names
+            # each column (a row's label is never taken from the row above).
+            return _aligned_header(text, pos)
+        j = i - 1
+        while j > 0 and text[j - 1] not in CELL_END:
+            j -= 1
+        cell = text[j : i - 1]
+        if cell and not _NUMERIC_CELL.match(cell):
+            # A table's label is short; a line ending a sentence is prose (a page number
+            # under a paragraph is not a figure).
+            if len(cell) <= 24 and cell[-1] not in "。；;！？!?":
+                return cell
+            return ""
+        i = j
+    return ""
+
+
+_NUMERIC_CELL = re.compile(r"^[\d.,%％\-—~～]+[件人次个项条名%]?$")
+_HOTLINE = re.compile(r"^(12\d{3}|110|119|120|122|96\d{3})$")
+_ETC = re.compile(r"等(?![级次同于待到])")
+_BARE_AFTER = set("，。；、,;）)\n\t：:")
+# A bare number after these is a date, a year or a place in a list, not a count.
+_BARE_NOT_AFTER = set("至到于在自从年月日第号期届版")
+_STRUCTURE_AFTER = re.compile(r"^(部分|方面|环节|板块|领域|层面|维度|步骤|阶段|个字)")
+_RANK_BEFORE = re.compile(r"(前|后|排名第?|位列|位居|居于?|列)$")
+
+
+def _bare_count(text: str, tok: NumberToken) -> bool:
+    """A number written without a measure word that is still a count: after its
+    measure (行政处罚2100，共审结复议案件4696。) or alone in a table cell."""
+    if tok.chinese or tok.unit or "." in tok.raw and not tok.raw.endswith(("万", "亿")):
+        return False
+    if len(re.sub(r"\D", "", tok.raw)) > 8:
+        return False  # a telephone or an ID number
+    nxt = text[tok.end : tok.end + 1]
+    prev = text[tok.start - 1 : tok.start] if tok.start else "\n"
+    if nxt and nxt not in _BARE_AFTER:
+        return False
+    if _HOTLINE.match(tok.raw):
+        return False  # 12345, 12348: hotlines, not counts
+    if prev in CELL_END:
+        line_end = text.find("\n", tok.end)
+        rest = text[tok.end : line_end if line_end >= 0 else len(text)].split("\t")
+        if prev == "\n" and nxt == "\t" and any(c and not _NUMERIC_CELL.match(c) for c in rest):
+            return False  # the first cell of a labelled row: its number (序号), not a count
+        return (not nxt or nxt in CELL_END) and bool(_cell_label(text, tok.start))
+    if not ("\u4e00" <= prev <= "\u9fff") or prev in _BARE_NOT_AFTER:
+        return False
+    if 1900 <= tok.value <= 2100 and re.search(r"(截至|截止|到|于|至)[^，。]{0,3}$", text[max(0, tok.start - 6) : tok.start]):
+        return False
+    return True
+
+
 def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
     """Whether a number is a figure at all (not a year, date, ordinal, name…)."""
     before = text[max(0, tok.start - 8) : tok.start]
-    if not tok.unit and not lx.UNITLESS.search(before):
+    if not tok.unit and not lx.UNITLESS.search(before) and not _bare_count(text, tok):
         return False
     if before.endswith("第") or _inside(tok.start, quoted) or lx.TARGET_BEFORE.search(before):
         return False
+    if tok.unit == "分" and re.search(r"[点时:：]$", before):
+        return False  # 8点30分: a time of day
+    if _RANK_BEFORE.search(before) and tok.unit in ("位", "名", ""):
+        return False  # 居于前五位, 排名前三名: a rank, not a count
     if before and re.match(r"[A-Za-z]", before[-1]):
         return False
     if tok.unit and duration_follows(text, tok.end):
@@ -178,7 +327,8 @@ def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
         core_s = core.group(0) if core else ""
         if core_s == "一" or (len(core_s) == 1 and core_s in "十百千万亿" and not tok.approx):
             return False
-        if lx.NAME_AFTER.match(text[tok.end : tok.end + 4]):
+        after = text[tok.end : tok.end + 4]
+        if lx.NAME_AFTER.match(after) or _STRUCTURE_AFTER.match(after):
             return False
         if tok.unit in ("%",) and not tok.raw.startswith(("百分之", "近", "约")):
             return False
@@ -189,7 +339,7 @@ def _classify(before: str, after: str, context_before: str, group: str) -> tuple
     """(code, measure words) for a number with these words around it."""
     best: tuple | None = None
     for code, measure, ctx, prio in lx.COMPILED:
-        if code != lx.NUMERATOR and group not in lx.code_groups(code):
+        if code != lx.NUMERATOR and not code.startswith("other:") and group not in lx.code_groups(code):
             continue
         if code == lx.NUMERATOR and group != "pct":
             continue
@@ -210,7 +360,10 @@ def _classify(before: str, after: str, context_before: str, group: str) -> tuple
             if not cm:
                 continue
             ctx_dist = len(context_before) - cm[-1].end()
-        key = (-prio, dist, ctx_dist, -len(found))
+        # Priority settles a contest between words close to the number; a measure
+        # word right next to it beats a stronger word further off (责令履行决定等
+        # 纠错决定2.73万件 counts corrections).
+        key = (dist > NEAR_CHARS, -prio, dist, ctx_dist, -len(found))
         if best is None or key < best[0]:
             best = (key, code, found)
     if best is None:
@@ -245,19 +398,54 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
         prev_end = tokens[k - 1].end if k else 0
         next_start = tokens[k + 1].start if k + 1 < len(tokens) else len(t)
         clause_start = max(_boundary_back(t, tok.start, CLAUSE_END), prev_end)
-        if prev_end == clause_start and "、" in t[prev_end : tok.start]:
+        if clause_start > prev_end and t[clause_start - 1 : clause_start] in ("）", ")"):
+            # 受理(立案)行政复议案件18件: a short parenthesis inside a name does not end it.
+            opening = max(t.rfind("（", 0, clause_start), t.rfind("(", 0, clause_start))
+            if 0 <= opening and clause_start - opening <= 12 and opening >= prev_end:
+                clause_start = max(_boundary_back(t, opening, CLAUSE_END), prev_end)
+        if k and prev_end == clause_start and "、" in t[prev_end : tok.start]:
             # 14次党组会议、开展研讨4次: the words before the 、 belong to the number before.
             clause_start = prev_end + t[prev_end : tok.start].index("、") + 1
         clause_end = min(_boundary_fwd(t, tok.end, CLAUSE_END), next_start)
+        if clause_end < next_start and t[clause_end : clause_end + 1] in ("（", "("):
+            # 1.1万个村（社区）调委会: a short parenthesis does not end the noun after.
+            closing = re.search(r"[）)]", t[clause_end : clause_end + 12])
+            if closing and not re.match(r"[（(](含|其中|包括)", t[clause_end:]):
+                resume = clause_end + closing.end()
+                clause_end = min(_boundary_fwd(t, resume, CLAUSE_END), next_start)
         before = t[clause_start : tok.start]
         after = t[tok.end : clause_end]
+        quote_from = max(clause_start, tok.start - 12)
         sent_start = _boundary_back(t, tok.start, SENTENCE_END)
         sentence_before = t[sent_start : tok.start]
         para_start = _boundary_back(t, tok.start, {"\n"}, CONTEXT_CHARS)
         context_before = t[max(para_start, tok.start - CONTEXT_CHARS) : tok.start]
+        if not before and clause_start > 0 and t[clause_start - 1] in CELL_END:
+            label = _cell_label(t, tok.start)
+            if label:
+                # The quote of a table cell runs from its row's label (or, in a row of
+                # numbers only, from the row's start).
+                line_start = t.rfind("\n", 0, tok.start) + 1
+                quote_from = max(t.rfind(label, line_start, tok.start), line_start, tok.start - 40)
+                context_before = label + context_before
+                # The column's header names the measure where the row's label alone
+                # does not (本年制发件数 | 行政规范性文件 | 5).
+                header = _column_header(t, tok.start)
+                group0 = lx.unit_group(tok.unit)
+                with_header = header + label
+                if header and not _classify(with_header, "", context_before, group0)[0].startswith(
+                    "other:"
+                ):
+                    label = with_header
+                before = label
+        etc = list(_ETC.finditer(before))
+        if etc and len(before) - etc[-1].end() >= 2:
+            # 撤销、变更和责令履行决定等纠错决定2.73万件: what comes before 等 are
+            # examples; the noun after it names the count.
+            before = before[etc[-1].end() :]
         unit = tok.unit
         if not unit:
-            unit = "件" if "案件" in before or "件" in before else "个"
+            unit = "件" if "案件" in before or "件" in before else ""
         group = lx.unit_group(unit)
         items: list[tuple[str, str, str | None]] = []
         share_of = share_code = None
@@ -275,8 +463,7 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
         if not items:
             code, found = _classify(before, after, context_before, group)
             items.append((code, found, None))
-        qs = max(clause_start, tok.start - 12)
-        qa, qb = c.span(qs, tok.end)
+        qa, qb = c.span(quote_from, tok.end)
         sentence = bisect_right(sentence_starts, tok.start) - 1
         paragraph = bisect_right(paragraph_starts, tok.start) - 1
         for code, found, share in items:
@@ -293,6 +480,7 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                     quote_end=qb,
                     measure=found,
                     high=tok.high,
+                    bound=_bound(t, tok),
                     cstart=tok.start,
                     cend=tok.end,
                     sentence=sentence,
@@ -302,9 +490,33 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                     sentence_text=sentence_before,
                 )
             )
+    figures = _spread_shared_rates(figures)
     _resolve_numerator_rates(figures)
     _inherit_part_codes(t, figures)
     return figures
+
+
+_BOTH = re.compile(r"率(均|都|分别)(为|达到|达|是)?$")
+
+
+def _spread_shared_rates(figures: list[Figure]) -> list[Figure]:
+    """建议86件、提案112件，办结率均为100%: one numeral, a rate for each count before."""
+    out: list[Figure] = []
+    for i, f in enumerate(figures):
+        if f.indicator == lx.NUMERATOR and _BOTH.search(f.sentence_text):
+            codes: list[str] = []
+            for j in range(i - 1, -1, -1):
+                g = figures[j]
+                if g.sentence != f.sentence or g.is_rate:
+                    break
+                rate = lx.RATE_OF.get(g.indicator)
+                if rate and rate not in codes:
+                    codes.insert(0, rate)
+            if len(codes) >= 2:
+                out += [dataclasses.replace(f, indicator=code) for code in codes]
+                continue
+        out.append(f)
+    return out
 
 
 def _resolve_numerator_rates(figures: list[Figure]) -> None:
@@ -325,6 +537,10 @@ def _resolve_numerator_rates(figures: list[Figure]) -> None:
         f.indicator = code or f"other:{name}"
 
 
+# (numerator code, denominator code) of every catalogue rate.
+_NUMERATOR_OF = {(n, d) for nums, dens in lx.RATES.values() for n in nums for d in dens}
+
+
 def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
     """(total, parts) for every 其中/含 list: the total is the nearest count before
     the marker in the same sentence; the parts are the counts after it, up to the
@@ -335,6 +551,10 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
     starts = [f.cstart for f in figures]
     for m in lx.PART_MARKER.finditer(text):
         pos = m.end()
+        if m.group(0)[0] in "（(":
+            close = re.search(r"[）)\d一二三四五六七八九十]", text[pos : pos + 20])
+            if close and close.group(0) in "）)":
+                continue  # 撤销(含部分撤销)3件: the parenthesis qualifies a name
         k = bisect_right(ends, m.start() + 1) - 1
         while k >= 0 and figures[k].is_rate:
             k -= 1
@@ -342,23 +562,46 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
             continue
         total = k
         tf = figures[total]
+        part_sentence = tf.sentence
         if text[tf.cend : m.start() + 1].count("。") or any(
             ch in SENTENCE_END for ch in text[tf.cend : m.start()]
         ):
-            continue
+            # 。其中，…151场: a sentence that opens with 其中 is about the previous
+            # one's total in the same measure word.
+            if text[m.start() - 1 : m.start()] not in SENTENCE_END or m.group(0) != "其中":
+                continue
+            first = next((f for f in figures if f.cstart >= pos), None)
+            if first is None or first.sentence != tf.sentence + 1 and first.paragraph != tf.paragraph:
+                continue
+            same = [
+                j
+                for j in range(k, -1, -1)
+                if figures[j].sentence == figures[k].sentence
+                and not figures[j].is_rate
+                and figures[j].unit == first.unit
+            ]
+            if not same:
+                continue
+            total = same[0]
+            tf = figures[total]
+            part_sentence = first.sentence
         parts: list[int] = []
         for i in range(bisect_right(starts, pos - 1), len(figures)):
             f = figures[i]
             if f.cstart < pos or i in used:
                 continue
-            if f.sentence != tf.sentence or f.is_rate or f.group != tf.group:
+            if f.sentence != part_sentence or f.is_rate or f.group != tf.group:
                 break
+            if (f.indicator, tf.indicator) in _NUMERATOR_OF:
+                break  # 调解成功780件 after 其中…纠纷800件: a rate's count, not a part
             if parts and figures[parts[-1]].cstart == f.cstart:
                 continue
             parts.append(i)
-            # 含…: only the parenthesis or clause right after the marker.
-            if m.group(0).endswith("含") and text[f.cend : f.cend + 1] in ("）", ")", "，", "。"):
-                break
+            # 含…: only the parenthesis (up to its closing) or the clause right after it.
+            if m.group(0).endswith("含"):
+                stops = ("）", ")") if m.group(0)[0] in "（(" else ("）", ")", "，", "。")
+                if text[f.cend : f.cend + 1] in stops:
+                    break
         if parts and total not in used:
             out.append((total, parts))
             used.update(parts)

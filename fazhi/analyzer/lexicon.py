@@ -209,6 +209,7 @@ UNIT_GROUP: dict[str, str] = {
     "人": "person",
     "位": "person",
     "人次": "person",
+    "件次": "event",
     "次": "event",
     "场": "event",
     "场次": "event",
@@ -250,7 +251,10 @@ NUMERATOR = "@numerator"
 
 PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 行政复议
-    ("recon_received", rf"收到{_}{{0,12}}(复议|申请)|复议申请{_}{{0,2}}收到", None, 0),
+    ("recon_received", rf"收到{_}{{0,12}}复议|复议申请{_}{{0,2}}收到", None, 0),
+    # 收到…申请 is a reconsideration only where the text is about 复议, not about
+    # 政府信息公开 (the nearer topic wins, see `context`).
+    ("recon_received", rf"收到{_}{{0,12}}申请", R, 0),
     ("recon_received", r"收到|接收|新收", R, 0),
     # 办理…复议案件: the cases taken on, read as accepted (INDICATORS.md has no "handled").
     ("recon_accepted", rf"办理{_}{{0,10}}复议", None, 0),
@@ -272,19 +276,23 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("recon_ordered_performance", r"责令履行", R, 1),
     ("recon_terminated", r"终止", R, 0),
     ("recon_corrected", r"纠错|纠正", R, 0),
+    ("recon_correction_rate", r"纠错率|纠正率|纠错|纠正", R, 0),
     ("recon_correction_rate", r"纠错率|纠正率", None, 0),
     ("recon_mediated", r"调解结案|和解结案|调解、和解|调解和解|以调解|经调解|达成和解", R, 1),
     ("recon_mediation_rate", r"调解率|和解率|调解和解率|调撤率", R, 1),
     ("recon_opinion_letters", r"复议(意见书|建议书)|意见书|建议书", R, 0),
     ("recon_overdue", r"超期|逾期", R, 0),
-    ("recon_superior_cases", r"被申请人", R, 2),
+    # 以本级为被申请人 counts cases a superior body took; a breakdown of one's own
+    # cases by respondent (被申请人为乡镇政府的12件) is not that.
+    ("recon_superior_cases", r"被申请人", r"上级|[市省州盟](级|人民政府|政府|司法局|司法厅)", 2),
     # 行政应诉
-    ("litig_cases", rf"(应诉|诉讼){_}{{0,4}}案件|行政案件|被诉|行政诉讼|应诉", None, 0),
+    ("litig_cases", rf"(应诉|诉讼|涉诉|涉讼){_}{{0,4}}案件|行政案件|被诉|行政诉讼|应诉", None, 0),
     ("litig_hearings", r"开庭", LITIG, 0),
     ("litig_appear_count", r"出庭应诉|出庭", None, 1),
     ("litig_appear_rate", r"出庭(应诉)?率", None, 0),
     ("litig_lost", r"败诉", None, 1),
     ("other:litig_closed", r"审结|办结|结案", LITIG, 0),
+    ("other:litig_judged", r"判决结案|以判决(方式)?结案", LITIG, 1),
     ("litig_loss_rate", r"败诉率", None, 0),
     # 重大行政决策
     ("decision_count", r"重大(行政)?决策", None, 0),
@@ -321,7 +329,9 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("enforcement_supervision_letters", r"执法监督意见书|监督意见书|监督建议书", None, 1),
     # 政务公开
     ("disclosure_proactive", r"主动公开", None, 0),
+    ("disclosure_proactive", rf"(发布|公开){_}{{0,8}}(政务|政府)?信息", r"公开|网站|政务", 0),
     ("disclosure_requests", r"依申请|信息公开申请|公开申请", None, 0),
+    ("disclosure_requests", rf"(收到|新收|受理){_}{{0,12}}申请", r"信息公开|依申请公开|公开申请", 0),
     ("disclosure_replied_on_time", r"按期答复|按时答复", None, 1),
     # 建议提案、督查
     ("npc_suggestions", rf"人大代表{_}{{0,6}}(建议|议案)|代表建议|人大建议", None, 0),
@@ -334,8 +344,18 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("mediation_committees", r"调委会|调解委员会|调解组织", None, 0),
     ("mediators", r"调解员", None, 1),
     ("mediation_cases", r"纠纷|调处", None, 0),
-    ("mediation_success", r"调解成功|成功调解|调处成功|调成|化解成功|成功化解", None, 1),
-    ("mediation_rate", r"调解成功率|调处成功率|成功率|化解率", MED, 0),
+    ("mediation_success", r"调解成功|成功调解|调处成功|成功调处|调成|化解成功|成功化解", None, 1),
+    ("mediation_rate", r"调解成功率|调处成功率|成功率", MED, 0),
+    # 实质性化解率, 综合化解率: other measures than the share of cases mediated.
+    ("other:resolution_rate", r"化解率", None, 1),
+    # Screening and prevention are not cases mediated.
+    # (排查受理 is taking cases in: that stays a count of cases.)
+    (
+        "other:disputes_screened",
+        rf"排查(?!{_}{{0,2}}(受理|调处|化解|调解)){_}{{0,8}}|预防{_}{{0,6}}纠纷",
+        None,
+        1,
+    ),
     ("mediation_oral", r"口头协议", None, 2),
     ("mediation_written", r"书面协议", None, 2),
     ("mediation_amount", r"涉及金额|涉案金额|金额", MED, 0),
@@ -343,7 +363,24 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("legal_aid_cases", r"法律援助", None, 0),
     ("notary_cases", r"公证", None, 0),
     ("legal_service_visits", r"法律服务|法律咨询", None, 0),
+    # 12348热线…每年服务15万人次: people served, where the text is about legal services.
+    ("legal_service_visits", r"服务(群众|对象)?(达到|达|超过|近)?$", r"法律服务|12348", 0),
     ("legal_literates", r"法律明白人", None, 1),
+    # 调解成功率同比提高1.2%, 受理案件增长120件: a change, not the measure itself
+    # (提高到98% is the value, and is not matched).
+    (
+        "other:change",
+        r"(同比|环比|较上年|比上年|较去年|比去年)?(增长|提高|下降|上升|减少|降低|增加|提升|下滑)了?(约|近)?$",
+        None,
+        3,
+    ),
+    # 3人荣获…称号: people honoured, not people counted by their role.
+    (
+        "other:awarded",
+        rf"荣获|获评|被评为|评为|获得{_}{{0,12}}(称号|表彰|荣誉|奖)|受到{_}{{0,8}}表彰",
+        None,
+        3,
+    ),
     # 普法、学法
     (
         "publicity_events",
@@ -357,7 +394,7 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("study_sessions", r"学法|常务会|中心组|党组会", r"学法|学习", 0),
     # 清单
     ("power_list_items", r"权责事项|权责清单|权力清单", None, 0),
-    ("service_items", r"政务服务事项|服务事项", None, 0),
+    ("service_items", r"政务服务事项|(?<!法律)服务事项", None, 0),
     ("permit_items", r"许可事项", None, 1),
 ]
 
@@ -373,22 +410,51 @@ RATE_LIST = re.compile(
     r"(?P<items>(?:[^、，。；]{1,8}率、)+[^、，。；]{1,8}率)(均|都|分别|全部)?(达到|达|为|是|保持)?(了)?$"
 )
 # A count written without a unit: 败诉案件数0.
-UNITLESS = re.compile(r"(数|数量|总数|总量)(为|是)?[:：]?$")
+UNITLESS = re.compile(r"(数|数量|总数|总量)(为|是)?[:：]?\Z")
 
 # A rate and the counts it is computed from: rate → (numerator codes, denominator
 # codes). Order matters for denominators: the first code found wins.
+# The catalogue's own denominator (fazhi.indicators) comes first where it defines the
+# rate (`relations.denominator_codes`); the others are readings reports also use,
+# named when a stated rate fits them instead of being called wrong.
 RATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "mediation_rate": (("mediation_success",), ("mediation_cases",)),
     "litig_appear_rate": (("litig_appear_count",), ("litig_hearings", "litig_cases")),
-    "litig_loss_rate": (("litig_lost",), ("litig_cases",)),
+    "litig_loss_rate": (
+        ("litig_lost",),
+        ("other:litig_judged", "other:litig_closed", "litig_cases"),
+    ),
     "recon_mediation_rate": (
         ("recon_mediated",),
         ("recon_closed", "recon_accepted", "recon_received"),
     ),
-    "recon_correction_rate": (("recon_corrected",), ("recon_closed",)),
+    "recon_correction_rate": (
+        ("recon_corrected",),
+        ("other:recon_correction_base", "recon_closed", "recon_accepted"),
+    ),
     "normdoc_filed_rate": (("normdoc_filed",), ("normdoc_issued",)),
     "npc_completion_rate": (("npc_suggestions",), ("npc_suggestions",)),
     "cppcc_completion_rate": (("cppcc_proposals",), ("cppcc_proposals",)),
+}
+
+# Catalogue codes that INDICATORS.md does not list: the analyzer names them `other:`.
+CATALOGUE_AS_OTHER: dict[str, str] = {
+    "litig_judged": "other:litig_judged",
+    "litig_closed": "other:litig_closed",
+    "recon_correction_base": "other:recon_correction_base",
+}
+
+# The bases, as a reader would name them in a verdict.
+BASE_LABEL: dict[str, str] = {
+    "other:litig_judged": "判决结案数",
+    "other:litig_closed": "审结案件数",
+    "litig_cases": "应诉案件总数",
+    "other:recon_correction_base": "作出实体决定的审结案件数",
+    "recon_closed": "审结案件数",
+    "recon_accepted": "受理案件数",
+    "recon_received": "收到申请数",
+    "litig_hearings": "开庭数",
+    "mediation_cases": "调处纠纷数",
 }
 
 # A share written as 占…的N%: the rate is named by its numerator's code.
@@ -424,9 +490,15 @@ PARTITIONS: dict[str, tuple[str, ...]] = {
     "normdoc_reviewed": (),
 }
 
+# Totals whose listed outcomes may add up to more than they are (cases accepted this
+# year; the outcomes also decide cases carried over from the last).
+OUTCOMES_MAY_EXCEED = ("recon_accepted",)
+
 # Parts of a total that keep their own code when listed after 其中 (all other parts
 # take the total's code, as the gold files do).
-OWN_CODE_PARTS: dict[str, tuple[str, ...]] = {k: v for k, v in PARTITIONS.items()}
+OWN_CODE_PARTS: dict[str, tuple[str, ...]] = {
+    k: v + (("recon_corrected",) if k.startswith("recon_") else ()) for k, v in PARTITIONS.items()
+}
 
 # Implied totals: the catalogue defines recon_corrected as the sum of these.
 IMPLIED_SUMS: dict[str, tuple[str, ...]] = {
@@ -438,6 +510,11 @@ IMPLIED_SUMS: dict[str, tuple[str, ...]] = {
         "recon_ordered_performance",
     ),
 }
+
+# The row of a table that holds the total the other rows are shares of.
+TOTAL_ROW = re.compile(r"^(合计|总计|共计|总数|全部|总量)")
+# Words that mark a count as a total (共收到…, 全年累计…).
+TOTAL_WORDS = re.compile(r"共|总|全年|全县|全市|全区|累计|合计")
 
 # Words that mark what follows as parts of the figure before.
 PART_MARKER = re.compile(r"其中|[（(，,]含|包括")

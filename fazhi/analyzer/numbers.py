@@ -36,13 +36,17 @@ FULLWIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%."
 # Measure words, longest first so that 人次 wins over 人 and 万元 over 元.
 UNITS = [
     "个百分点",
+    "个工作日",
+    "工作日",
     "百分点",
     "平方米",
     "万人次",
     "人次",
+    "件次",
     "场次",
     "课时",
     "小时",
+    "分钟",
     "万元",
     "亿元",
     "公里",
@@ -83,9 +87,19 @@ UNITS = [
     "元",
     "天",
     "亩",
+    "票",
+    "种",
+    "点",
+    "分",
     "万",
 ]
-_UNIT_RE = "|".join(re.escape(u) for u in UNITS if u != "万")
+# 分 is a score (95分) only when it does not start another word (三分之一, 分别, 分局).
+_UNIT_GUARD = {
+    "分": "(?![之钟别类局院析工管批期布配担摊])",
+    "种": "(?![类植养子])",
+    "点": "(?![\\d半钟多左])",  # 3点建议, not 8点30分
+}
+_UNIT_RE = "|".join(re.escape(u) + _UNIT_GUARD.get(u, "") for u in UNITS if u != "万")
 
 # What may follow a unit and turn the number into a duration or a name, not a figure.
 _DURATION_AFTER = re.compile(r"^(月|工作日|小时|星期|年)")
@@ -104,7 +118,7 @@ NUMBER_RE = re.compile(
         (?P<approx1>余|多)?
         (?P<mult>万|亿)?
         (?P<approx2>余|多)?
-        (?P<unit>{_UNIT_RE})?
+        (?P<unit>{_UNIT_RE}|[:：]1(?![\d.]))?
         (?P<approx3>左右)?
     )
     """,
@@ -229,6 +243,8 @@ def find_numbers(text: str) -> list[NumberToken]:
         except (NotANumber, InvalidOperation):
             continue
         unit = m.group("unit") or ""
+        if unit in (":1", "：1"):
+            unit = ":1"  # a ratio, 2.5:1
         mult = m.group("mult")
         if unit == "万人次":
             mult, unit = "万", "人次"

@@ -1,4 +1,5 @@
-"""Loading a report's text from .txt (UTF-8, GBK, GB18030), .docx or a text PDF.
+"""Loading a report's text from .txt (UTF-8, GBK, GB18030), .docx, .html/.htm or a
+text PDF.
 
 Every failure is a `ReadError` with a Chinese message naming the file; callers show
 the message and go on with the next file. Nothing here raises anything else for bad
@@ -8,7 +9,9 @@ input (see tests/test_reading.py, which fuzzes it).
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from html.parser import HTMLParser
 from pathlib import Path
 
 # A county's annual report is 5–30 pages; 20 MB leaves room for embedded images in
@@ -80,12 +83,55 @@ def _docx_text(data: bytes, name: str) -> str:
     return _check_text("\n".join(lines), name)
 
 
+def _pdf_rows(data: bytes) -> str:
+    """The text layer laid out by position: lines at the same height on a page form
+    one row, their pieces in reading order joined by a tab when a gap separates them.
+    A table's cells then come out as rows (作出维持决定 | 3509 | 74.7%) instead of one
+    column after another, which is how pdfminer's plain text gives them."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTTextContainer, LTTextLine
+
+    pages = []
+    for page in extract_pages(io.BytesIO(data)):
+        pieces = []
+        for box in page:
+            if not isinstance(box, LTTextContainer):
+                continue
+            for line in box:
+                text = line.get_text().strip() if isinstance(line, LTTextLine) else ""
+                if text:
+                    pieces.append((line.y0, line.y1, line.x0, line.x1, text))
+        rows: list[list[tuple]] = []
+        for piece in sorted(pieces, key=lambda p: (-(p[0] + p[1]) / 2, p[2])):
+            middle, height = (piece[0] + piece[1]) / 2, piece[1] - piece[0]
+            last = rows[-1] if rows else None
+            if last and abs((last[0][0] + last[0][1]) / 2 - middle) <= height / 2:
+                last.append(piece)
+            else:
+                rows.append([piece])
+        lines = []
+        for row in rows:
+            row.sort(key=lambda p: p[2])
+            out = row[0][4]
+            for prev, cur in zip(row, row[1:], strict=False):
+                gap = cur[2] - prev[3]
+                out += ("\t" if gap > (cur[1] - cur[0]) else "") + cur[4]
+            lines.append(out)
+        pages.append("\n".join(lines))
+    return "\n".join(pages)
+
+
 def _pdf_text(data: bytes, name: str) -> str:
     from pdfminer.high_level import extract_text
     from pdfminer.pdfparser import PDFSyntaxError
 
     try:
-        text = extract_text(io.BytesIO(data))
+        try:
+            text = _pdf_rows(data)
+        except PDFSyntaxError:
+            raise
+        except Exception:  # an odd layout: fall back to pdfminer's plain text
+            text = extract_text(io.BytesIO(data))
     except PDFSyntaxError as e:
         raise ReadError(f"文件“{name}”不是有效的 PDF 文件。") from e
     except Exception as e:  # pdfminer raises many kinds for damaged files
@@ -96,6 +142,96 @@ def _pdf_text(data: bytes, name: str) -> str:
         )
     text = text.replace("\x0c", "\n")
     return _check_text(text, name)
+
+
+_HTML_BLOCKS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 table tbody thead tfoot section article "
+    "header footer blockquote pre title hr dd dt".split()
+)
+_HTML_SKIP = frozenset({"script", "style", "noscript", "template", "head"})
+
+
+class _HtmlText(HTMLParser):
+    """Text of an HTML page: blocks on their own lines, a table row per line with its
+    cells separated by tabs (as .docx tables are read), scripts and styles left out."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.skip = 0
+        self.cell_open = False
+        self.title: list[str] = []
+        self.in_title = False
+        self.pending_span = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "title":
+            self.in_title = True
+        if tag in _HTML_SKIP:
+            self.skip += 1
+        elif tag == "tr":
+            self.out.append("\n")
+            self.cell_open = False
+        elif tag in ("td", "th"):
+            if self.cell_open:
+                self.out.append("\t")
+            self.cell_open = True
+            # A merged cell is spread over the columns it spans, as python-docx
+            # gives a .docx table, so a header lines up with the numbers below it.
+            span = dict(attrs).get("colspan") or "1"
+            self.pending_span = int(span) - 1 if span.isdigit() and int(span) < 50 else 0
+        elif tag in _HTML_BLOCKS:
+            self.out.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        if tag in _HTML_SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif tag == "tr":
+            self.out.append("\n")
+            self.cell_open = False
+        elif tag in ("td", "th"):
+            text = self.cell_text()
+            for _ in range(self.pending_span):
+                self.out.append("\t" + text)
+            self.pending_span = 0
+        elif tag in _HTML_BLOCKS:
+            self.out.append("\n")
+            if tag == "table":
+                self.cell_open = False
+
+    def cell_text(self) -> str:
+        """The text of the cell just closed (back to the last tab or line break)."""
+        parts = []
+        for piece in reversed(self.out):
+            cut = max(piece.rfind("\t"), piece.rfind("\n"))
+            if cut >= 0:
+                parts.append(piece[cut + 1 :])
+                break
+            parts.append(piece)
+        return "".join(reversed(parts)).strip()
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+        if self.skip:
+            return
+        # Inside a cell a line break is only layout; elsewhere, whitespace runs collapse.
+        text = re.sub(r"[ \t\r\n\u3000\xa0]+", " " if not self.cell_open else "", data)
+        self.out.append(text)
+
+
+def html_text(markup: str) -> str:
+    """The readable text of an HTML document (see _HtmlText)."""
+    parser = _HtmlText()
+    parser.feed(markup)
+    parser.close()
+    lines = [line.strip(" ") for line in "".join(parser.out).split("\n")]
+    body = "\n".join(line for line in lines if line.strip())
+    if not body.strip() and parser.title:
+        body = "".join(parser.title).strip()
+    return body
 
 
 def read_bytes(data: bytes, name: str) -> str:
@@ -113,6 +249,10 @@ def read_bytes(data: bytes, name: str) -> str:
         return _docx_text(data, name)
     if suffix == ".pdf" or data.startswith(b"%PDF"):
         return _pdf_text(data, name)
+    if suffix in (".html", ".htm") or (
+        suffix not in (".txt",) and data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html"))
+    ):
+        return _check_text(html_text(decode_text(data, name)), name)
     if suffix == ".doc":
         raise ReadError(f"文件“{name}”是旧版 Word（.doc）格式，请另存为 .docx 或 .txt 后再上传。")
     return decode_text(data, name)

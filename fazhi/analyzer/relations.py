@@ -12,15 +12,25 @@
 Rounding follows the gold files' rule: computed = numerator ÷ denominator × 100
 rounded to 2 decimals, consistent when that, rounded half-up to as many decimals
 as the stated rate has, equals the stated rate.
+
+A false 不符 is worse than a miss. A relation is only judged where the text says it
+holds: a 占…的 share, a table's 合计 row, a 其中 list, a rate named with its counts
+in the same sentence, the catalogue's own definition of a rate (its denominator
+first; another base the report may use is named, not called wrong). Anything less
+certain is kept as `checked=False` (无法核对, with the reason) and never counted as
+an inconsistency. Each verdict says how sure it is (`confidence`) and why (`note`:
+the numbers and the rounding rule).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 
 from . import lexicon as lx
-from .extract import Figure, _num, part_lists
+from .extract import CELL_END, Figure, _num, part_lists
 
 # How far before a rate its counts may stand (in compact characters).
 RATE_REACH = 200
@@ -47,6 +57,8 @@ class Relation:
     sum_of_parts: Decimal | None = None
     partial: bool = False
     indicator: str = ""  # implied: the code of the implied total
+    confidence: str = "确定"  # 确定: the text states the relation; 较确定: read from nearness
+    checked: bool = True  # False: seen but not judged (无法核对), never an inconsistency
 
     def as_dict(self, figures: list[Figure]) -> dict:
         def q(i: int | None) -> str | None:
@@ -55,7 +67,12 @@ class Relation:
         def pos(i: int | None) -> int | None:
             return figures[i].position if i is not None else None
 
-        d: dict = {"kind": self.kind, "consistent": self.consistent, "note": self.note}
+        d: dict = {
+            "kind": self.kind,
+            "consistent": self.consistent,
+            "note": self.note,
+            "confidence": self.confidence if self.checked else "无法核对",
+        }
         if self.kind == "rate":
             d.update(
                 indicator=figures[self.rate].indicator if self.rate is not None else "",
@@ -92,10 +109,15 @@ def _decimals(d: Decimal) -> int:
 
 
 def rate_fits(
-    num: Decimal, den: Decimal, stated: Decimal, approx: bool = False
+    num: Decimal, den: Decimal, stated: Decimal, approx: bool = False, bound: str = ""
 ) -> tuple[Decimal, bool]:
-    """(computed, consistent) for a stated rate over num ÷ den."""
+    """(computed, consistent) for a stated rate over num ÷ den. `bound` "min" (98%以上)
+    or "max" (5%以下) makes the stated rate a limit, not a value."""
     computed = (num / den * HUNDRED).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    if bound == "min":
+        return computed, computed >= stated
+    if bound == "max":
+        return computed, computed <= stated
     if approx:
         return computed, abs(computed - stated) <= 1
     places = Decimal(1).scaleb(-_decimals(stated))
@@ -106,24 +128,186 @@ def _fmt(d: Decimal | None) -> str:
     return "" if d is None else str(_num(d))
 
 
-def _rate_relations(figures: list[Figure]) -> list[Relation]:
+def verdict_note(
+    num: Decimal, den: Decimal, stated: Decimal, approx: bool = False, bound: str = ""
+) -> str:
+    """The arithmetic and the rounding rule, in words: 77÷4696=1.64%，按所报的1位小数
+    四舍五入为1.6%，与所报1.7%不符。"""
+    computed, ok = rate_fits(num, den, stated, approx, bound)
+    head = f"{_fmt(num)}÷{_fmt(den)}={_fmt(computed)}%"
+    if bound:
+        rule = f"，所报为{'下限' if bound == 'min' else '上限'}（{_fmt(stated)}%{'以上' if bound == 'min' else '以下'}）"
+    elif approx:
+        rule = "，所报为约数（允许相差1个百分点）"
+    else:
+        places = _decimals(stated)
+        rounded = computed.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+        rule = f"，按所报的{places}位小数四舍五入为{_fmt(rounded)}%" if places else (
+            f"，四舍五入取整为{_fmt(rounded)}%"
+        )
+    return f"{head}{rule}，与所报{_fmt(stated)}%{'相符' if ok else '不符'}。"
+
+
+@cache
+def _catalogue_denominator(rate_code: str) -> str | None:
+    """The analyzer's code for the denominator the catalogue defines for `rate_code`."""
+    try:
+        from fazhi.indicators.catalogue import catalogue
+
+        ind = catalogue().get(rate_code)
+    except Exception:  # no Django, or the catalogue cannot load: fall back to the lexicon
+        return None
+    if ind is None or ind.kind != "rate":
+        return None
+    return lx.CATALOGUE_AS_OTHER.get(ind.denominator, ind.denominator)
+
+
+def denominator_codes(rate_code: str) -> tuple[str, ...]:
+    """The rate's denominators, the catalogue's own first."""
+    _num_codes, dens = lx.RATES[rate_code]
+    primary = _catalogue_denominator(rate_code)
+    if primary and primary in dens:
+        return (primary, *[d for d in dens if d != primary])
+    return dens
+
+
+def _base(code: str) -> str:
+    return lx.BASE_LABEL.get(code) or lx.label(code)
+
+
+def _near(figures: list[Figure], i: int) -> list[int]:
+    """Counts before figure i in its paragraph, nearest first."""
+    f = figures[i]
+    out = []
+    for j in range(i - 1, -1, -1):
+        g = figures[j]
+        if g.paragraph != f.paragraph or f.cstart - g.cend > RATE_REACH:
+            break
+        if not g.is_rate:
+            out.append(j)
+    return out
+
+
+def _plausible_denominator(g: Figure, num: Decimal, stated: Decimal) -> bool:
+    # 603 ÷ 2: a denominator smaller than its numerator cannot give a rate ≤ 100%.
+    return g.value > 0 and (g.value >= num or stated > HUNDRED)
+
+
+def _checked_rate(
+    figures: list[Figure], i: int, numerator: int, denominator: int, confidence: str
+) -> Relation:
+    f, n, d = figures[i], figures[numerator], figures[denominator]
+    computed, ok = rate_fits(n.value, d.value, f.value, f.approx, f.bound)
+    return Relation(
+        "rate",
+        ok,
+        verdict_note(n.value, d.value, f.value, f.approx, f.bound),
+        rate=i,
+        numerator=numerator,
+        denominator=denominator,
+        stated=f.value,
+        computed=computed,
+        confidence=confidence,
+    )
+
+
+def _unchecked(i: int, numerator: int | None, stated: Decimal, why: str) -> Relation:
+    return Relation("rate", True, why, rate=i, numerator=numerator, stated=stated, checked=False)
+
+
+def _add_fits(figures: list[Figure], rel: Relation, out: list[Relation]) -> None:
+    """For a rate that does not fit its denominator: the figures it does fit."""
+    f, num = figures[rel.rate], figures[rel.numerator].value
+    for j, g in enumerate(figures):
+        if (
+            j in (rel.numerator, rel.denominator)
+            or g.is_rate
+            or g.paragraph != f.paragraph
+            or g.group != figures[rel.numerator].group
+            or g.value < num
+            or g.value <= 0
+        ):
+            continue
+        c2, ok2 = rate_fits(num, g.value, f.value, f.approx, f.bound)
+        if ok2:
+            rel.fits.append(j)
+            out.append(
+                Relation(
+                    "rate",
+                    True,
+                    f"所报{_fmt(f.value)}%实际是{_fmt(num)}÷{_fmt(g.value)}（{g.quote}），而非文中所称的分母。",
+                    rate=rel.rate,
+                    numerator=rel.numerator,
+                    denominator=j,
+                    stated=f.value,
+                    computed=c2,
+                    confidence="较确定",
+                )
+            )
+    if rel.fits:
+        rel.note += "该比率与" + "、".join(f"“{figures[j].quote}”" for j in rel.fits) + "相符。"
+
+
+def _share_relation(figures: list[Figure], i: int, out: list[Relation]) -> None:
+    """占…的N%: the count right before it over the total the 占 names."""
+    f = figures[i]
+    prev = [j for j in _near(figures, i) if figures[j].sentence == f.sentence]
+    if not prev:
+        return
+    numerator = prev[0]
+    num = figures[numerator].value
+    earlier = [j for j in _near(figures, i) if j != numerator and j < numerator]
+    if f.share_code and not f.share_code.startswith("other:"):
+        named = [j for j in earlier if figures[j].indicator == f.share_code]
+        if named:
+            rel = _checked_rate(figures, i, numerator, named[0], "确定")
+            out.append(rel)
+            if not rel.consistent:
+                _add_fits(figures, rel, out)
+            return
+    # 占收案总数的79.9%: the nearest larger count of the same kind that the text marks
+    # as a total; found by nearness, so only a fit is reported.
+    group = figures[numerator].group
+    totals = [
+        j
+        for j in earlier
+        if figures[j].group == group
+        and figures[j].part_of is None
+        and _plausible_denominator(figures[j], num, f.value)
+        and lx.TOTAL_WORDS.search(figures[j].sentence_text[-20:] + figures[j].measure)
+    ]
+    for j in totals:
+        rel = _checked_rate(figures, i, numerator, j, "较确定")
+        if rel.consistent:
+            out.append(rel)
+            return
+    out.append(_unchecked(i, numerator, f.value, f"“占{f.share_of}”所指的总数在文中找不到或对不上，未作判断。"))
+
+
+def _adjacent(figures: list[Figure], a: int, b: int, text_between: str) -> bool:
+    """Figure a is right before rate b: same sentence, nothing but words between."""
+    return figures[a].sentence == figures[b].sentence and a == b - 1 and len(text_between) <= 12
+
+
+def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
     out: list[Relation] = []
     for i, f in enumerate(figures):
-        if not f.is_rate or f.indicator not in lx.RATES:
+        if not f.is_rate:
             continue
-        num_codes, den_codes = lx.RATES[f.indicator]
-        near = []
-        for j in range(i - 1, -1, -1):
-            g = figures[j]
-            if g.paragraph != f.paragraph or f.cstart - g.cend > RATE_REACH:
-                break
-            if not g.is_rate:
-                near.append(j)
+        if f.share_of is not None:
+            _share_relation(figures, i, out)
+            continue
+        if f.indicator not in lx.RATES:
+            _named_rate(figures, i, out)
+            continue
+        num_codes, _dens = lx.RATES[f.indicator]
+        dens = denominator_codes(f.indicator)
+        near = _near(figures, i)
         numerator = next((j for j in near if figures[j].indicator in num_codes), None)
         if numerator is None:
             continue  # a rate with no count: nothing to check (listed as such)
-        if set(num_codes) & set(den_codes) and not any(
-            j != numerator and figures[j].indicator in den_codes for j in near
+        if set(num_codes) & set(dens) and not any(
+            j != numerator and figures[j].indicator in dens for j in near
         ):
             # One count for a rate whose numerator and denominator share a code
             # (建议 64 件，办结率…): it is the numerator only where the sentence says
@@ -132,96 +316,218 @@ def _rate_relations(figures: list[Figure]) -> list[Relation]:
             if not lx.CONCLUDED.search(g.sentence_text):
                 continue
         num = figures[numerator].value
-        dens = (
-            (f.share_code,) if f.share_code and not f.share_code.startswith("other:") else den_codes
-        )
-        denominator = None
+        found: dict[str, int] = {}
         for code in dens:
-            denominator = next(
-                (
-                    j
-                    for j in near
-                    if j != numerator
-                    and figures[j].indicator == code
-                    and (code not in num_codes or j < numerator)
-                ),
-                None,
-            )
-            if denominator is not None:
-                break
-        if denominator is None:
-            if f.value <= 0 or f.value >= HUNDRED:
-                continue  # 100% of an unstated total says nothing that can be checked
-            implied = int((num * HUNDRED / f.value).quantize(Decimal(1), ROUND_HALF_UP))
-            if implied <= 0:
+            cands = [
+                j
+                for j in near
+                if j != numerator
+                and figures[j].indicator == code
+                and (code not in num_codes or j < numerator)
+                and _plausible_denominator(figures[j], num, f.value)
+            ]
+            # A total before its parts: 受理612件，其中市本级2件 divides by 612.
+            whole = [j for j in cands if figures[j].part_of is None]
+            if whole or cands:
+                found[code] = (whole or cands)[0]
+        same_sentence = figures[numerator].sentence == f.sentence
+        if not found:
+            _implied_rate(text, figures, i, numerator, out)
+            continue
+        primary = dens[0]
+        if primary in found:
+            d = found[primary]
+            sure = "确定" if same_sentence and figures[d].sentence == f.sentence else "较确定"
+            rel = _checked_rate(figures, i, numerator, d, sure)
+            if rel.consistent:
+                out.append(rel)
                 continue
-            computed, ok = rate_fits(num, Decimal(implied), f.value, f.approx)
-            note = f"文中未给出分母；按{_fmt(num)}÷{_fmt(f.value)}%推算总数约为{implied}，" + (
-                "与所报比率相符。"
-                if ok
-                else f"但{_fmt(num)}÷{implied}={_fmt(computed)}%，取最接近的整数总数也得不出所报的{_fmt(f.value)}%。"
-            )
+            alt = _fitting_alternate(figures, i, numerator, found, primary)
+            if alt is not None:
+                out.append(alt)
+                continue
+            if sure != "确定":
+                out.append(_unchecked(i, numerator, f.value, "比率与其计数不在同一句中，" + rel.note))
+                continue
+            span = text[max(0, min(figures[numerator].cstart, figures[d].cstart) - 40) : f.cend]
+            if _mixed_periods(span):
+                out.append(_unchecked(i, numerator, f.value, rel.note + "（比率与计数的统计期可能不同，未判为不符。）"))
+                continue
+            fits: list[Relation] = []
+            _add_fits(figures, rel, fits)
+            if fits:
+                # 其中婚姻家庭纠纷800件，调解成功780件，调解成功率97.5%: the rate fits
+                # another count nearby, so the text does not prove it wrong.
+                out.extend(fits)
+                out.append(_unchecked(i, numerator, f.value, rel.note + "（该比率可能以文中另一个数为分母，未判为不符。）"))
+                continue
+            out.append(rel)
+            continue
+        alt = _fitting_alternate(figures, i, numerator, found, primary)
+        if alt is not None:
+            out.append(alt)
+        elif _implied_fits(figures, i, numerator):
+            # 纠错2.73万件，纠错率12.83%: the catalogue's base is not stated and the
+            # bases that are do not fit; a whole-number base exists, so say that.
+            _implied_rate(text, figures, i, numerator, out)
+        else:
             out.append(
-                Relation(
-                    "rate",
-                    ok,
-                    note,
-                    rate=i,
-                    numerator=numerator,
-                    implied_denominator=implied,
-                    stated=f.value,
-                    computed=computed,
+                _unchecked(
+                    i,
+                    numerator,
+                    f.value,
+                    f"{lx.label(f.indicator)}按指标目录以{_base(primary)}为分母，文中未给出该数，"
+                    "按其他口径也对不上，未作判断。",
                 )
             )
+    return out
+
+
+_RATE_NAME = re.compile(r"([\u4e00-\u9fff]{2,4})率[^率]{0,6}$")
+
+
+def _named_rate(figures: list[Figure], i: int, out: list[Relation]) -> None:
+    """A rate outside the catalogue that names its count (主动公开673件 … 主动公开率
+    95.19%): the count before it whose words hold the rate's name is the numerator;
+    the denominator is whichever larger count nearby it fits. Found by words, so only
+    a fit is reported; otherwise nothing is judged."""
+    f = figures[i]
+    m = _RATE_NAME.search(f.sentence_text)
+    if not m:
+        return
+    stem = m.group(1).removeprefix("平均")[-2:]
+    near = _near(figures, i)
+    numerator = next((j for j in near if stem in figures[j].quote), None)
+    if numerator is None:
+        return
+    num = figures[numerator]
+    for j in near:
+        g = figures[j]
+        if j == numerator or g.group != num.group or not _plausible_denominator(g, num.value, f.value):
             continue
-        den = figures[denominator].value
-        if den <= 0:
+        rel = _checked_rate(figures, i, numerator, j, "较确定")
+        if rel.consistent:
+            out.append(rel)
+            return
+    out.append(
+        _unchecked(
+            i, numerator, f.value, f"{m.group(1)}率的分母在文中不明确，附近的总数都对不上，未作判断。"
+        )
+    )
+
+
+_PERIOD_WORDS = re.compile(r"累计|以来|年来|历年|近[一二两三四五六七八九十]年|同期|上半年|下半年|季度|[1-9]\d?月")
+
+
+def _mixed_periods(span: str) -> bool:
+    """Whether the words around a rate and its counts speak of more than one period
+    (2021—2023年累计…，2023年…): the counts may not be the rate's."""
+    years = set(re.findall(r"(?:19|20)\d\d(?=年)", span))
+    return len(years) > 1 or bool(_PERIOD_WORDS.search(span))
+
+
+def _fitting_alternate(
+    figures: list[Figure], i: int, numerator: int, found: dict[str, int], primary: str
+) -> Relation | None:
+    """The first other base the stated rate fits, named in the note."""
+    for code, j in found.items():
+        if code == primary:
             continue
-        computed, ok = rate_fits(num, den, f.value, f.approx)
-        rel = Relation(
+        rel = _checked_rate(figures, i, numerator, j, "较确定")
+        if rel.consistent:
+            rel.note = (
+                f"按{_base(code)}计算：{rel.note}（指标目录以{_base(primary)}为分母，"
+                "该报告采用了另一口径。）"
+            )
+            return rel
+    return None
+
+
+def _implied_fits(figures: list[Figure], i: int, numerator: int) -> bool:
+    f, num = figures[i], figures[numerator].value
+    if f.value <= 0 or f.value >= HUNDRED:
+        return False
+    implied = int((num * HUNDRED / f.value).quantize(Decimal(1), ROUND_HALF_UP))
+    return implied > 0 and rate_fits(num, Decimal(implied), f.value, f.approx, f.bound)[1]
+
+
+def _implied_rate(
+    text: str, figures: list[Figure], i: int, numerator: int, out: list[Relation]
+) -> None:
+    f = figures[i]
+    num = figures[numerator].value
+    if f.value <= 0 or f.value >= HUNDRED:
+        return  # 100% of an unstated total says nothing that can be checked
+    implied = int((num * HUNDRED / f.value).quantize(Decimal(1), ROUND_HALF_UP))
+    if implied <= 0:
+        return
+    computed, ok = rate_fits(num, Decimal(implied), f.value, f.approx, f.bound)
+    note = f"文中未给出分母；按{_fmt(num)}÷{_fmt(f.value)}%推算总数约为{implied}，" + (
+        "与所报比率相符。"
+        if ok
+        else f"但{_fmt(num)}÷{implied}={_fmt(computed)}%，取最接近的整数总数也得不出所报的{_fmt(f.value)}%。"
+    )
+    between = text[figures[numerator].cend : f.cstart]
+    if not ok and (
+        not _adjacent(figures, numerator, i, between)
+        or figures[numerator].unit in _EVENT_UNITS
+        or f.bound
+    ):
+        # 出庭应诉1611件次: appearances, not cases, may not be the rate's count.
+        # The count may not be this rate's (a mis-read code): no invented total.
+        out.append(_unchecked(i, numerator, f.value, note + "计数与比率不相邻，未作判断。"))
+        return
+    out.append(
+        Relation(
             "rate",
             ok,
+            note,
             rate=i,
             numerator=numerator,
-            denominator=denominator,
+            implied_denominator=implied,
             stated=f.value,
             computed=computed,
+            confidence="确定" if _adjacent(figures, numerator, i, between) else "较确定",
         )
-        out.append(rel)
-        if ok:
-            rel.note = f"{_fmt(num)}÷{_fmt(den)}={_fmt(computed)}%，与所报{_fmt(f.value)}%相符。"
-            continue
-        rel.note = f"{_fmt(num)}÷{_fmt(den)}={_fmt(computed)}%，与所报{_fmt(f.value)}%不符。"
-        same_paragraph = [j for j in range(len(figures)) if figures[j].paragraph == f.paragraph]
-        for j in same_paragraph:
-            g = figures[j]
-            if (
-                j in (numerator, denominator)
-                or g.is_rate
-                or g.paragraph != f.paragraph
-                or g.group != figures[numerator].group
-                or g.value < num
-                or g.value <= 0
-            ):
-                continue
-            c2, ok2 = rate_fits(num, g.value, f.value, f.approx)
-            if ok2:
-                rel.fits.append(j)
-                out.append(
-                    Relation(
-                        "rate",
-                        True,
-                        f"所报{_fmt(f.value)}%实际是{_fmt(num)}÷{_fmt(g.value)}（{g.quote}），而非文中所称的分母。",
-                        rate=i,
-                        numerator=numerator,
-                        denominator=j,
-                        stated=f.value,
-                        computed=c2,
-                    )
-                )
-        if rel.fits:
-            rel.note += "该比率与" + "、".join(f"“{figures[j].quote}”" for j in rel.fits) + "相符。"
-    return out
+    )
+
+
+# Counts of events (one case may count several times): never proof against a rate.
+_EVENT_UNITS = ("人次", "件次", "次", "场次")
+
+_UNIT_KIN = {"起": "件", "宗": "件", "名": "人", "位": "人"}
+
+
+def _same_measure(a: Figure, b: Figure) -> bool:
+    return _UNIT_KIN.get(a.unit, a.unit) == _UNIT_KIN.get(b.unit, b.unit)
+
+
+def _exact_run(figures: list[Figure], parts: list[int], total: Decimal) -> list[int] | None:
+    """A run of consecutive parts that adds up to the total exactly (68+1=69 among
+    3, 68, 1, 13): the list mixes the parts of two totals."""
+    for a in range(len(parts)):
+        s = Decimal(0)
+        for b in range(a, len(parts)):
+            s += figures[parts[b]].value
+            if s == total and b > a:
+                return parts[a : b + 1]
+            if s > total:
+                break
+    return None
+
+
+def _unchecked_sum(total: int, parts: list[int], stated: Decimal, s: Decimal, why: str) -> Relation:
+    return Relation(
+        "sum",
+        True,
+        why,
+        total=total,
+        parts=parts,
+        stated_total=stated,
+        sum_of_parts=s,
+        partial=s < stated,
+        checked=False,
+    )
 
 
 def _sum_relations(text: str, figures: list[Figure]) -> list[Relation]:
@@ -230,30 +536,72 @@ def _sum_relations(text: str, figures: list[Figure]) -> list[Relation]:
     used_parts: set[int] = set()
     for total, parts in part_lists(text, figures):
         t = figures[total]
+        parts = [j for j in parts if _same_measure(figures[j], t)]
+        used_totals.add(total)
+        if not parts:
+            continue
+        used_parts.update(parts)
         s = sum((figures[j].value for j in parts), Decimal(0))
         approx = t.approx or any(figures[j].approx for j in parts)
-        ok = s <= t.value or (approx and s <= t.value * Decimal("1.2"))
-        partial = s < t.value
-        if s == t.value:
-            note = f"各分项之和{_fmt(s)}与总数{_fmt(t.value)}相符。"
-        elif ok:
-            note = f"“其中”所列分项之和{_fmt(s)}未超过总数{_fmt(t.value)}（列举不全）。"
-        else:
-            note = f"“其中”所列分项之和{_fmt(s)}超过了总数{_fmt(t.value)}。"
+        if s <= t.value or (approx and s <= t.value * Decimal("1.2")):
+            note = (
+                f"各分项之和{_fmt(s)}与总数{_fmt(t.value)}相符。"
+                if s == t.value
+                else f"“其中”所列分项之和{_fmt(s)}未超过总数{_fmt(t.value)}（列举不全）。"
+            )
+            out.append(
+                Relation(
+                    "sum",
+                    True,
+                    note,
+                    total=total,
+                    parts=parts,
+                    stated_total=t.value,
+                    sum_of_parts=s,
+                    partial=s < t.value,
+                )
+            )
+            continue
+        run = _exact_run(figures, parts, t.value)
+        if run is not None:
+            out.append(
+                Relation(
+                    "sum",
+                    True,
+                    f"{'+'.join(_fmt(figures[j].value) for j in run)}={_fmt(t.value)}，与总数相符；"
+                    "其余分项属于另一个总数。",
+                    total=total,
+                    parts=run,
+                    stated_total=t.value,
+                    sum_of_parts=t.value,
+                    confidence="较确定",
+                )
+            )
+            continue
+        biggest = max(parts, key=lambda j: figures[j].value)
+        if figures[biggest].value > t.value and not approx:
+            out.append(
+                Relation(
+                    "sum",
+                    False,
+                    f"分项“{figures[biggest].quote}”（{_fmt(figures[biggest].value)}）大于总数{_fmt(t.value)}。",
+                    total=total,
+                    parts=[biggest],
+                    stated_total=t.value,
+                    sum_of_parts=figures[biggest].value,
+                    partial=True,
+                )
+            )
+            continue
         out.append(
-            Relation(
-                "sum",
-                ok,
-                note,
-                total=total,
-                parts=parts,
-                stated_total=t.value,
-                sum_of_parts=s,
-                partial=partial,
+            _unchecked_sum(
+                total,
+                parts,
+                t.value,
+                s,
+                f"“其中”所列分项之和{_fmt(s)}超过总数{_fmt(t.value)}，但各项可能相互交叉或分属不同总数，未作判断。",
             )
         )
-        used_totals.add(total)
-        used_parts.update(parts)
     for i, t in enumerate(figures):
         codes = lx.PARTITIONS.get(t.indicator)
         if not codes or i in used_totals or i in used_parts:
@@ -261,7 +609,9 @@ def _sum_relations(text: str, figures: list[Figure]) -> list[Relation]:
         parts = []
         for j in range(i + 1, len(figures)):
             g = figures[j]
-            if g.sentence != t.sentence or g.is_rate or g.indicator not in codes or j in used_parts:
+            if g.sentence == t.sentence and (g.is_rate or g.indicator in lx.IMPLIED_SUMS):
+                continue  # 纠错5件，纠错率…: a sum of outcomes or a rate between them
+            if g.sentence != t.sentence or g.indicator not in codes or j in used_parts:
                 break
             parts.append(j)
         if len(parts) < 2:
@@ -269,16 +619,202 @@ def _sum_relations(text: str, figures: list[Figure]) -> list[Relation]:
         s = sum((figures[j].value for j in parts), Decimal(0))
         approx = t.approx or any(figures[j].approx for j in parts)
         ok = s == t.value or approx
+        nxt = parts[-1] + 1
+        if s > t.value and not approx and t.indicator in lx.OUTCOMES_MAY_EXCEED:
+            # Outcomes this year include cases carried over from the last: more decided
+            # than accepted proves nothing.
+            out.append(
+                _unchecked_sum(
+                    i,
+                    parts,
+                    t.value,
+                    s,
+                    f"所列各项结果之和{_fmt(s)}多于{lx.label(t.indicator)}{_fmt(t.value)}，"
+                    "可能含上年结转的案件，未作判断。",
+                )
+            )
+            used_totals.add(i)
+            used_parts.update(parts)
+            continue
+        if s < t.value and nxt < len(figures) and figures[nxt].sentence == t.sentence:
+            # The list of outcomes goes on with other figures (纠错5件…): it need not
+            # be every outcome, so a shortfall proves nothing.
+            out.append(
+                _unchecked_sum(
+                    i,
+                    parts,
+                    t.value,
+                    s,
+                    f"所列各项结果之和为{_fmt(s)}，少于总数{_fmt(t.value)}，但所列结果可能不全，未作判断。",
+                )
+            )
+            used_totals.add(i)
+            used_parts.update(parts)
+            continue
         note = (
             f"各项结果之和{_fmt(s)}与总数{_fmt(t.value)}相符。"
             if s == t.value
             else f"所列各项结果之和为{_fmt(s)}，与总数{_fmt(t.value)}不符（相差{_fmt(abs(t.value - s))}）。"
         )
         out.append(
-            Relation("sum", ok, note, total=i, parts=parts, stated_total=t.value, sum_of_parts=s)
+            Relation(
+                "sum",
+                ok,
+                note,
+                total=i,
+                parts=parts,
+                stated_total=t.value,
+                sum_of_parts=s,
+                confidence="较确定",
+            )
         )
         used_totals.add(i)
         used_parts.update(parts)
+    return out
+
+
+# --- Tables -------------------------------------------------------------------------
+
+_NUMBER_CELL = re.compile(r"^[\d.,]+[%件人次个项条名起]?$")
+
+
+def _table_rows(text: str) -> list[list[tuple[str, list[int]]]]:
+    """Tables in the compact text: lists of rows (label, [compact offsets of its
+    number cells]). A row is a line of tab-separated cells, or (a table flattened one
+    cell per line) a short label line followed by lines holding one number each."""
+    tables: list[list[tuple[str, list[int]]]] = []
+    current: list[tuple[str, list[int]]] = []
+    lines = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    k = 0
+    while k < len(lines):
+        start, line = lines[k]
+        row: tuple[str, list[int]] | None = None
+        if "\t" in line:
+            cells, offs, p = line.split("\t"), [], start
+            for c in cells:
+                offs.append((p, c))
+                p += len(c) + 1
+            label = next((c for _p, c in offs if c and not _NUMBER_CELL.match(c)), "")
+            row = (label, [p for p, c in offs if _NUMBER_CELL.match(c)])
+            k += 1
+        elif line and len(line) <= 24 and not _NUMBER_CELL.match(line) and line[-1] not in "。；;":
+            nums = []
+            m = k + 1
+            while m < len(lines) and _NUMBER_CELL.match(lines[m][1]):
+                nums.append(lines[m][0])
+                m += 1
+            if nums:
+                row = (line, nums)
+                k = m
+            else:
+                k += 1
+        else:
+            k += 1
+        if row is None:
+            if current:
+                tables.append(current)
+            current = []
+        else:
+            current.append(row)
+    if current:
+        tables.append(current)
+    return [t for t in tables if len(t) >= 2]
+
+
+_TOTAL_CELL = re.compile(r"^(总计|合计|小计|总数)$")
+
+
+def _row_total_header(text: str, line_start: int) -> bool:
+    """Whether the table header above this row ends in one 总计 column (the row's last
+    number is then the sum of the others)."""
+    end = line_start - 1
+    for _ in range(8):
+        if end <= 0:
+            return False
+        start = text.rfind("\n", 0, end) + 1
+        cells = [c for c in text[start:end].split("\t") if c]
+        if len(cells) < 2:
+            return False
+        if not any(_NUMBER_CELL.match(c) for c in cells):
+            totals = [c for c in cells if _TOTAL_CELL.match(c)]
+            if totals:
+                return len(totals) == 1 and _TOTAL_CELL.match(cells[-1]) is not None
+        end = start - 1
+    return False
+
+
+def _row_sums(text: str, figures: list[Figure]) -> list[Relation]:
+    """A table row under a header ending in 总计: its last number is the sum of the
+    others (58 | 7 | 0 | 0 | 1 | 0 | 66)."""
+    out: list[Relation] = []
+    by_line: dict[int, list[int]] = {}
+    for i, f in enumerate(figures):
+        if f.is_rate or text[f.cstart - 1 : f.cstart] not in CELL_END:
+            continue
+        by_line.setdefault(text.rfind("\n", 0, f.cstart) + 1, []).append(i)
+    for line_start, idx in by_line.items():
+        if len(idx) < 3 or "\t" not in text[line_start : figures[idx[0]].cstart]:
+            continue
+        if not _row_total_header(text, line_start):
+            continue
+        total, parts = idx[-1], idx[:-1]
+        s = sum((figures[j].value for j in parts), Decimal(0))
+        t = figures[total].value
+        ok = s == t
+        out.append(
+            Relation(
+                "sum",
+                ok,
+                f"本行各列之和{_fmt(s)}与“总计”{_fmt(t)}{'相符' if ok else '不符'}。",
+                total=total,
+                parts=parts,
+                stated_total=t,
+                sum_of_parts=s,
+                checked=ok or len(idx) <= 8,
+            )
+        )
+    return out
+
+
+def _table_relations(text: str, figures: list[Figure]) -> list[Relation]:
+    """In a table, a row's share (74.7%) is its count over the 合计 row's count: the
+    table states the relation, so the verdict is sure either way."""
+    at = {f.cstart: i for i, f in enumerate(figures)}
+    out: list[Relation] = []
+    for table in _table_rows(text):
+        total_rows = [r for r in table if lx.TOTAL_ROW.match(r[0])]
+        if len(total_rows) != 1:
+            continue
+
+        def split(row: tuple[str, list[int]]) -> tuple[list[int], list[int]]:
+            idx = [at[p] for p in row[1] if p in at]
+            return (
+                [i for i in idx if not figures[i].is_rate],
+                [i for i in idx if figures[i].is_rate],
+            )
+
+        t_counts, t_rates = split(total_rows[0])
+        if not t_rates or any(figures[r].value != HUNDRED for r in t_rates):
+            continue  # a share column sums to 100% in its total row; else it may be 同比
+        for row in table:
+            if row is total_rows[0]:
+                continue
+            counts, rates = split(row)
+            if (
+                not counts
+                or len(counts) != len(t_counts)
+                or len(rates) != len(counts)
+                or len(t_rates) != len(rates)
+            ):
+                continue
+            for c, r, t in zip(counts, rates, t_counts, strict=True):
+                if figures[t].value <= 0:
+                    continue
+                out.append(_checked_rate(figures, r, c, t, "确定"))
     return out
 
 
@@ -310,5 +846,9 @@ def _implied(figures: list[Figure]) -> list[Relation]:
 
 
 def find_relations(text: str, figures: list[Figure]) -> list[Relation]:
-    """Every rate, sum and implied total the figures allow. `text` is the compact text."""
-    return _rate_relations(figures) + _sum_relations(text, figures) + _implied(figures)
+    """Every rate, sum and implied total the figures allow, checked or not (see
+    `Relation.checked`). `text` is the compact text."""
+    tables = _table_relations(text, figures)
+    in_tables = {r.rate for r in tables}
+    rates = [r for r in _rate_relations(text, figures) if r.rate not in in_tables]
+    return tables + rates + _row_sums(text, figures) + _sum_relations(text, figures) + _implied(figures)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .extract import Compact, Figure, extract_figures
@@ -15,7 +15,8 @@ from .structure import Structure, check_structure
 _UNIT_LINE = re.compile(
     r"^[^\n，。：:]{2,30}(人民政府|政府办公室|办公室|局|委员会|中心|委|办|院|厅|政府)(文件)?$"
 )
-_PLACE = re.compile(r"(?<![全我本各该])([\u4e00-\u9fff]{2}[县区旗])(?![直级委])")
+# (依法治县 names no county.)
+_PLACE = re.compile(r"(?<![全我本各该依])([\u4e00-\u9fff]{2}[县区旗])(?![直级委])")
 _YEAR = re.compile(r"(20\d\d)\s*年度?")
 
 
@@ -26,8 +27,9 @@ class Analysis:
     unit: str
     year: int | None
     figures: list[Figure]
-    relations: list[Relation]
+    relations: list[Relation]  # judged: 相符 or 不符
     structure: Structure
+    unchecked: list[Relation] = field(default_factory=list)  # seen, not judged (无法核对)
 
     @property
     def inconsistencies(self) -> list[Relation]:
@@ -41,6 +43,7 @@ class Analysis:
             "figures": [f.as_dict() for f in self.figures],
             "relations": [r.as_dict(self.figures) for r in self.relations],
             "inconsistencies": sum(1 for r in self.relations if not r.consistent),
+            "unchecked": [r.as_dict(self.figures) for r in self.unchecked],
             "structure": self.structure.as_dict(),
         }
 
@@ -75,8 +78,9 @@ def analyze_text(text: str, name: str = "") -> Analysis:
         unit=_guess_unit(text),
         year=_guess_year(text),
         figures=figures,
-        relations=relations,
+        relations=[r for r in relations if r.checked],
         structure=check_structure(text, figures),
+        unchecked=[r for r in relations if not r.checked],
     )
 
 

@@ -18,13 +18,21 @@ from django.views.decorators.http import require_GET
 
 from fazhi.org.models import Unit
 
-from .compare import against_fazhi, chart_data, comparison_rows, report_label, write_xlsx
+from .compare import (
+    against_fazhi,
+    chart_data,
+    comparison_rows,
+    inconsistency_rows,
+    report_label,
+    write_xlsx,
+)
 from .lexicon import label
 from .reading import MAX_BYTES, ReadError, read_bytes
 from .report import Analysis, analyze_text
 
 SESSION_KEY = "analyzer_reports"
-MAX_FILES = 20
+# A city's counties or a province's in one batch.
+MAX_FILES = 100
 # Texts kept in the session, in characters (a report is 5,000–30,000).
 MAX_SESSION_CHARS = 3_000_000
 
@@ -86,6 +94,7 @@ def _report_context(a: Analysis, index: int) -> dict[str, Any]:
         "label": report_label(a),
         "figures": _figure_rows(a),
         "relations": [r.as_dict(a.figures) for r in a.relations],
+        "unchecked": [r.as_dict(a.figures) for r in a.unchecked],
         "structure": a.structure.as_dict(),
     }
 
@@ -139,7 +148,11 @@ def compare(request: HttpRequest) -> HttpResponse:
         "analyzer/compare.html",
         {
             "labels": [report_label(a) for a in analyses],
-            "rows": comparison_rows(analyses),
+            "rows": [
+                {**r, "cells": list(zip(r["values"], r["outliers"], strict=True))}
+                for r in comparison_rows(analyses)
+            ],
+            "inconsistencies": inconsistency_rows(analyses),
             "chart": chart_data(analyses),
         },
     )

@@ -21,7 +21,7 @@ def test_the_xlsx_has_the_table_the_checks_and_the_structure():
     buf = io.BytesIO()
     write_xlsx([analyze_text(A), analyze_text(B)], buf)
     wb = load_workbook(io.BytesIO(buf.getvalue()))
-    assert wb.sheetnames == ["对比", "核对", "结构"]
+    assert wb.sheetnames == ["对比", "异常值", "核对", "结构"]
     header = next(wb["对比"].iter_rows(values_only=True))
     assert header[3:] == ("确山县人民政府 2022年", "湖滨区人民政府 2023年")
     checks = list(wb["核对"].iter_rows(values_only=True))[1:]
@@ -65,3 +65,44 @@ def test_an_unknown_unit_is_named_in_the_error():
 
     with pytest.raises(Unit.DoesNotExist, match="未找到单位"):
         against_fazhi(analyze_text(A), "不存在县")
+
+
+def test_a_value_far_from_the_others_median_is_an_outlier_and_listed_in_the_xlsx():
+    texts = [
+        A.replace("1047", n) for n in ("1000", "1100", "9000")
+    ]  # 951 successes: rates differ, only the count is tested
+    analyses = [analyze_text(t, f"{i}.txt") for i, t in enumerate(texts)]
+    row = next(r for r in comparison_rows(analyses) if r["code"] == "mediation_cases")
+    assert row["median"] == 1100
+    assert [bool(x) for x in row["outliers"]] == [False, False, True]
+    buf = io.BytesIO()
+    write_xlsx(analyses, buf)
+    odd = list(load_workbook(io.BytesIO(buf.getvalue()))["异常值"].iter_rows(values_only=True))
+    assert any(r[0] == "调处矛盾纠纷" and r[3] == 9000 for r in odd[1:])
+
+
+def test_two_reports_have_no_outliers():
+    rows = comparison_rows([analyze_text(A), analyze_text(A.replace("1047", "9000"))])
+    assert all(not any(r["outliers"]) for r in rows)
+
+
+def test_the_whole_countys_figure_stands_for_the_county_not_its_governments_own():
+    text = "县政府本级收到行政复议申请12件。全县收到行政复议申请51件。"
+    rows = {r["code"]: r["values"] for r in comparison_rows([analyze_text(text)])}
+    assert rows["recon_received"] == [51]
+
+
+def test_a_table_row_stands_in_the_comparison_with_its_total_cell():
+    text = (
+        "某县2023年政府信息公开工作年度报告\n申请人情况\t自然人\t法人或其他组织\t总计\n"
+        "本年新收政府信息公开申请数量\t58\t8\t66\n"
+    )
+    a = analyze_text(text)
+    rows = {r["code"]: r["values"] for r in comparison_rows([a])}
+    assert rows["disclosure_requests"] == [66]
+
+
+
+def test_yifa_zhixian_names_no_county():
+    a = analyze_text("推进全面依法治县，召开依法治县委员会会议2次，办理法律援助案件30件。")
+    assert a.unit == ""

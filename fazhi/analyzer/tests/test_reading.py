@@ -61,6 +61,14 @@ def test_a_text_pdf_is_read():
         read_bytes(_pdf(b"BT /F1 12 Tf 20 100 Td (Annual report 2023) Tj ET"), "latin.pdf")
 
 
+def test_a_pdf_table_is_read_row_by_row_not_column_by_column():
+    from fazhi.analyzer.reading import _pdf_rows
+
+    cells = [(20, 160, "Upheld"), (120, 160, "3509"), (20, 140, "Total"), (120, 140, "4696")]
+    stream = b" ".join(b"BT /F1 12 Tf %d %d Td (%s) Tj ET" % (x, y, t.encode()) for x, y, t in cells)
+    assert _pdf_rows(_pdf(stream)).split("\n") == ["Upheld\t3509", "Total\t4696"]
+
+
 @pytest.mark.parametrize(
     ("data", "name", "message"),
     [

@@ -46,6 +46,7 @@ def test_several_reports_are_compared_on_a_page_with_charts_and_in_an_xlsx(clien
     upload(c, f("a.txt", REPORT), f("b.txt", REPORT.replace("1047", "1100")))
     page = c.get(reverse("analyzer:compare")).content.decode()
     assert "echarts.min.js" in page and "1100" in page and "analyzer-chart" in page
+    assert "各报告的不一致之处" in page and "中位数" in page
     xlsx = c.get(reverse("analyzer:compare_xlsx"))
     assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
 
@@ -95,3 +96,25 @@ def test_a_user_cannot_compare_against_a_unit_outside_their_scope(
     upload(c, f("a.txt", REPORT))
     page = c.get(reverse("analyzer:report", args=[0]), {"unit": unit_a1.code}).content.decode()
     assert "未找到单位" in page and "background:#fff4e0" not in page
+
+
+@pytest.mark.django_db
+def test_a_batch_of_county_reports_marks_outliers_and_each_countys_inconsistencies(
+    client_for, liaison_a1
+):
+    c = client_for(liaison_a1)
+    bad = REPORT.replace("1047", "9000").replace("951", "8100")
+    upload(c, f("a.txt", REPORT), f("b.txt", REPORT.replace("1047", "1100")), f("c.txt", bad))
+    page = c.get(reverse("analyzer:compare")).content.decode()
+    assert "异常：是中位数1100的8.2倍" in page
+    assert "8100÷9000=90%" in page and "不符" in page
+
+
+@pytest.mark.django_db
+def test_what_could_not_be_judged_is_listed_apart_and_verdicts_say_how_sure(client_for, liaison_a1):
+    c = client_for(liaison_a1)
+    text = REPORT + "受理法律援助案件1200件，其中刑事案件500件、民事案件750件、行政案件50件。\n"
+    upload(c, f("a.txt", text))
+    page = c.get(reverse("analyzer:results")).content.decode()
+    assert "无法核对（1 处）" in page and "可能相互交叉" in page
+    assert "（确定）" in page

@@ -1,20 +1,23 @@
-"""`fazhi analyze FILE... [--json] [--xlsx OUT]` and
+"""`fazhi analyze FILE_OR_DIR... [--json] [--xlsx OUT]` and
 `fazhi analyze --evaluate GOLD_DIR [--reports DIR] [--json]`.
 
 Reads published reports, prints their figures, the arithmetic they allow and the
-section check; or scores the extractor against gold files. Unreadable files get a
+section check; or scores the extractor against gold files. A directory stands for
+every report in it (a city's or a province's batch): several reports end with one
+comparison table (the same indicator across reports, outliers, each report's 不符). Unreadable files get a
 Chinese message on stderr and the exit status is 1; nothing raises a traceback.
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from fazhi.analyzer.compare import write_xlsx
-from fazhi.analyzer.evaluate import EvaluationError, evaluate
+from fazhi.analyzer.compare import comparison_rows, inconsistency_rows, report_label, write_xlsx
+from fazhi.analyzer.evaluate import REPORT_SUFFIXES, EvaluationError, evaluate
 from fazhi.analyzer.lexicon import label
 from fazhi.analyzer.reading import ReadError
 from fazhi.analyzer.report import Analysis, analyze_file
@@ -28,7 +31,9 @@ class Command(BaseCommand):
     help = "报告体检：读取已发布的法治政府建设年度报告，提取数据、核对比率与合计、检查结构；或按金标准评测提取效果。"
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("files", nargs="*", help="报告文件（.txt、.docx、文字版 .pdf）")
+        parser.add_argument(
+            "files", nargs="*", help="报告文件（.txt、.docx、.html、文字版 .pdf）或报告所在目录"
+        )
         parser.add_argument("--json", action="store_true", help="以 JSON 输出")
         parser.add_argument("--evaluate", metavar="GOLD_DIR", help="按金标准目录评测提取效果")
         parser.add_argument("--reports", metavar="DIR", help="金标准中 file 字段所指报告所在目录")
@@ -42,7 +47,20 @@ class Command(BaseCommand):
             raise CommandError("请指定至少一个报告文件，或用 --evaluate 指定金标准目录。")
         analyses: list[Analysis] = []
         errors: list[str] = []
+        names: list[str] = []
         for name in opts["files"]:
+            p = Path(name)
+            if p.is_dir():
+                found = sorted(
+                    str(x) for x in p.iterdir() if x.is_file() and x.suffix.lower() in REPORT_SUFFIXES
+                )
+                if not found:
+                    errors.append(f"目录“{name}”中没有报告文件（.txt、.docx、.html、.pdf）。")
+                    self.stderr.write(f"错误：{errors[-1]}")
+                names += found
+            else:
+                names.append(name)
+        for name in names:
             try:
                 analyses.append(analyze_file(name))
             except ReadError as e:
@@ -54,6 +72,8 @@ class Command(BaseCommand):
         else:
             for a in analyses:
                 self._print(a)
+            if len(analyses) > 1:
+                self._print_comparison(analyses)
         if opts["xlsx"] and analyses:
             try:
                 write_xlsx(analyses, opts["xlsx"])
@@ -99,6 +119,26 @@ class Command(BaseCommand):
         for e in result["errors"]:
             self.stderr.write(f"错误：{e}")
 
+    def _print_comparison(self, analyses: list[Analysis]) -> None:
+        w = self.stdout.write
+        labels = [report_label(a) for a in analyses]
+        w(f"== 对比（{len(analyses)} 份报告） ==")
+        w("指标\t单位\t" + "\t".join(labels) + "\t中位数")
+        for r in comparison_rows(analyses):
+            cells = [
+                ("—" if v is None else str(v)) + ("*" if why else "")
+                for v, why in zip(r["values"], r["outliers"], strict=True)
+            ]
+            w(f"{r['label']}\t{r['unit']}\t" + "\t".join(cells) + f"\t{_fmt(r['median'])}")
+            for name, why in zip(labels, r["outliers"], strict=True):
+                if why:
+                    w(f"  * 异常值：{name} 的{r['label']}{why}")
+        w("各报告的不一致之处：")
+        for row in inconsistency_rows(analyses):
+            w(f"  {row['report']}：不符 {len(row['inconsistent'])} 处，无法核对 {row['unchecked']} 处")
+            for item in row["inconsistent"]:
+                w(f"    [{item['confidence']}] {item['indicator']}：{item['note']}")
+
     def _print(self, a: Analysis) -> None:
         w = self.stdout.write
         w(f"== {a.name}  单位：{a.unit or '未识别'}  年度：{a.year or '未识别'} ==")
@@ -111,7 +151,9 @@ class Command(BaseCommand):
         w(f"核对 {len(a.relations)} 处：")
         for r in a.relations:
             mark = "相符" if r.consistent else "不符"
-            w(f"  [{mark}] {r.note}")
+            w(f"  [{mark}·{r.confidence}] {r.note}")
+        for r in a.unchecked:
+            w(f"  [无法核对] {r.note}")
         s = a.structure.as_dict()
         w("结构：")
         for sec in s["sections"]:
