@@ -31,3 +31,9 @@ for config in apps.get_app_configs():
     label = config.name.removeprefix("fazhi.")
     if config.name.startswith("fazhi.") and label != "api" and find_spec(f"{config.name}.urls"):
         urlpatterns.append(path(f"{label}/", include(f"{config.name}.urls")))
+
+# Chinese error pages inside the site's layout (JSON under /api/): fazhi/core/errors.py.
+handler400 = "fazhi.core.errors.bad_request"
+handler403 = "fazhi.core.errors.permission_denied"
+handler404 = "fazhi.core.errors.page_not_found"
+handler500 = "fazhi.core.errors.server_error"
