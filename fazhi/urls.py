@@ -20,6 +20,7 @@ admin.site.index_title = "基础数据"
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("switch-unit/", core_views.switch_unit, name="switch_unit"),
+    path("keepalive/", core_views.keepalive, name="keepalive"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/", include("fazhi.org.account_urls")),
