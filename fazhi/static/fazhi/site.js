@@ -103,7 +103,8 @@
   function idleLogout(body) {
     var seconds = parseInt(body.getAttribute("data-idle-seconds"), 10);
     if (!(seconds > 0)) { return; }
-    var warnBefore = Math.min(60, seconds);
+    // A minute's warning; half the time when sessions are shorter than two minutes.
+    var warnBefore = Math.min(60, Math.floor(seconds / 2));
     var banner = null;
     var warnTimer = null;
     var endTimer = null;
