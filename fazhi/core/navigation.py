@@ -8,7 +8,6 @@ from typing import Any
 
 from django.urls import NoReverseMatch, reverse
 
-
 # What an entry needs of the user's role (org.models.User): nothing, reading records, or
 # reading the audit trail. A link the role may not open is not shown (issue 19 point 2).
 RECORDS = "records"
