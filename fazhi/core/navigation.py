@@ -50,7 +50,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("报告体检", "analyzer:upload", "统计报告", needs=None),
     NavItem("逐级上报", "upward:list", "统计报告"),
     NavItem("法治考核", "assessment:list", "统计报告"),
-    NavItem("单位与人员", "org:units", "系统", needs=None),
+    NavItem("单位与人员", "org:units", "系统"),
     NavItem("审计日志", "audit:list", "系统", needs=AUDIT),
 )
 
