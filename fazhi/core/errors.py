@@ -93,11 +93,9 @@ def page_not_found(request: HttpRequest, exception: Any = None) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    if _is_api(request):
-        return JsonResponse({"detail": MESSAGES[500]}, status=500, json_dumps_params={"ensure_ascii": False})
-    # No layout: whatever failed (the database, a context processor) may fail again.
-    context = {"status": 500, "title": TITLES[500], "message": MESSAGES[500]}
-    return HttpResponse(loader.render_to_string("errors/plain.html", context), status=500)
+    # Never the exception's text. If the layout fails too (the database is what failed),
+    # error_response answers with the plain page.
+    return error_response(request, 500, MESSAGES[500])
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

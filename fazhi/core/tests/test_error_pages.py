@@ -79,6 +79,25 @@ def test_a_server_error_is_a_chinese_page_that_hides_the_detail(coordinator: Any
     assert response.status_code == 500
     text = _page(response)
     assert "系统出错" in text and "boom" not in text
+    assert 'class="sidenav"' in text
+
+
+def test_a_server_error_while_the_layout_fails_too_still_answers_a_chinese_page(rf: Any, monkeypatch: Any) -> None:
+    from django.contrib.auth.models import AnonymousUser
+
+    from fazhi.core import context_processors, errors
+
+    def broken(request: Any) -> Any:
+        raise RuntimeError("database unavailable")
+
+    monkeypatch.setattr(context_processors, "focus_unit", broken)
+    monkeypatch.setattr(context_processors, "can_switch", broken)
+    request = rf.get("/anything/")
+    request.user = type("U", (AnonymousUser,), {"is_authenticated": True})()
+    response = errors.server_error(request)
+    assert response.status_code == 500
+    text = response.content.decode()
+    assert "系统出错" in text and "返回工作台" in text and "database" not in text
 
 
 @pytest.mark.django_db
