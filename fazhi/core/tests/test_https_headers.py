@@ -24,7 +24,7 @@ def _settings(tmp_path: Path, **env: str) -> dict[str, Any]:
         " 'proxy': getattr(s, 'SECURE_PROXY_SSL_HEADER', None)}))"
     )
     clean = {k: v for k, v in os.environ.items() if not k.startswith("FAZHI_")}
-    out = subprocess.run(
+    out = subprocess.run(  # noqa: S603 - our own interpreter and code
         [sys.executable, "-c", code],
         cwd=ROOT,
         env={**clean, "FAZHI_DATA_DIR": str(tmp_path), "FAZHI_SECRET_KEY": "x", **env},
