@@ -52,3 +52,10 @@ def test_a_liaison_sees_every_register_but_not_the_audit_trail(client_for: Any, 
     menu = _menu(client_for(liaison_a1))
     assert "审计日志" not in menu
     assert {"行政复议", "行政应诉", "指标", "驾驶舱"} <= set(menu)
+
+
+@pytest.mark.django_db
+def test_the_auditors_workbench_points_to_the_audit_trail_not_to_empty_deadlines(client_for: Any, auditor: Any) -> None:
+    text = client_for(auditor).get(reverse("home")).content.decode()
+    assert "审计员" in text and f'href="{reverse("audit:list")}"' in text
+    assert "待办期限" not in text
