@@ -100,57 +100,68 @@
   }
 
   // ------------------------------------------------------------- idle logout
+  // The server ends a session FAZHI_SESSION_SECONDS after its last request, whichever tab
+  // sent it: the tabs share the time of the last request in localStorage (a time only,
+  // nothing personal), so an idle tab does not sign out a user working in another one.
+  var LAST_REQUEST = "fazhi-last-request";
+
   function idleLogout(body) {
     var seconds = parseInt(body.getAttribute("data-idle-seconds"), 10);
     if (!(seconds > 0)) { return; }
     // A minute's warning; half the time when sessions are shorter than two minutes.
     var warnBefore = Math.min(60, Math.floor(seconds / 2));
+    var ownLast = 0;
     var banner = null;
-    var warnTimer = null;
-    var endTimer = null;
-    var tick = null;
-    var endsAt = 0;
+    var text = null;
+    var ended = false;
 
     function csrfToken() {
       try { return JSON.parse(body.getAttribute("hx-headers"))["X-CSRFToken"]; } catch (err) { return ""; }
     }
 
-    function hideBanner() {
-      if (banner) { banner.parentNode.removeChild(banner); banner = null; }
-      if (tick) { window.clearInterval(tick); tick = null; }
+    function lastRequest() {
+      var shared = 0;
+      try { shared = parseInt(window.localStorage.getItem(LAST_REQUEST), 10) || 0; } catch (err) { /* storage off */ }
+      return Math.max(shared, ownLast);
     }
 
-    function showBanner() {
-      if (banner) { return; }
-      banner = document.createElement("div");
-      banner.className = "idle-banner";
-      banner.setAttribute("role", "alertdialog");
-      var text = document.createElement("span");
-      var button = document.createElement("button");
-      button.type = "button";
-      button.textContent = "继续";
-      button.addEventListener("click", function () {
-        var request = new XMLHttpRequest();
-        request.open("GET", body.getAttribute("data-keepalive-url"));
-        request.onload = function () {
-          if (request.status === 204) { restart(); } else { end(); }
-        };
-        request.onerror = end;
-        request.send();
-      });
-      banner.appendChild(text);
-      banner.appendChild(button);
-      document.body.insertBefore(banner, document.body.firstChild);
-      function update() {
-        var left = Math.max(0, Math.round((endsAt - Date.now()) / 1000));
-        text.textContent = "您已较长时间没有操作，为保护数据安全，系统将在 " + left + " 秒后自动退出。";
+    function touched() {
+      ownLast = Date.now();
+      try { window.localStorage.setItem(LAST_REQUEST, String(ownLast)); } catch (err) { /* storage off: this tab only */ }
+      check();
+    }
+
+    function hideBanner() {
+      if (banner) { banner.parentNode.removeChild(banner); banner = null; }
+    }
+
+    function showBanner(left) {
+      if (!banner) {
+        banner = document.createElement("div");
+        banner.className = "idle-banner";
+        banner.setAttribute("role", "alertdialog");
+        text = document.createElement("span");
+        var button = document.createElement("button");
+        button.type = "button";
+        button.textContent = "继续";
+        button.addEventListener("click", function () {
+          var request = new XMLHttpRequest();
+          request.open("GET", body.getAttribute("data-keepalive-url"));
+          request.onload = function () { if (request.status === 204) { touched(); } else { end(); } };
+          request.onerror = end;
+          request.send();
+        });
+        banner.appendChild(text);
+        banner.appendChild(button);
+        document.body.insertBefore(banner, document.body.firstChild);
+        button.focus();
       }
-      update();
-      tick = window.setInterval(update, 1000);
-      button.focus();
+      text.textContent = "您已较长时间没有操作，为保护数据安全，系统将在 " + Math.ceil(left / 1000) + " 秒后自动退出。";
     }
 
     function end() {
+      if (ended) { return; }
+      ended = true;
       hideBanner();
       saveDrafts();
       var here = window.location.pathname + window.location.search;
@@ -162,18 +173,16 @@
       request.send();
     }
 
-    function restart() {
-      hideBanner();
-      window.clearTimeout(warnTimer);
-      window.clearTimeout(endTimer);
-      endsAt = Date.now() + seconds * 1000;
-      warnTimer = window.setTimeout(showBanner, (seconds - warnBefore) * 1000);
-      endTimer = window.setTimeout(end, seconds * 1000);
+    function check() {
+      if (ended) { return; }
+      var left = lastRequest() + seconds * 1000 - Date.now();
+      if (left <= 0) { end(); } else if (left <= warnBefore * 1000) { showBanner(left); } else { hideBanner(); }
     }
 
-    // The server's idle clock restarts on every request, htmx's included.
-    document.body.addEventListener("htmx:afterRequest", restart);
-    restart();
+    // The server's idle clock restarts on every request: this page's and htmx's.
+    document.body.addEventListener("htmx:afterRequest", touched);
+    touched();
+    window.setInterval(check, 1000);
   }
 
   function start() {
