@@ -69,10 +69,13 @@ LARGEST_ID = 2**63 - 1  # a database's largest integer key (bigint)
 def query_parameter_error(name: str, value: str) -> str | None:
     """Why a query parameter cannot be used, in Chinese; None if the screen may read it.
 
-    Only whole numbers are judged here: a year outside FIRST_YEAR–LAST_YEAR (no date can
-    hold year 0 or year 99999999999) and a number no database key can hold. Everything
-    else is for the screen to judge.
+    Judged here: a NUL character (no database string can hold it), a year outside
+    FIRST_YEAR–LAST_YEAR (no date can hold year 0 or year 99999999999) and a number no
+    database key can hold. Everything else is for the screen to judge.
     """
+    if "\x00" in value or "\x00" in name:
+        # PostgreSQL refuses a NUL character in any string (a server error, not a miss).
+        return f"查询参数“{name.replace(chr(0), '')}”含有不允许的控制字符（NUL）。"
     if name in TEXT_PARAMETERS or not _INTEGER.fullmatch(value.strip()):
         return None
     number = int(value)

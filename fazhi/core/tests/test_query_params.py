@@ -104,3 +104,13 @@ def test_a_year_of_zero_or_out_of_range_and_a_huge_unit_answer_400_in_chinese(co
         assert response.status_code == 400, query
         text = response.content.decode()
         assert "参数" in text and "Bad Request" not in text
+
+
+@pytest.mark.django_db
+def test_a_nul_character_in_a_search_answers_400_on_every_database(coordinator: Any) -> None:
+    # SQLite searches for it and finds nothing; PostgreSQL refuses the string (a 500).
+    client = Client()
+    client.force_login(coordinator)
+    response = client.get(reverse("litigation:list"), {"q": "案\x00号"})
+    assert response.status_code == 400
+    assert "控制字符" in response.content.decode()
