@@ -82,6 +82,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "fazhi.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -90,6 +91,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "fazhi.org.security.SecurityPolicyMiddleware",
+    "fazhi.core.middleware.QueryParameterMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -182,11 +184,23 @@ SESSION_SAVE_EVERY_REQUEST = True  # idle timeout: the clock restarts on every r
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("FAZHI_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# A CSRF failure is a Chinese page inside the layout (fazhi/core/errors.py), not Django's English one.
+CSRF_FAILURE_VIEW = "fazhi.core.errors.csrf_failure"
+# HSTS when the site is served over https (FAZHI_SECURE_COOKIES=1): browsers then refuse
+# plain http for it for this many seconds (0 switches it off; docs/deployment.md).
+SECURE_HSTS_SECONDS = env_int("FAZHI_HSTS_SECONDS", 31536000 if SESSION_COOKIE_SECURE else 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = False  # a government domain's other hosts are not ours to pin
+# Behind nginx the request reaches us over http; nginx says it came over https.
+if SESSION_COOKIE_SECURE:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 LANGUAGE_CODE = "zh-hans"
+# The one language: a browser asking for English still gets Chinese (Django's and the REST
+# framework's own messages: 404, 405, throttling, validation).
+LANGUAGES = [("zh-hans", "简体中文")]
 FORMAT_MODULE_PATH = ["fazhi.formats"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
@@ -254,6 +268,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+    # Django's English 404/403 texts in Chinese (fazhi/core/errors.py).
+    "EXCEPTION_HANDLER": "fazhi.core.errors.api_exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Fazhi API",

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 
 from fazhi.core.focus import can_switch, focus_unit, switchable_units
@@ -19,8 +20,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         base = min((u.depth for u in all_units), default=0)
         units = [{"id": u.id, "name": u.name, "indent": "　" * (u.depth - base)} for u in all_units]
     return {
-        "nav_items": resolved_nav(),
+        "nav_items": resolved_nav(user),
         "focus_unit": focus_unit(request),
         "can_switch_unit": switch,
         "switch_units": units,
+        # The idle logout's clock in the browser (static/fazhi/site.js).
+        "idle_seconds": settings.SESSION_COOKIE_AGE,
     }

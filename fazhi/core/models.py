@@ -45,3 +45,25 @@ class Versioned(models.Model):
     def check_version(self, expected: int | None) -> None:
         if expected is not None and int(expected) != self.version:
             raise ConcurrentEdit()
+
+
+class UniqueWithoutDisclosure(models.Model):
+    """A value unique across all units (a court's case number, a certificate number) is
+    refused without telling the user whose record holds it (issue 17 point 14).
+
+    Django's "具有 案号 的 行政应诉案件 已存在。" confirmed another unit's case to anyone
+    who guessed its number; the message below is the same whether the record is in the
+    user's scope or not, and names neither the record nor its unit.
+    """
+
+    class Meta:
+        abstract = True
+
+    def unique_error_message(self, model_class: type[models.Model], unique_check: tuple[str, ...]) -> ValidationError:
+        if len(unique_check) != 1:
+            return super().unique_error_message(model_class, unique_check)
+        label = model_class._meta.get_field(unique_check[0]).verbose_name
+        return ValidationError(
+            f"该{label}已被登记，不能重复登记。如需核实，请在本单位的列表中查找，或联系统筹协调员。",
+            code="unique",
+        )

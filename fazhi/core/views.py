@@ -41,6 +41,12 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def keepalive(request: HttpRequest) -> HttpResponse:
+    """"继续" on the idle banner: a request restarts the session's idle clock."""
+    return HttpResponse(status=204)
+
+
+@login_required
 @require_POST
 def switch_unit(request: HttpRequest) -> HttpResponse:
     target = request.POST.get("unit", "")

@@ -14,7 +14,7 @@ from fazhi.deadlines import arithmetic as ar
 from fazhi.deadlines.forms import CalculatorForm
 from fazhi.deadlines.models import Deadline, Period, soon_until
 from fazhi.org.models import Unit
-from fazhi.org.scope import can_read_unit, get_for_user_or_404, visible_to
+from fazhi.org.scope import can_read_unit, get_for_user_or_404, require_record_reader, visible_to
 from fazhi.workdays.services import get_calendar
 
 LIGHTS = [("", "全部"), ("red", "逾期"), ("yellow", "临期"), ("green", "正常")]
@@ -24,6 +24,7 @@ PAGE_SIZE = 50
 @login_required
 def due_list(request: HttpRequest) -> HttpResponse:
     """待办 / 临期 / 逾期: open deadlines in scope, filtered by light, unit, register, period."""
+    require_record_reader(request.user)
     today = timezone.localdate()
     calendar = get_calendar()
     qs = Deadline.objects.visible_to(request.user).open()

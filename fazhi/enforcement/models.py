@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.audit.trail import audit_context
+from fazhi.core.models import UniqueWithoutDisclosure
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.enforcement import rules
 from fazhi.enforcement.rules import (
@@ -84,7 +85,7 @@ class CertificateQuerySet(ScopedQuerySet["Certificate"]):
         return self.valid_on(day).filter(valid_until__lte=day + timedelta(days=within_days))
 
 
-class Certificate(Workflow):
+class Certificate(UniqueWithoutDisclosure, Workflow):
     """A 行政执法证 or 行政执法监督证 held by a person (statutes.md §7.3)."""
 
     transitions = rules.CERT_TRANSITIONS

@@ -26,7 +26,7 @@ from fazhi.indicators import catalogue as cat_module
 from fazhi.indicators import engine, figcache
 from fazhi.indicators.catalogue import Indicator
 from fazhi.org.models import Unit
-from fazhi.org.scope import can_read_unit, visible_to
+from fazhi.org.scope import can_read_unit, require_record_reader, visible_to
 from fazhi.reports import numfmt
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
@@ -82,7 +82,11 @@ def parse_year(request: HttpRequest, name: str = "year", default: int | None = N
 
 
 def unit_for(request: HttpRequest) -> Unit:
-    """The unit asked for in ?unit=, or the focused unit; 404 when out of scope."""
+    """The unit asked for in ?unit=, or the focused unit; 404 when out of scope.
+
+    A role that reads no register is refused first (403), as on the register lists.
+    """
+    require_record_reader(request.user)
     raw = request.GET.get("unit", "").strip()
     if raw:
         unit = Unit.objects.filter(pk=raw).first() if raw.isdigit() else None

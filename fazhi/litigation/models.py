@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from fazhi.audit.trail import audit_context
 from fazhi.core.forms import as_bool
+from fazhi.core.models import UniqueWithoutDisclosure
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.litigation import rules
 from fazhi.litigation.rules import Appellant, Excuse, Instance, LeaderRank, Outcome, Result, State
@@ -50,7 +51,7 @@ def _not_future(value: date | None, label: str) -> dict[str, str]:
     return {}
 
 
-class Lawsuit(Workflow):
+class Lawsuit(UniqueWithoutDisclosure, Workflow):
     # Names of people: replaced in anything published (core.privacy).
     personal_name_fields = ("plaintiff_name",)
 

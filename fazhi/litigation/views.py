@@ -19,7 +19,7 @@ from fazhi.indicators.engine import compute
 from fazhi.litigation.forms import ACTION_FORMS, LawsuitForm
 from fazhi.litigation.models import Lawsuit, _deadlines
 from fazhi.litigation.rules import Instance, Result, State
-from fazhi.org.scope import get_for_user_or_404, visible_to
+from fazhi.org.scope import get_for_user_or_404, require_record_reader, visible_to
 
 SUMMARY_CODES = [
     "litig_cases",
@@ -66,6 +66,7 @@ def export_rows(request: HttpRequest) -> QuerySet[Lawsuit]:
 
 @login_required
 def lawsuit_list(request: HttpRequest) -> HttpResponse:
+    require_record_reader(request.user)
     qs = filtered(request).annotate(
         n_hearings=Count("hearings", filter=Q(hearings__held=True)),
         n_appeared=Count("hearings", filter=Q(hearings__counts_as_appearance=True)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 import segno
@@ -53,7 +54,10 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
             return redirect(_next(request))
         form.add_error("token", "验证码不正确或已过期，请输入最新的6位数字。")
     qr = segno.make(device.config_url, micro=False).svg_inline(scale=4)
-    secret = device.bin_key.hex()
+    # Authenticator apps take the key in base32 (RFC 4648, as in the QR code's otpauth://
+    # URL), not hex; groups of four are easier to type.
+    key = base64.b32encode(device.bin_key).decode("ascii").rstrip("=")
+    secret = " ".join(key[i : i + 4] for i in range(0, len(key), 4))
     return render(request, "account/otp_setup.html", {"form": form, "qr": mark_safe(qr), "secret": secret, "next": _next(request)})  # noqa: S308 - segno's own SVG
 
 

@@ -41,6 +41,19 @@ def visible_to(user: Any, qs: models.QuerySet[M], *, write: bool = False) -> mod
     return qs.filter(**{_path_lookup(qs.model): user.unit.path})
 
 
+READER_REFUSAL = "您的角色不能查看业务记录。"
+
+
+def require_record_reader(user: Any) -> None:
+    """Refuse (403) a signed-in role that reads no register: the auditor (org/README.md).
+
+    Lists, figures and indicators built from records refuse the role itself, rather than
+    show it an empty page that looks like "no records".
+    """
+    if user.is_authenticated and not user.can_read_records:
+        raise PermissionDenied(READER_REFUSAL)
+
+
 def can_read_unit(user: Any, unit: Unit) -> bool:
     if not user.is_authenticated:
         return False

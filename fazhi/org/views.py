@@ -7,11 +7,12 @@ from django.shortcuts import render
 
 from fazhi.core.focus import focus_unit
 from fazhi.org.models import Person, Unit, UnitKind
-from fazhi.org.scope import get_for_user_or_404, visible_to
+from fazhi.org.scope import get_for_user_or_404, require_record_reader, visible_to
 
 
 @login_required
 def units(request: HttpRequest) -> HttpResponse:
+    require_record_reader(request.user)
     root = focus_unit(request)
     qs = visible_to(request.user, Unit.objects.all())
     if root is not None:

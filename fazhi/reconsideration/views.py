@@ -27,7 +27,7 @@ from fazhi.core.workflow_views import act_on, action_panel, deadline_rows, histo
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.engine import compute, format_value
 from fazhi.org.models import Unit
-from fazhi.org.scope import can_write_unit, get_for_user_or_404
+from fazhi.org.scope import can_write_unit, get_for_user_or_404, require_record_reader
 from fazhi.reconsideration import indicators as recon_indicators
 from fazhi.reconsideration import rules
 from fazhi.reconsideration.forms import ApplicationForm, SuperiorCaseForm, action_form_class
@@ -197,6 +197,7 @@ def figures(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def superior_list(request: HttpRequest) -> HttpResponse:
+    require_record_reader(request.user)
     qs = SuperiorCase.objects.visible_to(request.user).select_related("respondent")
     unit = focus_unit(request)
     if unit is not None:

@@ -25,7 +25,7 @@ from fazhi.core.focus import focus_unit
 from fazhi.core.models import ConcurrentEdit
 from fazhi.indicators import catalogue as cat_module
 from fazhi.indicators.views import MAX_YEAR, MIN_YEAR, default_year
-from fazhi.org.scope import can_write_unit, get_for_user_or_404
+from fazhi.org.scope import can_write_unit, get_for_user_or_404, require_record_reader
 from fazhi.reports import annual
 from fazhi.reports.actions import IssueRefused, issue
 from fazhi.reports.forms import FigureForm, HeaderForm, SectionForm
@@ -44,6 +44,7 @@ def _report(request: HttpRequest, pk: int, *, write: bool = False) -> AnnualRepo
 
 @login_required
 def report_list(request: HttpRequest) -> HttpResponse:
+    require_record_reader(request.user)
     unit = focus_unit(request)
     qs = AnnualReport.objects.visible_to(request.user).select_related("unit")
     if unit is not None:

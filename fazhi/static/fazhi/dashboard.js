@@ -23,7 +23,12 @@
     return c;
   }
 
-  function fmt(p) { return p.name + "：" + (p.data.shown || (p.data.value === null ? "—" : p.data.value)); }
+  // ECharts sets a tooltip formatter's string as HTML: every value in it is escaped here
+  // (a unit's name is typed by users; issue 17 point 1). Labels are drawn on the canvas.
+  var esc = window.fazhi.escapeHtml;  // static/fazhi/site.js
+  function shown(value) { return value === null || value === undefined ? "—" : value; }
+
+  function fmt(p) { return esc(p.name) + "：" + esc(p.data.shown || shown(p.data.value)); }
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -65,7 +70,7 @@
   if (data.trend) {
     chart("chart-trend", {
       grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
-      tooltip: { trigger: "item", formatter: function (p) { return p.name + "年：" + (p.data.value === null ? "—" : p.data.value) + data.trend.unit; } },
+      tooltip: { trigger: "item", formatter: function (p) { return esc(p.name) + "年：" + esc(shown(p.data.value)) + esc(data.trend.unit); } },
       xAxis: { type: "category", data: data.trend.points.map(function (p) { return String(p.year); }) },
       yAxis: { type: "value", name: data.trend.unit },
       series: [{ type: "line", symbolSize: 10, itemStyle: { color: RED }, label: { show: true },
@@ -76,7 +81,7 @@
   if (data.compare && data.compare.points.length) {
     chart("chart-compare", {
       grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
-      tooltip: { trigger: "item", formatter: function (p) { return p.name + "：" + (p.data.value === null ? "—" : p.data.value) + data.compare.unit; } },
+      tooltip: { trigger: "item", formatter: function (p) { return esc(p.name) + "：" + esc(shown(p.data.value)) + esc(data.compare.unit); } },
       xAxis: { type: "category", axisLabel: { rotate: 30, interval: 0 }, data: data.compare.points.map(function (p) { return p.unit; }) },
       yAxis: { type: "value", name: data.compare.unit },
       series: [{ type: "bar", itemStyle: { color: RED },
@@ -87,7 +92,7 @@
   var dl = data.deadlines;
   if (dl && dl.available) {
     chart("chart-deadlines", {
-      tooltip: { trigger: "item" },
+      tooltip: { trigger: "item", formatter: function (p) { return esc(p.name) + "：" + esc(p.value); } },
       series: [{ type: "pie", radius: ["40%", "70%"], label: { formatter: "{b}：{c}" },
         data: [
           { name: "逾期", value: dl.overdue_count, url: dl.list_url, itemStyle: { color: "#e02020" } },
