@@ -12,6 +12,7 @@ same file was not imported before and is not older than the current one.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -26,7 +27,7 @@ from fazhi.audit.models import Action
 from fazhi.audit.trail import audit_context, record
 from fazhi.indicators import figcache
 from fazhi.indicators.catalogue import Indicator, catalogue
-from fazhi.org.models import Role, Unit
+from fazhi.org.models import Role, Unit, UnitKind
 from fazhi.upward import fileformat
 from fazhi.upward.export import SENDER_KINDS
 from fazhi.upward.fileformat import FIGURES, Package, Refused
@@ -115,6 +116,11 @@ def check_signature(package: Package, receiver: Unit) -> TrustedKey:
     return matching[0]
 
 
+# A created sender sits under a higher level of government: a county under a city, a
+# city under a province.
+GOVERNMENT_RANK = {UnitKind.COUNTY: 1, UnitKind.CITY: 2, UnitKind.PROVINCE: 3}
+
+
 def _refuse_other_chain(package: Package, here: Unit, below: str) -> None:
     """Every ancestor the file names that this server has is an ancestor of `here` (the
     sender, or the parent it is to be created under): a file cannot move a unit."""
@@ -181,6 +187,12 @@ def placement(package: Package, receiver: Unit) -> tuple[Unit | None, Unit | Non
             f"报送单位“{sender['name']}”的单位类型“{sender['kind']}”不是县级以上人民政府，不能由上报文件新建。",
             member=fileformat.MANIFEST, check="隶属关系",
         )
+    if GOVERNMENT_RANK.get(parent.kind, 0) <= GOVERNMENT_RANK[sender["kind"]]:
+        raise Refused(
+            f"报送单位“{sender['name']}”（{UnitKind(sender['kind']).label}）不能新建在“{parent.name}”"
+            f"（{UnitKind(parent.kind).label}）之下：其上级应为更高一级人民政府。",
+            member=fileformat.MANIFEST, check="隶属关系",
+        )
     _refuse_taken_names(sender)
     return None, parent
 
@@ -188,6 +200,7 @@ def placement(package: Package, receiver: Unit) -> tuple[Unit | None, Unit | Non
 MAX_FIGURE = Decimal(10) ** 15  # ReportedFigure.value keeps 16 digits before the point
 MAX_COUNT = 10**12
 MAX_PLACES = 10  # decimal places of a raw figure (money has 2, durations 4)
+NUMBER_RE = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?")  # as str(Decimal) writes it
 
 
 def _dec(text: Any, code: str, what: str) -> Decimal:
@@ -196,6 +209,8 @@ def _dec(text: Any, code: str, what: str) -> Decimal:
         raise Refused(f"指标 {code} 的{what}应为数字字符串，不是 {json.dumps(text, ensure_ascii=False)[:40]}。", member=FIGURES, check="数值")
     if isinstance(text, str) and len(text) > 40:
         raise Refused(f"指标 {code} 的{what}“{text[:40]}…”过长，不是合理的数。", member=FIGURES, check="数值")
+    if not NUMBER_RE.fullmatch(str(text)):  # Decimal() would also read "NaN", " 1_0 ", "٤"
+        raise Refused(f"指标 {code} 的{what}“{text}”不是十进制数。", member=FIGURES, check="数值")
     try:
         value = Decimal(text)
     except (InvalidOperation, ValueError) as exc:
