@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+import struct
 import zipfile
 from dataclasses import dataclass
 from typing import Any
@@ -137,6 +138,14 @@ def trust(receiver: Unit, sent: Sent, uscc_code: str = BIYANG_USCC) -> TrustedKe
     )
 
 
+@pytest.fixture
+def sent(coded: dict[str, Unit]) -> Sent:
+    """泌阳县's file from its own server, its key registered by the city."""
+    s = send_from_elsewhere(coded["city"])
+    trust(coded["city"], s)
+    return s
+
+
 def members(data: bytes) -> dict[str, bytes]:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         return {n: zf.read(n) for n in zf.namelist()}
@@ -224,3 +233,13 @@ def signed(sent: Sent, *, figures: Any = None, manifest: Any = None) -> bytes:
     if manifest is not None:
         manifest(doc)
     return resign(data, doc, sent.private_key)
+
+
+def compressed_span(data: bytes, name: str) -> tuple[int, int]:
+    """Where a member's compressed bytes lie in the zip."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        info = zf.getinfo(name)
+    start = info.header_offset
+    name_len, extra_len = struct.unpack("<HH", data[start + 26 : start + 30])
+    begin = start + 30 + name_len + extra_len
+    return begin, begin + info.compress_size

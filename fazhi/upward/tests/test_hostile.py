@@ -5,7 +5,6 @@ rename units, or count twice by being zipped again."""
 from __future__ import annotations
 
 import io
-import struct
 import zipfile
 from datetime import date
 from decimal import Decimal
@@ -20,24 +19,17 @@ from fazhi.upward.fileformat import Refused, check_file
 from fazhi.upward.receive import receive
 from fazhi.upward.tests.conftest import (
     BIYANG_USCC,
+    compressed_span,
     data_counts,
     members,
     refused,
     rezip,
-    send_from_elsewhere,
     signed,
     trust,
     uscc,
 )
 
 pytestmark = pytest.mark.usefixtures("small_catalogue")
-
-
-@pytest.fixture
-def sent(coded):
-    s = send_from_elsewhere(coded["city"])
-    trust(coded["city"], s)
-    return s
 
 
 def _set(code: str, **fields):
@@ -60,18 +52,8 @@ def _all(*changes):
 # -- 1. tracebacks instead of refusals
 
 
-def _compressed_span(data: bytes, name: str) -> tuple[int, int]:
-    """Where a member's compressed bytes lie in the zip."""
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        info = zf.getinfo(name)
-    start = info.header_offset
-    name_len, extra_len = struct.unpack("<HH", data[start + 26 : start + 30])
-    begin = start + 30 + name_len + extra_len
-    return begin, begin + info.compress_size
-
-
 def test_a_flipped_byte_in_the_compressed_data_is_refused_not_a_zlib_traceback(sent, coded):
-    begin, end = _compressed_span(sent.data, "figures.json")
+    begin, end = compressed_span(sent.data, "figures.json")
     checks = set()
     for offset in range(begin, min(end, begin + 40)):
         broken = bytearray(sent.data)

@@ -18,13 +18,6 @@ from fazhi.upward.tests.conftest import resign as _resign
 pytestmark = pytest.mark.usefixtures("small_catalogue")
 
 
-@pytest.fixture
-def sent(coded):
-    s = send_from_elsewhere(coded["city"])
-    trust(coded["city"], s)
-    return s
-
-
 def _bump_people(doc):
     for row in doc["indicators"]:
         if row["code"] == "people":
