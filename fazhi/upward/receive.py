@@ -360,8 +360,8 @@ def _refuse_duplicates(package: Package, sender_unit: Unit | None) -> Submission
 def _create_unit(parent: Unit, entry: dict[str, Any]) -> Unit:
     """The sender, new here, under its parent (placement() checked both)."""
     code = entry["code"]
-    if not code or Unit.objects.filter(code=code).exists():
-        code = entry["uscc"]  # the sender's short code is taken here: use its unified code
+    if not code or Unit.objects.filter(Q(code=code) | Q(name=code) | Q(short_name=code)).exists():
+        code = entry["uscc"]  # the sender's short code names a unit here: use its unified code
     return Unit.objects.create(
         name=entry["name"], short_name=entry.get("short_name", "") or "", code=code,
         kind=entry["kind"], uscc=entry["uscc"], parent=parent,

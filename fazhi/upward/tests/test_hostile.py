@@ -231,3 +231,12 @@ def test_the_summary_of_a_file_without_report_has_no_doubled_full_stop(sent, cod
     outcome = receive(sent.data, into=coded["city"])
     assert "未附年度报告" in outcome.summary
     assert "。。" not in outcome.summary
+
+
+def test_a_created_unit_whose_code_is_another_units_name_gets_its_unified_code_instead(sent, coded):
+    def code(manifest):
+        manifest["sender"]["code"] = "确山县"
+
+    unit = receive(signed(sent, manifest=code), into=coded["city"]).submission.unit
+    assert unit.code == BIYANG_USCC
+    assert Unit.objects.resolve("确山县") == coded["county_a"]
