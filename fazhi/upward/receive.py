@@ -261,7 +261,8 @@ def _raw(ind: Indicator, row: dict[str, Any]) -> tuple[Any, Decimal | None]:
 
 
 def _same_definition(ind: Indicator, row: dict[str, Any]) -> None:
-    """The row is this catalogue's indicator: kind, rounding, scale and what it derives from."""
+    """The row is this catalogue's indicator: kind, unit of measure, rounding, scale and
+    what it derives from."""
     code = ind.code
 
     def differs(what: str, theirs: Any, ours: Any) -> Refused:
@@ -272,6 +273,8 @@ def _same_definition(ind: Indicator, row: dict[str, Any]) -> None:
 
     if row["kind"] != ind.kind:
         raise differs("类型", row["kind"], ind.kind)
+    if row["unit"] != ind.unit:
+        raise differs("计量单位", row["unit"], ind.unit)
     decimals = row.get("decimals", 0)
     if not isinstance(decimals, int) or isinstance(decimals, bool) or decimals != ind.decimals:
         raise differs("小数位数", decimals, ind.decimals)

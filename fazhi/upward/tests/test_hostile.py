@@ -240,3 +240,7 @@ def test_a_created_unit_whose_code_is_another_units_name_gets_its_unified_code_i
     unit = receive(signed(sent, manifest=code), into=coded["city"]).submission.unit
     assert unit.code == BIYANG_USCC
     assert Unit.objects.resolve("确山县") == coded["county_a"]
+
+
+def test_a_figure_in_another_unit_of_measure_than_the_catalogue_is_refused(sent, coded):
+    refused(signed(sent, figures=_set("id_total", unit="元")), coded["city"], check="指标代码", says="计量单位")
