@@ -40,8 +40,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +68,10 @@ RULE_KEYS = COMMON_KEYS | {
 }
 LINE = "__line__"
 MAX_POINTS = Decimal("10000")
+MAX_NODES = 20_000  # YAML nodes once aliases are expanded (the shipped system has ~1,300)
+MAX_ERRORS = 100  # listed; the rest are counted
+MAX_TEXT = 2 * 1024 * 1024  # characters of a file
+NUMBER_RE = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")  # a number as people write it: no 0x, 1_0, 1e3
 
 
 class LoadError(Exception):
@@ -76,13 +82,93 @@ class LoadError(Exception):
         self.errors = errors
 
 
+class Written(str):
+    """A scalar YAML would read as a number (int or float), kept as written: "1.10" stays
+    "1.10" (not 1.1), "0x10" and "010" are not silently 16 and 8, and messages quote
+    the file."""
+
+
+def _written(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Written:
+    return Written(node.value)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
+
+
+def _refuse_expansion(root: yaml.Node) -> None:
+    """Aliases (*name) repeat a node where they stand: refuse a file whose expanded tree
+    exceeds MAX_NODES, or that refers to itself, before anything walks it. Counted
+    without recursion and once per distinct node."""
+    sizes: dict[int, int] = {}
+    open_: set[int] = set()  # the nodes on the path being counted
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, closing = stack.pop()
+        key = id(node)
+        if closing:
+            open_.discard(key)
+            sizes[key] = 1 + sum(sizes[id(c)] for c in _children(node))
+            if sizes[key] > MAX_NODES:
+                raise LoadError(
+                    [f"文件中的别名（&锚点、*引用）展开后超过{MAX_NODES}项，不予载入：指标体系文件不需要这样重复内容。"]
+                )
+            continue
+        if key in sizes:
+            continue
+        if key in open_:
+            raise LoadError([f"第{node.start_mark.line + 1}行：别名（*引用）引用了包含它自身的内容，不予载入。"])
+        open_.add(key)
+        stack.append((node, True))
+        stack.extend((c, False) for c in _children(node) if id(c) not in sizes)
+
+
 class _LineLoader(yaml.SafeLoader):
-    """A safe loader that remembers the line each mapping starts on."""
+    """A safe loader that remembers the line each mapping starts on, keeps numbers as
+    written, refuses a key twice in one mapping and bounds what aliases expand to."""
+
+    def get_single_node(self) -> Any:
+        node = super().get_single_node()
+        if node is not None:
+            _refuse_expansion(node)
+        return node
 
     def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[str, int] = {}
+        for key_node, _value in node.value if isinstance(node, yaml.MappingNode) else []:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            line = key_node.start_mark.line + 1
+            if key_node.value == LINE:
+                raise LoadError([f"第{line}行：字段名 {LINE} 为本系统保留，不能使用。"])
+            if key_node.value in seen:
+                raise LoadError(
+                    [f"第{line}行：字段“{key_node.value}”在同一项中出现了两次（另见第{seen[key_node.value]}行）。"]
+                )
+            seen[key_node.value] = line
         mapping = super().construct_mapping(node, deep=deep)
         mapping[LINE] = node.start_mark.line + 1
         return mapping
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:int", _written)
+_LineLoader.add_constructor("tag:yaml.org,2002:float", _written)
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, list):
+        return "列表"
+    if isinstance(value, dict):
+        return "映射"
+    if isinstance(value, date):
+        return "日期"
+    return type(value).__name__
 
 
 @dataclass
@@ -132,8 +218,12 @@ class ParsedSystem:
 
 
 def read(text: str) -> Any:
+    if len(text) > MAX_TEXT:
+        raise LoadError([f"文件过大（{len(text)}个字符，上限{MAX_TEXT}个）。"])
     try:
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except RecursionError as exc:
+        raise LoadError(["文件的嵌套层次过深，不是指标体系文件。"]) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"第{mark.line + 1}行：" if mark is not None else ""
@@ -151,28 +241,46 @@ class _Checker:
         self.errors.append(f"{where}：{message}")
 
     def where(self, raw: dict[str, Any], label: str) -> str:
-        number = str(raw.get("number", "")).strip() or "（无编号）"
-        title = str(raw.get("title", "")).strip()
+        number, title = raw.get("number"), raw.get("title")
+        number = number.strip() if isinstance(number, str) and number.strip() else "（无编号）"
+        title = title.strip() if isinstance(title, str) else ""
         return f"第{raw.get(LINE, '?')}行 {label}“{number} {title}”".rstrip()
+
+    def text(self, where: str, raw: dict[str, Any], key: str, label: str) -> str:
+        """A text field: a string (a number stays as written), never a list's or a
+        mapping's printed form."""
+        value = raw.get(key)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            self.err(where, f"{label}（{key}）应为文字，不是{_type_name(value)}。")
+            return ""
+        return value.strip()
 
     def decimal(
         self, where: str, raw: dict[str, Any], key: str, label: str, *, required: bool = True
     ) -> Decimal | None:
+        """A number as written in the file; it must fit the field that keeps it."""
         value = raw.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
                 self.err(where, f"缺少{label}（{key}）。")
             return None
-        if isinstance(value, bool):
-            self.err(where, f"{label}（{key}）应为数字，不是“{value}”。")
+        if not isinstance(value, str):
+            self.err(where, f"{label}（{key}）应为数字，不是{_type_name(value)}。")
             return None
-        try:
-            d = Decimal(str(value).strip())
-        except InvalidOperation:
-            self.err(where, f"{label}（{key}）应为数字，不是“{value}”。")
+        written = value.strip()
+        if len(written) > 20 or not NUMBER_RE.fullmatch(written):
+            self.err(where, f"{label}（{key}）应为数字（如 2 或 1.5），不是“{written[:20]}”。")
             return None
-        if not d.is_finite():
-            self.err(where, f"{label}（{key}）应为数字，不是“{value}”。")
+        d = Decimal(written)
+        field = _decimal_field(key)
+        whole, places = field.max_digits - field.decimal_places, field.decimal_places
+        if len(d.as_tuple().digits) + d.as_tuple().exponent > whole:  # type: ignore[operator]
+            self.err(where, f"{label}（{key}）最多{whole}位整数，不是“{written}”。")
+            return None
+        if -d.as_tuple().exponent > places:  # type: ignore[operator]
+            self.err(where, f"{label}（{key}）最多{'两' if places == 2 else places}位小数，不是“{written}”。")
             return None
         return d
 
@@ -194,8 +302,8 @@ class _Checker:
             kind
         ]
         self.keys(where, raw, allowed)
-        number = str(raw.get("number", "")).strip()
-        title = str(raw.get("title", "")).strip()
+        number = self.text(where, raw, "number", "编号")
+        title = self.text(where, raw, "title", "名称")
         if not number:
             self.err(where, "缺少编号（number）。")
         elif number in self.numbers:
@@ -211,15 +319,13 @@ class _Checker:
         points = self.decimal(where, raw, "points", "分值")
         if points is not None and not Decimal(0) < points <= MAX_POINTS:
             self.err(where, f"分值{points}应大于0且不超过{MAX_POINTS}。")
-        if points is not None and points != points.quantize(Decimal("0.01")):
-            self.err(where, f"分值{points}最多保留两位小数。")
         node = ParsedNode(
             kind=kind,
             number=number,
             title=title,
             points=points or Decimal(0),
             line=int(raw.get(LINE, 0)),
-            standard=str(raw.get("standard") or "").strip(),
+            standard=self.text(where, raw, "standard", "评分标准"),
         )
         if kind == NodeKind.RULE:
             self.rule(where, raw, node)
@@ -241,10 +347,12 @@ class _Checker:
             total = sum((c.points for c in node.children), Decimal(0))
             if total > points:
                 self.err(where, f"下级分值合计{total}分，超过本{label}分值{points}分。")
+            elif total < points:
+                self.err(where, f"下级分值合计{total}分，低于本{label}分值{points}分：本{label}永远得不到满分。")
         return node
 
     def rule(self, where: str, raw: dict[str, Any], node: ParsedNode) -> None:
-        method = str(raw.get("method", "")).strip()
+        method = self.text(where, raw, "method", "评分方式")
         if method not in Method.values:
             self.err(where, f"评分方式（method）应为 {' / '.join(Method.values)}，不是“{method}”。")
             return
@@ -260,13 +368,13 @@ class _Checker:
             return
         if "evidence" in raw:
             self.err(where, "自动评分规则不需要 evidence 字段（依据是指标背后的记录）。")
-        code = str(raw.get("indicator", "")).strip()
+        code = self.text(where, raw, "indicator", "指标代码")
         if not code:
             self.err(where, "自动评分规则须指明指标代码（indicator）。")
         elif code not in self.codes:
             self.err(where, f"未知指标代码“{code}”（指标目录中没有该代码）。")
         node.indicator = code
-        no_data = str(raw.get("no_data", NoData.FULL)).strip()
+        no_data = self.text(where, raw, "no_data", "无数据时") if "no_data" in raw else NoData.FULL
         if no_data not in NoData.values:
             self.err(where, f"no_data 应为 full 或 zero，不是“{no_data}”。")
         node.no_data = no_data
@@ -316,17 +424,19 @@ def parse(text: str, indicator_codes: dict[str, str]) -> ParsedSystem:
         raise LoadError([*checker.errors, "文件缺少 system 部分（code、name、year …）。"])
     where = f"第{head.get(LINE, '?')}行 system"
     checker.keys(where, head, SYSTEM_KEYS)
-    code = str(head.get("code", "")).strip()
-    name = str(head.get("name", "")).strip()
+    code = checker.text(where, head, "code", "体系代码")
+    name = checker.text(where, head, "name", "名称")
     if not code:
         checker.err(where, "缺少体系代码（code）。")
     elif len(code) > 60 or not all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in code):
         checker.err(where, f"体系代码“{code}”只能由字母、数字、- 和 _ 组成，最多60个字符。")
     if not name:
         checker.err(where, "缺少名称（name）。")
-    year = head.get("year")
-    if not isinstance(year, int) or isinstance(year, bool) or not 1990 <= year <= 2100:
-        checker.err(where, f"发布年度（year）应为1990—2100之间的整数，不是“{year}”。")
+    written = head.get("year")
+    year = int(written) if isinstance(written, str) and re.fullmatch(r"[0-9]{4}", written.strip()) else 0
+    if not 1990 <= year <= 2100:
+        shown = written if isinstance(written, str) else _type_name(written)
+        checker.err(where, f"发布年度（year）应为1990—2100之间的整数，不是“{shown}”。")
         year = 0
     areas_raw = data.get("areas")
     areas: list[ParsedNode] = []
@@ -337,17 +447,22 @@ def parse(text: str, indicator_codes: dict[str, str]) -> ParsedSystem:
             parsed = checker.node(raw, NodeKind.AREA, "领域", "areas", i)
             if parsed is not None:
                 areas.append(parsed)
+    version = checker.text(where, head, "version", "版本")
+    source = checker.text(where, head, "source", "来源")
+    note = checker.text(where, head, "note", "说明")
     if checker.errors:
-        raise LoadError(checker.errors)
-    return ParsedSystem(
-        code=code,
-        name=name,
-        year=year,
-        version=str(head.get("version") or "").strip(),
-        source=str(head.get("source") or "").strip(),
-        note=str(head.get("note") or "").strip(),
-        areas=areas,
-    )
+        listed = checker.errors[:MAX_ERRORS]
+        if len(checker.errors) > MAX_ERRORS:
+            listed.append(f"……另有{len(checker.errors) - MAX_ERRORS}处问题未列出。")
+        raise LoadError(listed)
+    return ParsedSystem(code=code, name=name, year=year, version=version, source=source, note=note, areas=areas)
+
+
+def _decimal_field(key: str) -> Any:
+    """The Node field a number of the file is kept in (its digits bound the number)."""
+    from fazhi.assessment.models import Node
+
+    return Node._meta.get_field(key)
 
 
 def indicator_kinds() -> dict[str, str]:

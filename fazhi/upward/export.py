@@ -112,6 +112,17 @@ def report_part(unit: Unit, year: int) -> tuple[dict[str, Any], bytes | None]:
     return meta, docx
 
 
+def refuse_imported(unit: Unit) -> None:
+    """A unit this server knows only from upward files is another government's: it has
+    no key here and nothing is signed in its name."""
+    from fazhi.upward.models import ImportedUnit
+
+    if ImportedUnit.objects.filter(unit=unit).exists():
+        raise ExportRefused(
+            f"{unit.name}是由上报文件导入的外报单位，其密钥和上报文件都在该单位自己的系统中，本系统不为其签名。"
+        )
+
+
 def export_year(unit: Unit, year: int, *, by: Any = None, now: datetime | None = None) -> bytes:
     """The signed upward file of the unit's subtree for the year; audited as an export.
 
@@ -121,6 +132,10 @@ def export_year(unit: Unit, year: int, *, by: Any = None, now: datetime | None =
         raise ExportRefused(f"{unit.name}不是县级以上人民政府，不向上级报送（只有县、市、省级单位可以导出上报文件）。")
     if not 1990 <= year <= 2100:
         raise ExportRefused(f"年度 {year} 不在合理范围内。")
+    today = timezone.localdate(now) if now is not None else timezone.localdate()
+    if year >= today.year:
+        raise ExportRefused(f"{year}年度尚未结束，不能导出该年度的上报文件（年度数据在次年上报）。")
+    refuse_imported(unit)
     from fazhi.upward.models import Submission
 
     if Submission.objects.filter(unit=unit, year=year, current=True).exists():

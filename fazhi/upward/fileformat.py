@@ -20,8 +20,11 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -35,6 +38,13 @@ REPORT_JSON = "report.json"
 KNOWN_MEMBERS = {MANIFEST, SIGNATURE, FIGURES, REPORT_DOCX, REPORT_JSON}
 ALGORITHM = "Ed25519"
 MAX_MEMBER_BYTES = 30 * 1024 * 1024  # uncompressed, per member: refuses zip bombs
+MAX_TOTAL_BYTES = 40 * 1024 * 1024  # uncompressed, all members together
+MAX_JSON_BYTES = 5 * 1024 * 1024  # a JSON member (a full catalogue's figures are ~0.2 MB)
+MAX_JSON_DEPTH = 20  # the deepest member nests 6 levels (manifest › report › figures …)
+COMPRESSIONS = {zipfile.ZIP_STORED: "存储", zipfile.ZIP_DEFLATED: "deflate"}
+# What reading a damaged member can raise: a bad CRC, a broken deflate stream, a lie
+# about sizes, a truncated member.
+UNPACK_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError)
 KINDS = {"count", "sum", "avg", "max", "rate", "parts"}
 USCC_RE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{18}$")
 
@@ -86,6 +96,13 @@ class Package:
     def file_sha256(self) -> str:
         return sha256(self.data)
 
+    @property
+    def manifest_sha256(self) -> str:
+        """What identifies the content: the signed manifest lists every member's SHA-256,
+        so the same members zipped again (another compression, order, timestamps) are
+        the same submission."""
+        return sha256(self.manifest_bytes)
+
 
 # -- writing
 
@@ -131,11 +148,55 @@ def build(
 # -- reading
 
 
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"数值 {text} 超出范围")
+    return value
+
+
+def _no_constant(text: str) -> Any:
+    raise ValueError(f"{text} 不是 JSON 数值")
+
+
+def _check_tree(doc: Any, member: str) -> None:
+    """No nesting deeper than MAX_JSON_DEPTH, no text a database cannot keep (NUL, lone
+    surrogates): walked without recursion, so a hostile depth cannot exhaust the stack."""
+    stack = [(doc, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_JSON_DEPTH:
+            raise Refused(f"嵌套层次超过{MAX_JSON_DEPTH}层，不是本格式的文件。", member=member, check="格式")
+        if isinstance(node, dict):
+            items = [*node.keys(), *node.values()]
+        elif isinstance(node, list):
+            items = node
+        else:
+            items = [node]
+            depth -= 1  # a scalar is not a level
+        for item in items:
+            if isinstance(item, str):
+                if "\x00" in item:
+                    raise Refused("文本中含有空字符（\\u0000）。", member=member, check="格式")
+                try:
+                    item.encode("utf-8")
+                except UnicodeEncodeError as exc:
+                    raise Refused("文本中含有无效的 Unicode 字符（孤立代理项）。", member=member, check="格式") from exc
+            elif isinstance(item, (dict, list)):
+                stack.append((item, depth + 1))
+
+
 def _json(blob: bytes, member: str) -> Any:
+    if len(blob) > MAX_JSON_BYTES:
+        raise Refused(f"过大（{len(blob)} 字节，上限 {MAX_JSON_BYTES} 字节）。", member=member, check="大小")
     try:
-        return json.loads(blob.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        doc = json.loads(blob.decode("utf-8"), parse_float=_finite_float, parse_constant=_no_constant)
+    except RecursionError as exc:
+        raise Refused("嵌套层次过深，不是本格式的文件。", member=member, check="格式") from exc
+    except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError, digits beyond Python's limit
         raise Refused(f"不是有效的 UTF-8 JSON（{exc}）。", member=member, check="格式") from exc
+    _check_tree(doc, member)
+    return doc
 
 
 def _need(obj: Any, key: str, types: type | tuple[type, ...], member: str, where: str = "") -> Any:
@@ -147,9 +208,19 @@ def _need(obj: Any, key: str, types: type | tuple[type, ...], member: str, where
     return value
 
 
+UNIT_TEXT_LIMITS = {"name": 100, "short_name": 50, "code": 30, "kind": 20}  # as org.Unit keeps them
+
+
 def _check_unit(obj: Any, member: str, where: str) -> None:
     for key in ("name", "code", "kind"):
         _need(obj, key, str, member, where)
+    if not isinstance(obj.get("short_name", ""), str):
+        raise Refused(f"字段“{where}short_name”的类型不对。", member=member, check="字段")
+    if not obj["name"].strip() or obj["name"] != obj["name"].strip():
+        raise Refused(f"“{where}name”为空或首尾有空白。", member=member, check="字段")
+    for key, limit in UNIT_TEXT_LIMITS.items():
+        if len(obj.get(key, "")) > limit:
+            raise Refused(f"“{where}{key}”超过{limit}个字符。", member=member, check="字段")
     uscc = _need(obj, "uscc", str, member, where)
     if not USCC_RE.match(uscc):
         raise Refused(f"“{where}uscc”不是18位统一社会信用代码：{uscc!r}。", member=member, check="字段")
@@ -238,7 +309,7 @@ def check_file(data: bytes, *, max_bytes: int | None = None) -> Package:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (*UNPACK_ERRORS, struct.error) as exc:
         raise Refused(f"zip 压缩包已损坏（{exc}）。", check="文件类型") from exc
     names = [i.filename for i in infos]
     if len(set(names)) != len(names):
@@ -248,11 +319,21 @@ def check_file(data: bytes, *, max_bytes: int | None = None) -> Package:
             raise Refused(f"压缩包中有本格式没有的成员“{info.filename}”。", member=info.filename, check="成员")
         if info.file_size > MAX_MEMBER_BYTES:
             raise Refused("成员过大。", member=info.filename, check="大小")
+        if info.compress_type not in COMPRESSIONS:
+            raise Refused(
+                f"压缩方式（{info.compress_type}）不受支持（本格式只用 deflate 或不压缩）。", member=info.filename, check="解压"
+            )
+        if info.flag_bits & 0x1:
+            raise Refused("成员已加密，本格式不加密。", member=info.filename, check="解压")
+    unpacked = sum(i.file_size for i in infos)
+    if unpacked > MAX_TOTAL_BYTES:
+        raise Refused(f"各成员解压后合计 {unpacked} 字节，超过上限 {MAX_TOTAL_BYTES} 字节。", check="大小")
     blobs: dict[str, bytes] = {}
     for info in infos:
         try:
+            # zipfile stops at the declared size, which is capped above: no bomb gets further
             blobs[info.filename] = zf.read(info)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        except UNPACK_ERRORS as exc:
             raise Refused(f"无法解压（{exc}），文件已损坏。", member=info.filename, check="解压") from exc
     for required in (MANIFEST, SIGNATURE):
         if required not in blobs:

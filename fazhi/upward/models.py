@@ -126,6 +126,9 @@ class Submission(models.Model):
     file_name = models.CharField("文件名", max_length=200, blank=True)
     content = models.BinaryField("上报文件", editable=False)
     sha256 = models.CharField("文件SHA-256", max_length=64, db_index=True)
+    # The signed content's identity (the manifest lists every member's SHA-256): the
+    # same file zipped again has another file SHA-256 but the same manifest.
+    manifest_sha256 = models.CharField("清单SHA-256", max_length=64, db_index=True, default="", editable=False)
     format_version = models.CharField("格式版本", max_length=30)
     manifest = models.JSONField("清单", default=dict)
     generated_at = models.DateTimeField("生成时间")

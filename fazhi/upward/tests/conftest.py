@@ -4,7 +4,10 @@ built, exported and rolled back, as if on its own server."""
 
 from __future__ import annotations
 
+import base64
 import io
+import json
+import struct
 import zipfile
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +23,8 @@ from fazhi.org.models import Unit, UnitKind
 from fazhi.org.validators import uscc_check_char
 from fazhi.testing import make_person, make_unit
 from fazhi.upward import export as export_module
-from fazhi.upward.models import SigningKey, Submission, TrustedKey
+from fazhi.upward.fileformat import canonical, sha256
+from fazhi.upward.models import ImportedUnit, SigningKey, Submission, TrustedKey
 
 
 def uscc(n: int) -> str:
@@ -118,6 +122,7 @@ def send_existing_from_elsewhere(
             for i in range(people):
                 make_person(county, f"乙{i}", is_principal=i == 0)
             SigningKey.objects.filter(unit=county).delete()
+            ImportedUnit.objects.filter(unit=county).delete()  # there, it is its own unit
             # Its own server has no submission of its own year: its records are there.
             Submission.objects.filter(unit=county).update(current=False)
             box.append(_exported(county, year, same_key_as))
@@ -131,6 +136,14 @@ def trust(receiver: Unit, sent: Sent, uscc_code: str = BIYANG_USCC) -> TrustedKe
     return TrustedKey.objects.create(
         unit=receiver, uscc=uscc_code, name="泌阳县人民政府", public_key=sent.public_key, fingerprint=sent.fingerprint
     )
+
+
+@pytest.fixture
+def sent(coded: dict[str, Unit]) -> Sent:
+    """泌阳县's file from its own server, its key registered by the city."""
+    s = send_from_elsewhere(coded["city"])
+    trust(coded["city"], s)
+    return s
 
 
 def members(data: bytes) -> dict[str, bytes]:
@@ -152,3 +165,81 @@ def rezip(data: bytes, **changes: bytes | None) -> bytes:
         for name, blob in blobs.items():
             zf.writestr(name, blob)
     return buf.getvalue()
+
+
+def resign(data: bytes, manifest: dict, private_key: str | None = None) -> bytes:
+    """The file with a new manifest, its digest recomputed, signed with `private_key`
+    (or left with the old signature when None)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    blob = canonical(manifest)
+    sig = json.loads(members(data)["signature.json"])
+    sig["manifest_sha256"] = sha256(blob)
+    if private_key is not None:
+        key = Ed25519PrivateKey.from_private_bytes(base64.b64decode(private_key))
+        sig["signature"] = base64.b64encode(key.sign(blob)).decode()
+    return rezip(data, manifest_json=blob, signature_json=canonical(sig))
+
+
+def figures_changed(data: bytes, change) -> tuple[bytes, dict]:
+    blobs = members(data)
+    doc = json.loads(blobs["figures.json"])
+    change(doc)
+    new = canonical(doc)
+    manifest = json.loads(blobs["manifest.json"])
+    for m in manifest["members"]:
+        if m["name"] == "figures.json":
+            m["sha256"], m["size"] = sha256(new), len(new)
+    return rezip(data, figures_json=new), manifest
+
+
+def data_counts() -> tuple[int, ...]:
+    """The rows an import writes, apart from its audit entry."""
+    from fazhi.upward.models import ImportedUnit, ReportedFigure
+
+    return (
+        Submission.objects.count(), ReportedFigure.objects.count(), Unit.objects.count(),
+        ImportedUnit.objects.count(), TrustedKey.objects.count(), SigningKey.objects.count(),
+    )
+
+
+def refused(data: bytes, into: Unit | None, *, check: str, member: str = "", says: str = "", by: Any = None) -> Any:
+    """The file is refused with this check (and member, and words), nothing is written
+    but the audit entry of the refusal, which names the reason."""
+    from fazhi.audit.models import Entry
+    from fazhi.upward.fileformat import Refused
+    from fazhi.upward.receive import receive
+
+    before, last = data_counts(), Entry.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    with pytest.raises(Refused) as info:
+        receive(data, into=into, by=by, file_name="上报.zip")
+    assert info.value.check == check, str(info.value)
+    if member:
+        assert info.value.member == member, str(info.value)
+    if says:
+        assert says in str(info.value), str(info.value)
+    assert data_counts() == before  # nothing written
+    entries = list(Entry.objects.filter(id__gt=last))
+    assert len(entries) == 1 and entries[0].verb == "拒绝导入上报文件", entries
+    assert info.value.message in entries[0].note and "上报.zip" in entries[0].note
+    return info.value
+
+
+def signed(sent: Sent, *, figures: Any = None, manifest: Any = None) -> bytes:
+    """The sender's file changed by `figures(doc)` and/or `manifest(doc)`, with every
+    digest recomputed and signed again with the sender's own (registered) key: what a
+    hostile or careless county could send."""
+    data, doc = figures_changed(sent.data, figures or (lambda d: None))
+    if manifest is not None:
+        manifest(doc)
+    return resign(data, doc, sent.private_key)
+
+
+def compressed_span(data: bytes, name: str) -> tuple[int, int]:
+    """Where a member's compressed bytes lie in the zip."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        info = zf.getinfo(name)
+    start = info.header_offset
+    name_len, extra_len = struct.unpack("<HH", data[start + 26 : start + 30])
+    begin = start + 30 + name_len + extra_len
+    return begin, begin + info.compress_size

@@ -3,73 +3,19 @@ check), and nothing is written."""
 
 from __future__ import annotations
 
-import base64
 import json
 
 import pytest
 
-from fazhi.audit.models import Entry
-from fazhi.org.models import Unit
 from fazhi.upward import fileformat
-from fazhi.upward.fileformat import Refused, canonical, sha256
-from fazhi.upward.models import ImportedUnit, ReportedFigure, SigningKey, Submission, TrustedKey
+from fazhi.upward.fileformat import Refused, canonical
+from fazhi.upward.models import SigningKey, TrustedKey
 from fazhi.upward.receive import receive
-from fazhi.upward.tests.conftest import members, rezip, send_from_elsewhere, trust, uscc
+from fazhi.upward.tests.conftest import figures_changed as _figures_changed
+from fazhi.upward.tests.conftest import members, refused, rezip, send_from_elsewhere, trust, uscc
+from fazhi.upward.tests.conftest import resign as _resign
 
 pytestmark = pytest.mark.usefixtures("small_catalogue")
-
-
-@pytest.fixture
-def sent(coded):
-    s = send_from_elsewhere(coded["city"])
-    trust(coded["city"], s)
-    return s
-
-
-def _counts():
-    return (
-        Submission.objects.count(), ReportedFigure.objects.count(), Unit.objects.count(),
-        ImportedUnit.objects.count(), Entry.objects.count(),
-    )
-
-
-def refused(data: bytes, into: Unit, *, check: str, member: str = "", says: str = "") -> Refused:
-    before = _counts()
-    with pytest.raises(Refused) as info:
-        receive(data, into=into)
-    assert info.value.check == check, str(info.value)
-    if member:
-        assert info.value.member == member, str(info.value)
-    if says:
-        assert says in str(info.value)
-    assert _counts() == before  # nothing written
-    return info.value
-
-
-def _resign(data: bytes, manifest: dict, private_key: str | None = None) -> bytes:
-    """The file with a new manifest, its digest recomputed, signed with `private_key`
-    (or left with the old signature when None)."""
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-    blob = canonical(manifest)
-    sig = json.loads(members(data)["signature.json"])
-    sig["manifest_sha256"] = sha256(blob)
-    if private_key is not None:
-        key = Ed25519PrivateKey.from_private_bytes(base64.b64decode(private_key))
-        sig["signature"] = base64.b64encode(key.sign(blob)).decode()
-    return rezip(data, manifest_json=blob, signature_json=canonical(sig))
-
-
-def _figures_changed(data: bytes, change) -> tuple[bytes, dict]:
-    blobs = members(data)
-    doc = json.loads(blobs["figures.json"])
-    change(doc)
-    new = canonical(doc)
-    manifest = json.loads(blobs["manifest.json"])
-    for m in manifest["members"]:
-        if m["name"] == "figures.json":
-            m["sha256"], m["size"] = sha256(new), len(new)
-    return rezip(data, figures_json=new), manifest
 
 
 def _bump_people(doc):
@@ -111,9 +57,10 @@ def test_a_sender_whose_key_is_not_registered_is_refused(coded):
     refused(s.data, coded["city"], check="签名", says="未登记")
 
 
-def test_a_revoked_key_is_no_longer_accepted(sent, coded):
+def test_a_revoked_key_is_no_longer_accepted_and_is_named_as_revoked(sent, coded):
     TrustedKey.objects.update(active=False)
-    refused(sent.data, coded["city"], check="签名", says="未登记")
+    refusal = refused(sent.data, coded["city"], check="签名", says="已停用")
+    assert "未登记" not in str(refusal) and sent.fingerprint in str(refusal)
 
 
 def test_something_that_is_not_a_zip_is_refused(coded):

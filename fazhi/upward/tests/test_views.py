@@ -12,7 +12,7 @@ from fazhi.org.models import Role
 from fazhi.testing import make_user
 from fazhi.upward.models import Submission, TrustedKey
 from fazhi.upward.receive import receive
-from fazhi.upward.tests.conftest import BIYANG_USCC, send_from_elsewhere, trust
+from fazhi.upward.tests.conftest import BIYANG_USCC, compressed_span, send_from_elsewhere, trust
 
 pytestmark = pytest.mark.usefixtures("small_catalogue")
 
@@ -175,3 +175,18 @@ def test_the_api_lists_the_submissions_in_scope_read_only(imported, city_coordin
     assert client.post("/api/upward-submissions/", {}, content_type="application/json").status_code == 405
     assert client.delete(f"/api/upward-submissions/{imported.pk}/").status_code == 405
     assert client_for(coordinator).get(f"/api/upward-submissions/{imported.pk}/").status_code == 404
+
+
+def test_a_damaged_upload_is_a_refusal_on_the_page_not_a_server_error(coded, city_coordinator, client_for):
+    good = send_from_elsewhere(coded["city"])
+    trust(coded["city"], good)
+    begin, _end = compressed_span(good.data, "figures.json")
+    broken = bytearray(good.data)
+    broken[begin + 5] ^= 0xFF  # a bad USB stick: one byte of the deflate stream
+    response = client_for(city_coordinator).post(
+        reverse("upward:import"), {"files": [SimpleUploadedFile("坏U盘.zip", bytes(broken))]}
+    )
+    assert response.status_code == 200
+    assert "无法解压" in response.content.decode()
+    assert not Submission.objects.exists()
+    assert Entry.objects.filter(verb="拒绝导入上报文件", user=city_coordinator).count() == 1

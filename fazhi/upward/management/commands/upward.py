@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from fazhi.audit.trail import audit_context
 from fazhi.org.models import Unit
@@ -56,12 +57,18 @@ class Command(BaseCommand):
 
     def do_export(self, opts: dict[str, Any]) -> None:
         unit = _unit(opts["unit"])
-        with audit_context(note="命令行导出"):
+        out = Path(opts["output"])
+        # All or nothing: the export's audit entry (and a first key) stay only when the
+        # file is written.
+        with transaction.atomic(), audit_context(note="命令行导出"):
             try:
                 data = exporting.export_year(unit, opts["year"])
             except exporting.ExportRefused as exc:
                 raise CommandError(str(exc)) from exc
-        Path(opts["output"]).write_bytes(data)
+            try:
+                out.write_bytes(data)
+            except OSError as exc:
+                raise CommandError(f"无法写入 {out}（{exc.strerror or exc}），未导出。") from exc
         self.stdout.write(f"已导出 {unit.name}{opts['year']}年度上报文件：{opts['output']}（{len(data)} 字节）")
 
     def do_import(self, opts: dict[str, Any]) -> None:
@@ -87,7 +94,12 @@ class Command(BaseCommand):
             raise CommandError(f"{refused} 个文件未导入。")
 
     def do_key(self, opts: dict[str, Any]) -> None:
-        key = SigningKey.for_unit(_unit(opts["unit"]))
+        unit = _unit(opts["unit"])
+        try:
+            exporting.refuse_imported(unit)
+        except exporting.ExportRefused as exc:
+            raise CommandError(str(exc)) from exc
+        key = SigningKey.for_unit(unit)
         self.stdout.write(f"单位：{key.unit.name}\n公钥：{key.public_key}\n指纹：{key.fingerprint}")
 
     def do_trust(self, opts: dict[str, Any]) -> None:
