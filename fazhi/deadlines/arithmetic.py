@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from fazhi.workdays.calendar import WEEKDAY_NAMES, DayInfo, WorkCalendar
+from fazhi.workdays.calendar import ESTIMATE_RULE, WEEKDAY_NAMES, DayInfo, WorkCalendar
 
 DAYS = "days"
 WORKDAYS = "workdays"
@@ -169,7 +169,7 @@ class Explanation:
         if self.provisional_years:
             years = "、".join(f"{y}年" for y in self.provisional_years)
             out.append(
-                f"注意：{years}的放假安排尚未发布或录入，暂按周一至周五为工作日推算，结果为暂定，发布后将自动重新计算。"
+                f"注意：{years}的放假安排尚未发布或录入，{ESTIMATE_RULE}，结果为暂定，发布后将自动重新计算。"
             )
         if self.due is not None:
             label = "最迟完成日：" if self.direction == BEFORE else "期限届满日："

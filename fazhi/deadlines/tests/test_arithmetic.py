@@ -225,8 +225,9 @@ def test_a_period_reaching_into_an_unknown_year_is_provisional():
 
 
 def test_a_notice_for_the_unknown_year_makes_it_definite_and_can_move_the_date():
-    # Without data, 2027-02-08 (Monday) counts; a notice resting 2-5..2-11 moves it.
-    assert compute_due(D(2027, 1, 24), 15, DAYS, cal).due == D(2027, 2, 8)
+    # Without data the 放假办法's 春节 (2-5..2-8) and its 补假 (2-9, 2-10) are estimated;
+    # a notice resting 2-5..2-11 moves it on.
+    assert compute_due(D(2027, 1, 24), 15, DAYS, cal).due == D(2027, 2, 11)
     notice = NoticeData(
         2027, rest={D(2027, 2, d): "春节" for d in range(5, 12)}, work=frozenset({D(2027, 2, 20)})
     )

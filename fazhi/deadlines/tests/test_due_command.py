@@ -90,3 +90,13 @@ def test_the_help_documents_the_pause_semantics():
 
     parser = Command().create_parser("fazhi", "due")
     assert "FROM 至 TO 前一日不计入期限" in parser.format_help()
+
+
+def test_a_year_without_a_notice_still_rests_on_the_statutory_holidays():
+    # 全国年节及纪念日放假办法 第2条: 元旦 2027-01-01 is a holiday even before the notice.
+    data = json.loads(run("2026-12-31", "--workdays", "1", "--json"))
+    assert data["due"] == "2027-01-04"
+    assert data["provisional"] is True
+    assert any("全国年节及纪念日放假办法" in line for line in data["explanation"])
+    # 国庆 10-1..10-3 (10-2, 10-3 a weekend, 补假 10-4, 10-5 under 第6条).
+    assert json.loads(run("2027-09-28", "--workdays", "5", "--json"))["due"] == "2027-10-08"
