@@ -177,7 +177,7 @@ class Command(BaseCommand):
         extensions = [
             ar.Extension(opts[f"extend_{m}"], m)
             for m in (ar.DAYS, ar.WORKDAYS, ar.MONTHS)
-            if opts[f"extend_{m}"]
+            if opts[f"extend_{m}"] is not None  # 0 is refused like a negative length
         ]
         return {
             "start": _date(opts["start"], "起算日"),
@@ -204,5 +204,9 @@ class Command(BaseCommand):
             except ar.PeriodError as exc:
                 failed += 1
                 out = {"line": number, "error": f"第 {number} 行：{exc}"}
+            except (ValueError, TypeError, OverflowError, RecursionError):
+                # Anything the checks above did not foresee: this line fails, the next runs.
+                failed += 1
+                out = {"line": number, "error": f"第 {number} 行：无法计算，请检查各项数值。"}
             self.stdout.write(json.dumps(out, ensure_ascii=False))
         return failed
