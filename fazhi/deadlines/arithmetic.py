@@ -120,6 +120,7 @@ class Explanation:
     article: str = ""
     period_name: str = ""
     fixed_month_day: str = ""
+    law_version: str = ""
     original_end: dt.date | None = None  # last day before any roll-forward
     rolled_from: dt.date | None = None
     rolled_to: dt.date | None = None
@@ -144,6 +145,8 @@ class Explanation:
         if self.period_name or self.law:
             basis = "".join(x for x in (self.law, self.article) if x)
             out.append(f"期限：{self.period_name}" + (f"（{basis}）" if basis else ""))
+        if self.law_version:
+            out.append(self.law_version)
         event = (
             f"{self.start_event}："
             if self.start_event
@@ -424,6 +427,7 @@ def compute_due(
     law: str = "",
     article: str = "",
     period_name: str = "",
+    law_version: str = "",
 ) -> DueResult:
     """The due date of a period, whether it is provisional, and why.
 
@@ -483,6 +487,7 @@ def compute_due(
                 article=article,
                 period_name=period_name,
                 fixed_month_day=fixed_month_day,
+                law_version=law_version,
             ),
         )
     except OverflowError as exc:
