@@ -192,7 +192,11 @@ class Period(models.Model):
             and self.extension_length <= self.length
         ):
             errors["extension_length"] = "延长后自起算日起的总期限应长于原期限。"
-        if self.effective_from and self.effective_until and self.effective_until < self.effective_from:
+        if (
+            self.effective_from
+            and self.effective_until
+            and self.effective_until < self.effective_from
+        ):
             errors["effective_until"] = "失效日期不能早于施行日期。"
         if self.extension_length and self.mode == ar.DATE and not self.extension_mode:
             errors["extension_mode"] = "固定日期期限延长时请选择延长计算方式。"
@@ -280,7 +284,10 @@ class Deadline(models.Model):
     )
     start_date = models.DateField("起算日")
     law_date = models.DateField(
-        "法律适用日", null=True, blank=True, help_text="按该日有效的法律版本确定期限（如复议申请的收到日期）"
+        "法律适用日",
+        null=True,
+        blank=True,
+        help_text="按该日有效的法律版本确定期限（如复议申请的收到日期）",
     )
     due_date = models.DateField("届满日", db_index=True)
     provisional = models.BooleanField(
@@ -369,8 +376,15 @@ class Deadline(models.Model):
                 f"。本案法律适用日 {law_date.isoformat()} 在该版本有效期内（至 {p.effective_until.isoformat()}），"
                 "按当时有效的规定计算，新版本的期限不适用于此前收到的案件"
             )
+        elif p.effective_from is not None and law_date < p.effective_from:
+            note += (
+                f"，自 {p.effective_from.isoformat()} 起施行；本案法律适用日 {law_date.isoformat()} 早于该日，"
+                "系统未收录更早的版本，按该版本计算，请核对当时的规定"
+            )
         elif p.effective_from is not None:
-            note += f"，自 {p.effective_from.isoformat()} 起适用；本案法律适用日 {law_date.isoformat()}"
+            note += (
+                f"，自 {p.effective_from.isoformat()} 起适用；本案法律适用日 {law_date.isoformat()}"
+            )
         return note + "。"
 
     def recompute(self, calendar: WorkCalendar | None = None) -> bool:

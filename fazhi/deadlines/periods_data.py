@@ -630,7 +630,8 @@ PERIODS: list[dict[str, Any]] = [
         3,
         "workdays",
         source=RECON_SRC,
-        notes="行政复议机构应当自行政复议中止之日起3日内，书面通知规范性文件或者依据的制定机关就相关条款的合法性提出书面答复。" + WD88,
+        notes="行政复议机构应当自行政复议中止之日起3日内，书面通知规范性文件或者依据的制定机关就相关条款的合法性提出书面答复。"
+        + WD88,
     ),
     _p(
         "recon_normdoc_maker_reply",
@@ -673,7 +674,8 @@ PERIODS: list[dict[str, Any]] = [
         "收到行政复议申请",
         5,
         "workdays",
-        notes="旧法未规定补正后重新计算：补正材料所用时间不计入审理期限（实施条例第29条）。" + OLD_WD40,
+        notes="旧法未规定补正后重新计算：补正材料所用时间不计入审理期限（实施条例第29条）。"
+        + OLD_WD40,
     ),
     _p(
         "recon_correction_notice",
@@ -922,7 +924,8 @@ PERIODS: list[dict[str, Any]] = [
         effective_from=PENALTY_FROM,
         law_version="2021年修订",
         source=PENALTY_SRC,
-        notes="行政机关应当在举行听证的7日前，通知当事人及有关人员听证的时间、地点；期限届满日为最迟通知日。" + PENALTY_WD85,
+        notes="行政机关应当在举行听证的7日前，通知当事人及有关人员听证的时间、地点；期限届满日为最迟通知日。"
+        + PENALTY_WD85,
     ),
     _p(
         "penalty_service",
@@ -935,7 +938,8 @@ PERIODS: list[dict[str, Any]] = [
         effective_from=PENALTY_FROM,
         law_version="2021年修订",
         source=PENALTY_SRC,
-        notes="行政处罚决定书应当在宣告后当场交付当事人；当事人不在场的，行政机关应当在7日内依照民事诉讼法的有关规定送达。" + PENALTY_WD85,
+        notes="行政处罚决定书应当在宣告后当场交付当事人；当事人不在场的，行政机关应当在7日内依照民事诉讼法的有关规定送达。"
+        + PENALTY_WD85,
     ),
     _p(
         "penalty_withdraw_publication",

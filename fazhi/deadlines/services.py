@@ -41,22 +41,44 @@ def get_period(code: str, on: dt.date | None = None) -> Period:
         current = [p for p in versions if p.effective_until is None]
         return (current or versions)[-1]
     in_force = [p for p in versions if p.in_force_on(on)]
-    if not in_force:
-        first = versions[0]
-        when = (
-            f"自 {first.effective_from.isoformat()} 起才施行"
-            if first.effective_from and on < first.effective_from
-            else "已失效"
-        )
-        raise ValidationError(
-            f"“{first.name}”（{first.basis}）{when}，{on.isoformat()} 的案件不适用该期限。"
-        )
-    return in_force[-1]
+    if in_force:
+        return in_force[-1]
+    first = versions[0]
+    if first.effective_from and on < first.effective_from and not _replaced_law(first):
+        # No older version is recorded: the earliest one is used, and the
+        # explanation shows its effective date next to the case's date.
+        return first
+    when = (
+        f"自 {first.effective_from.isoformat()} 起才施行"
+        if first.effective_from and on < first.effective_from
+        else "已失效"
+    )
+    raise ValidationError(
+        f"“{first.name}”（{first.basis}）{when}，{on.isoformat()} 的案件不适用该期限。"
+    )
+
+
+def _replaced_law(period: Period) -> bool:
+    """True when this period came with a revision that replaced an older law version.
+
+    Periods of the same register (code prefix) whose older version ended the day
+    before this one took effect mark a revision; a period of the new text with no
+    older row of its own did not exist before (e.g. 复议 简易程序 before 2024-01-01).
+    """
+    if period.effective_from is None:
+        return False
+    prefix = period.code.split("_", 1)[0] + "_"
+    return Period.objects.filter(
+        code__startswith=prefix, effective_until=period.effective_from - dt.timedelta(days=1)
+    ).exists()
 
 
 def period_in_force(code: str, on: dt.date) -> Period | None:
-    """Like get_period, but None when no version was in force on `on`."""
-    return Period.objects.filter(code=code).in_force(on).order_by("-effective_from").first()
+    """Like get_period, but None when the period did not exist on `on`."""
+    try:
+        return get_period(code, on)
+    except ValidationError:
+        return None
 
 
 def law_date_of(record: models.Model, default: dt.date) -> dt.date:

@@ -11,6 +11,8 @@ the decision types and which of them count as 纠错.
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 
@@ -320,6 +322,10 @@ SIDE: dict[str, str] = {action: AGENCY for action in TRANSITIONS} | {
 }
 
 # Period codes of the deadlines app (statutes.md Appendix A).
+# 第90条: the 2023 text applies to applications received from 2024-01-01; earlier ones
+# keep the periods of the old law (the deadlines app holds both versions and picks by
+# the received date). The old law had no 简易程序 and no restart after 补正.
+LAW_2023_FROM = date(2024, 1, 1)
 P_REVIEW = "recon_acceptance_review"  # 第30条: 5 working days
 P_CORRECTION = "recon_applicant_correction"  # 第31条: 10 working days
 P_OPINION = "recon_opinion_feedback"  # 第76条: 60 days

@@ -109,7 +109,11 @@ def test_the_annual_report_is_due_by_1_april_of_the_next_year():
     ("code", "start", "due"),
     [
         ("litig_appeal_judgment", dt.date(2024, 9, 16), dt.date(2024, 10, 8)),  # 行诉法 第85条 15日
-        ("litig_appeal_judgment", dt.date(2024, 9, 14), dt.date(2024, 9, 29)),  # ends on a make-up Sunday
+        (
+            "litig_appeal_judgment",
+            dt.date(2024, 9, 14),
+            dt.date(2024, 9, 29),
+        ),  # ends on a make-up Sunday
         ("litig_appeal_ruling", dt.date(2024, 9, 21), dt.date(2024, 10, 8)),  # 第85条 10日
         ("litig_trial_simplified", dt.date(2024, 8, 17), dt.date(2024, 10, 8)),  # 第83条 45日
         ("litig_sue_inaction", dt.date(2024, 8, 1), dt.date(2024, 10, 8)),  # 第47条 2个月
@@ -117,10 +121,22 @@ def test_the_annual_report_is_due_by_1_april_of_the_next_year():
         ("recon_sue_after_refusal", dt.date(2024, 9, 16), dt.date(2024, 10, 8)),  # 第34条 15日
         ("recon_normdoc_handle", dt.date(2024, 9, 1), dt.date(2024, 10, 8)),  # 第56条 30日
         ("recon_normdoc_forward", dt.date(2024, 9, 27), dt.date(2024, 10, 12)),  # 第56条 7工作日
-        ("recon_normdoc_notice_maker", dt.date(2024, 9, 27), dt.date(2024, 10, 8)),  # 第58条 3工作日
-        ("recon_normdoc_maker_reply", dt.date(2024, 9, 27), dt.date(2024, 10, 16)),  # 第58条 10工作日
+        (
+            "recon_normdoc_notice_maker",
+            dt.date(2024, 9, 27),
+            dt.date(2024, 10, 8),
+        ),  # 第58条 3工作日
+        (
+            "recon_normdoc_maker_reply",
+            dt.date(2024, 9, 27),
+            dt.date(2024, 10, 16),
+        ),  # 第58条 10工作日
         ("recon_normdoc_forward_reply", dt.date(2024, 8, 2), dt.date(2024, 10, 8)),  # 第60条 60日
-        ("recon_apply_cap_unnotified", dt.date(2023, 10, 1), dt.date(2024, 10, 8)),  # 第20条第3款 1年
+        (
+            "recon_apply_cap_unnotified",
+            dt.date(2023, 10, 1),
+            dt.date(2024, 10, 8),
+        ),  # 第20条第3款 1年
         ("recon_longstop_other", dt.date(2019, 10, 1), dt.date(2024, 10, 8)),  # 第21条 5年
         ("recon_longstop_property", dt.date(2004, 10, 1), dt.date(2024, 10, 8)),  # 第21条 20年
         ("permit_correction_notice", dt.date(2024, 9, 27), dt.date(2024, 10, 10)),  # 许可法 第32条
@@ -132,7 +148,11 @@ def test_the_annual_report_is_due_by_1_april_of_the_next_year():
         ("penalty_hearing_request", dt.date(2024, 9, 27), dt.date(2024, 10, 10)),  # 处罚法 第64条
         ("penalty_hearing_notice", dt.date(2024, 10, 10), dt.date(2024, 9, 25)),  # 第64条 7日前
         ("penalty_service", dt.date(2024, 9, 27), dt.date(2024, 10, 12)),  # 第61条 7工作日
-        ("penalty_withdraw_publication", dt.date(2024, 9, 27), dt.date(2024, 10, 8)),  # 第48条 3工作日
+        (
+            "penalty_withdraw_publication",
+            dt.date(2024, 9, 27),
+            dt.date(2024, 10, 8),
+        ),  # 第48条 3工作日
         ("legal_aid_objection", dt.date(2024, 9, 26), dt.date(2024, 10, 8)),  # 援助法 第49条 5日
         ("legal_aid_forward_detainee", dt.date(2024, 9, 30), dt.date(2024, 10, 1)),  # 第39条 24小时
         ("petition_acceptance", dt.date(2024, 9, 16), dt.date(2024, 10, 8)),  # 信访 15日
