@@ -112,6 +112,12 @@ class RecordHearingForm(ActionForm):
 class ConcludeForm(ActionForm):
     outcome = forms.ChoiceField(label="裁判结果", choices=Outcome.choices)
     judgment_number = forms.CharField(label="裁判文书号", required=False)
+    appellant = forms.ChoiceField(
+        label="上诉人（二审）",
+        choices=[("", "—— 取前审登记的上诉人 ——"), *Appellant.choices],
+        required=False,
+        help_text="驳回上诉、维持原判的胜败诉取决于谁上诉；前审已登记上诉人的可不填。",
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

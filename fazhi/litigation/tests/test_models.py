@@ -174,7 +174,13 @@ def test_an_appeal_lies_from_a_concluded_first_instance_and_links_the_second(
 
 def test_a_second_instance_cannot_be_appealed(unit_a1, liaison_a1) -> None:
     suit = make_lawsuit(unit_a1, by=liaison_a1, kind="行终")
-    suit.apply("conclude", by=liaison_a1, on=date(2023, 6, 1), outcome=Outcome.APPEAL_DISMISSED)
+    suit.apply(
+        "conclude",
+        by=liaison_a1,
+        on=date(2023, 6, 1),
+        outcome=Outcome.APPEAL_DISMISSED,
+        appellant="plaintiff",
+    )
     assert suit.allowed_actions(liaison_a1) == []
     with pytest.raises(TransitionNotAllowed):
         suit.apply("appeal", by=liaison_a1, on=date(2023, 6, 5), appellant="plaintiff")
@@ -350,3 +356,20 @@ def test_a_lawsuit_cannot_predate_its_reconsideration(unit_a1, coordinator) -> N
     with pytest.raises(ValidationError) as exc:
         make_lawsuit(unit_a1, by=coordinator, reconsideration=recon, filed_on=date(2023, 4, 1))
     assert "早于" in exc.value.message_dict["reconsideration"][0]
+
+
+def test_a_dismissed_appeal_without_a_known_appellant_asks_for_one(unit_a1, liaison_a1) -> None:
+    # 行政诉讼法 第89条第1款第1项: whether 驳回上诉 is won or lost depends on who appealed.
+    suit = make_lawsuit(unit_a1, by=liaison_a1, kind="行终")
+    with pytest.raises(TransitionNotAllowed, match="上诉人"):
+        suit.apply(
+            "conclude", by=liaison_a1, on=date(2023, 6, 1), outcome=Outcome.APPEAL_DISMISSED
+        )
+    suit.apply(
+        "conclude",
+        by=liaison_a1,
+        on=date(2023, 6, 1),
+        outcome=Outcome.APPEAL_DISMISSED,
+        appellant="defendant",
+    )
+    assert (suit.result, suit.appellant) == ("lost", "defendant")
