@@ -140,6 +140,27 @@ class Period(models.Model):
             return f"{frm}至 {self.effective_until.isoformat()}"
         return f"{frm}起（现行有效）" if frm else "现行有效"
 
+    def as_dict(self) -> dict[str, object]:
+        """The row as `fazhi periods --json` lists it."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "law": self.law,
+            "article": self.article,
+            "length": self.length,
+            "unit": self.mode,
+            "start": self.start_event,
+            "extendable": self.extendable,
+            "effective_from": self.effective_from.isoformat() if self.effective_from else None,
+            "effective_until": self.effective_until.isoformat() if self.effective_until else None,
+            "law_version": self.law_version,
+            "direction": self.direction,
+            "extension_length": self.extension_length,
+            "extension_unit": (self.extension_mode or self.mode) if self.extendable else None,
+            "extension_from_start": self.extension_from_start,
+            "confidence": self.confidence,
+        }
+
     def in_force_on(self, on: dt.date) -> bool:
         return (self.effective_from is None or self.effective_from <= on) and (
             self.effective_until is None or on <= self.effective_until
