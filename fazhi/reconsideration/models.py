@@ -298,15 +298,17 @@ class Application(Workflow):
             app.open_review_deadline()
         return app
 
-    def open_review_deadline(self) -> None:
+    def open_review_deadline(self, start: date | None = None, *, restart: bool = False) -> None:
+        """The acceptance review (第30条) from receipt, or afresh from corrected materials."""
         _services().open_deadline(
             self,
             rules.P_REVIEW,
-            start=self.received_on,
-            title=f"受理审查：{self}",
+            start=start or self.received_on,
+            title=f"受理审查{'（补正后重新计算）' if restart else ''}：{self}",
             unit=self.agency,
             responsible=self._responsible(),
             url=self.get_absolute_url(),
+            restart=restart,
         )
 
     def _responsible(self) -> Any:
@@ -341,16 +343,7 @@ class Application(Workflow):
         if self.under_2023_law:
             # 第31条第3款 with 第30条: the 5 working days of review run afresh from the
             # receipt of the corrected materials.
-            s.open_deadline(
-                self,
-                rules.P_REVIEW,
-                start=on,
-                title=f"受理审查（补正后重新计算）：{self}",
-                unit=self.agency,
-                responsible=self._responsible(),
-                url=self.get_absolute_url(),
-                restart=True,
-            )
+            self.open_review_deadline(on, restart=True)
         else:
             # Old law (实施条例第29条): the correction time is not counted.
             s.resume_deadline(self, rules.P_REVIEW, on=on)

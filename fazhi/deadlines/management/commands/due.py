@@ -7,10 +7,11 @@ import json
 import sys
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.db import DatabaseError
 
 from fazhi.deadlines import arithmetic as ar
+from fazhi.deadlines.management.base import ExamplesCommand
 from fazhi.workdays.calendar import WorkCalendar
 
 HELP = """期限计算器：按民事诉讼法第85条计算届满日。
@@ -106,14 +107,8 @@ def result_json(result: ar.DueResult) -> dict[str, Any]:
     }
 
 
-class Command(BaseCommand):
+class Command(ExamplesCommand):
     help = HELP
-
-    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
-        from argparse import RawDescriptionHelpFormatter
-
-        kwargs["formatter_class"] = RawDescriptionHelpFormatter
-        return super().create_parser(prog_name, subcommand, **kwargs)
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(

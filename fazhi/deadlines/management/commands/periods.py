@@ -6,9 +6,10 @@ import datetime as dt
 import json
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.db import DatabaseError
 
+from fazhi.deadlines.management.base import ExamplesCommand
 from fazhi.deadlines.models import Period
 from fazhi.deadlines.periods_data import PERIODS
 
@@ -21,14 +22,8 @@ HELP = """法定期限一览：法律、条款、长度、单位、起算事件�
 """
 
 
-class Command(BaseCommand):
+class Command(ExamplesCommand):
     help = HELP
-
-    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
-        from argparse import RawDescriptionHelpFormatter
-
-        kwargs["formatter_class"] = RawDescriptionHelpFormatter
-        return super().create_parser(prog_name, subcommand, **kwargs)
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--on", metavar="YYYY-MM-DD", help="只列该日有效的期限")
