@@ -348,6 +348,33 @@ class Application(Workflow):
             # Old law (实施条例第29条): the correction time is not counted.
             s.resume_deadline(self, rules.P_REVIEW, on=on)
 
+    def on_extend_correction(
+        self, *, on: date, length: Any = None, approved_by: str = "", reason: str = "", **_: Any
+    ) -> str:
+        # 第31条第2款: "有正当理由不能按期补正的，行政复议机构可以延长合理的补正期限".
+        if not (approved_by or "").strip():
+            raise TransitionNotAllowed(
+                "延长补正期限须经行政复议机构批准，请填写批准人（第31条第2款）。"
+            )
+        if not (reason or "").strip():
+            raise TransitionNotAllowed("请填写申请人不能按期补正的正当理由（第31条第2款）。")
+        try:
+            days = int(length)
+        except (TypeError, ValueError) as exc:
+            raise TransitionNotAllowed("延长工作日数：请填写正整数。") from exc
+        try:
+            _services().extend_deadline(
+                self,
+                rules.P_CORRECTION,
+                on=on,
+                length=days,
+                approved_by=approved_by.strip(),
+                reason=reason.strip(),
+            )
+        except ValidationError as exc:
+            raise TransitionNotAllowed(exc.messages) from exc
+        return self.state
+
     def on_abandon(self, *, on: date, **_: Any) -> None:
         due = self._deadline(rules.P_CORRECTION)
         if due is not None and due.due_date is not None and on <= due.due_date:

@@ -210,6 +210,7 @@ INPUT_KINDS: dict[str, str] = {
     "recipient": "text",
     "letter": "letter",
     "status": "choice:PerformanceStatus",
+    "length": "int",
 }
 
 T = Transition
@@ -219,6 +220,15 @@ TRANSITIONS: dict[str, Transition] = {
     "request_correction": T("request_correction", "通知补正", {State.RECEIVED}, State.CORRECTION),
     "receive_correction": T(
         "receive_correction", "收到补正材料", {State.CORRECTION}, State.RECEIVED
+    ),
+    # 第31条第2款: with a good reason the 复议机构 may extend the correction period by a
+    # reasonable length (no statutory cap: the approval states it).
+    "extend_correction": T(
+        "extend_correction",
+        "延长补正期限",
+        {State.CORRECTION},
+        None,
+        {"length": "延长工作日数", "approved_by": "批准人", "reason": "正当理由"},
     ),
     # 第31条第2款: no correction in time without good reason → treated as abandoned.
     "abandon": T(

@@ -497,3 +497,26 @@ def test_every_move_is_in_the_audit_trail(coordinator, unit_a1):
     app = replied(coordinator, unit_a1)
     verbs = list(Entry.objects.for_object(app).order_by("id").values_list("verb", flat=True))
     assert verbs == ["register", "accept", "send_copy", "receive_reply"]
+
+
+def test_the_correction_period_may_be_extended_with_approval(coordinator, unit_a1):
+    # 第31条第2款: a good reason lets the 复议机构 extend the 补正 period (no statutory cap).
+    app = received(coordinator, unit_a1, date(2024, 9, 2))
+    app.apply("request_correction", by=coordinator, on=date(2024, 9, 2))
+    assert deadline(app, "recon_applicant_correction").due_date == date(2024, 9, 14)
+    with pytest.raises(TransitionNotAllowed):
+        app.apply(
+            "extend_correction", by=coordinator, on=date(2024, 9, 10), length=5, reason="住院"
+        )
+    app.apply(
+        "extend_correction",
+        by=coordinator,
+        on=date(2024, 9, 10),
+        length=5,
+        approved_by="李文博",
+        reason="申请人住院",
+    )
+    app = _fresh(app)
+    assert app.state == State.CORRECTION
+    # +5 working days after 09-14 skip 中秋 (09-15..17): 09-24.
+    assert deadline(app, "recon_applicant_correction").due_date == date(2024, 9, 24)
