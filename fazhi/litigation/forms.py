@@ -124,6 +124,20 @@ class ConcludeForm(ActionForm):
         self.fields["on"].label = "裁判日期"
 
 
+class ExtendTrialForm(ActionForm):
+    months = forms.IntegerField(
+        label="延长月数",
+        min_value=1,
+        max_value=24,
+        error_messages={"min_value": "延长月数应为正整数。", "invalid": "延长月数：请填写整数。"},
+    )
+    approved_by = forms.CharField(label="批准法院", max_length=100, initial="高级人民法院")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["on"].label = "批准日期"
+
+
 class AppealForm(ActionForm):
     appellant = forms.ChoiceField(label="上诉人", choices=Appellant.choices)
 
@@ -136,6 +150,7 @@ ACTION_FORMS: dict[str, type[ActionForm]] = {
     "defend": DefendForm,
     "schedule_hearing": ScheduleHearingForm,
     "record_hearing": RecordHearingForm,
+    "extend_trial": ExtendTrialForm,
     "conclude": ConcludeForm,
     "appeal": AppealForm,
 }

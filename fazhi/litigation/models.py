@@ -321,6 +321,28 @@ class Lawsuit(Workflow):
         self.judgment_number = (judgment_number or "").strip()
         self.closed_on = on
 
+    def on_extend_trial(
+        self, *, on: date, months: Any = None, approved_by: str = "", **_: Any
+    ) -> str:
+        # 第81条 (first instance) and 第88条 (appeal): extended with the 高院's approval.
+        if not self.trial_period:
+            raise TransitionNotAllowed("该审级没有法定审理期限，无需登记延长。")
+        if not (approved_by or "").strip():
+            raise TransitionNotAllowed(
+                {"approved_by": "请填写批准延长的法院（行政诉讼法第81条）。"}
+            )
+        try:
+            length = int(months)
+        except (TypeError, ValueError) as exc:
+            raise TransitionNotAllowed({"months": "延长月数：请填写正整数。"}) from exc
+        try:
+            _deadlines().extend_deadline(
+                self, self.trial_period, on=on, length=length, approved_by=approved_by.strip()
+            )
+        except ValidationError as exc:
+            raise TransitionNotAllowed({"months": exc.messages}) from exc
+        return self.state
+
     def on_appeal(self, *, on: date, appellant: str = "", **_: Any) -> None:
         if appellant not in Appellant.values:
             raise TransitionNotAllowed({"appellant": "请选择上诉人。"})

@@ -301,6 +301,15 @@ TRANSITIONS: dict[str, Transition] = {
             "staff": "出庭工作人员",
         },
     ),
+    # 行政诉讼法 第81条 / 第88条: the court's trial period, extended with the approval of
+    # the 高级人民法院 (no statutory cap): recorded so the due list follows the court.
+    "extend_trial": Transition(
+        "extend_trial",
+        "登记审理期限延长",
+        {S.RECEIVED, S.DEFENDED},
+        None,
+        inputs={"months": "延长月数", "approved_by": "批准法院"},
+    ),
     "conclude": Transition(
         "conclude",
         "登记裁判结果",

@@ -97,6 +97,7 @@ def test_the_allowed_actions_follow_the_state(unit_a1, liaison_a1) -> None:
         "defend",
         "schedule_hearing",
         "record_hearing",
+        "extend_trial",
         "conclude",
     ]
     suit.apply("conclude", by=liaison_a1, on=date(2023, 6, 1), outcome=Outcome.DISMISS_CLAIM)
@@ -362,9 +363,7 @@ def test_a_dismissed_appeal_without_a_known_appellant_asks_for_one(unit_a1, liai
     # 行政诉讼法 第89条第1款第1项: whether 驳回上诉 is won or lost depends on who appealed.
     suit = make_lawsuit(unit_a1, by=liaison_a1, kind="行终")
     with pytest.raises(TransitionNotAllowed, match="上诉人"):
-        suit.apply(
-            "conclude", by=liaison_a1, on=date(2023, 6, 1), outcome=Outcome.APPEAL_DISMISSED
-        )
+        suit.apply("conclude", by=liaison_a1, on=date(2023, 6, 1), outcome=Outcome.APPEAL_DISMISSED)
     suit.apply(
         "conclude",
         by=liaison_a1,
@@ -373,3 +372,26 @@ def test_a_dismissed_appeal_without_a_known_appellant_asks_for_one(unit_a1, liai
         appellant="defendant",
     )
     assert (suit.result, suit.appellant) == ("lost", "defendant")
+
+
+def test_the_first_instance_trial_period_can_be_extended_with_the_high_courts_approval(
+    unit_a1, liaison_a1
+) -> None:
+    # 行政诉讼法 第81条: 6 months from 立案 (2024-03-01 → 09-02, 09-01 being a Sunday);
+    # 有特殊情况需要延长的，由高级人民法院批准 — 3 months more: 12-02.
+    from fazhi.deadlines.services import deadlines_for
+
+    suit = make_lawsuit(unit_a1, by=liaison_a1, filed_on=date(2024, 3, 1))
+    trial = deadlines_for(suit).get(period__code="litig_trial_first")
+    assert trial.due_date == date(2024, 9, 2)
+    with pytest.raises(TransitionNotAllowed):
+        suit.apply("extend_trial", by=liaison_a1, on=date(2024, 8, 1), months=3, approved_by="")
+    suit.apply(
+        "extend_trial",
+        by=liaison_a1,
+        on=date(2024, 8, 1),
+        months=3,
+        approved_by="河南省高级人民法院",
+    )
+    trial.refresh_from_db()
+    assert trial.due_date == date(2024, 12, 2)
