@@ -30,15 +30,42 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from fazhi.workdays.calendar import WEEKDAY_NAMES, DayInfo, WorkCalendar
+from fazhi.workdays.calendar import (
+    ESTIMATE_RULE,
+    KIND_MAKEUP,
+    WEEKDAY_NAMES,
+    DayInfo,
+    WorkCalendar,
+)
 
 DAYS = "days"
 WORKDAYS = "workdays"
 MONTHS = "months"
+YEARS = "years"
+HOURS = "hours"
 DATE = "date"
-MODES = (DAYS, WORKDAYS, MONTHS, DATE)
-MODE_LABELS = {DAYS: "日（自然日）", WORKDAYS: "工作日", MONTHS: "个月", DATE: "固定日期"}
-MODE_NAMES = {DAYS: "自然日", WORKDAYS: "工作日", MONTHS: "月", DATE: "固定日期"}
+MODES = (DAYS, WORKDAYS, MONTHS, YEARS, HOURS, DATE)
+EXTENSION_MODES = (DAYS, WORKDAYS, MONTHS)
+MODE_LABELS = {
+    DAYS: "日（自然日）",
+    WORKDAYS: "工作日",
+    MONTHS: "个月",
+    YEARS: "年",
+    HOURS: "小时",
+    DATE: "固定日期",
+}
+MODE_NAMES = {
+    DAYS: "自然日",
+    WORKDAYS: "工作日",
+    MONTHS: "月",
+    YEARS: "年",
+    HOURS: "小时",
+    DATE: "固定日期",
+}
+# Dates outside these years are typing errors (and would overflow Python's dates).
+MIN_YEAR = 1900
+MAX_YEAR = 2199
+ROLL_RULE = "民事诉讼法第85条第2款：期间届满的最后一日是法定休假日的，以法定休假日后的第一日为期间届满的日期"
 
 AFTER = "after"
 BEFORE = "before"
@@ -49,6 +76,8 @@ ONE = dt.timedelta(days=1)
 # which no register counts day by day).
 MAX_DAYS = 3660
 MAX_MONTHS = 240
+MAX_YEARS = 30
+MAX_HOURS = 720
 
 
 class PeriodError(ValueError):
@@ -64,11 +93,19 @@ class Pause:
 
 @dataclass(frozen=True)
 class Extension:
+    """An approved extension.
+
+    By default the count runs on from the end of the period before it ("延长N日").
+    With `from_start` the extended period is `length` counted from the period's start
+    instead ("自交办之日起N个月内", 代表法 第51条).
+    """
+
     length: int
     mode: str
     on: dt.date | None = None
     reason: str = ""
     approved_by: str = ""
+    from_start: bool = False
 
 
 @dataclass
@@ -83,9 +120,15 @@ class Explanation:
     article: str = ""
     period_name: str = ""
     fixed_month_day: str = ""
+    law_version: str = ""
     original_end: dt.date | None = None  # last day before any roll-forward
     rolled_from: dt.date | None = None
     rolled_to: dt.date | None = None
+    # The original period's own roll-forward when an extension follows it.
+    first_rolled_from: dt.date | None = None
+    first_rolled_to: dt.date | None = None
+    ignored_pauses: list[Pause] = field(default_factory=list)
+    due_info: DayInfo | None = None
     pauses: list[Pause] = field(default_factory=list)
     paused_days: int = 0
     extensions: list[tuple[Extension, dt.date, dt.date]] = field(
@@ -102,6 +145,8 @@ class Explanation:
         if self.period_name or self.law:
             basis = "".join(x for x in (self.law, self.article) if x)
             out.append(f"期限：{self.period_name}" + (f"（{basis}）" if basis else ""))
+        if self.law_version:
+            out.append(self.law_version)
         event = (
             f"{self.start_event}："
             if self.start_event
@@ -130,9 +175,16 @@ class Explanation:
             rule = {
                 DAYS: "期间届满的最后一日不是工作日的，顺延至其后第一个工作日。",
                 MONTHS: "以月计算的期间到期月的对应日届满，无对应日的为该月最后一日；最后一日不是工作日的，顺延至其后第一个工作日。",
+                YEARS: "以年计算的期间到期年的对应日届满，无对应日的为该月最后一日；最后一日不是工作日的，顺延至其后第一个工作日。",
                 WORKDAYS: "只计工作日，周末和法定节假日不计，调休上班日计入。",
+                HOURS: "以小时计算的期间自收到时起算；系统只记日期，届满日按起算日后满小时数所在的日期计，不因节假日顺延，精确时刻以登记时间为准。",
             }[self.mode]
             out.append(f"计算方式：{self.length} {MODE_LABELS[self.mode]}，{first}；{rule}")
+        for p in self.ignored_pauses:
+            out.append(
+                f"暂停：{_d(p.start)} 起的暂停未予适用——该日已晚于期限届满日，"
+                "中止只能中断进行中的期限（行政复议法第39条），不能使已届满的期限重新计算。"
+            )
         for p in self.pauses:
             if p.resumed_on is None:
                 out.append(
@@ -151,17 +203,26 @@ class Explanation:
             out.append(f"原定期限最后一日：{_d(self.original_end)}")
         if self.rolled_from and self.rolled_to and not self.extensions:
             word = "提前" if self.direction == BEFORE else "顺延"
-            out.append(f"{_d(self.rolled_from)} 不是工作日，{word}至 {_d(self.rolled_to)}。")
+            rule = "" if self.direction == BEFORE else f"（{ROLL_RULE}）"
+            out.append(f"{_d(self.rolled_from)} 不是工作日，{word}至 {_d(self.rolled_to)}{rule}。")
+        if self.first_rolled_from and self.first_rolled_to:
+            out.append(
+                f"{_d(self.first_rolled_from)} 不是工作日，原期限顺延至 {_d(self.first_rolled_to)}（{ROLL_RULE}）；延长自顺延后的届满日起计算。"
+            )
         for ext, frm, to in self.extensions:
             who = f"，批准：{ext.approved_by}" if ext.approved_by else ""
             when = f"{_d(ext.on)} 批准" if ext.on else ""
+            if ext.from_start:
+                what = f"延长至自{self.start_event or '起算日'} {_d(frm)} 起 {ext.length} {MODE_LABELS[ext.mode]}（自原起算日重新计算，不是自原期限届满日接续），至 {_d(to)}"
+            else:
+                what = f"延长 {ext.length} {MODE_LABELS[ext.mode]}，自原期限届满日 {_d(frm)} 的次日起接续计算，至 {_d(to)}"
             out.append(
-                f"延长：{when}延长 {ext.length} {MODE_LABELS[ext.mode]}，自原期限届满日 {_d(frm)} 的次日起接续计算，至 {_d(to)}{who}"
-                + (f"（{ext.reason}）" if ext.reason else "")
-                + "。"
+                f"延长：{when}{what}{who}" + (f"（{ext.reason}）" if ext.reason else "") + "。"
             )
         if self.rolled_from and self.rolled_to and self.extensions:
-            out.append(f"{_d(self.rolled_from)} 不是工作日，顺延至 {_d(self.rolled_to)}。")
+            out.append(
+                f"{_d(self.rolled_from)} 不是工作日，顺延至 {_d(self.rolled_to)}（{ROLL_RULE}）。"
+            )
         if self.crossed:
             out.append("期间经过的节假日和调休：" + "；".join(info.label for info in self.crossed))
         else:
@@ -169,12 +230,17 @@ class Explanation:
         if self.provisional_years:
             years = "、".join(f"{y}年" for y in self.provisional_years)
             out.append(
-                f"注意：{years}的放假安排尚未发布或录入，暂按周一至周五为工作日推算，结果为暂定，发布后将自动重新计算。"
+                f"注意：{years}的放假安排尚未发布或录入，{ESTIMATE_RULE}，结果为暂定，发布后将自动重新计算。"
             )
         if self.due is not None:
             label = "最迟完成日：" if self.direction == BEFORE else "期限届满日："
             tail = "（暂定）" if self.provisional_years else ""
-            out.append(f"{label}{_d(self.due)}{tail}")
+            day = _d(self.due)
+            info = self.due_info
+            if info is not None and info.kind == KIND_MAKEUP:
+                # e.g. "2024-10-12（周六，国庆节调休上班日）": a weekend that is a working day.
+                day = f"{self.due.isoformat()}（{WEEKDAY_NAMES[self.due.weekday()]}，{info.name}调休上班日）"
+            out.append(f"{label}{day}{tail}")
         return out
 
     def as_dict(self) -> dict[str, Any]:
@@ -195,14 +261,16 @@ class Explanation:
                     "from": p.start.isoformat(),
                     "to": p.resumed_on.isoformat() if p.resumed_on else None,
                     "reason": p.reason,
+                    "applied": p not in self.ignored_pauses,
                 }
-                for p in self.pauses
+                for p in [*self.pauses, *self.ignored_pauses]
             ],
             "paused_days": self.paused_days,
             "extensions": [
                 {
                     "length": e.length,
                     "mode": e.mode,
+                    "from_start": e.from_start,
                     "from": f.isoformat(),
                     "to": t.isoformat(),
                     "reason": e.reason,
@@ -310,15 +378,28 @@ def _roll_forward(d: dt.date, cal: WorkCalendar, clock: _Clock) -> dt.date:
     return d
 
 
+def check_year(d: dt.date, label: str) -> None:
+    if not MIN_YEAR <= d.year <= MAX_YEAR:
+        raise PeriodError(
+            f"{label}：{d.isoformat()} 超出可计算的范围（{MIN_YEAR}—{MAX_YEAR}年），请检查年份。"
+        )
+
+
 def _validate(start: Any, length: Any, mode: str, direction: str, fixed_month_day: str) -> None:
     if not isinstance(start, dt.date):
         raise PeriodError("起算日：请填写日期，如 2024-09-27。")
+    check_year(start, "起算日")
     if mode not in MODES:
-        raise PeriodError(f"计算方式：不支持“{mode}”，应为 日 / 工作日 / 月 / 固定日期。")
+        raise PeriodError(
+            f"计算方式：不支持“{mode}”，应为 日 / 工作日 / 月 / 年 / 小时 / 固定日期。"
+        )
     if not isinstance(length, int) or isinstance(length, bool) or length < 0:
         raise PeriodError("期限长度：应为不小于 0 的整数。")
-    if mode == MONTHS and length > MAX_MONTHS or mode in (DAYS, WORKDAYS) and length > MAX_DAYS:
+    limits = {MONTHS: MAX_MONTHS, DAYS: MAX_DAYS, WORKDAYS: MAX_DAYS, YEARS: MAX_YEARS}
+    if length > limits.get(mode, MAX_HOURS if mode == HOURS else length):
         raise PeriodError("期限长度：数值过大，请检查。")
+    if mode == HOURS and direction == BEFORE:
+        raise PeriodError("以小时计算的期限不能设置为事件日之前。")
     if direction not in (AFTER, BEFORE):
         raise PeriodError("方向：应为起算日之后或事件日之前。")
     if mode == DATE:
@@ -346,18 +427,26 @@ def compute_due(
     law: str = "",
     article: str = "",
     period_name: str = "",
+    law_version: str = "",
 ) -> DueResult:
     """The due date of a period, whether it is provisional, and why.
 
     Raises PeriodError (Chinese message) on bad input: a pause that ends before it
-    starts or starts before the start day, an unknown mode, a negative length.
+    starts, starts before the start day or overlaps another, an unknown mode, a
+    negative length, a date outside MIN_YEAR…MAX_YEAR. A pause that begins after the
+    period has already expired is not applied (行政复议法 第39条 suspends a running
+    period only) and the explanation says so.
     """
     _validate(start, length, mode, direction, fixed_month_day)
     pause_list = sorted(
         (p if isinstance(p, Pause) else Pause(*p) for p in pauses), key=lambda p: p.start
     )
     ext_list = [e if isinstance(e, Extension) else Extension(*e) for e in extensions]
+    previous: Pause | None = None
     for p in pause_list:
+        check_year(p.start, "暂停开始日")
+        if p.resumed_on is not None:
+            check_year(p.resumed_on, "恢复计算日")
         if p.resumed_on is not None and p.resumed_on < p.start:
             raise PeriodError(
                 f"暂停：恢复日 {p.resumed_on.isoformat()} 早于暂停开始日 {p.start.isoformat()}。"
@@ -366,32 +455,71 @@ def compute_due(
             raise PeriodError(
                 f"暂停：暂停开始日 {p.start.isoformat()} 早于起算日 {start.isoformat()}。"
             )
+        if previous is not None and (previous.resumed_on is None or p.start < previous.resumed_on):
+            raise PeriodError(
+                f"暂停：自 {p.start.isoformat()} 起的暂停与自 {previous.start.isoformat()} 起的暂停重叠，"
+                "同一期间不能重复暂停，请合并为一段。"
+            )
+        previous = p
     for e in ext_list:
-        if e.mode not in (DAYS, WORKDAYS, MONTHS):
+        if e.mode not in EXTENSION_MODES:
             raise PeriodError(f"延长：不支持的计算方式“{e.mode}”。")
-        if not isinstance(e.length, int) or e.length <= 0:
+        if isinstance(e.length, bool) or not isinstance(e.length, int) or e.length <= 0:
             raise PeriodError("延长：延长期限应为正整数。")
-    if direction == BEFORE and (pause_list or ext_list):
-        raise PeriodError("事件日之前的期限不能暂停或延长。")
+    if (pause_list or ext_list) and (direction == BEFORE or mode in (DATE, HOURS)):
+        raise PeriodError("事件日之前、固定日期和以小时计算的期限不能暂停或延长。")
+    try:
+        return _compute(
+            start,
+            length,
+            mode,
+            calendar,
+            pause_list,
+            ext_list,
+            Explanation(
+                start=start,
+                length=length,
+                mode=mode,
+                direction=direction,
+                first_day_counts=first_day_counts,
+                start_event=start_event,
+                law=law,
+                article=article,
+                period_name=period_name,
+                fixed_month_day=fixed_month_day,
+                law_version=law_version,
+            ),
+        )
+    except OverflowError as exc:
+        raise PeriodError("期限超出可计算的日期范围，请检查起算日和期限长度。") from exc
 
-    exp = Explanation(
-        start=start,
-        length=length,
-        mode=mode,
-        direction=direction,
-        first_day_counts=first_day_counts,
-        start_event=start_event,
-        law=law,
-        article=article,
-        period_name=period_name,
-        fixed_month_day=fixed_month_day,
-        pauses=list(pause_list),
-        still_paused=any(p.resumed_on is None for p in pause_list),
-    )
-    clock = _Clock(pause_list)
 
+def _forward(
+    start: dt.date, n: int, mode: str, calendar: WorkCalendar, clock: _Clock, include_start: bool
+) -> tuple[dt.date, int]:
+    """The last day of n units counted after `start` (before any roll-forward), paused days skipped."""
+    if mode == WORKDAYS:
+        return _count_forward(start, n, calendar.is_workday, clock, include_start)
+    if mode == DAYS:
+        return _count_forward(start, n, lambda d: True, clock, include_start)
+    if mode == HOURS:
+        # Date granularity: n hours from a moment of `start` end on the day n/24 days on.
+        return start + dt.timedelta(days=-(-n // 24)), 0
+    return _months_forward(start, n * 12 if mode == YEARS else n, clock, include_start)
+
+
+def _compute(
+    start: dt.date,
+    length: int,
+    mode: str,
+    calendar: WorkCalendar,
+    pause_list: list[Pause],
+    ext_list: list[Extension],
+    exp: Explanation,
+) -> DueResult:
+    first_day_counts, direction = exp.first_day_counts, exp.direction
     if mode == DATE:
-        month, day = (int(x) for x in fixed_month_day.split("-"))
+        month, day = (int(x) for x in exp.fixed_month_day.split("-"))
         year = start.year + length
         due = dt.date(year, month, min(day, _stdcal.monthrange(year, month)[1]))
         exp.original_end = due
@@ -400,8 +528,11 @@ def compute_due(
         if mode == WORKDAYS:
             due = calendar.add_workdays(start, -length)
         else:
+            back = length * 12 if mode == YEARS else length
             end = (
-                add_months(start, -length) if mode == MONTHS else start - dt.timedelta(days=length)
+                add_months(start, -back)
+                if mode in (MONTHS, YEARS)
+                else start - dt.timedelta(days=length)
             )
             exp.original_end = end
             due = calendar.previous_workday(end)
@@ -409,33 +540,40 @@ def compute_due(
                 exp.rolled_from, exp.rolled_to = end, due
         lo, hi = due, start - ONE if start > due else start
     else:
-        skipped_total = 0
-        if mode == WORKDAYS:
-            end, skipped = _count_forward(
-                start, length, calendar.is_workday, clock, first_day_counts
+        # A pause counts only if it began while the period was still running (第39条):
+        # each is checked against the due date the earlier pauses give.
+        applied: list[Pause] = []
+        for p in pause_list:
+            due_so_far = _plain_due(
+                start, length, mode, calendar, _Clock(applied), first_day_counts
             )
-        elif mode == DAYS:
-            end, skipped = _count_forward(start, length, lambda d: True, clock, first_day_counts)
-        else:
-            end, skipped = _months_forward(start, length, clock, first_day_counts)
-        skipped_total += skipped
+            if p.start > due_so_far:
+                exp.ignored_pauses.append(p)
+            else:
+                applied.append(p)
+        exp.pauses = applied
+        exp.still_paused = any(p.resumed_on is None for p in applied)
+        clock = _Clock(applied)
+        end, skipped_total = _forward(start, length, mode, calendar, clock, first_day_counts)
         exp.original_end = end
-        due = end if mode == WORKDAYS else _roll_forward(end, calendar, clock)
+        due = _roll(end, mode, calendar, clock)
         if ext_list:
-            # An extension runs on from the day the original period ended.
+            if due != end:
+                exp.first_rolled_from, exp.first_rolled_to = end, due
             current = due
             for ext in ext_list:
-                if ext.mode == WORKDAYS:
-                    to, skipped = _count_forward(current, ext.length, calendar.is_workday, clock)
-                elif ext.mode == DAYS:
-                    to, skipped = _count_forward(current, ext.length, lambda d: True, clock)
+                if ext.from_start:
+                    # "自交办之日起N个月内": counted afresh from the period's start.
+                    frm = start
+                    to, skipped = _forward(start, ext.length, ext.mode, calendar, clock, False)
                 else:
-                    to, skipped = _months_forward(current, ext.length, clock)
+                    # An extension runs on from the day the period before it ended.
+                    frm = current
+                    to, skipped = _forward(current, ext.length, ext.mode, calendar, clock, False)
                 skipped_total += skipped
-                exp.extensions.append((ext, current, to))
+                exp.extensions.append((ext, frm, to))
                 current = to
-            last_mode = ext_list[-1].mode
-            due = current if last_mode == WORKDAYS else _roll_forward(current, calendar, clock)
+            due = _roll(current, ext_list[-1].mode, calendar, clock)
             if due != current:
                 exp.rolled_from, exp.rolled_to = current, due
         elif due != end:
@@ -443,9 +581,22 @@ def compute_due(
         exp.paused_days = skipped_total
         lo, hi = start + ONE, due
     exp.due = due
+    exp.due_info = calendar.describe(due)
     exp.crossed = calendar.special_days(lo, hi) if lo <= hi else []
     exp.provisional_years = calendar.provisional_years(_window(lo, hi, due))
     return DueResult(due=due, provisional=bool(exp.provisional_years), explanation=exp)
+
+
+def _roll(end: dt.date, mode: str, calendar: WorkCalendar, clock: _Clock) -> dt.date:
+    """Working-day periods end on a working day already; hours periods do not roll."""
+    return end if mode in (WORKDAYS, HOURS) else _roll_forward(end, calendar, clock)
+
+
+def _plain_due(
+    start: dt.date, length: int, mode: str, calendar: WorkCalendar, clock: _Clock, first: bool
+) -> dt.date:
+    end, _ = _forward(start, length, mode, calendar, clock, first)
+    return _roll(end, mode, calendar, clock)
 
 
 def _window(lo: dt.date, hi: dt.date, due: dt.date) -> list[dt.date]:

@@ -15,7 +15,9 @@ CALC_MODES = [(ar.DAYS, "日（自然日）"), (ar.WORKDAYS, "工作日"), (ar.M
 class CalculatorForm(forms.Form):
     period = forms.ModelChoiceField(
         label="法定期限（可选）",
-        queryset=Period.objects.filter(active=True).exclude(mode=ar.DATE),
+        queryset=Period.objects.filter(active=True, effective_until__isnull=True).exclude(
+            mode=ar.DATE
+        ),
         required=False,
         empty_label="—— 自定义 ——",
         to_field_name="code",
@@ -72,6 +74,12 @@ class CalculatorForm(forms.Form):
             if not data.get("mode"):
                 self.add_error("mode", "请选择计算方式。")
         else:
+            start = data.get("start")
+            if start is not None:
+                # The version in force on the start day (行政复议法 第90条 for 复议).
+                from fazhi.deadlines.services import period_in_force
+
+                period = data["period"] = period_in_force(period.code, start) or period
             if data.get("length") is None:
                 data["length"] = period.length
             if not data.get("mode"):
@@ -106,6 +114,7 @@ class CalculatorForm(forms.Form):
                     d["extension"],
                     d.get("extension_mode")
                     or (period.extension_mode if period and period.extension_mode else d["mode"]),
+                    from_start=bool(period and period.extension_from_start),
                 )
             )
         return ar.compute_due(
@@ -121,4 +130,5 @@ class CalculatorForm(forms.Form):
             law=period.law if period else "",
             article=period.article if period and period.article != "—" else "",
             period_name=period.name if period else "",
+            law_version=period.law_version if period else "",
         )

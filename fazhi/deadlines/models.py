@@ -28,6 +28,8 @@ class Mode(models.TextChoices):
     DAYS = ar.DAYS, "日（自然日）"
     WORKDAYS = ar.WORKDAYS, "工作日"
     MONTHS = ar.MONTHS, "月"
+    YEARS = ar.YEARS, "年"
+    HOURS = ar.HOURS, "小时"
     DATE = ar.DATE, "固定日期"
 
 
@@ -47,12 +49,31 @@ class Confidence(models.TextChoices):
     MEMORY = "M", "M：默认值，待按本地规定核对"
 
 
+class PeriodQuerySet(models.QuerySet["Period"]):
+    def in_force(self, on: dt.date) -> PeriodQuerySet:
+        """The versions in force on `on` (no start date: in force since before any record)."""
+        return self.filter(
+            Q(effective_from__isnull=True) | Q(effective_from__lte=on),
+            Q(effective_until__isnull=True) | Q(effective_until__gte=on),
+        )
+
+
 class Period(models.Model):
-    """One statutory period: law, article, start event, length and how to count it."""
+    """One statutory period in one law version: law, article, start event, length, how to count.
+
+    A code has one row per law version; `effective_from`/`effective_until` say when
+    each applies (a case takes the version in force on its law date, e.g. the day a
+    行政复议 application was received, 行政复议法 第90条).
+    """
 
     scope_field = ""  # reference data for the whole system
 
-    code = models.SlugField("代码", max_length=64, unique=True)
+    code = models.SlugField("代码", max_length=64, db_index=True)
+    law_version = models.CharField("法律版本", max_length=100, blank=True)
+    effective_from = models.DateField("施行日期", null=True, blank=True)
+    effective_until = models.DateField(
+        "失效日期", null=True, blank=True, help_text="该版本适用的最后一日；空白为现行有效"
+    )
     name = models.CharField("名称", max_length=100)
     law = models.CharField("法律依据", max_length=200)
     article = models.CharField("条款", max_length=100, blank=True)
@@ -74,6 +95,11 @@ class Period(models.Model):
     extension_mode = models.CharField(
         "延长计算方式", max_length=10, choices=ExtensionMode.choices, blank=True
     )
+    extension_from_start = models.BooleanField(
+        "延长后自起算日计算",
+        default=False,
+        help_text="如代表法“自交办之日起6个月内”：可延长期限为自起算日起的总长度，而不是在原期限届满后接续",
+    )
     max_extensions = models.PositiveSmallIntegerField("最多延长次数", default=0)
     pauses_on = models.CharField("暂停（不计入）情形", max_length=300, blank=True)
     confidence = models.CharField(
@@ -83,10 +109,17 @@ class Period(models.Model):
     notes = models.TextField("说明", blank=True)
     active = models.BooleanField("启用", default=True)
 
+    objects = PeriodQuerySet.as_manager()
+
     class Meta:
         verbose_name = "法定期限"
         verbose_name_plural = "法定期限"
-        ordering = ["code"]
+        ordering = ["code", "effective_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code", "effective_from"], name="period_one_version_per_start"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.name}（{self.basis}）"
@@ -94,6 +127,44 @@ class Period(models.Model):
     @property
     def basis(self) -> str:
         return f"{self.law}{self.article if self.article not in ('', '—') else ''}"
+
+    @property
+    def extendable(self) -> bool:
+        return self.max_extensions > 0
+
+    @property
+    def effective_label(self) -> str:
+        """e.g. "2024-01-01 起（现行有效）", "1999-10-01 至 2023-12-31"."""
+        frm = f"{self.effective_from.isoformat()} " if self.effective_from else ""
+        if self.effective_until:
+            return f"{frm}至 {self.effective_until.isoformat()}"
+        return f"{frm}起（现行有效）" if frm else "现行有效"
+
+    def as_dict(self) -> dict[str, object]:
+        """The row as `fazhi periods --json` lists it."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "law": self.law,
+            "article": self.article,
+            "length": self.length,
+            "unit": self.mode,
+            "start": self.start_event,
+            "extendable": self.extendable,
+            "effective_from": self.effective_from.isoformat() if self.effective_from else None,
+            "effective_until": self.effective_until.isoformat() if self.effective_until else None,
+            "law_version": self.law_version,
+            "direction": self.direction,
+            "extension_length": self.extension_length,
+            "extension_unit": (self.extension_mode or self.mode) if self.extendable else None,
+            "extension_from_start": self.extension_from_start,
+            "confidence": self.confidence,
+        }
+
+    def in_force_on(self, on: dt.date) -> bool:
+        return (self.effective_from is None or self.effective_from <= on) and (
+            self.effective_until is None or on <= self.effective_until
+        )
 
     @property
     def length_label(self) -> str:
@@ -106,8 +177,13 @@ class Period(models.Model):
         text = f"{self.length} {ar.MODE_LABELS[self.mode]}"
         if self.direction == ar.BEFORE:
             text = f"{self.start_event}前 {text}"
-        if self.extension_length:
-            text += f"（可延长 {self.extension_length} {ar.MODE_LABELS[self.extension_mode or self.mode]}）"
+        ext_mode = ar.MODE_LABELS[self.extension_mode or self.mode]
+        if self.extension_length and self.extension_from_start:
+            text += f"（可延长至自{self.start_event}起 {self.extension_length} {ext_mode}）"
+        elif self.extension_length:
+            text += f"（可延长 {self.extension_length} {ext_mode}）"
+        elif self.max_extensions:
+            text += "（经批准可延长，法律未规定上限）"
         return text
 
     def clean(self) -> None:
@@ -128,11 +204,24 @@ class Period(models.Model):
             errors["fixed_month_day"] = "只有固定日期方式才填写固定日期。"
         if self.extension_length and self.max_extensions == 0:
             errors["max_extensions"] = "填写了可延长期限时，最多延长次数应至少为 1。"
-        if self.max_extensions and not self.extension_length:
-            errors["extension_length"] = "允许延长时请填写可延长期限。"
+        if self.extension_from_start and not self.extension_length:
+            errors["extension_length"] = "延长后自起算日计算时，请填写自起算日起的总期限。"
+        if (
+            self.extension_from_start
+            and self.extension_length
+            and (self.extension_mode or self.mode) == self.mode
+            and self.extension_length <= self.length
+        ):
+            errors["extension_length"] = "延长后自起算日起的总期限应长于原期限。"
+        if (
+            self.effective_from
+            and self.effective_until
+            and self.effective_until < self.effective_from
+        ):
+            errors["effective_until"] = "失效日期不能早于施行日期。"
         if self.extension_length and self.mode == ar.DATE and not self.extension_mode:
             errors["extension_mode"] = "固定日期期限延长时请选择延长计算方式。"
-        if self.direction == ar.BEFORE and (self.extension_length or self.mode == ar.DATE):
+        if self.direction == ar.BEFORE and (self.max_extensions or self.mode == ar.DATE):
             errors["direction"] = "事件之前的期限不能延长，也不能是固定日期。"
         if errors:
             raise ValidationError(errors)
@@ -226,6 +315,12 @@ class Deadline(models.Model):
         verbose_name="责任人",
     )
     start_date = models.DateField("起算日")
+    law_date = models.DateField(
+        "法律适用日",
+        null=True,
+        blank=True,
+        help_text="按该日有效的法律版本确定期限（如复议申请的收到日期）",
+    )
     due_date = models.DateField("届满日", db_index=True)
     provisional = models.BooleanField(
         "暂定", default=False, help_text="期间涉及尚未发布放假安排的年度"
@@ -276,7 +371,9 @@ class Deadline(models.Model):
         )
         extensions = (
             [
-                ar.Extension(x.length, x.mode, x.on, x.reason, x.approved_by)
+                ar.Extension(
+                    x.length, x.mode, x.on, x.reason, x.approved_by, p.extension_from_start
+                )
                 for x in self.extensions.all()
             ]
             if self.pk
@@ -296,7 +393,31 @@ class Deadline(models.Model):
             law=p.law,
             article=p.article if p.article != "—" else "",
             period_name=p.name,
+            law_version=self.version_note(),
         )
+
+    def version_note(self) -> str:
+        """Which law version the period comes from, and why, for the explanation."""
+        p = self.period
+        if not p.law_version:
+            return ""
+        note = f"适用版本：{p.law_version}"
+        law_date = self.law_date or self.start_date
+        if p.effective_until is not None:
+            note += (
+                f"。本案法律适用日 {law_date.isoformat()} 在该版本有效期内（至 {p.effective_until.isoformat()}），"
+                "按当时有效的规定计算，新版本的期限不适用于此前收到的案件"
+            )
+        elif p.effective_from is not None and law_date < p.effective_from:
+            note += (
+                f"，自 {p.effective_from.isoformat()} 起施行；本案法律适用日 {law_date.isoformat()} 早于该日，"
+                "系统未收录更早的版本，按该版本计算，请核对当时的规定"
+            )
+        elif p.effective_from is not None:
+            note += (
+                f"，自 {p.effective_from.isoformat()} 起适用；本案法律适用日 {law_date.isoformat()}"
+            )
+        return note + "。"
 
     def recompute(self, calendar: WorkCalendar | None = None) -> bool:
         """Refresh due date, provisional flag and pause state; True when anything changed."""

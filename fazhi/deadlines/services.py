@@ -28,11 +28,63 @@ from fazhi.org.scope import unit_of
 from fazhi.workdays.services import get_calendar
 
 
-def get_period(code: str) -> Period:
+def get_period(code: str, on: dt.date | None = None) -> Period:
+    """The period `code` in the law version in force on `on` (default: the current one).
+
+    Raises ValidationError when the code is unknown, or when no version of it was in
+    force on `on` (e.g. 简易程序 before 2024-01-01, 行政复议法 第90条).
+    """
+    versions = list(Period.objects.filter(code=code).order_by("effective_from"))
+    if not versions:
+        raise ValidationError(f"法定期限代码“{code}”不存在，请在基础数据中检查。")
+    if on is None:
+        current = [p for p in versions if p.effective_until is None]
+        return (current or versions)[-1]
+    in_force = [p for p in versions if p.in_force_on(on)]
+    if in_force:
+        return in_force[-1]
+    first = versions[0]
+    if first.effective_from and on < first.effective_from and not _replaced_law(first):
+        # No older version is recorded: the earliest one is used, and the
+        # explanation shows its effective date next to the case's date.
+        return first
+    when = (
+        f"自 {first.effective_from.isoformat()} 起才施行"
+        if first.effective_from and on < first.effective_from
+        else "已失效"
+    )
+    raise ValidationError(
+        f"“{first.name}”（{first.basis}）{when}，{on.isoformat()} 的案件不适用该期限。"
+    )
+
+
+def _replaced_law(period: Period) -> bool:
+    """True when this period came with a revision that replaced an older law version.
+
+    Periods of the same register (code prefix) whose older version ended the day
+    before this one took effect mark a revision; a period of the new text with no
+    older row of its own did not exist before (e.g. 复议 简易程序 before 2024-01-01).
+    """
+    if period.effective_from is None:
+        return False
+    prefix = period.code.split("_", 1)[0] + "_"
+    return Period.objects.filter(
+        code__startswith=prefix, effective_until=period.effective_from - dt.timedelta(days=1)
+    ).exists()
+
+
+def period_in_force(code: str, on: dt.date) -> Period | None:
+    """Like get_period, but None when the period did not exist on `on`."""
     try:
-        return Period.objects.get(code=code)
-    except Period.DoesNotExist as exc:
-        raise ValidationError(f"法定期限代码“{code}”不存在，请在基础数据中检查。") from exc
+        return get_period(code, on)
+    except ValidationError:
+        return None
+
+
+def law_date_of(record: models.Model, default: dt.date) -> dt.date:
+    """The day whose law a record's periods follow: its `period_law_date`, else `default`."""
+    value = getattr(record, "period_law_date", None)
+    return value if isinstance(value, dt.date) else default
 
 
 def _check_date(value: Any, label: str) -> dt.date:
@@ -84,14 +136,21 @@ def open_deadline(
     unit: Any = None,
     responsible: Any = None,
     url: str = "",
+    law_on: dt.date | None = None,
+    restart: bool = False,
 ) -> Deadline:
     """Start (or restart) the period for this record; idempotent per (record, period).
 
-    An open deadline for the same record and period is updated in place (new start
-    date, title, unit, …) and recomputed, keeping its pauses and extensions.
+    The period is taken in the law version in force on `law_on` (default: the
+    record's `period_law_date`, else `start`). An open deadline for the same record
+    and period is updated in place (new start date, title, unit, …) and recomputed,
+    keeping its pauses and extensions — unless `restart`, which drops them: the
+    period runs afresh from `start` (e.g. 复议法 第31条第3款 after 补正).
     """
     _check_date(start, "起算日")
-    period = get_period(period_code)
+    law_date = law_on or law_date_of(record, start)
+    _check_date(law_date, "法律适用日")
+    period = get_period(period_code, law_date)
     if not period.active:
         raise ValidationError(f"法定期限“{period.name}”已停用。")
     if unit is None:
@@ -100,6 +159,11 @@ def open_deadline(
         deadline = _open(record, period_code)
         if deadline is None:
             deadline = Deadline(record=record, period=period)
+        elif restart:
+            deadline.pauses.all().delete()
+            deadline.extensions.all().delete()
+        deadline.period = period
+        deadline.law_date = law_date
         deadline.start_date = start
         deadline.title = (title or str(record))[:200]
         deadline.unit = unit
@@ -158,6 +222,13 @@ def pause_deadline(
             raise ValidationError(
                 f"该期限自 {deadline.paused_since.isoformat()} 起已暂停，请先恢复计算。"
             )
+        if start > deadline.due_date:
+            # 行政复议法 第39条 (and every pause of a period) stops a running clock; an
+            # expired period stays expired, and stays on the overdue list.
+            raise ValidationError(
+                f"暂停开始日 {start.isoformat()} 晚于期限届满日 {deadline.due_date.isoformat()}："
+                "期限已经届满，不能再中止或暂停计算（中止只适用于进行中的期限，行政复议法第39条）。"
+            )
         if start < deadline.start_date:
             raise ValidationError(
                 f"暂停开始日 {start.isoformat()} 早于起算日 {deadline.start_date.isoformat()}。"
@@ -207,21 +278,30 @@ def extend_deadline(
     with transaction.atomic(), audit_context(verb="期限延长", note=reason):
         deadline = _require_open(record, period_code)
         period = deadline.period
-        if not period.extension_length or not period.max_extensions:
+        if not period.max_extensions:
             raise ValidationError(f"“{period.name}”依法不得延长（{period.basis}）。")
         done = deadline.extensions.count()
         if done >= period.max_extensions:
             raise ValidationError(
                 f"“{period.name}”最多延长 {period.max_extensions} 次，已经延长过。"
             )
+        mode = period.extension_mode or period.mode
         if length is None:
             length = period.extension_length
-        if not isinstance(length, int) or length <= 0:
-            raise ValidationError("延长期限应为正整数。")
-        mode = period.extension_mode or period.mode
-        if length > period.extension_length:
+        if length is None:
             raise ValidationError(
-                f"延长期限最多 {period.extension_length} {ar.MODE_LABELS[mode]}（{period.basis}）。"
+                f"请填写延长期限（{ar.MODE_LABELS[mode]}）：{period.basis}未规定延长上限，按批准的期限延长。"
+            )
+        if isinstance(length, bool) or not isinstance(length, int) or length <= 0:
+            raise ValidationError("延长期限应为正整数。")
+        if period.extension_length is not None and length > period.extension_length:
+            what = f"自{period.start_event}起" if period.extension_from_start else ""
+            raise ValidationError(
+                f"延长期限最多{what} {period.extension_length} {ar.MODE_LABELS[mode]}（{period.basis}）。"
+            )
+        if period.extension_from_start and mode == period.mode and length <= period.length:
+            raise ValidationError(
+                f"延长后的期限应长于原期限 {period.length} {ar.MODE_LABELS[mode]}（自{period.start_event}起计算）。"
             )
         if on > deadline.due_date:
             raise ValidationError(f"期限已于 {deadline.due_date.isoformat()} 届满，不能再延长。")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
@@ -132,5 +134,13 @@ def calculator(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def periods(request: HttpRequest) -> HttpResponse:
-    """Every statutory period with its law, article and source."""
-    return render(request, "deadlines/periods.html", {"periods": Period.objects.order_by("code")})
+    """Every statutory period with its law, article, source and law version (`?on=` a date)."""
+    qs = Period.objects.order_by("code", "effective_from")
+    on, error = None, ""
+    if request.GET.get("on"):
+        try:
+            on = dt.date.fromisoformat(request.GET["on"])
+            qs = qs.in_force(on)
+        except ValueError:
+            error = "日期：请填写有效日期，如 2024-01-01。"
+    return render(request, "deadlines/periods.html", {"periods": qs, "on": on, "error": error})

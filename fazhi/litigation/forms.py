@@ -112,10 +112,30 @@ class RecordHearingForm(ActionForm):
 class ConcludeForm(ActionForm):
     outcome = forms.ChoiceField(label="裁判结果", choices=Outcome.choices)
     judgment_number = forms.CharField(label="裁判文书号", required=False)
+    appellant = forms.ChoiceField(
+        label="上诉人（二审）",
+        choices=[("", "—— 取前审登记的上诉人 ——"), *Appellant.choices],
+        required=False,
+        help_text="驳回上诉、维持原判的胜败诉取决于谁上诉；前审已登记上诉人的可不填。",
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["on"].label = "裁判日期"
+
+
+class ExtendTrialForm(ActionForm):
+    months = forms.IntegerField(
+        label="延长月数",
+        min_value=1,
+        max_value=24,
+        error_messages={"min_value": "延长月数应为正整数。", "invalid": "延长月数：请填写整数。"},
+    )
+    approved_by = forms.CharField(label="批准法院", max_length=100, initial="高级人民法院")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["on"].label = "批准日期"
 
 
 class AppealForm(ActionForm):
@@ -130,6 +150,7 @@ ACTION_FORMS: dict[str, type[ActionForm]] = {
     "defend": DefendForm,
     "schedule_hearing": ScheduleHearingForm,
     "record_hearing": RecordHearingForm,
+    "extend_trial": ExtendTrialForm,
     "conclude": ConcludeForm,
     "appeal": AppealForm,
 }

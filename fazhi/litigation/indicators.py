@@ -20,20 +20,23 @@ HEARING = "litigation.Hearing"
 _active = open_during("received_on", "closed_on")
 _closed = dated("closed_on")
 _held = dated("held_on", held=True)
-_required = narrowed(_held, appearance_required=True)
 
 
-def _case_required(p: Period) -> Q:
+# 出庭应诉: SPC 2020 第1条 owes one appearance at every instance (一审、二审、再审: one
+# Lawsuit row each) that is heard; 第7条: attending one session of the instance meets it.
+# So the unit is the instance with a hearing held in the period — not the hearing, and
+# not the "要求负责人出庭" box, which only records what the court's notice said.
+def _instance_heard(p: Period) -> Q:
     from fazhi.litigation.models import Hearing
 
-    return Q(pk__in=Hearing.objects.filter(_required(p)).values("lawsuit_id"))
+    return Q(pk__in=Hearing.objects.filter(_held(p)).values("lawsuit_id"))
 
 
-def _case_appeared(p: Period) -> Q:
+def _instance_appeared(p: Period) -> Q:
     from fazhi.litigation.models import Hearing
 
     return Q(
-        pk__in=Hearing.objects.filter(_required(p), counts_as_appearance=True).values("lawsuit_id")
+        pk__in=Hearing.objects.filter(_held(p), counts_as_appearance=True).values("lawsuit_id")
     )
 
 
@@ -69,16 +72,16 @@ INDICATORS = [
         "败诉",
         "件",
         model=LAWSUIT,
-        where=narrowed(_closed, outcome__in=rules.LOST),
-        definition="期间内判决行政机关败诉的案件数：判决撤销或部分撤销、责令履行、给付、确认违法、确认无效、变更、承担行政协议责任、行政赔偿，以及二审改判行政机关败诉。",
+        where=narrowed(_closed, result=rules.Result.LOST),
+        definition="期间内判决行政机关败诉的案件数：判决撤销或部分撤销、责令履行、给付、确认违法、确认无效、变更、承担行政协议责任、行政赔偿，二审改判行政机关败诉，以及行政机关上诉被判决驳回上诉、维持原判。",
     ),
     count(
         "litig_won",
         "胜诉",
         "件",
         model=LAWSUIT,
-        where=narrowed(_closed, outcome__in=rules.WON),
-        definition="期间内判决驳回诉讼请求（赔偿请求）、裁定不予立案或驳回起诉、二审维持或改判行政机关胜诉的案件数。",
+        where=narrowed(_closed, result=rules.Result.WON),
+        definition="期间内判决驳回诉讼请求（赔偿请求）、裁定不予立案或驳回起诉、二审改判行政机关胜诉，以及原告上诉被判决驳回上诉、维持原判的案件数。",
     ),
     count(
         "litig_withdrawn",
@@ -109,72 +112,72 @@ INDICATORS = [
     ),
     count(
         "litig_appear_required",
-        "应出庭庭次",
-        "次",
-        model=HEARING,
-        where=_required,
-        definition="期间内开庭且应由负责人出庭的庭次（同一审级多次开庭的，出庭一次即履行义务，其余庭次不计，最高法2020年规定第7条）。",
+        "应出庭审级",
+        "件",
+        model=LAWSUIT,
+        where=_instance_heard,
+        definition="期间内开庭审理的案件审级数：一审、二审、再审各计一次，每个审级应有负责人出庭一次（最高法2020年规定第1条）；同一审级多次开庭的只计一次（第7条）。",
     ),
     count(
         "litig_appear_count",
         "负责人出庭应诉",
-        "次",
-        model=HEARING,
-        where=narrowed(_required, counts_as_appearance=True),
-        definition=f"应出庭庭次中负责人实际出庭的庭次。{_COUNTED}。",
+        "件",
+        model=LAWSUIT,
+        where=_instance_appeared,
+        definition=f"应出庭审级中负责人至少出庭一次的审级数（出庭一次即履行该审级的出庭义务，第7条）。{_COUNTED}。",
     ),
     rate(
         "litig_appear_rate",
         "负责人出庭应诉率",
         numerator="litig_appear_count",
         denominator="litig_appear_required",
-        definition=f"负责人出庭应诉率 = 负责人出庭庭次（litig_appear_count）÷ 应出庭庭次（litig_appear_required）× 100%。{_COUNTED}。",
+        definition=f"负责人出庭应诉率 = 负责人出庭的审级数（litig_appear_count）÷ 开庭审理的审级数（litig_appear_required）× 100%。{_COUNTED}。",
     ),
     # The first-instance-only variant some local 考核 rules use (statutes.md §2.2).
     count(
         "litig_appear_required_first",
-        "应出庭庭次（一审）",
-        "次",
-        model=HEARING,
-        where=narrowed(_required, instance=rules.Instance.FIRST),
-        definition="期间内一审开庭且应由负责人出庭的庭次。",
+        "应出庭审级（一审）",
+        "件",
+        model=LAWSUIT,
+        where=narrowed(_instance_heard, instance=rules.Instance.FIRST),
+        definition="期间内开庭审理的一审案件数。",
     ),
     count(
         "litig_appear_count_first",
         "负责人出庭应诉（一审）",
-        "次",
-        model=HEARING,
-        where=narrowed(_required, instance=rules.Instance.FIRST, counts_as_appearance=True),
-        definition=f"一审应出庭庭次中负责人实际出庭的庭次。{_COUNTED}。",
+        "件",
+        model=LAWSUIT,
+        where=narrowed(_instance_appeared, instance=rules.Instance.FIRST),
+        definition=f"开庭审理的一审案件中负责人至少出庭一次的案件数。{_COUNTED}。",
     ),
     rate(
         "litig_appear_rate_first",
         "负责人出庭应诉率（一审）",
         numerator="litig_appear_count_first",
         denominator="litig_appear_required_first",
-        definition="一审出庭应诉率 = 一审负责人出庭庭次（litig_appear_count_first）÷ 一审应出庭庭次（litig_appear_required_first）× 100%。",
+        definition="一审出庭应诉率 = 负责人出庭的一审案件数（litig_appear_count_first）÷ 开庭审理的一审案件数（litig_appear_required_first）× 100%。",
     ),
     count(
         "litig_appear_case_required",
         "应出庭案件",
         "件",
         model=LAWSUIT,
-        where=_case_required,
-        definition="期间内有应由负责人出庭的开庭的案件数（按案件计）。",
+        where=_instance_heard,
+        definition="期间内开庭审理的案件数（按案件计；每个审级登记为一件，与应出庭审级相同）。",
     ),
     count(
         "litig_appear_case_count",
         "负责人出庭案件",
         "件",
         model=LAWSUIT,
-        where=_case_appeared,
-        definition="期间内负责人至少出庭一次的应出庭案件数（按案件计）。",
+        where=_instance_appeared,
+        definition="期间内负责人至少出庭一次的开庭审理案件数（按案件计）。",
     ),
     rate(
         "litig_appear_case_rate",
         "负责人出庭应诉率（按案件）",
         numerator="litig_appear_case_count",
         denominator="litig_appear_case_required",
-        definition="按案件计的出庭应诉率 = 负责人出庭案件数（litig_appear_case_count）÷ 应出庭案件数（litig_appear_case_required）× 100%。",
+        definition="按案件计的出庭应诉率 = 负责人出庭案件数（litig_appear_case_count）÷ 开庭审理案件数（litig_appear_case_required）× 100%。",
     ),
 ]

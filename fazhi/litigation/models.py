@@ -288,7 +288,13 @@ class Lawsuit(UniqueWithoutDisclosure, Workflow):
         return row
 
     def on_conclude(
-        self, *, on: date, outcome: str = "", judgment_number: str = "", **_: Any
+        self,
+        *,
+        on: date,
+        outcome: str = "",
+        judgment_number: str = "",
+        appellant: str = "",
+        **_: Any,
     ) -> None:
         if outcome not in Outcome.values:
             raise TransitionNotAllowed(
@@ -298,10 +304,45 @@ class Lawsuit(UniqueWithoutDisclosure, Workflow):
             )
         if outcome in rules.APPEAL_ONLY and self.instance != Instance.SECOND:
             raise TransitionNotAllowed({"outcome": f"“{Outcome(outcome).label}”只适用于二审案件。"})
+        previous = self.previous if self.previous_id else None
+        if self.instance == Instance.SECOND:
+            # Who appealed decides what 驳回上诉 means (行政诉讼法 第89条第1款第1项).
+            appellant = (previous.appellant if previous else "") or appellant or ""
+            if appellant and appellant not in Appellant.values:
+                raise TransitionNotAllowed({"appellant": f"未知的上诉人：“{appellant}”。"})
+            if outcome == Outcome.APPEAL_DISMISSED and not appellant:
+                raise TransitionNotAllowed(
+                    {
+                        "appellant": "判决驳回上诉的，请选择上诉人：行政机关上诉被驳回为败诉，原告上诉被驳回为胜诉。"
+                    }
+                )
+            self.appellant = appellant
         self.outcome = outcome
-        self.result = rules.result_of(outcome)
+        self.result = rules.result_of(outcome, self.appellant, previous.result if previous else "")
         self.judgment_number = (judgment_number or "").strip()
         self.closed_on = on
+
+    def on_extend_trial(
+        self, *, on: date, months: Any = None, approved_by: str = "", **_: Any
+    ) -> str:
+        # 第81条 (first instance) and 第88条 (appeal): extended with the 高院's approval.
+        if not self.trial_period:
+            raise TransitionNotAllowed("该审级没有法定审理期限，无需登记延长。")
+        if not (approved_by or "").strip():
+            raise TransitionNotAllowed(
+                {"approved_by": "请填写批准延长的法院（行政诉讼法第81条）。"}
+            )
+        try:
+            length = int(months)
+        except (TypeError, ValueError) as exc:
+            raise TransitionNotAllowed({"months": "延长月数：请填写正整数。"}) from exc
+        try:
+            _deadlines().extend_deadline(
+                self, self.trial_period, on=on, length=length, approved_by=approved_by.strip()
+            )
+        except ValidationError as exc:
+            raise TransitionNotAllowed({"months": exc.messages}) from exc
+        return self.state
 
     def on_appeal(self, *, on: date, appellant: str = "", **_: Any) -> None:
         if appellant not in Appellant.values:
@@ -343,7 +384,11 @@ class Lawsuit(UniqueWithoutDisclosure, Workflow):
             url=self.get_absolute_url(),
         )
         if self.trial_period:
-            basis = "第81条：立案之日起六个月" if self.instance == "first" else "第88条：收到上诉状之日起三个月"
+            basis = (
+                "第81条：立案之日起六个月"
+                if self.instance == "first"
+                else "第88条：收到上诉状之日起三个月"
+            )
             _deadlines().open_deadline(
                 self,
                 self.trial_period,

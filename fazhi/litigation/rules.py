@@ -118,7 +118,6 @@ WON: frozenset[str] = frozenset(
     {
         Outcome.DISMISS_CLAIM,
         Outcome.DISMISS_COMPENSATION,
-        Outcome.APPEAL_DISMISSED,
         Outcome.APPEAL_REVERSED_FOR,
         Outcome.NOT_ACCEPTED,
         Outcome.DISMISS_SUIT,
@@ -138,8 +137,20 @@ APPEAL_ONLY: frozenset[str] = frozenset(
 )
 
 
-def result_of(outcome: str) -> str:
-    """The won / lost / withdrawn / other bucket of an outcome."""
+def result_of(outcome: str, appellant: str = "", previous_result: str = "") -> str:
+    """The won / lost / withdrawn / other bucket of an outcome, given who appealed.
+
+    判决驳回上诉、维持原判 (第89条第1款第1项) leaves the first-instance judgment standing:
+    a loss for the agency when the agency (被告) appealed, a win when the plaintiff
+    appealed; on a third party's appeal (or when the appellant is unknown) the
+    first-instance result stands. Every other outcome decides by itself.
+    """
+    if outcome == Outcome.APPEAL_DISMISSED:
+        if appellant == Appellant.DEFENDANT:
+            return Result.LOST
+        if appellant == Appellant.PLAINTIFF:
+            return Result.WON
+        return previous_result or Result.OTHER
     if outcome in LOST:
         return Result.LOST
     if outcome in WON:
@@ -290,12 +301,25 @@ TRANSITIONS: dict[str, Transition] = {
             "staff": "出庭工作人员",
         },
     ),
+    # 行政诉讼法 第81条 / 第88条: the court's trial period, extended with the approval of
+    # the 高级人民法院 (no statutory cap): recorded so the due list follows the court.
+    "extend_trial": Transition(
+        "extend_trial",
+        "登记审理期限延长",
+        {S.RECEIVED, S.DEFENDED},
+        None,
+        inputs={"months": "延长月数", "approved_by": "批准法院"},
+    ),
     "conclude": Transition(
         "conclude",
         "登记裁判结果",
         {S.RECEIVED, S.DEFENDED},
         S.CONCLUDED,
-        inputs={"outcome": "裁判结果", "judgment_number": "裁判文书号"},
+        inputs={
+            "outcome": "裁判结果",
+            "judgment_number": "裁判文书号",
+            "appellant": "上诉人（二审）",
+        },
         style="danger",
     ),
     # 行政诉讼法 第85条: appeal within 15 days of a judgment, 10 of a ruling.

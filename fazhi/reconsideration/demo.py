@@ -24,6 +24,7 @@ from chinese_calendar import is_workday
 from fazhi.core.demo import DemoContext
 from fazhi.reconsideration.models import Application, SuperiorCase
 from fazhi.reconsideration.rules import (
+    LAW_2023_FROM,
     ActKind,
     Channel,
     LetterKind,
@@ -174,6 +175,8 @@ class _Maker:
     ) -> Application:
         if simple is None:
             simple = self.rng.random() < 0.25 and action == "decide"
+        # No 简易程序 before the 2023 law took effect (第90条).
+        simple = simple and received >= LAW_2023_FROM
         app = self.receive(received)
         accepted = self.accept(
             app,

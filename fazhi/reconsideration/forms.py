@@ -69,6 +69,16 @@ def action_form_class(
         field: forms.Field
         if kind == "date":
             field = forms.DateField(label=label, widget=DATE, required=name != "received_on")
+        elif kind == "int":
+            field = forms.IntegerField(
+                label=label,
+                min_value=1,
+                max_value=366,
+                error_messages={
+                    "min_value": f"{label}应为正整数。",
+                    "invalid": f"{label}：请填写整数。",
+                },
+            )
         elif kind == "choice:Procedure":
             field = forms.ChoiceField(label=label, choices=Procedure.choices)
         elif kind == "choice:SuspensionGround":

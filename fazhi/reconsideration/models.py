@@ -175,6 +175,15 @@ class Application(Workflow):
             or f"{mask_name(self.applicant_name)}申请复议（{self.received_on:%Y-%m-%d}）"
         )
 
+    @property
+    def period_law_date(self) -> date | None:
+        """Every period of a case follows the law in force when it was received (第90条)."""
+        return self.received_on
+
+    @property
+    def under_2023_law(self) -> bool:
+        return self.received_on is None or self.received_on >= rules.LAW_2023_FROM
+
     def get_absolute_url(self) -> str:
         return reverse("reconsideration:detail", args=[self.pk])
 
@@ -289,15 +298,17 @@ class Application(Workflow):
             app.open_review_deadline()
         return app
 
-    def open_review_deadline(self) -> None:
+    def open_review_deadline(self, start: date | None = None, *, restart: bool = False) -> None:
+        """The acceptance review (第30条) from receipt, or afresh from corrected materials."""
         _services().open_deadline(
             self,
             rules.P_REVIEW,
-            start=self.received_on,
-            title=f"受理审查：{self}",
+            start=start or self.received_on,
+            title=f"受理审查{'（补正后重新计算）' if restart else ''}：{self}",
             unit=self.agency,
             responsible=self._responsible(),
             url=self.get_absolute_url(),
+            restart=restart,
         )
 
     def _responsible(self) -> Any:
@@ -329,7 +340,40 @@ class Application(Workflow):
         self.correction_received_on = on
         s = _services()
         s.meet_deadline(self, rules.P_CORRECTION, on=on)
-        s.resume_deadline(self, rules.P_REVIEW, on=on)
+        if self.under_2023_law:
+            # 第31条第3款 with 第30条: the 5 working days of review run afresh from the
+            # receipt of the corrected materials.
+            self.open_review_deadline(on, restart=True)
+        else:
+            # Old law (实施条例第29条): the correction time is not counted.
+            s.resume_deadline(self, rules.P_REVIEW, on=on)
+
+    def on_extend_correction(
+        self, *, on: date, length: Any = None, approved_by: str = "", reason: str = "", **_: Any
+    ) -> str:
+        # 第31条第2款: "有正当理由不能按期补正的，行政复议机构可以延长合理的补正期限".
+        if not (approved_by or "").strip():
+            raise TransitionNotAllowed(
+                "延长补正期限须经行政复议机构批准，请填写批准人（第31条第2款）。"
+            )
+        if not (reason or "").strip():
+            raise TransitionNotAllowed("请填写申请人不能按期补正的正当理由（第31条第2款）。")
+        try:
+            days = int(length)
+        except (TypeError, ValueError) as exc:
+            raise TransitionNotAllowed("延长工作日数：请填写正整数。") from exc
+        try:
+            _services().extend_deadline(
+                self,
+                rules.P_CORRECTION,
+                on=on,
+                length=days,
+                approved_by=approved_by.strip(),
+                reason=reason.strip(),
+            )
+        except ValidationError as exc:
+            raise TransitionNotAllowed(exc.messages) from exc
+        return self.state
 
     def on_abandon(self, *, on: date, **_: Any) -> None:
         due = self._deadline(rules.P_CORRECTION)
@@ -345,6 +389,11 @@ class Application(Workflow):
     def _start_review(self, accepted_on: date, procedure: str | None) -> None:
         if procedure not in Procedure.values:
             raise TransitionNotAllowed("请选择审理程序（普通程序或简易程序）。")
+        if procedure == Procedure.SIMPLIFIED and not self.under_2023_law:
+            raise TransitionNotAllowed(
+                f"本申请于 {self.received_on:%Y-%m-%d} 收到，适用修订前的行政复议法，没有简易程序"
+                "（2023年修订的行政复议法自2024年1月1日起施行，第90条），请选择普通程序。"
+            )
         self.procedure = procedure
         self.accepted_on = accepted_on
         s = _services()
@@ -427,6 +476,10 @@ class Application(Workflow):
         # 第51条: the parties are notified at least 5 working days before the hearing;
         # `on` is the day the notice went out.
         s = _services()
+        if s.period_in_force(rules.P_HEARING_NOTICE, self.received_on) is None:
+            # The old law set no notice period for hearings: nothing to check.
+            self.hearing_on = hearing_on
+            return self.state
         s.open_deadline(
             self,
             rules.P_HEARING_NOTICE,

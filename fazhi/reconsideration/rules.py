@@ -11,6 +11,8 @@ the decision types and which of them count as 纠错.
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 
@@ -208,6 +210,7 @@ INPUT_KINDS: dict[str, str] = {
     "recipient": "text",
     "letter": "letter",
     "status": "choice:PerformanceStatus",
+    "length": "int",
 }
 
 T = Transition
@@ -217,6 +220,15 @@ TRANSITIONS: dict[str, Transition] = {
     "request_correction": T("request_correction", "通知补正", {State.RECEIVED}, State.CORRECTION),
     "receive_correction": T(
         "receive_correction", "收到补正材料", {State.CORRECTION}, State.RECEIVED
+    ),
+    # 第31条第2款: with a good reason the 复议机构 may extend the correction period by a
+    # reasonable length (no statutory cap: the approval states it).
+    "extend_correction": T(
+        "extend_correction",
+        "延长补正期限",
+        {State.CORRECTION},
+        None,
+        {"length": "延长工作日数", "approved_by": "批准人", "reason": "正当理由"},
     ),
     # 第31条第2款: no correction in time without good reason → treated as abandoned.
     "abandon": T(
@@ -320,6 +332,10 @@ SIDE: dict[str, str] = {action: AGENCY for action in TRANSITIONS} | {
 }
 
 # Period codes of the deadlines app (statutes.md Appendix A).
+# 第90条: the 2023 text applies to applications received from 2024-01-01; earlier ones
+# keep the periods of the old law (the deadlines app holds both versions and picks by
+# the received date). The old law had no 简易程序 and no restart after 补正.
+LAW_2023_FROM = date(2024, 1, 1)
 P_REVIEW = "recon_acceptance_review"  # 第30条: 5 working days
 P_CORRECTION = "recon_applicant_correction"  # 第31条: 10 working days
 P_OPINION = "recon_opinion_feedback"  # 第76条: 60 days

@@ -225,8 +225,9 @@ def test_a_period_reaching_into_an_unknown_year_is_provisional():
 
 
 def test_a_notice_for_the_unknown_year_makes_it_definite_and_can_move_the_date():
-    # Without data, 2027-02-08 (Monday) counts; a notice resting 2-5..2-11 moves it.
-    assert compute_due(D(2027, 1, 24), 15, DAYS, cal).due == D(2027, 2, 8)
+    # Without data the 放假办法's 春节 (2-5..2-8) and its 补假 (2-9, 2-10) are estimated;
+    # a notice resting 2-5..2-11 moves it on.
+    assert compute_due(D(2027, 1, 24), 15, DAYS, cal).due == D(2027, 2, 11)
     notice = NoticeData(
         2027, rest={D(2027, 2, d): "春节" for d in range(5, 12)}, work=frozenset({D(2027, 2, 20)})
     )
@@ -260,3 +261,90 @@ def test_parse_pause_reads_from_to_and_open_pauses():
         parse_pause("2024-10-08")
     with pytest.raises(PeriodError):
         parse_pause("2024-10-15:2024-10-08")
+
+
+# -- issue 20: pauses, extensions and explanations as the law states them --
+
+
+def test_a_pause_after_expiry_is_not_applied_and_says_why():
+    # 行政复议法 第39条 suspends a running period: 60 days from 2024-08-01 end 2024-09-30.
+    result = compute_due(D(2024, 8, 1), 60, DAYS, cal, pauses=[Pause(D(2024, 10, 9), None)])
+    assert result.due == D(2024, 9, 30)
+    assert not result.explanation.still_paused
+    assert any("未予适用" in line and "第39条" in line for line in result.lines())
+    assert result.explanation.as_dict()["pauses"][0]["applied"] is False
+
+
+def test_a_pause_on_the_last_day_still_applies():
+    result = compute_due(
+        D(2024, 8, 1), 60, DAYS, cal, pauses=[Pause(D(2024, 9, 30), D(2024, 10, 2))]
+    )
+    assert result.due == D(2024, 10, 8)  # 2 days on: 10-02, rolled past the holiday
+
+
+def test_overlapping_pauses_are_refused():
+    with pytest.raises(PeriodError, match="重叠"):
+        compute_due(
+            D(2024, 8, 1),
+            60,
+            DAYS,
+            cal,
+            pauses=[Pause(D(2024, 8, 10), D(2024, 8, 20)), Pause(D(2024, 8, 15), D(2024, 8, 25))],
+        )
+
+
+def test_a_pause_over_rest_days_only_is_shown_and_changes_nothing():
+    # 5 working days from 2024-09-27 end 10-10; a pause over the holiday stops no working day.
+    plain = compute_due(D(2024, 9, 27), 5, WORKDAYS, cal)
+    paused = compute_due(
+        D(2024, 9, 27), 5, WORKDAYS, cal, pauses=[Pause(D(2024, 10, 1), D(2024, 10, 8))]
+    )
+    assert plain.due == paused.due == D(2024, 10, 10)
+    assert any(line.startswith("暂停：2024-10-01") for line in paused.lines())
+
+
+def test_the_roll_over_is_shown_before_the_extension_that_runs_from_it():
+    # 60 days from 2024-08-02 end 10-01 (国庆), rolled to 10-08; +30 days from there: 11-07.
+    result = compute_due(D(2024, 8, 2), 60, DAYS, cal, extensions=[Extension(30, DAYS)])
+    assert result.due == D(2024, 11, 7)
+    lines = result.lines()
+    roll = next(i for i, x in enumerate(lines) if "原期限顺延至 2024-10-08" in x)
+    ext = next(i for i, x in enumerate(lines) if x.startswith("延长："))
+    assert roll < ext
+    assert "民事诉讼法第85条第2款" in lines[roll]
+
+
+def test_an_extension_to_n_months_from_the_start_counts_from_the_start():
+    # 代表法 第51条: 6 months from 交办 2024-08-31 is 2025-02-28, not 3 months from 11-30.
+    result = compute_due(
+        D(2024, 8, 31), 3, MONTHS, cal, extensions=[Extension(6, MONTHS, from_start=True)]
+    )
+    assert result.due == D(2025, 2, 28)
+    assert any("自原起算日重新计算" in line for line in result.lines())
+    by_end = compute_due(D(2024, 8, 31), 3, MONTHS, cal, extensions=[Extension(3, MONTHS)])
+    assert by_end.due == D(2025, 3, 3)  # 11-30 rolled to 12-02, +3 months = 03-02 (Sun) → 03-03
+
+
+def test_a_due_date_on_a_make_up_weekend_says_so():
+    result = compute_due(D(2024, 9, 30), 5, WORKDAYS, cal)
+    assert result.due == D(2024, 10, 12)
+    assert result.lines()[-1] == "期限届满日：2024-10-12（周六，国庆节调休上班日）"
+
+
+def test_years_count_like_months_and_roll_forward():
+    # 行政复议法 第21条: 5 years from 2019-10-01 → 2024-10-01 (国庆) → 2024-10-08.
+    assert compute_due(D(2019, 10, 1), 5, "years", cal).due == D(2024, 10, 8)
+    assert compute_due(D(2024, 2, 29), 1, "years", cal).due == D(2025, 2, 28)
+
+
+def test_hours_end_on_the_next_day_without_rolling():
+    # 法律援助法 第39条: 24 hours; received on 2024-09-30, due 10-01 even though a holiday.
+    result = compute_due(D(2024, 9, 30), 24, "hours", cal)
+    assert result.due == D(2024, 10, 1)
+    assert "不因节假日顺延" in "\n".join(result.lines())
+
+
+@pytest.mark.parametrize("start", [D(1, 1, 1), D(9999, 12, 25)])
+def test_dates_outside_the_calendar_are_refused_in_chinese(start):
+    with pytest.raises(PeriodError, match="超出"):
+        compute_due(start, 10, DAYS, cal)

@@ -90,3 +90,58 @@ def test_the_help_documents_the_pause_semantics():
 
     parser = Command().create_parser("fazhi", "due")
     assert "FROM 至 TO 前一日不计入期限" in parser.format_help()
+
+
+def test_a_year_without_a_notice_still_rests_on_the_statutory_holidays():
+    # 全国年节及纪念日放假办法 第2条: 元旦 2027-01-01 is a holiday even before the notice.
+    data = json.loads(run("2026-12-31", "--workdays", "1", "--json"))
+    assert data["due"] == "2027-01-04"
+    assert data["provisional"] is True
+    assert any("全国年节及纪念日放假办法" in line for line in data["explanation"])
+    # 国庆 10-1..10-3 (10-2, 10-3 a weekend, 补假 10-4, 10-5 under 第6条).
+    assert json.loads(run("2027-09-28", "--workdays", "5", "--json"))["due"] == "2027-10-08"
+
+
+# -- bad input: a Chinese error, never a traceback (issue 20, point 8) --
+
+
+def test_a_start_date_beyond_the_calendar_is_refused_in_chinese():
+    with pytest.raises(CommandError) as exc:
+        run("9999-12-25", "--days", "10")
+    assert "起算日" in str(exc.value) and "超出" in str(exc.value)
+
+
+def test_a_zero_extension_is_refused_like_a_negative_one():
+    for n in ("0", "-3"):
+        with pytest.raises(CommandError) as exc:
+            run("2024-08-01", "--days", "60", "--extend-days", n)
+        assert "延长期限应为正整数" in str(exc.value)
+
+
+def test_the_stream_answers_year_0001_with_an_error_object_and_goes_on(monkeypatch):
+    lines = "\n".join(
+        [
+            '{"start": "0001-01-01", "days": 10}',
+            '{"start": "9999-12-25", "days": 10}',
+            '{"start": "2024-09-27", "workdays": 5, "pauses": [["0001-01-01", null]]}',
+            '{"start": "2024-09-27", "workdays": 5}',
+        ]
+    )
+    with pytest.raises(SystemExit) as exc:
+        run("-", stdin=lines, monkeypatch=monkeypatch)
+    assert exc.value.code == 1
+
+
+def test_the_stream_prints_one_object_per_line_even_after_errors(monkeypatch, capsys):
+    out = io.StringIO()
+    monkeypatch.setattr(
+        "sys.stdin",
+        io.StringIO(
+            '{"start": "0001-01-01", "days": 10}\n{"start": "2024-09-27", "workdays": 5}\n'
+        ),
+    )
+    with pytest.raises(SystemExit):
+        call_command("due", "-", stdout=out, stderr=io.StringIO())
+    first, second = (json.loads(x) for x in out.getvalue().splitlines())
+    assert first["line"] == 1 and "超出" in first["error"]
+    assert second["due"] == "2024-10-10"

@@ -23,7 +23,13 @@ def frozen(time_machine):
 def _open(unit, n, responsible):
     for i in range(n):
         p = make_person(unit, f"甲{i}")
-        open_deadline(p, "recon_decision_ordinary", start=dt.date(2024, 9, 20), title=f"复议决定{i}", responsible=responsible)
+        open_deadline(
+            p,
+            "recon_decision_ordinary",
+            start=dt.date(2024, 9, 20),
+            title=f"复议决定{i}",
+            responsible=responsible,
+        )
 
 
 def _queries(client, **params):

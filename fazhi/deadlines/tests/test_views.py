@@ -171,3 +171,19 @@ def test_the_calculator_shows_chinese_errors(client_for, liaison_a1, params, fra
 def test_the_periods_page_lists_every_period(client_for, leader):
     html = client_for(leader).get(reverse("deadlines:periods")).content.decode()
     assert "recon_decision_ordinary" in html and "annual_report" in html
+
+
+def test_the_periods_page_shows_law_versions_and_filters_by_date(client_for, leader):
+    c = client_for(leader)
+    html = c.get(reverse("deadlines:periods")).content.decode()
+    assert "至 2023-12-31" in html and "2024-01-01 起（现行有效）" in html
+    assert "M 本地默认" in html
+    old = c.get(reverse("deadlines:periods"), {"on": "2023-06-01"}).content.decode()
+    assert "recon_reply_ordinary" in old and "recon_decision_simplified" not in old
+    bad = c.get(reverse("deadlines:periods"), {"on": "2023-13-01"}).content.decode()
+    assert "请填写有效日期" in bad
+
+
+def test_administrators_see_the_period_versions_in_the_admin(client_for, admin_user):
+    html = client_for(admin_user).get("/admin/deadlines/period/").content.decode()
+    assert "recon_reply_ordinary" in html and "2023" in html

@@ -158,3 +158,17 @@ def test_a_liaison_of_another_unit_may_not_move_the_request(coordinator, liaison
     assert req.allowed_actions(liaison_a2) == []
     with pytest.raises(TransitionNotAllowed):
         req.apply("reply", by=liaison_a2, on=D(2024, 10, 8), reply_type=ReplyType.DISCLOSED)
+
+
+def test_a_consultation_after_the_reply_period_expired_does_not_stop_the_clock(
+    coordinator, unit_a1
+):
+    # 条例第33条第3款 leaves the consultation time out of a *running* period; once the
+    # 20 working days (to 2024-10-23) have passed the request stays overdue.
+    req = received(coordinator, unit_a1, D(2024, 9, 20))
+    with pytest.raises((TransitionNotAllowed, ValidationError)) as exc:
+        req.apply("consult", by=coordinator, on=D(2024, 10, 28), reason="涉及企业商业秘密")
+    assert "期限已经届满" in str(exc.value)
+    req.refresh_from_db()
+    assert req.state == State.RECEIVED
+    assert deadline(req).light(D(2024, 10, 28)) == "red"

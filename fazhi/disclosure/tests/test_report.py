@@ -96,7 +96,8 @@ def test_disclosure_reconsiderations_are_counted_by_result(coordinator, county_a
         act_kind=ActKind.DISCLOSURE,
         received_on=D(2023, 3, 1),
     )
-    app.apply("accept", by=coordinator, on=D(2023, 3, 2), procedure=Procedure.SIMPLIFIED)
+    # Received in 2023: the old 行政复议法, which had no 简易程序 (2023 law 第90条).
+    app.apply("accept", by=coordinator, on=D(2023, 3, 2), procedure=Procedure.ORDINARY)
     Application.register(
         by=coordinator,
         respondent=unit_a1,

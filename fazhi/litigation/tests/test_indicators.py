@@ -117,9 +117,10 @@ def test_every_litigation_indicator_matches_the_hand_count(
     with django_assert_max_num_queries(3):
         got = compute(county_a, 2023, CODES)
     # By hand: active c1 c2 c3 c4; closed c1 c2 c3; judged c1 c2; lost c1; won c2; withdrawn c3.
-    # Hearings held 2023: c1, c2×2, c3, c4 = 5; required: all but c2's second = 4;
-    # appeared among required: c1 (head), c4 (in charge) = 2 (c2's deputy had a defective proof).
-    # Per case: required c1 c2 c3 c4 = 4; appeared c1 c4 = 2.
+    # Hearings held 2023: c1, c2×2, c3, c4 = 5. 出庭应诉 is owed once per instance heard
+    # (SPC 2020 第1条, 第7条), whatever the "required" box says: c1 c2 c3 c4 = 4;
+    # appeared: c1 (head), c2 (the head at its second session: the deputy's defective
+    # proof at the first does not count, 第6条), c4 (in charge) = 3.
     assert got == {
         "litig_cases": 4,
         "litig_closed": 3,
@@ -130,11 +131,11 @@ def test_every_litigation_indicator_matches_the_hand_count(
         "litig_loss_rate": 50,  # 1 ÷ 2
         "litig_hearings": 5,
         "litig_appear_required": 4,
-        "litig_appear_count": 2,
-        "litig_appear_rate": 50,
+        "litig_appear_count": 3,
+        "litig_appear_rate": 75,
         "litig_appear_case_required": 4,
-        "litig_appear_case_count": 2,
-        "litig_appear_case_rate": 50,
+        "litig_appear_case_count": 3,
+        "litig_appear_case_rate": 75,
     }
 
 
@@ -157,7 +158,7 @@ def test_the_drill_down_lists_exactly_the_records_counted(data, county_a) -> Non
         data[k] for k in ("c1", "c2", "c3", "c4")
     }
     appeared = records("litig_appear_count", county_a, 2023)
-    assert {h.lawsuit_id for h in appeared} == {data["c1"].pk, data["c4"].pk}
+    assert set(appeared) == {data["c1"], data["c2"], data["c4"]}
 
 
 def test_the_loss_rate_can_divide_by_every_closed_case(data, county_a, settings) -> None:
@@ -217,3 +218,37 @@ def test_the_first_instance_variant_leaves_out_appeal_hearings(
         "litig_appear_rate_first": 0,
         "litig_appear_required_first": 1,
     }
+
+
+def test_an_unticked_required_box_does_not_drop_an_instance_from_the_appearance_rate(
+    unit_a1, coordinator, county_a
+) -> None:
+    # SPC 2020 第1条: every instance heard owes one appearance; the court's notice box
+    # does not change that. One instance, its only hearing unticked and absent: 0 ÷ 1.
+    suit = make_lawsuit(unit_a1, by=coordinator, filed_on=date(2023, 1, 10))
+    suit.apply(
+        "record_hearing",
+        by=coordinator,
+        on=date(2023, 2, 1),
+        appearance_required=False,
+        appeared=False,
+        excuse=Excuse.DUTY,
+    )
+    got = compute(county_a, 2023, ["litig_appear_required", "litig_appear_rate"])
+    assert got == {"litig_appear_required": 1, "litig_appear_rate": 0}
+
+
+def test_the_agencys_dismissed_appeal_is_a_loss(unit_a1, coordinator, county_a) -> None:
+    # First instance 撤销 (lost); the agency appeals; 判决驳回上诉、维持原判 (行政诉讼法
+    # 第89条第1款第1项): the judgment against it stands. Both instances lost: 2 ÷ 2.
+    first = make_lawsuit(unit_a1, by=coordinator, filed_on=date(2023, 1, 10))
+    first.apply("conclude", by=coordinator, on=date(2023, 3, 1), outcome=Outcome.REVOKE)
+    first.apply("appeal", by=coordinator, on=date(2023, 3, 10), appellant="defendant")
+    second = make_lawsuit(
+        unit_a1, by=coordinator, kind="行终", previous=first, filed_on=date(2023, 4, 1)
+    )
+    second.apply("conclude", by=coordinator, on=date(2023, 6, 1), outcome=Outcome.APPEAL_DISMISSED)
+    second.refresh_from_db()
+    assert second.result == "lost"
+    got = compute(county_a, 2023, ["litig_lost", "litig_won", "litig_loss_rate"])
+    assert got == {"litig_lost": 2, "litig_won": 0, "litig_loss_rate": 100}

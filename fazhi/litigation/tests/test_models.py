@@ -97,6 +97,7 @@ def test_the_allowed_actions_follow_the_state(unit_a1, liaison_a1) -> None:
         "defend",
         "schedule_hearing",
         "record_hearing",
+        "extend_trial",
         "conclude",
     ]
     suit.apply("conclude", by=liaison_a1, on=date(2023, 6, 1), outcome=Outcome.DISMISS_CLAIM)
@@ -174,7 +175,13 @@ def test_an_appeal_lies_from_a_concluded_first_instance_and_links_the_second(
 
 def test_a_second_instance_cannot_be_appealed(unit_a1, liaison_a1) -> None:
     suit = make_lawsuit(unit_a1, by=liaison_a1, kind="行终")
-    suit.apply("conclude", by=liaison_a1, on=date(2023, 6, 1), outcome=Outcome.APPEAL_DISMISSED)
+    suit.apply(
+        "conclude",
+        by=liaison_a1,
+        on=date(2023, 6, 1),
+        outcome=Outcome.APPEAL_DISMISSED,
+        appellant="plaintiff",
+    )
     assert suit.allowed_actions(liaison_a1) == []
     with pytest.raises(TransitionNotAllowed):
         suit.apply("appeal", by=liaison_a1, on=date(2023, 6, 5), appellant="plaintiff")
@@ -350,3 +357,41 @@ def test_a_lawsuit_cannot_predate_its_reconsideration(unit_a1, coordinator) -> N
     with pytest.raises(ValidationError) as exc:
         make_lawsuit(unit_a1, by=coordinator, reconsideration=recon, filed_on=date(2023, 4, 1))
     assert "早于" in exc.value.message_dict["reconsideration"][0]
+
+
+def test_a_dismissed_appeal_without_a_known_appellant_asks_for_one(unit_a1, liaison_a1) -> None:
+    # 行政诉讼法 第89条第1款第1项: whether 驳回上诉 is won or lost depends on who appealed.
+    suit = make_lawsuit(unit_a1, by=liaison_a1, kind="行终")
+    with pytest.raises(TransitionNotAllowed, match="上诉人"):
+        suit.apply("conclude", by=liaison_a1, on=date(2023, 6, 1), outcome=Outcome.APPEAL_DISMISSED)
+    suit.apply(
+        "conclude",
+        by=liaison_a1,
+        on=date(2023, 6, 1),
+        outcome=Outcome.APPEAL_DISMISSED,
+        appellant="defendant",
+    )
+    assert (suit.result, suit.appellant) == ("lost", "defendant")
+
+
+def test_the_first_instance_trial_period_can_be_extended_with_the_high_courts_approval(
+    unit_a1, liaison_a1
+) -> None:
+    # 行政诉讼法 第81条: 6 months from 立案 (2024-03-01 → 09-02, 09-01 being a Sunday);
+    # 有特殊情况需要延长的，由高级人民法院批准 — 3 months more: 12-02.
+    from fazhi.deadlines.services import deadlines_for
+
+    suit = make_lawsuit(unit_a1, by=liaison_a1, filed_on=date(2024, 3, 1))
+    trial = deadlines_for(suit).get(period__code="litig_trial_first")
+    assert trial.due_date == date(2024, 9, 2)
+    with pytest.raises(TransitionNotAllowed):
+        suit.apply("extend_trial", by=liaison_a1, on=date(2024, 8, 1), months=3, approved_by="")
+    suit.apply(
+        "extend_trial",
+        by=liaison_a1,
+        on=date(2024, 8, 1),
+        months=3,
+        approved_by="河南省高级人民法院",
+    )
+    trial.refresh_from_db()
+    assert trial.due_date == date(2024, 12, 2)

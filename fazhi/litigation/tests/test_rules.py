@@ -54,6 +54,29 @@ def test_every_outcome_falls_in_exactly_one_result_bucket() -> None:
         assert sum(buckets) <= 1, outcome
 
 
+@pytest.mark.parametrize("outcome", Outcome.values)
+@pytest.mark.parametrize("appellant", ["", "plaintiff", "defendant", "third_party"])
+@pytest.mark.parametrize("previous", ["", "won", "lost"])
+def test_the_result_follows_the_outcome_and_who_appealed(outcome, appellant, previous) -> None:
+    """行政诉讼法 第89条: every outcome × every appellant × the first-instance result."""
+    got = rules.result_of(outcome, appellant, previous)
+    if outcome == Outcome.APPEAL_DISMISSED:
+        # 驳回上诉、维持原判: the appellant lost the appeal, the first judgment stands.
+        expected = {
+            "defendant": Result.LOST,
+            "plaintiff": Result.WON,
+        }.get(appellant, previous or Result.OTHER)
+    elif outcome == Outcome.APPEAL_REVERSED_AGAINST or outcome in rules.LOST:
+        expected = Result.LOST
+    elif outcome == Outcome.APPEAL_REVERSED_FOR or outcome in rules.WON:
+        expected = Result.WON
+    elif outcome in rules.WITHDRAWN:
+        expected = Result.WITHDRAWN
+    else:
+        expected = Result.OTHER
+    assert got == expected
+
+
 def test_lost_outcomes_are_the_judgments_against_the_defendant() -> None:
     assert rules.result_of(Outcome.REVOKE) == Result.LOST
     assert rules.result_of(Outcome.CONFIRM_ILLEGAL) == Result.LOST

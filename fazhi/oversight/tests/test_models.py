@@ -202,3 +202,15 @@ def test_it_refuses_bad_suggestion_input_and_changes_nothing(
         s.apply(action, by=coordinator, on=D(2023, 4, 1), **data)
     s.refresh_from_db()
     assert s.state == SuggestionState.ASSIGNED and s.replied_on is None and s.contacted_on is None
+
+
+@pytest.mark.parametrize("kind", [SuggestionKind.NPC, SuggestionKind.CPPCC])
+def test_an_extension_runs_to_six_months_from_assignment_not_three_after_the_rolled_end(
+    coordinator, county_a, unit_a1, kind
+):
+    # 代表法 第51条 (提案 rules alike): "自交办之日起6个月内". Assigned 2024-08-31: 3 months
+    # end 11-30 (Saturday) → 12-02; the extended limit is 2025-02-28, not 2025-03-03.
+    s = assigned_suggestion(coordinator, county_a, unit_a1, kind, on=D(2024, 8, 31))
+    assert deadlines_for(s).get().due_date == D(2024, 12, 2)
+    s.apply("extend", by=coordinator, on=D(2024, 11, 1), approved_by="常务副县长", reason="复杂")
+    assert deadlines_for(s).get().due_date == D(2025, 2, 28)

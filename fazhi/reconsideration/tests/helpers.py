@@ -41,17 +41,29 @@ def replied(
     copy_on: date = date(2023, 3, 3),
     reply_on: date = date(2023, 3, 10),
     procedure: str = Procedure.ORDINARY,
+    received_on: date | None = None,
 ) -> Application:
     app = accepted(
         by,
         respondent,
         on=accepted_on,
         procedure=procedure,
-        received_on=min(accepted_on, date(2023, 3, 1)),
+        received_on=received_on or min(accepted_on, date(2023, 3, 1)),
     )
     app.apply("send_copy", by=by, on=copy_on)
     app.apply("receive_reply", by=by, on=reply_on)
     return app
+
+
+# The 2023 law (简易程序, hearing notices, working-day replies) governs applications
+# received from 2024-01-01 (第90条): tests of its rules use these March 2024 days.
+NEW_LAW = {"received_on": date(2024, 3, 6), "on": date(2024, 3, 7)}
+NEW_LAW_REPLIED = {
+    "received_on": date(2024, 3, 6),
+    "accepted_on": date(2024, 3, 7),
+    "copy_on": date(2024, 3, 8),
+    "reply_on": date(2024, 3, 15),
+}
 
 
 def deadline(app: Any, code: str) -> Any:

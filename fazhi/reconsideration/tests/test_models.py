@@ -11,7 +11,14 @@ from django.core.exceptions import ValidationError
 from fazhi.core.workflow import TransitionNotAllowed
 from fazhi.reconsideration.models import Application
 from fazhi.reconsideration.rules import PerformanceStatus, Procedure, ReviewOutcome, State
-from fazhi.reconsideration.tests.helpers import accepted, deadline, received, replied
+from fazhi.reconsideration.tests.helpers import (
+    NEW_LAW,
+    NEW_LAW_REPLIED,
+    accepted,
+    deadline,
+    received,
+    replied,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -95,11 +102,45 @@ def test_accepting_opens_the_copy_and_decision_periods(coordinator, unit_a1):
 
 
 def test_simplified_procedure_uses_the_shorter_periods(coordinator, unit_a1):
-    app = accepted(coordinator, unit_a1, on=date(2023, 3, 2), procedure=Procedure.SIMPLIFIED)
-    assert deadline(app, "recon_copy_simplified").due_date == date(2023, 3, 7)  # 3 working days
-    assert deadline(app, "recon_decision_simplified").due_date == date(
-        2023, 4, 3
-    )  # 30 days: 1 Apr is a Saturday
+    app = accepted(coordinator, unit_a1, procedure=Procedure.SIMPLIFIED, **NEW_LAW)
+    assert deadline(app, "recon_copy_simplified").due_date == date(2024, 3, 12)  # 3 working days
+    # 30 days end on 6 April (清明), rolled to the make-up Sunday 7 April (第62条第2款).
+    assert deadline(app, "recon_decision_simplified").due_date == date(2024, 4, 7)
+
+
+def test_an_application_received_before_2024_has_no_simplified_procedure(coordinator, unit_a1):
+    # 行政复议法 第90条: the 2023 text (and its 简易程序, 第53条) applies from 2024-01-01.
+    app = received(coordinator, unit_a1, date(2023, 12, 20))
+    with pytest.raises(TransitionNotAllowed) as exc:
+        app.apply("accept", by=coordinator, on=date(2024, 1, 3), procedure=Procedure.SIMPLIFIED)
+    assert "第90条" in str(exc.value)
+    app.apply("accept", by=coordinator, on=date(2024, 1, 3), procedure=Procedure.ORDINARY)
+    decision = deadline(app, "recon_decision_ordinary")
+    assert decision.period.effective_until == date(2023, 12, 31)  # the old 第31条
+
+
+def test_corrected_materials_restart_the_acceptance_review(coordinator, unit_a1):
+    # 第31条第3款 with 第30条: received 2024-09-23, 补正 notice 09-26, materials 10-10 →
+    # a fresh 5 working days from 10-10: 10-11, 10-12 (make-up Saturday), 10-14, 15, 16.
+    app = received(coordinator, unit_a1, date(2024, 9, 23))
+    app.apply("request_correction", by=coordinator, on=date(2024, 9, 26))
+    app.apply("receive_correction", by=coordinator, on=date(2024, 10, 10))
+    review = deadline(app, "recon_acceptance_review")
+    assert review.due_date == date(2024, 10, 16)
+    assert review.start_date == date(2024, 10, 10) and not review.pauses.exists()
+
+
+def test_a_suspension_after_the_decision_period_expired_is_refused(coordinator, unit_a1):
+    # 第39条 suspends a running period: decision due 2024-05-06 (60 days from 03-07).
+    app = replied(coordinator, unit_a1, **NEW_LAW_REPLIED)
+    due = deadline(app, "recon_decision_ordinary").due_date
+    with pytest.raises((TransitionNotAllowed, ValidationError)) as exc:
+        app.apply("suspend", by=coordinator, on=date(2024, 5, 20), ground="settlement")
+    assert "第39条" in str(exc.value)
+    app = _fresh(app)
+    assert app.state == State.REPLIED
+    d = deadline(app, "recon_decision_ordinary")
+    assert d.due_date == due and d.light(date(2024, 5, 20)) == "red"
 
 
 def test_it_refuses_to_accept_without_a_procedure(coordinator, unit_a1):
@@ -140,7 +181,9 @@ def test_copy_and_reply_move_the_case_and_flag_a_late_reply(coordinator, unit_a1
     app.apply("send_copy", by=coordinator, on=date(2023, 3, 3))
     assert app.state == State.COPY_SENT
     reply = deadline(app, "recon_reply_ordinary")
-    assert reply.due_date == date(2023, 3, 17)  # 10 working days from receipt
+    # Received in 2023: the old 第23条's 10 days, calendar days (old 第40条 lists only
+    # 五日、七日 as working days).
+    assert reply.due_date == date(2023, 3, 13)
     assert reply.unit == unit_a1  # on the respondent's due list
     app.apply("receive_reply", by=coordinator, on=date(2023, 3, 20))
     app = _fresh(app)
@@ -155,23 +198,26 @@ def test_a_hearing_is_for_the_ordinary_procedure_only(coordinator, unit_a1):
     assert _fresh(ordinary).hearing_on == date(2023, 3, 21)
     assert _fresh(ordinary).state == State.REPLIED
     simple = replied(
-        coordinator, unit_a1, procedure=Procedure.SIMPLIFIED, reply_on=date(2023, 3, 8)
+        coordinator,
+        unit_a1,
+        procedure=Procedure.SIMPLIFIED,
+        **NEW_LAW_REPLIED | {"reply_on": date(2024, 3, 12)},
     )
     with pytest.raises(TransitionNotAllowed):
         simple.apply(
-            "schedule_hearing", by=coordinator, on=date(2023, 3, 9), hearing_on=date(2023, 3, 20)
+            "schedule_hearing", by=coordinator, on=date(2024, 3, 13), hearing_on=date(2024, 3, 25)
         )
 
 
 def test_switching_after_the_copy_gives_the_respondent_the_ordinary_reply_period(
     coordinator, unit_a1
 ):
-    app = accepted(coordinator, unit_a1, procedure=Procedure.SIMPLIFIED)
-    app.apply("send_copy", by=coordinator, on=date(2023, 3, 3))
-    assert deadline(app, "recon_reply_simplified").due_date == date(2023, 3, 10)  # 5 working days
-    app.apply("to_ordinary", by=coordinator, on=date(2023, 3, 6), approved_by="李文博")
+    app = accepted(coordinator, unit_a1, procedure=Procedure.SIMPLIFIED, **NEW_LAW)
+    app.apply("send_copy", by=coordinator, on=date(2024, 3, 8))
+    assert deadline(app, "recon_reply_simplified").due_date == date(2024, 3, 15)  # 5 working days
+    app.apply("to_ordinary", by=coordinator, on=date(2024, 3, 11), approved_by="李文博")
     assert deadline(app, "recon_reply_simplified").status == "cancelled"
-    assert deadline(app, "recon_reply_ordinary").due_date == date(2023, 3, 17)  # 10 working days
+    assert deadline(app, "recon_reply_ordinary").due_date == date(2024, 3, 22)  # 10 working days
 
 
 def test_deemed_acceptance_is_offered_only_once_the_review_has_lapsed(coordinator, unit_a1):
@@ -183,29 +229,28 @@ def test_deemed_acceptance_is_offered_only_once_the_review_has_lapsed(coordinato
 
 
 def test_a_hearing_notice_must_go_out_five_working_days_before(coordinator, unit_a1):
-    app = replied(coordinator, unit_a1)
-    # Hearing Tuesday 21 March 2023: five working days before is Tuesday 14 March.
+    app = replied(coordinator, unit_a1, **NEW_LAW_REPLIED)
+    # Hearing Tuesday 26 March 2024: five working days before is Tuesday 19 March.
     with pytest.raises(TransitionNotAllowed) as exc:
         app.apply(
-            "schedule_hearing", by=coordinator, on=date(2023, 3, 15), hearing_on=date(2023, 3, 21)
+            "schedule_hearing", by=coordinator, on=date(2024, 3, 20), hearing_on=date(2024, 3, 26)
         )
-    assert "2023-03-14" in str(exc.value)
+    assert "2024-03-19" in str(exc.value)
     assert _fresh(app).hearing_on is None
     app.apply(
-        "schedule_hearing", by=coordinator, on=date(2023, 3, 14), hearing_on=date(2023, 3, 21)
+        "schedule_hearing", by=coordinator, on=date(2024, 3, 19), hearing_on=date(2024, 3, 26)
     )
-    assert _fresh(app).hearing_on == date(2023, 3, 21)
+    assert _fresh(app).hearing_on == date(2024, 3, 26)
 
 
 def test_switching_to_the_ordinary_procedure_reopens_the_decision_period(coordinator, unit_a1):
-    app = accepted(coordinator, unit_a1, procedure=Procedure.SIMPLIFIED)
-    app.apply("to_ordinary", by=coordinator, on=date(2023, 3, 3), approved_by="李文博")
+    app = accepted(coordinator, unit_a1, procedure=Procedure.SIMPLIFIED, **NEW_LAW)
+    app.apply("to_ordinary", by=coordinator, on=date(2024, 3, 8), approved_by="李文博")
     assert app.procedure == Procedure.ORDINARY
-    assert deadline(app, "recon_decision_ordinary").due_date == date(
-        2023, 5, 4
-    )  # 60 days: 1 May is a holiday
+    # 60 days from 7 March: 6 May, the first working day after the 劳动节 stretch.
+    assert deadline(app, "recon_decision_ordinary").due_date == date(2024, 5, 6)
     with pytest.raises(TransitionNotAllowed):
-        app.apply("to_ordinary", by=coordinator, on=date(2023, 3, 3), approved_by="李文博")
+        app.apply("to_ordinary", by=coordinator, on=date(2024, 3, 8), approved_by="李文博")
 
 
 def test_suspension_stops_the_decision_clock_and_resumption_restores_the_state(
@@ -254,9 +299,9 @@ def test_extension_adds_thirty_days_once_with_approval(coordinator, unit_a1):
 
 
 def test_the_simplified_procedure_cannot_be_extended(coordinator, unit_a1):
-    app = accepted(coordinator, unit_a1, procedure=Procedure.SIMPLIFIED)
+    app = accepted(coordinator, unit_a1, procedure=Procedure.SIMPLIFIED, **NEW_LAW)
     with pytest.raises(TransitionNotAllowed):
-        app.apply("extend", by=coordinator, on=date(2023, 3, 10), approved_by="李文博")
+        app.apply("extend", by=coordinator, on=date(2024, 3, 15), approved_by="李文博")
 
 
 # ------------------------------------------------------------------ closing
@@ -452,3 +497,26 @@ def test_every_move_is_in_the_audit_trail(coordinator, unit_a1):
     app = replied(coordinator, unit_a1)
     verbs = list(Entry.objects.for_object(app).order_by("id").values_list("verb", flat=True))
     assert verbs == ["register", "accept", "send_copy", "receive_reply"]
+
+
+def test_the_correction_period_may_be_extended_with_approval(coordinator, unit_a1):
+    # 第31条第2款: a good reason lets the 复议机构 extend the 补正 period (no statutory cap).
+    app = received(coordinator, unit_a1, date(2024, 9, 2))
+    app.apply("request_correction", by=coordinator, on=date(2024, 9, 2))
+    assert deadline(app, "recon_applicant_correction").due_date == date(2024, 9, 14)
+    with pytest.raises(TransitionNotAllowed):
+        app.apply(
+            "extend_correction", by=coordinator, on=date(2024, 9, 10), length=5, reason="住院"
+        )
+    app.apply(
+        "extend_correction",
+        by=coordinator,
+        on=date(2024, 9, 10),
+        length=5,
+        approved_by="李文博",
+        reason="申请人住院",
+    )
+    app = _fresh(app)
+    assert app.state == State.CORRECTION
+    # +5 working days after 09-14 skip 中秋 (09-15..17): 09-24.
+    assert deadline(app, "recon_applicant_correction").due_date == date(2024, 9, 24)

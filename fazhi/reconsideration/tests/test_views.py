@@ -107,7 +107,8 @@ def test_the_detail_shows_one_button_per_allowed_action_and_the_deadlines(
     for label in ("通知补正", "受理", "不予受理", "审查期满视为受理"):
         assert f"确认{label}" in page
     assert "确认作出复议决定" not in page
-    assert "受理审查" in page and "第30条" in page
+    # Received in 2023: the old law's review period (旧法第17条; 2023 law 第90条).
+    assert "受理审查" in page and "第17条" in page
     assert "张三丰" in page  # the agency's staff see the name in full
     assert "登记申请" in page  # the history, in Chinese
 
@@ -142,13 +143,13 @@ def test_the_leader_gets_403_on_a_move(client_for, leader, app_a1):
 def test_a_button_applies_its_action(client_for, coordinator, app_a1):
     response = client_for(coordinator).post(
         f"/reconsideration/{app_a1.pk}/act/accept/",
-        {"accept-on": "2023-03-02", "accept-procedure": Procedure.SIMPLIFIED},
+        {"accept-on": "2023-03-02", "accept-procedure": Procedure.ORDINARY},
     )
     assert response.status_code == 302
     app = Application.objects.get()
     assert (app.state, app.procedure, app.accepted_on) == (
         State.ACCEPTED,
-        Procedure.SIMPLIFIED,
+        Procedure.ORDINARY,
         date(2023, 3, 2),
     )
 

@@ -6,6 +6,7 @@ import pytest
 
 from fazhi.workdays.calendar import (
     KIND_HOLIDAY,
+    KIND_IN_LIEU,
     KIND_MAKEUP,
     KIND_WEEKEND,
     KIND_WORKDAY,
@@ -28,8 +29,9 @@ cal = WorkCalendar()
         (D(2024, 9, 29), True, KIND_MAKEUP),  # Sunday make-up day (调休)
         (D(2024, 9, 30), True, KIND_WORKDAY),
         (D(2024, 10, 1), False, KIND_HOLIDAY),
-        (D(2024, 10, 4), False, KIND_HOLIDAY),
-        (D(2024, 10, 7), False, KIND_HOLIDAY),
+        (D(2024, 10, 4), False, KIND_IN_LIEU),  # a weekday rest day by 调休, not statutory
+        (D(2024, 10, 5), False, KIND_WEEKEND),
+        (D(2024, 10, 7), False, KIND_IN_LIEU),
         (D(2024, 10, 8), True, KIND_WORKDAY),  # the day after the stretch
         (D(2024, 10, 12), True, KIND_MAKEUP),  # Saturday make-up day
         (D(2024, 10, 13), False, KIND_WEEKEND),
@@ -70,7 +72,7 @@ def test_it_follows_the_2025_spring_festival(day, workday):
 @pytest.mark.parametrize(
     ("day", "workday"),
     [
-        (D(2031, 1, 1), True),
+        (D(2031, 1, 2), True),
         (D(2031, 1, 3), True),
         (D(2031, 1, 4), False),
         (D(2031, 1, 5), False),
@@ -78,6 +80,7 @@ def test_it_follows_the_2025_spring_festival(day, workday):
     ],
 )
 def test_a_year_known_to_neither_counts_monday_to_friday_provisionally(day, workday):
+    # Away from the holidays the 放假办法 fixes (元旦 2031-01-01 is one: see below).
     info = cal.describe(day)
     assert info.workday is workday
     assert info.provisional
@@ -133,4 +136,48 @@ def test_it_adds_working_days_across_the_national_day_stretch():
 def test_it_lists_the_special_days_of_a_window():
     days = cal.special_days(D(2024, 9, 28), D(2024, 10, 13))
     assert [d.date for d in days if d.kind == KIND_MAKEUP] == [D(2024, 9, 29), D(2024, 10, 12)]
-    assert len([d for d in days if d.kind == KIND_HOLIDAY]) == 7
+    # Only 10-1..10-3 are statutory (放假办法 第2条); 10-4 and 10-7 are 调休, 10-5/10-6 weekends.
+    assert [d.date for d in days if d.kind == KIND_HOLIDAY] == [D(2024, 10, d) for d in (1, 2, 3)]
+    assert [d.date for d in days if d.kind == KIND_IN_LIEU] == [D(2024, 10, 4), D(2024, 10, 7)]
+    assert "2024-10-05（周六）周末休息日（国庆节假期）" in [d.label for d in days]
+
+
+# -- years without a holiday notice: the 全国年节及纪念日放假办法 (2024修订) still holds --
+
+
+@pytest.mark.parametrize(
+    ("day", "kind"),
+    [
+        (D(2027, 1, 1), KIND_HOLIDAY),  # 第2条: 元旦 1-1
+        (D(2027, 5, 1), KIND_WEEKEND),  # 劳动节 on a Saturday …
+        (D(2027, 5, 3), KIND_IN_LIEU),  # … both days made up on the next working days (第6条)
+        (D(2027, 5, 4), KIND_IN_LIEU),
+        (D(2027, 10, 1), KIND_HOLIDAY),  # 国庆节 10-1 (Friday)
+        (D(2027, 10, 4), KIND_IN_LIEU),  # 10-2, 10-3 fall on the weekend: 补假 10-4, 10-5
+        (D(2027, 10, 5), KIND_IN_LIEU),
+        (D(2027, 4, 5), KIND_HOLIDAY),  # 清明 (the solar term)
+        (D(2027, 2, 5), KIND_HOLIDAY),  # 除夕
+        (D(2027, 2, 8), KIND_HOLIDAY),  # 初三
+    ],
+)
+def test_an_unknown_year_never_makes_a_statutory_holiday_a_working_day(day, kind):
+    info = cal.describe(day)
+    assert not info.workday
+    assert info.kind == kind
+    assert info.provisional and "暂定" in info.label
+
+
+def test_an_unknown_years_estimate_names_its_rest_days():
+    assert (
+        cal.describe(D(2027, 10, 4)).label == "2027-10-04（周一）调休休息日（国庆节假期）【暂定】"
+    )
+    assert (
+        cal.is_workday(D(2027, 10, 6))
+        and not cal.is_workday(D(2027, 5, 4))
+        and cal.is_workday(D(2027, 5, 5))
+    )
+
+
+def test_working_days_into_an_unknown_year_skip_its_statutory_holidays():
+    assert cal.add_workdays(D(2026, 12, 31), 1) == D(2027, 1, 4)
+    assert cal.add_workdays(D(2027, 9, 28), 5) == D(2027, 10, 8)

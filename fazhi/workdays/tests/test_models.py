@@ -26,7 +26,8 @@ NOTICE_2027 = {
 
 def test_a_notice_for_an_unknown_year_wins_and_is_no_longer_provisional():
     cal = get_calendar()
-    assert cal.is_provisional(D(2027, 2, 8)) and cal.is_workday(D(2027, 2, 8))
+    # Without the notice 2027-02-20 (a Saturday) is an estimated rest day.
+    assert cal.is_provisional(D(2027, 2, 20)) and not cal.is_workday(D(2027, 2, 20))
     HolidayNotice.objects.create(**NOTICE_2027)
     cal = get_calendar()
     assert not cal.is_workday(D(2027, 2, 8))
@@ -72,9 +73,10 @@ def test_bad_dates_are_refused_with_a_chinese_error_naming_the_field(field, valu
 
 def test_saving_a_notice_recomputes_the_open_deadlines_it_touches(unit_a1):
     person = make_person(unit_a1)
-    # 15 days from 2027-01-24 end on Monday 2027-02-08: provisional, as 2027 is unknown.
+    # 15 days from 2027-01-24 end on Monday 2027-02-08 (初三 by the 放假办法), rolled to
+    # the first estimated working day 2027-02-11 after the 补假 days: provisional.
     d = open_deadline(person, "litig_defence", start=D(2027, 1, 24), title="答辩")
-    assert (d.due_date, d.provisional) == (D(2027, 2, 8), True)
+    assert (d.due_date, d.provisional) == (D(2027, 2, 11), True)
     untouched = open_deadline(
         make_person(unit_a1, "李四"), "litig_defence", start=D(2024, 3, 1), title="早"
     )
@@ -104,7 +106,7 @@ def test_deleting_a_notice_recomputes_back(unit_a1):
     assert d.due_date == D(2027, 2, 12)
     notice.delete()
     d.refresh_from_db()
-    assert (d.due_date, d.provisional) == (D(2027, 2, 8), True)
+    assert (d.due_date, d.provisional) == (D(2027, 2, 11), True)
 
 
 def test_a_failing_recompute_rolls_the_notice_back(unit_a1, monkeypatch):
@@ -117,7 +119,7 @@ def test_a_failing_recompute_rolls_the_notice_back(unit_a1, monkeypatch):
     with pytest.raises(RuntimeError):
         HolidayNotice.objects.create(**NOTICE_2027)
     assert not HolidayNotice.objects.exists()
-    assert Deadline.objects.get().due_date == D(2027, 2, 8)
+    assert Deadline.objects.get().due_date == D(2027, 2, 11)
 
 
 def test_saving_a_notice_is_audited():

@@ -20,7 +20,7 @@ def test_the_year_page_lists_holidays_and_make_up_days(client_for, leader):
 
 def test_an_unknown_year_is_shown_as_provisional(client_for, leader):
     html = client_for(leader).get(reverse("workdays:year_of", args=[2031])).content.decode()
-    assert "暂按周一至周五" in html
+    assert "暂按《全国年节及纪念日放假办法》" in html
 
 
 def test_the_admin_form_gives_chinese_errors_and_saves_nothing(client_for, admin_user):
@@ -73,4 +73,4 @@ def test_the_admin_bulk_delete_recomputes_through_each_delete(client_for, admin_
     )
     assert not HolidayNotice.objects.exists()
     d.refresh_from_db()
-    assert d.due_date == dt.date(2027, 2, 8)
+    assert d.due_date == dt.date(2027, 2, 11)

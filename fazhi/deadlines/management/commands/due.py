@@ -7,10 +7,11 @@ import json
 import sys
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.db import DatabaseError
 
 from fazhi.deadlines import arithmetic as ar
+from fazhi.deadlines.management.base import ExamplesCommand
 from fazhi.workdays.calendar import WorkCalendar
 
 HELP = """期限计算器：按民事诉讼法第85条计算届满日。
@@ -106,14 +107,8 @@ def result_json(result: ar.DueResult) -> dict[str, Any]:
     }
 
 
-class Command(BaseCommand):
+class Command(ExamplesCommand):
     help = HELP
-
-    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
-        from argparse import RawDescriptionHelpFormatter
-
-        kwargs["formatter_class"] = RawDescriptionHelpFormatter
-        return super().create_parser(prog_name, subcommand, **kwargs)
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -177,7 +172,7 @@ class Command(BaseCommand):
         extensions = [
             ar.Extension(opts[f"extend_{m}"], m)
             for m in (ar.DAYS, ar.WORKDAYS, ar.MONTHS)
-            if opts[f"extend_{m}"]
+            if opts[f"extend_{m}"] is not None  # 0 is refused like a negative length
         ]
         return {
             "start": _date(opts["start"], "起算日"),
@@ -204,5 +199,9 @@ class Command(BaseCommand):
             except ar.PeriodError as exc:
                 failed += 1
                 out = {"line": number, "error": f"第 {number} 行：{exc}"}
+            except (ValueError, TypeError, OverflowError, RecursionError):
+                # Anything the checks above did not foresee: this line fails, the next runs.
+                failed += 1
+                out = {"line": number, "error": f"第 {number} 行：无法计算，请检查各项数值。"}
             self.stdout.write(json.dumps(out, ensure_ascii=False))
         return failed
