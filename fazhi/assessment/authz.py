@@ -94,9 +94,11 @@ ROUTES = {
     ),  # assessment/<int:pk>/evidence/<int:score>/
     "assessment:ranking": reader(),  # assessment/ranking/
     "assessment:ranking_export": reader(),  # assessment/ranking/export.xlsx
+    "assessment:ranking_export_full": writer(),  # the export for editing: full data
     "assessment:systems": reader(),  # assessment/systems/
     "assessment:system": reader(factory=SYSTEM),  # assessment/systems/<int:pk>/
     "assessment:template": reader(),  # assessment/template.xlsx
     "assessment:import": writer(),  # assessment/import/
     "assessment:export": reader(),  # assessment/export.xlsx
+    "assessment:export_full": writer(),  # the export for editing: full data
 }

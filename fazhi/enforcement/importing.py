@@ -87,7 +87,12 @@ CASE_SHEET = Sheet(
             example="行政处罚",
         ),
         Column(
-            "当事人", "party_name", required=True, example="张三", read=lambda c: c.masked_party
+            "当事人",
+            "party_name",
+            required=True,
+            example="张三",
+            read=lambda c: c.masked_party,
+            unmasked=lambda c: c.party_name,
         ),
         Column(
             "当事人类型", "party_kind", kind="choice", choices=PartyKind.choices, example="自然人"
@@ -156,6 +161,7 @@ CERTIFICATE_SHEET = Sheet(
             required=True,
             example="张三",
             read=lambda c: mask_name(c.person.name),
+            unmasked=lambda c: c.person.name,
         ),
         Column(
             "公民身份号码",
@@ -370,6 +376,7 @@ REVIEW_SHEET = Sheet(
             help="多人用顿号分隔",
             example="张三、李四",
             read=lambda r: r.masked_reviewers,
+            unmasked=lambda r: r.reviewers,
         ),
         Column(
             "扣分明细",

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from fazhi.audit.models import Entry
 from fazhi.core.focus import focus_unit
 from fazhi.core.forms import add_errors
+from fazhi.core.search import searched
 from fazhi.core.workflow_views import act_on
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.engine import compute, format_value
@@ -66,7 +67,7 @@ def filtered_tasks(request: HttpRequest) -> QuerySet[Task]:
         qs = qs.filter(state=g["state"])
     if g.get("overdue") == "1":
         qs = qs.overdue(timezone.localdate())
-    return qs.select_related("unit", "office")
+    return searched(request, qs).select_related("unit", "office")
 
 
 @login_required
@@ -347,7 +348,7 @@ def filtered_suggestions(request: HttpRequest) -> QuerySet[Suggestion]:
         qs = qs.filter(state=g["state"])
     if g.get("year", "").isdigit():
         qs = qs.filter(assigned_on__year=int(g["year"]))
-    return qs.select_related("unit")
+    return searched(request, qs).select_related("unit")
 
 
 @login_required

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 from fazhi.core.focus import focus_unit
 from fazhi.core.forms import add_errors
 from fazhi.core.screens import form_page, save_form
+from fazhi.core.search import searched
 from fazhi.core.workflow_views import act_on, action_panel, deadline_rows, history
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.engine import compute, format_value
@@ -34,7 +35,7 @@ from fazhi.reconsideration.forms import ApplicationForm, SuperiorCaseForm, actio
 from fazhi.reconsideration.models import Application, SuperiorCase
 from fazhi.reconsideration.rules import Procedure, State
 
-FILTERS = ("state", "year", "respondent", "procedure", "overdue")
+FILTERS = ("q", "state", "year", "respondent", "procedure", "overdue")
 # The audit trail stores the action's code; people read its label.
 VERB_LABELS = {"register": "登记申请", **{a: t.label for a, t in rules.TRANSITIONS.items()}}
 
@@ -76,7 +77,7 @@ def filtered(request: HttpRequest) -> QuerySet[Application]:
         qs = qs.filter(procedure=g["procedure"])
     if g.get("overdue") == "1":
         qs = qs.open().filter(_overdue(timezone.localdate()))
-    return qs.select_related("respondent", "agency")
+    return searched(request, qs).select_related("respondent", "agency")
 
 
 @login_required
@@ -201,7 +202,7 @@ def superior_list(request: HttpRequest) -> HttpResponse:
     unit = focus_unit(request)
     if unit is not None:
         qs = qs.in_subtree(unit)
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    page = Paginator(searched(request, qs), 50).get_page(request.GET.get("page"))
     return render(
         request,
         "reconsideration/superior_list.html",
