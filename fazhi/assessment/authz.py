@@ -94,7 +94,6 @@ ROUTES = {
     ),  # assessment/<int:pk>/evidence/<int:score>/
     "assessment:ranking": reader(),  # assessment/ranking/
     "assessment:ranking_export": reader(),  # assessment/ranking/export.xlsx
-    "assessment:ranking_export_full": writer(),  # the export for editing: full data
     "assessment:systems": reader(),  # assessment/systems/
     "assessment:system": reader(factory=SYSTEM),  # assessment/systems/<int:pk>/
     "assessment:template": reader(),  # assessment/template.xlsx

@@ -67,9 +67,16 @@ def default_year() -> int:
     return timezone.localdate().year - 1
 
 
+YEAR_SESSION_KEY = "indicators_year"
+
+
 def parse_year(request: HttpRequest, name: str = "year", default: int | None = None) -> int:
+    """The year asked for in ?<name>=. The figures' own year (`name` "year", no
+    `default`) is remembered in the user's session: the next screen opens on it."""
+    remember = name == "year" and default is None
     raw = request.GET.get(name, "").strip()
-    fallback = default if default is not None else default_year()
+    kept = request.session.get(YEAR_SESSION_KEY) if remember else None
+    fallback = default if default is not None else kept if isinstance(kept, int) else default_year()
     if not raw:
         return fallback
     if not raw.isdigit() or not MIN_YEAR <= int(raw) <= MAX_YEAR:
@@ -78,6 +85,8 @@ def parse_year(request: HttpRequest, name: str = "year", default: int | None = N
             f"年度“{raw}”无效（应为 {MIN_YEAR}—{MAX_YEAR} 之间的四位数字），已改为 {fallback} 年。",
         )
         return fallback
+    if remember:
+        request.session[YEAR_SESSION_KEY] = int(raw)
     return int(raw)
 
 

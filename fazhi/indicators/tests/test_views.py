@@ -258,3 +258,23 @@ def test_the_dashboard_lists_deadlines_due_and_overdue_in_scope(
     assert all(d["url"].startswith("/deadlines/") for d in panel["overdue"] + panel["soon"])
     html = response.content.decode()
     assert "外县逾期事项" not in html and "远期事项" not in html
+
+
+@pytest.mark.parametrize("name", ["overview", "dashboard"])
+def test_the_chosen_year_is_remembered_for_the_next_visit(staffed, coordinator, client_for, name):
+    c = client_for(coordinator)
+    c.get(url(name, year=2021))
+    response = c.get(url(name))
+    assert response.context["year"] == 2021
+    # The other screens open on it too, and a new choice replaces it.
+    assert c.get(url("overview" if name == "dashboard" else "dashboard")).context["year"] == 2021
+    c.get(url(name, year=2020))
+    assert c.get(url(name)).context["year"] == 2020
+
+
+def test_a_bad_year_is_not_remembered(staffed, coordinator, client_for):
+    from fazhi.indicators.views import default_year
+
+    c = client_for(coordinator)
+    c.get(url("overview", year="20x2"))
+    assert c.get(url("overview")).context["year"] == default_year()
