@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from openpyxl import Workbook
 
 from fazhi.audit.models import Action
@@ -67,7 +68,7 @@ def columns(ind: Indicator, period: Period) -> list[DrillColumn]:
     for name in names:
         try:
             f = model._meta.get_field(name)
-        except Exception:  # noqa: BLE001 - a reverse relation or an annotation: no column
+        except FieldDoesNotExist:  # "pk" or an annotation: no column of its own
             continue
         if getattr(f, "concrete", False) and not f.primary_key and name not in personal:
             fields.append(f)
@@ -107,7 +108,7 @@ def workbook(ind: Indicator, unit: Any, year: int, cols: list[DrillColumn], qs: 
         ("单位", f"{unit.name}（含下级单位）"),
         ("年度", year),
         ("记录数", n),
-        ("导出日期", date.today().isoformat()),
+        ("导出日期", timezone.localdate().isoformat()),
     ):
         notes.append([safe_cell(v) for v in line])
     buf = io.BytesIO()
