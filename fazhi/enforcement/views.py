@@ -22,11 +22,11 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from fazhi.audit.models import Entry
 from fazhi.core.focus import focus_unit
 from fazhi.core.forms import add_errors
 from fazhi.core.search import searched
 from fazhi.core.workflow_views import act_on
+from fazhi.core.workflow_views import history as workflow_history
 from fazhi.core.xlsx import XLSX_CONTENT_TYPE
 from fazhi.enforcement import indicators as enf_indicators
 from fazhi.enforcement import publication, rules
@@ -124,10 +124,7 @@ def _detail(
         for d in deadlines_for(obj)
     ]
     labels = {a: t.label for a, t in obj.transitions.items()}
-    history = [
-        {"entry": e, "label": labels.get(e.verb, e.verb)}
-        for e in Entry.objects.for_object(obj).order_by("id")[:200]
-    ]
+    history = workflow_history(obj, labels)
     return render(
         request,
         "enforcement/detail.html",

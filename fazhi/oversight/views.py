@@ -16,11 +16,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from fazhi.audit.models import Entry
 from fazhi.core.focus import focus_unit
 from fazhi.core.forms import add_errors
 from fazhi.core.search import searched
 from fazhi.core.workflow_views import act_on
+from fazhi.core.workflow_views import history as workflow_history
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.engine import compute, format_value
 from fazhi.org.scope import can_write_unit, get_for_user_or_404
@@ -117,10 +117,7 @@ def _context(
         "record": record,
         "actions": actions,
         "today": timezone.localdate(),
-        "history": [
-            {"entry": e, "label": VERB_LABELS.get(e.verb, e.verb)}
-            for e in Entry.objects.for_object(record).order_by("id")[:200]
-        ],
+        "history": workflow_history(record, VERB_LABELS),
         **extra,
     }
 
