@@ -77,8 +77,9 @@ class Column:
     # Export: how to read the value from a record (default: the attribute `field`).
     read: Callable[[Any], Any] | None = None
     importable: bool = True
-    # The export for editing (`export_for_editing`): how to read the full, unmasked value
-    # when `read` gives the masked one (default: `read`, else the attribute `field`).
+    # The export for editing (`export_for_editing`) writes the model field `field` as the
+    # import set it (not `read`, which may mask it); for a column that is not a model
+    # field, `read`, or this when `read` masks.
     unmasked: Callable[[Any], Any] | None = None
     _labels: dict[str, str] | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -564,10 +565,18 @@ def export(sheet: Sheet, rows: Iterable[Any], *, user: Any = None, columns: list
 # ---------------------------------------------------------------- the export for editing
 
 
+def _is_model_field(obj: Any, name: str) -> bool:
+    return any(f.name == name for f in obj._meta.concrete_fields)
+
+
 def _editing_value(col: Column, obj: Any) -> Any:
     """A cell as the import reads it back: full data, choices by label, units by name."""
-    reader = col.unmasked or col.read
-    value = reader(obj) if reader is not None else getattr(obj, col.field, None)
+    if col.unmasked is not None:
+        value = col.unmasked(obj)
+    elif col.read is None or _is_model_field(obj, col.field):
+        value = getattr(obj, col.field, None)  # what the import set: the full value
+    else:
+        value = col.read(obj)
     if value is None:
         return None
     if col.kind == "choice":

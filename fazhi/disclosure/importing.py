@@ -46,7 +46,6 @@ SHEET = Sheet(
             required=True,
             example="张三",
             read=lambda r: r.masked_applicant,
-            unmasked=lambda r: r.applicant_name,
         ),
         Column(
             "申请人类型",

@@ -87,12 +87,7 @@ CASE_SHEET = Sheet(
             example="行政处罚",
         ),
         Column(
-            "当事人",
-            "party_name",
-            required=True,
-            example="张三",
-            read=lambda c: c.masked_party,
-            unmasked=lambda c: c.party_name,
+            "当事人", "party_name", required=True, example="张三", read=lambda c: c.masked_party
         ),
         Column(
             "当事人类型", "party_kind", kind="choice", choices=PartyKind.choices, example="自然人"
@@ -376,7 +371,6 @@ REVIEW_SHEET = Sheet(
             help="多人用顿号分隔",
             example="张三、李四",
             read=lambda r: r.masked_reviewers,
-            unmasked=lambda r: r.reviewers,
         ),
         Column(
             "扣分明细",

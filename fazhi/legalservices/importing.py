@@ -47,7 +47,6 @@ AID_SHEET = Sheet(
             required=True,
             example="张三",
             read=lambda a: a.applicant_masked,
-            unmasked=lambda a: a.applicant_name,
         ),
         Column("联系电话", "applicant_phone", personal="phone", example="13800000000"),
         Column("公民身份号码", "applicant_id_number", personal="id_number"),

@@ -53,7 +53,6 @@ SHEET = Sheet(
             required=True,
             example="张三",
             read=lambda a: a.masked_applicant,
-            unmasked=lambda a: a.applicant_name,
         ),
         Column(
             "申请人类型",
