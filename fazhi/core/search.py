@@ -15,6 +15,7 @@ rows. See bench/search.py and BENCHMARKS.md.
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from typing import Any
 
 from django.db import models
@@ -56,7 +57,75 @@ def search(qs: models.QuerySet[Any], text: str) -> models.QuerySet[Any]:
 
 
 def searched(request: HttpRequest, qs: models.QuerySet[Any]) -> models.QuerySet[Any]:
-    return search(qs, search_text(request))
+    """The list's rows narrowed by the search box and the common filters."""
+    return search(common_filters(request, qs), search_text(request))
+
+
+# ---------------------------------------------------------------- common filters
+
+
+def period_field(model: type[models.Model]) -> str:
+    """The date the 自/至 filter reads: `period_field`, else the model's first date."""
+    declared = getattr(model, "period_field", "")
+    if declared:
+        return declared
+    for f in model._meta.concrete_fields:
+        if isinstance(f, models.DateField) and not isinstance(f, models.DateTimeField):
+            return f.name
+    return ""
+
+
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip()) if text.strip() else None
+    except ValueError:
+        return None
+
+
+def has_deadlines(model: type[models.Model]) -> bool:
+    from fazhi.core.workflow import Workflow
+
+    return issubclass(model, Workflow)
+
+
+def common_filters(request: HttpRequest, qs: models.QuerySet[Any]) -> models.QuerySet[Any]:
+    """?unit= (that unit and below; rows stay within the scope they came with), ?from= /
+    ?to= (on `period_field`), ?state=, ?overdue=1 (a running statutory deadline past its
+    due date). A value that is not one of these is ignored, never an error page."""
+    from fazhi.org.models import Unit
+    from fazhi.org.scope import scope_field
+
+    g, model = request.GET, qs.model
+    unit_id = g.get("unit", "")
+    if unit_id.isdigit() and len(unit_id) <= 12:
+        unit = Unit.objects.filter(pk=int(unit_id)).first()
+        field = scope_field(model)
+        if unit is not None:
+            qs = qs.filter(**{f"{field}__path__startswith" if field else "path__startswith": unit.path})
+    on = period_field(model)
+    start, end = _day(g.get("from", "")), _day(g.get("to", ""))
+    if on and start:
+        qs = qs.filter(**{f"{on}__gte": start})
+    if on and end:
+        qs = qs.filter(**{f"{on}__lte": end})
+    state = g.get("state", "")
+    if state and any(f.name == "state" and state in dict(f.choices or ()) for f in model._meta.concrete_fields):
+        qs = qs.filter(state=state)
+    if g.get("overdue") == "1" and has_deadlines(model):
+        qs = qs.filter(pk__in=_overdue_ids(model))
+    return qs
+
+
+def _overdue_ids(model: type[models.Model]) -> set[int]:
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+
+    from fazhi.deadlines.models import Deadline
+
+    ct = ContentType.objects.get_for_model(model)
+    # object_id is text in the deadlines table: compare in Python, not across types in SQL.
+    ids = Deadline.objects.overdue(timezone.localdate()).filter(content_type=ct).values_list("object_id", flat=True)
+    return {int(x) for x in ids if str(x).isdigit()}
 
 
 def search_context(model: type[models.Model], request: HttpRequest) -> dict[str, Any]:

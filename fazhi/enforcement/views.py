@@ -168,8 +168,6 @@ def filtered_cases(request: HttpRequest) -> QuerySet[Case]:
         qs = qs.filter(state=g["state"])
     if g.get("year", "").isdigit():
         qs = qs.filter(opened_on__year=int(g["year"]))
-    if g.get("unit", "").isdigit():
-        qs = qs.filter(unit_id=int(g["unit"]))
     if g.get("gaps") == "1":
         qs = qs.three_system_gaps()
     return searched(request, qs).select_related("unit")

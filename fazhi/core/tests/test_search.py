@@ -75,3 +75,35 @@ def test_every_declared_search_field_is_a_field_with_a_chinese_name():
             label = search_label(model)
             assert label and label.isascii() is False, model
             assert search(model.objects.all(), "x").query is not None
+
+
+def test_the_common_filters_narrow_by_unit_period_state_and_overdue(client_for, coordinator, unit_a1, unit_a2):
+    from datetime import date
+
+    from fazhi.reconsideration.tests.helpers import accepted
+
+    received(coordinator, unit_a1, case_number="确政复〔2023〕7号", on=date(2023, 3, 1))
+    accepted(coordinator, unit_a2, case_number="确政复〔2023〕8号", received_on=date(2023, 6, 1), on=date(2023, 6, 2))
+    c = client_for(coordinator)
+
+    def shown(**params):
+        page = c.get("/reconsideration/", params).content.decode()
+        return {n for n in ("7号", "8号") if f"〔2023〕{n}" in page}
+
+    assert shown(unit=unit_a2.pk) == {"8号"}
+    assert shown(**{"from": "2023-05-01"}) == {"8号"}
+    assert shown(to="2023-05-01") == {"7号"}
+    assert shown(state="accepted") == {"8号"}
+    assert shown(overdue="1") == {"7号", "8号"}  # both reviews ran out long ago
+    assert shown(unit="999999") == {"7号", "8号"}  # an unknown unit narrows nothing
+
+
+def test_a_unit_outside_the_scope_shows_nothing_of_it(client_for, liaison_a2, coordinator, unit_a1):
+    received(coordinator, unit_a1, case_number="确政复〔2023〕7号")
+    page = client_for(liaison_a2).get("/reconsideration/", {"unit": unit_a1.pk}).content.decode()
+    assert "〔2023〕7号" not in page
+
+
+def test_a_screen_list_gets_the_common_filters_too(client_for, coordinator):
+    page = client_for(coordinator).get("/publicity/").content.decode()
+    assert 'name="from"' in page and 'name="to"' in page and 'name="unit"' in page
