@@ -6,7 +6,6 @@ redirect or render. The rules are in models.py and rules.py.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -40,23 +39,6 @@ FILTERS = ("q", "state", "year", "respondent", "procedure", "overdue")
 VERB_LABELS = {"register": "登记申请", **{a: t.label for a, t in rules.TRANSITIONS.items()}}
 
 
-def _overdue(today: date) -> Q:
-    """Applications with a running deadline already past its due date."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from fazhi.deadlines.models import Deadline
-
-    ct = ContentType.objects.get_for_model(Application)
-    # object_id is text in the deadlines table: compare in Python, not across types in SQL.
-    ids = {
-        int(x)
-        for x in Deadline.objects.overdue(today)
-        .filter(content_type=ct)
-        .values_list("object_id", flat=True)
-    }
-    return Q(pk__in=ids)
-
-
 def filtered(request: HttpRequest) -> QuerySet[Application]:
     """The applications the list shows: the user's scope, the focus unit, the filters."""
     qs = Application.objects.visible_to(request.user)
@@ -75,8 +57,8 @@ def filtered(request: HttpRequest) -> QuerySet[Application]:
         qs = qs.filter(respondent_id=int(g["respondent"]))
     if g.get("procedure") in Procedure.values:
         qs = qs.filter(procedure=g["procedure"])
-    if g.get("overdue") == "1":
-        qs = qs.open().filter(_overdue(timezone.localdate()))
+    if g.get("overdue") == "1":  # and searched(): a running deadline past its due date
+        qs = qs.open()
     return searched(request, qs).select_related("respondent", "agency")
 
 
