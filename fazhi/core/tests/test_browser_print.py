@@ -4,6 +4,7 @@ chrome; the due list prints as a 督办 sheet."""
 import pytest
 
 from fazhi.browser import browser, login, page  # noqa: F401
+from fazhi.core.tests.test_browser_flow import periods  # noqa: F401 - the statutory periods, put back
 from fazhi.reconsideration.tests.helpers import received
 from fazhi.testing import PASSWORD
 
@@ -12,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 HIDDEN = "(sel) => [...document.querySelectorAll(sel)].every(e => getComputedStyle(e).display === 'none')"
 
 
-def test_a_list_and_a_record_print_without_menus_buttons_or_filters(page, live_server, coordinator, unit_a1):  # noqa: F811
+def test_a_list_and_a_record_print_without_menus_buttons_or_filters(page, live_server, periods, coordinator, unit_a1):  # noqa: F811
     app = received(coordinator, unit_a1)
     login(page, live_server, "coordinator", PASSWORD)
     for path in ("/reconsideration/", app.get_absolute_url()):
@@ -28,7 +29,7 @@ def test_a_list_and_a_record_print_without_menus_buttons_or_filters(page, live_s
         assert not page.locator(".print-meta").is_visible()
 
 
-def test_the_due_list_prints_as_a_supervision_sheet(page, live_server, coordinator, unit_a1):  # noqa: F811
+def test_the_due_list_prints_as_a_supervision_sheet(page, live_server, periods, coordinator, unit_a1):  # noqa: F811
     received(coordinator, unit_a1)
     login(page, live_server, "coordinator", PASSWORD)
     page.goto(f"{live_server.url}/deadlines/")
