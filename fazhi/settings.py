@@ -204,6 +204,8 @@ LANGUAGES = [("zh-hans", "简体中文")]
 FORMAT_MODULE_PATH = ["fazhi.formats"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
+# Our own translations first (fazhi/locale): e.g. the full-width colon after form labels.
+LOCALE_PATHS = [BASE_DIR / "fazhi" / "locale"]
 USE_TZ = True
 
 STATIC_URL = "static/"

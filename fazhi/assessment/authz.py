@@ -99,4 +99,5 @@ ROUTES = {
     "assessment:template": reader(),  # assessment/template.xlsx
     "assessment:import": writer(),  # assessment/import/
     "assessment:export": reader(),  # assessment/export.xlsx
+    "assessment:export_full": writer(),  # the export for editing: full data
 }

@@ -23,6 +23,7 @@ ROUTES = {
     "auditsup:list_xlsx:template": reader(),  # auditsup/xlsx/template.xlsx
     "auditsup:list_xlsx:import": writer(),  # auditsup/xlsx/import/
     "auditsup:list_xlsx:export": reader(),  # auditsup/xlsx/export.xlsx
+    "auditsup:list_xlsx:export_full": writer(),  # the export for editing: full data
     "auditsup:checks": reader(),  # auditsup/checks/
     "auditsup:checks_new": writer(),  # auditsup/checks/new/
     "auditsup:checks_edit": record_write(
@@ -31,10 +32,12 @@ ROUTES = {
     "auditsup:checks_xlsx:template": reader(),  # auditsup/checks/template.xlsx
     "auditsup:checks_xlsx:import": writer(),  # auditsup/checks/import/
     "auditsup:checks_xlsx:export": reader(),  # auditsup/checks/export.xlsx
+    "auditsup:checks_xlsx:export_full": writer(),  # the export for editing: full data
     "auditsup:settlements": reader(),  # auditsup/settlements/
     "auditsup:settlements_new": writer(),  # auditsup/settlements/new/
     "auditsup:settlements_edit": record_write(REVIEW),  # auditsup/settlements/<int:pk>/
     "auditsup:settlements_xlsx:template": reader(),  # auditsup/settlements/template.xlsx
     "auditsup:settlements_xlsx:import": writer(),  # auditsup/settlements/import/
     "auditsup:settlements_xlsx:export": reader(),  # auditsup/settlements/export.xlsx
+    "auditsup:settlements_xlsx:export_full": writer(),  # the export for editing: full data
 }

@@ -22,6 +22,7 @@ MONEY = {"max_digits": 16, "decimal_places": 2}
 class AuditProject(models.Model):
     """An audit of a unit (or of a project it owns) by an auditing body."""
 
+    search_fields = ("title",)  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
         Unit, verbose_name="被审计单位", on_delete=models.PROTECT, related_name="+"
     )
@@ -73,6 +74,7 @@ class AuditProject(models.Model):
 class ProjectCheck(models.Model):
     """A check (稽查) of a government-invested project."""
 
+    search_fields = ("project",)  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
         Unit, verbose_name="项目单位", on_delete=models.PROTECT, related_name="+"
     )
@@ -102,6 +104,7 @@ class ProjectCheck(models.Model):
 class SettlementReview(models.Model):
     """The review of one project's settlement: submitted, approved, and the cut."""
 
+    search_fields = ("project",)  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
         Unit, verbose_name="建设单位", on_delete=models.PROTECT, related_name="+"
     )

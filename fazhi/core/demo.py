@@ -32,3 +32,13 @@ class DemoContext:
 
     def unit(self, name: str) -> Unit:
         return self.units[name]
+
+
+# `fazhi demo` runs this after the registers' loaders: the years after the seed's.
+LOAD_LAST = True
+
+
+def load(ctx: DemoContext) -> None:
+    from fazhi.core.demo_years import load as other_years  # demo_years imports DemoContext
+
+    other_years(ctx)

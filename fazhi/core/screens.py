@@ -30,6 +30,7 @@ from django.utils import timezone
 
 from fazhi.core.focus import focus_unit
 from fazhi.core.forms import add_errors
+from fazhi.core.search import searched
 from fazhi.core.workflow import Transition
 from fazhi.core.xlsx import Sheet
 from fazhi.core.xlsx_views import xlsx_urls
@@ -155,7 +156,7 @@ class Screen:
             qs = qs.filter(**{self.year_field: year})
         if self.filters is not None:
             qs = self.filters(request, qs)
-        return qs
+        return searched(request, qs)
 
 
 @dataclass
@@ -332,6 +333,7 @@ def screen_rows(section: Section, screens: Iterable[Screen], **edit_row: Any) ->
             rows[f"{name}_xlsx:template"] = reader()
             rows[f"{name}_xlsx:import"] = writer()
             rows[f"{name}_xlsx:export"] = reader()
+            rows[f"{name}_xlsx:export_full"] = writer()
     return rows
 
 

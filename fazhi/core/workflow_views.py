@@ -92,8 +92,16 @@ def deadline_rows(*records: Any) -> list[dict[str, Any]]:
 def history(record: Any, labels: dict[str, str], limit: int = 200) -> list[dict[str, Any]]:
     """The record's audit entries, oldest first, each with its move's Chinese label."""
     from fazhi.audit.models import Entry
+    from fazhi.org.models import User
 
+    entries = list(Entry.objects.for_object(record).order_by("id")[:limit])
+    # People read names: the person's name where the account has one, else the login.
+    names = dict(
+        User.objects.filter(username__in={e.username for e in entries})
+        .exclude(full_name="")
+        .values_list("username", "full_name")
+    )
     return [
-        {"entry": e, "label": labels.get(e.verb, e.verb)}
-        for e in Entry.objects.for_object(record).order_by("id")[:limit]
+        {"entry": e, "label": labels.get(e.verb, e.verb), "person": names.get(e.username, e.username)}
+        for e in entries
     ]

@@ -77,6 +77,10 @@ class Column:
     # Export: how to read the value from a record (default: the attribute `field`).
     read: Callable[[Any], Any] | None = None
     importable: bool = True
+    # The export for editing (`export_for_editing`) writes the model field `field` as the
+    # import set it (not `read`, which may mask it); for a column that is not a model
+    # field, `read`, or this when `read` masks.
+    unmasked: Callable[[Any], Any] | None = None
     _labels: dict[str, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def choice_labels(self) -> dict[str, str]:
@@ -555,4 +559,64 @@ def export(sheet: Sheet, rows: Iterable[Any], *, user: Any = None, columns: list
         record(Action.EXPORT, user=user, verb=sheet.title, model=sheet.model._meta.label_lower,
                object_repr=f"{sheet.title}：{n}行",
                unit_path=user.unit.path if getattr(user, "unit_id", None) else "")
+    return buf.getvalue()
+
+
+# ---------------------------------------------------------------- the export for editing
+
+
+def _is_model_field(obj: Any, name: str) -> bool:
+    return any(f.name == name for f in obj._meta.concrete_fields)
+
+
+def _editing_value(col: Column, obj: Any) -> Any:
+    """A cell as the import reads it back: full data, choices by label, units by name."""
+    if col.unmasked is not None:
+        value = col.unmasked(obj)
+    elif col.read is None or _is_model_field(obj, col.field):
+        value = getattr(obj, col.field, None)  # what the import set: the full value
+    else:
+        value = col.read(obj)
+    if value is None:
+        return None
+    if col.kind == "choice":
+        return dict(col.choices).get(value, value)
+    if col.kind == "bool":
+        return "是" if value else "否"
+    if isinstance(value, models.Model):
+        return getattr(value, "name", None) or str(value)
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def export_for_editing(sheet: Sheet, rows: Iterable[Any], *, user: Any) -> bytes:
+    """The rows in the import template's columns with full data, to be edited and imported
+    again (issue 19, point 3). Personal data is not masked: the caller gives only records
+    of units the user may write, and every such export is audited. Text a spreadsheet
+    would run as a formula is written as a text cell, so it comes back unchanged."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cols = sheet.import_columns
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(sheet.title[:31])
+    ws.append([c.header + ("*" if c.required else "") for c in cols])
+    n = 0
+    for obj in rows:
+        cells = []
+        for c in cols:
+            value = _editing_value(c, obj)
+            if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+                cell = WriteOnlyCell(ws, value=value)
+                cell.data_type = "s"
+                value = cell
+            cells.append(value)
+        ws.append(cells)
+        n += 1
+    buf = io.BytesIO()
+    wb.save(buf)
+    record(Action.EXPORT, user=user, verb=sheet.title, model=sheet.model._meta.label_lower,
+           object_repr=f"{sheet.title}：{n}行（完整数据）",
+           unit_path=user.unit.path if getattr(user, "unit_id", None) else "",
+           note="导出完整数据（含个人信息），供修改后再导入")
     return buf.getvalue()

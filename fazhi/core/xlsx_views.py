@@ -23,9 +23,15 @@ from fazhi.core.xlsx import (
     Sheet,
     errors_workbook,
     export,
+    export_for_editing,
     import_file,
     template,
 )
+from fazhi.org.scope import visible_to
+
+# Every sheet a register mounts, by its list URL: (sheet, rows(request)). The round-trip
+# tests walk it, so a new register's sheet is tested without being listed by hand.
+MOUNTED: dict[str, tuple[Sheet, Callable[[HttpRequest], QuerySet[Any]]]] = {}
 
 
 class UploadForm(forms.Form):
@@ -50,6 +56,8 @@ def xlsx_urls(
     way the list screen filters them; the export writes exactly those.
     """
 
+    MOUNTED[f"{list_url}#{sheet.title}"] = (sheet, rows)
+
     def require(request: HttpRequest, *, write: bool) -> None:
         user: Any = request.user
         if write and not user.can_write_records:
@@ -67,6 +75,15 @@ def xlsx_urls(
         require(request, write=False)
         stamp = timezone.localdate().strftime("%Y%m%d")
         return xlsx_response(export(sheet, rows(request).iterator(chunk_size=2000), user=request.user), f"{sheet.title}_{stamp}.xlsx")
+
+    @login_required
+    def export_full_view(request: HttpRequest) -> HttpResponse:
+        # Full data only to writers, and only of the units they may write.
+        require(request, write=True)
+        qs = visible_to(request.user, rows(request), write=True)
+        stamp = timezone.localdate().strftime("%Y%m%d")
+        data = export_for_editing(sheet, qs.iterator(chunk_size=2000), user=request.user)
+        return xlsx_response(data, f"{sheet.title}_完整数据_{stamp}.xlsx")
 
     @login_required
     def import_view(request: HttpRequest) -> HttpResponse:
@@ -91,4 +108,5 @@ def xlsx_urls(
         path("template.xlsx", download_template, name="template"),
         path("import/", import_view, name="import"),
         path("export.xlsx", export_view, name="export"),
+        path("export-full.xlsx", export_full_view, name="export_full"),
     ]

@@ -19,4 +19,5 @@ ROUTES = {
     "counsel:template": reader(),  # counsel/template.xlsx
     "counsel:import": writer(),  # counsel/import/
     "counsel:export": reader(),  # counsel/export.xlsx
+    "counsel:export_full": writer(),  # the export for editing: full data
 }

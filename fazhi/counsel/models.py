@@ -32,6 +32,7 @@ class Counsel(models.Model):
     # Names of people: replaced in anything published (core.privacy).
     personal_name_fields = ("name",)
 
+    search_fields = ("name", "firm", "licence_no")  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
         Unit, verbose_name="聘任（所在）单位", on_delete=models.PROTECT, related_name="+"
     )

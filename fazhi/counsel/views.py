@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from fazhi.core.focus import focus_unit
 from fazhi.core.screens import create_page
+from fazhi.core.search import searched
 from fazhi.counsel.forms import OpinionForm
 from fazhi.counsel.models import Counsel, Opinion
 from fazhi.indicators.catalogue import Period, catalogue
@@ -27,7 +28,7 @@ def rows(request: HttpRequest) -> Any:
         .prefetch_related("served_units")
     )
     unit = focus_unit(request)
-    return qs.in_subtree(unit) if unit is not None else qs
+    return searched(request, qs.in_subtree(unit) if unit is not None else qs)
 
 
 @login_required

@@ -29,4 +29,5 @@ ROUTES = {
     "decisions:template": reader(),  # decisions/template.xlsx
     "decisions:import": writer(),  # decisions/import/
     "decisions:export": reader(),  # decisions/export.xlsx
+    "decisions:export_full": writer(),  # the export for editing: full data
 }

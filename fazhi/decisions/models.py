@@ -58,6 +58,7 @@ class DecisionQuerySet(ScopedQuerySet["Decision"]):
 class Decision(Workflow):
     """One major administrative decision and where it stands in the statutory steps."""
 
+    search_fields = ("title",)  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
         Unit, verbose_name="决策机关", on_delete=models.PROTECT, related_name="+"
     )

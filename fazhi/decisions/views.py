@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from fazhi.audit.models import Entry
 from fazhi.core.focus import focus_unit
 from fazhi.core.screens import create_page
+from fazhi.core.search import searched
 from fazhi.core.workflow_views import act_on, action_panel
 from fazhi.deadlines.services import deadlines_for
 from fazhi.decisions.forms import CatalogueForm, DecisionForm, action_form_class
@@ -38,7 +39,7 @@ def rows(request: HttpRequest) -> Any:
         qs = qs.in_subtree(unit)
     if request.GET.get("year"):
         qs = qs.filter(year=_year(request))
-    return qs
+    return searched(request, qs)
 
 
 @login_required

@@ -58,7 +58,9 @@ ROUTES = {
     "disclosure:items_template": reader(),  # disclosure/items/template.xlsx
     "disclosure:items_import": writer(),  # disclosure/items/import/
     "disclosure:items_export": reader(),  # disclosure/items/export.xlsx
+    "disclosure:items_export_full": writer(),  # the export for editing: full data
     "disclosure:template": reader(),  # disclosure/template.xlsx
     "disclosure:import": writer(),  # disclosure/import/
     "disclosure:export": reader(),  # disclosure/export.xlsx
+    "disclosure:export_full": writer(),  # the export for editing: full data
 }

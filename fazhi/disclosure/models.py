@@ -56,6 +56,7 @@ class ProactiveItemQuerySet(ScopedQuerySet["ProactiveItem"]):
 class ProactiveItem(models.Model):
     """One item disclosed on the unit's own initiative (第19–26条), e.g. on the portal."""
 
+    search_fields = ("title",)  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
         Unit, verbose_name="公开单位", on_delete=models.PROTECT, related_name="+"
     )
@@ -113,6 +114,7 @@ class Request(Workflow):
 
     transitions = rules.TRANSITIONS
 
+    search_fields = ("number", "applicant_name", "content")  # what the list's search box matches (core.search)
     number = models.CharField("编号", max_length=50, blank=True, help_text="如 确政公开〔2022〕3号")
     unit = models.ForeignKey(
         Unit, verbose_name="答复机关", on_delete=models.PROTECT, related_name="disclosure_requests"

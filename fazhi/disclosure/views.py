@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from fazhi.core.focus import focus_unit
 from fazhi.core.forms import add_errors
+from fazhi.core.search import searched
 from fazhi.core.workflow_views import act_on, action_panel, deadline_rows, history
 from fazhi.disclosure import indicators as disclosure_indicators
 from fazhi.disclosure import report as annual
@@ -72,7 +73,7 @@ def filtered(request: HttpRequest) -> QuerySet[Request]:
     if g.get("year", "").isdigit():
         year = int(g["year"])
         qs = qs.filter(Q(received_on__year=year) | Q(replied_on__year=year))
-    return qs.select_related("unit")
+    return searched(request, qs).select_related("unit")
 
 
 def filtered_items(request: HttpRequest) -> QuerySet[ProactiveItem]:
@@ -85,7 +86,7 @@ def filtered_items(request: HttpRequest) -> QuerySet[ProactiveItem]:
         qs = qs.filter(category=g["category"])
     if g.get("year", "").isdigit():
         qs = qs.filter(published_on__year=int(g["year"]))
-    return qs.select_related("unit")
+    return searched(request, qs).select_related("unit")
 
 
 @login_required
@@ -96,7 +97,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "states": State.choices,
         "years": _years(),
-        "current": {k: request.GET.get(k, "") for k in ("state", "year")},
+        "current": {k: request.GET.get(k, "") for k in ("q", "state", "year")},
         "query": request.GET.urlencode(),
         "focus": focus_unit(request),
         "can_write": request.user.can_write_records,
@@ -312,7 +313,7 @@ def filing_list(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "states": FilingState.choices,
             "years": _years(),
-            "current": {k: request.GET.get(k, "") for k in ("state", "year")},
+            "current": {k: request.GET.get(k, "") for k in ("q", "state", "year")},
             "can_write": request.user.can_write_records,
         },
     )

@@ -103,6 +103,7 @@ ROUTES = {
     "enforcement:reviews-xlsx:template": reader(),  # enforcement/reviews/xlsx/template.xlsx
     "enforcement:reviews-xlsx:import": writer(),  # enforcement/reviews/xlsx/import/
     "enforcement:reviews-xlsx:export": reader(),  # enforcement/reviews/xlsx/export.xlsx
+    "enforcement:reviews-xlsx:export_full": writer(),  # the export for editing: full data
     "enforcement:letters": reader(),  # enforcement/letters/
     "enforcement:letter_new": writer(),  # enforcement/letters/new/
     "enforcement:letter": record_read(
@@ -116,6 +117,7 @@ ROUTES = {
     "enforcement:letters-xlsx:template": reader(),  # enforcement/letters/xlsx/template.xlsx
     "enforcement:letters-xlsx:import": writer(),  # enforcement/letters/xlsx/import/
     "enforcement:letters-xlsx:export": reader(),  # enforcement/letters/xlsx/export.xlsx
+    "enforcement:letters-xlsx:export_full": writer(),  # the export for editing: full data
     "enforcement:leniency": reader(),  # enforcement/leniency/
     "enforcement:leniency_new": writer(),  # enforcement/leniency/new/
     "enforcement:leniency_list": record_read(LENIENCY),  # enforcement/leniency/<int:pk>/
@@ -134,7 +136,9 @@ ROUTES = {
     "enforcement:template": reader(),  # enforcement/template.xlsx
     "enforcement:import": writer(),  # enforcement/import/
     "enforcement:export": reader(),  # enforcement/export.xlsx
+    "enforcement:export_full": writer(),  # the export for editing: full data
     "enforcement:officers-xlsx:template": reader(),  # enforcement/officers/xlsx/template.xlsx
     "enforcement:officers-xlsx:import": writer(),  # enforcement/officers/xlsx/import/
     "enforcement:officers-xlsx:export": reader(),  # enforcement/officers/xlsx/export.xlsx
+    "enforcement:officers-xlsx:export_full": writer(),  # the export for editing: full data
 }

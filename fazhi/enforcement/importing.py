@@ -156,6 +156,7 @@ CERTIFICATE_SHEET = Sheet(
             required=True,
             example="张三",
             read=lambda c: mask_name(c.person.name),
+            unmasked=lambda c: c.person.name,
         ),
         Column(
             "公民身份号码",

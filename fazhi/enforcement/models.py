@@ -90,6 +90,7 @@ class Certificate(UniqueWithoutDisclosure, Workflow):
 
     transitions = rules.CERT_TRANSITIONS
 
+    search_fields = ("number", "person__name")  # what the list's search box matches (core.search)
     person = models.ForeignKey(
         Person,
         verbose_name="持证人",
@@ -691,6 +692,7 @@ class Case(Workflow):
 
     transitions = rules.CASE_TRANSITIONS
 
+    search_fields = ("number", "party_name", "matter")  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
         Unit, verbose_name="执法单位", on_delete=models.PROTECT, related_name="enforcement_cases"
     )
@@ -1098,6 +1100,7 @@ class FileReviewQuerySet(ScopedQuerySet["FileReview"]):
 class FileReview(models.Model):
     """The review of one case file (案卷评查): reviewers, deductions, score and grade."""
 
+    search_fields = ("file_number",)  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
         Unit, verbose_name="被评查单位", on_delete=models.PROTECT, related_name="file_reviews"
     )
@@ -1263,6 +1266,7 @@ class SupervisionLetter(Workflow):
 
     transitions = rules.LETTER_TRANSITIONS
 
+    search_fields = ("number",)  # what the list's search box matches (core.search)
     issuer = models.ForeignKey(
         Unit,
         verbose_name="制发机关",

@@ -22,10 +22,11 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from fazhi.audit.models import Entry
 from fazhi.core.focus import focus_unit
 from fazhi.core.forms import add_errors
+from fazhi.core.search import searched
 from fazhi.core.workflow_views import act_on
+from fazhi.core.workflow_views import history as workflow_history
 from fazhi.core.xlsx import XLSX_CONTENT_TYPE
 from fazhi.enforcement import indicators as enf_indicators
 from fazhi.enforcement import publication, rules
@@ -123,10 +124,7 @@ def _detail(
         for d in deadlines_for(obj)
     ]
     labels = {a: t.label for a, t in obj.transitions.items()}
-    history = [
-        {"entry": e, "label": labels.get(e.verb, e.verb)}
-        for e in Entry.objects.for_object(obj).order_by("id")[:200]
-    ]
+    history = workflow_history(obj, labels)
     return render(
         request,
         "enforcement/detail.html",
@@ -157,7 +155,7 @@ def _act(request: HttpRequest, obj: Any, action: str, render_detail: Any) -> Htt
 
 # ------------------------------------------------------------------ cases
 
-FILTERS = ("kind", "state", "year", "unit", "gaps")
+FILTERS = ("q", "kind", "state", "year", "unit", "gaps")
 
 
 def filtered_cases(request: HttpRequest) -> QuerySet[Case]:
@@ -170,11 +168,9 @@ def filtered_cases(request: HttpRequest) -> QuerySet[Case]:
         qs = qs.filter(state=g["state"])
     if g.get("year", "").isdigit():
         qs = qs.filter(opened_on__year=int(g["year"]))
-    if g.get("unit", "").isdigit():
-        qs = qs.filter(unit_id=int(g["unit"]))
     if g.get("gaps") == "1":
         qs = qs.three_system_gaps()
-    return qs.select_related("unit")
+    return searched(request, qs).select_related("unit")
 
 
 @login_required
@@ -276,7 +272,7 @@ def officers(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     window = rules.renewal_window_days()
     certs = _scoped(request, Certificate.objects.all()).select_related("person", "unit")
-    page = Paginator(certs.order_by("unit__path", "number"), 50).get_page(request.GET.get("page"))
+    page = Paginator(filtered_certificates(request), 50).get_page(request.GET.get("page"))
     return render(
         request,
         "enforcement/officers.html",
@@ -361,7 +357,7 @@ def certificate_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 def filtered_certificates(request: HttpRequest) -> QuerySet[Certificate]:
     return (
-        _scoped(request, Certificate.objects.all())
+        searched(request, _scoped(request, Certificate.objects.all()))
         .select_related("person", "unit")
         .order_by("unit__path", "number")
     )
@@ -373,8 +369,7 @@ def filtered_certificates(request: HttpRequest) -> QuerySet[Certificate]:
 @login_required
 def reviews(request: HttpRequest) -> HttpResponse:
     _require_reader(request)
-    qs = _scoped(request, FileReview.objects.all()).select_related("unit", "sheet")
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    page = Paginator(filtered_reviews(request), 50).get_page(request.GET.get("page"))
     unit = focus_unit(request)
     sheets = (
         ReviewSheet.objects.readable_by(request.user)
@@ -395,7 +390,7 @@ def reviews(request: HttpRequest) -> HttpResponse:
 def filtered_reviews(request: HttpRequest) -> QuerySet[FileReview]:
     """The case-file reviews the list shows and the export writes."""
     return (
-        _scoped(request, FileReview.objects.all())
+        searched(request, _scoped(request, FileReview.objects.all()))
         .select_related("unit", "sheet", "case")
         .prefetch_related("deductions__criterion")
         .order_by("-reviewed_on", "-id")
@@ -443,8 +438,7 @@ def review_new(request: HttpRequest, sheet_pk: int) -> HttpResponse:
 @login_required
 def letters(request: HttpRequest) -> HttpResponse:
     _require_reader(request)
-    qs = _scoped(request, SupervisionLetter.objects.all()).select_related("recipient", "issuer")
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    page = Paginator(filtered_letters(request), 50).get_page(request.GET.get("page"))
     return render(
         request,
         "enforcement/letters.html",
@@ -454,7 +448,7 @@ def letters(request: HttpRequest) -> HttpResponse:
 
 def filtered_letters(request: HttpRequest) -> QuerySet[SupervisionLetter]:
     return (
-        _scoped(request, SupervisionLetter.objects.all())
+        searched(request, _scoped(request, SupervisionLetter.objects.all()))
         .select_related("recipient", "issuer")
         .order_by("-issued_on", "-id")
     )

@@ -22,8 +22,9 @@ from django.utils import timezone
 from django.utils.http import urlencode
 
 from fazhi.core.focus import focus_unit
+from fazhi.core.xlsx_views import xlsx_response
 from fazhi.indicators import catalogue as cat_module
-from fazhi.indicators import engine, figcache
+from fazhi.indicators import drilldown, engine, figcache
 from fazhi.indicators.catalogue import Indicator
 from fazhi.org.models import Unit
 from fazhi.org.scope import can_read_unit, require_record_reader, visible_to
@@ -67,9 +68,16 @@ def default_year() -> int:
     return timezone.localdate().year - 1
 
 
+YEAR_SESSION_KEY = "indicators_year"
+
+
 def parse_year(request: HttpRequest, name: str = "year", default: int | None = None) -> int:
+    """The year asked for in ?<name>=. The figures' own year (`name` "year", no
+    `default`) is remembered in the user's session: the next screen opens on it."""
+    remember = name == "year" and default is None
     raw = request.GET.get(name, "").strip()
-    fallback = default if default is not None else default_year()
+    kept = request.session.get(YEAR_SESSION_KEY) if remember else None
+    fallback = default if default is not None else kept if isinstance(kept, int) else default_year()
     if not raw:
         return fallback
     if not raw.isdigit() or not MIN_YEAR <= int(raw) <= MAX_YEAR:
@@ -78,6 +86,8 @@ def parse_year(request: HttpRequest, name: str = "year", default: int | None = N
             f"年度“{raw}”无效（应为 {MIN_YEAR}—{MAX_YEAR} 之间的四位数字），已改为 {fallback} 年。",
         )
         return fallback
+    if remember:
+        request.session[YEAR_SESSION_KEY] = int(raw)
     return int(raw)
 
 
@@ -186,13 +196,18 @@ def records(request: HttpRequest, code: str) -> HttpResponse:
     if ind.kind == "parts":
         ctx["parts"] = [(cat[p], records_url(p, unit, year)) for p in ind.parts]
         return render(request, "indicators/records.html", ctx)
+    counted = cat[ind.numerator] if ind.kind == "rate" else ind  # the records listed
+    cols = drilldown.columns(counted, cat_module.Period.year(year))
     qs = visible_to(request.user, engine.records(code, unit, year)).order_by("pk")
+    qs = qs.select_related(*drilldown.related(cols))
+    if request.GET.get("format") == "xlsx":
+        data = drilldown.workbook(ind, unit, year, cols, qs, user=request.user)
+        return xlsx_response(data, f"{ind.name}_{unit.name}_{year}年明细.xlsx")
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     ctx["page"] = page
-    ctx["rows"] = [
-        (str(obj), obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else "")
-        for obj in page
-    ]
+    ctx["headers"] = [c.header for c in cols]
+    ctx["rows"] = drilldown.table(cols, page)
+    ctx["export_url"] = f"{records_url(code, unit, year)}&format=xlsx"
     if ind.kind == "rate":
         ctx["numerator"] = cat[ind.numerator]
         ctx["denominator_url"] = records_url(ind.denominator, unit, year)

@@ -140,7 +140,7 @@ INDICATORS = [
         "个",
         model="org.Unit",
         where=covered_villages,
-        definition="期末在册法律明白人不少于N名的村（社区）个数（N由设置 FAZHI_LEGAL_HELPERS_PER_VILLAGE 确定，默认1）。",
+        definition="期末在册法律明白人不少于N名的村（社区）个数（N由系统管理员在部署设置中确定，默认1）。",
     ),
     rate(
         "legal_literate_coverage",

@@ -54,6 +54,7 @@ class AidApplication(Workflow):
 
     transitions = rules.TRANSITIONS
 
+    search_fields = ("number", "applicant_name")  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
         Unit, verbose_name="法律援助机构所在单位", on_delete=models.PROTECT, related_name="+"
     )
@@ -226,6 +227,7 @@ class Notarisation(models.Model):
     # Names of people: replaced in anything published (core.privacy).
     personal_name_fields = ("applicant_name",)
 
+    search_fields = ("number", "applicant_name")  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
         Unit, verbose_name="公证机构所在单位", on_delete=models.PROTECT, related_name="+"
     )
@@ -270,6 +272,7 @@ class LegalHelper(models.Model):
     # Names of people: replaced in anything published (core.privacy).
     personal_name_fields = ("name",)
 
+    search_fields = ("name",)  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
         Unit, verbose_name="所在村（社区）", on_delete=models.PROTECT, related_name="legal_helpers"
     )
@@ -306,6 +309,7 @@ class LegalHelper(models.Model):
 class ServiceVisit(models.Model):
     """People served by a public legal service platform on one day (人次)."""
 
+    search_fields = ("topic",)  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
         Unit, verbose_name="服务平台所在单位", on_delete=models.PROTECT, related_name="+"
     )

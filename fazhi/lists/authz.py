@@ -48,6 +48,7 @@ ROUTES = {
     "lists:items_xlsx:template": reader(),  # lists/xlsx/template.xlsx
     "lists:items_xlsx:import": writer(),  # lists/xlsx/import/
     "lists:items_xlsx:export": reader(),  # lists/xlsx/export.xlsx
+    "lists:items_xlsx:export_full": writer(),  # the export for editing: full data
     "lists:adjustments_xlsx:template": reader(),  # lists/adjustments/xlsx/template.xlsx
     "lists:adjustments_xlsx:import": writer(),  # lists/adjustments/xlsx/import/
     "lists:adjustments_xlsx:export": reader(),  # lists/adjustments/xlsx/export.xlsx

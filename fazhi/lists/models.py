@@ -46,6 +46,7 @@ class ItemQuerySet(ScopedQuerySet["ListItem"]):
 
 
 class ListItem(models.Model):
+    search_fields = ("code", "name")  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
         Unit, verbose_name="实施单位", on_delete=models.PROTECT, related_name="+"
     )
@@ -156,6 +157,7 @@ class ListAdjustment(models.Model):
     replay. Written only by `services.apply_adjustment` and `services.establish_many`.
     """
 
+    search_fields = ("document_number",)  # what the list's search box matches (core.search)
     item = models.ForeignKey(
         ListItem, verbose_name="事项", on_delete=models.PROTECT, related_name="adjustments"
     )

@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -27,6 +27,7 @@ from fazhi.core.screens import (
     year_param,
     years,
 )
+from fazhi.core.search import searched
 from fazhi.core.xlsx import ImportRefused, errors_workbook, export, template
 from fazhi.core.xlsx_views import UploadForm, xlsx_response
 from fazhi.lists import indicators as list_indicators
@@ -62,9 +63,7 @@ def item_rows(request: HttpRequest) -> QuerySet[ListItem]:
     unit = request.GET.get("unit", "")
     if unit.isdigit():
         qs = qs.filter(unit_id=int(unit))
-    text = request.GET.get("q", "").strip()
-    if text:
-        qs = qs.filter(Q(name__icontains=text) | Q(code__icontains=text))
+    qs = searched(request, qs)
     day = _day(request)
     status = request.GET.get("status", "in_force")
     if day is not None:
@@ -236,7 +235,7 @@ def adjustment_rows(request: HttpRequest) -> QuerySet[ListAdjustment]:
         qs = qs.filter(action=action)
     else:  # the lists as first compiled are not adjustments
         qs = qs.exclude(action=Action.ESTABLISH)
-    return qs.order_by("-adjusted_on", "-id")
+    return searched(request, qs).order_by("-adjusted_on", "-id")
 
 
 @login_required

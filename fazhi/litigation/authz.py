@@ -33,4 +33,5 @@ ROUTES = {
     "litigation:template": reader(),  # litigation/template.xlsx
     "litigation:import": writer(),  # litigation/import/
     "litigation:export": reader(),  # litigation/export.xlsx
+    "litigation:export_full": writer(),  # the export for editing: full data
 }

@@ -57,6 +57,7 @@ class Lawsuit(UniqueWithoutDisclosure, Workflow):
 
     transitions = rules.TRANSITIONS
 
+    search_fields = ("case_number", "plaintiff_name", "cause", "act_challenged")  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
         Unit, verbose_name="被告单位", on_delete=models.PROTECT, related_name="lawsuits"
     )

@@ -14,6 +14,7 @@ from django.utils import timezone
 from fazhi.audit.models import Entry
 from fazhi.core.focus import focus_unit
 from fazhi.core.forms import add_errors
+from fazhi.core.search import searched
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.engine import compute
 from fazhi.litigation.forms import ACTION_FORMS, LawsuitForm
@@ -52,10 +53,7 @@ def filtered(request: HttpRequest) -> QuerySet[Lawsuit]:
         qs = qs.filter(received_on__year__lte=y).filter(
             Q(closed_on__isnull=True) | Q(closed_on__year__gte=y)
         )
-    q = request.GET.get("q", "").strip()
-    if q:
-        qs = qs.filter(Q(case_number__icontains=q) | Q(cause__icontains=q) | Q(court__icontains=q))
-    return qs
+    return searched(request, qs)
 
 
 def export_rows(request: HttpRequest) -> QuerySet[Lawsuit]:

@@ -42,6 +42,7 @@ ROUTES = {
     "mediation:template": reader(),  # mediation/template.xlsx
     "mediation:import": writer(),  # mediation/import/
     "mediation:export": reader(),  # mediation/export.xlsx
+    "mediation:export_full": writer(),  # the export for editing: full data
     # committees/ and mediators/: list, new/, <int:pk>/ (and the committees' xlsx).
     **screen_rows(SECTION, SCREENS),
 }

@@ -58,6 +58,7 @@ class CommitteeQuerySet(ScopedQuerySet["Committee"]):
 
 
 class Committee(models.Model):
+    search_fields = ("name",)  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
         Unit, verbose_name="所在单位", on_delete=models.PROTECT, related_name="mediation_committees"
     )
@@ -114,6 +115,7 @@ class Mediator(models.Model):
     # Names of people: replaced in anything published (core.privacy).
     personal_name_fields = ("name",)
 
+    search_fields = ("name",)  # what the list's search box matches (core.search)
     committee = models.ForeignKey(
         Committee, verbose_name="调委会", on_delete=models.PROTECT, related_name="mediators"
     )
@@ -166,6 +168,7 @@ class DisputeQuerySet(ScopedQuerySet["Dispute"]):
 class Dispute(Workflow):
     transitions = rules.TRANSITIONS
 
+    search_fields = ("number", "parties")  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
         Unit, verbose_name="所在单位", on_delete=models.PROTECT, related_name="+", editable=False
     )

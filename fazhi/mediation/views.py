@@ -29,6 +29,7 @@ from fazhi.core.screens import (
     year_param,
     years,
 )
+from fazhi.core.search import searched
 from fazhi.core.workflow_views import act_on, action_panel, deadline_rows, history
 from fazhi.mediation import indicators as mediation_indicators
 from fazhi.mediation import rules
@@ -47,7 +48,7 @@ SECTION = Section(
         ("统计", "figures"),
     ],
 )
-FILTERS = ("state", "kind", "outcome", "level", "year")
+FILTERS = ("q", "state", "kind", "outcome", "level", "year")
 LABELS = {"register": "登记", **{a: t.label for a, t in rules.TRANSITIONS.items()}}
 
 
@@ -66,7 +67,7 @@ def filtered(request: HttpRequest) -> QuerySet[Dispute]:
     year = year_param(request)
     if year:
         qs = qs.filter(received_on__gte=f"{year}-01-01", received_on__lte=f"{year}-12-31")
-    return qs.select_related("committee", "unit")
+    return searched(request, qs).select_related("committee", "unit")
 
 
 @login_required

@@ -33,7 +33,9 @@ ROUTES = {
     "normdocs:template": reader(),  # normdocs/template.xlsx
     "normdocs:import": writer(),  # normdocs/import/
     "normdocs:export": reader(),  # normdocs/export.xlsx
+    "normdocs:export_full": writer(),  # the export for editing: full data
     "normdocs:reviews:template": reader(),  # normdocs/reviews/template.xlsx
     "normdocs:reviews:import": writer(),  # normdocs/reviews/import/
     "normdocs:reviews:export": reader(),  # normdocs/reviews/export.xlsx
+    "normdocs:reviews:export_full": writer(),  # the export for editing: full data
 }

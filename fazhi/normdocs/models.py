@@ -65,6 +65,7 @@ class DocumentQuerySet(ScopedQuerySet["Document"]):
 class Document(Workflow):
     """One 行政规范性文件 from drafting to the end of its validity."""
 
+    search_fields = ("doc_no", "title", "register_no")  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
         Unit, verbose_name="制定机关", on_delete=models.PROTECT, related_name="+"
     )
@@ -330,6 +331,7 @@ def _yes(raw: Any) -> bool:
 class ReviewItem(models.Model):
     """One item legally reviewed (合法性审核): a normative document, contract, agenda item…"""
 
+    search_fields = ("title",)  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
         Unit, verbose_name="送审单位", on_delete=models.PROTECT, related_name="+"
     )

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from fazhi.audit.models import Entry
 from fazhi.core.focus import focus_unit
 from fazhi.core.screens import create_page
+from fazhi.core.search import searched
 from fazhi.core.workflow_views import act_on, action_panel
 from fazhi.deadlines.services import deadlines_for
 from fazhi.normdocs.forms import CleanupForm, DecideForm, DocumentForm, action_form_class
@@ -35,7 +36,7 @@ def _focus(request: HttpRequest, qs: Any) -> Any:
 
 
 def rows(request: HttpRequest) -> Any:
-    return _focus(request, Document.objects.visible_to(request.user).select_related("unit"))
+    return searched(request, _focus(request, Document.objects.visible_to(request.user).select_related("unit")))
 
 
 def issuer_rows(request: HttpRequest, on: date) -> Any:
@@ -49,7 +50,7 @@ def issuer_rows(request: HttpRequest, on: date) -> Any:
 def review_rows(request: HttpRequest) -> Any:
     """Items legally reviewed other than normative documents (contracts, agenda items…)."""
     qs = ReviewItem.objects.visible_to(request.user).exclude(kind=ReviewKind.NORMDOC)
-    return _focus(request, qs.select_related("unit"))
+    return searched(request, _focus(request, qs.select_related("unit")))
 
 
 def cleanup_rows(request: HttpRequest) -> list[Any]:

@@ -91,4 +91,5 @@ ROUTES = {
     "oversight:template": reader(),  # oversight/template.xlsx
     "oversight:import": writer(),  # oversight/import/
     "oversight:export": reader(),  # oversight/export.xlsx
+    "oversight:export_full": writer(),  # the export for editing: full data
 }

@@ -90,6 +90,7 @@ class Task(OfficeMixin, Workflow):
     transitions = rules.TASK_TRANSITIONS
     office_actions = rules.OFFICE_ACTIONS
 
+    search_fields = ("number", "title")  # what the list's search box matches (core.search)
     number = models.CharField(
         "督办编号", max_length=50, blank=True, help_text="如 确督〔2022〕15号"
     )
@@ -528,6 +529,7 @@ class Suggestion(OfficeMixin, Workflow):
     transitions = rules.SUGGESTION_TRANSITIONS
     office_actions = frozenset({"extend"})
 
+    search_fields = ("number", "title", "proposer_name")  # what the list's search box matches (core.search)
     kind = models.CharField("类别", max_length=10, choices=SuggestionKind.choices, db_index=True)
     number = models.CharField("编号", max_length=50, blank=True, help_text="如 第15号建议")
     title = models.CharField("案由", max_length=300)

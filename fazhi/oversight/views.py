@@ -16,10 +16,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from fazhi.audit.models import Entry
 from fazhi.core.focus import focus_unit
 from fazhi.core.forms import add_errors
+from fazhi.core.search import searched
 from fazhi.core.workflow_views import act_on
+from fazhi.core.workflow_views import history as workflow_history
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.engine import compute, format_value
 from fazhi.org.scope import can_write_unit, get_for_user_or_404
@@ -66,7 +67,7 @@ def filtered_tasks(request: HttpRequest) -> QuerySet[Task]:
         qs = qs.filter(state=g["state"])
     if g.get("overdue") == "1":
         qs = qs.overdue(timezone.localdate())
-    return qs.select_related("unit", "office")
+    return searched(request, qs).select_related("unit", "office")
 
 
 @login_required
@@ -116,10 +117,7 @@ def _context(
         "record": record,
         "actions": actions,
         "today": timezone.localdate(),
-        "history": [
-            {"entry": e, "label": VERB_LABELS.get(e.verb, e.verb)}
-            for e in Entry.objects.for_object(record).order_by("id")[:200]
-        ],
+        "history": workflow_history(record, VERB_LABELS),
         **extra,
     }
 
@@ -347,7 +345,7 @@ def filtered_suggestions(request: HttpRequest) -> QuerySet[Suggestion]:
         qs = qs.filter(state=g["state"])
     if g.get("year", "").isdigit():
         qs = qs.filter(assigned_on__year=int(g["year"]))
-    return qs.select_related("unit")
+    return searched(request, qs).select_related("unit")
 
 
 @login_required

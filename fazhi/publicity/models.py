@@ -22,6 +22,7 @@ from fazhi.publicity.rules import Format, ReportForm, StudyKind, Target
 class Responsibility(models.Model):
     """One line of a unit's 谁执法谁普法 responsibility list for a year."""
 
+    search_fields = ("laws",)  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
         Unit, verbose_name="责任单位", on_delete=models.PROTECT, related_name="+"
     )
@@ -48,6 +49,7 @@ class Responsibility(models.Model):
 
 
 class Activity(models.Model):
+    search_fields = ("title",)  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
         Unit, verbose_name="主办单位", on_delete=models.PROTECT, related_name="+"
     )
@@ -96,6 +98,7 @@ class Activity(models.Model):
 
 
 class StudySession(models.Model):
+    search_fields = ("topic", "speaker")  # what the list's search box matches (core.search)
     unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.PROTECT, related_name="+")
     held_on = models.DateField("学法日期")
     kind = models.CharField("学法形式", max_length=20, choices=StudyKind.choices)
@@ -126,6 +129,7 @@ class StudySession(models.Model):
 class ExamResult(models.Model):
     """A unit's result in one online exam (国家工作人员学法用法考试): counts, not people."""
 
+    search_fields = ("exam",)  # what the list's search box matches (core.search)
     unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.PROTECT, related_name="+")
     year = models.PositiveSmallIntegerField("年度")
     exam = models.CharField("考试名称", max_length=100, default="国家工作人员学法用法网上考试")
@@ -173,6 +177,7 @@ class LawReport(models.Model):
     # Names of people: replaced in anything published (core.privacy).
     personal_name_fields = ("person_name",)
 
+    search_fields = ("person_name",)  # what the list's search box matches (core.search)
     unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.PROTECT, related_name="+")
     reported_on = models.DateField("述法日期")
     person_name = models.CharField("述法人", max_length=50)

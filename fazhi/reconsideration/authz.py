@@ -42,4 +42,5 @@ ROUTES = {
     "reconsideration:template": reader(),  # reconsideration/template.xlsx
     "reconsideration:import": writer(),  # reconsideration/import/
     "reconsideration:export": reader(),  # reconsideration/export.xlsx
+    "reconsideration:export_full": writer(),  # the export for editing: full data
 }

@@ -167,7 +167,7 @@ INDICATORS = [
         "件",
         model=APPLICATION,
         where=correction_base,
-        definition=f"期间内{_BASE_LABEL}件数（纠错率的分母，可由 FAZHI_RECON_CORRECTION_BASE 配置）。",
+        definition=f"期间内{_BASE_LABEL}件数（纠错率的分母，口径由系统管理员在部署设置中选定）。",
     ),
     rate(
         "recon_correction_rate",

@@ -86,6 +86,7 @@ class Application(Workflow):
 
     transitions = rules.TRANSITIONS
 
+    search_fields = ("case_number", "applicant_name", "act")  # what the list's search box matches (core.search)
     case_number = models.CharField(
         "案号", max_length=50, blank=True, help_text="如 确政复〔2022〕12号"
     )
@@ -737,6 +738,7 @@ class SuperiorCase(models.Model):
     # Names of people: replaced in anything published (core.privacy).
     personal_name_fields = ("applicant_name",)
 
+    search_fields = ("case_number", "applicant_name", "act")  # what the list's search box matches (core.search)
     respondent = models.ForeignKey(
         Unit,
         verbose_name="被申请人",

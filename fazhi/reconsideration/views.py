@@ -6,7 +6,6 @@ redirect or render. The rules are in models.py and rules.py.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -23,6 +22,7 @@ from django.views.decorators.http import require_POST
 from fazhi.core.focus import focus_unit
 from fazhi.core.forms import add_errors
 from fazhi.core.screens import form_page, save_form
+from fazhi.core.search import searched
 from fazhi.core.workflow_views import act_on, action_panel, deadline_rows, history
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.engine import compute, format_value
@@ -34,26 +34,9 @@ from fazhi.reconsideration.forms import ApplicationForm, SuperiorCaseForm, actio
 from fazhi.reconsideration.models import Application, SuperiorCase
 from fazhi.reconsideration.rules import Procedure, State
 
-FILTERS = ("state", "year", "respondent", "procedure", "overdue")
+FILTERS = ("q", "state", "year", "respondent", "procedure", "overdue")
 # The audit trail stores the action's code; people read its label.
 VERB_LABELS = {"register": "登记申请", **{a: t.label for a, t in rules.TRANSITIONS.items()}}
-
-
-def _overdue(today: date) -> Q:
-    """Applications with a running deadline already past its due date."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from fazhi.deadlines.models import Deadline
-
-    ct = ContentType.objects.get_for_model(Application)
-    # object_id is text in the deadlines table: compare in Python, not across types in SQL.
-    ids = {
-        int(x)
-        for x in Deadline.objects.overdue(today)
-        .filter(content_type=ct)
-        .values_list("object_id", flat=True)
-    }
-    return Q(pk__in=ids)
 
 
 def filtered(request: HttpRequest) -> QuerySet[Application]:
@@ -74,9 +57,9 @@ def filtered(request: HttpRequest) -> QuerySet[Application]:
         qs = qs.filter(respondent_id=int(g["respondent"]))
     if g.get("procedure") in Procedure.values:
         qs = qs.filter(procedure=g["procedure"])
-    if g.get("overdue") == "1":
-        qs = qs.open().filter(_overdue(timezone.localdate()))
-    return qs.select_related("respondent", "agency")
+    if g.get("overdue") == "1":  # and searched(): a running deadline past its due date
+        qs = qs.open()
+    return searched(request, qs).select_related("respondent", "agency")
 
 
 @login_required
@@ -202,7 +185,7 @@ def superior_list(request: HttpRequest) -> HttpResponse:
     unit = focus_unit(request)
     if unit is not None:
         qs = qs.in_subtree(unit)
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    page = Paginator(searched(request, qs), 50).get_page(request.GET.get("page"))
     return render(
         request,
         "reconsideration/superior_list.html",

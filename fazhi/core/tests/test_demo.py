@@ -71,3 +71,17 @@ def test_the_demo_refuses_to_overwrite_a_database_that_is_not_a_demo(settings, t
     with pytest.raises(CommandError, match="不是演示数据库"):
         call_command("demo", "--no-serve")
     assert db_file.read_bytes() == b"real data"
+
+
+def test_every_year_up_to_last_has_records_and_2022_is_the_seeds(demo):
+    from fazhi.indicators.engine import compute
+
+    county = Unit.objects.get(name="确山县人民政府")
+    codes = ["recon_received", "litig_cases", "mediation_cases", "enforcement_cases"]
+    by_year = {y: compute(county, y, codes, from_records=True) for y in range(2022, 2026)}
+    assert by_year[2022]["recon_received"] == 51  # the seed report's figure, unchanged
+    for year in (2023, 2024, 2025):
+        for code in codes:
+            assert by_year[year][code], (year, code)
+    # Varied, so a trend means something: not the same number every year.
+    assert len({by_year[y]["recon_received"] for y in by_year}) > 1

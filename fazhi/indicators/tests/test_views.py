@@ -258,3 +258,56 @@ def test_the_dashboard_lists_deadlines_due_and_overdue_in_scope(
     assert all(d["url"].startswith("/deadlines/") for d in panel["overdue"] + panel["soon"])
     html = response.content.decode()
     assert "外县逾期事项" not in html and "远期事项" not in html
+
+
+@pytest.mark.parametrize("name", ["overview", "dashboard"])
+def test_the_chosen_year_is_remembered_for_the_next_visit(staffed, coordinator, client_for, name):
+    c = client_for(coordinator)
+    c.get(url(name, year=2021))
+    response = c.get(url(name))
+    assert response.context["year"] == 2021
+    # The other screens open on it too, and a new choice replaces it.
+    assert c.get(url("overview" if name == "dashboard" else "dashboard")).context["year"] == 2021
+    c.get(url(name, year=2020))
+    assert c.get(url(name)).context["year"] == 2020
+
+
+def test_a_bad_year_is_not_remembered(staffed, coordinator, client_for):
+    from fazhi.indicators.views import default_year
+
+    c = client_for(coordinator)
+    c.get(url("overview", year="20x2"))
+    assert c.get(url("overview")).context["year"] == default_year()
+
+
+def test_drill_down_shows_unit_and_the_field_that_made_each_record_count(
+    staffed, coordinator, county_a, client_for
+):
+    response = client_for(coordinator).get(url("records", "principals", unit=county_a.pk, year=2022))
+    html = response.content.decode()
+    # principals count where is_principal=True: that column, with the unit of each record.
+    assert "<th>单位负责人</th>" in html and "<th>所在单位</th>" in html
+    assert "<td>是</td>" in html and "确山县司法局" in html
+    # The code is for the API and exports, not for the screen.
+    assert "指标代码" not in html and "principals</dd>" not in html
+
+
+def test_drill_down_exports_its_rows_as_xlsx_with_the_same_columns(
+    staffed, coordinator, county_a, client_for
+):
+    import io
+
+    from openpyxl import load_workbook
+
+    response = client_for(coordinator).get(
+        url("records", "principals", unit=county_a.pk, year=2022, format="xlsx")
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    book = load_workbook(io.BytesIO(response.content))
+    rows = list(book.worksheets[0].values)
+    assert "单位负责人" in rows[0] and "所在单位" in rows[0]
+    assert len(rows) == 2  # the header and county A's one principal
+    assert "张伟" not in str(rows)
+    notes = list(book["说明"].values)
+    assert ("指标代码", "principals") in notes

@@ -134,5 +134,5 @@ def test_the_figures_show_coverage_per_village(client_for, coordinator, village_
     LegalHelper.objects.create(unit=village_a, name="张三", appointed_on=date(2021, 1, 1))
     text = client_for(coordinator).get("/legalservices/figures/?year=2022").content.decode()
     assert (
-        "legal_literate_coverage" in text and "竹沟村" in text and "达标" in text and "100%" in text
+        "法律明白人覆盖率" in text and "legal_literate_coverage" not in text and "竹沟村" in text and "达标" in text and "100%" in text
     )

@@ -182,7 +182,7 @@ def test_the_figures_page_shows_each_definition(client_for, coordinator, app_a1)
     page = (
         client_for(coordinator).get("/reconsideration/figures/", {"year": "2023"}).content.decode()
     )
-    assert "recon_received" in page and "纠错率" in page and "÷" in page
+    assert "收到行政复议申请" in page and "recon_received" not in page and "纠错率" in page and "÷" in page
     assert "平均办理天数" in page
 
 

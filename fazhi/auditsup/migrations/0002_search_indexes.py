@@ -1,0 +1,15 @@
+"""Trigram indexes for the list's search box (core.search), on PostgreSQL only."""
+
+from django.db import migrations
+
+from fazhi.core.search import TrigramIndexes
+
+
+class Migration(migrations.Migration):
+    dependencies = [("auditsup", "0001_initial")]
+
+    operations = [
+        TrigramIndexes("auditproject", ["title"]),
+        TrigramIndexes("projectcheck", ["project"]),
+        TrigramIndexes("settlementreview", ["project"]),
+    ]

@@ -1,0 +1,184 @@
+"""Search and the common filters of every register list, declared once per model.
+
+A model names the fields a clerk searches by (case number, document number, party or
+applicant name, title) in `search_fields`; every list and its exports pass their rows
+through `searched(request, qs)`, which reads the box `q`. The rows come already scoped
+(`org.scope`), so a search never finds what the user may not read.
+
+Speed: on PostgreSQL each search field has a trigram index on `UPPER(field)` (the
+expression Django's `icontains` compares), created by the `TrigramIndexes` migration
+operation; pg_trgm splits Chinese text into trigrams when the database's LC_CTYPE is a
+UTF-8 locale (C.UTF-8, zh_CN.UTF-8). On SQLite the search is a LIKE scan of the scoped
+rows. See bench/search.py and BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from typing import Any
+
+from django.db import models
+from django.db.migrations.operations.base import Operation
+from django.db.models import Q
+from django.http import HttpRequest
+
+MAX_QUERY = 60  # characters of the search box that are used
+
+
+def search_text(request: HttpRequest) -> str:
+    return " ".join(request.GET.get("q", "").split())[:MAX_QUERY]
+
+
+def search_fields(model: type[models.Model]) -> tuple[str, ...]:
+    return tuple(getattr(model, "search_fields", ()))
+
+
+def search_label(model: type[models.Model]) -> str:
+    """What the box searches, in the fields' Chinese names: "案号、申请人、…"."""
+    labels = []
+    for name in search_fields(model):
+        f = model._meta.get_field(name.split("__")[0])
+        labels.append(str(f.verbose_name))
+    return "、".join(labels)
+
+
+def search(qs: models.QuerySet[Any], text: str) -> models.QuerySet[Any]:
+    """The rows where every word of `text` occurs in one of the model's search fields."""
+    fields = search_fields(qs.model)
+    if not text or not fields:
+        return qs
+    for word in text.split():
+        match = Q()
+        for name in fields:
+            match |= Q(**{f"{name}__icontains": word})
+        qs = qs.filter(match)
+    return qs
+
+
+def searched(request: HttpRequest, qs: models.QuerySet[Any]) -> models.QuerySet[Any]:
+    """The list's rows narrowed by the search box and the common filters."""
+    return search(common_filters(request, qs), search_text(request))
+
+
+# ---------------------------------------------------------------- common filters
+
+
+def period_field(model: type[models.Model]) -> str:
+    """The date the 自/至 filter reads: `period_field`, else the model's first date."""
+    declared = getattr(model, "period_field", "")
+    if declared:
+        return declared
+    for f in model._meta.concrete_fields:
+        if isinstance(f, models.DateField) and not isinstance(f, models.DateTimeField):
+            return f.name
+    return ""
+
+
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip()) if text.strip() else None
+    except ValueError:
+        return None
+
+
+def has_deadlines(model: type[models.Model]) -> bool:
+    from fazhi.core.workflow import Workflow
+
+    return issubclass(model, Workflow)
+
+
+def common_filters(request: HttpRequest, qs: models.QuerySet[Any]) -> models.QuerySet[Any]:
+    """?unit= (that unit and below; rows stay within the scope they came with), ?from= /
+    ?to= (on `period_field`), ?state=, ?overdue=1 (a running statutory deadline past its
+    due date). A value that is not one of these is ignored, never an error page."""
+    from fazhi.org.models import Unit
+    from fazhi.org.scope import scope_field
+
+    g, model = request.GET, qs.model
+    unit_id = g.get("unit", "")
+    if unit_id.isdigit() and len(unit_id) <= 12:
+        unit = Unit.objects.filter(pk=int(unit_id)).first()
+        field = scope_field(model)
+        if unit is not None:
+            qs = qs.filter(**{f"{field}__path__startswith" if field else "path__startswith": unit.path})
+    on = period_field(model)
+    start, end = _day(g.get("from", "")), _day(g.get("to", ""))
+    if on and start:
+        qs = qs.filter(**{f"{on}__gte": start})
+    if on and end:
+        qs = qs.filter(**{f"{on}__lte": end})
+    state = g.get("state", "")
+    if state and any(f.name == "state" and state in dict(f.choices or ()) for f in model._meta.concrete_fields):
+        qs = qs.filter(state=state)
+    if g.get("overdue") == "1" and has_deadlines(model):
+        qs = qs.filter(pk__in=_overdue_ids(model))
+    return qs
+
+
+def _overdue_ids(model: type[models.Model]) -> set[int]:
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+
+    from fazhi.deadlines.models import Deadline
+
+    ct = ContentType.objects.get_for_model(model)
+    # object_id is text in the deadlines table: compare in Python, not across types in SQL.
+    ids = Deadline.objects.overdue(timezone.localdate()).filter(content_type=ct).values_list("object_id", flat=True)
+    return {int(x) for x in ids if str(x).isdigit()}
+
+
+def search_context(model: type[models.Model], request: HttpRequest) -> dict[str, Any]:
+    """What `core/_search.html` shows: the box with the user's words and its hint."""
+    return {"search_q": search_text(request), "search_hint": search_label(model)}
+
+
+# ---------------------------------------------------------------- PostgreSQL indexes
+
+
+def _index_name(table: str, column: str) -> str:
+    digest = hashlib.sha1(f"{table}.{column}".encode(), usedforsecurity=False).hexdigest()[:8]
+    return f"{table[:40]}_{column[:10]}_{digest}_trgm"
+
+
+class TrigramIndexes(Operation):
+    """Trigram GIN indexes on UPPER(field) for the search fields of a model, on
+    PostgreSQL only (SQLite has no index for substring search). Changes no model
+    state, so `makemigrations` does not see it."""
+
+    reversible = True
+
+    def __init__(self, model_name: str, fields: list[str]) -> None:
+        self.model_name = model_name
+        self.fields = list(fields)
+
+    def state_forwards(self, app_label: str, state: Any) -> None:
+        pass
+
+    def _targets(self, app_label: str, schema_editor: Any, to_state: Any) -> list[tuple[str, str]]:
+        model = to_state.apps.get_model(app_label, self.model_name)
+        table = model._meta.db_table
+        return [(table, model._meta.get_field(f).column) for f in self.fields]
+
+    def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        qn = schema_editor.quote_name
+        schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        for table, column in self._targets(app_label, schema_editor, to_state):
+            schema_editor.execute(
+                f"CREATE INDEX IF NOT EXISTS {qn(_index_name(table, column))} "
+                f"ON {qn(table)} USING gin (UPPER({qn(column)}) gin_trgm_ops)"
+            )
+
+    def database_backwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        for table, column in self._targets(app_label, schema_editor, from_state):
+            schema_editor.execute(f"DROP INDEX IF EXISTS {schema_editor.quote_name(_index_name(table, column))}")
+
+    def describe(self) -> str:
+        return f"Trigram search indexes on {self.model_name} ({', '.join(self.fields)})"
+
+    def deconstruct(self) -> tuple[str, list[Any], dict[str, Any]]:
+        return (self.__class__.__qualname__, [self.model_name, self.fields], {})

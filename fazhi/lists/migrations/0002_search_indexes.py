@@ -1,0 +1,14 @@
+"""Trigram indexes for the list's search box (core.search), on PostgreSQL only."""
+
+from django.db import migrations
+
+from fazhi.core.search import TrigramIndexes
+
+
+class Migration(migrations.Migration):
+    dependencies = [("lists", "0001_initial")]
+
+    operations = [
+        TrigramIndexes("listitem", ["code", "name"]),
+        TrigramIndexes("listadjustment", ["document_number"]),
+    ]

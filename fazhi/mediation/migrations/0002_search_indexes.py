@@ -1,0 +1,15 @@
+"""Trigram indexes for the list's search box (core.search), on PostgreSQL only."""
+
+from django.db import migrations
+
+from fazhi.core.search import TrigramIndexes
+
+
+class Migration(migrations.Migration):
+    dependencies = [("mediation", "0001_initial")]
+
+    operations = [
+        TrigramIndexes("committee", ["name"]),
+        TrigramIndexes("mediator", ["name"]),
+        TrigramIndexes("dispute", ["number", "parties"]),
+    ]
