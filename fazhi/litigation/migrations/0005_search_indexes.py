@@ -6,7 +6,7 @@ from fazhi.core.search import TrigramIndexes
 
 
 class Migration(migrations.Migration):
-    dependencies = [("litigation", "0003_trial_periods")]
+    dependencies = [("litigation", "0004_appeal_dismissed_by_appellant")]
 
     operations = [
         TrigramIndexes("lawsuit", ["case_number", "plaintiff_name", "cause", "act_challenged"]),
