@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.utils import timezone
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.exceptions import AuthenticationFailed
 
 from fazhi.api.models import ApiToken, digest
-from fazhi.org.security import password_expired
+from fazhi.org.security import password_expired, second_factor_pending
 
 
 class ApiTokenAuthentication(TokenAuthentication):
@@ -39,10 +38,8 @@ class PolicySessionAuthentication(SessionAuthentication):
         if result is None:
             return None
         user = result[0]
-        if settings.FAZHI_REQUIRE_2FA and user.needs_second_factor:
-            is_verified = getattr(user, "is_verified", None)
-            if is_verified is None or not is_verified():
-                raise AuthenticationFailed("请先在网页上输入动态验证码完成登录。")
+        if second_factor_pending(user):
+            raise AuthenticationFailed("请先在网页上输入动态验证码完成登录。")
         if password_expired(user):
             raise AuthenticationFailed("密码已过期，请先在网页上修改密码。")
         return result

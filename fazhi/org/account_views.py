@@ -19,6 +19,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from fazhi.audit.models import Action
 from fazhi.audit.trail import record
+from fazhi.org.security import redirect_to_second_factor, second_factor_pending
 
 
 class TokenForm(forms.Form):
@@ -38,6 +39,9 @@ def _next(request: HttpRequest) -> str:
 def otp_setup(request: HttpRequest) -> HttpResponse:
     """Enrol an authenticator app: show the QR code, confirm with one code."""
     user: Any = request.user
+    if second_factor_pending(user) and TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        # Replacing the authenticator is an account action: the enrolled one first.
+        return redirect_to_second_factor(request)
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=user, name="验证器App", confirmed=False)

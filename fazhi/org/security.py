@@ -84,14 +84,29 @@ def password_expired(user: Any, now: Any = None) -> bool:
     return (now or timezone.now()) - changed > timedelta(days=days)
 
 
-EXEMPT_PREFIXES = ("/static/", "/login/", "/logout/", "/account/", "/api/")
+EXEMPT_PREFIXES = ("/static/", "/login/", "/logout/", "/api/")
+# The pages that complete the sign-in: the second factor's (enrolment only for a user
+# without an authenticator, see `otp_setup`) and the password change (only after it).
+SECOND_FACTOR_PATHS = ("/account/2fa/",)
+PASSWORD_CHANGE_PATH = "/account/password/"  # noqa: S105 - a URL, not a password
+
+
+def second_factor_pending(user: Any) -> bool:
+    """A signed-in user who must still type the second factor's code."""
+    if not (settings.FAZHI_REQUIRE_2FA and user.needs_second_factor):
+        return False
+    is_verified = getattr(user, "is_verified", None)
+    return is_verified is None or not is_verified()
 
 
 class SecurityPolicyMiddleware:
     """Send a signed-in user to the second-factor or password-change page when due.
 
-    The API is exempt here: tokens are issued per user by an administrator and are
-    scoped like the screens.
+    Every page, the account's own included (password change, a new authenticator),
+    waits for the second factor where it is required (issue 17 item 7); only the second
+    factor's pages are open before it. The API checks the same in
+    `api.authentication.PolicySessionAuthentication` (tokens are issued per user by an
+    administrator and are scoped like the screens).
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -99,15 +114,21 @@ class SecurityPolicyMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user: Any = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and not request.path.startswith(EXEMPT_PREFIXES):
-            if settings.FAZHI_REQUIRE_2FA and user.needs_second_factor and not user.is_verified():
-                from django_otp import user_has_device
-
-                target = "account:otp_verify" if user_has_device(user) else "account:otp_setup"
-                return redirect(f"{reverse(target)}?next={request.get_full_path()}")
-            if password_expired(user):
+        path = request.path
+        if user is not None and user.is_authenticated and not path.startswith(EXEMPT_PREFIXES):
+            if second_factor_pending(user):
+                if not path.startswith(SECOND_FACTOR_PATHS):
+                    return redirect_to_second_factor(request)
+            elif password_expired(user) and not path.startswith((PASSWORD_CHANGE_PATH, *SECOND_FACTOR_PATHS)):
                 return redirect(f"{reverse('account:password_change')}?expired=1")
         return self.get_response(request)
+
+
+def redirect_to_second_factor(request: HttpRequest) -> HttpResponse:
+    from django_otp import user_has_device
+
+    target = "account:otp_verify" if user_has_device(request.user) else "account:otp_setup"
+    return redirect(f"{reverse(target)}?next={request.get_full_path()}")
 
 
 # Django's own validators, with their messages in Chinese (the zh_Hans catalogue
