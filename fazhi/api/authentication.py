@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.utils import timezone
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.exceptions import AuthenticationFailed
@@ -11,15 +12,36 @@ from rest_framework.exceptions import AuthenticationFailed
 from fazhi.api.models import ApiToken, digest
 from fazhi.org.security import password_expired, second_factor_pending
 
+REFUSED = "接口令牌无效或已过期。"
+
 
 class ApiTokenAuthentication(TokenAuthentication):
+    """A token acts for its user only while the user could sign in on the screens.
+
+    Refused (issue 17 item 10): a token issued before the user's last password change
+    (the change also revokes it, `api.apps`), while the password is expired, while the
+    account is locked for this caller's address (django-axes, the screens' lockout), and
+    once the account is disabled.
+    """
+
     keyword = "Token"
+
+    def authenticate(self, request: Any) -> tuple[Any, ApiToken] | None:
+        result = super().authenticate(request)
+        if result is None:
+            return None
+        from axes.handlers.proxy import AxesProxyHandler
+
+        user = result[0]
+        if settings.AXES_ENABLED and AxesProxyHandler.is_locked(request._request, {"username": user.username}):
+            raise AuthenticationFailed(REFUSED)
+        return result
 
     def authenticate_credentials(self, key: str) -> tuple[Any, ApiToken]:
         token = ApiToken.objects.select_related("user").filter(key_digest=digest(key)).first()
-        if token is None or not token.is_valid:
+        if token is None or not token.is_valid or password_expired(token.user):
             # One message for unknown, expired, revoked and deactivated: nothing to probe.
-            raise AuthenticationFailed("接口令牌无效或已过期。")
+            raise AuthenticationFailed(REFUSED)
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
         return token.user, token
 

@@ -21,10 +21,15 @@ from django.conf import settings
 from django.contrib.auth import password_validation as _pv
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import ValidationError
+from django.dispatch import Signal
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+
+# Sent after a user's password is set (changed or reset): the API revokes the user's
+# tokens (`fazhi.api.apps`).
+password_set = Signal()
 
 CLASSES = (
     (re.compile(r"[a-z]"), "小写字母"),
@@ -69,6 +74,7 @@ class HistoryValidator:
             return
         PasswordHistory.objects.create(user=user, password=make_password(password))
         User.objects.filter(pk=user.pk).update(password_changed_at=timezone.now())
+        password_set.send(sender=type(user), user=user)
         keep = list(user.password_history.values_list("id", flat=True)[: max(settings.FAZHI_PASSWORD_HISTORY, 1)])
         user.password_history.exclude(id__in=keep).delete()
 
