@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -35,6 +37,26 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+
+
+def _derived_key(name: str, purpose: str) -> str:
+    """A key kept outside the database: `name` if set, else derived from the secret key.
+
+    Set it on its own in production, so that rotating FAZHI_SECRET_KEY does not change
+    it (docs/deployment.md); "" when neither is set (nothing can be signed then).
+    """
+    key = env_str(name)
+    if key or not SECRET_KEY:
+        return key
+    return hmac.new(SECRET_KEY.encode("utf-8"), f"fazhi:{purpose}".encode(), hashlib.sha256).hexdigest()
+
+
+# The audit chain's HMAC key (fazhi/audit/README.md) and the key that signs and
+# encrypts backups (fazhi/core/backup.py): both kept outside the database.
+FAZHI_AUDIT_KEY = _derived_key("FAZHI_AUDIT_KEY", "audit-chain")
+FAZHI_BACKUP_KEY = _derived_key("FAZHI_BACKUP_KEY", "backup")
+# Encrypt backups at rest (AES-256-GCM with a key derived from FAZHI_BACKUP_KEY).
+FAZHI_BACKUP_ENCRYPT = env_bool("FAZHI_BACKUP_ENCRYPT", False)
 ALLOWED_HOSTS = env_list("FAZHI_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("FAZHI_CSRF_TRUSTED_ORIGINS", [])
 
