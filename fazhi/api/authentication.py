@@ -10,7 +10,7 @@ from rest_framework.authentication import SessionAuthentication, TokenAuthentica
 from rest_framework.exceptions import AuthenticationFailed
 
 from fazhi.api.models import ApiToken, digest
-from fazhi.org.security import password_expired, second_factor_pending
+from fazhi.org.security import LOCKOUT_USERNAME, password_expired, second_factor_pending
 
 REFUSED = "接口令牌无效或已过期。"
 
@@ -33,7 +33,9 @@ class ApiTokenAuthentication(TokenAuthentication):
         from axes.handlers.proxy import AxesProxyHandler
 
         user = result[0]
-        if settings.AXES_ENABLED and AxesProxyHandler.is_locked(request._request, {"username": user.username}):
+        credentials = {"username": user.username}
+        setattr(request._request, LOCKOUT_USERNAME, user.username)  # the lock's length is the account's
+        if settings.AXES_ENABLED and AxesProxyHandler.is_locked(request._request, credentials):
             raise AuthenticationFailed(REFUSED)
         return result
 

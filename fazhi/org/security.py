@@ -82,6 +82,38 @@ class HistoryValidator:
         return "不能与最近几次用过的密码相同。"
 
 
+LONGEST_LOCK = timedelta(days=1)
+# Set on a request whose lock is checked outside the login form (an API token), since
+# django-axes hands the cool-off only the request (axes clears its own credentials).
+LOCKOUT_USERNAME = "fazhi_lockout_username"
+
+
+def lockout_cooloff(request: Any = None) -> timedelta:
+    """How long an account stays locked from the request's source (django-axes).
+
+    FAZHI_LOCKOUT_MINUTES once the failure limit is reached, doubled by every further
+    failure from the same source while locked, at most a day.
+    """
+    base = timedelta(minutes=settings.FAZHI_LOCKOUT_MINUTES)
+    ip = getattr(request, "axes_ip_address", None)
+    if request is None or not ip:
+        return base
+    from axes.helpers import get_client_username
+    from axes.models import AccessAttempt
+
+    username = get_client_username(request, getattr(request, "axes_credentials", None)) or getattr(
+        request, LOCKOUT_USERNAME, None
+    )
+    if not username:
+        return base
+    failures = max(
+        AccessAttempt.objects.filter(username=username, ip_address=ip).values_list("failures_since_start", flat=True),
+        default=0,
+    )
+    extra = max(0, failures - settings.AXES_FAILURE_LIMIT)
+    return min(base * 2 ** min(extra, 16), LONGEST_LOCK)
+
+
 def password_expired(user: Any, now: Any = None) -> bool:
     days = settings.FAZHI_PASSWORD_MAX_AGE_DAYS
     if days == 0 or not user.has_usable_password():
