@@ -55,11 +55,16 @@ def test_failures_from_elsewhere_do_not_lock_the_real_user_out(axes_on, liaison_
     assert signed_in
 
 
-def test_further_failures_while_locked_make_the_lock_longer(axes_on, liaison_a1):
+def _fail_now(settings, username, ip, past_limit):
+    """Fail `past_limit` times past the limit now; (that moment, the base lock)."""
     start = timezone.now()
-    base = dt.timedelta(minutes=axes_on.FAZHI_LOCKOUT_MINUTES)
     with time_machine.travel(start, tick=False):
-        _fail(liaison_a1.username, ATTACKER, axes_on.AXES_FAILURE_LIMIT + 2)
+        _fail(username, ip, settings.AXES_FAILURE_LIMIT + past_limit)
+    return start, dt.timedelta(minutes=settings.FAZHI_LOCKOUT_MINUTES)
+
+
+def test_further_failures_while_locked_make_the_lock_longer(axes_on, liaison_a1):
+    start, base = _fail_now(axes_on, liaison_a1.username, ATTACKER, 2)
     # Two failures past the limit: four times the base lock, so still locked after three.
     with time_machine.travel(start + base * 3, tick=False):
         _, signed_in = _try(liaison_a1.username, PASSWORD, ATTACKER)
@@ -74,10 +79,7 @@ def test_further_failures_while_locked_make_the_lock_longer(axes_on, liaison_a1)
 
 
 def test_a_single_lock_lasts_the_configured_minutes(axes_on, liaison_a1):
-    start = timezone.now()
-    base = dt.timedelta(minutes=axes_on.FAZHI_LOCKOUT_MINUTES)
-    with time_machine.travel(start, tick=False):
-        _fail(liaison_a1.username, DESK, axes_on.AXES_FAILURE_LIMIT)
+    start, base = _fail_now(axes_on, liaison_a1.username, DESK, 0)
     with time_machine.travel(start + base + dt.timedelta(minutes=1), tick=False):
         _, signed_in = _try(liaison_a1.username, PASSWORD, DESK)
         assert signed_in
