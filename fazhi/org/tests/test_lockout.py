@@ -102,3 +102,39 @@ def test_the_lock_does_not_tell_whether_the_account_exists(axes_on, liaison_a1):
         return re.sub(r'csrf[^"]*"[^"]*"[^"]*"', "", response.content.decode(), flags=re.I).replace(username, "X")
 
     assert page(real, liaison_a1.username) == page(ghost, "no_such_user")
+
+
+def _code(device):
+    from django_otp.oath import totp
+
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+
+
+def test_a_user_locked_out_at_their_own_address_gets_in_with_their_second_factor(axes_on, coordinator):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=coordinator, name="app", confirmed=True)
+    _fail(coordinator.username, DESK, axes_on.AXES_FAILURE_LIMIT)  # a colleague behind the same address
+    assert not _try(coordinator.username, PASSWORD, DESK)[1]
+    c = Client(REMOTE_ADDR=DESK)
+    page = c.get("/account/unlock/")
+    assert page.status_code == 200 and "动态验证码" in page.content.decode()
+    wrong = c.post("/account/unlock/", {"username": coordinator.username, "password": PASSWORD, "token": "000000"})
+    ghost = c.post("/account/unlock/", {"username": "no_such_user", "password": PASSWORD, "token": _code(device)})
+    for r in (wrong, ghost):
+        assert "用户名、密码或动态验证码不正确" in r.content.decode() and "_auth_user_id" not in c.session
+    # A wrong code makes the authenticator wait a moment before the next (django-otp).
+    with time_machine.travel(timezone.now() + dt.timedelta(seconds=30), tick=False):
+        r = c.post("/account/unlock/", {"username": coordinator.username, "password": PASSWORD, "token": _code(device)})
+        assert r.status_code == 302 and "_auth_user_id" in c.session
+        assert c.get("/org/units/").status_code == 200  # signed in with the second factor verified
+        assert _try(coordinator.username, PASSWORD, DESK)[1]  # and the lock at that address is lifted
+
+
+def test_the_second_factor_path_does_not_sign_in_with_a_wrong_password(axes_on, coordinator):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=coordinator, name="app", confirmed=True)
+    c = Client(REMOTE_ADDR=DESK)
+    r = c.post("/account/unlock/", {"username": coordinator.username, "password": "wrong-pass", "token": _code(device)})
+    assert "用户名、密码或动态验证码不正确" in r.content.decode() and "_auth_user_id" not in c.session
