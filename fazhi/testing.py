@@ -36,3 +36,8 @@ def make_user(username: str, unit: Unit | None, role: str = Role.LIAISON, **extr
 
 def make_person(unit: Unit, name: str = "张三", **extra: Any) -> Person:
     return Person.objects.create(unit=unit, name=name, **extra)
+
+
+def version_of(record: Any) -> int:
+    """The record's current version, which every API write must carry (issue 17 item 8)."""
+    return type(record)._default_manager.values_list("version", flat=True).get(pk=record.pk)

@@ -10,3 +10,13 @@ class ApiConfig(AppConfig):
         from fazhi.audit.trail import track
 
         track(ApiToken)  # issuing and revoking a token are audited
+
+        from fazhi.org.security import password_set
+
+        password_set.connect(_revoke_tokens, dispatch_uid="fazhi.api.revoke_tokens")
+
+
+def _revoke_tokens(sender: type, user: object, **kwargs: object) -> None:
+    from fazhi.api.models import ApiToken
+
+    ApiToken.revoke_all(user)

@@ -10,17 +10,40 @@ from rest_framework.authentication import SessionAuthentication, TokenAuthentica
 from rest_framework.exceptions import AuthenticationFailed
 
 from fazhi.api.models import ApiToken, digest
-from fazhi.org.security import password_expired
+from fazhi.org.security import LOCKOUT_USERNAME, password_expired, second_factor_pending
+
+REFUSED = "接口令牌无效或已过期。"
 
 
 class ApiTokenAuthentication(TokenAuthentication):
+    """A token acts for its user only while the user could sign in on the screens.
+
+    Refused (issue 17 item 10): a token issued before the user's last password change
+    (the change also revokes it, `api.apps`), while the password is expired, while the
+    account is locked for this caller's address (django-axes, the screens' lockout), and
+    once the account is disabled.
+    """
+
     keyword = "Token"
+
+    def authenticate(self, request: Any) -> tuple[Any, ApiToken] | None:
+        result = super().authenticate(request)
+        if result is None:
+            return None
+        from axes.handlers.proxy import AxesProxyHandler
+
+        user = result[0]
+        credentials = {"username": user.username}
+        setattr(request._request, LOCKOUT_USERNAME, user.username)  # the lock's length is the account's
+        if settings.AXES_ENABLED and AxesProxyHandler.is_locked(request._request, credentials):
+            raise AuthenticationFailed(REFUSED)
+        return result
 
     def authenticate_credentials(self, key: str) -> tuple[Any, ApiToken]:
         token = ApiToken.objects.select_related("user").filter(key_digest=digest(key)).first()
-        if token is None or not token.is_valid:
+        if token is None or not token.is_valid or password_expired(token.user):
             # One message for unknown, expired, revoked and deactivated: nothing to probe.
-            raise AuthenticationFailed("接口令牌无效或已过期。")
+            raise AuthenticationFailed(REFUSED)
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
         return token.user, token
 
@@ -39,10 +62,8 @@ class PolicySessionAuthentication(SessionAuthentication):
         if result is None:
             return None
         user = result[0]
-        if settings.FAZHI_REQUIRE_2FA and user.needs_second_factor:
-            is_verified = getattr(user, "is_verified", None)
-            if is_verified is None or not is_verified():
-                raise AuthenticationFailed("请先在网页上输入动态验证码完成登录。")
+        if second_factor_pending(user):
+            raise AuthenticationFailed("请先在网页上输入动态验证码完成登录。")
         if password_expired(user):
             raise AuthenticationFailed("密码已过期，请先在网页上修改密码。")
         return result

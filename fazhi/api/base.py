@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -9,14 +11,93 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from rest_framework import permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ParseError, PermissionDenied
+from rest_framework.exceptions import APIException, ParseError, PermissionDenied
 from rest_framework.generics import get_object_or_404
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from fazhi.audit.trail import snapshot
+from fazhi.core.models import ConcurrentEdit
 from fazhi.org.scope import can_write_unit, scope_field, unit_of, visible_to
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+STALE = ConcurrentEdit().messages[0]
+
+
+class VersionRequired(APIException):
+    status_code = 428
+    default_detail = (
+        "请带上读取该记录时的版本：请求内容中的 version 字段，或请求头 If-Match（读取时响应头 ETag 的值），"
+        "以免覆盖他人的修改。"
+    )
+    default_code = "version_required"
+
+
+class StaleVersion(APIException):
+    """The body's `version` is not the record's: 409."""
+
+    status_code = 409
+    default_detail = STALE
+    default_code = "concurrent_edit"
+
+
+class StaleETag(StaleVersion):
+    """`If-Match` names none of the record's current ETag: 412."""
+
+    status_code = 412
+
+
+def etag_for(record: models.Model) -> str:
+    """The record's version as an ETag: its `version`, or a digest of its fields."""
+    version = getattr(record, "version", None)
+    if isinstance(version, int):
+        return f'"{version}"'
+    blob = json.dumps(snapshot(record), sort_keys=True, ensure_ascii=False, default=str)
+    return f'"{hashlib.sha256(blob.encode("utf-8")).hexdigest()[:20]}"'
+
+
+def _bare(tag: str) -> str:
+    tag = tag.strip()
+    return tag.removeprefix("W/").strip('"')
+
+
+def check_version(request: Request, record: models.Model) -> None:
+    """Refuse a write to `record` that does not carry the version the client read."""
+    current = _bare(etag_for(record))
+    if_match = request.headers.get("If-Match", "").strip()
+    if if_match:
+        if current not in {_bare(t) for t in if_match.split(",")}:
+            raise StaleETag()
+        return
+    sent = request.data.get("version") if isinstance(request.data, Mapping) else None
+    if sent is None or str(sent).strip() == "":
+        raise VersionRequired()
+    if _bare(str(sent)) != current:
+        raise StaleVersion()
+
+
+class VersionCheckMixin:
+    """Every write to an existing record needs the version the client read (issue 17
+    item 8), as the screens do: `version` in the body or `If-Match` with the ETag that
+    every response about one record carries. Checked once the record is found and the
+    user may write it (404 and 403 first); a Versioned record's save re-checks it
+    atomically, so two concurrent writers cannot both pass."""
+
+    def get_object(self) -> Any:
+        record = super().get_object()  # type: ignore[misc]
+        if self.request.method in WRITE_METHODS:  # type: ignore[attr-defined]
+            check_version(self.request, record)  # type: ignore[attr-defined]
+        self._record = record
+        return record
+
+    def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any) -> Response:
+        response = super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
+        record = getattr(self, "_record", None)
+        if record is not None and 200 <= response.status_code < 300 and request.method != "DELETE":
+            fresh = type(record)._default_manager.filter(pk=record.pk).first()
+            if fresh is not None:
+                response["ETag"] = etag_for(fresh)
+        return response
 
 
 class ScopedWritePermission(permissions.BasePermission):
@@ -69,7 +150,7 @@ class OutOfScopeFirstMixin:
         return response
 
 
-class ScopedModelViewSet(OutOfScopeFirstMixin, viewsets.ModelViewSet):
+class ScopedModelViewSet(OutOfScopeFirstMixin, VersionCheckMixin, viewsets.ModelViewSet):
     """A ModelViewSet whose queryset is always `visible_to(request.user)`.
 
     Records outside the user's subtree do not exist for them (404); writes into a unit
@@ -102,7 +183,10 @@ class ScopedModelViewSet(OutOfScopeFirstMixin, viewsets.ModelViewSet):
 
     def perform_update(self, serializer: Any) -> None:
         self._check_unit(serializer)
-        serializer.save()
+        try:
+            serializer.save()
+        except ConcurrentEdit as exc:  # another writer between the check and the save
+            raise StaleVersion() from exc
 
 
 class TransitionMixin:
@@ -132,6 +216,8 @@ class TransitionMixin:
         on, note, version = data.pop("on"), data.pop("note", ""), data.pop("version", None)
         try:
             record.apply(name, by=request.user, on=on, note=note, expected_version=version, **data)
+        except ConcurrentEdit as exc:
+            raise StaleVersion() from exc
         except DjangoValidationError as exc:
             return Response({"detail": exc.messages}, status=status.HTTP_400_BAD_REQUEST)
         fresh = self.get_queryset().get(pk=record.pk)  # type: ignore[attr-defined]

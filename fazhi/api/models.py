@@ -60,4 +60,20 @@ class ApiToken(models.Model):
 
     @property
     def is_valid(self) -> bool:
-        return self.revoked_at is None and self.expires_at > timezone.now() and self.user.is_active
+        changed = self.user.password_changed_at
+        return (
+            self.revoked_at is None
+            and self.expires_at > timezone.now()
+            and self.user.is_active
+            # A password change ends every token issued before it (issue 17 item 10).
+            and (changed is None or changed <= self.created_at)
+        )
+
+    @classmethod
+    def revoke_all(cls, user: Any) -> int:
+        """Revoke every live token of `user` (a password change, `fazhi api_token --revoke`)."""
+        live = list(cls.objects.filter(user=user, revoked_at__isnull=True))
+        for token in live:  # one by one: each revocation goes into the audit trail
+            token.revoked_at = timezone.now()
+            token.save(update_fields=["revoked_at"])
+        return len(live)

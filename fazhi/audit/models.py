@@ -1,17 +1,21 @@
 """The audit trail: who changed what, when, from what to what.
 
-Entries are chained: each stores the SHA-256 of the previous entry's hash and its own
-content, so editing or deleting an entry breaks the chain at that point
-(`fazhi audit_verify` finds it).
+Entries are chained: each stores an HMAC-SHA256, under the audit key kept outside the
+database (FAZHI_AUDIT_KEY), of the previous entry's hash and its own content, so editing
+or deleting an entry breaks the chain at that point (`fazhi audit_verify` finds it) and
+nobody without the key can recompute it. Entries written before the key was introduced
+keep their plain SHA-256 (`scheme` ""): see README.md.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 
 
@@ -26,6 +30,20 @@ class Action(models.TextChoices):
     EXPORT = "export", "导出"
     IMPORT = "import", "导入"
     ISSUE = "issue", "印发报告"
+    RESTORE = "restore", "恢复备份"
+
+
+# How an entry's hash is computed. Entries written before issue 17 carry the plain
+# SHA-256 of the unkeyed chain; every entry written since carries the keyed one.
+SCHEME_SHA256 = ""
+SCHEME_HMAC = "hmac1"
+
+
+def audit_key() -> bytes:
+    key = settings.FAZHI_AUDIT_KEY
+    if not key:
+        raise ImproperlyConfigured("未设置 FAZHI_AUDIT_KEY 或 FAZHI_SECRET_KEY：不能写入或校验审计日志。")
+    return key.encode("utf-8")
 
 
 class EntryQuerySet(models.QuerySet["Entry"]):
@@ -61,6 +79,8 @@ class Entry(models.Model):
     ip = models.GenericIPAddressField("IP地址", null=True, blank=True)
     prev_hash = models.CharField(max_length=64, blank=True)
     hash = models.CharField(max_length=64, blank=True)
+    # SCHEME_HMAC since issue 17; SCHEME_SHA256 ("") for the entries written before.
+    scheme = models.CharField(max_length=8, blank=True, default=SCHEME_SHA256)
 
     objects = EntryQuerySet.as_manager()
 
@@ -90,7 +110,16 @@ class Entry(models.Model):
             "ip": self.ip,
         }
         blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
-        return hashlib.sha256((prev_hash + blob).encode("utf-8")).hexdigest()
+        data = (prev_hash + blob).encode("utf-8")
+        if self.scheme == SCHEME_HMAC:
+            return hmac.new(audit_key(), data, hashlib.sha256).hexdigest()
+        return hashlib.sha256(data).hexdigest()
+
+    def seal(self, prev_hash: str) -> None:
+        """Chain this new entry to `prev_hash` under the audit key."""
+        self.scheme = SCHEME_HMAC
+        self.prev_hash = prev_hash
+        self.hash = self.content_digest(prev_hash)
 
     @property
     def changes(self) -> list[tuple[str, Any, Any]]:

@@ -21,7 +21,7 @@ from django.db import connection, models, transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
 
-from fazhi.audit.models import Action, Entry
+from fazhi.audit.models import SCHEME_HMAC, Action, Entry
 
 
 @dataclass
@@ -108,8 +108,7 @@ def write(entry: Entry) -> Entry:
     with transaction.atomic():
         _lock_chain()
         last = Entry.objects.order_by("-id").values_list("hash", flat=True).first() or ""
-        entry.prev_hash = last
-        entry.hash = entry.content_digest(last)
+        entry.seal(last)
         entry.save()
     return entry
 
@@ -198,11 +197,17 @@ def _anchor() -> tuple[int | None, str]:
     return int(first_id), str(latest.after.get("anchor_prev_hash") or "")
 
 
-def verify_chain(batch: int = 5000) -> tuple[int, Entry | None]:
-    """Check every entry's hash; return (entries checked, first broken entry or None)."""
+def verify_chain(batch: int = 5000, keyed_from: int | None = None) -> tuple[int, Entry | None]:
+    """Check every entry's hash; return (entries checked, first broken entry or None).
+
+    Once one entry is keyed, every later one must be (no way back to the unkeyed
+    chain); `keyed_from`, from a head kept outside the database (`audit.anchor`), says
+    where the keyed chain started, so rewriting the whole chain unkeyed is found too.
+    """
     first_id, prev = _anchor()
     checked = 0
     last_id = 0
+    keyed = False
     while True:
         rows = list(Entry.objects.filter(id__gt=last_id).order_by("id")[:batch])
         if not rows:
@@ -212,6 +217,10 @@ def verify_chain(batch: int = 5000) -> tuple[int, Entry | None]:
             # entries before it were removed outside `audit_purge`.
             if checked == 0 and first_id is not None and entry.id != first_id:
                 return checked, entry
+            must_be_keyed = keyed or (keyed_from is not None and entry.id >= keyed_from)
+            if must_be_keyed and entry.scheme != SCHEME_HMAC:
+                return checked, entry
+            keyed = entry.scheme == SCHEME_HMAC
             if entry.prev_hash != prev or entry.content_digest(prev) != entry.hash:
                 return checked, entry
             prev = entry.hash
@@ -265,7 +274,6 @@ def purge_before(cutoff: Any, *, dry_run: bool = False, user: Any = None) -> tup
         )
         # When nothing older survives, the purge entry itself starts the chain and
         # chains to the last removed entry's hash.
-        entry.prev_hash = tail if tail is not None else last_purged.hash
-        entry.hash = entry.content_digest(entry.prev_hash)
+        entry.seal(tail if tail is not None else last_purged.hash)
         entry.save()
     return count, entry

@@ -1,4 +1,5 @@
-"""The signed-in user's own account: second factor and password."""
+"""The signed-in user's own account: second factor and password; and the way back in
+with the second factor for a user whose account is locked at their address."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 import segno
 from django import forms
 from django.contrib import messages
+from django.contrib.auth import get_user_model, login, user_login_failed
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -20,6 +22,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from fazhi.audit.models import Action
 from fazhi.audit.trail import record
+from fazhi.org.security import redirect_to_second_factor, second_factor_pending
 
 
 class TokenForm(forms.Form):
@@ -39,6 +42,9 @@ def _next(request: HttpRequest) -> str:
 def otp_setup(request: HttpRequest) -> HttpResponse:
     """Enrol an authenticator app: show the QR code, confirm with one code."""
     user: Any = request.user
+    if second_factor_pending(user) and TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        # Replacing the authenticator is an account action: the enrolled one first.
+        return redirect_to_second_factor(request)
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=user, name="验证器App", confirmed=False)
@@ -84,3 +90,57 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         record(Action.UPDATE, user=self.request.user, obj=self.request.user, verb="password_changed", note="修改密码")
         messages.success(self.request, "密码已修改。")
         return response
+
+
+class UnlockForm(forms.Form):
+    username = forms.CharField(label="用户名", max_length=150)
+    password = forms.CharField(label="密码", strip=False, widget=forms.PasswordInput)
+    token = TokenForm.base_fields["token"]
+
+
+UNLOCK_REFUSED = "用户名、密码或动态验证码不正确。"
+
+
+def unlock(request: HttpRequest) -> HttpResponse:
+    """Sign in past a lockout with password *and* second factor (issue 17 item 9).
+
+    A lock holds for one account from one address (settings AXES_*), so colleagues
+    behind the same address can still lock each other out; a user with an enrolled
+    authenticator gets in here, which lifts the lock at this address. Every wrong try
+    counts as a failed login; past three times the failure limit only an administrator
+    unlocks (`fazhi unlock_account`). One message for every refusal: nothing tells
+    whether an account exists or which part was wrong.
+    """
+    from axes.models import AccessAttempt
+    from django.conf import settings
+
+    form = UnlockForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        username, ip = form.cleaned_data["username"], request.META.get("REMOTE_ADDR")
+        attempts = AccessAttempt.objects.filter(username=username, ip_address=ip)
+        tries = max(attempts.values_list("failures_since_start", flat=True), default=0)
+        if tries >= 3 * settings.AXES_FAILURE_LIMIT:
+            form.add_error(None, "尝试次数过多，请联系系统管理员解锁。")
+        else:
+            user = get_user_model().objects.filter(username=username, is_active=True).first()
+            device = _unlocking_device(user, form.cleaned_data["password"], form.cleaned_data["token"])
+            if user is not None and device is not None:
+                attempts.delete()
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                otp_login(request, device)
+                record(Action.LOGIN, user=user, verb="unlock_otp", object_repr=username, note="以动态验证码解除本地址的登录锁定")
+                return redirect("home")
+            user_login_failed.send(sender=__name__, credentials={"username": username}, request=request)
+            request.axes_locked_out = False  # type: ignore[attr-defined]  # this page answers for itself
+            form.add_error(None, UNLOCK_REFUSED)
+    return render(request, "account/unlock.html", {"form": form})
+
+
+def _unlocking_device(user: Any, password: str, token: str) -> TOTPDevice | None:
+    """The user's confirmed authenticator when both the password and its code are right."""
+    if user is None:
+        get_user_model()().set_password(password)  # the same work as for a real account
+        return None
+    if not user.check_password(password):
+        return None
+    return next((d for d in TOTPDevice.objects.filter(user=user, confirmed=True) if d.verify_token(token)), None)

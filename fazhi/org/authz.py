@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fazhi.api.authz import api_rows, auto_factory, reader, record_read, signed_in
+from fazhi.api.authz import api_rows, auto_factory, public, reader, record_read, signed_in
 
 ROUTES = {
     **api_rows("unit", auto_factory("org.Unit")),
@@ -13,4 +13,6 @@ ROUTES = {
     "account:otp_setup": signed_in(),
     "account:otp_verify": signed_in(),
     "account:password_change": signed_in(),
+    # The way back in past a lockout with password and second factor: before sign-in.
+    "account:unlock": public(),
 }

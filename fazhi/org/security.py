@@ -21,10 +21,15 @@ from django.conf import settings
 from django.contrib.auth import password_validation as _pv
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import ValidationError
+from django.dispatch import Signal
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+
+# Sent after a user's password is set (changed or reset): the API revokes the user's
+# tokens (`fazhi.api.apps`).
+password_set = Signal()
 
 CLASSES = (
     (re.compile(r"[a-z]"), "小写字母"),
@@ -69,11 +74,44 @@ class HistoryValidator:
             return
         PasswordHistory.objects.create(user=user, password=make_password(password))
         User.objects.filter(pk=user.pk).update(password_changed_at=timezone.now())
+        password_set.send(sender=type(user), user=user)
         keep = list(user.password_history.values_list("id", flat=True)[: max(settings.FAZHI_PASSWORD_HISTORY, 1)])
         user.password_history.exclude(id__in=keep).delete()
 
     def get_help_text(self) -> str:
         return "不能与最近几次用过的密码相同。"
+
+
+LONGEST_LOCK = timedelta(days=1)
+# Set on a request whose lock is checked outside the login form (an API token), since
+# django-axes hands the cool-off only the request (axes clears its own credentials).
+LOCKOUT_USERNAME = "fazhi_lockout_username"
+
+
+def lockout_cooloff(request: Any = None) -> timedelta:
+    """How long an account stays locked from the request's source (django-axes).
+
+    FAZHI_LOCKOUT_MINUTES once the failure limit is reached, doubled by every further
+    failure from the same source while locked, at most a day.
+    """
+    base = timedelta(minutes=settings.FAZHI_LOCKOUT_MINUTES)
+    ip = getattr(request, "axes_ip_address", None)
+    if request is None or not ip:
+        return base
+    from axes.helpers import get_client_username
+    from axes.models import AccessAttempt
+
+    username = get_client_username(request, getattr(request, "axes_credentials", None)) or getattr(
+        request, LOCKOUT_USERNAME, None
+    )
+    if not username:
+        return base
+    failures = max(
+        AccessAttempt.objects.filter(username=username, ip_address=ip).values_list("failures_since_start", flat=True),
+        default=0,
+    )
+    extra = max(0, failures - settings.AXES_FAILURE_LIMIT)
+    return min(base * 2 ** min(extra, 16), LONGEST_LOCK)
 
 
 def password_expired(user: Any, now: Any = None) -> bool:
@@ -84,14 +122,29 @@ def password_expired(user: Any, now: Any = None) -> bool:
     return (now or timezone.now()) - changed > timedelta(days=days)
 
 
-EXEMPT_PREFIXES = ("/static/", "/login/", "/logout/", "/account/", "/api/")
+EXEMPT_PREFIXES = ("/static/", "/login/", "/logout/", "/api/")
+# The pages that complete the sign-in: the second factor's (enrolment only for a user
+# without an authenticator, see `otp_setup`) and the password change (only after it).
+SECOND_FACTOR_PATHS = ("/account/2fa/",)
+PASSWORD_CHANGE_PATH = "/account/password/"  # noqa: S105 - a URL, not a password
+
+
+def second_factor_pending(user: Any) -> bool:
+    """A signed-in user who must still type the second factor's code."""
+    if not (settings.FAZHI_REQUIRE_2FA and user.needs_second_factor):
+        return False
+    is_verified = getattr(user, "is_verified", None)
+    return is_verified is None or not is_verified()
 
 
 class SecurityPolicyMiddleware:
     """Send a signed-in user to the second-factor or password-change page when due.
 
-    The API is exempt here: tokens are issued per user by an administrator and are
-    scoped like the screens.
+    Every page, the account's own included (password change, a new authenticator),
+    waits for the second factor where it is required (issue 17 item 7); only the second
+    factor's pages are open before it. The API checks the same in
+    `api.authentication.PolicySessionAuthentication` (tokens are issued per user by an
+    administrator and are scoped like the screens).
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -99,15 +152,21 @@ class SecurityPolicyMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user: Any = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and not request.path.startswith(EXEMPT_PREFIXES):
-            if settings.FAZHI_REQUIRE_2FA and user.needs_second_factor and not user.is_verified():
-                from django_otp import user_has_device
-
-                target = "account:otp_verify" if user_has_device(user) else "account:otp_setup"
-                return redirect(f"{reverse(target)}?next={request.get_full_path()}")
-            if password_expired(user):
+        path = request.path
+        if user is not None and user.is_authenticated and not path.startswith(EXEMPT_PREFIXES):
+            if second_factor_pending(user):
+                if not path.startswith(SECOND_FACTOR_PATHS):
+                    return redirect_to_second_factor(request)
+            elif password_expired(user) and not path.startswith((PASSWORD_CHANGE_PATH, *SECOND_FACTOR_PATHS)):
                 return redirect(f"{reverse('account:password_change')}?expired=1")
         return self.get_response(request)
+
+
+def redirect_to_second_factor(request: HttpRequest) -> HttpResponse:
+    from django_otp import user_has_device
+
+    target = "account:otp_verify" if user_has_device(request.user) else "account:otp_setup"
+    return redirect(f"{reverse(target)}?next={request.get_full_path()}")
 
 
 # Django's own validators, with their messages in Chinese (the zh_Hans catalogue

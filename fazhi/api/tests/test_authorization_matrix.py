@@ -27,6 +27,7 @@ from django.urls.resolvers import RegexPattern
 from django.views.generic import View
 
 from fazhi.api import authz
+from fazhi.api.base import etag_for
 from fazhi.api.tests import matrix
 
 BY_APP = matrix.collect_rows_by_app()
@@ -138,11 +139,14 @@ def _snapshot(record: Any) -> dict[str, Any] | None:
     return None if fresh is None else model_to_dict(fresh)
 
 
-def _send(client: Client, method: str, url: str, data: dict[str, Any], api: bool) -> Any:
+def _send(client: Client, method: str, url: str, data: dict[str, Any], api: bool, record: Any = None) -> Any:
     if method == "GET":
         return client.get(url, data)
     if api:
-        return client.generic(method, url, data=json.dumps(data), content_type="application/json")
+        # Every API write carries the version the client read (issue 17 item 8).
+        fresh = type(record)._default_manager.filter(pk=record.pk).first() if record is not None else None
+        headers = {"HTTP_IF_MATCH": etag_for(fresh)} if fresh is not None else {}
+        return client.generic(method, url, data=json.dumps(data), content_type="application/json", **headers)
     return client.post(url, data)
 
 
@@ -170,7 +174,7 @@ def check_row(name: str, row: authz.Row, clients: dict[str, Client], ctx: authz.
             want = matrix.expected(row, persona, method)
             with transaction.atomic():
                 before = _snapshot(record)
-                response = _send(clients[persona], method, url, row.data, api)
+                response = _send(clients[persona], method, url, row.data, api, record)
                 if not _got(want, response):
                     where = response.get("Location", "")
                     failures.append(

@@ -27,6 +27,7 @@ import pytest
 from django.test import Client
 
 from fazhi.api import authz
+from fazhi.api.base import etag_for
 from fazhi.api.tests import matrix
 from fazhi.api.urls import router
 
@@ -173,8 +174,12 @@ def _request(
     op: dict[str, Any],
     rnd: Any,
     well_formed: bool = False,
+    record: Any = None,
 ) -> Any:
-    """One generated request; `well_formed`: the body is always a JSON object."""
+    """One generated request; `well_formed`: the body is always a JSON object; a write to
+    `record` carries its current version (issue 17 item 8), so the body is validated."""
+    fresh = type(record)._default_manager.filter(pk=record.pk).first() if record is not None else None
+    headers = {"HTTP_IF_MATCH": etag_for(fresh)} if fresh is not None else {}
     params = {
         p["name"]: value(schema, p.get("schema", {}), rnd)
         for p in op.get("parameters", [])
@@ -185,13 +190,13 @@ def _request(
             url, {k: json.dumps(v) if not isinstance(v, str) else v for k, v in params.items()}
         )
     if method == "DELETE":
-        return client.delete(url)
+        return client.delete(url, **headers)
     body_schema = request_body_schema(op)
     data: Any = body(schema, body_schema, rnd) if body_schema else {}
     if rnd.random() < 0.1 and not well_formed:
         data = rnd.choice([[], "x", None, 1])
     raw = json.dumps(data) if well_formed or rnd.random() > 0.05 else "{not json"
-    return client.generic(method, url, data=raw, content_type="application/json")
+    return client.generic(method, url, data=raw, content_type="application/json", **headers)
 
 
 @pytest.mark.django_db
@@ -224,7 +229,8 @@ def test_no_generated_request_makes_the_api_fail(
     assert ops, f"the OpenAPI schema lists no operation for /api/{prefix}/"
     row = ROWS.get(f"{basename}-detail")
     has_record = row is not None and row.factory is not None
-    real_id = str(row.factory(fuzz_ctx).pk) if has_record else "1"
+    record = row.factory(fuzz_ctx) if has_record else None
+    real_id = str(record.pk) if record is not None else "1"
     client = Client(raise_request_exception=False)
     client.force_login(fuzz_ctx.coordinator)
     outsider = Client(raise_request_exception=False)
@@ -236,7 +242,7 @@ def test_no_generated_request_makes_the_api_fail(
             # The first request uses the real record's id; the others odd ids half the time.
             pk = real_id if i == 0 or rnd.random() < 0.5 else rnd.choice(ODD_IDS)
             url = re.sub(r"\{[^}]+\}", pk, path)
-            response = _request(client, schema, method, url, op, rnd)
+            response = _request(client, schema, method, url, op, rnd, record=record if pk == real_id else None)
             if response.status_code >= 500:
                 failures.append(
                     f"{method} {url} (seed {SEED}, request {i}) -> {response.status_code}"
@@ -245,7 +251,7 @@ def test_no_generated_request_makes_the_api_fail(
             url = re.sub(r"\{[^}]+\}", real_id, path)
             rnd = random.Random(f"{SEED}:outsider:{method}:{path}")
             # A well-formed body: a malformed one is 400 for any id, before the lookup.
-            response = _request(outsider, schema, method, url, op, rnd, well_formed=True)
+            response = _request(outsider, schema, method, url, op, rnd, well_formed=True, record=record)
             if response.status_code != 404:
                 failures.append(f"{method} {url} as liaison_a2 -> {response.status_code}, want 404")
     assert not failures, "\n".join(failures)

@@ -4,6 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from fazhi.audit.models import Entry
 from fazhi.core.backup import BackupError, read_header, table_counts
 from fazhi.org.models import Person
 from fazhi.testing import make_person
@@ -30,6 +31,10 @@ def test_a_backup_restores_every_table_exactly(tmp_path, unit_a1, unit_a2):
     make_person(unit_a2, "后来者")
     assert table_rows() != before
     call_command("restore", str(target), "--yes")
+    # The restore itself is audited (issue 17 item 6): one entry more than the backup.
+    restored = Entry.objects.order_by("-id").first()
+    assert restored.verb == "restore"
+    restored.delete()
     assert table_rows() == before
 
 

@@ -47,7 +47,7 @@ def test_opening_the_comment_period_puts_it_on_the_due_list(client_for, coordina
     r = _post(
         client_for(coordinator),
         f"/api/decisions/{decision.pk}/transition/",
-        {"action": "open_comment", "on": "2022-03-01", "end_on": "2022-04-01"},
+        {"action": "open_comment", "on": "2022-03-01", "end_on": "2022-04-01", "version": decision.version},
     )
     assert r.status_code == 200, r.content
     assert r.json()["comment_start_on"] == "2022-03-01"
@@ -63,7 +63,7 @@ def test_a_step_out_of_order_is_refused_with_a_chinese_message_and_changes_nothi
     r = _post(
         client_for(coordinator),
         f"/api/decisions/{decision.pk}/transition/",
-        {"action": "collective", "on": "2022-03-01", "meeting_kind": "政府常务会议"},
+        {"action": "collective", "on": "2022-03-01", "meeting_kind": "政府常务会议", "version": decision.version},
     )
     assert r.status_code == 400
     assert "合法性审查" in "".join(r.json()["detail"])
@@ -129,6 +129,6 @@ def test_a_move_from_a_stale_version_is_refused_and_changes_nothing(
         f"/api/decisions/{decision.pk}/transition/",
         {"action": "expert", "on": "2022-03-02", "form": "论证会", "version": stale},
     )
-    assert r.status_code == 400
+    assert r.status_code == 409
     assert "已被其他人修改" in "".join(r.json()["detail"])
     assert list(decision.steps.values_list("step", flat=True)) == ["risk"]

@@ -8,6 +8,7 @@ import pytest
 
 from fazhi.disclosure.rules import State
 from fazhi.disclosure.tests.helpers import received
+from fazhi.testing import version_of
 
 pytestmark = pytest.mark.django_db
 
@@ -20,12 +21,12 @@ def test_the_api_lists_masked_and_moves_through_apply(client_for, liaison_a1, co
     assert rows[0]["applicant"] == "张某某" and "applicant_name" not in rows[0]
     bad = c.post(
         f"/api/disclosure/{req.pk}/transition/",
-        {"action": "reply", "on": "2024-10-08", "reply_type": "x"},
+        {"action": "reply", "on": "2024-10-08", "reply_type": "x", "version": version_of(req)},
     )
     assert bad.status_code == 400
     ok = c.post(
         f"/api/disclosure/{req.pk}/transition/",
-        {"action": "reply", "on": "2024-10-08", "reply_type": "disclosed"},
+        {"action": "reply", "on": "2024-10-08", "reply_type": "disclosed", "version": version_of(req)},
     )
     assert ok.status_code == 200 and ok.json()["state"] == State.DONE
 

@@ -9,6 +9,7 @@ import pytest
 from fazhi.enforcement.models import Case
 from fazhi.enforcement.rules import CaseState
 from fazhi.enforcement.tests.helpers import case
+from fazhi.testing import version_of
 
 pytestmark = pytest.mark.django_db
 
@@ -32,16 +33,20 @@ def test_a_transition_through_the_api_uses_apply_and_refuses_bad_moves(
     c = case(coordinator, unit_a1, is_major=True)
     api = client_for(coordinator)
     refused = _post(
-        api, f"/api/enforcement-cases/{c.pk}/transition/", {"action": "decide", "on": "2024-09-20"}
+        api,
+        f"/api/enforcement-cases/{c.pk}/transition/",
+        {"action": "decide", "on": "2024-09-20", "version": version_of(c)},
     )
     assert refused.status_code == 400 and "法制审核" in str(refused.json())
     _post(
         api,
         f"/api/enforcement-cases/{c.pk}/transition/",
-        {"action": "legal_review", "on": "2024-09-10", "passed": "1", "reviewer": "赵六"},
+        {"action": "legal_review", "on": "2024-09-10", "passed": "1", "reviewer": "赵六", "version": version_of(c)},
     )
     ok = _post(
-        api, f"/api/enforcement-cases/{c.pk}/transition/", {"action": "decide", "on": "2024-09-20"}
+        api,
+        f"/api/enforcement-cases/{c.pk}/transition/",
+        {"action": "decide", "on": "2024-09-20", "version": version_of(c)},
     )
     assert ok.status_code == 200 and ok.json()["state"] == CaseState.DECIDED
 

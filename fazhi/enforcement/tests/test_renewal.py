@@ -14,6 +14,7 @@ from fazhi.core.workflow import TransitionNotAllowed
 from fazhi.enforcement.models import Certificate, CertificateRenewal
 from fazhi.enforcement.rules import CancelReason, CertificateState
 from fazhi.enforcement.tests.helpers import certificate, deadline
+from fazhi.testing import version_of
 
 pytestmark = pytest.mark.django_db
 
@@ -135,14 +136,14 @@ def test_renewal_through_the_api_transition(client_for, coordinator, liaison_a2,
 
     refused = post(
         api,
-        {"action": "renew", "on": today.isoformat(), "valid_until": "2000-01-01"},
+        {"version": version_of(expiring), "action": "renew", "on": today.isoformat(), "valid_until": "2000-01-01"},
     )
     assert refused.status_code == 400 and "须晚于原有效期至" in str(refused.json())
     new_until = (today + timedelta(days=1800)).isoformat()
-    ok = post(api, {"action": "renew", "on": today.isoformat(), "valid_until": new_until})
+    ok = post(api, {"version": version_of(expiring), "action": "renew", "on": today.isoformat(), "valid_until": new_until})
     assert ok.status_code == 200 and ok.json()["valid_until"] == new_until
     other = post(
         client_for(liaison_a2),
-        {"action": "renew", "on": today.isoformat(), "valid_until": new_until},
+        {"version": version_of(expiring), "action": "renew", "on": today.isoformat(), "valid_until": new_until},
     )
     assert other.status_code == 404

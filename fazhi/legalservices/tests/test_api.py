@@ -7,6 +7,7 @@ import pytest
 from fazhi.legalservices.models import AidApplication, Notarisation
 from fazhi.legalservices.rules import State
 from fazhi.legalservices.tests.factories import make_aid
+from fazhi.testing import version_of
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def test_an_application_is_registered_and_decided(client_for, liaison_a1, unit_a
     )
     moved = client.post(
         f"/api/legalservices/aid/{body['id']}/transition/",
-        {"action": "approve", "on": "2022-03-05"},
+        {"action": "approve", "on": "2022-03-05", "version": AidApplication.objects.get().version},
         content_type="application/json",
     )
     assert moved.status_code == 200 and moved.json()["decision_on_time"] is True
@@ -90,13 +91,13 @@ def test_the_receipt_date_is_fixed_once_the_review_period_runs(client_for, liais
     client = client_for(liaison_a1)
     response = client.patch(
         f"/api/legalservices/aid/{app.pk}/",
-        {"received_on": "2022-02-01"},
+        {"received_on": "2022-02-01", "version": version_of(app)},
         content_type="application/json",
     )
     assert response.status_code == 400 and "登记后不能修改" in response.content.decode()
     ok = client.patch(
         f"/api/legalservices/aid/{app.pk}/",
-        {"summary": "拖欠工资三个月"},
+        {"summary": "拖欠工资三个月", "version": version_of(app)},
         content_type="application/json",
     )
     assert ok.status_code == 200
@@ -106,5 +107,6 @@ def test_the_receipt_date_is_fixed_once_the_review_period_runs(client_for, liais
 
 def test_an_application_cannot_be_deleted(client_for, liaison_a1, unit_a1):
     app = make_aid(unit_a1, liaison_a1)
-    assert client_for(liaison_a1).delete(f"/api/legalservices/aid/{app.pk}/").status_code == 403
+    url = f"/api/legalservices/aid/{app.pk}/"
+    assert client_for(liaison_a1).delete(url, HTTP_IF_MATCH=f'"{version_of(app)}"').status_code == 403
     assert AidApplication.objects.filter(pk=app.pk).exists()

@@ -7,7 +7,7 @@ import pytest
 from fazhi.litigation.models import Hearing, Lawsuit
 from fazhi.litigation.rules import State
 from fazhi.litigation.tests.factories import make_lawsuit
-from fazhi.testing import make_person
+from fazhi.testing import make_person, version_of
 
 pytestmark = pytest.mark.django_db
 
@@ -61,13 +61,14 @@ def test_the_workflow_moves_through_transition(unit_a1, liaison_a1, client_for) 
     url = f"/api/lawsuits/{suit.pk}/transition/"
     assert (
         c.post(
-            url, {"action": "defend", "on": "2023-03-10"}, content_type="application/json"
+            url, {"version": version_of(suit), "action": "defend", "on": "2023-03-10"}, content_type="application/json"
         ).status_code
         == 200
     )
     r = c.post(
         url,
         {
+            "version": version_of(suit),
             "action": "record_hearing",
             "on": "2023-04-10",
             "appeared": True,
@@ -80,7 +81,7 @@ def test_the_workflow_moves_through_transition(unit_a1, liaison_a1, client_for) 
     assert r.json()["hearings"][0]["person_masked"] == "王某某"
     r = c.post(
         url,
-        {"action": "conclude", "on": "2023-06-01", "outcome": "revoke"},
+        {"version": version_of(suit), "action": "conclude", "on": "2023-06-01", "outcome": "revoke"},
         content_type="application/json",
     )
     assert r.json()["result"] == "lost"
@@ -95,17 +96,17 @@ def test_a_refused_move_gets_a_chinese_400_and_changes_nothing(
     url = f"/api/lawsuits/{suit.pk}/transition/"
     r = c.post(
         url,
-        {"action": "conclude", "on": "2023-02-01", "outcome": "revoke"},
+        {"version": version_of(suit), "action": "conclude", "on": "2023-02-01", "outcome": "revoke"},
         content_type="application/json",
     )
     assert r.status_code == 400 and "早于" in r.content.decode()
     r = c.post(
         url,
-        {"action": "conclude", "on": "2023-06-01", "outcome": "guilty"},
+        {"version": version_of(suit), "action": "conclude", "on": "2023-06-01", "outcome": "guilty"},
         content_type="application/json",
     )
     assert r.status_code == 400
-    r = c.post(url, {"action": "fly", "on": "2023-06-01"}, content_type="application/json")
+    r = c.post(url, {"version": version_of(suit), "action": "fly", "on": "2023-06-01"}, content_type="application/json")
     assert r.status_code == 400 and "未知操作" in r.content.decode()
     assert Lawsuit.objects.get().state == State.RECEIVED
 
@@ -114,7 +115,7 @@ def test_the_state_cannot_be_set_directly(unit_a1, liaison_a1, client_for) -> No
     suit = make_lawsuit(unit_a1, by=liaison_a1)
     client_for(liaison_a1).patch(
         f"/api/lawsuits/{suit.pk}/",
-        {"state": "concluded", "cause": "行政许可"},
+        {"state": "concluded", "cause": "行政许可", "version": suit.version},
         content_type="application/json",
     )
     suit.refresh_from_db()
@@ -131,7 +132,7 @@ def test_outsiders_get_404_and_the_leader_403(
         assert (
             c.post(
                 f"/api/lawsuits/{suit.pk}/transition/",
-                {"action": "defend", "on": "2023-03-10"},
+                {"version": version_of(suit), "action": "defend", "on": "2023-03-10"},
                 content_type="application/json",
             ).status_code
             == 404
@@ -141,7 +142,7 @@ def test_outsiders_get_404_and_the_leader_403(
     assert (
         c.post(
             f"/api/lawsuits/{suit.pk}/transition/",
-            {"action": "defend", "on": "2023-03-10"},
+            {"version": version_of(suit), "action": "defend", "on": "2023-03-10"},
             content_type="application/json",
         ).status_code
         == 403
@@ -155,10 +156,12 @@ def test_the_unit_and_receipt_date_are_fixed_once_registered(
     suit = make_lawsuit(unit_a1, by=coordinator)
     c = client_for(coordinator)
     r = c.patch(
-        f"/api/lawsuits/{suit.pk}/", {"received_on": "2023-03-05"}, content_type="application/json"
+        f"/api/lawsuits/{suit.pk}/", {"received_on": "2023-03-05", "version": suit.version}, content_type="application/json"
     )
     assert r.status_code == 400 and "不能修改" in r.content.decode()
-    r = c.patch(f"/api/lawsuits/{suit.pk}/", {"unit": county_a.pk}, content_type="application/json")
+    r = c.patch(
+        f"/api/lawsuits/{suit.pk}/", {"unit": county_a.pk, "version": suit.version}, content_type="application/json"
+    )
     assert r.status_code == 400
     suit.refresh_from_db()
     assert (suit.unit_id, suit.received_on) == (unit_a1.pk, suit.filed_on)
@@ -175,7 +178,7 @@ def test_a_move_from_a_stale_version_is_refused_and_changes_nothing(
         {"action": "conclude", "on": "2023-06-01", "outcome": "revoke", "version": stale},
         content_type="application/json",
     )
-    assert r.status_code == 400 and "已被其他人修改" in r.content.decode()
+    assert r.status_code == 409 and "已被其他人修改" in r.content.decode()
     suit.refresh_from_db()
     assert suit.state == State.DEFENDED and suit.outcome == ""
 
@@ -186,7 +189,7 @@ def test_a_hearing_left_without_its_checkboxes_requires_the_head_as_the_screen_d
     suit = make_lawsuit(unit_a1, by=liaison_a1)
     r = client_for(liaison_a1).post(
         f"/api/lawsuits/{suit.pk}/transition/",
-        {"action": "schedule_hearing", "on": "2023-03-10", "hearing_on": "2023-03-20"},
+        {"version": version_of(suit), "action": "schedule_hearing", "on": "2023-03-10", "hearing_on": "2023-03-20"},
         content_type="application/json",
     )
     assert r.status_code == 200, r.content

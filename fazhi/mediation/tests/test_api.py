@@ -9,6 +9,7 @@ import pytest
 from fazhi.mediation.models import Dispute
 from fazhi.mediation.rules import State
 from fazhi.mediation.tests.factories import make_committee, make_dispute
+from fazhi.testing import version_of
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,7 @@ def test_a_dispute_is_registered_and_moved_through_apply(client_for, liaison_a1,
     pk = response.json()["id"]
     moved = client.post(
         f"/api/mediation/disputes/{pk}/transition/",
-        {"action": "agree_oral", "on": "2022-03-02"},
+        {"version": version_of(Dispute.objects.get(pk=pk)), "action": "agree_oral", "on": "2022-03-02"},
         content_type="application/json",
     )
     assert moved.status_code == 200, moved.content
@@ -59,7 +60,7 @@ def test_a_refused_move_answers_400_in_chinese_and_changes_nothing(
     d = make_dispute(committee)
     response = client_for(liaison_a1).post(
         f"/api/mediation/disputes/{d.pk}/transition/",
-        {"action": "refer", "on": "2022-03-02"},
+        {"version": version_of(d), "action": "refer", "on": "2022-03-02"},
         content_type="application/json",
     )
     assert response.status_code == 400 and "移交单位" in response.content.decode()
@@ -75,7 +76,7 @@ def test_an_outsider_gets_404_and_the_leader_403(
         assert client_for(user).get(f"/api/mediation/disputes/{d.pk}/").status_code == 404
     response = client_for(leader).post(
         f"/api/mediation/disputes/{d.pk}/transition/",
-        {"action": "agree_oral", "on": "2022-03-02"},
+        {"version": version_of(d), "action": "agree_oral", "on": "2022-03-02"},
         content_type="application/json",
     )
     assert response.status_code == 403
@@ -150,7 +151,7 @@ def test_an_open_disputes_registration_data_is_corrected_by_patch(
 ):
     d = make_dispute(committee)
     response = client_for(liaison_a1).patch(
-        f"/api/mediation/disputes/{d.pk}/", {"kind": "family"}, content_type="application/json"
+        f"/api/mediation/disputes/{d.pk}/", {"kind": "family", "version": d.version}, content_type="application/json"
     )
     assert response.status_code == 200, response.content
     d.refresh_from_db()
@@ -162,7 +163,7 @@ def test_a_concluded_dispute_cannot_be_patched(client_for, liaison_a1, committee
 
     d = make_dispute(committee, outcome=Outcome.ORAL, closed_on=date(2022, 3, 2))
     response = client_for(liaison_a1).patch(
-        f"/api/mediation/disputes/{d.pk}/", {"kind": "family"}, content_type="application/json"
+        f"/api/mediation/disputes/{d.pk}/", {"kind": "family", "version": d.version}, content_type="application/json"
     )
     assert response.status_code == 400 and "不能再修改" in response.content.decode()
     d.refresh_from_db()
@@ -174,7 +175,8 @@ def test_a_dispute_cannot_be_deleted_and_outsiders_get_404(
 ):
     d = make_dispute(committee)
     assert client_for(liaison_a2).delete(f"/api/mediation/disputes/{d.pk}/").status_code == 404
-    assert client_for(liaison_a1).delete(f"/api/mediation/disputes/{d.pk}/").status_code == 403
+    url, etag = f"/api/mediation/disputes/{d.pk}/", f'"{d.version}"'
+    assert client_for(liaison_a1).delete(url, HTTP_IF_MATCH=etag).status_code == 403
     assert Dispute.objects.filter(pk=d.pk).exists()
 
 
@@ -190,6 +192,6 @@ def test_a_move_from_a_stale_version_is_refused_and_changes_nothing(
         {"action": "agree_oral", "on": "2022-03-02", "agreement": "赔偿", "version": stale},
         content_type="application/json",
     )
-    assert response.status_code == 400 and "已被其他人修改" in response.content.decode()
+    assert response.status_code == 409 and "已被其他人修改" in response.content.decode()
     d.refresh_from_db()
     assert d.state == State.RECEIVED

@@ -7,14 +7,16 @@ from datetime import date
 
 import pytest
 
+from fazhi.api.base import etag_for
 from fazhi.normdocs.models import Cleanup, CleanupResult, Document, Issuer, ReviewItem
 from fazhi.normdocs.tests.test_rules import published
+from fazhi.testing import version_of
 
 pytestmark = pytest.mark.django_db
 
 
-def _post(client, url: str, data: dict):
-    return client.post(url, json.dumps(data), content_type="application/json")
+def _post(client, url: str, data: dict, **headers):
+    return client.post(url, json.dumps(data), content_type="application/json", **headers)
 
 
 @pytest.fixture
@@ -24,7 +26,7 @@ def doc(unit_a1):
 
 def test_outsiders_get_404_and_the_leader_403(client_for, liaison_a2, coordinator_b, leader, doc):
     url = f"/api/normdocs/{doc.pk}/transition/"
-    body = {"action": "submit_review", "on": "2022-01-05"}
+    body = {"version": version_of(doc), "action": "submit_review", "on": "2022-01-05"}
     for user in (liaison_a2, coordinator_b):
         assert client_for(user).get(f"/api/normdocs/{doc.pk}/").status_code == 404
         assert _post(client_for(user), url, body).status_code == 404
@@ -36,8 +38,8 @@ def test_outsiders_get_404_and_the_leader_403(client_for, liaison_a2, coordinato
 def test_a_document_moves_through_review_with_its_deadline(client_for, liaison_a1, doc):
     c = client_for(liaison_a1)
     url = f"/api/normdocs/{doc.pk}/transition/"
-    assert _post(c, url, {"action": "submit_review", "on": "2022-01-05"}).status_code == 200
-    r = _post(c, url, {"action": "review", "on": "2022-01-10", "opinion": "同意"})
+    assert _post(c, url, {"version": version_of(doc), "action": "submit_review", "on": "2022-01-05"}).status_code == 200
+    r = _post(c, url, {"version": version_of(doc), "action": "review", "on": "2022-01-10", "opinion": "同意"})
     assert r.status_code == 200, r.content
     assert r.json()["state"] == "reviewed" and r.json()["review_opinion"] == "pass"
 
@@ -45,7 +47,7 @@ def test_a_document_moves_through_review_with_its_deadline(client_for, liaison_a
 def test_the_workflow_fields_cannot_be_written_directly(client_for, liaison_a1, doc):
     r = client_for(liaison_a1).patch(
         f"/api/normdocs/{doc.pk}/",
-        json.dumps({"state": "in_force", "filed_on": "2022-01-01", "title": "新名称"}),
+        json.dumps({"state": "in_force", "filed_on": "2022-01-01", "title": "新名称", "version": doc.version}),
         content_type="application/json",
     )
     assert r.status_code == 200
@@ -57,7 +59,7 @@ def test_a_bad_date_is_refused_in_chinese_and_changes_nothing(client_for, liaiso
     r = _post(
         client_for(liaison_a1),
         f"/api/normdocs/{doc.pk}/transition/",
-        {"action": "submit_review", "on": "明天"},
+        {"version": version_of(doc), "action": "submit_review", "on": "明天"},
     )
     assert r.status_code == 400 and "有效的日期" in "".join(r.json()["on"])
     doc.refresh_from_db()
@@ -83,12 +85,12 @@ def test_a_cleanup_outcome_is_recorded_and_applied(client_for, coordinator, coun
     )
     c = client_for(coordinator)
     url = f"/api/normdoc-cleanups/{cleanup.pk}/decide/"
-    r = _post(c, url, {"document": doc.pk, "outcome": "废止", "on": "2022-05-01"})
+    r = _post(c, url, {"document": doc.pk, "outcome": "废止", "on": "2022-05-01"}, HTTP_IF_MATCH=etag_for(cleanup))
     assert r.status_code == 200, r.content
     doc.refresh_from_db()
     assert doc.state == "repealed"
     # A second outcome for the same document is refused and changes nothing.
-    r = _post(c, url, {"document": doc.pk, "outcome": "修改", "on": "2022-05-02"})
+    r = _post(c, url, {"document": doc.pk, "outcome": "修改", "on": "2022-05-02"}, HTTP_IF_MATCH=etag_for(cleanup))
     assert r.status_code == 400
     assert CleanupResult.objects.count() == 1
 
@@ -104,6 +106,7 @@ def test_a_cleanup_outcome_for_another_countys_document_is_refused(
         client_for(coordinator),
         f"/api/normdoc-cleanups/{cleanup.pk}/decide/",
         {"document": theirs.pk, "outcome": "repeal", "on": "2022-05-01"},
+        HTTP_IF_MATCH=etag_for(cleanup),
     )
     assert r.status_code == 400
     theirs.refresh_from_db()
@@ -121,9 +124,9 @@ def test_a_move_from_a_stale_version_is_refused_and_changes_nothing(client_for, 
     c = client_for(liaison_a1)
     url = f"/api/normdocs/{doc.pk}/transition/"
     stale = doc.version
-    assert _post(c, url, {"action": "submit_review", "on": "2022-01-05"}).status_code == 200
+    assert _post(c, url, {"version": version_of(doc), "action": "submit_review", "on": "2022-01-05"}).status_code == 200
     r = _post(c, url, {"action": "review", "on": "2022-01-10", "opinion": "同意", "version": stale})
-    assert r.status_code == 400
+    assert r.status_code == 409
     assert "已被其他人修改" in "".join(r.json()["detail"])
     doc.refresh_from_db()
     assert doc.state == "reviewing" and doc.reviewed_on is None

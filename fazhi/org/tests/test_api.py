@@ -1,5 +1,6 @@
 import pytest
 
+from fazhi.api.base import etag_for
 from fazhi.testing import make_person
 
 
@@ -39,7 +40,10 @@ def test_a_leader_may_read_but_not_write(client_for, leader, person_a1):
 
 
 def test_the_owner_may_change_its_record(client_for, liaison_a1, person_a1):
-    r = client_for(liaison_a1).patch(f"/api/people/{person_a1.pk}/", {"position": "科员"}, content_type="application/json")
+    r = client_for(liaison_a1).patch(
+        f"/api/people/{person_a1.pk}/", {"position": "科员"}, content_type="application/json",
+        HTTP_IF_MATCH=etag_for(person_a1),
+    )
     assert r.status_code == 200
     person_a1.refresh_from_db()
     assert person_a1.position == "科员"

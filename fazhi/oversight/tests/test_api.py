@@ -6,6 +6,7 @@ import pytest
 
 from fazhi.oversight.rules import TaskState
 from fazhi.oversight.tests.test_models import assigned_suggestion, proposed
+from fazhi.testing import version_of
 
 pytestmark = pytest.mark.django_db
 
@@ -17,16 +18,16 @@ def test_the_office_approves_a_task_through_the_api(
     assert client_for(liaison_a2).get(f"/api/supervision/{task.pk}/").status_code == 404
     r = client_for(leader).post(
         f"/api/supervision/{task.pk}/transition/",
-        {"action": "approve", "on": "2023-03-02", "approved_by": "县长"},
+        {"version": version_of(task), "action": "approve", "on": "2023-03-02", "approved_by": "县长"},
     )
     assert r.status_code == 403
     r = client_for(coordinator).post(
-        f"/api/supervision/{task.pk}/transition/", {"action": "approve", "on": "2023-03-02"}
+        f"/api/supervision/{task.pk}/transition/", {"version": version_of(task), "action": "approve", "on": "2023-03-02"}
     )
     assert r.status_code == 400
     r = client_for(coordinator).post(
         f"/api/supervision/{task.pk}/transition/",
-        {"action": "approve", "on": "2023-03-02", "approved_by": "县长"},
+        {"version": version_of(task), "action": "approve", "on": "2023-03-02", "approved_by": "县长"},
     )
     assert r.status_code == 200 and r.json()["state"] == TaskState.APPROVED
 

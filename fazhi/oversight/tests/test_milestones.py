@@ -10,6 +10,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
+from fazhi.api.base import etag_for
 from fazhi.deadlines.models import Status
 from fazhi.deadlines.services import deadlines_for
 from fazhi.oversight import rules
@@ -244,12 +245,14 @@ def test_the_api_creates_changes_and_completes_milestones(client_for, liaison_a1
         f"/api/supervision-milestones/{pk}/",
         {"due_on": "2023-04-12"},
         content_type="application/json",
+        HTTP_IF_MATCH=etag_for(Milestone.objects.get(pk=pk)),
     )
     assert r.status_code == 200 and r.json()["due_on"] == "2023-04-12"
     r = c.patch(
         f"/api/supervision-milestones/{pk}/",
         {"done_on": "2023-04-11"},
         content_type="application/json",
+        HTTP_IF_MATCH=r["ETag"],  # the version the first change answered with
     )
     assert r.status_code == 200 and r.json()["done_on"] == "2023-04-11"
     listed = c.get(f"/api/supervision-milestones/?task={task.pk}").json()
@@ -296,9 +299,9 @@ def test_the_api_deletes_only_a_milestone_not_done_nor_urged(client_for, coordin
     )
     gone = Milestone.add(task, by=coordinator, title="录入错误", due_on=D(2023, 4, 21))
     c = client_for(coordinator)
-    r = c.delete(f"/api/supervision-milestones/{keep.pk}/")
+    r = c.delete(f"/api/supervision-milestones/{keep.pk}/", HTTP_IF_MATCH=etag_for(keep))
     assert r.status_code == 400 and "催办记录" in r.content.decode()
-    assert c.delete(f"/api/supervision-milestones/{gone.pk}/").status_code == 204
+    assert c.delete(f"/api/supervision-milestones/{gone.pk}/", HTTP_IF_MATCH=etag_for(gone)).status_code == 204
     assert list(task.milestones.values_list("title", flat=True)) == ["完成摸底"]
 
 

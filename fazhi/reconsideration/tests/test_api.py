@@ -10,6 +10,7 @@ import pytest
 from fazhi.reconsideration.models import Application, SuperiorCase
 from fazhi.reconsideration.rules import State
 from fazhi.reconsideration.tests.helpers import received
+from fazhi.testing import version_of
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +41,7 @@ def test_outsiders_get_404(client_for, liaison_a2, coordinator_b, app_a1):
             _post(
                 c,
                 f"/api/reconsideration/{app_a1.pk}/transition/",
-                {"action": "accept", "on": "2023-03-02", "procedure": "ordinary"},
+                {"version": version_of(app_a1), "action": "accept", "on": "2023-03-02", "procedure": "ordinary"},
             ).status_code
             == 404
         )
@@ -52,7 +53,7 @@ def test_the_leader_gets_403_on_writes(client_for, leader, app_a1, unit_a1):
         _post(
             c,
             f"/api/reconsideration/{app_a1.pk}/transition/",
-            {"action": "accept", "on": "2023-03-02", "procedure": "ordinary"},
+            {"version": version_of(app_a1), "action": "accept", "on": "2023-03-02", "procedure": "ordinary"},
         ).status_code
         == 403
     )
@@ -92,7 +93,7 @@ def test_a_transition_goes_through_apply(client_for, coordinator, app_a1):
     response = _post(
         client_for(coordinator),
         f"/api/reconsideration/{app_a1.pk}/transition/",
-        {"action": "accept", "on": "2023-03-02", "procedure": "ordinary"},
+        {"version": version_of(app_a1), "action": "accept", "on": "2023-03-02", "procedure": "ordinary"},
     )
     assert response.status_code == 200, response.content
     assert response.json()["state"] == State.ACCEPTED
@@ -103,7 +104,7 @@ def test_state_cannot_be_written_directly(client_for, coordinator, app_a1):
     c = client_for(coordinator)
     response = c.patch(
         f"/api/reconsideration/{app_a1.pk}/",
-        json.dumps({"state": "decided", "note": "备注"}),
+        json.dumps({"state": "decided", "note": "备注", "version": app_a1.version}),
         content_type="application/json",
     )
     assert response.status_code == 200
@@ -114,19 +115,19 @@ def test_state_cannot_be_written_directly(client_for, coordinator, app_a1):
 def test_bad_moves_answer_400_in_chinese_and_change_nothing(client_for, coordinator, app_a1):
     c = client_for(coordinator)
     unknown = _post(
-        c, f"/api/reconsideration/{app_a1.pk}/transition/", {"action": "fly", "on": "2023-03-02"}
+        c, f"/api/reconsideration/{app_a1.pk}/transition/", {"version": version_of(app_a1), "action": "fly", "on": "2023-03-02"}
     )
     assert unknown.status_code == 400 and "未知操作" in unknown.content.decode()
     wrong = _post(
         c,
         f"/api/reconsideration/{app_a1.pk}/transition/",
-        {"action": "decide", "on": "2023-03-02", "outcome": "uphold"},
+        {"version": version_of(app_a1), "action": "decide", "on": "2023-03-02", "outcome": "uphold"},
     )
     assert wrong.status_code == 400 and "不能执行" in wrong.content.decode()
     future = _post(
         c,
         f"/api/reconsideration/{app_a1.pk}/transition/",
-        {"action": "accept", "on": "2099-03-02", "procedure": "ordinary"},
+        {"version": version_of(app_a1), "action": "accept", "on": "2099-03-02", "procedure": "ordinary"},
     )
     assert future.status_code == 400 and "晚于今天" in future.content.decode()
     assert Application.objects.get().state == State.RECEIVED

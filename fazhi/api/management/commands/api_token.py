@@ -32,9 +32,8 @@ class Command(BaseCommand):
         user = get_user_model().objects.filter(username=options["username"]).first()
         if user is None:
             raise CommandError(f"用户不存在：{options['username']}")
-        live = ApiToken.objects.filter(user=user, revoked_at__isnull=True)
         if options["revoke"]:
-            n = live.update(revoked_at=timezone.now())
+            n = ApiToken.revoke_all(user)
             self.stdout.write(f"已吊销 {n} 个令牌。")
             return
         if options["list"]:

@@ -16,13 +16,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("file", help="备份文件路径")
         parser.add_argument("--yes", action="store_true", help="不再询问，直接恢复")
+        parser.add_argument(
+            "--force", action="store_true",
+            help="未签名或签名无效的备份也恢复（审计日志记录强制恢复及其原因）",
+        )
 
     def handle(self, *args: Any, **opts: Any) -> None:
         source = Path(opts["file"])
         if not source.exists():
             raise CommandError(f"备份文件不存在：{source}")
         try:
-            header, _ = read_header(source)
+            header, _ = read_header(source, force=opts["force"])
         except BackupError as exc:
             raise CommandError(str(exc)) from exc
         if not opts["yes"]:
@@ -30,7 +34,7 @@ class Command(BaseCommand):
             if answer.strip().lower() != "yes":
                 raise CommandError("已取消，未做任何修改。")
         try:
-            restore(source)
+            restore(source, force=opts["force"])
         except BackupError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(self.style.SUCCESS(f"已恢复 {header['created']} 的备份：{len(header['tables'])} 张表。"))
