@@ -48,6 +48,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from fazhi.audit.models import Action
 from fazhi.audit.trail import audit_context, record
+from fazhi.core.safezip import XLSX_LIMITS, ZipRefused, check_zip
 from fazhi.core.xlsx_read import SheetValues, UnreadableWorkbook
 from fazhi.indicators import figcache
 from fazhi.org.validators import mask_id_number, mask_name, mask_phone
@@ -192,9 +193,12 @@ def check_file(data: bytes, filename: str = "") -> None:
             raise ImportRefused("文件含有宏，出于安全原因拒绝导入。请另存为不含宏的 .xlsx 文件。")
         if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
             raise ImportRefused("文件不是有效的 .xlsx 工作簿。")
-        # A zip bomb announces itself in the declared sizes.
-        if sum(i.file_size for i in zf.infolist()) > limit * 20:
-            raise ImportRefused("文件解压后过大，拒绝导入。")
+    try:
+        # Every member unpacked once, streaming, against its cap: a bomb or a damaged
+        # member is refused before openpyxl parses anything.
+        check_zip(data, XLSX_LIMITS, name=filename)
+    except ZipRefused as exc:
+        raise ImportRefused(str(exc)) from exc
 
 
 def _rows(data: bytes, sheet: Sheet) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -202,7 +206,7 @@ def _rows(data: bytes, sheet: Sheet) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
         reader = SheetValues(data, sheet.title[:31])
     except UnreadableWorkbook as exc:
-        raise ImportRefused("无法读取该工作簿，文件可能已损坏。") from exc
+        raise ImportRefused(str(exc) if exc.for_people else "无法读取该工作簿，文件可能已损坏。") from exc
     try:
         it = reader.rows()
         first = next(it, None)
