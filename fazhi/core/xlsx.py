@@ -17,14 +17,20 @@ same description gives the downloadable template, the import, and the export:
 Imports read the sheet streaming (`core.xlsx_read`: cells as openpyxl's read-only,
 data-only mode gives them, formulas only as their cached results), validate every row
 with the model's own `full_clean()`, and write nothing unless every row is valid: errors
-come back per row and column, as a list and as a workbook. Files that are not xlsx, are
-too large, or carry macros are refused before they are parsed. Memory does not grow with
-the rows: one row is read at a time and valid rows are written in batches of BATCH (one
-`executemany` each where nothing is needed back; see `_Writer`).
+come back per row and column, as a list and as a workbook, the first MAX_ERRORS of them
+(the file is not read further once there are more). Files that are not xlsx, are too
+large, unpack to too much (`core.safezip`), or carry macros are refused before they are
+parsed. Validation holds no write lock: valid rows are set aside (`_Spool`) and written
+afterwards in one short transaction. Rows that repeat the sheet's `natural_key`, in the
+file or in the records the user can see, are written only once the user has said so
+(`import_file(duplicates=…)`). Memory does not grow with the rows: one row is read at a
+time and valid rows are written in batches of BATCH (one `executemany` each where
+nothing is needed back; see `_Writer`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
 import pickle
@@ -40,7 +46,7 @@ from xml.etree.ElementTree import ParseError
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connections, models, router, transaction
+from django.db import IntegrityError, connections, models, router, transaction
 from django.db.models.fields import AutoFieldMixin
 from openpyxl import Workbook
 from openpyxl.comments import Comment
@@ -111,6 +117,9 @@ class Sheet:
     # the unit where numbers are per unit): an import asks before storing a row that
     # repeats them (import_file's `duplicates`).
     natural_key: tuple[str, ...] = ()
+    # prepare() writes (e.g. creates a certificate's holder): validation runs inside the
+    # import's transaction, which then holds the write lock while the file is checked.
+    writes_while_validating: bool = False
     instructions: list[str] = field(default_factory=list)
 
     @property
@@ -514,6 +523,13 @@ class Duplicate:
     url: str = ""
 
 
+def _display(instance: models.Model, f: models.Field) -> str:
+    value = getattr(instance, f.name)
+    if f.choices:
+        value = dict(f.flatchoices).get(value, value)
+    return str(value)
+
+
 class _Duplicates:
     """Rows that repeat a register's natural key (`Sheet.natural_key`), in the file or
     among the records the importing user can see; the first MAX_ERRORS are described."""
@@ -532,7 +548,7 @@ class _Duplicates:
 
     def _label(self, instance: models.Model) -> str:
         return "，".join(
-            f"{self.headers.get(f.name, f.verbose_name)}“{getattr(instance, f.name)}”" for f in self.fields
+            f"{self.headers.get(f.name, f.verbose_name)}“{_display(instance, f)}”" for f in self.fields
         )
 
     def _add(self, duplicate: Duplicate) -> None:
@@ -606,8 +622,11 @@ def import_file(
     result = ImportResult()
     dups = _Duplicates(sheet, user, result) if sheet.natural_key else None
     spool = _Spool()
+    # A sheet whose prepare() writes validates inside the transaction, so that a
+    # refused file leaves nothing behind (and holds the write lock meanwhile).
+    outer = transaction.atomic() if sheet.writes_while_validating else contextlib.nullcontext()
     try:
-        with audit_context(user=user, action=Action.IMPORT, verb=sheet.title):
+        with outer, audit_context(user=user, action=Action.IMPORT, verb=sheet.title):
             for n, raw in _rows(data, sheet):
                 result.rows += 1
                 values: dict[str, Any] = {}
@@ -641,15 +660,15 @@ def import_file(
                 batch = spool.add(n, instance)
                 if batch and dups is not None:
                     dups.existing(batch)
-            if result.errors:
-                return result
-            batch = spool.flush()
-            if batch and dups is not None:
-                dups.existing(batch)
-            if result.duplicate_rows and duplicates == ASK:
-                return result
-            _write(sheet, spool, result, ctx, user=user, filename=filename,
-                   skip=result.duplicate_rows if duplicates == SKIP else frozenset())
+            if not result.errors:
+                batch = spool.flush()
+                if batch and dups is not None:
+                    dups.existing(batch)
+                if not (result.duplicate_rows and duplicates == ASK):
+                    _write(sheet, spool, result, ctx, user=user, filename=filename,
+                           skip=result.duplicate_rows if duplicates == SKIP else frozenset())
+            if sheet.writes_while_validating and not result.written:
+                transaction.set_rollback(True)
     finally:
         spool.close()
     return result
@@ -662,28 +681,36 @@ def _write(sheet: Sheet, spool: _Spool, result: ImportResult, ctx: dict[str, Any
     # number, so the memory of an import does not grow with its rows.
     writer = _Writer(sheet, keep=sheet.after_save is not None)
     model = sheet.model
-    with transaction.atomic():
-        for n, instance in spool:
-            if n in skip:
-                continue
-            if sheet.bulk:
-                writer.add(instance)
-            else:
-                writer.save(instance)
-        writer.flush()
-        if sheet.after_save is not None:
-            sheet.after_save(writer.saved or [], ctx)
-        result.created, result.written = writer.created, True
-        if sheet.bulk and result.created:
-            # Bulk inserts send no signals: the figures kept for the importer's units go.
-            figcache.data_changed(*ctx["writable_units"])
-        note = f"导入{result.created}条记录"
-        if skip:
-            note += f"，跳过重复{len(skip)}行"
-        record(Action.IMPORT, user=user, verb=sheet.title, model=model._meta.label_lower,
-               object_repr=f"{filename or sheet.title}：{result.created}行",
-               unit_path=user.unit.path if getattr(user, "unit_id", None) else "",
-               note=note)
+    try:
+        with transaction.atomic():
+            _write_rows(sheet, spool, writer, result, ctx, skip)
+            note = f"导入{result.created}条记录" + (f"，跳过重复{len(skip)}行" if skip else "")
+            record(Action.IMPORT, user=user, verb=sheet.title, model=model._meta.label_lower,
+                   object_repr=f"{filename or sheet.title}：{result.created}行",
+                   unit_path=user.unit.path if getattr(user, "unit_id", None) else "",
+                   note=note)
+    except IntegrityError:
+        # A key the database keeps unique, repeated by rows the user chose to keep.
+        result.created, result.written = 0, False
+        result.add_errors([RowError(0, "—", "有的行与已有记录或本文件的其他行编号相同，数据库不允许重复，未写入任何记录。")])
+
+
+def _write_rows(sheet: Sheet, spool: _Spool, writer: _Writer, result: ImportResult, ctx: dict[str, Any],
+                skip: set[int] | frozenset[int]) -> None:
+    for n, instance in spool:
+        if n in skip:
+            continue
+        if sheet.bulk:
+            writer.add(instance)
+        else:
+            writer.save(instance)
+    writer.flush()
+    if sheet.after_save is not None:
+        sheet.after_save(writer.saved or [], ctx)
+    result.created, result.written = writer.created, True
+    if sheet.bulk and result.created:
+        # Bulk inserts send no signals: the figures kept for the importer's units go.
+        figcache.data_changed(*ctx["writable_units"])
 
 
 def errors_workbook(result: ImportResult) -> bytes:

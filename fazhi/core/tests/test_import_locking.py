@@ -23,7 +23,9 @@ from fazhi.core.xlsx import Column, Sheet, import_file
 from fazhi.org.models import Person
 from fazhi.testing import PASSWORD
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after each test would take the migrations' rows (content
+# types, periods) from the tests that follow.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 ROWS = 30
 LOGINS = 10
 
