@@ -26,6 +26,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from typing import BinaryIO
+from xml.parsers import expat
 
 CHUNK = 64 * 1024
 MB = 1024 * 1024
@@ -41,12 +42,51 @@ class ZipLimits:
     total: int  # unpacked bytes of all members together
     members: int = 2000  # number of members
     caps: tuple[tuple[str, int], ...] = ()  # (fnmatch pattern, unpacked bytes), first match wins
+    # (fnmatch pattern, XML elements or None for uncounted), first match wins; counted
+    # while verifying: a part a parser holds whole costs memory per element, not per byte.
+    elements: tuple[tuple[str, int | None], ...] = ()
 
     def cap(self, name: str) -> int:
         for pattern, limit in self.caps:
             if fnmatch.fnmatchcase(name, pattern):
                 return limit
         return self.member
+
+    def element_cap(self, name: str) -> int | None:
+        for pattern, limit in self.elements:
+            if fnmatch.fnmatchcase(name, pattern):
+                return limit
+        return None
+
+
+class _Elements:
+    """Counts the start tags of an XML part fed in chunks (expat: no tree is built)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit, self.count, self.broken = limit, 0, False
+        self.parser = expat.ParserCreate()
+        self.parser.StartElementHandler = self._start
+
+    def _start(self, name: str, attrs: object) -> None:
+        self.count += 1
+        if self.count > self.limit:
+            raise _TooMany
+
+    def feed(self, chunk: bytes) -> bool:
+        """False once the part has more elements than the limit."""
+        if self.broken:
+            return True
+        try:
+            self.parser.Parse(chunk, False)
+        except _TooMany:
+            return False
+        except expat.ExpatError:
+            self.broken = True  # not well-formed: left to the reader's own message
+        return True
+
+
+class _TooMany(Exception):
+    pass
 
 
 def _mb(n: int) -> str:
@@ -90,6 +130,8 @@ def check_zip(data: bytes | BinaryIO, limits: ZipLimits, *, name: str = "", veri
             if info.is_dir():
                 continue
             cap = limits.cap(info.filename)
+            element_cap = limits.element_cap(info.filename)
+            elements = _Elements(element_cap) if element_cap is not None else None
             size = 0
             try:
                 with zf.open(info) as member:
@@ -100,6 +142,11 @@ def check_zip(data: bytes | BinaryIO, limits: ZipLimits, *, name: str = "", veri
                             raise _bomb(label, f"的部件“{info.filename}”", cap)
                         if total > limits.total:
                             raise _bomb(label, "", limits.total)
+                        if elements is not None and not elements.feed(chunk):
+                            raise ZipRefused(
+                                f"文件“{label}”的部件“{info.filename}”含有超过 {element_cap:,} 个 XML 元素，"
+                                "超过上限，拒绝处理（可能是压缩炸弹或异常文件）。"
+                            )
             except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
                 if isinstance(exc, ZipRefused):
                     raise
@@ -114,6 +161,9 @@ DOCX_LIMITS = ZipLimits(
     total=64 * MB,
     members=1000,
     caps=(("*.xml", 8 * MB), ("*.rels", 1 * MB)),
+    # python-docx spends about 330 bytes and 0.1 ms per paragraph (bench/upload_bombs.py);
+    # a 30-page report has some 10,000 elements.
+    elements=(("*.xml", 200_000), ("*.rels", 10_000)),
 )
 
 # An xlsx import: worksheets are read streaming (`core.xlsx_read`), one row at a time,
@@ -124,4 +174,13 @@ XLSX_LIMITS = ZipLimits(
     total=640 * MB,
     members=2000,
     caps=(("xl/worksheets/sheet*.xml", 512 * MB),),
+    # The sheets are streamed; the shared strings become one Python string each; the
+    # styles one object per element (Excel itself allows 64,000 cell formats).
+    elements=(
+        ("xl/worksheets/*", None),
+        ("xl/sharedStrings.xml", 2_000_000),
+        ("xl/styles.xml", 300_000),
+        ("*.xml", 100_000),
+        ("*.rels", 10_000),
+    ),
 )

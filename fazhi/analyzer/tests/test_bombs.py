@@ -44,3 +44,19 @@ def test_twenty_bombs_in_one_upload_are_each_refused_with_a_chinese_message(clie
 
 def test_a_normal_report_still_reads():
     assert "行政复议案件32件" in read_bytes(_report(), "报告.docx")
+
+
+def test_a_small_docx_of_too_many_empty_paragraphs_is_refused_before_python_docx_builds_them():
+    import zipfile
+
+    src = _report()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(src)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            body = zin.read(info)
+            if info.filename == "word/document.xml":
+                head, tail = body.split(b"<w:body>", 1)
+                body = head + b"<w:body>" + b"<w:p/>" * 200_001 + tail  # 1.2 MB, under the byte cap
+            zout.writestr(info, body)
+    with pytest.raises(ReadError, match="word/document.xml”含有超过 200,000 个 XML 元素"):
+        read_bytes(out.getvalue(), "密集.docx")

@@ -111,3 +111,16 @@ def test_the_reader_itself_refuses_a_bomb_whoever_calls_it():
     bomb = inflate(_people([["确山县司法局", "张三"]]), "xl/workbook.xml", XLSX_LIMITS.member + MB)
     with pytest.raises(UnreadableWorkbook, match="压缩炸弹"):
         SheetValues(bomb, "人员")
+
+
+def test_a_part_held_whole_with_too_many_xml_elements_is_refused_while_streaming():
+    limits = ZipLimits(member=MB, total=MB, elements=(("streamed/*", None), ("*.xml", 100)))
+    many = b"<r>" + b"<p/>" * 100 + b"</r>"  # 101 elements, 400 bytes
+    check_zip(_zip({"a.xml": b"<r>" + b"<p/>" * 99 + b"</r>", "streamed/s.xml": many}), limits)
+    with pytest.raises(ZipRefused, match="“a.xml”含有超过 100 个 XML 元素"):
+        check_zip(_zip({"a.xml": many}), limits)
+
+
+def test_a_part_that_is_not_well_formed_is_left_to_its_reader():
+    limits = ZipLimits(member=MB, total=MB, elements=(("*.xml", 100),))
+    check_zip(_zip({"a.xml": b"<r><p></r>" + b"<p/>" * 200}), limits)
