@@ -1,21 +1,13 @@
 """A .docx that unpacks to far more than it weighs is refused before python-docx opens it."""
 
-import io
 
-import docx
 import pytest
 
 from fazhi.analyzer.reading import ReadError, read_bytes
 from fazhi.core.safezip import DOCX_LIMITS, MB
-from fazhi.core.tests.bombs import inflate
+from fazhi.core.tests.bombs import dense_docx, inflate, report_docx
 
-
-def _report() -> bytes:
-    d = docx.Document()
-    d.add_paragraph("关于2023年法治政府建设情况的报告。全年受理行政复议案件32件，办理法律援助423件。")
-    buf = io.BytesIO()
-    d.save(buf)
-    return buf.getvalue()
+_report = report_docx
 
 
 def test_a_docx_whose_text_part_unpacks_past_its_cap_is_refused_naming_the_part():
@@ -47,16 +39,6 @@ def test_a_normal_report_still_reads():
 
 
 def test_a_small_docx_of_too_many_empty_paragraphs_is_refused_before_python_docx_builds_them():
-    import zipfile
-
-    src = _report()
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(src)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            body = zin.read(info)
-            if info.filename == "word/document.xml":
-                head, tail = body.split(b"<w:body>", 1)
-                body = head + b"<w:body>" + b"<w:p/>" * 200_001 + tail  # 1.2 MB, under the byte cap
-            zout.writestr(info, body)
+    dense = dense_docx(200_001)  # 1.2 MB unpacked, under the byte cap
     with pytest.raises(ReadError, match="word/document.xml”含有超过 200,000 个 XML 元素"):
-        read_bytes(out.getvalue(), "密集.docx")
+        read_bytes(dense, "密集.docx")

@@ -34,3 +34,28 @@ def inflate(data: bytes, member: str, size: int) -> bytes:
                     fh.write(spaces[: min(left, CHUNK)])
                     left -= CHUNK
     return out.getvalue()
+
+
+def report_docx() -> bytes:
+    """A small, real .docx report, to inflate or pack densely."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("关于2023年法治政府建设情况的报告。全年受理行政复议案件32件，办理法律援助423件。")
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def dense_docx(paragraphs: int) -> bytes:
+    """`report_docx()` whose document.xml holds `paragraphs` more, empty paragraphs: the
+    densest XML (6 bytes an element) that python-docx builds an object for each of."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(report_docx())) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            body = zin.read(info)
+            if info.filename == "word/document.xml":
+                head, tail = body.split(b"<w:body>", 1)
+                body = head + b"<w:body>" + b"<w:p/>" * paragraphs + tail
+            zout.writestr(info, body, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
