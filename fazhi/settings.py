@@ -104,6 +104,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "fazhi.core.middleware.ContentSecurityPolicyMiddleware",
+    "fazhi.core.busy.DatabaseBusyMiddleware",  # a lock waited out: 503 请稍后重试, not 500
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

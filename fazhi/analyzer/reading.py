@@ -14,6 +14,8 @@ import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+from fazhi.core.safezip import DOCX_LIMITS, ZipRefused, check_zip
+
 # A county's annual report is 5–30 pages; 20 MB leaves room for embedded images in
 # a .docx or PDF while refusing the archive someone uploads by mistake.
 MAX_BYTES = 20 * 1024 * 1024
@@ -70,6 +72,14 @@ def decode_text(data: bytes, name: str) -> str:
 def _docx_text(data: bytes, name: str) -> str:
     import docx
 
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise ReadError(f"文件“{name}”不是有效的 Word（.docx）文件，无法打开。")
+    try:
+        # python-docx holds every part whole: a part that unpacks past its cap (a
+        # decompression bomb) is refused before it is opened.
+        check_zip(data, DOCX_LIMITS, name=name)
+    except ZipRefused as e:
+        raise ReadError(str(e)) from e
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises several kinds for a broken package

@@ -9,6 +9,7 @@ from fazhi.core.xlsx import Column, Sheet
 PROJECT_SHEET = Sheet(
     model=AuditProject,
     title="审计项目",
+    natural_key=("unit", "year", "title"),
     columns=[
         Column("被审计单位", "unit", kind="unit", required=True, example="确山县教育局"),
         Column("审计机关", "auditing_body", example="确山县审计局"),
@@ -33,6 +34,7 @@ PROJECT_SHEET = Sheet(
 CHECK_SHEET = Sheet(
     model=ProjectCheck,
     title="项目稽查",
+    natural_key=("unit", "project", "checked_on"),
     columns=[
         Column("项目单位", "unit", kind="unit", required=True, example="确山县交通运输局"),
         Column("项目名称", "project", required=True, example="县道X032改建工程"),
@@ -46,6 +48,7 @@ CHECK_SHEET = Sheet(
 REVIEW_SHEET = Sheet(
     model=SettlementReview,
     title="结算审核",
+    natural_key=("unit", "project", "reviewed_on"),
     columns=[
         Column("建设单位", "unit", kind="unit", required=True, example="确山县住房和城乡建设局"),
         Column("项目名称", "project", required=True, example="老旧小区改造工程（一期）"),

@@ -17,16 +17,24 @@ same description gives the downloadable template, the import, and the export:
 Imports read the sheet streaming (`core.xlsx_read`: cells as openpyxl's read-only,
 data-only mode gives them, formulas only as their cached results), validate every row
 with the model's own `full_clean()`, and write nothing unless every row is valid: errors
-come back per row and column, as a list and as a workbook. Files that are not xlsx, are
-too large, or carry macros are refused before they are parsed. Memory does not grow with
-the rows: one row is read at a time and valid rows are written in batches of BATCH (one
-`executemany` each where nothing is needed back; see `_Writer`).
+come back per row and column, as a list and as a workbook, the first MAX_ERRORS of them
+(the file is not read further once there are more). Files that are not xlsx, are too
+large, unpack to too much (`core.safezip`), or carry macros are refused before they are
+parsed. Validation holds no write lock: valid rows are set aside (`_Spool`) and written
+afterwards in one short transaction. Rows that repeat the sheet's `natural_key`, in the
+file or in the records the user can see, are written only once the user has said so
+(`import_file(duplicates=…)`). Memory does not grow with the rows: one row is read at a
+time and valid rows are written in batches of BATCH (one `executemany` each where
+nothing is needed back; see `_Writer`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
+import pickle
+import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -38,7 +46,7 @@ from xml.etree.ElementTree import ParseError
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connections, models, router, transaction
+from django.db import IntegrityError, connections, models, router, transaction
 from django.db.models.fields import AutoFieldMixin
 from openpyxl import Workbook
 from openpyxl.comments import Comment
@@ -48,12 +56,18 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from fazhi.audit.models import Action
 from fazhi.audit.trail import audit_context, record
+from fazhi.core.safezip import XLSX_LIMITS, ZipRefused, check_zip
 from fazhi.core.xlsx_read import SheetValues, UnreadableWorkbook
 from fazhi.indicators import figcache
 from fazhi.org.validators import mask_id_number, mask_name, mask_phone
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 BATCH = 1000
+# Errors kept per import: past this the file is not read further (issue 17: 200,000 bad
+# rows made 1.2 million errors, 1.4 GB kept and a 26 MB page).
+MAX_ERRORS = 500
+# What an import does with rows that repeat a register's natural key (`Sheet.natural_key`).
+ASK, SKIP, KEEP = "ask", "skip", "keep"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -103,6 +117,13 @@ class Sheet:
     # Called after all rows are saved (e.g. to open deadlines): (instances, context).
     after_save: Callable[[list[models.Model], dict[str, Any]], None] | None = None
     bulk: bool = True  # bulk_create (no per-row signals); False saves row by row
+    # Fields that identify a record to its users (case number, document number…, with
+    # the unit where numbers are per unit): an import asks before storing a row that
+    # repeats them (import_file's `duplicates`).
+    natural_key: tuple[str, ...] = ()
+    # prepare() writes (e.g. creates a certificate's holder): validation runs inside the
+    # import's transaction, which then holds the write lock while the file is checked.
+    writes_while_validating: bool = False
     instructions: list[str] = field(default_factory=list)
 
     @property
@@ -121,11 +142,28 @@ class RowError:
 class ImportResult:
     created: int = 0
     errors: list[RowError] = field(default_factory=list)
-    rows: int = 0
+    rows: int = 0  # rows read (reading stops once the errors are truncated)
+    truncated: bool = False  # more errors than MAX_ERRORS: only the first are kept
+    duplicates: list[Duplicate] = field(default_factory=list)  # the first MAX_ERRORS
+    duplicate_rows: set[int] = field(default_factory=set)  # every duplicate row
+    written: bool = False
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """Valid, but nothing written: the user decides what to do with the duplicates."""
+        return not self.errors and bool(self.duplicate_rows) and not self.written
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    def add_errors(self, errors: Iterable[RowError]) -> None:
+        """Keep errors up to MAX_ERRORS; one more marks the result truncated."""
+        for error in errors:
+            if len(self.errors) >= MAX_ERRORS:
+                self.truncated = True
+                return
+            self.errors.append(error)
 
 
 # ---------------------------------------------------------------- templates
@@ -196,9 +234,12 @@ def check_file(data: bytes, filename: str = "") -> None:
             raise ImportRefused("文件含有宏，出于安全原因拒绝导入。请另存为不含宏的 .xlsx 文件。")
         if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
             raise ImportRefused("文件不是有效的 .xlsx 工作簿。")
-        # A zip bomb announces itself in the declared sizes.
-        if sum(i.file_size for i in zf.infolist()) > limit * 20:
-            raise ImportRefused("文件解压后过大，拒绝导入。")
+    try:
+        # Every member unpacked once, streaming, against its cap: a bomb or a damaged
+        # member is refused before openpyxl parses anything.
+        check_zip(data, XLSX_LIMITS, name=filename)
+    except ZipRefused as exc:
+        raise ImportRefused(str(exc)) from exc
 
 
 def _rows(data: bytes, sheet: Sheet) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -206,7 +247,7 @@ def _rows(data: bytes, sheet: Sheet) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
         reader = SheetValues(data, sheet.title[:31])
     except UnreadableWorkbook as exc:
-        raise ImportRefused("无法读取该工作簿，文件可能已损坏。") from exc
+        raise ImportRefused(str(exc) if exc.for_people else "无法读取该工作簿，文件可能已损坏。") from exc
     try:
         it = reader.rows()
         first = next(it, None)
@@ -436,13 +477,146 @@ class _Writer:
         return rows
 
 
-def import_file(sheet: Sheet, data: bytes, *, user: Any, filename: str = "", context: dict[str, Any] | None = None) -> ImportResult:
-    """Validate every row; save all of them in one transaction, or none.
+class _Spool:
+    """The valid rows of an import, set aside while the file is validated.
 
+    Rows are pickled in batches of BATCH to a temporary file of this process (our own
+    objects, read back in the same request), so validation holds no write lock and its
+    memory does not grow with the rows; the write pass reads them back batch by batch.
+    """
+
+    def __init__(self) -> None:
+        self.file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()
+        self.batch: list[tuple[int, models.Model]] = []
+
+    def add(self, n: int, instance: models.Model) -> list[tuple[int, models.Model]] | None:
+        """Keep the row; returns the batch when one is full (written to the file)."""
+        self.batch.append((n, instance))
+        if len(self.batch) < BATCH:
+            return None
+        return self.flush()
+
+    def flush(self) -> list[tuple[int, models.Model]]:
+        batch, self.batch = self.batch, []
+        if batch:
+            pickle.dump(batch, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+        return batch
+
+    def __iter__(self) -> Iterator[tuple[int, models.Model]]:
+        self.flush()
+        self.file.seek(0)
+        while True:
+            try:
+                batch = pickle.load(self.file)  # noqa: S301 - written by this object above
+            except EOFError:
+                return
+            yield from batch
+
+    def close(self) -> None:
+        self.file.close()
+
+
+@dataclass
+class Duplicate:
+    """A row whose natural key another row of the file, or an existing record, has."""
+
+    row: int
+    key: str  # e.g. 文号“豫政〔2024〕1号”
+    of_row: int | None = None  # an earlier row of the same file
+    record: str = ""  # or an existing record, as str(record)
+    url: str = ""
+
+
+def _display(instance: models.Model, f: models.Field) -> str:
+    value = getattr(instance, f.name)
+    if f.choices:
+        value = dict(f.flatchoices).get(value, value)
+    return str(value)
+
+
+class _Duplicates:
+    """Rows that repeat a register's natural key (`Sheet.natural_key`), in the file or
+    among the records the importing user can see; the first MAX_ERRORS are described."""
+
+    def __init__(self, sheet: Sheet, user: Any, result: ImportResult) -> None:
+        opts = sheet.model._meta
+        self.sheet, self.user, self.result = sheet, user, result
+        self.fields = [opts.get_field(name) for name in sheet.natural_key]
+        self.attnames = [f.attname for f in self.fields]
+        self.headers = {c.field: c.header for c in sheet.columns}
+        self.seen: dict[tuple[Any, ...], int] = {}
+
+    def key(self, instance: models.Model) -> tuple[Any, ...] | None:
+        key = tuple(getattr(instance, a) for a in self.attnames)
+        return None if any(v is None or v == "" for v in key) else key
+
+    def _label(self, instance: models.Model) -> str:
+        return "，".join(
+            f"{self.headers.get(f.name, f.verbose_name)}“{_display(instance, f)}”" for f in self.fields
+        )
+
+    def _add(self, duplicate: Duplicate) -> None:
+        self.result.duplicate_rows.add(duplicate.row)
+        if len(self.result.duplicates) < MAX_ERRORS:
+            self.result.duplicates.append(duplicate)
+
+    def in_file(self, n: int, instance: models.Model) -> None:
+        key = self.key(instance)
+        if key is None:
+            return
+        first = self.seen.setdefault(key, n)
+        if first != n:
+            self._add(Duplicate(n, self._label(instance), of_row=first))
+
+    def existing(self, batch: list[tuple[int, models.Model]]) -> None:
+        """One query for a batch of rows: those whose key a visible record has."""
+        from fazhi.org.scope import visible_to
+
+        keyed = [(n, obj, self.key(obj)) for n, obj in batch]
+        keyed = [(n, obj, k) for n, obj, k in keyed if k is not None]
+        if not keyed:
+            return
+        lookups = {f"{a}__in": {k[i] for _, _, k in keyed} for i, a in enumerate(self.attnames)}
+        matches: dict[tuple[Any, ...], int] = {}
+        for pk, *values in visible_to(self.user, self.sheet.model._default_manager.filter(**lookups)).values_list(
+            "pk", *self.attnames
+        ):
+            matches.setdefault(tuple(values), pk)
+        found = [(n, obj, matches[k]) for n, obj, k in keyed if k in matches]
+        if not found:
+            return
+        room = max(0, MAX_ERRORS - len(self.result.duplicates))
+        records = self.sheet.model._default_manager.in_bulk([pk for _, _, pk in found[:room]])
+        for n, obj, pk in found:
+            record = records.get(pk)
+            url = getattr(record, "get_absolute_url", None)
+            self._add(Duplicate(n, self._label(obj), record=str(record) if record else "",
+                                url=url() if callable(url) else ""))
+
+
+def import_file(
+    sheet: Sheet,
+    data: bytes,
+    *,
+    user: Any,
+    filename: str = "",
+    context: dict[str, Any] | None = None,
+    duplicates: str = ASK,
+) -> ImportResult:
+    """Validate every row; save all of them in one short transaction, or none.
+
+    Rows are validated first, outside any transaction, so a long file holds no write
+    lock while it is checked (on SQLite a lock held that long turned other users' logins
+    into "database is locked"); the valid rows are then written in one transaction.
+    Rows that repeat the sheet's natural key (`Sheet.natural_key`) are, by `duplicates`:
+    ASK — nothing is written and the result lists them (`needs_confirmation`); SKIP —
+    the other rows are written; KEEP — every row is written.
     Raises ImportRefused for a file that cannot be read at all.
     """
     from fazhi.org.scope import writable_units
 
+    if duplicates not in (ASK, SKIP, KEEP):
+        raise ValueError(f"unknown duplicates mode {duplicates!r}")
     check_file(data, filename)
     ctx: dict[str, Any] = {"user": user, "writable_units": list(writable_units(user)), **(context or {})}
     headers = {c.field: c.header for c in sheet.columns}
@@ -450,57 +624,97 @@ def import_file(sheet: Sheet, data: bytes, *, user: Any, filename: str = "", con
     model, prepare = sheet.model, sheet.prepare
     checks = _Checks(model)
     result = ImportResult()
-    errors = result.errors
+    dups = _Duplicates(sheet, user, result) if sheet.natural_key else None
+    spool = _Spool()
+    # A sheet whose prepare() writes validates inside the transaction, so that a
+    # refused file leaves nothing behind (and holds the write lock meanwhile).
+    outer = transaction.atomic() if sheet.writes_while_validating else contextlib.nullcontext()
+    try:
+        with outer, audit_context(user=user, action=Action.IMPORT, verb=sheet.title):
+            for n, raw in _rows(data, sheet):
+                result.rows += 1
+                values: dict[str, Any] = {}
+                failed: set[str] = set()
+                for col in columns:
+                    if col.field not in raw and not col.required:
+                        continue
+                    try:
+                        values[col.field] = parse_cell(col, raw.get(col.field), ctx)
+                    except ValidationError as exc:
+                        failed.add(col.field)
+                        result.add_errors(RowError(n, col.header, m) for m in exc.messages)
+                instance = model()
+                for f, v in values.items():
+                    if v is not None:
+                        setattr(instance, f, v)
+                try:
+                    if prepare is not None:
+                        prepare(instance, values, ctx)
+                    # Validate the cells that parsed too, so the row's every error is reported.
+                    checks.full_clean(instance, failed)
+                except ValidationError as exc:
+                    for f, msgs in _messages(exc).items():
+                        result.add_errors(RowError(n, headers.get(f, f or "—"), m) for m in msgs)
+                if result.truncated:
+                    break  # enough to show: the rest of the file is not read
+                if failed or result.errors:
+                    continue  # keep validating to report every error, but keep no rows
+                if dups is not None:
+                    dups.in_file(n, instance)
+                batch = spool.add(n, instance)
+                if batch and dups is not None:
+                    dups.existing(batch)
+            if not result.errors:
+                batch = spool.flush()
+                if batch and dups is not None:
+                    dups.existing(batch)
+                if not (result.duplicate_rows and duplicates == ASK):
+                    _write(sheet, spool, result, ctx, user=user, filename=filename,
+                           skip=result.duplicate_rows if duplicates == SKIP else frozenset())
+            if sheet.writes_while_validating and not result.written:
+                transaction.set_rollback(True)
+    finally:
+        spool.close()
+    return result
+
+
+def _write(sheet: Sheet, spool: _Spool, result: ImportResult, ctx: dict[str, Any], *,
+           user: Any, filename: str, skip: set[int] | frozenset[int]) -> None:
+    """The validated rows, in one transaction (the only time the import holds a write lock)."""
     # The saved instances are kept only for a sheet's after_save(); otherwise only their
     # number, so the memory of an import does not grow with its rows.
     writer = _Writer(sheet, keep=sheet.after_save is not None)
-    with transaction.atomic(), audit_context(user=user, action=Action.IMPORT, verb=sheet.title):
-        for n, raw in _rows(data, sheet):
-            result.rows += 1
-            values: dict[str, Any] = {}
-            failed: set[str] = set()
-            for col in columns:
-                if col.field not in raw and not col.required:
-                    continue
-                try:
-                    values[col.field] = parse_cell(col, raw.get(col.field), ctx)
-                except ValidationError as exc:
-                    failed.add(col.field)
-                    errors.extend(RowError(n, col.header, m) for m in exc.messages)
-            instance = model()
-            for f, v in values.items():
-                if v is not None:
-                    setattr(instance, f, v)
-            try:
-                if prepare is not None:
-                    prepare(instance, values, ctx)
-                # Validate the cells that parsed too, so the row's every error is reported.
-                checks.full_clean(instance, failed)
-            except ValidationError as exc:
-                for f, msgs in _messages(exc).items():
-                    errors.extend(RowError(n, headers.get(f, f or "—"), m) for m in msgs)
-                continue
-            if failed or errors:
-                continue  # keep validating to report every error, but write nothing
-            if sheet.bulk:
-                writer.add(instance)
-            else:
-                writer.save(instance)
-        if errors:
-            transaction.set_rollback(True)
-            return result
-        writer.flush()
-        if sheet.after_save is not None:
-            sheet.after_save(writer.saved or [], ctx)
-        result.created = writer.created
-        if sheet.bulk and result.created:
-            # Bulk inserts send no signals: the figures kept for the importer's units go.
-            figcache.data_changed(*ctx["writable_units"])
-        record(Action.IMPORT, user=user, verb=sheet.title, model=model._meta.label_lower,
-               object_repr=f"{filename or sheet.title}：{result.created}行",
-               unit_path=user.unit.path if getattr(user, "unit_id", None) else "",
-               note=f"导入{result.created}条记录")
-    return result
+    model = sheet.model
+    try:
+        with transaction.atomic():
+            _write_rows(sheet, spool, writer, result, ctx, skip)
+            note = f"导入{result.created}条记录" + (f"，跳过重复{len(skip)}行" if skip else "")
+            record(Action.IMPORT, user=user, verb=sheet.title, model=model._meta.label_lower,
+                   object_repr=f"{filename or sheet.title}：{result.created}行",
+                   unit_path=user.unit.path if getattr(user, "unit_id", None) else "",
+                   note=note)
+    except IntegrityError:
+        # A key the database keeps unique, repeated by rows the user chose to keep.
+        result.created, result.written = 0, False
+        result.add_errors([RowError(0, "—", "有的行与已有记录或本文件的其他行编号相同，数据库不允许重复，未写入任何记录。")])
+
+
+def _write_rows(sheet: Sheet, spool: _Spool, writer: _Writer, result: ImportResult, ctx: dict[str, Any],
+                skip: set[int] | frozenset[int]) -> None:
+    for n, instance in spool:
+        if n in skip:
+            continue
+        if sheet.bulk:
+            writer.add(instance)
+        else:
+            writer.save(instance)
+    writer.flush()
+    if sheet.after_save is not None:
+        sheet.after_save(writer.saved or [], ctx)
+    result.created, result.written = writer.created, True
+    if sheet.bulk and result.created:
+        # Bulk inserts send no signals: the figures kept for the importer's units go.
+        figcache.data_changed(*ctx["writable_units"])
 
 
 def errors_workbook(result: ImportResult) -> bytes:

@@ -39,6 +39,8 @@ from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.xml.constants import SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse
 
+from fazhi.core.safezip import XLSX_LIMITS, ZipRefused, check_zip
+
 _ROW = f"{{{SHEET_MAIN_NS}}}row"
 _SHEET_DATA = f"{{{SHEET_MAIN_NS}}}sheetData"
 _V = f"{{{SHEET_MAIN_NS}}}v"
@@ -48,7 +50,13 @@ _DIGITS = "0123456789"
 
 
 class UnreadableWorkbook(Exception):
-    """The file is a zip but not a workbook this reader can read (or is corrupt)."""
+    """The file is a zip but not a workbook this reader can read (or is corrupt).
+
+    `for_people`: the message is Chinese and may be shown as it is (a refused bomb)."""
+
+    def __init__(self, message: str, *, for_people: bool = False) -> None:
+        super().__init__(message)
+        self.for_people = for_people
 
 
 class SheetValues:
@@ -60,6 +68,12 @@ class SheetValues:
     """
 
     def __init__(self, data: bytes, title: str) -> None:
+        try:
+            # The stated sizes only (cheap): callers that take uploads also unpack every
+            # member once first (`core.xlsx.check_file`).
+            check_zip(data, XLSX_LIMITS, verify=False)
+        except ZipRefused as exc:
+            raise UnreadableWorkbook(str(exc), for_people=True) from exc
         try:
             reader = ExcelReader(io.BytesIO(data), read_only=True, data_only=True)
             reader.read_manifest()

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import base64
+import os
+import secrets
+import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -18,6 +23,9 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 
 from fazhi.core.xlsx import (
+    ASK,
+    KEEP,
+    SKIP,
     XLSX_CONTENT_TYPE,
     ImportRefused,
     Sheet,
@@ -36,6 +44,48 @@ MOUNTED: dict[str, tuple[Sheet, Callable[[HttpRequest], QuerySet[Any]]]] = {}
 
 class UploadForm(forms.Form):
     file = forms.FileField(label="选择 .xlsx 文件")
+
+
+# Uploads waiting for the user's answer about duplicate rows: kept on the server (never
+# in the page or the session), named by a random token the user's session holds.
+PENDING_DIR = "pending_imports"
+PENDING_SECONDS = 24 * 3600
+
+
+def _pending_dir() -> Path:
+    folder = Path(settings.DATA_DIR) / PENDING_DIR
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
+
+
+def keep_pending(request: HttpRequest, data: bytes, filename: str) -> str:
+    """Keep an upload until the user confirms or cancels; returns its token."""
+    folder = _pending_dir()
+    stale = time.time() - PENDING_SECONDS
+    for old in folder.glob("*.xlsx"):
+        if old.stat().st_mtime < stale:
+            old.unlink(missing_ok=True)
+    token = secrets.token_urlsafe(16)
+    path = folder / f"{token}.xlsx"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    request.session[f"pending_import:{request.path}"] = {"token": token, "filename": filename}
+    return token
+
+
+def take_pending(request: HttpRequest, token: str) -> tuple[bytes, str] | None:
+    """The upload this user's session kept under `token` for this page, removed."""
+    kept = request.session.pop(f"pending_import:{request.path}", None)
+    if not kept or not secrets.compare_digest(kept["token"], token):
+        return None
+    path = _pending_dir() / f"{kept['token']}.xlsx"
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    path.unlink(missing_ok=True)
+    return data, kept["filename"]
 
 
 def xlsx_response(data: bytes, filename: str) -> HttpResponse:
@@ -90,18 +140,43 @@ def xlsx_urls(
         require(request, write=True)
         form = UploadForm(request.POST or None, request.FILES or None)
         context: dict[str, Any] = {"form": form, "sheet": sheet, "list_url": list_url}
-        if request.method == "POST" and form.is_valid():
+        if request.method != "POST":
+            return render(request, "core/import.html", context)
+        token = request.POST.get("pending", "")
+        if token:
+            kept = take_pending(request, token)
+            if kept is None:
+                messages.warning(request, "待确认的导入已过期或已处理，请重新上传文件。")
+                return redirect(request.path)
+            if request.POST.get("answer") != "confirm":
+                messages.info(request, "已取消导入，未写入任何记录。")
+                return redirect(list_url)
+            data, filename = kept
+            mode = KEEP if request.POST.get("keep_duplicates") else SKIP
+            form = UploadForm()
+            context["form"] = form
+        elif form.is_valid():
             upload = form.cleaned_data["file"]
-            try:
-                result = import_file(sheet, upload.read(), user=request.user, filename=upload.name)
-            except ImportRefused as exc:
-                form.add_error("file", str(exc))
-            else:
-                if result.ok:
-                    messages.success(request, f"导入成功：共{result.created}条记录。")
-                    return redirect(list_url)
-                context["result"] = result
-                context["errors_b64"] = base64.b64encode(errors_workbook(result)).decode("ascii")
+            data, filename, mode = upload.read(), upload.name, ASK
+        else:
+            return render(request, "core/import.html", context)
+        try:
+            result = import_file(sheet, data, user=request.user, filename=filename, duplicates=mode)
+        except ImportRefused as exc:
+            form.add_error("file", str(exc))
+            return render(request, "core/import.html", context)
+        if result.needs_confirmation:
+            context["pending"] = keep_pending(request, data, filename)
+            context["result"] = result
+            return render(request, "core/import.html", context)
+        if result.ok:
+            skipped = len(result.duplicate_rows) if mode == SKIP else 0
+            messages.success(
+                request, f"导入成功：共{result.created}条记录。" + (f"跳过重复{skipped}行。" if skipped else "")
+            )
+            return redirect(list_url)
+        context["result"] = result
+        context["errors_b64"] = base64.b64encode(errors_workbook(result)).decode("ascii")
         return render(request, "core/import.html", context)
 
     return [

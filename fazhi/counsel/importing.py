@@ -9,6 +9,7 @@ from fazhi.counsel.rules import Kind
 SHEET = Sheet(
     model=Counsel,
     title="法律顾问和公职律师",
+    natural_key=("unit", "kind", "name", "start_on"),
     columns=[
         Column("聘任（所在）单位", "unit", kind="unit", required=True, example="确山县人民政府"),
         Column(

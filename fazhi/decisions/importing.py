@@ -23,6 +23,7 @@ def _prepare(instance: Any, values: dict[str, Any], ctx: dict[str, Any]) -> None
 SHEET = Sheet(
     model=Decision,
     title="重大行政决策事项",
+    natural_key=("unit", "year", "title"),
     columns=[
         Column("决策机关", "unit", kind="unit", required=True, example="确山县人民政府"),
         Column("年度", "year", kind="int", required=True, example=2022),

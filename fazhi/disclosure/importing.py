@@ -37,6 +37,7 @@ def _after_save_items(instances: list[Any], context: dict[str, Any]) -> None:
 SHEET = Sheet(
     model=Request,
     title="政府信息公开申请",
+    natural_key=("unit", "number"),
     columns=[
         Column("编号", "number", example="确政公开〔2024〕1号"),
         Column("答复机关", "unit", kind="unit", required=True, example="确山县人民政府办公室"),
@@ -84,6 +85,7 @@ def _prepare_item(instance: Any, values: dict[str, Any], context: dict[str, Any]
 ITEM_SHEET = Sheet(
     model=ProactiveItem,
     title="主动公开信息",
+    natural_key=("unit", "title", "published_on"),
     columns=[
         Column("公开单位", "unit", kind="unit", required=True, example="确山县人民政府办公室"),
         Column(

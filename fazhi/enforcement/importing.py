@@ -75,6 +75,7 @@ def _after_cases(instances: list[Any], context: dict[str, Any]) -> None:
 CASE_SHEET = Sheet(
     model=Case,
     title="行政执法案件",
+    natural_key=("unit", "number"),
     columns=[
         Column("执法单位", "unit", kind="unit", required=True, example="确山县市场监督管理局"),
         Column("案号（文号）", "number", example="确市监罚〔2024〕12号"),
@@ -148,6 +149,8 @@ def _after_certificates(instances: list[Any], context: dict[str, Any]) -> None:
 CERTIFICATE_SHEET = Sheet(
     model=Certificate,
     title="行政执法证件",
+    natural_key=("number",),
+    writes_while_validating=True,  # _prepare_certificate creates the holder's Person
     columns=[
         Column("执法单位", "unit", kind="unit", required=True, example="确山县市场监督管理局"),
         Column(
@@ -429,6 +432,7 @@ def _after_letters(instances: list[Any], context: dict[str, Any]) -> None:
 LETTER_SHEET = Sheet(
     model=SupervisionLetter,
     title="行政执法监督意见书",
+    natural_key=("issuer", "number"),
     columns=[
         Column("制发机关", "issuer", kind="unit", required=True, example="确山县司法局"),
         Column("送达单位", "recipient", kind="unit", required=True, example="确山县市场监督管理局"),

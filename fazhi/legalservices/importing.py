@@ -38,6 +38,7 @@ def _after_save_aid(instances: list[Any], context: dict[str, Any]) -> None:
 AID_SHEET = Sheet(
     model=AidApplication,
     title="法律援助申请",
+    natural_key=("unit", "number"),
     columns=[
         Column("法律援助机构所在单位", "unit", kind="unit", required=True, example="确山县司法局"),
         Column("申请编号", "number", example="确法援〔2024〕12号"),
@@ -90,6 +91,7 @@ AID_SHEET = Sheet(
 NOTARY_SHEET = Sheet(
     model=Notarisation,
     title="公证",
+    natural_key=("unit", "number"),
     columns=[
         Column("公证机构所在单位", "unit", kind="unit", required=True, example="确山县司法局"),
         Column("公证书编号", "number", example="（2024）豫确证字第123号"),
@@ -121,6 +123,7 @@ def _prepare_helper(instance: Any, values: dict[str, Any], context: dict[str, An
 HELPER_SHEET = Sheet(
     model=LegalHelper,
     title="法律明白人",
+    natural_key=("unit", "name"),
     columns=[
         Column("所在村（社区）", "unit", kind="unit", required=True, example="竹沟东村"),
         Column("姓名", "name", required=True, personal="name", example="张三"),

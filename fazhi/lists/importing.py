@@ -270,7 +270,9 @@ def import_adjustments(data: bytes, *, user: Any, filename: str = "") -> ImportR
                     values[col.field] = parse_cell(col, raw.get(col.field), ctx)
                 except ValidationError as exc:
                     failed = True
-                    result.errors.extend(RowError(n, col.header, m) for m in exc.messages)
+                    result.add_errors(RowError(n, col.header, m) for m in exc.messages)
+            if result.truncated:
+                break  # enough to show: the rest of the file is not read
             if failed:
                 continue
             try:
@@ -278,7 +280,9 @@ def import_adjustments(data: bytes, *, user: Any, filename: str = "") -> ImportR
             except ValidationError as exc:
                 messages = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}
                 for f, msgs in messages.items():
-                    result.errors.extend(RowError(n, headers.get(f, "—"), m) for m in msgs)
+                    result.add_errors(RowError(n, headers.get(f, "—"), m) for m in msgs)
+                if result.truncated:
+                    break
                 continue
             result.created += 1
         if result.errors:

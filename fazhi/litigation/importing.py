@@ -70,6 +70,7 @@ def _hearing_summary(suit: Lawsuit) -> str:
 SHEET = Sheet(
     model=Lawsuit,
     title="行政应诉案件",
+    natural_key=("case_number",),
     columns=[
         Column("被告单位", "unit", kind="unit", required=True, example="确山县司法局"),
         Column("受理法院", "court", required=True, example="确山县人民法院"),

@@ -51,6 +51,7 @@ def _prepare(instance: Any, values: dict[str, Any], context: dict[str, Any]) -> 
 DISPUTE_SHEET = Sheet(
     model=Dispute,
     title="矛盾纠纷",
+    natural_key=("committee", "number"),
     columns=[
         Column(
             "调委会",
@@ -116,6 +117,7 @@ DISPUTE_SHEET = Sheet(
 COMMITTEE_SHEET = Sheet(
     model=Committee,
     title="人民调解委员会",
+    natural_key=("unit", "name"),
     columns=[
         Column("所在单位", "unit", kind="unit", required=True, example="竹沟镇人民政府"),
         Column("调委会名称", "name", required=True, example="竹沟镇人民调解委员会"),

@@ -9,6 +9,7 @@ from fazhi.normdocs.rules import ReviewKind, ReviewOpinion
 SHEET = Sheet(
     model=Document,
     title="行政规范性文件",
+    natural_key=("unit", "title"),
     columns=[
         Column("制定机关", "unit", kind="unit", required=True, example="确山县人民政府"),
         Column("文件名称", "title", required=True, example="确山县城区房屋租赁管理暂行办法"),
@@ -32,6 +33,7 @@ SHEET = Sheet(
 REVIEW_SHEET = Sheet(
     model=ReviewItem,
     title="合法性审核事项",
+    natural_key=("unit", "title", "received_on"),
     columns=[
         Column("送审单位", "unit", kind="unit", required=True, example="确山县人民政府"),
         Column(

@@ -27,6 +27,7 @@ def _after_save(instances: list[Any], context: dict[str, Any]) -> None:
 SHEET = Sheet(
     model=Suggestion,
     title="建议提案",
+    natural_key=("unit", "kind", "number", "title"),
     columns=[
         Column(
             "类别",

@@ -10,6 +10,7 @@ from fazhi.publicity.rules import Format, StudyKind, Target
 ACTIVITY_SHEET = Sheet(
     model=Activity,
     title="普法活动",
+    natural_key=("unit", "title", "held_on"),
     columns=[
         Column("主办单位", "unit", kind="unit", required=True, example="确山县司法局"),
         Column("活动名称", "title", required=True, example="民法典进乡村宣讲"),
@@ -41,6 +42,7 @@ ACTIVITY_SHEET = Sheet(
 STUDY_SHEET = Sheet(
     model=StudySession,
     title="学法活动",
+    natural_key=("unit", "held_on", "topic"),
     columns=[
         Column("单位", "unit", kind="unit", required=True, example="确山县人民政府"),
         Column("学法日期", "held_on", kind="date", required=True, example="2024-03-05"),

@@ -45,6 +45,7 @@ def _after_save(instances: list[Any], context: dict[str, Any]) -> None:
 SHEET = Sheet(
     model=Application,
     title="行政复议申请",
+    natural_key=("case_number",),
     columns=[
         Column("案号", "case_number", example="确政复〔2024〕1号"),
         Column(

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from fazhi.core import xlsx
 from fazhi.core.tests.test_xlsx_paths import errors, plain_orm  # noqa: F401 - plain_orm is a fixture
-from fazhi.core.xlsx import import_file
+from fazhi.core.xlsx import KEEP, import_file
 from fazhi.mediation.importing import DISPUTE_SHEET
 from fazhi.mediation.models import Dispute
 from fazhi.mediation.tests.factories import make_committee
@@ -71,9 +71,9 @@ def test_the_checks_skipped_for_disputes_are_those_that_cannot_refuse_a_new_row(
 
 def test_bad_rows_get_the_same_errors_as_with_every_check_of_full_clean(committee, liaison_a1, request):
     data = workbook(GOOD[:2] + BAD + GOOD[2:])
-    fast = import_file(DISPUTE_SHEET, data, user=liaison_a1)
+    fast = import_file(DISPUTE_SHEET, data, user=liaison_a1, duplicates=KEEP)  # the same rows twice
     request.getfixturevalue("plain_orm")
-    plain = import_file(DISPUTE_SHEET, data, user=liaison_a1)
+    plain = import_file(DISPUTE_SHEET, data, user=liaison_a1, duplicates=KEEP)
     assert not fast.ok and errors(fast) == errors(plain)
     named = {(row, column) for row, column, _ in errors(fast)}
     assert named == {
@@ -90,12 +90,12 @@ def test_bad_rows_get_the_same_errors_as_with_every_check_of_full_clean(committe
 def test_valid_rows_are_written_the_same_as_by_bulk_create(committee, liaison_a1, request, monkeypatch):
     monkeypatch.setattr(xlsx, "BATCH", 3)  # several batches, the last one short
     data = workbook(GOOD * 2)
-    fast = import_file(DISPUTE_SHEET, data, user=liaison_a1)
+    fast = import_file(DISPUTE_SHEET, data, user=liaison_a1, duplicates=KEEP)  # the same rows twice
     assert fast.ok and fast.created == 8, fast.errors
     written = records()
     Dispute.objects.all().delete()
     request.getfixturevalue("plain_orm")
-    plain = import_file(DISPUTE_SHEET, data, user=liaison_a1)
+    plain = import_file(DISPUTE_SHEET, data, user=liaison_a1, duplicates=KEEP)
     assert plain.created == 8
     assert written == records()
     assert written[3]["amount"] == Decimal("1234.50") and written[3]["summary"] == ""  # a formula: never its text
