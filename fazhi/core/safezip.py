@@ -122,7 +122,7 @@ def check_zip(data: bytes | BinaryIO, limits: ZipLimits, *, name: str = "", veri
                 raise _bomb(label, f"的部件“{info.filename}”", cap)
             total += info.file_size
             if total > limits.total:
-                raise _bomb(label, "", limits.total)
+                raise _bomb(label, "的全部部件合计", limits.total)
         if not verify:
             return
         total = 0
@@ -141,7 +141,7 @@ def check_zip(data: bytes | BinaryIO, limits: ZipLimits, *, name: str = "", veri
                         if size > cap:
                             raise _bomb(label, f"的部件“{info.filename}”", cap)
                         if total > limits.total:
-                            raise _bomb(label, "", limits.total)
+                            raise _bomb(label, "的全部部件合计", limits.total)
                         if elements is not None and not elements.feed(chunk):
                             raise ZipRefused(
                                 f"文件“{label}”的部件“{info.filename}”含有超过 {element_cap:,} 个 XML 元素，"
