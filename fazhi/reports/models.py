@@ -91,6 +91,12 @@ class ReportTemplate(models.Model):
         blank=True,
         help_text="章节代码 → 标题；可用 {year}（报告年度）与 {next_year}（下一年度）。",
     )
+    themes = models.JSONField(
+        "专题与句式",
+        default=list,
+        blank=True,
+        help_text="初稿各部分的专题（小标题）和由记录生成的句子，格式见 fazhi/reports/outline.py；留空用默认大纲。",
+    )
 
     class Meta:
         verbose_name = "年度报告模板"
@@ -109,6 +115,18 @@ class ReportTemplate(models.Model):
         bad = [k for k in (self.headings or {}) if k not in SectionKind.values]
         if bad:
             raise ValidationError({"headings": f"未知章节代码：{'、'.join(bad)}。"})
+        if self.themes:
+            from fazhi.reports.compose import check_themes
+
+            problems = check_themes(self.themes)
+            if problems:
+                raise ValidationError({"themes": problems})
+
+    def outline(self) -> list[dict]:
+        """The themes of the first draft: this template's, else the default outline."""
+        from fazhi.reports.outline import THEMES
+
+        return list(self.themes or THEMES)
 
     def kinds(self) -> list[str]:
         return [str(k) for k in (self.order or DEFAULT_ORDER)]
