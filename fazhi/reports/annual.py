@@ -37,6 +37,7 @@ from fazhi.reports.models import (
     ReportSection,
     ReportTemplate,
     SectionKind,
+    SectionRevision,
     Status,
     default_heading,
 )
@@ -250,14 +251,43 @@ def first_draft(
 
 
 @transaction.atomic
-def create_draft(unit: Unit, year: int, *, template: ReportTemplate | None = None) -> AnnualReport:
+def create_draft(
+    unit: Unit, year: int, *, template: ReportTemplate | None = None, by: Any = None
+) -> AnnualReport:
     """Save a first draft for the unit and year (the caller checks there is none yet)."""
     draft = first_draft(unit, year, template=template)
     draft.report.save()
     for s in draft.sections:
         s.report = draft.report
         s.save()
+        _keep_revision(s, by, "按记录生成的初稿")
     return draft.report
+
+
+def _keep_revision(section: ReportSection, by: Any, note: str) -> SectionRevision:
+    last = section.revisions.order_by("-number").values_list("number", flat=True).first() or 0
+    return SectionRevision.objects.create(
+        section=section,
+        number=last + 1,
+        heading=section.heading,
+        text=section.text,
+        changed_by=by if getattr(by, "is_authenticated", False) else None,
+        note=note,
+    )
+
+
+@transaction.atomic
+def save_section(
+    section: ReportSection, *, version: int, by: Any, heading: str, text: str, position: int
+) -> ReportSection:
+    """Save a section edited from the version the editor loaded, keeping a revision.
+
+    Raises ConcurrentEdit when someone saved the section since (nothing is written)."""
+    section.check_version(version)
+    section.heading, section.text, section.position = heading, text, position
+    section.save()  # Versioned: refused if another save got in between
+    _keep_revision(section, by, "修改")
+    return section
 
 
 # --- Rendering -----------------------------------------------------------------------

@@ -18,6 +18,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 from fazhi.core.models import Versioned
 from fazhi.org.scope import ScopedQuerySet
@@ -223,7 +224,10 @@ def _ensure_draft(report_id: int | None) -> None:
         raise ReportIssued()
 
 
-class ReportSection(models.Model):
+class ReportSection(Versioned):
+    """One part of the report; two people editing it cannot overwrite each other
+    (`Versioned`), and every saved text is kept (`SectionRevision`)."""
+
     report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="sections")
     kind = models.CharField("章节类别", max_length=20, choices=SectionKind.choices)
     position = models.PositiveSmallIntegerField("顺序", default=0)
@@ -251,6 +255,43 @@ class ReportSection(models.Model):
     def delete(self, *args: Any, **kwargs: Any) -> Any:
         _ensure_draft(self.report_id)
         return super().delete(*args, **kwargs)
+
+
+class SectionRevision(models.Model):
+    """A section's text as one person saved it: who changed what, and when."""
+
+    section = models.ForeignKey(ReportSection, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField("版本号")
+    heading = models.CharField("标题", max_length=200)
+    text = models.TextField("正文", blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="修改人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField("修改时间", default=timezone.now)
+    note = models.CharField("说明", max_length=100, blank=True)
+
+    scope_field = "section__report__unit"
+
+    class Meta:
+        verbose_name = "报告章节版本"
+        verbose_name_plural = "报告章节版本"
+        ordering = ["section", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["section", "number"], name="reports_one_revision_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.section.heading} 第{self.number}版"
+
+    @property
+    def who(self) -> str:
+        user = self.changed_by
+        return (getattr(user, "full_name", "") or user.username) if user is not None else "系统"
 
 
 class ReportFigure(models.Model):

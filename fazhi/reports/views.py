@@ -26,10 +26,16 @@ from fazhi.core.models import ConcurrentEdit
 from fazhi.indicators import catalogue as cat_module
 from fazhi.indicators.views import MAX_YEAR, MIN_YEAR, default_year
 from fazhi.org.scope import can_write_unit, get_for_user_or_404
-from fazhi.reports import annual
+from fazhi.reports import annual, live
 from fazhi.reports.actions import IssueRefused, issue
 from fazhi.reports.forms import FigureForm, HeaderForm, SectionForm
-from fazhi.reports.models import AnnualReport, ReportFigure, ReportIssued
+from fazhi.reports.models import (
+    AnnualReport,
+    ReportFigure,
+    ReportIssued,
+    ReportSection,
+    SectionRevision,
+)
 from fazhi.reports.validation import validate
 
 
@@ -77,7 +83,7 @@ def create(request: HttpRequest) -> HttpResponse:
         messages.error(request, f"{unit.name}{year}年度的报告已存在，已为您打开。")
         return redirect(existing)
     with audit_context(user=request.user, verb="起草年度报告"):
-        report = annual.create_draft(unit, year)
+        report = annual.create_draft(unit, year, by=request.user)
     messages.success(
         request, "已按记录生成初稿：请补写各部分正文（【请填写】处），校验通过后印发。"
     )
@@ -92,8 +98,16 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     values = annual.effective_values(report, figures)
     result = validate(report, sections, values, figures=figures, today=timezone.localdate())
     cat = cat_module.catalogue()
+    manual = {f.code: f.source for f in figures}
+    revisions: dict[int, list[SectionRevision]] = {}
+    for rev in SectionRevision.objects.filter(section__in=sections).select_related("changed_by"):
+        revisions.setdefault(rev.section_id, []).append(rev)
     shown_sections = [
-        {"section": s, "blocks": annual.section_blocks(s.heading, s.text, values)[1:]}
+        {
+            "section": s,
+            "html": live.section_html(s.text, values, report.unit, report.year, manual),
+            "revisions": revisions.get(s.pk, []),
+        }
         for s in sections
     ]
     return render(
@@ -135,12 +149,31 @@ def edit_section(request: HttpRequest, pk: int, section_pk: int) -> HttpResponse
     section = report.sections.filter(pk=section_pk).first()
     if section is None:
         raise Http404("章节不存在。")
-    form = SectionForm(request.POST or None, instance=section)
+    form = SectionForm(request.POST or None, instance=section, initial={"version": section.version})
     if request.method == "POST" and form.is_valid():
-        with audit_context(user=request.user, verb="修改年度报告章节"):
-            form.save()
-        messages.success(request, f"已保存“{section.heading}”。")
-        return redirect(report)
+        data = form.cleaned_data
+        try:
+            with audit_context(user=request.user, verb="修改年度报告章节"):
+                annual.save_section(
+                    ReportSection.objects.get(pk=section.pk),
+                    version=data["version"],
+                    by=request.user,
+                    heading=data["heading"],
+                    text=data["text"],
+                    position=data["position"],
+                )
+        except ConcurrentEdit:
+            current = ReportSection.objects.get(pk=section.pk)
+            last = current.revisions.select_related("changed_by").first()
+            who = last.who if last is not None and last.changed_by is not None else "他人"
+            messages.error(
+                request,
+                f"未保存：您编辑期间，{who}已保存了“{current.heading}”的新版本。"
+                "下方是您的修改，请对照最新内容（在新窗口打开本页可见）重新修改后再保存。",
+            )
+        else:
+            messages.success(request, f"已保存“{section.heading}”。")
+            return redirect(report)
     cat = cat_module.catalogue()
     return render(
         request,
@@ -150,6 +183,7 @@ def edit_section(request: HttpRequest, pk: int, section_pk: int) -> HttpResponse
             "section": section,
             "form": form,
             "codes": [(c, i.name, i.unit) for c, i in cat.items()],
+            "revisions": section.revisions.select_related("changed_by")[:20],
         },
     )
 
