@@ -261,6 +261,18 @@ def create_draft(
         s.report = draft.report
         s.save()
         _keep_revision(s, by, "按记录生成的初稿")
+    # On the due list from now on: published before 1 April of the next year.
+    from fazhi.deadlines.services import open_deadline
+    from fazhi.reports.rules import PERIOD
+
+    open_deadline(
+        draft.report,
+        PERIOD,
+        start=date(year, 12, 31),
+        title=f"{unit.display_name}{year}年法治政府建设年度报告公开",
+        unit=unit,
+        url=draft.report.get_absolute_url(),
+    )
     return draft.report
 
 

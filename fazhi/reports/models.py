@@ -21,7 +21,9 @@ from django.db import models
 from django.utils import timezone
 
 from fazhi.core.models import Versioned
+from fazhi.core.workflow import Workflow
 from fazhi.org.scope import ScopedQuerySet
+from fazhi.reports.rules import FROZEN, TRANSITIONS, Status
 
 
 class SectionKind(models.TextChoices):
@@ -50,11 +52,6 @@ DEFAULT_HEADINGS = {
     SectionKind.PLANS: "{next_year}年推进法治政府建设的主要安排",
     SectionKind.OTHER: "其他需要报告的情况",
 }
-
-
-class Status(models.TextChoices):
-    DRAFT = "draft", "草稿"
-    ISSUED = "issued", "已印发"
 
 
 class ReportIssued(ValidationError):
@@ -146,7 +143,10 @@ class AnnualReportQuerySet(ScopedQuerySet["AnnualReport"]):
         return self.filter(status=Status.DRAFT)
 
 
-class AnnualReport(Versioned):
+class AnnualReport(Workflow):
+    transitions = TRANSITIONS
+    state_field = "status"
+
     unit = models.ForeignKey("org.Unit", verbose_name="报告单位", on_delete=models.PROTECT)
     year = models.PositiveSmallIntegerField("报告年度")
     template = models.ForeignKey(
@@ -177,6 +177,7 @@ class AnnualReport(Versioned):
         related_name="+",
     )
     figures = models.JSONField("印发时的数据", default=dict, blank=True)
+    published_on = models.DateField("公开日期", null=True, blank=True)
 
     objects = AnnualReportQuerySet.as_manager()
 
@@ -198,18 +199,46 @@ class AnnualReport(Versioned):
 
     @property
     def is_issued(self) -> bool:
-        return self.status == Status.ISSUED
+        return self.status in FROZEN
+
+    # --- workflow hooks (rules.TRANSITIONS; called by Workflow.apply) ---
+
+    def on_issue(self, *, on: date, by: Any, note: str = "") -> None:
+        from fazhi.core.workflow import TransitionNotAllowed
+        from fazhi.reports import annual
+        from fazhi.reports.validation import validate
+
+        result = validate(self, today=on)
+        if not result.ok:
+            raise TransitionNotAllowed(result.messages())
+        values = annual.effective_values(self)
+        self.figures = {code: None if v is None else str(v) for code, v in values.items()}
+        self.issued_at = timezone.now()
+        self.issued_by = by if getattr(by, "is_authenticated", False) else None
+        self._unfreezing = True
+
+    def on_publish(self, *, on: date, by: Any, note: str = "") -> None:
+        self.published_on = on
+        self._unfreezing = True
+
+    def after_apply(self, action: str, *, on: date, by: Any) -> None:
+        self._unfreezing = False
+        if action == "publish":
+            from fazhi.deadlines.services import meet_deadline
+            from fazhi.reports.rules import PERIOD
+
+            meet_deadline(self, PERIOD, on=on)
 
     @property
     def deadline(self) -> date:
         return publication_deadline(self.year)
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None and not kwargs.pop("_issuing", False):
+        if self.pk is not None and not getattr(self, "_unfreezing", False):
             stored = (
                 AnnualReport.objects.filter(pk=self.pk).values_list("status", flat=True).first()
             )
-            if stored == Status.ISSUED:
+            if stored in FROZEN:
                 raise ReportIssued()
         super().save(*args, **kwargs)
 
@@ -220,7 +249,7 @@ class AnnualReport(Versioned):
 
 
 def _ensure_draft(report_id: int | None) -> None:
-    if report_id and AnnualReport.objects.filter(pk=report_id, status=Status.ISSUED).exists():
+    if report_id and AnnualReport.objects.filter(pk=report_id, status__in=FROZEN).exists():
         raise ReportIssued()
 
 

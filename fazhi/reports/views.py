@@ -23,6 +23,7 @@ from fazhi.audit.models import Action
 from fazhi.audit.trail import audit_context, record
 from fazhi.core.focus import focus_unit
 from fazhi.core.models import ConcurrentEdit
+from fazhi.core.workflow import TransitionNotAllowed
 from fazhi.indicators import catalogue as cat_module
 from fazhi.indicators.views import MAX_YEAR, MIN_YEAR, default_year
 from fazhi.org.scope import can_write_unit, get_for_user_or_404
@@ -119,6 +120,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "result": result,
             "figures": figures,
             "can_write": not report.is_issued and can_write_unit(request.user, report.unit),
+            "moves": [t for t in report.allowed_actions(request.user) if t.action != "issue"],
+            "can_issue": "issue" in {t.action for t in report.allowed_actions(request.user)},
             "figure_form": FigureForm(),
             "codes": [(c, i.name) for c, i in cat.items()],
             "intro": annual.fill(report.intro, values),
@@ -246,9 +249,32 @@ def issue_report(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         issue(report, by=request.user, today=timezone.localdate())
     except IssueRefused as exc:
-        messages.error(request, f"未能印发：有 {len(exc.problems)} 处问题，见下方校验结果。")
+        messages.error(request, f"未能签发：有 {len(exc.problems)} 处问题，见下方校验结果。")
     else:
-        messages.success(request, "报告已印发，内容与数据已冻结。")
+        messages.success(request, "报告已签发，内容与数据已冻结。")
+    return redirect(report)
+
+
+@login_required
+@require_POST
+def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """提交审核, 退回修改 or 公开 (签发 has its own view: it runs the pre-issue check)."""
+    report = get_for_user_or_404(AnnualReport.objects.select_related("unit"), pk, request.user, write=True)
+    transition = report.transitions.get(action)
+    if transition is None or action == "issue":
+        raise Http404("未知操作。")
+    try:
+        report.apply(
+            action,
+            by=request.user,
+            on=timezone.localdate(),
+            note=request.POST.get("note", "").strip(),
+            expected_version=request.POST.get("version") or None,
+        )
+    except (TransitionNotAllowed, ConcurrentEdit, ReportIssued) as exc:
+        messages.error(request, f"“{transition.label}”未办理：{'；'.join(exc.messages)}")
+    else:
+        messages.success(request, f"已{transition.label}。")
     return redirect(report)
 
 

@@ -169,7 +169,7 @@ def test_a_wrong_hand_entered_rate_shows_up_in_the_validation(report, coordinato
 def test_issuing_refuses_an_invalid_report_and_accepts_a_valid_one(report, coordinator, client_for):
     c = client_for(coordinator)
     html = c.post(reverse("reports:issue", args=[report.pk]), follow=True).content.decode()
-    assert "未能印发" in html
+    assert "未能签发" in html
     report.refresh_from_db()
     assert report.status == Status.DRAFT
     fakes.answer_prompts(report)
@@ -177,6 +177,37 @@ def test_issuing_refuses_an_invalid_report_and_accepts_a_valid_one(report, coord
     report.refresh_from_db()
     assert report.status == Status.ISSUED
     assert Entry.objects.filter(action=Action.ISSUE).count() == 1
+
+
+def test_the_report_goes_from_draft_through_review_to_issued_and_published(
+    report, coordinator, client_for
+):
+    from fazhi.deadlines.models import Deadline
+
+    deadline = Deadline.objects.for_record(report).get(period__code="annual_report")
+    assert deadline.due_date.isoformat() == "2023-04-01" and deadline.met_on is None
+    c = client_for(coordinator)
+    act = lambda action, **data: c.post(  # noqa: E731
+        reverse("reports:act", args=[report.pk, action]), {"version": report.version, **data}, follow=True
+    )
+    act("submit")
+    report.refresh_from_db()
+    assert report.status == Status.REVIEW
+    act("send_back", note="请补充数据")
+    report.refresh_from_db()
+    assert report.status == Status.DRAFT
+    stale = report.version
+    act("submit")
+    assert "未办理" in c.post(reverse("reports:act", args=[report.pk, "send_back"]), {"version": stale}, follow=True).content.decode()
+    fakes.answer_prompts(report)
+    c.post(reverse("reports:issue", args=[report.pk]))
+    report.refresh_from_db()
+    assert report.status == Status.ISSUED
+    html = act("publish").content.decode()
+    report.refresh_from_db()
+    assert report.status == Status.PUBLISHED and report.published_on is not None and "已公开" in html
+    deadline.refresh_from_db()
+    assert deadline.met_on == report.published_on
 
 
 def test_an_issued_report_cannot_be_edited_through_the_screens(report, coordinator, client_for):
