@@ -241,3 +241,17 @@ def check_themes(themes: Any) -> list[str]:
                 except (OutlineError, IndexError, TypeError) as exc:
                     problems.append(f"{where}：{exc if isinstance(exc, OutlineError) else '句子格式不正确'}")
     return problems
+
+
+def prose(sentences: Sequence[str | Sequence[str]], values: Values, words: dict[str, str]) -> str:
+    """Sentences written as a document prints them: zero figures left out, figures filled
+    in the house style. For the statutory documents other than the annual report (the
+    enforcement data publication, …), which have no live fields to keep."""
+    from fazhi.reports.annual import fill
+
+    theme = {"sentences": list(sentences)}
+    return fill("".join(_theme_sentences(theme, values, no_names, words)), values)
+
+
+def no_names(code: str, field: str) -> list[str]:
+    return []

@@ -159,3 +159,20 @@ def test_the_pre_issue_check_passes_and_names_a_figure_changed_by_hand(demo, tmp
     section.text = section.text.replace("1050件", "{{mediation_cases}}")
     section.save()
     assert issue(report, by=coordinator, today=date(2023, 3, 20)).is_issued
+
+
+@pytest.mark.django_db
+def test_the_enforcement_data_publication_is_written_in_the_same_house_style(demo):
+    from fazhi.analyzer.report import analyze_text
+    from fazhi.enforcement import publication
+
+    doc = publication.document(demo.county, 2022, number="演示文〔2023〕2号", dated=date(2023, 1, 20))
+    summary = doc.body[2].text
+    table = doc.body[4]
+    assert summary.startswith("2022年末持有有效执法证件的行政执法人员1008名")
+    assert "未通过并注销证件10名" in summary and not re.search(r"(?<![\d.])0名", summary)
+    names = [row[0] for row in table.rows]
+    assert "审验未通过（注销）" in names and not any("(" in n for n in names)
+    rate = next(row for row in table.rows if row[0] == "执法决定按期公示率")
+    assert rate[2] == "94"  # the document's one precision for rates, not 94.37
+    assert not analyze_text(summary).inconsistencies
