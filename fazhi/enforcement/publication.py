@@ -53,15 +53,28 @@ OVERVIEW_CODES = [
 ]
 
 
-def rows(unit: Unit, year: int) -> list[dict[str, Any]]:
+# The summary of the published document (reports.compose syntax: a sentence or segment
+# whose figure is zero is left out).
+SUMMARY = [
+    "{year}年末持有有效执法证件的行政执法人员{{enforcers_certified}}[[，行政执法监督人员{{enforcement_supervisors}}]]。",
+    "年度审验通过{{enforcers_passed_review}}[[，未通过并注销证件{{enforcers_failed}}]]。",
+    "全年办结行政执法案件{{enforcement_cases}}[[，其中行政处罚{{enforcement_cases_penalty}}]]"
+    "[[、行政许可{{enforcement_cases_permit}}]]。",
+]
+
+
+def rows(unit: Unit, year: int, *, from_records: bool = False) -> list[dict[str, Any]]:
     """[{code, name, unit, value (formatted), number (raw; None for a rate without base),
-    text (the number alone, "—" when None), definition}] for the unit's subtree and the year."""
-    values = compute(unit, year, CODES)
+    text (the number alone, "—" when None), definition}] for the unit's subtree and the year.
+    The published document passes from_records=True: the records' figures at that moment."""
+    from fazhi.reports.housestyle import label
+
+    values = compute(unit, year, CODES, from_records=from_records)
     cat = catalogue()
     return [
         {
             "code": c,
-            "name": cat[c].name,
+            "name": label(cat[c]),
             "unit": cat[c].unit,
             "value": format_value(cat[c], values[c]),
             "number": values[c],
@@ -114,24 +127,24 @@ def workbook(unit: Unit, year: int) -> bytes:
 
 def document(unit: Unit, year: int, *, number: str, dated: date) -> Any:
     """The publication as an OfficialDocument (fazhi.reports.gbt9704)."""
+    from fazhi.reports.compose import prose
     from fazhi.reports.gbt9704 import Heading, OfficialDocument, Paragraph, Table
+    from fazhi.reports.housestyle import shown_value
 
-    data = rows(unit, year)
-    n = {r["code"]: r["text"] for r in data}
+    cat = catalogue()
+    data = rows(unit, year, from_records=True)
+    values = {r["code"]: r["number"] for r in data}
     intro = (
         f"根据《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》"
         f"（国办发〔2018〕118号）要求，现将{unit.name}{year}年度行政执法总体情况有关数据公开如下。"
     )
-    summary = (
-        f"{year}年末持有有效执法证件的行政执法人员{n['enforcers_certified']}名，"
-        f"行政执法监督人员{n['enforcement_supervisors']}名；年度审验通过"
-        f"{n['enforcers_passed_review']}名，未通过并注销证件{n['enforcers_failed']}名。"
-        f"全年办结行政执法案件{n['enforcement_cases']}件，其中行政处罚"
-        f"{n['enforcement_cases_penalty']}件、行政许可{n['enforcement_cases_permit']}件。"
-    )
+    summary = prose(SUMMARY, values, {"year": str(year)}) or f"{year}年度无行政执法数据。"
     table = Table(
         header=("指标", "计量单位", "数值"),
-        rows=tuple((r["name"], r["unit"], r["text"]) for r in data),
+        rows=tuple(
+            (r["name"], r["unit"], "—" if r["number"] is None else format(shown_value(cat[r["code"]], r["number"]), "f"))
+            for r in data
+        ),
         caption=f"{unit.name}{year}年度行政执法数据",
     )
     return OfficialDocument(

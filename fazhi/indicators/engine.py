@@ -405,6 +405,16 @@ def _derive(indicators: list[Indicator], values: dict[str, Value]) -> None:
                 values[ind.code] = ind.round(Decimal(num or 0) * 100 / Decimal(den))
 
 
+def derive(values: dict[str, Value], *, keep: Iterable[str] = ()) -> dict[str, Value]:
+    """Recompute, in place, every rate and sum of parts of the catalogue from the figures
+    they rest on, as `compute` does; the codes in `keep` (figures a person entered by
+    hand) stay as they are. For documents that overlay hand-entered figures."""
+    kept = set(keep)
+    indicators, _ = _expand(None)
+    _derive([ind for ind in indicators if ind.code not in kept], values)
+    return values
+
+
 def compute_many(
     units: list[Unit], year_or_period: int | Period, codes: Iterable[str] | None = None, *, own: bool = False,
     from_records: bool = False,

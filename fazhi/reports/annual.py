@@ -15,7 +15,6 @@ sections can be reordered without renumbering by hand.
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -28,7 +27,7 @@ from fazhi.indicators import catalogue as cat_module
 from fazhi.indicators import engine
 from fazhi.indicators.catalogue import Indicator
 from fazhi.org.models import Unit, UnitKind
-from fazhi.reports import convert
+from fazhi.reports import compose, convert, housestyle, outline
 from fazhi.reports import gbt9704 as g
 from fazhi.reports.anonymise import anonymise_document
 from fazhi.reports.models import (
@@ -38,6 +37,7 @@ from fazhi.reports.models import (
     ReportSection,
     ReportTemplate,
     SectionKind,
+    SectionRevision,
     Status,
     default_heading,
 )
@@ -54,34 +54,8 @@ Values = dict[str, Any]
 
 
 def figure_text(ind: Indicator, value: Any) -> str:
-    from fazhi.indicators.views import display
-
-    return display(ind, value)
-
-
-def _derive(values: Values, overridden: set[str]) -> None:
-    """Recompute rates and sums of parts from their inputs, except those entered by hand."""
-    cat = cat_module.catalogue()
-    done: set[str] = set()
-
-    def visit(code: str) -> None:
-        if code in done or code not in cat:
-            return
-        done.add(code)
-        ind = cat[code]
-        for dep in (ind.numerator, ind.denominator, *ind.parts):
-            if dep:
-                visit(dep)
-        if code in overridden:
-            return
-        if ind.kind == "parts":
-            values[code] = sum((values.get(p) or 0) for p in ind.parts)
-        elif ind.kind == "rate":
-            num, den = values.get(ind.numerator), values.get(ind.denominator)
-            values[code] = ind.round(Decimal(num or 0) * 100 / Decimal(den)) if den else None
-
-    for code in list(values):
-        visit(code)
+    """A figure as the report prints it, in the house style (housestyle.py)."""
+    return housestyle.figure(ind, value)
 
 
 def _number(raw: Any) -> Any:
@@ -118,7 +92,9 @@ def effective_values(report: AnnualReport, figures: list[ReportFigure] | None = 
         figures = list(report.manual_figures.all()) if report.pk else []
     manual = manual_values(figures)
     values.update(manual)
-    _derive(values, set(manual))
+    # Rates and sums of parts follow the figures entered by hand, through the engine's
+    # own derivation; a rate or sum entered by hand stays as entered (validation flags it).
+    engine.derive(values, keep=manual)
     return values
 
 
@@ -165,6 +141,19 @@ def scope_word(unit: Unit) -> str:
     }.get(unit.kind, "本单位")
 
 
+DEMO_MARK = "演示数据，非正式公文"
+DEMO_PREFIX = "演示文"
+
+
+def demonstration() -> bool:
+    """Whether this installation holds the demonstration data (`fazhi demo`)."""
+    from django.conf import settings
+
+    from fazhi.core.management.commands.demo import MARKER
+
+    return bool(getattr(settings, "DEMO", False)) or (settings.DATA_DIR / MARKER).exists()
+
+
 def doc_prefix(unit: Unit) -> str:
     # 确山县人民政府 → 确政文: the first character of the place name plus 政文, the usual
     # 机关代字 of a county government's 上行文; staff correct it where it differs.
@@ -176,41 +165,42 @@ def doc_prefix(unit: Unit) -> str:
     )
 
 
-def _register_name(label: str) -> str:
-    from fazhi.indicators.views import register_name
-
-    return register_name(label)
-
-
-def figure_paragraphs(unit: Unit, year: int, values: Values) -> list[str]:
-    """A standard sentence for each figure, one second-level heading per register."""
-    cat = cat_module.catalogue()
-    by_register: OrderedDict[str, list[str]] = OrderedDict()
-    for code, ind in cat.items():
-        # A rate with nothing to divide is left out; so are helper codes that exist only as
-        # a rate's denominator (named "…分母"): reports state the rate, not its base.
-        if values.get(code) is None or "分母" in ind.name:
-            continue
-        phrase = (
-            f"{ind.name}为{{{{{code}}}}}" if ind.kind == "rate" else f"{ind.name}{{{{{code}}}}}"
-        )
-        by_register.setdefault(_register_name(ind.register), []).append(phrase)
-    lines = []
-    for register, phrases in by_register.items():
-        lines.append(f"（一）{register}。{year}年，{scope_word(unit)}{'，'.join(phrases)}。")
-    return lines
-
-
-def draft_text(kind: str, unit: Unit, year: int, values: Values) -> str:
-    if kind == SectionKind.MEASURES:
-        lines = figure_paragraphs(unit, year, values)
-        return "\n".join(lines) if lines else "【请填写：主要举措和成效】"
+def words(unit: Unit, year: int) -> dict[str, str]:
+    """What the outline's {year}, {next_year}, {scope} and {unit} stand for."""
     return {
-        SectionKind.PRINCIPALS: f"【请填写：{year}年党政主要负责人履行推进法治建设第一责任人职责的情况】",
-        SectionKind.SHORTCOMINGS: "【请填写：存在的不足及其原因】",
-        SectionKind.PLANS: f"【请填写：{year + 1}年推进法治政府建设的主要安排】",
-        SectionKind.OTHER: "【请填写：其他需要报告的情况；没有的可删除本章节】",
-    }[SectionKind(kind)]
+        "year": str(year),
+        "next_year": str(year + 1),
+        "scope": scope_word(unit),
+        "unit": unit.display_name,
+    }
+
+
+PROMPTS = {
+    SectionKind.PRINCIPALS: "【请填写：{year}年党政主要负责人履行推进法治建设第一责任人职责的情况】",
+    SectionKind.MEASURES: "【请填写：主要举措和成效】",
+    SectionKind.SHORTCOMINGS: "【请填写：存在的不足及其原因】",
+    SectionKind.PLANS: "【请填写：{next_year}年推进法治政府建设的主要安排】",
+    SectionKind.OTHER: "【请填写：其他需要报告的情况；没有的可删除本章节】",
+}
+
+
+def draft_text(
+    kind: str,
+    unit: Unit,
+    year: int,
+    values: Values,
+    *,
+    template: ReportTemplate | None = None,
+    names: compose.Names | None = None,
+) -> str:
+    """A section's first draft in prose from the records (compose.py), following the
+    template's outline; a prompt where the outline gives the section nothing to say."""
+    themes = template.outline() if template is not None else outline.THEMES
+    names = names or compose.records_names(unit, year)
+    text = compose.compose_section(kind, themes, values, names, words(unit, year))
+    if text:
+        return text
+    return PROMPTS[SectionKind(kind)].replace("{year}", str(year)).replace("{next_year}", str(year + 1))
 
 
 @dataclass
@@ -233,7 +223,8 @@ def first_draft(
         template=template,
         title=f"{unit.name}\n关于{year}年度法治政府建设情况的\n报告",
         issuer_mark=f"{unit.name}文件",
-        doc_number=f"{doc_prefix(unit)}〔{year + 1}〕1号",
+        # Demonstration data never carries a real government's document number.
+        doc_number=f"{DEMO_PREFIX if demonstration() else doc_prefix(unit)}〔{year + 1}〕1号",
         addressee=parent.name if parent is not None else "",
         signature=unit.name,
         dated=today or timezone.localdate(),
@@ -244,6 +235,7 @@ def first_draft(
         printed_by=f"{unit.name}办公室",
     )
     kinds = template.kinds() if template is not None else [str(k) for k in DEFAULT_ORDER]
+    names = compose.records_names(unit, year)
     sections = [
         ReportSection(
             kind=kind,
@@ -251,7 +243,7 @@ def first_draft(
             heading=template.heading(kind, year)
             if template is not None
             else default_heading(kind, year),
-            text=draft_text(kind, unit, year, values),
+            text=draft_text(kind, unit, year, values, template=template, names=names),
         )
         for i, kind in enumerate(kinds, start=1)
     ]
@@ -259,14 +251,55 @@ def first_draft(
 
 
 @transaction.atomic
-def create_draft(unit: Unit, year: int, *, template: ReportTemplate | None = None) -> AnnualReport:
+def create_draft(
+    unit: Unit, year: int, *, template: ReportTemplate | None = None, by: Any = None
+) -> AnnualReport:
     """Save a first draft for the unit and year (the caller checks there is none yet)."""
     draft = first_draft(unit, year, template=template)
     draft.report.save()
     for s in draft.sections:
         s.report = draft.report
         s.save()
+        _keep_revision(s, by, "按记录生成的初稿")
+    # On the due list from now on: published before 1 April of the next year.
+    from fazhi.deadlines.services import open_deadline
+    from fazhi.reports.rules import PERIOD
+
+    open_deadline(
+        draft.report,
+        PERIOD,
+        start=date(year, 12, 31),
+        title=f"{unit.display_name}{year}年法治政府建设年度报告公开",
+        unit=unit,
+        url=draft.report.get_absolute_url(),
+    )
     return draft.report
+
+
+def _keep_revision(section: ReportSection, by: Any, note: str) -> SectionRevision:
+    last = section.revisions.order_by("-number").values_list("number", flat=True).first() or 0
+    return SectionRevision.objects.create(
+        section=section,
+        number=last + 1,
+        heading=section.heading,
+        text=section.text,
+        changed_by=by if getattr(by, "is_authenticated", False) else None,
+        note=note,
+    )
+
+
+@transaction.atomic
+def save_section(
+    section: ReportSection, *, version: int, by: Any, heading: str, text: str, position: int
+) -> ReportSection:
+    """Save a section edited from the version the editor loaded, keeping a revision.
+
+    Raises ConcurrentEdit when someone saved the section since (nothing is written)."""
+    section.check_version(version)
+    section.heading, section.text, section.position = heading, text, position
+    section.save()  # Versioned: refused if another save got in between
+    _keep_revision(section, by, "修改")
+    return section
 
 
 # --- Rendering -----------------------------------------------------------------------
@@ -342,6 +375,7 @@ def build_document(
         signature=report.signature or report.unit.name,
         dated=report.dated or timezone.localdate(),
         imprint=imprint,
+        watermark=DEMO_MARK if demonstration() else "",
     )
     # Anything published carries surname + 某某, never a full name (reports.anonymise).
     return anonymise_document(doc, known_names(report.unit)) if publish else doc

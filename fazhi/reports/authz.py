@@ -38,5 +38,6 @@ ROUTES = {
     "reports:delete_figure": record_action(a1_report, kwargs=_figure, post=302),
     "reports:preview": record_read(a1_report),
     "reports:issue": record_action(a1_report, post=302),
+    "reports:act": record_action(a1_report, kwargs=lambda r, ctx: {"pk": r.pk, "action": "submit"}, post=302),
     "reports:download": record_read(a1_report, kwargs=lambda r, ctx: {"pk": r.pk, "fmt": "docx"}),
 }

@@ -113,6 +113,7 @@ def docx_to_pdf(
 
 _CSS = """
 body { margin: 0; background: #f4f4f4; color: #000; }
+.watermark { text-indent: 0; text-align: center; color: #d00; border: 2px dashed #d00; font-family: "黑体", SimHei, sans-serif; margin-bottom: 1em; }
 article { max-width: 42em; margin: 2em auto; padding: 3em 3.5em; background: #fff;
   font: 16pt/1.8 "仿宋_GB2312", "仿宋", FangSong, "STFangsong", serif; }
 .mark { color: #d00; text-align: center; font: 36pt/1.3 "方正小标宋简体", "宋体", SimSun, serif;
@@ -168,6 +169,8 @@ def render_html(doc: OfficialDocument) -> str:
     add('<meta name="viewport" content="width=device-width, initial-scale=1">')
     add(f"<title>{_e(doc.title.replace(chr(10), ''))}</title>")
     add(f"<style>{_CSS}</style></head><body><article>")
+    if doc.watermark:
+        add(f'<p class="watermark" role="note">{_e(doc.watermark)}</p>')
     add(f'<div class="mark">{_e(doc.issuer_mark)}</div>')
     signer = f'<span class="signer">签发人：<b>{_e(doc.signer)}</b></span>' if doc.signer else ""
     add(f'<p class="number" style="text-indent:0">{_e(doc.number)}{signer}</p>')

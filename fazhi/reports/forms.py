@@ -32,6 +32,8 @@ class HeaderForm(forms.ModelForm):
 
 
 class SectionForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
     class Meta:
         model = ReportSection
         fields = ["heading", "position", "text"]

@@ -16,7 +16,7 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime
 
 from docx import Document
 from docx.enum.section import WD_SECTION
@@ -140,6 +140,9 @@ class OfficialDocument:
     attachments: tuple[str, ...] = ()  # 附件说明: the attachments' names
     note: str = ""  # 附注, without the parentheses
     imprint: Imprint | None = None  # 版记
+    # A mark in every page's header (and across the top of the HTML page): "演示数据，非正式公文"
+    # on anything made from demonstration data, so it cannot pass for a real document.
+    watermark: str = ""
 
 
 def number_headings(blocks: Iterable[Block]) -> tuple[Block, ...]:
@@ -669,6 +672,36 @@ def _render_imprint(document, imprint: Imprint) -> None:
     _snap_off(anchor)
 
 
+GENERATOR = "法治（Fazhi）"
+
+
+def _set_properties(document, doc: OfficialDocument) -> None:
+    """The file's own metadata: made by Fazhi, now (python-docx's template says otherwise)."""
+    now = datetime.now(UTC).replace(microsecond=0)
+    props = document.core_properties
+    props.title = doc.title.replace("\n", "")
+    props.author = GENERATOR
+    props.last_modified_by = GENERATOR
+    props.created = now
+    props.modified = now
+    props.revision = 1
+    props.language = "zh-CN"
+    props.comments = doc.watermark
+    props.keywords = ""
+    props.category = ""
+    props.subject = ""
+
+
+def _render_watermark(document, text: str) -> None:
+    section = document.sections[0]
+    for header in (section.header, section.even_page_header):
+        header.is_linked_to_previous = False
+        p = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = _run(p, text, FONT_HEITI, PAGE_NUMBER_SIZE_PT)
+        run.font.color.rgb = RED
+
+
 def render_docx(doc: OfficialDocument) -> bytes:
     """The document as .docx bytes; raises DocumentError listing every problem first."""
     problems = check(doc)
@@ -680,9 +713,9 @@ def render_docx(doc: OfficialDocument) -> bytes:
     for p in list(body.iterchildren(qn("w:p"))):
         body.remove(p)
     _setup(document)
-    document.core_properties.title = doc.title.replace("\n", "")
-    document.core_properties.author = doc.signature
-    document.core_properties.language = "zh-CN"
+    _set_properties(document, doc)
+    if doc.watermark:
+        _render_watermark(document, doc.watermark)
     _render_head(document, doc)
     _render_body(document, doc.body)
     _render_close(document, doc)

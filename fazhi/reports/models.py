@@ -18,9 +18,12 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 from fazhi.core.models import Versioned
+from fazhi.core.workflow import Workflow
 from fazhi.org.scope import ScopedQuerySet
+from fazhi.reports.rules import FROZEN, TRANSITIONS, Status
 
 
 class SectionKind(models.TextChoices):
@@ -49,11 +52,6 @@ DEFAULT_HEADINGS = {
     SectionKind.PLANS: "{next_year}年推进法治政府建设的主要安排",
     SectionKind.OTHER: "其他需要报告的情况",
 }
-
-
-class Status(models.TextChoices):
-    DRAFT = "draft", "草稿"
-    ISSUED = "issued", "已印发"
 
 
 class ReportIssued(ValidationError):
@@ -91,6 +89,12 @@ class ReportTemplate(models.Model):
         blank=True,
         help_text="章节代码 → 标题；可用 {year}（报告年度）与 {next_year}（下一年度）。",
     )
+    themes = models.JSONField(
+        "专题与句式",
+        default=list,
+        blank=True,
+        help_text="初稿各部分的专题（小标题）和由记录生成的句子，格式见 fazhi/reports/outline.py；留空用默认大纲。",
+    )
 
     class Meta:
         verbose_name = "年度报告模板"
@@ -109,6 +113,18 @@ class ReportTemplate(models.Model):
         bad = [k for k in (self.headings or {}) if k not in SectionKind.values]
         if bad:
             raise ValidationError({"headings": f"未知章节代码：{'、'.join(bad)}。"})
+        if self.themes:
+            from fazhi.reports.compose import check_themes
+
+            problems = check_themes(self.themes)
+            if problems:
+                raise ValidationError({"themes": problems})
+
+    def outline(self) -> list[dict]:
+        """The themes of the first draft: this template's, else the default outline."""
+        from fazhi.reports.outline import THEMES
+
+        return list(self.themes or THEMES)
 
     def kinds(self) -> list[str]:
         return [str(k) for k in (self.order or DEFAULT_ORDER)]
@@ -127,7 +143,10 @@ class AnnualReportQuerySet(ScopedQuerySet["AnnualReport"]):
         return self.filter(status=Status.DRAFT)
 
 
-class AnnualReport(Versioned):
+class AnnualReport(Workflow):
+    transitions = TRANSITIONS
+    state_field = "status"
+
     unit = models.ForeignKey("org.Unit", verbose_name="报告单位", on_delete=models.PROTECT)
     year = models.PositiveSmallIntegerField("报告年度")
     template = models.ForeignKey(
@@ -158,6 +177,7 @@ class AnnualReport(Versioned):
         related_name="+",
     )
     figures = models.JSONField("印发时的数据", default=dict, blank=True)
+    published_on = models.DateField("公开日期", null=True, blank=True)
 
     objects = AnnualReportQuerySet.as_manager()
 
@@ -179,18 +199,46 @@ class AnnualReport(Versioned):
 
     @property
     def is_issued(self) -> bool:
-        return self.status == Status.ISSUED
+        return self.status in FROZEN
+
+    # --- workflow hooks (rules.TRANSITIONS; called by Workflow.apply) ---
+
+    def on_issue(self, *, on: date, by: Any, note: str = "") -> None:
+        from fazhi.core.workflow import TransitionNotAllowed
+        from fazhi.reports import annual
+        from fazhi.reports.validation import validate
+
+        result = validate(self, today=on)
+        if not result.ok:
+            raise TransitionNotAllowed(result.messages())
+        values = annual.effective_values(self)
+        self.figures = {code: None if v is None else str(v) for code, v in values.items()}
+        self.issued_at = timezone.now()
+        self.issued_by = by if getattr(by, "is_authenticated", False) else None
+        self._unfreezing = True
+
+    def on_publish(self, *, on: date, by: Any, note: str = "") -> None:
+        self.published_on = on
+        self._unfreezing = True
+
+    def after_apply(self, action: str, *, on: date, by: Any) -> None:
+        self._unfreezing = False
+        if action == "publish":
+            from fazhi.deadlines.services import meet_deadline
+            from fazhi.reports.rules import PERIOD
+
+            meet_deadline(self, PERIOD, on=on)
 
     @property
     def deadline(self) -> date:
         return publication_deadline(self.year)
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None and not kwargs.pop("_issuing", False):
+        if self.pk is not None and not getattr(self, "_unfreezing", False):
             stored = (
                 AnnualReport.objects.filter(pk=self.pk).values_list("status", flat=True).first()
             )
-            if stored == Status.ISSUED:
+            if stored in FROZEN:
                 raise ReportIssued()
         super().save(*args, **kwargs)
 
@@ -201,11 +249,14 @@ class AnnualReport(Versioned):
 
 
 def _ensure_draft(report_id: int | None) -> None:
-    if report_id and AnnualReport.objects.filter(pk=report_id, status=Status.ISSUED).exists():
+    if report_id and AnnualReport.objects.filter(pk=report_id, status__in=FROZEN).exists():
         raise ReportIssued()
 
 
-class ReportSection(models.Model):
+class ReportSection(Versioned):
+    """One part of the report; two people editing it cannot overwrite each other
+    (`Versioned`), and every saved text is kept (`SectionRevision`)."""
+
     report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="sections")
     kind = models.CharField("章节类别", max_length=20, choices=SectionKind.choices)
     position = models.PositiveSmallIntegerField("顺序", default=0)
@@ -233,6 +284,43 @@ class ReportSection(models.Model):
     def delete(self, *args: Any, **kwargs: Any) -> Any:
         _ensure_draft(self.report_id)
         return super().delete(*args, **kwargs)
+
+
+class SectionRevision(models.Model):
+    """A section's text as one person saved it: who changed what, and when."""
+
+    section = models.ForeignKey(ReportSection, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField("版本号")
+    heading = models.CharField("标题", max_length=200)
+    text = models.TextField("正文", blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="修改人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField("修改时间", default=timezone.now)
+    note = models.CharField("说明", max_length=100, blank=True)
+
+    scope_field = "section__report__unit"
+
+    class Meta:
+        verbose_name = "报告章节版本"
+        verbose_name_plural = "报告章节版本"
+        ordering = ["section", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["section", "number"], name="reports_one_revision_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.section.heading} 第{self.number}版"
+
+    @property
+    def who(self) -> str:
+        user = self.changed_by
+        return (getattr(user, "full_name", "") or user.username) if user is not None else "系统"
 
 
 class ReportFigure(models.Model):

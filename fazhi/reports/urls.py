@@ -14,5 +14,6 @@ urlpatterns = [
     path("<int:pk>/figures/<int:figure_pk>/delete/", views.delete_figure, name="delete_figure"),
     path("<int:pk>/preview/", views.preview, name="preview"),
     path("<int:pk>/issue/", views.issue_report, name="issue"),
+    path("<int:pk>/act/<slug:action>/", views.act, name="act"),
     path("<int:pk>/download.<str:fmt>", views.download, name="download"),
 ]

@@ -8,7 +8,10 @@ placeholder) so that staff can go straight to it:
 - every sum of parts equal to its whole;
 - the four mandatory kinds of section present;
 - the 版头 and 版记 complete in GB/T 9704 form (发文字号 with 〔〕 and so on);
-- the publication deadline shown (before 1 April of the next year).
+- the publication deadline shown (before 1 April of the next year);
+- the final text, read back by the analyzer, against the records (precheck.py): a
+  figure typed by hand that differs from the records or is last year's, a rate or a
+  sum that does not add up, a required part the reader cannot find.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from typing import Any
 from django.utils import timezone
 
 from fazhi.indicators import catalogue as cat_module
-from fazhi.reports import annual
+from fazhi.reports import annual, precheck
 from fazhi.reports import gbt9704 as g
 from fazhi.reports.models import (
     AnnualReport,
@@ -157,6 +160,13 @@ def validate(
                         (f"{ind.name}为{values[code]}，但各分项之和 {names} ＝ {total}，二者不等"),
                     )
                 )
+
+    if not report.is_issued:
+        # The final text read back by the analyzer and held against the records (precheck.py).
+        problems.extend(
+            Problem(f.where, f.quote, f.message)
+            for f in precheck.findings(report, sections, values, figures=figures)
+        )
 
     doc_problems = _document_problems(report, sections, values)
     problems.extend(Problem("文头与版记", "", p) for p in doc_problems)

@@ -23,13 +23,20 @@ from fazhi.audit.models import Action
 from fazhi.audit.trail import audit_context, record
 from fazhi.core.focus import focus_unit
 from fazhi.core.models import ConcurrentEdit
+from fazhi.core.workflow import TransitionNotAllowed
 from fazhi.indicators import catalogue as cat_module
 from fazhi.indicators.views import MAX_YEAR, MIN_YEAR, default_year
 from fazhi.org.scope import can_write_unit, get_for_user_or_404, require_record_reader
-from fazhi.reports import annual
+from fazhi.reports import annual, live
 from fazhi.reports.actions import IssueRefused, issue
 from fazhi.reports.forms import FigureForm, HeaderForm, SectionForm
-from fazhi.reports.models import AnnualReport, ReportFigure, ReportIssued
+from fazhi.reports.models import (
+    AnnualReport,
+    ReportFigure,
+    ReportIssued,
+    ReportSection,
+    SectionRevision,
+)
 from fazhi.reports.validation import validate
 
 
@@ -78,7 +85,7 @@ def create(request: HttpRequest) -> HttpResponse:
         messages.error(request, f"{unit.name}{year}年度的报告已存在，已为您打开。")
         return redirect(existing)
     with audit_context(user=request.user, verb="起草年度报告"):
-        report = annual.create_draft(unit, year)
+        report = annual.create_draft(unit, year, by=request.user)
     messages.success(
         request, "已按记录生成初稿：请补写各部分正文（【请填写】处），校验通过后印发。"
     )
@@ -93,8 +100,16 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     values = annual.effective_values(report, figures)
     result = validate(report, sections, values, figures=figures, today=timezone.localdate())
     cat = cat_module.catalogue()
+    manual = {f.code: f.source for f in figures}
+    revisions: dict[int, list[SectionRevision]] = {}
+    for rev in SectionRevision.objects.filter(section__in=sections).select_related("changed_by"):
+        revisions.setdefault(rev.section_id, []).append(rev)
     shown_sections = [
-        {"section": s, "blocks": annual.section_blocks(s.heading, s.text, values)[1:]}
+        {
+            "section": s,
+            "html": live.section_html(s.text, values, report.unit, report.year, manual),
+            "revisions": revisions.get(s.pk, []),
+        }
         for s in sections
     ]
     return render(
@@ -106,6 +121,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "result": result,
             "figures": figures,
             "can_write": not report.is_issued and can_write_unit(request.user, report.unit),
+            "moves": [t for t in report.allowed_actions(request.user) if t.action != "issue"],
+            "can_issue": "issue" in {t.action for t in report.allowed_actions(request.user)},
             "figure_form": FigureForm(),
             "codes": [(c, i.name) for c, i in cat.items()],
             "intro": annual.fill(report.intro, values),
@@ -136,12 +153,31 @@ def edit_section(request: HttpRequest, pk: int, section_pk: int) -> HttpResponse
     section = report.sections.filter(pk=section_pk).first()
     if section is None:
         raise Http404("章节不存在。")
-    form = SectionForm(request.POST or None, instance=section)
+    form = SectionForm(request.POST or None, instance=section, initial={"version": section.version})
     if request.method == "POST" and form.is_valid():
-        with audit_context(user=request.user, verb="修改年度报告章节"):
-            form.save()
-        messages.success(request, f"已保存“{section.heading}”。")
-        return redirect(report)
+        data = form.cleaned_data
+        try:
+            with audit_context(user=request.user, verb="修改年度报告章节"):
+                annual.save_section(
+                    ReportSection.objects.get(pk=section.pk),
+                    version=data["version"],
+                    by=request.user,
+                    heading=data["heading"],
+                    text=data["text"],
+                    position=data["position"],
+                )
+        except ConcurrentEdit:
+            current = ReportSection.objects.get(pk=section.pk)
+            last = current.revisions.select_related("changed_by").first()
+            who = last.who if last is not None and last.changed_by is not None else "他人"
+            messages.error(
+                request,
+                f"未保存：您编辑期间，{who}已保存了“{current.heading}”的新版本。"
+                "下方是您的修改，请对照最新内容（在新窗口打开本页可见）重新修改后再保存。",
+            )
+        else:
+            messages.success(request, f"已保存“{section.heading}”。")
+            return redirect(report)
     cat = cat_module.catalogue()
     return render(
         request,
@@ -151,6 +187,7 @@ def edit_section(request: HttpRequest, pk: int, section_pk: int) -> HttpResponse
             "section": section,
             "form": form,
             "codes": [(c, i.name, i.unit) for c, i in cat.items()],
+            "revisions": section.revisions.select_related("changed_by")[:20],
         },
     )
 
@@ -213,9 +250,32 @@ def issue_report(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         issue(report, by=request.user, today=timezone.localdate())
     except IssueRefused as exc:
-        messages.error(request, f"未能印发：有 {len(exc.problems)} 处问题，见下方校验结果。")
+        messages.error(request, f"未能签发：有 {len(exc.problems)} 处问题，见下方校验结果。")
     else:
-        messages.success(request, "报告已印发，内容与数据已冻结。")
+        messages.success(request, "报告已签发，内容与数据已冻结。")
+    return redirect(report)
+
+
+@login_required
+@require_POST
+def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """提交审核, 退回修改 or 公开 (签发 has its own view: it runs the pre-issue check)."""
+    report = get_for_user_or_404(AnnualReport.objects.select_related("unit"), pk, request.user, write=True)
+    transition = report.transitions.get(action)
+    if transition is None or action == "issue":
+        raise Http404("未知操作。")
+    try:
+        report.apply(
+            action,
+            by=request.user,
+            on=timezone.localdate(),
+            note=request.POST.get("note", "").strip(),
+            expected_version=request.POST.get("version") or None,
+        )
+    except (TransitionNotAllowed, ConcurrentEdit, ReportIssued) as exc:
+        messages.error(request, f"“{transition.label}”未办理：{'；'.join(exc.messages)}")
+    else:
+        messages.success(request, f"已{transition.label}。")
     return redirect(report)
 
 

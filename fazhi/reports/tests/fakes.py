@@ -54,9 +54,27 @@ CATALOGUE = [
 ]
 
 
+# An outline over the fake codes: the measures part says every figure, the other parts
+# are left to staff (prompts), as a province's outline without them would.
+OUTLINE = [
+    {
+        "key": "people",
+        "section": "measures",
+        "heading": "队伍建设",
+        "sentences": [
+            "{year}年，{scope}人员{{people}}，负责人{{principals}}，工作人员{{staff}}，"
+            "人员合计{{people_again}}，负责人占比为{{principal_rate}}。"
+        ],
+    }
+]
+
+
 def install(monkeypatch):
+    from fazhi.reports import outline
+
     table = {i.code: i for i in CATALOGUE}
     monkeypatch.setattr(cat_module, "substitute", table)
+    monkeypatch.setattr(outline, "THEMES", OUTLINE)
     return table
 
 

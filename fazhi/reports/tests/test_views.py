@@ -60,7 +60,7 @@ def test_a_leader_may_read_but_not_create(staffed, leader, client_for):
 
 def test_the_detail_shows_figures_problems_and_the_deadline(report, coordinator, client_for):
     html = client_for(coordinator).get(reverse("reports:detail", args=[report.pk])).content.decode()
-    assert "人员4名" in html and "负责人占比为50%" in html
+    assert 'data-code="people"' in html and ">4名</a>" in html and ">50%</a>" in html
     assert "2023年3月31日前" in html and "尚未填写" in html
 
 
@@ -84,11 +84,42 @@ def test_editing_a_section_saves_its_text(report, coordinator, client_for):
             "heading": section.heading,
             "position": section.position,
             "text": "继续推进，人员{{people}}。",
+            "version": section.version,
         },
     )
     assert response.status_code == 302
     section.refresh_from_db()
     assert section.text == "继续推进，人员{{people}}。"
+    latest = section.revisions.first()
+    assert latest.number == 2 and latest.changed_by == coordinator and latest.text == section.text
+    assert section.revisions.last().note == "按记录生成的初稿"
+
+
+def test_two_people_editing_a_section_cannot_overwrite_each_other(report, coordinator, client_for):
+    section = report.sections.get(kind="plans")
+    url = reverse("reports:edit_section", args=[report.pk, section.pk])
+    loaded = section.version
+    first = {"heading": section.heading, "position": section.position, "version": loaded}
+    c = client_for(coordinator)
+    assert c.post(url, {**first, "text": "甲的修改。"}).status_code == 302
+    response = c.post(url, {**first, "text": "乙的修改。"})
+    assert response.status_code == 200 and "未保存：您编辑期间，统筹员已保存了" in response.content.decode()
+    assert "乙的修改。" in response.content.decode()  # the second editor's text is not lost
+    section.refresh_from_db()
+    assert section.text == "甲的修改。" and section.revisions.count() == 2
+
+
+def test_figures_show_where_they_come_from(report, coordinator, client_for):
+    section = report.sections.get(kind="measures")
+    section.text = "（一）队伍。人员{{people}}，负责人{{principals}}，另有临时人员7名。"
+    section.save()
+    ReportFigure.objects.create(report=report, code="principals", value=3, source="人事报表")
+    html = client_for(coordinator).get(reverse("reports:detail", args=[report.pk])).content.decode()
+    # A live field opens the records behind it.
+    assert f'href="/indicators/records/people/?unit={report.unit.pk}&amp;year=2022"' in html
+    # A figure entered by hand and one typed into the text are marked as such.
+    assert "手工填报（来源：人事报表）" in html and "3名<sup>手填</sup>" in html
+    assert '<mark class="typed-figure" title="手工输入的数字，未关联记录">7名</mark>' in html
 
 
 def test_editing_the_header_refuses_a_stale_copy(report, coordinator, client_for):
@@ -138,7 +169,7 @@ def test_a_wrong_hand_entered_rate_shows_up_in_the_validation(report, coordinato
 def test_issuing_refuses_an_invalid_report_and_accepts_a_valid_one(report, coordinator, client_for):
     c = client_for(coordinator)
     html = c.post(reverse("reports:issue", args=[report.pk]), follow=True).content.decode()
-    assert "未能印发" in html
+    assert "未能签发" in html
     report.refresh_from_db()
     assert report.status == Status.DRAFT
     fakes.answer_prompts(report)
@@ -146,6 +177,37 @@ def test_issuing_refuses_an_invalid_report_and_accepts_a_valid_one(report, coord
     report.refresh_from_db()
     assert report.status == Status.ISSUED
     assert Entry.objects.filter(action=Action.ISSUE).count() == 1
+
+
+def test_the_report_goes_from_draft_through_review_to_issued_and_published(
+    report, coordinator, client_for
+):
+    from fazhi.deadlines.models import Deadline
+
+    deadline = Deadline.objects.for_record(report).get(period__code="annual_report")
+    assert deadline.due_date.isoformat() == "2023-04-01" and deadline.met_on is None
+    c = client_for(coordinator)
+    act = lambda action, **data: c.post(  # noqa: E731
+        reverse("reports:act", args=[report.pk, action]), {"version": report.version, **data}, follow=True
+    )
+    act("submit")
+    report.refresh_from_db()
+    assert report.status == Status.REVIEW
+    act("send_back", note="请补充数据")
+    report.refresh_from_db()
+    assert report.status == Status.DRAFT
+    stale = report.version
+    act("submit")
+    assert "未办理" in c.post(reverse("reports:act", args=[report.pk, "send_back"]), {"version": stale}, follow=True).content.decode()
+    fakes.answer_prompts(report)
+    c.post(reverse("reports:issue", args=[report.pk]))
+    report.refresh_from_db()
+    assert report.status == Status.ISSUED
+    html = act("publish").content.decode()
+    report.refresh_from_db()
+    assert report.status == Status.PUBLISHED and report.published_on is not None and "已公开" in html
+    deadline.refresh_from_db()
+    assert deadline.met_on == report.published_on
 
 
 def test_an_issued_report_cannot_be_edited_through_the_screens(report, coordinator, client_for):
