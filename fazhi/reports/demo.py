@@ -12,11 +12,6 @@ from fazhi.reports import annual
 
 LOAD_LAST = True
 
-# Narrative overlaid on the composed sections by other demos (upward/demo.py reads it):
-# empty, since every section is now written from the records.
-NARRATIVE: dict[str, str] = {}
-
-
 def load(ctx: DemoContext) -> None:
     report = annual.create_draft(ctx.county, ctx.year)
     # Addressed like the seed (to 驻马店市人民政府) but never under its document number

@@ -27,7 +27,7 @@ from fazhi.core.workflow import TransitionNotAllowed
 from fazhi.indicators import catalogue as cat_module
 from fazhi.indicators.views import MAX_YEAR, MIN_YEAR, default_year
 from fazhi.org.scope import can_write_unit, get_for_user_or_404, require_record_reader
-from fazhi.reports import annual, live
+from fazhi.reports import annual, convert, live
 from fazhi.reports.actions import IssueRefused, issue
 from fazhi.reports.forms import FigureForm, HeaderForm, SectionForm
 from fazhi.reports.models import (
@@ -126,6 +126,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "figure_form": FigureForm(),
             "codes": [(c, i.name) for c, i in cat.items()],
             "intro": annual.fill(report.intro, values),
+            # The PDF button only where the server can convert (LibreOffice); else a note.
+            "pdf_available": convert.find_soffice() is not None,
         },
     )
 

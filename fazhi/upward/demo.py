@@ -96,18 +96,14 @@ def _issue_report(county: Unit, ctx: DemoContext) -> None:
 
     from fazhi.reports import annual
     from fazhi.reports.actions import IssueRefused, issue
-    from fazhi.reports.demo import NARRATIVE
 
     report = annual.create_draft(county, ctx.year)
-    report.doc_number = f"泌政文〔{ctx.year + 1}〕12号"
+    # Demonstration data: never a real county's document number (annual.DEMO_PREFIX).
+    report.doc_number = f"{annual.DEMO_PREFIX}〔{ctx.year + 1}〕12号"
     report.addressee = ctx.city.name
     report.dated = report.printed_on = date(ctx.year + 1, 3, 25)
     report.printed_by = "泌阳县人民政府办公室"
     report.save()
-    for section in report.sections.all():
-        if section.kind in NARRATIVE:
-            section.text = NARRATIVE[section.kind].replace("确山", "泌阳")
-            section.save()
     try:
         issue(report, by=ctx.users.get("admin"), today=date(ctx.year + 1, 3, 25))
     except IssueRefused:

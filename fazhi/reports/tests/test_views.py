@@ -265,3 +265,16 @@ def test_the_detail_query_count_is_bounded(
     c = client_for(coordinator)
     with django_assert_max_num_queries(15):
         assert c.get(reverse("reports:detail", args=[report.pk])).status_code == 200
+
+
+def test_the_pdf_button_shows_only_where_the_server_can_convert(report, coordinator, client_for, monkeypatch):
+    from fazhi.reports import convert
+
+    pdf_url = reverse("reports:download", args=[report.pk, "pdf"])
+    monkeypatch.setattr(convert, "find_soffice", lambda: None)
+    page = client_for(coordinator).get(report.get_absolute_url()).content.decode()
+    assert pdf_url not in page
+    assert "未安装 LibreOffice" in page and "下载 .docx" in page
+    monkeypatch.setattr(convert, "find_soffice", lambda: "/usr/bin/soffice")
+    page = client_for(coordinator).get(report.get_absolute_url()).content.decode()
+    assert pdf_url in page and "未安装 LibreOffice" not in page
