@@ -19,8 +19,34 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault("FAZHI_DATA_DIR", os.path.abspath("data"))
     from django.core.management import execute_from_command_line
 
+    _say_errors_in_chinese()
     execute_from_command_line(["fazhi", *args])
     return 0
+
+
+def _say_errors_in_chinese() -> None:
+    """Django prints a refusal on the command line as "CommandError: …"; our messages are
+    Chinese and meant for people, so the command line says "错误：…" (exit code as
+    Django's). Only for the `fazhi` entry point: call_command() still raises."""
+    from django.core.management.base import BaseCommand, CommandError, SystemCheckError
+
+    execute = BaseCommand.execute
+    if getattr(execute, "says_errors_in_chinese", False):
+        return
+
+    def execute_saying_errors_in_chinese(self: BaseCommand, *args: object, **options: object) -> object:
+        try:
+            return execute(self, *args, **options)
+        except CommandError as exc:
+            if not getattr(self, "_called_from_command_line", False) or options.get("traceback"):
+                raise
+            if isinstance(exc, SystemCheckError):
+                raise
+            self.stderr.write(f"错误：{exc}")
+            sys.exit(exc.returncode)
+
+    execute_saying_errors_in_chinese.says_errors_in_chinese = True  # type: ignore[attr-defined]
+    BaseCommand.execute = execute_saying_errors_in_chinese  # type: ignore[method-assign]
 
 
 if __name__ == "__main__":
