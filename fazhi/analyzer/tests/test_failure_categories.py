@@ -218,7 +218,8 @@ def test_a_verdict_says_how_sure_it_is_and_why():
 
 def test_fazhis_own_annual_report_is_not_flagged():
     from fazhi.org.models import Unit, UnitKind
-    from fazhi.reports.annual import figure_paragraphs, fill
+    from fazhi.reports import compose, outline
+    from fazhi.reports.annual import fill, words
 
     values = dict(
         recon_received=20,
@@ -244,7 +245,12 @@ def test_fazhis_own_annual_report_is_not_flagged():
         litig_loss_rate=25,
     )
     unit = Unit(name="确山县人民政府", kind=UnitKind.COUNTY)
-    text = "\n".join(fill(p, values) for p in figure_paragraphs(unit, 2023, values))
+    # The composer's first draft (reports/compose.py) of the parts that carry figures.
+    text = "\n".join(
+        fill(compose.compose_section(kind, outline.THEMES, values, {}, words(unit, 2023)), values)
+        for kind in ("measures", "shortcomings")
+    )
+    assert "败诉率" in text and "纠错率" in text
     a = analyze_text(text)
     assert [r.note for r in a.relations if not r.consistent] == []
     loss = next(r for r in a.relations if r.kind == "rate" and a.figures[r.rate].indicator == "litig_loss_rate")

@@ -33,8 +33,10 @@ def test_a_unit_renamed_to_markup_stays_text_in_the_leaders_dashboard(
 ):
     api = Client()
     api.force_login(coordinator)
+    url = f"/api/units/{unit_a1.pk}/"
     response = api.patch(
-        f"/api/units/{unit_a1.pk}/", data=json.dumps({"short_name": PAYLOAD}), content_type="application/json"
+        url, data=json.dumps({"short_name": PAYLOAD}), content_type="application/json",
+        HTTP_IF_MATCH=api.get(url)["ETag"],  # every API write carries the version read
     )
     assert response.status_code == 200, response.content
 
