@@ -94,15 +94,19 @@ def load(ctx: DemoContext) -> None:
                     share = rng.uniform(*RANGE)
                     picked = rng.sample(base, max(1, round(len(base) * share)))
                     copies = [c for c in (moved(o, ctx.year, year, ctx.today) for o in picked) if c is not None]
-                    model._default_manager.bulk_create(copies, batch_size=500)
+                    try:
+                        with transaction.atomic():
+                            model._default_manager.bulk_create(copies, batch_size=500)
+                    except IntegrityError:
+                        # A copy would break a uniqueness rule the year does not move (a
+                        # person's certificate, a unit's one list): no later years.
+                        break
                 # A copy keeps its links (a decision stays in the 2022 catalogue): where
                 # that makes it count in the seed year, the seed year would no longer
                 # say what the report says, so the model keeps its seed year only.
                 if engine.compute(ctx.county, ctx.year, codes_of[model], from_records=True) != seed_figures:
                     raise _SeedYearMoved
-        except (IntegrityError, _SeedYearMoved):
-            # Or a copy would break a uniqueness rule the year does not move (a
-            # person's certificate, a unit's one list): the same.
+        except _SeedYearMoved:
             continue
     figcache.data_changed(ctx.county)
 
