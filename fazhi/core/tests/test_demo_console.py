@@ -33,13 +33,11 @@ def test_the_server_introduces_itself_in_chinese_without_the_development_warning
     assert "WARNING" not in text and "development server" not in text
 
 
-@pytest.mark.django_db
-def test_a_port_in_use_is_refused_in_chinese_before_anything_is_served(settings, tmp_path, monkeypatch):
+def test_a_busy_port_is_refused_in_chinese_before_anything_is_built_or_deleted(settings, tmp_path, monkeypatch):
     from fazhi.core.management.commands import demo
 
-    monkeypatch.setattr(demo.Command, "build", lambda self: {"admin": ("系统管理员", "x")})
-    monkeypatch.setattr(demo.Command, "database_path", staticmethod(lambda: tmp_path / "demo.sqlite3"))
-    monkeypatch.setattr(demo, "call_command", lambda *a, **k: None if a[0] == "migrate" else pytest.fail("served"))
+    monkeypatch.setattr(demo.Command, "build", lambda self: pytest.fail("built"))
+    monkeypatch.setattr(demo, "call_command", lambda *a, **k: pytest.fail("migrated or served"))
     settings.DATA_DIR = tmp_path
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))

@@ -36,6 +36,10 @@ class Command(BaseCommand):
         parser.add_argument("--force", action="store_true", help="数据目录中已有非演示数据库时也覆盖")
 
     def handle(self, *args: Any, **opts: Any) -> None:
+        port = opts["port"]
+        # Before anything is built or deleted: a demo that cannot be served is no demo.
+        if not opts["no_serve"] and not port_is_free(port):
+            raise CommandError(f"本机端口 {port} 已被占用，请用 --port 换一个端口（如 --port 8080）。")
         db = settings.DATABASES["default"]
         if db["ENGINE"] != "django.db.backends.sqlite3":
             raise CommandError("演示系统使用数据目录中的 SQLite 数据库，请不要设置 DATABASE_URL。")
@@ -59,9 +63,6 @@ class Command(BaseCommand):
             self.stdout.write(line)
         if opts["no_serve"]:
             return
-        port = opts["port"]
-        if not port_is_free(port):
-            raise CommandError(f"本机端口 {port} 已被占用，请用 --port 换一个端口（如 --port 8080）。")
         call_command(DemoServer(), f"127.0.0.1:{port}", use_reloader=False, skip_checks=True)
 
     @staticmethod
