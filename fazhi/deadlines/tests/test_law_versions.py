@@ -13,15 +13,9 @@ from fazhi.deadlines.services import (
     pause_deadline,
     resume_deadline,
 )
-from fazhi.testing import make_person
 
 D = dt.date
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def record(unit_a1):
-    return make_person(unit_a1, "张三")
 
 
 # -- 行政复议法 第90条: the 2023 law applies from 2024-01-01 -------------------------------

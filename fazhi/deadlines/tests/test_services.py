@@ -16,15 +16,9 @@ from fazhi.deadlines.services import (
     pause_deadline,
     resume_deadline,
 )
-from fazhi.testing import make_person
 
 D = dt.date
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def record(unit_a1):
-    return make_person(unit_a1, "张三")
 
 
 def test_open_deadline_computes_the_due_date_and_takes_the_records_unit(record, unit_a1):
