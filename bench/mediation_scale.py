@@ -49,8 +49,8 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
-from fazhi.core.xlsx import import_file  # noqa: E402
 from fazhi.indicators.engine import compute, compute_many  # noqa: E402
+from fazhi.kit.xlsx import import_file  # noqa: E402
 from fazhi.mediation.importing import DISPUTE_SHEET  # noqa: E402
 from fazhi.mediation.models import Committee, Dispute  # noqa: E402
 from fazhi.mediation.rules import Kind, Level, Outcome  # noqa: E402

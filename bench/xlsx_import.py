@@ -186,7 +186,7 @@ def child(tool: str, path: str) -> None:
         tracemalloc.start()
     t0 = time.perf_counter()
     if tool == "fazhi":
-        from fazhi.core.xlsx import import_file
+        from fazhi.kit.xlsx import import_file
 
         result = import_file(DISPUTE_SHEET, data, user=user, filename="ledger.xlsx")
         errors, created = len(result.errors), result.created

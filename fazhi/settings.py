@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_htmx",
     "fazhi.core",
+    "fazhi.kit",
     "fazhi.org",
     "fazhi.audit",
     "fazhi.workdays",

@@ -25,11 +25,11 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from fazhi.api.base import ScopedModelViewSet, TransitionMixin
 from fazhi.assessment import services
 from fazhi.assessment.forms import action_form_class
 from fazhi.assessment.models import ScoreSheet, System
 from fazhi.assessment.rules import Method, NodeKind, State
+from fazhi.kit.api import ScopedModelViewSet, TransitionMixin
 from fazhi.org.models import Unit
 
 

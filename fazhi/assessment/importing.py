@@ -16,7 +16,7 @@ from django.db.models import Max, QuerySet
 from fazhi.assessment.models import ManualScore, ScoreSheet, System
 from fazhi.assessment.rules import Method, NodeKind
 from fazhi.assessment.services import after_import, check_import_sheet
-from fazhi.core.xlsx import Column, Sheet
+from fazhi.kit.xlsx import Column, Sheet
 
 
 def _system(raw: Any, context: dict[str, Any]) -> System:

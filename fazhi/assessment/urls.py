@@ -2,7 +2,7 @@ from django.urls import path
 
 from fazhi.assessment import views
 from fazhi.assessment.importing import SHEET
-from fazhi.core.xlsx_views import xlsx_urls
+from fazhi.kit.xlsx_views import xlsx_urls
 
 app_name = "assessment"
 

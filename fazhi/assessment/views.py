@@ -31,11 +31,11 @@ from fazhi.assessment.scoring import fmt
 from fazhi.audit.models import Action
 from fazhi.audit.trail import record
 from fazhi.core.focus import focus_unit
-from fazhi.core.forms import add_errors
-from fazhi.core.workflow_views import act_on, action_panel, history
-from fazhi.core.xlsx import XLSX_CONTENT_TYPE, safe_cell
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.views import display, records_url
+from fazhi.kit.actions import act_on, action_panel, history
+from fazhi.kit.forms import add_errors
+from fazhi.kit.xlsx import XLSX_CONTENT_TYPE, safe_cell
 from fazhi.org.models import Unit
 from fazhi.org.scope import can_read_unit, get_for_user_or_404
 

@@ -3,8 +3,8 @@ The amount cut of a settlement review is computed, never written."""
 
 from __future__ import annotations
 
-from fazhi.api.kit import simple_viewset
 from fazhi.auditsup.models import AuditProject, ProjectCheck, SettlementReview
+from fazhi.kit.api_workflow import simple_viewset
 
 ReviewViewSet = simple_viewset(
     SettlementReview,

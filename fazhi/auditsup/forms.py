@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from fazhi.auditsup.models import AuditProject, ProjectCheck, SettlementReview
-from fazhi.core.screens import ScopedModelForm
+from fazhi.kit.screens import ScopedModelForm
 
 
 class AuditProjectForm(ScopedModelForm):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fazhi.auditsup.models import AuditProject, ProjectCheck, SettlementReview
 from fazhi.auditsup.rules import AuditKind
-from fazhi.core.xlsx import Column, Sheet
+from fazhi.kit.xlsx import Column, Sheet
 
 PROJECT_SHEET = Sheet(
     model=AuditProject,

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from fazhi.auditsup import views
-from fazhi.core.screens import screen_urls
+from fazhi.kit.screens import screen_urls
 
 app_name = "auditsup"
 

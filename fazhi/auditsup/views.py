@@ -10,7 +10,7 @@ from fazhi.auditsup import indicators as audit_indicators
 from fazhi.auditsup.forms import AuditProjectForm, ProjectCheckForm, SettlementReviewForm
 from fazhi.auditsup.importing import CHECK_SHEET, PROJECT_SHEET, REVIEW_SHEET
 from fazhi.auditsup.models import AuditProject, ProjectCheck, SettlementReview
-from fazhi.core.screens import Column, Screen, Section, figures_view
+from fazhi.kit.screens import Column, Screen, Section, figures_view
 
 SECTION = Section(
     "auditsup",

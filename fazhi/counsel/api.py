@@ -19,10 +19,10 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from fazhi.api.base import ScopedModelViewSet
 from fazhi.counsel.models import Counsel, Opinion
 from fazhi.decisions.api import full_clean
 from fazhi.indicators.catalogue import Period, catalogue
+from fazhi.kit.api import ScopedModelViewSet
 from fazhi.org.models import Unit
 from fazhi.org.scope import can_write_unit, visible_to
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from fazhi.core.xlsx import Column, Sheet
 from fazhi.counsel.models import Counsel
 from fazhi.counsel.rules import Kind
+from fazhi.kit.xlsx import Column, Sheet
 
 SHEET = Sheet(
     model=Counsel,

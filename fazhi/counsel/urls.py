@@ -1,8 +1,8 @@
 from django.urls import path
 
-from fazhi.core.xlsx_views import xlsx_urls
 from fazhi.counsel import views
 from fazhi.counsel.importing import SHEET
+from fazhi.kit.xlsx_views import xlsx_urls
 
 app_name = "counsel"
 

@@ -12,11 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.core.focus import focus_unit
-from fazhi.core.screens import create_page
-from fazhi.core.search import searched
 from fazhi.counsel.forms import OpinionForm
 from fazhi.counsel.models import Counsel, Opinion
 from fazhi.indicators.catalogue import Period, catalogue
+from fazhi.kit.screens import create_page
+from fazhi.kit.search import searched
 from fazhi.org.models import Unit
 from fazhi.org.scope import visible_to
 

@@ -15,10 +15,10 @@ from django.core.exceptions import ValidationError
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError as ApiValidationError
 
-from fazhi.api.base import ScopedModelViewSet, TransitionMixin
-from fazhi.api.kit import AllowedActionsField
 from fazhi.decisions.forms import action_form_class
 from fazhi.decisions.models import Catalogue, Decision, DecisionStep
+from fazhi.kit.api import ScopedModelViewSet, TransitionMixin
+from fazhi.kit.api_workflow import AllowedActionsField
 
 
 def full_clean(

@@ -7,10 +7,10 @@ from typing import Any
 
 from django import forms
 
-from fazhi.core import screens
 from fazhi.core.workflow import Transition
 from fazhi.decisions.models import Catalogue, Decision
 from fazhi.decisions.rules import Step
+from fazhi.kit import screens
 from fazhi.org.scope import writable_units
 
 

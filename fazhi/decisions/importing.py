@@ -6,8 +6,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from fazhi.core.xlsx import Column, Sheet
 from fazhi.decisions.models import Catalogue, Decision
+from fazhi.kit.xlsx import Column, Sheet
 
 
 def _prepare(instance: Any, values: dict[str, Any], ctx: dict[str, Any]) -> None:

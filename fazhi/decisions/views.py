@@ -15,13 +15,13 @@ from django.views.decorators.http import require_POST
 
 from fazhi.audit.models import Entry
 from fazhi.core.focus import focus_unit
-from fazhi.core.screens import create_page
-from fazhi.core.search import searched
-from fazhi.core.workflow_views import act_on, action_panel
 from fazhi.deadlines.services import deadlines_for
 from fazhi.decisions.forms import CatalogueForm, DecisionForm, action_form_class
 from fazhi.decisions.models import Catalogue, Decision
 from fazhi.decisions.rules import Step
+from fazhi.kit.actions import act_on, action_panel
+from fazhi.kit.screens import create_page
+from fazhi.kit.search import searched
 from fazhi.org.scope import get_for_user_or_404
 
 

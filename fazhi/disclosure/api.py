@@ -13,9 +13,9 @@ from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 
-from fazhi.api.base import ScopedModelViewSet, TransitionMixin
 from fazhi.disclosure.forms import action_form_class
 from fazhi.disclosure.models import ProactiveItem, Request
+from fazhi.kit.api import ScopedModelViewSet, TransitionMixin
 from fazhi.org.scope import can_write_unit
 
 WORKFLOW_FIELDS = [

@@ -11,9 +11,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from fazhi.core.xlsx import Column, Sheet
 from fazhi.disclosure.models import ProactiveItem, ReportFiling, Request
 from fazhi.disclosure.rules import ApplicantKind, Channel, ProactiveCategory, ReplyType, State
+from fazhi.kit.xlsx import Column, Sheet
 from fazhi.org.scope import can_write_unit
 
 

@@ -1,8 +1,8 @@
 from django.urls import include, path
 
-from fazhi.core.xlsx_views import xlsx_urls
 from fazhi.disclosure import views
 from fazhi.disclosure.importing import ITEM_SHEET, SHEET
+from fazhi.kit.xlsx_views import xlsx_urls
 
 app_name = "disclosure"
 

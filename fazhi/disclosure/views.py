@@ -21,9 +21,6 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from fazhi.core.focus import focus_unit
-from fazhi.core.forms import add_errors
-from fazhi.core.search import searched
-from fazhi.core.workflow_views import act_on, action_panel, deadline_rows, history
 from fazhi.disclosure import indicators as disclosure_indicators
 from fazhi.disclosure import report as annual
 from fazhi.disclosure import rules
@@ -37,6 +34,9 @@ from fazhi.disclosure.models import ProactiveItem, ReportFiling, Request
 from fazhi.disclosure.rules import FilingState, ProactiveCategory, State
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.engine import compute, format_value
+from fazhi.kit.actions import act_on, action_panel, deadline_rows, history
+from fazhi.kit.forms import add_errors
+from fazhi.kit.search import searched
 from fazhi.org.models import Unit
 from fazhi.org.scope import can_read_unit, get_for_user_or_404
 

@@ -13,9 +13,9 @@ from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 
-from fazhi.api.base import ScopedModelViewSet, TransitionMixin
 from fazhi.enforcement.forms import action_form_class
 from fazhi.enforcement.models import Case, Certificate, SupervisionLetter
+from fazhi.kit.api import ScopedModelViewSet, TransitionMixin
 from fazhi.org.scope import can_write_unit
 
 

@@ -30,7 +30,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from fazhi.core.xlsx import Column, Sheet
 from fazhi.enforcement.models import (
     Case,
     Certificate,
@@ -51,6 +50,7 @@ from fazhi.enforcement.rules import (
     OfficerRole,
     PartyKind,
 )
+from fazhi.kit.xlsx import Column, Sheet
 from fazhi.org.models import Person
 from fazhi.org.validators import mask_name
 

@@ -14,10 +14,10 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from fazhi.core.xlsx import safe_cell
 from fazhi.enforcement.models import Case, Certificate
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.engine import compute, compute_many, format_value
+from fazhi.kit.xlsx import safe_cell
 from fazhi.org.models import Unit
 
 # The published figures, in the order of the publication table.

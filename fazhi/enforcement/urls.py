@@ -1,8 +1,8 @@
 from django.urls import include, path
 
-from fazhi.core.xlsx_views import xlsx_urls
 from fazhi.enforcement import views
 from fazhi.enforcement.importing import CASE_SHEET, CERTIFICATE_SHEET, LETTER_SHEET, REVIEW_SHEET
+from fazhi.kit.xlsx_views import xlsx_urls
 
 app_name = "enforcement"
 

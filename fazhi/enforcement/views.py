@@ -23,11 +23,6 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from fazhi.core.focus import focus_unit
-from fazhi.core.forms import add_errors
-from fazhi.core.search import searched
-from fazhi.core.workflow_views import act_on
-from fazhi.core.workflow_views import history as workflow_history
-from fazhi.core.xlsx import XLSX_CONTENT_TYPE
 from fazhi.enforcement import indicators as enf_indicators
 from fazhi.enforcement import publication, rules
 from fazhi.enforcement.forms import (
@@ -58,6 +53,11 @@ from fazhi.enforcement.models import (
 from fazhi.enforcement.rules import CaseKind, CaseState
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.engine import compute, format_value
+from fazhi.kit.actions import act_on
+from fazhi.kit.actions import history as workflow_history
+from fazhi.kit.forms import add_errors
+from fazhi.kit.search import searched
+from fazhi.kit.xlsx import XLSX_CONTENT_TYPE
 from fazhi.org.models import Unit
 from fazhi.org.scope import can_write_unit, get_for_user_or_404
 

@@ -20,8 +20,8 @@ from openpyxl import Workbook
 
 from fazhi.audit.models import Action
 from fazhi.audit.trail import record
-from fazhi.core.xlsx import safe_cell
 from fazhi.indicators.catalogue import Indicator, Period
+from fazhi.kit.xlsx import safe_cell
 
 MAX_EXPORT_ROWS = 100000
 

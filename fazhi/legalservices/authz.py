@@ -14,7 +14,7 @@ from fazhi.api.authz import (
     record_read,
     writer,
 )
-from fazhi.core.screens import screen_rows
+from fazhi.kit.screens import screen_rows
 from fazhi.legalservices.views import SCREENS, SECTION
 
 

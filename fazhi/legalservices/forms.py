@@ -6,8 +6,8 @@ from typing import Any
 
 from django import forms
 
-from fazhi.core.screens import ScopedModelForm, action_form_class, choice_field
 from fazhi.core.workflow import Transition
+from fazhi.kit.screens import ScopedModelForm, action_form_class, choice_field
 from fazhi.legalservices.models import AidApplication, LegalHelper, Notarisation, ServiceVisit
 from fazhi.legalservices.rules import Result
 from fazhi.org.models import UnitKind

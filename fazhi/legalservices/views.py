@@ -11,9 +11,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
-from fazhi.core.screens import Column, Screen, Section, figures_view, register_view
-from fazhi.core.workflow_views import act_on, action_panel, deadline_rows, history
 from fazhi.indicators.catalogue import Period
+from fazhi.kit.actions import act_on, action_panel, deadline_rows, history
+from fazhi.kit.screens import Column, Screen, Section, figures_view, register_view
 from fazhi.legalservices import indicators as ls_indicators
 from fazhi.legalservices import rules
 from fazhi.legalservices.coverage import coverage

@@ -17,7 +17,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from fazhi.api.base import ScopedModelViewSet
+from fazhi.kit.api import ScopedModelViewSet
 from fazhi.lists.models import ListAdjustment, ListItem
 from fazhi.lists.rules import Action, ListKind, PowerType, ServiceKind
 from fazhi.lists.services import apply_adjustment

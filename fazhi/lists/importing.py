@@ -16,7 +16,7 @@ from django.db import models, transaction
 
 from fazhi.audit.models import Action as AuditAction
 from fazhi.audit.trail import audit_context, record
-from fazhi.core.xlsx import (
+from fazhi.kit.xlsx import (
     Column,
     ImportResult,
     RowError,

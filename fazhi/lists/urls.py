@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from fazhi.core.xlsx_views import xlsx_urls
+from fazhi.kit.xlsx_views import xlsx_urls
 from fazhi.lists import views
 from fazhi.lists.importing import ITEM_SHEET
 

@@ -18,8 +18,8 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
-from fazhi.core.forms import add_errors
-from fazhi.core.screens import (
+from fazhi.kit.forms import add_errors
+from fazhi.kit.screens import (
     Section,
     figures_view,
     page_without_count,
@@ -27,9 +27,9 @@ from fazhi.core.screens import (
     year_param,
     years,
 )
-from fazhi.core.search import searched
-from fazhi.core.xlsx import ImportRefused, errors_workbook, export, template
-from fazhi.core.xlsx_views import UploadForm, xlsx_response
+from fazhi.kit.search import searched
+from fazhi.kit.xlsx import ImportRefused, errors_workbook, export, template
+from fazhi.kit.xlsx_views import UploadForm, xlsx_response
 from fazhi.lists import indicators as list_indicators
 from fazhi.lists.forms import AmendForm, NewItemForm, RemoveForm
 from fazhi.lists.importing import ADJUSTMENT_SHEET, import_adjustments

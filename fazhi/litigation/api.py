@@ -15,8 +15,8 @@ from django.core.exceptions import ValidationError
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError as DRFValidationError
 
-from fazhi.api.base import ScopedModelViewSet, TransitionMixin
-from fazhi.api.kit import AllowedActionsField
+from fazhi.kit.api import ScopedModelViewSet, TransitionMixin
+from fazhi.kit.api_workflow import AllowedActionsField
 from fazhi.litigation.forms import api_action_form
 from fazhi.litigation.models import Hearing, Lawsuit
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from fazhi.core.xlsx import Column, Sheet
+from fazhi.kit.xlsx import Column, Sheet
 from fazhi.litigation import rules
 from fazhi.litigation.models import Lawsuit
 from fazhi.litigation.rules import Instance, Outcome, Result, State

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fazhi.core.xlsx_views import xlsx_urls
+from fazhi.kit.xlsx_views import xlsx_urls
 from fazhi.litigation import views
 from fazhi.litigation.importing import SHEET
 

@@ -13,10 +13,10 @@ from django.utils import timezone
 
 from fazhi.audit.models import Entry
 from fazhi.core.focus import focus_unit
-from fazhi.core.forms import add_errors
-from fazhi.core.search import searched
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.engine import compute
+from fazhi.kit.forms import add_errors
+from fazhi.kit.search import searched
 from fazhi.litigation.forms import ACTION_FORMS, LawsuitForm
 from fazhi.litigation.models import Lawsuit, _deadlines
 from fazhi.litigation.rules import Instance, Result, State

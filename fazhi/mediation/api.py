@@ -11,8 +11,8 @@ from typing import Any
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 
-from fazhi.api.base import ScopedModelViewSet
-from fazhi.api.kit import (
+from fazhi.kit.api import ScopedModelViewSet
+from fazhi.kit.api_workflow import (
     AllowedActionsField,
     CleanSerializer,
     RegisteredRecordMixin,

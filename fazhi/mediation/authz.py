@@ -15,7 +15,7 @@ from fazhi.api.authz import (
     record_write,
     writer,
 )
-from fazhi.core.screens import screen_rows
+from fazhi.kit.screens import screen_rows
 from fazhi.mediation.views import SCREENS, SECTION
 
 

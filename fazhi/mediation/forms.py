@@ -7,8 +7,8 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from fazhi.core.screens import DATE, ScopedModelForm, action_form_class, bool_field, text_area
 from fazhi.core.workflow import Transition
+from fazhi.kit.screens import DATE, ScopedModelForm, action_form_class, bool_field, text_area
 from fazhi.mediation.models import Committee, Dispute, Mediator
 from fazhi.org.scope import visible_to
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from fazhi.core.xlsx import Column, Sheet
+from fazhi.kit.xlsx import Column, Sheet
 from fazhi.mediation.models import Committee, Dispute
 from fazhi.mediation.rules import Kind, Level, Outcome, State
 from fazhi.org.scope import visible_to

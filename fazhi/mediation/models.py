@@ -18,8 +18,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from fazhi.core.forms import as_bool
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
+from fazhi.kit.forms import as_bool
 from fazhi.mediation import rules
 from fazhi.mediation.rules import Kind, Level, Outcome, State
 from fazhi.org.models import Unit, UnitKind

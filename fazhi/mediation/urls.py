@@ -1,7 +1,7 @@
 from django.urls import path
 
-from fazhi.core.screens import screen_urls
-from fazhi.core.xlsx_views import xlsx_urls
+from fazhi.kit.screens import screen_urls
+from fazhi.kit.xlsx_views import xlsx_urls
 from fazhi.mediation import views
 from fazhi.mediation.importing import DISPUTE_SHEET
 

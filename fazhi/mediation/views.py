@@ -16,7 +16,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from fazhi.core.screens import (
+from fazhi.kit.actions import act_on, action_panel, deadline_rows, history
+from fazhi.kit.screens import (
     Column,
     Screen,
     Section,
@@ -29,8 +30,7 @@ from fazhi.core.screens import (
     year_param,
     years,
 )
-from fazhi.core.search import searched
-from fazhi.core.workflow_views import act_on, action_panel, deadline_rows, history
+from fazhi.kit.search import searched
 from fazhi.mediation import indicators as mediation_indicators
 from fazhi.mediation import rules
 from fazhi.mediation.forms import CommitteeForm, DisputeForm, MediatorForm, dispute_action_form

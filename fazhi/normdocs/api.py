@@ -20,10 +20,10 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from fazhi.api.base import ScopedModelViewSet, TransitionMixin
-from fazhi.api.kit import AllowedActionsField
-from fazhi.core.xlsx import parse_date
 from fazhi.decisions.api import full_clean
+from fazhi.kit.api import ScopedModelViewSet, TransitionMixin
+from fazhi.kit.api_workflow import AllowedActionsField
+from fazhi.kit.xlsx import parse_date
 from fazhi.normdocs.forms import action_form_class
 from fazhi.normdocs.models import Cleanup, CleanupResult, Document, Issuer, ReviewItem
 from fazhi.normdocs.rules import CleanupOutcome, ReviewKind

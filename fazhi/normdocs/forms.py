@@ -7,8 +7,8 @@ from typing import Any
 
 from django import forms
 
-from fazhi.core import screens
 from fazhi.core.workflow import Transition
+from fazhi.kit import screens
 from fazhi.normdocs.models import Cleanup, Document
 from fazhi.normdocs.rules import CleanupOutcome
 from fazhi.org.models import Unit

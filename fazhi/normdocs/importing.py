@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fazhi.core.xlsx import Column, Sheet
+from fazhi.kit.xlsx import Column, Sheet
 from fazhi.normdocs.models import Document, ReviewItem
 from fazhi.normdocs.rules import ReviewKind, ReviewOpinion
 

@@ -17,10 +17,10 @@ from django.views.decorators.http import require_POST
 
 from fazhi.audit.models import Entry
 from fazhi.core.focus import focus_unit
-from fazhi.core.screens import create_page
-from fazhi.core.search import searched
-from fazhi.core.workflow_views import act_on, action_panel
 from fazhi.deadlines.services import deadlines_for
+from fazhi.kit.actions import act_on, action_panel
+from fazhi.kit.screens import create_page
+from fazhi.kit.search import searched
 from fazhi.normdocs.forms import CleanupForm, DecideForm, DocumentForm, action_form_class
 from fazhi.normdocs.models import Cleanup, Document, Issuer, ReviewItem
 from fazhi.normdocs.rules import CleanupOutcome, ReviewKind

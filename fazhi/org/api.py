@@ -4,7 +4,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from fazhi.api.base import ScopedModelViewSet
+from fazhi.kit.api import ScopedModelViewSet
 from fazhi.org.models import Person, Unit
 
 

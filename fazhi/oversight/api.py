@@ -17,7 +17,7 @@ from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 
-from fazhi.api.base import ScopedModelViewSet, TransitionMixin
+from fazhi.kit.api import ScopedModelViewSet, TransitionMixin
 from fazhi.org.scope import can_write_unit, visible_to
 from fazhi.oversight.forms import action_form_class
 from fazhi.oversight.models import Milestone, Suggestion, Task

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from fazhi.core.xlsx import Column, Sheet
+from fazhi.kit.xlsx import Column, Sheet
 from fazhi.org.scope import can_write_unit
 from fazhi.oversight.models import Suggestion
 from fazhi.oversight.rules import ReplyCategory, Satisfaction, SuggestionKind, SuggestionState

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fazhi.core.xlsx_views import xlsx_urls
+from fazhi.kit.xlsx_views import xlsx_urls
 from fazhi.oversight import views
 from fazhi.oversight.importing import SHEET
 

@@ -17,12 +17,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.core.focus import focus_unit
-from fazhi.core.forms import add_errors
-from fazhi.core.search import searched
-from fazhi.core.workflow_views import act_on
-from fazhi.core.workflow_views import history as workflow_history
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.engine import compute, format_value
+from fazhi.kit.actions import act_on
+from fazhi.kit.actions import history as workflow_history
+from fazhi.kit.forms import add_errors
+from fazhi.kit.search import searched
 from fazhi.org.scope import can_write_unit, get_for_user_or_404
 from fazhi.oversight import indicators as oversight_indicators
 from fazhi.oversight import rules

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fazhi.api.kit import simple_viewset
+from fazhi.kit.api_workflow import simple_viewset
 from fazhi.org.validators import mask_parties
 from fazhi.publicity.models import Activity, ExamResult, LawReport, Responsibility, StudySession
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fazhi.api.authz import api_rows, auto_factory, reader
-from fazhi.core.screens import screen_rows
+from fazhi.kit.screens import screen_rows
 from fazhi.publicity.views import SCREENS, SECTION
 
 ROUTES = {

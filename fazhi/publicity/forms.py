@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fazhi.core.screens import ScopedModelForm
+from fazhi.kit.screens import ScopedModelForm
 from fazhi.org.scope import visible_to
 from fazhi.publicity.models import Activity, ExamResult, LawReport, Responsibility, StudySession
 

@@ -3,7 +3,7 @@ imported in bulk, all or nothing."""
 
 from __future__ import annotations
 
-from fazhi.core.xlsx import Column, Sheet
+from fazhi.kit.xlsx import Column, Sheet
 from fazhi.publicity.models import Activity, StudySession
 from fazhi.publicity.rules import Format, StudyKind, Target
 

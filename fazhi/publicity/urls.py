@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fazhi.core.screens import screen_urls
+from fazhi.kit.screens import screen_urls
 from fazhi.publicity import views
 
 app_name = "publicity"

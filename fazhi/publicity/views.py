@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
-from fazhi.core.screens import Column, Screen, Section, figures_view
+from fazhi.kit.screens import Column, Screen, Section, figures_view
 from fazhi.org.validators import mask_parties
 from fazhi.publicity import indicators as publicity_indicators
 from fazhi.publicity.forms import (

@@ -13,8 +13,8 @@ from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 
-from fazhi.api.base import ScopedModelViewSet, TransitionMixin
-from fazhi.api.kit import AllowedActionsField
+from fazhi.kit.api import ScopedModelViewSet, TransitionMixin
+from fazhi.kit.api_workflow import AllowedActionsField
 from fazhi.org.scope import can_write_unit
 from fazhi.reconsideration.forms import action_form_class
 from fazhi.reconsideration.models import Application, SuperiorCase

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from fazhi.core.xlsx import Column, Sheet
+from fazhi.kit.xlsx import Column, Sheet
 from fazhi.org.scope import can_write_unit
 from fazhi.reconsideration.models import Application, default_agency
 from fazhi.reconsideration.rules import (

@@ -20,12 +20,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.core.focus import focus_unit
-from fazhi.core.forms import add_errors
-from fazhi.core.screens import form_page, save_form
-from fazhi.core.search import searched
-from fazhi.core.workflow_views import act_on, action_panel, deadline_rows, history
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.engine import compute, format_value
+from fazhi.kit.actions import act_on, action_panel, deadline_rows, history
+from fazhi.kit.forms import add_errors
+from fazhi.kit.screens import form_page, save_form
+from fazhi.kit.search import searched
 from fazhi.org.models import Unit
 from fazhi.org.scope import can_write_unit, get_for_user_or_404, require_record_reader
 from fazhi.reconsideration import indicators as recon_indicators

@@ -12,7 +12,7 @@ from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.request import Request
 
-from fazhi.api.base import OutOfScopeFirstMixin, ScopedWritePermission
+from fazhi.kit.api import OutOfScopeFirstMixin, ScopedWritePermission
 from fazhi.org.scope import visible_to
 from fazhi.upward.models import ReportedFigure, Submission
 

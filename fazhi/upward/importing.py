@@ -6,7 +6,7 @@ bypass the signature and the digests, so there is no xlsx template or import her
 
 from __future__ import annotations
 
-from fazhi.core.xlsx import Column, Sheet
+from fazhi.kit.xlsx import Column, Sheet
 from fazhi.upward.models import ReportedFigure
 
 SHEET = Sheet(

@@ -17,10 +17,10 @@ from django.views.decorators.http import require_POST
 
 from fazhi.audit.models import Action, Entry
 from fazhi.audit.trail import record
-from fazhi.core import xlsx
-from fazhi.core.xlsx_views import xlsx_response
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.views import display
+from fazhi.kit import xlsx
+from fazhi.kit.xlsx_views import xlsx_response
 from fazhi.org.models import Role
 from fazhi.org.scope import can_write_unit, get_for_user_or_404, visible_to
 from fazhi.upward import export as exporting

@@ -27,8 +27,8 @@ from django.urls.resolvers import RegexPattern
 from django.views.generic import View
 
 from fazhi.api import authz
-from fazhi.api.base import etag_for
 from fazhi.api.tests import matrix
+from fazhi.kit.api import etag_for
 
 BY_APP = matrix.collect_rows_by_app()
 ROWS = {name: row for rows in BY_APP.values() for name, row in rows.items()}

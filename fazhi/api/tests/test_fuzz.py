@@ -27,9 +27,9 @@ import pytest
 from django.test import Client
 
 from fazhi.api import authz
-from fazhi.api.base import etag_for
 from fazhi.api.tests import matrix
 from fazhi.api.urls import router
+from fazhi.kit.api import etag_for
 
 SEED = 20240601
 PER_OPERATION = 5  # requests per operation: bounded, so the run stays short

@@ -10,7 +10,7 @@ from openpyxl import Workbook, load_workbook
 
 from fazhi.auditsup.importing import REVIEW_SHEET
 from fazhi.auditsup.models import SettlementReview
-from fazhi.core.xlsx import export, import_file
+from fazhi.kit.xlsx import export, import_file
 
 pytestmark = pytest.mark.django_db
 

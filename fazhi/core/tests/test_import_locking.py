@@ -19,7 +19,7 @@ from django.db import connection, connections, transaction
 from django.test import Client
 from openpyxl import Workbook
 
-from fazhi.core.xlsx import Column, Sheet, import_file
+from fazhi.kit.xlsx import Column, Sheet, import_file
 from fazhi.org.models import Person
 from fazhi.testing import PASSWORD
 

@@ -8,8 +8,8 @@ from openpyxl import Workbook
 
 from fazhi.core.safezip import MB, XLSX_LIMITS, ZipLimits, ZipRefused, check_zip
 from fazhi.core.tests.bombs import inflate
-from fazhi.core.xlsx import Column, ImportRefused, Sheet, check_file, import_file
-from fazhi.core.xlsx_read import SheetValues, UnreadableWorkbook
+from fazhi.kit.xlsx import Column, ImportRefused, Sheet, check_file, import_file
+from fazhi.kit.xlsx_read import SheetValues, UnreadableWorkbook
 from fazhi.org.models import Person
 
 SMALL = ZipLimits(member=1000, total=1500, members=3, caps=(("big/*", 1200),))

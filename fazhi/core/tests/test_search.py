@@ -7,8 +7,8 @@ from django.apps import apps
 from django.test import RequestFactory
 
 import fazhi.urls  # noqa: F401 - mounting the URLs fills MOUNTED
-from fazhi.core.search import MAX_QUERY, search, search_fields, search_label, search_text
-from fazhi.core.xlsx_views import MOUNTED
+from fazhi.kit.search import MAX_QUERY, search, search_fields, search_label, search_text
+from fazhi.kit.xlsx_views import MOUNTED
 from fazhi.reconsideration.models import Application
 from fazhi.reconsideration.tests.helpers import received
 

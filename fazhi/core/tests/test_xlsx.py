@@ -7,7 +7,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from fazhi.audit.models import Action, Entry
-from fazhi.core.xlsx import (
+from fazhi.kit.xlsx import (
     Column,
     ImportRefused,
     Sheet,

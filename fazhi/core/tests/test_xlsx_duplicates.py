@@ -6,8 +6,8 @@ import re
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
-from fazhi.core.xlsx import ASK, KEEP, SKIP, Column, Sheet, import_file
 from fazhi.counsel.models import Counsel
+from fazhi.kit.xlsx import ASK, KEEP, SKIP, Column, Sheet, import_file
 from fazhi.org.models import Person
 
 COLUMNS = [Column("单位", "unit", kind="unit", required=True), Column("姓名", "name", required=True),

@@ -5,7 +5,7 @@ import io
 from openpyxl import Workbook, load_workbook
 
 from fazhi.core.tests.test_safezip import SHEET, _people
-from fazhi.core.xlsx import MAX_ERRORS, errors_workbook, import_file
+from fazhi.kit.xlsx import MAX_ERRORS, errors_workbook, import_file
 from fazhi.org.models import Person
 
 

@@ -12,8 +12,8 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from fazhi.core import xlsx
-from fazhi.core.xlsx import Column, Sheet, import_file
+from fazhi.kit import xlsx
+from fazhi.kit.xlsx import Column, Sheet, import_file
 from fazhi.org.models import Person, Unit, UnitKind
 from fazhi.publicity.models import ExamResult
 

@@ -14,7 +14,7 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
-from fazhi.core.xlsx_read import SheetValues, UnreadableWorkbook
+from fazhi.kit.xlsx_read import SheetValues, UnreadableWorkbook
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 

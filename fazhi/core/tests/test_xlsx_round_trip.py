@@ -21,8 +21,8 @@ from openpyxl import load_workbook
 
 import fazhi.urls  # noqa: F401 - mounting the URLs fills MOUNTED
 from fazhi.core.management.commands.demo import build_county, create_users
-from fazhi.core.xlsx import Sheet, export, export_for_editing, import_file, template
-from fazhi.core.xlsx_views import MOUNTED
+from fazhi.kit.xlsx import Sheet, export, export_for_editing, import_file, template
+from fazhi.kit.xlsx_views import MOUNTED
 from fazhi.org.scope import visible_to
 
 EDITED = "已修改（往返测试）"

@@ -71,9 +71,9 @@ def test_a_township_reports_with_the_departments_and_a_village_files_no_report(
 def test_an_import_of_items_opens_the_reports_of_their_years(coordinator, county_a, unit_a1):
     from datetime import datetime
 
-    from fazhi.core.xlsx import import_file
     from fazhi.disclosure.importing import ITEM_SHEET
     from fazhi.disclosure.tests.test_importing import _book
+    from fazhi.kit.xlsx import import_file
 
     data = _book(
         ITEM_SHEET.title,

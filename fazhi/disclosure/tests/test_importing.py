@@ -8,10 +8,10 @@ from datetime import datetime
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from fazhi.core.xlsx import export, import_file
 from fazhi.disclosure.importing import ITEM_SHEET, SHEET
 from fazhi.disclosure.models import ProactiveItem, Request
 from fazhi.disclosure.tests.helpers import deadline
+from fazhi.kit.xlsx import export, import_file
 
 pytestmark = pytest.mark.django_db
 

@@ -8,11 +8,11 @@ from datetime import date
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from fazhi.core.xlsx import export, import_file, template
 from fazhi.enforcement.importing import CASE_SHEET, CERTIFICATE_SHEET
 from fazhi.enforcement.models import Case, Certificate
 from fazhi.enforcement.rules import CaseState
 from fazhi.enforcement.tests.helpers import deadline
+from fazhi.kit.xlsx import export, import_file, template
 from fazhi.org.models import Person
 
 pytestmark = pytest.mark.django_db

@@ -10,11 +10,11 @@ import pytest
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
-from fazhi.core.xlsx import export, import_file, template
 from fazhi.enforcement.importing import LETTER_SHEET, REVIEW_SHEET
 from fazhi.enforcement.models import Deduction, FileReview, SupervisionLetter
 from fazhi.enforcement.rules import Grade, LetterState
 from fazhi.enforcement.tests.helpers import case, deadline, sheet
+from fazhi.kit.xlsx import export, import_file, template
 
 pytestmark = pytest.mark.django_db
 

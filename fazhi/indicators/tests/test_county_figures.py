@@ -121,7 +121,7 @@ def test_counties_reported_from_another_server_are_never_kept(kept, staffed, cou
 
 def test_an_xlsx_import_forgets_the_importers_countys_figures(kept, staffed, county_a, county_b, liaison_a1):
     from fazhi.core.tests.test_xlsx_paths import PEOPLE, workbook
-    from fazhi.core.xlsx import import_file
+    from fazhi.kit.xlsx import import_file
 
     figures([county_a, county_b])
     data = workbook(PEOPLE, [["确山县司法局", "新人甲", None], ["确山县司法局", "新人乙", "是"]])

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from fazhi.core.search import TrigramIndexes
+from fazhi.kit.search import TrigramIndexes
 
 
 class Migration(migrations.Migration):

@@ -7,8 +7,8 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from fazhi.core.xlsx import import_file
 from fazhi.deadlines.services import deadlines_for
+from fazhi.kit.xlsx import import_file
 from fazhi.legalservices.importing import AID_SHEET, HELPER_SHEET, NOTARY_SHEET
 from fazhi.legalservices.models import AidApplication, LegalHelper, Notarisation
 from fazhi.legalservices.rules import State

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
-from fazhi.core.xlsx import export, import_file
+from fazhi.kit.xlsx import export, import_file
 from fazhi.lists.importing import ADJUSTMENT_SHEET, ITEM_SHEET, import_adjustments
 from fazhi.lists.models import ListAdjustment, ListItem
 from fazhi.lists.tests.factories import make_item

@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
-from fazhi.core.xlsx import export, import_file, template
 from fazhi.deadlines.services import deadlines_for
+from fazhi.kit.xlsx import export, import_file, template
 from fazhi.litigation.importing import SHEET
 from fazhi.litigation.models import Lawsuit
 from fazhi.litigation.rules import Outcome

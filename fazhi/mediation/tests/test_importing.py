@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from openpyxl import Workbook
 
-from fazhi.core.xlsx import import_file
+from fazhi.kit.xlsx import import_file
 from fazhi.mediation.importing import COMMITTEE_SHEET, DISPUTE_SHEET
 from fazhi.mediation.models import Committee, Dispute
 from fazhi.mediation.rules import Outcome, State

@@ -14,9 +14,9 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from fazhi.core import xlsx
 from fazhi.core.tests.test_xlsx_paths import errors, plain_orm  # noqa: F401 - plain_orm is a fixture
-from fazhi.core.xlsx import KEEP, import_file
+from fazhi.kit import xlsx
+from fazhi.kit.xlsx import KEEP, import_file
 from fazhi.mediation.importing import DISPUTE_SHEET
 from fazhi.mediation.models import Dispute
 from fazhi.mediation.tests.factories import make_committee

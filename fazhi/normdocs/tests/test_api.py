@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from fazhi.api.base import etag_for
+from fazhi.kit.api import etag_for
 from fazhi.normdocs.models import Cleanup, CleanupResult, Document, Issuer, ReviewItem
 from fazhi.normdocs.tests.test_rules import published
 from fazhi.testing import version_of

@@ -1,6 +1,6 @@
 import pytest
 
-from fazhi.api.base import etag_for
+from fazhi.kit.api import etag_for
 from fazhi.testing import make_person
 
 

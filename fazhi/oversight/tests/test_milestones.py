@@ -10,9 +10,9 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
-from fazhi.api.base import etag_for
 from fazhi.deadlines.models import Status
 from fazhi.deadlines.services import deadlines_for
+from fazhi.kit.api import etag_for
 from fazhi.oversight import rules
 from fazhi.oversight.models import Milestone, Urging
 from fazhi.oversight.rules import Means, UrgingKind

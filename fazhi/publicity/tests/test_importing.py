@@ -7,7 +7,7 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from fazhi.core.xlsx import ImportRefused, import_file
+from fazhi.kit.xlsx import ImportRefused, import_file
 from fazhi.publicity.importing import ACTIVITY_SHEET, STUDY_SHEET
 from fazhi.publicity.models import Activity, StudySession
 

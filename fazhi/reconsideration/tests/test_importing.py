@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from fazhi.core.xlsx import export, import_file, template
+from fazhi.kit.xlsx import export, import_file, template
 from fazhi.reconsideration.importing import SHEET
 from fazhi.reconsideration.models import Application
 from fazhi.reconsideration.rules import State

@@ -22,7 +22,7 @@ from django.urls import URLPattern, path
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 
-from fazhi.core.xlsx import (
+from fazhi.kit.xlsx import (
     ASK,
     KEEP,
     SKIP,

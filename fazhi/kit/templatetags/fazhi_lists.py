@@ -9,7 +9,7 @@ from django.apps import apps
 from django.urls import reverse
 
 from fazhi.core.focus import focus_unit
-from fazhi.core.search import has_deadlines, period_field, search_label, search_text
+from fazhi.kit.search import has_deadlines, period_field, search_label, search_text
 from fazhi.org.models import Unit, UnitKind
 from fazhi.org.scope import visible_to
 

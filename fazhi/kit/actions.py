@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-from fazhi.core.forms import add_errors
+from fazhi.kit.forms import add_errors
 
 FormClassFor = Callable[[Any, Any, Any], Any]  # (transition, record, user) -> form class
 

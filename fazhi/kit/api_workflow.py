@@ -20,8 +20,8 @@ from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 
-from fazhi.api.base import ScopedModelViewSet, TransitionMixin
 from fazhi.core.workflow import Transition
+from fazhi.kit.api import ScopedModelViewSet, TransitionMixin
 
 
 class AllowedActionsField(serializers.ListField):

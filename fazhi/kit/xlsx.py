@@ -57,8 +57,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from fazhi.audit.models import Action
 from fazhi.audit.trail import audit_context, record
 from fazhi.core.safezip import XLSX_LIMITS, ZipRefused, check_zip
-from fazhi.core.xlsx_read import SheetValues, UnreadableWorkbook
 from fazhi.indicators import figcache
+from fazhi.kit.xlsx_read import SheetValues, UnreadableWorkbook
 from fazhi.org.validators import mask_id_number, mask_name, mask_phone
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

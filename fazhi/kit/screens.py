@@ -29,13 +29,13 @@ from django.urls import URLPattern, URLResolver, include, path, reverse
 from django.utils import timezone
 
 from fazhi.core.focus import focus_unit
-from fazhi.core.forms import add_errors
-from fazhi.core.search import searched
 from fazhi.core.workflow import Transition
-from fazhi.core.xlsx import Sheet
-from fazhi.core.xlsx_views import xlsx_urls
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.engine import compute, format_value
+from fazhi.kit.forms import add_errors
+from fazhi.kit.search import searched
+from fazhi.kit.xlsx import Sheet
+from fazhi.kit.xlsx_views import xlsx_urls
 from fazhi.org.scope import get_for_user_or_404, visible_to, writable_units
 
 DATE = forms.DateInput(attrs={"type": "date"})
