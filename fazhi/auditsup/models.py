@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from fazhi.auditsup.rules import AuditKind, amount_cut, amount_errors
-from fazhi.mediation.models import not_future
+from fazhi.core.validators import not_future
 from fazhi.org.models import Unit
 from fazhi.org.scope import ScopedQuerySet
 

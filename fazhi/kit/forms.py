@@ -15,13 +15,3 @@ def add_errors(form: Any, exc: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc)
-
-
-def as_bool(value: Any, default: bool = False) -> bool:
-    """A yes/no input as typed on a form, in a sheet or in JSON (是, 1, true, on …);
-    missing or blank is `default`."""
-    if value is None or value == "":
-        return default
-    if isinstance(value, str):
-        return value.strip() in ("1", "true", "True", "on", "是", "yes")
-    return bool(value)

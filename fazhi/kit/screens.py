@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from functools import wraps
+from typing import Any, TypeVar
 
 from django import forms
 from django.contrib import messages
@@ -36,7 +37,16 @@ from fazhi.kit.forms import add_errors
 from fazhi.kit.search import searched
 from fazhi.kit.xlsx import Sheet
 from fazhi.kit.xlsx_views import xlsx_urls
-from fazhi.org.scope import get_for_user_or_404, visible_to, writable_units
+from fazhi.org.scope import (
+    get_for_user_or_404,
+    require_record_reader,
+    visible_to,
+    within,
+    writable_units,
+)
+
+M = TypeVar("M", bound=models.Model)
+V = TypeVar("V", bound=Callable[..., HttpResponse])
 
 DATE = forms.DateInput(attrs={"type": "date"})
 PAGE_SIZE = 50
@@ -88,15 +98,29 @@ def years() -> range:
     return range(timezone.localdate().year, 2017, -1)
 
 
-def scoped(request: HttpRequest, qs: models.QuerySet[Any]) -> models.QuerySet[Any]:
-    """The rows of `qs` the user may read, narrowed to the focused unit."""
-    if not request.user.can_read_records:
-        raise PermissionDenied("您的角色不能查看业务记录。")
+def scoped(request: HttpRequest, qs: models.QuerySet[M]) -> models.QuerySet[M]:
+    """The rows of `qs` the user may read, narrowed to the unit selected in the unit
+    switcher, both through the model's `scope_field`. A role that reads no register
+    (the auditor) is refused as a role (403), not shown an empty list."""
+    require_record_reader(request.user)
     qs = visible_to(request.user, qs)
     unit = focus_unit(request)
-    if unit is not None:
-        qs = qs.filter(unit__path__startswith=unit.path)
-    return qs
+    return qs if unit is None else within(qs, unit)
+
+
+WRITER_REFUSAL = "您的角色只能查看，不能登记。"
+
+
+def writer_required(view: V) -> V:
+    """Signed in, and in a role that writes records; the read-only roles get 403."""
+
+    @wraps(view)
+    def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.can_write_records:
+            raise PermissionDenied(WRITER_REFUSAL)
+        return view(request, *args, **kwargs)
+
+    return login_required(guarded)  # type: ignore[return-value]
 
 
 # ---------------------------------------------------------------- simple records
@@ -256,7 +280,7 @@ def create_page(
     """Registering a plain record (writers only): the form, then the saved record's page,
     or `then` (a URL or URL name)."""
     if not request.user.can_write_records:
-        raise PermissionDenied("您的角色只能查看，不能登记。")
+        raise PermissionDenied(WRITER_REFUSAL)
     form = form_class(request.POST or None, user=request.user)
     if save_form(request, form, lambda f: f.save(), done):
         return redirect(then or form.instance.get_absolute_url())
@@ -269,10 +293,8 @@ def register_view(
     """Registering a workflow record: the form's instance goes through its own
     `register(by=)` (which opens its statutory periods), then to its page."""
 
-    @login_required
+    @writer_required
     def view(request: HttpRequest) -> HttpResponse:
-        if not request.user.can_write_records:
-            raise PermissionDenied("您的角色只能查看，不能登记。")
         form = form_class(request.POST or None, user=request.user)
         if save_form(request, form, lambda f: f.instance.register(by=request.user), done):
             return redirect(form.instance.get_absolute_url())
@@ -282,10 +304,8 @@ def register_view(
 
 
 def form_view(section: Section, screen: Screen) -> Callable[..., HttpResponse]:
-    @login_required
+    @writer_required
     def view(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-        if not request.user.can_write_records:
-            raise PermissionDenied("您的角色只能查看，不能登记。")
         instance = get_for_user_or_404(screen.model, pk, request.user, write=True) if pk else None
         form = screen.form(request.POST or None, instance=instance, user=request.user)
         if save_form(request, form, lambda f: f.save(), "已保存：{obj}"):

@@ -11,8 +11,8 @@ from datetime import date
 
 from django.db.models import Count, Q
 
+from fazhi.core.validators import active_on
 from fazhi.legalservices import rules
-from fazhi.mediation.models import active_on
 from fazhi.org.models import Unit, UnitKind
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from django.db.models import Count, Q
 
+from fazhi.core.validators import active_on
 from fazhi.indicators.catalogue import Period, count, rate, total
 from fazhi.indicators.q import dated, narrowed
 from fazhi.legalservices import rules
 from fazhi.legalservices.rules import Decision
-from fazhi.mediation.models import active_on
 from fazhi.org.models import UnitKind
 
 AID = "legalservices.AidApplication"

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
+from fazhi.core.validators import active_on, not_future
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.legalservices import rules
 from fazhi.legalservices.rules import (
@@ -26,7 +27,6 @@ from fazhi.legalservices.rules import (
     ServiceKind,
     State,
 )
-from fazhi.mediation.models import active_on, not_future
 from fazhi.org.models import Unit, UnitKind
 from fazhi.org.scope import ScopedQuerySet
 from fazhi.org.validators import mask_name, validate_id_number, validate_phone

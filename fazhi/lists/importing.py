@@ -16,6 +16,7 @@ from django.db import models, transaction
 
 from fazhi.audit.models import Action as AuditAction
 from fazhi.audit.trail import audit_context, record
+from fazhi.core.validators import not_future
 from fazhi.kit.xlsx import (
     Column,
     ImportResult,
@@ -28,7 +29,6 @@ from fazhi.kit.xlsx import (
 from fazhi.lists.models import ListAdjustment, ListItem
 from fazhi.lists.rules import Action, ListKind, PowerType, ServiceKind
 from fazhi.lists.services import apply_adjustment, establish_many
-from fazhi.mediation.models import not_future
 from fazhi.org.scope import writable_units
 
 # ---------------------------------------------------------------- items

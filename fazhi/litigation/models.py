@@ -19,8 +19,8 @@ from django.utils import timezone
 
 from fazhi.audit.trail import audit_context
 from fazhi.core.models import UniqueWithoutDisclosure
+from fazhi.core.validators import as_bool
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
-from fazhi.kit.forms import as_bool
 from fazhi.litigation import rules
 from fazhi.litigation.rules import Appellant, Excuse, Instance, LeaderRank, Outcome, Result, State
 from fazhi.org.models import Person, Unit

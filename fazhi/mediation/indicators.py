@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from django.db.models import Q
 
+from fazhi.core.validators import active_on
 from fazhi.indicators.catalogue import count, rate, total
 from fazhi.indicators.q import dated, narrowed
 from fazhi.mediation import rules
-from fazhi.mediation.models import active_on
 from fazhi.mediation.rules import Level, Outcome
 
 DISPUTE = "mediation.Dispute"

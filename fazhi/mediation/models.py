@@ -14,12 +14,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from fazhi.core.validators import active_on, as_bool, not_future
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
-from fazhi.kit.forms import as_bool
 from fazhi.mediation import rules
 from fazhi.mediation.rules import Kind, Level, Outcome, State
 from fazhi.org.models import Unit, UnitKind
@@ -37,19 +36,6 @@ def _deadlines() -> Any:
 
 
 OUTCOMES = frozenset(Outcome.values)
-
-
-def not_future(value: date | None, field: str, today: date | None = None) -> dict[str, str]:
-    if value is not None and value > (today or timezone.localdate()):
-        return {field: f"日期{value:%Y-%m-%d}晚于今天，不能登记未来的日期。"}
-    return {}
-
-
-def active_on(day: date, start: str, end: str) -> Q:
-    """Rows in force on `day`: started on or before it (or undated) and not ended by it."""
-    return (Q(**{f"{start}__isnull": True}) | Q(**{f"{start}__lte": day})) & (
-        Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gt": day})
-    )
 
 
 class CommitteeQuerySet(ScopedQuerySet["Committee"]):

@@ -106,6 +106,11 @@ def writable_units(user: Any) -> models.QuerySet[Unit]:
     return visible_to(user, Unit.objects.active(), write=True)
 
 
+def within(qs: models.QuerySet[M], unit: Unit) -> models.QuerySet[M]:
+    """The records of `qs` inside `unit`'s subtree, through the model's `scope_field`."""
+    return qs.filter(**{_path_lookup(qs.model): unit.path})
+
+
 class ScopedQuerySet(models.QuerySet[M]):
     """Base QuerySet for register records: `Model.objects.visible_to(user)`."""
 
@@ -113,4 +118,4 @@ class ScopedQuerySet(models.QuerySet[M]):
         return visible_to(user, self, write=write)  # type: ignore[return-value]
 
     def in_subtree(self, unit: Unit) -> ScopedQuerySet[M]:
-        return self.filter(**{_path_lookup(self.model): unit.path})
+        return within(self, unit)  # type: ignore[return-value]
