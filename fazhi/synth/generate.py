@@ -29,8 +29,38 @@ from typing import Any, TextIO
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from fazhi.counsel import rules as counsel_rules
+from fazhi.counsel.models import Counsel, Opinion
+from fazhi.counsel.rules import Subject
+from fazhi.decisions import models as decisions_models
+from fazhi.decisions import rules as decisions_rules
+from fazhi.disclosure import rules as disclosure_rules
+from fazhi.disclosure.models import ProactiveItem, Request
+from fazhi.disclosure.rules import ApplicantKind, ProactiveCategory, ReplyType
+from fazhi.enforcement.models import AnnualReview, Case, Certificate
+from fazhi.enforcement.rules import CaseKind, CaseState, CertificateState, OfficerRole, PartyKind
 from fazhi.indicators import figcache
+from fazhi.legalservices import rules as legalservices_rules
+from fazhi.legalservices.models import AidApplication, LegalHelper, Notarisation
+from fazhi.legalservices.rules import Claim, MatterKind, NotaryKind
+from fazhi.litigation import rules as litigation_rules
+from fazhi.litigation.models import Hearing, Lawsuit
+from fazhi.litigation.rules import Instance, LeaderRank
+from fazhi.mediation import rules as mediation_rules
+from fazhi.mediation.models import Committee, Dispute
+from fazhi.mediation.rules import Level
+from fazhi.normdocs import rules as normdocs_rules
+from fazhi.normdocs.models import Document
+from fazhi.normdocs.rules import ReviewOpinion
 from fazhi.org.models import PATH_WIDTH, Person, Unit, UnitKind
+from fazhi.oversight.models import Suggestion
+from fazhi.oversight.rules import ReplyCategory, Satisfaction, SuggestionKind, SuggestionState
+from fazhi.publicity.models import Activity, StudySession
+from fazhi.publicity.rules import Format, StudyKind, Target
+from fazhi.reconsideration import rules as reconsideration_rules
+from fazhi.reconsideration.models import Application, SuperiorCase
+from fazhi.reconsideration.rules import ActKind, Procedure, ReviewOutcome
+from fazhi.workdays.services import get_calendar
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
 GIVEN = "国华建军明强伟芳秀英丽敏静玉兰桂荣海涛志刚春梅德才红霞平安宏伟"
@@ -132,8 +162,6 @@ class Workdays:
     one lookup instead of a walk through the calendar."""
 
     def __init__(self, first_year: int, last_year: int) -> None:
-        from fazhi.workdays.services import get_calendar
-
         cal = get_calendar()
         self._first = date(first_year - 1, 1, 1)
         days = (date(last_year + 2, 1, 1) - self._first).days
@@ -215,9 +243,6 @@ class Ctx:
 
 
 def make_reconsideration(ctx: Ctx) -> Iterator[models.Model]:
-    from fazhi.reconsideration.models import Application, SuperiorCase
-    from fazhi.reconsideration.rules import ActKind, Channel, ReviewOutcome, State
-
     c, rng = ctx.county, ctx.rng
     outcomes = {
         ReviewOutcome.UPHOLD: 50,
@@ -227,9 +252,9 @@ def make_reconsideration(ctx: Ctx) -> Iterator[models.Model]:
         ReviewOutcome.CONFIRM_ILLEGAL: 4,
         ReviewOutcome.ORDER_PERFORM: 3,
         ReviewOutcome.CHANGE: 1,
-        State.MEDIATED: 10,
-        State.SETTLED: 8,
-        State.TERMINATED: 4,
+        reconsideration_rules.State.MEDIATED: 10,
+        reconsideration_rules.State.SETTLED: 8,
+        reconsideration_rules.State.TERMINATED: 4,
     }
     for n in range(1, rng.randint(10, 100) + 1):
         received = ctx.day()
@@ -240,9 +265,9 @@ def make_reconsideration(ctx: Ctx) -> Iterator[models.Model]:
             applicant_name=ctx.name(),
             act=f"{respondent.short_name or respondent.name}作出的行政行为",
             act_kind=rng.choice(ActKind.values),
-            channel=rng.choice(Channel.values[:3]),
+            channel=rng.choice(reconsideration_rules.Channel.values[:3]),
             received_on=received,
-            state=State.RECEIVED,
+            state=reconsideration_rules.State.RECEIVED,
         )
         _reconsideration_steps(ctx, app, n, outcomes)
         yield app
@@ -263,19 +288,21 @@ def make_reconsideration(ctx: Ctx) -> Iterator[models.Model]:
 
 
 def _reconsideration_steps(ctx: Ctx, app: Any, n: int, outcomes: dict[str, float]) -> None:
-    from fazhi.reconsideration.rules import Procedure, ReviewOutcome, State
-
     c, rng, received = ctx.county, ctx.rng, app.received_on
     if rng.random() < 0.15:  # refused at the acceptance review (第30条: 5 working days)
         refused = ctx.wd.add(received, rng.randint(1, 5))
         if ctx.done(refused):
-            app.state, app.refused_on, app.refusal_reason = State.REFUSED, refused, "不符合受理条件"
+            app.state, app.refused_on, app.refusal_reason = (
+                reconsideration_rules.State.REFUSED,
+                refused,
+                "不符合受理条件",
+            )
             app.outcome = ReviewOutcome.NOT_ACCEPTED
         return
     accepted = ctx.wd.add(received, rng.randint(1, 5))
     if not ctx.done(accepted):
         return
-    app.state, app.accepted_on = State.ACCEPTED, accepted
+    app.state, app.accepted_on = reconsideration_rules.State.ACCEPTED, accepted
     app.case_number = f"{c.short}政复〔{accepted.year}〕{n}号"
     app.procedure = Procedure.SIMPLIFIED if rng.random() < 0.2 else Procedure.ORDINARY
     # 行政复议法第62条: 60 days (simplified 30, 第64条), +30 once on approval.
@@ -290,7 +317,11 @@ def _reconsideration_steps(ctx: Ctx, app: Any, n: int, outcomes: dict[str, float
     app.reply_received_on = app.copy_sent_on + timedelta(days=rng.randint(3, 10))
     closed = accepted + timedelta(days=days)
     if not ctx.done(closed):
-        app.state = State.REPLIED if ctx.done(app.reply_received_on) else State.ACCEPTED
+        app.state = (
+            reconsideration_rules.State.REPLIED
+            if ctx.done(app.reply_received_on)
+            else reconsideration_rules.State.ACCEPTED
+        )
         if not ctx.done(app.reply_received_on):
             app.reply_received_on = None
         if not ctx.done(app.copy_sent_on):
@@ -300,21 +331,22 @@ def _reconsideration_steps(ctx: Ctx, app: Any, n: int, outcomes: dict[str, float
         return
     how = ctx.pick(outcomes)
     app.closed_on, app.handling_days = closed, days
-    if how in (State.MEDIATED, State.SETTLED, State.TERMINATED):
+    if how in (
+        reconsideration_rules.State.MEDIATED,
+        reconsideration_rules.State.SETTLED,
+        reconsideration_rules.State.TERMINATED,
+    ):
         app.state = how
         app.outcome = {
-            State.MEDIATED: ReviewOutcome.MEDIATED,
-            State.SETTLED: ReviewOutcome.SETTLED_WITHDRAWN,
-            State.TERMINATED: ReviewOutcome.TERMINATED,
+            reconsideration_rules.State.MEDIATED: ReviewOutcome.MEDIATED,
+            reconsideration_rules.State.SETTLED: ReviewOutcome.SETTLED_WITHDRAWN,
+            reconsideration_rules.State.TERMINATED: ReviewOutcome.TERMINATED,
         }[how]
     else:
-        app.state, app.outcome = State.DECIDED, how
+        app.state, app.outcome = reconsideration_rules.State.DECIDED, how
 
 
 def make_litigation(ctx: Ctx) -> Iterator[models.Model]:
-    from fazhi.litigation.models import Lawsuit
-    from fazhi.litigation.rules import Instance, State
-
     c, rng = ctx.county, ctx.rng
     for n in range(1, rng.randint(5, 60) + 1):
         filed = ctx.day()
@@ -338,7 +370,7 @@ def make_litigation(ctx: Ctx) -> Iterator[models.Model]:
             plaintiff_name=ctx.name(),
             filed_on=filed,
             received_on=received,
-            state=State.RECEIVED,
+            state=litigation_rules.State.RECEIVED,
         )
         hearing = _litigation_steps(ctx, suit)
         yield suit
@@ -347,15 +379,12 @@ def make_litigation(ctx: Ctx) -> Iterator[models.Model]:
 
 
 def _litigation_steps(ctx: Ctx, suit: Any) -> Any:
-    from fazhi.litigation.models import Hearing
-    from fazhi.litigation.rules import Instance, LeaderRank, Outcome, Result, State
-
     rng, received, unit, hearing = ctx.rng, suit.received_on, suit.unit, None
     # 行政诉讼法第67条: the defence within 15 days of receiving the complaint.
     defended = received + timedelta(days=rng.randint(5, 15))
     if not ctx.done(defended):
         return hearing
-    suit.state, suit.defended_on = State.DEFENDED, defended
+    suit.state, suit.defended_on = litigation_rules.State.DEFENDED, defended
     held_on = defended + timedelta(days=rng.randint(20, 90))
     if ctx.done(held_on):
         appeared = rng.random() < 0.8
@@ -379,19 +408,19 @@ def _litigation_steps(ctx: Ctx, suit: Any) -> Any:
     if not ctx.done(closed):
         return hearing
     lost = rng.random() < 0.12
-    suit.state, suit.closed_on = State.CONCLUDED, closed
+    suit.state, suit.closed_on = litigation_rules.State.CONCLUDED, closed
     suit.outcome = (
-        rng.choice([Outcome.REVOKE, Outcome.CONFIRM_ILLEGAL]) if lost else Outcome.DISMISS_CLAIM
+        rng.choice([litigation_rules.Outcome.REVOKE, litigation_rules.Outcome.CONFIRM_ILLEGAL])
+        if lost
+        else litigation_rules.Outcome.DISMISS_CLAIM
     )
-    suit.result = Result.LOST if lost else Result.WON
+    suit.result = litigation_rules.Result.LOST if lost else litigation_rules.Result.WON
     suit.judgment_number = suit.case_number
     return hearing
 
 
 def make_officers(ctx: Ctx) -> Iterator[models.Model]:
     """Enforcement officers (once per county): a person and a certificate each."""
-    from fazhi.enforcement.models import Certificate
-    from fazhi.enforcement.rules import CertificateState, OfficerRole
 
     c, rng = ctx.county, ctx.rng
     people = []
@@ -420,9 +449,6 @@ def make_officers(ctx: Ctx) -> Iterator[models.Model]:
 
 
 def make_enforcement(ctx: Ctx) -> Iterator[models.Model]:
-    from fazhi.enforcement.models import AnnualReview, Case
-    from fazhi.enforcement.rules import CaseKind, CaseState, PartyKind
-
     c, rng = ctx.county, ctx.rng
     for cert in ctx.once.get("certificates", []):
         reviewed = ctx.wd.on_or_after(date(ctx.year, 3, rng.randint(1, 28)))
@@ -480,27 +506,27 @@ def make_enforcement(ctx: Ctx) -> Iterator[models.Model]:
 
 
 def make_decisions(ctx: Ctx) -> Iterator[models.Model]:
-    from fazhi.decisions.models import Decision
-    from fazhi.decisions.rules import State
-
     c, rng = ctx.county, ctx.rng
     for n in range(rng.randint(2, 10)):
         decided = ctx.day()
-        yield Decision(
+        yield decisions_models.Decision(
             unit=c.unit,
             year=ctx.year,
             title=f"关于{c.short}第{n + 1}项重大事项的决策",
             lead_unit=rng.choice(c.departments),
-            state=rng.choice([State.DECIDED, State.PUBLISHED, State.IMPLEMENTING])
+            state=rng.choice(
+                [
+                    decisions_rules.State.DECIDED,
+                    decisions_rules.State.PUBLISHED,
+                    decisions_rules.State.IMPLEMENTING,
+                ]
+            )
             if ctx.done(decided)
-            else State.DRAFTING,
+            else decisions_rules.State.DRAFTING,
         )
 
 
 def make_normdocs(ctx: Ctx) -> Iterator[models.Model]:
-    from fazhi.normdocs.models import Document
-    from fazhi.normdocs.rules import State
-
     c, rng = ctx.county, ctx.rng
     for n in range(1, rng.randint(5, 30) + 1):
         drafted = ctx.day()
@@ -508,15 +534,13 @@ def make_normdocs(ctx: Ctx) -> Iterator[models.Model]:
             unit=c.unit,
             title=f"{c.short}人民政府关于第{n}项工作的规定",
             drafted_on=drafted,
-            state=State.DRAFT,
+            state=normdocs_rules.State.DRAFT,
         )
         _normdoc_steps(ctx, doc, n)
         yield doc
 
 
 def _normdoc_steps(ctx: Ctx, doc: Any, n: int) -> None:
-    from fazhi.normdocs.rules import ReviewOpinion, State
-
     c, rng, drafted = ctx.county, ctx.rng, doc.drafted_on
     reviewed = ctx.wd.add(drafted, rng.randint(5, 20))
     published = ctx.wd.add(reviewed, rng.randint(3, 15))
@@ -532,7 +556,7 @@ def _normdoc_steps(ctx: Ctx, doc: Any, n: int) -> None:
         day=min(published.day, 28) if published.month == 2 else published.day,
     )
     doc.doc_no = f"{c.short}政〔{published.year}〕{n}号"
-    doc.state = State.IN_FORCE
+    doc.state = normdocs_rules.State.IN_FORCE
     doc.filing_authority = c.city
     # 备案: within 30 days of publication (法规规章备案条例第3条 by analogy; local rules).
     doc.filing_due = published + timedelta(days=30)
@@ -542,14 +566,11 @@ def _normdoc_steps(ctx: Ctx, doc: Any, n: int) -> None:
 
 
 def make_counsel_once(ctx: Ctx) -> Iterator[models.Model]:
-    from fazhi.counsel.models import Counsel
-    from fazhi.counsel.rules import Kind
-
     c, rng = ctx.county, ctx.rng
     for i in range(rng.randint(3, 8)):
         adviser = Counsel(
             unit=c.unit,
-            kind=Kind.ADVISER if i % 3 else Kind.PUBLIC_LAWYER,
+            kind=counsel_rules.Kind.ADVISER if i % 3 else counsel_rules.Kind.PUBLIC_LAWYER,
             name=ctx.name(),
             firm="某某律师事务所" if i % 3 else "",
             start_on=date(ctx.year, 1, 1),
@@ -559,9 +580,6 @@ def make_counsel_once(ctx: Ctx) -> Iterator[models.Model]:
 
 
 def make_opinions(ctx: Ctx) -> Iterator[models.Model]:
-    from fazhi.counsel.models import Opinion
-    from fazhi.counsel.rules import Subject
-
     c, rng = ctx.county, ctx.rng
     advisers = ctx.once.get("counsel", [])
     if not advisers:
@@ -577,9 +595,6 @@ def make_opinions(ctx: Ctx) -> Iterator[models.Model]:
 
 
 def make_committees(ctx: Ctx) -> Iterator[models.Model]:
-    from fazhi.mediation.models import Committee
-    from fazhi.mediation.rules import Level
-
     c = ctx.county
     for u in c.townships + c.villages:
         com = Committee(
@@ -593,12 +608,14 @@ def make_committees(ctx: Ctx) -> Iterator[models.Model]:
 
 
 def make_mediation(ctx: Ctx) -> Iterator[models.Model]:
-    from fazhi.mediation.models import Dispute
-    from fazhi.mediation.rules import Kind, Outcome, State
-
     rng = ctx.rng
     committees = ctx.once.get("committees", [])
-    outcomes = {Outcome.ORAL: 30, Outcome.WRITTEN: 60, Outcome.FAILED: 7, Outcome.REFERRED: 3}
+    outcomes = {
+        mediation_rules.Outcome.ORAL: 30,
+        mediation_rules.Outcome.WRITTEN: 60,
+        mediation_rules.Outcome.FAILED: 7,
+        mediation_rules.Outcome.REFERRED: 3,
+    }
     for n in range(1, rng.randint(500, 2_500) + 1):
         com = rng.choice(committees)
         received = ctx.day()
@@ -606,11 +623,11 @@ def make_mediation(ctx: Ctx) -> Iterator[models.Model]:
             unit=com.unit,
             committee=com,
             number=f"{com.unit.code}-{ctx.year}-{n}",
-            kind=rng.choice(Kind.values),
+            kind=rng.choice(mediation_rules.Kind.values),
             received_on=received,
             parties=f"{ctx.name()}、{ctx.name()}",
             party_count=2,
-            state=State.RECEIVED,
+            state=mediation_rules.State.RECEIVED,
         )
         # 人民调解法 has no fixed period; most disputes close within a month.
         closed = received + timedelta(days=rng.randint(0, 30))
@@ -618,24 +635,25 @@ def make_mediation(ctx: Ctx) -> Iterator[models.Model]:
             d.outcome = ctx.pick(outcomes)
             d.closed_on = closed
             d.state = {
-                Outcome.ORAL: State.SETTLED,
-                Outcome.WRITTEN: State.SETTLED,
-                Outcome.FAILED: State.FAILED,
-                Outcome.REFERRED: State.REFERRED,
+                mediation_rules.Outcome.ORAL: mediation_rules.State.SETTLED,
+                mediation_rules.Outcome.WRITTEN: mediation_rules.State.SETTLED,
+                mediation_rules.Outcome.FAILED: mediation_rules.State.FAILED,
+                mediation_rules.Outcome.REFERRED: mediation_rules.State.REFERRED,
             }[d.outcome]
-            if d.outcome == Outcome.REFERRED:
+            if d.outcome == mediation_rules.Outcome.REFERRED:
                 d.referred_to = "人民法院"
-            if d.outcome == Outcome.WRITTEN:
+            if d.outcome == mediation_rules.Outcome.WRITTEN:
                 d.agreement = "双方自愿达成协议。"
                 if ctx.done(closed + timedelta(days=30)):
-                    d.state = State.PERFORMED if rng.random() < 0.97 else State.BREACHED
+                    d.state = (
+                        mediation_rules.State.PERFORMED
+                        if rng.random() < 0.97
+                        else mediation_rules.State.BREACHED
+                    )
         yield d
 
 
 def make_legalservices(ctx: Ctx) -> Iterator[models.Model]:
-    from fazhi.legalservices.models import AidApplication, Notarisation
-    from fazhi.legalservices.rules import Claim, MatterKind, NotaryKind, State
-
     c, rng = ctx.county, ctx.rng
     centre = c.departments[1]  # 司法局
     for n in range(1, rng.randint(200, 500) + 1):
@@ -648,7 +666,7 @@ def make_legalservices(ctx: Ctx) -> Iterator[models.Model]:
             matter_kind=rng.choice(MatterKind.values),
             claim=rng.choice(Claim.values),
             migrant_worker=rng.random() < 0.3,
-            state=State.RECEIVED,
+            state=legalservices_rules.State.RECEIVED,
         )
         _aid_steps(ctx, aid)
         yield aid
@@ -665,8 +683,6 @@ def make_legalservices(ctx: Ctx) -> Iterator[models.Model]:
 
 
 def _aid_steps(ctx: Ctx, aid: Any) -> None:
-    from fazhi.legalservices.rules import Decision, Result, State
-
     rng, received = ctx.rng, aid.received_on
     # 法律援助法第43条: decide within 7 days of receiving the application.
     decided = received + timedelta(days=rng.randint(1, 8))
@@ -675,34 +691,38 @@ def _aid_steps(ctx: Ctx, aid: Any) -> None:
     aid.decided_on, aid.decision_on_time = decided, (decided - received).days <= 7
     if rng.random() < 0.05:
         aid.state, aid.decision, aid.refusal_reason = (
-            State.REFUSED,
-            Decision.REFUSED,
+            legalservices_rules.State.REFUSED,
+            legalservices_rules.Decision.REFUSED,
             "不符合经济困难标准",
         )
         return
-    aid.decision, aid.state = Decision.APPROVED, State.APPROVED
+    aid.decision, aid.state = (
+        legalservices_rules.Decision.APPROVED,
+        legalservices_rules.State.APPROVED,
+    )
     assigned = decided + timedelta(days=rng.randint(0, 3))
     if not ctx.done(assigned):
         return
-    aid.assigned_on, aid.lawyer, aid.state = assigned, f"{ctx.name()}律师", State.ASSIGNED
+    aid.assigned_on, aid.lawyer, aid.state = (
+        assigned,
+        f"{ctx.name()}律师",
+        legalservices_rules.State.ASSIGNED,
+    )
     closed = assigned + timedelta(days=rng.randint(20, 200))
     if ctx.done(closed):
-        aid.closed_on, aid.state = closed, State.CLOSED
+        aid.closed_on, aid.state = closed, legalservices_rules.State.CLOSED
         aid.result = ctx.pick(
             {
-                Result.WON: 50,
-                Result.PARTIAL: 15,
-                Result.MEDIATED: 25,
-                Result.LOST: 7,
-                Result.TERMINATED: 3,
+                legalservices_rules.Result.WON: 50,
+                legalservices_rules.Result.PARTIAL: 15,
+                legalservices_rules.Result.MEDIATED: 25,
+                legalservices_rules.Result.LOST: 7,
+                legalservices_rules.Result.TERMINATED: 3,
             }
         )
 
 
 def make_disclosure(ctx: Ctx) -> Iterator[models.Model]:
-    from fazhi.disclosure.models import ProactiveItem, Request
-    from fazhi.disclosure.rules import ApplicantKind, Channel, ProactiveCategory, ReplyType, State
-
     c, rng = ctx.county, ctx.rng
     for _ in range(rng.randint(2_000, 4_000)):
         yield ProactiveItem(
@@ -719,15 +739,15 @@ def make_disclosure(ctx: Ctx) -> Iterator[models.Model]:
             applicant_name=ctx.name(),
             applicant_kind=rng.choice(ApplicantKind.values),
             content="申请公开的政府信息",
-            channel=rng.choice(Channel.values),
+            channel=rng.choice(disclosure_rules.Channel.values),
             received_on=received,
-            state=State.RECEIVED,
+            state=disclosure_rules.State.RECEIVED,
         )
         # 政府信息公开条例第33条: reply within 20 working days (+20 on approval).
         days = rng.randint(3, 25)
         replied = ctx.wd.add(received, days)
         if ctx.done(replied):
-            req.state, req.replied_on = State.DONE, replied
+            req.state, req.replied_on = disclosure_rules.State.DONE, replied
             req.reply_type = ctx.pick(
                 {
                     ReplyType.DISCLOSED: 50,
@@ -743,9 +763,6 @@ def make_disclosure(ctx: Ctx) -> Iterator[models.Model]:
 
 
 def make_suggestions(ctx: Ctx) -> Iterator[models.Model]:
-    from fazhi.oversight.models import Suggestion
-    from fazhi.oversight.rules import ReplyCategory, Satisfaction, SuggestionKind, SuggestionState
-
     c, rng = ctx.county, ctx.rng
     for n in range(1, rng.randint(60, 200) + 1):
         assigned = ctx.day()
@@ -779,9 +796,6 @@ def make_suggestions(ctx: Ctx) -> Iterator[models.Model]:
 
 
 def make_publicity(ctx: Ctx) -> Iterator[models.Model]:
-    from fazhi.publicity.models import Activity, StudySession
-    from fazhi.publicity.rules import Format, StudyKind, Target
-
     c, rng = ctx.county, ctx.rng
     for _ in range(rng.randint(100, 300)):
         yield Activity(
@@ -804,8 +818,6 @@ def make_publicity(ctx: Ctx) -> Iterator[models.Model]:
 
 
 def make_helpers(ctx: Ctx) -> Iterator[models.Model]:
-    from fazhi.legalservices.models import LegalHelper
-
     for v in ctx.county.villages:
         for _ in range(ctx.rng.randint(2, 5)):
             yield LegalHelper(
