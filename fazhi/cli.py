@@ -10,6 +10,9 @@ from __future__ import annotations
 import os
 import sys
 
+from django.core.management import execute_from_command_line
+from django.core.management.base import BaseCommand, CommandError, SystemCheckError
+
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
@@ -17,7 +20,6 @@ def main(argv: list[str] | None = None) -> int:
     if args[:1] == ["demo"]:
         os.environ["FAZHI_DEMO"] = "1"
         os.environ.setdefault("FAZHI_DATA_DIR", os.path.abspath("data"))
-    from django.core.management import execute_from_command_line
 
     _say_errors_in_chinese()
     execute_from_command_line(["fazhi", *args])
@@ -28,7 +30,6 @@ def _say_errors_in_chinese() -> None:
     """Django prints a refusal on the command line as "CommandError: …"; our messages are
     Chinese and meant for people, so the command line says "错误：…" (exit code as
     Django's). Only for the `fazhi` entry point: call_command() still raises."""
-    from django.core.management.base import BaseCommand, CommandError, SystemCheckError
 
     execute = BaseCommand.execute
     if getattr(execute, "says_errors_in_chinese", False):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.utils import timezone
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
@@ -30,7 +31,6 @@ class ApiTokenAuthentication(TokenAuthentication):
         result = super().authenticate(request)
         if result is None:
             return None
-        from axes.handlers.proxy import AxesProxyHandler
 
         user = result[0]
         credentials = {"username": user.username}

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from fazhi.audit.models import SCHEME_HMAC, Entry, audit_key
 from fazhi.audit.trail import PURGE_MODEL, PURGE_VERB
+from fazhi.core import backup  # a module import: backup writes the head into each file
 
 KIND = "fazhi-audit-head"
 
@@ -73,18 +74,16 @@ def newest_file() -> Path | None:
 
 def load(path: Path) -> dict[str, Any]:
     """A head from its own file or from a backup's header."""
-    from fazhi.core.backup import BackupError, peek_header
-
     try:
         with path.open("rb") as f:
             start = f.read(64)
         if start.startswith(b"FAZHI-BACKUP"):
-            head = peek_header(path).get("audit_head")
+            head = backup.peek_header(path).get("audit_head")
             if not isinstance(head, dict):
                 raise AnchorError(f"备份文件 {path.name} 中没有审计日志锚点（本功能上线前的备份）。")
             return head
         head = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, BackupError) as exc:
+    except (OSError, ValueError, backup.BackupError) as exc:
         raise AnchorError(f"无法读取审计日志锚点 {path}：{exc}") from exc
     if not isinstance(head, dict) or head.get("kind") != KIND:
         raise AnchorError(f"{path.name} 不是审计日志锚点文件。")

@@ -22,6 +22,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
 
 from fazhi.audit.models import SCHEME_HMAC, Action, Entry
+from fazhi.org.scope import scope_field
 
 
 @dataclass
@@ -87,8 +88,6 @@ def snapshot(obj: models.Model) -> dict[str, Any]:
 
 
 def _unit_path(obj: models.Model) -> str:
-    from fazhi.org.scope import scope_field
-
     name = scope_field(type(obj))
     if not name:
         return getattr(obj, "path", "") or ""

@@ -36,6 +36,10 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
+from fazhi.audit import anchor  # a module import: anchor reads backups' headers back
+from fazhi.audit.models import Action
+from fazhi.audit.trail import record
+
 MAGIC = b"FAZHI-BACKUP-1\n"
 ENCRYPTION = "AES-256-GCM"
 
@@ -114,8 +118,6 @@ def _tool(name: str) -> str:
 
 def backup(target: Path, *, encrypt: bool | None = None) -> dict[str, Any]:
     """Write a signed backup of the current database to `target`; returns its header."""
-    from fazhi.audit.anchor import current_head
-
     encrypt = settings.FAZHI_BACKUP_ENCRYPT if encrypt is None else encrypt
     _backup_key()  # refuse before the work when nothing can sign it
     engine = connection.vendor
@@ -139,7 +141,7 @@ def backup(target: Path, *, encrypt: bool | None = None) -> dict[str, Any]:
         else:
             raise BackupError(f"不支持的数据库类型：{engine}")
         data = payload.read_bytes()
-        audit_head = current_head()
+        audit_head = anchor.current_head()
     encryption = None
     if encrypt:
         nonce = os.urandom(12)
@@ -215,9 +217,6 @@ def restore(source: Path, *, force: bool = False) -> dict[str, Any]:
     An unsigned or wrongly signed backup raises SignatureError unless `force`; the
     restore is then audited as forced, with the reason, in the restored database.
     """
-    from fazhi.audit.models import Action
-    from fazhi.audit.trail import record
-
     problem = ""
     try:
         check_signature(peek_header(source))

@@ -15,9 +15,12 @@ import logging
 import re
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
+from rest_framework import exceptions
+from rest_framework.views import exception_handler
 
 logger = logging.getLogger(__name__)
 
@@ -110,10 +113,6 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Any:
     framework passes on word for word (naming the model, too); its own messages are
     translated already (`LANGUAGES` holds Chinese only).
     """
-    from django.core.exceptions import PermissionDenied
-    from django.http import Http404
-    from rest_framework import exceptions
-    from rest_framework.views import exception_handler
 
     if isinstance(exc, Http404):
         exc = exceptions.NotFound(chinese_message(exc, 404, "记录不存在或无权查看。"))

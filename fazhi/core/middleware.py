@@ -5,6 +5,8 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
+from fazhi.core.errors import error_response
+
 
 class BrowserCompatMiddleware:
     """Headers for the browsers government offices use.
@@ -99,8 +101,6 @@ class QueryParameterMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        from fazhi.core.errors import error_response
-
         for name, values in request.GET.lists():
             for value in values:
                 problem = query_parameter_error(name, value)

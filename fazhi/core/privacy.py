@@ -1,7 +1,6 @@
 """Where the registers keep the names of people, declared on each model.
 
 A model whose records name citizens or parties declares the fields:
-
     class Application(Workflow):
         personal_name_fields = ("applicant_name",)
 
@@ -17,10 +16,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from django.apps import apps
+
 
 def personal_name_fields() -> Iterator[tuple[type[Any], str]]:
     """(model, field name) for every declared name field of the installed models."""
-    from django.apps import apps
 
     for model in apps.get_models():
         for field in getattr(model, "personal_name_fields", ()):

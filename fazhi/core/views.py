@@ -11,13 +11,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from fazhi.core.focus import SESSION_KEY, can_switch, focus_unit
+from fazhi.deadlines.models import Deadline
 from fazhi.org.models import Unit
 from fazhi.org.scope import can_read_unit
 
 
 def due_items(request: HttpRequest, limit: int = 50) -> dict[str, Any]:
     """The user's open deadlines in the focused unit, by light (red, yellow, green)."""
-    from fazhi.deadlines.models import Deadline
 
     today = timezone.localdate()
     unit = focus_unit(request)

@@ -22,6 +22,7 @@ from django.urls import reverse
 from fazhi.deadlines import arithmetic as ar
 from fazhi.org.scope import ScopedQuerySet
 from fazhi.workdays.calendar import WorkCalendar
+from fazhi.workdays.services import get_calendar
 
 
 class Mode(models.TextChoices):
@@ -265,14 +266,11 @@ class DeadlineQuerySet(ScopedQuerySet["Deadline"]):
 
     def due_soon(self, today: dt.date, calendar: WorkCalendar | None = None) -> DeadlineQuerySet:
         """Due today or within settings.FAZHI_DUE_SOON_WORKDAYS working days."""
-        from fazhi.workdays.services import get_calendar
 
         until = soon_until(today, calendar or get_calendar())
         return self.running().filter(due_date__gte=today, due_date__lte=until)
 
     def not_urgent(self, today: dt.date, calendar: WorkCalendar | None = None) -> DeadlineQuerySet:
-        from fazhi.workdays.services import get_calendar
-
         until = soon_until(today, calendar or get_calendar())
         return self.open().filter(Q(due_date__gt=until) | Q(paused_since__isnull=False))
 
@@ -361,8 +359,6 @@ class Deadline(models.Model):
     # -- arithmetic -------------------------------------------------------
 
     def compute(self, calendar: WorkCalendar | None = None) -> ar.DueResult:
-        from fazhi.workdays.services import get_calendar
-
         p = self.period
         pauses = (
             [ar.Pause(x.start, x.resumed_on, x.reason) for x in self.pauses.all()]

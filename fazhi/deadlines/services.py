@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import connection, models, transaction
 
 from fazhi.audit.trail import audit_context
 from fazhi.deadlines import arithmetic as ar
@@ -346,6 +346,4 @@ def recompute_open_deadlines(years: set[int] | frozenset[int] | None = None) -> 
 
 
 def _supports_of() -> bool:
-    from django.db import connection
-
     return bool(connection.features.has_select_for_update_of)

@@ -7,7 +7,9 @@ import base64
 from typing import Any
 
 import segno
+from axes.models import AccessAttempt
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login, user_login_failed
 from django.contrib.auth import views as auth_views
@@ -111,8 +113,6 @@ def unlock(request: HttpRequest) -> HttpResponse:
     unlocks (`fazhi unlock_account`). One message for every refusal: nothing tells
     whether an account exists or which part was wrong.
     """
-    from axes.models import AccessAttempt
-    from django.conf import settings
 
     form = UnlockForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

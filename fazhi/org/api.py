@@ -3,9 +3,11 @@ from __future__ import annotations
 from typing import Any
 
 from rest_framework import serializers
+from rest_framework.exceptions import PermissionDenied
 
 from fazhi.kit.api import ScopedModelViewSet
 from fazhi.org.models import Person, Unit
+from fazhi.org.scope import can_write_unit
 
 
 class UnitSerializer(serializers.ModelSerializer):
@@ -21,9 +23,7 @@ class UnitViewSet(ScopedModelViewSet):
 
     def _check_unit(self, serializer: Any) -> None:
         # A new unit is written under its parent: that is the unit the user must hold.
-        from rest_framework.exceptions import PermissionDenied
 
-        from fazhi.org.scope import can_write_unit
 
         parent = serializer.validated_data.get("parent") or getattr(serializer.instance, "parent", None)
         if parent is None or not can_write_unit(self.request.user, parent):

@@ -14,6 +14,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
 
+from fazhi.org.models import Unit
+
 if TYPE_CHECKING:
     from fazhi.org.models import Unit, User
 
@@ -101,8 +103,6 @@ def get_for_user_or_404(
 
 
 def writable_units(user: Any) -> models.QuerySet[Unit]:
-    from fazhi.org.models import Unit
-
     return visible_to(user, Unit.objects.active(), write=True)
 
 

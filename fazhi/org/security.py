@@ -17,6 +17,8 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+from axes.helpers import get_client_username
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import password_validation as _pv
 from django.contrib.auth.hashers import check_password, make_password
@@ -26,6 +28,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django_otp import user_has_device
+
+from fazhi.org.models import PasswordHistory, User
 
 # Sent after a user's password is set (changed or reset): the API revokes the user's
 # tokens (`fazhi.api.apps`).
@@ -68,8 +73,6 @@ class HistoryValidator:
             raise ValidationError(f"不能使用最近{n}次用过的密码。", code="password_reused")
 
     def password_changed(self, password: str, user: Any = None) -> None:
-        from fazhi.org.models import PasswordHistory, User
-
         if user is None or user.pk is None:
             return
         PasswordHistory.objects.create(user=user, password=make_password(password))
@@ -98,8 +101,6 @@ def lockout_cooloff(request: Any = None) -> timedelta:
     ip = getattr(request, "axes_ip_address", None)
     if request is None or not ip:
         return base
-    from axes.helpers import get_client_username
-    from axes.models import AccessAttempt
 
     username = get_client_username(request, getattr(request, "axes_credentials", None)) or getattr(
         request, LOCKOUT_USERNAME, None
@@ -163,8 +164,6 @@ class SecurityPolicyMiddleware:
 
 
 def redirect_to_second_factor(request: HttpRequest) -> HttpResponse:
-    from django_otp import user_has_device
-
     target = "account:otp_verify" if user_has_device(request.user) else "account:otp_setup"
     return redirect(f"{reverse(target)}?next={request.get_full_path()}")
 

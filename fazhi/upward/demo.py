@@ -16,14 +16,19 @@ from __future__ import annotations
 
 import io
 import random
+from datetime import date
 from typing import Any
 
 from django.db import transaction
 
 from fazhi.audit.trail import audit_context
 from fazhi.core.demo import DemoContext
+from fazhi.enforcement.models import Case
 from fazhi.org.models import Unit, UnitKind
 from fazhi.org.validators import uscc_check_char
+from fazhi.reports import annual
+from fazhi.reports.actions import IssueRefused, issue
+from fazhi.synth import generate as synth
 from fazhi.upward.export import export_year, file_name
 from fazhi.upward.models import SigningKey, TrustedKey
 from fazhi.upward.receive import receive
@@ -54,7 +59,6 @@ def _give_codes(ctx: DemoContext) -> None:
 
 def _generate_county(ctx: DemoContext) -> Unit:
     """泌阳县 and its 2022 records, made by the synth generator's makers."""
-    from fazhi.synth import generate as synth
 
     gen = synth.Generator(seed=726, start_year=ctx.year, years=1, out=io.StringIO(), today=ctx.today, use_copy=False)
     gen.wd = synth.Workdays(ctx.year - 6, ctx.year + 1)
@@ -79,7 +83,6 @@ ENFORCEMENT_SAMPLE = 10  # keep one enforcement case in ten: `fazhi demo` must s
 def _thinned(objs: Any) -> Any:
     """The synth county's enforcement cases (5,000–20,000, most of its rows), one in ten:
     writing them all would double the demo's time. Cases are independent records."""
-    from fazhi.enforcement.models import Case
 
     n = 0
     for obj in objs:
@@ -92,10 +95,7 @@ def _thinned(objs: Any) -> Any:
 
 def _issue_report(county: Unit, ctx: DemoContext) -> None:
     """泌阳县's 2022 report, drafted from its figures and issued (frozen)."""
-    from datetime import date
 
-    from fazhi.reports import annual
-    from fazhi.reports.actions import IssueRefused, issue
 
     report = annual.create_draft(county, ctx.year)
     # Demonstration data: never a real county's document number (annual.DEMO_PREFIX).

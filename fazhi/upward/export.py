@@ -14,8 +14,10 @@ from fazhi.audit.trail import record
 from fazhi.indicators import engine
 from fazhi.indicators.catalogue import Indicator, catalogue
 from fazhi.org.models import Unit, UnitKind
+from fazhi.reports import annual
+from fazhi.reports.models import AnnualReport
 from fazhi.upward import fileformat
-from fazhi.upward.models import SigningKey
+from fazhi.upward.models import ImportedUnit, SigningKey, Submission
 
 # Governments that report upward: a county to its city, a city to its province.
 SENDER_KINDS = frozenset({UnitKind.COUNTY, UnitKind.CITY, UnitKind.PROVINCE})
@@ -92,8 +94,6 @@ def figure_rows(unit: Unit, year: int) -> list[dict[str, Any]]:
 
 def report_part(unit: Unit, year: int) -> tuple[dict[str, Any], bytes | None]:
     """The issued annual report's metadata and .docx; when none is issued, the reason."""
-    from fazhi.reports import annual
-    from fazhi.reports.models import AnnualReport
 
     report = AnnualReport.objects.filter(unit=unit, year=year).first()
     if report is None:
@@ -115,7 +115,6 @@ def report_part(unit: Unit, year: int) -> tuple[dict[str, Any], bytes | None]:
 def refuse_imported(unit: Unit) -> None:
     """A unit this server knows only from upward files is another government's: it has
     no key here and nothing is signed in its name."""
-    from fazhi.upward.models import ImportedUnit
 
     if ImportedUnit.objects.filter(unit=unit).exists():
         raise ExportRefused(
@@ -136,7 +135,6 @@ def export_year(unit: Unit, year: int, *, by: Any = None, now: datetime | None =
     if year >= today.year:
         raise ExportRefused(f"{year}年度尚未结束，不能导出该年度的上报文件（年度数据在次年上报）。")
     refuse_imported(unit)
-    from fazhi.upward.models import Submission
 
     if Submission.objects.filter(unit=unit, year=year, current=True).exists():
         raise ExportRefused(f"{unit.name}{year}年度的数据是从其上报文件导入的，应由该单位在其本单位系统中导出。")

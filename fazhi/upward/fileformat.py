@@ -1,7 +1,6 @@
 """The upward file, format `fazhi-upward/1`: reading, checking and writing it (no database).
 
 A zip archive of these members (README.md gives every field):
-
     manifest.json    what the file is: format, sender (with its ancestors), year, time,
                      software, the report's metadata, each other member's SHA-256
     signature.json   SHA-256 of manifest.json's exact bytes and the sender's Ed25519
@@ -17,6 +16,8 @@ A zip archive of these members (README.md gives every field):
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import io
 import json
@@ -28,6 +29,9 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from fazhi.core.safezip import ZipLimits, ZipRefused, check_zip
 
@@ -115,7 +119,6 @@ def build(
     key_id: str, sign: Any,
 ) -> bytes:
     """The file's bytes. `sign(manifest_bytes) -> signature bytes`."""
-    import base64
 
     members: dict[str, bytes] = {FIGURES: canonical({"year": year, "indicators": figures})}
     if report_docx is not None:
@@ -378,11 +381,7 @@ def check_file(data: bytes, *, max_bytes: int | None = None) -> Package:
 
 def verify_signature(package: Package, public_key_b64: str) -> bool:
     """Whether the sender's Ed25519 signature over manifest.json holds for this key."""
-    import base64
-    import binascii
 
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
     try:
         key = Ed25519PublicKey.from_public_bytes(base64.b64decode(public_key_b64, validate=True))

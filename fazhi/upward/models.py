@@ -17,8 +17,16 @@ import base64
 import hashlib
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    NoEncryption,
+    PrivateFormat,
+    PublicFormat,
+)
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 
 from fazhi.org.scope import ScopedQuerySet
 
@@ -53,13 +61,6 @@ class SigningKey(models.Model):
     @classmethod
     def for_unit(cls, unit: Any) -> SigningKey:
         """The unit's key, generated on first use."""
-        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-        from cryptography.hazmat.primitives.serialization import (
-            Encoding,
-            NoEncryption,
-            PrivateFormat,
-            PublicFormat,
-        )
 
         existing = cls.objects.filter(unit=unit).first()
         if existing is not None:
@@ -75,8 +76,6 @@ class SigningKey(models.Model):
         )
 
     def sign(self, data: bytes) -> bytes:
-        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
         return Ed25519PrivateKey.from_private_bytes(base64.b64decode(self.private_key)).sign(data)
 
 
@@ -162,8 +161,6 @@ class Submission(models.Model):
         return f"{self.unit}{self.year}年上报文件"
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("upward:detail", args=[self.pk])
 
 

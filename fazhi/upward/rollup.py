@@ -17,6 +17,7 @@ from django.db.models import Exists, Expression, OuterRef
 
 from fazhi.indicators.catalogue import Period
 from fazhi.indicators.engine import ExternalSource
+from fazhi.upward.models import ReportedFigure, Submission
 
 
 def engine_raw(code: str, kind: str, raw: Any) -> dict[str, Any]:
@@ -32,14 +33,12 @@ def engine_raw(code: str, kind: str, raw: Any) -> dict[str, Any]:
 
 def reported_marker(period: Period) -> Expression:
     """True for a unit with a current submission for the period's year."""
-    from fazhi.upward.models import Submission
 
     return Exists(Submission.objects.filter(unit=OuterRef("pk"), year=period.start.year, current=True))
 
 
 def imported_figures(paths: list[str], period: Period) -> dict[str, dict[str, Any]]:
     """{sender unit path: raw figures} of the current submissions of these units: one query."""
-    from fazhi.upward.models import ReportedFigure
 
     if not paths:
         return {}

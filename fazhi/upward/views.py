@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from fazhi.audit.models import Action, Entry
 from fazhi.audit.trail import record
+from fazhi.core.focus import focus_unit
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.views import display
 from fazhi.kit import xlsx
@@ -43,8 +44,6 @@ def _is_coordinator(user: Any) -> bool:
 
 
 def _receiver(request: HttpRequest) -> Any:
-    from fazhi.core.focus import focus_unit
-
     return request.user.unit if request.user.unit_id else focus_unit(request)
 
 

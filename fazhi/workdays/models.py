@@ -17,6 +17,7 @@ from django.db import models, transaction
 
 from fazhi.workdays.calendar import NoticeData
 from fazhi.workdays.parsing import NoticeSyntaxError, parse_dates
+from fazhi.workdays.signals import calendar_changed
 
 MIN_YEAR = 2000
 MAX_YEAR = 2100
@@ -59,8 +60,6 @@ class HolidayNotice(models.Model):
     # -- writes: recompute the open deadlines this notice touches ---------
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        from fazhi.workdays.signals import calendar_changed
-
         self.parsed()  # never store a notice the calendar cannot read
         with transaction.atomic():
             old_year = (
@@ -74,8 +73,6 @@ class HolidayNotice(models.Model):
             calendar_changed.send(sender=HolidayNotice, years=frozenset(years))
 
     def delete(self, *args: Any, **kwargs: Any) -> Any:
-        from fazhi.workdays.signals import calendar_changed
-
         with transaction.atomic():
             year = self.year
             result = super().delete(*args, **kwargs)

@@ -10,14 +10,13 @@ from __future__ import annotations
 import threading
 
 from fazhi.workdays.calendar import WorkCalendar
+from fazhi.workdays.models import HolidayNotice
 
 _lock = threading.Lock()
 _cache: tuple[frozenset[tuple[int, str]], WorkCalendar] | None = None
 
 
 def get_calendar() -> WorkCalendar:
-    from fazhi.workdays.models import HolidayNotice
-
     global _cache
     key = frozenset(
         (pk, str(rev)) for pk, rev in HolidayNotice.objects.values_list("pk", "revision")

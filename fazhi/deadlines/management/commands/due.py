@@ -13,6 +13,7 @@ from django.db import DatabaseError
 from fazhi.deadlines import arithmetic as ar
 from fazhi.deadlines.management.base import ExamplesCommand
 from fazhi.workdays.calendar import WorkCalendar
+from fazhi.workdays.services import get_calendar
 
 HELP = """期限计算器：按民事诉讼法第85条计算届满日。
 
@@ -155,8 +156,6 @@ class Command(ExamplesCommand):
             self.stdout.write(f"  {line}")
 
     def _calendar(self) -> WorkCalendar:
-        from fazhi.workdays.services import get_calendar
-
         try:
             return get_calendar()
         except DatabaseError:
