@@ -50,7 +50,9 @@ from typing import Any
 import yaml
 from django.db import transaction
 
+from fazhi.assessment.models import Node, System
 from fazhi.assessment.rules import AUTOMATIC, Method, NoData, NodeKind
+from fazhi.indicators.catalogue import catalogue
 
 SYSTEM_KEYS = {"code", "name", "year", "version", "source", "note"}
 COMMON_KEYS = {"number", "title", "points", "standard"}
@@ -460,14 +462,11 @@ def parse(text: str, indicator_codes: dict[str, str]) -> ParsedSystem:
 
 def _decimal_field(key: str) -> Any:
     """The Node field a number of the file is kept in (its digits bound the number)."""
-    from fazhi.assessment.models import Node
 
     return Node._meta.get_field(key)
 
 
 def indicator_kinds() -> dict[str, str]:
-    from fazhi.indicators.catalogue import catalogue
-
     return {code: ind.kind for code, ind in catalogue().items()}
 
 
@@ -477,7 +476,6 @@ def load_text(text: str, *, file_name: str = "", replace: bool = True) -> Any:
     A system already loaded under the same code is replaced when no score sheet uses it
     (`replace`); once sheets use it, a changed file must come under a new code.
     """
-    from fazhi.assessment.models import Node, System
 
     parsed = parse(text, indicator_kinds())
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,6 +1,7 @@
 """Where the registers keep the names of people, declared on each model.
 
 A model whose records name citizens or parties declares the fields:
+
     class Application(Workflow):
         personal_name_fields = ("applicant_name",)
 

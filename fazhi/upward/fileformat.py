@@ -1,6 +1,7 @@
 """The upward file, format `fazhi-upward/1`: reading, checking and writing it (no database).
 
 A zip archive of these members (README.md gives every field):
+
     manifest.json    what the file is: format, sender (with its ancestors), year, time,
                      software, the report's metadata, each other member's SHA-256
     signature.json   SHA-256 of manifest.json's exact bytes and the sender's Ed25519
