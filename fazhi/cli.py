@@ -47,7 +47,7 @@ def _say_errors_in_chinese() -> None:
             sys.exit(exc.returncode)
 
     execute_saying_errors_in_chinese.says_errors_in_chinese = True  # type: ignore[attr-defined]
-    BaseCommand.execute = execute_saying_errors_in_chinese  # type: ignore[method-assign]
+    BaseCommand.execute = execute_saying_errors_in_chinese  # type: ignore[method-assign,assignment]
 
 
 if __name__ == "__main__":

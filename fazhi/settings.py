@@ -160,7 +160,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "fazhi.sqlite3",
+            "NAME": str(DATA_DIR / "fazhi.sqlite3"),
             "OPTIONS": {
                 # WAL lets readers work while an import writes; IMMEDIATE avoids
                 # "database is locked" on upgrade from read to write.

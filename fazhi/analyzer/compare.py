@@ -179,14 +179,18 @@ def write_xlsx(analyses: list[Analysis], target: str | IO[bytes]) -> None:
     rel = wb.create_sheet("核对")
     rel.append(["报告", "类型", "指标", "结论", "把握", "说明"])
     for a in analyses:
-        for r in [*a.relations, *a.unchecked]:
-            d = r.as_dict(a.figures)
-            kind = {"rate": "比率", "sum": "合计", "implied": "推算"}[r.kind]
-            verdict = "无法核对" if not r.checked else ("相符" if r.consistent else "不符")
-            rel.append(
-                [report_label(a), kind, lx.label(d.get("indicator", "")), verdict, d["confidence"], r.note]
+        for relation in [*a.relations, *a.unchecked]:
+            d = relation.as_dict(a.figures)
+            kind = {"rate": "比率", "sum": "合计", "implied": "推算"}[relation.kind]
+            verdict = (
+                "无法核对"
+                if not relation.checked
+                else ("相符" if relation.consistent else "不符")
             )
-            if r.checked and not r.consistent:
+            rel.append(
+                [report_label(a), kind, lx.label(d.get("indicator", "")), verdict, d["confidence"], relation.note]
+            )
+            if relation.checked and not relation.consistent:
                 for cell in rel[rel.max_row]:
                     cell.fill = BAD
     rel.column_dimensions["F"].width = 80

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from .reading import ReadError, read_file
 from .report import Analysis, analyze_text
@@ -35,7 +36,7 @@ def _codes_match(gold: str, predicted: str) -> bool:
     return gold == predicted or (gold.startswith("other:") and predicted.startswith("other:"))
 
 
-def find_report(gold_path: Path, gold: dict, reports_dir: Path | None) -> Path | None:
+def find_report(gold_path: Path, gold: dict[str, Any], reports_dir: Path | None) -> Path | None:
     """The report a gold file describes: beside it (same stem, or its "file"), or
     its "file" in `reports_dir`."""
     candidates = []
@@ -60,7 +61,7 @@ def _in(pos: int | None, span: tuple[int, int] | None) -> bool:
     return span[0] <= pos < span[1]
 
 
-def _same_relation(gold: dict, pred: dict, text: str) -> bool:
+def _same_relation(gold: dict[str, Any], pred: dict[str, Any], text: str) -> bool:
     """Same kind over the same quotes (the verdict is compared by the caller)."""
     if gold.get("kind") != pred["kind"]:
         return False
@@ -86,7 +87,7 @@ def _same_relation(gold: dict, pred: dict, text: str) -> bool:
     return False
 
 
-def score_file(gold: dict, text: str, analysis: Analysis) -> dict:
+def score_file(gold: dict[str, Any], text: str, analysis: Analysis) -> dict[str, Any]:
     """Counts for one report: matched/predicted/gold figures per code, relations."""
     per: dict[str, dict[str, int]] = {}
 
@@ -126,7 +127,8 @@ def score_file(gold: dict, text: str, analysis: Analysis) -> dict:
     missed_figures = [g for j, (g, _sp) in enumerate(golds) if j not in used]
 
     preds = [r.as_dict(analysis.figures) for r in analysis.relations if r.kind in ("rate", "sum")]
-    found, missed = [], []
+    found: list[dict[str, Any]] = []
+    missed: list[dict[str, Any]] = []
     for g in gold.get("relations", []):
         ok = any(
             _same_relation(g, p, text) and p["consistent"] == g.get("consistent") for p in preds
@@ -159,14 +161,14 @@ def score_file(gold: dict, text: str, analysis: Analysis) -> dict:
     }
 
 
-def _prf(matched: int, predicted: int, gold: int) -> dict:
+def _prf(matched: int, predicted: int, gold: int) -> dict[str, Any]:
     p = matched / predicted if predicted else (1.0 if not gold else 0.0)
     r = matched / gold if gold else (1.0 if not predicted else 0.0)
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4)}
 
 
-def evaluate(gold_dir: str | Path, reports_dir: str | Path | None = None) -> dict:
+def evaluate(gold_dir: str | Path, reports_dir: str | Path | None = None) -> dict[str, Any]:
     """Scores over every gold file in `gold_dir`; raises EvaluationError when there is none."""
     gold_dir = Path(gold_dir)
     reports = Path(reports_dir) if reports_dir else None

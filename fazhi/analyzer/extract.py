@@ -15,6 +15,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from . import lexicon as lx
 from .numbers import FULLWIDTH, NumberToken, duration_follows, find_numbers
@@ -130,7 +131,7 @@ class Figure:
     def is_other(self) -> bool:
         return self.indicator.startswith("other:")
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "indicator": self.indicator,
             "value": _num(self.value),
@@ -337,7 +338,7 @@ def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
 
 def _classify(before: str, after: str, context_before: str, group: str) -> tuple[str, str]:
     """(code, measure words) for a number with these words around it."""
-    best: tuple | None = None
+    best: tuple[Any, ...] | None = None
     for code, measure, ctx, prio in lx.COMPILED:
         if code != lx.NUMERATOR and not code.startswith("other:") and group not in lx.code_groups(code):
             continue

@@ -13,6 +13,7 @@ import re
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from fazhi.core.safezip import DOCX_LIMITS, ZipRefused, check_zip
 
@@ -111,7 +112,7 @@ def _pdf_rows(data: bytes) -> str:
                 text = line.get_text().strip() if isinstance(line, LTTextLine) else ""
                 if text:
                     pieces.append((line.y0, line.y1, line.x0, line.x1, text))
-        rows: list[list[tuple]] = []
+        rows: list[list[tuple[Any, ...]]] = []
         for piece in sorted(pieces, key=lambda p: (-(p[0] + p[1]) / 2, p[2])):
             middle, height = (piece[0] + piece[1]) / 2, piece[1] - piece[0]
             last = rows[-1] if rows else None
@@ -174,7 +175,7 @@ class _HtmlText(HTMLParser):
         self.in_title = False
         self.pending_span = 0
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
             self.in_title = True
         if tag in _HTML_SKIP:

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
+from typing import Any
 
 from . import lexicon as lx
 from .extract import CELL_END, Figure, _num, part_lists
@@ -60,14 +61,14 @@ class Relation:
     confidence: str = "确定"  # 确定: the text states the relation; 较确定: read from nearness
     checked: bool = True  # False: seen but not judged (无法核对), never an inconsistency
 
-    def as_dict(self, figures: list[Figure]) -> dict:
+    def as_dict(self, figures: list[Figure]) -> dict[str, Any]:
         def q(i: int | None) -> str | None:
             return figures[i].quote if i is not None else None
 
         def pos(i: int | None) -> int | None:
             return figures[i].position if i is not None else None
 
-        d: dict = {
+        d: dict[str, Any] = {
             "kind": self.kind,
             "consistent": self.consistent,
             "note": self.note,
@@ -217,6 +218,7 @@ def _unchecked(i: int, numerator: int | None, stated: Decimal, why: str) -> Rela
 
 def _add_fits(figures: list[Figure], rel: Relation, out: list[Relation]) -> None:
     """For a rate that does not fit its denominator: the figures it does fit."""
+    assert rel.rate is not None and rel.numerator is not None  # a rate relation has both
     f, num = figures[rel.rate], figures[rel.numerator].value
     for j, g in enumerate(figures):
         if (

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .extract import Compact, Figure, extract_figures
 from .reading import read_bytes, read_file
@@ -35,7 +36,7 @@ class Analysis:
     def inconsistencies(self) -> list[Relation]:
         return [r for r in self.relations if not r.consistent]
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "file": self.name,
             "unit": self.unit,
@@ -58,7 +59,7 @@ def _guess_unit(text: str) -> str:
     if places:
         place, n = places.most_common(1)[0]
         if n >= 2:
-            return place + "人民政府"
+            return f"{place}人民政府"
     return ""
 
 

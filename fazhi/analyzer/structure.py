@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import lexicon as lx
 from .extract import Figure
@@ -33,7 +34,7 @@ class Structure:
     figures_per_section: float
     sections_without_figures: list[str] = field(default_factory=list)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         labels = {k: label for k, label, _ in lx.SECTION_KINDS}
         return {
             "sections": [

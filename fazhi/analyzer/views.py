@@ -55,7 +55,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         elif len(files) > MAX_FILES:
             errors.append(f"一次最多上传 {MAX_FILES} 个文件。")
         else:
-            stored = []
+            stored: list[dict[str, Any]] = []
             for f in files:
                 if f.size and f.size > MAX_BYTES:
                     errors.append(f"文件“{f.name}”过大，上限为 {MAX_BYTES // 1024 // 1024} MB。")
@@ -71,8 +71,8 @@ def upload(request: HttpRequest) -> HttpResponse:
                 stored = []
             if stored:
                 request.session[SESSION_KEY] = stored
-                for e in errors:
-                    messages.warning(request, e)
+                for error in errors:
+                    messages.warning(request, error)
                 return redirect("analyzer:results")
     return render(request, "analyzer/upload.html", {"errors": errors, "max_files": MAX_FILES})
 

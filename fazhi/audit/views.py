@@ -11,7 +11,7 @@ from fazhi.audit.models import Action, Entry
 
 @login_required
 def entries(request: HttpRequest) -> HttpResponse:
-    if not request.user.can_read_audit:
+    if not (request.user.is_authenticated and request.user.can_read_audit):
         raise PermissionDenied("只有审计员和统筹协调员可以查看审计日志。")
     qs = Entry.objects.visible_to(request.user)
     action = request.GET.get("action", "")

@@ -34,6 +34,18 @@ class DemoContext:
         return self.units[name]
 
 
+# A made-up name for a demo person (mediators, parties, applicants): the registers that
+# need one share this draw, from the demo's own random stream.
+SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴夏钟汪田任姜范方石姚谭"
+GIVEN = "国华建军明强伟芳秀英丽敏静玉兰桂荣海涛志刚春梅德才"
+
+
+def person(ctx: DemoContext) -> str:
+    return ctx.rng.choice(SURNAMES) + "".join(
+        ctx.rng.choice(GIVEN) for _ in range(ctx.rng.randint(1, 2))
+    )
+
+
 # `fazhi demo` runs this after the registers' loaders: the years after the seed's.
 LOAD_LAST = True
 

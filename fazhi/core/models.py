@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -59,10 +60,11 @@ class UniqueWithoutDisclosure(models.Model):
     class Meta:
         abstract = True
 
-    def unique_error_message(self, model_class: type[models.Model], unique_check: tuple[str, ...]) -> ValidationError:
+    def unique_error_message(self, model_class: type[models.Model], unique_check: Sequence[str]) -> ValidationError:
         if len(unique_check) != 1:
             return super().unique_error_message(model_class, unique_check)
-        label = model_class._meta.get_field(unique_check[0]).verbose_name
+        field = model_class._meta.get_field(unique_check[0])
+        label = field.verbose_name if isinstance(field, models.Field) else field.name
         return ValidationError(
             f"该{label}已被登记，不能重复登记。如需核实，请在本单位的列表中查找，或联系统筹协调员。",
             code="unique",

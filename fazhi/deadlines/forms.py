@@ -66,7 +66,8 @@ class CalculatorForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         period: Period | None = data.get("period")
         if period is None:
             if data.get("length") is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
@@ -75,7 +76,7 @@ def due_list(request: HttpRequest) -> HttpResponse:
 
 def _registers() -> list[tuple[str, str]]:
     ids = Deadline.objects.values_list("content_type_id", flat=True).distinct()
-    out = {}
+    out: dict[str, Any] = {}
     for ct in ContentType.objects.filter(pk__in=list(ids)):
         from django.apps import apps
 

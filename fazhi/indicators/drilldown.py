@@ -20,8 +20,8 @@ from openpyxl import Workbook
 
 from fazhi.audit.models import Action
 from fazhi.audit.trail import record
+from fazhi.core.spreadsheets import safe_cell
 from fazhi.indicators.catalogue import Indicator, Period
-from fazhi.kit.xlsx import safe_cell
 
 MAX_EXPORT_ROWS = 100000
 
@@ -29,7 +29,7 @@ MAX_EXPORT_ROWS = 100000
 @dataclass
 class DrillColumn:
     header: str
-    field: models.Field
+    field: models.Field[Any, Any]
 
     def value(self, obj: Any) -> Any:
         f = self.field
@@ -64,13 +64,13 @@ def columns(ind: Indicator, period: Period) -> list[DrillColumn]:
     scope = getattr(model, "scope_field", "unit") or ""
     names = [scope, "state"] if scope else ["state"]
     names += [n for n in q_fields(ind.q(period)) if n not in names]
-    fields = []
+    fields: list[models.Field[Any, Any]] = []
     for name in names:
         try:
             f = model._meta.get_field(name)
         except FieldDoesNotExist:  # "pk" or an annotation: no column of its own
             continue
-        if getattr(f, "concrete", False) and not f.primary_key and name not in personal:
+        if isinstance(f, models.Field) and f.concrete and not f.primary_key and name not in personal:
             fields.append(f)
     dated = [f for f in fields if isinstance(f, models.DateField)]
     rest = [f for f in fields if not isinstance(f, models.DateField)]

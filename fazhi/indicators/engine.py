@@ -170,7 +170,7 @@ def _targets(units: list[Unit], own: bool, period: Period) -> tuple[dict[int, li
         if external and any(path.startswith(r) for r in external):
             continue
         # The requested units that are this unit or its ancestors: prefixes of its path.
-        hits = []
+        hits: list[int] = []
         end = path.find(".")
         while end != -1:
             hits.extend(by_path.get(path[: end + 1], ()))
@@ -266,7 +266,8 @@ def _model_query(
         for root in external:
             tree = tree.exclude(path__startswith=root)
         qs = qs & tree if model is Unit else qs.filter(**{f"{unit_field}__in": tree.values("pk")})
-    return qs.values(_unit=F(unit_field)).annotate(**aggs).order_by()
+    values: QuerySet[Any, Any] = qs.values(_unit=F(unit_field)).annotate(**aggs).order_by()
+    return values
 
 
 # Building a model's query (its Q trees, the FILTER clauses of up to forty figures) costs

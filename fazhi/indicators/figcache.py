@@ -89,7 +89,7 @@ def kept(parts: Iterable[Any], make: Callable[[], T], *, fresh: bool = False) ->
     digest = hashlib.sha256(repr(tuple(parts)).encode()).hexdigest()[:32]
     key = f"fazhi:figures:{data_version()}:{digest}"
     if not fresh:
-        hit = cache.get(key)
+        hit: tuple[T, datetime] | None = cache.get(key)
         if hit is not None:
             return hit
     entry = (make(), timezone.now())

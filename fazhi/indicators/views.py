@@ -22,10 +22,10 @@ from django.utils import timezone
 from django.utils.http import urlencode
 
 from fazhi.core.focus import focus_unit
+from fazhi.core.spreadsheets import xlsx_response
 from fazhi.indicators import catalogue as cat_module
 from fazhi.indicators import drilldown, engine, figcache
 from fazhi.indicators.catalogue import Indicator
-from fazhi.kit.xlsx_views import xlsx_response
 from fazhi.org.models import Unit
 from fazhi.org.scope import can_read_unit, require_record_reader, visible_to
 from fazhi.reports import numfmt
@@ -53,7 +53,8 @@ def plain(value: Any) -> int | float | None:
     """A JSON-friendly number for charts."""
     if isinstance(value, Decimal):
         return float(value)
-    return value
+    number: int | float | None = value
+    return number
 
 
 def register_name(label: str) -> str:

@@ -335,28 +335,6 @@ def screen_urls(section: Section, screen: Screen) -> list[URLPattern | URLResolv
     return urls
 
 
-def screen_rows(section: Section, screens: Iterable[Screen], **edit_row: Any) -> dict[str, Any]:
-    """The authorization-matrix rows (fazhi/api/authz.py) of the URLs `screen_urls` makes
-    for these screens: the list and the xlsx template and export for every reader, the
-    forms and the import for writers, a record's edit form within its unit (`edit_row`:
-    what the edit forms' rows say beyond their kind, e.g. `expect=…, note=…`)."""
-    from fazhi.api.authz import auto_factory, reader, record_write, writer
-
-    rows: dict[str, Any] = {}
-    for screen in screens:
-        name = f"{section.app}:{screen.key}"
-        rows[name] = reader()
-        if screen.editable:
-            rows[f"{name}_new"] = writer()
-            rows[f"{name}_edit"] = record_write(auto_factory(screen.model._meta.label), **edit_row)
-        if screen.sheet is not None:
-            rows[f"{name}_xlsx:template"] = reader()
-            rows[f"{name}_xlsx:import"] = writer()
-            rows[f"{name}_xlsx:export"] = reader()
-            rows[f"{name}_xlsx:export_full"] = writer()
-    return rows
-
-
 # ---------------------------------------------------------------- workflow actions
 
 

@@ -57,18 +57,18 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from fazhi.audit.models import Action
 from fazhi.audit.trail import audit_context, record
 from fazhi.core.safezip import XLSX_LIMITS, ZipRefused, check_zip
+from fazhi.core.spreadsheets import FORMULA_PREFIXES, safe_cell
+from fazhi.core.spreadsheets import XLSX_CONTENT_TYPE as XLSX_CONTENT_TYPE  # registers' import
 from fazhi.indicators import figcache
 from fazhi.kit.xlsx_read import SheetValues, UnreadableWorkbook
 from fazhi.org.validators import mask_id_number, mask_name, mask_phone
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 BATCH = 1000
 # Errors kept per import: past this the file is not read further (issue 17: 200,000 bad
 # rows made 1.2 million errors, 1.4 GB kept and a 26 MB page).
 MAX_ERRORS = 500
 # What an import does with rows that repeat a register's natural key (`Sheet.natural_key`).
 ASK, SKIP, KEEP = "ask", "skip", "keep"
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ImportRefused(Exception):
@@ -730,13 +730,6 @@ def errors_workbook(result: ImportResult) -> bytes:
 
 
 # ---------------------------------------------------------------- exports
-
-def safe_cell(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula is exported as plain text."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
 
 def _export_value(col: Column, obj: Any) -> Any:
     value = col.read(obj) if col.read is not None else getattr(obj, col.field, None)

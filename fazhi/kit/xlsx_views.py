@@ -20,13 +20,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 
+from fazhi.core.spreadsheets import xlsx_response
 from fazhi.kit.xlsx import (
     ASK,
     KEEP,
     SKIP,
-    XLSX_CONTENT_TYPE,
     ImportRefused,
     Sheet,
     errors_workbook,
@@ -86,12 +85,6 @@ def take_pending(request: HttpRequest, token: str) -> tuple[bytes, str] | None:
         return None
     path.unlink(missing_ok=True)
     return data, kept["filename"]
-
-
-def xlsx_response(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
 
 
 def xlsx_urls(

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from fazhi.core.demo import DemoContext
+from fazhi.core.demo import DemoContext, person
 from fazhi.legalservices.models import AidApplication, LegalHelper, Notarisation, ServiceVisit
 from fazhi.legalservices.rules import Channel, Claim, MatterKind, NotaryKind, Result, ServiceKind
-from fazhi.mediation.demo import person
 
 AID_2022 = 144  # received in 2022; every step through apply(), so kept modest for speed
 

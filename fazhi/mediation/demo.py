@@ -17,12 +17,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from fazhi.core.demo import DemoContext
+from fazhi.core.demo import DemoContext, person
 from fazhi.mediation.models import Committee, Dispute, Mediator
 from fazhi.mediation.rules import Kind, Level, Outcome
 
-SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴夏钟汪田任姜范方石姚谭"
-GIVEN = "国华建军明强伟芳秀英丽敏静玉兰桂荣海涛志刚春梅德才"
 INDUSTRY = [
     ("确山县道路交通事故人民调解委员会", "道路交通事故", Kind.TRAFFIC),
     ("确山县医疗纠纷人民调解委员会", "医疗纠纷", Kind.MEDICAL),
@@ -41,12 +39,6 @@ COMMON_KINDS = [
     Kind.WAGES,
     Kind.OTHER,
 ]
-
-
-def person(ctx: DemoContext) -> str:
-    return ctx.rng.choice(SURNAMES) + "".join(
-        ctx.rng.choice(GIVEN) for _ in range(ctx.rng.randint(1, 2))
-    )
 
 
 def load(ctx: DemoContext) -> None:

@@ -4,7 +4,7 @@ with the second factor for a user whose account is locked at their address."""
 from __future__ import annotations
 
 import base64
-from typing import Any
+from typing import Any, cast
 
 import segno
 from axes.models import AccessAttempt
@@ -24,6 +24,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from fazhi.audit.models import Action
 from fazhi.audit.trail import record
+from fazhi.org.models import User
 from fazhi.org.security import redirect_to_second_factor, second_factor_pending
 
 
@@ -89,7 +90,8 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
-        record(Action.UPDATE, user=self.request.user, obj=self.request.user, verb="password_changed", note="修改密码")
+        user = cast(User, self.request.user)  # the view requires a signed-in user
+        record(Action.UPDATE, user=user, obj=user, verb="password_changed", note="修改密码")
         messages.success(self.request, "密码已修改。")
         return response
 

@@ -24,6 +24,6 @@ class PersonAdmin(admin.ModelAdmin):
 class FazhiUserAdmin(UserAdmin):
     list_display = ["username", "full_name", "unit", "role", "is_active", "is_staff"]
     list_filter = ["role", "is_active", "is_staff"]
-    fieldsets = (*UserAdmin.fieldsets, ("单位与角色", {"fields": ("full_name", "phone", "unit", "role")}))
-    add_fieldsets = (*UserAdmin.add_fieldsets, ("单位与角色", {"fields": ("full_name", "unit", "role")}))
+    fieldsets = (*(UserAdmin.fieldsets or ()), ("单位与角色", {"fields": ("full_name", "phone", "unit", "role")}))
+    add_fieldsets = (*(UserAdmin.add_fieldsets or ()), ("单位与角色", {"fields": ("full_name", "unit", "role")}))
     autocomplete_fields = ["unit"]

@@ -8,16 +8,16 @@ whether they may read or write there.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import models
 from django.http import Http404
 
 from fazhi.org.models import Unit
 
 if TYPE_CHECKING:
-    from fazhi.org.models import Unit, User
+    from fazhi.org.models import Unit
 
 M = TypeVar("M", bound=models.Model)
 
@@ -81,7 +81,7 @@ def unit_of(obj: models.Model) -> Unit:
 
 
 def get_for_user_or_404(
-    model_or_qs: type[M] | models.QuerySet[M], pk: Any, user: User, *, write: bool = False
+    model_or_qs: type[M] | models.QuerySet[M], pk: Any, user: Any, *, write: bool = False
 ) -> M:
     """The record `pk` if the user may read it; 404 when out of scope, 403 when read-only.
 
@@ -95,7 +95,7 @@ def get_for_user_or_404(
     qs = model_or_qs if isinstance(model_or_qs, models.QuerySet) else model_or_qs._default_manager.all()
     try:
         obj = visible_to(user, qs).get(pk=pk)
-    except (qs.model.DoesNotExist, ValueError, TypeError) as exc:
+    except (ObjectDoesNotExist, ValueError, TypeError) as exc:
         raise Http404("记录不存在或无权查看。") from exc
     if write and not can_write_unit(user, unit_of(obj)):
         raise PermissionDenied("您对该记录只有查看权限。")
@@ -114,8 +114,8 @@ def within(qs: models.QuerySet[M], unit: Unit) -> models.QuerySet[M]:
 class ScopedQuerySet(models.QuerySet[M]):
     """Base QuerySet for register records: `Model.objects.visible_to(user)`."""
 
-    def visible_to(self, user: Any, *, write: bool = False) -> ScopedQuerySet[M]:
+    def visible_to(self, user: Any, *, write: bool = False) -> Self:
         return visible_to(user, self, write=write)  # type: ignore[return-value]
 
-    def in_subtree(self, unit: Unit) -> ScopedQuerySet[M]:
+    def in_subtree(self, unit: Unit) -> Self:
         return within(self, unit)  # type: ignore[return-value]

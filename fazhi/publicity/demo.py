@@ -10,8 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from fazhi.core.demo import DemoContext
-from fazhi.mediation.demo import person
+from fazhi.core.demo import DemoContext, person
 from fazhi.publicity.models import Activity, ExamResult, LawReport, Responsibility, StudySession
 from fazhi.publicity.rules import Format, ReportForm, StudyKind, Target
 

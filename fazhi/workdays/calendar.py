@@ -39,7 +39,8 @@ _NAME_BY_VALUE = {h.value: HOLIDAY_NAMES.get(h.name, h.value) for h in chinese_c
 
 def _package_name(value: object) -> str:
     key = getattr(value, "value", value)
-    return _NAME_BY_VALUE.get(key, str(key) if key else "")  # type: ignore[arg-type]
+    name: str = _NAME_BY_VALUE.get(key, str(key) if key else "")
+    return name
 
 
 WEEKDAY_NAMES = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")

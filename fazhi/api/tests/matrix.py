@@ -1,7 +1,7 @@
 """The machinery of the authorization matrix: walk the URLs, collect the rows, expect.
 
 Kept apart from the test module so that the fuzz test and future tests can reuse the
-route walk; the rows themselves live in each app's `authz.py` (see `fazhi/api/authz.py`).
+route walk; the rows themselves live in each app's `tests/authz.py` (see `authz_support.py`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from importlib.util import find_spec
 from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from fazhi.api import authz
+from fazhi.api.tests import authz_support as authz
 
 # Personas of fazhi/conftest.py, in the order they are tried: refusals first, so that a
 # writer's successful POST cannot change what a later persona sees.
@@ -67,13 +67,15 @@ def site_routes() -> dict[str, str]:
 
 
 def collect_rows_by_app() -> dict[str, dict[str, authz.Row]]:
-    """Every app's `authz.ROUTES`, by app label; a name declared twice is an error."""
+    """Every app's `tests/authz.py` `ROUTES`, by app label; a name declared twice is an error."""
     by_app: dict[str, dict[str, authz.Row]] = {}
     seen: dict[str, str] = {}
     for config in apps.get_app_configs():
-        if not config.name.startswith("fazhi.") or find_spec(f"{config.name}.authz") is None:
+        if not config.name.startswith("fazhi.") or find_spec(f"{config.name}.tests") is None:
             continue
-        rows = getattr(import_module(f"{config.name}.authz"), "ROUTES", {})
+        if find_spec(f"{config.name}.tests.authz") is None:
+            continue
+        rows = getattr(import_module(f"{config.name}.tests.authz"), "ROUTES", {})
         for name in rows:
             if name in seen:
                 raise AssertionError(

@@ -1,6 +1,6 @@
 """Every URL of the site, tried as every persona, inside and outside the record's unit.
 
-The rows are each app's `authz.ROUTES` (vocabulary in `fazhi/api/authz.py`); the policy,
+The rows are each app's `tests/authz.py` `ROUTES` (vocabulary in `authz_support.py`); the policy,
 the exact status each persona must get, is `matrix.expected`. A route of the site
 without a row fails the first test, so a new screen or API route cannot ship
 unclassified.
@@ -26,7 +26,7 @@ from django.urls import URLResolver, path, reverse
 from django.urls.resolvers import RegexPattern
 from django.views.generic import View
 
-from fazhi.api import authz
+from fazhi.api.tests import authz_support as authz
 from fazhi.api.tests import matrix
 from fazhi.kit.api import etag_for
 
@@ -51,7 +51,7 @@ SLICES = _slices()
 def test_every_route_of_the_site_has_a_row_in_the_matrix() -> None:
     missing = matrix.missing_routes(matrix.site_routes(), ROWS)
     assert not missing, (
-        "routes missing from the authz matrix (add them to the app's authz.py):\n"
+        "routes missing from the authz matrix (add them to the app's tests/authz.py):\n"
         + "\n".join(missing)
     )
 

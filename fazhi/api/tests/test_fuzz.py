@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from fazhi.api import authz
+from fazhi.api.tests import authz_support as authz
 from fazhi.api.tests import matrix
 from fazhi.api.urls import router
 from fazhi.kit.api import etag_for

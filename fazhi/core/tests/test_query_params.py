@@ -18,7 +18,7 @@ from django.http import QueryDict
 from django.test import Client
 from django.urls import reverse
 
-from fazhi.api import authz
+from fazhi.api.tests import authz_support as authz
 from fazhi.api.tests import matrix
 
 ROWS = matrix.collect_rows()

@@ -116,8 +116,8 @@ class Command(BaseCommand):
                 w(
                     f"  {code:32} 金标准 {c['gold']:3} 提取 {c['predicted']:3} 命中 {c['matched']:3}  F1 {c['f1']:.3f}"
                 )
-        for e in result["errors"]:
-            self.stderr.write(f"错误：{e}")
+        for error in result["errors"]:
+            self.stderr.write(f"错误：{error}")
 
     def _print_comparison(self, analyses: list[Analysis]) -> None:
         w = self.stdout.write

@@ -39,13 +39,13 @@ class Command(BaseCommand):
             except (Unit.DoesNotExist, Unit.MultipleObjectsReturned) as exc:
                 raise CommandError(str(exc.args[0] if exc.args else exc)) from exc
             counties = counties.filter(path__startswith=under.path)
-        counties = list(counties)
-        if not counties:
+        chosen = list(counties)
+        if not chosen:
             raise CommandError("没有找到县级单位。")
         for year in years:
             started = time.perf_counter()
-            compute_many(counties, year)
-            kept = CountyFigures.objects.filter(county__in=counties, year=year).count()
+            compute_many(chosen, year)
+            kept = CountyFigures.objects.filter(county__in=chosen, year=year).count()
             self.stdout.write(
-                f"{year}年：{len(counties)} 个县，保留汇总数字 {kept} 条，用时 {time.perf_counter() - started:.1f} 秒。"
+                f"{year}年：{len(chosen)} 个县，保留汇总数字 {kept} 条，用时 {time.perf_counter() - started:.1f} 秒。"
             )

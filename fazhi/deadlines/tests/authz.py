@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fazhi.api.authz import Ctx, reader, record_read, signed_in
+from fazhi.api.tests.authz_support import Ctx, reader, record_read, signed_in
 
 
 def a1_deadline(ctx: Ctx) -> Any:

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from fazhi.api.authz import api_rows, auto_factory, public, reader, record_read, signed_in
+from fazhi.api.tests.authz_support import (
+    api_rows,
+    auto_factory,
+    public,
+    reader,
+    record_read,
+    signed_in,
+)
 
 ROUTES = {
     **api_rows("unit", auto_factory("org.Unit")),

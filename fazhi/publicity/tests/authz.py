@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from fazhi.api.authz import api_rows, auto_factory, reader
-from fazhi.kit.screens import screen_rows
+from fazhi.api.tests.authz_support import api_rows, auto_factory, reader, screen_rows
 from fazhi.publicity.views import SCREENS, SECTION
 
 ROUTES = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fazhi.api.authz import (
+from fazhi.api.tests.authz_support import (
     api_rows,
     auto_factory,
     first_action,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fazhi.api.authz import Ctx, api_rows, reader, record_action, record_read, writer
+from fazhi.api.tests.authz_support import Ctx, api_rows, reader, record_action, record_read, writer
 
 
 def a1_submission(ctx: Ctx) -> Any:

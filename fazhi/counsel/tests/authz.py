@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fazhi.api.authz import api_rows, auto_factory, reader, writer
+from fazhi.api.tests.authz_support import api_rows, auto_factory, reader, writer
 
 ROUTES = {
     # Records are kept, not deleted; `auto` records fail full validation (PATCH {} is 400).

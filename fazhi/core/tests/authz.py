@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fazhi.api.authz import public, signed_in
+from fazhi.api.tests.authz_support import public, signed_in
 
 ROUTES = {
     "home": signed_in(),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fazhi.api.authz import (
+from fazhi.api.tests.authz_support import (
     Ctx,
     api_rows,
     auto_factory,
@@ -12,9 +12,9 @@ from fazhi.api.authz import (
     reader,
     record_action,
     record_read,
+    screen_rows,
     writer,
 )
-from fazhi.kit.screens import screen_rows
 from fazhi.legalservices.views import SCREENS, SECTION
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from fazhi.api.authz import (
+from fazhi.api.tests.authz_support import (
     Ctx,
     api_rows,
     auto_factory,

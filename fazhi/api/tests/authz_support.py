@@ -1,9 +1,11 @@
 """The authorization matrix: what each URL of the site is, as data (issue 10, point 3).
 
-Every fazhi app declares its own rows in `fazhi/<app>/authz.py` as
+Every fazhi app declares its own rows in `fazhi/<app>/tests/authz.py` as
 `ROUTES = {"<url name>": Row(...), ...}`; `fazhi/api/tests/test_authorization_matrix.py`
 collects them (as `fazhi/api/urls.py` collects `api.ROUTES`), walks every URL pattern of
 the site and fails when a route has no row, then tries each route as every persona.
+The rows and this vocabulary are test support: production code never imports them
+(an import-linter contract in pyproject.toml holds that).
 
 A row says what the route is (its *kind*) and, for routes about one record, how to make a
 record owned by unit A1 (`factory(ctx)` gets a `Ctx` with the persona's units and users).
@@ -11,13 +13,13 @@ The expected answer of each persona follows from the kind alone (`expected` in t
 so the policy lives in one place and a register only says what its routes are.
 
 This module is only imported by the tests; it must not import any app's models at import
-time (the app modules import it).
+time (the apps' row modules import it).
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -270,13 +272,6 @@ def auto_factory(label: str, **overrides: Any) -> Factory:
     return make
 
 
-# The api app's own routes: the router's root and the OpenAPI schema.
-ROUTES: dict[str, Row] = {
-    "api-root": Row(API_PUBLIC_DOC),
-    "api-schema": Row(API_PUBLIC_DOC),
-}
-
-
 def first_action(transitions: str) -> Callable[[Any, Ctx], dict[str, Any]]:
     """URL kwargs for an `act/<action>/` route: the record and the first of its actions.
 
@@ -290,3 +285,24 @@ def first_action(transitions: str) -> Callable[[Any, Ctx], dict[str, Any]]:
         return {"pk": record.pk, "action": next(iter(import_string(transitions)))}
 
     return kwargs
+
+
+def screen_rows(section: Any, screens: Iterable[Any], **edit_row: Any) -> dict[str, Row]:
+    """The authorization-matrix rows of the URLs `fazhi.kit.screens.screen_urls` makes for
+    these screens (a `Section` and its `Screen`s): the list and the xlsx template and
+    export for every reader, the forms and the import for writers, a record's edit form
+    within its unit (`edit_row`: what the edit forms' rows say beyond their kind, e.g.
+    `expect=…, note=…`)."""
+    rows: dict[str, Row] = {}
+    for screen in screens:
+        name = f"{section.app}:{screen.key}"
+        rows[name] = reader()
+        if screen.editable:
+            rows[f"{name}_new"] = writer()
+            rows[f"{name}_edit"] = record_write(auto_factory(screen.model._meta.label), **edit_row)
+        if screen.sheet is not None:
+            rows[f"{name}_xlsx:template"] = reader()
+            rows[f"{name}_xlsx:import"] = writer()
+            rows[f"{name}_xlsx:export"] = reader()
+            rows[f"{name}_xlsx:export_full"] = writer()
+    return rows

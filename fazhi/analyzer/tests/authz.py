@@ -6,7 +6,7 @@ session only: no record of any unit, so any signed-in user may use it.
 
 from __future__ import annotations
 
-from fazhi.api.authz import signed_in
+from fazhi.api.tests.authz_support import signed_in
 
 ROUTES = {
     "analyzer:upload": signed_in(),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fazhi.api.authz import reader
+from fazhi.api.tests.authz_support import reader
 
 ROUTES = {
     "indicators:overview": reader(),  # indicators/

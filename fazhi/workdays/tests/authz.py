@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fazhi.api.authz import signed_in
+from fazhi.api.tests.authz_support import signed_in
 
 # The calendar is the same for everybody and holds no record of any unit.
 ROUTES = {

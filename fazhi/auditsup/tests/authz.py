@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from fazhi.api.authz import api_rows, auto_factory, reader, record_write, writer
+from fazhi.api.tests.authz_support import api_rows, auto_factory, reader, record_write, writer
 
 REVIEW = auto_factory(
     "auditsup.SettlementReview",

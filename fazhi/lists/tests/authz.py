@@ -6,7 +6,7 @@ import itertools
 from datetime import date
 from typing import Any
 
-from fazhi.api.authz import Ctx, api_rows, reader, record_read, record_write, writer
+from fazhi.api.tests.authz_support import Ctx, api_rows, reader, record_read, record_write, writer
 
 _seq = itertools.count(1)
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from fazhi.api.authz import Ctx, reader, record_action, record_read, record_write, writer
+from fazhi.api.tests.authz_support import (
+    Ctx,
+    reader,
+    record_action,
+    record_read,
+    record_write,
+    writer,
+)
 
 
 def a1_report(ctx: Ctx) -> Any:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fazhi.api.authz import (
+from fazhi.api.tests.authz_support import (
     Ctx,
     api_action,
     api_detail,

@@ -1,3 +1,11 @@
+"""The API of the foundation's own records: units (`/api/units/`) and people
+(`/api/people/`), the org app's data.
+
+They live in the api app, the layer above every other, because the foundation (org)
+never imports the register kit whose `ScopedModelViewSet` they use. The api app's
+`ROUTES` join the router as every app's do (`fazhi/api/urls.py`).
+"""
+
 from __future__ import annotations
 
 from typing import Any

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fazhi.api.authz import audit
+from fazhi.api.tests.authz_support import audit
 
 ROUTES = {
     "audit:list": audit(),
