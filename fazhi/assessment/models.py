@@ -26,6 +26,7 @@ from django.urls import reverse
 
 from fazhi.assessment import rules
 from fazhi.assessment.rules import AUTOMATIC, Method, NoData, NodeKind, State
+from fazhi.assessment.scoring import ManualScoreInvalid, fmt, manual
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.org.models import Unit
 from fazhi.org.scope import ScopedQuerySet, can_write_unit
@@ -120,8 +121,6 @@ class Node(models.Model):
 
     def method_text(self) -> str:
         """The rule in one Chinese sentence, for screens and exports."""
-        from fazhi.assessment.scoring import fmt
-
         if self.method == Method.THRESHOLD:
             cmp_full, cmp_zero = ("≥", "≤") if self.higher_is_better else ("≤", "≥")
             return (
@@ -334,8 +333,6 @@ class ManualScore(models.Model):
         return f"{self.node.number}：{self.points}分"
 
     def clean(self) -> None:
-        from fazhi.assessment.scoring import ManualScoreInvalid, manual
-
         if not (self.sheet_id and self.node_id):
             return
         errors: dict[str, str] = {}

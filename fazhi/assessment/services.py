@@ -30,6 +30,7 @@ from fazhi.assessment.rules import (
 from fazhi.audit.models import Action
 from fazhi.audit.trail import audit_context, record
 from fazhi.core.workflow import TransitionNotAllowed
+from fazhi.indicators.engine import compute
 from fazhi.org.models import Unit
 from fazhi.org.scope import can_write_unit
 
@@ -93,8 +94,6 @@ def auto_points(node: Node, value: Any) -> scoring.Scored:
 
 
 def _recompute(sheet: ScoreSheet) -> int:
-    from fazhi.indicators.engine import compute
-
     nodes = [n for n in sheet.system.rules() if n.method in AUTOMATIC]
     codes = sorted({n.indicator for n in nodes})
     values = compute(sheet.unit, sheet.year, codes) if codes else {}

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+
+from fazhi.core.validators import future_dates
+from fazhi.org.scope import ScopedQuerySet
+from fazhi.org.validators import mask_name
 
 
 class ConcurrentEdit(ValidationError):
@@ -67,3 +72,61 @@ class UniqueWithoutDisclosure(models.Model):
             f"该{label}已被登记，不能重复登记。如需核实，请在本单位的列表中查找，或联系统筹协调员。",
             code="unique",
         )
+
+
+class EventDates(models.Model):
+    """A record whose date fields tell what happened, in order (`event_dates`).
+
+    None of them may be later than today, and a workflow move may not predate the latest
+    of them (`Workflow.last_event_date`): mix this in before `Workflow`.
+    """
+
+    event_dates: ClassVar[tuple[str, ...]] = ()
+
+    class Meta:
+        abstract = True
+
+    def future_date_errors(self, today: date | None = None) -> dict[str, str]:
+        """`{field: message}` for each event date later than today, for `clean()`."""
+        return future_dates(self, self.event_dates, today)
+
+    def last_event_date(self) -> date | None:
+        dates = [d for d in (getattr(self, n) for n in self.event_dates) if d is not None]
+        return max(dates) if dates else None
+
+
+class DatedRecord(EventDates):
+    """A plain record of what a unit did on a day (an activity, a visit, a letter).
+
+    `clean()` refuses event dates later than today and adds the model's own
+    `record_errors()` (a record's own message for a field replaces the date's).
+    """
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        errors = self.future_date_errors() | self.record_errors()
+        if errors:
+            raise ValidationError(errors)
+
+    def record_errors(self) -> dict[str, str]:
+        return {}
+
+
+class MaskedApplicant:
+    """Lists and exports show an applicant who is a person as 张某某; an organisation's
+    name is not personal data. The model has `applicant_name` and `applicant_kind`."""
+
+    PERSON_KIND: ClassVar[str] = "person"
+
+    applicant_name: str
+    applicant_kind: str
+
+    @property
+    def masked_applicant(self) -> str:
+        if self.applicant_kind == self.PERSON_KIND:
+            return mask_name(self.applicant_name)
+        return self.applicant_name

@@ -24,11 +24,11 @@ from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from fazhi.audit.models import Action
 from fazhi.audit.trail import audit_context
 from fazhi.core.models import Versioned
+from fazhi.core.validators import future_message, is_future
 from fazhi.org.scope import can_write_unit, unit_of
 
 
@@ -107,8 +107,8 @@ class Workflow(Versioned):
             raise TransitionNotAllowed("您无权办理该单位的记录。")
         if not isinstance(on, date):
             raise TransitionNotAllowed("请填写办理日期。")
-        if on > timezone.localdate():
-            raise TransitionNotAllowed(f"办理日期{on:%Y-%m-%d}晚于今天，不能登记未来的日期。")
+        if is_future(on):
+            raise TransitionNotAllowed(future_message(on, "办理日期"))
         last = self.last_event_date()
         if last is not None and on < last:
             raise TransitionNotAllowed(f"办理日期{on:%Y-%m-%d}早于本案已登记的上一环节日期{last:%Y-%m-%d}。")
@@ -135,3 +135,44 @@ class Workflow(Versioned):
     def get_state_label(self) -> str:
         getter = getattr(self, f"get_{self.state_field}_display", None)
         return getter() if getter else self.current_state
+
+
+class Registered:
+    """`Model.register(by=user, **fields)`: the one way a workflow record comes to be.
+
+    The record starts in its state field's default whatever the fields say; the user must
+    be able to write its unit (`registrar_field`, refused with `registrar_refusal`); it is
+    validated, saved and audited in one transaction with `on_register`, the model's hook
+    that opens the periods the law starts on receipt — so bad input writes nothing.
+    """
+
+    registrar_field: ClassVar[str] = "unit"
+    registrar_refusal: ClassVar[str] = "您无权为该单位登记记录。"
+    state_field: ClassVar[str]
+
+    @classmethod
+    def register(cls, *, by: Any, verb: str = "register", **fields: Any) -> Any:
+        record = cls(**fields)
+        record.save_registered(by, verb=verb)
+        return record
+
+    def save_registered(self, by: Any, *, verb: str = "register") -> None:
+        """`register()` for a record already built (a form's or an import row's instance)."""
+        self.check_registrar(by)
+        state = self._meta.get_field(self.state_field)  # type: ignore[attr-defined]
+        setattr(self, self.state_field, state.get_default())
+        self.full_clean()  # type: ignore[attr-defined]
+        with transaction.atomic(), audit_context(user=by, verb=verb):
+            self.save()  # type: ignore[attr-defined]
+            self.on_register(by)
+
+    def check_registrar(self, by: Any) -> None:
+        """Refuse a user who may not write the record's unit (a missing unit is left to
+        `full_clean`, which names the field)."""
+        name = self.registrar_field
+        unit = getattr(self, name) if getattr(self, f"{name}_id", None) else None
+        if unit is not None and not can_write_unit(by, unit):
+            raise ValidationError({name: self.registrar_refusal})
+
+    def on_register(self, by: Any) -> None:
+        """Hook run after the first save, inside the transaction (open deadlines …)."""

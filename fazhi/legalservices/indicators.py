@@ -13,6 +13,7 @@ from fazhi.core.validators import active_on
 from fazhi.indicators.catalogue import Period, count, rate, total
 from fazhi.indicators.q import dated, narrowed
 from fazhi.legalservices import rules
+from fazhi.legalservices.models import LegalHelper
 from fazhi.legalservices.rules import Decision
 from fazhi.org.models import UnitKind
 
@@ -32,8 +33,6 @@ def villages(p: Period) -> Q:
 
 def covered_villages(p: Period, minimum: int | None = None) -> Q:
     """Villages with at least N legal helpers in post at the period's end (N: setting)."""
-    from fazhi.legalservices.models import LegalHelper
-
     n = minimum or rules.helpers_per_village_minimum()
     covered = (
         LegalHelper.objects.filter(active_on(p.end, "appointed_on", "left_on"))

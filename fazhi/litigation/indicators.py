@@ -12,6 +12,7 @@ from django.db.models import Q
 from fazhi.indicators.catalogue import Period, count, rate
 from fazhi.indicators.q import dated, narrowed, open_during
 from fazhi.litigation import rules
+from fazhi.litigation.models import Hearing
 
 LAWSUIT = "litigation.Lawsuit"
 HEARING = "litigation.Hearing"
@@ -27,14 +28,10 @@ _held = dated("held_on", held=True)
 # So the unit is the instance with a hearing held in the period — not the hearing, and
 # not the "要求负责人出庭" box, which only records what the court's notice said.
 def _instance_heard(p: Period) -> Q:
-    from fazhi.litigation.models import Hearing
-
     return Q(pk__in=Hearing.objects.filter(_held(p)).values("lawsuit_id"))
 
 
 def _instance_appeared(p: Period) -> Q:
-    from fazhi.litigation.models import Hearing
-
     return Q(
         pk__in=Hearing.objects.filter(_held(p), counts_as_appearance=True).values("lawsuit_id")
     )

@@ -12,27 +12,24 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 
-from fazhi.audit.trail import audit_context
 from fazhi.core.models import UniqueWithoutDisclosure
-from fazhi.core.validators import as_bool
-from fazhi.core.workflow import TransitionNotAllowed, Workflow
+from fazhi.core.validators import as_bool, future_dates
+from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
+from fazhi.deadlines import services as deadlines
 from fazhi.litigation import rules
 from fazhi.litigation.rules import Appellant, Excuse, Instance, LeaderRank, Outcome, Result, State
 from fazhi.org.models import Person, Unit
-from fazhi.org.scope import ScopedQuerySet, can_write_unit
+from fazhi.org.scope import ScopedQuerySet
 from fazhi.org.validators import mask_name, mask_parties
 
 
 def _deadlines() -> Any:
-    """The deadlines services, imported late (that app reaches records by a generic key)."""
-    from fazhi.deadlines import services
-
-    return services
+    """The deadlines services (kept for litigation/views.py, which still imports it here)."""
+    return deadlines
 
 
 class LawsuitQuerySet(ScopedQuerySet["Lawsuit"]):
@@ -45,17 +42,12 @@ class LawsuitQuerySet(ScopedQuerySet["Lawsuit"]):
         )
 
 
-def _not_future(value: date | None, label: str) -> dict[str, str]:
-    if value is not None and value > timezone.localdate():
-        return {label: f"日期{value:%Y-%m-%d}晚于今天，不能登记未来的日期。"}
-    return {}
-
-
-class Lawsuit(UniqueWithoutDisclosure, Workflow):
+class Lawsuit(UniqueWithoutDisclosure, Registered, Workflow):
     # Names of people: replaced in anything published (core.privacy).
     personal_name_fields = ("plaintiff_name",)
 
     transitions = rules.TRANSITIONS
+    registrar_refusal = "您无权为该单位登记行政应诉案件。"
 
     search_fields = ("case_number", "plaintiff_name", "cause", "act_challenged")  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
@@ -165,8 +157,7 @@ class Lawsuit(UniqueWithoutDisclosure, Workflow):
                     errors["case_number"] = (
                         f"案号年份（{parsed.year}）与立案日期{self.filed_on:%Y-%m-%d}的年份不一致。"
                     )
-        errors.update(_not_future(self.filed_on, "filed_on"))
-        errors.update(_not_future(self.received_on, "received_on"))
+        errors.update(future_dates(self, ("filed_on", "received_on")))
         if self.filed_on and self.received_on and self.received_on < self.filed_on:
             errors["received_on"] = "收到起诉状副本日期不能早于立案日期。"
         if self.closed_on and self.filed_on and self.closed_on < self.filed_on:
@@ -338,7 +329,7 @@ class Lawsuit(UniqueWithoutDisclosure, Workflow):
         except (TypeError, ValueError) as exc:
             raise TransitionNotAllowed({"months": "延长月数：请填写正整数。"}) from exc
         try:
-            _deadlines().extend_deadline(
+            deadlines.extend_deadline(
                 self, self.trial_period, on=on, length=length, approved_by=approved_by.strip()
             )
         except ValidationError as exc:
@@ -353,20 +344,19 @@ class Lawsuit(UniqueWithoutDisclosure, Workflow):
 
     def after_apply(self, action: str, *, on: date, by: Any) -> None:
         pending = getattr(self, "_pending_hearing", None)
-        svc = _deadlines()
         if pending is not None:
             pending.lawsuit = self
             pending.save()
             self._pending_hearing = None
             if action == "schedule_hearing":
-                pending.check_notice(svc)
+                pending.check_notice()
         if action == "defend":
-            svc.meet_deadline(self, rules.PERIOD_DEFENCE, on=on)
+            deadlines.meet_deadline(self, rules.PERIOD_DEFENCE, on=on)
         elif action == "conclude":
             # A case decided before any defence was filed (e.g. 不予立案) no longer owes one.
-            svc.cancel_deadline(self, rules.PERIOD_DEFENCE, on=on, reason="案件已审结")
+            deadlines.cancel_deadline(self, rules.PERIOD_DEFENCE, on=on, reason="案件已审结")
             if self.trial_period:
-                svc.meet_deadline(self, self.trial_period, on=on)
+                deadlines.meet_deadline(self, self.trial_period, on=on)
 
     @property
     def trial_period(self) -> str | None:
@@ -375,7 +365,7 @@ class Lawsuit(UniqueWithoutDisclosure, Workflow):
 
     def open_deadlines(self) -> None:
         """Start the defence period (行政诉讼法 第67条) on the deadlines app's calendar."""
-        _deadlines().open_deadline(
+        deadlines.open_deadline(
             self,
             rules.PERIOD_DEFENCE,
             start=self.received_on,
@@ -390,7 +380,7 @@ class Lawsuit(UniqueWithoutDisclosure, Workflow):
                 if self.instance == "first"
                 else "第88条：收到上诉状之日起三个月"
             )
-            _deadlines().open_deadline(
+            deadlines.open_deadline(
                 self,
                 self.trial_period,
                 start=self.filed_on,
@@ -400,21 +390,9 @@ class Lawsuit(UniqueWithoutDisclosure, Workflow):
                 url=self.get_absolute_url(),
             )
 
-    @classmethod
-    def register(cls, *, by: Any, **fields: Any) -> Lawsuit:
-        """Create a lawsuit (待答辩) and start its defence period (第67条).
-
-        Raises ValidationError (Chinese messages) and writes nothing on bad input.
-        """
-        suit = cls(**fields)
-        if suit.unit_id is None or not can_write_unit(by, suit.unit):
-            raise ValidationError({"unit": "您无权为该单位登记行政应诉案件。"})
-        suit.state = State.RECEIVED
-        suit.full_clean()
-        with transaction.atomic(), audit_context(user=by, verb="register"):
-            suit.save()
-            suit.open_deadlines()
-        return suit
+    def on_register(self, by: Any) -> None:
+        """A registered lawsuit (待答辩) starts its defence period (第67条)."""
+        self.open_deadlines()
 
 
 # 张三、李四 → 张某某、李某某; a company plaintiff stays as written.
@@ -504,8 +482,7 @@ class Hearing(models.Model):
         errors: dict[str, str] = {}
         if self.held and self.held_on is None:
             errors["held_on"] = "已开庭的须填写开庭日期。"
-        errors.update(_not_future(self.held_on, "held_on"))
-        errors.update(_not_future(self.notice_received_on, "notice_received_on"))
+        errors.update(future_dates(self, ("held_on", "notice_received_on")))
         if self.appeared:
             if self.person_id is None:
                 errors["person"] = "负责人出庭的，须选择出庭负责人。"
@@ -521,7 +498,7 @@ class Hearing(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def check_notice(self, svc: Any) -> None:
+    def check_notice(self) -> None:
         """Was the notice served ≥ 3 days before the hearing (SPC 2020 第5条)?
 
         The deadlines app computes the latest lawful service day from the hearing date;
@@ -529,7 +506,7 @@ class Hearing(models.Model):
         """
         if not (self.scheduled_on and self.notice_received_on):
             return
-        svc.open_deadline(
+        deadlines.open_deadline(
             self,
             rules.PERIOD_APPEARANCE_NOTICE,
             start=self.scheduled_on,
@@ -537,7 +514,7 @@ class Hearing(models.Model):
             unit=self.unit,
             url=self.lawsuit.get_absolute_url(),
         )
-        met = svc.meet_deadline(self, rules.PERIOD_APPEARANCE_NOTICE, on=self.notice_received_on)
+        met = deadlines.meet_deadline(self, rules.PERIOD_APPEARANCE_NOTICE, on=self.notice_received_on)
         if met is not None:
             self.notice_on_time = bool(met.on_time)
             Hearing.objects.filter(pk=self.pk).update(notice_on_time=self.notice_on_time)

@@ -8,8 +8,9 @@ from typing import Any, ClassVar
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
-from django.utils import timezone
 
+from fazhi.core.models import EventDates
+from fazhi.core.validators import future_message, is_future
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
 from fazhi.normdocs import rules
@@ -62,7 +63,7 @@ class DocumentQuerySet(ScopedQuerySet["Document"]):
         return self.in_force().filter(valid_until__gte=on, valid_until__lte=until)
 
 
-class Document(Workflow):
+class Document(EventDates, Workflow):
     """One 行政规范性文件 from drafting to the end of its validity."""
 
     search_fields = ("doc_no", "title", "register_no")  # what the list's search box matches (core.search)
@@ -98,6 +99,15 @@ class Document(Workflow):
     state = models.CharField("状态", max_length=20, choices=State.choices, default=State.DRAFT)
 
     transitions: ClassVar = rules.TRANSITIONS
+    event_dates = (
+        "drafted_on",
+        "review_received_on",
+        "reviewed_on",
+        "adopted_on",
+        "published_on",
+        "filed_on",
+        "ended_on",
+    )
     objects = DocumentQuerySet.as_manager()
 
     class Meta:
@@ -133,22 +143,6 @@ class Document(Workflow):
             raise ValidationError({"valid_until": "有效期截止日期早于施行日期。"})
         if self.filed_on and self.published_on and self.filed_on < self.published_on:
             raise ValidationError({"filed_on": "报备日期早于公布日期。"})
-
-    def last_event_date(self) -> date | None:
-        dates = [
-            d
-            for d in (
-                self.drafted_on,
-                self.review_received_on,
-                self.reviewed_on,
-                self.adopted_on,
-                self.published_on,
-                self.filed_on,
-                self.ended_on,
-            )
-            if d
-        ]
-        return max(dates) if dates else None
 
     def action_available(self, action: str) -> bool:
         if action == "file":
@@ -421,8 +415,8 @@ class Cleanup(models.Model):
             raise TransitionNotAllowed("请填写清理结论日期。")
         if on < self.started_on:
             raise TransitionNotAllowed("清理结论日期早于清理开始日期。")
-        if on > timezone.localdate():
-            raise TransitionNotAllowed(f"清理结论日期{on:%Y-%m-%d}晚于今天，不能登记未来的日期。")
+        if is_future(on):
+            raise TransitionNotAllowed(future_message(on, "清理结论日期"))
         if CleanupResult.objects.filter(cleanup=self, document=document).exists():
             raise TransitionNotAllowed(f"《{document.title}》在本次清理中已有结论。")
         with transaction.atomic():
