@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from django.db.models import F, Q
 
-from fazhi.indicators.catalogue import Period, count, rate
+from fazhi.indicators.catalogue import Period, count, counts, rate
 from fazhi.oversight.rules import SATISFIED, SuggestionKind, TaskState
 
 TASK = "oversight.Task"
@@ -132,38 +132,15 @@ def _suggestion_indicators(
 
 
 INDICATORS = [
-    count(
-        "supervision_tasks",
-        "督查督办事项",
-        "项",
-        model=TASK,
-        where=tasks,
-        definition="期间内经审批立项的督查督办事项数（按立项日期计）。",
-    ),
-    count(
-        "supervision_closed",
-        "督办事项销号",
-        "项",
-        model=TASK,
-        where=tasks_closed,
-        definition="期间内验收销号的督办事项数（按销号日期计，含已归档）。",
-    ),
-    count(
-        "supervision_overdue",
-        "逾期督办事项",
-        "项",
-        model=TASK,
-        where=tasks_overdue,
-        definition="完成时限在期间内、且未在时限内报告办结的督办事项数（含至今未报告办结的）。",
-    ),
-    count(
-        "supervision_urgings",
-        "督查催办",
-        "次",
-        model=URGING,
-        where=urgings,
-        definition="期间内登记的催办、提醒和逾期督办次数（电话、现场、会议、通知、通报）。",
-    ),
+    *counts(TASK, [
+        # code, name, unit, which records, definition
+        ("supervision_tasks", "督查督办事项", "项", tasks, "期间内经审批立项的督查督办事项数（按立项日期计）。"),
+        ("supervision_closed", "督办事项销号", "项", tasks_closed, "期间内验收销号的督办事项数（按销号日期计，含已归档）。"),
+        ("supervision_overdue", "逾期督办事项", "项", tasks_overdue, "完成时限在期间内、且未在时限内报告办结的督办事项数（含至今未报告办结的）。"),
+    ]),
+    *counts(URGING, [
+        ("supervision_urgings", "督查催办", "次", urgings, "期间内登记的催办、提醒和逾期督办次数（电话、现场、会议、通知、通报）。"),
+    ]),
     *_suggestion_indicators(
         SuggestionKind.NPC, "npc", "人大代表建议", "npc_suggestions", "人大代表建议", "代表"
     ),
