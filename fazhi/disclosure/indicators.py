@@ -10,26 +10,23 @@ from django.db.models import Q
 
 from fazhi.disclosure.rules import State
 from fazhi.indicators.catalogue import Period, counts, rates
+from fazhi.indicators.q import within
 
 ITEM = "disclosure.ProactiveItem"
 REQUEST = "disclosure.Request"
 
 
-def _in(field: str, p: Period) -> Q:
-    return Q(**{f"{field}__gte": p.start, f"{field}__lte": p.end})
-
-
 def proactive(p: Period) -> Q:
-    return _in("published_on", p)
+    return within("published_on", p)
 
 
 def requests(p: Period) -> Q:
-    return _in("received_on", p)
+    return within("received_on", p)
 
 
 def replied(p: Period) -> Q:
     # Requests abandoned for want of correction (第30条) have no reply period to meet.
-    return Q(state=State.DONE, replied_on_time__isnull=False) & _in("replied_on", p)
+    return Q(state=State.DONE, replied_on_time__isnull=False) & within("replied_on", p)
 
 
 def replied_on_time(p: Period) -> Q:

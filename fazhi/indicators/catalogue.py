@@ -3,7 +3,7 @@ the analyzer (see INDICATORS.md in the project's shared docs).
 
 Registers declare their indicators in `<app>/indicators.py` as a module-level
 `INDICATORS` list built with `count()`, `total()`, `rate()` and `parts()` (or
-`counts()` and `rates()` for tables of rows). The
+`counts()`, `totals()` and `rates()` for tables of rows). The
 catalogue collects them once; the engine computes them.
 """
 
@@ -125,10 +125,28 @@ def counts(model: str, rows: Iterable[tuple[str, str, str, Where, str]]) -> list
     ]
 
 
-def rates(rows: Iterable[tuple[str, str, str, str, str]]) -> list[Indicator]:
+def totals(
+    model: str, rows: Iterable[tuple[str, str, str, str, Where, str]], *, decimals: int = 0,
+    scale: Decimal | int = 1,
+) -> list[Indicator]:
+    """`total()` for a table of one model's sums: (code, name, unit, field, where,
+    definition) rows sharing their rounding and scale."""
+    return [
+        total(
+            code, name, unit, model=model, field=field, where=where, definition=definition,
+            decimals=decimals, scale=scale,
+        )
+        for code, name, unit, field, where, definition in rows
+    ]
+
+
+def rates(rows: Iterable[tuple[str, str, str, str, str]], *, decimals: int = 0) -> list[Indicator]:
     """`rate()` for a table: (code, name, numerator, denominator, definition) rows."""
     return [
-        rate(code, name, numerator=numerator, denominator=denominator, definition=definition)
+        rate(
+            code, name, numerator=numerator, denominator=denominator, definition=definition,
+            decimals=decimals,
+        )
         for code, name, numerator, denominator, definition in rows
     ]
 

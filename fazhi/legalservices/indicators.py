@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db.models import Count, Q
 
 from fazhi.core.validators import active_on
-from fazhi.indicators.catalogue import Period, counts, rates, total
+from fazhi.indicators.catalogue import Period, counts, rates, totals
 from fazhi.indicators.q import dated, narrowed
 from fazhi.legalservices import rules
 from fazhi.legalservices.models import LegalHelper
@@ -61,15 +61,10 @@ INDICATORS = [
     *counts("legalservices.Notarisation", [
         ("notary_cases", "公证", "件", dated("issued_on"), "期内出具公证书的公证事项件数，按出证日期计。"),
     ]),
-    total(
-        "legal_service_visits",
-        "公共法律服务",
-        "人次",
-        model="legalservices.ServiceVisit",
-        field="people",
-        where=dated("visited_on"),
-        definition="期内各级公共法律服务中心（站、室）、12348热线和网络平台服务的人次之和。",
-    ),
+    *totals("legalservices.ServiceVisit", [
+        # code, name, unit, summed field, which records, definition
+        ("legal_service_visits", "公共法律服务", "人次", "people", dated("visited_on"), "期内各级公共法律服务中心（站、室）、12348热线和网络平台服务的人次之和。"),
+    ]),
     *counts("legalservices.LegalHelper", [
         ("legal_literates", "法律明白人", "名", lambda p: active_on(p.end, "appointed_on", "left_on"), "期末在册的法律明白人人数。"),
     ]),

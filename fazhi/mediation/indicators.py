@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.db.models import Q
 
 from fazhi.core.validators import active_on
-from fazhi.indicators.catalogue import count, counts, rates, total
+from fazhi.indicators.catalogue import count, counts, rates, totals
 from fazhi.indicators.q import dated, narrowed
 from fazhi.mediation import rules
 from fazhi.mediation.rules import Level, Outcome
@@ -55,17 +55,10 @@ INDICATORS = [
         ("mediation_oral", "口头协议", "件", narrowed(received, outcome=Outcome.ORAL), "期内受理的纠纷中达成口头调解协议的件数（人民调解法第28条）。"),
         ("mediation_written", "书面协议", "件", narrowed(received, outcome=Outcome.WRITTEN), "期内受理的纠纷中达成书面调解协议的件数（人民调解法第28、29条）。"),
     ]),
-    total(
-        "mediation_amount",
-        "涉及金额",
-        "万元",
-        model=DISPUTE,
-        field="amount",
-        where=received,
-        scale=10000,
-        decimals=2,
-        definition="期内受理的纠纷登记的涉及金额之和，单位万元（保留两位小数）。",
-    ),
+    *totals(DISPUTE, [
+        # code, name, unit, summed field, which records, definition
+        ("mediation_amount", "涉及金额", "万元", "amount", received, "期内受理的纠纷登记的涉及金额之和，单位万元（保留两位小数）。"),
+    ], decimals=2, scale=10000),
     *counts(DISPUTE, [
         ("mediation_followed_up", "回访协议", "件", lambda p: (received(p) & Q(outcome__in=rules.SUCCESS_OUTCOMES, followed_up_on__isnull=False)), "期内受理并达成协议的纠纷中已回访履行情况的件数。"),
         ("mediation_performed", "协议已履行", "件", narrowed(received, state=rules.State.PERFORMED), "期内受理并达成协议的纠纷中回访确认已履行的件数。"),

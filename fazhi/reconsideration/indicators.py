@@ -16,7 +16,7 @@ from typing import Any
 
 from django.db.models import Q
 
-from fazhi.indicators.catalogue import Period, average, counts, maximum, rate
+from fazhi.indicators.catalogue import Period, average, counts, maximum, rates
 from fazhi.indicators.q import dated, narrowed
 from fazhi.reconsideration import rules
 from fazhi.reconsideration.rules import ReviewOutcome
@@ -67,25 +67,16 @@ INDICATORS = [
         ("recon_corrected", "纠错", "件", _outcome(rules.CORRECTIVE_OUTCOMES), "期间内审结、决定变更、撤销（含部分撤销、撤销并责令重新作出）、确认违法、确认无效、责令履行或责令承担行政协议责任的案件件数。"),
         ("recon_correction_base", "纠错率分母", "件", correction_base, f"期间内{_BASE_LABEL}件数（纠错率的分母，口径由系统管理员在部署设置中选定）。"),
     ]),
-    rate(
-        "recon_correction_rate",
-        "纠错率",
-        numerator="recon_corrected",
-        denominator="recon_correction_base",
-        decimals=2,
-        definition=f"纠错率 = 纠错件数（recon_corrected）÷ {_BASE_LABEL}件数（recon_correction_base）× 100%。",
-    ),
+    *rates([
+        # code, name, numerator, denominator, definition
+        ("recon_correction_rate", "纠错率", "recon_corrected", "recon_correction_base", f"纠错率 = 纠错件数（recon_corrected）÷ {_BASE_LABEL}件数（recon_correction_base）× 100%。"),
+    ], decimals=2),
     *counts(APPLICATION, [
         ("recon_mediated", "调解、和解结案", "件", _outcome(rules.MEDIATED_OUTCOMES), "期间内以调解书（第73条）或和解后撤回申请（第74条）结案的案件件数。"),
     ]),
-    rate(
-        "recon_mediation_rate",
-        "调解和解率",
-        numerator="recon_mediated",
-        denominator="recon_closed",
-        decimals=2,
-        definition="调解和解率 = 调解、和解结案件数（recon_mediated）÷ 审结件数（recon_closed）× 100%。",
-    ),
+    *rates([
+        ("recon_mediation_rate", "调解和解率", "recon_mediated", "recon_closed", "调解和解率 = 调解、和解结案件数（recon_mediated）÷ 审结件数（recon_closed）× 100%。"),
+    ], decimals=2),
     *counts(LETTER, [
         ("recon_opinion_letters", "行政复议意见书、建议书", "份", dated("issued_on"), "期间内制发的行政复议意见书（第76条）和建议书（实施条例第57条）份数。"),
     ]),
