@@ -240,7 +240,6 @@ class Decision(Workflow):
                 rules.COMMENT_PERIOD_CODE,
                 start=self.comment_start_on,
                 title=f"征求公众意见：{self.title}",
-                unit=self.unit,
             )
         elif action in (Step.PARTICIPATION, "not_applicable"):
             # A minimum period: nothing is "met" late, so the open period is closed with

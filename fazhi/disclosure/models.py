@@ -208,14 +208,7 @@ class Request(EventDates, MaskedApplicant, Registered, Workflow):
         ReportFiling.ensure_for([(self.unit, self.received_on)])
 
     def open_reply_deadline(self, start: date) -> None:
-        deadlines.open_deadline(
-            self,
-            rules.P_REPLY,
-            start=start,
-            title=f"答复信息公开申请：{self}",
-            unit=self.unit,
-            url=self.get_absolute_url(),
-        )
+        deadlines.open_deadline(self, rules.P_REPLY, start=start, title=f"答复信息公开申请：{self}")
 
     def reply_deadline(self) -> Any:
         return deadlines.deadlines_for(self).filter(period__code=rules.P_REPLY).order_by("-id").first()
@@ -229,7 +222,6 @@ class Request(EventDates, MaskedApplicant, Registered, Workflow):
             rules.P_CORRECTION_NOTICE,
             start=self.received_on,
             title=f"告知补正：{self}",
-            unit=self.unit,
         )
         met = deadlines.meet_deadline(self, rules.P_CORRECTION_NOTICE, on=on)
         self.correction_notice_late = bool(met is not None and met.on_time is False)
@@ -252,14 +244,7 @@ class Request(EventDates, MaskedApplicant, Registered, Workflow):
     def on_consult(self, *, on: date, reason: str = "", **_: Any) -> None:
         # 第33条第3款: consulting a third party or another agency does not count.
         deadlines.pause_deadline(self, rules.P_REPLY, start=on, reason="征求第三方或其他机关意见")
-        deadlines.open_deadline(
-            self,
-            rules.P_THIRD_PARTY,
-            start=on,
-            title=f"第三方提出意见：{self}",
-            unit=self.unit,
-            url=self.get_absolute_url(),
-        )
+        deadlines.open_deadline(self, rules.P_THIRD_PARTY, start=on, title=f"第三方提出意见：{self}")
         self.consulted_on = on
         self.consultation_subject = reason.strip()
         self.consultation_done_on = None
@@ -444,8 +429,6 @@ class ReportFiling(Workflow):
             self.period_code,
             start=date(self.year, 12, 31),
             title=f"公布{self}"[:200],
-            unit=self.unit,
-            url=self.get_absolute_url(),
         )
 
     # ------------------------------------------------------------ hooks

@@ -171,8 +171,6 @@ class AidApplication(EventDates, Registered, Workflow):
                     rules.PERIOD_ASSIGNMENT,
                     start=on,
                     title=f"{self} 指派承办人",
-                    unit=self.unit,
-                    url=self.get_absolute_url(),
                 )
         elif action == "withdraw":
             deadlines.cancel_deadline(self, rules.PERIOD_DECISION, on=on, reason="申请人撤回申请")
@@ -186,8 +184,6 @@ class AidApplication(EventDates, Registered, Workflow):
             rules.PERIOD_DECISION,
             start=self.received_on,
             title=f"{self} 审查决定",
-            unit=self.unit,
-            url=self.get_absolute_url(),
         )
 
     def register(self, *, by: Any) -> None:  # type: ignore[override]

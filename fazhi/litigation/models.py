@@ -370,9 +370,7 @@ class Lawsuit(UniqueWithoutDisclosure, Registered, Workflow):
             rules.PERIOD_DEFENCE,
             start=self.received_on,
             title=f"{self.case_number}提交答辩状（行政诉讼法第67条：收到起诉状副本之日起15日内）",
-            unit=self.unit,
             responsible=self.handler,
-            url=self.get_absolute_url(),
         )
         if self.trial_period:
             basis = (
@@ -385,9 +383,7 @@ class Lawsuit(UniqueWithoutDisclosure, Registered, Workflow):
                 self.trial_period,
                 start=self.filed_on,
                 title=f"{self.case_number}人民法院审结（行政诉讼法{basis}）",
-                unit=self.unit,
                 responsible=self.handler,
-                url=self.get_absolute_url(),
             )
 
     def on_register(self, by: Any) -> None:
@@ -511,7 +507,6 @@ class Hearing(models.Model):
             rules.PERIOD_APPEARANCE_NOTICE,
             start=self.scheduled_on,
             title=f"{self.lawsuit.case_number}出庭通知送达",
-            unit=self.unit,
             url=self.lawsuit.get_absolute_url(),
         )
         met = deadlines.meet_deadline(self, rules.PERIOD_APPEARANCE_NOTICE, on=self.notice_received_on)

@@ -330,8 +330,6 @@ class Dispute(EventDates, Registered, Workflow):
                 rules.PERIOD_JUDICIAL_CONFIRMATION,
                 start=on,
                 title=f"{self} 申请司法确认",
-                unit=self.unit,
-                url=self.get_absolute_url(),
             )
         elif action == "record_confirmation":
             deadlines.meet_deadline(self, rules.PERIOD_JUDICIAL_CONFIRMATION, on=on)

@@ -260,18 +260,12 @@ class Document(EventDates, Workflow):
     def after_apply(self, action: str, *, on: date, by: Any) -> None:
         # Due dates come from the deadlines app (working-day calendar), never from here.
         if action == "submit_review":
-            services.open_deadline(
-                self,
-                rules.REVIEW_PERIOD,
-                start=on,
-                title=f"合法性审核：{self.title}",
-                unit=self.unit,
-            )
+            services.open_deadline(self, rules.REVIEW_PERIOD, start=on, title=f"合法性审核：{self.title}")
         elif action == "review":
             services.meet_deadline(self, rules.REVIEW_PERIOD, on=on)
         elif action == "publish":
             deadline = services.open_deadline(
-                self, rules.FILING_PERIOD, start=on, title=f"报送备案：{self}", unit=self.unit
+                self, rules.FILING_PERIOD, start=on, title=f"报送备案：{self}"
             )
             self.filing_due = deadline.due_date
             type(self).objects.filter(pk=self.pk).update(filing_due=self.filing_due)
@@ -294,7 +288,6 @@ class Document(EventDates, Workflow):
             rules.EXPIRY_PERIOD,
             start=self.valid_until,
             title=f"有效期届满：{self}",
-            unit=self.unit,
         )
 
     def get_absolute_url(self) -> str:

@@ -164,8 +164,6 @@ class Task(OfficeMixin, EventDates, Registered, Workflow):
             rules.P_TASK,
             start=self.due_on,
             title=f"督办事项：{self.title}"[:200],
-            unit=self.unit,
-            url=self.get_absolute_url(),
         )
 
     # ------------------------------------------------------------ hooks
@@ -337,7 +335,6 @@ class Milestone(models.Model):
             start=self.due_on,
             title=f"督办节点：{self.task.title[:80]}·{self.title}"[:200],
             unit=self.task.unit,
-            url=self.get_absolute_url(),
         )
 
     @classmethod
@@ -600,8 +597,6 @@ class Suggestion(OfficeMixin, EventDates, Registered, Workflow):
             self.period_code,
             start=self.assigned_on,
             title=f"答复{self.get_kind_display()}：{self}",
-            unit=self.unit,
-            url=self.get_absolute_url(),
         )
 
     def on_contact(self, *, on: date, contact_means: str = "", **_: Any) -> str:

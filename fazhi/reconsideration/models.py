@@ -278,7 +278,6 @@ class Application(EventDates, MaskedApplicant, Registered, Workflow):
             title=f"受理审查{'（补正后重新计算）' if restart else ''}：{self}",
             unit=self.agency,
             responsible=self._responsible(),
-            url=self.get_absolute_url(),
             restart=restart,
         )
 
@@ -303,7 +302,6 @@ class Application(EventDates, MaskedApplicant, Registered, Workflow):
             title=f"申请人补正：{self}",
             unit=self.agency,
             responsible=self._responsible(),
-            url=self.get_absolute_url(),
         )
 
     def on_receive_correction(self, *, on: date, **_: Any) -> None:
@@ -426,7 +424,6 @@ class Application(EventDates, MaskedApplicant, Registered, Workflow):
             start=received,
             title=f"提交答复：{self}",
             unit=self.respondent,
-            url=self.get_absolute_url(),
         )
 
     def on_receive_reply(self, *, on: date, **_: Any) -> None:
@@ -453,7 +450,6 @@ class Application(EventDates, MaskedApplicant, Registered, Workflow):
             title=f"听证通知：{self}",
             unit=self.agency,
             responsible=self._responsible(),
-            url=self.get_absolute_url(),
         )
         met = deadlines.meet_deadline(self, rules.P_HEARING_NOTICE, on=on)
         if met is not None and met.on_time is False:
