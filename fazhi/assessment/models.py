@@ -27,6 +27,7 @@ from django.urls import reverse
 from fazhi.assessment import rules
 from fazhi.assessment.rules import AUTOMATIC, Method, NoData, NodeKind, State
 from fazhi.assessment.scoring import ManualScoreInvalid, fmt, manual
+from fazhi.core.models import optional_link
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.org.models import Unit
 from fazhi.org.scope import ScopedQuerySet, can_write_unit
@@ -69,14 +70,7 @@ class Node(models.Model):
     system = models.ForeignKey(
         System, verbose_name="指标体系", on_delete=models.CASCADE, related_name="nodes"
     )
-    parent = models.ForeignKey(
-        "self",
-        verbose_name="上级",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="children",
-    )
+    parent = optional_link("self", "上级", on_delete=models.CASCADE, related_name="children")
     kind = models.CharField("层级", max_length=10, choices=NodeKind.choices)
     number = models.CharField("编号", max_length=30)
     title = models.CharField("名称", max_length=300)
@@ -302,14 +296,7 @@ class ManualScore(models.Model):
     points = models.DecimalField("得分", **POINTS)
     note = models.TextField("评分说明", blank=True)
     link = models.URLField("材料链接", max_length=500, blank=True)
-    evidence = models.ForeignKey(
-        Evidence,
-        verbose_name="附件",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    evidence = optional_link(Evidence, "附件")
     evidence_sha256 = models.CharField("附件校验值", max_length=64, blank=True)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

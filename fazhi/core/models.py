@@ -13,6 +13,18 @@ from fazhi.org.scope import ScopedQuerySet
 from fazhi.org.validators import mask_name
 
 
+def optional_link(
+    to: Any, verbose_name: str, *, on_delete: Any = models.PROTECT, related_name: str = "+",
+    **options: Any,
+) -> Any:
+    """A link a record may have to a record of another kind (the lawsuit a request led to,
+    the decision an opinion was given on): left empty on forms, NULL in the table."""
+    return models.ForeignKey(
+        to, verbose_name=verbose_name, on_delete=on_delete, related_name=related_name,
+        null=True, blank=True, **options,
+    )
+
+
 class ConcurrentEdit(ValidationError):
     """Someone else saved the record after this editor loaded it."""
 

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.audit.trail import audit_context
-from fazhi.core.models import EventDates, MaskedApplicant
+from fazhi.core.models import EventDates, MaskedApplicant, optional_link
 from fazhi.core.validators import future_dates
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
@@ -146,19 +146,15 @@ class Request(EventDates, MaskedApplicant, Registered, Workflow):
         "答复类型", max_length=30, choices=ReplyType.choices, blank=True, db_index=True
     )
     replied_on_time = models.BooleanField("按期答复", null=True, blank=True)
-    reconsideration = models.ForeignKey(
+    reconsideration = optional_link(
         "reconsideration.Application",
-        verbose_name="引发的行政复议",
-        null=True,
-        blank=True,
+        "引发的行政复议",
         on_delete=models.SET_NULL,
         related_name="disclosure_requests",
     )
-    lawsuit = models.ForeignKey(
+    lawsuit = optional_link(
         "litigation.Lawsuit",
-        verbose_name="引发的行政诉讼",
-        null=True,
-        blank=True,
+        "引发的行政诉讼",
         on_delete=models.SET_NULL,
         related_name="disclosure_requests",
     )

@@ -19,6 +19,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from fazhi.core.models import optional_link
 from fazhi.lists.rules import (
     IN_FORCE_AFTER,
     ITEM_FIELDS,
@@ -176,14 +177,7 @@ class ListAdjustment(models.Model):
     before = models.JSONField("调整前", null=True, blank=True)
     after = models.JSONField("调整后", null=True, blank=True)
     superseded_on = models.DateField("被后续调整取代日期", null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="登记人",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    recorded_by = optional_link(settings.AUTH_USER_MODEL, "登记人", on_delete=models.SET_NULL)
     recorded_at = models.DateTimeField("登记时间", auto_now_add=True)
 
     objects = ListAdjustmentQuerySet.as_manager()

@@ -16,7 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from fazhi.core.models import UniqueWithoutDisclosure
+from fazhi.core.models import UniqueWithoutDisclosure, optional_link
 from fazhi.core.validators import as_bool, future_dates
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
@@ -67,28 +67,13 @@ class Lawsuit(UniqueWithoutDisclosure, Registered, Workflow):
     received_on = models.DateField(
         "收到起诉状副本日期", help_text="答辩期自次日起算（行政诉讼法第67条）"
     )
-    handler = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="承办人",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    handler = optional_link(settings.AUTH_USER_MODEL, "承办人", on_delete=models.SET_NULL)
+    previous = optional_link(
+        "self", "前审案件", related_name="next_instances", help_text="上诉、再审案件对应的原审案件"
     )
-    previous = models.ForeignKey(
-        "self",
-        verbose_name="前审案件",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="next_instances",
-        help_text="上诉、再审案件对应的原审案件",
-    )
-    reconsideration = models.ForeignKey(
+    reconsideration = optional_link(
         "reconsideration.Application",
-        verbose_name="关联行政复议案件",
-        null=True,
-        blank=True,
+        "关联行政复议案件",
         on_delete=models.SET_NULL,
         related_name="lawsuits",
         help_text="经复议后起诉的（行政诉讼法第45条），选择原复议案件",
@@ -421,14 +406,7 @@ class Hearing(models.Model):
     # sessions of the same instance are normally "not required".
     appearance_required = models.BooleanField("要求负责人出庭", default=True)
     appeared = models.BooleanField("负责人出庭", default=False)
-    person = models.ForeignKey(
-        Person,
-        verbose_name="出庭负责人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    person = optional_link(Person, "出庭负责人")
     position = models.CharField(
         "职务", max_length=100, blank=True, help_text="出庭时的职务（自动取自人员信息）"
     )

@@ -17,7 +17,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from fazhi.core.models import DatedRecord, EventDates
+from fazhi.core.models import DatedRecord, EventDates, optional_link
 from fazhi.core.validators import active_on, as_bool, future_dates
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
@@ -167,14 +167,7 @@ class Dispute(EventDates, Registered, Workflow):
         "涉及金额（元）", max_digits=14, decimal_places=2, null=True, blank=True
     )
     summary = models.TextField("纠纷简要情况", blank=True)
-    mediator = models.ForeignKey(
-        Mediator,
-        verbose_name="调解员",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="disputes",
-    )
+    mediator = optional_link(Mediator, "调解员", on_delete=models.SET_NULL, related_name="disputes")
     state = models.CharField(
         "状态", max_length=20, choices=State.choices, default=State.RECEIVED, editable=False
     )

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
 
-from fazhi.core.models import EventDates
+from fazhi.core.models import EventDates, optional_link
 from fazhi.core.validators import future_message, is_future
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
@@ -84,14 +84,7 @@ class Document(EventDates, Workflow):
     published_on = models.DateField("公布日期", null=True, blank=True)
     effective_from = models.DateField("施行日期", null=True, blank=True)
     valid_until = models.DateField("有效期至", null=True, blank=True)
-    filing_authority = models.ForeignKey(
-        Unit,
-        verbose_name="备案机关",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    filing_authority = optional_link(Unit, "备案机关")
     filing_due = models.DateField("报备期限", null=True, blank=True, editable=False)
     filed_on = models.DateField("报备日期", null=True, blank=True)
     filing_conform = models.BooleanField("报备规范", null=True, blank=True)

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.audit.trail import audit_context
-from fazhi.core.models import DatedRecord, EventDates
+from fazhi.core.models import DatedRecord, EventDates, optional_link
 from fazhi.core.validators import future_dates, is_future
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
@@ -427,14 +427,7 @@ class Urging(DatedRecord):
         Task, verbose_name="督办事项", on_delete=models.CASCADE, related_name="urgings"
     )
     kind = models.CharField("类别", max_length=20, choices=UrgingKind.choices)
-    milestone = models.ForeignKey(
-        Milestone,
-        verbose_name="时间节点",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="urgings",
-    )
+    milestone = optional_link(Milestone, "时间节点", related_name="urgings")
     step = models.CharField(
         "催办节点", max_length=20, blank=True, help_text="自动催办的节点代码，每项每节点一次"
     )

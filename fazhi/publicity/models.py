@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from fazhi.core.models import DatedRecord
+from fazhi.core.models import DatedRecord, optional_link
 from fazhi.org.models import Unit
 from fazhi.org.scope import ScopedQuerySet
 from fazhi.org.validators import mask_name
@@ -60,13 +60,8 @@ class Activity(DatedRecord):
     place = models.CharField("地点", max_length=200, blank=True)
     audience = models.PositiveIntegerField("受教育群众（人次）", default=0)
     materials = models.PositiveIntegerField("发放资料（份、册）", default=0)
-    responsibility = models.ForeignKey(
-        Responsibility,
-        verbose_name="对应责任清单事项",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="activities",
+    responsibility = optional_link(
+        Responsibility, "对应责任清单事项", on_delete=models.SET_NULL, related_name="activities"
     )
 
     event_dates = ("held_on",)
