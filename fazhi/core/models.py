@@ -8,8 +8,8 @@ from typing import Any, ClassVar
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from fazhi.core.validators import future_dates
-from fazhi.org.scope import ScopedQuerySet
+from fazhi.core.validators import active_on, future_dates
+from fazhi.org.scope import M, ScopedQuerySet
 from fazhi.org.validators import mask_name
 
 
@@ -126,6 +126,15 @@ class DatedRecord(EventDates):
 
     def record_errors(self) -> dict[str, str]:
         return {}
+
+
+class InPostQuerySet(ScopedQuerySet[M]):
+    """Rows in post (in force) on a day: started by it and not yet ended (`in_post_fields`)."""
+
+    in_post_fields: ClassVar[tuple[str, str]] = ("appointed_on", "left_on")
+
+    def active(self, on: date) -> InPostQuerySet[M]:
+        return self.filter(active_on(on, *self.in_post_fields))
 
 
 class MaskedApplicant:

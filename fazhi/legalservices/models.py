@@ -14,8 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from fazhi.core.models import DatedRecord, EventDates
-from fazhi.core.validators import active_on
+from fazhi.core.models import DatedRecord, EventDates, InPostQuerySet
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
 from fazhi.legalservices import rules
@@ -228,11 +227,6 @@ class Notarisation(DatedRecord):
         return mask_name(self.applicant_name)
 
 
-class LegalHelperQuerySet(ScopedQuerySet["LegalHelper"]):
-    def active(self, on: date) -> LegalHelperQuerySet:
-        return self.filter(active_on(on, "appointed_on", "left_on"))
-
-
 class LegalHelper(DatedRecord):
     """A 法律明白人: a villager trained to explain the law, registered to a village."""
 
@@ -252,7 +246,7 @@ class LegalHelper(DatedRecord):
     appointed_on = models.DateField("确定日期", null=True, blank=True)
     left_on = models.DateField("退出日期", null=True, blank=True)
 
-    objects = LegalHelperQuerySet.as_manager()
+    objects = InPostQuerySet["LegalHelper"].as_manager()
     event_dates = ("appointed_on",)
 
     class Meta:

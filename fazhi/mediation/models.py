@@ -17,8 +17,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from fazhi.core.models import DatedRecord, EventDates, optional_link
-from fazhi.core.validators import active_on, as_bool, future_dates
+from fazhi.core.models import DatedRecord, EventDates, InPostQuerySet, optional_link
+from fazhi.core.validators import as_bool, future_dates
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
 from fazhi.mediation import rules
@@ -30,9 +30,8 @@ from fazhi.org.validators import mask_name, mask_parties, validate_phone
 OUTCOMES = frozenset(Outcome.values)
 
 
-class CommitteeQuerySet(ScopedQuerySet["Committee"]):
-    def active(self, on: date) -> CommitteeQuerySet:
-        return self.filter(active_on(on, "established_on", "dissolved_on"))
+class CommitteeQuerySet(InPostQuerySet["Committee"]):
+    in_post_fields = ("established_on", "dissolved_on")
 
 
 class Committee(DatedRecord):
@@ -83,11 +82,6 @@ class Committee(DatedRecord):
         return errors
 
 
-class MediatorQuerySet(ScopedQuerySet["Mediator"]):
-    def active(self, on: date) -> MediatorQuerySet:
-        return self.filter(active_on(on, "appointed_on", "left_on"))
-
-
 class Mediator(DatedRecord):
     # Names of people: replaced in anything published (core.privacy).
     personal_name_fields = ("name",)
@@ -106,7 +100,7 @@ class Mediator(DatedRecord):
     appointed_on = models.DateField("聘任日期", null=True, blank=True)
     left_on = models.DateField("离任日期", null=True, blank=True)
 
-    objects = MediatorQuerySet.as_manager()
+    objects = InPostQuerySet["Mediator"].as_manager()
     event_dates = ("appointed_on",)
 
     class Meta:

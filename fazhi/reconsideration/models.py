@@ -460,49 +460,33 @@ class Application(EventDates, MaskedApplicant, Registered, Workflow):
         self.hearing_on = hearing_on
         return self.state
 
+    def _to_ordinary(
+        self, periods: dict[str, str], on: date, start: date | None, title: str, unit: Unit,
+        agency_step: bool = False,
+    ) -> None:
+        """The simplified procedure's period ends and the ordinary one's runs from `start`."""
+        deadlines.cancel_deadline(self, periods[Procedure.SIMPLIFIED], on=on, reason="转为普通程序")
+        deadlines.open_deadline(
+            self, periods[Procedure.ORDINARY], start=start, title=title, unit=unit,  # type: ignore[arg-type]
+            responsible=self._responsible() if agency_step else None,
+        )
+
     def on_to_ordinary(self, *, on: date, approved_by: str = "", **_: Any) -> str:
         if not approved_by.strip():
             raise TransitionNotAllowed(
                 "转为普通程序须经复议机构负责人批准，请填写批准人（第55条）。"
             )
-        url = self.get_absolute_url()
-        deadlines.cancel_deadline(
-            self, rules.DECISION_PERIOD[Procedure.SIMPLIFIED], on=on, reason="转为普通程序"
-        )
-        deadlines.open_deadline(
-            self,
-            rules.DECISION_PERIOD[Procedure.ORDINARY],
-            start=self.accepted_on,
-            title=f"作出复议决定：{self}",
-            unit=self.agency,
-            responsible=self._responsible(),
-            url=url,
+        self._to_ordinary(
+            rules.DECISION_PERIOD, on, self.accepted_on, f"作出复议决定：{self}", self.agency, True
         )
         if self.state == State.COPY_SENT:
             # The respondent now has the ordinary procedure's 10 working days (第48条).
-            deadlines.cancel_deadline(
-                self, rules.REPLY_PERIOD[Procedure.SIMPLIFIED], on=on, reason="转为普通程序"
-            )
-            deadlines.open_deadline(
-                self,
-                rules.REPLY_PERIOD[Procedure.ORDINARY],
-                start=self.copy_received_on,
-                title=f"提交答复：{self}",
-                unit=self.respondent,
-                url=url,
+            self._to_ordinary(
+                rules.REPLY_PERIOD, on, self.copy_received_on, f"提交答复：{self}", self.respondent
             )
         if self.state == State.ACCEPTED:
-            deadlines.cancel_deadline(
-                self, rules.COPY_PERIOD[Procedure.SIMPLIFIED], on=on, reason="转为普通程序"
-            )
-            deadlines.open_deadline(
-                self,
-                rules.COPY_PERIOD[Procedure.ORDINARY],
-                start=self.accepted_on,
-                title=f"发送申请书副本：{self}",
-                unit=self.agency,
-                responsible=self._responsible(),
-                url=url,
+            self._to_ordinary(
+                rules.COPY_PERIOD, on, self.accepted_on, f"发送申请书副本：{self}", self.agency, True
             )
         self.procedure = Procedure.ORDINARY
         self.note = _append(self.note, f"{on:%Y-%m-%d} 经{approved_by.strip()}批准转为普通程序")
