@@ -22,12 +22,11 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 
 from fazhi.assessment import rules
 from fazhi.assessment.rules import AUTOMATIC, Method, NoData, NodeKind, State
 from fazhi.assessment.scoring import ManualScoreInvalid, fmt, manual
-from fazhi.core.models import optional_link
+from fazhi.core.models import DetailPage, optional_link
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.org.models import Unit
 from fazhi.org.scope import ScopedQuerySet, can_write_unit
@@ -35,7 +34,8 @@ from fazhi.org.scope import ScopedQuerySet, can_write_unit
 POINTS = {"max_digits": 7, "decimal_places": 2}
 
 
-class System(models.Model):
+class System(DetailPage, models.Model):
+    detail_url = "assessment:system"
     code = models.SlugField("体系代码", max_length=60, unique=True)
     name = models.CharField("指标体系名称", max_length=200)
     year = models.PositiveSmallIntegerField("发布年度")
@@ -56,9 +56,6 @@ class System(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("assessment:system", args=[self.pk])
 
     def rules(self) -> models.QuerySet[Node]:
         return self.nodes.filter(kind=NodeKind.RULE)
@@ -131,7 +128,8 @@ class ScoreSheetQuerySet(ScopedQuerySet["ScoreSheet"]):
         return self.filter(year=year)
 
 
-class ScoreSheet(Workflow):
+class ScoreSheet(DetailPage, Workflow):
+    detail_url = "assessment:detail"
     system = models.ForeignKey(
         System, verbose_name="指标体系", on_delete=models.PROTECT, related_name="sheets"
     )
@@ -169,9 +167,6 @@ class ScoreSheet(Workflow):
 
     def __str__(self) -> str:
         return f"{self.unit.name} {self.year}年度考核评分表"
-
-    def get_absolute_url(self) -> str:
-        return reverse("assessment:detail", args=[self.pk])
 
     def clean(self) -> None:
         errors: dict[str, str] = {}

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.urls import reverse
 
 from fazhi.core.validators import active_on, future_dates
 from fazhi.org.scope import M, ScopedQuerySet
@@ -135,6 +136,16 @@ class InPostQuerySet(ScopedQuerySet[M]):
 
     def active(self, on: date) -> InPostQuerySet[M]:
         return self.filter(active_on(on, *self.in_post_fields))
+
+
+class DetailPage:
+    """A record with a page of its own: `get_absolute_url()` is the URL named `detail_url`."""
+
+    detail_url: ClassVar[str]
+    pk: Any
+
+    def get_absolute_url(self) -> str:
+        return reverse(self.detail_url, args=[self.pk])
 
 
 class MaskedApplicant:

@@ -7,9 +7,8 @@ from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 
-from fazhi.core.models import optional_link
+from fazhi.core.models import DetailPage, optional_link
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
 from fazhi.decisions import rules
@@ -56,8 +55,10 @@ class DecisionQuerySet(ScopedQuerySet["Decision"]):
         return self.filter(year=year)
 
 
-class Decision(Workflow):
+class Decision(DetailPage, Workflow):
     """One major administrative decision and where it stands in the statutory steps."""
+
+    detail_url = "decisions:detail"
 
     search_fields = ("title",)  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
@@ -119,9 +120,6 @@ class Decision(Workflow):
             # Once only, and not after the participation step is recorded.
             return self.comment_start_on is None and Step.PARTICIPATION not in self.recorded_steps()
         return True
-
-    def get_absolute_url(self) -> str:
-        return reverse("decisions:detail", args=[self.pk])
 
     def _check_step(self, step: str, on: date, recorded: dict[str, DecisionStep]) -> None:
         error = rules.step_error(step, set(recorded))

@@ -13,11 +13,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.audit.trail import audit_context
-from fazhi.core.models import EventDates, MaskedApplicant, optional_link
+from fazhi.core.models import DetailPage, EventDates, MaskedApplicant, optional_link
 from fazhi.core.validators import future_dates
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
@@ -101,8 +100,10 @@ class RequestQuerySet(ScopedQuerySet["Request"]):
         return self.exclude(state=State.DONE)
 
 
-class Request(EventDates, MaskedApplicant, Registered, Workflow):
+class Request(DetailPage, EventDates, MaskedApplicant, Registered, Workflow):
     """A request for government information (依申请公开), from receipt to the reply."""
+
+    detail_url = "disclosure:detail"
 
     transitions = rules.TRANSITIONS
     event_dates = EVENT_DATES
@@ -170,9 +171,6 @@ class Request(EventDates, MaskedApplicant, Registered, Workflow):
 
     def __str__(self) -> str:
         return self.number or f"{self.masked_applicant}申请公开（{self.received_on:%Y-%m-%d}）"
-
-    def get_absolute_url(self) -> str:
-        return reverse("disclosure:detail", args=[self.pk])
 
     @property
     def is_open(self) -> bool:
@@ -293,7 +291,7 @@ class ReportFilingQuerySet(ScopedQuerySet["ReportFiling"]):
     pass
 
 
-class ReportFiling(Workflow):
+class ReportFiling(DetailPage, Workflow):
     """One unit's 政府信息公开工作年度报告 for one year: due by 31 January (部门) or
     31 March (本级政府) of the next year (第49条), met when it is published.
 
@@ -302,6 +300,8 @@ class ReportFiling(Workflow):
     government whose whole report counts it — or by hand for a unit without records
     (`open_for`). The deadline is a row of the deadlines app, so it is on the due list.
     """
+
+    detail_url = "disclosure:filing"
 
     transitions = rules.FILING_TRANSITIONS
 
@@ -332,9 +332,6 @@ class ReportFiling(Workflow):
 
     def __str__(self) -> str:
         return f"{self.unit.name}{self.year}年政府信息公开工作年度报告"
-
-    def get_absolute_url(self) -> str:
-        return reverse("disclosure:filing", args=[self.pk])
 
     @property
     def period_code(self) -> str:

@@ -12,9 +12,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 
-from fazhi.core.models import DatedRecord, EventDates, InPostQuerySet
+from fazhi.core.models import DatedRecord, DetailPage, EventDates, InPostQuerySet
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
 from fazhi.legalservices import rules
@@ -41,7 +40,9 @@ class AidApplicationQuerySet(ScopedQuerySet["AidApplication"]):
         return self.filter(green_channel=True)
 
 
-class AidApplication(EventDates, Registered, Workflow):
+class AidApplication(DetailPage, EventDates, Registered, Workflow):
+    detail_url = "legalservices:aid_detail"
+
     # Names of people: replaced in anything published (core.privacy).
     personal_name_fields = ("applicant_name",)
 
@@ -109,9 +110,6 @@ class AidApplication(EventDates, Registered, Workflow):
 
     def __str__(self) -> str:
         return f"{self.number or '法律援助申请'}（{mask_name(self.applicant_name)}，{self.get_claim_display()}）"
-
-    def get_absolute_url(self) -> str:
-        return reverse("legalservices:aid_detail", args=[self.pk])
 
     @property
     def applicant_masked(self) -> str:

@@ -19,7 +19,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from fazhi.core.models import optional_link
+from fazhi.core.models import DetailPage, optional_link
 from fazhi.lists.rules import (
     IN_FORCE_AFTER,
     ITEM_FIELDS,
@@ -46,7 +46,8 @@ class ItemQuerySet(ScopedQuerySet["ListItem"]):
         return self.filter(list_kind=kind)
 
 
-class ListItem(models.Model):
+class ListItem(DetailPage, models.Model):
+    detail_url = "lists:detail"
     search_fields = ("code", "name")  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
         Unit, verbose_name="实施单位", on_delete=models.PROTECT, related_name="+"
@@ -89,9 +90,6 @@ class ListItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("lists:detail", args=[self.pk])
 
     @property
     def is_in_force(self) -> bool:

@@ -14,9 +14,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 
-from fazhi.core.models import UniqueWithoutDisclosure, optional_link
+from fazhi.core.models import DetailPage, UniqueWithoutDisclosure, optional_link
 from fazhi.core.validators import as_bool, future_dates
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
@@ -42,7 +41,9 @@ class LawsuitQuerySet(ScopedQuerySet["Lawsuit"]):
         )
 
 
-class Lawsuit(UniqueWithoutDisclosure, Registered, Workflow):
+class Lawsuit(DetailPage, UniqueWithoutDisclosure, Registered, Workflow):
+    detail_url = "litigation:detail"
+
     # Names of people: replaced in anything published (core.privacy).
     personal_name_fields = ("plaintiff_name",)
 
@@ -111,9 +112,6 @@ class Lawsuit(UniqueWithoutDisclosure, Registered, Workflow):
 
     def __str__(self) -> str:
         return f"{self.case_number} {mask_name(self.plaintiff_name)}诉{self.unit.name if self.unit_id else ''}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("litigation:detail", args=[self.pk])
 
     # ------------------------------------------------------------ presentation
 

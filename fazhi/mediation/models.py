@@ -14,10 +14,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
-from fazhi.core.models import DatedRecord, EventDates, InPostQuerySet, optional_link
+from fazhi.core.models import DatedRecord, DetailPage, EventDates, InPostQuerySet, optional_link
 from fazhi.core.validators import as_bool, future_dates
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
@@ -34,7 +33,8 @@ class CommitteeQuerySet(InPostQuerySet["Committee"]):
     in_post_fields = ("established_on", "dissolved_on")
 
 
-class Committee(DatedRecord):
+class Committee(DetailPage, DatedRecord):
+    detail_url = "mediation:committees_edit"
     search_fields = ("name",)  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
         Unit, verbose_name="所在单位", on_delete=models.PROTECT, related_name="mediation_committees"
@@ -62,9 +62,6 @@ class Committee(DatedRecord):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("mediation:committees_edit", args=[self.pk])
 
     def record_errors(self) -> dict[str, str]:
         errors: dict[str, str] = {}
@@ -138,7 +135,8 @@ class DisputeQuerySet(ScopedQuerySet["Dispute"]):
         return self.filter(outcome__in=rules.SUCCESS_OUTCOMES)
 
 
-class Dispute(EventDates, Registered, Workflow):
+class Dispute(DetailPage, EventDates, Registered, Workflow):
+    detail_url = "mediation:detail"
     transitions = rules.TRANSITIONS
     # The dates a move may not predate (the clean() below checks them as it needs).
     event_dates = ("received_on", "closed_on", "confirmation_applied_on", "followed_up_on")
@@ -194,9 +192,6 @@ class Dispute(EventDates, Registered, Workflow):
 
     def __str__(self) -> str:
         return f"{self.number or '纠纷'} {self.get_kind_display()}（{self.parties_masked}）"
-
-    def get_absolute_url(self) -> str:
-        return reverse("mediation:detail", args=[self.pk])
 
     @property
     def parties_masked(self) -> str:

@@ -7,9 +7,8 @@ from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.urls import reverse
 
-from fazhi.core.models import EventDates, optional_link
+from fazhi.core.models import DetailPage, EventDates, optional_link
 from fazhi.core.validators import future_message, is_future
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
@@ -63,8 +62,10 @@ class DocumentQuerySet(ScopedQuerySet["Document"]):
         return self.in_force().filter(valid_until__gte=on, valid_until__lte=until)
 
 
-class Document(EventDates, Workflow):
+class Document(DetailPage, EventDates, Workflow):
     """One 行政规范性文件 from drafting to the end of its validity."""
+
+    detail_url = "normdocs:detail"
 
     search_fields = ("doc_no", "title", "register_no")  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
@@ -283,9 +284,6 @@ class Document(EventDates, Workflow):
             title=f"有效期届满：{self}",
         )
 
-    def get_absolute_url(self) -> str:
-        return reverse("normdocs:detail", args=[self.pk])
-
 
 def _opinion(raw: Any) -> str:
     value = str(raw or "").strip()
@@ -349,8 +347,10 @@ class ReviewItem(models.Model):
             raise ValidationError({"opinion": "已审核的事项须填写审核意见。"})
 
 
-class Cleanup(models.Model):
+class Cleanup(DetailPage, models.Model):
     """A cleanup campaign (清理) of the documents issued before a cut-off date."""
+
+    detail_url = "normdocs:cleanup"
 
     unit = models.ForeignKey(
         Unit, verbose_name="组织清理单位", on_delete=models.PROTECT, related_name="+"
@@ -369,9 +369,6 @@ class Cleanup(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("normdocs:cleanup", args=[self.pk])
 
     def clean(self) -> None:
         if self.finished_on and self.started_on and self.finished_on < self.started_on:

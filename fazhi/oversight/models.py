@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.audit.trail import audit_context
-from fazhi.core.models import DatedRecord, EventDates, optional_link
+from fazhi.core.models import DatedRecord, DetailPage, EventDates, optional_link
 from fazhi.core.validators import future_dates, is_future
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
@@ -77,8 +77,10 @@ class TaskQuerySet(ScopedQuerySet["Task"]):
         return self.filter(state=TaskState.ASSIGNED, due_on__lt=today)
 
 
-class Task(OfficeMixin, EventDates, Registered, Workflow):
+class Task(DetailPage, OfficeMixin, EventDates, Registered, Workflow):
     """One 督查督办 item, from 立项 to 立卷归档 (seed 004)."""
+
+    detail_url = "oversight:task"
 
     transitions = rules.TASK_TRANSITIONS
     event_dates = TASK_DATES
@@ -132,9 +134,6 @@ class Task(OfficeMixin, EventDates, Registered, Workflow):
 
     def __str__(self) -> str:
         return self.number or self.title[:40]
-
-    def get_absolute_url(self) -> str:
-        return reverse("oversight:task", args=[self.pk])
 
     def is_overdue(self, today: date) -> bool:
         return self.state == TaskState.ASSIGNED and self.due_on is not None and self.due_on < today
@@ -493,8 +492,10 @@ class SuggestionQuerySet(ScopedQuerySet["Suggestion"]):
         return self.filter(state=SuggestionState.ASSIGNED)
 
 
-class Suggestion(OfficeMixin, EventDates, Registered, Workflow):
+class Suggestion(DetailPage, OfficeMixin, EventDates, Registered, Workflow):
     """An NPC deputy's suggestion (建议) or a CPPCC member's proposal (提案) assigned here."""
+
+    detail_url = "oversight:suggestion"
 
     transitions = rules.SUGGESTION_TRANSITIONS
     registrar_field = "office"
@@ -551,9 +552,6 @@ class Suggestion(OfficeMixin, EventDates, Registered, Workflow):
 
     def __str__(self) -> str:
         return self.number or self.title[:40]
-
-    def get_absolute_url(self) -> str:
-        return reverse("oversight:suggestion", args=[self.pk])
 
     @property
     def masked_proposer(self) -> str:

@@ -14,10 +14,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
-from fazhi.core.models import DatedRecord, EventDates, MaskedApplicant
+from fazhi.core.models import DatedRecord, DetailPage, EventDates, MaskedApplicant
 from fazhi.core.validators import future_message, is_future
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
@@ -68,8 +67,10 @@ class ApplicationQuerySet(ScopedQuerySet["Application"]):
         return self.filter(received_on__year=year)
 
 
-class Application(EventDates, MaskedApplicant, Registered, Workflow):
+class Application(DetailPage, EventDates, MaskedApplicant, Registered, Workflow):
     """A 行政复议 application, from receipt to the performance of the decision."""
+
+    detail_url = "reconsideration:detail"
 
     # Names of people: replaced in anything published (core.privacy).
     personal_name_fields = ("applicant_name",)
@@ -177,9 +178,6 @@ class Application(EventDates, MaskedApplicant, Registered, Workflow):
     @property
     def under_2023_law(self) -> bool:
         return self.received_on is None or self.received_on >= rules.LAW_2023_FROM
-
-    def get_absolute_url(self) -> str:
-        return reverse("reconsideration:detail", args=[self.pk])
 
     # ------------------------------------------------------------ display
 
