@@ -176,3 +176,36 @@ class Registered:
 
     def on_register(self, by: Any) -> None:
         """Hook run after the first save, inside the transaction (open deadlines …)."""
+
+
+class ReservedMoves:
+    """Moves only the staff of another unit than the record's may make (the 复议机关's, the
+    supervising office's): the model names that unit per action in `reserved_unit()`.
+
+    Mix in before `Workflow`: the screen offers such a move only to that unit's staff and
+    `apply()` refuses anyone else with `reserved_refusal()`.
+    """
+
+    transitions: ClassVar[Mapping[str, Transition]]
+
+    def reserved_unit(self, action: str) -> Any:
+        """The unit whose staff alone may make `action`, or None (the record's own staff)."""
+        return None
+
+    def reserved_refusal(self, label: str) -> str:
+        return f"“{label}”须由{self.reserved_unit_name()}办理。"
+
+    def reserved_unit_name(self) -> str:
+        return "其他单位"
+
+    def may(self, user: Any, action: str) -> bool:
+        unit = self.reserved_unit(action)
+        return unit is None or can_write_unit(user, unit)
+
+    def allowed_actions(self, user: Any) -> list[Transition]:
+        return [t for t in super().allowed_actions(user) if self.may(user, t.action)]  # type: ignore[misc]
+
+    def apply(self, action: str, *, by: Any, on: date, note: str = "", **data: Any) -> None:
+        if action in self.transitions and not self.may(by, action):
+            raise TransitionNotAllowed(self.reserved_refusal(self.transitions[action].label))
+        super().apply(action, by=by, on=on, note=note, **data)  # type: ignore[misc]

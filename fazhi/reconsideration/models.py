@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from fazhi.core.models import DatedRecord, DetailPage, EventDates, MaskedApplicant
 from fazhi.core.validators import future_message, is_future
-from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
+from fazhi.core.workflow import Registered, ReservedMoves, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
 from fazhi.org.models import Unit, UnitKind
 from fazhi.org.scope import ScopedQuerySet, can_write_unit
@@ -67,7 +67,7 @@ class ApplicationQuerySet(ScopedQuerySet["Application"]):
         return self.filter(received_on__year=year)
 
 
-class Application(DetailPage, EventDates, MaskedApplicant, Registered, Workflow):
+class Application(DetailPage, EventDates, MaskedApplicant, Registered, ReservedMoves, Workflow):
     """A 行政复议 application, from receipt to the performance of the decision."""
 
     detail_url = "reconsideration:detail"
@@ -232,21 +232,16 @@ class Application(DetailPage, EventDates, MaskedApplicant, Registered, Workflow)
             return any(letter.replied_on is None for letter in self.letters.all())
         return True
 
-    def may(self, user: Any, action: str) -> bool:
+    def reserved_unit(self, action: str) -> Any:
         """Jurisdiction beyond the respondent's unit: the agency's moves need the agency."""
-        if rules.SIDE.get(action) == rules.AGENCY:
-            return can_write_unit(user, self.agency)
-        return True
+        return self.agency if rules.SIDE.get(action) == rules.AGENCY else None
 
-    def allowed_actions(self, user: Any) -> list[Any]:
-        return [t for t in super().allowed_actions(user) if self.may(user, t.action)]
+    def reserved_unit_name(self) -> str:
+        return f"复议机关（{self.agency}）的工作人员"
 
     def apply(self, action: str, *, by: Any, on: date, note: str = "", **data: Any) -> None:
         # The user who moves the case is responsible for the agency's next step.
         self._actor = by
-        if action in self.transitions and not self.may(by, action):
-            label = self.transitions[action].label
-            raise TransitionNotAllowed(f"“{label}”须由复议机关（{self.agency}）的工作人员办理。")
         super().apply(action, by=by, on=on, note=note, **data)
 
     # ------------------------------------------------------------ registration
