@@ -2,10 +2,10 @@
 
 A register declares its allowed moves as data in `rules.py`:
 
-    TRANSITIONS = {
-        "accept": Transition("accept", "受理", {State.RECEIVED}, State.ACCEPTED),
+    TRANSITIONS = transition_table(
+        Transition("accept", "受理", {State.RECEIVED}, State.ACCEPTED),
         ...
-    }
+    )
 
 and its model mixes in `Workflow`, naming the table in `transitions`. Web views, the
 API, imports and commands call `record.apply(action, by=user, on=day, **data)`; none sets
@@ -52,6 +52,14 @@ class Transition:
         object.__setattr__(self, "target", target)
         object.__setattr__(self, "inputs", dict(inputs or {}))
         object.__setattr__(self, "style", style)
+
+
+def transition_table(*moves: Transition) -> dict[str, Transition]:
+    """A register's TRANSITIONS: its moves, keyed by their action (each action once)."""
+    table = {move.action: move for move in moves}
+    if len(table) != len(moves):
+        raise ValueError("An action appears twice in a transition table.")
+    return table
 
 
 class TransitionNotAllowed(ValidationError):
