@@ -1,4 +1,16 @@
-"""Model behaviour every register shares."""
+"""Model behaviour every register shares, written once.
+
+- `Versioned`: optimistic locking; `UniqueWithoutDisclosure`: a clash names no record.
+- `EventDates` (`event_dates`): no date later than today, and the latest date for
+  `Workflow.last_event_date`; `DatedRecord`: a plain record's `clean()` on top of it
+  (the model adds `record_errors()`), with a `ScopedQuerySet` manager.
+- `DetailPage` (`detail_url`), `MaskedApplicant` (张某某 in lists and exports),
+  `InPostQuerySet.active(day)` for people and bodies in post.
+- `optional_link(...)`: an optional link to a record of another kind.
+
+Registration (`register(by=)`) and moves reserved to another unit live next to the
+workflow, in `core.workflow` (`Registered`, `ReservedMoves`).
+"""
 
 from __future__ import annotations
 
