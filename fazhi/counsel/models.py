@@ -10,9 +10,9 @@ from django.db.models import Exists, OuterRef, Q
 
 from fazhi.core.models import optional_link
 from fazhi.counsel.rules import Kind, Subject
-from fazhi.org.models import Unit
+from fazhi.org.models import MaskedContact, Unit
 from fazhi.org.scope import ScopedQuerySet
-from fazhi.org.validators import mask_name, mask_phone, validate_phone
+from fazhi.org.validators import validate_phone
 
 
 class CounselQuerySet(ScopedQuerySet["Counsel"]):
@@ -27,7 +27,7 @@ def serving_between(start: date, end: date, prefix: str = "") -> Q:
     )
 
 
-class Counsel(models.Model):
+class Counsel(MaskedContact, models.Model):
     """A legal adviser engaged by a unit (contract with a firm) or a public lawyer."""
 
     # Names of people: replaced in anything published (core.privacy).
@@ -57,14 +57,6 @@ class Counsel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}{self.masked_name}"
-
-    @property
-    def masked_name(self) -> str:
-        return mask_name(self.name)
-
-    @property
-    def masked_phone(self) -> str:
-        return mask_phone(self.phone)
 
     def clean(self) -> None:
         errors = {}
