@@ -22,6 +22,7 @@ from typing import Any
 from chinese_calendar import is_workday
 
 from fazhi.core.demo import DemoContext
+from fazhi.core.demo_county import OFTEN_CHALLENGED
 from fazhi.litigation.models import Lawsuit
 from fazhi.litigation.rules import Excuse, LeaderRank, Outcome
 from fazhi.org.models import Person, Unit, UnitKind
@@ -45,14 +46,7 @@ DEFENDANTS = [
     "确山县公安局",
     "确山县人力资源和社会保障局",
     "确山县市场监督管理局",
-    "确山县住房和城乡建设局",
-    "确山县城市管理局",
-    "确山县交通运输局",
-    "确山县农业农村局",
-    "竹沟镇人民政府",
-    "盘龙街道办事处",
-    "三里河街道办事处",
-    "任店镇人民政府",
+    *OFTEN_CHALLENGED,
 ]
 COUNTY_COURT, COUNTY_CODE = "确山县人民法院", "豫1725"
 CITY_COURT, CITY_CODE = "驻马店市中级人民法院", "豫17"
