@@ -19,9 +19,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from chinese_calendar import is_workday
-
-from fazhi.core.demo import DemoContext
+from fazhi.core.demo import DemoContext, workday_on_or_after
 from fazhi.core.demo_county import OFTEN_CHALLENGED
 from fazhi.litigation.models import Lawsuit
 from fazhi.litigation.rules import Excuse, LeaderRank, Outcome
@@ -74,12 +72,6 @@ ABSENT = {
     41: Excuse.ACCIDENT,
 }  # case index → reason (55 of 58 attended)
 SU_CASE = 20  # 苏某某 v. 确山县人民政府, 行政赔偿
-
-
-def workday_on_or_after(day: date) -> date:
-    while not is_workday(day):
-        day += timedelta(days=1)
-    return day
 
 
 def _leader(unit: Unit) -> Person:

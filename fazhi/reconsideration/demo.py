@@ -21,7 +21,7 @@ from typing import Any
 
 from chinese_calendar import is_workday
 
-from fazhi.core.demo import DemoContext
+from fazhi.core.demo import DemoContext, workday_on_or_after, workday_on_or_before
 from fazhi.core.demo_county import OFTEN_CHALLENGED
 from fazhi.reconsideration.models import Application, SuperiorCase
 from fazhi.reconsideration.rules import (
@@ -67,18 +67,6 @@ CLOSINGS_2022 = (
     + [("settle", None)] * 2
     + [("terminate", None)]
 )
-
-
-def workday_on_or_after(day: date) -> date:
-    while not is_workday(day):
-        day += timedelta(days=1)
-    return day
-
-
-def workday_on_or_before(day: date) -> date:
-    while not is_workday(day):
-        day -= timedelta(days=1)
-    return day
 
 
 def add_workdays(day: date, n: int) -> date:
