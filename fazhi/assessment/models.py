@@ -22,11 +22,11 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 
 from fazhi.assessment import rules
 from fazhi.assessment.rules import AUTOMATIC, Method, NoData, NodeKind, State
 from fazhi.assessment.scoring import ManualScoreInvalid, fmt, manual
+from fazhi.core.models import DetailPage, optional_link
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.org.models import Unit
 from fazhi.org.scope import ScopedQuerySet, can_write_unit
@@ -34,7 +34,8 @@ from fazhi.org.scope import ScopedQuerySet, can_write_unit
 POINTS = {"max_digits": 7, "decimal_places": 2}
 
 
-class System(models.Model):
+class System(DetailPage, models.Model):
+    detail_url = "assessment:system"
     code = models.SlugField("体系代码", max_length=60, unique=True)
     name = models.CharField("指标体系名称", max_length=200)
     year = models.PositiveSmallIntegerField("发布年度")
@@ -56,9 +57,6 @@ class System(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("assessment:system", args=[self.pk])
-
     def rules(self) -> models.QuerySet[Node]:
         return self.nodes.filter(kind=NodeKind.RULE)
 
@@ -69,14 +67,7 @@ class Node(models.Model):
     system = models.ForeignKey(
         System, verbose_name="指标体系", on_delete=models.CASCADE, related_name="nodes"
     )
-    parent = models.ForeignKey(
-        "self",
-        verbose_name="上级",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="children",
-    )
+    parent = optional_link("self", "上级", on_delete=models.CASCADE, related_name="children")
     kind = models.CharField("层级", max_length=10, choices=NodeKind.choices)
     number = models.CharField("编号", max_length=30)
     title = models.CharField("名称", max_length=300)
@@ -121,7 +112,6 @@ class Node(models.Model):
 
     def method_text(self) -> str:
         """The rule in one Chinese sentence, for screens and exports."""
-
         if self.method == Method.THRESHOLD:
             cmp_full, cmp_zero = ("≥", "≤") if self.higher_is_better else ("≤", "≥")
             return (
@@ -138,7 +128,8 @@ class ScoreSheetQuerySet(ScopedQuerySet["ScoreSheet"]):
         return self.filter(year=year)
 
 
-class ScoreSheet(Workflow):
+class ScoreSheet(DetailPage, Workflow):
+    detail_url = "assessment:detail"
     system = models.ForeignKey(
         System, verbose_name="指标体系", on_delete=models.PROTECT, related_name="sheets"
     )
@@ -176,9 +167,6 @@ class ScoreSheet(Workflow):
 
     def __str__(self) -> str:
         return f"{self.unit.name} {self.year}年度考核评分表"
-
-    def get_absolute_url(self) -> str:
-        return reverse("assessment:detail", args=[self.pk])
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
@@ -303,14 +291,7 @@ class ManualScore(models.Model):
     points = models.DecimalField("得分", **POINTS)
     note = models.TextField("评分说明", blank=True)
     link = models.URLField("材料链接", max_length=500, blank=True)
-    evidence = models.ForeignKey(
-        Evidence,
-        verbose_name="附件",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    evidence = optional_link(Evidence, "附件")
     evidence_sha256 = models.CharField("附件校验值", max_length=64, blank=True)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from fazhi.core.workflow import Transition
+from fazhi.core.workflow import Transition, transition_table
 
 
 class NodeKind(models.TextChoices):
@@ -38,13 +38,13 @@ class State(models.TextChoices):
 
 # Every move is the assessing unit's (the county's 依法治县办 for its departments and
 # townships, the city's for its counties); the assessed unit reads its sheet.
-TRANSITIONS = {
-    "submit": Transition("submit", "提交确认", {State.DRAFT}, State.SUBMITTED),
-    "send_back": Transition(
+TRANSITIONS = transition_table(
+    Transition("submit", "提交确认", {State.DRAFT}, State.SUBMITTED),
+    Transition(
         "send_back", "退回修改", {State.SUBMITTED}, State.DRAFT, style="danger"
     ),
-    "confirm": Transition("confirm", "确认考核结果", {State.SUBMITTED}, State.CONFIRMED),
-}
+    Transition("confirm", "确认考核结果", {State.SUBMITTED}, State.CONFIRMED),
+)
 
 # Scores may change only while the sheet is being scored.
 EDITABLE = frozenset({State.DRAFT})

@@ -12,14 +12,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from fazhi.auditsup.rules import AuditKind, amount_cut, amount_errors
-from fazhi.core.validators import not_future
+from fazhi.core.models import DatedRecord
 from fazhi.org.models import Unit
-from fazhi.org.scope import ScopedQuerySet
 
 MONEY = {"max_digits": 16, "decimal_places": 2}
 
 
-class AuditProject(models.Model):
+class AuditProject(DatedRecord):
     """An audit of a unit (or of a project it owns) by an auditing body."""
 
     search_fields = ("title",)  # what the list's search box matches (core.search)
@@ -36,7 +35,7 @@ class AuditProject(models.Model):
     problem_amount = models.DecimalField("查出问题金额（元）", default=Decimal(0), **MONEY)
     rectified_amount = models.DecimalField("已整改金额（元）", default=Decimal(0), **MONEY)
 
-    objects = ScopedQuerySet.as_manager()
+    event_dates = ("started_on", "reported_on")
 
     class Meta:
         verbose_name = "审计项目"
@@ -47,10 +46,8 @@ class AuditProject(models.Model):
     def __str__(self) -> str:
         return f"{self.year}年 {self.title}"
 
-    def clean(self) -> None:
-        errors = not_future(self.started_on, "started_on") | not_future(
-            self.reported_on, "reported_on"
-        )
+    def record_errors(self) -> dict[str, str]:
+        errors: dict[str, str] = {}
         if self.year and not 2000 <= self.year <= 2100:
             errors["year"] = f"审计年度“{self.year}”无效。"
         if self.started_on and self.reported_on and self.reported_on < self.started_on:
@@ -67,11 +64,10 @@ class AuditProject(models.Model):
             and self.rectified_amount > self.problem_amount
         ):
             errors["rectified_amount"] = "已整改金额不能大于查出问题金额。"
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
 
-class ProjectCheck(models.Model):
+class ProjectCheck(DatedRecord):
     """A check (稽查) of a government-invested project."""
 
     search_fields = ("project",)  # what the list's search box matches (core.search)
@@ -84,7 +80,7 @@ class ProjectCheck(models.Model):
     issues = models.PositiveIntegerField("发现问题（个）", default=0)
     findings = models.TextField("稽查结论", blank=True)
 
-    objects = ScopedQuerySet.as_manager()
+    event_dates = ("checked_on",)
 
     class Meta:
         verbose_name = "项目稽查"
@@ -95,13 +91,8 @@ class ProjectCheck(models.Model):
     def __str__(self) -> str:
         return f"{self.checked_on:%Y-%m-%d} {self.project}"
 
-    def clean(self) -> None:
-        errors = not_future(self.checked_on, "checked_on")
-        if errors:
-            raise ValidationError(errors)
 
-
-class SettlementReview(models.Model):
+class SettlementReview(DatedRecord):
     """The review of one project's settlement: submitted, approved, and the cut."""
 
     search_fields = ("project",)  # what the list's search box matches (core.search)
@@ -117,7 +108,7 @@ class SettlementReview(models.Model):
     amount_cut = models.DecimalField("核减金额（元）", editable=False, default=Decimal(0), **MONEY)
     note = models.CharField("说明", max_length=300, blank=True)
 
-    objects = ScopedQuerySet.as_manager()
+    event_dates = ("reviewed_on",)
 
     class Meta:
         verbose_name = "结算审核"
@@ -141,10 +132,9 @@ class SettlementReview(models.Model):
                 Decimal(self.submitted_amount), Decimal(self.approved_amount)
             )
 
+    def record_errors(self) -> dict[str, str]:
+        return amount_errors(self.submitted_amount, self.approved_amount)
+
     def clean(self) -> None:
-        errors = not_future(self.reviewed_on, "reviewed_on") | amount_errors(
-            self.submitted_amount, self.approved_amount
-        )
-        if errors:
-            raise ValidationError(errors)
+        super().clean()
         self.compute_cut()

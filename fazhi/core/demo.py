@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
+
+from chinese_calendar import is_workday
 
 from fazhi.org.models import Unit, User
 
@@ -44,6 +46,20 @@ def person(ctx: DemoContext) -> str:
     return ctx.rng.choice(SURNAMES) + "".join(
         ctx.rng.choice(GIVEN) for _ in range(ctx.rng.randint(1, 2))
     )
+
+
+# Demo dates fall on China's working days (chinese_calendar); statutory periods are the
+# deadlines app's business, not these helpers'.
+def workday_on_or_after(day: date) -> date:
+    while not is_workday(day):
+        day += timedelta(days=1)
+    return day
+
+
+def workday_on_or_before(day: date) -> date:
+    while not is_workday(day):
+        day -= timedelta(days=1)
+    return day
 
 
 # `fazhi demo` runs this after the registers' loaders: the years after the seed's.

@@ -60,5 +60,18 @@ TOWNSHIPS = [
 VILLAGES_PER_TOWNSHIP = 4
 VILLAGE_STEMS = ["东", "西", "南", "北", "李庄", "王庄", "张湾", "新村", "河口", "山前", "杨楼", "郭店"]
 
+# Units whose acts the reconsideration and litigation demos most often see challenged
+# (after the few each register puts first).
+OFTEN_CHALLENGED = [
+    "确山县住房和城乡建设局",
+    "确山县城市管理局",
+    "确山县交通运输局",
+    "确山县农业农村局",
+    "竹沟镇人民政府",
+    "盘龙街道办事处",
+    "三里河街道办事处",
+    "任店镇人民政府",
+]
+
 # Bodies outside the government that the report counts (县委's legal advisers).
 OTHER = [("中共确山县委员会", "QS-XW")]

@@ -1,12 +1,42 @@
-"""Model behaviour every register shares."""
+"""Model behaviour every register shares, written once.
+
+- `Versioned`: optimistic locking; `UniqueWithoutDisclosure`: a clash names no record.
+- `EventDates` (`event_dates`): no date later than today, and the latest date for
+  `Workflow.last_event_date`; `DatedRecord`: a plain record's `clean()` on top of it
+  (the model adds `record_errors()`), with a `ScopedQuerySet` manager.
+- `DetailPage` (`detail_url`), `MaskedApplicant` (张某某 in lists and exports),
+  `InPostQuerySet.active(day)` for people and bodies in post.
+- `optional_link(...)`: an optional link to a record of another kind.
+
+Registration (`register(by=)`) and moves reserved to another unit live next to the
+workflow, in `core.workflow` (`Registered`, `ReservedMoves`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from datetime import date
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.urls import reverse
+
+from fazhi.core.validators import active_on, future_dates
+from fazhi.org.scope import M, ScopedQuerySet
+from fazhi.org.validators import mask_name
+
+
+def optional_link(
+    to: Any, verbose_name: str, *, on_delete: Any = models.PROTECT, related_name: str = "+",
+    **options: Any,
+) -> Any:
+    """A link a record may have to a record of another kind (the lawsuit a request led to,
+    the decision an opinion was given on): left empty on forms, NULL in the table."""
+    return models.ForeignKey(
+        to, verbose_name=verbose_name, on_delete=on_delete, related_name=related_name,
+        null=True, blank=True, **options,
+    )
 
 
 class ConcurrentEdit(ValidationError):
@@ -69,3 +99,80 @@ class UniqueWithoutDisclosure(models.Model):
             f"该{label}已被登记，不能重复登记。如需核实，请在本单位的列表中查找，或联系统筹协调员。",
             code="unique",
         )
+
+
+class EventDates(models.Model):
+    """A record whose date fields tell what happened, in order (`event_dates`).
+
+    None of them may be later than today, and a workflow move may not predate the latest
+    of them (`Workflow.last_event_date`): mix this in before `Workflow`.
+    """
+
+    event_dates: ClassVar[tuple[str, ...]] = ()
+
+    class Meta:
+        abstract = True
+
+    def future_date_errors(self, today: date | None = None) -> dict[str, str]:
+        """`{field: message}` for each event date later than today, for `clean()`."""
+        return future_dates(self, self.event_dates, today)
+
+    def last_event_date(self) -> date | None:
+        dates = [d for d in (getattr(self, n) for n in self.event_dates) if d is not None]
+        return max(dates) if dates else None
+
+
+class DatedRecord(EventDates):
+    """A plain record of what a unit did on a day (an activity, a visit, a letter).
+
+    `clean()` refuses event dates later than today and adds the model's own
+    `record_errors()` (a record's own message for a field replaces the date's).
+    """
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        errors = self.future_date_errors() | self.record_errors()
+        if errors:
+            raise ValidationError(errors)
+
+    def record_errors(self) -> dict[str, str]:
+        return {}
+
+
+class InPostQuerySet(ScopedQuerySet[M]):
+    """Rows in post (in force) on a day: started by it and not yet ended (`in_post_fields`)."""
+
+    in_post_fields: ClassVar[tuple[str, str]] = ("appointed_on", "left_on")
+
+    def active(self, on: date) -> InPostQuerySet[M]:
+        return self.filter(active_on(on, *self.in_post_fields))
+
+
+class DetailPage:
+    """A record with a page of its own: `get_absolute_url()` is the URL named `detail_url`."""
+
+    detail_url: ClassVar[str]
+    pk: Any
+
+    def get_absolute_url(self) -> str:
+        return reverse(self.detail_url, args=[self.pk])
+
+
+class MaskedApplicant:
+    """Lists and exports show an applicant who is a person as 张某某; an organisation's
+    name is not personal data. The model has `applicant_name` and `applicant_kind`."""
+
+    PERSON_KIND: ClassVar[str] = "person"
+
+    applicant_name: str
+    applicant_kind: str
+
+    @property
+    def masked_applicant(self) -> str:
+        if self.applicant_kind == self.PERSON_KIND:
+            return mask_name(self.applicant_name)
+        return self.applicant_name

@@ -2,10 +2,10 @@
 
 A register declares its allowed moves as data in `rules.py`:
 
-    TRANSITIONS = {
-        "accept": Transition("accept", "受理", {State.RECEIVED}, State.ACCEPTED),
+    TRANSITIONS = transition_table(
+        Transition("accept", "受理", {State.RECEIVED}, State.ACCEPTED),
         ...
-    }
+    )
 
 and its model mixes in `Workflow`, naming the table in `transitions`. Web views, the
 API, imports and commands call `record.apply(action, by=user, on=day, **data)`; none sets
@@ -24,11 +24,11 @@ from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from fazhi.audit.models import Action
 from fazhi.audit.trail import audit_context
 from fazhi.core.models import Versioned
+from fazhi.core.validators import future_message, is_future
 from fazhi.org.scope import can_write_unit, unit_of
 
 
@@ -52,6 +52,14 @@ class Transition:
         object.__setattr__(self, "target", target)
         object.__setattr__(self, "inputs", dict(inputs or {}))
         object.__setattr__(self, "style", style)
+
+
+def transition_table(*moves: Transition) -> dict[str, Transition]:
+    """A register's TRANSITIONS: its moves, keyed by their action (each action once)."""
+    table = {move.action: move for move in moves}
+    if len(table) != len(moves):
+        raise ValueError("An action appears twice in a transition table.")
+    return table
 
 
 class TransitionNotAllowed(ValidationError):
@@ -107,8 +115,8 @@ class Workflow(Versioned):
             raise TransitionNotAllowed("您无权办理该单位的记录。")
         if not isinstance(on, date):
             raise TransitionNotAllowed("请填写办理日期。")
-        if on > timezone.localdate():
-            raise TransitionNotAllowed(f"办理日期{on:%Y-%m-%d}晚于今天，不能登记未来的日期。")
+        if is_future(on):
+            raise TransitionNotAllowed(future_message(on, "办理日期"))
         last = self.last_event_date()
         if last is not None and on < last:
             raise TransitionNotAllowed(f"办理日期{on:%Y-%m-%d}早于本案已登记的上一环节日期{last:%Y-%m-%d}。")
@@ -135,3 +143,77 @@ class Workflow(Versioned):
     def get_state_label(self) -> str:
         getter = getattr(self, f"get_{self.state_field}_display", None)
         return getter() if getter else self.current_state
+
+
+class Registered:
+    """`Model.register(by=user, **fields)`: the one way a workflow record comes to be.
+
+    The record starts in its state field's default whatever the fields say; the user must
+    be able to write its unit (`registrar_field`, refused with `registrar_refusal`); it is
+    validated, saved and audited in one transaction with `on_register`, the model's hook
+    that opens the periods the law starts on receipt — so bad input writes nothing.
+    """
+
+    registrar_field: ClassVar[str] = "unit"
+    registrar_refusal: ClassVar[str] = "您无权为该单位登记记录。"
+    state_field: ClassVar[str]
+
+    @classmethod
+    def register(cls, *, by: Any, verb: str = "register", **fields: Any) -> Any:
+        record = cls(**fields)
+        record.save_registered(by, verb=verb)
+        return record
+
+    def save_registered(self, by: Any, *, verb: str = "register") -> None:
+        """`register()` for a record already built (a form's or an import row's instance)."""
+        self.check_registrar(by)
+        state = self._meta.get_field(self.state_field)  # type: ignore[attr-defined]
+        setattr(self, self.state_field, state.get_default())
+        self.full_clean()  # type: ignore[attr-defined]
+        with transaction.atomic(), audit_context(user=by, verb=verb):
+            self.save()  # type: ignore[attr-defined]
+            self.on_register(by)
+
+    def check_registrar(self, by: Any) -> None:
+        """Refuse a user who may not write the record's unit (a missing unit is left to
+        `full_clean`, which names the field)."""
+        name = self.registrar_field
+        unit = getattr(self, name) if getattr(self, f"{name}_id", None) else None
+        if unit is not None and not can_write_unit(by, unit):
+            raise ValidationError({name: self.registrar_refusal})
+
+    def on_register(self, by: Any) -> None:
+        """Hook run after the first save, inside the transaction (open deadlines …)."""
+
+
+class ReservedMoves:
+    """Moves only the staff of another unit than the record's may make (the 复议机关's, the
+    supervising office's): the model names that unit per action in `reserved_unit()`.
+
+    Mix in before `Workflow`: the screen offers such a move only to that unit's staff and
+    `apply()` refuses anyone else with `reserved_refusal()`.
+    """
+
+    transitions: ClassVar[Mapping[str, Transition]]
+
+    def reserved_unit(self, action: str) -> Any:
+        """The unit whose staff alone may make `action`, or None (the record's own staff)."""
+        return None
+
+    def reserved_refusal(self, label: str) -> str:
+        return f"“{label}”须由{self.reserved_unit_name()}办理。"
+
+    def reserved_unit_name(self) -> str:
+        return "其他单位"
+
+    def may(self, user: Any, action: str) -> bool:
+        unit = self.reserved_unit(action)
+        return unit is None or can_write_unit(user, unit)
+
+    def allowed_actions(self, user: Any) -> list[Transition]:
+        return [t for t in super().allowed_actions(user) if self.may(user, t.action)]  # type: ignore[misc]
+
+    def apply(self, action: str, *, by: Any, on: date, note: str = "", **data: Any) -> None:
+        if action in self.transitions and not self.may(by, action):
+            raise TransitionNotAllowed(self.reserved_refusal(self.transitions[action].label))
+        super().apply(action, by=by, on=on, note=note, **data)  # type: ignore[misc]

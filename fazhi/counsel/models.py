@@ -8,10 +8,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
+from fazhi.core.models import optional_link
 from fazhi.counsel.rules import Kind, Subject
-from fazhi.org.models import Unit
+from fazhi.org.models import MaskedContact, Unit
 from fazhi.org.scope import ScopedQuerySet
-from fazhi.org.validators import mask_name, mask_phone, validate_phone
+from fazhi.org.validators import validate_phone
 
 
 class CounselQuerySet(ScopedQuerySet["Counsel"]):
@@ -26,7 +27,7 @@ def serving_between(start: date, end: date, prefix: str = "") -> Q:
     )
 
 
-class Counsel(models.Model):
+class Counsel(MaskedContact, models.Model):
     """A legal adviser engaged by a unit (contract with a firm) or a public lawyer."""
 
     # Names of people: replaced in anything published (core.privacy).
@@ -56,14 +57,6 @@ class Counsel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}{self.masked_name}"
-
-    @property
-    def masked_name(self) -> str:
-        return mask_name(self.name)
-
-    @property
-    def masked_phone(self) -> str:
-        return mask_phone(self.phone)
 
     def clean(self) -> None:
         errors = {}
@@ -95,38 +88,10 @@ class Opinion(models.Model):
     given_on = models.DateField("出具日期")
     subject = models.CharField("事项类别", max_length=10, choices=Subject.choices)
     title = models.CharField("事项", max_length=200)
-    decision = models.ForeignKey(
-        "decisions.Decision",
-        verbose_name="重大行政决策",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    document = models.ForeignKey(
-        "normdocs.Document",
-        verbose_name="规范性文件",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    contract = models.ForeignKey(
-        "normdocs.ReviewItem",
-        verbose_name="合同",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    lawsuit = models.ForeignKey(
-        "litigation.Lawsuit",
-        verbose_name="行政诉讼案件",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    decision = optional_link("decisions.Decision", "重大行政决策")
+    document = optional_link("normdocs.Document", "规范性文件")
+    contract = optional_link("normdocs.ReviewItem", "合同")
+    lawsuit = optional_link("litigation.Lawsuit", "行政诉讼案件")
     summary = models.TextField("意见要点", blank=True)
 
     objects = ScopedQuerySet.as_manager()

@@ -7,8 +7,8 @@ from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 
+from fazhi.core.models import DetailPage, optional_link
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
 from fazhi.decisions import rules
@@ -55,31 +55,19 @@ class DecisionQuerySet(ScopedQuerySet["Decision"]):
         return self.filter(year=year)
 
 
-class Decision(Workflow):
+class Decision(DetailPage, Workflow):
     """One major administrative decision and where it stands in the statutory steps."""
+
+    detail_url = "decisions:detail"
 
     search_fields = ("title",)  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
         Unit, verbose_name="决策机关", on_delete=models.PROTECT, related_name="+"
     )
-    catalogue = models.ForeignKey(
-        Catalogue,
-        verbose_name="所属目录",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="decisions",
-    )
+    catalogue = optional_link(Catalogue, "所属目录", related_name="decisions")
     year = models.PositiveSmallIntegerField("年度")
     title = models.CharField("决策事项", max_length=200)
-    lead_unit = models.ForeignKey(
-        Unit,
-        verbose_name="承办单位",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    lead_unit = optional_link(Unit, "承办单位")
     basis = models.TextField("决策依据", blank=True)
     state = models.CharField("状态", max_length=20, choices=State.choices, default=State.DRAFTING)
     # 第14–15条: set by `open_comment`; the participation step then records the outcome.
@@ -132,9 +120,6 @@ class Decision(Workflow):
             # Once only, and not after the participation step is recorded.
             return self.comment_start_on is None and Step.PARTICIPATION not in self.recorded_steps()
         return True
-
-    def get_absolute_url(self) -> str:
-        return reverse("decisions:detail", args=[self.pk])
 
     def _check_step(self, step: str, on: date, recorded: dict[str, DecisionStep]) -> None:
         error = rules.step_error(step, set(recorded))
@@ -240,7 +225,6 @@ class Decision(Workflow):
                 rules.COMMENT_PERIOD_CODE,
                 start=self.comment_start_on,
                 title=f"征求公众意见：{self.title}",
-                unit=self.unit,
             )
         elif action in (Step.PARTICIPATION, "not_applicable"):
             # A minimum period: nothing is "met" late, so the open period is closed with
@@ -349,14 +333,7 @@ class DecisionStep(models.Model):
     conclusion = models.CharField("结论", max_length=20, blank=True)
     meeting = models.CharField("会议", max_length=100, blank=True)
     detail = models.TextField("情况说明", blank=True)
-    recorded_by = models.ForeignKey(
-        "org.User",
-        verbose_name="登记人",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    recorded_by = optional_link("org.User", "登记人", on_delete=models.SET_NULL)
 
     scope_field = "decision__unit"
     objects = ScopedQuerySet.as_manager()

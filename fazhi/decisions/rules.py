@@ -11,7 +11,7 @@ from datetime import date
 
 from django.db import models
 
-from fazhi.core.workflow import Transition
+from fazhi.core.workflow import Transition, transition_table
 
 
 class State(models.TextChoices):
@@ -119,16 +119,14 @@ STEP_INPUTS: Mapping[str, Mapping[str, str]] = {
     Step.EVALUATION: {"detail": "评估主体及结论"},
 }
 
-TRANSITIONS: Mapping[str, Transition] = {
-    **{
-        step.value: Transition(
-            step.value, f"登记{step.label}", set(OPEN_STATES), None, STEP_INPUTS[step]
-        )
+TRANSITIONS: Mapping[str, Transition] = transition_table(
+    *(
+        Transition(step.value, f"登记{step.label}", set(OPEN_STATES), None, STEP_INPUTS[step])
         for step in Step
-    },
+    ),
     # 第15条: the draft is published for comments; the comment period (≥ 30 days) runs
     # on the due list until comments may close, then `participation` records the result.
-    "open_comment": Transition(
+    Transition(
         "open_comment",
         "公开征求意见",
         {State.DRAFTING},
@@ -140,14 +138,14 @@ TRANSITIONS: Mapping[str, Transition] = {
             "shortened_reason": "缩短征求意见期限的理由",
         },
     ),
-    "not_applicable": Transition(
+    Transition(
         "not_applicable",
         "登记不适用环节",
         set(OPEN_STATES),
         None,
         {"step": "环节", "reason": "不适用理由"},
     ),
-}
+)
 
 
 def missing_before(step: str, recorded: set[str]) -> list[str]:

@@ -43,12 +43,6 @@ SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
 GIVEN = "国华建军明强伟芳秀英丽敏静玉兰"
 
 
-def workday_on_or_after(day: date) -> date:
-    while not is_workday(day):
-        day += timedelta(days=1)
-    return day
-
-
 def workdays_before(day: date, n: int) -> date:
     """The working day n working days before `day` (demo dates only, not a deadline)."""
     while n > 0:

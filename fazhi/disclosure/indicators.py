@@ -9,27 +9,24 @@ from __future__ import annotations
 from django.db.models import Q
 
 from fazhi.disclosure.rules import State
-from fazhi.indicators.catalogue import Period, count, rate
+from fazhi.indicators.catalogue import Period, counts, rates
+from fazhi.indicators.q import within
 
 ITEM = "disclosure.ProactiveItem"
 REQUEST = "disclosure.Request"
 
 
-def _in(field: str, p: Period) -> Q:
-    return Q(**{f"{field}__gte": p.start, f"{field}__lte": p.end})
-
-
 def proactive(p: Period) -> Q:
-    return _in("published_on", p)
+    return within("published_on", p)
 
 
 def requests(p: Period) -> Q:
-    return _in("received_on", p)
+    return within("received_on", p)
 
 
 def replied(p: Period) -> Q:
     # Requests abandoned for want of correction (第30条) have no reply period to meet.
-    return Q(state=State.DONE, replied_on_time__isnull=False) & _in("replied_on", p)
+    return Q(state=State.DONE, replied_on_time__isnull=False) & within("replied_on", p)
 
 
 def replied_on_time(p: Period) -> Q:
@@ -37,43 +34,17 @@ def replied_on_time(p: Period) -> Q:
 
 
 INDICATORS = [
-    count(
-        "disclosure_proactive",
-        "主动公开政府信息",
-        "条",
-        model=ITEM,
-        where=proactive,
-        definition="期间内主动公开的政府信息条数（按公开日期计，各类别合计）。",
-    ),
-    count(
-        "disclosure_requests",
-        "依申请公开",
-        "件",
-        model=REQUEST,
-        where=requests,
-        definition="期间内收到的政府信息公开申请件数（按政府信息公开条例第31条确定的收到日期计）。",
-    ),
-    count(
-        "disclosure_replied",
-        "作出答复",
-        "件",
-        model=REQUEST,
-        where=replied,
-        definition="期间内作出答复的申请件数（按答复日期计；逾期不补正不再处理的不计入）。",
-    ),
-    count(
-        "disclosure_replied_on_time",
-        "按期答复",
-        "件",
-        model=REQUEST,
-        where=replied_on_time,
-        definition="期间内作出答复、且在答复期限内答复的申请件数（20个工作日，经批准延长的为延长后期限，征求意见时间不计入；条例第33条）。",
-    ),
-    rate(
-        "disclosure_on_time_rate",
-        "按期答复率",
-        numerator="disclosure_replied_on_time",
-        denominator="disclosure_replied",
-        definition="按期答复件数 ÷ 期间内作出答复的申请件数 × 100%。",
-    ),
+    *counts(ITEM, [
+        # code, name, unit, which records, definition
+        ("disclosure_proactive", "主动公开政府信息", "条", proactive, "期间内主动公开的政府信息条数（按公开日期计，各类别合计）。"),
+    ]),
+    *counts(REQUEST, [
+        ("disclosure_requests", "依申请公开", "件", requests, "期间内收到的政府信息公开申请件数（按政府信息公开条例第31条确定的收到日期计）。"),
+        ("disclosure_replied", "作出答复", "件", replied, "期间内作出答复的申请件数（按答复日期计；逾期不补正不再处理的不计入）。"),
+        ("disclosure_replied_on_time", "按期答复", "件", replied_on_time, "期间内作出答复、且在答复期限内答复的申请件数（20个工作日，经批准延长的为延长后期限，征求意见时间不计入；条例第33条）。"),
+    ]),
+    *rates([
+        # code, name, numerator, denominator, definition
+        ("disclosure_on_time_rate", "按期答复率", "disclosure_replied_on_time", "disclosure_replied", "按期答复件数 ÷ 期间内作出答复的申请件数 × 100%。"),
+    ]),
 ]

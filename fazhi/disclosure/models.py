@@ -13,11 +13,13 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.audit.trail import audit_context
-from fazhi.core.workflow import TransitionNotAllowed, Workflow
+from fazhi.core.models import DetailPage, EventDates, MaskedApplicant, optional_link
+from fazhi.core.validators import future_dates
+from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
+from fazhi.deadlines import services as deadlines
 from fazhi.disclosure import rules
 from fazhi.disclosure.rules import (
     ApplicantKind,
@@ -29,7 +31,7 @@ from fazhi.disclosure.rules import (
 )
 from fazhi.org.models import Unit
 from fazhi.org.scope import ScopedQuerySet, can_write_unit
-from fazhi.org.validators import mask_name, validate_phone
+from fazhi.org.validators import validate_phone
 
 EVENT_DATES = (
     "received_on",
@@ -40,12 +42,6 @@ EVENT_DATES = (
     "extended_on",
     "replied_on",
 )
-
-
-def _services() -> Any:
-    from fazhi.deadlines import services
-
-    return services
 
 
 class ProactiveItemQuerySet(ScopedQuerySet["ProactiveItem"]):
@@ -92,12 +88,7 @@ class ProactiveItem(models.Model):
             ReportFiling.ensure_for([(self.unit, self.published_on)])
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
-        today = timezone.localdate()
-        if self.published_on and self.published_on > today:
-            errors["published_on"] = (
-                f"公开日期{self.published_on:%Y-%m-%d}晚于今天，不能登记未来的日期。"
-            )
+        errors = future_dates(self, ("published_on",))
         if self.formed_on and self.published_on and self.formed_on > self.published_on:
             errors["formed_on"] = "信息形成日期不能晚于公开日期。"
         if errors:
@@ -109,10 +100,14 @@ class RequestQuerySet(ScopedQuerySet["Request"]):
         return self.exclude(state=State.DONE)
 
 
-class Request(Workflow):
+class Request(DetailPage, EventDates, MaskedApplicant, Registered, Workflow):
     """A request for government information (依申请公开), from receipt to the reply."""
 
+    detail_url = "disclosure:detail"
+
     transitions = rules.TRANSITIONS
+    event_dates = EVENT_DATES
+    registrar_refusal = "您无权为该单位登记政府信息公开申请。"
 
     search_fields = ("number", "applicant_name", "content")  # what the list's search box matches (core.search)
     number = models.CharField("编号", max_length=50, blank=True, help_text="如 确政公开〔2022〕3号")
@@ -152,19 +147,15 @@ class Request(Workflow):
         "答复类型", max_length=30, choices=ReplyType.choices, blank=True, db_index=True
     )
     replied_on_time = models.BooleanField("按期答复", null=True, blank=True)
-    reconsideration = models.ForeignKey(
+    reconsideration = optional_link(
         "reconsideration.Application",
-        verbose_name="引发的行政复议",
-        null=True,
-        blank=True,
+        "引发的行政复议",
         on_delete=models.SET_NULL,
         related_name="disclosure_requests",
     )
-    lawsuit = models.ForeignKey(
+    lawsuit = optional_link(
         "litigation.Lawsuit",
-        verbose_name="引发的行政诉讼",
-        null=True,
-        blank=True,
+        "引发的行政诉讼",
         on_delete=models.SET_NULL,
         related_name="disclosure_requests",
     )
@@ -181,37 +172,18 @@ class Request(Workflow):
     def __str__(self) -> str:
         return self.number or f"{self.masked_applicant}申请公开（{self.received_on:%Y-%m-%d}）"
 
-    def get_absolute_url(self) -> str:
-        return reverse("disclosure:detail", args=[self.pk])
-
-    @property
-    def masked_applicant(self) -> str:
-        if self.applicant_kind == ApplicantKind.PERSON:
-            return mask_name(self.applicant_name)
-        return self.applicant_name
-
     @property
     def is_open(self) -> bool:
         return self.state != State.DONE
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
-        today = timezone.localdate()
-        for name in EVENT_DATES:
-            value = getattr(self, name)
-            if value is not None and value > today:
-                label = self._meta.get_field(name).verbose_name
-                errors[name] = f"{label}{value:%Y-%m-%d}晚于今天，不能登记未来的日期。"
+        errors = self.future_date_errors()
         if self.replied_on and self.received_on and self.replied_on < self.received_on:
             errors["replied_on"] = "答复日期不能早于收到申请日期。"
         if self.state == State.DONE and not self.reply_type:
             errors["reply_type"] = "已办结的申请须有答复类型。"
         if errors:
             raise ValidationError(errors)
-
-    def last_event_date(self) -> date | None:
-        dates = [d for d in (getattr(self, n) for n in EVENT_DATES) if d is not None]
-        return max(dates) if dates else None
 
     def action_available(self, action: str) -> bool:
         if action == "request_correction":
@@ -223,59 +195,33 @@ class Request(Workflow):
 
     # ------------------------------------------------------------ registration
 
-    @classmethod
-    def register(cls, *, by: Any, **fields: Any) -> Request:
-        """Create a received request and start its reply period (第33条第2款).
-
-        Raises ValidationError (Chinese messages) and writes nothing on bad input.
-        """
-        req = cls(**fields)
-        if req.unit_id and not can_write_unit(by, req.unit):
-            raise ValidationError({"unit": "您无权为该单位登记政府信息公开申请。"})
-        req.state = State.RECEIVED
-        req.full_clean()
-        with transaction.atomic(), audit_context(user=by, verb="register"):
-            req.save()
-            req.open_reply_deadline(req.received_on)
-            ReportFiling.ensure_for([(req.unit, req.received_on)])
-        return req
+    def on_register(self, by: Any) -> None:
+        """A received request starts its reply period (第33条第2款), and its unit's annual
+        report falls due (第49条)."""
+        self.open_reply_deadline(self.received_on)
+        ReportFiling.ensure_for([(self.unit, self.received_on)])
 
     def open_reply_deadline(self, start: date) -> None:
-        _services().open_deadline(
-            self,
-            rules.P_REPLY,
-            start=start,
-            title=f"答复信息公开申请：{self}",
-            unit=self.unit,
-            url=self.get_absolute_url(),
-        )
+        deadlines.open_deadline(self, rules.P_REPLY, start=start, title=f"答复信息公开申请：{self}")
 
     def reply_deadline(self) -> Any:
-        return (
-            _services()
-            .deadlines_for(self)
-            .filter(period__code=rules.P_REPLY)
-            .order_by("-id")
-            .first()
-        )
+        return deadlines.deadlines_for(self).filter(period__code=rules.P_REPLY).order_by("-id").first()
 
     # ------------------------------------------------------------ hooks
 
     def on_request_correction(self, *, on: date, **_: Any) -> None:
-        s = _services()
         # 第30条: the notice is due within 7 working days of receipt; record whether it was.
-        s.open_deadline(
+        deadlines.open_deadline(
             self,
             rules.P_CORRECTION_NOTICE,
             start=self.received_on,
             title=f"告知补正：{self}",
-            unit=self.unit,
         )
-        met = s.meet_deadline(self, rules.P_CORRECTION_NOTICE, on=on)
+        met = deadlines.meet_deadline(self, rules.P_CORRECTION_NOTICE, on=on)
         self.correction_notice_late = bool(met is not None and met.on_time is False)
         self.correction_requested_on = on
         # 第30条: the reply period runs again from the receipt of the completed request.
-        s.cancel_deadline(
+        deadlines.cancel_deadline(
             self, rules.P_REPLY, on=on, reason="告知补正，答复期限自收到补正申请之日起重新计算"
         )
 
@@ -290,25 +236,16 @@ class Request(Workflow):
         self.replied_on_time = None
 
     def on_consult(self, *, on: date, reason: str = "", **_: Any) -> None:
-        s = _services()
         # 第33条第3款: consulting a third party or another agency does not count.
-        s.pause_deadline(self, rules.P_REPLY, start=on, reason="征求第三方或其他机关意见")
-        s.open_deadline(
-            self,
-            rules.P_THIRD_PARTY,
-            start=on,
-            title=f"第三方提出意见：{self}",
-            unit=self.unit,
-            url=self.get_absolute_url(),
-        )
+        deadlines.pause_deadline(self, rules.P_REPLY, start=on, reason="征求第三方或其他机关意见")
+        deadlines.open_deadline(self, rules.P_THIRD_PARTY, start=on, title=f"第三方提出意见：{self}")
         self.consulted_on = on
         self.consultation_subject = reason.strip()
         self.consultation_done_on = None
 
     def on_consultation_done(self, *, on: date, **_: Any) -> None:
-        s = _services()
-        s.meet_deadline(self, rules.P_THIRD_PARTY, on=on)
-        s.resume_deadline(self, rules.P_REPLY, on=on)
+        deadlines.meet_deadline(self, rules.P_THIRD_PARTY, on=on)
+        deadlines.resume_deadline(self, rules.P_REPLY, on=on)
         self.consultation_done_on = on
 
     def on_extend(self, *, on: date, approved_by: str = "", reason: str = "", **_: Any) -> str:
@@ -316,7 +253,7 @@ class Request(Workflow):
             raise TransitionNotAllowed(
                 "延长答复期限须经政府信息公开工作机构负责人同意，请填写批准人（第33条第2款）。"
             )
-        _services().extend_deadline(
+        deadlines.extend_deadline(
             self, rules.P_REPLY, on=on, reason=reason, approved_by=approved_by
         )
         self.extended_on = on
@@ -327,11 +264,10 @@ class Request(Workflow):
     def on_reply(self, *, on: date, reply_type: str = "", **_: Any) -> None:
         if reply_type not in ReplyType.values or reply_type == ReplyType.NO_CORRECTION:
             raise TransitionNotAllowed("请选择答复类型（政府信息公开条例第36–39条）。")
-        s = _services()
         if self.state == State.CONSULTING:
-            s.resume_deadline(self, rules.P_REPLY, on=on)
-        s.cancel_deadline(self, rules.P_THIRD_PARTY, on=on, reason="已作出答复")
-        met = s.meet_deadline(self, rules.P_REPLY, on=on)
+            deadlines.resume_deadline(self, rules.P_REPLY, on=on)
+        deadlines.cancel_deadline(self, rules.P_THIRD_PARTY, on=on, reason="已作出答复")
+        met = deadlines.meet_deadline(self, rules.P_REPLY, on=on)
         self.replied_on = on
         self.reply_type = reply_type
         self.replied_on_time = None if met is None else bool(met.on_time)
@@ -355,7 +291,7 @@ class ReportFilingQuerySet(ScopedQuerySet["ReportFiling"]):
     pass
 
 
-class ReportFiling(Workflow):
+class ReportFiling(DetailPage, Workflow):
     """One unit's 政府信息公开工作年度报告 for one year: due by 31 January (部门) or
     31 March (本级政府) of the next year (第49条), met when it is published.
 
@@ -364,6 +300,8 @@ class ReportFiling(Workflow):
     government whose whole report counts it — or by hand for a unit without records
     (`open_for`). The deadline is a row of the deadlines app, so it is on the due list.
     """
+
+    detail_url = "disclosure:filing"
 
     transitions = rules.FILING_TRANSITIONS
 
@@ -394,9 +332,6 @@ class ReportFiling(Workflow):
 
     def __str__(self) -> str:
         return f"{self.unit.name}{self.year}年政府信息公开工作年度报告"
-
-    def get_absolute_url(self) -> str:
-        return reverse("disclosure:filing", args=[self.pk])
 
     @property
     def period_code(self) -> str:
@@ -482,18 +417,17 @@ class ReportFiling(Workflow):
 
     def open_deadline(self) -> None:
         # A fixed-date period: by 31 January / 31 March of the year after `start`'s year.
-        _services().open_deadline(
+        deadlines.open_deadline(
             self,
             self.period_code,
             start=date(self.year, 12, 31),
             title=f"公布{self}"[:200],
-            unit=self.unit,
-            url=self.get_absolute_url(),
         )
 
     # ------------------------------------------------------------ hooks
 
     def on_publish(self, *, on: date, number: str = "", url: str = "", **_: Any) -> None:
+        # Imported here: the report module imports these models (a real cycle).
         from fazhi.disclosure import report as annual
 
         if on.year <= self.year:
@@ -514,7 +448,7 @@ class ReportFiling(Workflow):
             "行政复议": rep.section4.rows[0][1][4],
             "行政诉讼": rep.section4.rows[0][1][9] + rep.section4.rows[0][1][14],
         }
-        met = _services().meet_deadline(self, self.period_code, on=on)
+        met = deadlines.meet_deadline(self, self.period_code, on=on)
         self.published_on = on
         self.published_on_time = None if met is None else bool(met.on_time)
         self.number = number.strip()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from fazhi.core.workflow import Transition
+from fazhi.core.workflow import Transition, transition_table
 
 
 class State(models.TextChoices):
@@ -140,27 +140,27 @@ class ProactiveCategory(models.TextChoices):
 
 
 T = Transition
-TRANSITIONS: dict[str, Transition] = {
+TRANSITIONS: dict[str, Transition] = transition_table(
     # 第30条: an unclear request → one notice within 7 working days; the reply period
     # starts again from the receipt of the completed request.
-    "request_correction": T(
+    T(
         "request_correction", "一次性告知补正", {State.RECEIVED}, State.CORRECTION
     ),
-    "receive_correction": T(
+    T(
         "receive_correction", "收到补正申请", {State.CORRECTION}, State.RECEIVED
     ),
-    "abandon": T(
+    T(
         "abandon", "逾期不补正（不再处理）", {State.CORRECTION}, State.DONE, style="danger"
     ),
     # 第32条、第33条第3款: consulting a third party (or another agency, 第34条) stops the clock.
-    "consult": T(
+    T(
         "consult", "征求第三方意见", {State.RECEIVED}, State.CONSULTING, {"reason": "征求意见事项"}
     ),
-    "consultation_done": T(
+    T(
         "consultation_done", "收到第三方意见", {State.CONSULTING}, State.RECEIVED
     ),
     # 第33条第2款: +20 working days once, approved by the head of the 公开工作机构.
-    "extend": T(
+    T(
         "extend",
         "延长答复期限（批准）",
         {State.RECEIVED, State.CONSULTING},
@@ -168,7 +168,7 @@ TRANSITIONS: dict[str, Transition] = {
         {"approved_by": "批准人", "reason": "延期理由"},
     ),
     # 第36–39条: the reply.
-    "reply": T(
+    T(
         "reply",
         "作出答复",
         {State.RECEIVED, State.CONSULTING},
@@ -177,14 +177,14 @@ TRANSITIONS: dict[str, Transition] = {
         style="danger",
     ),
     # A reconsideration or lawsuit that followed (annual report section 四).
-    "link_case": T(
+    T(
         "link_case",
         "关联复议、诉讼案件",
         {State.DONE},
         None,
         {"reconsideration": "行政复议案件", "lawsuit": "行政诉讼案件"},
     ),
-}
+)
 
 INPUT_KINDS: dict[str, str] = {
     "reason": "text",
@@ -208,15 +208,15 @@ class FilingState(models.TextChoices):
 GOVERNMENT_KINDS = frozenset({"county", "city", "province"})
 NO_REPORT_KINDS = frozenset({"village"})
 
-FILING_TRANSITIONS: dict[str, Transition] = {
-    "publish": Transition(
+FILING_TRANSITIONS: dict[str, Transition] = transition_table(
+    Transition(
         "publish",
         "公布年度报告",
         {FilingState.DUE},
         FilingState.PUBLISHED,
         {"number": "文号", "url": "公布网址"},
     ),
-}
+)
 
 # Period codes of the deadlines app.
 P_REPLY = "disclosure_reply"  # 第33条第2款: 20 working days (+20 once)

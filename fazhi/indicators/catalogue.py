@@ -2,14 +2,15 @@
 the analyzer (see INDICATORS.md in the project's shared docs).
 
 Registers declare their indicators in `<app>/indicators.py` as a module-level
-`INDICATORS` list built with `count()`, `total()`, `rate()` and `parts()`. The
+`INDICATORS` list built with `count()`, `total()`, `rate()` and `parts()` (or
+`counts()`, `totals()` and `rates()` for tables of rows). The
 catalogue collects them once; the engine computes them.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -113,6 +114,41 @@ def rate(code: str, name: str, *, numerator: str, denominator: str, definition: 
 def parts(code: str, name: str, unit: str, *, of: tuple[str, ...], definition: str, register: str = "") -> Indicator:
     """A figure that is the sum of other figures (e.g. corrected = revoked + altered + …)."""
     return Indicator(code, name, unit, definition, "parts", register, parts=of)
+
+
+def counts(model: str, rows: Iterable[tuple[str, str, str, Where, str]]) -> list[Indicator]:
+    """`count()` for a table of one model's indicators: (code, name, unit, where,
+    definition) rows, in the order they appear in the catalogue."""
+    return [
+        count(code, name, unit, model=model, where=where, definition=definition)
+        for code, name, unit, where, definition in rows
+    ]
+
+
+def totals(
+    model: str, rows: Iterable[tuple[str, str, str, str, Where, str]], *, decimals: int = 0,
+    scale: Decimal | int = 1,
+) -> list[Indicator]:
+    """`total()` for a table of one model's sums: (code, name, unit, field, where,
+    definition) rows sharing their rounding and scale."""
+    return [
+        total(
+            code, name, unit, model=model, field=field, where=where, definition=definition,
+            decimals=decimals, scale=scale,
+        )
+        for code, name, unit, field, where, definition in rows
+    ]
+
+
+def rates(rows: Iterable[tuple[str, str, str, str, str]], *, decimals: int = 0) -> list[Indicator]:
+    """`rate()` for a table: (code, name, numerator, denominator, definition) rows."""
+    return [
+        rate(
+            code, name, numerator=numerator, denominator=denominator, definition=definition,
+            decimals=decimals,
+        )
+        for code, name, numerator, denominator, definition in rows
+    ]
 
 
 # A hand-built catalogue that tests put in place of the collected one

@@ -12,10 +12,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 
-from fazhi.core.validators import active_on, not_future
-from fazhi.core.workflow import TransitionNotAllowed, Workflow
+from fazhi.core.models import DatedRecord, DetailPage, EventDates, InPostQuerySet
+from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
+from fazhi.deadlines import services as deadlines
 from fazhi.legalservices import rules
 from fazhi.legalservices.rules import (
     Channel,
@@ -32,14 +32,6 @@ from fazhi.org.scope import ScopedQuerySet
 from fazhi.org.validators import mask_name, validate_id_number, validate_phone
 
 
-def _deadlines() -> Any:
-    try:
-        from fazhi.deadlines import services
-    except ImportError:  # pragma: no cover - only while the deadlines app is being written
-        return None
-    return services
-
-
 class AidApplicationQuerySet(ScopedQuerySet["AidApplication"]):
     def open(self) -> AidApplicationQuerySet:
         return self.filter(state__in=[State.RECEIVED, State.APPROVED, State.ASSIGNED])
@@ -48,11 +40,15 @@ class AidApplicationQuerySet(ScopedQuerySet["AidApplication"]):
         return self.filter(green_channel=True)
 
 
-class AidApplication(Workflow):
+class AidApplication(DetailPage, EventDates, Registered, Workflow):
+    detail_url = "legalservices:aid_detail"
+
     # Names of people: replaced in anything published (core.privacy).
     personal_name_fields = ("applicant_name",)
 
     transitions = rules.TRANSITIONS
+    event_dates = ("received_on", "decided_on", "assigned_on", "closed_on")
+    registrar_refusal = "您无权为该单位登记法律援助申请。"
 
     search_fields = ("number", "applicant_name")  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
@@ -115,9 +111,6 @@ class AidApplication(Workflow):
     def __str__(self) -> str:
         return f"{self.number or '法律援助申请'}（{mask_name(self.applicant_name)}，{self.get_claim_display()}）"
 
-    def get_absolute_url(self) -> str:
-        return reverse("legalservices:aid_detail", args=[self.pk])
-
     @property
     def applicant_masked(self) -> str:
         return mask_name(self.applicant_name)
@@ -125,19 +118,13 @@ class AidApplication(Workflow):
     def clean(self) -> None:
         self.green_channel = rules.green_channel(self.migrant_worker, self.claim)
         self.applicant_id_number = (self.applicant_id_number or "").strip().upper()
-        errors = not_future(self.received_on, "received_on")
+        errors = self.future_date_errors()
         if self.decided_on and self.received_on and self.decided_on < self.received_on:
             errors["decided_on"] = "决定日期不能早于收到申请日期。"
         if errors:
             raise ValidationError(errors)
 
     # ------------------------------------------------------------ workflow hooks
-
-    def last_event_date(self) -> date | None:
-        dates = [
-            d for d in (self.received_on, self.decided_on, self.assigned_on, self.closed_on) if d
-        ]
-        return max(dates) if dates else None
 
     def _decide(self, decision: str, on: date) -> None:
         self.decision = decision
@@ -169,61 +156,43 @@ class AidApplication(Workflow):
         self.result = result
 
     def after_apply(self, action: str, *, on: date, by: Any) -> None:
-        svc = _deadlines()
-        if svc is None:
-            return
         if action in ("approve", "refuse"):
-            met = svc.meet_deadline(self, rules.PERIOD_DECISION, on=on)
+            met = deadlines.meet_deadline(self, rules.PERIOD_DECISION, on=on)
             on_time = getattr(met, "on_time", None)
             if on_time is not None and on_time != self.decision_on_time:
                 type(self).objects.filter(pk=self.pk).update(decision_on_time=on_time)
                 self.decision_on_time = on_time
             if action == "approve":
-                svc.open_deadline(
+                deadlines.open_deadline(
                     self,
                     rules.PERIOD_ASSIGNMENT,
                     start=on,
                     title=f"{self} 指派承办人",
-                    unit=self.unit,
-                    url=self.get_absolute_url(),
                 )
         elif action == "withdraw":
-            svc.cancel_deadline(self, rules.PERIOD_DECISION, on=on, reason="申请人撤回申请")
+            deadlines.cancel_deadline(self, rules.PERIOD_DECISION, on=on, reason="申请人撤回申请")
         elif action == "assign":
-            svc.meet_deadline(self, rules.PERIOD_ASSIGNMENT, on=on)
+            deadlines.meet_deadline(self, rules.PERIOD_ASSIGNMENT, on=on)
 
     def open_deadlines(self) -> None:
         """Start the review period (法律援助法 第43条: 7 days) on the deadlines calendar."""
-        svc = _deadlines()
-        if svc is None:
-            return
-        svc.open_deadline(
+        deadlines.open_deadline(
             self,
             rules.PERIOD_DECISION,
             start=self.received_on,
             title=f"{self} 审查决定",
-            unit=self.unit,
-            url=self.get_absolute_url(),
         )
 
-    def register(self, *, by: Any) -> None:
-        """Save a new application and start its review period; raises ValidationError."""
-        from django.db import transaction
+    def register(self, *, by: Any) -> None:  # type: ignore[override]
+        """Save this new application (built by a form or an import row) and start its
+        review period; raises ValidationError and writes nothing on bad input."""
+        self.save_registered(by)
 
-        from fazhi.audit.models import Action
-        from fazhi.audit.trail import audit_context
-        from fazhi.org.scope import can_write_unit
-
-        if self.unit_id is None or not can_write_unit(by, self.unit):
-            raise ValidationError({"unit": "您无权为该单位登记法律援助申请。"})
-        self.state = State.RECEIVED
-        with transaction.atomic(), audit_context(user=by, action=Action.CREATE, verb="register"):
-            self.full_clean()
-            self.save()
-            self.open_deadlines()
+    def on_register(self, by: Any) -> None:
+        self.open_deadlines()
 
 
-class Notarisation(models.Model):
+class Notarisation(DatedRecord):
     # Names of people: replaced in anything published (core.privacy).
     personal_name_fields = ("applicant_name",)
 
@@ -240,7 +209,7 @@ class Notarisation(models.Model):
     issued_on = models.DateField("出证日期")
     fee_waived = models.BooleanField("减免费用", default=False)
 
-    objects = ScopedQuerySet.as_manager()
+    event_dates = ("issued_on",)
 
     class Meta:
         verbose_name = "公证"
@@ -255,18 +224,8 @@ class Notarisation(models.Model):
     def applicant_masked(self) -> str:
         return mask_name(self.applicant_name)
 
-    def clean(self) -> None:
-        errors = not_future(self.issued_on, "issued_on")
-        if errors:
-            raise ValidationError(errors)
 
-
-class LegalHelperQuerySet(ScopedQuerySet["LegalHelper"]):
-    def active(self, on: date) -> LegalHelperQuerySet:
-        return self.filter(active_on(on, "appointed_on", "left_on"))
-
-
-class LegalHelper(models.Model):
+class LegalHelper(DatedRecord):
     """A 法律明白人: a villager trained to explain the law, registered to a village."""
 
     # Names of people: replaced in anything published (core.privacy).
@@ -285,7 +244,8 @@ class LegalHelper(models.Model):
     appointed_on = models.DateField("确定日期", null=True, blank=True)
     left_on = models.DateField("退出日期", null=True, blank=True)
 
-    objects = LegalHelperQuerySet.as_manager()
+    objects = InPostQuerySet["LegalHelper"].as_manager()
+    event_dates = ("appointed_on",)
 
     class Meta:
         verbose_name = "法律明白人"
@@ -296,17 +256,16 @@ class LegalHelper(models.Model):
     def __str__(self) -> str:
         return mask_name(self.name)
 
-    def clean(self) -> None:
-        errors = not_future(self.appointed_on, "appointed_on")
+    def record_errors(self) -> dict[str, str]:
+        errors: dict[str, str] = {}
         if self.unit_id and self.unit.kind != UnitKind.VILLAGE:
             errors["unit"] = f"法律明白人应登记到村（社区），“{self.unit.name}”不是村（社区）。"
         if self.appointed_on and self.left_on and self.left_on < self.appointed_on:
             errors["left_on"] = "退出日期不能早于确定日期。"
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
 
-class ServiceVisit(models.Model):
+class ServiceVisit(DatedRecord):
     """People served by a public legal service platform on one day (人次)."""
 
     search_fields = ("topic",)  # what the list's search box matches (core.search)
@@ -319,7 +278,7 @@ class ServiceVisit(models.Model):
     people = models.PositiveIntegerField("服务人次", default=1)
     topic = models.CharField("事由", max_length=200, blank=True)
 
-    objects = ScopedQuerySet.as_manager()
+    event_dates = ("visited_on",)
 
     class Meta:
         verbose_name = "公共法律服务"
@@ -330,9 +289,7 @@ class ServiceVisit(models.Model):
     def __str__(self) -> str:
         return f"{self.visited_on:%Y-%m-%d} {self.get_channel_display()} {self.get_kind_display()} {self.people}人次"
 
-    def clean(self) -> None:
-        errors = not_future(self.visited_on, "visited_on")
+    def record_errors(self) -> dict[str, str]:
         if self.people is not None and self.people < 1:
-            errors["people"] = "服务人次至少为1。"
-        if errors:
-            raise ValidationError(errors)
+            return {"people": "服务人次至少为1。"}
+        return {}

@@ -19,7 +19,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from fazhi.core.workflow import Transition
+from fazhi.core.workflow import Transition, transition_table
 
 PERIOD_DECISION = "legal_aid_decision"  # 法律援助法 第43条: 7 days from receipt
 PERIOD_ASSIGNMENT = "legal_aid_assignment"  # 第43条: 3 days from the approval decision
@@ -79,10 +79,10 @@ class Result(models.TextChoices):
 
 
 S = State
-TRANSITIONS: dict[str, Transition] = {
+TRANSITIONS: dict[str, Transition] = transition_table(
     # 第43条: decide within 7 days; a refusal in writing, with reasons.
-    "approve": Transition("approve", "决定给予援助", {S.RECEIVED}, S.APPROVED),
-    "refuse": Transition(
+    Transition("approve", "决定给予援助", {S.RECEIVED}, S.APPROVED),
+    Transition(
         "refuse",
         "决定不予援助",
         {S.RECEIVED},
@@ -90,17 +90,17 @@ TRANSITIONS: dict[str, Transition] = {
         inputs={"reason": "不予援助理由"},
         style="danger",
     ),
-    "withdraw": Transition("withdraw", "申请人撤回", {S.RECEIVED}, S.WITHDRAWN, style="danger"),
+    Transition("withdraw", "申请人撤回", {S.RECEIVED}, S.WITHDRAWN, style="danger"),
     # 第43条: assign within 3 days of approval.
-    "assign": Transition(
+    Transition(
         "assign",
         "指派承办人",
         {S.APPROVED},
         S.ASSIGNED,
         inputs={"lawyer": "承办律师或法律援助人员"},
     ),
-    "close": Transition("close", "结案", {S.ASSIGNED}, S.CLOSED, inputs={"result": "办理结果"}),
-}
+    Transition("close", "结案", {S.ASSIGNED}, S.CLOSED, inputs={"result": "办理结果"}),
+)
 
 
 class NotaryKind(models.TextChoices):

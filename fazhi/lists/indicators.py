@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from fazhi.indicators.catalogue import Period, count, parts
+from fazhi.indicators.catalogue import Period, counts, parts
 from fazhi.lists.models import in_force_q
 from fazhi.lists.rules import IN_FORCE_AFTER, Action, ListKind, ServiceKind
 
@@ -28,43 +28,13 @@ def adjusted_in(p: Period) -> Q:
 
 
 INDICATORS = [
-    count(
-        "power_list_items",
-        "权责清单事项",
-        "项",
-        model=ADJUSTMENT,
-        where=lambda p: in_force_at_end(p) & Q(list_kind=ListKind.POWER),
-        definition="期末（期内最后一日）权责清单中在册的事项数，按当日的实施单位计。",
-    ),
-    count(
-        "permit_items",
-        "行政许可事项",
-        "项",
-        model=ADJUSTMENT,
-        where=lambda p: in_force_at_end(p) & Q(list_kind=ListKind.PERMIT),
-        definition="期末行政许可事项清单中在册的事项数。",
-    ),
-    count(
-        "service_items_on_application",
-        "政务服务事项（依申请类）",
-        "项",
-        model=ADJUSTMENT,
-        where=lambda p: (
-            in_force_at_end(p)
-            & Q(list_kind=ListKind.SERVICE, service_kind=ServiceKind.ON_APPLICATION)
-        ),
-        definition="期末在册的依申请类政务服务事项数。",
-    ),
-    count(
-        "service_items_public",
-        "政务服务事项（公共服务类）",
-        "项",
-        model=ADJUSTMENT,
-        where=lambda p: (
-            in_force_at_end(p) & Q(list_kind=ListKind.SERVICE, service_kind=ServiceKind.PUBLIC)
-        ),
-        definition="期末在册的公共服务类政务服务事项数。",
-    ),
+    *counts(ADJUSTMENT, [
+        # code, name, unit, which records, definition
+        ("power_list_items", "权责清单事项", "项", lambda p: in_force_at_end(p) & Q(list_kind=ListKind.POWER), "期末（期内最后一日）权责清单中在册的事项数，按当日的实施单位计。"),
+        ("permit_items", "行政许可事项", "项", lambda p: in_force_at_end(p) & Q(list_kind=ListKind.PERMIT), "期末行政许可事项清单中在册的事项数。"),
+        ("service_items_on_application", "政务服务事项（依申请类）", "项", lambda p: (in_force_at_end(p) & Q(list_kind=ListKind.SERVICE, service_kind=ServiceKind.ON_APPLICATION)), "期末在册的依申请类政务服务事项数。"),
+        ("service_items_public", "政务服务事项（公共服务类）", "项", lambda p: (in_force_at_end(p) & Q(list_kind=ListKind.SERVICE, service_kind=ServiceKind.PUBLIC)), "期末在册的公共服务类政务服务事项数。"),
+    ]),
     parts(
         "service_items",
         "政务服务事项",
@@ -72,41 +42,12 @@ INDICATORS = [
         of=("service_items_on_application", "service_items_public"),
         definition="期末在册的政务服务事项数 = 依申请类 + 公共服务类。",
     ),
-    count(
-        "power_items_adjusted",
-        "调整权责清单事项",
-        "项",
-        model=ADJUSTMENT,
-        where=lambda p: (
-            adjusted_in(p)
-            & Q(list_kind=ListKind.POWER, action__in=[Action.ADD, Action.AMEND, Action.REMOVE])
-        ),
-        definition="期内对权责清单事项的调整（新增、变更、取消）项次；初始编制不计。",
-    ),
-    count(
-        "list_items_added",
-        "清单新增事项",
-        "项",
-        model=ADJUSTMENT,
-        where=lambda p: adjusted_in(p) & Q(action=Action.ADD),
-        definition="期内三类清单经调整新增的事项数（初始编制不计）。",
-    ),
-    count(
-        "list_items_amended",
-        "清单变更事项",
-        "项次",
-        model=ADJUSTMENT,
-        where=lambda p: adjusted_in(p) & Q(action=Action.AMEND),
-        definition="期内三类清单的事项变更项次。",
-    ),
-    count(
-        "list_items_removed",
-        "清单取消事项",
-        "项",
-        model=ADJUSTMENT,
-        where=lambda p: adjusted_in(p) & Q(action=Action.REMOVE),
-        definition="期内三类清单经调整取消的事项数。",
-    ),
+    *counts(ADJUSTMENT, [
+        ("power_items_adjusted", "调整权责清单事项", "项", lambda p: (adjusted_in(p) & Q(list_kind=ListKind.POWER, action__in=[Action.ADD, Action.AMEND, Action.REMOVE])), "期内对权责清单事项的调整（新增、变更、取消）项次；初始编制不计。"),
+        ("list_items_added", "清单新增事项", "项", lambda p: adjusted_in(p) & Q(action=Action.ADD), "期内三类清单经调整新增的事项数（初始编制不计）。"),
+        ("list_items_amended", "清单变更事项", "项次", lambda p: adjusted_in(p) & Q(action=Action.AMEND), "期内三类清单的事项变更项次。"),
+        ("list_items_removed", "清单取消事项", "项", lambda p: adjusted_in(p) & Q(action=Action.REMOVE), "期内三类清单经调整取消的事项数。"),
+    ]),
     parts(
         "list_adjustments",
         "清单调整",

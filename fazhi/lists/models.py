@@ -19,6 +19,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from fazhi.core.models import DetailPage, optional_link
 from fazhi.lists.rules import (
     IN_FORCE_AFTER,
     ITEM_FIELDS,
@@ -45,7 +46,8 @@ class ItemQuerySet(ScopedQuerySet["ListItem"]):
         return self.filter(list_kind=kind)
 
 
-class ListItem(models.Model):
+class ListItem(DetailPage, models.Model):
+    detail_url = "lists:detail"
     search_fields = ("code", "name")  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
         Unit, verbose_name="实施单位", on_delete=models.PROTECT, related_name="+"
@@ -88,9 +90,6 @@ class ListItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("lists:detail", args=[self.pk])
 
     @property
     def is_in_force(self) -> bool:
@@ -176,14 +175,7 @@ class ListAdjustment(models.Model):
     before = models.JSONField("调整前", null=True, blank=True)
     after = models.JSONField("调整后", null=True, blank=True)
     superseded_on = models.DateField("被后续调整取代日期", null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="登记人",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    recorded_by = optional_link(settings.AUTH_USER_MODEL, "登记人", on_delete=models.SET_NULL)
     recorded_at = models.DateTimeField("登记时间", auto_now_add=True)
 
     objects = ListAdjustmentQuerySet.as_manager()

@@ -15,8 +15,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
+from fazhi.core.validators import is_future
 from fazhi.indicators import figcache
 from fazhi.lists.models import ListAdjustment, ListItem
 from fazhi.lists.rules import ADJUSTING, CREATING, ITEM_FIELDS, Action
@@ -91,7 +91,7 @@ def apply_adjustment(
 
     if on is None:
         err("adjusted_on", "请填写调整日期。")
-    elif on > timezone.localdate():
+    elif is_future(on):
         err("adjusted_on", f"调整日期{on:%Y-%m-%d}晚于今天，不能登记未来的调整。")
     if action in ADJUSTING:
         if not reason:

@@ -19,9 +19,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from chinese_calendar import is_workday
-
-from fazhi.core.demo import DemoContext
+from fazhi.core.demo import DemoContext, workday_on_or_after
+from fazhi.core.demo_county import OFTEN_CHALLENGED
 from fazhi.litigation.models import Lawsuit
 from fazhi.litigation.rules import Excuse, LeaderRank, Outcome
 from fazhi.org.models import Person, Unit, UnitKind
@@ -45,14 +44,7 @@ DEFENDANTS = [
     "确山县公安局",
     "确山县人力资源和社会保障局",
     "确山县市场监督管理局",
-    "确山县住房和城乡建设局",
-    "确山县城市管理局",
-    "确山县交通运输局",
-    "确山县农业农村局",
-    "竹沟镇人民政府",
-    "盘龙街道办事处",
-    "三里河街道办事处",
-    "任店镇人民政府",
+    *OFTEN_CHALLENGED,
 ]
 COUNTY_COURT, COUNTY_CODE = "确山县人民法院", "豫1725"
 CITY_COURT, CITY_CODE = "驻马店市中级人民法院", "豫17"
@@ -80,12 +72,6 @@ ABSENT = {
     41: Excuse.ACCIDENT,
 }  # case index → reason (55 of 58 attended)
 SU_CASE = 20  # 苏某某 v. 确山县人民政府, 行政赔偿
-
-
-def workday_on_or_after(day: date) -> date:
-    while not is_workday(day):
-        day += timedelta(days=1)
-    return day
 
 
 def _leader(unit: Unit) -> Person:

@@ -12,27 +12,23 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Q
-from django.urls import reverse
-from django.utils import timezone
 
-from fazhi.audit.trail import audit_context
-from fazhi.core.models import UniqueWithoutDisclosure
-from fazhi.core.validators import as_bool
-from fazhi.core.workflow import TransitionNotAllowed, Workflow
+from fazhi.core.models import DetailPage, UniqueWithoutDisclosure, optional_link
+from fazhi.core.validators import as_bool, future_dates
+from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
+from fazhi.deadlines import services as deadlines
 from fazhi.litigation import rules
 from fazhi.litigation.rules import Appellant, Excuse, Instance, LeaderRank, Outcome, Result, State
 from fazhi.org.models import Person, Unit
-from fazhi.org.scope import ScopedQuerySet, can_write_unit
+from fazhi.org.scope import ScopedQuerySet
 from fazhi.org.validators import mask_name, mask_parties
 
 
 def _deadlines() -> Any:
-    """The deadlines services, imported late (that app reaches records by a generic key)."""
-    from fazhi.deadlines import services
-
-    return services
+    """The deadlines services (kept for litigation/views.py, which still imports it here)."""
+    return deadlines
 
 
 class LawsuitQuerySet(ScopedQuerySet["Lawsuit"]):
@@ -45,17 +41,14 @@ class LawsuitQuerySet(ScopedQuerySet["Lawsuit"]):
         )
 
 
-def _not_future(value: date | None, label: str) -> dict[str, str]:
-    if value is not None and value > timezone.localdate():
-        return {label: f"日期{value:%Y-%m-%d}晚于今天，不能登记未来的日期。"}
-    return {}
+class Lawsuit(DetailPage, UniqueWithoutDisclosure, Registered, Workflow):
+    detail_url = "litigation:detail"
 
-
-class Lawsuit(UniqueWithoutDisclosure, Workflow):
     # Names of people: replaced in anything published (core.privacy).
     personal_name_fields = ("plaintiff_name",)
 
     transitions = rules.TRANSITIONS
+    registrar_refusal = "您无权为该单位登记行政应诉案件。"
 
     search_fields = ("case_number", "plaintiff_name", "cause", "act_challenged")  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
@@ -75,28 +68,13 @@ class Lawsuit(UniqueWithoutDisclosure, Workflow):
     received_on = models.DateField(
         "收到起诉状副本日期", help_text="答辩期自次日起算（行政诉讼法第67条）"
     )
-    handler = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="承办人",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    handler = optional_link(settings.AUTH_USER_MODEL, "承办人", on_delete=models.SET_NULL)
+    previous = optional_link(
+        "self", "前审案件", related_name="next_instances", help_text="上诉、再审案件对应的原审案件"
     )
-    previous = models.ForeignKey(
-        "self",
-        verbose_name="前审案件",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="next_instances",
-        help_text="上诉、再审案件对应的原审案件",
-    )
-    reconsideration = models.ForeignKey(
+    reconsideration = optional_link(
         "reconsideration.Application",
-        verbose_name="关联行政复议案件",
-        null=True,
-        blank=True,
+        "关联行政复议案件",
         on_delete=models.SET_NULL,
         related_name="lawsuits",
         help_text="经复议后起诉的（行政诉讼法第45条），选择原复议案件",
@@ -135,9 +113,6 @@ class Lawsuit(UniqueWithoutDisclosure, Workflow):
     def __str__(self) -> str:
         return f"{self.case_number} {mask_name(self.plaintiff_name)}诉{self.unit.name if self.unit_id else ''}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("litigation:detail", args=[self.pk])
-
     # ------------------------------------------------------------ presentation
 
     @property
@@ -165,8 +140,7 @@ class Lawsuit(UniqueWithoutDisclosure, Workflow):
                     errors["case_number"] = (
                         f"案号年份（{parsed.year}）与立案日期{self.filed_on:%Y-%m-%d}的年份不一致。"
                     )
-        errors.update(_not_future(self.filed_on, "filed_on"))
-        errors.update(_not_future(self.received_on, "received_on"))
+        errors.update(future_dates(self, ("filed_on", "received_on")))
         if self.filed_on and self.received_on and self.received_on < self.filed_on:
             errors["received_on"] = "收到起诉状副本日期不能早于立案日期。"
         if self.closed_on and self.filed_on and self.closed_on < self.filed_on:
@@ -338,7 +312,7 @@ class Lawsuit(UniqueWithoutDisclosure, Workflow):
         except (TypeError, ValueError) as exc:
             raise TransitionNotAllowed({"months": "延长月数：请填写正整数。"}) from exc
         try:
-            _deadlines().extend_deadline(
+            deadlines.extend_deadline(
                 self, self.trial_period, on=on, length=length, approved_by=approved_by.strip()
             )
         except ValidationError as exc:
@@ -353,20 +327,19 @@ class Lawsuit(UniqueWithoutDisclosure, Workflow):
 
     def after_apply(self, action: str, *, on: date, by: Any) -> None:
         pending = getattr(self, "_pending_hearing", None)
-        svc = _deadlines()
         if pending is not None:
             pending.lawsuit = self
             pending.save()
             self._pending_hearing = None
             if action == "schedule_hearing":
-                pending.check_notice(svc)
+                pending.check_notice()
         if action == "defend":
-            svc.meet_deadline(self, rules.PERIOD_DEFENCE, on=on)
+            deadlines.meet_deadline(self, rules.PERIOD_DEFENCE, on=on)
         elif action == "conclude":
             # A case decided before any defence was filed (e.g. 不予立案) no longer owes one.
-            svc.cancel_deadline(self, rules.PERIOD_DEFENCE, on=on, reason="案件已审结")
+            deadlines.cancel_deadline(self, rules.PERIOD_DEFENCE, on=on, reason="案件已审结")
             if self.trial_period:
-                svc.meet_deadline(self, self.trial_period, on=on)
+                deadlines.meet_deadline(self, self.trial_period, on=on)
 
     @property
     def trial_period(self) -> str | None:
@@ -375,14 +348,12 @@ class Lawsuit(UniqueWithoutDisclosure, Workflow):
 
     def open_deadlines(self) -> None:
         """Start the defence period (行政诉讼法 第67条) on the deadlines app's calendar."""
-        _deadlines().open_deadline(
+        deadlines.open_deadline(
             self,
             rules.PERIOD_DEFENCE,
             start=self.received_on,
             title=f"{self.case_number}提交答辩状（行政诉讼法第67条：收到起诉状副本之日起15日内）",
-            unit=self.unit,
             responsible=self.handler,
-            url=self.get_absolute_url(),
         )
         if self.trial_period:
             basis = (
@@ -390,31 +361,17 @@ class Lawsuit(UniqueWithoutDisclosure, Workflow):
                 if self.instance == "first"
                 else "第88条：收到上诉状之日起三个月"
             )
-            _deadlines().open_deadline(
+            deadlines.open_deadline(
                 self,
                 self.trial_period,
                 start=self.filed_on,
                 title=f"{self.case_number}人民法院审结（行政诉讼法{basis}）",
-                unit=self.unit,
                 responsible=self.handler,
-                url=self.get_absolute_url(),
             )
 
-    @classmethod
-    def register(cls, *, by: Any, **fields: Any) -> Lawsuit:
-        """Create a lawsuit (待答辩) and start its defence period (第67条).
-
-        Raises ValidationError (Chinese messages) and writes nothing on bad input.
-        """
-        suit = cls(**fields)
-        if suit.unit_id is None or not can_write_unit(by, suit.unit):
-            raise ValidationError({"unit": "您无权为该单位登记行政应诉案件。"})
-        suit.state = State.RECEIVED
-        suit.full_clean()
-        with transaction.atomic(), audit_context(user=by, verb="register"):
-            suit.save()
-            suit.open_deadlines()
-        return suit
+    def on_register(self, by: Any) -> None:
+        """A registered lawsuit (待答辩) starts its defence period (第67条)."""
+        self.open_deadlines()
 
 
 # 张三、李四 → 张某某、李某某; a company plaintiff stays as written.
@@ -447,14 +404,7 @@ class Hearing(models.Model):
     # sessions of the same instance are normally "not required".
     appearance_required = models.BooleanField("要求负责人出庭", default=True)
     appeared = models.BooleanField("负责人出庭", default=False)
-    person = models.ForeignKey(
-        Person,
-        verbose_name="出庭负责人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    person = optional_link(Person, "出庭负责人")
     position = models.CharField(
         "职务", max_length=100, blank=True, help_text="出庭时的职务（自动取自人员信息）"
     )
@@ -504,8 +454,7 @@ class Hearing(models.Model):
         errors: dict[str, str] = {}
         if self.held and self.held_on is None:
             errors["held_on"] = "已开庭的须填写开庭日期。"
-        errors.update(_not_future(self.held_on, "held_on"))
-        errors.update(_not_future(self.notice_received_on, "notice_received_on"))
+        errors.update(future_dates(self, ("held_on", "notice_received_on")))
         if self.appeared:
             if self.person_id is None:
                 errors["person"] = "负责人出庭的，须选择出庭负责人。"
@@ -521,7 +470,7 @@ class Hearing(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def check_notice(self, svc: Any) -> None:
+    def check_notice(self) -> None:
         """Was the notice served ≥ 3 days before the hearing (SPC 2020 第5条)?
 
         The deadlines app computes the latest lawful service day from the hearing date;
@@ -529,15 +478,14 @@ class Hearing(models.Model):
         """
         if not (self.scheduled_on and self.notice_received_on):
             return
-        svc.open_deadline(
+        deadlines.open_deadline(
             self,
             rules.PERIOD_APPEARANCE_NOTICE,
             start=self.scheduled_on,
             title=f"{self.lawsuit.case_number}出庭通知送达",
-            unit=self.unit,
             url=self.lawsuit.get_absolute_url(),
         )
-        met = svc.meet_deadline(self, rules.PERIOD_APPEARANCE_NOTICE, on=self.notice_received_on)
+        met = deadlines.meet_deadline(self, rules.PERIOD_APPEARANCE_NOTICE, on=self.notice_received_on)
         if met is not None:
             self.notice_on_time = bool(met.on_time)
             Hearing.objects.filter(pk=self.pk).update(notice_on_time=self.notice_on_time)

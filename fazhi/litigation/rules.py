@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from fazhi.core.workflow import Transition
+from fazhi.core.workflow import Transition, transition_table
 
 
 class State(models.TextChoices):
@@ -272,18 +272,18 @@ def counts_as_appearance(*, appeared: bool, rank: str, identity_proof_ok: bool) 
 # ----------------------------------------------------------------- workflow
 
 S = State
-TRANSITIONS: dict[str, Transition] = {
+TRANSITIONS: dict[str, Transition] = transition_table(
     # 行政诉讼法 第67条: answer within 15 days of receiving the complaint copy.
-    "defend": Transition("defend", "提交答辩状", {S.RECEIVED}, S.DEFENDED),
+    Transition("defend", "提交答辩状", {S.RECEIVED}, S.DEFENDED),
     # SPC 2020 第5条: the court's 出庭通知书 reaches the unit ≥ 3 days before the hearing.
-    "schedule_hearing": Transition(
+    Transition(
         "schedule_hearing",
         "登记开庭通知",
         {S.RECEIVED, S.DEFENDED},
         None,
         inputs={"hearing_on": "开庭日期", "appearance_required": "是否要求负责人出庭"},
     ),
-    "record_hearing": Transition(
+    Transition(
         "record_hearing",
         "登记庭审情况",
         {S.RECEIVED, S.DEFENDED},
@@ -303,14 +303,14 @@ TRANSITIONS: dict[str, Transition] = {
     ),
     # 行政诉讼法 第81条 / 第88条: the court's trial period, extended with the approval of
     # the 高级人民法院 (no statutory cap): recorded so the due list follows the court.
-    "extend_trial": Transition(
+    Transition(
         "extend_trial",
         "登记审理期限延长",
         {S.RECEIVED, S.DEFENDED},
         None,
         inputs={"months": "延长月数", "approved_by": "批准法院"},
     ),
-    "conclude": Transition(
+    Transition(
         "conclude",
         "登记裁判结果",
         {S.RECEIVED, S.DEFENDED},
@@ -323,14 +323,14 @@ TRANSITIONS: dict[str, Transition] = {
         style="danger",
     ),
     # 行政诉讼法 第85条: appeal within 15 days of a judgment, 10 of a ruling.
-    "appeal": Transition(
+    Transition(
         "appeal",
         "登记上诉",
         {S.CONCLUDED},
         S.APPEALED,
         inputs={"appellant": "上诉人"},
     ),
-}
+)
 
 
 class Appellant(models.TextChoices):

@@ -14,36 +14,27 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
-from fazhi.core.validators import active_on, as_bool, not_future
-from fazhi.core.workflow import TransitionNotAllowed, Workflow
+from fazhi.core.models import DatedRecord, DetailPage, EventDates, InPostQuerySet, optional_link
+from fazhi.core.validators import as_bool, future_dates
+from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
+from fazhi.deadlines import services as deadlines
 from fazhi.mediation import rules
 from fazhi.mediation.rules import Kind, Level, Outcome, State
 from fazhi.org.models import Unit, UnitKind
-from fazhi.org.scope import ScopedQuerySet
+from fazhi.org.scope import ScopedQuerySet, can_write_unit
 from fazhi.org.validators import mask_name, mask_parties, validate_phone
-
-
-def _deadlines() -> Any:
-    """The deadlines services module, or None while that app is not installed yet."""
-    try:
-        from fazhi.deadlines import services
-    except ImportError:  # pragma: no cover - only while the deadlines app is being written
-        return None
-    return services
-
 
 OUTCOMES = frozenset(Outcome.values)
 
 
-class CommitteeQuerySet(ScopedQuerySet["Committee"]):
-    def active(self, on: date) -> CommitteeQuerySet:
-        return self.filter(active_on(on, "established_on", "dissolved_on"))
+class CommitteeQuerySet(InPostQuerySet["Committee"]):
+    in_post_fields = ("established_on", "dissolved_on")
 
 
-class Committee(models.Model):
+class Committee(DetailPage, DatedRecord):
+    detail_url = "mediation:committees_edit"
     search_fields = ("name",)  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
         Unit, verbose_name="所在单位", on_delete=models.PROTECT, related_name="mediation_committees"
@@ -61,6 +52,7 @@ class Committee(models.Model):
     phone = models.CharField("联系电话", max_length=20, blank=True, validators=[validate_phone])
 
     objects = CommitteeQuerySet.as_manager()
+    event_dates = ("established_on",)
 
     class Meta:
         verbose_name = "人民调解委员会"
@@ -71,10 +63,7 @@ class Committee(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("mediation:committees_edit", args=[self.pk])
-
-    def clean(self) -> None:
+    def record_errors(self) -> dict[str, str]:
         errors: dict[str, str] = {}
         kind = self.unit.kind if self.unit_id else None
         # 人民调解法 第8条: a village (residents') committee sits in its village or community;
@@ -85,19 +74,12 @@ class Committee(models.Model):
             errors["level"] = "乡镇（街道）人民调解委员会的所在单位应为乡镇（街道）。"
         if self.level == Level.INDUSTRY and not self.field:
             errors["field"] = "行业性、专业性调委会请填写行业领域。"
-        errors.update(not_future(self.established_on, "established_on"))
         if self.established_on and self.dissolved_on and self.dissolved_on < self.established_on:
             errors["dissolved_on"] = "撤销日期不能早于成立日期。"
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
 
-class MediatorQuerySet(ScopedQuerySet["Mediator"]):
-    def active(self, on: date) -> MediatorQuerySet:
-        return self.filter(active_on(on, "appointed_on", "left_on"))
-
-
-class Mediator(models.Model):
+class Mediator(DatedRecord):
     # Names of people: replaced in anything published (core.privacy).
     personal_name_fields = ("name",)
 
@@ -115,7 +97,8 @@ class Mediator(models.Model):
     appointed_on = models.DateField("聘任日期", null=True, blank=True)
     left_on = models.DateField("离任日期", null=True, blank=True)
 
-    objects = MediatorQuerySet.as_manager()
+    objects = InPostQuerySet["Mediator"].as_manager()
+    event_dates = ("appointed_on",)
 
     class Meta:
         verbose_name = "人民调解员"
@@ -133,11 +116,12 @@ class Mediator(models.Model):
     def clean(self) -> None:
         if self.committee_id:
             self.unit_id = self.committee.unit_id
-        errors = not_future(self.appointed_on, "appointed_on")
+        super().clean()
+
+    def record_errors(self) -> dict[str, str]:
         if self.appointed_on and self.left_on and self.left_on < self.appointed_on:
-            errors["left_on"] = "离任日期不能早于聘任日期。"
-        if errors:
-            raise ValidationError(errors)
+            return {"left_on": "离任日期不能早于聘任日期。"}
+        return {}
 
 
 class DisputeQuerySet(ScopedQuerySet["Dispute"]):
@@ -151,8 +135,11 @@ class DisputeQuerySet(ScopedQuerySet["Dispute"]):
         return self.filter(outcome__in=rules.SUCCESS_OUTCOMES)
 
 
-class Dispute(Workflow):
+class Dispute(DetailPage, EventDates, Registered, Workflow):
+    detail_url = "mediation:detail"
     transitions = rules.TRANSITIONS
+    # The dates a move may not predate (the clean() below checks them as it needs).
+    event_dates = ("received_on", "closed_on", "confirmation_applied_on", "followed_up_on")
 
     search_fields = ("number", "parties")  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
@@ -172,14 +159,7 @@ class Dispute(Workflow):
         "涉及金额（元）", max_digits=14, decimal_places=2, null=True, blank=True
     )
     summary = models.TextField("纠纷简要情况", blank=True)
-    mediator = models.ForeignKey(
-        Mediator,
-        verbose_name="调解员",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="disputes",
-    )
+    mediator = optional_link(Mediator, "调解员", on_delete=models.SET_NULL, related_name="disputes")
     state = models.CharField(
         "状态", max_length=20, choices=State.choices, default=State.RECEIVED, editable=False
     )
@@ -212,9 +192,6 @@ class Dispute(Workflow):
 
     def __str__(self) -> str:
         return f"{self.number or '纠纷'} {self.get_kind_display()}（{self.parties_masked}）"
-
-    def get_absolute_url(self) -> str:
-        return reverse("mediation:detail", args=[self.pk])
 
     @property
     def parties_masked(self) -> str:
@@ -256,7 +233,7 @@ class Dispute(Workflow):
         ):
             errors["mediator"] = "调解员不属于该调委会。"
         today = timezone.localdate()  # once a row: an import cleans a hundred thousand
-        errors.update(not_future(self.received_on, "received_on", today))
+        errors.update(future_dates(self, ("received_on",), today))
         if self.amount is not None and self.amount < 0:
             errors["amount"] = "涉及金额不能为负数。"
         if self.outcome and self.outcome not in OUTCOMES:
@@ -274,7 +251,7 @@ class Dispute(Workflow):
         elif self.state != State.RECEIVED:
             errors["outcome"] = "请填写调解结果。"
         if self.closed_on:
-            errors.update(not_future(self.closed_on, "closed_on", today))
+            errors.update(future_dates(self, ("closed_on",), today))
             if self.received_on and self.closed_on < self.received_on:
                 errors["closed_on"] = (
                     f"结案日期{self.closed_on:%Y-%m-%d}不能早于受理日期{self.received_on:%Y-%m-%d}。"
@@ -283,19 +260,6 @@ class Dispute(Workflow):
             raise ValidationError(errors)
 
     # ------------------------------------------------------------ workflow hooks
-
-    def last_event_date(self) -> date | None:
-        dates = [
-            d
-            for d in (
-                self.received_on,
-                self.closed_on,
-                self.confirmation_applied_on,
-                self.followed_up_on,
-            )
-            if d
-        ]
-        return max(dates) if dates else None
 
     def action_available(self, action: str) -> bool:
         if action == "record_confirmation":
@@ -342,37 +306,26 @@ class Dispute(Workflow):
         return self.state
 
     def after_apply(self, action: str, *, on: date, by: Any) -> None:
-        svc = _deadlines()
-        if svc is None:
-            return
         if action == "agree_written" and self.confirmation_planned:
-            svc.open_deadline(
+            deadlines.open_deadline(
                 self,
                 rules.PERIOD_JUDICIAL_CONFIRMATION,
                 start=on,
                 title=f"{self} 申请司法确认",
-                unit=self.unit,
-                url=self.get_absolute_url(),
             )
         elif action == "record_confirmation":
-            svc.meet_deadline(self, rules.PERIOD_JUDICIAL_CONFIRMATION, on=on)
+            deadlines.meet_deadline(self, rules.PERIOD_JUDICIAL_CONFIRMATION, on=on)
 
     # ------------------------------------------------------------ registering
 
-    def register(self, *, by: Any) -> None:
-        """Save a new dispute (state 调解中); raises ValidationError."""
-        from django.db import transaction
+    def register(self, *, by: Any) -> None:  # type: ignore[override]
+        """Save this new dispute (state 调解中, built by a form or an import row); raises
+        ValidationError and writes nothing on bad input."""
+        self.save_registered(by)
 
-        from fazhi.audit.models import Action
-        from fazhi.audit.trail import audit_context
-        from fazhi.org.scope import can_write_unit
-
+    def check_registrar(self, by: Any) -> None:
         if self.committee_id is None or not can_write_unit(by, self.committee.unit):
             raise ValidationError({"committee": "您无权为该调委会登记纠纷。"})
-        self.state = State.RECEIVED
-        with transaction.atomic(), audit_context(user=by, action=Action.CREATE, verb="register"):
-            self.full_clean()
-            self.save()
 
     def set_concluded(self, outcome: str, closed_on: date | None) -> None:
         """Register a dispute already concluded before it reaches Fazhi (an import of the

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from fazhi.core.workflow import Transition
+from fazhi.core.workflow import Transition, transition_table
 
 PERIOD_JUDICIAL_CONFIRMATION = "mediation_judicial_confirmation"  # 人民调解法 第33条, 30 days
 
@@ -85,14 +85,14 @@ STATE_OF_OUTCOME: dict[str, str] = {
 S = State
 AGREED = {S.SETTLED, S.PERFORMED, S.BREACHED}
 
-TRANSITIONS: dict[str, Transition] = {
+TRANSITIONS: dict[str, Transition] = transition_table(
     # 第28条: an oral agreement takes effect when the parties reach it.
-    "agree_oral": Transition(
+    Transition(
         "agree_oral", "达成口头协议", {S.RECEIVED}, S.SETTLED, inputs={"agreement": "协议内容"}
     ),
     # 第29–30条: a written agreement takes effect when signed and sealed. If the parties
     # mean to apply for 司法确认 (第33条), their 30 days run from that day.
-    "agree_written": Transition(
+    Transition(
         "agree_written",
         "达成书面协议",
         {S.RECEIVED},
@@ -100,10 +100,10 @@ TRANSITIONS: dict[str, Transition] = {
         inputs={"agreement": "协议内容", "confirmation_planned": "当事人拟申请司法确认"},
     ),
     # 第26条: mediation failed; the parties are told of arbitration, the courts etc.
-    "fail": Transition(
+    Transition(
         "fail", "调解不成", {S.RECEIVED}, S.FAILED, inputs={"reason": "原因"}, style="danger"
     ),
-    "refer": Transition(
+    Transition(
         "refer",
         "移交处理",
         {S.RECEIVED},
@@ -112,15 +112,15 @@ TRANSITIONS: dict[str, Transition] = {
         style="danger",
     ),
     # 第31条 and the committee's duty to follow up (回访) on performance.
-    "record_performed": Transition(
+    Transition(
         "record_performed", "回访：协议已履行", {S.SETTLED, S.BREACHED}, S.PERFORMED
     ),
-    "record_breached": Transition(
+    Transition(
         "record_breached", "回访：协议未履行", {S.SETTLED}, S.BREACHED, inputs={"reason": "原因"}
     ),
     # 第33条: the parties jointly applied to the court for 司法确认.
-    "record_confirmation": Transition("record_confirmation", "登记申请司法确认", AGREED, None),
-}
+    Transition("record_confirmation", "登记申请司法确认", AGREED, None),
+)
 
 # Outcome of each closing action.
 OUTCOME_OF_ACTION: dict[str, str] = {

@@ -7,9 +7,9 @@ from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.urls import reverse
-from django.utils import timezone
 
+from fazhi.core.models import DetailPage, EventDates, optional_link
+from fazhi.core.validators import future_message, is_future
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
 from fazhi.normdocs import rules
@@ -62,8 +62,10 @@ class DocumentQuerySet(ScopedQuerySet["Document"]):
         return self.in_force().filter(valid_until__gte=on, valid_until__lte=until)
 
 
-class Document(Workflow):
+class Document(DetailPage, EventDates, Workflow):
     """One 行政规范性文件 from drafting to the end of its validity."""
+
+    detail_url = "normdocs:detail"
 
     search_fields = ("doc_no", "title", "register_no")  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
@@ -83,14 +85,7 @@ class Document(Workflow):
     published_on = models.DateField("公布日期", null=True, blank=True)
     effective_from = models.DateField("施行日期", null=True, blank=True)
     valid_until = models.DateField("有效期至", null=True, blank=True)
-    filing_authority = models.ForeignKey(
-        Unit,
-        verbose_name="备案机关",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    filing_authority = optional_link(Unit, "备案机关")
     filing_due = models.DateField("报备期限", null=True, blank=True, editable=False)
     filed_on = models.DateField("报备日期", null=True, blank=True)
     filing_conform = models.BooleanField("报备规范", null=True, blank=True)
@@ -98,6 +93,15 @@ class Document(Workflow):
     state = models.CharField("状态", max_length=20, choices=State.choices, default=State.DRAFT)
 
     transitions: ClassVar = rules.TRANSITIONS
+    event_dates = (
+        "drafted_on",
+        "review_received_on",
+        "reviewed_on",
+        "adopted_on",
+        "published_on",
+        "filed_on",
+        "ended_on",
+    )
     objects = DocumentQuerySet.as_manager()
 
     class Meta:
@@ -133,22 +137,6 @@ class Document(Workflow):
             raise ValidationError({"valid_until": "有效期截止日期早于施行日期。"})
         if self.filed_on and self.published_on and self.filed_on < self.published_on:
             raise ValidationError({"filed_on": "报备日期早于公布日期。"})
-
-    def last_event_date(self) -> date | None:
-        dates = [
-            d
-            for d in (
-                self.drafted_on,
-                self.review_received_on,
-                self.reviewed_on,
-                self.adopted_on,
-                self.published_on,
-                self.filed_on,
-                self.ended_on,
-            )
-            if d
-        ]
-        return max(dates) if dates else None
 
     def action_available(self, action: str) -> bool:
         if action == "file":
@@ -266,18 +254,12 @@ class Document(Workflow):
     def after_apply(self, action: str, *, on: date, by: Any) -> None:
         # Due dates come from the deadlines app (working-day calendar), never from here.
         if action == "submit_review":
-            services.open_deadline(
-                self,
-                rules.REVIEW_PERIOD,
-                start=on,
-                title=f"合法性审核：{self.title}",
-                unit=self.unit,
-            )
+            services.open_deadline(self, rules.REVIEW_PERIOD, start=on, title=f"合法性审核：{self.title}")
         elif action == "review":
             services.meet_deadline(self, rules.REVIEW_PERIOD, on=on)
         elif action == "publish":
             deadline = services.open_deadline(
-                self, rules.FILING_PERIOD, start=on, title=f"报送备案：{self}", unit=self.unit
+                self, rules.FILING_PERIOD, start=on, title=f"报送备案：{self}"
             )
             self.filing_due = deadline.due_date
             type(self).objects.filter(pk=self.pk).update(filing_due=self.filing_due)
@@ -300,11 +282,7 @@ class Document(Workflow):
             rules.EXPIRY_PERIOD,
             start=self.valid_until,
             title=f"有效期届满：{self}",
-            unit=self.unit,
         )
-
-    def get_absolute_url(self) -> str:
-        return reverse("normdocs:detail", args=[self.pk])
 
 
 def _opinion(raw: Any) -> str:
@@ -369,8 +347,10 @@ class ReviewItem(models.Model):
             raise ValidationError({"opinion": "已审核的事项须填写审核意见。"})
 
 
-class Cleanup(models.Model):
+class Cleanup(DetailPage, models.Model):
     """A cleanup campaign (清理) of the documents issued before a cut-off date."""
+
+    detail_url = "normdocs:cleanup"
 
     unit = models.ForeignKey(
         Unit, verbose_name="组织清理单位", on_delete=models.PROTECT, related_name="+"
@@ -389,9 +369,6 @@ class Cleanup(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("normdocs:cleanup", args=[self.pk])
 
     def clean(self) -> None:
         if self.finished_on and self.started_on and self.finished_on < self.started_on:
@@ -421,8 +398,8 @@ class Cleanup(models.Model):
             raise TransitionNotAllowed("请填写清理结论日期。")
         if on < self.started_on:
             raise TransitionNotAllowed("清理结论日期早于清理开始日期。")
-        if on > timezone.localdate():
-            raise TransitionNotAllowed(f"清理结论日期{on:%Y-%m-%d}晚于今天，不能登记未来的日期。")
+        if is_future(on):
+            raise TransitionNotAllowed(future_message(on, "清理结论日期"))
         if CleanupResult.objects.filter(cleanup=self, document=document).exists():
             raise TransitionNotAllowed(f"《{document.title}》在本次清理中已有结论。")
         with transaction.atomic():

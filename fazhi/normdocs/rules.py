@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db import models
 
-from fazhi.core.workflow import Transition
+from fazhi.core.workflow import Transition, transition_table
 
 
 class State(models.TextChoices):
@@ -94,19 +94,19 @@ def default_valid_until(effective_from: date, is_provisional: bool) -> date:
     return anniversary - timedelta(days=1)
 
 
-TRANSITIONS: Mapping[str, Transition] = {
-    "submit_review": Transition("submit_review", "送合法性审核", {State.DRAFT}, State.REVIEWING),
-    "review": Transition(
+TRANSITIONS: Mapping[str, Transition] = transition_table(
+    Transition("submit_review", "送合法性审核", {State.DRAFT}, State.REVIEWING),
+    Transition(
         "review",
         "出具审核意见",
         {State.REVIEWING},
         None,
         {"opinion": "审核意见", "detail": "审核意见要点"},
     ),
-    "adopt": Transition(
+    Transition(
         "adopt", "审议通过", {State.REVIEWED}, State.ADOPTED, {"meeting": "审议会议"}
     ),
-    "publish": Transition(
+    Transition(
         "publish",
         "公布",
         {State.ADOPTED},
@@ -118,21 +118,21 @@ TRANSITIONS: Mapping[str, Transition] = {
             "valid_until": "有效期至",
         },
     ),
-    "file": Transition(
+    Transition(
         "file", "报送备案", set(IN_FORCE_STATES), None, {"conform": "报备材料规范（无需补正）"}
     ),
-    "amend": Transition(
+    Transition(
         "amend",
         "修改",
         set(IN_FORCE_STATES),
         State.AMENDED,
         {"valid_until": "修改后有效期至（不填则不变）"},
     ),
-    "repeal": Transition("repeal", "废止", set(IN_FORCE_STATES), State.REPEALED, style="danger"),
-    "declare_invalid": Transition(
+    Transition("repeal", "废止", set(IN_FORCE_STATES), State.REPEALED, style="danger"),
+    Transition(
         "declare_invalid", "宣布失效", set(IN_FORCE_STATES), State.INVALID, style="danger"
     ),
-    "expire": Transition(
+    Transition(
         "expire", "有效期届满失效", set(IN_FORCE_STATES), State.EXPIRED, style="danger"
     ),
-}
+)

@@ -160,7 +160,22 @@ class Unit(models.Model):
         return self.short_name or self.name
 
 
-class Person(models.Model):
+class MaskedContact:
+    """A person's name and phone as lists and exports show them (张某某, 138****5678)."""
+
+    name: str
+    phone: str
+
+    @property
+    def masked_name(self) -> str:
+        return mask_name(self.name)
+
+    @property
+    def masked_phone(self) -> str:
+        return mask_phone(self.phone)
+
+
+class Person(MaskedContact, models.Model):
     """A person the records name: staff, leaders, officers, advisers."""
 
     unit = models.ForeignKey(Unit, verbose_name="所在单位", on_delete=models.PROTECT, related_name="people")
@@ -182,14 +197,6 @@ class Person(models.Model):
 
     def clean(self) -> None:
         self.id_number = self.id_number.strip().upper()
-
-    @property
-    def masked_name(self) -> str:
-        return mask_name(self.name)
-
-    @property
-    def masked_phone(self) -> str:
-        return mask_phone(self.phone)
 
     @property
     def masked_id_number(self) -> str:

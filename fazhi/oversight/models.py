@@ -19,7 +19,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.audit.trail import audit_context
-from fazhi.core.workflow import TransitionNotAllowed, Workflow
+from fazhi.core.models import DatedRecord, DetailPage, EventDates, optional_link
+from fazhi.core.validators import future_dates, is_future
+from fazhi.core.workflow import Registered, ReservedMoves, TransitionNotAllowed, Workflow
+from fazhi.deadlines import services as deadlines
 from fazhi.org.models import Unit
 from fazhi.org.scope import ScopedQuerySet, can_write_unit
 from fazhi.org.validators import mask_name, validate_phone
@@ -46,34 +49,19 @@ TASK_DATES = (
 )
 
 
-def _services() -> Any:
-    from fazhi.deadlines import services
+class OfficeMixin(ReservedMoves):
+    """Moves reserved for the supervising (or assigning) office (`office_actions`).
 
-    return services
-
-
-def _future(value: date | None) -> bool:
-    return value is not None and value > timezone.localdate()
-
-
-class OfficeMixin:
-    """Moves reserved for the supervising (or assigning) office."""
+    The name stays: migration 0001 names this class among the models' bases.
+    """
 
     office_actions: frozenset[str] = frozenset()
 
-    def may(self, user: Any, action: str) -> bool:
-        if action in self.office_actions:
-            return can_write_unit(user, self.office)  # type: ignore[attr-defined]
-        return True
+    def reserved_unit(self, action: str) -> Any:
+        return self.office if action in self.office_actions else None  # type: ignore[attr-defined]
 
-    def allowed_actions(self, user: Any) -> list[Any]:
-        return [t for t in super().allowed_actions(user) if self.may(user, t.action)]  # type: ignore[misc]
-
-    def apply(self, action: str, *, by: Any, on: date, note: str = "", **data: Any) -> None:
-        if action in self.transitions and not self.may(by, action):  # type: ignore[attr-defined]
-            label = self.transitions[action].label  # type: ignore[attr-defined]
-            raise TransitionNotAllowed(f"“{label}”须由{self.office}办理。")  # type: ignore[attr-defined]
-        super().apply(action, by=by, on=on, note=note, **data)  # type: ignore[misc]
+    def reserved_unit_name(self) -> str:
+        return str(self.office)  # type: ignore[attr-defined]
 
 
 class TaskQuerySet(ScopedQuerySet["Task"]):
@@ -84,10 +72,15 @@ class TaskQuerySet(ScopedQuerySet["Task"]):
         return self.filter(state=TaskState.ASSIGNED, due_on__lt=today)
 
 
-class Task(OfficeMixin, Workflow):
+class Task(DetailPage, OfficeMixin, EventDates, Registered, Workflow):
     """One 督查督办 item, from 立项 to 立卷归档 (seed 004)."""
 
+    detail_url = "oversight:task"
+
     transitions = rules.TASK_TRANSITIONS
+    event_dates = TASK_DATES
+    registrar_field = "office"
+    registrar_refusal = "只有督查机构的工作人员可以提出督办事项。"
     office_actions = rules.OFFICE_ACTIONS
 
     search_fields = ("number", "title")  # what the list's search box matches (core.search)
@@ -137,19 +130,11 @@ class Task(OfficeMixin, Workflow):
     def __str__(self) -> str:
         return self.number or self.title[:40]
 
-    def get_absolute_url(self) -> str:
-        return reverse("oversight:task", args=[self.pk])
-
     def is_overdue(self, today: date) -> bool:
         return self.state == TaskState.ASSIGNED and self.due_on is not None and self.due_on < today
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
-        for name in TASK_DATES:
-            if _future(getattr(self, name)):
-                errors[name] = (
-                    f"{self._meta.get_field(name).verbose_name}晚于今天，不能登记未来的日期。"
-                )
+        errors = self.future_date_errors()
         if self.unit_id and self.office_id and not self.unit.path.startswith(self.office.path):
             errors["unit"] = "牵头单位应为督查机构所辖单位。"
         if self.due_on and self.assigned_on and self.due_on < self.assigned_on:
@@ -157,33 +142,22 @@ class Task(OfficeMixin, Workflow):
         if errors:
             raise ValidationError(errors)
 
-    def last_event_date(self) -> date | None:
-        dates = [d for d in (getattr(self, n) for n in TASK_DATES) if d is not None]
-        return max(dates) if dates else None
-
     @classmethod
     def propose(cls, *, by: Any, co_units: Any = (), **fields: Any) -> Task:
         """Register a proposed task (立项申请). ValidationError, nothing written, on bad input."""
-        task = cls(**fields)
-        if task.office_id and not can_write_unit(by, task.office):
-            raise ValidationError({"office": "只有督查机构的工作人员可以提出督办事项。"})
-        task.state = TaskState.PROPOSED
-        task.full_clean()
-        with transaction.atomic(), audit_context(user=by, verb="propose"):
-            task.save()
+        with transaction.atomic():
+            task: Task = cls.register(by=by, verb="propose", **fields)
             if co_units:
                 task.co_units.set(co_units)
         return task
 
     def open_due_deadline(self) -> None:
         """Put the task's 完成时限 on the shared due list (deadlines app, period P_TASK)."""
-        _services().open_deadline(
+        deadlines.open_deadline(
             self,
             rules.P_TASK,
             start=self.due_on,
             title=f"督办事项：{self.title}"[:200],
-            unit=self.unit,
-            url=self.get_absolute_url(),
         )
 
     # ------------------------------------------------------------ hooks
@@ -249,7 +223,7 @@ class Task(OfficeMixin, Workflow):
             raise TransitionNotAllowed("请填写办理结果。")
         self.reported_on = on
         self._pending_progress = Progress(task=self, reported_on=on, text=text.strip(), final=True)
-        _services().meet_deadline(self, rules.P_TASK, on=on)
+        deadlines.meet_deadline(self, rules.P_TASK, on=on)
 
     def on_return_task(self, *, on: date, reason: str = "", **_: Any) -> None:
         if not reason.strip():
@@ -265,7 +239,7 @@ class Task(OfficeMixin, Workflow):
         self.closed_on = on
         self.accepted_by = accepted_by.strip()
         for m in self.milestones.filter(done_on__isnull=True):
-            _services().cancel_deadline(m, rules.P_MILESTONE, on=on, reason="督办事项已验收销号")
+            deadlines.cancel_deadline(m, rules.P_MILESTONE, on=on, reason="督办事项已验收销号")
 
     def on_archive(self, *, on: date, **_: Any) -> None:
         if self.rejected:
@@ -280,6 +254,7 @@ class Task(OfficeMixin, Workflow):
                 pending.save()
                 setattr(self, name, None)
         if action == "archive":
+            # Imported here: the archive module writes ArchiveFile rows (a real cycle).
             from fazhi.oversight.archive import build_archive
 
             build_archive(self, on=on)
@@ -329,8 +304,8 @@ class Milestone(models.Model):
             errors["due_on"] = (
                 f"节点时限{self.due_on:%Y-%m-%d}晚于督办事项的完成时限{task.due_on:%Y-%m-%d}。"
             )
-        if _future(self.done_on):
-            errors["done_on"] = "完成日期晚于今天，不能登记未来的日期。"
+        if is_future(self.done_on):
+            errors.update(future_dates(self, ("done_on",)))
         elif self.done_on and task.approved_on and self.done_on < task.approved_on:
             errors["done_on"] = (
                 f"完成日期{self.done_on:%Y-%m-%d}早于立项日期{task.approved_on:%Y-%m-%d}。"
@@ -348,13 +323,12 @@ class Milestone(models.Model):
             raise ValidationError(f"督办事项当前状态为“{task.get_state_display()}”，不能{verb}。")
 
     def _open_deadline(self) -> None:
-        _services().open_deadline(
+        deadlines.open_deadline(
             self,
             rules.P_MILESTONE,
             start=self.due_on,
             title=f"督办节点：{self.task.title[:80]}·{self.title}"[:200],
             unit=self.task.unit,
-            url=self.get_absolute_url(),
         )
 
     @classmethod
@@ -397,7 +371,7 @@ class Milestone(models.Model):
             raise
         with transaction.atomic(), audit_context(user=by, verb="milestone_done"):
             self.save()
-            _services().meet_deadline(self, rules.P_MILESTONE, on=on)
+            deadlines.meet_deadline(self, rules.P_MILESTONE, on=on)
 
     def remove(self, *, by: Any) -> None:
         """Delete a milestone entered by mistake: not once done or urged (the record stays)."""
@@ -407,7 +381,7 @@ class Milestone(models.Model):
         if self.urgings.exists():
             raise ValidationError("该节点已有催办记录，不能删除。")
         with transaction.atomic(), audit_context(user=by, verb="milestone_remove"):
-            _services().cancel_deadline(
+            deadlines.cancel_deadline(
                 self, rules.P_MILESTONE, on=timezone.localdate(), reason="时间节点已删除"
             )
             self.delete()
@@ -439,7 +413,7 @@ class UrgingQuerySet(ScopedQuerySet["Urging"]):
     pass
 
 
-class Urging(models.Model):
+class Urging(DatedRecord):
     """A reminder or escalation, recorded (seed 004: 督查催办). "Sent" = recorded and shown
     on the lead unit's due list; closed networks have no e-mail or SMS."""
 
@@ -447,14 +421,7 @@ class Urging(models.Model):
         Task, verbose_name="督办事项", on_delete=models.CASCADE, related_name="urgings"
     )
     kind = models.CharField("类别", max_length=20, choices=UrgingKind.choices)
-    milestone = models.ForeignKey(
-        Milestone,
-        verbose_name="时间节点",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="urgings",
-    )
+    milestone = optional_link(Milestone, "时间节点", related_name="urgings")
     step = models.CharField(
         "催办节点", max_length=20, blank=True, help_text="自动催办的节点代码，每项每节点一次"
     )
@@ -467,6 +434,7 @@ class Urging(models.Model):
     note = models.CharField("说明", max_length=300, blank=True)
 
     objects = UrgingQuerySet.as_manager()
+    event_dates = ("sent_on",)
 
     class Meta:
         verbose_name = "催办记录"
@@ -489,10 +457,6 @@ class Urging(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_means_display()}（{self.sent_on:%Y-%m-%d}）"
-
-    def clean(self) -> None:
-        if _future(self.sent_on):
-            raise ValidationError({"sent_on": "催办日期晚于今天，不能登记未来的日期。"})
 
 
 class ArchiveFile(models.Model):
@@ -523,10 +487,15 @@ class SuggestionQuerySet(ScopedQuerySet["Suggestion"]):
         return self.filter(state=SuggestionState.ASSIGNED)
 
 
-class Suggestion(OfficeMixin, Workflow):
+class Suggestion(DetailPage, OfficeMixin, EventDates, Registered, Workflow):
     """An NPC deputy's suggestion (建议) or a CPPCC member's proposal (提案) assigned here."""
 
+    detail_url = "oversight:suggestion"
+
     transitions = rules.SUGGESTION_TRANSITIONS
+    registrar_field = "office"
+    registrar_refusal = "只有交办机关的工作人员可以交办建议、提案。"
+    event_dates = ("assigned_on", "contacted_on", "replied_on", "evaluated_on", "extended_on")
     office_actions = frozenset({"extend"})
 
     search_fields = ("number", "title", "proposer_name")  # what the list's search box matches (core.search)
@@ -579,38 +548,16 @@ class Suggestion(OfficeMixin, Workflow):
     def __str__(self) -> str:
         return self.number or self.title[:40]
 
-    def get_absolute_url(self) -> str:
-        return reverse("oversight:suggestion", args=[self.pk])
-
     @property
     def masked_proposer(self) -> str:
         return mask_name(self.proposer_name)
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
-        for name in ("assigned_on", "contacted_on", "replied_on", "evaluated_on", "extended_on"):
-            if _future(getattr(self, name)):
-                errors[name] = (
-                    f"{self._meta.get_field(name).verbose_name}晚于今天，不能登记未来的日期。"
-                )
+        errors = self.future_date_errors()
         if self.unit_id and self.office_id and not self.unit.path.startswith(self.office.path):
             errors["unit"] = "主办单位应为交办机关所辖单位。"
         if errors:
             raise ValidationError(errors)
-
-    def last_event_date(self) -> date | None:
-        dates = [
-            d
-            for d in (
-                self.assigned_on,
-                self.contacted_on,
-                self.extended_on,
-                self.replied_on,
-                self.evaluated_on,
-            )
-            if d
-        ]
-        return max(dates) if dates else None
 
     def action_available(self, action: str) -> bool:
         if action == "extend":
@@ -624,24 +571,18 @@ class Suggestion(OfficeMixin, Workflow):
     @classmethod
     def assign(cls, *, by: Any, **fields: Any) -> Suggestion:
         """Register an assigned suggestion and start its reply period (代表法第51条)."""
-        s = cls(**fields)
-        if s.office_id and not can_write_unit(by, s.office):
-            raise ValidationError({"office": "只有交办机关的工作人员可以交办建议、提案。"})
-        s.state = SuggestionState.ASSIGNED
-        s.full_clean()
-        with transaction.atomic(), audit_context(user=by, verb="assign"):
-            s.save()
-            s.open_reply_deadline()
-        return s
+        suggestion: Suggestion = cls.register(by=by, verb="assign", **fields)
+        return suggestion
+
+    def on_register(self, by: Any) -> None:
+        self.open_reply_deadline()
 
     def open_reply_deadline(self) -> None:
-        _services().open_deadline(
+        deadlines.open_deadline(
             self,
             self.period_code,
             start=self.assigned_on,
             title=f"答复{self.get_kind_display()}：{self}",
-            unit=self.unit,
-            url=self.get_absolute_url(),
         )
 
     def on_contact(self, *, on: date, contact_means: str = "", **_: Any) -> str:
@@ -654,7 +595,7 @@ class Suggestion(OfficeMixin, Workflow):
     def on_extend(self, *, on: date, approved_by: str = "", reason: str = "", **_: Any) -> str:
         if not approved_by.strip():
             raise TransitionNotAllowed("延期答复须经批准，请填写批准人。")
-        _services().extend_deadline(
+        deadlines.extend_deadline(
             self, self.period_code, on=on, reason=reason, approved_by=approved_by
         )
         self.extended_on = on
@@ -664,7 +605,7 @@ class Suggestion(OfficeMixin, Workflow):
     def on_reply(self, *, on: date, category: str = "", **_: Any) -> None:
         if category not in ReplyCategory.values:
             raise TransitionNotAllowed("请选择答复类别（A、B、C类）。")
-        met = _services().meet_deadline(self, self.period_code, on=on)
+        met = deadlines.meet_deadline(self, self.period_code, on=on)
         self.replied_on = on
         self.category = category
         self.replied_on_time = None if met is None else bool(met.on_time)

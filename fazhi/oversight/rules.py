@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from fazhi.core.workflow import Transition
+from fazhi.core.workflow import Transition, transition_table
 
 
 class TaskState(models.TextChoices):
@@ -77,11 +77,11 @@ P_MILESTONE = "supervision_milestone"
 
 
 T = Transition
-TASK_TRANSITIONS: dict[str, Transition] = {
-    "approve": T(
+TASK_TRANSITIONS: dict[str, Transition] = transition_table(
+    T(
         "approve", "立项审批", {TaskState.PROPOSED}, TaskState.APPROVED, {"approved_by": "审批人"}
     ),
-    "reject": T(
+    T(
         "reject",
         "不予立项",
         {TaskState.PROPOSED},
@@ -89,32 +89,32 @@ TASK_TRANSITIONS: dict[str, Transition] = {
         {"reason": "理由"},
         style="danger",
     ),
-    "assign": T(
+    T(
         "assign",
         "责任分解",
         {TaskState.APPROVED},
         TaskState.ASSIGNED,
         {"responsible": "责任人", "due_on": "完成时限"},
     ),
-    "urge": T("urge", "登记催办", {TaskState.ASSIGNED}, None, {"means": "催办方式"}),
-    "feedback": T(
+    T("urge", "登记催办", {TaskState.ASSIGNED}, None, {"means": "催办方式"}),
+    T(
         "feedback",
         "反馈进展",
         {TaskState.ASSIGNED},
         None,
         {"text": "进展情况", "attachment": "附件"},
     ),
-    "report_done": T(
+    T(
         "report_done", "报告办结", {TaskState.ASSIGNED}, TaskState.REPORTED, {"text": "办理结果"}
     ),
-    "return_task": T(
+    T(
         "return_task", "退回继续办理", {TaskState.REPORTED}, TaskState.ASSIGNED, {"reason": "理由"}
     ),
-    "accept": T(
+    T(
         "accept", "验收销号", {TaskState.REPORTED}, TaskState.CLOSED, {"accepted_by": "验收人"}
     ),
-    "archive": T("archive", "立卷归档", {TaskState.CLOSED}, TaskState.ARCHIVED),
-}
+    T("archive", "立卷归档", {TaskState.CLOSED}, TaskState.ARCHIVED),
+)
 # Moves of the supervising office (督查机构); the rest may also be made by the lead unit.
 OFFICE_ACTIONS = frozenset(
     {"approve", "reject", "assign", "urge", "return_task", "accept", "archive"}
@@ -163,9 +163,9 @@ class ContactMeans(models.TextChoices):
     LETTER = "letter", "书面沟通"
 
 
-SUGGESTION_TRANSITIONS: dict[str, Transition] = {
+SUGGESTION_TRANSITIONS: dict[str, Transition] = transition_table(
     # 代表法第51条 (2025): the handling unit communicates with the deputy.
-    "contact": T(
+    T(
         "contact",
         "联系代表（委员）",
         {SuggestionState.ASSIGNED},
@@ -173,28 +173,28 @@ SUGGESTION_TRANSITIONS: dict[str, Transition] = {
         {"contact_means": "沟通方式"},
     ),
     # 3 months → 6 with approval (代表法第51条; statutes.md §8).
-    "extend": T(
+    T(
         "extend",
         "延期答复（批准）",
         {SuggestionState.ASSIGNED},
         None,
         {"approved_by": "批准人", "reason": "延期理由"},
     ),
-    "reply": T(
+    T(
         "reply",
         "答复",
         {SuggestionState.ASSIGNED},
         SuggestionState.REPLIED,
         {"category": "答复类别"},
     ),
-    "evaluate": T(
+    T(
         "evaluate",
         "登记满意度",
         {SuggestionState.REPLIED},
         SuggestionState.EVALUATED,
         {"satisfaction": "代表（委员）意见"},
     ),
-}
+)
 
 INPUT_KINDS: dict[str, str] = {
     "approved_by": "text",

@@ -12,11 +12,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from fazhi.core.validators import not_future
+from fazhi.core.models import DatedRecord, optional_link
 from fazhi.org.models import Unit
 from fazhi.org.scope import ScopedQuerySet
 from fazhi.org.validators import mask_name
-from fazhi.publicity.rules import Format, ReportForm, StudyKind, Target
+from fazhi.publicity.rules import Format, ReportForm, StudyKind, Target, exam_participation_rate
 
 
 class Responsibility(models.Model):
@@ -48,7 +48,7 @@ class Responsibility(models.Model):
             raise ValidationError({"year": f"年度“{self.year}”无效。"})
 
 
-class Activity(models.Model):
+class Activity(DatedRecord):
     search_fields = ("title",)  # what the list's search box matches (core.search)
     unit = models.ForeignKey(
         Unit, verbose_name="主办单位", on_delete=models.PROTECT, related_name="+"
@@ -60,16 +60,11 @@ class Activity(models.Model):
     place = models.CharField("地点", max_length=200, blank=True)
     audience = models.PositiveIntegerField("受教育群众（人次）", default=0)
     materials = models.PositiveIntegerField("发放资料（份、册）", default=0)
-    responsibility = models.ForeignKey(
-        Responsibility,
-        verbose_name="对应责任清单事项",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="activities",
+    responsibility = optional_link(
+        Responsibility, "对应责任清单事项", on_delete=models.SET_NULL, related_name="activities"
     )
 
-    objects = ScopedQuerySet.as_manager()
+    event_dates = ("held_on",)
 
     class Meta:
         verbose_name = "普法活动"
@@ -83,8 +78,8 @@ class Activity(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("publicity:list")
 
-    def clean(self) -> None:
-        errors = not_future(self.held_on, "held_on")
+    def record_errors(self) -> dict[str, str]:
+        errors: dict[str, str] = {}
         if self.responsibility_id and self.unit_id and self.responsibility.unit_id != self.unit_id:
             errors["responsibility"] = "责任清单事项不属于主办单位。"
         if (
@@ -93,11 +88,10 @@ class Activity(models.Model):
             and self.responsibility.year != self.held_on.year
         ):
             errors["responsibility"] = "责任清单事项的年度与活动日期不一致。"
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
 
-class StudySession(models.Model):
+class StudySession(DatedRecord):
     search_fields = ("topic", "speaker")  # what the list's search box matches (core.search)
     unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.PROTECT, related_name="+")
     held_on = models.DateField("学法日期")
@@ -107,7 +101,7 @@ class StudySession(models.Model):
     attendees = models.PositiveIntegerField("参学人数", default=0)
     hours = models.DecimalField("学时", max_digits=5, decimal_places=1, default=Decimal("1.0"))
 
-    objects = ScopedQuerySet.as_manager()
+    event_dates = ("held_on",)
 
     class Meta:
         verbose_name = "学法活动"
@@ -118,12 +112,10 @@ class StudySession(models.Model):
     def __str__(self) -> str:
         return f"{self.held_on:%Y-%m-%d} {self.get_kind_display()}：{self.topic}"
 
-    def clean(self) -> None:
-        errors = not_future(self.held_on, "held_on")
+    def record_errors(self) -> dict[str, str]:
         if self.hours is not None and not Decimal(0) < self.hours <= 24:
-            errors["hours"] = "学时应大于0且不超过24。"
-        if errors:
-            raise ValidationError(errors)
+            return {"hours": "学时应大于0且不超过24。"}
+        return {}
 
 
 class ExamResult(models.Model):
@@ -155,8 +147,6 @@ class ExamResult(models.Model):
 
     @property
     def participation_rate(self) -> float | None:
-        from fazhi.publicity.rules import exam_participation_rate
-
         return exam_participation_rate(self.expected, self.took)
 
     def clean(self) -> None:
@@ -171,7 +161,7 @@ class ExamResult(models.Model):
             raise ValidationError(errors)
 
 
-class LawReport(models.Model):
+class LawReport(DatedRecord):
     """A leader's report on their rule-of-law duty (领导干部述法)."""
 
     # Names of people: replaced in anything published (core.privacy).
@@ -187,7 +177,7 @@ class LawReport(models.Model):
         "评议结果", max_length=20, blank=True, help_text="如：好、较好、一般、差"
     )
 
-    objects = ScopedQuerySet.as_manager()
+    event_dates = ("reported_on",)
 
     class Meta:
         verbose_name = "领导干部述法"
@@ -197,8 +187,3 @@ class LawReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reported_on:%Y-%m-%d} {mask_name(self.person_name)}（{self.position}）述法"
-
-    def clean(self) -> None:
-        errors = not_future(self.reported_on, "reported_on")
-        if errors:
-            raise ValidationError(errors)

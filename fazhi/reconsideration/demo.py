@@ -21,7 +21,8 @@ from typing import Any
 
 from chinese_calendar import is_workday
 
-from fazhi.core.demo import DemoContext
+from fazhi.core.demo import DemoContext, workday_on_or_after, workday_on_or_before
+from fazhi.core.demo_county import OFTEN_CHALLENGED
 from fazhi.reconsideration.models import Application, SuperiorCase
 from fazhi.reconsideration.rules import (
     LAW_2023_FROM,
@@ -41,14 +42,7 @@ RESPONDENTS = [
     "确山县自然资源局",
     "确山县市场监督管理局",
     "确山县人力资源和社会保障局",
-    "确山县住房和城乡建设局",
-    "确山县城市管理局",
-    "确山县交通运输局",
-    "确山县农业农村局",
-    "竹沟镇人民政府",
-    "盘龙街道办事处",
-    "三里河街道办事处",
-    "任店镇人民政府",
+    *OFTEN_CHALLENGED,
 ]
 ACTS = [
     ("行政处罚决定", ActKind.PENALTY),
@@ -73,18 +67,6 @@ CLOSINGS_2022 = (
     + [("settle", None)] * 2
     + [("terminate", None)]
 )
-
-
-def workday_on_or_after(day: date) -> date:
-    while not is_workday(day):
-        day += timedelta(days=1)
-    return day
-
-
-def workday_on_or_before(day: date) -> date:
-    while not is_workday(day):
-        day -= timedelta(days=1)
-    return day
 
 
 def add_workdays(day: date, n: int) -> date:

@@ -12,13 +12,14 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
-from fazhi.audit.trail import audit_context
-from fazhi.core.workflow import TransitionNotAllowed, Workflow
+from fazhi.core.models import DatedRecord, DetailPage, EventDates, MaskedApplicant
+from fazhi.core.validators import future_message, is_future
+from fazhi.core.workflow import Registered, ReservedMoves, TransitionNotAllowed, Workflow
+from fazhi.deadlines import services as deadlines
 from fazhi.org.models import Unit, UnitKind
 from fazhi.org.scope import ScopedQuerySet, can_write_unit
 from fazhi.org.validators import mask_name, validate_phone
@@ -55,18 +56,6 @@ EVENT_DATES = (
 )
 
 
-def _services() -> Any:
-    # Imported late: the deadlines app imports register models through its generic key.
-    from fazhi.deadlines import services
-
-    return services
-
-
-def _not_future(value: date | None, label: str) -> None:
-    if value is not None and value > timezone.localdate():
-        raise ValidationError(f"{label}{value:%Y-%m-%d}晚于今天，不能登记未来的日期。")
-
-
 class ApplicationQuerySet(ScopedQuerySet["Application"]):
     def open(self) -> ApplicationQuerySet:
         return self.exclude(state__in=rules.FINAL_STATES)
@@ -78,13 +67,18 @@ class ApplicationQuerySet(ScopedQuerySet["Application"]):
         return self.filter(received_on__year=year)
 
 
-class Application(Workflow):
+class Application(DetailPage, EventDates, MaskedApplicant, Registered, ReservedMoves, Workflow):
     """A 行政复议 application, from receipt to the performance of the decision."""
+
+    detail_url = "reconsideration:detail"
 
     # Names of people: replaced in anything published (core.privacy).
     personal_name_fields = ("applicant_name",)
 
     transitions = rules.TRANSITIONS
+    event_dates = EVENT_DATES
+    registrar_field = "respondent"
+    registrar_refusal = "您无权为该单位登记行政复议申请。"
 
     search_fields = ("case_number", "applicant_name", "act")  # what the list's search box matches (core.search)
     case_number = models.CharField(
@@ -185,17 +179,7 @@ class Application(Workflow):
     def under_2023_law(self) -> bool:
         return self.received_on is None or self.received_on >= rules.LAW_2023_FROM
 
-    def get_absolute_url(self) -> str:
-        return reverse("reconsideration:detail", args=[self.pk])
-
     # ------------------------------------------------------------ display
-
-    @property
-    def masked_applicant(self) -> str:
-        """Lists and exports show 张某某; an organisation's name is not personal data."""
-        if self.applicant_kind == ApplicantKind.PERSON:
-            return mask_name(self.applicant_name)
-        return self.applicant_name
 
     @property
     def is_open(self) -> bool:
@@ -208,12 +192,7 @@ class Application(Workflow):
     # ------------------------------------------------------------ validation
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
-        for name in EVENT_DATES:
-            value = getattr(self, name)
-            if value is not None and value > timezone.localdate():
-                label = self._meta.get_field(name).verbose_name
-                errors[name] = f"{label}{value:%Y-%m-%d}晚于今天，不能登记未来的日期。"
+        errors = self.future_date_errors()
         if self.accepted_on and self.received_on and self.accepted_on < self.received_on:
             errors["accepted_on"] = "受理日期不能早于收到申请日期。"
         if self.closed_on and self.accepted_on and self.closed_on < self.accepted_on:
@@ -229,10 +208,6 @@ class Application(Workflow):
             )
         if errors:
             raise ValidationError(errors)
-
-    def last_event_date(self) -> date | None:
-        dates = [d for d in (getattr(self, n) for n in EVENT_DATES) if d is not None]
-        return max(dates) if dates else None
 
     # ------------------------------------------------------------ permissions
 
@@ -257,58 +232,45 @@ class Application(Workflow):
             return any(letter.replied_on is None for letter in self.letters.all())
         return True
 
-    def may(self, user: Any, action: str) -> bool:
+    def reserved_unit(self, action: str) -> Any:
         """Jurisdiction beyond the respondent's unit: the agency's moves need the agency."""
-        if rules.SIDE.get(action) == rules.AGENCY:
-            return can_write_unit(user, self.agency)
-        return True
+        return self.agency if rules.SIDE.get(action) == rules.AGENCY else None
 
-    def allowed_actions(self, user: Any) -> list[Any]:
-        return [t for t in super().allowed_actions(user) if self.may(user, t.action)]
+    def reserved_unit_name(self) -> str:
+        return f"复议机关（{self.agency}）的工作人员"
 
     def apply(self, action: str, *, by: Any, on: date, note: str = "", **data: Any) -> None:
         # The user who moves the case is responsible for the agency's next step.
         self._actor = by
-        if action in self.transitions and not self.may(by, action):
-            label = self.transitions[action].label
-            raise TransitionNotAllowed(f"“{label}”须由复议机关（{self.agency}）的工作人员办理。")
         super().apply(action, by=by, on=on, note=note, **data)
 
     # ------------------------------------------------------------ registration
 
-    @classmethod
-    def register(cls, *, by: Any, **fields: Any) -> Application:
-        """Create a received application and open its acceptance review (第30条).
-
-        Raises ValidationError (Chinese messages) and writes nothing on bad input.
-        """
-        app = cls(**fields)
-        if app.respondent_id and not app.agency_id:
-            app.agency = default_agency(app.respondent)
-        if app.respondent_id and not can_write_unit(by, app.respondent):
-            raise ValidationError({"respondent": "您无权为该单位登记行政复议申请。"})
-        if app.agency_id and not can_write_unit(by, app.agency):
+    def check_registrar(self, by: Any) -> None:
+        """The agency defaults to the respondent's county government (第24条); only its
+        staff register applications."""
+        if self.respondent_id and not self.agency_id:
+            self.agency = default_agency(self.respondent)
+        super().check_registrar(by)
+        if self.agency_id and not can_write_unit(by, self.agency):
             raise ValidationError(
                 {"agency": "只有复议机关（机构）的工作人员可以登记行政复议申请。"}
             )
-        app.state = State.RECEIVED
-        app.full_clean()
-        app._actor = by
-        with transaction.atomic(), audit_context(user=by, verb="register"):
-            app.save()
-            app.open_review_deadline()
-        return app
+        self._actor = by
+
+    def on_register(self, by: Any) -> None:
+        """A received application opens its acceptance review (第30条)."""
+        self.open_review_deadline()
 
     def open_review_deadline(self, start: date | None = None, *, restart: bool = False) -> None:
         """The acceptance review (第30条) from receipt, or afresh from corrected materials."""
-        _services().open_deadline(
+        deadlines.open_deadline(
             self,
             rules.P_REVIEW,
             start=start or self.received_on,
             title=f"受理审查{'（补正后重新计算）' if restart else ''}：{self}",
             unit=self.agency,
             responsible=self._responsible(),
-            url=self.get_absolute_url(),
             restart=restart,
         )
 
@@ -320,34 +282,31 @@ class Application(Workflow):
     # ------------------------------------------------------------ hooks (one per action)
 
     def _deadline(self, code: str) -> Any:
-        return _services().deadlines_for(self).filter(period__code=code).order_by("-id").first()
+        return deadlines.deadlines_for(self).filter(period__code=code).order_by("-id").first()
 
     def on_request_correction(self, *, on: date, **_: Any) -> None:
         self.correction_requested_on = on
-        s = _services()
         # 第31条: the applicant's correction time does not count against the review.
-        s.pause_deadline(self, rules.P_REVIEW, start=on, reason="通知申请人补正")
-        s.open_deadline(
+        deadlines.pause_deadline(self, rules.P_REVIEW, start=on, reason="通知申请人补正")
+        deadlines.open_deadline(
             self,
             rules.P_CORRECTION,
             start=on,
             title=f"申请人补正：{self}",
             unit=self.agency,
             responsible=self._responsible(),
-            url=self.get_absolute_url(),
         )
 
     def on_receive_correction(self, *, on: date, **_: Any) -> None:
         self.correction_received_on = on
-        s = _services()
-        s.meet_deadline(self, rules.P_CORRECTION, on=on)
+        deadlines.meet_deadline(self, rules.P_CORRECTION, on=on)
         if self.under_2023_law:
             # 第31条第3款 with 第30条: the 5 working days of review run afresh from the
             # receipt of the corrected materials.
             self.open_review_deadline(on, restart=True)
         else:
             # Old law (实施条例第29条): the correction time is not counted.
-            s.resume_deadline(self, rules.P_REVIEW, on=on)
+            deadlines.resume_deadline(self, rules.P_REVIEW, on=on)
 
     def on_extend_correction(
         self, *, on: date, length: Any = None, approved_by: str = "", reason: str = "", **_: Any
@@ -364,7 +323,7 @@ class Application(Workflow):
         except (TypeError, ValueError) as exc:
             raise TransitionNotAllowed("延长工作日数：请填写正整数。") from exc
         try:
-            _services().extend_deadline(
+            deadlines.extend_deadline(
                 self,
                 rules.P_CORRECTION,
                 on=on,
@@ -383,9 +342,8 @@ class Application(Workflow):
                 f"补正期限至{due.due_date:%Y-%m-%d}，期限届满前不能认定为放弃申请。"
             )
         self.abandoned_on = on
-        s = _services()
-        s.cancel_deadline(self, rules.P_CORRECTION, on=on, reason="逾期未补正，视为放弃")
-        s.cancel_deadline(self, rules.P_REVIEW, on=on, reason="逾期未补正，视为放弃")
+        deadlines.cancel_deadline(self, rules.P_CORRECTION, on=on, reason="逾期未补正，视为放弃")
+        deadlines.cancel_deadline(self, rules.P_REVIEW, on=on, reason="逾期未补正，视为放弃")
 
     def _start_review(self, accepted_on: date, procedure: str | None) -> None:
         if procedure not in Procedure.values:
@@ -397,9 +355,8 @@ class Application(Workflow):
             )
         self.procedure = procedure
         self.accepted_on = accepted_on
-        s = _services()
         url = self.get_absolute_url()
-        s.open_deadline(
+        deadlines.open_deadline(
             self,
             rules.COPY_PERIOD[procedure],
             start=accepted_on,
@@ -408,7 +365,7 @@ class Application(Workflow):
             responsible=self._responsible(),
             url=url,
         )
-        s.open_deadline(
+        deadlines.open_deadline(
             self,
             rules.DECISION_PERIOD[procedure],
             start=accepted_on,
@@ -419,7 +376,7 @@ class Application(Workflow):
         )
 
     def on_accept(self, *, on: date, procedure: str | None = None, **_: Any) -> None:
-        _services().meet_deadline(self, rules.P_REVIEW, on=on)
+        deadlines.meet_deadline(self, rules.P_REVIEW, on=on)
         self._start_review(on, procedure)
 
     def on_deem_accepted(self, *, on: date, procedure: str | None = None, **_: Any) -> None:
@@ -431,7 +388,7 @@ class Application(Workflow):
             )
         # 第30条第3款: accepted on the day the review period expired.
         self.deemed_accepted = True
-        _services().cancel_deadline(
+        deadlines.cancel_deadline(
             self, rules.P_REVIEW, on=on, reason="审查期满未作决定，视为受理"
         )
         self._start_review(due, procedure)
@@ -442,30 +399,29 @@ class Application(Workflow):
         self.refused_on = on
         self.refusal_reason = reason.strip()
         self.outcome = ReviewOutcome.NOT_ACCEPTED
-        _services().meet_deadline(self, rules.P_REVIEW, on=on)
+        deadlines.meet_deadline(self, rules.P_REVIEW, on=on)
 
     def on_send_copy(self, *, on: date, received_on: date | None = None, **_: Any) -> None:
         received = received_on or on
         if not isinstance(received, date) or received < on:
             raise TransitionNotAllowed("被申请人收到日期不能早于发送日期。")
-        _not_future_or_refuse(received, "被申请人收到日期")
+        if is_future(received):
+            raise TransitionNotAllowed(future_message(received, "被申请人收到日期"))
         self.copy_sent_on = on
         self.copy_received_on = received
-        s = _services()
-        s.meet_deadline(self, rules.COPY_PERIOD[self.procedure], on=on)
+        deadlines.meet_deadline(self, rules.COPY_PERIOD[self.procedure], on=on)
         # 第48条 / 第54条: the reply period runs from the respondent's receipt of the copy.
-        s.open_deadline(
+        deadlines.open_deadline(
             self,
             rules.REPLY_PERIOD[self.procedure],
             start=received,
             title=f"提交答复：{self}",
             unit=self.respondent,
-            url=self.get_absolute_url(),
         )
 
     def on_receive_reply(self, *, on: date, **_: Any) -> None:
         self.reply_received_on = on
-        met = _services().meet_deadline(self, rules.REPLY_PERIOD[self.procedure], on=on)
+        met = deadlines.meet_deadline(self, rules.REPLY_PERIOD[self.procedure], on=on)
         # 第70条: a late reply means the act is treated as having no evidence.
         self.reply_late = bool(met is not None and met.on_time is False)
 
@@ -476,21 +432,19 @@ class Application(Workflow):
             raise TransitionNotAllowed("听证日期不能早于通知日期。")
         # 第51条: the parties are notified at least 5 working days before the hearing;
         # `on` is the day the notice went out.
-        s = _services()
-        if s.period_in_force(rules.P_HEARING_NOTICE, self.received_on) is None:
+        if deadlines.period_in_force(rules.P_HEARING_NOTICE, self.received_on) is None:
             # The old law set no notice period for hearings: nothing to check.
             self.hearing_on = hearing_on
             return self.state
-        s.open_deadline(
+        deadlines.open_deadline(
             self,
             rules.P_HEARING_NOTICE,
             start=hearing_on,
             title=f"听证通知：{self}",
             unit=self.agency,
             responsible=self._responsible(),
-            url=self.get_absolute_url(),
         )
-        met = s.meet_deadline(self, rules.P_HEARING_NOTICE, on=on)
+        met = deadlines.meet_deadline(self, rules.P_HEARING_NOTICE, on=on)
         if met is not None and met.on_time is False:
             raise TransitionNotAllowed(
                 f"听证通知应不晚于{met.due_date:%Y-%m-%d}送达（听证日前5个工作日，行政复议法第51条），"
@@ -499,50 +453,33 @@ class Application(Workflow):
         self.hearing_on = hearing_on
         return self.state
 
+    def _to_ordinary(
+        self, periods: dict[str, str], on: date, start: date | None, title: str, unit: Unit,
+        agency_step: bool = False,
+    ) -> None:
+        """The simplified procedure's period ends and the ordinary one's runs from `start`."""
+        deadlines.cancel_deadline(self, periods[Procedure.SIMPLIFIED], on=on, reason="转为普通程序")
+        deadlines.open_deadline(
+            self, periods[Procedure.ORDINARY], start=start, title=title, unit=unit,  # type: ignore[arg-type]
+            responsible=self._responsible() if agency_step else None,
+        )
+
     def on_to_ordinary(self, *, on: date, approved_by: str = "", **_: Any) -> str:
         if not approved_by.strip():
             raise TransitionNotAllowed(
                 "转为普通程序须经复议机构负责人批准，请填写批准人（第55条）。"
             )
-        s = _services()
-        url = self.get_absolute_url()
-        s.cancel_deadline(
-            self, rules.DECISION_PERIOD[Procedure.SIMPLIFIED], on=on, reason="转为普通程序"
-        )
-        s.open_deadline(
-            self,
-            rules.DECISION_PERIOD[Procedure.ORDINARY],
-            start=self.accepted_on,
-            title=f"作出复议决定：{self}",
-            unit=self.agency,
-            responsible=self._responsible(),
-            url=url,
+        self._to_ordinary(
+            rules.DECISION_PERIOD, on, self.accepted_on, f"作出复议决定：{self}", self.agency, True
         )
         if self.state == State.COPY_SENT:
             # The respondent now has the ordinary procedure's 10 working days (第48条).
-            s.cancel_deadline(
-                self, rules.REPLY_PERIOD[Procedure.SIMPLIFIED], on=on, reason="转为普通程序"
-            )
-            s.open_deadline(
-                self,
-                rules.REPLY_PERIOD[Procedure.ORDINARY],
-                start=self.copy_received_on,
-                title=f"提交答复：{self}",
-                unit=self.respondent,
-                url=url,
+            self._to_ordinary(
+                rules.REPLY_PERIOD, on, self.copy_received_on, f"提交答复：{self}", self.respondent
             )
         if self.state == State.ACCEPTED:
-            s.cancel_deadline(
-                self, rules.COPY_PERIOD[Procedure.SIMPLIFIED], on=on, reason="转为普通程序"
-            )
-            s.open_deadline(
-                self,
-                rules.COPY_PERIOD[Procedure.ORDINARY],
-                start=self.accepted_on,
-                title=f"发送申请书副本：{self}",
-                unit=self.agency,
-                responsible=self._responsible(),
-                url=url,
+            self._to_ordinary(
+                rules.COPY_PERIOD, on, self.accepted_on, f"发送申请书副本：{self}", self.agency, True
             )
         self.procedure = Procedure.ORDINARY
         self.note = _append(self.note, f"{on:%Y-%m-%d} 经{approved_by.strip()}批准转为普通程序")
@@ -556,13 +493,13 @@ class Application(Workflow):
         self.suspension_ground = ground
         self.resumed_on = None
         # 第39条: the decision period does not run while the case is suspended.
-        _services().pause_deadline(
+        deadlines.pause_deadline(
             self, rules.DECISION_PERIOD[self.procedure], start=on, reason="中止审理"
         )
 
     def on_resume(self, *, on: date, **_: Any) -> str:
         self.resumed_on = on
-        _services().resume_deadline(self, rules.DECISION_PERIOD[self.procedure], on=on)
+        deadlines.resume_deadline(self, rules.DECISION_PERIOD[self.procedure], on=on)
         back = self.suspended_from or State.ACCEPTED
         self.suspended_from = ""
         return back
@@ -573,7 +510,7 @@ class Application(Workflow):
         self.extended_on = on
         self.extension_approved_by = approved_by.strip()
         self.extension_reason = reason.strip()
-        _services().extend_deadline(
+        deadlines.extend_deadline(
             self,
             rules.DECISION_PERIOD[self.procedure],
             on=on,
@@ -583,13 +520,12 @@ class Application(Workflow):
         return self.state
 
     def _close(self, on: date, outcome: str) -> str:
-        s = _services()
         for code in (rules.COPY_PERIOD.get(self.procedure), rules.REPLY_PERIOD.get(self.procedure)):
             if code:
-                s.cancel_deadline(self, code, on=on, reason="案件已审结")
+                deadlines.cancel_deadline(self, code, on=on, reason="案件已审结")
         if self.state == State.SUSPENDED:
-            s.resume_deadline(self, rules.DECISION_PERIOD[self.procedure], on=on)
-        met = s.meet_deadline(self, rules.DECISION_PERIOD[self.procedure], on=on)
+            deadlines.resume_deadline(self, rules.DECISION_PERIOD[self.procedure], on=on)
+        met = deadlines.meet_deadline(self, rules.DECISION_PERIOD[self.procedure], on=on)
         self.closed_late = bool(met is not None and met.on_time is False)
         self.closed_on = on
         self.outcome = outcome
@@ -639,7 +575,7 @@ class Application(Workflow):
         found.reply_note = note
         found.full_clean()
         found.save()
-        _services().meet_deadline(found, rules.P_OPINION, on=on)
+        deadlines.meet_deadline(found, rules.P_OPINION, on=on)
         return self.state
 
     def on_follow_up(self, *, on: date, status: str = "", **_: Any) -> str:
@@ -654,7 +590,7 @@ class Application(Workflow):
         if action == "issue_letter" and letter is not None:
             letter.save()
             # 第76条: the recipient reports within 60 days of receiving the letter.
-            _services().open_deadline(
+            deadlines.open_deadline(
                 letter,
                 rules.P_OPINION,
                 start=on,
@@ -667,11 +603,6 @@ class Application(Workflow):
 
 def _append(text: str, line: str) -> str:
     return f"{text}\n{line}".strip()
-
-
-def _not_future_or_refuse(value: date, label: str) -> None:
-    if value > timezone.localdate():
-        raise TransitionNotAllowed(f"{label}{value:%Y-%m-%d}晚于今天，不能登记未来的日期。")
 
 
 def default_agency(respondent: Unit) -> Unit:
@@ -687,7 +618,7 @@ class LetterQuerySet(ScopedQuerySet["Letter"]):
         return self.filter(replied_on__isnull=True)
 
 
-class Letter(models.Model):
+class Letter(DatedRecord):
     """A 行政复议意见书 (第76条) or 建议书 (实施条例 第57条) and the recipient's reply."""
 
     application = models.ForeignKey(
@@ -703,6 +634,7 @@ class Letter(models.Model):
     reply_note = models.TextField("回复情况", blank=True)
 
     objects = LetterQuerySet.as_manager()
+    event_dates = ("issued_on", "replied_on")
     scope_field = "recipient"
 
     class Meta:
@@ -716,18 +648,17 @@ class Letter(models.Model):
     def get_absolute_url(self) -> str:
         return self.application.get_absolute_url()
 
-    def clean(self) -> None:
-        _not_future(self.issued_on, "制发日期")
-        _not_future(self.replied_on, "回复日期")
+    def record_errors(self) -> dict[str, str]:
         if self.replied_on and self.issued_on and self.replied_on < self.issued_on:
-            raise ValidationError({"replied_on": "回复日期不能早于制发日期。"})
+            return {"replied_on": "回复日期不能早于制发日期。"}
+        return {}
 
 
 class SuperiorCaseQuerySet(ScopedQuerySet["SuperiorCase"]):
     pass
 
 
-class SuperiorCase(models.Model):
+class SuperiorCase(DatedRecord):
     """A case a superior body (e.g. the city government) handles against a unit here.
 
     The county does not run these cases, it is their respondent: the record keeps what
@@ -755,6 +686,7 @@ class SuperiorCase(models.Model):
     note = models.TextField("备注", blank=True)
 
     objects = SuperiorCaseQuerySet.as_manager()
+    event_dates = ("accepted_on", "closed_on")
     scope_field = "respondent"
 
     class Meta:
@@ -776,14 +708,8 @@ class SuperiorCase(models.Model):
     def is_corrected(self) -> bool:
         return self.outcome in rules.CORRECTIVE_OUTCOMES
 
-    def clean(self) -> None:
+    def record_errors(self) -> dict[str, str]:
         errors: dict[str, str] = {}
-        for name in ("accepted_on", "closed_on"):
-            value = getattr(self, name)
-            if value is not None and value > timezone.localdate():
-                errors[name] = (
-                    f"{self._meta.get_field(name).verbose_name}{value:%Y-%m-%d}晚于今天，不能登记未来的日期。"
-                )
         if self.closed_on and self.accepted_on and self.closed_on < self.accepted_on:
             errors["closed_on"] = "审结日期不能早于受理日期。"
         if self.closed_on and not self.outcome:
@@ -792,8 +718,7 @@ class SuperiorCase(models.Model):
             errors["closed_on"] = "填写了结案方式的案件请填写审结日期。"
         if self.outcome == ReviewOutcome.NOT_ACCEPTED:
             errors["outcome"] = "上级受理案件的结案方式不能是“不予受理”。"
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
 
 # Q objects the indicators and the list filters share, so figures and lists agree.

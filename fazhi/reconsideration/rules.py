@@ -16,7 +16,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 
-from fazhi.core.workflow import Transition
+from fazhi.core.workflow import Transition, transition_table
 
 
 class State(models.TextChoices):
@@ -214,16 +214,16 @@ INPUT_KINDS: dict[str, str] = {
 }
 
 T = Transition
-TRANSITIONS: dict[str, Transition] = {
+TRANSITIONS: dict[str, Transition] = transition_table(
     # 第31条: papers incomplete → notice within the 5-day review; the applicant's
     # correction time does not count against the review.
-    "request_correction": T("request_correction", "通知补正", {State.RECEIVED}, State.CORRECTION),
-    "receive_correction": T(
+    T("request_correction", "通知补正", {State.RECEIVED}, State.CORRECTION),
+    T(
         "receive_correction", "收到补正材料", {State.CORRECTION}, State.RECEIVED
     ),
     # 第31条第2款: with a good reason the 复议机构 may extend the correction period by a
     # reasonable length (no statutory cap: the approval states it).
-    "extend_correction": T(
+    T(
         "extend_correction",
         "延长补正期限",
         {State.CORRECTION},
@@ -231,12 +231,12 @@ TRANSITIONS: dict[str, Transition] = {
         {"length": "延长工作日数", "approved_by": "批准人", "reason": "正当理由"},
     ),
     # 第31条第2款: no correction in time without good reason → treated as abandoned.
-    "abandon": T(
+    T(
         "abandon", "逾期未补正（视为放弃）", {State.CORRECTION}, State.ABANDONED, style="danger"
     ),
     # 第30条: accept, or refuse with reasons, within 5 working days.
-    "accept": T("accept", "受理", {State.RECEIVED}, State.ACCEPTED, {"procedure": "审理程序"}),
-    "refuse": T(
+    T("accept", "受理", {State.RECEIVED}, State.ACCEPTED, {"procedure": "审理程序"}),
+    T(
         "refuse",
         "不予受理",
         {State.RECEIVED},
@@ -245,7 +245,7 @@ TRANSITIONS: dict[str, Transition] = {
         style="danger",
     ),
     # 第30条第3款: no decision within the review period → accepted on its last day.
-    "deem_accepted": T(
+    T(
         "deem_accepted",
         "审查期满视为受理",
         {State.RECEIVED},
@@ -253,7 +253,7 @@ TRANSITIONS: dict[str, Transition] = {
         {"procedure": "审理程序"},
     ),
     # 第48条 / 第54条: copy to the respondent within 7 / 3 working days.
-    "send_copy": T(
+    T(
         "send_copy",
         "发送申请书副本",
         {State.ACCEPTED},
@@ -261,9 +261,9 @@ TRANSITIONS: dict[str, Transition] = {
         {"received_on": "被申请人收到日期"},
     ),
     # 第48条 / 第54条: reply within 10 / 5 working days of receiving the copy.
-    "receive_reply": T("receive_reply", "收到答复", {State.COPY_SENT}, State.REPLIED),
+    T("receive_reply", "收到答复", {State.COPY_SENT}, State.REPLIED),
     # 第50–51条: hearing in the ordinary procedure, notice ≥ 5 working days before.
-    "schedule_hearing": T(
+    T(
         "schedule_hearing",
         "安排听证",
         {State.COPY_SENT, State.REPLIED},
@@ -271,12 +271,12 @@ TRANSITIONS: dict[str, Transition] = {
         {"hearing_on": "听证日期"},
     ),
     # 第55条: switch to the ordinary procedure with the 复议机构 head's approval.
-    "to_ordinary": T("to_ordinary", "转为普通程序", OPEN_REVIEW, None, {"approved_by": "批准人"}),
+    T("to_ordinary", "转为普通程序", OPEN_REVIEW, None, {"approved_by": "批准人"}),
     # 第39条 / 第40条: suspend (the decision clock stops) and resume.
-    "suspend": T("suspend", "中止审理", OPEN_REVIEW, State.SUSPENDED, {"ground": "中止原因"}),
-    "resume": T("resume", "恢复审理", {State.SUSPENDED}, None),
+    T("suspend", "中止审理", OPEN_REVIEW, State.SUSPENDED, {"ground": "中止原因"}),
+    T("resume", "恢复审理", {State.SUSPENDED}, None),
     # 第62条第1款: extend once by at most 30 days with the head's approval.
-    "extend": T(
+    T(
         "extend",
         "延期（批准）",
         OPEN_REVIEW | {State.SUSPENDED},
@@ -284,7 +284,7 @@ TRANSITIONS: dict[str, Transition] = {
         {"approved_by": "批准人", "reason": "延期理由"},
     ),
     # 第63–69条、第71条、第33条.
-    "decide": T(
+    T(
         "decide",
         "作出复议决定",
         OPEN_REVIEW,
@@ -293,15 +293,15 @@ TRANSITIONS: dict[str, Transition] = {
         style="danger",
     ),
     # 第73条: the 调解书 takes effect once signed by all parties.
-    "mediate": T(
+    T(
         "mediate", "调解结案", OPEN_REVIEW | {State.SUSPENDED}, State.MEDIATED, style="danger"
     ),
     # 第74条: settlement, withdrawal allowed, case terminated.
-    "settle": T(
+    T(
         "settle", "和解撤回", OPEN_REVIEW | {State.SUSPENDED}, State.SETTLED, style="danger"
     ),
     # 第41条.
-    "terminate": T(
+    T(
         "terminate",
         "终止审理",
         OPEN_REVIEW | {State.SUSPENDED},
@@ -310,21 +310,21 @@ TRANSITIONS: dict[str, Transition] = {
         style="danger",
     ),
     # 第76条 / 实施条例 第57条: letters to the respondent, report within 60 days.
-    "issue_letter": T(
+    T(
         "issue_letter",
         "制发意见书/建议书",
         AFTER_ACCEPTANCE,
         None,
         {"kind": "文书类型", "recipient": "送达单位（默认被申请人）"},
     ),
-    "letter_reply": T(
+    T(
         "letter_reply", "登记意见书/建议书回复", AFTER_ACCEPTANCE, None, {"letter": "文书"}
     ),
     # 第77条、第83条: follow-up of performance.
-    "follow_up": T(
+    T(
         "follow_up", "登记履行情况", {State.DECIDED, State.MEDIATED}, None, {"status": "履行情况"}
     ),
-}
+)
 
 SIDE: dict[str, str] = {action: AGENCY for action in TRANSITIONS} | {
     "receive_reply": RESPONDENT,
