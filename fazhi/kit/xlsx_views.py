@@ -94,6 +94,16 @@ def xlsx_response(data: bytes, filename: str) -> HttpResponse:
     return response
 
 
+def require_sheet_access(request: HttpRequest, *, write: bool = False) -> None:
+    """A sheet's template and export for the roles that read records; its import (and
+    the export for editing) for the roles that write them."""
+    user: Any = request.user
+    if write and not user.can_write_records:
+        raise PermissionDenied("您的角色只能查看，不能导入。")
+    if not user.can_read_records:
+        raise PermissionDenied("您的角色不能查看台账。")
+
+
 def xlsx_urls(
     sheet: Sheet,
     rows: Callable[[HttpRequest], QuerySet[Any]],
@@ -107,13 +117,7 @@ def xlsx_urls(
     """
 
     MOUNTED[f"{list_url}#{sheet.title}"] = (sheet, rows)
-
-    def require(request: HttpRequest, *, write: bool) -> None:
-        user: Any = request.user
-        if write and not user.can_write_records:
-            raise PermissionDenied("您的角色只能查看，不能导入。")
-        if not user.can_read_records:
-            raise PermissionDenied("您的角色不能查看台账。")
+    require = require_sheet_access
 
     @login_required
     def download_template(request: HttpRequest) -> HttpResponse:

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -24,19 +24,20 @@ from fazhi.kit.screens import (
     figures_view,
     page_without_count,
     scoped,
+    writer_required,
     year_param,
     years,
 )
 from fazhi.kit.search import searched
 from fazhi.kit.xlsx import ImportRefused, errors_workbook, export, template
-from fazhi.kit.xlsx_views import UploadForm, xlsx_response
+from fazhi.kit.xlsx_views import UploadForm, require_sheet_access, xlsx_response
 from fazhi.lists import indicators as list_indicators
 from fazhi.lists.forms import AmendForm, NewItemForm, RemoveForm
 from fazhi.lists.importing import ADJUSTMENT_SHEET, import_adjustments
 from fazhi.lists.models import ListAdjustment, ListItem
 from fazhi.lists.rules import Action, ListKind
 from fazhi.lists.services import apply_adjustment
-from fazhi.org.scope import can_write_unit, get_for_user_or_404
+from fazhi.org.scope import can_write_unit, get_for_user_or_404, require_record_reader
 
 SECTION = Section(
     "lists",
@@ -111,8 +112,7 @@ def item_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    if not request.user.can_read_records:
-        raise PermissionDenied("您的角色不能查看业务记录。")
+    require_record_reader(request.user)
     item = get_for_user_or_404(ListItem.objects.select_related("unit"), pk, request.user)
     history = list(item.adjustments.select_related("recorded_by").order_by("adjusted_on", "id"))
     day = _day(request)
@@ -148,14 +148,8 @@ def _form_page(
     )
 
 
-def _require_writer(request: HttpRequest) -> None:
-    if not request.user.can_write_records:
-        raise PermissionDenied("您的角色只能查看，不能调整清单。")
-
-
-@login_required
+@writer_required
 def item_new(request: HttpRequest) -> HttpResponse:
-    _require_writer(request)
     form = NewItemForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -173,9 +167,8 @@ def item_new(request: HttpRequest) -> HttpResponse:
     return _form_page(request, form, "登记清单事项", "/lists/")
 
 
-@login_required
+@writer_required
 def item_amend(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_writer(request)
     item = get_for_user_or_404(
         ListItem.objects.select_related("unit"), pk, request.user, write=True
     )
@@ -198,9 +191,8 @@ def item_amend(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_page(request, form, f"变更事项：{item}", item.get_absolute_url(), item)
 
 
-@login_required
+@writer_required
 def item_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_writer(request)
     item = get_for_user_or_404(
         ListItem.objects.select_related("unit"), pk, request.user, write=True
     )
@@ -264,23 +256,15 @@ def adjustment_list(request: HttpRequest) -> HttpResponse:
 # ---------------------------------------------------------------- adjustments xlsx
 
 
-def _sheet_reader(request: HttpRequest, *, write: bool = False) -> None:
-    user: Any = request.user
-    if write and not user.can_write_records:
-        raise PermissionDenied("您的角色只能查看，不能导入。")
-    if not user.can_read_records:
-        raise PermissionDenied("您的角色不能查看台账。")
-
-
 @login_required
 def adjustments_template(request: HttpRequest) -> HttpResponse:
-    _sheet_reader(request)
+    require_sheet_access(request)
     return xlsx_response(template(ADJUSTMENT_SHEET), f"{ADJUSTMENT_SHEET.title}导入模板.xlsx")
 
 
 @login_required
 def adjustments_export(request: HttpRequest) -> HttpResponse:
-    _sheet_reader(request)
+    require_sheet_access(request)
     stamp = timezone.localdate().strftime("%Y%m%d")
     rows = adjustment_rows(request).iterator(chunk_size=2000)
     return xlsx_response(
@@ -290,7 +274,7 @@ def adjustments_export(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def adjustments_import(request: HttpRequest) -> HttpResponse:
-    _sheet_reader(request, write=True)
+    require_sheet_access(request, write=True)
     form = UploadForm(request.POST or None, request.FILES or None)
     context: dict[str, Any] = {
         "form": form,

@@ -37,6 +37,7 @@ from fazhi.mediation.forms import CommitteeForm, DisputeForm, MediatorForm, disp
 from fazhi.mediation.importing import COMMITTEE_SHEET
 from fazhi.mediation.models import Committee, Dispute, Mediator
 from fazhi.mediation.rules import Kind, Level, Outcome, State
+from fazhi.org.scope import get_for_user_or_404
 
 SECTION = Section(
     "mediation",
@@ -111,8 +112,6 @@ def _detail_context(
 
 
 def _get(request: HttpRequest, pk: int, *, write: bool = False) -> Dispute:
-    from fazhi.org.scope import get_for_user_or_404
-
     return get_for_user_or_404(
         Dispute.objects.select_related("committee", "unit", "mediator"),
         pk,
