@@ -82,9 +82,11 @@ def simple_viewset(
     ordering: tuple[str, ...] = ("-id",),
     methods: tuple[str, ...] = (),
 ) -> type[ScopedModelViewSet]:
-    """A scoped viewset; personal fields are write-only and read back masked. `methods`
-    narrows the HTTP methods (e.g. no DELETE for a record that is never erased)."""
+    """A scoped viewset over `fields` (often the screen form's `Meta.fields`); personal
+    fields (`masked`) are write-only and read back masked. `methods` narrows the HTTP
+    methods (e.g. no DELETE for a record that is never erased)."""
     masked = masked or {}
+    fields = [f for f in fields if f not in masked]
     attrs: dict[str, Any] = {}
     for name, fn in masked.items():
         attrs[f"{name}_masked"] = serializers.SerializerMethodField()
@@ -127,6 +129,14 @@ class RegisteredRecordMixin:
 
     open_state: str = ""
     fixed_fields: tuple[str, ...] = ()
+
+    def perform_create(self, serializer: Any) -> None:
+        """POST registers the record through its own `register(by=)`, which opens its
+        statutory periods; only into a unit the user may write."""
+        self._check_unit(serializer)  # type: ignore[attr-defined]
+        record = serializer.Meta.model(**serializer.validated_data)
+        register_or_400(record, self.request.user)  # type: ignore[attr-defined]
+        serializer.instance = record
 
     def perform_update(self, serializer: Any) -> None:
         instance = serializer.instance
