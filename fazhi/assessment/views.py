@@ -17,6 +17,7 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
@@ -35,6 +36,7 @@ from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.views import display, records_url
 from fazhi.kit.actions import act_on, action_panel, history
 from fazhi.kit.forms import add_errors
+from fazhi.kit.screens import scoped, writer_required
 from fazhi.kit.xlsx import XLSX_CONTENT_TYPE, safe_cell
 from fazhi.org.models import Unit
 from fazhi.org.scope import can_read_unit, get_for_user_or_404
@@ -103,10 +105,7 @@ def system_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def filtered(request: HttpRequest) -> QuerySet[ScoreSheet]:
-    qs = ScoreSheet.objects.visible_to(request.user)
-    unit = focus_unit(request)
-    if unit is not None:
-        qs = qs.filter(unit__path__startswith=unit.path)
+    qs = scoped(request, ScoreSheet.objects.all())
     g = request.GET
     if g.get("year", "").isdigit():
         qs = qs.filter(year=int(g["year"]))
@@ -153,10 +152,8 @@ def _manual_export_rows(request: HttpRequest) -> QuerySet[ManualScore]:
     )
 
 
-@login_required
+@writer_required
 def sheet_new(request: HttpRequest) -> HttpResponse:
-    if not request.user.can_write_records:
-        raise PermissionDenied("您的角色只能查看，不能建立评分表。")
     home = focus_unit(request)
     form = SheetCreateForm(request.POST or None, user=request.user, home=home)
     if request.method == "POST" and form.is_valid():
@@ -189,8 +186,6 @@ def sheet_new(request: HttpRequest) -> HttpResponse:
 
 
 def _url(name: str, *args: Any) -> str:
-    from django.urls import reverse
-
     return reverse(name, args=args)
 
 

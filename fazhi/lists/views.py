@@ -20,9 +20,11 @@ from django.utils.dateparse import parse_date
 
 from fazhi.kit.forms import add_errors
 from fazhi.kit.screens import (
+    Choice,
     Section,
+    chosen,
     figures_view,
-    page_without_count,
+    list_context,
     scoped,
     writer_required,
     year_param,
@@ -45,6 +47,7 @@ SECTION = Section(
     [("清单事项", "list"), ("调整记录", "adjustments"), ("统计", "figures")],
 )
 
+KIND = Choice("kind", ListKind.values, "list_kind")
 STATUSES = [("in_force", "在册"), ("removed", "已取消"), ("all", "全部")]
 
 
@@ -57,10 +60,7 @@ def _day(request: HttpRequest, name: str = "on") -> date | None:
 
 def item_rows(request: HttpRequest) -> QuerySet[ListItem]:
     """The items the user may read, narrowed by the list screen's filters."""
-    qs = scoped(request, ListItem.objects.select_related("unit"))
-    kind = request.GET.get("kind")
-    if kind in ListKind.values:
-        qs = qs.filter(list_kind=kind)
+    qs = chosen(request, scoped(request, ListItem.objects.select_related("unit")), [KIND])
     unit = request.GET.get("unit", "")
     if unit.isdigit():
         qs = qs.filter(unit_id=int(unit))
@@ -83,10 +83,6 @@ def export_rows(request: HttpRequest) -> QuerySet[ListItem]:
 
 @login_required
 def item_list(request: HttpRequest) -> HttpResponse:
-    qs = item_rows(request)
-    page = page_without_count(qs, request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     units = (
         scoped(request, ListItem.objects.all())
         .values_list("unit_id", "unit__name")
@@ -97,15 +93,11 @@ def item_list(request: HttpRequest) -> HttpResponse:
         request,
         "lists/list.html",
         {
-            "section": SECTION,
-            "tabs": SECTION.resolved(request),
-            "page": page,
-            "query": query.urlencode(),
+            **list_context(request, SECTION, item_rows(request)),
             "kinds": ListKind.choices,
             "statuses": STATUSES,
             "units": list(units),
             "params": request.GET,
-            "can_write": request.user.can_write_records,
         },
     )
 
@@ -219,9 +211,7 @@ def adjustment_rows(request: HttpRequest) -> QuerySet[ListAdjustment]:
     year = year_param(request)
     if year:
         qs = qs.filter(adjusted_on__year=year)
-    kind = request.GET.get("kind")
-    if kind in ListKind.values:
-        qs = qs.filter(list_kind=kind)
+    qs = chosen(request, qs, [KIND])
     action = request.GET.get("action")
     if action in Action.values:
         qs = qs.filter(action=action)
@@ -232,23 +222,16 @@ def adjustment_rows(request: HttpRequest) -> QuerySet[ListAdjustment]:
 
 @login_required
 def adjustment_list(request: HttpRequest) -> HttpResponse:
-    page = page_without_count(adjustment_rows(request), request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "lists/adjustments.html",
         {
-            "section": SECTION,
-            "tabs": SECTION.resolved(request),
-            "page": page,
-            "query": query.urlencode(),
+            **list_context(request, SECTION, adjustment_rows(request)),
             "years": years(),
             "year": year_param(request),
             "kinds": ListKind.choices,
             "actions": Action.choices,
             "params": request.GET,
-            "can_write": request.user.can_write_records,
         },
     )
 
