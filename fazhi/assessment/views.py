@@ -37,7 +37,8 @@ from fazhi.indicators.views import display, records_url
 from fazhi.kit.actions import act_on, action_panel, history
 from fazhi.kit.forms import add_errors
 from fazhi.kit.screens import scoped, writer_required
-from fazhi.kit.xlsx import XLSX_CONTENT_TYPE, safe_cell
+from fazhi.kit.xlsx import safe_cell
+from fazhi.kit.xlsx_views import xlsx_response
 from fazhi.org.models import Unit
 from fazhi.org.scope import can_read_unit, get_for_user_or_404
 
@@ -396,12 +397,6 @@ def evidence(request: HttpRequest, pk: int, score: int) -> HttpResponse:
     return response
 
 
-def _xlsx(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
-
-
 @login_required
 def sheet_export(request: HttpRequest, pk: int) -> HttpResponse:
     sheet = _sheet(request, pk)
@@ -458,7 +453,7 @@ def sheet_export(request: HttpRequest, pk: int) -> HttpResponse:
     buf = io.BytesIO()
     wb.save(buf)
     record(Action.EXPORT, obj=sheet, user=request.user, verb="考核评分表", object_repr=str(sheet))
-    return _xlsx(buf.getvalue(), f"{sheet.unit.name}{sheet.year}年度考核评分表.xlsx")
+    return xlsx_response(buf.getvalue(), f"{sheet.unit.name}{sheet.year}年度考核评分表.xlsx")
 
 
 # ------------------------------------------------------------------ rankings
@@ -533,4 +528,4 @@ def ranking_export(request: HttpRequest) -> HttpResponse:
         object_repr=f"考核排名：{len(ctx['ranked'])}行",
         unit_path=request.user.unit.path if getattr(request.user, "unit_id", None) else "",
     )
-    return _xlsx(buf.getvalue(), f"考核排名_{ctx['year']}.xlsx")
+    return xlsx_response(buf.getvalue(), f"考核排名_{ctx['year']}.xlsx")
