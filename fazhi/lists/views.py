@@ -4,7 +4,6 @@ the figures. Every read through `org.scope`; every change through `apply_adjustm
 
 from __future__ import annotations
 
-import base64
 from datetime import date
 from typing import Any
 
@@ -14,8 +13,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
-from django.utils import timezone
 from django.utils.dateparse import parse_date
 
 from fazhi.kit.forms import add_errors
@@ -31,8 +28,7 @@ from fazhi.kit.screens import (
     years,
 )
 from fazhi.kit.search import searched
-from fazhi.kit.xlsx import ImportRefused, errors_workbook, export, template
-from fazhi.kit.xlsx_views import UploadForm, require_sheet_access, xlsx_response
+from fazhi.kit.xlsx_views import xlsx_urls
 from fazhi.lists import indicators as list_indicators
 from fazhi.lists.forms import AmendForm, NewItemForm, RemoveForm
 from fazhi.lists.importing import ADJUSTMENT_SHEET, import_adjustments
@@ -239,50 +235,12 @@ def adjustment_list(request: HttpRequest) -> HttpResponse:
 # ---------------------------------------------------------------- adjustments xlsx
 
 
-@login_required
-def adjustments_template(request: HttpRequest) -> HttpResponse:
-    require_sheet_access(request)
-    return xlsx_response(template(ADJUSTMENT_SHEET), f"{ADJUSTMENT_SHEET.title}导入模板.xlsx")
-
-
-@login_required
-def adjustments_export(request: HttpRequest) -> HttpResponse:
-    require_sheet_access(request)
-    stamp = timezone.localdate().strftime("%Y%m%d")
-    rows = adjustment_rows(request).iterator(chunk_size=2000)
-    return xlsx_response(
-        export(ADJUSTMENT_SHEET, rows, user=request.user), f"{ADJUSTMENT_SHEET.title}_{stamp}.xlsx"
-    )
-
-
-@login_required
-def adjustments_import(request: HttpRequest) -> HttpResponse:
-    require_sheet_access(request, write=True)
-    form = UploadForm(request.POST or None, request.FILES or None)
-    context: dict[str, Any] = {
-        "form": form,
-        "sheet": ADJUSTMENT_SHEET,
-        "list_url": "/lists/adjustments/",
-    }
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            result = import_adjustments(upload.read(), user=request.user, filename=upload.name)
-        except ImportRefused as exc:
-            form.add_error("file", str(exc))
-        else:
-            if result.ok:
-                messages.success(request, f"导入成功：共{result.created}条调整。")
-                return redirect("lists:adjustments")
-            context["result"] = result
-            context["errors_b64"] = base64.b64encode(errors_workbook(result)).decode("ascii")
-    return render(request, "core/import.html", context)
-
-
-adjustment_xlsx_urls = [
-    path("template.xlsx", adjustments_template, name="template"),
-    path("import/", adjustments_import, name="import"),
-    path("export.xlsx", adjustments_export, name="export"),
-]
+adjustment_xlsx_urls = xlsx_urls(
+    ADJUSTMENT_SHEET,
+    adjustment_rows,
+    list_url="/lists/adjustments/",
+    applied_by=import_adjustments,
+    noun="调整",
+)
 
 figures = figures_view(SECTION, [i.code for i in list_indicators.INDICATORS])
