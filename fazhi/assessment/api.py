@@ -29,6 +29,7 @@ from fazhi.assessment import services
 from fazhi.assessment.forms import action_form_class
 from fazhi.assessment.models import ScoreSheet, System
 from fazhi.assessment.rules import Method, NodeKind, State
+from fazhi.assessment.views import drill_links
 from fazhi.kit.api import ScopedModelViewSet, TransitionMixin
 from fazhi.org.models import Unit
 
@@ -85,8 +86,6 @@ class SheetSerializer(serializers.ModelSerializer):
             and getattr(self.context["view"], "action", "") == "list"
         ):
             return []  # the list stays light; GET /<id>/ has every score
-        from fazhi.assessment.views import drill_links
-
         out = []
         for line in services.flatten(services.tree(obj)):
             n = line.node

@@ -11,10 +11,9 @@ from django.utils import timezone
 
 from fazhi.assessment.models import ScoreSheet, System
 from fazhi.core.workflow import Transition
+from fazhi.kit import screens
 from fazhi.org.models import Unit, UnitKind
 from fazhi.org.scope import writable_units
-
-DATE = forms.DateInput(attrs={"type": "date"})
 
 
 def _default_year() -> int:
@@ -81,13 +80,4 @@ class ManualScoreForm(forms.Form):
 
 def action_form_class(transition: Transition, sheet: ScoreSheet, user: Any) -> type[forms.Form]:
     """The date, a note and the page's version: the small form behind each button."""
-    fields: dict[str, forms.Field] = {
-        "on": forms.DateField(label="办理日期", widget=DATE, initial=timezone.localdate),
-        "note": forms.CharField(
-            label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2})
-        ),
-        "version": forms.IntegerField(
-            required=False, widget=forms.HiddenInput, initial=sheet.version
-        ),
-    }
-    return type(f"{transition.action.title()}Form", (forms.Form,), fields)
+    return screens.action_form_class(transition, sheet)

@@ -17,6 +17,7 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
@@ -31,11 +32,13 @@ from fazhi.assessment.scoring import fmt
 from fazhi.audit.models import Action
 from fazhi.audit.trail import record
 from fazhi.core.focus import focus_unit
+from fazhi.core.spreadsheets import xlsx_response
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.views import display, records_url
 from fazhi.kit.actions import act_on, action_panel, history
 from fazhi.kit.forms import add_errors
-from fazhi.kit.xlsx import XLSX_CONTENT_TYPE, safe_cell
+from fazhi.kit.screens import scoped, writer_required
+from fazhi.kit.xlsx import safe_cell
 from fazhi.org.models import Unit
 from fazhi.org.scope import can_read_unit, get_for_user_or_404
 
@@ -103,10 +106,7 @@ def system_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def filtered(request: HttpRequest) -> QuerySet[ScoreSheet]:
-    qs = ScoreSheet.objects.visible_to(request.user)
-    unit = focus_unit(request)
-    if unit is not None:
-        qs = qs.filter(unit__path__startswith=unit.path)
+    qs = scoped(request, ScoreSheet.objects.all())
     g = request.GET
     if g.get("year", "").isdigit():
         qs = qs.filter(year=int(g["year"]))
@@ -153,10 +153,8 @@ def _manual_export_rows(request: HttpRequest) -> QuerySet[ManualScore]:
     )
 
 
-@login_required
+@writer_required
 def sheet_new(request: HttpRequest) -> HttpResponse:
-    if not request.user.can_write_records:
-        raise PermissionDenied("您的角色只能查看，不能建立评分表。")
     home = focus_unit(request)
     form = SheetCreateForm(request.POST or None, user=request.user, home=home)
     if request.method == "POST" and form.is_valid():
@@ -189,8 +187,6 @@ def sheet_new(request: HttpRequest) -> HttpResponse:
 
 
 def _url(name: str, *args: Any) -> str:
-    from django.urls import reverse
-
     return reverse(name, args=args)
 
 
@@ -401,12 +397,6 @@ def evidence(request: HttpRequest, pk: int, score: int) -> HttpResponse:
     return response
 
 
-def _xlsx(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
-
-
 @login_required
 def sheet_export(request: HttpRequest, pk: int) -> HttpResponse:
     sheet = _sheet(request, pk)
@@ -463,7 +453,7 @@ def sheet_export(request: HttpRequest, pk: int) -> HttpResponse:
     buf = io.BytesIO()
     wb.save(buf)
     record(Action.EXPORT, obj=sheet, user=request.user, verb="考核评分表", object_repr=str(sheet))
-    return _xlsx(buf.getvalue(), f"{sheet.unit.name}{sheet.year}年度考核评分表.xlsx")
+    return xlsx_response(buf.getvalue(), f"{sheet.unit.name}{sheet.year}年度考核评分表.xlsx")
 
 
 # ------------------------------------------------------------------ rankings
@@ -538,4 +528,4 @@ def ranking_export(request: HttpRequest) -> HttpResponse:
         object_repr=f"考核排名：{len(ctx['ranked'])}行",
         unit_path=request.user.unit.path if getattr(request.user, "unit_id", None) else "",
     )
-    return _xlsx(buf.getvalue(), f"考核排名_{ctx['year']}.xlsx")
+    return xlsx_response(buf.getvalue(), f"考核排名_{ctx['year']}.xlsx")

@@ -4,24 +4,17 @@ from __future__ import annotations
 
 from fazhi.auditsup.models import AuditProject, ProjectCheck, SettlementReview
 from fazhi.auditsup.rules import AuditKind
-from fazhi.kit.xlsx import Column, Sheet
+from fazhi.kit.xlsx import Column, Sheet, choice_column, unit_column
 
 PROJECT_SHEET = Sheet(
     model=AuditProject,
     title="审计项目",
     natural_key=("unit", "year", "title"),
     columns=[
-        Column("被审计单位", "unit", kind="unit", required=True, example="确山县教育局"),
+        unit_column("被审计单位", "确山县教育局"),
         Column("审计机关", "auditing_body", example="确山县审计局"),
         Column("审计年度", "year", kind="int", required=True, example=2022),
-        Column(
-            "审计类型",
-            "kind",
-            kind="choice",
-            choices=AuditKind.choices,
-            required=True,
-            example="预算执行审计",
-        ),
+        choice_column("审计类型", "kind", AuditKind.choices, "预算执行审计"),
         Column("审计项目名称", "title", required=True, example="2021年度预算执行情况审计"),
         Column("进点日期", "started_on", kind="date", required=True, example="2022-04-06"),
         Column("出具审计报告日期", "reported_on", kind="date", example="2022-06-20"),
@@ -36,7 +29,7 @@ CHECK_SHEET = Sheet(
     title="项目稽查",
     natural_key=("unit", "project", "checked_on"),
     columns=[
-        Column("项目单位", "unit", kind="unit", required=True, example="确山县交通运输局"),
+        unit_column("项目单位", "确山县交通运输局"),
         Column("项目名称", "project", required=True, example="县道X032改建工程"),
         Column("稽查日期", "checked_on", kind="date", required=True, example="2022-08-10"),
         Column("稽查机关", "body", example="确山县审计局"),
@@ -50,7 +43,7 @@ REVIEW_SHEET = Sheet(
     title="结算审核",
     natural_key=("unit", "project", "reviewed_on"),
     columns=[
-        Column("建设单位", "unit", kind="unit", required=True, example="确山县住房和城乡建设局"),
+        unit_column("建设单位", "确山县住房和城乡建设局"),
         Column("项目名称", "project", required=True, example="老旧小区改造工程（一期）"),
         Column("审定日期", "reviewed_on", kind="date", required=True, example="2022-09-15"),
         Column("审核机构", "reviewer", example="确山县审计局"),

@@ -20,14 +20,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from fazhi.counsel.models import Counsel, Opinion
-from fazhi.decisions.api import full_clean
 from fazhi.indicators.catalogue import Period, catalogue
 from fazhi.kit.api import ScopedModelViewSet
+from fazhi.kit.api_workflow import CleanSerializer
 from fazhi.org.models import Unit
 from fazhi.org.scope import can_write_unit, visible_to
 
 
-class CounselSerializer(serializers.ModelSerializer):
+class CounselSerializer(CleanSerializer):
     name = serializers.CharField(write_only=True, max_length=50)
     phone = serializers.CharField(write_only=True, max_length=20, required=False, allow_blank=True)
     masked_name = serializers.CharField(read_only=True)
@@ -53,7 +53,7 @@ class CounselSerializer(serializers.ModelSerializer):
         ]
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        full_clean(Counsel, self.instance, attrs, m2m=("served_units",))
+        super().validate(attrs)
         request = self.context.get("request")
         for unit in attrs.get("served_units", []):
             # Serving a unit is a claim about that unit: only within the user's reach.
@@ -85,7 +85,7 @@ class CounselViewSet(ScopedModelViewSet):
         return Response({"year": year, "units": [{"id": u.pk, "name": u.name} for u in units]})
 
 
-class OpinionSerializer(serializers.ModelSerializer):
+class OpinionSerializer(CleanSerializer):
     subject_label = serializers.CharField(source="get_subject_display", read_only=True)
 
     class Meta:
@@ -118,8 +118,7 @@ class OpinionSerializer(serializers.ModelSerializer):
                     raise serializers.ValidationError(
                         {name: "关联的记录不存在或不在您的管辖范围内。"}
                     )
-        full_clean(Opinion, self.instance, attrs)
-        return attrs
+        return super().validate(attrs)
 
 
 class OpinionViewSet(ScopedModelViewSet):

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
-
 from fazhi.counsel.models import Counsel, Opinion
 from fazhi.decisions.models import Decision
+from fazhi.kit.screens import ScopedModelForm
 from fazhi.litigation.models import Lawsuit
 from fazhi.normdocs.models import Document, ReviewItem
 from fazhi.normdocs.rules import ReviewKind
-from fazhi.org.scope import visible_to, writable_units
+from fazhi.org.scope import visible_to
 
 
-class OpinionForm(forms.ModelForm):
+class OpinionForm(ScopedModelForm):
     class Meta:
         model = Opinion
         fields = [
@@ -29,12 +28,10 @@ class OpinionForm(forms.ModelForm):
             "lawsuit",
             "summary",
         ]
-        widgets = {"given_on": forms.DateInput(attrs={"type": "date"})}
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         # Only records the user can see can be linked (no probing of other units).
-        self.fields["unit"].queryset = writable_units(user)
         self.fields["counsel"].queryset = Counsel.objects.visible_to(user)
         self.fields["decision"].queryset = Decision.objects.visible_to(user)
         self.fields["document"].queryset = Document.objects.visible_to(user)

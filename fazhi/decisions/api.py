@@ -8,49 +8,23 @@ steps (rules.REQUIRES) holds for every entry point.
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError as ApiValidationError
 
 from fazhi.decisions.forms import action_form_class
 from fazhi.decisions.models import Catalogue, Decision, DecisionStep
 from fazhi.kit.api import ScopedModelViewSet, TransitionMixin
-from fazhi.kit.api_workflow import AllowedActionsField
+from fazhi.kit.api_workflow import AllowedActionsField, CleanSerializer, simple_viewset
 
-
-def full_clean(
-    model: type[Any], instance: Any, attrs: dict[str, Any], m2m: tuple[str, ...] = ()
-) -> None:
-    """Run the model's own validation on the data as it would be saved; Chinese messages."""
-    candidate = copy.copy(instance) if instance is not None else model()
-    for name, value in attrs.items():
-        if name not in m2m:
-            setattr(candidate, name, value)
-    try:
-        candidate.full_clean(exclude=list(m2m))
-    except ValidationError as exc:
-        raise ApiValidationError(
-            exc.message_dict if hasattr(exc, "error_dict") else exc.messages
-        ) from exc
-
-
-class CatalogueSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Catalogue
-        fields = ["id", "unit", "year", "title", "published_on", "url"]
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        full_clean(Catalogue, self.instance, attrs)
-        return attrs
-
-
-class CatalogueViewSet(ScopedModelViewSet):
-    queryset = Catalogue.objects.select_related("unit").order_by("-year", "id")
-    serializer_class = CatalogueSerializer
-    http_method_names = ["get", "post", "patch", "head", "options"]
+# Catalogues are corrected, never erased: a decision hangs on its catalogue.
+CatalogueViewSet = simple_viewset(
+    Catalogue,
+    ["unit", "year", "title", "published_on", "url"],
+    ordering=("-year", "id"),
+    methods=("get", "post", "patch"),
+)
 
 
 class StepSerializer(serializers.ModelSerializer):
@@ -80,7 +54,7 @@ class StepSerializer(serializers.ModelSerializer):
 WORKFLOW_FIELDS = ["state", "comment_start_on", "comment_end_on", "comment_channel", "version"]
 
 
-class DecisionSerializer(serializers.ModelSerializer):
+class DecisionSerializer(CleanSerializer):
     steps = StepSerializer(many=True, read_only=True)
     allowed_actions = AllowedActionsField()
 
@@ -105,8 +79,7 @@ class DecisionSerializer(serializers.ModelSerializer):
             for name in ("unit", "year"):
                 if name in attrs and attrs[name] != getattr(self.instance, name):
                     raise ApiValidationError({name: "登记后不能修改决策机关或年度。"})
-        full_clean(Decision, self.instance, attrs)
-        return attrs
+        return super().validate(attrs)
 
 
 class DecisionViewSet(TransitionMixin, ScopedModelViewSet):

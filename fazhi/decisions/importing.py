@@ -7,7 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 
 from fazhi.decisions.models import Catalogue, Decision
-from fazhi.kit.xlsx import Column, Sheet
+from fazhi.kit.xlsx import Column, Sheet, state_column, unit_column
 
 
 def _prepare(instance: Any, values: dict[str, Any], ctx: dict[str, Any]) -> None:
@@ -25,12 +25,12 @@ SHEET = Sheet(
     title="重大行政决策事项",
     natural_key=("unit", "year", "title"),
     columns=[
-        Column("决策机关", "unit", kind="unit", required=True, example="确山县人民政府"),
+        unit_column("决策机关", "确山县人民政府"),
         Column("年度", "year", kind="int", required=True, example=2022),
         Column("决策事项", "title", required=True, example="确山县老旧小区改造三年行动方案"),
-        Column("承办单位", "lead_unit", kind="unit", example="确山县住房和城乡建设局"),
+        unit_column("承办单位", "确山县住房和城乡建设局", field="lead_unit", required=False),
         Column("决策依据", "basis"),
-        Column("状态", "state", read=lambda d: d.get_state_display(), importable=False),
+        state_column(),
     ],
     prepare=_prepare,
     instructions=["导入的决策事项为“拟订中”状态，各环节请在系统中逐项登记（按法定顺序）。"],

@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,13 +13,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.audit.models import Entry
-from fazhi.core.focus import focus_unit
 from fazhi.deadlines.services import deadlines_for
 from fazhi.decisions.forms import CatalogueForm, DecisionForm, action_form_class
 from fazhi.decisions.models import Catalogue, Decision
 from fazhi.decisions.rules import Step
 from fazhi.kit.actions import act_on, action_panel
-from fazhi.kit.screens import create_page
+from fazhi.kit.screens import create_page, scoped
 from fazhi.kit.search import searched
 from fazhi.org.scope import get_for_user_or_404
 
@@ -33,10 +31,7 @@ def _year(request: HttpRequest) -> int:
 
 
 def rows(request: HttpRequest) -> Any:
-    qs = Decision.objects.visible_to(request.user).select_related("unit", "lead_unit", "catalogue")
-    unit = focus_unit(request)
-    if unit is not None:
-        qs = qs.in_subtree(unit)
+    qs = scoped(request, Decision.objects.select_related("unit", "lead_unit", "catalogue"))
     if request.GET.get("year"):
         qs = qs.filter(year=_year(request))
     return searched(request, qs)
@@ -44,8 +39,6 @@ def rows(request: HttpRequest) -> Any:
 
 @login_required
 def decision_list(request: HttpRequest) -> HttpResponse:
-    if not request.user.can_read_records:
-        raise PermissionDenied("您的角色不能查看业务记录。")
     year = _year(request)
     decisions = rows(request).filter(year=year)
     catalogues = Catalogue.objects.visible_to(request.user).filter(year=year).select_related("unit")
@@ -59,8 +52,6 @@ def decision_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def timeline(request: HttpRequest) -> HttpResponse:
     """Every decision of the year as a row of its statutory steps with their dates."""
-    if not request.user.can_read_records:
-        raise PermissionDenied("您的角色不能查看业务记录。")
     year = _year(request)
     decisions = list(rows(request).filter(year=year).prefetch_related("steps"))
     table = []

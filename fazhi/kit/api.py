@@ -169,11 +169,20 @@ class ScopedModelViewSet(OutOfScopeFirstMixin, VersionCheckMixin, viewsets.Model
         if request.method in {"POST", "PUT", "PATCH"} and not isinstance(request.data, Mapping):
             raise ParseError('请求内容须为 JSON 对象（{"字段": 值, …}）。')
 
+    # A record whose unit is its owner's (a dispute's is its committee's): the owner field.
+    unit_from: str = ""
+
     def _check_unit(self, serializer: Any) -> None:
-        field = scope_field(serializer.Meta.model)
-        unit = serializer.validated_data.get(field) if field else None
-        if unit is None and serializer.instance is not None:
-            unit = unit_of(serializer.instance)
+        if self.unit_from:
+            owner = serializer.validated_data.get(self.unit_from) or getattr(
+                serializer.instance, self.unit_from, None
+            )
+            unit = owner.unit if owner is not None else None
+        else:
+            field = scope_field(serializer.Meta.model)
+            unit = serializer.validated_data.get(field) if field else None
+            if unit is None and serializer.instance is not None:
+                unit = unit_of(serializer.instance)
         if unit is None or not can_write_unit(self.request.user, unit):
             raise PermissionDenied("不能在管辖范围以外的单位登记或修改记录。")
 

@@ -1,8 +1,10 @@
 """API pieces shared by registers of small records (mediation, legal services, publicity).
 
 - `AllowedActionsField`: a workflow record's `allowed_actions` for the requesting user.
-- `CleanSerializer`: a ModelSerializer that runs the model's own `full_clean()`, so the
-  API refuses exactly what the screens and imports refuse, with the same Chinese messages.
+- `full_clean(model, instance, attrs)`: the model's own validation of the data as it
+  would be saved, refused as a 400 with the model's Chinese messages (`api_error`).
+- `CleanSerializer`: a ModelSerializer that runs `full_clean`, so the API refuses exactly
+  what the screens and imports refuse, with the same Chinese messages.
 - `simple_viewset(model, fields, personal)`: a scoped CRUD viewset for a plain record.
 - `WorkflowMixin`: `POST /api/<prefix>/<id>/transition/` with {"action", "on", "note",
   inputs…}, through the same action form and `apply()` as the buttons.
@@ -10,6 +12,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from typing import Any
 
@@ -35,25 +38,40 @@ class AllowedActionsField(serializers.ListField):
         return [t.action for t in record.allowed_actions(request.user)] if request else []
 
 
+def api_error(exc: ValidationError) -> ApiValidationError:
+    """A model's refusal as the API's 400, field by field where the model named fields."""
+    return ApiValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
+
+
+def full_clean(
+    model: type[models.Model],
+    instance: models.Model | None,
+    attrs: dict[str, Any],
+    m2m: tuple[str, ...] = (),
+    exclude: tuple[str, ...] = (),
+) -> None:
+    """Run the model's own validation on the data as it would be saved (on a copy: the
+    instance is left as it was); many-to-many values (`m2m`) are saved after the record
+    and checked by their serializer field, not here."""
+    candidate = copy.copy(instance) if instance is not None else model()
+    for name, value in attrs.items():
+        if name not in m2m:
+            setattr(candidate, name, value)
+    try:
+        candidate.full_clean(exclude=[*m2m, *exclude])
+    except ValidationError as exc:
+        raise api_error(exc) from exc
+
+
 class CleanSerializer(serializers.ModelSerializer):
+    """A ModelSerializer whose `validate` is the model's own `full_clean()`. A workflow
+    record's state and version are not the client's to set, so they are not checked."""
+
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         model = self.Meta.model
-        instance = model() if self.instance is None else self.instance
-        snapshot = {f.attname: getattr(instance, f.attname) for f in model._meta.concrete_fields}
-        for name, value in attrs.items():
-            setattr(instance, name, value)
-        try:
-            instance.full_clean(
-                exclude=["state", "version"] if hasattr(instance, "state") else None
-            )
-        except ValidationError as exc:
-            raise ApiValidationError(
-                exc.message_dict if hasattr(exc, "error_dict") else exc.messages
-            ) from exc
-        finally:
-            if self.instance is not None:  # validation must not leave the instance changed
-                for k, v in snapshot.items():
-                    setattr(instance, k, v)
+        exclude = ("state", "version") if hasattr(model, "state") else ()
+        m2m = tuple(f.name for f in model._meta.many_to_many)
+        full_clean(model, self.instance, attrs, m2m=m2m, exclude=exclude)
         return attrs
 
 
@@ -62,9 +80,13 @@ def simple_viewset(
     fields: list[str],
     masked: dict[str, Callable[[Any], str]] | None = None,
     ordering: tuple[str, ...] = ("-id",),
+    methods: tuple[str, ...] = (),
 ) -> type[ScopedModelViewSet]:
-    """A scoped viewset; personal fields are write-only and read back masked."""
+    """A scoped viewset over `fields` (often the screen form's `Meta.fields`); personal
+    fields (`masked`) are write-only and read back masked. `methods` narrows the HTTP
+    methods (e.g. no DELETE for a record that is never erased)."""
     masked = masked or {}
+    fields = [f for f in fields if f not in masked]
     attrs: dict[str, Any] = {}
     for name, fn in masked.items():
         attrs[f"{name}_masked"] = serializers.SerializerMethodField()
@@ -85,6 +107,7 @@ def simple_viewset(
         {
             "queryset": model._default_manager.select_related("unit").order_by(*ordering),
             "serializer_class": serializer,
+            **({"http_method_names": [*methods, "head", "options"]} if methods else {}),
         },
     )
 
@@ -107,6 +130,14 @@ class RegisteredRecordMixin:
     open_state: str = ""
     fixed_fields: tuple[str, ...] = ()
 
+    def perform_create(self, serializer: Any) -> None:
+        """POST registers the record through its own `register(by=)`, which opens its
+        statutory periods; only into a unit the user may write."""
+        self._check_unit(serializer)  # type: ignore[attr-defined]
+        record = serializer.Meta.model(**serializer.validated_data)
+        register_or_400(record, self.request.user)  # type: ignore[attr-defined]
+        serializer.instance = record
+
     def perform_update(self, serializer: Any) -> None:
         instance = serializer.instance
         if instance.state != self.open_state:
@@ -126,6 +157,4 @@ def register_or_400(record: Any, user: Any) -> None:
     try:
         record.register(by=user)
     except ValidationError as exc:
-        raise ApiValidationError(
-            exc.message_dict if hasattr(exc, "error_dict") else exc.messages
-        ) from exc
+        raise api_error(exc) from exc

@@ -123,6 +123,26 @@ def writer_required(view: V) -> V:
     return login_required(guarded)  # type: ignore[return-value]
 
 
+@dataclass(frozen=True)
+class Choice:
+    """A list filter by one choice: `?<param>=<value>` keeps the rows whose `lookup` (the
+    parameter's own name unless given) is that value; a value not in `values` is ignored."""
+
+    param: str
+    values: Iterable[str]
+    lookup: str = ""
+
+
+def chosen(
+    request: HttpRequest, qs: models.QuerySet[M], choices: Iterable[Choice]
+) -> models.QuerySet[M]:
+    for c in choices:
+        value = request.GET.get(c.param)
+        if value in c.values:
+            qs = qs.filter(**{c.lookup or c.param: value})
+    return qs
+
+
 # ---------------------------------------------------------------- simple records
 
 
@@ -166,6 +186,7 @@ class Screen:
     related: tuple[str, ...] = ("unit",)
     sheet: Sheet | None = None
     help: str = ""
+    choices: tuple[Choice, ...] = ()  # filters by a choice, e.g. ?format=lecture
     filters: Callable[[HttpRequest, models.QuerySet[Any]], models.QuerySet[Any]] | None = None
     editable: bool = True  # False: records change through their workflow, not a form
     new_url: str = ""  # the registration screen when it is not the generic form
@@ -178,6 +199,7 @@ class Screen:
             qs = qs.filter(**{f"{self.date_field}__year": year})
         elif year and self.year_field:
             qs = qs.filter(**{self.year_field: year})
+        qs = chosen(request, qs, self.choices)
         if self.filters is not None:
             qs = self.filters(request, qs)
         return searched(request, qs)
@@ -199,28 +221,41 @@ class Section:
         return out
 
 
+def list_context(
+    request: HttpRequest, section: Section, qs: models.QuerySet[Any]
+) -> dict[str, Any]:
+    """What every list page of a section shows: its tabs, one page of `qs` (without a
+    COUNT), the filters' query string without the page (for the pager and the export
+    link) and whether the user may register."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "section": section,
+        "tabs": section.resolved(request),
+        "page": page_without_count(qs, request.GET.get("page")),
+        "query": query.urlencode(),
+        "can_write": request.user.can_write_records,
+    }
+
+
 def list_view(section: Section, screen: Screen) -> Callable[[HttpRequest], HttpResponse]:
     @login_required
     def view(request: HttpRequest) -> HttpResponse:
-        page = page_without_count(screen.rows(request), request.GET.get("page"))
-        rows = [{"obj": obj, "cells": [c.cell(obj) for c in screen.columns]} for obj in page]
-        query = request.GET.copy()
-        query.pop("page", None)
+        context = list_context(request, section, screen.rows(request))
+        rows = [
+            {"obj": obj, "cells": [c.cell(obj) for c in screen.columns]} for obj in context["page"]
+        ]
         return render(
             request,
             "core/screen_list.html",
             {
-                "section": section,
-                "tabs": section.resolved(request),
+                **context,
                 "screen": screen,
-                "page": page,
                 "rows": rows,
                 "headers": [c.header for c in screen.columns],
                 "years": years(),
                 "year": year_param(request),
-                "query": query.urlencode(),
                 "focus": focus_unit(request),
-                "can_write": request.user.can_write_records,
                 "base": f"{section.app}:{screen.key}",
                 "new_url": reverse(screen.new_url)
                 if screen.new_url

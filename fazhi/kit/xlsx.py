@@ -49,6 +49,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connections, models, router, transaction
 from django.db.models.fields import AutoFieldMixin
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -61,6 +62,7 @@ from fazhi.core.spreadsheets import FORMULA_PREFIXES, safe_cell
 from fazhi.core.spreadsheets import XLSX_CONTENT_TYPE as XLSX_CONTENT_TYPE  # registers' import
 from fazhi.indicators import figcache
 from fazhi.kit.xlsx_read import SheetValues, UnreadableWorkbook
+from fazhi.org.scope import visible_to, writable_units
 from fazhi.org.validators import mask_id_number, mask_name, mask_phone
 
 BATCH = 1000
@@ -103,6 +105,32 @@ class Column:
             self.choices = list(self.choices)
             self._labels = {label: value for value, label in self.choices}
         return self._labels
+
+
+def unit_column(header: str, example: str = "", field: str = "unit", **kw: Any) -> Column:
+    """The unit a row belongs to, by its name (required unless `required=False`)."""
+    kw.setdefault("required", True)
+    return Column(header, field, kind="unit", example=example, **kw)
+
+
+def choice_column(
+    header: str, field: str, choices: Iterable[tuple[str, str]], example: str = "", **kw: Any
+) -> Column:
+    """A choice written by its label (required unless `required=False`)."""
+    kw.setdefault("required", True)
+    return Column(header, field, kind="choice", choices=choices, example=example, **kw)
+
+
+def state_column(header: str = "状态") -> Column:
+    """A workflow record's state, exported by its label; it moves through `apply()`,
+    never through a sheet."""
+    return Column(header, "state", read=lambda r: r.get_state_display(), importable=False)
+
+
+def open_deadlines(instances: list[Any], context: dict[str, Any]) -> None:
+    """`after_save` of a sheet whose saved rows open their statutory periods."""
+    for saved in instances:
+        saved.open_deadlines()
 
 
 @dataclass
@@ -570,8 +598,6 @@ class _Duplicates:
 
     def existing(self, batch: list[tuple[int, models.Model]]) -> None:
         """One query for a batch of rows: those whose key a visible record has."""
-        from fazhi.org.scope import visible_to
-
         keyed = [(n, obj, self.key(obj)) for n, obj in batch]
         keyed = [(n, obj, k) for n, obj, k in keyed if k is not None]
         if not keyed:
@@ -613,8 +639,6 @@ def import_file(
     the other rows are written; KEEP — every row is written.
     Raises ImportRefused for a file that cannot be read at all.
     """
-    from fazhi.org.scope import writable_units
-
     if duplicates not in (ASK, SKIP, KEEP):
         raise ValueError(f"unknown duplicates mode {duplicates!r}")
     check_file(data, filename)
@@ -802,8 +826,6 @@ def export_for_editing(sheet: Sheet, rows: Iterable[Any], *, user: Any) -> bytes
     again (issue 19, point 3). Personal data is not masked: the caller gives only records
     of units the user may write, and every such export is audited. Text a spreadsheet
     would run as a formula is written as a text cell, so it comes back unchanged."""
-    from openpyxl.cell import WriteOnlyCell
-
     cols = sheet.import_columns
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(sheet.title[:31])

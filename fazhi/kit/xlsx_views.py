@@ -27,6 +27,7 @@ from fazhi.kit.xlsx import (
     KEEP,
     SKIP,
     ImportRefused,
+    ImportResult,
     Sheet,
     errors_workbook,
     export,
@@ -87,26 +88,38 @@ def take_pending(request: HttpRequest, token: str) -> tuple[bytes, str] | None:
     return data, kept["filename"]
 
 
+def require_sheet_access(request: HttpRequest, *, write: bool = False) -> None:
+    """A sheet's template and export for the roles that read records; its import (and
+    the export for editing) for the roles that write them."""
+    user: Any = request.user
+    if write and not user.can_write_records:
+        raise PermissionDenied("您的角色只能查看，不能导入。")
+    if not user.can_read_records:
+        raise PermissionDenied("您的角色不能查看台账。")
+
+
 def xlsx_urls(
     sheet: Sheet,
     rows: Callable[[HttpRequest], QuerySet[Any]],
     *,
     list_url: str,
+    applied_by: Callable[..., ImportResult] | None = None,
+    noun: str = "记录",
 ) -> list[URLPattern]:
     """URLs `template.xlsx`, `import/` and `export.xlsx` for one register's sheet.
 
     `rows(request)` must return the records the user may see, already filtered the
     way the list screen filters them; the export writes exactly those.
+
+    A sheet whose rows are changes applied in order by the register's own code
+    (`applied_by(data, user=, filename=)`, e.g. the lists' adjustments) rather than
+    records stored as they are has no duplicates question, no export for editing and no
+    round trip (it is not in MOUNTED). `noun` counts the rows in the success message.
     """
 
-    MOUNTED[f"{list_url}#{sheet.title}"] = (sheet, rows)
-
-    def require(request: HttpRequest, *, write: bool) -> None:
-        user: Any = request.user
-        if write and not user.can_write_records:
-            raise PermissionDenied("您的角色只能查看，不能导入。")
-        if not user.can_read_records:
-            raise PermissionDenied("您的角色不能查看台账。")
+    if applied_by is None:
+        MOUNTED[f"{list_url}#{sheet.title}"] = (sheet, rows)
+    require = require_sheet_access
 
     @login_required
     def download_template(request: HttpRequest) -> HttpResponse:
@@ -154,7 +167,10 @@ def xlsx_urls(
         else:
             return render(request, "core/import.html", context)
         try:
-            result = import_file(sheet, data, user=request.user, filename=filename, duplicates=mode)
+            if applied_by is not None:
+                result = applied_by(data, user=request.user, filename=filename)
+            else:
+                result = import_file(sheet, data, user=request.user, filename=filename, duplicates=mode)
         except ImportRefused as exc:
             form.add_error("file", str(exc))
             return render(request, "core/import.html", context)
@@ -165,16 +181,18 @@ def xlsx_urls(
         if result.ok:
             skipped = len(result.duplicate_rows) if mode == SKIP else 0
             messages.success(
-                request, f"导入成功：共{result.created}条记录。" + (f"跳过重复{skipped}行。" if skipped else "")
+                request, f"导入成功：共{result.created}条{noun}。" + (f"跳过重复{skipped}行。" if skipped else "")
             )
             return redirect(list_url)
         context["result"] = result
         context["errors_b64"] = base64.b64encode(errors_workbook(result)).decode("ascii")
         return render(request, "core/import.html", context)
 
-    return [
+    urls = [
         path("template.xlsx", download_template, name="template"),
         path("import/", import_view, name="import"),
         path("export.xlsx", export_view, name="export"),
-        path("export-full.xlsx", export_full_view, name="export_full"),
     ]
+    if applied_by is None:
+        urls.append(path("export-full.xlsx", export_full_view, name="export_full"))
+    return urls

@@ -7,10 +7,7 @@ moves through `POST …/<id>/transition/`), `/api/legalservices/notarisations/`,
 
 from __future__ import annotations
 
-from typing import Any
-
 from rest_framework import serializers
-from rest_framework.exceptions import PermissionDenied
 
 from fazhi.kit.api import ScopedModelViewSet
 from fazhi.kit.api_workflow import (
@@ -18,13 +15,11 @@ from fazhi.kit.api_workflow import (
     CleanSerializer,
     RegisteredRecordMixin,
     WorkflowMixin,
-    register_or_400,
     simple_viewset,
 )
 from fazhi.legalservices import rules
-from fazhi.legalservices.forms import aid_action_form
+from fazhi.legalservices.forms import NotarisationForm, ServiceVisitForm, aid_action_form
 from fazhi.legalservices.models import AidApplication, LegalHelper, Notarisation, ServiceVisit
-from fazhi.org.scope import can_write_unit
 
 WORKFLOW_FIELDS = [
     "state",
@@ -74,13 +69,6 @@ class AidApplicationViewSet(RegisteredRecordMixin, WorkflowMixin, ScopedModelVie
     # 法律援助法 第43条: the review period runs from receipt.
     fixed_fields = ("unit", "received_on")
 
-    def perform_create(self, serializer: Any) -> None:
-        if not can_write_unit(self.request.user, serializer.validated_data["unit"]):
-            raise PermissionDenied("不能在管辖范围以外的单位登记或修改记录。")
-        app = AidApplication(**serializer.validated_data)
-        register_or_400(app, self.request.user)
-        serializer.instance = app
-
 
 ROUTES = [
     ("legalservices/aid", AidApplicationViewSet),
@@ -88,7 +76,7 @@ ROUTES = [
         "legalservices/notarisations",
         simple_viewset(
             Notarisation,
-            ["unit", "number", "kind", "foreign", "issued_on", "fee_waived"],
+            NotarisationForm.Meta.fields,
             {"applicant_name": lambda n: n.applicant_masked},
         ),
     ),
@@ -102,6 +90,6 @@ ROUTES = [
     ),
     (
         "legalservices/visits",
-        simple_viewset(ServiceVisit, ["unit", "visited_on", "channel", "kind", "people", "topic"]),
+        simple_viewset(ServiceVisit, ServiceVisitForm.Meta.fields),
     ),
 ]

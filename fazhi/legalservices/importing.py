@@ -12,7 +12,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from fazhi.kit.xlsx import Column, Sheet
+from fazhi.kit.xlsx import Column, Sheet, choice_column, open_deadlines, unit_column
 from fazhi.legalservices.models import AidApplication, LegalHelper, Notarisation, ServiceVisit
 from fazhi.legalservices.rules import (
     Channel,
@@ -30,17 +30,12 @@ def _prepare_aid(instance: Any, values: dict[str, Any], context: dict[str, Any])
     instance.state = State.RECEIVED
 
 
-def _after_save_aid(instances: list[Any], context: dict[str, Any]) -> None:
-    for app in instances:
-        app.open_deadlines()
-
-
 AID_SHEET = Sheet(
     model=AidApplication,
     title="法律援助申请",
     natural_key=("unit", "number"),
     columns=[
-        Column("法律援助机构所在单位", "unit", kind="unit", required=True, example="确山县司法局"),
+        unit_column("法律援助机构所在单位", "确山县司法局"),
         Column("申请编号", "number", example="确法援〔2024〕12号"),
         Column(
             "申请人",
@@ -52,22 +47,8 @@ AID_SHEET = Sheet(
         Column("联系电话", "applicant_phone", personal="phone", example="13800000000"),
         Column("公民身份号码", "applicant_id_number", personal="id_number"),
         Column("收到申请日期", "received_on", kind="date", required=True, example="2024-03-01"),
-        Column(
-            "案件类别",
-            "matter_kind",
-            kind="choice",
-            choices=MatterKind.choices,
-            required=True,
-            example="民事",
-        ),
-        Column(
-            "援助事项",
-            "claim",
-            kind="choice",
-            choices=Claim.choices,
-            required=True,
-            example="追索劳动报酬",
-        ),
+        choice_column("案件类别", "matter_kind", MatterKind.choices, "民事"),
+        choice_column("援助事项", "claim", Claim.choices, "追索劳动报酬"),
         Column("农民工", "migrant_worker", kind="bool", example="是"),
         Column("先行提供法律援助", "provided_first", kind="bool", example="否"),
         Column("案情摘要", "summary"),
@@ -80,7 +61,7 @@ AID_SHEET = Sheet(
         Column("结案日期", "closed_on", kind="date", importable=False),
     ],
     prepare=_prepare_aid,
-    after_save=_after_save_aid,
+    after_save=open_deadlines,
     bulk=False,
     instructions=[
         "每行登记一件新收到的法律援助申请，导入后状态为“待审查”，并开始计算7日审查期限（法律援助法第43条）。",
@@ -93,16 +74,9 @@ NOTARY_SHEET = Sheet(
     title="公证",
     natural_key=("unit", "number"),
     columns=[
-        Column("公证机构所在单位", "unit", kind="unit", required=True, example="确山县司法局"),
+        unit_column("公证机构所在单位", "确山县司法局"),
         Column("公证书编号", "number", example="（2024）豫确证字第123号"),
-        Column(
-            "公证事项",
-            "kind",
-            kind="choice",
-            choices=NotaryKind.choices,
-            required=True,
-            example="继承",
-        ),
+        choice_column("公证事项", "kind", NotaryKind.choices, "继承"),
         Column("申请人", "applicant_name", required=True, personal="name", example="张三"),
         Column("涉外", "foreign", kind="bool", example="否"),
         Column("出证日期", "issued_on", kind="date", required=True, example="2024-03-01"),
@@ -125,7 +99,7 @@ HELPER_SHEET = Sheet(
     title="法律明白人",
     natural_key=("unit", "name"),
     columns=[
-        Column("所在村（社区）", "unit", kind="unit", required=True, example="竹沟东村"),
+        unit_column("所在村（社区）", "竹沟东村"),
         Column("姓名", "name", required=True, personal="name", example="张三"),
         Column("联系电话", "phone", personal="phone"),
         Column("身份", "occupation", example="网格员"),
@@ -141,24 +115,10 @@ VISIT_SHEET = Sheet(
     model=ServiceVisit,
     title="公共法律服务",
     columns=[
-        Column("服务平台所在单位", "unit", kind="unit", required=True, example="确山县司法局"),
+        unit_column("服务平台所在单位", "确山县司法局"),
         Column("服务日期", "visited_on", kind="date", required=True, example="2024-03-01"),
-        Column(
-            "服务平台",
-            "channel",
-            kind="choice",
-            choices=Channel.choices,
-            required=True,
-            example="12348热线",
-        ),
-        Column(
-            "服务类别",
-            "kind",
-            kind="choice",
-            choices=ServiceKind.choices,
-            required=True,
-            example="法律咨询",
-        ),
+        choice_column("服务平台", "channel", Channel.choices, "12348热线"),
+        choice_column("服务类别", "kind", ServiceKind.choices, "法律咨询"),
         Column("服务人次", "people", kind="int", required=True, example=3),
         Column("事由", "topic"),
     ],

@@ -18,8 +18,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from fazhi.kit.api import ScopedModelViewSet
+from fazhi.kit.api_workflow import api_error
 from fazhi.lists.models import ListAdjustment, ListItem
-from fazhi.lists.rules import Action, ListKind, PowerType, ServiceKind
+from fazhi.lists.rules import ITEM_FIELDS, Action, ListKind, PowerType, ServiceKind
 from fazhi.lists.services import apply_adjustment
 from fazhi.org.scope import writable_units
 
@@ -91,15 +92,8 @@ class AdjustmentInput(serializers.Serializer):
     basis_articles = serializers.CharField(required=False, allow_blank=True)
 
 
-ITEM_INPUTS = (
-    "list_kind",
-    "code",
-    "name",
-    "power_type",
-    "service_kind",
-    "legal_basis",
-    "basis_articles",
-)
+# The item's fields a client may post (its unit is looked up apart, within reach).
+ITEM_INPUTS = ("list_kind", *(f for f in ITEM_FIELDS if f != "unit"))
 
 
 class ItemViewSet(ScopedModelViewSet):
@@ -145,9 +139,7 @@ class AdjustmentViewSet(ScopedModelViewSet):
                 expected_version=d.get("version"),
             )
         except DjangoValidationError as exc:
-            raise ValidationError(
-                exc.message_dict if hasattr(exc, "error_dict") else exc.messages
-            ) from exc
+            raise api_error(exc) from exc
         except ValueError as exc:  # item given for a new item, or none for a change
             raise ValidationError({"item": [str(exc)]}) from exc
         return Response(AdjustmentSerializer(adj).data, status=status.HTTP_201_CREATED)

@@ -7,11 +7,11 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from fazhi.kit.screens import DATE
 from fazhi.lists.models import ListItem
 from fazhi.lists.rules import Action, ListKind, PowerType, ServiceKind
 from fazhi.org.scope import writable_units
 
-DATE = forms.DateInput(attrs={"type": "date"})
 BLANK = [("", "—")]
 
 

@@ -24,7 +24,9 @@ from fazhi.kit.xlsx import (
     Sheet,
     _rows,
     check_file,
+    choice_column,
     parse_cell,
+    unit_column,
 )
 from fazhi.lists.models import ListAdjustment, ListItem
 from fazhi.lists.rules import Action, ListKind, PowerType, ServiceKind
@@ -54,17 +56,10 @@ def _establish(saved: list[models.Model], ctx: dict[str, Any]) -> None:
 
 
 ITEM_COLUMNS = [
-    Column(
-        "清单类别",
-        "list_kind",
-        kind="choice",
-        choices=ListKind.choices,
-        required=True,
-        example="权责清单",
-    ),
+    choice_column("清单类别", "list_kind", ListKind.choices, "权责清单"),
     Column("事项编码", "code", required=True, example="QS-SFJ-XZCF-001"),
     Column("事项名称", "name", required=True, example="对律师事务所违法行为的处罚"),
-    Column("实施单位", "unit", kind="unit", required=True, example="确山县司法局"),
+    unit_column("实施单位", "确山县司法局"),
     Column(
         "权力类型",
         "power_type",
@@ -128,22 +123,8 @@ ADJUSTMENT_SHEET = Sheet(
     model=ListAdjustment,
     title="清单调整",
     columns=[
-        Column(
-            "调整方式",
-            "action",
-            kind="choice",
-            choices=ADJUSTMENT_ACTIONS,
-            required=True,
-            example="新增",
-        ),
-        Column(
-            "清单类别",
-            "list_kind",
-            kind="choice",
-            choices=ListKind.choices,
-            required=True,
-            example="行政许可事项清单",
-        ),
+        choice_column("调整方式", "action", ADJUSTMENT_ACTIONS, "新增"),
+        choice_column("清单类别", "list_kind", ListKind.choices, "行政许可事项清单"),
         Column(
             "事项编码",
             "code",
@@ -151,12 +132,9 @@ ADJUSTMENT_SHEET = Sheet(
             example="QS-SCJ-XK-009",
             read=_snap("code", after_first=False),
         ),
-        Column(
+        unit_column(
             "实施单位",
-            "unit",
-            kind="unit",
-            required=True,
-            example="确山县市场监督管理局",
+            "确山县市场监督管理局",
             help="新增：实施单位；变更、取消：该事项现在的实施单位",
             read=_snap("unit_name", after_first=False),
         ),
@@ -189,8 +167,12 @@ ADJUSTMENT_SHEET = Sheet(
             read=_snap("legal_basis"),
         ),
         Column("依据条款", "basis_articles", example="第三十五条", read=_snap("basis_articles")),
-        Column(
-            "变更后实施单位", "new_unit", kind="unit", help="仅变更实施单位时填写", read=_moved_to
+        unit_column(
+            "变更后实施单位",
+            field="new_unit",
+            required=False,
+            help="仅变更实施单位时填写",
+            read=_moved_to,
         ),
         Column("调整日期", "adjusted_on", kind="date", required=True, example="2022-06-30"),
         Column("调整原因", "reason", required=True, example="依据上级清单新增"),

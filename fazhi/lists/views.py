@@ -4,39 +4,38 @@ the figures. Every read through `org.scope`; every change through `apply_adjustm
 
 from __future__ import annotations
 
-import base64
 from datetime import date
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
-from django.utils import timezone
 from django.utils.dateparse import parse_date
 
 from fazhi.kit.forms import add_errors
 from fazhi.kit.screens import (
+    Choice,
     Section,
+    chosen,
     figures_view,
-    page_without_count,
+    list_context,
     scoped,
+    writer_required,
     year_param,
     years,
 )
 from fazhi.kit.search import searched
-from fazhi.kit.xlsx import ImportRefused, errors_workbook, export, template
-from fazhi.kit.xlsx_views import UploadForm, xlsx_response
+from fazhi.kit.xlsx_views import xlsx_urls
 from fazhi.lists import indicators as list_indicators
 from fazhi.lists.forms import AmendForm, NewItemForm, RemoveForm
 from fazhi.lists.importing import ADJUSTMENT_SHEET, import_adjustments
 from fazhi.lists.models import ListAdjustment, ListItem
 from fazhi.lists.rules import Action, ListKind
 from fazhi.lists.services import apply_adjustment
-from fazhi.org.scope import can_write_unit, get_for_user_or_404
+from fazhi.org.scope import can_write_unit, get_for_user_or_404, require_record_reader
 
 SECTION = Section(
     "lists",
@@ -44,6 +43,7 @@ SECTION = Section(
     [("清单事项", "list"), ("调整记录", "adjustments"), ("统计", "figures")],
 )
 
+KIND = Choice("kind", ListKind.values, "list_kind")
 STATUSES = [("in_force", "在册"), ("removed", "已取消"), ("all", "全部")]
 
 
@@ -56,10 +56,7 @@ def _day(request: HttpRequest, name: str = "on") -> date | None:
 
 def item_rows(request: HttpRequest) -> QuerySet[ListItem]:
     """The items the user may read, narrowed by the list screen's filters."""
-    qs = scoped(request, ListItem.objects.select_related("unit"))
-    kind = request.GET.get("kind")
-    if kind in ListKind.values:
-        qs = qs.filter(list_kind=kind)
+    qs = chosen(request, scoped(request, ListItem.objects.select_related("unit")), [KIND])
     unit = request.GET.get("unit", "")
     if unit.isdigit():
         qs = qs.filter(unit_id=int(unit))
@@ -82,10 +79,6 @@ def export_rows(request: HttpRequest) -> QuerySet[ListItem]:
 
 @login_required
 def item_list(request: HttpRequest) -> HttpResponse:
-    qs = item_rows(request)
-    page = page_without_count(qs, request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     units = (
         scoped(request, ListItem.objects.all())
         .values_list("unit_id", "unit__name")
@@ -96,23 +89,18 @@ def item_list(request: HttpRequest) -> HttpResponse:
         request,
         "lists/list.html",
         {
-            "section": SECTION,
-            "tabs": SECTION.resolved(request),
-            "page": page,
-            "query": query.urlencode(),
+            **list_context(request, SECTION, item_rows(request)),
             "kinds": ListKind.choices,
             "statuses": STATUSES,
             "units": list(units),
             "params": request.GET,
-            "can_write": request.user.can_write_records,
         },
     )
 
 
 @login_required
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    if not request.user.can_read_records:
-        raise PermissionDenied("您的角色不能查看业务记录。")
+    require_record_reader(request.user)
     item = get_for_user_or_404(ListItem.objects.select_related("unit"), pk, request.user)
     history = list(item.adjustments.select_related("recorded_by").order_by("adjusted_on", "id"))
     day = _day(request)
@@ -148,14 +136,8 @@ def _form_page(
     )
 
 
-def _require_writer(request: HttpRequest) -> None:
-    if not request.user.can_write_records:
-        raise PermissionDenied("您的角色只能查看，不能调整清单。")
-
-
-@login_required
+@writer_required
 def item_new(request: HttpRequest) -> HttpResponse:
-    _require_writer(request)
     form = NewItemForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -173,9 +155,8 @@ def item_new(request: HttpRequest) -> HttpResponse:
     return _form_page(request, form, "登记清单事项", "/lists/")
 
 
-@login_required
+@writer_required
 def item_amend(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_writer(request)
     item = get_for_user_or_404(
         ListItem.objects.select_related("unit"), pk, request.user, write=True
     )
@@ -198,9 +179,8 @@ def item_amend(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_page(request, form, f"变更事项：{item}", item.get_absolute_url(), item)
 
 
-@login_required
+@writer_required
 def item_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_writer(request)
     item = get_for_user_or_404(
         ListItem.objects.select_related("unit"), pk, request.user, write=True
     )
@@ -227,9 +207,7 @@ def adjustment_rows(request: HttpRequest) -> QuerySet[ListAdjustment]:
     year = year_param(request)
     if year:
         qs = qs.filter(adjusted_on__year=year)
-    kind = request.GET.get("kind")
-    if kind in ListKind.values:
-        qs = qs.filter(list_kind=kind)
+    qs = chosen(request, qs, [KIND])
     action = request.GET.get("action")
     if action in Action.values:
         qs = qs.filter(action=action)
@@ -240,23 +218,16 @@ def adjustment_rows(request: HttpRequest) -> QuerySet[ListAdjustment]:
 
 @login_required
 def adjustment_list(request: HttpRequest) -> HttpResponse:
-    page = page_without_count(adjustment_rows(request), request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "lists/adjustments.html",
         {
-            "section": SECTION,
-            "tabs": SECTION.resolved(request),
-            "page": page,
-            "query": query.urlencode(),
+            **list_context(request, SECTION, adjustment_rows(request)),
             "years": years(),
             "year": year_param(request),
             "kinds": ListKind.choices,
             "actions": Action.choices,
             "params": request.GET,
-            "can_write": request.user.can_write_records,
         },
     )
 
@@ -264,58 +235,12 @@ def adjustment_list(request: HttpRequest) -> HttpResponse:
 # ---------------------------------------------------------------- adjustments xlsx
 
 
-def _sheet_reader(request: HttpRequest, *, write: bool = False) -> None:
-    user: Any = request.user
-    if write and not user.can_write_records:
-        raise PermissionDenied("您的角色只能查看，不能导入。")
-    if not user.can_read_records:
-        raise PermissionDenied("您的角色不能查看台账。")
-
-
-@login_required
-def adjustments_template(request: HttpRequest) -> HttpResponse:
-    _sheet_reader(request)
-    return xlsx_response(template(ADJUSTMENT_SHEET), f"{ADJUSTMENT_SHEET.title}导入模板.xlsx")
-
-
-@login_required
-def adjustments_export(request: HttpRequest) -> HttpResponse:
-    _sheet_reader(request)
-    stamp = timezone.localdate().strftime("%Y%m%d")
-    rows = adjustment_rows(request).iterator(chunk_size=2000)
-    return xlsx_response(
-        export(ADJUSTMENT_SHEET, rows, user=request.user), f"{ADJUSTMENT_SHEET.title}_{stamp}.xlsx"
-    )
-
-
-@login_required
-def adjustments_import(request: HttpRequest) -> HttpResponse:
-    _sheet_reader(request, write=True)
-    form = UploadForm(request.POST or None, request.FILES or None)
-    context: dict[str, Any] = {
-        "form": form,
-        "sheet": ADJUSTMENT_SHEET,
-        "list_url": "/lists/adjustments/",
-    }
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            result = import_adjustments(upload.read(), user=request.user, filename=upload.name)
-        except ImportRefused as exc:
-            form.add_error("file", str(exc))
-        else:
-            if result.ok:
-                messages.success(request, f"导入成功：共{result.created}条调整。")
-                return redirect("lists:adjustments")
-            context["result"] = result
-            context["errors_b64"] = base64.b64encode(errors_workbook(result)).decode("ascii")
-    return render(request, "core/import.html", context)
-
-
-adjustment_xlsx_urls = [
-    path("template.xlsx", adjustments_template, name="template"),
-    path("import/", adjustments_import, name="import"),
-    path("export.xlsx", adjustments_export, name="export"),
-]
+adjustment_xlsx_urls = xlsx_urls(
+    ADJUSTMENT_SHEET,
+    adjustment_rows,
+    list_url="/lists/adjustments/",
+    applied_by=import_adjustments,
+    noun="调整",
+)
 
 figures = figures_view(SECTION, [i.code for i in list_indicators.INDICATORS])

@@ -6,10 +6,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rest_framework import serializers
-from rest_framework.exceptions import PermissionDenied
 
 from fazhi.kit.api import ScopedModelViewSet
 from fazhi.kit.api_workflow import (
@@ -17,13 +14,11 @@ from fazhi.kit.api_workflow import (
     CleanSerializer,
     RegisteredRecordMixin,
     WorkflowMixin,
-    register_or_400,
     simple_viewset,
 )
 from fazhi.mediation import rules
 from fazhi.mediation.forms import dispute_action_form
 from fazhi.mediation.models import Committee, Dispute, Mediator
-from fazhi.org.scope import can_write_unit
 
 WORKFLOW_FIELDS = [
     "unit",
@@ -69,19 +64,7 @@ class DisputeViewSet(RegisteredRecordMixin, WorkflowMixin, ScopedModelViewSet):
     serializer_class = DisputeSerializer
     form_for = staticmethod(dispute_action_form)
     open_state = rules.State.RECEIVED
-
-    def _check_unit(self, serializer: Any) -> None:
-        committee = serializer.validated_data.get("committee") or serializer.instance.committee
-        if not can_write_unit(self.request.user, committee.unit):
-            raise PermissionDenied("不能在管辖范围以外的单位登记或修改记录。")
-
-    def perform_create(self, serializer: Any) -> None:
-        committee = serializer.validated_data["committee"]
-        if not can_write_unit(self.request.user, committee.unit):
-            raise PermissionDenied("不能在管辖范围以外的单位登记或修改记录。")
-        dispute = Dispute(**serializer.validated_data)
-        register_or_400(dispute, self.request.user)
-        serializer.instance = dispute
+    unit_from = "committee"
 
 
 class MediatorViewSet(
@@ -91,10 +74,7 @@ class MediatorViewSet(
         {"name": lambda m: str(m)},
     )
 ):
-    def _check_unit(self, serializer: Any) -> None:
-        committee = serializer.validated_data.get("committee") or serializer.instance.committee
-        if not can_write_unit(self.request.user, committee.unit):
-            raise PermissionDenied("不能在管辖范围以外的单位登记或修改记录。")
+    unit_from = "committee"
 
 
 ROUTES = [

@@ -8,12 +8,12 @@ from django import forms
 from django.utils import timezone
 
 from fazhi.core.workflow import Transition
-from fazhi.kit.screens import DATE, ScopedModelForm, action_form_class, bool_field, text_area
+from fazhi.kit.screens import ScopedModelForm, action_form_class, bool_field, text_area
 from fazhi.mediation.models import Committee, Dispute, Mediator
 from fazhi.org.scope import visible_to
 
 
-class DisputeForm(forms.ModelForm):
+class DisputeForm(ScopedModelForm):
     class Meta:
         model = Dispute
         fields = [
@@ -29,13 +29,12 @@ class DisputeForm(forms.ModelForm):
             "note",
         ]
         widgets = {
-            "received_on": DATE,
             "summary": forms.Textarea(attrs={"rows": 3}),
             "note": forms.Textarea(attrs={"rows": 2}),
         }
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         self.fields["committee"].queryset = visible_to(
             user, Committee.objects.select_related("unit"), write=True
         )

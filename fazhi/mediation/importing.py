@@ -13,7 +13,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from fazhi.kit.xlsx import Column, Sheet
+from fazhi.kit.xlsx import Column, Sheet, choice_column, unit_column
 from fazhi.mediation.models import Committee, Dispute
 from fazhi.mediation.rules import Kind, Level, Outcome, State
 from fazhi.org.scope import visible_to
@@ -62,14 +62,7 @@ DISPUTE_SHEET = Sheet(
             example="竹沟镇人民调解委员会",
         ),
         Column("卷宗编号", "number", example="竹调〔2024〕15号"),
-        Column(
-            "纠纷类型",
-            "kind",
-            kind="choice",
-            choices=Kind.choices,
-            required=True,
-            example="邻里纠纷",
-        ),
+        choice_column("纠纷类型", "kind", Kind.choices, "邻里纠纷"),
         Column("受理日期", "received_on", kind="date", required=True, example="2024-03-05"),
         Column(
             "当事人",
@@ -119,16 +112,9 @@ COMMITTEE_SHEET = Sheet(
     title="人民调解委员会",
     natural_key=("unit", "name"),
     columns=[
-        Column("所在单位", "unit", kind="unit", required=True, example="竹沟镇人民政府"),
+        unit_column("所在单位", "竹沟镇人民政府"),
         Column("调委会名称", "name", required=True, example="竹沟镇人民调解委员会"),
-        Column(
-            "类别",
-            "level",
-            kind="choice",
-            choices=Level.choices,
-            required=True,
-            example="乡镇（街道）人民调解委员会",
-        ),
+        choice_column("类别", "level", Level.choices, "乡镇（街道）人民调解委员会"),
         Column("行业领域", "field", example=""),
         Column("成立日期", "established_on", kind="date", example="2011-06-01"),
         Column("联系电话", "phone", personal="phone"),

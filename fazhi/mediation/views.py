@@ -18,12 +18,14 @@ from django.views.decorators.http import require_POST
 
 from fazhi.kit.actions import act_on, action_panel, deadline_rows, history
 from fazhi.kit.screens import (
+    Choice,
     Column,
     Screen,
     Section,
+    chosen,
     figures_view,
     form_page,
-    page_without_count,
+    list_context,
     register_view,
     save_form,
     scoped,
@@ -37,6 +39,7 @@ from fazhi.mediation.forms import CommitteeForm, DisputeForm, MediatorForm, disp
 from fazhi.mediation.importing import COMMITTEE_SHEET
 from fazhi.mediation.models import Committee, Dispute, Mediator
 from fazhi.mediation.rules import Kind, Level, Outcome, State
+from fazhi.org.scope import get_for_user_or_404
 
 SECTION = Section(
     "mediation",
@@ -49,21 +52,18 @@ SECTION = Section(
     ],
 )
 FILTERS = ("q", "state", "kind", "outcome", "level", "year")
+DISPUTE_CHOICES = (
+    Choice("state", State.values),
+    Choice("kind", Kind.values),
+    Choice("outcome", Outcome.values),
+    Choice("level", Level.values, "committee__level"),
+)
 LABELS = {"register": "登记", **{a: t.label for a, t in rules.TRANSITIONS.items()}}
 
 
 def filtered(request: HttpRequest) -> QuerySet[Dispute]:
     """The disputes the list shows: the user's scope, the focus unit, the filters."""
-    qs = scoped(request, Dispute.objects.all())
-    g = request.GET
-    if g.get("state") in State.values:
-        qs = qs.filter(state=g["state"])
-    if g.get("kind") in Kind.values:
-        qs = qs.filter(kind=g["kind"])
-    if g.get("outcome") in Outcome.values:
-        qs = qs.filter(outcome=g["outcome"])
-    if g.get("level") in Level.values:
-        qs = qs.filter(committee__level=g["level"])
+    qs = chosen(request, scoped(request, Dispute.objects.all()), DISPUTE_CHOICES)
     year = year_param(request)
     if year:
         qs = qs.filter(received_on__gte=f"{year}-01-01", received_on__lte=f"{year}-12-31")
@@ -72,21 +72,14 @@ def filtered(request: HttpRequest) -> QuerySet[Dispute]:
 
 @login_required
 def dispute_list(request: HttpRequest) -> HttpResponse:
-    page = page_without_count(filtered(request), request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
-        "section": SECTION,
-        "tabs": SECTION.resolved(request),
-        "page": page,
+        **list_context(request, SECTION, filtered(request)),
         "states": State.choices,
         "kinds": Kind.choices,
         "outcomes": Outcome.choices,
         "levels": Level.choices,
         "years": years(),
         "current": {k: request.GET.get(k, "") for k in FILTERS},
-        "query": query.urlencode(),
-        "can_write": request.user.can_write_records,
     }
     template = "mediation/_list.html" if getattr(request, "htmx", False) else "mediation/list.html"
     return render(request, template, context)
@@ -111,8 +104,6 @@ def _detail_context(
 
 
 def _get(request: HttpRequest, pk: int, *, write: bool = False) -> Dispute:
-    from fazhi.org.scope import get_for_user_or_404
-
     return get_for_user_or_404(
         Dispute.objects.select_related("committee", "unit", "mediator"),
         pk,
@@ -155,11 +146,6 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     )
 
 
-def _level_filter(request: HttpRequest, qs: QuerySet[Any]) -> QuerySet[Any]:
-    level = request.GET.get("level")
-    return qs.filter(level=level) if level in Level.values else qs
-
-
 COMMITTEES = Screen(
     key="committees",
     title="人民调解委员会",
@@ -174,7 +160,7 @@ COMMITTEES = Screen(
         Column("成立日期", lambda c: c.established_on or "—"),
         Column("撤销日期", lambda c: c.dissolved_on or "—"),
     ],
-    filters=_level_filter,
+    choices=(Choice("level", Level.values),),
     help="人民调解法第8条：村民委员会、居民委员会设立人民调解委员会；第34条：乡镇、街道以及社会团体或者其他组织可以参照设立。",
 )
 MEDIATORS = Screen(

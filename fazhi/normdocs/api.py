@@ -20,30 +20,20 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from fazhi.decisions.api import full_clean
 from fazhi.kit.api import ScopedModelViewSet, TransitionMixin
-from fazhi.kit.api_workflow import AllowedActionsField
+from fazhi.kit.api_workflow import AllowedActionsField, CleanSerializer, simple_viewset
 from fazhi.kit.xlsx import parse_date
 from fazhi.normdocs.forms import action_form_class
 from fazhi.normdocs.models import Cleanup, CleanupResult, Document, Issuer, ReviewItem
 from fazhi.normdocs.rules import CleanupOutcome, ReviewKind
 from fazhi.org.scope import visible_to
 
-
-class IssuerSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Issuer
-        fields = ["id", "unit", "listed_on", "delisted_on", "basis"]
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        full_clean(Issuer, self.instance, attrs)
-        return attrs
-
-
-class IssuerViewSet(ScopedModelViewSet):
-    queryset = Issuer.objects.select_related("unit").order_by("unit__path", "id")
-    serializer_class = IssuerSerializer
-    http_method_names = ["get", "post", "patch", "head", "options"]
+IssuerViewSet = simple_viewset(
+    Issuer,
+    ["unit", "listed_on", "delisted_on", "basis"],
+    ordering=("unit__path", "id"),
+    methods=("get", "post", "patch"),
+)
 
 
 # Set only through apply() (the workflow) or computed by the deadlines app.
@@ -66,7 +56,7 @@ WORKFLOW_FIELDS = [
 ]
 
 
-class DocumentSerializer(serializers.ModelSerializer):
+class DocumentSerializer(CleanSerializer):
     state_label = serializers.CharField(source="get_state_display", read_only=True)
     filed_on_time = serializers.BooleanField(read_only=True, allow_null=True)
     allowed_actions = AllowedActionsField()
@@ -90,8 +80,7 @@ class DocumentSerializer(serializers.ModelSerializer):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if self.instance is not None and "unit" in attrs and attrs["unit"] != self.instance.unit:
             raise ApiValidationError({"unit": "登记后不能修改制定机关。"})
-        full_clean(Document, self.instance, attrs)
-        return attrs
+        return super().validate(attrs)
 
 
 class DocumentViewSet(TransitionMixin, ScopedModelViewSet):
@@ -105,7 +94,7 @@ class DocumentViewSet(TransitionMixin, ScopedModelViewSet):
         return action_form_class(transition, record, self.request.user)
 
 
-class ReviewItemSerializer(serializers.ModelSerializer):
+class ReviewItemSerializer(CleanSerializer):
     class Meta:
         model = ReviewItem
         fields = ["id", "unit", "kind", "title", "received_on", "reviewed_on", "opinion", "detail"]
@@ -114,8 +103,7 @@ class ReviewItemSerializer(serializers.ModelSerializer):
         # A document's review is recorded by its own `review` move (Document.on_review).
         if attrs.get("kind") == ReviewKind.NORMDOC:
             raise ApiValidationError({"kind": "规范性文件的合法性审核请在该文件的办理中登记。"})
-        full_clean(ReviewItem, self.instance, attrs)
-        return attrs
+        return super().validate(attrs)
 
 
 class ReviewItemViewSet(ScopedModelViewSet):
@@ -131,16 +119,12 @@ class CleanupResultSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class CleanupSerializer(serializers.ModelSerializer):
+class CleanupSerializer(CleanSerializer):
     results = CleanupResultSerializer(many=True, read_only=True)
 
     class Meta:
         model = Cleanup
         fields = ["id", "unit", "title", "cutoff", "started_on", "finished_on", "results"]
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        full_clean(Cleanup, self.instance, attrs)
-        return attrs
 
 
 class CleanupViewSet(ScopedModelViewSet):

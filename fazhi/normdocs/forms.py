@@ -12,41 +12,31 @@ from fazhi.kit import screens
 from fazhi.normdocs.models import Cleanup, Document
 from fazhi.normdocs.rules import CleanupOutcome
 from fazhi.org.models import Unit
-from fazhi.org.scope import writable_units
-
-DATE = forms.DateInput(attrs={"type": "date"})
 
 
-class DocumentForm(forms.ModelForm):
+class DocumentForm(screens.ScopedModelForm):
     """A draft; every later step is a move (`apply()`) on the document's page."""
 
     class Meta:
         model = Document
         fields = ["unit", "title", "is_provisional", "drafted_on", "filing_authority"]
-        widgets = {"drafted_on": DATE}
         help_texts = {"filing_authority": "不填则公布时默认为制定机关的上级机关"}
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = writable_units(user)
+        super().__init__(*args, user=user, **kwargs)
         self.fields["filing_authority"].queryset = Unit.objects.active()
 
 
-class CleanupForm(forms.ModelForm):
+class CleanupForm(screens.ScopedModelForm):
     class Meta:
         model = Cleanup
         fields = ["unit", "title", "cutoff", "started_on", "finished_on"]
-        widgets = {"cutoff": DATE, "started_on": DATE, "finished_on": DATE}
-
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = writable_units(user)
 
 
 class DecideForm(forms.Form):
     document = forms.ModelChoiceField(Document.objects.none(), label="文件")
     outcome = forms.ChoiceField(choices=CleanupOutcome.choices, label="清理结论")
-    on = forms.DateField(label="结论日期", widget=DATE)
+    on = forms.DateField(label="结论日期", widget=screens.DATE)
     note = forms.CharField(label="说明", max_length=200, required=False)
 
     def __init__(self, *args: Any, documents: Any, **kwargs: Any) -> None:

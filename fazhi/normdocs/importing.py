@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fazhi.kit.xlsx import Column, Sheet
+from fazhi.kit.xlsx import Column, Sheet, choice_column, state_column, unit_column
 from fazhi.normdocs.models import Document, ReviewItem
 from fazhi.normdocs.rules import ReviewKind, ReviewOpinion
 
@@ -11,7 +11,7 @@ SHEET = Sheet(
     title="行政规范性文件",
     natural_key=("unit", "title"),
     columns=[
-        Column("制定机关", "unit", kind="unit", required=True, example="确山县人民政府"),
+        unit_column("制定机关", "确山县人民政府"),
         Column("文件名称", "title", required=True, example="确山县城区房屋租赁管理暂行办法"),
         Column("暂行或试行", "is_provisional", kind="bool", example="是"),
         Column("起草日期", "drafted_on", kind="date", required=True, example="2024-03-01"),
@@ -21,7 +21,7 @@ SHEET = Sheet(
         Column("有效期至", "valid_until", kind="date", importable=False),
         Column("报备期限", "filing_due", kind="date", importable=False),
         Column("报备日期", "filed_on", kind="date", importable=False),
-        Column("状态", "state", read=lambda d: d.get_state_display(), importable=False),
+        state_column(),
     ],
     instructions=["导入登记起草中的文件；送审、审核、公布、报备请在系统中逐项办理。"],
 )
@@ -35,14 +35,12 @@ REVIEW_SHEET = Sheet(
     title="合法性审核事项",
     natural_key=("unit", "title", "received_on"),
     columns=[
-        Column("送审单位", "unit", kind="unit", required=True, example="确山县人民政府"),
-        Column(
+        unit_column("送审单位", "确山县人民政府"),
+        choice_column(
             "审核事项类别",
             "kind",
-            kind="choice",
-            choices=[(v, label) for v, label in ReviewKind.choices if v != ReviewKind.NORMDOC],
-            required=True,
-            example="合同（行政协议）",
+            [(v, label) for v, label in ReviewKind.choices if v != ReviewKind.NORMDOC],
+            "合同（行政协议）",
         ),
         Column("事项名称", "title", required=True, example="城区集中供热特许经营协议"),
         Column("收到日期", "received_on", kind="date", required=True, example="2024-03-01"),

@@ -16,10 +16,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.audit.models import Entry
-from fazhi.core.focus import focus_unit
 from fazhi.deadlines.services import deadlines_for
 from fazhi.kit.actions import act_on, action_panel
-from fazhi.kit.screens import create_page
+from fazhi.kit.screens import create_page, scoped
 from fazhi.kit.search import searched
 from fazhi.normdocs.forms import CleanupForm, DecideForm, DocumentForm, action_form_class
 from fazhi.normdocs.models import Cleanup, Document, Issuer, ReviewItem
@@ -30,32 +29,25 @@ from fazhi.org.scope import can_write_unit, get_for_user_or_404
 EXPIRY_WARNING_DAYS = 183
 
 
-def _focus(request: HttpRequest, qs: Any) -> Any:
-    unit = focus_unit(request)
-    return qs.in_subtree(unit) if unit is not None else qs
-
-
 def rows(request: HttpRequest) -> Any:
-    return searched(request, _focus(request, Document.objects.visible_to(request.user).select_related("unit")))
+    return searched(request, scoped(request, Document.objects.select_related("unit")))
 
 
 def issuer_rows(request: HttpRequest, on: date) -> Any:
     """The 制定主体清单 as it stands on `on`."""
-    qs = Issuer.objects.visible_to(request.user).select_related("unit")
-    return _focus(request, qs.filter(listed_on__lte=on)).filter(
-        Q(delisted_on__isnull=True) | Q(delisted_on__gt=on)
-    )
+    qs = scoped(request, Issuer.objects.select_related("unit")).filter(listed_on__lte=on)
+    return qs.filter(Q(delisted_on__isnull=True) | Q(delisted_on__gt=on))
 
 
 def review_rows(request: HttpRequest) -> Any:
     """Items legally reviewed other than normative documents (contracts, agenda items…)."""
-    qs = ReviewItem.objects.visible_to(request.user).exclude(kind=ReviewKind.NORMDOC)
-    return searched(request, _focus(request, qs.select_related("unit")))
+    qs = scoped(request, ReviewItem.objects.exclude(kind=ReviewKind.NORMDOC))
+    return searched(request, qs.select_related("unit"))
 
 
 def cleanup_rows(request: HttpRequest) -> list[Any]:
     """Recent cleanups with their count of documents per outcome (one query)."""
-    qs = _focus(request, Cleanup.objects.visible_to(request.user)).annotate(
+    qs = scoped(request, Cleanup.objects.all()).annotate(
         **{
             f"n_{o.value}": Count("results", filter=Q(results__outcome=o.value))
             for o in CleanupOutcome
@@ -66,8 +58,6 @@ def cleanup_rows(request: HttpRequest) -> list[Any]:
 
 @login_required
 def document_list(request: HttpRequest) -> HttpResponse:
-    if not request.user.can_read_records:
-        raise PermissionDenied("您的角色不能查看业务记录。")
     today = timezone.localdate()
     docs = rows(request)
     state = request.GET.get("state", "")

@@ -3,7 +3,7 @@ imported in bulk, all or nothing."""
 
 from __future__ import annotations
 
-from fazhi.kit.xlsx import Column, Sheet
+from fazhi.kit.xlsx import Column, Sheet, choice_column, unit_column
 from fazhi.publicity.models import Activity, StudySession
 from fazhi.publicity.rules import Format, StudyKind, Target
 
@@ -12,25 +12,11 @@ ACTIVITY_SHEET = Sheet(
     title="普法活动",
     natural_key=("unit", "title", "held_on"),
     columns=[
-        Column("主办单位", "unit", kind="unit", required=True, example="确山县司法局"),
+        unit_column("主办单位", "确山县司法局"),
         Column("活动名称", "title", required=True, example="民法典进乡村宣讲"),
         Column("活动日期", "held_on", kind="date", required=True, example="2024-03-05"),
-        Column(
-            "活动形式",
-            "format",
-            kind="choice",
-            choices=Format.choices,
-            required=True,
-            example="送法下乡",
-        ),
-        Column(
-            "普法对象",
-            "target",
-            kind="choice",
-            choices=Target.choices,
-            required=True,
-            example="进乡村",
-        ),
+        choice_column("活动形式", "format", Format.choices, "送法下乡"),
+        choice_column("普法对象", "target", Target.choices, "进乡村"),
         Column("地点", "place", example="竹沟镇文化广场"),
         Column("受教育群众（人次）", "audience", kind="int", example=300),
         Column("发放资料（份、册）", "materials", kind="int", example=500),
@@ -44,16 +30,9 @@ STUDY_SHEET = Sheet(
     title="学法活动",
     natural_key=("unit", "held_on", "topic"),
     columns=[
-        Column("单位", "unit", kind="unit", required=True, example="确山县人民政府"),
+        unit_column("单位", "确山县人民政府"),
         Column("学法日期", "held_on", kind="date", required=True, example="2024-03-05"),
-        Column(
-            "学法形式",
-            "kind",
-            kind="choice",
-            choices=StudyKind.choices,
-            required=True,
-            example="政府常务会议学法",
-        ),
+        choice_column("学法形式", "kind", StudyKind.choices, "政府常务会议学法"),
         Column("学习内容", "topic", required=True, example="《中华人民共和国行政复议法》"),
         Column("主讲人", "speaker"),
         Column("参学人数", "attendees", kind="int", example=30),

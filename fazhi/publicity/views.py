@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
-from fazhi.kit.screens import Column, Screen, Section, figures_view
+from fazhi.kit.screens import Choice, Column, Screen, Section, figures_view
 from fazhi.org.validators import mask_parties
 from fazhi.publicity import indicators as publicity_indicators
 from fazhi.publicity.forms import (
@@ -35,11 +35,6 @@ SECTION = Section(
 )
 
 
-def _format_filter(request: HttpRequest, qs: QuerySet[Activity]) -> QuerySet[Activity]:
-    fmt = request.GET.get("format")
-    return qs.filter(format=fmt) if fmt in Format.values else qs
-
-
 def _with_done(request: HttpRequest, qs: QuerySet[Responsibility]) -> QuerySet[Responsibility]:
     return qs.annotate(done=Count("activities"))
 
@@ -55,7 +50,7 @@ ACTIVITIES = Screen(
     form=ActivityForm,
     sheet=ACTIVITY_SHEET,
     date_field="held_on",
-    filters=_format_filter,
+    choices=(Choice("format", Format.values),),
     columns=[
         Column("活动日期", lambda a: a.held_on),
         Column("活动名称", lambda a: a.title),

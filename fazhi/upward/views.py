@@ -18,12 +18,17 @@ from django.views.decorators.http import require_POST
 from fazhi.audit.models import Action, Entry
 from fazhi.audit.trail import record
 from fazhi.core.focus import focus_unit
+from fazhi.core.spreadsheets import xlsx_response
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.views import display
 from fazhi.kit import xlsx
-from fazhi.kit.xlsx_views import xlsx_response
 from fazhi.org.models import Role
-from fazhi.org.scope import can_write_unit, get_for_user_or_404, visible_to
+from fazhi.org.scope import (
+    can_write_unit,
+    get_for_user_or_404,
+    require_record_reader,
+    visible_to,
+)
 from fazhi.upward import export as exporting
 from fazhi.upward.fileformat import Refused
 from fazhi.upward.forms import ExportForm, TrustedKeyForm, UploadForm
@@ -32,11 +37,6 @@ from fazhi.upward.models import ImportedUnit, SigningKey, Submission, TrustedKey
 from fazhi.upward.receive import may_import, receive
 
 ZIP = "application/zip"
-
-
-def _readable(request: HttpRequest) -> None:
-    if not request.user.can_read_records:
-        raise PermissionDenied("您的角色不能查看业务记录。")
 
 
 def _is_coordinator(user: Any) -> bool:
@@ -49,7 +49,7 @@ def _receiver(request: HttpRequest) -> Any:
 
 @login_required
 def submission_list(request: HttpRequest) -> HttpResponse:
-    _readable(request)
+    require_record_reader(request.user)
     qs = Submission.objects.visible_to(request.user).select_related("unit", "receiver", "imported_by")
     year = request.GET.get("year", "")
     if year.isdigit():
@@ -74,7 +74,7 @@ def submission_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def export_view(request: HttpRequest) -> HttpResponse:
-    _readable(request)
+    require_record_reader(request.user)
     user = request.user
     allowed = _is_coordinator(user) and user.can_write_records
     form = ExportForm(request.POST or None, user=user)
@@ -131,7 +131,7 @@ def import_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    _readable(request)
+    require_record_reader(request.user)
     submission = get_for_user_or_404(Submission.objects.select_related("unit", "receiver", "imported_by"), pk, request.user)
     cat = catalogue()
     rows = []
@@ -167,7 +167,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def download(request: HttpRequest, pk: int) -> HttpResponse:
-    _readable(request)
+    require_record_reader(request.user)
     submission = get_for_user_or_404(Submission.objects.select_related("unit"), pk, request.user)
     record(Action.EXPORT, obj=submission, user=request.user, verb="下载上报文件")
     response = HttpResponse(bytes(submission.content), content_type=ZIP)
@@ -178,7 +178,7 @@ def download(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def figures_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
-    _readable(request)
+    require_record_reader(request.user)
     submission = get_for_user_or_404(Submission.objects.select_related("unit"), pk, request.user)
     data = xlsx.export(SHEET, submission.figures.select_related("unit"), user=request.user)
     return xlsx_response(data, f"{submission.unit.display_name}{submission.year}年度上报指标.xlsx")
@@ -186,7 +186,7 @@ def figures_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def keys(request: HttpRequest) -> HttpResponse:
-    _readable(request)
+    require_record_reader(request.user)
     user = request.user
     unit = _receiver(request)
     can_add = bool(unit is not None and _is_coordinator(user) and can_write_unit(user, unit))
@@ -223,7 +223,7 @@ def keys(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def revoke_key(request: HttpRequest, pk: int) -> HttpResponse:
-    _readable(request)
+    require_record_reader(request.user)
     key = get_for_user_or_404(TrustedKey, pk, request.user, write=True)
     if not _is_coordinator(request.user):
         messages.error(request, "只有统筹协调员可以停用公钥，未作更改。")

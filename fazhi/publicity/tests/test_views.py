@@ -110,3 +110,17 @@ def test_law_reports_mask_the_leaders_name(client_for, coordinator, unit_a1):
     )
     text = client_for(coordinator).get("/publicity/reports/").content.decode()
     assert "李某某" in text and "李文博" not in text
+
+
+def test_the_activity_list_narrows_by_format_and_ignores_an_unknown_one(
+    client_for, coordinator, unit_a1
+):
+    for title, fmt in (("下乡宣讲", "countryside"), ("法治讲座甲", "lecture")):
+        Activity.objects.create(
+            unit=unit_a1, title=title, held_on=date(2022, 5, 1), format=fmt, target="villages"
+        )
+    client = client_for(coordinator)
+    narrowed = client.get("/publicity/?format=lecture").content.decode()
+    assert "法治讲座甲" in narrowed and "下乡宣讲" not in narrowed
+    every = client.get("/publicity/?format=nonsense").content.decode()
+    assert "法治讲座甲" in every and "下乡宣讲" in every
