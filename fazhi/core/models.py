@@ -129,6 +129,8 @@ class DatedRecord(EventDates):
     `record_errors()` (a record's own message for a field replaces the date's).
     """
 
+    # A record with its own queryset declares `objects: ClassVar[Any] = Its.as_manager()`
+    # (the Django plugin types a model's manager as a class variable).
     objects = ScopedQuerySet.as_manager()
 
     class Meta:

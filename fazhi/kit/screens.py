@@ -14,7 +14,7 @@ page itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from functools import wraps
 from typing import Any, TypeVar
@@ -129,7 +129,7 @@ class Choice:
     parameter's own name unless given) is that value; a value not in `values` is ignored."""
 
     param: str
-    values: Iterable[str]
+    values: Collection[str]
     lookup: str = ""
 
 

@@ -8,7 +8,7 @@ through `AidApplication.apply()` (see `rules.TRANSITIONS`); the others are plain
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -244,7 +244,7 @@ class LegalHelper(DatedRecord):
     appointed_on = models.DateField("确定日期", null=True, blank=True)
     left_on = models.DateField("退出日期", null=True, blank=True)
 
-    objects = InPostQuerySet["LegalHelper"].as_manager()
+    objects: ClassVar[Any] = InPostQuerySet["LegalHelper"].as_manager()
     event_dates = ("appointed_on",)
 
     class Meta:

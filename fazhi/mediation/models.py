@@ -10,7 +10,7 @@ Mediation is the largest register by volume, so disputes carry their committee's
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -51,7 +51,7 @@ class Committee(DetailPage, DatedRecord):
     dissolved_on = models.DateField("撤销日期", null=True, blank=True)
     phone = models.CharField("联系电话", max_length=20, blank=True, validators=[validate_phone])
 
-    objects = CommitteeQuerySet.as_manager()
+    objects: ClassVar[Any] = CommitteeQuerySet.as_manager()
     event_dates = ("established_on",)
 
     class Meta:
@@ -97,7 +97,7 @@ class Mediator(DatedRecord):
     appointed_on = models.DateField("聘任日期", null=True, blank=True)
     left_on = models.DateField("离任日期", null=True, blank=True)
 
-    objects = InPostQuerySet["Mediator"].as_manager()
+    objects: ClassVar[Any] = InPostQuerySet["Mediator"].as_manager()
     event_dates = ("appointed_on",)
 
     class Meta:

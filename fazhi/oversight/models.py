@@ -10,7 +10,7 @@ escalations are `Urging` rows written by the cron command `send_supervision_remi
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -153,6 +153,7 @@ class Task(DetailPage, OfficeMixin, EventDates, Registered, Workflow):
 
     def open_due_deadline(self) -> None:
         """Put the task's 完成时限 on the shared due list (deadlines app, period P_TASK)."""
+        assert self.due_on is not None, "a task is assigned with its 完成时限"
         deadlines.open_deadline(
             self,
             rules.P_TASK,
@@ -433,7 +434,7 @@ class Urging(DatedRecord):
     due_on = models.DateField("完成时限", null=True, blank=True)
     note = models.CharField("说明", max_length=300, blank=True)
 
-    objects = UrgingQuerySet.as_manager()
+    objects: ClassVar[Any] = UrgingQuerySet.as_manager()
     event_dates = ("sent_on",)
 
     class Meta:

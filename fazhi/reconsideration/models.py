@@ -8,8 +8,9 @@ make them and the periods they start are data in `rules.py`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -454,7 +455,7 @@ class Application(DetailPage, EventDates, MaskedApplicant, Registered, ReservedM
         return self.state
 
     def _to_ordinary(
-        self, periods: dict[str, str], on: date, start: date | None, title: str, unit: Unit,
+        self, periods: Mapping[Any, str], on: date, start: date | None, title: str, unit: Unit,
         agency_step: bool = False,
     ) -> None:
         """The simplified procedure's period ends and the ordinary one's runs from `start`."""
@@ -633,7 +634,7 @@ class Letter(DatedRecord):
     replied_on = models.DateField("回复日期", null=True, blank=True)
     reply_note = models.TextField("回复情况", blank=True)
 
-    objects = LetterQuerySet.as_manager()
+    objects: ClassVar[Any] = LetterQuerySet.as_manager()
     event_dates = ("issued_on", "replied_on")
     scope_field = "recipient"
 
@@ -685,7 +686,7 @@ class SuperiorCase(DatedRecord):
     outcome = models.CharField("结案方式", max_length=30, choices=ReviewOutcome.choices, blank=True)
     note = models.TextField("备注", blank=True)
 
-    objects = SuperiorCaseQuerySet.as_manager()
+    objects: ClassVar[Any] = SuperiorCaseQuerySet.as_manager()
     event_dates = ("accepted_on", "closed_on")
     scope_field = "respondent"
 
