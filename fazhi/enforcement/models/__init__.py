@@ -15,7 +15,6 @@ from fazhi.enforcement.models.cases import (
     CASE_DATES,
     Case,
     CaseQuerySet,
-    due_date,
 )
 from fazhi.enforcement.models.certificates import (
     AnnualReview,
@@ -72,7 +71,6 @@ __all__ = [
     "ReviewSheet",
     "SupervisionLetter",
     "SupervisionLetterQuerySet",
-    "due_date",
     "may_enforce",
     "may_not_enforce",
     "open_renewal_deadlines",

@@ -1,18 +1,9 @@
-"""What the enforcement models share: the deadlines services and the future-date check."""
+"""What the enforcement models share: the future-date check."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import models
 from django.utils import timezone
-
-
-def _services() -> Any:
-    # Imported late: the deadlines app refers to register models through a generic key.
-    from fazhi.deadlines import services
-
-    return services
 
 
 def _future_errors(obj: models.Model, names: tuple[str, ...]) -> dict[str, str]:

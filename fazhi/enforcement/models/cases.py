@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -13,8 +12,9 @@ from django.urls import reverse
 
 from fazhi.audit.trail import audit_context
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
+from fazhi.deadlines import services
 from fazhi.enforcement import rules
-from fazhi.enforcement.models._common import _future_errors, _services
+from fazhi.enforcement.models._common import _future_errors
 from fazhi.enforcement.models.leniency import LeniencyItem
 from fazhi.enforcement.rules import (
     CaseKind,
@@ -199,9 +199,8 @@ class Case(Workflow):
 
     def open_deadlines(self) -> None:
         """The periods running for the case's current state (register, import)."""
-        s = _services()
         if self.state == CaseState.OPEN and self.kind == CaseKind.PENALTY:
-            s.open_deadline(
+            services.open_deadline(
                 self,
                 rules.P_PENALTY_DECISION,
                 start=self.opened_on,
@@ -211,7 +210,7 @@ class Case(Workflow):
             )
         code = rules.publication_period(self.kind)
         if self.state == CaseState.DECIDED and code:
-            d = s.open_deadline(
+            d = services.open_deadline(
                 self,
                 code,
                 start=self.decided_on,
@@ -223,10 +222,11 @@ class Case(Workflow):
                 self.publication_due = d.due_date
                 type(self).objects.filter(pk=self.pk).update(publication_due=d.due_date)
 
-    def prepare_history(self, calendar: Any = None) -> None:
+    def prepare_history(self, due: services.DueDates | None = None) -> None:
         """For bulk import of past cases: the state follows the dates, and the
         publication due date and lateness come from the deadlines app's arithmetic and
-        period rows, exactly as `apply()` would have found them."""
+        period rows, exactly as `apply()` would have found them. An import passes one
+        `DueDates` for all its rows (one calendar and period lookup)."""
         if self.published_on:
             self.state = CaseState.PUBLISHED
         elif self.decided_on:
@@ -237,7 +237,7 @@ class Case(Workflow):
         self.published_late = False
         code = rules.publication_period(self.kind) if self.kind else None
         if self.decided_on and code:
-            self.publication_due = due_date(code, self.decided_on, calendar)
+            self.publication_due = (due or services.DueDates())(code, self.decided_on)
             self.published_late = bool(
                 self.published_on and self.published_on > self.publication_due
             )
@@ -272,41 +272,14 @@ class Case(Workflow):
         self.no_penalty = bool(no_penalty)
         self.leniency_item = leniency_item if isinstance(leniency_item, LeniencyItem) else None
         self.full_record = bool(full_record)
-        _services().meet_deadline(self, rules.P_PENALTY_DECISION, on=on)
+        services.meet_deadline(self, rules.P_PENALTY_DECISION, on=on)
 
     def on_publish(self, *, on: date, **_: Any) -> None:
         code = rules.publication_period(self.kind)
-        met = _services().meet_deadline(self, code, on=on) if code else None
+        met = services.meet_deadline(self, code, on=on) if code else None
         self.published_on = on
         self.published_late = bool(met is not None and met.on_time is False)
 
     def after_apply(self, action: str, *, on: date, by: Any) -> None:
         if action == "decide":
             self.open_deadlines()
-
-
-@cache
-def _period_row(code: str) -> tuple[int, str, str, str, bool]:
-    from fazhi.deadlines.models import Period
-
-    p = Period.objects.get(code=code)
-    return p.length, p.mode, p.direction, p.fixed_month_day, p.first_day_counts
-
-
-def due_date(code: str, start: date, calendar: Any = None) -> date:
-    """The due date of period `code` from `start`, by the deadlines app's arithmetic
-    (no pauses or extensions: for bulk-imported historic records). Pass `calendar` when
-    computing many (one calendar load instead of one a record)."""
-    from fazhi.deadlines import arithmetic as ar
-    from fazhi.workdays.services import get_calendar
-
-    length, mode, direction, fixed, first = _period_row(code)
-    return ar.compute_due(
-        start,
-        length,
-        mode,
-        calendar or get_calendar(),
-        direction=direction,
-        fixed_month_day=fixed,
-        first_day_counts=first,
-    ).due

@@ -16,8 +16,9 @@ from django.utils import timezone
 from fazhi.audit.trail import audit_context
 from fazhi.core.models import UniqueWithoutDisclosure
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
+from fazhi.deadlines import services
 from fazhi.enforcement import rules
-from fazhi.enforcement.models._common import _future_errors, _services
+from fazhi.enforcement.models._common import _future_errors
 from fazhi.enforcement.rules import (
     CancelReason,
     CertificateState,
@@ -175,7 +176,7 @@ class Certificate(UniqueWithoutDisclosure, Workflow):
             new_valid_until=valid_until,
         )
         # The renewal due before the old expiry is done (on time or late).
-        _services().meet_deadline(self, rules.P_CERT_RENEWAL, on=on)
+        services.meet_deadline(self, rules.P_CERT_RENEWAL, on=on)
         self.number = number
         self.valid_until = valid_until
 
@@ -245,7 +246,7 @@ class Certificate(UniqueWithoutDisclosure, Workflow):
                 child.save()
                 setattr(self, pending, None)
         if self.state == CertificateState.CANCELLED:
-            _services().cancel_deadline(self, rules.P_CERT_RENEWAL, on=on, reason="证件已注销")
+            services.cancel_deadline(self, rules.P_CERT_RENEWAL, on=on, reason="证件已注销")
         elif action == "renew":
             # The next renewal goes on the due list when the new expiry enters the window.
             open_renewal_deadlines([self])
@@ -266,13 +267,12 @@ def open_renewal_deadlines(
     day = today or timezone.localdate()
     window = rules.renewal_window_days() if within_days is None else within_days
     n = 0
-    s = _services()
     for cert in certificates:
         if cert.state != CertificateState.VALID or cert.valid_until < day:
             continue
         if cert.valid_until > day + timedelta(days=window):
             continue
-        s.open_deadline(
+        services.open_deadline(
             cert,
             rules.P_CERT_RENEWAL,
             start=cert.valid_until,
@@ -305,22 +305,11 @@ def refresh_renewal_deadlines(
     An expired certificate keeps its (overdue) deadline: it was not renewed in time.
     Running it twice opens nothing twice and closes nothing twice.
     """
-    from django.contrib.contenttypes.models import ContentType
-
-    from fazhi.deadlines.models import Deadline
-
     day = today or timezone.localdate()
     window = rules.renewal_window_days() if within_days is None else within_days
     horizon = day + timedelta(days=window)
-    s = _services()
     result = RenewalRefresh()
-    open_by_cert = {
-        int(d.object_id): d
-        for d in Deadline.objects.open().filter(
-            content_type=ContentType.objects.get_for_model(Certificate),
-            period__code=rules.P_CERT_RENEWAL,
-        )
-    }
+    open_by_cert = services.open_deadlines_of(Certificate, rules.P_CERT_RENEWAL)
     with transaction.atomic():
         due = Certificate.objects.filter(
             state=CertificateState.VALID, valid_until__gte=day, valid_until__lte=horizon
@@ -331,7 +320,7 @@ def refresh_renewal_deadlines(
                 continue
             (result.updated if current is not None else result.opened).append(cert)
             if not dry_run:
-                s.open_deadline(
+                services.open_deadline(
                     cert,
                     rules.P_CERT_RENEWAL,
                     start=cert.valid_until,
@@ -351,7 +340,7 @@ def refresh_renewal_deadlines(
                 continue  # expired and not renewed: the overdue reminder stays
             result.closed.append((cert, reason))
             if not dry_run:
-                s.cancel_deadline(cert, rules.P_CERT_RENEWAL, on=day, reason=reason)
+                services.cancel_deadline(cert, rules.P_CERT_RENEWAL, on=day, reason=reason)
     return result
 
 

@@ -11,9 +11,9 @@ from django.urls import reverse
 
 from fazhi.audit.trail import audit_context
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
+from fazhi.deadlines import services
 from fazhi.enforcement import rules
-from fazhi.enforcement.models._common import _future_errors, _services
-from fazhi.enforcement.models.cases import due_date
+from fazhi.enforcement.models._common import _future_errors
 from fazhi.enforcement.models.reviews import FileReview
 from fazhi.enforcement.rules import (
     LetterState,
@@ -98,7 +98,7 @@ class SupervisionLetter(Workflow):
         if errors:
             raise ValidationError(errors)
 
-    def prepare_history(self, calendar: Any = None) -> None:
+    def prepare_history(self, due: services.DueDates | None = None) -> None:
         """For the xlsx import of letters as they stand: the state follows the dates, and
         whether the report was late comes from the rectification period row
         (`enforcement_rectification`) by the deadlines app's arithmetic."""
@@ -111,13 +111,14 @@ class SupervisionLetter(Workflow):
         self.reported_late = bool(
             self.reported_on
             and self.issued_on
-            and self.reported_on > due_date(rules.P_RECTIFICATION, self.issued_on, calendar)
+            and self.reported_on
+            > (due or services.DueDates())(rules.P_RECTIFICATION, self.issued_on)
         )
 
     def open_deadlines(self) -> None:
         """An imported letter still being rectified gets its running period."""
         if self.state == LetterState.ISSUED:
-            _services().open_deadline(
+            services.open_deadline(
                 self,
                 rules.P_RECTIFICATION,
                 start=self.issued_on,
@@ -155,7 +156,7 @@ class SupervisionLetter(Workflow):
         letter.full_clean()
         with transaction.atomic(), audit_context(user=by, verb="issue"):
             letter.save()
-            _services().open_deadline(
+            services.open_deadline(
                 letter,
                 rules.P_RECTIFICATION,
                 start=letter.issued_on,
@@ -170,7 +171,7 @@ class SupervisionLetter(Workflow):
             raise TransitionNotAllowed("请填写整改情况。")
         self.reported_on = on
         self.report = report.strip()
-        met = _services().meet_deadline(self, rules.P_RECTIFICATION, on=on)
+        met = services.meet_deadline(self, rules.P_RECTIFICATION, on=on)
         self.reported_late = bool(met is not None and met.on_time is False)
 
     def on_verify(self, *, on: date, **_: Any) -> None:
@@ -181,7 +182,7 @@ class SupervisionLetter(Workflow):
             raise TransitionNotAllowed("请填写退回理由。")
         # Rectification goes on: the period runs again from the day it was sent back.
         self.report = f"{self.report}\n{on:%Y-%m-%d} 退回：{reason.strip()}".strip()
-        _services().open_deadline(
+        services.open_deadline(
             self,
             rules.P_RECTIFICATION,
             start=on,

@@ -11,8 +11,9 @@ from django.urls import reverse
 
 from fazhi.audit.trail import audit_context
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
+from fazhi.deadlines import services
 from fazhi.enforcement import rules
-from fazhi.enforcement.models._common import _future_errors, _services
+from fazhi.enforcement.models._common import _future_errors
 from fazhi.enforcement.rules import (
     PublicationState,
 )
@@ -78,7 +79,7 @@ class DataPublication(Workflow):
         with transaction.atomic(), audit_context(user=by, verb="prepare"):
             pub, created = cls.objects.get_or_create(unit=unit, year=year)
             if created:
-                d = _services().open_deadline(
+                d = services.open_deadline(
                     pub,
                     rules.P_ANNUAL_DATA,
                     start=date(year, 12, 31),
@@ -95,5 +96,5 @@ class DataPublication(Workflow):
             raise TransitionNotAllowed(f"{self.year}年度数据须在年度结束后公开。")
         self.published_on = on
         self.where = (where or "").strip()
-        met = _services().meet_deadline(self, rules.P_ANNUAL_DATA, on=on)
+        met = services.meet_deadline(self, rules.P_ANNUAL_DATA, on=on)
         self.published_late = bool(met is not None and met.on_time is False)
