@@ -123,6 +123,14 @@ def writer_required(view: V) -> V:
     return login_required(guarded)  # type: ignore[return-value]
 
 
+def require_writer(user: Any) -> None:
+    """Refuse (403) a read-only role, for a view that first looks up a record the user
+    must be able to read (a 404 for one out of scope comes before the role's 403);
+    elsewhere decorate the view with `writer_required`."""
+    if not user.can_write_records:
+        raise PermissionDenied(WRITER_REFUSAL)
+
+
 # ---------------------------------------------------------------- simple records
 
 

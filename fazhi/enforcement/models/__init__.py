@@ -32,6 +32,7 @@ from fazhi.enforcement.models.leniency import (
     LeniencyItem,
     LeniencyList,
     PublishedRulesQuerySet,
+    applying_paths,
 )
 from fazhi.enforcement.models.letters import (
     SupervisionLetter,
@@ -67,6 +68,7 @@ __all__ = [
     "LeniencyItem",
     "LeniencyList",
     "PublishedRulesQuerySet",
+    "applying_paths",
     "RenewalRefresh",
     "ReviewSheet",
     "SupervisionLetter",

@@ -205,8 +205,6 @@ class Case(Workflow):
                 rules.P_PENALTY_DECISION,
                 start=self.opened_on,
                 title=f"作出处罚决定：{self}",
-                unit=self.unit,
-                url=self.get_absolute_url(),
             )
         code = rules.publication_period(self.kind)
         if self.state == CaseState.DECIDED and code:
@@ -215,8 +213,6 @@ class Case(Workflow):
                 code,
                 start=self.decided_on,
                 title=f"公示执法决定：{self}",
-                unit=self.unit,
-                url=self.get_absolute_url(),
             )
             if self.publication_due != d.due_date:
                 self.publication_due = d.due_date

@@ -191,6 +191,21 @@ class Certificate(UniqueWithoutDisclosure, Workflow):
             raise TransitionNotAllowed(f"证件{self.issued_on:%Y-%m-%d}发证，不能审验{year}年度。")
         return year, training_hours
 
+    def _review(
+        self, on: date, year: int, hours: int, *, passed: bool, reason: str = ""
+    ) -> AnnualReview:
+        """The year's 审验, saved with the move (`after_apply`)."""
+        return AnnualReview(
+            certificate=self,
+            unit=self.unit,
+            role=self.role,
+            year=year,
+            reviewed_on=on,
+            passed=passed,
+            training_hours=hours,
+            reason=reason,
+        )
+
     def on_pass_review(
         self, *, on: date, year: Any = None, training_hours: Any = None, **_: Any
     ) -> None:
@@ -202,15 +217,7 @@ class Certificate(UniqueWithoutDisclosure, Workflow):
             )
         if not self.is_valid_on(on) and on > self.valid_until:
             raise TransitionNotAllowed(f"证件已于{self.valid_until:%Y-%m-%d}到期，请换发新证。")
-        self._pending_review = AnnualReview(
-            certificate=self,
-            unit=self.unit,
-            role=self.role,
-            year=year,
-            reviewed_on=on,
-            passed=True,
-            training_hours=hours,
-        )
+        self._pending_review = self._review(on, year, hours, passed=True)
 
     def on_fail_review(
         self, *, on: date, year: Any = None, training_hours: Any = None, reason: str = "", **_: Any
@@ -218,16 +225,7 @@ class Certificate(UniqueWithoutDisclosure, Workflow):
         year, hours = self._check_review(year, training_hours)
         if not (reason or "").strip():
             raise TransitionNotAllowed("请填写审验不通过的原因。")
-        self._pending_review = AnnualReview(
-            certificate=self,
-            unit=self.unit,
-            role=self.role,
-            year=year,
-            reviewed_on=on,
-            passed=False,
-            training_hours=hours,
-            reason=reason.strip(),
-        )
+        self._pending_review = self._review(on, year, hours, passed=False, reason=reason.strip())
         # A failed review withdraws the card (statutes.md §7.3).
         self.cancelled_on = on
         self.cancel_reason = CancelReason.FAILED_REVIEW
@@ -252,8 +250,11 @@ class Certificate(UniqueWithoutDisclosure, Workflow):
             open_renewal_deadlines([self])
 
 
-def _renewal_title(cert: Certificate) -> str:
-    return f"执法证件换证：{cert}"
+def _open_renewal(cert: Certificate) -> None:
+    """The renewal reminder: renew before the expiry (`enforcement_certificate_renewal`)."""
+    services.open_deadline(
+        cert, rules.P_CERT_RENEWAL, start=cert.valid_until, title=f"执法证件换证：{cert}"
+    )
 
 
 def open_renewal_deadlines(
@@ -272,14 +273,7 @@ def open_renewal_deadlines(
             continue
         if cert.valid_until > day + timedelta(days=window):
             continue
-        services.open_deadline(
-            cert,
-            rules.P_CERT_RENEWAL,
-            start=cert.valid_until,
-            title=_renewal_title(cert),
-            unit=cert.unit,
-            url=cert.get_absolute_url(),
-        )
+        _open_renewal(cert)
         n += 1
     return n
 
@@ -320,14 +314,7 @@ def refresh_renewal_deadlines(
                 continue
             (result.updated if current is not None else result.opened).append(cert)
             if not dry_run:
-                services.open_deadline(
-                    cert,
-                    rules.P_CERT_RENEWAL,
-                    start=cert.valid_until,
-                    title=_renewal_title(cert),
-                    unit=cert.unit,
-                    url=cert.get_absolute_url(),
-                )
+                _open_renewal(cert)
         stale = Certificate.objects.filter(pk__in=list(open_by_cert)).select_related(
             "person", "unit"
         )

@@ -18,7 +18,7 @@ from fazhi.org.models import Unit
 from fazhi.org.scope import ScopedQuerySet, can_write_unit
 
 
-def _applying_paths(unit: Unit) -> list[str]:
+def applying_paths(unit: Unit) -> list[str]:
     """The paths of a unit and its superiors: their published rules apply to it."""
     return [u.path for u in unit.ancestors()] + [unit.path]
 
@@ -28,7 +28,14 @@ class PublishedRulesQuerySet(ScopedQuerySet[Any]):
     subtree's and also its superiors' (they apply to it); it writes only its subtree's."""
 
     def applying_to(self, unit: Unit) -> PublishedRulesQuerySet:
-        return self.filter(unit__path__in=_applying_paths(unit))
+        return self.filter(unit__path__in=applying_paths(unit))
+
+    def around(self, unit: Unit) -> PublishedRulesQuerySet:
+        """What a unit's screens list: the rules that apply to it (its own and its
+        superiors') and those published below it."""
+        return self.filter(
+            Q(unit__path__in=applying_paths(unit)) | Q(unit__path__startswith=unit.path)
+        )
 
     def readable_by(self, user: Any) -> PublishedRulesQuerySet:
         if not (user and user.is_authenticated and user.is_active):
@@ -38,7 +45,7 @@ class PublishedRulesQuerySet(ScopedQuerySet[Any]):
         if not user.can_read_records or user.unit_id is None:
             return self.none()
         return self.filter(
-            Q(unit__path__startswith=user.unit.path) | Q(unit__path__in=_applying_paths(user.unit))
+            Q(unit__path__startswith=user.unit.path) | Q(unit__path__in=applying_paths(user.unit))
         )
 
 

@@ -118,14 +118,11 @@ class SupervisionLetter(Workflow):
     def open_deadlines(self) -> None:
         """An imported letter still being rectified gets its running period."""
         if self.state == LetterState.ISSUED:
-            services.open_deadline(
-                self,
-                rules.P_RECTIFICATION,
-                start=self.issued_on,
-                title=f"监督意见书整改报告：{self}",
-                unit=self.recipient,
-                url=self.get_absolute_url(),
-            )
+            self._open_rectification(self.issued_on, "监督意见书整改报告")
+
+    def _open_rectification(self, start: date, what: str) -> None:
+        """The rectification period (`enforcement_rectification`) runs from `start`."""
+        services.open_deadline(self, rules.P_RECTIFICATION, start=start, title=f"{what}：{self}")
 
     def last_event_date(self) -> date | None:
         found = [d for d in (self.issued_on, self.reported_on, self.closed_on) if d is not None]
@@ -156,14 +153,7 @@ class SupervisionLetter(Workflow):
         letter.full_clean()
         with transaction.atomic(), audit_context(user=by, verb="issue"):
             letter.save()
-            services.open_deadline(
-                letter,
-                rules.P_RECTIFICATION,
-                start=letter.issued_on,
-                title=f"监督意见书整改报告：{letter}",
-                unit=letter.recipient,
-                url=letter.get_absolute_url(),
-            )
+            letter.open_deadlines()
         return letter
 
     def on_report(self, *, on: date, report: str = "", **_: Any) -> None:
@@ -182,11 +172,4 @@ class SupervisionLetter(Workflow):
             raise TransitionNotAllowed("请填写退回理由。")
         # Rectification goes on: the period runs again from the day it was sent back.
         self.report = f"{self.report}\n{on:%Y-%m-%d} 退回：{reason.strip()}".strip()
-        services.open_deadline(
-            self,
-            rules.P_RECTIFICATION,
-            start=on,
-            title=f"监督意见书整改报告（退回）：{self}",
-            unit=self.recipient,
-            url=self.get_absolute_url(),
-        )
+        self._open_rectification(on, "监督意见书整改报告（退回）")

@@ -84,8 +84,6 @@ class DataPublication(Workflow):
                     rules.P_ANNUAL_DATA,
                     start=date(year, 12, 31),
                     title=f"公开{year}年度行政执法数据：{unit}",
-                    unit=unit,
-                    url=pub.get_absolute_url(),
                 )
                 pub.due_on = d.due_date
                 cls.objects.filter(pk=pub.pk).update(due_on=d.due_date)
