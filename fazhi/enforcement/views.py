@@ -89,6 +89,11 @@ SECTION = Section(
 )
 
 
+def _listed(request: HttpRequest, qs: QuerySet[Any]) -> QuerySet[Any]:
+    """A list's rows (and its export's): scope and selected unit, then the search box."""
+    return searched(request, scoped(request, qs))
+
+
 def _focused_unit(request: HttpRequest) -> Unit:
     """The unit selected in the unit switcher, for the screens about one unit's subtree
     (officers, leniency lists, scoring sheets); 403 to a role that reads no register."""
@@ -337,10 +342,8 @@ def certificate_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 
 def filtered_certificates(request: HttpRequest) -> QuerySet[Certificate]:
-    return (
-        searched(request, scoped(request, Certificate.objects.all()))
-        .select_related("person", "unit")
-        .order_by("unit__path", "number")
+    return _listed(request, Certificate.objects.select_related("person", "unit")).order_by(
+        "unit__path", "number"
     )
 
 
@@ -366,8 +369,7 @@ def reviews(request: HttpRequest) -> HttpResponse:
 def filtered_reviews(request: HttpRequest) -> QuerySet[FileReview]:
     """The case-file reviews the list shows and the export writes."""
     return (
-        searched(request, scoped(request, FileReview.objects.all()))
-        .select_related("unit", "sheet", "case")
+        _listed(request, FileReview.objects.select_related("unit", "sheet", "case"))
         .prefetch_related("deductions__criterion")
         .order_by("-reviewed_on", "-id")
     )
@@ -417,11 +419,9 @@ def letters(request: HttpRequest) -> HttpResponse:
 
 
 def filtered_letters(request: HttpRequest) -> QuerySet[SupervisionLetter]:
-    return (
-        searched(request, scoped(request, SupervisionLetter.objects.all()))
-        .select_related("recipient", "issuer")
-        .order_by("-issued_on", "-id")
-    )
+    return _listed(
+        request, SupervisionLetter.objects.select_related("recipient", "issuer")
+    ).order_by("-issued_on", "-id")
 
 
 @writer_required
