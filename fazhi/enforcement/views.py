@@ -21,7 +21,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_POST
 
 from fazhi.core.focus import focus_unit
 from fazhi.enforcement import indicators as enf_indicators
@@ -52,7 +51,7 @@ from fazhi.enforcement.models import (
     may_not_enforce,
 )
 from fazhi.enforcement.rules import CaseKind, CaseState
-from fazhi.kit.actions import act_on, action_panel, deadline_rows
+from fazhi.kit.actions import action_panel, deadline_rows, record_views
 from fazhi.kit.actions import history as workflow_history
 from fazhi.kit.forms import add_errors
 from fazhi.kit.screens import (
@@ -135,17 +134,6 @@ def _detail(
             **(extra or {}),
         },
         status=status,
-    )
-
-
-def _act(request: HttpRequest, obj: Any, action: str, render_detail: Any) -> HttpResponse:
-    """The one handler behind every action button: parse its small form, call apply()."""
-    return act_on(
-        request,
-        obj,
-        action,
-        action_form_class,
-        lambda failed: render_detail(request, obj, forms=failed, status=400),
     )
 
 
@@ -243,19 +231,11 @@ def _case_detail(
     )
 
 
-@login_required
-def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    case = get_for_user_or_404(
-        Case.objects.select_related("unit", "leniency_item__leniency_list"), pk, request.user
-    )
-    return _case_detail(request, case)
-
-
-@login_required
-@require_POST
-def case_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    case = get_for_user_or_404(Case.objects.select_related("unit"), pk, request.user, write=True)
-    return _act(request, case, action, _case_detail)
+case_detail, case_act = record_views(
+    Case.objects.select_related("unit", "leniency_item__leniency_list"),
+    _case_detail,
+    action_form_class,
+)
 
 
 # ------------------------------------------------------------------ officers and certificates
@@ -324,21 +304,9 @@ def _certificate_detail(
     )
 
 
-@login_required
-def certificate_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    cert = get_for_user_or_404(
-        Certificate.objects.select_related("person", "unit"), pk, request.user
-    )
-    return _certificate_detail(request, cert)
-
-
-@login_required
-@require_POST
-def certificate_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    cert = get_for_user_or_404(
-        Certificate.objects.select_related("person", "unit"), pk, request.user, write=True
-    )
-    return _act(request, cert, action, _certificate_detail)
+certificate_detail, certificate_act = record_views(
+    Certificate.objects.select_related("person", "unit"), _certificate_detail, action_form_class
+)
 
 
 def filtered_certificates(request: HttpRequest) -> QuerySet[Certificate]:
@@ -464,24 +432,11 @@ def _letter_detail(
     )
 
 
-@login_required
-def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    letter = get_for_user_or_404(
-        SupervisionLetter.objects.select_related("issuer", "recipient"), pk, request.user
-    )
-    return _letter_detail(request, letter)
-
-
-@login_required
-@require_POST
-def letter_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    letter = get_for_user_or_404(
-        SupervisionLetter.objects.select_related("issuer", "recipient"),
-        pk,
-        request.user,
-        write=True,
-    )
-    return _act(request, letter, action, _letter_detail)
+letter_detail, letter_act = record_views(
+    SupervisionLetter.objects.select_related("issuer", "recipient"),
+    _letter_detail,
+    action_form_class,
+)
 
 
 # ------------------------------------------------------------------ leniency lists
