@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
 
@@ -25,6 +26,7 @@ from fazhi.deadlines.models import (
     Status,
 )
 from fazhi.org.scope import unit_of
+from fazhi.workdays.calendar import WorkCalendar
 from fazhi.workdays.services import get_calendar
 
 
@@ -323,6 +325,52 @@ def extend_deadline(
 def deadlines_for(record: models.Model) -> DeadlineQuerySet:
     """Every deadline of this record, open and closed, earliest due first."""
     return Deadline.objects.for_record(record).select_related("period").order_by("due_date", "id")
+
+
+class DueDates:
+    """Due dates of period codes counted from start dates, without pauses or extensions
+    (records registered after the fact, e.g. a bulk import of past cases), on the
+    current calendar and the current version of each period row.
+
+    The calendar and each period row are read once for the life of this object (one
+    import), never for the life of the process: the next import, or the next call of
+    `due_date`, sees an administrator's change to a period or a holiday notice."""
+
+    def __init__(self, calendar: WorkCalendar | None = None) -> None:
+        self.calendar = calendar or get_calendar()
+        self._periods: dict[str, Period] = {}
+
+    def __call__(self, period_code: str, start: dt.date) -> dt.date:
+        period = self._periods.get(period_code)
+        if period is None:
+            period = self._periods[period_code] = get_period(period_code)
+        try:
+            return ar.compute_due(
+                start,
+                period.length,
+                period.mode,
+                self.calendar,
+                direction=period.direction,
+                fixed_month_day=period.fixed_month_day,
+                first_day_counts=period.first_day_counts,
+            ).due
+        except ar.PeriodError as exc:
+            raise ValidationError(str(exc)) from exc
+
+
+def due_date(period_code: str, start: dt.date, calendar: WorkCalendar | None = None) -> dt.date:
+    """The due date of `period_code` counted from `start` (see `DueDates`)."""
+    return DueDates(calendar)(period_code, start)
+
+
+def open_deadlines_of(model: type[models.Model], period_code: str) -> dict[Any, Deadline]:
+    """The open deadlines of `period_code` on records of `model`, by the record's primary
+    key (e.g. every running renewal reminder of the certificates, for a daily refresh)."""
+    ct = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    pk = model._meta.pk
+    assert pk is not None
+    qs = Deadline.objects.open().filter(content_type=ct, period__code=period_code)
+    return {pk.to_python(d.object_id): d for d in qs.select_related("period")}
 
 
 def recompute_open_deadlines(years: set[int] | frozenset[int] | None = None) -> int:

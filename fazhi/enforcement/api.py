@@ -6,6 +6,7 @@ and letters) with {"action", "on", "note", inputs…} goes through the same form
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -15,21 +16,30 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 
 from fazhi.enforcement.forms import action_form_class
 from fazhi.enforcement.models import Case, Certificate, SupervisionLetter
-from fazhi.kit.api import ScopedModelViewSet, TransitionMixin
+from fazhi.kit.api import ScopedModelViewSet
+from fazhi.kit.api_workflow import AllowedActionsField, WorkflowMixin
+from fazhi.org.models import Unit
 from fazhi.org.scope import can_write_unit
 
+# What a case's moves set (through `apply()`), never the API's client.
+CASE_MOVES = [
+    "state",
+    "legal_review_on",
+    "legal_review_passed",
+    "full_record",
+    "decided_on",
+    "no_penalty",
+    "leniency_item",
+    "publication_due",
+    "published_on",
+    "published_late",
+]
 
-class _Allowed(serializers.ModelSerializer):
-    allowed_actions = serializers.SerializerMethodField()
 
-    def get_allowed_actions(self, obj: Any) -> list[str]:
-        request = self.context.get("request")
-        return [t.action for t in obj.allowed_actions(request.user)] if request else []
-
-
-class CaseSerializer(_Allowed):
+class CaseSerializer(serializers.ModelSerializer):
     party = serializers.CharField(source="masked_party", read_only=True)
     party_name = serializers.CharField(write_only=True, max_length=100)
+    allowed_actions = AllowedActionsField()
 
     class Meta:
         model = Case
@@ -44,35 +54,16 @@ class CaseSerializer(_Allowed):
             "matter",
             "opened_on",
             "is_major",
-            "state",
-            "legal_review_on",
-            "legal_review_passed",
-            "full_record",
-            "decided_on",
-            "no_penalty",
-            "leniency_item",
-            "publication_due",
-            "published_on",
-            "published_late",
+            *CASE_MOVES,
             "note",
             "allowed_actions",
         ]
-        read_only_fields = [
-            "state",
-            "legal_review_on",
-            "legal_review_passed",
-            "full_record",
-            "decided_on",
-            "no_penalty",
-            "leniency_item",
-            "publication_due",
-            "published_on",
-            "published_late",
-        ]
+        read_only_fields = CASE_MOVES
 
 
-class CertificateSerializer(_Allowed):
+class CertificateSerializer(serializers.ModelSerializer):
     holder = serializers.CharField(source="person.masked_name", read_only=True)
+    allowed_actions = AllowedActionsField()
 
     class Meta:
         model = Certificate
@@ -96,7 +87,9 @@ class CertificateSerializer(_Allowed):
         extra_kwargs = {"person": {"write_only": True}}
 
 
-class LetterSerializer(_Allowed):
+class LetterSerializer(serializers.ModelSerializer):
+    allowed_actions = AllowedActionsField()
+
     class Meta:
         model = SupervisionLetter
         fields = [
@@ -116,45 +109,45 @@ class LetterSerializer(_Allowed):
         read_only_fields = ["state", "reported_on", "report", "reported_late", "closed_on"]
 
 
-def _raise(exc: ValidationError) -> None:
-    raise ApiValidationError(
-        exc.message_dict if hasattr(exc, "error_dict") else exc.messages
-    ) from exc
+class _WorkflowViewSet(WorkflowMixin, ScopedModelViewSet):
+    """Created through the model's own registration (`make(by=, **fields)`), moved only
+    through transitions: GET and POST."""
 
-
-class _WorkflowViewSet(TransitionMixin, ScopedModelViewSet):
     http_method_names = ["get", "post", "head", "options"]
+    form_for = staticmethod(action_form_class)
+    make: Callable[..., Any]
 
-    def action_form(self, transition: Any, record: Any) -> Any:
-        return action_form_class(transition, record, self.request.user)
+    def registering_unit(self, data: dict[str, Any]) -> Unit:
+        """The unit the user must be able to write to register this record."""
+        unit: Unit = data["unit"]
+        return unit
+
+    def perform_create(self, serializer: Any) -> None:
+        data = dict(serializer.validated_data)
+        if not can_write_unit(self.request.user, self.registering_unit(data)):
+            raise PermissionDenied("不能在管辖范围以外的单位登记或修改记录。")
+        try:
+            serializer.instance = type(self).make(by=self.request.user, **data)
+        except ValidationError as exc:
+            raise ApiValidationError(
+                exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+            ) from exc
 
 
 class CaseViewSet(_WorkflowViewSet):
     queryset = Case.objects.select_related("unit").order_by("-opened_on", "-id")
     serializer_class = CaseSerializer
-
-    def perform_create(self, serializer: Any) -> None:
-        data = dict(serializer.validated_data)
-        if not can_write_unit(self.request.user, data["unit"]):
-            raise PermissionDenied("不能在管辖范围以外的单位登记或修改记录。")
-        try:
-            serializer.instance = Case.register(by=self.request.user, **data)
-        except ValidationError as exc:
-            _raise(exc)
+    make = staticmethod(Case.register)
 
 
 class CertificateViewSet(_WorkflowViewSet):
     queryset = Certificate.objects.select_related("person", "unit").order_by("unit__path", "number")
     serializer_class = CertificateSerializer
+    make = staticmethod(Certificate.register)
 
-    def perform_create(self, serializer: Any) -> None:
-        data = dict(serializer.validated_data)
-        if not can_write_unit(self.request.user, data["person"].unit):
-            raise PermissionDenied("不能在管辖范围以外的单位登记或修改记录。")
-        try:
-            serializer.instance = Certificate.register(by=self.request.user, **data)
-        except ValidationError as exc:
-            _raise(exc)
+    def registering_unit(self, data: dict[str, Any]) -> Unit:
+        unit: Unit = data["person"].unit
+        return unit
 
 
 class LetterViewSet(_WorkflowViewSet):
@@ -162,15 +155,11 @@ class LetterViewSet(_WorkflowViewSet):
         "-issued_on", "-id"
     )
     serializer_class = LetterSerializer
+    make = staticmethod(SupervisionLetter.issue)
 
-    def perform_create(self, serializer: Any) -> None:
-        data = dict(serializer.validated_data)
-        if not can_write_unit(self.request.user, data["issuer"]):
-            raise PermissionDenied("不能在管辖范围以外的单位登记或修改记录。")
-        try:
-            serializer.instance = SupervisionLetter.issue(by=self.request.user, **data)
-        except ValidationError as exc:
-            _raise(exc)
+    def registering_unit(self, data: dict[str, Any]) -> Unit:
+        unit: Unit = data["issuer"]  # only the issuing 司法局 registers its letters
+        return unit
 
 
 ROUTES = [

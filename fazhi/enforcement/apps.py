@@ -6,29 +6,20 @@ class EnforcementConfig(AppConfig):
     verbose_name = "行政执法"
 
     def ready(self) -> None:
+        # Imported here, not at the top: Django loads this module before any model can be
+        # imported (the app registry's order, not a cycle).
         from fazhi.audit.trail import track
-        from fazhi.enforcement.models import (
-            AnnualReview,
-            Case,
-            Certificate,
-            CertificateRenewal,
-            DataPublication,
-            FileReview,
-            LeniencyItem,
-            LeniencyList,
-            ReviewSheet,
-            SupervisionLetter,
-        )
+        from fazhi.enforcement import models as m
 
         track(
-            Certificate,
-            CertificateRenewal,
-            AnnualReview,
-            LeniencyList,
-            LeniencyItem,
-            Case,
-            ReviewSheet,
-            FileReview,
-            SupervisionLetter,
-            DataPublication,
+            m.Certificate,
+            m.CertificateRenewal,
+            m.AnnualReview,
+            m.LeniencyList,
+            m.LeniencyItem,
+            m.Case,
+            m.ReviewSheet,
+            m.FileReview,
+            m.SupervisionLetter,
+            m.DataPublication,
         )

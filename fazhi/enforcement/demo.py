@@ -26,6 +26,7 @@ from typing import Any
 from chinese_calendar import is_workday
 
 from fazhi.core.demo import DemoContext
+from fazhi.deadlines.services import DueDates
 from fazhi.enforcement.models import (
     AnnualReview,
     Case,
@@ -256,9 +257,7 @@ class _Maker:
     # ------------------------------------------------------------ cases
 
     def history(self, items: list[LeniencyItem]) -> list[Case]:
-        from fazhi.workdays.services import get_calendar
-
-        calendar = get_calendar()
+        due = DueDates()
         kinds = [k for k, w in KIND_WEIGHTS for _ in range(w)]
         cases = []
         by_unit = {i.unit_id: i for i in items}
@@ -301,7 +300,7 @@ class _Maker:
                     and decided >= date(2022, 3, 15)
                 ):
                     c.no_penalty, c.leniency_item = True, by_unit[unit.pk]
-                c.prepare_history(calendar)
+                c.prepare_history(due)
                 c.clean()  # the register's rules; the foreign keys are the demo's own
                 cases.append(c)
         return Case.objects.bulk_create(cases)

@@ -4,6 +4,7 @@ models and `apply()`; these only parse input."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -17,8 +18,11 @@ from fazhi.enforcement.models import (
     LeniencyList,
     ReviewSheet,
     SupervisionLetter,
+    applying_paths,
 )
 from fazhi.enforcement.rules import CancelReason, CriterionTier
+from fazhi.kit.screens import action_form_class as kit_action_form_class
+from fazhi.kit.screens import bool_field, choice_field
 from fazhi.org.models import Person, UnitKind
 from fazhi.org.scope import visible_to, writable_units
 
@@ -96,54 +100,45 @@ YES_NO = [("1", "通过"), ("0", "不通过")]
 
 
 def action_form_class(transition: Transition, record: Any, user: Any) -> type[forms.Form]:
-    """A form with the date, a note, and one field per input the action needs."""
-    fields: dict[str, forms.Field] = {
-        "on": forms.DateField(label="办理日期", widget=DATE, initial=timezone.localdate),
+    """The kit's action form (date, note, the version the page was loaded with) with a
+    field of enforcement's own for each input the action needs."""
+    return kit_action_form_class(transition, record, _input_fields(record))
+
+
+def _long_text(label: str) -> forms.Field:
+    return forms.CharField(label=label, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+
+
+def _input_fields(record: Any) -> dict[str, Callable[[str], forms.Field]]:
+    """The inputs of the certificate, case, letter and publication moves (rules.py)."""
+
+    def leniency_item(label: str) -> forms.Field:
+        # A case applies its own unit's and its superiors' published lists.
+        items = LeniencyItem.objects.filter(
+            unit__path__in=applying_paths(record.unit)
+        ).select_related("leniency_list")
+        return forms.ModelChoiceField(label=label, queryset=items, required=False)
+
+    return {
+        "year": lambda label: forms.IntegerField(
+            label=label, min_value=0, initial=timezone.localdate().year - 1
+        ),
+        "training_hours": lambda label: forms.IntegerField(label=label, min_value=0),
+        "valid_until": lambda label: forms.DateField(label=label, widget=DATE),
+        "new_number": lambda label: forms.CharField(
+            label=label, max_length=40, required=False, help_text="不换发新证、只延续有效期的，不填"
+        ),
+        "cancel_reason": choice_field(CancelReason.choices),
+        "passed": lambda label: forms.TypedChoiceField(
+            label=label, choices=YES_NO, coerce=lambda v: v == "1"
+        ),
+        "no_penalty": bool_field,
+        "full_record": bool_field,
+        "leniency_item": leniency_item,
+        "report": _long_text,
+        "reason": _long_text,
+        "reviewer": lambda label: forms.CharField(label=label, max_length=300),
     }
-    for name, label in transition.inputs.items():
-        field: forms.Field
-        if name in ("year", "training_hours"):
-            field = forms.IntegerField(
-                label=label,
-                min_value=0,
-                initial=timezone.localdate().year - 1 if name == "year" else None,
-            )
-        elif name == "valid_until":
-            field = forms.DateField(label=label, widget=DATE)
-        elif name == "new_number":
-            field = forms.CharField(
-                label=label,
-                max_length=40,
-                required=False,
-                help_text="不换发新证、只延续有效期的，不填",
-            )
-        elif name == "cancel_reason":
-            field = forms.ChoiceField(label=label, choices=CancelReason.choices)
-        elif name == "passed":
-            field = forms.TypedChoiceField(label=label, choices=YES_NO, coerce=lambda v: v == "1")
-        elif name in ("no_penalty", "full_record"):
-            field = forms.BooleanField(label=label, required=False)
-        elif name == "leniency_item":
-            items = LeniencyItem.objects.filter(
-                unit__path__in=_ancestor_paths(record.unit)
-            ).select_related("leniency_list")
-            field = forms.ModelChoiceField(label=label, queryset=items, required=False)
-        elif name in ("report", "reason"):
-            field = forms.CharField(
-                label=label, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
-            )
-        else:
-            field = forms.CharField(label=label, max_length=300, required=name not in ("where",))
-        fields[name] = field
-    fields["note"] = forms.CharField(
-        label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    return type(f"{transition.action.title()}Form", (forms.Form,), fields)
-
-
-def _ancestor_paths(unit: Any) -> list[str]:
-    """The unit's own path and its ancestors' (a unit applies its own and its superiors' lists)."""
-    return [u.path for u in unit.ancestors()] + [unit.path]
 
 
 class FileReviewForm(forms.Form):

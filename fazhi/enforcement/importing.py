@@ -30,6 +30,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
+from fazhi.deadlines.services import DueDates
 from fazhi.enforcement.models import (
     Case,
     Certificate,
@@ -55,13 +56,17 @@ from fazhi.org.models import Person
 from fazhi.org.validators import mask_name
 
 
-def _prepare_case(instance: Any, values: dict[str, Any], context: dict[str, Any]) -> None:
-    from fazhi.workdays.services import get_calendar
+def _due_dates(context: dict[str, Any]) -> DueDates:
+    """One import's due-date counter: the calendar and period rows read once per import."""
+    if "_due" not in context:
+        context["_due"] = DueDates()
+    due: DueDates = context["_due"]
+    return due
 
+
+def _prepare_case(instance: Any, values: dict[str, Any], context: dict[str, Any]) -> None:
     case: Case = instance
-    if "_calendar" not in context:
-        context["_calendar"] = get_calendar()
-    case.prepare_history(context["_calendar"])
+    case.prepare_history(_due_dates(context))
 
 
 def _after_cases(instances: list[Any], context: dict[str, Any]) -> None:
@@ -415,13 +420,9 @@ REVIEW_SHEET = Sheet(
 
 
 def _prepare_letter(instance: Any, values: dict[str, Any], context: dict[str, Any]) -> None:
-    from fazhi.workdays.services import get_calendar
-
     letter: SupervisionLetter = instance
-    if "_calendar" not in context:
-        context["_calendar"] = get_calendar()
     if letter.issued_on:
-        letter.prepare_history(context["_calendar"])
+        letter.prepare_history(_due_dates(context))
 
 
 def _after_letters(instances: list[Any], context: dict[str, Any]) -> None:

@@ -1,10 +1,21 @@
-from django.urls import include, path
+from collections.abc import Callable
+from typing import Any
+
+from django.urls import URLResolver, include, path
 
 from fazhi.enforcement import views
 from fazhi.enforcement.importing import CASE_SHEET, CERTIFICATE_SHEET, LETTER_SHEET, REVIEW_SHEET
+from fazhi.kit.xlsx import Sheet
 from fazhi.kit.xlsx_views import xlsx_urls
 
 app_name = "enforcement"
+
+
+def _sheet_urls(prefix: str, sheet: Sheet, rows: Callable[..., Any]) -> URLResolver:
+    """A sheet's template / import / export under /enforcement/<prefix>/xlsx/."""
+    urls = xlsx_urls(sheet, rows, list_url=f"/enforcement/{prefix}/")
+    return path(f"{prefix}/xlsx/", include((urls, f"{prefix}-xlsx")))
+
 
 urlpatterns = [
     path("", views.case_list, name="list"),
@@ -42,38 +53,10 @@ urlpatterns = [
         views.publication_docx,
         name="publication_docx",
     ),
-    # Cases: enforcement:template / import / export; certificates: enforcement:officers-xlsx:…
+    # Cases: enforcement:template / import / export; the other sheets under their list:
+    # enforcement:officers-xlsx:…, enforcement:reviews-xlsx:…, enforcement:letters-xlsx:…
     *xlsx_urls(CASE_SHEET, views.filtered_cases, list_url="/enforcement/"),
-    path(
-        "officers/xlsx/",
-        include(
-            (
-                xlsx_urls(
-                    CERTIFICATE_SHEET,
-                    views.filtered_certificates,
-                    list_url="/enforcement/officers/",
-                ),
-                "officers-xlsx",
-            )
-        ),
-    ),
-    # Case-file reviews: enforcement:reviews-xlsx:…; supervision letters: enforcement:letters-xlsx:…
-    path(
-        "reviews/xlsx/",
-        include(
-            (
-                xlsx_urls(REVIEW_SHEET, views.filtered_reviews, list_url="/enforcement/reviews/"),
-                "reviews-xlsx",
-            )
-        ),
-    ),
-    path(
-        "letters/xlsx/",
-        include(
-            (
-                xlsx_urls(LETTER_SHEET, views.filtered_letters, list_url="/enforcement/letters/"),
-                "letters-xlsx",
-            )
-        ),
-    ),
+    _sheet_urls("officers", CERTIFICATE_SHEET, views.filtered_certificates),
+    _sheet_urls("reviews", REVIEW_SHEET, views.filtered_reviews),
+    _sheet_urls("letters", LETTER_SHEET, views.filtered_letters),
 ]

@@ -3,7 +3,8 @@ certificates (who may enforce today, who may not, expiring), case-file reviews,
 supervision letters, leniency lists, the figures and the yearly data publication.
 
 Thin: parse, fetch through the scope, call the model's register/record/issue or
-`apply()`, redirect or render. The rules are in models.py and rules.py.
+`apply()`, redirect or render. The rules are in models/ and rules.py; the shared
+screen pieces (scope, writer check, action panel, deadlines, figures) come from the kit.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_POST
 
 from fazhi.core.focus import focus_unit
 from fazhi.enforcement import indicators as enf_indicators
@@ -51,42 +51,56 @@ from fazhi.enforcement.models import (
     may_not_enforce,
 )
 from fazhi.enforcement.rules import CaseKind, CaseState
-from fazhi.indicators.catalogue import catalogue
-from fazhi.indicators.engine import compute, format_value
-from fazhi.kit.actions import act_on
+from fazhi.kit.actions import action_panel, deadline_rows, record_views
 from fazhi.kit.actions import history as workflow_history
 from fazhi.kit.forms import add_errors
+from fazhi.kit.screens import (
+    Section,
+    figures_view,
+    require_writer,
+    save_form,
+    scoped,
+    writer_required,
+    years,
+)
 from fazhi.kit.search import searched
 from fazhi.kit.xlsx import XLSX_CONTENT_TYPE
 from fazhi.org.models import Unit
-from fazhi.org.scope import can_write_unit, get_for_user_or_404
+from fazhi.org.scope import can_write_unit, get_for_user_or_404, require_record_reader
+from fazhi.reports.gbt9704 import DocumentError
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _require_reader(request: HttpRequest) -> None:
-    if not request.user.can_read_records:
-        raise PermissionDenied("您的角色不能查看业务记录。")
+SECTION = Section(
+    "enforcement",
+    "行政执法",
+    [
+        ("执法案件", "list"),
+        ("执法人员与证件", "officers"),
+        ("案卷评查", "reviews"),
+        ("评查表", "sheets"),
+        ("监督意见书", "letters"),
+        ("包容审慎清单", "leniency"),
+        ("统计", "figures"),
+        ("年度数据公开", "publications"),
+    ],
+)
 
 
-def _require_writer(request: HttpRequest) -> None:
-    if not request.user.can_write_records:
-        raise PermissionDenied("您的角色只能查看，不能登记。")
+def _listed(request: HttpRequest, qs: QuerySet[Any]) -> QuerySet[Any]:
+    """A list's rows (and its export's): scope and selected unit, then the search box."""
+    return searched(request, scoped(request, qs))
 
 
-def _year(request: HttpRequest) -> int:
-    text = request.GET.get("year", "")
-    return int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else timezone.localdate().year
-
-
-def _years() -> range:
-    return range(timezone.localdate().year, 2018, -1)
-
-
-def _scoped(request: HttpRequest, qs: QuerySet[Any]) -> QuerySet[Any]:
-    qs = qs.visible_to(request.user)
+def _focused_unit(request: HttpRequest) -> Unit:
+    """The unit selected in the unit switcher, for the screens about one unit's subtree
+    (officers, leniency lists, scoring sheets); 403 to a role that reads no register."""
+    require_record_reader(request.user)
     unit = focus_unit(request)
-    return qs.in_subtree(unit) if unit is not None else qs
+    if unit is None:
+        raise PermissionDenied("请先选择单位。")
+    return unit
 
 
 # ------------------------------------------------------------------ generic record detail
@@ -103,28 +117,9 @@ def _detail(
     extra: dict[str, Any] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    from fazhi.deadlines.services import deadlines_for
-
-    today = timezone.localdate()
-    actions = []
-    for t in obj.allowed_actions(request.user):
-        form = (forms or {}).get(t.action) or action_form_class(t, obj, request.user)(
-            prefix=t.action
-        )
-        actions.append(
-            {
-                "transition": t,
-                "form": form,
-                "open": bool(forms and t.action in forms),
-                "url": f"{request.path.rstrip('/')}/act/{t.action}/",
-            }
-        )
-    deadlines = [
-        {"deadline": d, "light": d.light(today), "explain": d.explain().lines()}
-        for d in deadlines_for(obj)
-    ]
-    labels = {a: t.label for a, t in obj.transitions.items()}
-    history = workflow_history(obj, labels)
+    actions = action_panel(request, obj, action_form_class, forms)
+    deadlines = deadline_rows(obj)
+    history = workflow_history(obj, {a: t.label for a, t in obj.transitions.items()})
     return render(
         request,
         "enforcement/detail.html",
@@ -142,17 +137,6 @@ def _detail(
     )
 
 
-def _act(request: HttpRequest, obj: Any, action: str, render_detail: Any) -> HttpResponse:
-    """The one handler behind every action button: parse its small form, call apply()."""
-    return act_on(
-        request,
-        obj,
-        action,
-        action_form_class,
-        lambda failed: render_detail(request, obj, forms=failed, status=400),
-    )
-
-
 # ------------------------------------------------------------------ cases
 
 FILTERS = ("q", "kind", "state", "year", "unit", "gaps")
@@ -160,7 +144,7 @@ FILTERS = ("q", "kind", "state", "year", "unit", "gaps")
 
 def filtered_cases(request: HttpRequest) -> QuerySet[Case]:
     """The cases the list shows: scope, focus unit, filters."""
-    qs = _scoped(request, Case.objects.all())
+    qs = scoped(request, Case.objects.all())
     g = request.GET
     if g.get("kind") in CaseKind.values:
         qs = qs.filter(kind=g["kind"])
@@ -175,7 +159,6 @@ def filtered_cases(request: HttpRequest) -> QuerySet[Case]:
 
 @login_required
 def case_list(request: HttpRequest) -> HttpResponse:
-    _require_reader(request)
     page = Paginator(filtered_cases(request).order_by("-opened_on", "-id"), 50).get_page(
         request.GET.get("page")
     )
@@ -183,7 +166,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "kinds": CaseKind.choices,
         "states": CaseState.choices,
-        "years": _years(),
+        "years": years(),
         "current": {k: request.GET.get(k, "") for k in FILTERS},
         "query": request.GET.urlencode(),
         "focus": focus_unit(request),
@@ -197,21 +180,25 @@ def case_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@login_required
+def _register(
+    request: HttpRequest, form_class: Any, make: Any, title: str, done: str
+) -> HttpResponse:
+    """Registering a case, certificate or letter through the model's own classmethod
+    (`make(by=, **fields)`: it checks the unit and opens the statutory periods); the
+    model's refusal goes back on the form, success goes to the record's page."""
+    form = form_class(request.POST or None, user=request.user)
+
+    def save(f: Any) -> None:
+        f.instance = make(by=request.user, **{n: f.cleaned_data[n] for n in f.Meta.fields})
+
+    if save_form(request, form, save, done):
+        return redirect(form.instance.get_absolute_url())
+    return render(request, "enforcement/form.html", {"form": form, "title": title})
+
+
+@writer_required
 def case_new(request: HttpRequest) -> HttpResponse:
-    _require_writer(request)
-    form = CaseForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            case = Case.register(
-                by=request.user, **{f: form.cleaned_data[f] for f in form.Meta.fields}
-            )
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, f"已立案：{case}。")
-            return redirect(case.get_absolute_url())
-    return render(request, "enforcement/form.html", {"form": form, "title": "登记行政执法案件"})
+    return _register(request, CaseForm, Case.register, "登记行政执法案件", "已立案：{obj}。")
 
 
 def _case_detail(
@@ -244,19 +231,11 @@ def _case_detail(
     )
 
 
-@login_required
-def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    case = get_for_user_or_404(
-        Case.objects.select_related("unit", "leniency_item__leniency_list"), pk, request.user
-    )
-    return _case_detail(request, case)
-
-
-@login_required
-@require_POST
-def case_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    case = get_for_user_or_404(Case.objects.select_related("unit"), pk, request.user, write=True)
-    return _act(request, case, action, _case_detail)
+case_detail, case_act = record_views(
+    Case.objects.select_related("unit", "leniency_item__leniency_list"),
+    _case_detail,
+    action_form_class,
+)
 
 
 # ------------------------------------------------------------------ officers and certificates
@@ -265,13 +244,10 @@ def case_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 @login_required
 def officers(request: HttpRequest) -> HttpResponse:
     """Who may enforce today and who may not, certificates expiring, and the certificate list."""
-    _require_reader(request)
-    unit = focus_unit(request)
-    if unit is None:
-        raise PermissionDenied("请先选择单位。")
+    unit = _focused_unit(request)
     today = timezone.localdate()
     window = rules.renewal_window_days()
-    certs = _scoped(request, Certificate.objects.all()).select_related("person", "unit")
+    certs = scoped(request, Certificate.objects.all()).select_related("person", "unit")
     page = Paginator(filtered_certificates(request), 50).get_page(request.GET.get("page"))
     return render(
         request,
@@ -292,21 +268,11 @@ def officers(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@writer_required
 def certificate_new(request: HttpRequest) -> HttpResponse:
-    _require_writer(request)
-    form = CertificateForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            cert = Certificate.register(
-                by=request.user, **{f: form.cleaned_data[f] for f in form.Meta.fields}
-            )
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, f"已登记证件：{cert}。")
-            return redirect(cert.get_absolute_url())
-    return render(request, "enforcement/form.html", {"form": form, "title": "登记行政执法证件"})
+    return _register(
+        request, CertificateForm, Certificate.register, "登记行政执法证件", "已登记证件：{obj}。"
+    )
 
 
 def _certificate_detail(
@@ -338,28 +304,14 @@ def _certificate_detail(
     )
 
 
-@login_required
-def certificate_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    cert = get_for_user_or_404(
-        Certificate.objects.select_related("person", "unit"), pk, request.user
-    )
-    return _certificate_detail(request, cert)
-
-
-@login_required
-@require_POST
-def certificate_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    cert = get_for_user_or_404(
-        Certificate.objects.select_related("person", "unit"), pk, request.user, write=True
-    )
-    return _act(request, cert, action, _certificate_detail)
+certificate_detail, certificate_act = record_views(
+    Certificate.objects.select_related("person", "unit"), _certificate_detail, action_form_class
+)
 
 
 def filtered_certificates(request: HttpRequest) -> QuerySet[Certificate]:
-    return (
-        searched(request, _scoped(request, Certificate.objects.all()))
-        .select_related("person", "unit")
-        .order_by("unit__path", "number")
+    return _listed(request, Certificate.objects.select_related("person", "unit")).order_by(
+        "unit__path", "number"
     )
 
 
@@ -368,15 +320,10 @@ def filtered_certificates(request: HttpRequest) -> QuerySet[Certificate]:
 
 @login_required
 def reviews(request: HttpRequest) -> HttpResponse:
-    _require_reader(request)
     page = Paginator(filtered_reviews(request), 50).get_page(request.GET.get("page"))
     unit = focus_unit(request)
     sheets = (
-        ReviewSheet.objects.readable_by(request.user)
-        .filter(
-            Q(unit__path__in=_own_and_ancestor_paths(unit)) | Q(unit__path__startswith=unit.path)
-        )
-        .select_related("unit")
+        ReviewSheet.objects.readable_by(request.user).around(unit).select_related("unit")
         if unit
         else ReviewSheet.objects.none()
     )
@@ -390,23 +337,17 @@ def reviews(request: HttpRequest) -> HttpResponse:
 def filtered_reviews(request: HttpRequest) -> QuerySet[FileReview]:
     """The case-file reviews the list shows and the export writes."""
     return (
-        searched(request, _scoped(request, FileReview.objects.all()))
-        .select_related("unit", "sheet", "case")
+        _listed(request, FileReview.objects.select_related("unit", "sheet", "case"))
         .prefetch_related("deductions__criterion")
         .order_by("-reviewed_on", "-id")
     )
-
-
-def _own_and_ancestor_paths(unit: Unit) -> list[str]:
-    """Sheets and leniency lists of a unit's superiors apply to it: they are published rules."""
-    return [u.path for u in unit.ancestors()] + [unit.path]
 
 
 @login_required
 def review_new(request: HttpRequest, sheet_pk: int) -> HttpResponse:
     # The sheet first: one the user may not read does not exist for them (404).
     sheet = _rules_record(request, ReviewSheet, sheet_pk)
-    _require_writer(request)
+    require_writer(request.user)
     form = FileReviewForm(request.POST or None, user=request.user, sheet=sheet)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -437,7 +378,6 @@ def review_new(request: HttpRequest, sheet_pk: int) -> HttpResponse:
 
 @login_required
 def letters(request: HttpRequest) -> HttpResponse:
-    _require_reader(request)
     page = Paginator(filtered_letters(request), 50).get_page(request.GET.get("page"))
     return render(
         request,
@@ -447,29 +387,19 @@ def letters(request: HttpRequest) -> HttpResponse:
 
 
 def filtered_letters(request: HttpRequest) -> QuerySet[SupervisionLetter]:
-    return (
-        searched(request, _scoped(request, SupervisionLetter.objects.all()))
-        .select_related("recipient", "issuer")
-        .order_by("-issued_on", "-id")
-    )
+    return _listed(
+        request, SupervisionLetter.objects.select_related("recipient", "issuer")
+    ).order_by("-issued_on", "-id")
 
 
-@login_required
+@writer_required
 def letter_new(request: HttpRequest) -> HttpResponse:
-    _require_writer(request)
-    form = LetterForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            letter = SupervisionLetter.issue(
-                by=request.user, **{f: form.cleaned_data[f] for f in form.Meta.fields}
-            )
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, f"已登记监督意见书：{letter}，整改期限已开始计算。")
-            return redirect(letter.get_absolute_url())
-    return render(
-        request, "enforcement/form.html", {"form": form, "title": "登记行政执法监督意见书"}
+    return _register(
+        request,
+        LetterForm,
+        SupervisionLetter.issue,
+        "登记行政执法监督意见书",
+        "已登记监督意见书：{obj}，整改期限已开始计算。",
     )
 
 
@@ -502,24 +432,11 @@ def _letter_detail(
     )
 
 
-@login_required
-def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    letter = get_for_user_or_404(
-        SupervisionLetter.objects.select_related("issuer", "recipient"), pk, request.user
-    )
-    return _letter_detail(request, letter)
-
-
-@login_required
-@require_POST
-def letter_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    letter = get_for_user_or_404(
-        SupervisionLetter.objects.select_related("issuer", "recipient"),
-        pk,
-        request.user,
-        write=True,
-    )
-    return _act(request, letter, action, _letter_detail)
+letter_detail, letter_act = record_views(
+    SupervisionLetter.objects.select_related("issuer", "recipient"),
+    _letter_detail,
+    action_form_class,
+)
 
 
 # ------------------------------------------------------------------ leniency lists
@@ -528,14 +445,9 @@ def letter_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 @login_required
 def leniency(request: HttpRequest) -> HttpResponse:
     """The published lists the focus unit applies (its own and its superiors') and those below it."""
-    _require_reader(request)
-    unit = focus_unit(request)
-    if unit is None:
-        raise PermissionDenied("请先选择单位。")
+    unit = _focused_unit(request)
     lists = (
-        LeniencyList.objects.filter(
-            Q(unit__path__in=_own_and_ancestor_paths(unit)) | Q(unit__path__startswith=unit.path)
-        )
+        LeniencyList.objects.around(unit)
         .select_related("unit")
         .prefetch_related(Prefetch("items", queryset=_items_with_cases(request.user)))
         .order_by("unit__path", "-published_on")
@@ -561,7 +473,7 @@ def _rules_record(request: HttpRequest, model: Any, pk: int, *, write: bool = Fa
     """A leniency list or scoring sheet: readable by its subtree and the units below
     the publisher (it applies to them); 404 otherwise; 403 to roles that read no
     register, as `get_for_user_or_404` answers; writable only in its subtree."""
-    _require_reader(request)
+    require_record_reader(request.user)
     obj = get_object_or_404(model.objects.readable_by(request.user).select_related("unit"), pk=pk)
     if write and not can_write_unit(request.user, obj.unit):
         raise PermissionDenied("您对该记录只有查看权限。")
@@ -598,9 +510,8 @@ def _leniency_form(request: HttpRequest, instance: LeniencyList, title: str) -> 
     )
 
 
-@login_required
+@writer_required
 def leniency_new(request: HttpRequest) -> HttpResponse:
-    _require_writer(request)
     return _leniency_form(request, LeniencyList(), "制定包容审慎清单")
 
 
@@ -639,15 +550,10 @@ def leniency_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def sheets(request: HttpRequest) -> HttpResponse:
     """The scoring sheets that apply to the focus unit (its own and its superiors') and
     those made below it, with how many files each scored."""
-    _require_reader(request)
-    unit = focus_unit(request)
-    if unit is None:
-        raise PermissionDenied("请先选择单位。")
+    unit = _focused_unit(request)
     rows = (
         ReviewSheet.objects.readable_by(request.user)
-        .filter(
-            Q(unit__path__in=_own_and_ancestor_paths(unit)) | Q(unit__path__startswith=unit.path)
-        )
+        .around(unit)
         .select_related("unit")
         .annotate(
             n_criteria=Count("criteria", distinct=True), n_reviews=Count("reviews", distinct=True)
@@ -711,9 +617,8 @@ def _sheet_form(request: HttpRequest, sheet: ReviewSheet | None, title: str) -> 
     )
 
 
-@login_required
+@writer_required
 def sheet_new(request: HttpRequest) -> HttpResponse:
-    _require_writer(request)
     return _sheet_form(request, None, "制定案卷评查表")
 
 
@@ -744,21 +649,9 @@ def sheet_edit(request: HttpRequest, pk: int) -> HttpResponse:
 # ------------------------------------------------------------------ figures and publication
 
 
-@login_required
-def figures(request: HttpRequest) -> HttpResponse:
-    unit = focus_unit(request)
-    if unit is None or not request.user.can_read_records:
-        raise PermissionDenied("您的角色不能查看统计。")
-    year = _year(request)
-    codes = [i.code for i in enf_indicators.INDICATORS]
-    values = compute(unit, year, codes)
-    cat = catalogue()
-    rows = [{"ind": cat[c], "value": format_value(cat[c], values[c])} for c in codes]
-    return render(
-        request,
-        "enforcement/figures.html",
-        {"rows": rows, "year": year, "unit": unit, "years": _years()},
-    )
+figures = figures_view(
+    SECTION, [i.code for i in enf_indicators.INDICATORS], template="enforcement/figures.html"
+)
 
 
 @login_required
@@ -779,7 +672,7 @@ def publications(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "enforcement/publications.html",
-        {"unit": unit, "year": year, "headers": headers, "table": table, "years": _years()},
+        {"unit": unit, "year": year, "headers": headers, "table": table, "years": years()},
     )
 
 
@@ -792,18 +685,9 @@ def _publication_unit(request: HttpRequest, unit_pk: int) -> Unit:
 
 
 def _publication_context(request: HttpRequest, unit: Unit, year: int) -> dict[str, Any]:
-    from fazhi.deadlines.services import deadlines_for
-
     pub = DataPublication.objects.filter(unit=unit, year=year).first()
-    actions = []
-    deadlines = []
-    if pub is not None:
-        actions = [
-            {"transition": t, "form": action_form_class(t, pub, request.user)(prefix=t.action)}
-            for t in pub.allowed_actions(request.user)
-        ]
-        today = timezone.localdate()
-        deadlines = [{"deadline": d, "light": d.light(today)} for d in deadlines_for(pub)]
+    actions = action_panel(request, pub, action_form_class) if pub is not None else []
+    deadlines = deadline_rows(pub) if pub is not None else []
     return {
         "unit": unit,
         "year": year,
@@ -878,8 +762,6 @@ def publication_docx(request: HttpRequest, unit_pk: int, year: int) -> HttpRespo
         if pub and pub.published_on
         else min(timezone.localdate(), date(year + 1, 1, 31))
     )
-    from fazhi.reports.gbt9704 import DocumentError
-
     try:
         data = publication.docx(unit, year, number=number, dated=dated)
     except DocumentError as exc:

@@ -11,11 +11,14 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.views.decorators.http import require_POST
 
 from fazhi.kit.forms import add_errors
+from fazhi.org.scope import get_for_user_or_404
 
 FormClassFor = Callable[[Any, Any, Any], Any]  # (transition, record, user) -> form class
 
@@ -59,6 +62,33 @@ def act_on(
     else:
         messages.error(request, f"“{transition.label}”未办理，请检查填写内容。")
     return render_failed({action: form})
+
+
+def record_views(
+    queryset: Any, render_detail: Callable[..., HttpResponse], form_class_for: FormClassFor
+) -> tuple[Callable[..., HttpResponse], Callable[..., HttpResponse]]:
+    """A workflow record's page and the handler behind its action buttons (URLs taking
+    `pk`, and `pk, action`): the record is found through the scope (404 outside it; the
+    buttons also need write access), the page is `render_detail(request, record)`, and
+    a refused move re-renders it with `forms={action: bound form}, status=400`."""
+
+    @login_required
+    def detail(request: HttpRequest, pk: int) -> HttpResponse:
+        return render_detail(request, get_for_user_or_404(queryset, pk, request.user))
+
+    @login_required
+    @require_POST
+    def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+        record = get_for_user_or_404(queryset, pk, request.user, write=True)
+        return act_on(
+            request,
+            record,
+            action,
+            form_class_for,
+            lambda failed: render_detail(request, record, forms=failed, status=400),
+        )
+
+    return detail, act
 
 
 def action_panel(

@@ -143,6 +143,14 @@ def chosen(
     return qs
 
 
+def require_writer(user: Any) -> None:
+    """Refuse (403) a read-only role, for a view that first looks up a record the user
+    must be able to read (a 404 for one out of scope comes before the role's 403);
+    elsewhere decorate the view with `writer_required`."""
+    if not user.can_write_records:
+        raise PermissionDenied(WRITER_REFUSAL)
+
+
 # ---------------------------------------------------------------- simple records
 
 

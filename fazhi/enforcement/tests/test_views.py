@@ -209,3 +209,26 @@ def test_the_yearly_publication_as_table_workbook_and_document(
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "2024年度行政执法数据公开" in text.replace("\n", "") and "办结行政执法案件1件" in text
     assert client_for(liaison_a2).get(base).status_code == 404
+
+
+def test_a_move_made_on_a_stale_page_is_refused(client_for, coordinator, case_a1):
+    c = client_for(coordinator)
+    page = c.get(f"/enforcement/cases/{case_a1.pk}/").content.decode()
+    assert f'name="legal_review-version" value="{case_a1.version}"' in page
+    c.post(
+        f"/enforcement/cases/{case_a1.pk}/act/legal_review/",
+        {
+            "legal_review-on": "2024-09-10",
+            "legal_review-passed": "1",
+            "legal_review-reviewer": "王五",
+            "legal_review-version": case_a1.version,
+        },
+    )
+    # Someone else moved the case meanwhile: the page loaded before is stale.
+    response = c.post(
+        f"/enforcement/cases/{case_a1.pk}/act/decide/",
+        {"decide-on": "2024-09-20", "decide-version": case_a1.version},
+    )
+    assert response.status_code == 400
+    case_a1.refresh_from_db()
+    assert case_a1.state == CaseState.OPEN and case_a1.decided_on is None

@@ -1,0 +1,175 @@
+"""Supervision letters (行政执法监督意见书) and their rectification."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.urls import reverse
+
+from fazhi.audit.trail import audit_context
+from fazhi.core.workflow import TransitionNotAllowed, Workflow
+from fazhi.deadlines import services
+from fazhi.enforcement import rules
+from fazhi.enforcement.models._common import _future_errors
+from fazhi.enforcement.models.reviews import FileReview
+from fazhi.enforcement.rules import (
+    LetterState,
+)
+from fazhi.org.models import Unit
+from fazhi.org.scope import ScopedQuerySet, can_write_unit
+
+
+class SupervisionLetterQuerySet(ScopedQuerySet["SupervisionLetter"]):
+    def open(self) -> SupervisionLetterQuerySet:
+        return self.exclude(state=LetterState.CLOSED)
+
+
+class SupervisionLetter(Workflow):
+    """A 行政执法监督意见书 to an enforcement unit, its rectification and follow-up (§7.5)."""
+
+    transitions = rules.LETTER_TRANSITIONS
+
+    search_fields = ("number",)  # what the list's search box matches (core.search)
+    issuer = models.ForeignKey(
+        Unit,
+        verbose_name="制发机关",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="司法行政部门（执法监督机构）",
+    )
+    recipient = models.ForeignKey(
+        Unit, verbose_name="送达单位", on_delete=models.PROTECT, related_name="supervision_letters"
+    )
+    number = models.CharField("文号", max_length=60)
+    issued_on = models.DateField("制发日期", db_index=True)
+    problems = models.TextField("发现的问题及整改要求")
+    file_review = models.ForeignKey(
+        FileReview,
+        verbose_name="源自案卷评查",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="letters",
+    )
+    state = models.CharField(
+        "状态",
+        max_length=20,
+        choices=LetterState.choices,
+        default=LetterState.ISSUED,
+        db_index=True,
+    )
+    reported_on = models.DateField("报告整改日期", null=True, blank=True)
+    report = models.TextField("整改情况", blank=True)
+    reported_late = models.BooleanField("逾期报告", default=False)
+    closed_on = models.DateField("销号日期", null=True, blank=True)
+
+    objects = SupervisionLetterQuerySet.as_manager()
+    scope_field = "recipient"
+
+    class Meta:
+        verbose_name = "行政执法监督意见书"
+        verbose_name_plural = "行政执法监督意见书"
+        ordering = ["-issued_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.number}（{self.recipient}）"
+
+    def get_absolute_url(self) -> str:
+        return reverse("enforcement:letter", args=[self.pk])
+
+    def clean(self) -> None:
+        errors = _future_errors(self, ("issued_on", "reported_on", "closed_on"))
+        if self.issuer_id and self.recipient_id:
+            # The 司法局 supervises the units of its own government (its parent's subtree).
+            base = self.issuer.parent or self.issuer
+            if not self.recipient.path.startswith(base.path):
+                errors["recipient"] = "送达单位须为制发机关所在政府的执法单位。"
+        if self.reported_on and self.issued_on and self.reported_on < self.issued_on:
+            errors["reported_on"] = "报告整改日期不能早于制发日期。"
+        if self.reported_on and not (self.report or "").strip():
+            errors["report"] = "已报告整改的，请填写整改情况。"
+        if self.closed_on and not self.reported_on:
+            errors["closed_on"] = "尚未报告整改的意见书不能销号。"
+        elif self.closed_on and self.reported_on and self.closed_on < self.reported_on:
+            errors["closed_on"] = "销号日期不能早于报告整改日期。"
+        if errors:
+            raise ValidationError(errors)
+
+    def prepare_history(self, due: services.DueDates | None = None) -> None:
+        """For the xlsx import of letters as they stand: the state follows the dates, and
+        whether the report was late comes from the rectification period row
+        (`enforcement_rectification`) by the deadlines app's arithmetic."""
+        if self.closed_on:
+            self.state = LetterState.CLOSED
+        elif self.reported_on:
+            self.state = LetterState.REPORTED
+        else:
+            self.state = LetterState.ISSUED
+        self.reported_late = bool(
+            self.reported_on
+            and self.issued_on
+            and self.reported_on
+            > (due or services.DueDates())(rules.P_RECTIFICATION, self.issued_on)
+        )
+
+    def open_deadlines(self) -> None:
+        """An imported letter still being rectified gets its running period."""
+        if self.state == LetterState.ISSUED:
+            self._open_rectification(self.issued_on, "监督意见书整改报告")
+
+    def _open_rectification(self, start: date, what: str) -> None:
+        """The rectification period (`enforcement_rectification`) runs from `start`."""
+        services.open_deadline(self, rules.P_RECTIFICATION, start=start, title=f"{what}：{self}")
+
+    def last_event_date(self) -> date | None:
+        found = [d for d in (self.issued_on, self.reported_on, self.closed_on) if d is not None]
+        return max(found) if found else None
+
+    def may(self, user: Any, action: str) -> bool:
+        """Verifying and sending back are the issuer's; reporting is the recipient's (or the issuer's)."""
+        if action in ("verify", "send_back"):
+            return can_write_unit(user, self.issuer)
+        return True
+
+    def allowed_actions(self, user: Any) -> list[Any]:
+        return [t for t in super().allowed_actions(user) if self.may(user, t.action)]
+
+    def apply(self, action: str, *, by: Any, on: date, note: str = "", **data: Any) -> None:
+        if action in self.transitions and not self.may(by, action):
+            raise TransitionNotAllowed(
+                f"“{self.transitions[action].label}”须由制发机关（{self.issuer}）办理。"
+            )
+        super().apply(action, by=by, on=on, note=note, **data)
+
+    @classmethod
+    def issue(cls, *, by: Any, **fields: Any) -> SupervisionLetter:
+        letter = cls(**fields)
+        if letter.issuer_id and not can_write_unit(by, letter.issuer):
+            raise ValidationError({"issuer": "只有制发机关的工作人员可以登记监督意见书。"})
+        letter.state = LetterState.ISSUED
+        letter.full_clean()
+        with transaction.atomic(), audit_context(user=by, verb="issue"):
+            letter.save()
+            letter.open_deadlines()
+        return letter
+
+    def on_report(self, *, on: date, report: str = "", **_: Any) -> None:
+        if not (report or "").strip():
+            raise TransitionNotAllowed("请填写整改情况。")
+        self.reported_on = on
+        self.report = report.strip()
+        met = services.meet_deadline(self, rules.P_RECTIFICATION, on=on)
+        self.reported_late = bool(met is not None and met.on_time is False)
+
+    def on_verify(self, *, on: date, **_: Any) -> None:
+        self.closed_on = on
+
+    def on_send_back(self, *, on: date, reason: str = "", **_: Any) -> None:
+        if not (reason or "").strip():
+            raise TransitionNotAllowed("请填写退回理由。")
+        # Rectification goes on: the period runs again from the day it was sent back.
+        self.report = f"{self.report}\n{on:%Y-%m-%d} 退回：{reason.strip()}".strip()
+        self._open_rectification(on, "监督意见书整改报告（退回）")
