@@ -167,8 +167,8 @@ class Case(Workflow):
                 errors["legal_review_on"] = "法制审核须在作出重大执法决定之前完成。"
         if self.no_penalty and self.kind != CaseKind.PENALTY:
             errors["no_penalty"] = "只有行政处罚案件可以登记“不予处罚”。"
-        if self.leniency_item_id:
-            item = self.leniency_item
+        item = self.leniency_item if self.leniency_item_id else None
+        if item is not None:
             if self.kind != CaseKind.PENALTY or not self.no_penalty:
                 errors["leniency_item"] = "适用包容审慎清单的应为决定不予处罚的行政处罚案件。"
             elif self.unit_id and not self.unit.path.startswith(item.unit.path):
@@ -208,6 +208,7 @@ class Case(Workflow):
             )
         code = rules.publication_period(self.kind)
         if self.state == CaseState.DECIDED and code:
+            assert self.decided_on is not None, "a decided case has its decision date"
             d = services.open_deadline(
                 self,
                 code,

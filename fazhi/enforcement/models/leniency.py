@@ -132,7 +132,7 @@ class LeniencyList(models.Model):
                 )
                 continue
             seen[values["violation"]] = n
-            item = existing.get(pk) or LeniencyItem()
+            item = (existing.get(pk) if pk is not None else None) or LeniencyItem()
             for k, v in values.items():
                 setattr(item, k, v)
             keep.append(item)
