@@ -273,6 +273,13 @@ def _cell_label(text: str, pos: int) -> str:
 _NUMERIC_CELL = re.compile(r"^[\d.,%％\-—~～]+[件人次个项条名%]?$")
 _HOTLINE = re.compile(r"^(12\d{3}|110|119|120|122|96\d{3})$")
 _ETC = re.compile(r"等(?![级次同于待到])")
+# 通过调解、和解等手段结案9件: the words before 等 name the means, and the count is
+# of cases closed by them; they are not mere examples.
+_MEANS_AFTER_ETC = re.compile(r"(手段|方式|形式|途径|渠道|方法)")
+_QUALIFIER = re.compile(r"[（(](包括|包含|含|其中)[^（()）]{0,12}[）)]")
+# 事项清单31个: a number of lists, not of the items on them.
+_CONTAINER = re.compile(r"(清单|目录)$")
+_CONTAINER_UNITS = ("个", "张", "份", "类", "批")
 _BARE_AFTER = set("，。；、,;）)\n\t：:")
 # A bare number after these is a date, a year or a place in a list, not a count.
 _BARE_NOT_AFTER = set("至到于在自从年月日第号期届版")
@@ -438,8 +445,11 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 ):
                     label = with_header
                 before = label
+        # 全年结案（包括上年受理后结转）68件: a parenthesis that qualifies the count
+        # (包括, 含, 其中) does not name it.
+        before = _QUALIFIER.sub("", before)
         etc = list(_ETC.finditer(before))
-        if etc and len(before) - etc[-1].end() >= 2:
+        if etc and len(before) - etc[-1].end() >= 2 and not _MEANS_AFTER_ETC.match(before, etc[-1].end()):
             # 撤销、变更和责令履行决定等纠错决定2.73万件: what comes before 等 are
             # examples; the noun after it names the count.
             before = before[etc[-1].end() :]
@@ -462,6 +472,12 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 share_code, _found = _classify(share_of, "", context_before, "thing")
         if not items:
             code, found = _classify(before, after, context_before, group)
+            if (
+                unit in _CONTAINER_UNITS
+                and _CONTAINER.search(before)
+                and lx.CODE_UNIT.get(code) not in (None, unit)
+            ):
+                code, found = "other:" + re.sub(r"[^\u4e00-\u9fff]", "", before[-8:]), ""
             items.append((code, found, None))
         qa, qb = c.span(quote_from, tok.end)
         sentence = bisect_right(sentence_starts, tok.start) - 1
@@ -491,12 +507,37 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 )
             )
     figures = _spread_shared_rates(figures)
+    _inherit_parallel(t, figures)
     _resolve_numerator_rates(figures)
     _inherit_part_codes(t, figures)
     return figures
 
 
 _BOTH = re.compile(r"率(均|都|分别)(为|达到|达|是)?$")
+_HAN = re.compile(r"[^\u4e00-\u9fff]")
+_OTHER = re.compile(r"其他|其它|其余|另")
+
+
+def _inherit_parallel(text: str, figures: list[Figure]) -> None:
+    """发布政务类信息34条，概况类信息150条: a clause that only repeats the head noun
+    of the clause before (信息) shares its verb and so its code (其他事项 does not).
+    因依申请公开引发行政复议0件、行政诉讼0件: a qualifier spreads over its 、 list."""
+    for k in range(1, len(figures)):
+        f, g = figures[k], figures[k - 1]
+        if f.sentence != g.sentence or f.unit != g.unit or g.is_rate:
+            continue
+        between = text[g.cend : f.cstart]
+        if between[:1] not in ("，", "、") or any(ch in CLAUSE_END for ch in between[1:]):
+            continue
+        if g.indicator in lx.SPREADING_QUALIFIERS and between[0] == "、" and len(between) <= 8:
+            if not f.indicator.startswith("other:"):
+                f.indicator, f.measure = g.indicator, g.measure
+            continue
+        if not f.indicator.startswith("other:") or f.measure or g.indicator.startswith("other:"):
+            continue
+        head, prev_head = _HAN.sub("", between)[-2:], _HAN.sub("", g.sentence_text)[-2:]
+        if len(head) == 2 and head == prev_head and len(between) <= 12 and not _OTHER.search(between):
+            f.indicator, f.measure = g.indicator, g.measure
 
 
 def _spread_shared_rates(figures: list[Figure]) -> list[Figure]:
@@ -592,7 +633,9 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
                 continue
             if f.sentence != part_sentence or f.is_rate or f.group != tf.group:
                 break
-            if (f.indicator, tf.indicator) in _NUMERATOR_OF:
+            if (f.indicator, tf.indicator) in _NUMERATOR_OF and f.indicator not in lx.SUB_MEASURES.get(
+                tf.indicator, ()
+            ):
                 break  # 调解成功780件 after 其中…纠纷800件: a rate's count, not a part
             if parts and figures[parts[-1]].cstart == f.cstart:
                 continue

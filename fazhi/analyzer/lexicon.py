@@ -285,6 +285,11 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 以本级为被申请人 counts cases a superior body took; a breakdown of one's own
     # cases by respondent (被申请人为乡镇政府的12件) is not that.
     ("recon_superior_cases", r"被申请人", r"上级|[市省州盟](级|人民政府|政府|司法局|司法厅)", 2),
+    # 因依申请公开引发行政复议0件, 因政府信息公开申请引起的行政诉讼: appeals about
+    # disclosure, counted apart from the body's own 复议/应诉 caseload.
+    ("other:disclosure_appeals", rf"因{_}{{0,14}}(公开|申请){_}{{0,6}}(引发|引起|产生|提起)", None, 3),
+    # 涉企行政复议案件, 民生领域案件: a field's share of the cases, not the caseload.
+    ("other:field_cases", r"涉企|涉及民生|民生领域|涉外", None, 2),
     # 行政应诉
     ("litig_cases", rf"(应诉|诉讼|涉诉|涉讼){_}{{0,4}}案件|行政案件|被诉|行政诉讼|应诉", None, 0),
     ("litig_hearings", r"开庭", LITIG, 0),
@@ -333,6 +338,8 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("disclosure_requests", r"依申请|信息公开申请|公开申请", None, 0),
     ("disclosure_requests", rf"(收到|新收|受理){_}{{0,12}}申请", r"信息公开|依申请公开|公开申请", 0),
     ("disclosure_replied_on_time", r"按期答复|按时答复", None, 1),
+    ("disclosure_replied_on_time", r"按期办结|按时办结|按期办理", r"信息公开|依申请|公开申请", 1),
+    ("other:disclosure_on_time_rate", r"按(期|时)(答复|办结|办理)率", r"信息公开|依申请|公开申请", 2),
     # 建议提案、督查
     ("npc_suggestions", rf"人大代表{_}{{0,6}}(建议|议案)|代表建议|人大建议", None, 0),
     ("cppcc_proposals", rf"政协{_}{{0,6}}提案|委员提案|政协提案", None, 0),
@@ -396,6 +403,8 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("power_list_items", r"权责事项|权责清单|权力清单", None, 0),
     ("service_items", r"政务服务事项|(?<!法律)服务事项", None, 0),
     ("permit_items", r"许可事项", None, 1),
+    # 取消政务服务事项18项, 下放…事项: what changed on a list, not what it holds.
+    ("other:items_changed", rf"(取消|下放|精简|削减|压减|调整|承接){_}{{0,10}}(事项|职权|审批)", None, 2),
 ]
 
 COMPILED = [
@@ -434,6 +443,7 @@ RATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "normdoc_filed_rate": (("normdoc_filed",), ("normdoc_issued",)),
     "npc_completion_rate": (("npc_suggestions",), ("npc_suggestions",)),
+    "other:disclosure_on_time_rate": (("disclosure_replied_on_time",), ("disclosure_requests",)),
     "cppcc_completion_rate": (("cppcc_proposals",), ("cppcc_proposals",)),
 }
 
@@ -485,10 +495,25 @@ PARTITIONS: dict[str, tuple[str, ...]] = {
         "recon_terminated",
         "recon_mediated",
         "recon_carried_over",
+        # 不予受理 closes an application, but many reports count it apart from the
+        # cases concluded: a list with it that does not add up is left unjudged.
+        "recon_rejected",
     ),
     "mediation_success": ("mediation_oral", "mediation_written"),
     "normdoc_reviewed": (),
 }
+# Qualifiers that hold for every item of the 、 list they open (因…引发行政复议0件、
+# 行政诉讼0件; 涉企…).
+SPREADING_QUALIFIERS = ("other:disclosure_appeals", "other:field_cases")
+
+# A total's parts that are a different measure of the same items (其中按期办结36件 of
+# 36 requests): they keep their own code but are no partition of the total.
+SUB_MEASURES: dict[str, tuple[str, ...]] = {
+    "disclosure_requests": ("disclosure_replied_on_time",),
+}
+
+# Parts a report may or may not count inside the total (see above).
+OPTIONAL_PARTS = ("recon_rejected",)
 
 # Totals whose listed outcomes may add up to more than they are (cases accepted this
 # year; the outcomes also decide cases carried over from the last).
@@ -497,7 +522,10 @@ OUTCOMES_MAY_EXCEED = ("recon_accepted",)
 # Parts of a total that keep their own code when listed after 其中 (all other parts
 # take the total's code, as the gold files do).
 OWN_CODE_PARTS: dict[str, tuple[str, ...]] = {
-    k: v + (("recon_corrected",) if k.startswith("recon_") else ()) for k, v in PARTITIONS.items()
+    k: PARTITIONS.get(k, ())
+    + (("recon_corrected",) if k.startswith("recon_") else ())
+    + SUB_MEASURES.get(k, ())
+    for k in [*PARTITIONS, *SUB_MEASURES]
 }
 
 # Implied totals: the catalogue defines recon_corrected as the sum of these.

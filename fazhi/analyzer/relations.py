@@ -636,6 +636,19 @@ def _sum_relations(text: str, figures: list[Figure]) -> list[Relation]:
             used_totals.add(i)
             used_parts.update(parts)
             continue
+        if s != t.value and not approx and any(figures[j].indicator in lx.OPTIONAL_PARTS for j in parts):
+            out.append(
+                _unchecked_sum(
+                    i,
+                    parts,
+                    t.value,
+                    s,
+                    f"所列各项结果之和为{_fmt(s)}，与总数{_fmt(t.value)}不等，但其中的不予受理可能不计入总数，未作判断。",
+                )
+            )
+            used_totals.add(i)
+            used_parts.update(parts)
+            continue
         if s < t.value and nxt < len(figures) and figures[nxt].sentence == t.sentence:
             # The list of outcomes goes on with other figures (纠错5件…): it need not
             # be every outcome, so a shortfall proves nothing.
