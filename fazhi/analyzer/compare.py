@@ -181,7 +181,7 @@ def write_xlsx(analyses: list[Analysis], target: str | IO[bytes]) -> None:
     for a in analyses:
         for r in [*a.relations, *a.unchecked]:
             d = r.as_dict(a.figures)
-            kind = {"rate": "比率", "sum": "合计", "implied": "推算"}[r.kind]
+            kind = {"rate": "比率", "sum": "合计", "implied": "推算", "change": "同比"}[r.kind]
             verdict = "无法核对" if not r.checked else ("相符" if r.consistent else "不符")
             rel.append(
                 [report_label(a), kind, lx.label(d.get("indicator", "")), verdict, d["confidence"], r.note]

@@ -66,3 +66,53 @@ def test_an_outcome_list_with_rejections_is_judged_only_when_it_adds_up():
     sums, a = rels(off, "sum")
     assert sums == [] and not a.inconsistencies
     assert any(r.kind == "sum" and not r.checked for r in a.unchecked)
+
+
+# 同比: a change is checked only when both years' counts stand in the text ----------
+
+
+def changes(text):
+    a = analyze_text(text)
+    return [r for r in a.relations + a.unchecked if r.kind == "change"], a
+
+
+def test_a_change_with_last_years_count_in_its_sentence_is_judged():
+    (r,), a = changes("受理行政复议案件由上年的60件增至75件，同比增长25%。")
+    assert (r.consistent, r.confidence, r.checked) == (True, "确定", True)
+    d = r.as_dict(a.figures)
+    assert d["previous_quote"].endswith("60件") and d["current_quote"].endswith("75件")
+    (r,), a = changes("受理行政复议案件由上年的60件增至75件，同比增长30%。")
+    assert not r.consistent and r in a.inconsistencies and "25%" in r.note
+    (r,), a = changes("受理行政复议案件由上年的60件增至75件，同比下降25%。")
+    assert not r.consistent and "方向相反" in r.note
+
+
+def test_a_change_paired_by_year_across_sentences_is_reported_only_when_it_fits():
+    fits = "2022年全区收到行政复议申请40件。2023年全区收到行政复议申请50件，同比增长25%。"
+    (r,), _a = changes(fits)
+    assert (r.consistent, r.confidence) == (True, "较确定")
+    off = "2022年全区收到行政复议申请40件。2023年全区收到行政复议申请50件，同比增长20%。"
+    (r,), a = changes(off)
+    assert not r.checked and not a.inconsistencies
+
+
+def test_a_truncated_change_is_within_rounding_and_says_so():
+    (r,), _a = changes("2019年全市受理案件300件。2020年全市受理案件201件，同比下降32.99%。")
+    # 99 ÷ 300 = 33% exactly: 32.99 neither rounds nor truncates to it.
+    assert not r.consistent
+    (r,), _a = changes("2019年全市受理案件725件。2020年全市受理案件486件，同比下降32.96%。")
+    assert r.consistent and "截断" in r.note and "32.97%" in r.note
+
+
+def test_a_change_without_last_years_count_is_not_a_relation():
+    assert changes("全年受理行政复议案件75件，同比增长25%。")[0] == []
+
+
+def test_a_share_names_a_total_stated_in_an_earlier_paragraph():
+    text = "全年受理各类案件500件，其中行政诉讼案件200件。\n异地管辖收案50件，占行政诉讼案件总量的25%。"
+    a = analyze_text(text)
+    (r,) = [r.as_dict(a.figures) for r in a.relations if r.kind == "rate"]
+    assert r["denominator_quote"].endswith("200件") and r["consistent"] and r["confidence"] == "较确定"
+    wrong = text.replace("25%", "30%")
+    a = analyze_text(wrong)
+    assert not a.inconsistencies
