@@ -648,6 +648,39 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
         if parts and total not in used:
             out.append((total, parts))
             used.update(parts)
+    out += _scope_lists(text, figures, used | {t for t, _p in out})
+    return out
+
+
+def _scope_lists(text: str, figures: list[Figure], used: set[int]) -> list[tuple[int, list[int]]]:
+    """在主动公开的信息中，政策法规类4条，…: the parts of the nearest count before in
+    the paragraph, in the same unit, whose words name the same head noun (信息)."""
+    out = []
+    for m in lx.SCOPE_MARKER.finditer(text):
+        after = [i for i, f in enumerate(figures) if f.cstart >= m.end()]
+        if not after:
+            continue
+        first = figures[after[0]]
+        before = [
+            i
+            for i, f in enumerate(figures)
+            if f.cend <= m.start() and not f.is_rate and f.unit == first.unit
+        ]
+        if not before or first.is_rate:
+            continue
+        total = before[-1]
+        tf = figures[total]
+        if tf.paragraph != first.paragraph or m.group(2) not in tf.sentence_text[-16:] or total in used:
+            continue
+        parts = []
+        for i in after:
+            f = figures[i]
+            if f.sentence != first.sentence or f.is_rate or f.unit != first.unit or i in used:
+                break
+            parts.append(i)
+        if parts:
+            out.append((total, parts))
+            used.update(parts)
     return out
 
 

@@ -349,8 +349,13 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("supervision_overdue", r"逾期督办|逾期未办结", None, 1),
     # 人民调解
     ("mediation_committees", r"调委会|调解委员会|调解组织", None, 0),
-    ("mediators", r"调解员", None, 1),
+    ("mediators", r"调解员|调解人员", None, 1),
+    # 180多名人民调解员参加了培训班: people trained, not the mediators counted
+    # (执法人员参加培训 stays enforcers_trained).
+    ("other:trainees", rf"(?<!执法人员)参加了?{_}{{0,4}}培训", None, 3),
     ("mediation_cases", r"纠纷|调处", None, 0),
+    # 发生各类矛盾纠纷490件: disputes that arose, not disputes mediated.
+    ("other:disputes_occurred", rf"发生{_}{{0,8}}纠纷", None, 1),
     ("mediation_success", r"调解成功|成功调解|调处成功|成功调处|调成|化解成功|成功化解", None, 1),
     ("mediation_rate", r"调解成功率|调处成功率|成功率", MED, 0),
     # 实质性化解率, 综合化解率: other measures than the share of cases mediated.
@@ -546,6 +551,8 @@ TOTAL_WORDS = re.compile(r"共|总|全年|全县|全市|全区|累计|合计")
 
 # Words that mark what follows as parts of the figure before.
 PART_MARKER = re.compile(r"其中|[（(，,]含|包括")
+# 在主动公开的信息中，…: the parts of a total named by its head noun (信息, 案件).
+SCOPE_MARKER = re.compile(r"在(?P<what>[^，。；在]{2,12}?(信息|案件|纠纷|申请|文件|事项))中[，,：:]?")
 
 # Whose figure it is.
 SCOPE = re.compile(

@@ -116,3 +116,30 @@ def test_a_share_names_a_total_stated_in_an_earlier_paragraph():
     wrong = text.replace("25%", "30%")
     a = analyze_text(wrong)
     assert not a.inconsistencies
+
+
+# Found by the second blind batch (019–023) ------------------------------------------
+
+
+def test_mediators_are_also_called_tiaojie_renyuan():
+    assert codes("全市有人民调解人员820名。") == [("mediators", 820)]
+
+
+def test_disputes_that_arose_are_not_disputes_mediated():
+    got = codes("全年全镇发生各类纠纷120件，调处120件，调处成功118件。")
+    assert got[0][0].startswith("other:") and got[1] == ("mediation_cases", 120)
+
+
+def test_people_at_a_training_are_not_the_mediators_counted():
+    (code, _v), = codes("共有90多名人民调解员参加了培训班。")
+    assert code.startswith("other:")
+    assert codes("组织300名执法人员参加培训。")[0][0] != "other:trainees"
+
+
+def test_parts_named_by_the_totals_head_noun_after_zai_zhong():
+    text = "全年在网站公开政府信息40条。在公开的信息中，政策文件信息15条，工作动态信息25条。"
+    assert [c for c, _v in codes(text)] == ["disclosure_proactive"] * 3
+    (s,), _a = rels(text, "sum")
+    assert s["consistent"] and s["total_quote"].endswith("40条") and len(s["part_quotes"]) == 2
+    # 在工作中 names no head noun of a count: no parts.
+    assert rels("全年办理案件40件。在日常工作中，接待群众15人次。", "sum")[0] == []
