@@ -277,9 +277,11 @@ _ETC = re.compile(r"等(?![级次同于待到])")
 # of cases closed by them; they are not mere examples.
 _MEANS_AFTER_ETC = re.compile(r"(手段|方式|形式|途径|渠道|方法)")
 _QUALIFIER = re.compile(r"[（(](包括|包含|含|其中)[^（()）]{0,12}[）)]")
-# 事项清单31个: a number of lists, not of the items on them.
-_CONTAINER = re.compile(r"(清单|目录)$")
-_CONTAINER_UNITS = ("个", "张", "份", "类", "批")
+# 事项清单31个, 法律援助工作站3380个: a number of lists or of bodies, not of the
+# items on them or the cases they handle.
+_CONTAINER = re.compile(r"(清单|目录|工作站|服务站|联络点|中心|机构|窗口|平台)$")
+_CONTAINER_AFTER = re.compile(r"[^，。；、]{0,12}?(工作站|服务站|联络点|中心|机构|窗口|平台)")
+_CONTAINER_UNITS = ("个", "张", "份", "类", "批", "家", "所", "处")
 _BARE_AFTER = set("，。；、,;）)\n\t：:")
 # A bare number after these is a date, a year or a place in a list, not a count.
 _BARE_NOT_AFTER = set("至到于在自从年月日第号期届版")
@@ -474,7 +476,7 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
             code, found = _classify(before, after, context_before, group)
             if (
                 unit in _CONTAINER_UNITS
-                and _CONTAINER.search(before)
+                and (_CONTAINER.search(before) or _CONTAINER_AFTER.match(after))
                 and lx.CODE_UNIT.get(code) not in (None, unit)
             ):
                 code, found = "other:" + re.sub(r"[^\u4e00-\u9fff]", "", before[-8:]), ""
@@ -649,6 +651,7 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
             out.append((total, parts))
             used.update(parts)
     out += _scope_lists(text, figures, used | {t for t, _p in out})
+    out += _colon_lists(text, figures, used | {t for t, _p in out})
     return out
 
 
@@ -678,7 +681,32 @@ def _scope_lists(text: str, figures: list[Figure], used: set[int]) -> list[tuple
             if f.sentence != first.sentence or f.is_rate or f.unit != first.unit or i in used:
                 break
             parts.append(i)
-        if parts:
+        if parts and sum(figures[i].value for i in parts) <= tf.value:
+            out.append((total, parts))
+            used.update(parts)
+    return out
+
+
+def _colon_lists(text: str, figures: list[Figure], used: set[int]) -> list[tuple[int, list[int]]]:
+    """抽取100宗…评估结果为：优秀14宗，占比14%；良好20宗…: the counts after 结果为：
+    (up to the end of the sentence, across ；) break down the count before it. Only a
+    breakdown that does not exceed its total is taken (a false 不符 is worse)."""
+    out = []
+    for m in lx.COLON_MARKER.finditer(text):
+        before = [i for i, f in enumerate(figures) if f.cend <= m.start() and not f.is_rate]
+        if not before or before[-1] in used:
+            continue
+        total = before[-1]
+        tf = figures[total]
+        if any(ch in "。\n" for ch in text[tf.cend : m.start()]):
+            continue
+        end = min((j for j in (text.find("。", m.end()), text.find("\n", m.end())) if j >= 0), default=len(text))
+        parts = [
+            i
+            for i, f in enumerate(figures)
+            if m.end() <= f.cstart < end and not f.is_rate and f.unit == tf.unit and i not in used
+        ]
+        if len(parts) >= 2 and sum(figures[i].value for i in parts) <= tf.value:
             out.append((total, parts))
             used.update(parts)
     return out

@@ -375,6 +375,10 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("legal_aid_cases", r"法律援助", None, 0),
     ("notary_cases", r"公证", None, 0),
     ("legal_service_visits", r"法律服务|法律咨询", None, 0),
+    # 另提供来访、来电等咨询3354人次 in a text about legal aid or services.
+    ("legal_service_visits", r"咨询", r"法律|律师|援助", 0),
+    # 抽取100宗案件进行评估: a sample drawn for checking, not the caseload.
+    ("other:sampled", r"抽取|随机抽|抽样", None, 2),
     # 12348热线…每年服务15万人次: people served, where the text is about legal services.
     ("legal_service_visits", r"服务(群众|对象)?(达到|达|超过|近)?$", r"法律服务|12348", 0),
     ("legal_literates", r"法律明白人", None, 1),
@@ -551,6 +555,8 @@ TOTAL_WORDS = re.compile(r"共|总|全年|全县|全市|全区|累计|合计")
 
 # Words that mark what follows as parts of the figure before.
 PART_MARKER = re.compile(r"其中|[（(，,]含|包括")
+# 评估结果为：优秀…，良好…: a breakdown of the count before it.
+COLON_MARKER = re.compile(r"(结果|情况|构成|分布)(为|是|如下)?[：:]")
 # 在主动公开的信息中，…: the parts of a total named by its head noun (信息, 案件).
 SCOPE_MARKER = re.compile(r"在(?P<what>[^，。；在]{2,12}?(信息|案件|纠纷|申请|文件|事项))中[，,：:]?")
 

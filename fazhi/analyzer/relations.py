@@ -295,6 +295,15 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation]) -> None:
                 rel.note += f"（分母“{figures[named[0]].quote}”在前文，按“占{f.share_of}”所称取用。）"
                 out.append(rel)
                 return
+    # 优秀案件14宗，占比14%: a share naming no base is over the total its count is a
+    # part of (其中, 结果为：); reported when it fits.
+    whole = figures[numerator].part_of
+    if whole is not None and (f.share_code is None or f.share_code.startswith("other:")):
+        rel = _checked_rate(figures, i, numerator, whole, "较确定")
+        if rel.consistent:
+            rel.note += f"（“{figures[numerator].quote}”是“{figures[whole].quote}”的分项，按其总数计算。）"
+            out.append(rel)
+            return
     # 占收案总数的79.9%: the nearest larger count of the same kind that the text marks
     # as a total; found by nearness, so only a fit is reported.
     group = figures[numerator].group
@@ -901,6 +910,42 @@ _PREVIOUS_BEFORE = re.compile(r"(上年|去年|上一年)(同期)?(的|为|是)?
 _YEAR_IN = re.compile(r"(20\d\d)年")
 
 
+_TRAILING_TOTAL = re.compile(r"(共计|合计|总计)(为|达)?$")
+
+
+def _trailing_totals(text: str, figures: list[Figure], used: set[int]) -> list[Relation]:
+    """办案补贴96.74万元；值班补贴18.16万元，共计114.9万元: a total stated after its
+    parts, the counts in its unit since the sentence began (across ；). Only a total
+    the parts make up is reported: the list may hold figures of another total."""
+    out = []
+    for i, t in enumerate(figures):
+        if i in used or t.is_rate or not _TRAILING_TOTAL.search(t.sentence_text):
+            continue
+        start = max(text.rfind("。", 0, t.cstart), text.rfind("\n", 0, t.cstart)) + 1
+        parts = [
+            j
+            for j in range(i)
+            if figures[j].cstart >= start and figures[j].unit == t.unit and not figures[j].is_rate
+        ]
+        if len(parts) < 2 or any(figures[j].approx for j in parts) or t.approx:
+            continue
+        s = sum((figures[j].value for j in parts), Decimal(0))
+        if s == t.value:
+            out.append(
+                Relation(
+                    "sum",
+                    True,
+                    f"{'+'.join(_fmt(figures[j].value) for j in parts)}={_fmt(s)}，与“{t.quote}”相符。",
+                    total=i,
+                    parts=parts,
+                    stated_total=t.value,
+                    sum_of_parts=s,
+                    confidence="较确定",
+                )
+            )
+    return out
+
+
 def _change_fits(cur: Decimal, prev: Decimal, stated: Decimal, down: bool) -> tuple[Decimal, bool, str]:
     """(computed change in %, consistent, how it was rounded) for a stated change."""
     exact = (cur - prev) / prev * HUNDRED
@@ -1006,11 +1051,14 @@ def find_relations(text: str, figures: list[Figure]) -> list[Relation]:
     tables = _table_relations(text, figures)
     in_tables = {r.rate for r in tables}
     rates = [r for r in _rate_relations(text, figures) if r.rate not in in_tables]
+    sums = _sum_relations(text, figures)
+    trailing = _trailing_totals(text, figures, {r.total for r in sums if r.total is not None})
     return (
         tables
         + rates
         + _row_sums(text, figures)
-        + _sum_relations(text, figures)
+        + sums
+        + trailing
         + _implied(figures)
         + _change_relations(figures)
     )

@@ -143,3 +143,39 @@ def test_parts_named_by_the_totals_head_noun_after_zai_zhong():
     assert s["consistent"] and s["total_quote"].endswith("40条") and len(s["part_quotes"]) == 2
     # 在工作中 names no head noun of a count: no parts.
     assert rels("全年办理案件40件。在日常工作中，接待群众15人次。", "sum")[0] == []
+
+
+# Found by the third blind batch (024–029) -------------------------------------------
+
+
+def test_bodies_and_stations_are_not_the_cases_they_handle():
+    got = codes("全市建立法律援助工作站45个，全年办理法律援助案件900件。")
+    assert got[0][0].startswith("other:") and got[1] == ("legal_aid_cases", 900)
+    assert codes("全县已有12个法律援助工作站。")[0][0].startswith("other:")
+
+
+def test_consultations_in_a_legal_aid_text_and_a_sample_drawn():
+    assert codes("法律援助中心另提供来访、来电等咨询500人次。") == [("legal_service_visits", 500)]
+    (code, _v), = codes("从已结案件中抽取40宗法律援助案件进行评估。")
+    assert code.startswith("other:")
+
+
+def test_shares_of_a_breakdown_after_jieguo_wei_are_over_its_total():
+    text = "抽取50宗案件进行评估，评估结果为：优秀案件10宗，占比20%；合格案件40宗，占比80%。"
+    sums, a = rels(text, "sum")
+    assert [s["consistent"] for s in sums] == [True] and len(sums[0]["part_quotes"]) == 2
+    rates, _a = rels(text, "rate")
+    assert [(r["computed"], r["consistent"], r["confidence"]) for r in rates] == [
+        (20.0, True, "较确定"),
+        (80.0, True, "较确定"),
+    ]
+    # A breakdown larger than the count before it is not taken as its parts.
+    assert rels("抽取5宗案件，评估结果为：优秀案件10宗，合格案件40宗。", "sum")[0] == []
+
+
+def test_a_total_stated_after_its_parts():
+    text = "发放办案补贴50.5万元；发放值班补贴9.5万元，共计60万元。"
+    (s,), _a = rels(text, "sum")
+    assert s["consistent"] and s["total_quote"].endswith("60万元") and len(s["part_quotes"]) == 2
+    off, a = rels("发放办案补贴50.5万元；发放值班补贴9.5万元，共计70万元。", "sum")
+    assert off == [] and not a.inconsistencies
