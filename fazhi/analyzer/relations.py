@@ -74,33 +74,20 @@ class Relation:
             "note": self.note,
             "confidence": self.confidence if self.checked else "无法核对",
         }
-        if self.kind == "change":
-            d.update(
-                indicator=figures[self.numerator].indicator if self.numerator is not None else "",
-                change_quote=q(self.rate),
-                current_quote=q(self.numerator),
-                previous_quote=q(self.denominator),
-                change_position=pos(self.rate),
-                current_position=pos(self.numerator),
-                previous_position=pos(self.denominator),
-                stated=_num(self.stated) if self.stated is not None else None,
-                computed=_num(self.computed) if self.computed is not None else None,
-            )
-        elif self.kind == "rate":
-            d.update(
-                indicator=figures[self.rate].indicator if self.rate is not None else "",
-                rate_quote=q(self.rate),
-                numerator_quote=q(self.numerator),
-                denominator_quote=q(self.denominator),
-                rate_position=pos(self.rate),
-                numerator_position=pos(self.numerator),
-                denominator_position=pos(self.denominator),
-                stated=_num(self.stated) if self.stated is not None else None,
-                computed=_num(self.computed) if self.computed is not None else None,
-                fits_instead=[q(i) for i in self.fits],
-            )
-            if self.implied_denominator is not None:
-                d["implied_denominator"] = self.implied_denominator
+        if self.kind in ("rate", "change"):
+            # A change names its figures as the change, this year's and last year's count.
+            names = ("rate", "numerator", "denominator") if self.kind == "rate" else ("change", "current", "previous")
+            roles = (self.rate, self.numerator, self.denominator)
+            named = self.rate if self.kind == "rate" else self.numerator
+            d["indicator"] = figures[named].indicator if named is not None else ""
+            d.update({f"{n}_quote": q(i) for n, i in zip(names, roles, strict=True)})
+            d.update({f"{n}_position": pos(i) for n, i in zip(names, roles, strict=True)})
+            d["stated"] = _num(self.stated) if self.stated is not None else None
+            d["computed"] = _num(self.computed) if self.computed is not None else None
+            if self.kind == "rate":
+                d["fits_instead"] = [q(i) for i in self.fits]
+                if self.implied_denominator is not None:
+                    d["implied_denominator"] = self.implied_denominator
         else:
             d.update(
                 indicator=self.indicator
@@ -1020,12 +1007,13 @@ def _change_relations(figures: list[Figure]) -> list[Relation]:
         computed, ok, how = _change_fits(c, p, f.value, down)
         word = "下降" if down else "增长"
         head = f"（{_fmt(c)}−{_fmt(p)}）÷{_fmt(p)}={_fmt(computed)}%"
+        places = _decimals(f.value)
+        rounded = abs((c - p) / p * HUNDRED).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
         if how == "方向不符":
             note = f"{head}，与所报“{word}{_fmt(f.value)}%”方向相反。"
         elif how == "截断":
-            note = f"{head}，按所报的{_decimals(f.value)}位小数截断为{_fmt(f.value)}%，相符（四舍五入应为{_fmt(abs(computed).quantize(Decimal(1).scaleb(-_decimals(f.value)), ROUND_HALF_UP))}%）。"
+            note = f"{head}，按所报的{places}位小数截断为{_fmt(f.value)}%，相符（四舍五入应为{_fmt(rounded)}%）。"
         else:
-            rounded = abs(computed).quantize(Decimal(1).scaleb(-_decimals(f.value)), ROUND_HALF_UP)
             note = f"{head}，四舍五入为{word}{_fmt(rounded)}%，与所报{word}{_fmt(f.value)}%{'相符' if ok else '不符'}。"
         rel = Relation(
             "change",
