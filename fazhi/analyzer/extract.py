@@ -279,8 +279,9 @@ _MEANS_AFTER_ETC = re.compile(r"(手段|方式|形式|途径|渠道|方法)")
 _QUALIFIER = re.compile(r"[（(](包括|包含|含|其中)[^（()）]{0,12}[）)]")
 # 事项清单31个, 法律援助工作站3380个: a number of lists or of bodies, not of the
 # items on them or the cases they handle.
-_CONTAINER = re.compile(r"(清单|目录|工作站|服务站|联络点|中心|机构|窗口|平台)$")
-_CONTAINER_AFTER = re.compile(r"[^，。；、]{0,12}?(工作站|服务站|联络点|中心|机构|窗口|平台)")
+_BODIES = r"清单|目录|工作站|服务站|联络点|中心|机构|窗口|平台|领域|部门|单位|乡镇|街道|村|社区"
+_CONTAINER = re.compile(rf"({_BODIES})$")
+_CONTAINER_AFTER = re.compile(rf"[^，。；、]{{0,12}}?({_BODIES})")
 _CONTAINER_UNITS = ("个", "张", "份", "类", "批", "家", "所", "处")
 _BARE_AFTER = set("，。；、,;）)\n\t：:")
 # A bare number after these is a date, a year or a place in a list, not a count.

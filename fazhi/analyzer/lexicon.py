@@ -226,6 +226,7 @@ EXTRA_GROUPS: dict[str, set[str]] = {
     "decision_legality_reviewed": {"event"},
     "litig_appear_count": {"thing"},  # 出庭应诉12件
     "litig_hearings": {"thing"},
+    "mediators": {"thing"},  # 调解员1153个: people counted with 个
 }
 
 
@@ -353,7 +354,11 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 180多名人民调解员参加了培训班: people trained, not the mediators counted
     # (执法人员参加培训 stays enforcers_trained).
     ("other:trainees", rf"(?<!执法人员)参加了?{_}{{0,4}}培训", None, 3),
-    ("mediation_cases", r"纠纷|调处", None, 0),
+    ("mediation_cases", r"纠纷|调处|调解案件", None, 0),
+    # 诉前调解 is the court's mediation before a suit, not people's mediation.
+    ("other:pre_suit_mediation", r"诉前调解", None, 2),
+    ("other:pre_suit_mediation", r"调解成功|成功调解|收案", r"诉前", 2),
+    ("other:pre_suit_mediation_rate", r"调解成功率|成功率", r"诉前", 3),
     # 发生各类矛盾纠纷490件: disputes that arose, not disputes mediated.
     ("other:disputes_occurred", rf"发生{_}{{0,8}}纠纷", None, 1),
     ("mediation_success", r"调解成功|成功调解|调处成功|成功调处|调成|化解成功|成功化解", None, 1),

@@ -179,3 +179,21 @@ def test_a_total_stated_after_its_parts():
     assert s["consistent"] and s["total_quote"].endswith("60万元") and len(s["part_quotes"]) == 2
     off, a = rels("发放办案补贴50.5万元；发放值班补贴9.5万元，共计70万元。", "sum")
     assert off == [] and not a.inconsistencies
+
+
+# Found by the fourth blind batch (030–034) ------------------------------------------
+
+
+def test_mediators_counted_with_ge_and_mediation_cases_named_as_such():
+    got = codes("全县人民调解委员会调解员300个，各级调委会共调解案件900件，调解成功890件。")
+    assert got == [("mediators", 300), ("mediation_cases", 900), ("mediation_success", 890)]
+
+
+def test_the_courts_pre_suit_mediation_is_not_peoples_mediation():
+    got = codes("2023年，法院诉前调解收案500件，调解成功200件，调解成功率达40%。")
+    assert all(c.startswith("other:") for c, _v in got) and len(got) == 3
+
+
+def test_fields_and_bodies_counted_with_ge_are_not_cases():
+    (code, _v), = codes("行政诉讼案件已涉及30多个行政管理领域。")
+    assert code.startswith("other:")
