@@ -630,6 +630,17 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
             tf = figures[total]
             part_sentence = first.sentence
         parts: list[int] = []
+        stop = min((j for j in (text.find("。", pos), text.find("\n", pos)) if j >= 0), default=len(text))
+        first_item = text.find("；", pos, stop)
+        if m.group(0) == "其中" and first_item >= 0 and _counts_in(figures, pos, first_item, tf.unit) == 1:
+            # 其中，行政处罚137.07万宗，同比下降35.98%，罚没金额2.92亿元；行政许可80.96万宗…:
+            # a list whose items are apart by ；, each item's first count in the
+            # total's unit is the part (its rate and amount are not).
+            parts = _semicolon_items(text, figures, pos, stop, tf, used)
+            if parts and total not in used and sum(figures[i].value for i in parts) <= tf.value:
+                out.append((total, parts))
+                used.update(parts)
+            continue
         for i in range(bisect_right(starts, pos - 1), len(figures)):
             f = figures[i]
             if f.cstart < pos or i in used:
@@ -654,6 +665,25 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
     out += _scope_lists(text, figures, used | {t for t, _p in out})
     out += _colon_lists(text, figures, used | {t for t, _p in out})
     return out
+
+
+def _counts_in(figures: list[Figure], start: int, end: int, unit: str) -> int:
+    return sum(1 for f in figures if start <= f.cstart < end and not f.is_rate and f.unit == unit)
+
+
+def _semicolon_items(
+    text: str, figures: list[Figure], pos: int, stop: int, tf: Figure, used: set[int]
+) -> list[int]:
+    parts: list[int] = []
+    seen: set[int] = set()
+    for i, f in enumerate(figures):
+        if not pos <= f.cstart < stop or i in used or f.is_rate or f.unit != tf.unit:
+            continue
+        item = text.count("；", pos, f.cstart)
+        if item not in seen:
+            seen.add(item)
+            parts.append(i)
+    return parts
 
 
 def _scope_lists(text: str, figures: list[Figure], used: set[int]) -> list[tuple[int, list[int]]]:

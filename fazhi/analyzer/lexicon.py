@@ -331,6 +331,14 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
         None,
         0,
     ),
+    # 行政处罚137.07万宗，行政许可80.96万宗…: in a text about 行政执法, enforcement acts
+    # counted by their kind (INDICATORS.md: by kind 处罚, 许可, 强制, 检查, 其他).
+    (
+        "enforcement_cases",
+        r"行政(处罚|许可|强制|检查|征收|征用|给付|奖励|裁决|确认)(?!事项|清单|权)|其他行政执法行为",
+        r"执法",
+        0,
+    ),
     ("case_files_reviewed", r"评查|案卷|卷宗", None, 0),
     ("enforcement_supervision_letters", r"执法监督意见书|监督意见书|监督建议书", None, 1),
     # 政务公开

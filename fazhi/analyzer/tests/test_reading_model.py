@@ -197,3 +197,16 @@ def test_the_courts_pre_suit_mediation_is_not_peoples_mediation():
 def test_fields_and_bodies_counted_with_ge_are_not_cases():
     (code, _v), = codes("行政诉讼案件已涉及30多个行政管理领域。")
     assert code.startswith("other:")
+
+
+# Found by the fifth blind batch (035–036) -------------------------------------------
+
+
+def test_enforcement_acts_named_by_their_kind_in_an_enforcement_text():
+    text = "全县行政执法机关共办理行政执法案件900宗。其中，行政处罚300宗，同比下降5%，罚没金额20万元；行政许可500宗；行政强制40宗。"
+    got = codes(text)
+    assert [v for c, v in got if c == "enforcement_cases"] == [900, 300, 500, 40]
+    (s,), _a = rels(text, "sum")
+    assert s["consistent"] and len(s["part_quotes"]) == 3 and s["total_quote"].endswith("900宗")
+    # Outside a text about 执法, 行政许可 counts are not read as enforcement acts.
+    assert codes("全区受理行政许可申请80宗。")[0][0] != "enforcement_cases"
