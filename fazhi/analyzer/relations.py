@@ -1015,17 +1015,8 @@ def _change_relations(figures: list[Figure]) -> list[Relation]:
             note = f"{head}，按所报的{places}位小数截断为{_fmt(f.value)}%，相符（四舍五入应为{_fmt(rounded)}%）。"
         else:
             note = f"{head}，四舍五入为{word}{_fmt(rounded)}%，与所报{word}{_fmt(f.value)}%{'相符' if ok else '不符'}。"
-        rel = Relation(
-            "change",
-            ok,
-            note,
-            rate=i,
-            numerator=cur,
-            denominator=prev,
-            stated=f.value,
-            computed=computed,
-            confidence=confidence,
-        )
+        counts = {"rate": i, "numerator": cur, "denominator": prev}
+        rel = Relation("change", ok, note, stated=f.value, computed=computed, confidence=confidence, **counts)
         if not ok and confidence != "确定":
             rel.checked = False
             rel.note += "上年数取自另一句，对应关系不够确定，未作判断。"
