@@ -181,7 +181,7 @@ def write_xlsx(analyses: list[Analysis], target: str | IO[bytes]) -> None:
     for a in analyses:
         for relation in [*a.relations, *a.unchecked]:
             d = relation.as_dict(a.figures)
-            kind = {"rate": "比率", "sum": "合计", "implied": "推算"}[relation.kind]
+            kind = {"rate": "比率", "sum": "合计", "implied": "推算", "change": "同比"}[relation.kind]
             verdict = (
                 "无法核对"
                 if not relation.checked

@@ -274,6 +274,16 @@ def _cell_label(text: str, pos: int) -> str:
 _NUMERIC_CELL = re.compile(r"^[\d.,%％\-—~～]+[件人次个项条名%]?$")
 _HOTLINE = re.compile(r"^(12\d{3}|110|119|120|122|96\d{3})$")
 _ETC = re.compile(r"等(?![级次同于待到])")
+# 通过调解、和解等手段结案9件: the words before 等 name the means, and the count is
+# of cases closed by them; they are not mere examples.
+_MEANS_AFTER_ETC = re.compile(r"(手段|方式|形式|途径|渠道|方法)")
+_QUALIFIER = re.compile(r"[（(](包括|包含|含|其中)[^（()）]{0,12}[）)]")
+# 事项清单31个, 法律援助工作站3380个: a number of lists or of bodies, not of the
+# items on them or the cases they handle.
+_BODIES = r"清单|目录|工作站|服务站|联络点|中心|机构|窗口|平台|领域|部门|单位|乡镇|街道|村|社区"
+_CONTAINER = re.compile(rf"({_BODIES})$")
+_CONTAINER_AFTER = re.compile(rf"[^，。；、]{{0,12}}?({_BODIES})")
+_CONTAINER_UNITS = ("个", "张", "份", "类", "批", "家", "所", "处")
 _BARE_AFTER = set("，。；、,;）)\n\t：:")
 # A bare number after these is a date, a year or a place in a list, not a count.
 _BARE_NOT_AFTER = set("至到于在自从年月日第号期届版")
@@ -439,8 +449,11 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 ):
                     label = with_header
                 before = label
+        # 全年结案（包括上年受理后结转）68件: a parenthesis that qualifies the count
+        # (包括, 含, 其中) does not name it.
+        before = _QUALIFIER.sub("", before)
         etc = list(_ETC.finditer(before))
-        if etc and len(before) - etc[-1].end() >= 2:
+        if etc and len(before) - etc[-1].end() >= 2 and not _MEANS_AFTER_ETC.match(before, etc[-1].end()):
             # 撤销、变更和责令履行决定等纠错决定2.73万件: what comes before 等 are
             # examples; the noun after it names the count.
             before = before[etc[-1].end() :]
@@ -463,6 +476,12 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 share_code, _found = _classify(share_of, "", context_before, "thing")
         if not items:
             code, found = _classify(before, after, context_before, group)
+            if (
+                unit in _CONTAINER_UNITS
+                and (_CONTAINER.search(before) or _CONTAINER_AFTER.match(after))
+                and lx.CODE_UNIT.get(code) not in (None, unit)
+            ):
+                code, found = "other:" + re.sub(r"[^\u4e00-\u9fff]", "", before[-8:]), ""
             items.append((code, found, None))
         qa, qb = c.span(quote_from, tok.end)
         sentence = bisect_right(sentence_starts, tok.start) - 1
@@ -492,12 +511,37 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 )
             )
     figures = _spread_shared_rates(figures)
+    _inherit_parallel(t, figures)
     _resolve_numerator_rates(figures)
     _inherit_part_codes(t, figures)
     return figures
 
 
 _BOTH = re.compile(r"率(均|都|分别)(为|达到|达|是)?$")
+_HAN = re.compile(r"[^\u4e00-\u9fff]")
+_OTHER = re.compile(r"其他|其它|其余|另")
+
+
+def _inherit_parallel(text: str, figures: list[Figure]) -> None:
+    """发布政务类信息34条，概况类信息150条: a clause that only repeats the head noun
+    of the clause before (信息) shares its verb and so its code (其他事项 does not).
+    因依申请公开引发行政复议0件、行政诉讼0件: a qualifier spreads over its 、 list."""
+    for k in range(1, len(figures)):
+        f, g = figures[k], figures[k - 1]
+        if f.sentence != g.sentence or f.unit != g.unit or g.is_rate:
+            continue
+        between = text[g.cend : f.cstart]
+        if between[:1] not in ("，", "、") or any(ch in CLAUSE_END for ch in between[1:]):
+            continue
+        if g.indicator in lx.SPREADING_QUALIFIERS and between[0] == "、" and len(between) <= 8:
+            if not f.indicator.startswith("other:"):
+                f.indicator, f.measure = g.indicator, g.measure
+            continue
+        if not f.indicator.startswith("other:") or f.measure or g.indicator.startswith("other:"):
+            continue
+        head, prev_head = _HAN.sub("", between)[-2:], _HAN.sub("", g.sentence_text)[-2:]
+        if len(head) == 2 and head == prev_head and len(between) <= 12 and not _OTHER.search(between):
+            f.indicator, f.measure = g.indicator, g.measure
 
 
 def _spread_shared_rates(figures: list[Figure]) -> list[Figure]:
@@ -587,13 +631,26 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
             tf = figures[total]
             part_sentence = first.sentence
         parts: list[int] = []
+        stop = min((j for j in (text.find("。", pos), text.find("\n", pos)) if j >= 0), default=len(text))
+        first_item = text.find("；", pos, stop)
+        if m.group(0) == "其中" and first_item >= 0 and _counts_in(figures, pos, first_item, tf.unit) == 1:
+            # 其中，行政处罚137.07万宗，同比下降35.98%，罚没金额2.92亿元；行政许可80.96万宗…:
+            # a list whose items are apart by ；, each item's first count in the
+            # total's unit is the part (its rate and amount are not).
+            parts = _semicolon_items(text, figures, pos, stop, tf, used)
+            if parts and total not in used and sum(figures[i].value for i in parts) <= tf.value:
+                out.append((total, parts))
+                used.update(parts)
+            continue
         for i in range(bisect_right(starts, pos - 1), len(figures)):
             f = figures[i]
             if f.cstart < pos or i in used:
                 continue
             if f.sentence != part_sentence or f.is_rate or f.group != tf.group:
                 break
-            if (f.indicator, tf.indicator) in _NUMERATOR_OF:
+            if (f.indicator, tf.indicator) in _NUMERATOR_OF and f.indicator not in lx.SUB_MEASURES.get(
+                tf.indicator, ()
+            ):
                 break  # 调解成功780件 after 其中…纠纷800件: a rate's count, not a part
             if parts and figures[parts[-1]].cstart == f.cstart:
                 continue
@@ -604,6 +661,84 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
                 if text[f.cend : f.cend + 1] in stops:
                     break
         if parts and total not in used:
+            out.append((total, parts))
+            used.update(parts)
+    out += _scope_lists(text, figures, used | {t for t, _p in out})
+    out += _colon_lists(text, figures, used | {t for t, _p in out})
+    return out
+
+
+def _counts_in(figures: list[Figure], start: int, end: int, unit: str) -> int:
+    return sum(1 for f in figures if start <= f.cstart < end and not f.is_rate and f.unit == unit)
+
+
+def _semicolon_items(
+    text: str, figures: list[Figure], pos: int, stop: int, tf: Figure, used: set[int]
+) -> list[int]:
+    parts: list[int] = []
+    seen: set[int] = set()
+    for i, f in enumerate(figures):
+        if not pos <= f.cstart < stop or i in used or f.is_rate or f.unit != tf.unit:
+            continue
+        item = text.count("；", pos, f.cstart)
+        if item not in seen:
+            seen.add(item)
+            parts.append(i)
+    return parts
+
+
+def _scope_lists(text: str, figures: list[Figure], used: set[int]) -> list[tuple[int, list[int]]]:
+    """在主动公开的信息中，政策法规类4条，…: the parts of the nearest count before in
+    the paragraph, in the same unit, whose words name the same head noun (信息)."""
+    out = []
+    for m in lx.SCOPE_MARKER.finditer(text):
+        after = [i for i, f in enumerate(figures) if f.cstart >= m.end()]
+        if not after:
+            continue
+        first = figures[after[0]]
+        before = [
+            i
+            for i, f in enumerate(figures)
+            if f.cend <= m.start() and not f.is_rate and f.unit == first.unit
+        ]
+        if not before or first.is_rate:
+            continue
+        total = before[-1]
+        tf = figures[total]
+        if tf.paragraph != first.paragraph or m.group(2) not in tf.sentence_text[-16:] or total in used:
+            continue
+        parts = []
+        for i in after:
+            f = figures[i]
+            if f.sentence != first.sentence or f.is_rate or f.unit != first.unit or i in used:
+                break
+            parts.append(i)
+        if parts and sum(figures[i].value for i in parts) <= tf.value:
+            out.append((total, parts))
+            used.update(parts)
+    return out
+
+
+def _colon_lists(text: str, figures: list[Figure], used: set[int]) -> list[tuple[int, list[int]]]:
+    """抽取100宗…评估结果为：优秀14宗，占比14%；良好20宗…: the counts after 结果为：
+    (up to the end of the sentence, across ；) break down the count before it. Only a
+    breakdown that does not exceed its total is taken (a false 不符 is worse)."""
+    out = []
+    for m in lx.COLON_MARKER.finditer(text):
+        before = [i for i, f in enumerate(figures) if f.cend <= m.start() and not f.is_rate]
+        if not before or before[-1] in used:
+            continue
+        total = before[-1]
+        tf = figures[total]
+        if any(ch in "。\n" for ch in text[tf.cend : m.start()]):
+            continue
+        end = min((j for j in (text.find("。", m.end()), text.find("\n", m.end())) if j >= 0), default=len(text))
+        parts = [
+            i
+            for i, f in enumerate(figures)
+            if m.end() <= f.cstart < end and not f.is_rate and f.unit == tf.unit and i not in used
+        ]
+        if len(parts) >= 2 and sum(figures[i].value for i in parts) <= tf.value:
             out.append((total, parts))
             used.update(parts)
     return out

@@ -226,6 +226,7 @@ EXTRA_GROUPS: dict[str, set[str]] = {
     "decision_legality_reviewed": {"event"},
     "litig_appear_count": {"thing"},  # 出庭应诉12件
     "litig_hearings": {"thing"},
+    "mediators": {"thing"},  # 调解员1153个: people counted with 个
 }
 
 
@@ -285,6 +286,11 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 以本级为被申请人 counts cases a superior body took; a breakdown of one's own
     # cases by respondent (被申请人为乡镇政府的12件) is not that.
     ("recon_superior_cases", r"被申请人", r"上级|[市省州盟](级|人民政府|政府|司法局|司法厅)", 2),
+    # 因依申请公开引发行政复议0件, 因政府信息公开申请引起的行政诉讼: appeals about
+    # disclosure, counted apart from the body's own 复议/应诉 caseload.
+    ("other:disclosure_appeals", rf"因{_}{{0,14}}(公开|申请){_}{{0,6}}(引发|引起|产生|提起)", None, 3),
+    # 涉企行政复议案件, 民生领域案件: a field's share of the cases, not the caseload.
+    ("other:field_cases", r"涉企|涉及民生|民生领域|涉外", None, 2),
     # 行政应诉
     ("litig_cases", rf"(应诉|诉讼|涉诉|涉讼){_}{{0,4}}案件|行政案件|被诉|行政诉讼|应诉", None, 0),
     ("litig_hearings", r"开庭", LITIG, 0),
@@ -325,6 +331,14 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
         None,
         0,
     ),
+    # 行政处罚137.07万宗，行政许可80.96万宗…: in a text about 行政执法, enforcement acts
+    # counted by their kind (INDICATORS.md: by kind 处罚, 许可, 强制, 检查, 其他).
+    (
+        "enforcement_cases",
+        r"行政(处罚|许可|强制|检查|征收|征用|给付|奖励|裁决|确认)(?!事项|清单|权)|其他行政执法行为",
+        r"执法",
+        0,
+    ),
     ("case_files_reviewed", r"评查|案卷|卷宗", None, 0),
     ("enforcement_supervision_letters", r"执法监督意见书|监督意见书|监督建议书", None, 1),
     # 政务公开
@@ -333,6 +347,8 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("disclosure_requests", r"依申请|信息公开申请|公开申请", None, 0),
     ("disclosure_requests", rf"(收到|新收|受理){_}{{0,12}}申请", r"信息公开|依申请公开|公开申请", 0),
     ("disclosure_replied_on_time", r"按期答复|按时答复", None, 1),
+    ("disclosure_replied_on_time", r"按期办结|按时办结|按期办理", r"信息公开|依申请|公开申请", 1),
+    ("other:disclosure_on_time_rate", r"按(期|时)(答复|办结|办理)率", r"信息公开|依申请|公开申请", 2),
     # 建议提案、督查
     ("npc_suggestions", rf"人大代表{_}{{0,6}}(建议|议案)|代表建议|人大建议", None, 0),
     ("cppcc_proposals", rf"政协{_}{{0,6}}提案|委员提案|政协提案", None, 0),
@@ -342,8 +358,17 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("supervision_overdue", r"逾期督办|逾期未办结", None, 1),
     # 人民调解
     ("mediation_committees", r"调委会|调解委员会|调解组织", None, 0),
-    ("mediators", r"调解员", None, 1),
-    ("mediation_cases", r"纠纷|调处", None, 0),
+    ("mediators", r"调解员|调解人员", None, 1),
+    # 180多名人民调解员参加了培训班: people trained, not the mediators counted
+    # (执法人员参加培训 stays enforcers_trained).
+    ("other:trainees", rf"(?<!执法人员)参加了?{_}{{0,4}}培训", None, 3),
+    ("mediation_cases", r"纠纷|调处|调解案件", None, 0),
+    # 诉前调解 is the court's mediation before a suit, not people's mediation.
+    ("other:pre_suit_mediation", r"诉前调解", None, 2),
+    ("other:pre_suit_mediation", r"调解成功|成功调解|收案", r"诉前", 2),
+    ("other:pre_suit_mediation_rate", r"调解成功率|成功率", r"诉前", 3),
+    # 发生各类矛盾纠纷490件: disputes that arose, not disputes mediated.
+    ("other:disputes_occurred", rf"发生{_}{{0,8}}纠纷", None, 1),
     ("mediation_success", r"调解成功|成功调解|调处成功|成功调处|调成|化解成功|成功化解", None, 1),
     ("mediation_rate", r"调解成功率|调处成功率|成功率", MED, 0),
     # 实质性化解率, 综合化解率: other measures than the share of cases mediated.
@@ -363,6 +388,10 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("legal_aid_cases", r"法律援助", None, 0),
     ("notary_cases", r"公证", None, 0),
     ("legal_service_visits", r"法律服务|法律咨询", None, 0),
+    # 另提供来访、来电等咨询3354人次 in a text about legal aid or services.
+    ("legal_service_visits", r"咨询", r"法律|律师|援助", 0),
+    # 抽取100宗案件进行评估: a sample drawn for checking, not the caseload.
+    ("other:sampled", r"抽取|随机抽|抽样", None, 2),
     # 12348热线…每年服务15万人次: people served, where the text is about legal services.
     ("legal_service_visits", r"服务(群众|对象)?(达到|达|超过|近)?$", r"法律服务|12348", 0),
     ("legal_literates", r"法律明白人", None, 1),
@@ -396,6 +425,8 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("power_list_items", r"权责事项|权责清单|权力清单", None, 0),
     ("service_items", r"政务服务事项|(?<!法律)服务事项", None, 0),
     ("permit_items", r"许可事项", None, 1),
+    # 取消政务服务事项18项, 下放…事项: what changed on a list, not what it holds.
+    ("other:items_changed", rf"(取消|下放|精简|削减|压减|调整|承接){_}{{0,10}}(事项|职权|审批)", None, 2),
 ]
 
 COMPILED = [
@@ -434,6 +465,7 @@ RATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "normdoc_filed_rate": (("normdoc_filed",), ("normdoc_issued",)),
     "npc_completion_rate": (("npc_suggestions",), ("npc_suggestions",)),
+    "other:disclosure_on_time_rate": (("disclosure_replied_on_time",), ("disclosure_requests",)),
     "cppcc_completion_rate": (("cppcc_proposals",), ("cppcc_proposals",)),
 }
 
@@ -485,10 +517,25 @@ PARTITIONS: dict[str, tuple[str, ...]] = {
         "recon_terminated",
         "recon_mediated",
         "recon_carried_over",
+        # 不予受理 closes an application, but many reports count it apart from the
+        # cases concluded: a list with it that does not add up is left unjudged.
+        "recon_rejected",
     ),
     "mediation_success": ("mediation_oral", "mediation_written"),
     "normdoc_reviewed": (),
 }
+# Qualifiers that hold for every item of the 、 list they open (因…引发行政复议0件、
+# 行政诉讼0件; 涉企…).
+SPREADING_QUALIFIERS = ("other:disclosure_appeals", "other:field_cases")
+
+# A total's parts that are a different measure of the same items (其中按期办结36件 of
+# 36 requests): they keep their own code but are no partition of the total.
+SUB_MEASURES: dict[str, tuple[str, ...]] = {
+    "disclosure_requests": ("disclosure_replied_on_time",),
+}
+
+# Parts a report may or may not count inside the total (see above).
+OPTIONAL_PARTS = ("recon_rejected",)
 
 # Totals whose listed outcomes may add up to more than they are (cases accepted this
 # year; the outcomes also decide cases carried over from the last).
@@ -497,7 +544,10 @@ OUTCOMES_MAY_EXCEED = ("recon_accepted",)
 # Parts of a total that keep their own code when listed after 其中 (all other parts
 # take the total's code, as the gold files do).
 OWN_CODE_PARTS: dict[str, tuple[str, ...]] = {
-    k: v + (("recon_corrected",) if k.startswith("recon_") else ()) for k, v in PARTITIONS.items()
+    k: PARTITIONS.get(k, ())
+    + (("recon_corrected",) if k.startswith("recon_") else ())
+    + SUB_MEASURES.get(k, ())
+    for k in [*PARTITIONS, *SUB_MEASURES]
 }
 
 # Implied totals: the catalogue defines recon_corrected as the sum of these.
@@ -518,6 +568,10 @@ TOTAL_WORDS = re.compile(r"共|总|全年|全县|全市|全区|累计|合计")
 
 # Words that mark what follows as parts of the figure before.
 PART_MARKER = re.compile(r"其中|[（(，,]含|包括")
+# 评估结果为：优秀…，良好…: a breakdown of the count before it.
+COLON_MARKER = re.compile(r"(结果|情况|构成|分布)(为|是|如下)?[：:]")
+# 在主动公开的信息中，…: the parts of a total named by its head noun (信息, 案件).
+SCOPE_MARKER = re.compile(r"在(?P<what>[^，。；在]{2,12}?(信息|案件|纠纷|申请|文件|事项))中[，,：:]?")
 
 # Whose figure it is.
 SCOPE = re.compile(

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import cache
 from typing import Any
 
@@ -40,7 +40,8 @@ HUNDRED = Decimal(100)
 
 @dataclass
 class Relation:
-    kind: str  # "rate", "sum" or "implied"
+    kind: str  # "rate", "sum", "implied" or "change" (同比: rate = the change,
+    # numerator = this year's count, denominator = last year's)
     consistent: bool
     note: str = ""
     # rate
@@ -74,21 +75,20 @@ class Relation:
             "note": self.note,
             "confidence": self.confidence if self.checked else "无法核对",
         }
-        if self.kind == "rate":
-            d.update(
-                indicator=figures[self.rate].indicator if self.rate is not None else "",
-                rate_quote=q(self.rate),
-                numerator_quote=q(self.numerator),
-                denominator_quote=q(self.denominator),
-                rate_position=pos(self.rate),
-                numerator_position=pos(self.numerator),
-                denominator_position=pos(self.denominator),
-                stated=_num(self.stated) if self.stated is not None else None,
-                computed=_num(self.computed) if self.computed is not None else None,
-                fits_instead=[q(i) for i in self.fits],
-            )
-            if self.implied_denominator is not None:
-                d["implied_denominator"] = self.implied_denominator
+        if self.kind in ("rate", "change"):
+            # A change names its figures as the change, this year's and last year's count.
+            names = ("rate", "numerator", "denominator") if self.kind == "rate" else ("change", "current", "previous")
+            roles = (self.rate, self.numerator, self.denominator)
+            named = self.rate if self.kind == "rate" else self.numerator
+            d["indicator"] = figures[named].indicator if named is not None else ""
+            d.update({f"{n}_quote": q(i) for n, i in zip(names, roles, strict=True)})
+            d.update({f"{n}_position": pos(i) for n, i in zip(names, roles, strict=True)})
+            d["stated"] = _num(self.stated) if self.stated is not None else None
+            d["computed"] = _num(self.computed) if self.computed is not None else None
+            if self.kind == "rate":
+                d["fits_instead"] = [q(i) for i in self.fits]
+                if self.implied_denominator is not None:
+                    d["implied_denominator"] = self.implied_denominator
         else:
             d.update(
                 indicator=self.indicator
@@ -266,6 +266,32 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation]) -> None:
             out.append(rel)
             if not rel.consistent:
                 _add_fits(figures, rel, out)
+            return
+        # 占本年度行政诉讼案件总量的32.23% with that total stated in an earlier
+        # paragraph: the count whose own words the 占 repeats. Found across paragraphs,
+        # it is reported when the rate fits it and otherwise left unjudged.
+        named = [
+            j
+            for j in range(numerator - 1, -1, -1)
+            if figures[j].indicator == f.share_code
+            and not figures[j].is_rate
+            and figures[j].measure
+            and figures[j].measure in f.share_of
+        ]
+        if named:
+            rel = _checked_rate(figures, i, numerator, named[0], "较确定")
+            if rel.consistent:
+                rel.note += f"（分母“{figures[named[0]].quote}”在前文，按“占{f.share_of}”所称取用。）"
+                out.append(rel)
+                return
+    # 优秀案件14宗，占比14%: a share naming no base is over the total its count is a
+    # part of (其中, 结果为：); reported when it fits.
+    whole = figures[numerator].part_of
+    if whole is not None and (f.share_code is None or f.share_code.startswith("other:")):
+        rel = _checked_rate(figures, i, numerator, whole, "较确定")
+        if rel.consistent:
+            rel.note += f"（“{figures[numerator].quote}”是“{figures[whole].quote}”的分项，按其总数计算。）"
+            out.append(rel)
             return
     # 占收案总数的79.9%: the nearest larger count of the same kind that the text marks
     # as a total; found by nearness, so only a fit is reported.
@@ -638,6 +664,19 @@ def _sum_relations(text: str, figures: list[Figure]) -> list[Relation]:
             used_totals.add(i)
             used_parts.update(parts)
             continue
+        if s != t.value and not approx and any(figures[j].indicator in lx.OPTIONAL_PARTS for j in parts):
+            out.append(
+                _unchecked_sum(
+                    i,
+                    parts,
+                    t.value,
+                    s,
+                    f"所列各项结果之和为{_fmt(s)}，与总数{_fmt(t.value)}不等，但其中的不予受理可能不计入总数，未作判断。",
+                )
+            )
+            used_totals.add(i)
+            used_parts.update(parts)
+            continue
         if s < t.value and nxt < len(figures) and figures[nxt].sentence == t.sentence:
             # The list of outcomes goes on with other figures (纠错5件…): it need not
             # be every outcome, so a shortfall proves nothing.
@@ -847,10 +886,160 @@ def _implied(figures: list[Figure]) -> list[Relation]:
     return out
 
 
+# --- Year-on-year changes ------------------------------------------------------------
+
+# 同比增长17.1%, 较上年下降4.35%: a change on last year (not 提高到98%, a value).
+_CHANGE = re.compile(
+    r"(同比|较上年|比上年|较去年|比去年|较上一年|比上一年|较20\d\d年|比20\d\d年)(同期)?"
+    r"(?P<dir>增长|提高|上升|增加|提升|下降|减少|降低|下滑|回落)了?$"
+)
+_DOWN = ("下降", "减少", "降低", "下滑", "回落")
+# 由上年的60件, 上年同期为60件, 2022年（60件）: a count named as last year's.
+_PREVIOUS_BEFORE = re.compile(r"(上年|去年|上一年)(同期)?(的|为|是)?[（(]?$")
+_YEAR_IN = re.compile(r"(20\d\d)年")
+
+
+_TRAILING_TOTAL = re.compile(r"(共计|合计|总计)(为|达)?$")
+
+
+def _trailing_totals(text: str, figures: list[Figure], used: set[int]) -> list[Relation]:
+    """办案补贴96.74万元；值班补贴18.16万元，共计114.9万元: a total stated after its
+    parts, the counts in its unit since the sentence began (across ；). Only a total
+    the parts make up is reported: the list may hold figures of another total."""
+    out = []
+    for i, t in enumerate(figures):
+        if i in used or t.is_rate or not _TRAILING_TOTAL.search(t.sentence_text):
+            continue
+        start = max(text.rfind("。", 0, t.cstart), text.rfind("\n", 0, t.cstart)) + 1
+        parts = [
+            j
+            for j in range(i)
+            if figures[j].cstart >= start and figures[j].unit == t.unit and not figures[j].is_rate
+        ]
+        if len(parts) < 2 or any(figures[j].approx for j in parts) or t.approx:
+            continue
+        s = sum((figures[j].value for j in parts), Decimal(0))
+        if s == t.value:
+            out.append(
+                Relation(
+                    "sum",
+                    True,
+                    f"{'+'.join(_fmt(figures[j].value) for j in parts)}={_fmt(s)}，与“{t.quote}”相符。",
+                    total=i,
+                    parts=parts,
+                    stated_total=t.value,
+                    sum_of_parts=s,
+                    confidence="较确定",
+                )
+            )
+    return out
+
+
+def _change_fits(cur: Decimal, prev: Decimal, stated: Decimal, down: bool) -> tuple[Decimal, bool, str]:
+    """(computed change in %, consistent, how it was rounded) for a stated change."""
+    exact = (cur - prev) / prev * HUNDRED
+    computed = exact.quantize(Decimal("0.01"), ROUND_HALF_UP)
+    if (exact < 0) != down and exact != 0:
+        return computed, False, "方向不符"
+    places = Decimal(1).scaleb(-_decimals(stated))
+    if abs(exact).quantize(places, ROUND_HALF_UP) == stated:
+        return computed, True, "四舍五入"
+    if abs(exact).quantize(places, ROUND_DOWN) == stated:
+        return computed, True, "截断"
+    return computed, False, "四舍五入"
+
+
+def _previous_year_count(figures: list[Figure], cur: int) -> tuple[int | None, str]:
+    """Last year's count for figures[cur], and how sure (确定 when its own sentence
+    names it as last year's, 较确定 when another sentence does by its year)."""
+    c = figures[cur]
+    same = [
+        j
+        for j in range(cur - 1, -1, -1)
+        if figures[j].sentence == c.sentence
+        and not figures[j].is_rate
+        and figures[j].unit == c.unit
+        and _PREVIOUS_BEFORE.search(figures[j].sentence_text)
+    ]
+    if same:
+        return same[0], "确定"
+    years = _YEAR_IN.findall(c.sentence_text)
+    noun = re.sub(r"[^\u4e00-\u9fff]", "", c.sentence_text)[-2:]
+    if not years or len(noun) < 2:
+        return None, ""
+    last = str(int(years[-1]) - 1)
+    candidates = [
+        j
+        for j, g in enumerate(figures)
+        if j != cur
+        and g.sentence != c.sentence
+        and not g.is_rate
+        and g.unit == c.unit
+        and last in _YEAR_IN.findall(g.sentence_text)
+        and noun in g.sentence_text[-24:]
+        and (c.is_other or g.indicator == c.indicator)
+    ]
+    if len({figures[j].value for j in candidates}) == 1:
+        return candidates[0], "较确定"
+    return None, ""
+
+
+def _change_relations(figures: list[Figure]) -> list[Relation]:
+    """同比 changes whose two counts both stand in the text. Read from one sentence
+    (由上年的60件增至75件，增长25%) a change is judged; paired across sentences by
+    their years it is reported when it fits and otherwise left unjudged."""
+    out: list[Relation] = []
+    for i, f in enumerate(figures):
+        m = _CHANGE.search(f.sentence_text) if f.is_rate else None
+        if m is None or f.bound:
+            continue
+        cur = next(
+            (j for j in range(i - 1, -1, -1) if figures[j].sentence == f.sentence and not figures[j].is_rate),
+            None,
+        )
+        if cur is None or figures[cur].approx:
+            continue
+        if _PREVIOUS_BEFORE.search(figures[cur].sentence_text):
+            continue  # the count right before is last year's: this year's is not stated
+        prev, confidence = _previous_year_count(figures, cur)
+        if prev is None or figures[prev].value <= 0 or figures[prev].approx:
+            continue
+        c, p = figures[cur].value, figures[prev].value
+        down = m.group("dir") in _DOWN
+        computed, ok, how = _change_fits(c, p, f.value, down)
+        word = "下降" if down else "增长"
+        head = f"（{_fmt(c)}−{_fmt(p)}）÷{_fmt(p)}={_fmt(computed)}%"
+        places = _decimals(f.value)
+        rounded = abs((c - p) / p * HUNDRED).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+        if how == "方向不符":
+            note = f"{head}，与所报“{word}{_fmt(f.value)}%”方向相反。"
+        elif how == "截断":
+            note = f"{head}，按所报的{places}位小数截断为{_fmt(f.value)}%，相符（四舍五入应为{_fmt(rounded)}%）。"
+        else:
+            note = f"{head}，四舍五入为{word}{_fmt(rounded)}%，与所报{word}{_fmt(f.value)}%{'相符' if ok else '不符'}。"
+        counts = {"rate": i, "numerator": cur, "denominator": prev}
+        rel = Relation("change", ok, note, stated=f.value, computed=computed, confidence=confidence, **counts)
+        if not ok and confidence != "确定":
+            rel.checked = False
+            rel.note += "上年数取自另一句，对应关系不够确定，未作判断。"
+        out.append(rel)
+    return out
+
+
 def find_relations(text: str, figures: list[Figure]) -> list[Relation]:
-    """Every rate, sum and implied total the figures allow, checked or not (see
-    `Relation.checked`). `text` is the compact text."""
+    """Every rate, sum, implied total and 同比 change the figures allow, checked or
+    not (see `Relation.checked`). `text` is the compact text."""
     tables = _table_relations(text, figures)
     in_tables = {r.rate for r in tables}
     rates = [r for r in _rate_relations(text, figures) if r.rate not in in_tables]
-    return tables + rates + _row_sums(text, figures) + _sum_relations(text, figures) + _implied(figures)
+    sums = _sum_relations(text, figures)
+    trailing = _trailing_totals(text, figures, {r.total for r in sums if r.total is not None})
+    return (
+        tables
+        + rates
+        + _row_sums(text, figures)
+        + sums
+        + trailing
+        + _implied(figures)
+        + _change_relations(figures)
+    )

@@ -69,6 +69,18 @@ def test_a_pdf_table_is_read_row_by_row_not_column_by_column():
     assert _pdf_rows(_pdf(stream)).split("\n") == ["Upheld\t3509", "Total\t4696"]
 
 
+def test_pdf_cells_that_pdfminer_puts_on_one_line_stay_apart():
+    from fazhi.analyzer.reading import _pdf_rows
+
+    # Close enough for pdfminer to make one text line of them, far enough to be cells:
+    # compacted, "3509 74.7%" must not become 350974.7%.
+    cells = [(20, 160, "Upheld"), (69, 160, "3509"), (107, 160, "74.7%")]
+    stream = b" ".join(b"BT /F1 12 Tf %d %d Td (%s) Tj ET" % (x, y, t.encode()) for x, y, t in cells)
+    assert _pdf_rows(_pdf(stream)) == "Upheld\t3509\t74.7%"
+    words = b"BT /F1 12 Tf 20 100 Td (Annual report 2023) Tj ET"
+    assert _pdf_rows(_pdf(words)) == "Annual report 2023"
+
+
 @pytest.mark.parametrize(
     ("data", "name", "message"),
     [

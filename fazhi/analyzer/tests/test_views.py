@@ -122,3 +122,11 @@ def test_what_could_not_be_judged_is_listed_apart_and_verdicts_say_how_sure(clie
     page = c.get(reverse("analyzer:results")).content.decode()
     assert "无法核对（1 处）" in page and "可能相互交叉" in page
     assert "（确定）" in page
+
+
+@pytest.mark.django_db
+def test_a_yoy_change_is_shown_as_such_with_its_two_counts(client_for, liaison_a1):
+    c = client_for(liaison_a1)
+    text = REPORT + "受理行政复议案件由上年的60件增至75件，同比增长25%。\n"
+    page = c.get(upload(c, f("a.txt", text))["Location"]).content.decode()
+    assert "同比：" in page and "上年「" in page and "本期「" in page

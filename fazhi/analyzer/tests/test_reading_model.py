@@ -1,0 +1,212 @@
+"""The reading model's general mechanisms found by the blind corpus texts 012–018
+(issue 22), each on sentences of our own making."""
+
+from fazhi.analyzer.extract import extract_figures
+from fazhi.analyzer.report import analyze_text
+
+
+def codes(text):
+    return [(f.indicator, int(f.value)) for f in extract_figures(text)]
+
+
+def rels(text, kind):
+    a = analyze_text(text)
+    return [r.as_dict(a.figures) for r in a.relations if r.kind == kind], a
+
+
+def test_appeals_caused_by_disclosure_requests_are_not_the_bodys_own_caseload():
+    got = codes("本年度因政府信息公开申请引发行政复议2件、行政诉讼1件。")
+    assert [c for c, _v in got] == ["other:disclosure_appeals"] * 2
+
+
+def test_a_fields_share_of_the_cases_is_not_the_caseload():
+    (code, _v), = codes("全年办理涉企行政复议案件23件。")
+    assert code.startswith("other:")
+
+
+def test_a_qualifying_parenthesis_does_not_name_the_count():
+    assert codes("行政复议方面，全年审结（含上年结转）41件。")[0] == ("recon_closed", 41)
+
+
+def test_the_means_named_before_deng_name_the_count():
+    text = "行政复议工作中，通过调解、和解等方式结案12件。"
+    assert codes(text) == [("recon_mediated", 12)]
+
+
+def test_on_time_replies_are_a_part_of_the_requests_and_their_rate_is_checked():
+    text = "全年共受理政府信息公开申请50件，其中按期办结49件，按期办结率98%。"
+    assert [c for c, _v in codes(text)][:2] == ["disclosure_requests", "disclosure_replied_on_time"]
+    (rate,), _a = rels(text, "rate")
+    assert rate["numerator_quote"].endswith("49件") and rate["denominator_quote"].endswith("50件")
+    assert (rate["computed"], rate["consistent"]) == (98.0, True)
+    (total,), _a = rels(text, "sum")
+    assert total["consistent"] and total["partial"]
+
+
+def test_a_clause_repeating_the_head_noun_shares_the_verb_but_other_items_do_not():
+    assert codes("通过门户网站发布工作动态信息60条，政策文件信息20条。") == [
+        ("disclosure_proactive", 60),
+        ("disclosure_proactive", 20),
+    ]
+    got = codes("区级保留行政许可事项120项，其他事项80项。")
+    assert got[0] == ("permit_items", 120) and got[1][0].startswith("other:")
+
+
+def test_lists_and_changes_to_a_list_are_not_its_items():
+    got = codes("梳理政务服务事项清单12个，取消政务服务事项9项，保留政务服务事项300项。")
+    assert got[0][0].startswith("other:") and got[1][0].startswith("other:")
+    assert got[2] == ("service_items", 300)
+
+
+def test_an_outcome_list_with_rejections_is_judged_only_when_it_adds_up():
+    adds_up = "全年审结行政复议案件20件，维持10件，撤销4件，终止3件，不予受理3件。"
+    (s,), _a = rels(adds_up, "sum")
+    assert s["consistent"] and s["confidence"] == "较确定"
+    off = "全年审结行政复议案件20件，维持10件，撤销4件，终止3件，不予受理5件。"
+    sums, a = rels(off, "sum")
+    assert sums == [] and not a.inconsistencies
+    assert any(r.kind == "sum" and not r.checked for r in a.unchecked)
+
+
+# 同比: a change is checked only when both years' counts stand in the text ----------
+
+
+def changes(text):
+    a = analyze_text(text)
+    return [r for r in a.relations + a.unchecked if r.kind == "change"], a
+
+
+def test_a_change_with_last_years_count_in_its_sentence_is_judged():
+    (r,), a = changes("受理行政复议案件由上年的60件增至75件，同比增长25%。")
+    assert (r.consistent, r.confidence, r.checked) == (True, "确定", True)
+    d = r.as_dict(a.figures)
+    assert d["previous_quote"].endswith("60件") and d["current_quote"].endswith("75件")
+    (r,), a = changes("受理行政复议案件由上年的60件增至75件，同比增长30%。")
+    assert not r.consistent and r in a.inconsistencies and "25%" in r.note
+    (r,), a = changes("受理行政复议案件由上年的60件增至75件，同比下降25%。")
+    assert not r.consistent and "方向相反" in r.note
+
+
+def test_a_change_paired_by_year_across_sentences_is_reported_only_when_it_fits():
+    fits = "2022年全区收到行政复议申请40件。2023年全区收到行政复议申请50件，同比增长25%。"
+    (r,), _a = changes(fits)
+    assert (r.consistent, r.confidence) == (True, "较确定")
+    off = "2022年全区收到行政复议申请40件。2023年全区收到行政复议申请50件，同比增长20%。"
+    (r,), a = changes(off)
+    assert not r.checked and not a.inconsistencies
+
+
+def test_a_truncated_change_is_within_rounding_and_says_so():
+    (r,), _a = changes("2019年全市受理案件300件。2020年全市受理案件201件，同比下降32.99%。")
+    # 99 ÷ 300 = 33% exactly: 32.99 neither rounds nor truncates to it.
+    assert not r.consistent
+    (r,), _a = changes("2019年全市受理案件725件。2020年全市受理案件486件，同比下降32.96%。")
+    assert r.consistent and "截断" in r.note and "32.97%" in r.note
+
+
+def test_a_change_without_last_years_count_is_not_a_relation():
+    assert changes("全年受理行政复议案件75件，同比增长25%。")[0] == []
+
+
+def test_a_share_names_a_total_stated_in_an_earlier_paragraph():
+    text = "全年受理各类案件500件，其中行政诉讼案件200件。\n异地管辖收案50件，占行政诉讼案件总量的25%。"
+    a = analyze_text(text)
+    (r,) = [r.as_dict(a.figures) for r in a.relations if r.kind == "rate"]
+    assert r["denominator_quote"].endswith("200件") and r["consistent"] and r["confidence"] == "较确定"
+    wrong = text.replace("25%", "30%")
+    a = analyze_text(wrong)
+    assert not a.inconsistencies
+
+
+# Found by the second blind batch (019–023) ------------------------------------------
+
+
+def test_mediators_are_also_called_tiaojie_renyuan():
+    assert codes("全市有人民调解人员820名。") == [("mediators", 820)]
+
+
+def test_disputes_that_arose_are_not_disputes_mediated():
+    got = codes("全年全镇发生各类纠纷120件，调处120件，调处成功118件。")
+    assert got[0][0].startswith("other:") and got[1] == ("mediation_cases", 120)
+
+
+def test_people_at_a_training_are_not_the_mediators_counted():
+    (code, _v), = codes("共有90多名人民调解员参加了培训班。")
+    assert code.startswith("other:")
+    assert codes("组织300名执法人员参加培训。")[0][0] != "other:trainees"
+
+
+def test_parts_named_by_the_totals_head_noun_after_zai_zhong():
+    text = "全年在网站公开政府信息40条。在公开的信息中，政策文件信息15条，工作动态信息25条。"
+    assert [c for c, _v in codes(text)] == ["disclosure_proactive"] * 3
+    (s,), _a = rels(text, "sum")
+    assert s["consistent"] and s["total_quote"].endswith("40条") and len(s["part_quotes"]) == 2
+    # 在工作中 names no head noun of a count: no parts.
+    assert rels("全年办理案件40件。在日常工作中，接待群众15人次。", "sum")[0] == []
+
+
+# Found by the third blind batch (024–029) -------------------------------------------
+
+
+def test_bodies_and_stations_are_not_the_cases_they_handle():
+    got = codes("全市建立法律援助工作站45个，全年办理法律援助案件900件。")
+    assert got[0][0].startswith("other:") and got[1] == ("legal_aid_cases", 900)
+    assert codes("全县已有12个法律援助工作站。")[0][0].startswith("other:")
+
+
+def test_consultations_in_a_legal_aid_text_and_a_sample_drawn():
+    assert codes("法律援助中心另提供来访、来电等咨询500人次。") == [("legal_service_visits", 500)]
+    (code, _v), = codes("从已结案件中抽取40宗法律援助案件进行评估。")
+    assert code.startswith("other:")
+
+
+def test_shares_of_a_breakdown_after_jieguo_wei_are_over_its_total():
+    text = "抽取50宗案件进行评估，评估结果为：优秀案件10宗，占比20%；合格案件40宗，占比80%。"
+    sums, a = rels(text, "sum")
+    assert [s["consistent"] for s in sums] == [True] and len(sums[0]["part_quotes"]) == 2
+    rates, _a = rels(text, "rate")
+    assert [(r["computed"], r["consistent"], r["confidence"]) for r in rates] == [
+        (20.0, True, "较确定"),
+        (80.0, True, "较确定"),
+    ]
+    # A breakdown larger than the count before it is not taken as its parts.
+    assert rels("抽取5宗案件，评估结果为：优秀案件10宗，合格案件40宗。", "sum")[0] == []
+
+
+def test_a_total_stated_after_its_parts():
+    text = "发放办案补贴50.5万元；发放值班补贴9.5万元，共计60万元。"
+    (s,), _a = rels(text, "sum")
+    assert s["consistent"] and s["total_quote"].endswith("60万元") and len(s["part_quotes"]) == 2
+    off, a = rels("发放办案补贴50.5万元；发放值班补贴9.5万元，共计70万元。", "sum")
+    assert off == [] and not a.inconsistencies
+
+
+# Found by the fourth blind batch (030–034) ------------------------------------------
+
+
+def test_mediators_counted_with_ge_and_mediation_cases_named_as_such():
+    got = codes("全县人民调解委员会调解员300个，各级调委会共调解案件900件，调解成功890件。")
+    assert got == [("mediators", 300), ("mediation_cases", 900), ("mediation_success", 890)]
+
+
+def test_the_courts_pre_suit_mediation_is_not_peoples_mediation():
+    got = codes("2023年，法院诉前调解收案500件，调解成功200件，调解成功率达40%。")
+    assert all(c.startswith("other:") for c, _v in got) and len(got) == 3
+
+
+def test_fields_and_bodies_counted_with_ge_are_not_cases():
+    (code, _v), = codes("行政诉讼案件已涉及30多个行政管理领域。")
+    assert code.startswith("other:")
+
+
+# Found by the fifth blind batch (035–036) -------------------------------------------
+
+
+def test_enforcement_acts_named_by_their_kind_in_an_enforcement_text():
+    text = "全县行政执法机关共办理行政执法案件900宗。其中，行政处罚300宗，同比下降5%，罚没金额20万元；行政许可500宗；行政强制40宗。"
+    got = codes(text)
+    assert [v for c, v in got if c == "enforcement_cases"] == [900, 300, 500, 40]
+    (s,), _a = rels(text, "sum")
+    assert s["consistent"] and len(s["part_quotes"]) == 3 and s["total_quote"].endswith("900宗")
+    # Outside a text about 执法, 行政许可 counts are not read as enforcement acts.
+    assert codes("全区受理行政许可申请80宗。")[0][0] != "enforcement_cases"
