@@ -218,17 +218,18 @@ def against_fazhi(
     a Chinese message) when the unit is unknown or, given `user`, outside what the user
     may read; ValueError when no year is known.
     """
+    # The analyzer reads text without Django; only this comparison with the records needs
+    # the models, so they are imported here and reading stays importable on its own.
     from fazhi.indicators.catalogue import catalogue
     from fazhi.indicators.engine import compute
     from fazhi.org.models import Unit
+    from fazhi.org.scope import can_read_unit
 
     year = year or analysis.year
     if not year:
         raise ValueError("无法从报告中识别年度，请指定年度。")
     unit = Unit.objects.resolve(unit_name)
     if user is not None:
-        from fazhi.org.scope import can_read_unit
-
         if not can_read_unit(user, unit):
             # Same message as an unknown unit: do not reveal units outside the scope.
             raise Unit.DoesNotExist(

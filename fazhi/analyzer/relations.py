@@ -276,7 +276,7 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation]) -> None:
             if figures[j].indicator == f.share_code
             and not figures[j].is_rate
             and figures[j].measure
-            and figures[j].measure in f.share_of
+            and figures[j].measure in (f.share_of or "")
         ]
         if named:
             rel = _checked_rate(figures, i, numerator, named[0], "较确定")
@@ -1017,8 +1017,10 @@ def _change_relations(figures: list[Figure]) -> list[Relation]:
             note = f"{head}，按所报的{places}位小数截断为{_fmt(f.value)}%，相符（四舍五入应为{_fmt(rounded)}%）。"
         else:
             note = f"{head}，四舍五入为{word}{_fmt(rounded)}%，与所报{word}{_fmt(f.value)}%{'相符' if ok else '不符'}。"
-        counts = {"rate": i, "numerator": cur, "denominator": prev}
-        rel = Relation("change", ok, note, stated=f.value, computed=computed, confidence=confidence, **counts)
+        rel = Relation(
+            "change", ok, note, stated=f.value, computed=computed, confidence=confidence,
+            rate=i, numerator=cur, denominator=prev,
+        )
         if not ok and confidence != "确定":
             rel.checked = False
             rel.note += "上年数取自另一句，对应关系不够确定，未作判断。"
