@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
@@ -323,6 +324,45 @@ def extend_deadline(
 def deadlines_for(record: models.Model) -> DeadlineQuerySet:
     """Every deadline of this record, open and closed, earliest due first."""
     return Deadline.objects.for_record(record).select_related("period").order_by("due_date", "id")
+
+
+def deadlines_of(model: type[models.Model]) -> DeadlineQuerySet:
+    """Every deadline of every record of `model` (the registers' due lists start here)."""
+    ct = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    return Deadline.objects.filter(content_type=ct)
+
+
+def deadlines_of_app(app_label: str) -> DeadlineQuerySet:
+    """Every deadline of the records of one register (an app), open and closed."""
+    return Deadline.objects.filter(content_type__app_label=app_label)
+
+
+def overdue_ids(model: type[models.Model], today: dt.date) -> set[int]:
+    """The ids of `model`'s records with a running deadline past its due date today."""
+    # object_id is text in the deadlines table: compare in Python, not across types in SQL.
+    ids = deadlines_of(model).overdue(today).values_list("object_id", flat=True)
+    return {int(x) for x in ids if str(x).isdigit()}
+
+
+def deadlines_by_record(
+    records: list[models.Model], period_code: str = ""
+) -> dict[int, Deadline]:
+    """Each record's deadline (of `period_code` when given; the latest opened when a
+    record has several), by the record's id; records without one are absent. One query."""
+    if not records:
+        return {}
+    qs = deadlines_of(type(records[0])).filter(object_id__in=[str(r.pk) for r in records])
+    if period_code:
+        qs = qs.filter(period__code=period_code)
+    found = {d.object_id: d for d in qs.select_related("period").order_by("id")}
+    return {r.pk: found[str(r.pk)] for r in records if str(r.pk) in found}
+
+
+def lights_for(
+    records: list[models.Model], today: dt.date, period_code: str = ""
+) -> dict[int, str]:
+    """Each record's deadline light today (see `deadlines_by_record`), by record id."""
+    return {pk: d.light(today) for pk, d in deadlines_by_record(records, period_code).items()}
 
 
 def recompute_open_deadlines(years: set[int] | frozenset[int] | None = None) -> int:

@@ -12,7 +12,9 @@ from fazhi.core.workflow import Transition
 from fazhi.disclosure import rules
 from fazhi.disclosure.models import ProactiveItem, Request
 from fazhi.disclosure.rules import ReplyType
+from fazhi.litigation.models import Lawsuit
 from fazhi.org.scope import visible_to, writable_units
+from fazhi.reconsideration.models import Application
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -65,9 +67,6 @@ class FilingForm(forms.Form):
 
 def action_form_class(transition: Transition, request: Request, user: Any) -> type[forms.Form]:
     """A form with the date, a note, and one field per input the action needs."""
-    from fazhi.litigation.models import Lawsuit
-    from fazhi.reconsideration.models import Application
-
     fields: dict[str, forms.Field] = {
         "on": forms.DateField(label="办理日期", widget=DATE, initial=timezone.localdate),
     }

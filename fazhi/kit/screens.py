@@ -410,9 +410,11 @@ def figures_view(
     codes: list[str],
     extra: Callable[[HttpRequest, Any, int], dict[str, Any]] | None = None,
     template: str = "core/screen_figures.html",
+    first_year: int = 2018,
 ) -> Callable[[HttpRequest], HttpResponse]:
     """The register's indicators for the focused unit and a year, each with its definition
-    (`template` may extend core/screen_figures.html to add to the page)."""
+    (`template` may extend core/screen_figures.html to add to the page; the year choice
+    goes back to `first_year`)."""
 
     @login_required
     def view(request: HttpRequest) -> HttpResponse:
@@ -429,7 +431,7 @@ def figures_view(
             "rows": rows,
             "year": year,
             "unit": unit,
-            "years": years(),
+            "years": range(timezone.localdate().year, first_year - 1, -1),
         }
         if extra is not None:
             context.update(extra(request, unit, year))

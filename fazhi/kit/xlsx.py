@@ -59,6 +59,7 @@ from fazhi.audit.trail import audit_context, record
 from fazhi.core.safezip import XLSX_LIMITS, ZipRefused, check_zip
 from fazhi.indicators import figcache
 from fazhi.kit.xlsx_read import SheetValues, UnreadableWorkbook
+from fazhi.org.scope import visible_to, writable_units
 from fazhi.org.validators import mask_id_number, mask_name, mask_phone
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -570,8 +571,6 @@ class _Duplicates:
 
     def existing(self, batch: list[tuple[int, models.Model]]) -> None:
         """One query for a batch of rows: those whose key a visible record has."""
-        from fazhi.org.scope import visible_to
-
         keyed = [(n, obj, self.key(obj)) for n, obj in batch]
         keyed = [(n, obj, k) for n, obj, k in keyed if k is not None]
         if not keyed:
@@ -613,8 +612,6 @@ def import_file(
     the other rows are written; KEEP — every row is written.
     Raises ImportRefused for a file that cannot be read at all.
     """
-    from fazhi.org.scope import writable_units
-
     if duplicates not in (ASK, SKIP, KEEP):
         raise ValueError(f"unknown duplicates mode {duplicates!r}")
     check_file(data, filename)
