@@ -12,6 +12,7 @@ from fazhi.core.workflow import Transition
 from fazhi.disclosure import rules
 from fazhi.disclosure.models import ProactiveItem, Request
 from fazhi.disclosure.rules import ReplyType
+from fazhi.kit.screens import ScopedModelForm
 from fazhi.litigation.models import Lawsuit
 from fazhi.org.scope import visible_to, writable_units
 from fazhi.reconsideration.models import Application
@@ -19,7 +20,9 @@ from fazhi.reconsideration.models import Application
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
-class RequestForm(forms.ModelForm):
+class RequestForm(ScopedModelForm):
+    today_fields = ("received_on",)
+
     class Meta:
         model = Request
         fields = [
@@ -33,24 +36,15 @@ class RequestForm(forms.ModelForm):
             "received_on",
             "note",
         ]
-        widgets = {"received_on": DATE, "note": forms.Textarea(attrs={"rows": 3})}
-
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = writable_units(user)
-        self.fields["received_on"].initial = timezone.localdate()
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
 
-class ProactiveItemForm(forms.ModelForm):
+class ProactiveItemForm(ScopedModelForm):
+    today_fields = ("published_on",)
+
     class Meta:
         model = ProactiveItem
         fields = ["unit", "category", "title", "published_on", "formed_on", "channel", "url"]
-        widgets = {"published_on": DATE, "formed_on": DATE}
-
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = writable_units(user)
-        self.fields["published_on"].initial = timezone.localdate()
 
 
 class FilingForm(forms.Form):

@@ -38,12 +38,12 @@ from fazhi.kit.forms import add_errors
 from fazhi.kit.registers import (
     Filter,
     WorkflowScreen,
+    action_labels,
     choice_filter,
-    meta_fields,
     register_years,
     year_filter,
 )
-from fazhi.kit.screens import create_page, form_page, writer_required
+from fazhi.kit.screens import create_page, form_page, writer_required, year_param
 from fazhi.org.models import Unit
 from fazhi.org.scope import can_read_unit
 
@@ -53,21 +53,19 @@ REQUESTS = WorkflowScreen(
     app="disclosure",
     model=Request,
     title="政务公开",
-    list_template="disclosure/list.html",
-    htmx_template="disclosure/_list.html",
+    htmx=True,
     filters=(year_filter("received_on", "replied_on"),),
     choices={"states": State.choices},
     current_keys=("q", "state", "year"),
     form=RequestForm,
-    create=lambda user, form: Request.register(by=user, **meta_fields(form)),
     form_title="登记政府信息公开申请",
     done="已登记：{obj}，答复期限已开始计算。",
     detail_template="disclosure/detail.html",
     record_name="req",
     action_form=action_form_class,
-    labels={"register": "登记申请", **{a: t.label for a, t in rules.TRANSITIONS.items()}},
+    labels=action_labels(rules.TRANSITIONS, register="登记申请"),
     detail_context=lambda request, req: {"can_see_personal": request.user.can_write_records},
-    figure_codes=tuple(i.code for i in disclosure_indicators.INDICATORS),
+    indicators=disclosure_indicators.INDICATORS,
     sheet=SHEET,
 )
 
@@ -114,11 +112,6 @@ def item_new(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _year(request: HttpRequest) -> int:
-    text = request.GET.get("year", "")
-    return int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else timezone.localdate().year
-
-
 def _report_unit(request: HttpRequest) -> Unit | None:
     """`?unit=<id>` when the user may read it (a filing's page links so), else the focus."""
     text = request.GET.get("unit", "")
@@ -137,11 +130,10 @@ def _report(request: HttpRequest) -> annual.AnnualReport:
         fees = Decimal(request.GET.get("fees") or "0")
     except InvalidOperation:
         fees = Decimal(0)
-    return annual.build(
-        unit,
-        _year(request) if request.GET.get("year") else timezone.localdate().year - 1,
-        fees_wan=fees,
-    )
+    # The report of last year unless ?year= names another (a bad one: this year).
+    this_year = timezone.localdate().year
+    year = (year_param(request) or this_year) if request.GET.get("year") else this_year - 1
+    return annual.build(unit, year, fees_wan=fees)
 
 
 @login_required
@@ -209,10 +201,7 @@ FILINGS = WorkflowScreen(
     detail_template="disclosure/filing.html",
     record_name="filing",
     action_form=action_form_class,
-    labels={
-        "open_report": "年度报告期限开始计算",
-        **{a: t.label for a, t in rules.FILING_TRANSITIONS.items()},
-    },
+    labels=action_labels(rules.FILING_TRANSITIONS, open_report="年度报告期限开始计算"),
     detail_context=_filing_context,
     prefix="reports/",
     names={"list": "filings", "detail": "filing", "act": "filing_act"},

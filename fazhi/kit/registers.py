@@ -22,12 +22,11 @@ stay the register's; the figures page is `kit/register_figures.html` for all.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
@@ -93,14 +92,15 @@ def id_filter(param: str, field: str) -> Filter:
     return Filter(param, lambda qs, v: qs.filter(**{field: int(v)}))
 
 
+def action_labels(transitions: dict[str, Any], **first: str) -> dict[str, str]:
+    """What the history shows for each audit verb: `first` (e.g. register="登记申请"),
+    then each move's label. The audit trail stores the code; people read the label."""
+    return {**first, **{a: t.label for a, t in transitions.items()}}
+
+
 def flag_filter(param: str, apply: Callable[[Rows], Rows]) -> Filter:
     """`?param=1` turns the narrowing `apply` on."""
     return Filter(param, lambda qs, v: apply(qs), lambda v: v == "1")
-
-
-def overdue_filter(apply: Callable[[Rows, Any], Rows]) -> Filter:
-    """`?overdue=1`: `apply(qs, today)` (on top of the common statutory-deadline filter)."""
-    return flag_filter("overdue", lambda qs: apply(qs, timezone.localdate()))
 
 
 def meta_fields(form: Any, *leave_out: str) -> dict[str, Any]:
@@ -119,18 +119,22 @@ class WorkflowScreen:
     app: str  # the URL namespace, also the template folder
     model: type[models.Model]
     title: str  # what the register is called on its figures page
-    # The list.
-    list_template: str
+    # The list: `<app>/list.html` unless named; with `htmx`, `<app>/_list.html` answers
+    # an htmx request (the rows alone).
+    list_template: str = ""
+    htmx: bool = False
+    htmx_template: str = field(default="", init=False)
     filters: tuple[Filter, ...] = ()
     related: tuple[str, ...] = ("unit",)
     choices: dict[str, Any] = field(default_factory=dict)  # template name -> choices
     list_context: Callable[[HttpRequest, Any], dict[str, Any]] | None = None  # (request, page)
     list_rows: Callable[[HttpRequest, Rows], Rows] | None = None  # the page's extra annotations
-    htmx_template: str = ""  # the list's rows alone, for an htmx request
     current_keys: tuple[str, ...] = ()  # the GET keys the template reads from `current`
-    # Registering.
+    # Registering: `form`, then `create(user, form)`, by default the model's own
+    # constructor `create_with` (which opens the statutory periods) on the form's fields.
     form: Any = None
-    create: Callable[[Any, Any], Any] | None = None  # (user, valid form) -> the new record
+    create: Callable[[Any, Any], Any] | None = None
+    create_with: str = "register"
     form_title: str = ""
     form_template: str = ""  # default: the one form page (kit.screens.form_page)
     done: str = "已登记：{obj}"  # the message, naming `{obj}`
@@ -141,8 +145,10 @@ class WorkflowScreen:
     action_form: FormClassFor | None = None
     labels: dict[str, str] = field(default_factory=dict)  # audit verb -> label
     detail_context: Callable[[HttpRequest, Any], dict[str, Any]] | None = None
-    # Figures and xlsx.
-    figure_codes: tuple[str, ...] = ()
+    # Whose deadlines the page lists: the record's, and e.g. its letters'.
+    deadlines_of: Callable[[Any], tuple[Any, ...]] = lambda record: (record,)
+    # Figures (the register's INDICATORS) and xlsx.
+    indicators: tuple[Any, ...] | list[Any] = ()
     sheet: Sheet | None = None
     export_rows: Callable[[HttpRequest], Rows] | None = None  # default: the list's rows
     xlsx_at: str | None = None  # the xlsx URLs' path (default: `prefix`)
@@ -150,6 +156,10 @@ class WorkflowScreen:
     # URLs: the prefix under the app ("" or "suggestions/") and the names.
     prefix: str = ""
     names: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.list_template = self.list_template or f"{self.app}/list.html"
+        self.htmx_template = f"{self.app}/_list.html" if self.htmx else ""
 
     # -------------------------------------------------------------- rows
 
@@ -165,9 +175,6 @@ class WorkflowScreen:
 
     def name(self, view: str) -> str:
         return self.names.get(view, view)
-
-    def url(self, view: str, *args: Any) -> str:
-        return reverse(f"{self.app}:{self.name(view)}", args=args)
 
     # -------------------------------------------------------------- views
 
@@ -191,20 +198,25 @@ class WorkflowScreen:
         htmx = self.htmx_template and getattr(request, "htmx", False)
         return render(request, self.htmx_template if htmx else self.list_template, context)
 
+    def new_record(self, user: Any, form: Any) -> Any:
+        if self.create is not None:
+            return self.create(user, form)
+        return getattr(self.model, self.create_with)(by=user, **meta_fields(form))
+
     def register_view(self, request: HttpRequest) -> HttpResponse:
-        assert self.create is not None
         form = self.form(request.POST or None, user=request.user)
         created: list[Any] = []
 
         def save(f: Any) -> None:
-            created.append(self.create(request.user, f))  # type: ignore[misc]
+            created.append(self.new_record(request.user, f))
             f.instance = created[0]  # the message and the redirect name the new record
 
         if save_form(request, form, save, self.done):
             return redirect(created[0].get_absolute_url())
         if self.form_template:
             return render(request, self.form_template, {"form": form, "title": self.form_title})
-        return form_page(request, form, self.form_title, self.url("list"))
+        # 返回 leads to the register's front page.
+        return form_page(request, form, self.form_title, reverse(f"{self.app}:list"))
 
     def fetch(self, request: HttpRequest, pk: int, write: bool = False) -> Any:
         related = self.detail_related or self.related
@@ -221,7 +233,7 @@ class WorkflowScreen:
         context = {
             self.record_name: record,
             "actions": action_panel(request, record, self.action_form, forms),
-            "deadlines": deadline_rows(record),
+            "deadlines": deadline_rows(*self.deadlines_of(record)),
             "history": history(record, self.labels),
             "today": timezone.localdate(),
         }
@@ -255,7 +267,7 @@ class WorkflowScreen:
         urls: list[URLPattern | URLResolver] = [
             path(p, login_required(self.list_view), name=self.name("list")),
         ]
-        if self.create is not None:
+        if self.form is not None:
             urls.append(
                 path(f"{p}new/", writer_required(self.register_view), name=self.name("register"))
             )
@@ -271,7 +283,7 @@ class WorkflowScreen:
                     name=self.name("act"),
                 )
             )
-        if self.figure_codes:
+        if self.indicators:
             urls.append(path(f"{p}figures/", self.figures(), name=self.name("figures")))
         if self.sheet is not None:
             rows = self.export_rows or self.rows
@@ -289,18 +301,8 @@ class WorkflowScreen:
         list_name = f"{self.app}:{self.name('list')}"
         return figures_view(
             section,
-            list(self.figure_codes),
+            [i.code for i in self.indicators],
             extra=lambda request, unit, year: {"back": reverse(list_name)},
             template="kit/register_figures.html",
             first_year=FIRST_YEAR,
         )
-
-
-def readable(request: HttpRequest) -> None:
-    """The read-only check of a screen that is not a list of `scoped()` rows."""
-    if not request.user.can_read_records:
-        raise PermissionDenied("您的角色不能查看业务记录。")
-
-
-def all_urls(screens: Iterable[WorkflowScreen]) -> list[URLPattern | URLResolver]:
-    return [u for s in screens for u in s.urls()]

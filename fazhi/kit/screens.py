@@ -127,18 +127,25 @@ def writer_required(view: V) -> V:
 
 
 class ScopedModelForm(forms.ModelForm):
-    """A ModelForm whose `unit` choices are the units the user may write for."""
+    """A ModelForm whose unit choices (`unit_fields`) are the units the user may write
+    for, whose dates are date inputs, and whose `today_fields` start at today."""
 
     unit_kinds: tuple[str, ...] = ()
+    unit_fields: tuple[str, ...] = ("unit",)
+    today_fields: tuple[str, ...] = ()
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
-        if "unit" in self.fields:
+        unit_fields = [name for name in self.unit_fields if name in self.fields]
+        if unit_fields:
             units = writable_units(user)
             if self.unit_kinds:
                 units = units.filter(kind__in=self.unit_kinds)
-            self.fields["unit"].queryset = units
+            for name in unit_fields:
+                self.fields[name].queryset = units
+        for name in self.today_fields:
+            self.fields[name].initial = timezone.localdate()
         for f in self.fields.values():
             if isinstance(f, forms.DateField):
                 f.widget = DATE

@@ -19,6 +19,19 @@ from fazhi.kit.api_workflow import AllowedActionsField, RegisterViewSet, refuse_
 from fazhi.litigation.forms import api_action_form
 from fazhi.litigation.models import Hearing, Lawsuit
 
+# Set by the workflow (`apply()`), never written through the API.
+WORKFLOW_FIELDS = [
+    "state",
+    "defended_on",
+    "outcome",
+    "result",
+    "judgment_number",
+    "closed_on",
+    "appealed_on",
+    "appellant",
+    "version",
+]
+
 
 class HearingSerializer(serializers.ModelSerializer):
     person_masked = serializers.SerializerMethodField()
@@ -72,30 +85,11 @@ class LawsuitSerializer(serializers.ModelSerializer):
             "previous",
             "reconsideration",
             "note",
-            "state",
-            "defended_on",
-            "outcome",
-            "result",
-            "judgment_number",
-            "closed_on",
-            "appealed_on",
-            "appellant",
-            "version",
+            *WORKFLOW_FIELDS,
             "hearings",
             "allowed_actions",
         ]
-        read_only_fields = [
-            "instance",
-            "state",
-            "defended_on",
-            "outcome",
-            "result",
-            "judgment_number",
-            "closed_on",
-            "appealed_on",
-            "appellant",
-            "version",
-        ]
+        read_only_fields = ["instance", *WORKFLOW_FIELDS]
         extra_kwargs = {"plaintiff_name": {"write_only": True}, "case_number": {"validators": []}}
 
 

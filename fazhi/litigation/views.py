@@ -75,8 +75,7 @@ LAWSUITS = WorkflowScreen(
     app="litigation",
     model=Lawsuit,
     title="行政应诉",
-    list_template="litigation/list.html",
-    htmx_template="litigation/_list.html",
+    htmx=True,
     filters=(
         choice_filter("instance", Instance),
         choice_filter("result", Result),

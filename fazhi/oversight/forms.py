@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 
 from fazhi.core.workflow import Transition
-from fazhi.org.scope import writable_units
+from fazhi.kit.screens import ScopedModelForm
 from fazhi.oversight import rules
 from fazhi.oversight.models import Suggestion, Task
 
@@ -22,7 +22,10 @@ CHOICES = {
 }
 
 
-class TaskForm(forms.ModelForm):
+class TaskForm(ScopedModelForm):
+    unit_fields = ("office", "unit", "co_units")
+    today_fields = ("proposed_on",)
+
     class Meta:
         model = Task
         fields = [
@@ -38,20 +41,15 @@ class TaskForm(forms.ModelForm):
             "note",
         ]
         widgets = {
-            "proposed_on": DATE,
             "requirement": forms.Textarea(attrs={"rows": 3}),
             "note": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        units = writable_units(user)
-        for name in ("office", "unit", "co_units"):
-            self.fields[name].queryset = units
-        self.fields["proposed_on"].initial = timezone.localdate()
 
+class SuggestionForm(ScopedModelForm):
+    unit_fields = ("office", "unit")
+    today_fields = ("assigned_on",)
 
-class SuggestionForm(forms.ModelForm):
     class Meta:
         model = Suggestion
         fields = [
@@ -66,13 +64,7 @@ class SuggestionForm(forms.ModelForm):
             "assigned_on",
             "note",
         ]
-        widgets = {"assigned_on": DATE, "note": forms.Textarea(attrs={"rows": 2})}
-
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["office"].queryset = writable_units(user)
-        self.fields["unit"].queryset = writable_units(user)
-        self.fields["assigned_on"].initial = timezone.localdate()
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
 
 
 class MilestoneForm(forms.Form):

@@ -91,7 +91,6 @@ TASKS = WorkflowScreen(
     app="oversight",
     model=Task,
     title="督查督办、建议提案",
-    list_template="oversight/list.html",
     filters=(flag_filter("overdue", lambda qs: qs.overdue(timezone.localdate())),),
     related=("unit", "office"),
     choices={"states": TaskState.choices},
@@ -106,7 +105,7 @@ TASKS = WorkflowScreen(
     action_form=action_form_class,
     labels=VERB_LABELS,
     detail_context=_task_extra,
-    figure_codes=tuple(i.code for i in oversight_indicators.INDICATORS),
+    indicators=oversight_indicators.INDICATORS,
     names={"register": "task_new", "detail": "task", "act": "task_act"},
 )
 
@@ -121,7 +120,7 @@ SUGGESTIONS = WorkflowScreen(
     choices={"kinds": SuggestionKind.choices, "states": SuggestionState.choices},
     current_keys=("kind", "state", "year"),
     form=SuggestionForm,
-    create=lambda user, form: Suggestion.assign(by=user, **meta_fields(form)),
+    create_with="assign",
     form_title="交办建议、提案",
     done="已交办：{obj}，答复期限已开始计算。",
     detail_template="oversight/suggestion.html",

@@ -10,8 +10,9 @@ from django import forms
 from django.utils import timezone
 
 from fazhi.core.workflow import Transition
+from fazhi.kit.screens import ScopedModelForm
 from fazhi.org.models import Unit
-from fazhi.org.scope import visible_to, writable_units
+from fazhi.org.scope import visible_to
 from fazhi.reconsideration import rules
 from fazhi.reconsideration.models import Application, SuperiorCase
 from fazhi.reconsideration.rules import (
@@ -26,7 +27,10 @@ from fazhi.reconsideration.rules import (
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(ScopedModelForm):
+    unit_fields = ("respondent",)
+    today_fields = ("received_on",)
+
     class Meta:
         model = Application
         fields = [
@@ -41,16 +45,13 @@ class ApplicationForm(forms.ModelForm):
             "received_on",
             "note",
         ]
-        widgets = {"received_on": DATE, "note": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.user = user
+        super().__init__(*args, user=user, **kwargs)
         # A respondent is a unit below a county the user may write for (the agency).
-        self.fields["respondent"].queryset = writable_units(user).exclude(
-            kind__in=["county", "city", "province"]
-        )
-        self.fields["received_on"].initial = timezone.localdate()
+        respondent = self.fields["respondent"]
+        respondent.queryset = respondent.queryset.exclude(kind__in=["county", "city", "province"])
 
 
 def _choices(values: Any, enum: Any) -> list[tuple[str, str]]:
@@ -119,7 +120,9 @@ def action_form_class(
     return type(f"{transition.action.title()}Form", (forms.Form,), fields)
 
 
-class SuperiorCaseForm(forms.ModelForm):
+class SuperiorCaseForm(ScopedModelForm):
+    unit_fields = ("respondent",)
+
     class Meta:
         model = SuperiorCase
         fields = [
@@ -133,15 +136,10 @@ class SuperiorCaseForm(forms.ModelForm):
             "outcome",
             "note",
         ]
-        widgets = {
-            "accepted_on": DATE,
-            "closed_on": DATE,
-            "note": forms.Textarea(attrs={"rows": 2}),
-        }
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["respondent"].queryset = writable_units(user)
+        super().__init__(*args, user=user, **kwargs)
         self.fields["outcome"].choices = [("", "（未审结）")] + [
             (v, label) for v, label in ReviewOutcome.choices if v != ReviewOutcome.NOT_ACCEPTED
         ]

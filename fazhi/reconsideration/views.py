@@ -14,13 +14,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from fazhi.kit.actions import deadline_rows
 from fazhi.kit.registers import (
     WorkflowScreen,
+    action_labels,
     choice_filter,
     flag_filter,
     id_filter,
-    meta_fields,
     year_filter,
 )
 from fazhi.kit.screens import form_page, save_form, scoped, writer_required
@@ -44,7 +43,6 @@ def _list_context(request: HttpRequest, page: Any) -> dict[str, Any]:
 
 def _detail_context(request: HttpRequest, app: Application) -> dict[str, Any]:
     return {
-        "deadlines": deadline_rows(app, *app.letters.all()),
         "letters": app.letters.select_related("recipient"),
         # Only the agency's staff, who handle the case, see the applicant's full name.
         "can_see_personal": can_write_unit(request.user, app.agency),
@@ -55,8 +53,7 @@ APPLICATIONS = WorkflowScreen(
     app="reconsideration",
     model=Application,
     title="行政复议",
-    list_template="reconsideration/list.html",
-    htmx_template="reconsideration/_list.html",
+    htmx=True,
     filters=(
         year_filter("received_on", "accepted_on", "closed_on"),
         id_filter("respondent", "respondent_id"),
@@ -69,16 +66,15 @@ APPLICATIONS = WorkflowScreen(
     current_keys=("q", "state", "year", "respondent", "procedure", "overdue"),
     list_context=_list_context,
     form=ApplicationForm,
-    create=lambda user, form: Application.register(by=user, **meta_fields(form)),
     form_title="登记行政复议申请",
     done="已登记：{obj}，受理审查期限已开始计算。",
     detail_template="reconsideration/detail.html",
     record_name="app",
     action_form=action_form_class,
-    # The audit trail stores the action's code; people read its label.
-    labels={"register": "登记申请", **{a: t.label for a, t in rules.TRANSITIONS.items()}},
+    labels=action_labels(rules.TRANSITIONS, register="登记申请"),
     detail_context=_detail_context,
-    figure_codes=tuple(i.code for i in recon_indicators.INDICATORS),
+    deadlines_of=lambda app: (app, *app.letters.all()),
+    indicators=recon_indicators.INDICATORS,
     sheet=SHEET,
 )
 
