@@ -13,6 +13,7 @@ from fazhi.disclosure import rules
 from fazhi.disclosure.models import ProactiveItem, Request
 from fazhi.disclosure.rules import ReplyType
 from fazhi.kit.screens import ScopedModelForm
+from fazhi.kit.screens import action_form_class as kit_action_form
 from fazhi.litigation.models import Lawsuit
 from fazhi.org.scope import visible_to, writable_units
 from fazhi.reconsideration.models import Application
@@ -59,32 +60,19 @@ class FilingForm(forms.Form):
         self.fields["year"].initial = timezone.localdate().year - 1
 
 
+def _input(name: str, label: str, user: Any) -> forms.Field:
+    kind = rules.INPUT_KINDS.get(name, "text")
+    if kind == "choice:ReplyType":
+        choices = [(v, lab) for v, lab in ReplyType.choices if v != ReplyType.NO_CORRECTION]
+        return forms.ChoiceField(label=label, choices=choices)
+    if kind in ("reconsideration", "lawsuit"):
+        model = Application if kind == "reconsideration" else Lawsuit
+        return forms.ModelChoiceField(
+            label=label, required=False, queryset=visible_to(user, model.objects.all())
+        )
+    return forms.CharField(label=label, max_length=300, required=name == "approved_by")
+
+
 def action_form_class(transition: Transition, request: Request, user: Any) -> type[forms.Form]:
     """A form with the date, a note, and one field per input the action needs."""
-    fields: dict[str, forms.Field] = {
-        "on": forms.DateField(label="办理日期", widget=DATE, initial=timezone.localdate),
-    }
-    for name, label in transition.inputs.items():
-        kind = rules.INPUT_KINDS.get(name, "text")
-        field: forms.Field
-        if kind == "choice:ReplyType":
-            choices = [(v, lab) for v, lab in ReplyType.choices if v != ReplyType.NO_CORRECTION]
-            field = forms.ChoiceField(label=label, choices=choices)
-        elif kind == "reconsideration":
-            field = forms.ModelChoiceField(
-                label=label, required=False, queryset=visible_to(user, Application.objects.all())
-            )
-        elif kind == "lawsuit":
-            field = forms.ModelChoiceField(
-                label=label, required=False, queryset=visible_to(user, Lawsuit.objects.all())
-            )
-        else:
-            field = forms.CharField(label=label, max_length=300, required=name == "approved_by")
-        fields[name] = field
-    fields["note"] = forms.CharField(
-        label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    fields["version"] = forms.IntegerField(
-        required=False, widget=forms.HiddenInput, initial=request.version
-    )
-    return type(f"{transition.action.title()}Form", (forms.Form,), fields)
+    return kit_action_form(transition, request, make=lambda name, label: _input(name, label, user))

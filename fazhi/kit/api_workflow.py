@@ -33,7 +33,9 @@ def api_error(exc: ValidationError) -> ApiValidationError:
     return ApiValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
 
 
-def refuse_changes(instance: Any, data: dict[str, Any], names: tuple[str, ...], message: str) -> None:
+def refuse_changes(
+    instance: Any, data: dict[str, Any], names: tuple[str, ...], message: str
+) -> None:
     """400 when `data` changes one of `names` on the registered `instance`."""
     for name in names:
         if name in data and data[name] != getattr(instance, name):

@@ -371,19 +371,23 @@ def action_form_class(
     transition: Transition,
     record: Any,
     fields_for: dict[str, Callable[[str], forms.Field]] | None = None,
+    *,
+    make: Callable[[str, str], forms.Field] | None = None,
 ) -> type[forms.Form]:
     """A form with the date, one field per input the action needs, a note, and the
-    version the page was loaded with (a move made on a stale page is refused)."""
+    version the page was loaded with (a move made on a stale page is refused). An
+    input's field is `fields_for[name](label)`, else `make(name, label)`, else text."""
     fields: dict[str, forms.Field] = {
         "on": forms.DateField(label="办理日期", widget=DATE, initial=timezone.localdate),
     }
     for name, label in transition.inputs.items():
         factory = (fields_for or {}).get(name)
-        fields[name] = (
-            factory(label)
-            if factory
-            else forms.CharField(label=label, max_length=300, required=False)
-        )
+        if factory:
+            fields[name] = factory(label)
+        elif make is not None:
+            fields[name] = make(name, label)
+        else:
+            fields[name] = forms.CharField(label=label, max_length=300, required=False)
     fields["note"] = forms.CharField(
         label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from fazhi.core.workflow import Transition
 from fazhi.kit.screens import ScopedModelForm
+from fazhi.kit.screens import action_form_class as kit_action_form
 from fazhi.oversight import rules
 from fazhi.oversight.models import Suggestion, Task
 
@@ -82,32 +83,21 @@ class MilestoneDoneForm(forms.Form):
 REQUIRED_TEXT = {"approved_by", "reason", "responsible", "accepted_by", "text"}
 
 
+def _input(name: str, label: str) -> forms.Field:
+    kind = rules.INPUT_KINDS.get(name, "text")
+    if kind in CHOICES:
+        return forms.ChoiceField(label=label, choices=CHOICES[kind])
+    if kind == "date":
+        return forms.DateField(label=label, widget=DATE)
+    if kind == "file":
+        return forms.FileField(label=label, required=False)
+    if kind == "textarea":
+        return forms.CharField(
+            label=label, widget=forms.Textarea(attrs={"rows": 3}), required=name in REQUIRED_TEXT
+        )
+    return forms.CharField(label=label, max_length=300, required=name in REQUIRED_TEXT)
+
+
 def action_form_class(transition: Transition, record: Any, user: Any) -> type[forms.Form]:
-    fields: dict[str, forms.Field] = {
-        "on": forms.DateField(label="办理日期", widget=DATE, initial=timezone.localdate),
-    }
-    for name, label in transition.inputs.items():
-        kind = rules.INPUT_KINDS.get(name, "text")
-        field: forms.Field
-        if kind in CHOICES:
-            field = forms.ChoiceField(label=label, choices=CHOICES[kind])
-        elif kind == "date":
-            field = forms.DateField(label=label, widget=DATE)
-        elif kind == "file":
-            field = forms.FileField(label=label, required=False)
-        elif kind == "textarea":
-            field = forms.CharField(
-                label=label,
-                widget=forms.Textarea(attrs={"rows": 3}),
-                required=name in REQUIRED_TEXT,
-            )
-        else:
-            field = forms.CharField(label=label, max_length=300, required=name in REQUIRED_TEXT)
-        fields[name] = field
-    fields["note"] = forms.CharField(
-        label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    fields["version"] = forms.IntegerField(
-        required=False, widget=forms.HiddenInput, initial=record.version
-    )
-    return type(f"{transition.action.title()}Form", (forms.Form,), fields)
+    """A form with the date, a note, and one field per input the move needs."""
+    return kit_action_form(transition, record, make=_input)

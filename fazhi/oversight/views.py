@@ -234,7 +234,9 @@ def due(request: HttpRequest) -> HttpResponse:
     完成时限, milestones and suggestions' reply periods — and the urgings recorded."""
     today = timezone.localdate()
     until = soon_until(today, get_calendar())
-    deadlines = scoped(request, deadlines_of_app("oversight").open().select_related("unit", "period"))
+    deadlines = scoped(
+        request, deadlines_of_app("oversight").open().select_related("unit", "period")
+    )
     urgings = scoped(
         request,
         Urging.objects.filter(task__state=TaskState.ASSIGNED).select_related(

@@ -1,6 +1,8 @@
 """The workflow-register declaration: its rows go through the scope and the declared
 filters (a value that is not a choice is ignored), and its URLs carry the declared names."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
@@ -17,7 +19,6 @@ def _screen(**extra):
         app="people",
         model=Person,
         title="人员",
-        list_template="people/list.html",
         filters=(
             id_filter("unit", "unit_id"),
             Filter("name", lambda qs, v: qs.filter(name=v), lambda v: v in {"张三", "李四"}),
@@ -54,13 +55,20 @@ def test_rows_refuse_a_role_that_reads_no_register(auditor):
         _screen().rows(_get(auditor))
 
 
+def test_templates_follow_the_app_unless_named():
+    assert _screen().list_template == "people/list.html"
+    assert _screen().htmx_template == ""
+    assert _screen(htmx=True).htmx_template == "people/_list.html"
+    assert _screen(list_template="people/other.html").list_template == "people/other.html"
+
+
 def test_urls_carry_the_declared_names_under_the_prefix():
     screen = _screen(
         prefix="people/",
         names={"list": "people", "detail": "person", "act": "person_act"},
         detail_template="people/detail.html",
         action_form=lambda t, r, u: None,
-        figure_codes=("x",),
+        indicators=(SimpleNamespace(code="x"),),
     )
     assert [(str(u.pattern), u.name) for u in screen.urls()] == [
         ("people/", "people"),
