@@ -366,11 +366,49 @@ def due_date(period_code: str, start: dt.date, calendar: WorkCalendar | None = N
 def open_deadlines_of(model: type[models.Model], period_code: str) -> dict[Any, Deadline]:
     """The open deadlines of `period_code` on records of `model`, by the record's primary
     key (e.g. every running renewal reminder of the certificates, for a daily refresh)."""
-    ct = ContentType.objects.get_for_model(model, for_concrete_model=False)
     pk = model._meta.pk
     assert pk is not None
-    qs = Deadline.objects.open().filter(content_type=ct, period__code=period_code)
+    qs = deadlines_of(model).open().filter(period__code=period_code)
     return {pk.to_python(d.object_id): d for d in qs.select_related("period")}
+
+
+def deadlines_of(model: type[models.Model]) -> DeadlineQuerySet:
+    """Every deadline of every record of `model` (the registers' due lists start here)."""
+    ct = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    return Deadline.objects.filter(content_type=ct)
+
+
+def deadlines_of_app(app_label: str) -> DeadlineQuerySet:
+    """Every deadline of the records of one register (an app), open and closed."""
+    return Deadline.objects.filter(content_type__app_label=app_label)
+
+
+def overdue_ids(model: type[models.Model], today: dt.date) -> set[int]:
+    """The ids of `model`'s records with a running deadline past its due date today."""
+    # object_id is text in the deadlines table: compare in Python, not across types in SQL.
+    ids = deadlines_of(model).overdue(today).values_list("object_id", flat=True)
+    return {int(x) for x in ids if str(x).isdigit()}
+
+
+def deadlines_by_record(
+    records: list[models.Model], period_code: str = ""
+) -> dict[int, Deadline]:
+    """Each record's deadline (of `period_code` when given; the latest opened when a
+    record has several), by the record's id; records without one are absent. One query."""
+    if not records:
+        return {}
+    qs = deadlines_of(type(records[0])).filter(object_id__in=[str(r.pk) for r in records])
+    if period_code:
+        qs = qs.filter(period__code=period_code)
+    found = {d.object_id: d for d in qs.select_related("period").order_by("id")}
+    return {r.pk: found[str(r.pk)] for r in records if str(r.pk) in found}
+
+
+def lights_for(
+    records: list[models.Model], today: dt.date, period_code: str = ""
+) -> dict[int, str]:
+    """Each record's deadline light today (see `deadlines_by_record`), by record id."""
+    return {pk: d.light(today) for pk, d in deadlines_by_record(records, period_code).items()}
 
 
 def recompute_open_deadlines(years: set[int] | frozenset[int] | None = None) -> int:

@@ -6,17 +6,17 @@ goes through the same form and `apply()` as the action buttons.
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.core.exceptions import ValidationError
 from rest_framework import serializers
-from rest_framework.exceptions import PermissionDenied
-from rest_framework.exceptions import ValidationError as ApiValidationError
 
 from fazhi.disclosure.forms import action_form_class
 from fazhi.disclosure.models import ProactiveItem, Request
-from fazhi.kit.api import ScopedModelViewSet, TransitionMixin
-from fazhi.org.scope import can_write_unit
+from fazhi.kit.api import ScopedModelViewSet
+from fazhi.kit.api_workflow import (
+    AllowedActionsField,
+    CleanSerializer,
+    FixedFieldsSerializer,
+    RegisterViewSet,
+)
 
 WORKFLOW_FIELDS = [
     "state",
@@ -35,10 +35,12 @@ WORKFLOW_FIELDS = [
 ]
 
 
-class RequestSerializer(serializers.ModelSerializer):
+class RequestSerializer(FixedFieldsSerializer):
     applicant = serializers.CharField(source="masked_applicant", read_only=True)
     applicant_name = serializers.CharField(write_only=True, max_length=100)
-    allowed_actions = serializers.SerializerMethodField()
+    allowed_actions = AllowedActionsField()
+    fixed_fields = ("unit", "received_on")
+    fixed_message = "登记后不能修改（答复期限自收到申请之日起计算），请撤回重新登记。"
 
     class Meta:
         model = Request
@@ -58,59 +60,17 @@ class RequestSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = WORKFLOW_FIELDS
 
-    def get_allowed_actions(self, obj: Request) -> list[str]:
-        request = self.context.get("request")
-        return [t.action for t in obj.allowed_actions(request.user)] if request else []
 
-    def update(self, instance: Request, validated_data: dict[str, Any]) -> Request:
-        for name in ("unit", "received_on"):
-            if name in validated_data and validated_data[name] != getattr(instance, name):
-                raise ApiValidationError(
-                    {name: "登记后不能修改（答复期限自收到申请之日起计算），请撤回重新登记。"}
-                )
-        return super().update(instance, validated_data)
-
-
-class RequestViewSet(TransitionMixin, ScopedModelViewSet):
+class RequestViewSet(RegisterViewSet):
     queryset = Request.objects.select_related("unit").order_by("-received_on", "-id")
     serializer_class = RequestSerializer
-    http_method_names = ["get", "post", "patch", "head", "options"]
-
-    def perform_create(self, serializer: Any) -> None:
-        data = dict(serializer.validated_data)
-        if not can_write_unit(self.request.user, data["unit"]):
-            raise PermissionDenied("不能在管辖范围以外的单位登记或修改记录。")
-        try:
-            serializer.instance = Request.register(by=self.request.user, **data)
-        except ValidationError as exc:
-            raise ApiValidationError(
-                exc.message_dict if hasattr(exc, "error_dict") else exc.messages
-            ) from exc
-
-    def action_form(self, transition: Any, record: Any) -> Any:
-        return action_form_class(transition, record, self.request.user)
+    form_for = staticmethod(action_form_class)
 
 
-class ProactiveItemSerializer(serializers.ModelSerializer):
+class ProactiveItemSerializer(CleanSerializer):
     class Meta:
         model = ProactiveItem
         fields = ["id", "unit", "category", "title", "published_on", "formed_on", "channel", "url"]
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        current = (
-            {}
-            if self.instance is None
-            else {
-                f.name: getattr(self.instance, f.name)
-                for f in ProactiveItem._meta.concrete_fields
-                if f.name != "id"
-            }
-        )
-        try:
-            ProactiveItem(**{**current, **attrs}).full_clean()
-        except ValidationError as exc:
-            raise ApiValidationError(exc.message_dict) from exc
-        return attrs
 
 
 class ProactiveItemViewSet(ScopedModelViewSet):

@@ -12,12 +12,18 @@ from fazhi.core.workflow import Transition
 from fazhi.disclosure import rules
 from fazhi.disclosure.models import ProactiveItem, Request
 from fazhi.disclosure.rules import ReplyType
+from fazhi.kit.screens import ScopedModelForm
+from fazhi.kit.screens import action_form_class as kit_action_form
+from fazhi.litigation.models import Lawsuit
 from fazhi.org.scope import visible_to, writable_units
+from fazhi.reconsideration.models import Application
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
-class RequestForm(forms.ModelForm):
+class RequestForm(ScopedModelForm):
+    today_fields = ("received_on",)
+
     class Meta:
         model = Request
         fields = [
@@ -31,24 +37,15 @@ class RequestForm(forms.ModelForm):
             "received_on",
             "note",
         ]
-        widgets = {"received_on": DATE, "note": forms.Textarea(attrs={"rows": 3})}
-
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = writable_units(user)
-        self.fields["received_on"].initial = timezone.localdate()
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
 
-class ProactiveItemForm(forms.ModelForm):
+class ProactiveItemForm(ScopedModelForm):
+    today_fields = ("published_on",)
+
     class Meta:
         model = ProactiveItem
         fields = ["unit", "category", "title", "published_on", "formed_on", "channel", "url"]
-        widgets = {"published_on": DATE, "formed_on": DATE}
-
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = writable_units(user)
-        self.fields["published_on"].initial = timezone.localdate()
 
 
 class FilingForm(forms.Form):
@@ -63,35 +60,19 @@ class FilingForm(forms.Form):
         self.fields["year"].initial = timezone.localdate().year - 1
 
 
+def _input(name: str, label: str, user: Any) -> forms.Field:
+    kind = rules.INPUT_KINDS.get(name, "text")
+    if kind == "choice:ReplyType":
+        choices = [(v, lab) for v, lab in ReplyType.choices if v != ReplyType.NO_CORRECTION]
+        return forms.ChoiceField(label=label, choices=choices)
+    if kind in ("reconsideration", "lawsuit"):
+        model = Application if kind == "reconsideration" else Lawsuit
+        return forms.ModelChoiceField(
+            label=label, required=False, queryset=visible_to(user, model.objects.all())
+        )
+    return forms.CharField(label=label, max_length=300, required=name == "approved_by")
+
+
 def action_form_class(transition: Transition, request: Request, user: Any) -> type[forms.Form]:
     """A form with the date, a note, and one field per input the action needs."""
-    from fazhi.litigation.models import Lawsuit
-    from fazhi.reconsideration.models import Application
-
-    fields: dict[str, forms.Field] = {
-        "on": forms.DateField(label="办理日期", widget=DATE, initial=timezone.localdate),
-    }
-    for name, label in transition.inputs.items():
-        kind = rules.INPUT_KINDS.get(name, "text")
-        field: forms.Field
-        if kind == "choice:ReplyType":
-            choices = [(v, lab) for v, lab in ReplyType.choices if v != ReplyType.NO_CORRECTION]
-            field = forms.ChoiceField(label=label, choices=choices)
-        elif kind == "reconsideration":
-            field = forms.ModelChoiceField(
-                label=label, required=False, queryset=visible_to(user, Application.objects.all())
-            )
-        elif kind == "lawsuit":
-            field = forms.ModelChoiceField(
-                label=label, required=False, queryset=visible_to(user, Lawsuit.objects.all())
-            )
-        else:
-            field = forms.CharField(label=label, max_length=300, required=name == "approved_by")
-        fields[name] = field
-    fields["note"] = forms.CharField(
-        label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    fields["version"] = forms.IntegerField(
-        required=False, widget=forms.HiddenInput, initial=request.version
-    )
-    return type(f"{transition.action.title()}Form", (forms.Form,), fields)
+    return kit_action_form(transition, request, make=lambda name, label: _input(name, label, user))

@@ -5,6 +5,9 @@ that differ) and *declares* its screens with the kit instead of writing them:
 
 - `screens`: lists with filters, columns, search and pagination (`Screen`), the register
   form, the figures tab, and the one `scoped(request, qs)`: scope plus the selected unit.
+- `registers`: a workflow register declared as a `WorkflowScreen` (list with its
+  filters, register form, detail with actions, deadlines and history, the act endpoint,
+  figures, xlsx) that gives its `urls()`; its API side is `api_workflow.RegisterViewSet`.
 - `actions`: the detail page's action panel, deadlines and history, and the one handler
   behind every action button.
 - `xlsx`, `xlsx_read`, `xlsx_views`: a sheet's template, import (all or nothing) and

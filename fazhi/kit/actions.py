@@ -15,9 +15,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from fazhi.audit.models import Entry
+from fazhi.deadlines.models import state_word
+from fazhi.deadlines.services import deadlines_for
 from fazhi.kit.forms import add_errors
+from fazhi.org.models import User
 from fazhi.org.scope import get_for_user_or_404
 
 FormClassFor = Callable[[Any, Any, Any], Any]  # (transition, record, user) -> form class
@@ -105,11 +110,6 @@ def action_panel(
 
 def deadline_rows(*records: Any) -> list[dict[str, Any]]:
     """The records' deadlines with today's light and the explanation of each due date."""
-    from django.utils import timezone
-
-    from fazhi.deadlines.models import state_word
-    from fazhi.deadlines.services import deadlines_for
-
     today = timezone.localdate()
     rows = []
     for record in records:
@@ -121,9 +121,6 @@ def deadline_rows(*records: Any) -> list[dict[str, Any]]:
 
 def history(record: Any, labels: dict[str, str], limit: int = 200) -> list[dict[str, Any]]:
     """The record's audit entries, oldest first, each with its move's Chinese label."""
-    from fazhi.audit.models import Entry
-    from fazhi.org.models import User
-
     entries = list(Entry.objects.for_object(record).order_by("id")[:limit])
     # People read names: the person's name where the account has one, else the login.
     names = dict(

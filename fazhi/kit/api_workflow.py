@@ -8,6 +8,10 @@
 - `simple_viewset(model, fields, personal)`: a scoped CRUD viewset for a plain record.
 - `WorkflowMixin`: `POST /api/<prefix>/<id>/transition/` with {"action", "on", "note",
   inputs…}, through the same action form and `apply()` as the buttons.
+- `RegisterViewSet`: a workflow register's viewset (kit.registers' API side): creation
+  through the model's own constructor (`register`, `propose`, `assign` …), moves
+  through `transition/`, no DELETE; `FixedFieldsSerializer` refuses a change of the
+  fields a statutory period runs from.
 """
 
 from __future__ import annotations
@@ -27,6 +31,20 @@ from fazhi.core.workflow import Transition
 from fazhi.kit.api import ScopedModelViewSet, TransitionMixin
 
 
+def api_error(exc: ValidationError) -> ApiValidationError:
+    """A model's refusal as the API's 400, with the same Chinese messages."""
+    return ApiValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
+
+
+def refuse_changes(
+    instance: Any, data: dict[str, Any], names: tuple[str, ...], message: str
+) -> None:
+    """400 when `data` changes one of `names` on the registered `instance`."""
+    for name in names:
+        if name in data and data[name] != getattr(instance, name):
+            raise ApiValidationError({name: message})
+
+
 class AllowedActionsField(serializers.ListField):
     """The moves the requesting user may make on the record now: the screen's buttons."""
 
@@ -36,11 +54,6 @@ class AllowedActionsField(serializers.ListField):
     def to_representation(self, record: Any) -> list[str]:
         request = self.context.get("request")
         return [t.action for t in record.allowed_actions(request.user)] if request else []
-
-
-def api_error(exc: ValidationError) -> ApiValidationError:
-    """A model's refusal as the API's 400, field by field where the model named fields."""
-    return ApiValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
 
 
 def full_clean(
@@ -142,11 +155,12 @@ class RegisteredRecordMixin:
         instance = serializer.instance
         if instance.state != self.open_state:
             raise ApiValidationError({"state": "已办理的记录不能再修改登记信息。"})
-        for name in self.fixed_fields:
-            if name in serializer.validated_data and serializer.validated_data[name] != getattr(
-                instance, name
-            ):
-                raise ApiValidationError({name: "登记后不能修改（法定期限已自该日期起算）。"})
+        refuse_changes(
+            instance,
+            serializer.validated_data,
+            self.fixed_fields,
+            "登记后不能修改（法定期限已自该日期起算）。",
+        )
         super().perform_update(serializer)  # type: ignore[misc]
 
     def perform_destroy(self, instance: Any) -> None:
@@ -158,3 +172,38 @@ def register_or_400(record: Any, user: Any) -> None:
         record.register(by=user)
     except ValidationError as exc:
         raise api_error(exc) from exc
+
+
+class FixedFieldsSerializer(serializers.ModelSerializer):
+    """A registered record's serializer: PATCH may not change `fixed_fields` (its
+    statutory periods run from them); the workflow's own fields are read-only."""
+
+    fixed_fields: tuple[str, ...] = ()
+    fixed_message = "登记后不能修改，请撤回重新登记。"
+
+    def update(self, instance: Any, validated_data: dict[str, Any]) -> Any:
+        refuse_changes(instance, validated_data, self.fixed_fields, self.fixed_message)
+        return super().update(instance, validated_data)
+
+
+class RegisterViewSet(WorkflowMixin, ScopedModelViewSet):
+    """A workflow register's records: read in the scope, created through the model's
+    own constructor `create_with` (which opens the statutory periods; the unit must be
+    one the user writes for), moved through `transition/` with the screen's action form
+    (`form_for`), never deleted."""
+
+    create_with = "register"
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def create_arguments(self, data: dict[str, Any]) -> dict[str, Any]:
+        """The constructor's keyword arguments from the validated data."""
+        return data
+
+    def perform_create(self, serializer: Any) -> None:
+        self._check_unit(serializer)
+        create = getattr(serializer.Meta.model, self.create_with)
+        arguments = self.create_arguments(dict(serializer.validated_data))
+        try:
+            serializer.instance = create(by=self.request.user, **arguments)
+        except ValidationError as exc:
+            raise api_error(exc) from exc

@@ -155,18 +155,25 @@ def require_writer(user: Any) -> None:
 
 
 class ScopedModelForm(forms.ModelForm):
-    """A ModelForm whose `unit` choices are the units the user may write for."""
+    """A ModelForm whose unit choices (`unit_fields`) are the units the user may write
+    for, whose dates are date inputs, and whose `today_fields` start at today."""
 
     unit_kinds: tuple[str, ...] = ()
+    unit_fields: tuple[str, ...] = ("unit",)
+    today_fields: tuple[str, ...] = ()
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
-        if "unit" in self.fields:
+        unit_fields = [name for name in self.unit_fields if name in self.fields]
+        if unit_fields:
             units = writable_units(user)
             if self.unit_kinds:
                 units = units.filter(kind__in=self.unit_kinds)
-            self.fields["unit"].queryset = units
+            for name in unit_fields:
+                self.fields[name].queryset = units
+        for name in self.today_fields:
+            self.fields[name].initial = timezone.localdate()
         for f in self.fields.values():
             if isinstance(f, forms.DateField):
                 f.widget = DATE
@@ -385,19 +392,23 @@ def action_form_class(
     transition: Transition,
     record: Any,
     fields_for: dict[str, Callable[[str], forms.Field]] | None = None,
+    *,
+    make: Callable[[str, str], forms.Field] | None = None,
 ) -> type[forms.Form]:
     """A form with the date, one field per input the action needs, a note, and the
-    version the page was loaded with (a move made on a stale page is refused)."""
+    version the page was loaded with (a move made on a stale page is refused). An
+    input's field is `fields_for[name](label)`, else `make(name, label)`, else text."""
     fields: dict[str, forms.Field] = {
         "on": forms.DateField(label="办理日期", widget=DATE, initial=timezone.localdate),
     }
     for name, label in transition.inputs.items():
         factory = (fields_for or {}).get(name)
-        fields[name] = (
-            factory(label)
-            if factory
-            else forms.CharField(label=label, max_length=300, required=False)
-        )
+        if factory:
+            fields[name] = factory(label)
+        elif make is not None:
+            fields[name] = make(name, label)
+        else:
+            fields[name] = forms.CharField(label=label, max_length=300, required=False)
     fields["note"] = forms.CharField(
         label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -431,9 +442,11 @@ def figures_view(
     codes: list[str],
     extra: Callable[[HttpRequest, Any, int], dict[str, Any]] | None = None,
     template: str = "core/screen_figures.html",
+    first_year: int = 2018,
 ) -> Callable[[HttpRequest], HttpResponse]:
     """The register's indicators for the focused unit and a year, each with its definition
-    (`template` may extend core/screen_figures.html to add to the page)."""
+    (`template` may extend core/screen_figures.html to add to the page; the year choice
+    goes back to `first_year`)."""
 
     @login_required
     def view(request: HttpRequest) -> HttpResponse:
@@ -450,7 +463,7 @@ def figures_view(
             "rows": rows,
             "year": year,
             "unit": unit,
-            "years": years(),
+            "years": range(timezone.localdate().year, first_year - 1, -1),
         }
         if extra is not None:
             context.update(extra(request, unit, year))

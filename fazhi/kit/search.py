@@ -22,6 +22,12 @@ from django.db import models
 from django.db.migrations.operations.base import Operation
 from django.db.models import Q
 from django.http import HttpRequest
+from django.utils import timezone
+
+from fazhi.core.workflow import Workflow
+from fazhi.deadlines.services import overdue_ids
+from fazhi.org.models import Unit
+from fazhi.org.scope import scope_field
 
 MAX_QUERY = 60  # characters of the search box that are used
 
@@ -83,8 +89,6 @@ def _day(text: str) -> date | None:
 
 
 def has_deadlines(model: type[models.Model]) -> bool:
-    from fazhi.core.workflow import Workflow
-
     return issubclass(model, Workflow)
 
 
@@ -92,9 +96,6 @@ def common_filters(request: HttpRequest, qs: models.QuerySet[Any]) -> models.Que
     """?unit= (that unit and below; rows stay within the scope they came with), ?from= /
     ?to= (on `period_field`), ?state=, ?overdue=1 (a running statutory deadline past its
     due date). A value that is not one of these is ignored, never an error page."""
-    from fazhi.org.models import Unit
-    from fazhi.org.scope import scope_field
-
     g, model = request.GET, qs.model
     unit_id = g.get("unit", "")
     if unit_id.isdigit() and len(unit_id) <= 12:
@@ -112,20 +113,8 @@ def common_filters(request: HttpRequest, qs: models.QuerySet[Any]) -> models.Que
     if state and any(f.name == "state" and state in dict(f.choices or ()) for f in model._meta.concrete_fields):
         qs = qs.filter(state=state)
     if g.get("overdue") == "1" and has_deadlines(model):
-        qs = qs.filter(pk__in=_overdue_ids(model))
+        qs = qs.filter(pk__in=overdue_ids(model, timezone.localdate()))
     return qs
-
-
-def _overdue_ids(model: type[models.Model]) -> set[int]:
-    from django.contrib.contenttypes.models import ContentType
-    from django.utils import timezone
-
-    from fazhi.deadlines.models import Deadline
-
-    ct = ContentType.objects.get_for_model(model)
-    # object_id is text in the deadlines table: compare in Python, not across types in SQL.
-    ids = Deadline.objects.overdue(timezone.localdate()).filter(content_type=ct).values_list("object_id", flat=True)
-    return {int(x) for x in ids if str(x).isdigit()}
 
 
 def search_context(model: type[models.Model], request: HttpRequest) -> dict[str, Any]:

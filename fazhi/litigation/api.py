@@ -1,7 +1,7 @@
 """REST API: /api/lawsuits/ (scoped like the screens) and /api/lawsuits/<id>/transition/.
 
 Creating goes through `Lawsuit.register()`, every state change through `apply()` with
-the screen's own action form (api.base.TransitionMixin: {"action", "on", "note",
+the screen's own action form (kit.api_workflow.RegisterViewSet: {"action", "on", "note",
 "version", inputs…}; a stale version is refused);
 the state and outcome fields are read-only here. The plaintiff's name can be written
 but is only ever read back masked.
@@ -15,10 +15,22 @@ from django.core.exceptions import ValidationError
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError as DRFValidationError
 
-from fazhi.kit.api import ScopedModelViewSet, TransitionMixin
-from fazhi.kit.api_workflow import AllowedActionsField
+from fazhi.kit.api_workflow import AllowedActionsField, RegisterViewSet, refuse_changes
 from fazhi.litigation.forms import api_action_form
 from fazhi.litigation.models import Hearing, Lawsuit
+
+# Set by the workflow (`apply()`), never written through the API.
+WORKFLOW_FIELDS = [
+    "state",
+    "defended_on",
+    "outcome",
+    "result",
+    "judgment_number",
+    "closed_on",
+    "appealed_on",
+    "appellant",
+    "version",
+]
 
 
 class HearingSerializer(serializers.ModelSerializer):
@@ -73,30 +85,11 @@ class LawsuitSerializer(serializers.ModelSerializer):
             "previous",
             "reconsideration",
             "note",
-            "state",
-            "defended_on",
-            "outcome",
-            "result",
-            "judgment_number",
-            "closed_on",
-            "appealed_on",
-            "appellant",
-            "version",
+            *WORKFLOW_FIELDS,
             "hearings",
             "allowed_actions",
         ]
-        read_only_fields = [
-            "instance",
-            "state",
-            "defended_on",
-            "outcome",
-            "result",
-            "judgment_number",
-            "closed_on",
-            "appealed_on",
-            "appellant",
-            "version",
-        ]
+        read_only_fields = ["instance", *WORKFLOW_FIELDS]
         extra_kwargs = {"plaintiff_name": {"write_only": True}, "case_number": {"validators": []}}
 
 
@@ -106,29 +99,21 @@ def _drf_error(exc: ValidationError) -> DRFValidationError:
     )
 
 
-class LawsuitViewSet(TransitionMixin, ScopedModelViewSet):
+class LawsuitViewSet(RegisterViewSet):
     queryset = Lawsuit.objects.select_related("unit").prefetch_related("hearings__person")
     serializer_class = LawsuitSerializer
-    http_method_names = ["get", "post", "patch", "head", "options"]
-
-    def perform_create(self, serializer: Any) -> None:
-        self._check_unit(serializer)
-        try:
-            serializer.instance = Lawsuit.register(
-                by=self.request.user, **serializer.validated_data
-            )
-        except ValidationError as exc:
-            raise _drf_error(exc) from exc
+    form_for = staticmethod(lambda transition, record, user: api_action_form(transition, record))
 
     def perform_update(self, serializer: Any) -> None:
         self._check_unit(serializer)
         suit = serializer.instance
         # The defence period runs from these: fixed once registered (as in reconsideration).
-        for name in ("unit", "received_on"):
-            if name in serializer.validated_data and serializer.validated_data[name] != getattr(
-                suit, name
-            ):
-                raise DRFValidationError({name: "登记后不能修改，如有错误请联系管理员更正。"})
+        refuse_changes(
+            suit,
+            serializer.validated_data,
+            ("unit", "received_on"),
+            "登记后不能修改，如有错误请联系管理员更正。",
+        )
         for k, v in serializer.validated_data.items():
             setattr(suit, k, v)
         try:
@@ -136,9 +121,6 @@ class LawsuitViewSet(TransitionMixin, ScopedModelViewSet):
             suit.save()
         except ValidationError as exc:
             raise _drf_error(exc) from exc
-
-    def action_form(self, transition: Any, record: Any) -> Any:
-        return api_action_form(transition, record)
 
 
 ROUTES = [("lawsuits", LawsuitViewSet)]

@@ -8,8 +8,9 @@ from django import forms
 
 from fazhi.litigation.models import Hearing, Lawsuit
 from fazhi.litigation.rules import Appellant, Excuse, LeaderRank, Outcome
-from fazhi.org.models import Person
+from fazhi.org.models import Person, User
 from fazhi.org.scope import visible_to, writable_units
+from fazhi.reconsideration.models import Application
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -38,11 +39,7 @@ class LawsuitForm(forms.ModelForm):
         self.user = user
         self.fields["unit"].queryset = writable_units(user)
         self.fields["previous"].queryset = visible_to(user, Lawsuit.objects.all(), write=True)
-        from fazhi.reconsideration.models import Application
-
         self.fields["reconsideration"].queryset = visible_to(user, Application.objects.all())
-        from fazhi.org.models import User
-
         self.fields["handler"].queryset = visible_to(user, User.objects.filter(is_active=True))  # type: ignore[arg-type]
 
 

@@ -15,6 +15,8 @@ from fazhi.kit.xlsx import Column, Sheet
 from fazhi.litigation import rules
 from fazhi.litigation.models import Lawsuit
 from fazhi.litigation.rules import Instance, Outcome, Result, State
+from fazhi.org.scope import visible_to
+from fazhi.reconsideration.models import Application
 
 
 def _parse_case_number(raw: Any, context: dict[str, Any]) -> str:
@@ -27,8 +29,6 @@ def _parse_case_number(raw: Any, context: dict[str, Any]) -> str:
 
 
 def _parse_previous(raw: Any, context: dict[str, Any]) -> Lawsuit:
-    from fazhi.org.scope import visible_to
-
     number = str(rules.parse_case_number(str(raw)))
     found = (
         visible_to(context["user"], Lawsuit.objects.all(), write=True)
@@ -41,9 +41,6 @@ def _parse_previous(raw: Any, context: dict[str, Any]) -> Lawsuit:
 
 
 def _parse_reconsideration(raw: Any, context: dict[str, Any]) -> Any:
-    from fazhi.org.scope import visible_to
-    from fazhi.reconsideration.models import Application
-
     number = str(raw).strip()
     found = visible_to(context["user"], Application.objects.filter(case_number=number)).first()
     if found is None:

@@ -1,12 +1,14 @@
-"""Screens: the list, registering a lawsuit, a case page, one form per allowed action."""
+"""Screens: the list, registering a lawsuit and the xlsx sheet declared on the register
+kit; a case page with its hearings, and one form page per allowed action."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.db.models import Count, Q, QuerySet
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,12 +17,14 @@ from fazhi.audit.models import Entry
 from fazhi.core.focus import focus_unit
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.engine import compute
+from fazhi.kit.actions import deadline_rows
 from fazhi.kit.forms import add_errors
-from fazhi.kit.search import searched
+from fazhi.kit.registers import Filter, Rows, WorkflowScreen, choice_filter
 from fazhi.litigation.forms import ACTION_FORMS, LawsuitForm
-from fazhi.litigation.models import Lawsuit, _deadlines
+from fazhi.litigation.importing import SHEET
+from fazhi.litigation.models import Lawsuit
 from fazhi.litigation.rules import Instance, Result, State
-from fazhi.org.scope import get_for_user_or_404, require_record_reader, visible_to
+from fazhi.org.scope import get_for_user_or_404, visible_to
 
 SUMMARY_CODES = [
     "litig_cases",
@@ -32,44 +36,25 @@ SUMMARY_CODES = [
 ]
 
 
-def filtered(request: HttpRequest) -> QuerySet[Lawsuit]:
-    """The lawsuits the list shows: the user's scope, the focused unit, the filters."""
-    qs = Lawsuit.objects.visible_to(request.user).select_related("unit")
-    root = focus_unit(request)
-    if root is not None:
-        qs = qs.in_subtree(root)
-    state = request.GET.get("state", "")
-    if state in State.values:
-        qs = qs.filter(state=state)
-    instance = request.GET.get("instance", "")
-    if instance in Instance.values:
-        qs = qs.filter(instance=instance)
-    result = request.GET.get("result", "")
-    if result in Result.values:
-        qs = qs.filter(result=result)
-    year = request.GET.get("year", "")
-    if year.isdigit():
-        y = int(year)
-        qs = qs.filter(received_on__year__lte=y).filter(
-            Q(closed_on__isnull=True) | Q(closed_on__year__gte=y)
-        )
-    return searched(request, qs)
-
-
-def export_rows(request: HttpRequest) -> QuerySet[Lawsuit]:
-    return (
-        filtered(request).select_related("previous", "reconsideration").prefetch_related("hearings")
+def _year_open(qs: Rows, value: str) -> Rows:
+    """?year=: the lawsuits pending at some time in that year (received by its end, not
+    closed before it)."""
+    y = int(value)
+    return qs.filter(received_on__year__lte=y).filter(
+        Q(closed_on__isnull=True) | Q(closed_on__year__gte=y)
     )
 
 
-@login_required
-def lawsuit_list(request: HttpRequest) -> HttpResponse:
-    require_record_reader(request.user)
-    qs = filtered(request).annotate(
+def _with_counts(request: HttpRequest, qs: Rows) -> Rows:
+    """The list's rows with their hearings held and appearances, newest first."""
+    return qs.annotate(
         n_hearings=Count("hearings", filter=Q(hearings__held=True)),
         n_appeared=Count("hearings", filter=Q(hearings__counts_as_appearance=True)),
-    )
-    page = Paginator(qs.order_by("-received_on", "-id"), 50).get_page(request.GET.get("page"))
+    ).order_by("-received_on", "-id")
+
+
+def _summary(request: HttpRequest, page: Any) -> dict[str, Any]:
+    """The focused unit's headline figures for the year (this year unless ?year=)."""
     year_text = request.GET.get("year", "")
     year = int(year_text) if year_text.isdigit() else timezone.localdate().year
     root = focus_unit(request)
@@ -78,36 +63,38 @@ def lawsuit_list(request: HttpRequest) -> HttpResponse:
         values = compute(root, year, SUMMARY_CODES)
         cat = catalogue()
         summary = [{"ind": cat[c], "value": values[c]} for c in SUMMARY_CODES]
-    context = {
-        "page": page,
-        "states": State.choices,
-        "instances": Instance.choices,
-        "results": Result.choices,
-        "summary": summary,
-        "summary_year": year,
-        "can_write": request.user.can_write_records,
-    }
-    template = (
-        "litigation/_list.html" if getattr(request, "htmx", False) else "litigation/list.html"
-    )
-    return render(request, template, context)
+    return {"summary": summary, "summary_year": year}
 
 
-@login_required
-def lawsuit_create(request: HttpRequest) -> HttpResponse:
-    if not request.user.can_write_records:
-        raise PermissionDenied("您的角色只能查看，不能登记。")
-    form = LawsuitForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        fields = {k: v for k, v in form.cleaned_data.items() if v is not None}
-        try:
-            suit = Lawsuit.register(by=request.user, **fields)
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, f"已登记{suit.case_number}，答辩期开始计算。")
-            return redirect(suit)
-    return render(request, "litigation/form.html", {"form": form})
+def _create(user: Any, form: Any) -> Lawsuit:
+    fields = {k: v for k, v in form.cleaned_data.items() if v is not None}
+    return Lawsuit.register(by=user, **fields)
+
+
+LAWSUITS = WorkflowScreen(
+    app="litigation",
+    model=Lawsuit,
+    title="行政应诉",
+    htmx=True,
+    filters=(
+        choice_filter("instance", Instance),
+        choice_filter("result", Result),
+        Filter("year", _year_open),
+    ),
+    choices={"states": State.choices, "instances": Instance.choices, "results": Result.choices},
+    list_rows=_with_counts,
+    list_context=_summary,
+    form=LawsuitForm,
+    create=_create,
+    form_title="登记行政应诉案件",
+    form_template="litigation/form.html",
+    done="已登记{obj.case_number}，答辩期开始计算。",
+    sheet=SHEET,
+    export_rows=lambda request: LAWSUITS.rows(request)
+    .select_related("previous", "reconsideration")
+    .prefetch_related("hearings"),
+    names={"register": "create"},
+)
 
 
 @login_required
@@ -117,16 +104,12 @@ def lawsuit_detail(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         request.user,
     )
-    deadlines = list(_deadlines().deadlines_for(suit).select_related("period"))
-    today = timezone.localdate()
     context = {
         "suit": suit,
         "hearings": suit.hearings.select_related("person").all(),
         "next_instances": visible_to(request.user, suit.next_instances.all()),
         "actions": suit.allowed_actions(request.user),
-        "deadlines": [
-            {"d": d, "light": d.light(today), "explain": d.explain().lines()} for d in deadlines
-        ],
+        "deadlines": deadline_rows(suit),
         # The record itself is in the user's scope, so its own history is too.
         "history": Entry.objects.filter(
             Q(model="litigation.lawsuit", object_pk=str(suit.pk))

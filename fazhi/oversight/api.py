@@ -17,7 +17,8 @@ from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 
-from fazhi.kit.api import ScopedModelViewSet, TransitionMixin
+from fazhi.kit.api import ScopedModelViewSet
+from fazhi.kit.api_workflow import AllowedActionsField, RegisterViewSet, api_error
 from fazhi.org.scope import can_write_unit, visible_to
 from fazhi.oversight.forms import action_form_class
 from fazhi.oversight.models import Milestone, Suggestion, Task
@@ -50,19 +51,8 @@ SUGGESTION_WORKFLOW = [
 ]
 
 
-class _Transitions(TransitionMixin):
-    def action_form(self, transition: Any, record: Any) -> Any:
-        return action_form_class(transition, record, self.request.user)  # type: ignore[attr-defined]
-
-
-def _raise(exc: ValidationError) -> None:
-    raise ApiValidationError(
-        exc.message_dict if hasattr(exc, "error_dict") else exc.messages
-    ) from exc
-
-
 class TaskSerializer(serializers.ModelSerializer):
-    allowed_actions = serializers.SerializerMethodField()
+    allowed_actions = AllowedActionsField()
 
     class Meta:
         model = Task
@@ -83,34 +73,25 @@ class TaskSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = TASK_WORKFLOW
 
-    def get_allowed_actions(self, obj: Task) -> list[str]:
-        request = self.context.get("request")
-        return [t.action for t in obj.allowed_actions(request.user)] if request else []
 
-
-class TaskViewSet(_Transitions, ScopedModelViewSet):
+class TaskViewSet(RegisterViewSet):
     queryset = (
         Task.objects.select_related("unit", "office")
         .prefetch_related("co_units")
         .order_by("-proposed_on", "-id")
     )
     serializer_class = TaskSerializer
-    http_method_names = ["get", "post", "patch", "head", "options"]
+    form_for = staticmethod(action_form_class)
+    create_with = "propose"
 
-    def perform_create(self, serializer: Any) -> None:
-        self._check_unit(serializer)
-        data = dict(serializer.validated_data)
-        co_units = data.pop("co_units", [])
-        try:
-            serializer.instance = Task.propose(by=self.request.user, co_units=co_units, **data)
-        except ValidationError as exc:
-            _raise(exc)
+    def create_arguments(self, data: dict[str, Any]) -> dict[str, Any]:
+        return {**data, "co_units": data.get("co_units", [])}
 
 
 class SuggestionSerializer(serializers.ModelSerializer):
     proposer = serializers.CharField(source="masked_proposer", read_only=True)
     proposer_name = serializers.CharField(write_only=True, max_length=100)
-    allowed_actions = serializers.SerializerMethodField()
+    allowed_actions = AllowedActionsField()
 
     class Meta:
         model = Suggestion
@@ -131,24 +112,13 @@ class SuggestionSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = SUGGESTION_WORKFLOW
 
-    def get_allowed_actions(self, obj: Suggestion) -> list[str]:
-        request = self.context.get("request")
-        return [t.action for t in obj.allowed_actions(request.user)] if request else []
 
-
-class SuggestionViewSet(_Transitions, ScopedModelViewSet):
+class SuggestionViewSet(RegisterViewSet):
     queryset = Suggestion.objects.select_related("unit", "office").order_by("-assigned_on", "-id")
     serializer_class = SuggestionSerializer
     http_method_names = ["get", "post", "head", "options"]
-
-    def perform_create(self, serializer: Any) -> None:
-        self._check_unit(serializer)
-        try:
-            serializer.instance = Suggestion.assign(
-                by=self.request.user, **serializer.validated_data
-            )
-        except ValidationError as exc:
-            _raise(exc)
+    form_for = staticmethod(action_form_class)
+    create_with = "assign"
 
 
 class MilestoneSerializer(serializers.ModelSerializer):
@@ -201,7 +171,7 @@ class MilestoneViewSet(ScopedModelViewSet):
                 task, by=self.request.user, title=data["title"], due_on=data["due_on"]
             )
         except ValidationError as exc:
-            _raise(exc)
+            raise api_error(exc) from exc
 
     def perform_update(self, serializer: Any) -> None:
         m = serializer.instance
@@ -218,13 +188,13 @@ class MilestoneViewSet(ScopedModelViewSet):
                     due_on=data.get("due_on", m.due_on),
                 )
         except ValidationError as exc:
-            _raise(exc)
+            raise api_error(exc) from exc
 
     def perform_destroy(self, instance: Milestone) -> None:
         try:
             instance.remove(by=self.request.user)
         except ValidationError as exc:
-            _raise(exc)
+            raise api_error(exc) from exc
 
 
 ROUTES = [

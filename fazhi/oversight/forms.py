@@ -9,7 +9,8 @@ from django import forms
 from django.utils import timezone
 
 from fazhi.core.workflow import Transition
-from fazhi.org.scope import writable_units
+from fazhi.kit.screens import ScopedModelForm
+from fazhi.kit.screens import action_form_class as kit_action_form
 from fazhi.oversight import rules
 from fazhi.oversight.models import Suggestion, Task
 
@@ -22,7 +23,10 @@ CHOICES = {
 }
 
 
-class TaskForm(forms.ModelForm):
+class TaskForm(ScopedModelForm):
+    unit_fields = ("office", "unit", "co_units")
+    today_fields = ("proposed_on",)
+
     class Meta:
         model = Task
         fields = [
@@ -38,20 +42,15 @@ class TaskForm(forms.ModelForm):
             "note",
         ]
         widgets = {
-            "proposed_on": DATE,
             "requirement": forms.Textarea(attrs={"rows": 3}),
             "note": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        units = writable_units(user)
-        for name in ("office", "unit", "co_units"):
-            self.fields[name].queryset = units
-        self.fields["proposed_on"].initial = timezone.localdate()
 
+class SuggestionForm(ScopedModelForm):
+    unit_fields = ("office", "unit")
+    today_fields = ("assigned_on",)
 
-class SuggestionForm(forms.ModelForm):
     class Meta:
         model = Suggestion
         fields = [
@@ -66,13 +65,7 @@ class SuggestionForm(forms.ModelForm):
             "assigned_on",
             "note",
         ]
-        widgets = {"assigned_on": DATE, "note": forms.Textarea(attrs={"rows": 2})}
-
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["office"].queryset = writable_units(user)
-        self.fields["unit"].queryset = writable_units(user)
-        self.fields["assigned_on"].initial = timezone.localdate()
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
 
 
 class MilestoneForm(forms.Form):
@@ -90,32 +83,21 @@ class MilestoneDoneForm(forms.Form):
 REQUIRED_TEXT = {"approved_by", "reason", "responsible", "accepted_by", "text"}
 
 
+def _input(name: str, label: str) -> forms.Field:
+    kind = rules.INPUT_KINDS.get(name, "text")
+    if kind in CHOICES:
+        return forms.ChoiceField(label=label, choices=CHOICES[kind])
+    if kind == "date":
+        return forms.DateField(label=label, widget=DATE)
+    if kind == "file":
+        return forms.FileField(label=label, required=False)
+    if kind == "textarea":
+        return forms.CharField(
+            label=label, widget=forms.Textarea(attrs={"rows": 3}), required=name in REQUIRED_TEXT
+        )
+    return forms.CharField(label=label, max_length=300, required=name in REQUIRED_TEXT)
+
+
 def action_form_class(transition: Transition, record: Any, user: Any) -> type[forms.Form]:
-    fields: dict[str, forms.Field] = {
-        "on": forms.DateField(label="办理日期", widget=DATE, initial=timezone.localdate),
-    }
-    for name, label in transition.inputs.items():
-        kind = rules.INPUT_KINDS.get(name, "text")
-        field: forms.Field
-        if kind in CHOICES:
-            field = forms.ChoiceField(label=label, choices=CHOICES[kind])
-        elif kind == "date":
-            field = forms.DateField(label=label, widget=DATE)
-        elif kind == "file":
-            field = forms.FileField(label=label, required=False)
-        elif kind == "textarea":
-            field = forms.CharField(
-                label=label,
-                widget=forms.Textarea(attrs={"rows": 3}),
-                required=name in REQUIRED_TEXT,
-            )
-        else:
-            field = forms.CharField(label=label, max_length=300, required=name in REQUIRED_TEXT)
-        fields[name] = field
-    fields["note"] = forms.CharField(
-        label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    fields["version"] = forms.IntegerField(
-        required=False, widget=forms.HiddenInput, initial=record.version
-    )
-    return type(f"{transition.action.title()}Form", (forms.Form,), fields)
+    """A form with the date, a note, and one field per input the move needs."""
+    return kit_action_form(transition, record, make=_input)

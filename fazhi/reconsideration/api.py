@@ -6,16 +6,15 @@ goes through the same form and `apply()` as the action buttons.
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.core.exceptions import ValidationError
 from rest_framework import serializers
-from rest_framework.exceptions import PermissionDenied
-from rest_framework.exceptions import ValidationError as ApiValidationError
 
-from fazhi.kit.api import ScopedModelViewSet, TransitionMixin
-from fazhi.kit.api_workflow import AllowedActionsField
-from fazhi.org.scope import can_write_unit
+from fazhi.kit.api import ScopedModelViewSet
+from fazhi.kit.api_workflow import (
+    AllowedActionsField,
+    CleanSerializer,
+    FixedFieldsSerializer,
+    RegisterViewSet,
+)
 from fazhi.reconsideration.forms import action_form_class
 from fazhi.reconsideration.models import Application, SuperiorCase
 
@@ -47,10 +46,12 @@ WORKFLOW_FIELDS = [
 ]
 
 
-class ApplicationSerializer(serializers.ModelSerializer):
+class ApplicationSerializer(FixedFieldsSerializer):
     applicant = serializers.CharField(source="masked_applicant", read_only=True)
     applicant_name = serializers.CharField(write_only=True, max_length=100)
     allowed_actions = AllowedActionsField()
+    # Fixed once the acceptance review has started (its deadline runs from them).
+    fixed_fields = ("respondent", "received_on")
 
     class Meta:
         model = Application
@@ -71,40 +72,18 @@ class ApplicationSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = WORKFLOW_FIELDS
 
-    def update(self, instance: Application, validated_data: dict[str, Any]) -> Application:
-        # Workflow fields are read-only; the respondent and receipt date are fixed once the
-        # acceptance review has started (its deadline runs from them).
-        for name in ("respondent", "received_on"):
-            if name in validated_data and validated_data[name] != getattr(instance, name):
-                raise ApiValidationError({name: "登记后不能修改，请撤回重新登记。"})
-        return super().update(instance, validated_data)
 
-
-class ApplicationViewSet(TransitionMixin, ScopedModelViewSet):
+class ApplicationViewSet(RegisterViewSet):
     queryset = (
         Application.objects.select_related("respondent", "agency")
         .prefetch_related("letters")
         .order_by("-received_on", "-id")
     )
     serializer_class = ApplicationSerializer
-    http_method_names = ["get", "post", "patch", "head", "options"]
-
-    def perform_create(self, serializer: Any) -> None:
-        data = dict(serializer.validated_data)
-        if not can_write_unit(self.request.user, data["respondent"]):
-            raise PermissionDenied("不能在管辖范围以外的单位登记或修改记录。")
-        try:
-            serializer.instance = Application.register(by=self.request.user, **data)
-        except ValidationError as exc:
-            raise ApiValidationError(
-                exc.message_dict if hasattr(exc, "error_dict") else exc.messages
-            ) from exc
-
-    def action_form(self, transition: Any, record: Any) -> Any:
-        return action_form_class(transition, record, self.request.user)
+    form_for = staticmethod(action_form_class)
 
 
-class SuperiorCaseSerializer(serializers.ModelSerializer):
+class SuperiorCaseSerializer(CleanSerializer):
     applicant = serializers.CharField(source="masked_applicant", read_only=True)
     applicant_name = serializers.CharField(write_only=True, max_length=100)
 
@@ -123,20 +102,6 @@ class SuperiorCaseSerializer(serializers.ModelSerializer):
             "outcome",
             "note",
         ]
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        instance = SuperiorCase(
-            **{**({} if self.instance is None else _fields(self.instance)), **attrs}
-        )
-        try:
-            instance.full_clean()
-        except ValidationError as exc:
-            raise ApiValidationError(exc.message_dict) from exc
-        return attrs
-
-
-def _fields(obj: SuperiorCase) -> dict[str, Any]:
-    return {f.name: getattr(obj, f.name) for f in obj._meta.concrete_fields if f.name != "id"}
 
 
 class SuperiorCaseViewSet(ScopedModelViewSet):
