@@ -9,6 +9,7 @@ clock. Errors are `ValidationError`s with Chinese messages.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -391,7 +392,7 @@ def overdue_ids(model: type[models.Model], today: dt.date) -> set[int]:
 
 
 def deadlines_by_record(
-    records: list[models.Model], period_code: str = ""
+    records: Sequence[models.Model], period_code: str = ""
 ) -> dict[int, Deadline]:
     """Each record's deadline (of `period_code` when given; the latest opened when a
     record has several), by the record's id; records without one are absent. One query."""
@@ -405,7 +406,7 @@ def deadlines_by_record(
 
 
 def lights_for(
-    records: list[models.Model], today: dt.date, period_code: str = ""
+    records: Sequence[models.Model], today: dt.date, period_code: str = ""
 ) -> dict[int, str]:
     """Each record's deadline light today (see `deadlines_by_record`), by record id."""
     return {pk: d.light(today) for pk, d in deadlines_by_record(records, period_code).items()}

@@ -98,8 +98,8 @@ def action_labels(transitions: dict[str, Any], **first: str) -> dict[str, str]:
     return {**first, **{a: t.label for a, t in transitions.items()}}
 
 
-def flag_filter(param: str, apply: Callable[[Rows], Rows]) -> Filter:
-    """`?param=1` turns the narrowing `apply` on."""
+def flag_filter(param: str, apply: Callable[[Any], Rows]) -> Filter:
+    """`?param=1` turns the narrowing `apply` on (given the register's own queryset)."""
     return Filter(param, lambda qs, v: apply(qs), lambda v: v == "1")
 
 
@@ -191,7 +191,7 @@ class WorkflowScreen:
             "query": request.GET.urlencode(),
             "focus": focus_unit(request),
             "today": timezone.localdate(),
-            "can_write": request.user.can_write_records,
+            "can_write": bool(getattr(request.user, "can_write_records", False)),
         }
         if self.list_context is not None:
             context.update(self.list_context(request, page))

@@ -71,7 +71,7 @@ def _create(user: Any, form: Any) -> Lawsuit:
     return Lawsuit.register(by=user, **fields)
 
 
-LAWSUITS = WorkflowScreen(
+LAWSUITS: WorkflowScreen = WorkflowScreen(
     app="litigation",
     model=Lawsuit,
     title="行政应诉",

@@ -31,7 +31,7 @@ def _screen(**extra):
 def _get(user, **params):
     request = RequestFactory().get("/", params)
     request.user = user
-    request.session = {}
+    request.session = {}  # type: ignore[assignment]  # a dict stands in for the session
     return request
 
 
