@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "fazhi.workdays",
     "fazhi.deadlines",
     "fazhi.indicators",
+    "fazhi.documents",
     "fazhi.reports",
     "fazhi.analyzer",
     # Registers: one app per area of work (ARCHITECTURE.md).

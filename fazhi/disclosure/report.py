@@ -359,7 +359,7 @@ def document(
     report: AnnualReport, *, number: str = "", dated: date | None = None, addressee: str = ""
 ) -> Any:
     """The report as an `OfficialDocument` of the GB/T 9704 renderer."""
-    from fazhi.reports.gbt9704 import Heading, OfficialDocument, Paragraph, Table, number_headings
+    from fazhi.documents.gbt9704 import Heading, OfficialDocument, Paragraph, Table, number_headings
 
     unit = report.unit
     short = unit.short_name or unit.name
@@ -411,7 +411,7 @@ def document(
 
 def render_docx(report: AnnualReport, **kw: Any) -> bytes:
     """The .docx of the report; refuses (ReportInvalid) when a table total disagrees."""
-    from fazhi.reports.gbt9704 import render_docx as render
+    from fazhi.documents.gbt9704 import render_docx as render
 
     problems = validate(report)
     if problems:

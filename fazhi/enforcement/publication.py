@@ -126,9 +126,9 @@ def workbook(unit: Unit, year: int) -> bytes:
 
 
 def document(unit: Unit, year: int, *, number: str, dated: date) -> Any:
-    """The publication as an OfficialDocument (fazhi.reports.gbt9704)."""
+    """The publication as an OfficialDocument (fazhi.documents.gbt9704)."""
+    from fazhi.documents.gbt9704 import Heading, OfficialDocument, Paragraph, Table
     from fazhi.reports.compose import prose
-    from fazhi.reports.gbt9704 import Heading, OfficialDocument, Paragraph, Table
     from fazhi.reports.housestyle import shown_value
 
     cat = catalogue()
@@ -165,6 +165,6 @@ def document(unit: Unit, year: int, *, number: str, dated: date) -> Any:
 
 
 def docx(unit: Unit, year: int, *, number: str, dated: date) -> bytes:
-    from fazhi.reports.gbt9704 import render_docx
+    from fazhi.documents.gbt9704 import render_docx
 
     return render_docx(document(unit, year, number=number, dated=dated))

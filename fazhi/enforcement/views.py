@@ -878,7 +878,7 @@ def publication_docx(request: HttpRequest, unit_pk: int, year: int) -> HttpRespo
         if pub and pub.published_on
         else min(timezone.localdate(), date(year + 1, 1, 31))
     )
-    from fazhi.reports.gbt9704 import DocumentError
+    from fazhi.documents.gbt9704 import DocumentError
 
     try:
         data = publication.docx(unit, year, number=number, dated=dated)

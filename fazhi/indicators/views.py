@@ -22,13 +22,13 @@ from django.utils import timezone
 from django.utils.http import urlencode
 
 from fazhi.core.focus import focus_unit
+from fazhi.documents import numfmt
 from fazhi.indicators import catalogue as cat_module
 from fazhi.indicators import drilldown, engine, figcache
 from fazhi.indicators.catalogue import Indicator
 from fazhi.kit.xlsx_views import xlsx_response
 from fazhi.org.models import Unit
 from fazhi.org.scope import can_read_unit, require_record_reader, visible_to
-from fazhi.reports import numfmt
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
 TREND_YEARS = 5  # years shown by default on the trend screens
@@ -37,7 +37,7 @@ COMPARE_DEFAULT = 8  # indicators shown side by side when none are chosen
 
 
 def display(ind: Indicator, value: Any) -> str:
-    """A figure in Chinese style (reports.numfmt): 42件, 95%, 1534.93万元; — when there is none."""
+    """A figure in Chinese style (documents.numfmt): 42件, 95%, 1534.93万元; — when there is none."""
     if value is None:
         return "—"
     if ind.kind == "rate" or ind.unit == "%":

@@ -23,13 +23,14 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from fazhi.documents import convert
+from fazhi.documents import gbt9704 as g
+from fazhi.documents.anonymise import anonymise_document
 from fazhi.indicators import catalogue as cat_module
 from fazhi.indicators import engine
 from fazhi.indicators.catalogue import Indicator
 from fazhi.org.models import Unit, UnitKind
-from fazhi.reports import compose, convert, housestyle, outline
-from fazhi.reports import gbt9704 as g
-from fazhi.reports.anonymise import anonymise_document
+from fazhi.reports import compose, housestyle, outline
 from fazhi.reports.models import (
     DEFAULT_ORDER,
     AnnualReport,

@@ -14,10 +14,10 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from fazhi.documents.numfmt import chinese_numeral
 from fazhi.indicators import engine
 from fazhi.org.models import Unit
 from fazhi.reports import outline
-from fazhi.reports.numfmt import chinese_numeral
 
 Values = dict[str, Any]
 Names = Callable[[str, str], list[str]]

@@ -23,8 +23,8 @@ from typing import Any
 
 from django.conf import settings
 
+from fazhi.documents import numfmt
 from fazhi.indicators.catalogue import Indicator
-from fazhi.reports import numfmt
 
 
 @dataclass(frozen=True)

@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from fazhi.documents.numfmt import chinese_numeral
 from fazhi.indicators import catalogue as cat_module
 from fazhi.indicators import engine
 from fazhi.reports import annual, housestyle
 from fazhi.reports.models import AnnualReport, ReportFigure, ReportSection
-from fazhi.reports.numfmt import chinese_numeral
 
 LIVE_START, LIVE_END = "\ue000", "\ue001"  # private-use marks around a filled live field
 

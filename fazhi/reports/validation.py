@@ -23,9 +23,10 @@ from typing import Any
 
 from django.utils import timezone
 
+from fazhi.documents import gbt9704 as g
+from fazhi.documents.numfmt import cn_date
 from fazhi.indicators import catalogue as cat_module
 from fazhi.reports import annual, precheck
-from fazhi.reports import gbt9704 as g
 from fazhi.reports.models import (
     AnnualReport,
     ReportFigure,
@@ -33,7 +34,6 @@ from fazhi.reports.models import (
     SectionKind,
     publication_deadline,
 )
-from fazhi.reports.numfmt import cn_date
 
 # 《法治政府建设与责任落实督察工作规定》第25条 [M]: the four contents every report must have;
 # "其他需要报告的情况" may be left out when there is nothing to report.

@@ -26,7 +26,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from fazhi.reports.numfmt import chinese_numeral, cn_date
+from fazhi.documents.numfmt import chinese_numeral, cn_date
 
 # --- GB/T 9704-2012 values (statutes.md §11) ------------------------------------------
 # Confirmed there [C-page]:
