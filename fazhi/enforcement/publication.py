@@ -67,7 +67,7 @@ def rows(unit: Unit, year: int, *, from_records: bool = False) -> list[dict[str,
     """[{code, name, unit, value (formatted), number (raw; None for a rate without base),
     text (the number alone, "—" when None), definition}] for the unit's subtree and the year.
     The published document passes from_records=True: the records' figures at that moment."""
-    from fazhi.reports.housestyle import label
+    from fazhi.indicators.display import label
 
     values = compute(unit, year, CODES, from_records=from_records)
     cat = catalogue()
@@ -128,8 +128,8 @@ def workbook(unit: Unit, year: int) -> bytes:
 def document(unit: Unit, year: int, *, number: str, dated: date) -> Any:
     """The publication as an OfficialDocument (fazhi.documents.gbt9704)."""
     from fazhi.documents.gbt9704 import Heading, OfficialDocument, Paragraph, Table
+    from fazhi.indicators.display import shown_value
     from fazhi.reports.compose import prose
-    from fazhi.reports.housestyle import shown_value
 
     cat = catalogue()
     data = rows(unit, year, from_records=True)

@@ -27,10 +27,10 @@ from fazhi.documents import convert
 from fazhi.documents import gbt9704 as g
 from fazhi.documents.anonymise import anonymise_document
 from fazhi.indicators import catalogue as cat_module
-from fazhi.indicators import engine
+from fazhi.indicators import display, engine
 from fazhi.indicators.catalogue import Indicator
 from fazhi.org.models import Unit, UnitKind
-from fazhi.reports import compose, housestyle, outline
+from fazhi.reports import compose, outline
 from fazhi.reports.models import (
     DEFAULT_ORDER,
     AnnualReport,
@@ -55,8 +55,8 @@ Values = dict[str, Any]
 
 
 def figure_text(ind: Indicator, value: Any) -> str:
-    """A figure as the report prints it, in the house style (housestyle.py)."""
-    return housestyle.figure(ind, value)
+    """A figure as the report prints it, in the house style (indicators/display.py)."""
+    return display.figure(ind, value)
 
 
 def _number(raw: Any) -> Any:

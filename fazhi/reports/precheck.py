@@ -25,8 +25,8 @@ from typing import Any
 
 from fazhi.documents.numfmt import chinese_numeral
 from fazhi.indicators import catalogue as cat_module
-from fazhi.indicators import engine
-from fazhi.reports import annual, housestyle
+from fazhi.indicators import display, engine
+from fazhi.reports import annual
 from fazhi.reports.models import AnnualReport, ReportFigure, ReportSection
 
 LIVE_START, LIVE_END = "\ue000", "\ue001"  # private-use marks around a filled live field
@@ -105,7 +105,7 @@ def final_text(report: AnnualReport, sections: list[ReportSection], values: dict
 
 
 def _differs(ind: Any, stated: Decimal, recorded: Any) -> bool:
-    return recorded is not None and housestyle.shown_value(ind, recorded) != stated
+    return recorded is not None and display.shown_value(ind, recorded) != stated
 
 
 def findings(
@@ -134,7 +134,7 @@ def findings(
         if before is None:
             before = engine.compute(report.unit, report.year - 1, from_records=True)
         shown = annual.figure_text(ind, records[f.indicator])
-        stated = f"“{housestyle.label(ind)}”写为{f.value}{f.unit}"
+        stated = f"“{display.label(ind)}”写为{f.value}{f.unit}"
         if not _differs(ind, Decimal(f.value), before.get(f.indicator)):
             message = f"{stated}，是{report.year - 1}年的记录数；{report.year}年记录为{shown}"
         else:
@@ -162,7 +162,7 @@ def findings(
                 Finding(
                     "手工填报数据",
                     "{{" + fig.code + "}}",
-                    f"“{housestyle.label(ind)}”手工填报为{annual.figure_text(ind, fig.value)}"
+                    f"“{display.label(ind)}”手工填报为{annual.figure_text(ind, fig.value)}"
                     f"（来源：{fig.source}），与记录{annual.figure_text(ind, recorded)}不符",
                 )
             )
