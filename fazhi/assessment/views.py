@@ -32,7 +32,8 @@ from fazhi.audit.models import Action
 from fazhi.audit.trail import record
 from fazhi.core.focus import focus_unit
 from fazhi.indicators.catalogue import catalogue
-from fazhi.indicators.views import display, records_url
+from fazhi.indicators.display import display
+from fazhi.indicators.drilldown import records_url
 from fazhi.kit.actions import act_on, action_panel, history
 from fazhi.kit.forms import add_errors
 from fazhi.kit.xlsx import XLSX_CONTENT_TYPE, safe_cell

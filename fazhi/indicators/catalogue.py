@@ -21,6 +21,7 @@ from typing import Any
 from django.apps import apps
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,16 @@ class Period:
         if self.start.month == 1 and self.start.day == 1 and self.end == date(self.start.year, 12, 31):
             return f"{self.start.year}年"
         return f"{self.start:%Y-%m-%d}至{self.end:%Y-%m-%d}"
+
+
+# The years a figure may be asked for.
+MIN_YEAR, MAX_YEAR = 1990, 2100
+
+
+def default_year() -> int:
+    """The year screens and reports open on: the previous one (reports are written in the
+    first quarter)."""
+    return timezone.localdate().year - 1
 
 
 Where = Callable[[Period], Q]

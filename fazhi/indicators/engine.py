@@ -42,6 +42,7 @@ from django.db.models import Value as Literal
 
 from fazhi.indicators import county_figures
 from fazhi.indicators.catalogue import Indicator, Period, catalogue
+from fazhi.indicators.display import format_value  # noqa: F401 - registers' views still import it from here
 from fazhi.org.models import Unit, in_subtrees, outermost_paths
 
 Value = int | Decimal | None
@@ -461,9 +462,3 @@ def records(code: str, unit: Unit, year_or_period: int | Period, *, own: bool = 
         # Reported from elsewhere: its records are not here and its figure is imported.
         qs = qs.exclude(**{f"{path_field}__startswith": root})
     return qs
-
-
-def format_value(ind: Indicator, value: Value) -> str:
-    if value is None:
-        return "—"
-    return f"{value}{ind.unit}"

@@ -16,6 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from fazhi.indicators import catalogue as cat_module
 from fazhi.indicators import display
+from fazhi.indicators.drilldown import records_url
 from fazhi.org.models import Unit
 from fazhi.reports import annual
 
@@ -33,8 +34,6 @@ def _typed(text: str) -> str:
 
 
 def _figure(code: str, values: dict[str, Any], unit: Unit, year: int, manual: dict[str, str]) -> str:
-    from fazhi.indicators.views import records_url
-
     cat = cat_module.catalogue()
     ind = cat.get(code)
     if ind is None or values.get(code) is None:

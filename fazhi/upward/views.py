@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from fazhi.audit.models import Action, Entry
 from fazhi.audit.trail import record
 from fazhi.indicators.catalogue import catalogue
-from fazhi.indicators.views import display
+from fazhi.indicators.display import display
 from fazhi.kit import xlsx
 from fazhi.kit.xlsx_views import xlsx_response
 from fazhi.org.models import Role

@@ -273,7 +273,7 @@ def test_the_chosen_year_is_remembered_for_the_next_visit(staffed, coordinator, 
 
 
 def test_a_bad_year_is_not_remembered(staffed, coordinator, client_for):
-    from fazhi.indicators.views import default_year
+    from fazhi.indicators.catalogue import default_year
 
     c = client_for(coordinator)
     c.get(url("overview", year="20x2"))
