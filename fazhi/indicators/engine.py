@@ -393,17 +393,21 @@ def _finish(ind: Indicator, raw: Any) -> Value:
     return ind.round(value)
 
 
+def derived(ind: Indicator, values: dict[str, Value]) -> Value:
+    """A sum of parts or a rate from the figures in `values` it rests on, as they stand
+    (a rate: None when its denominator is 0 or missing)."""
+    if ind.kind == "parts":
+        return sum((values.get(p) or 0) for p in ind.parts)
+    num, den = values.get(ind.numerator), values.get(ind.denominator)
+    if not den:
+        return None
+    return ind.round(Decimal(num or 0) * 100 / Decimal(den))
+
+
 def _derive(indicators: list[Indicator], values: dict[str, Value]) -> None:
     for ind in indicators:  # dependency order: dependencies were visited first
-        if ind.kind == "parts":
-            total = sum((values.get(p) or 0) for p in ind.parts)
-            values[ind.code] = total
-        elif ind.kind == "rate":
-            num, den = values.get(ind.numerator), values.get(ind.denominator)
-            if not den:
-                values[ind.code] = None
-            else:
-                values[ind.code] = ind.round(Decimal(num or 0) * 100 / Decimal(den))
+        if ind.kind in ("parts", "rate"):
+            values[ind.code] = derived(ind, values)
 
 
 def derive(values: dict[str, Value], *, keep: Iterable[str] = ()) -> dict[str, Value]:

@@ -20,16 +20,22 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from fazhi.core.management.commands.demo import MARKER
+from fazhi.core.privacy import personal_name_fields
+from fazhi.deadlines.services import open_deadline
 from fazhi.documents import convert
 from fazhi.documents import gbt9704 as g
 from fazhi.documents.anonymise import anonymise_document
 from fazhi.indicators import catalogue as cat_module
 from fazhi.indicators import display, engine
 from fazhi.indicators.catalogue import Indicator
-from fazhi.org.models import Unit, UnitKind
+from fazhi.indicators.prose import fill, placeholders
+from fazhi.org.models import Person, Unit, UnitKind
+from fazhi.org.scope import scope_field
 from fazhi.reports import compose, outline
 from fazhi.reports.models import (
     DEFAULT_ORDER,
@@ -42,8 +48,8 @@ from fazhi.reports.models import (
     Status,
     default_heading,
 )
+from fazhi.reports.rules import PERIOD
 
-PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 PROMPT = re.compile(r"【请填写[^】]*】")
 SUBHEADING = re.compile(r"^（[一二三四五六七八九十]+）\s*")
 LEADING_NUMBER = re.compile(r"^[一二三四五六七八九十]+、\s*")
@@ -99,23 +105,6 @@ def effective_values(report: AnnualReport, figures: list[ReportFigure] | None = 
     return values
 
 
-def placeholders(text: str) -> list[str]:
-    return [m.group(1) for m in PLACEHOLDER.finditer(text or "")]
-
-
-def fill(text: str, values: Values) -> str:
-    """Replace each known placeholder by its figure in Chinese style; leave others as they are."""
-    cat = cat_module.catalogue()
-
-    def sub(m: re.Match[str]) -> str:
-        code = m.group(1)
-        if code in cat and values.get(code) is not None:
-            return figure_text(cat[code], values[code])
-        return m.group(0)
-
-    return PLACEHOLDER.sub(sub, text or "")
-
-
 # --- Structure -----------------------------------------------------------------------
 
 
@@ -148,10 +137,6 @@ DEMO_PREFIX = "演示文"
 
 def demonstration() -> bool:
     """Whether this installation holds the demonstration data (`fazhi demo`)."""
-    from django.conf import settings
-
-    from fazhi.core.management.commands.demo import MARKER
-
     return bool(getattr(settings, "DEMO", False)) or (settings.DATA_DIR / MARKER).exists()
 
 
@@ -263,9 +248,6 @@ def create_draft(
         s.save()
         _keep_revision(s, by, "按记录生成的初稿")
     # On the due list from now on: published before 1 April of the next year.
-    from fazhi.deadlines.services import open_deadline
-    from fazhi.reports.rules import PERIOD
-
     open_deadline(
         draft.report,
         PERIOD,
@@ -313,9 +295,6 @@ _ORGANISATION_WORDS = re.compile(r"公司|厂|店|局|委|会|社|中心|部|院
 
 def _party_names(unit: Unit) -> set[str]:
     """The names in the registers' declared name fields (core.privacy) in the subtree."""
-    from fazhi.core.privacy import personal_name_fields
-    from fazhi.org.scope import scope_field
-
     names: set[str] = set()
     for model, field in personal_name_fields():
         scope = scope_field(model)
@@ -327,8 +306,6 @@ def _party_names(unit: Unit) -> set[str]:
 
 def known_names(unit: Unit) -> list[str]:
     """The people the records name in the unit's subtree: what anonymisation replaces."""
-    from fazhi.org.models import Person
-
     names = set(Person.objects.filter(unit__path__startswith=unit.path).values_list("name", flat=True))
     names |= _party_names(unit)
     return sorted(names)

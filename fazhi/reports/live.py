@@ -17,6 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from fazhi.indicators import catalogue as cat_module
 from fazhi.indicators import display
 from fazhi.indicators.drilldown import records_url
+from fazhi.indicators.prose import PLACEHOLDER
 from fazhi.org.models import Unit
 from fazhi.reports import annual
 
@@ -57,7 +58,7 @@ def _figure(code: str, values: dict[str, Any], unit: Unit, year: int, manual: di
 
 def line_html(line: str, values: dict[str, Any], unit: Unit, year: int, manual: dict[str, str]) -> str:
     out, last = [], 0
-    for m in annual.PLACEHOLDER.finditer(line):
+    for m in PLACEHOLDER.finditer(line):
         out.append(_typed(line[last : m.start()]))
         out.append(_figure(m.group(1), values, unit, year, manual))
         last = m.end()

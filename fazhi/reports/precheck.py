@@ -23,9 +23,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from fazhi.analyzer.report import analyze_text
 from fazhi.documents.numfmt import chinese_numeral
 from fazhi.indicators import catalogue as cat_module
 from fazhi.indicators import display, engine
+from fazhi.indicators.prose import PLACEHOLDER
 from fazhi.reports import annual
 from fazhi.reports.models import AnnualReport, ReportFigure, ReportSection
 
@@ -67,7 +69,7 @@ def final_text(report: AnnualReport, sections: list[ReportSection], values: dict
                 return LIVE_START + annual.figure_text(cat[code], values[code]) + LIVE_END
             return m.group(0)
 
-        return annual.PLACEHOLDER.sub(sub, text or "")
+        return PLACEHOLDER.sub(sub, text or "")
 
     lines: list[tuple[str, str]] = [(report.title.replace("\n", ""), "标题")]
     lines += [(marked(x.strip()), "导语") for x in (report.intro or "").splitlines() if x.strip()]
@@ -116,8 +118,6 @@ def findings(
     figures: Iterable[ReportFigure] = (),
 ) -> list[Finding]:
     """Everything the final text states that the records do not bear out."""
-    from fazhi.analyzer.report import analyze_text
-
     cat = cat_module.catalogue()
     final = final_text(report, sections, values)
     analysis = analyze_text(final.text, annual.file_name(report, "txt"))
