@@ -12,7 +12,7 @@ from django.db.models import Q
 
 from fazhi.disclosure.models import Request
 from fazhi.disclosure.rules import ApplicantKind, ProactiveCategory, ReplyType, State
-from fazhi.indicators.catalogue import Indicator, Period, count, parts, rate
+from fazhi.indicators.catalogue import Indicator, Period, cell, count, parts, rate
 from fazhi.indicators.q import Where, dated, narrowed, within
 from fazhi.litigation.rules import Instance
 from fazhi.litigation.rules import Result as LawsuitResult
@@ -119,7 +119,12 @@ def _done(reply_type: str) -> Where:
 
 
 REQUEST_ROWS: list[tuple[str, str, Where, str]] = [
-    ("new", "本年新收政府信息公开申请", requests, "期间内收到的申请（按条例第31条确定的收到日期计）"),
+    (
+        "new",
+        "本年新收政府信息公开申请",
+        requests,
+        "期间内收到的申请（按条例第31条确定的收到日期计）",
+    ),
     ("carried", "上年结转政府信息公开申请", _carried, "期间开始前收到、期间开始时尚未答复的申请"),
     *(
         (
@@ -135,28 +140,48 @@ REQUEST_ROWS: list[tuple[str, str, Where, str]] = [
 RESULT_ROWS = [code for code, *_ in REQUEST_ROWS if code.startswith("result_")]
 
 
+def _table_row(
+    code: str, name: str, model: str, cells: list[tuple[str, str, Where, str]], total: str
+) -> list[Indicator]:
+    """A row of a report table: a count for each column (suffix, column, where,
+    definition) and the row's total, the sum of its columns."""
+    out = [
+        count(
+            f"{code}_{suffix}",
+            f"{name}（{column}）",
+            "件",
+            model=model,
+            where=where,
+            definition=definition,
+        )
+        for suffix, column, where, definition in cells
+    ]
+    out.append(
+        parts(
+            code, name, "件", of=tuple(f"{code}_{suffix}" for suffix, *_ in cells), definition=total
+        )
+    )
+    return out
+
+
 def _request_table() -> list[Indicator]:
     out: list[Indicator] = []
     for row, name, where, meaning in REQUEST_ROWS:
-        for kind, column in KINDS:
-            out.append(
-                count(
-                    f"disclosure_{row}_{kind}",
-                    f"{name}（{column}）",
-                    "件",
-                    model=REQUEST,
-                    where=_of_kind(where, kind),
-                    definition=f"{meaning}中申请人为{column}的件数（年度报告表三）。",
-                )
+        cells = [
+            (
+                kind,
+                column,
+                _of_kind(where, kind),
+                f"{meaning}中申请人为{column}的件数（年度报告表三）。",
             )
-        out.append(
-            parts(
-                f"disclosure_{row}",
-                name,
-                "件",
-                of=tuple(f"disclosure_{row}_{kind}" for kind, _ in KINDS),
-                definition=f"{meaning}的件数，各类申请人之和（年度报告表三“总计”列）。",
-            )
+            for kind, column in KINDS
+        ]
+        out += _table_row(
+            f"disclosure_{row}",
+            name,
+            REQUEST,
+            cells,
+            f"{meaning}的件数，各类申请人之和（年度报告表三“总计”列）。",
         )
     for kind, column in KINDS:
         out.append(
@@ -181,7 +206,12 @@ def _request_table() -> list[Indicator]:
 
 
 # Section 四: by result, a case closed by the period's end; 尚未审结 otherwise.
-RESULTS = [("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"), ("open", "尚未审结")]
+RESULTS = [
+    ("upheld", "结果维持"),
+    ("corrected", "结果纠正"),
+    ("other", "其他结果"),
+    ("open", "尚未审结"),
+]
 
 
 def _recon_base(p: Period) -> Q:
@@ -218,9 +248,8 @@ def _suit(result: str, *, after_review: bool) -> Where:
 
     def where(p: Period) -> Q:
         linked = Request.objects.filter(lawsuit__isnull=False).values("lawsuit_id")
-        base = (
-            within("filed_on", p)
-            & Q(instance=Instance.FIRST, pk__in=linked, reconsideration__isnull=not after_review)
+        base = within("filed_on", p) & Q(
+            instance=Instance.FIRST, pk__in=linked, reconsideration__isnull=not after_review
         )
         # An appealed case is not finished until the last instance: 尚未审结.
         closed = Q(state=LawsuitState.CONCLUDED, closed_on__isnull=False, closed_on__lte=p.end)
@@ -232,40 +261,48 @@ def _suit(result: str, *, after_review: bool) -> Where:
 
 
 REVIEW_GROUPS: list[tuple[str, str, str, Callable[[str], Where], str]] = [
-    ("recon", "政府信息公开行政复议", "reconsideration.Application", _recon,
-     "期间内收到的、由政府信息公开申请引发或被申请行为为政府信息公开的行政复议案件"),
-    ("suit_direct", "政府信息公开行政诉讼（未经复议直接起诉）", "litigation.Lawsuit",
-     lambda r: _suit(r, after_review=False),
-     "期间内立案的、由政府信息公开申请引发且未经复议的一审行政诉讼案件"),
-    ("suit_after", "政府信息公开行政诉讼（复议后起诉）", "litigation.Lawsuit",
-     lambda r: _suit(r, after_review=True),
-     "期间内立案的、由政府信息公开申请引发且经复议后起诉的一审行政诉讼案件"),
+    (
+        "recon",
+        "政府信息公开行政复议",
+        "reconsideration.Application",
+        _recon,
+        "期间内收到的、由政府信息公开申请引发或被申请行为为政府信息公开的行政复议案件",
+    ),
+    (
+        "suit_direct",
+        "政府信息公开行政诉讼（未经复议直接起诉）",
+        "litigation.Lawsuit",
+        lambda r: _suit(r, after_review=False),
+        "期间内立案的、由政府信息公开申请引发且未经复议的一审行政诉讼案件",
+    ),
+    (
+        "suit_after",
+        "政府信息公开行政诉讼（复议后起诉）",
+        "litigation.Lawsuit",
+        lambda r: _suit(r, after_review=True),
+        "期间内立案的、由政府信息公开申请引发且经复议后起诉的一审行政诉讼案件",
+    ),
 ]
 
 
 def _review_table() -> list[Indicator]:
     out: list[Indicator] = []
     for group, name, model, where_of, meaning in REVIEW_GROUPS:
-        for result, column in RESULTS:
-            closed = "期间结束时尚未审结" if result == "open" else f"期间结束前审结、{column}"
-            out.append(
-                count(
-                    f"disclosure_review_{group}_{result}",
-                    f"{name}：{column}",
-                    "件",
-                    model=model,
-                    where=where_of(result),
-                    definition=f"{meaning}中{closed}的件数（年度报告表四）。",
-                )
+        cells = [
+            (
+                result,
+                column,
+                where_of(result),
+                f"{meaning}中{'期间结束时尚未审结' if result == 'open' else f'期间结束前审结、{column}'}的件数（年度报告表四）。",
             )
-        out.append(
-            parts(
-                f"disclosure_review_{group}",
-                name,
-                "件",
-                of=tuple(f"disclosure_review_{group}_{r}" for r, _ in RESULTS),
-                definition=f"{meaning}的件数（年度报告表四“总计”）。",
-            )
+            for result, column in RESULTS
+        ]
+        out += _table_row(
+            f"disclosure_review_{group}",
+            name,
+            model,
+            cells,
+            f"{meaning}的件数（年度报告表四“总计”）。",
         )
     return out
 
@@ -301,11 +338,15 @@ def _section2() -> list[Indicator]:
             "现行有效行政规范性文件",
             "件",
             model=docs,
-            where=lambda p: Q(published_on__lte=p.end)
-            & (Q(ended_on__isnull=True) | Q(ended_on__gt=p.end)),
+            where=lambda p: (
+                Q(published_on__lte=p.end) & (Q(ended_on__isnull=True) | Q(ended_on__gt=p.end))
+            ),
             definition="期间结束时已公布且尚未废止（失效）的行政规范性文件件数（年度报告表二第二十条第（一）项）。",
         ),
     ]
 
 
-INDICATORS += [*_section2(), *_request_table(), *_review_table()]
+# Cells of the report's tables: computed and drilled down like every figure, not listed
+# among the register's headline figures on the overview screens.
+TABLE = "政府信息公开工作年度报告"
+INDICATORS += [cell(ind, TABLE) for ind in (*_section2(), *_request_table(), *_review_table())]

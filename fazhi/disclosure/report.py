@@ -143,7 +143,10 @@ def codes() -> list[str]:
     for _, row in _request_rows():
         out += [*(f"disclosure_{row}_{kind}" for kind in KIND_ORDER), f"disclosure_{row}"]
     for group in REVIEW_KEYS:
-        out += [*(f"disclosure_review_{group}_{r}" for r in RESULT_KEYS), f"disclosure_review_{group}"]
+        out += [
+            *(f"disclosure_review_{group}_{r}" for r in RESULT_KEYS),
+            f"disclosure_review_{group}",
+        ]
     return out
 
 
@@ -157,7 +160,13 @@ def figures(unit: Unit, year: int) -> dict[str, Any]:
 
 def section3(values: dict[str, Any]) -> ReportTable:
     rows: list[tuple[str, list[Any]]] = [
-        (label, [*(values[f"disclosure_{row}_{kind}"] for kind in KIND_ORDER), values[f"disclosure_{row}"]])
+        (
+            label,
+            [
+                *(values[f"disclosure_{row}_{kind}"] for kind in KIND_ORDER),
+                values[f"disclosure_{row}"],
+            ],
+        )
         for label, row in _request_rows()
     ]
     return ReportTable(
@@ -174,7 +183,10 @@ def section4(values: dict[str, Any]) -> ReportTable:
     """维持 / 纠正 / 其他 / 尚未审结 / 总计 for reconsiderations, lawsuits without and after one."""
     row: list[Any] = []
     for group in REVIEW_KEYS:
-        row += [*(values[f"disclosure_review_{group}_{r}"] for r in RESULT_KEYS), values[f"disclosure_review_{group}"]]
+        row += [
+            *(values[f"disclosure_review_{group}_{r}"] for r in RESULT_KEYS),
+            values[f"disclosure_review_{group}"],
+        ]
     header = [f"{g}：{c}" for g in REVIEW_GROUPS for c in RESULT_COLUMNS]
     return ReportTable("四、政府信息公开行政复议、行政诉讼情况", ["", *header], [("件数", row)])
 

@@ -25,6 +25,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING, WD_TAB
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from lxml import etree
 
 from fazhi.documents.numfmt import chinese_numeral, cn_date
 
@@ -424,8 +425,6 @@ def _add_font_fallbacks(document) -> None:
             font_table = rel.target_part
     if font_table is None:
         return
-    from lxml import etree
-
     root = etree.fromstring(font_table.blob)  # noqa: S320 - our own template's part
     for name, alt in FONT_FALLBACKS.items():
         font = etree.SubElement(root, qn("w:font"))

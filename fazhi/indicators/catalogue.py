@@ -4,6 +4,11 @@ the analyzer (see INDICATORS.md in the project's shared docs).
 Registers declare their indicators in `<app>/indicators.py` as a module-level
 `INDICATORS` list built with `count()`, `total()`, `rate()` and `parts()`. The
 catalogue collects them once; the engine computes them.
+
+A figure that is one cell of a statutory table (the 政府信息公开 annual report's table of
+requests by applicant column, …) says so with `cell(ind, table)`: it is computed and
+drilled down like any other, but the overview and the dashboard list only the others
+(`listed()`), so a register's headline figures are not buried among its table's cells.
 """
 
 from __future__ import annotations
@@ -78,6 +83,11 @@ class Indicator:
     def model_class(self) -> type[models.Model]:
         return apps.get_model(self.model)
 
+    @property
+    def table(self) -> str:
+        """The statutory table this figure is a cell of; "" for a figure of its own."""
+        return str(self.extra.get("table", ""))
+
     def q(self, period: Period) -> Q:
         return self.where(period) if self.where is not None else Q()
 
@@ -126,6 +136,11 @@ def parts(code: str, name: str, unit: str, *, of: tuple[str, ...], definition: s
     return Indicator(code, name, unit, definition, "parts", register, parts=of)
 
 
+def cell(ind: Indicator, table: str) -> Indicator:
+    """`ind` marked as a cell of the statutory table `table`."""
+    return dataclasses.replace(ind, extra={**ind.extra, "table": table})
+
+
 # A hand-built catalogue that tests put in place of the collected one
 # (`monkeypatch.setattr(catalogue_module, "substitute", table)`). Patching this value,
 # not the function, reaches every module that imported `catalogue` by name, whenever
@@ -157,13 +172,16 @@ def _collected() -> dict[str, Indicator]:
     return found
 
 
+def listed() -> list[str]:
+    """The codes the overview screens list: every figure that is not a table's cell."""
+    return [code for code, ind in catalogue().items() if not ind.table]
+
+
 catalogue.cache_clear = _collected.cache_clear  # type: ignore[attr-defined]
 
 
 def _with_register(ind: Indicator, register: str) -> Indicator:
-    from dataclasses import replace
-
-    return replace(ind, register=register)
+    return dataclasses.replace(ind, register=register)
 
 
 def _check(found: dict[str, Indicator]) -> None:

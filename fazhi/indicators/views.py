@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.core.focus import focus_unit
+from fazhi.deadlines.models import Deadline
 from fazhi.indicators import catalogue as cat_module
 from fazhi.indicators import drilldown, engine, figcache
 from fazhi.indicators.catalogue import MAX_YEAR, MIN_YEAR, default_year
@@ -139,7 +140,7 @@ def grouped(rows: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]
 def overview(request: HttpRequest) -> HttpResponse:
     unit = unit_for(request)
     year = parse_year(request)
-    values = engine.compute(unit, year)
+    values = engine.compute(unit, year, cat_module.listed())
     rows = rows_for(unit, year, values)
     return render(
         request,
@@ -285,10 +286,6 @@ def trends(request: HttpRequest) -> HttpResponse:
 
 def deadline_panel(request: HttpRequest, unit: Unit) -> dict[str, Any]:
     """Open deadlines due soon and overdue in the unit's subtree (deadlines app)."""
-    try:
-        from fazhi.deadlines.models import Deadline
-    except ImportError:
-        return {"available": False}
     today = timezone.localdate()
     qs = Deadline.objects.visible_to(request.user).open().in_subtree(unit)
     overdue = list(qs.overdue(today).select_related("unit", "period").order_by("due_date")[:20])
@@ -322,7 +319,7 @@ def dashboard_figures(unit: Unit, year: int, code: str) -> tuple[dict[str, Any],
     """The dashboard's figures: the year at a glance, one figure's trend and the children
     side by side; with the chosen figure and the figures that can be chosen."""
     cat = cat_module.catalogue()
-    values = engine.compute(unit, year)
+    values = engine.compute(unit, year, cat_module.listed())
     glance: OrderedDict[str, dict[str, Any]] = OrderedDict()
     for c, value in values.items():
         ind = cat[c]
