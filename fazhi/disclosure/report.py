@@ -25,6 +25,7 @@ from typing import Any
 
 from fazhi.disclosure import indicators as disclosure_indicators
 from fazhi.disclosure.rules import RESULT_GROUPS, ApplicantKind, ProactiveCategory
+from fazhi.documents.demonstration import DEMO_MARK, DEMO_PREFIX, demonstration
 from fazhi.documents.gbt9704 import Heading, OfficialDocument, Paragraph, Table, number_headings
 from fazhi.documents.gbt9704 import render_docx as render
 from fazhi.indicators.catalogue import catalogue
@@ -362,12 +363,14 @@ def document(
     )
     return OfficialDocument(
         issuer_mark=f"{unit.name}文件",
-        number=number or f"{short}政务公开〔{report.year + 1}〕1号",
+        # Demonstration data never carries what could pass for a real document number.
+        number=number or f"{DEMO_PREFIX if demonstration() else short + '政务公开'}〔{report.year + 1}〕1号",
         title=f"{unit.name}\n{report.year}年政府信息公开工作年度报告",
         addressee=addressee or ("社会公众" if is_government else "本级政府信息公开工作主管部门"),
         body=number_headings(body),
         signature=unit.name,
         dated=dated or date(report.year + 1, 1, 20),
+        watermark=DEMO_MARK if demonstration() else "",
     )
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from fazhi.documents.demonstration import DEMO_MARK, demonstration
 from fazhi.documents.gbt9704 import Heading, OfficialDocument, Paragraph, Table, render_docx
 from fazhi.enforcement.models import Case, Certificate
 from fazhi.indicators.catalogue import catalogue
@@ -160,6 +161,7 @@ def document(unit: Unit, year: int, *, number: str, dated: date) -> Any:
         ),
         signature=unit.name,
         dated=dated,
+        watermark=DEMO_MARK if demonstration() else "",
     )
 
 

@@ -20,16 +20,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from fazhi.core.management.commands.demo import MARKER
 from fazhi.core.privacy import personal_name_fields
 from fazhi.deadlines.services import open_deadline
 from fazhi.documents import convert
 from fazhi.documents import gbt9704 as g
 from fazhi.documents.anonymise import anonymise_document
+from fazhi.documents.demonstration import DEMO_MARK, DEMO_PREFIX, demonstration
 from fazhi.indicators import catalogue as cat_module
 from fazhi.indicators import display, engine
 from fazhi.indicators.catalogue import Indicator
@@ -129,15 +128,6 @@ def scope_word(unit: Unit) -> str:
         UnitKind.PROVINCE: "全省",
         UnitKind.TOWNSHIP: "全镇（乡、街道）",
     }.get(unit.kind, "本单位")
-
-
-DEMO_MARK = "演示数据，非正式公文"
-DEMO_PREFIX = "演示文"
-
-
-def demonstration() -> bool:
-    """Whether this installation holds the demonstration data (`fazhi demo`)."""
-    return bool(getattr(settings, "DEMO", False)) or (settings.DATA_DIR / MARKER).exists()
 
 
 def doc_prefix(unit: Unit) -> str:
