@@ -8,9 +8,9 @@ import sys
 import time
 from dataclasses import replace
 
-from fazhi.reports.convert import ConversionError, docx_to_pdf, render_html
-from fazhi.reports.gbt9704 import Paragraph, render_docx
-from fazhi.reports.samples import seed_001_document
+from fazhi.documents.convert import ConversionError, docx_to_pdf, render_html
+from fazhi.documents.gbt9704 import Paragraph, render_docx
+from fazhi.documents.samples import seed_001_document
 
 
 def timed(label: str, fn, repeats: int) -> None:

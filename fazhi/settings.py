@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "fazhi.workdays",
     "fazhi.deadlines",
     "fazhi.indicators",
+    "fazhi.documents",
     "fazhi.reports",
     "fazhi.analyzer",
     # Registers: one app per area of work (ARCHITECTURE.md).
@@ -318,7 +319,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("FAZHI_LOG_LEVEL", "INFO")},
 }
-# House style of the reports Fazhi writes (fazhi/reports/housestyle.py): the precision of
+# House style of the reports Fazhi writes (fazhi/indicators/display.py): the precision of
 # every rate ("catalogue": each rate's own) and the smallest count written in 万 (0: never).
 FAZHI_REPORT_RATE_DECIMALS = env_choice("FAZHI_REPORT_RATE_DECIMALS", "0", ("0", "1", "2", "catalogue"))
 FAZHI_REPORT_WAN_FROM = env_int("FAZHI_REPORT_WAN_FROM", 100000, minimum=0)

@@ -34,7 +34,8 @@ from fazhi.audit.trail import record
 from fazhi.core.focus import focus_unit
 from fazhi.core.spreadsheets import xlsx_response
 from fazhi.indicators.catalogue import catalogue
-from fazhi.indicators.views import display, records_url
+from fazhi.indicators.display import display
+from fazhi.indicators.drilldown import records_url
 from fazhi.kit.actions import act_on, action_panel, history
 from fazhi.kit.forms import add_errors
 from fazhi.kit.screens import scoped, writer_required

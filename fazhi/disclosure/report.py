@@ -23,11 +23,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q
-
-from fazhi.disclosure.models import ProactiveItem, Request
-from fazhi.disclosure.rules import RESULT_GROUPS, ApplicantKind, State
-from fazhi.indicators.catalogue import Period
+from fazhi.disclosure import indicators as disclosure_indicators
+from fazhi.disclosure.rules import RESULT_GROUPS, ApplicantKind, ProactiveCategory
+from fazhi.documents.demonstration import DEMO_MARK, DEMO_PREFIX, demonstration
+from fazhi.documents.gbt9704 import Heading, OfficialDocument, Paragraph, Table, number_headings
+from fazhi.documents.gbt9704 import render_docx as render
+from fazhi.indicators.catalogue import catalogue
+from fazhi.indicators.display import figure
+from fazhi.indicators.engine import compute
 from fazhi.org.models import Unit, UnitKind
 
 APPLICANT_COLUMNS = [
@@ -98,7 +101,18 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
-# ------------------------------------------------------------------ section 三
+# ------------------------------------------------------------------ the figures
+
+# Section 二's figures that other registers' catalogue entries already define.
+NORMDOCS_MADE = "normdoc_issued"
+NORMDOCS_REPEALED = "disclosure_normdocs_repealed"
+NORMDOCS_IN_FORCE = "disclosure_normdocs_in_force"
+PERMITS = "enforcement_cases_permit"
+PENALTIES = "enforcement_cases_penalty"
+COERCIONS = "enforcement_cases_coercion"
+PROACTIVE = "disclosure_proactive"
+REVIEW_KEYS = ["recon", "suit_direct", "suit_after"]
+RESULT_KEYS = [result for result, _ in disclosure_indicators.RESULTS]
 
 
 def result_rows() -> list[tuple[str, str]]:
@@ -112,40 +126,50 @@ def result_rows() -> list[tuple[str, str]]:
     return rows
 
 
-def _by_kind(qs: Any) -> list[int]:
-    counts = {k: 0 for k in KIND_ORDER}
-    for kind in qs.values_list("applicant_kind", flat=True):
-        counts[kind] = counts.get(kind, 0) + 1
-    values = [counts[k] for k in KIND_ORDER]
-    return [*values, sum(values)]
+def _request_rows() -> list[tuple[str, str]]:
+    """(label, row key of the catalogue codes) of section 三, in template order."""
+    return [
+        (ROW_NEW, "new"),
+        (ROW_CARRIED, "carried"),
+        *((label, f"result_{reply_type}") for label, reply_type in result_rows()),
+        (ROW_TOTAL, "done"),
+        (ROW_FORWARD, "forward"),
+    ]
 
 
-def section3(unit: Unit, year: int) -> ReportTable:
-    p = Period.year(year)
-    qs = Request.objects.in_subtree(unit)
-    rows: list[tuple[str, list[Any]]] = []
-    rows.append((ROW_NEW, _by_kind(qs.filter(received_on__gte=p.start, received_on__lte=p.end))))
-    carried = qs.filter(received_on__lt=p.start).filter(
-        Q(replied_on__isnull=True) | Q(replied_on__gte=p.start)
-    )
-    rows.append((ROW_CARRIED, _by_kind(carried)))
-    done = qs.filter(state=State.DONE, replied_on__gte=p.start, replied_on__lte=p.end)
-    per_type: dict[str, dict[str, int]] = {}
-    for kind, reply_type in done.values_list("applicant_kind", "reply_type"):
-        per_type.setdefault(reply_type, {}).setdefault(kind, 0)
-        per_type[reply_type][kind] += 1
-    total = [0] * 7
-    for label, reply_type in result_rows():
-        counts = per_type.get(reply_type, {})
-        values = [counts.get(k, 0) for k in KIND_ORDER]
-        values.append(sum(values))
-        rows.append((label, values))
-        total = [a + b for a, b in zip(total, values, strict=True)]
-    rows.append((ROW_TOTAL, total))
-    forward = qs.filter(received_on__lte=p.end).filter(
-        Q(replied_on__isnull=True) | Q(replied_on__gt=p.end)
-    )
-    rows.append((ROW_FORWARD, _by_kind(forward)))
+def codes() -> list[str]:
+    """Every catalogue code the report's tables and summary print."""
+    out = [PROACTIVE, *(f"{PROACTIVE}_{value}" for value in ProactiveCategory.values)]
+    out += [NORMDOCS_MADE, NORMDOCS_REPEALED, NORMDOCS_IN_FORCE, PERMITS, PENALTIES, COERCIONS]
+    for _, row in _request_rows():
+        out += [*(f"disclosure_{row}_{kind}" for kind in KIND_ORDER), f"disclosure_{row}"]
+    for group in REVIEW_KEYS:
+        out += [
+            *(f"disclosure_review_{group}_{r}" for r in RESULT_KEYS),
+            f"disclosure_review_{group}",
+        ]
+    return out
+
+
+def figures(unit: Unit, year: int) -> dict[str, Any]:
+    """The report's figures, computed from the records at this moment (a document)."""
+    return compute(unit, year, codes(), from_records=True)
+
+
+# ------------------------------------------------------------------ section 三
+
+
+def section3(values: dict[str, Any]) -> ReportTable:
+    rows: list[tuple[str, list[Any]]] = [
+        (
+            label,
+            [
+                *(values[f"disclosure_{row}_{kind}"] for kind in KIND_ORDER),
+                values[f"disclosure_{row}"],
+            ],
+        )
+        for label, row in _request_rows()
+    ]
     return ReportTable(
         "三、收到和处理政府信息公开申请情况",
         ["本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和", *APPLICANT_COLUMNS],
@@ -156,104 +180,43 @@ def section3(unit: Unit, year: int) -> ReportTable:
 # ------------------------------------------------------------------ section 四
 
 
-def _review_row(items: list[tuple[str, bool]]) -> list[int]:
-    """items: (result bucket, closed by year end) → 维持 / 纠正 / 其他 / 尚未审结 / 总计."""
-    buckets = {"upheld": 0, "corrected": 0, "other": 0, "open": 0}
-    for bucket, closed in items:
-        buckets[bucket if closed else "open"] += 1
-    values = [buckets["upheld"], buckets["corrected"], buckets["other"], buckets["open"]]
-    return [*values, sum(values)]
-
-
-def section4(unit: Unit, year: int) -> ReportTable:
-    from fazhi.litigation.models import Lawsuit
-    from fazhi.litigation.rules import Instance, Result
-    from fazhi.litigation.rules import State as LawsuitState
-    from fazhi.reconsideration import rules as recon_rules
-    from fazhi.reconsideration.models import Application
-    from fazhi.reconsideration.rules import ActKind
-
-    p = Period.year(year)
-    linked = Request.objects.in_subtree(unit)
-    recon_qs = Application.objects.filter(received_on__gte=p.start, received_on__lte=p.end).filter(
-        Q(pk__in=linked.exclude(reconsideration=None).values("reconsideration_id"))
-        | Q(act_kind=ActKind.DISCLOSURE, respondent__path__startswith=unit.path)
-    )
-    recon_items = []
-    upheld = recon_rules.DISMISSED_OUTCOMES | {recon_rules.ReviewOutcome.UPHOLD}
-    for outcome, state, closed_on in recon_qs.values_list("outcome", "state", "closed_on"):
-        closed = state in recon_rules.CLOSED_STATES and closed_on is not None and closed_on <= p.end
-        bucket = (
-            "upheld"
-            if outcome in upheld
-            else "corrected"
-            if outcome in recon_rules.CORRECTIVE_OUTCOMES
-            else "other"
-        )
-        recon_items.append((bucket, closed))
-    suits = Lawsuit.objects.filter(
-        filed_on__gte=p.start,
-        filed_on__lte=p.end,
-        instance=Instance.FIRST,
-        pk__in=linked.exclude(lawsuit=None).values("lawsuit_id"),
-    )
-    direct, after = [], []
-    for result, state, closed_on, recon_id in suits.values_list(
-        "result", "state", "closed_on", "reconsideration_id"
-    ):
-        # An appealed case is not finished until the last instance: 尚未审结.
-        closed = state == LawsuitState.CONCLUDED and closed_on is not None and closed_on <= p.end
-        bucket = (
-            "upheld" if result == Result.WON else "corrected" if result == Result.LOST else "other"
-        )
-        (after if recon_id else direct).append((bucket, closed))
-    values = _review_row(recon_items) + _review_row(direct) + _review_row(after)
+def section4(values: dict[str, Any]) -> ReportTable:
+    """维持 / 纠正 / 其他 / 尚未审结 / 总计 for reconsiderations, lawsuits without and after one."""
+    row: list[Any] = []
+    for group in REVIEW_KEYS:
+        row += [
+            *(values[f"disclosure_review_{group}_{r}"] for r in RESULT_KEYS),
+            values[f"disclosure_review_{group}"],
+        ]
     header = [f"{g}：{c}" for g in REVIEW_GROUPS for c in RESULT_COLUMNS]
-    return ReportTable("四、政府信息公开行政复议、行政诉讼情况", ["", *header], [("件数", values)])
+    return ReportTable("四、政府信息公开行政复议、行政诉讼情况", ["", *header], [("件数", row)])
 
 
 # ------------------------------------------------------------------ section 二
 
 
 def section2(
-    unit: Unit,
-    year: int,
+    values: dict[str, Any],
     *,
     regulations: tuple[int, int, int] = (0, 0, 0),
     fees_wan: Decimal = Decimal(0),
 ) -> list[ReportTable]:
-    from fazhi.enforcement.models import Case
-    from fazhi.enforcement.rules import CaseKind
-    from fazhi.normdocs.models import Document
-
-    p = Period.year(year)
-    docs = Document.objects.in_subtree(unit).filter(published_on__isnull=False)
-    made = docs.filter(published_on__gte=p.start, published_on__lte=p.end).count()
-    repealed = docs.filter(ended_on__gte=p.start, ended_on__lte=p.end).count()
-    in_force = (
-        docs.filter(published_on__lte=p.end)
-        .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=p.end))
-        .count()
-    )
-    cases = Case.objects.in_subtree(unit).filter(decided_on__gte=p.start, decided_on__lte=p.end)
-    by_kind = {k: 0 for k in CaseKind.values}
-    for kind in cases.values_list("kind", flat=True):
-        by_kind[kind] += 1
+    normdocs = [values[NORMDOCS_MADE], values[NORMDOCS_REPEALED], values[NORMDOCS_IN_FORCE]]
     return [
         ReportTable(
             "第二十条第（一）项",
             ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
-            [("规章", list(regulations)), ("行政规范性文件", [made, repealed, in_force])],
+            [("规章", list(regulations)), ("行政规范性文件", normdocs)],
         ),
         ReportTable(
             "第二十条第（五）项",
             ["信息内容", "本年处理决定数量"],
-            [("行政许可", [by_kind[CaseKind.PERMIT]])],
+            [("行政许可", [values[PERMITS]])],
         ),
         ReportTable(
             "第二十条第（六）项",
             ["信息内容", "本年处理决定数量"],
-            [("行政处罚", [by_kind[CaseKind.PENALTY]]), ("行政强制", [by_kind[CaseKind.COERCION]])],
+            [("行政处罚", [values[PENALTIES]]), ("行政强制", [values[COERCIONS]])],
         ),
         ReportTable(
             "第二十条第（八）项",
@@ -276,29 +239,24 @@ def build(
     problems_text: str = "",
     other_text: str = "",
 ) -> AnnualReport:
-    p = Period.year(year)
-    items = ProactiveItem.objects.in_subtree(unit).filter(
-        published_on__gte=p.start, published_on__lte=p.end
-    )
-    from django.db.models import Count
-
-    from fazhi.disclosure.rules import ProactiveCategory
-
-    by_cat = {row["category"]: row["n"] for row in items.values("category").annotate(n=Count("pk"))}
+    values = figures(unit, year)
     categories = [
-        (label, by_cat[value]) for value, label in ProactiveCategory.choices if by_cat.get(value)
+        (label, values[f"{PROACTIVE}_{value}"])
+        for value, label in ProactiveCategory.choices
+        if values[f"{PROACTIVE}_{value}"]
     ]
     return AnnualReport(
         unit=unit,
         year=year,
-        proactive_total=sum(by_cat.values()),
+        proactive_total=values[PROACTIVE],
         proactive_by_category=categories,
-        section2=section2(unit, year, regulations=regulations, fees_wan=fees_wan),
-        section3=section3(unit, year),
-        section4=section4(unit, year),
+        section2=section2(values, regulations=regulations, fees_wan=fees_wan),
+        section3=section3(values),
+        section4=section4(values),
         fees_collected=fees_collected,
         problems_text=problems_text,
         other_text=other_text,
+        extra={"figures": values},
     )
 
 
@@ -344,14 +302,21 @@ def validate(report: AnnualReport) -> list[str]:
 
 
 def _summary(report: AnnualReport) -> str:
+    """The 总体情况 sentence, every figure in the house style (indicators.display)."""
+    cat = catalogue()
     t3 = report.section3
-    new = t3.row(ROW_NEW)[6]
-    done = t3.row(ROW_TOTAL)[6]
-    forward = t3.row(ROW_FORWARD)[6]
-    cats = "，".join(f"{label}{n}条" for label, n in report.proactive_by_category)
-    text = f"{report.year}年，{report.unit.name}主动公开政府信息{report.proactive_total}条"
+    new = figure(cat["disclosure_new"], t3.row(ROW_NEW)[6])
+    done = figure(cat["disclosure_done"], t3.row(ROW_TOTAL)[6])
+    forward = figure(cat["disclosure_forward"], t3.row(ROW_FORWARD)[6])
+    by_label = {str(label): value for value, label in ProactiveCategory.choices}
+    cats = "，".join(
+        f"{label}{figure(cat[f'{PROACTIVE}_{by_label[label]}'], n)}"
+        for label, n in report.proactive_by_category
+    )
+    total = figure(cat[PROACTIVE], report.proactive_total)
+    text = f"{report.year}年，{report.unit.name}主动公开政府信息{total}"
     text += f"（其中{cats}）" if cats else ""
-    text += f"；新收政府信息公开申请{new}件，办结{done}件，结转下年度继续办理{forward}件。"
+    text += f"；新收政府信息公开申请{new}，办结{done}，结转下年度继续办理{forward}。"
     return text
 
 
@@ -359,8 +324,6 @@ def document(
     report: AnnualReport, *, number: str = "", dated: date | None = None, addressee: str = ""
 ) -> Any:
     """The report as an `OfficialDocument` of the GB/T 9704 renderer."""
-    from fazhi.reports.gbt9704 import Heading, OfficialDocument, Paragraph, Table, number_headings
-
     unit = report.unit
     short = unit.short_name or unit.name
     body: list[Any] = [
@@ -400,19 +363,19 @@ def document(
     )
     return OfficialDocument(
         issuer_mark=f"{unit.name}文件",
-        number=number or f"{short}政务公开〔{report.year + 1}〕1号",
+        # Demonstration data never carries what could pass for a real document number.
+        number=number or f"{DEMO_PREFIX if demonstration() else short + '政务公开'}〔{report.year + 1}〕1号",
         title=f"{unit.name}\n{report.year}年政府信息公开工作年度报告",
         addressee=addressee or ("社会公众" if is_government else "本级政府信息公开工作主管部门"),
         body=number_headings(body),
         signature=unit.name,
         dated=dated or date(report.year + 1, 1, 20),
+        watermark=DEMO_MARK if demonstration() else "",
     )
 
 
 def render_docx(report: AnnualReport, **kw: Any) -> bytes:
     """The .docx of the report; refuses (ReportInvalid) when a table total disagrees."""
-    from fazhi.reports.gbt9704 import render_docx as render
-
     problems = validate(report)
     if problems:
         raise ReportInvalid(problems)

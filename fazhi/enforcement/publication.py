@@ -14,9 +14,13 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from fazhi.documents.demonstration import DEMO_MARK, demonstration
+from fazhi.documents.gbt9704 import Heading, OfficialDocument, Paragraph, Table, render_docx
 from fazhi.enforcement.models import Case, Certificate
 from fazhi.indicators.catalogue import catalogue
-from fazhi.indicators.engine import compute, compute_many, format_value
+from fazhi.indicators.display import format_value, label, shown_value
+from fazhi.indicators.engine import compute, compute_many
+from fazhi.indicators.prose import prose
 from fazhi.kit.xlsx import safe_cell
 from fazhi.org.models import Unit
 
@@ -53,7 +57,7 @@ OVERVIEW_CODES = [
 ]
 
 
-# The summary of the published document (reports.compose syntax: a sentence or segment
+# The summary of the published document (indicators.prose syntax: a sentence or segment
 # whose figure is zero is left out).
 SUMMARY = [
     "{year}年末持有有效执法证件的行政执法人员{{enforcers_certified}}[[，行政执法监督人员{{enforcement_supervisors}}]]。",
@@ -66,9 +70,8 @@ SUMMARY = [
 def rows(unit: Unit, year: int, *, from_records: bool = False) -> list[dict[str, Any]]:
     """[{code, name, unit, value (formatted), number (raw; None for a rate without base),
     text (the number alone, "—" when None), definition}] for the unit's subtree and the year.
-    The published document passes from_records=True: the records' figures at that moment."""
-    from fazhi.reports.housestyle import label
-
+    The published document and workbook pass from_records=True: the records' figures at
+    that moment."""
     values = compute(unit, year, CODES, from_records=from_records)
     cat = catalogue()
     return [
@@ -110,7 +113,7 @@ def workbook(unit: Unit, year: int) -> bytes:
     ws.title = f"{year}年度行政执法数据"[:31]
     ws.append([f"{unit.name}{year}年度行政执法数据"])
     ws.append(["指标", "计量单位", "数值", "统计口径"])
-    for r in rows(unit, year):
+    for r in rows(unit, year, from_records=True):
         number = r["number"]
         ws.append(
             [
@@ -126,11 +129,8 @@ def workbook(unit: Unit, year: int) -> bytes:
 
 
 def document(unit: Unit, year: int, *, number: str, dated: date) -> Any:
-    """The publication as an OfficialDocument (fazhi.reports.gbt9704)."""
-    from fazhi.reports.compose import prose
-    from fazhi.reports.gbt9704 import Heading, OfficialDocument, Paragraph, Table
-    from fazhi.reports.housestyle import shown_value
-
+    """The publication as an OfficialDocument (fazhi.documents.gbt9704), its figures
+    the catalogue's computed from the records."""
     cat = catalogue()
     data = rows(unit, year, from_records=True)
     values = {r["code"]: r["number"] for r in data}
@@ -161,10 +161,9 @@ def document(unit: Unit, year: int, *, number: str, dated: date) -> Any:
         ),
         signature=unit.name,
         dated=dated,
+        watermark=DEMO_MARK if demonstration() else "",
     )
 
 
 def docx(unit: Unit, year: int, *, number: str, dated: date) -> bytes:
-    from fazhi.reports.gbt9704 import render_docx
-
     return render_docx(document(unit, year, number=number, dated=dated))

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 
 from fazhi.core.focus import focus_unit
+from fazhi.documents.gbt9704 import DocumentError
 from fazhi.enforcement import indicators as enf_indicators
 from fazhi.enforcement import publication, rules
 from fazhi.enforcement.forms import (
@@ -67,7 +68,6 @@ from fazhi.kit.search import searched
 from fazhi.kit.xlsx import XLSX_CONTENT_TYPE
 from fazhi.org.models import Unit
 from fazhi.org.scope import can_write_unit, get_for_user_or_404, require_record_reader
-from fazhi.reports.gbt9704 import DocumentError
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

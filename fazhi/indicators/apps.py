@@ -6,6 +6,7 @@ class IndicatorsConfig(AppConfig):
     verbose_name = "指标"
 
     def ready(self) -> None:
+        # figcache reads the models: imported once the app registry is ready.
         from fazhi.indicators import figcache
 
         figcache.connect()

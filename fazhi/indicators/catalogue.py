@@ -5,6 +5,11 @@ Registers declare their indicators in `<app>/indicators.py` as a module-level
 `INDICATORS` list built with `count()`, `total()`, `rate()` and `parts()` (or
 `counts()`, `totals()` and `rates()` for tables of rows). The
 catalogue collects them once; the engine computes them.
+
+A figure that is one cell of a statutory table (the 政府信息公开 annual report's table of
+requests by applicant column, …) says so with `cell(ind, table)`: it is computed and
+drilled down like any other, but the overview and the dashboard list only the others
+(`listed()`), so a register's headline figures are not buried among its table's cells.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from typing import Any
 from django.apps import apps
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,16 @@ class Period:
         if self.start.month == 1 and self.start.day == 1 and self.end == date(self.start.year, 12, 31):
             return f"{self.start.year}年"
         return f"{self.start:%Y-%m-%d}至{self.end:%Y-%m-%d}"
+
+
+# The years a figure may be asked for.
+MIN_YEAR, MAX_YEAR = 1990, 2100
+
+
+def default_year() -> int:
+    """The year screens and reports open on: the previous one (reports are written in the
+    first quarter)."""
+    return timezone.localdate().year - 1
 
 
 Where = Callable[[Period], Q]
@@ -67,6 +83,11 @@ class Indicator:
     @property
     def model_class(self) -> type[models.Model]:
         return apps.get_model(self.model)
+
+    @property
+    def table(self) -> str:
+        """The statutory table this figure is a cell of; "" for a figure of its own."""
+        return str(self.extra.get("table", ""))
 
     def q(self, period: Period) -> Q:
         return self.where(period) if self.where is not None else Q()
@@ -151,6 +172,11 @@ def rates(rows: Iterable[tuple[str, str, str, str, str]], *, decimals: int = 0) 
     ]
 
 
+def cell(ind: Indicator, table: str) -> Indicator:
+    """`ind` marked as a cell of the statutory table `table`."""
+    return dataclasses.replace(ind, extra={**ind.extra, "table": table})
+
+
 # A hand-built catalogue that tests put in place of the collected one
 # (`monkeypatch.setattr(catalogue_module, "substitute", table)`). Patching this value,
 # not the function, reaches every module that imported `catalogue` by name, whenever
@@ -182,13 +208,16 @@ def _collected() -> dict[str, Indicator]:
     return found
 
 
+def listed() -> list[str]:
+    """The codes the overview screens list: every figure that is not a table's cell."""
+    return [code for code, ind in catalogue().items() if not ind.table]
+
+
 catalogue.cache_clear = _collected.cache_clear  # type: ignore[attr-defined]
 
 
 def _with_register(ind: Indicator, register: str) -> Indicator:
-    from dataclasses import replace
-
-    return replace(ind, register=register)
+    return dataclasses.replace(ind, register=register)
 
 
 def _check(found: dict[str, Indicator]) -> None:

@@ -45,7 +45,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from fazhi.indicators.catalogue import Indicator, Period
+from fazhi.indicators.models import CountyFigures, WriteCounter
 from fazhi.org.models import PATH_WIDTH, Unit, UnitKind, in_subtrees, outermost_paths
+from fazhi.org.scope import unit_of
 
 Rows = Callable[[list[Indicator], Period, list[str]], Iterable[dict[str, Any]]]
 Accumulate = Callable[[list[Indicator], Iterable[dict[str, Any]], dict[int, list[int]], dict[int, dict[str, Any]]], None]
@@ -100,8 +102,6 @@ def fill(
 ) -> None:
     """Add every model's figures of each county's subtree into sums[county.pk]: kept
     ones where they are current, the others computed (one query a model) and kept."""
-    from fazhi.indicators.models import CountyFigures, WriteCounter
-
     year = period.start.year
     now = timezone.now()
     current = Coalesce(Subquery(WriteCounter.objects.filter(unit=OuterRef("county")).values("writes")[:1]), 0)
@@ -167,8 +167,6 @@ def _ancestor_ids(path: str) -> list[int]:
 
 def _bump(unit_ids: list[int]) -> None:
     """One more write under each of these units (inserting the counters they lack)."""
-    from fazhi.indicators.models import WriteCounter
-
     if not unit_ids:
         return
     db = connections[router.db_for_write(WriteCounter)]
@@ -188,8 +186,6 @@ def records_changed(*units: Unit) -> None:
     signals: the counties that contain them or lie within them are no longer current."""
     if max_age() <= 0:
         return
-    from fazhi.indicators.models import CountyFigures
-
     roots = outermost_paths(u.path for u in units)
     if not units or not all(roots):
         CountyFigures.objects.all().delete()  # (a reader computing now stores rows a day at most)
@@ -202,9 +198,6 @@ def record_written(instance: Any) -> None:
     """One record was saved or deleted: the counters of its unit and its ancestors move on."""
     if max_age() <= 0:
         return
-    from fazhi.indicators.models import CountyFigures
-    from fazhi.org.scope import unit_of
-
     if isinstance(instance, Unit):
         # A new unit has no path yet when it is first saved: its parent's county; a moved
         # one outdates the county it left (Unit.save keeps that path) as well as the one it joined.

@@ -15,7 +15,9 @@ from typing import Any
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from openpyxl import Workbook
 
 from fazhi.audit.models import Action
@@ -24,6 +26,11 @@ from fazhi.core.spreadsheets import safe_cell
 from fazhi.indicators.catalogue import Indicator, Period
 
 MAX_EXPORT_ROWS = 100000
+
+
+def records_url(code: str, unit: Any, year: int) -> str:
+    """The drill-down page of a figure: the records it counted for the unit and year."""
+    return f"{reverse('indicators:records', args=[code])}?{urlencode({'unit': unit.pk, 'year': year})}"
 
 
 @dataclass

@@ -42,6 +42,7 @@ from django.db.models import Value as Literal
 
 from fazhi.indicators import county_figures
 from fazhi.indicators.catalogue import Indicator, Period, catalogue
+from fazhi.indicators.display import format_value  # noqa: F401 - registers' views still import it from here
 from fazhi.org.models import Unit, in_subtrees, outermost_paths
 
 Value = int | Decimal | None
@@ -393,17 +394,21 @@ def _finish(ind: Indicator, raw: Any) -> Value:
     return ind.round(value)
 
 
+def derived(ind: Indicator, values: dict[str, Value]) -> Value:
+    """A sum of parts or a rate from the figures in `values` it rests on, as they stand
+    (a rate: None when its denominator is 0 or missing)."""
+    if ind.kind == "parts":
+        return sum((values.get(p) or 0) for p in ind.parts)
+    num, den = values.get(ind.numerator), values.get(ind.denominator)
+    if not den:
+        return None
+    return ind.round(Decimal(num or 0) * 100 / Decimal(den))
+
+
 def _derive(indicators: list[Indicator], values: dict[str, Value]) -> None:
     for ind in indicators:  # dependency order: dependencies were visited first
-        if ind.kind == "parts":
-            total = sum((values.get(p) or 0) for p in ind.parts)
-            values[ind.code] = total
-        elif ind.kind == "rate":
-            num, den = values.get(ind.numerator), values.get(ind.denominator)
-            if not den:
-                values[ind.code] = None
-            else:
-                values[ind.code] = ind.round(Decimal(num or 0) * 100 / Decimal(den))
+        if ind.kind in ("parts", "rate"):
+            values[ind.code] = derived(ind, values)
 
 
 def derive(values: dict[str, Value], *, keep: Iterable[str] = ()) -> dict[str, Value]:
@@ -462,9 +467,3 @@ def records(code: str, unit: Unit, year_or_period: int | Period, *, own: bool = 
         # Reported from elsewhere: its records are not here and its figure is imported.
         qs = qs.exclude(**{f"{path_field}__startswith": root})
     return qs
-
-
-def format_value(ind: Indicator, value: Value) -> str:
-    if value is None:
-        return "—"
-    return f"{value}{ind.unit}"

@@ -19,34 +19,21 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
 
 from fazhi.core.focus import focus_unit
 from fazhi.core.spreadsheets import xlsx_response
+from fazhi.deadlines.models import Deadline
 from fazhi.indicators import catalogue as cat_module
 from fazhi.indicators import drilldown, engine, figcache
-from fazhi.indicators.catalogue import Indicator
+from fazhi.indicators.catalogue import MAX_YEAR, MIN_YEAR, default_year
+from fazhi.indicators.display import display
+from fazhi.indicators.drilldown import records_url
 from fazhi.org.models import Unit
 from fazhi.org.scope import can_read_unit, require_record_reader, visible_to
-from fazhi.reports import numfmt
 
-MIN_YEAR, MAX_YEAR = 1990, 2100
 TREND_YEARS = 5  # years shown by default on the trend screens
 MAX_TREND_YEARS = 15  # one grouped query per model per year: keep it bounded
 COMPARE_DEFAULT = 8  # indicators shown side by side when none are chosen
-
-
-def display(ind: Indicator, value: Any) -> str:
-    """A figure in Chinese style (reports.numfmt): 42件, 95%, 1534.93万元; — when there is none."""
-    if value is None:
-        return "—"
-    if ind.kind == "rate" or ind.unit == "%":
-        return numfmt.percent(value, ind.decimals)
-    if ind.unit == "万元":
-        return numfmt.wan_yuan(value, unit="万元", decimals=ind.decimals or 2)
-    if ind.decimals == 0:
-        return numfmt.count(value, ind.unit)
-    return f"{numfmt.round_half_up(value, ind.decimals)}{ind.unit}"
 
 
 def plain(value: Any) -> int | float | None:
@@ -62,11 +49,6 @@ def register_name(label: str) -> str:
         return str(apps.get_app_config(label).verbose_name)
     except LookupError:
         return label or "其他"
-
-
-def default_year() -> int:
-    # Reports cover the previous year (they are written in the first quarter).
-    return timezone.localdate().year - 1
 
 
 YEAR_SESSION_KEY = "indicators_year"
@@ -108,12 +90,6 @@ def unit_for(request: HttpRequest) -> Unit:
     if unit is None or not can_read_unit(request.user, unit):
         raise Http404("没有可查看的单位。")
     return unit
-
-
-def records_url(code: str, unit: Unit, year: int) -> str:
-    return (
-        f"{reverse('indicators:records', args=[code])}?{urlencode({'unit': unit.pk, 'year': year})}"
-    )
 
 
 def chosen_codes(request: HttpRequest, default: list[str]) -> list[str]:
@@ -165,7 +141,7 @@ def grouped(rows: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]
 def overview(request: HttpRequest) -> HttpResponse:
     unit = unit_for(request)
     year = parse_year(request)
-    values = engine.compute(unit, year)
+    values = engine.compute(unit, year, cat_module.listed())
     rows = rows_for(unit, year, values)
     return render(
         request,
@@ -311,10 +287,6 @@ def trends(request: HttpRequest) -> HttpResponse:
 
 def deadline_panel(request: HttpRequest, unit: Unit) -> dict[str, Any]:
     """Open deadlines due soon and overdue in the unit's subtree (deadlines app)."""
-    try:
-        from fazhi.deadlines.models import Deadline
-    except ImportError:
-        return {"available": False}
     today = timezone.localdate()
     qs = Deadline.objects.visible_to(request.user).open().in_subtree(unit)
     overdue = list(qs.overdue(today).select_related("unit", "period").order_by("due_date")[:20])
@@ -348,7 +320,7 @@ def dashboard_figures(unit: Unit, year: int, code: str) -> tuple[dict[str, Any],
     """The dashboard's figures: the year at a glance, one figure's trend and the children
     side by side; with the chosen figure and the figures that can be chosen."""
     cat = cat_module.catalogue()
-    values = engine.compute(unit, year)
+    values = engine.compute(unit, year, cat_module.listed())
     glance: OrderedDict[str, dict[str, Any]] = OrderedDict()
     for c, value in values.items():
         ind = cat[c]

@@ -23,13 +23,19 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from fazhi.core.privacy import personal_name_fields
+from fazhi.deadlines.services import open_deadline
+from fazhi.documents import convert
+from fazhi.documents import gbt9704 as g
+from fazhi.documents.anonymise import anonymise_document
+from fazhi.documents.demonstration import DEMO_MARK, DEMO_PREFIX, demonstration
 from fazhi.indicators import catalogue as cat_module
-from fazhi.indicators import engine
+from fazhi.indicators import display, engine
 from fazhi.indicators.catalogue import Indicator
-from fazhi.org.models import Unit, UnitKind
-from fazhi.reports import compose, convert, housestyle, outline
-from fazhi.reports import gbt9704 as g
-from fazhi.reports.anonymise import anonymise_document
+from fazhi.indicators.prose import fill, placeholders
+from fazhi.org.models import Person, Unit, UnitKind
+from fazhi.org.scope import scope_field
+from fazhi.reports import compose, outline
 from fazhi.reports.models import (
     DEFAULT_ORDER,
     AnnualReport,
@@ -41,8 +47,8 @@ from fazhi.reports.models import (
     Status,
     default_heading,
 )
+from fazhi.reports.rules import PERIOD
 
-PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 PROMPT = re.compile(r"【请填写[^】]*】")
 SUBHEADING = re.compile(r"^（[一二三四五六七八九十]+）\s*")
 LEADING_NUMBER = re.compile(r"^[一二三四五六七八九十]+、\s*")
@@ -54,8 +60,8 @@ Values = dict[str, Any]
 
 
 def figure_text(ind: Indicator, value: Any) -> str:
-    """A figure as the report prints it, in the house style (housestyle.py)."""
-    return housestyle.figure(ind, value)
+    """A figure as the report prints it, in the house style (indicators/display.py)."""
+    return display.figure(ind, value)
 
 
 def _number(raw: Any) -> Any:
@@ -98,23 +104,6 @@ def effective_values(report: AnnualReport, figures: list[ReportFigure] | None = 
     return values
 
 
-def placeholders(text: str) -> list[str]:
-    return [m.group(1) for m in PLACEHOLDER.finditer(text or "")]
-
-
-def fill(text: str, values: Values) -> str:
-    """Replace each known placeholder by its figure in Chinese style; leave others as they are."""
-    cat = cat_module.catalogue()
-
-    def sub(m: re.Match[str]) -> str:
-        code = m.group(1)
-        if code in cat and values.get(code) is not None:
-            return figure_text(cat[code], values[code])
-        return m.group(0)
-
-    return PLACEHOLDER.sub(sub, text or "")
-
-
 # --- Structure -----------------------------------------------------------------------
 
 
@@ -139,19 +128,6 @@ def scope_word(unit: Unit) -> str:
         UnitKind.PROVINCE: "全省",
         UnitKind.TOWNSHIP: "全镇（乡、街道）",
     }.get(unit.kind, "本单位")
-
-
-DEMO_MARK = "演示数据，非正式公文"
-DEMO_PREFIX = "演示文"
-
-
-def demonstration() -> bool:
-    """Whether this installation holds the demonstration data (`fazhi demo`)."""
-    from django.conf import settings
-
-    from fazhi.core.management.commands.demo import MARKER
-
-    return bool(getattr(settings, "DEMO", False)) or (settings.DATA_DIR / MARKER).exists()
 
 
 def doc_prefix(unit: Unit) -> str:
@@ -262,9 +238,6 @@ def create_draft(
         s.save()
         _keep_revision(s, by, "按记录生成的初稿")
     # On the due list from now on: published before 1 April of the next year.
-    from fazhi.deadlines.services import open_deadline
-    from fazhi.reports.rules import PERIOD
-
     open_deadline(
         draft.report,
         PERIOD,
@@ -312,9 +285,6 @@ _ORGANISATION_WORDS = re.compile(r"公司|厂|店|局|委|会|社|中心|部|院
 
 def _party_names(unit: Unit) -> set[str]:
     """The names in the registers' declared name fields (core.privacy) in the subtree."""
-    from fazhi.core.privacy import personal_name_fields
-    from fazhi.org.scope import scope_field
-
     names: set[str] = set()
     for model, field in personal_name_fields():
         scope = scope_field(model)
@@ -326,8 +296,6 @@ def _party_names(unit: Unit) -> set[str]:
 
 def known_names(unit: Unit) -> list[str]:
     """The people the records name in the unit's subtree: what anonymisation replaces."""
-    from fazhi.org.models import Person
-
     names = set(Person.objects.filter(unit__path__startswith=unit.path).values_list("name", flat=True))
     names |= _party_names(unit)
     return sorted(names)

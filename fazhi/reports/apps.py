@@ -6,6 +6,7 @@ class ReportsConfig(AppConfig):
     verbose_name = "报告"
 
     def ready(self) -> None:
+        # Models are imported once the app registry is ready, not when this module loads.
         from fazhi.audit.trail import track
         from fazhi.reports.models import AnnualReport, ReportFigure, ReportSection, ReportTemplate
 

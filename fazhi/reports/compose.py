@@ -11,130 +11,26 @@ figure, empty family or internal label reaches the reader.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
+from fazhi.documents.numfmt import chinese_numeral
 from fazhi.indicators import engine
+from fazhi.indicators.prose import (
+    CONDITION,
+    OPERATOR,
+    Names,
+    OutlineError,
+    Values,
+    segments,
+    theme_sentences,
+)
 from fazhi.org.models import Unit
 from fazhi.reports import outline
-from fazhi.reports.numfmt import chinese_numeral
-
-Values = dict[str, Any]
-Names = Callable[[str, str], list[str]]
-
-FIGURE = re.compile(r"\{\{\s*([a-z0-9_]+)\s*\}\}")
-NAMES = re.compile(r"<<(《?)([a-z0-9_]+)\.([a-z0-9_]+)(》?)>>")
-CONDITION = re.compile(r"^\s*\?\(([^()]*)\)\s*")
-OPERATOR = re.compile(r"(>=|<=|!=|=|<|>)")
-# Punctuation left dangling where optional segments were dropped: "、。" "，其中。".
-DANGLING = re.compile(r"[、，；]+(?=[。；，）])")
-EMPTY_SUB = re.compile(r"，其中(?=[。；])")
+from fazhi.reports.models import SectionKind
 
 NAMES_SHOWN = 3
 LABEL = re.compile(r"^[^：:]{1,8}[：:]")
-
-
-class OutlineError(ValueError):
-    """An outline a template gives that cannot be used (message in Chinese)."""
-
-
-def _side(expr: str, values: Values) -> int | float | None:
-    total: Any = 0
-    for term in expr.split("+"):
-        term = term.strip()
-        if re.fullmatch(r"\d+", term):
-            total += int(term)
-        elif re.fullmatch(r"[a-z0-9_]+", term):
-            value = values.get(term)
-            if value is None:
-                return None
-            total += value
-        else:
-            raise OutlineError(f"条件中的“{term}”不是指标代码或整数。")
-    return total
-
-
-def condition_holds(condition: str, values: Values) -> bool:
-    parts = OPERATOR.split(condition, maxsplit=1)
-    if len(parts) != 3:
-        raise OutlineError(f"条件“{condition}”应为“代码 运算符 代码或整数”。")
-    left, op, right = _side(parts[0], values), parts[1], _side(parts[2], values)
-    if left is None or right is None:
-        return False
-    return {
-        "=": left == right,
-        "!=": left != right,
-        "<": left < right,
-        "<=": left <= right,
-        ">": left > right,
-        ">=": left >= right,
-    }[op]
-
-
-def _segments(text: str) -> list[tuple[bool, str]]:
-    """[(optional?, text)] at the top level of `text`; `[[…]]` may nest."""
-    out: list[tuple[bool, str]] = []
-    depth, start, i = 0, 0, 0
-    while i < len(text):
-        pair = text[i : i + 2]
-        if pair == "[[":
-            if depth == 0:
-                out.append((False, text[start:i]))
-                start = i + 2
-            depth += 1
-            i += 2
-        elif pair == "]]":
-            depth -= 1
-            if depth < 0:
-                raise OutlineError(f"句子“{text}”中的“]]”多于“[[”。")
-            if depth == 0:
-                out.append((True, text[start:i]))
-                start = i + 2
-            i += 2
-        else:
-            i += 1
-    if depth:
-        raise OutlineError(f"句子“{text}”中的“[[”没有对应的“]]”。")
-    out.append((False, text[start:]))
-    return out
-
-
-def write(sentence: str, values: Values, names: Names, words: dict[str, str]) -> str | None:
-    """The sentence as the draft writes it, or None when it cannot be written."""
-    m = CONDITION.match(sentence)
-    if m:
-        if not condition_holds(m.group(1), values):
-            return None
-        sentence = sentence[m.end() :]
-    out = []
-    for optional, part in _segments(sentence):
-        if optional:
-            out.append(write(part, values, names, words) or "")
-            continue
-        for code in FIGURE.findall(part):
-            if not values.get(code):  # None or zero: the sentence is not written
-                return None
-        failed = False
-
-        def name_list(n: re.Match[str]) -> str:
-            nonlocal failed
-            found = names(n.group(2), n.group(3))
-            if not found:
-                failed = True
-                return ""
-            return "、".join(f"{n.group(1)}{x}{n.group(4)}" for x in found)
-
-        part = NAMES.sub(name_list, part)
-        if failed:
-            return None
-        for key, word in words.items():
-            part = part.replace("{" + key + "}", word)
-        out.append(part)
-    return "".join(out)
-
-
-def tidy(text: str) -> str:
-    return EMPTY_SUB.sub("", DANGLING.sub("", text))
 
 
 def records_names(unit: Unit, year: int, limit: int = NAMES_SHOWN) -> Names:
@@ -159,18 +55,6 @@ def records_names(unit: Unit, year: int, limit: int = NAMES_SHOWN) -> Names:
     return names
 
 
-def _theme_sentences(theme: dict, values: Values, names: Names, words: dict[str, str]) -> list[str]:
-    written = []
-    for entry in theme.get("sentences", []):
-        choices = [entry] if isinstance(entry, str) else list(entry)
-        for choice in choices:
-            text = write(choice, values, names, words)
-            if text:
-                written.append(tidy(text))
-                break
-    return written
-
-
 def _fill_words(text: str, words: dict[str, str]) -> str:
     for key, word in words.items():
         text = text.replace("{" + key + "}", word)
@@ -184,7 +68,7 @@ def written_themes(
     for theme in themes:
         if theme.get("section") != kind:
             continue
-        sentences = _theme_sentences(theme, values, names, words)
+        sentences = theme_sentences(theme, values, names, words)
         if sentences or not theme.get("sentences") or theme.get("always") or kind != "measures":
             out.append((theme, sentences))
     return out
@@ -219,8 +103,6 @@ def compose_section(
 
 def check_themes(themes: Any) -> list[str]:
     """Problems of a template's themes, in Chinese ([] if it can be used)."""
-    from fazhi.reports.models import SectionKind
-
     if not isinstance(themes, list):
         return ["专题应为列表。"]
     problems = []
@@ -234,7 +116,7 @@ def check_themes(themes: Any) -> list[str]:
         for entry in theme.get("sentences", []):
             for choice in [entry] if isinstance(entry, str) else entry:
                 try:
-                    _segments(choice)
+                    segments(choice)
                     m = CONDITION.match(choice)
                     if m:
                         OPERATOR.split(m.group(1), maxsplit=1)[2]
@@ -243,15 +125,3 @@ def check_themes(themes: Any) -> list[str]:
     return problems
 
 
-def prose(sentences: Sequence[str | Sequence[str]], values: Values, words: dict[str, str]) -> str:
-    """Sentences written as a document prints them: zero figures left out, figures filled
-    in the house style. For the statutory documents other than the annual report (the
-    enforcement data publication, …), which have no live fields to keep."""
-    from fazhi.reports.annual import fill
-
-    theme = {"sentences": list(sentences)}
-    return fill("".join(_theme_sentences(theme, values, no_names, words)), values)
-
-
-def no_names(code: str, field: str) -> list[str]:
-    return []

@@ -15,8 +15,11 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from fazhi.indicators import catalogue as cat_module
+from fazhi.indicators import display
+from fazhi.indicators.drilldown import records_url
+from fazhi.indicators.prose import PLACEHOLDER
 from fazhi.org.models import Unit
-from fazhi.reports import annual, housestyle
+from fazhi.reports import annual
 
 # A number with a unit a report counts in, not inside a placeholder: typed by hand.
 TYPED = re.compile(
@@ -32,14 +35,12 @@ def _typed(text: str) -> str:
 
 
 def _figure(code: str, values: dict[str, Any], unit: Unit, year: int, manual: dict[str, str]) -> str:
-    from fazhi.indicators.views import records_url
-
     cat = cat_module.catalogue()
     ind = cat.get(code)
     if ind is None or values.get(code) is None:
         return format_html('<span class="missing-figure" title="无此指标或无数值">{{{{{}}}}}</span>', code)
     shown = annual.figure_text(ind, values[code])
-    name = housestyle.label(ind)
+    name = display.label(ind)
     if code in manual:
         return format_html(
             '<span class="live-figure manual" data-code="{}" title="{}：手工填报（来源：{}）">{}<sup>手填</sup></span>',
@@ -57,7 +58,7 @@ def _figure(code: str, values: dict[str, Any], unit: Unit, year: int, manual: di
 
 def line_html(line: str, values: dict[str, Any], unit: Unit, year: int, manual: dict[str, str]) -> str:
     out, last = [], 0
-    for m in annual.PLACEHOLDER.finditer(line):
+    for m in PLACEHOLDER.finditer(line):
         out.append(_typed(line[last : m.start()]))
         out.append(_figure(m.group(1), values, unit, year, manual))
         last = m.end()

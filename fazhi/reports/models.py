@@ -18,12 +18,15 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.core.models import Versioned
-from fazhi.core.workflow import Workflow
+from fazhi.core.workflow import TransitionNotAllowed, Workflow
+from fazhi.deadlines.services import meet_deadline
 from fazhi.org.scope import ScopedQuerySet
-from fazhi.reports.rules import FROZEN, TRANSITIONS, Status
+from fazhi.reports.outline import THEMES
+from fazhi.reports.rules import FROZEN, PERIOD, TRANSITIONS, Status
 
 
 class SectionKind(models.TextChoices):
@@ -114,6 +117,7 @@ class ReportTemplate(models.Model):
         if bad:
             raise ValidationError({"headings": f"未知章节代码：{'、'.join(bad)}。"})
         if self.themes:
+            # compose.py reads SectionKind from this module: imported here, not at the top.
             from fazhi.reports.compose import check_themes
 
             problems = check_themes(self.themes)
@@ -122,8 +126,6 @@ class ReportTemplate(models.Model):
 
     def outline(self) -> list[dict]:
         """The themes of the first draft: this template's, else the default outline."""
-        from fazhi.reports.outline import THEMES
-
         return list(self.themes or THEMES)
 
     def kinds(self) -> list[str]:
@@ -193,8 +195,6 @@ class AnnualReport(Workflow):
         return self.title or f"{self.unit}{self.year}年法治政府建设年度报告"
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("reports:detail", args=[self.pk])
 
     @property
@@ -204,7 +204,7 @@ class AnnualReport(Workflow):
     # --- workflow hooks (rules.TRANSITIONS; called by Workflow.apply) ---
 
     def on_issue(self, *, on: date, by: Any, note: str = "") -> None:
-        from fazhi.core.workflow import TransitionNotAllowed
+        # annual.py and validation.py import this module: imported here, not at the top.
         from fazhi.reports import annual
         from fazhi.reports.validation import validate
 
@@ -224,9 +224,6 @@ class AnnualReport(Workflow):
     def after_apply(self, action: str, *, on: date, by: Any) -> None:
         self._unfreezing = False
         if action == "publish":
-            from fazhi.deadlines.services import meet_deadline
-            from fazhi.reports.rules import PERIOD
-
             meet_deadline(self, PERIOD, on=on)
 
     @property

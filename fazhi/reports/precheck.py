@@ -23,11 +23,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from fazhi.analyzer.report import analyze_text
+from fazhi.documents.numfmt import chinese_numeral
 from fazhi.indicators import catalogue as cat_module
-from fazhi.indicators import engine
-from fazhi.reports import annual, housestyle
+from fazhi.indicators import display, engine
+from fazhi.indicators.prose import PLACEHOLDER
+from fazhi.reports import annual
 from fazhi.reports.models import AnnualReport, ReportFigure, ReportSection
-from fazhi.reports.numfmt import chinese_numeral
 
 LIVE_START, LIVE_END = "\ue000", "\ue001"  # private-use marks around a filled live field
 
@@ -67,7 +69,7 @@ def final_text(report: AnnualReport, sections: list[ReportSection], values: dict
                 return LIVE_START + annual.figure_text(cat[code], values[code]) + LIVE_END
             return m.group(0)
 
-        return annual.PLACEHOLDER.sub(sub, text or "")
+        return PLACEHOLDER.sub(sub, text or "")
 
     lines: list[tuple[str, str]] = [(report.title.replace("\n", ""), "标题")]
     lines += [(marked(x.strip()), "导语") for x in (report.intro or "").splitlines() if x.strip()]
@@ -105,7 +107,7 @@ def final_text(report: AnnualReport, sections: list[ReportSection], values: dict
 
 
 def _differs(ind: Any, stated: Decimal, recorded: Any) -> bool:
-    return recorded is not None and housestyle.shown_value(ind, recorded) != stated
+    return recorded is not None and display.shown_value(ind, recorded) != stated
 
 
 def findings(
@@ -116,8 +118,6 @@ def findings(
     figures: Iterable[ReportFigure] = (),
 ) -> list[Finding]:
     """Everything the final text states that the records do not bear out."""
-    from fazhi.analyzer.report import analyze_text
-
     cat = cat_module.catalogue()
     final = final_text(report, sections, values)
     analysis = analyze_text(final.text, annual.file_name(report, "txt"))
@@ -134,7 +134,7 @@ def findings(
         if before is None:
             before = engine.compute(report.unit, report.year - 1, from_records=True)
         shown = annual.figure_text(ind, records[f.indicator])
-        stated = f"“{housestyle.label(ind)}”写为{f.value}{f.unit}"
+        stated = f"“{display.label(ind)}”写为{f.value}{f.unit}"
         if not _differs(ind, Decimal(f.value), before.get(f.indicator)):
             message = f"{stated}，是{report.year - 1}年的记录数；{report.year}年记录为{shown}"
         else:
@@ -162,7 +162,7 @@ def findings(
                 Finding(
                     "手工填报数据",
                     "{{" + fig.code + "}}",
-                    f"“{housestyle.label(ind)}”手工填报为{annual.figure_text(ind, fig.value)}"
+                    f"“{display.label(ind)}”手工填报为{annual.figure_text(ind, fig.value)}"
                     f"（来源：{fig.source}），与记录{annual.figure_text(ind, recorded)}不符",
                 )
             )

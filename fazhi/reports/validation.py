@@ -23,9 +23,12 @@ from typing import Any
 
 from django.utils import timezone
 
+from fazhi.documents import gbt9704 as g
+from fazhi.documents.numfmt import cn_date
 from fazhi.indicators import catalogue as cat_module
+from fazhi.indicators import engine
+from fazhi.indicators.prose import PLACEHOLDER, placeholders
 from fazhi.reports import annual, precheck
-from fazhi.reports import gbt9704 as g
 from fazhi.reports.models import (
     AnnualReport,
     ReportFigure,
@@ -33,7 +36,6 @@ from fazhi.reports.models import (
     SectionKind,
     publication_deadline,
 )
-from fazhi.reports.numfmt import cn_date
 
 # 《法治政府建设与责任落实督察工作规定》第25条 [M]: the four contents every report must have;
 # "其他需要报告的情况" may be left out when there is nothing to report.
@@ -136,7 +138,7 @@ def validate(
                     )
                 )
                 continue
-            expected = ind.round(Decimal(num or 0) * 100 / Decimal(den))
+            expected = engine.derived(ind, values)
             if Decimal(str(values[code])) != Decimal(str(expected)):
                 problems.append(
                     Problem(
@@ -149,7 +151,7 @@ def validate(
                     )
                 )
         elif ind.kind == "parts" and values.get(code) is not None:
-            total = sum(Decimal(str(values.get(p) or 0)) for p in ind.parts)
+            total = engine.derived(ind, values)
             if Decimal(str(values[code])) != total:
                 where, ph = where_of(code)
                 names = "＋".join(f"{cat[p].name}{values.get(p) or 0}" for p in ind.parts)
@@ -184,7 +186,7 @@ def _text_problems(
 ) -> list[Problem]:
     cat = cat_module.catalogue()
     out = []
-    for code in annual.placeholders(text):
+    for code in placeholders(text):
         ph = "{{" + code + "}}"
         if code not in cat:
             out.append(Problem(where, ph, "未知指标代码，无法填入数值"))
@@ -192,7 +194,7 @@ def _text_problems(
             out.append(Problem(where, ph, f"“{cat[code].name}”没有数值（无数据或分母为0）"))
         else:
             used.setdefault(code, []).append(where)
-    rest = annual.PLACEHOLDER.sub("", text)
+    rest = PLACEHOLDER.sub("", text)
     if "{{" in rest or "}}" in rest:
         out.append(Problem(where, "", "有不完整的占位符（“{{”与“}}”不成对）"))
     for prompt in annual.PROMPT.findall(text):

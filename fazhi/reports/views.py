@@ -24,10 +24,11 @@ from fazhi.audit.trail import audit_context, record
 from fazhi.core.focus import focus_unit
 from fazhi.core.models import ConcurrentEdit
 from fazhi.core.workflow import TransitionNotAllowed
+from fazhi.documents import convert
 from fazhi.indicators import catalogue as cat_module
-from fazhi.indicators.views import MAX_YEAR, MIN_YEAR, default_year
+from fazhi.indicators.catalogue import MAX_YEAR, MIN_YEAR, default_year
 from fazhi.org.scope import can_write_unit, get_for_user_or_404, require_record_reader
-from fazhi.reports import annual, convert, live
+from fazhi.reports import annual, live
 from fazhi.reports.actions import IssueRefused, issue
 from fazhi.reports.forms import FigureForm, HeaderForm, SectionForm
 from fazhi.reports.models import (

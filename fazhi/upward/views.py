@@ -20,7 +20,7 @@ from fazhi.audit.trail import record
 from fazhi.core.focus import focus_unit
 from fazhi.core.spreadsheets import xlsx_response
 from fazhi.indicators.catalogue import catalogue
-from fazhi.indicators.views import display
+from fazhi.indicators.display import display
 from fazhi.kit import xlsx
 from fazhi.org.models import Role
 from fazhi.org.scope import (

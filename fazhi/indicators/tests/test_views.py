@@ -273,7 +273,7 @@ def test_the_chosen_year_is_remembered_for_the_next_visit(staffed, coordinator, 
 
 
 def test_a_bad_year_is_not_remembered(staffed, coordinator, client_for):
-    from fazhi.indicators.views import default_year
+    from fazhi.indicators.catalogue import default_year
 
     c = client_for(coordinator)
     c.get(url("overview", year="20x2"))
@@ -311,3 +311,25 @@ def test_drill_down_exports_its_rows_as_xlsx_with_the_same_columns(
     assert "张伟" not in str(rows)
     notes = list(book["说明"].values)
     assert ("指标代码", "principals") in notes
+
+
+def test_a_statutory_tables_cells_are_computed_but_not_listed_on_the_overview_or_dashboard(
+    staffed, coordinator, county_a, client_for, monkeypatch
+):
+    from django.db.models import Q
+
+    from fazhi.indicators import catalogue as cat_module
+    from fazhi.indicators.catalogue import cell, count
+    from fazhi.reports.tests.fakes import CATALOGUE
+
+    one = cell(
+        count("people_cell", "表格单元人员", "名", model="org.Person", where=lambda p: Q(), definition="单元格", register="org"),
+        "某法定报表",
+    )
+    monkeypatch.setattr(cat_module, "substitute", {i.code: i for i in [*CATALOGUE, one]})
+    assert "people_cell" not in cat_module.listed() and "people" in cat_module.listed()
+    c = client_for(coordinator)
+    for name in ("overview", "dashboard"):
+        html = c.get(url(name, year=2022)).content.decode()
+        assert "负责人占比" in html and "表格单元人员" not in html, name
+    assert c.get(url("records", "people_cell", unit=county_a.pk, year=2022)).status_code == 200

@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from fazhi.indicators import prose
 from fazhi.reports import annual, compose, outline
 from fazhi.reports.models import ReportTemplate
 
@@ -18,7 +19,7 @@ def titles(code, field):
 
 
 def w(sentence, values, names=no_names):
-    return compose.write(sentence, values, names, WORDS)
+    return prose.write(sentence, values, names, WORDS)
 
 
 def test_a_sentence_with_a_zero_figure_is_not_written():
@@ -50,8 +51,8 @@ def test_names_behind_a_figure_are_written_and_a_missing_name_drops_its_segment(
 
 def test_punctuation_left_by_dropped_segments_is_tidied():
     sentence = "办理案件{{a}}，其中[[处罚{{b}}、]][[许可{{c}}、]]。"
-    assert compose.tidy(w(sentence, {"a": 3, "b": 0, "c": 3})) == "办理案件{{a}}，其中许可{{c}}。"
-    assert compose.tidy(w(sentence, {"a": 3, "b": 0, "c": 0})) == "办理案件{{a}}。"
+    assert prose.tidy(w(sentence, {"a": 3, "b": 0, "c": 3})) == "办理案件{{a}}，其中许可{{c}}。"
+    assert prose.tidy(w(sentence, {"a": 3, "b": 0, "c": 0})) == "办理案件{{a}}。"
 
 
 def test_a_measures_theme_with_nothing_to_say_is_left_out_and_the_plan_follows_the_themes_written():

@@ -268,7 +268,7 @@ def test_the_detail_query_count_is_bounded(
 
 
 def test_the_pdf_button_shows_only_where_the_server_can_convert(report, coordinator, client_for, monkeypatch):
-    from fazhi.reports import convert
+    from fazhi.documents import convert
 
     pdf_url = reverse("reports:download", args=[report.pk, "pdf"])
     monkeypatch.setattr(convert, "find_soffice", lambda: None)

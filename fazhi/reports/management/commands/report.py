@@ -13,9 +13,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from fazhi.documents import gbt9704 as g
 from fazhi.org.models import Unit
 from fazhi.reports import annual
-from fazhi.reports import gbt9704 as g
 from fazhi.reports.models import AnnualReport
 from fazhi.reports.validation import validate
 

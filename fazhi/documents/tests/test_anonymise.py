@@ -2,14 +2,14 @@ from datetime import date
 
 import pytest
 
-from fazhi.reports.anonymise import (
+from fazhi.documents.anonymise import (
     anonymise_document,
     anonymise_name,
     anonymise_text,
     mask_id_numbers,
     mask_phones,
 )
-from fazhi.reports.gbt9704 import Heading, Imprint, OfficialDocument, Paragraph, Table
+from fazhi.documents.gbt9704 import Heading, Imprint, OfficialDocument, Paragraph, Table
 
 
 @pytest.mark.parametrize(

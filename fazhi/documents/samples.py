@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from fazhi.reports.gbt9704 import Heading, Imprint, OfficialDocument, Paragraph, Table
+from fazhi.documents.gbt9704 import Heading, Imprint, OfficialDocument, Paragraph, Table
 
 
 def seed_001_document() -> OfficialDocument:

@@ -1,4 +1,8 @@
-"""House style of the documents Fazhi writes: one number style from the first page to the last.
+"""How a figure is shown: on screens (`display`, `format_value`) and in the documents
+Fazhi writes (the house style, `figure`), both on `documents.numfmt`.
+
+Screens show each figure at its catalogue precision (`display`: 42件, 95.5%, 1534.93万元;
+— when there is none). Documents use one number style from the first page to the last.
 
 Every figure a statutory document prints goes through `figure()`: rates to one
 precision for the whole document (a setting, default the whole percent the published
@@ -23,8 +27,29 @@ from typing import Any
 
 from django.conf import settings
 
+from fazhi.documents import numfmt
 from fazhi.indicators.catalogue import Indicator
-from fazhi.reports import numfmt
+
+
+def display(ind: Indicator, value: Any) -> str:
+    """A figure in Chinese style at its catalogue precision: 42件, 95%, 1534.93万元; — when
+    there is none."""
+    if value is None:
+        return "—"
+    if is_rate(ind):
+        return numfmt.percent(value, ind.decimals)
+    if ind.unit == "万元":
+        return numfmt.wan_yuan(value, unit="万元", decimals=ind.decimals or 2)
+    if ind.decimals == 0:
+        return numfmt.count(value, ind.unit)
+    return f"{numfmt.round_half_up(value, ind.decimals)}{ind.unit}"
+
+
+def format_value(ind: Indicator, value: Any) -> str:
+    """The value as computed, followed by its unit (42件, 95.45%); — when there is none."""
+    if value is None:
+        return "—"
+    return f"{value}{ind.unit}"
 
 
 @dataclass(frozen=True)

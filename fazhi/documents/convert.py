@@ -17,7 +17,7 @@ import subprocess  # noqa: S404 - LibreOffice is the converter; arguments are ou
 import tempfile
 from pathlib import Path
 
-from fazhi.reports.gbt9704 import (
+from fazhi.documents.gbt9704 import (
     DocumentError,
     Heading,
     OfficialDocument,
@@ -25,7 +25,7 @@ from fazhi.reports.gbt9704 import (
     Table,
     check,
 )
-from fazhi.reports.numfmt import cn_date
+from fazhi.documents.numfmt import cn_date
 
 DEFAULT_TIMEOUT_SECONDS = 120
 

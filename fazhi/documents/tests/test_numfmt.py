@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from fazhi.reports.numfmt import (
+from fazhi.documents.numfmt import (
     FigureError,
     approx,
     chinese_numeral,

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from fazhi.reports import convert
-from fazhi.reports.convert import ConversionError, docx_to_pdf, render_html
-from fazhi.reports.gbt9704 import DocumentError, Paragraph, render_docx
-from fazhi.reports.samples import seed_001_document
+from fazhi.documents import convert
+from fazhi.documents.convert import ConversionError, docx_to_pdf, render_html
+from fazhi.documents.gbt9704 import DocumentError, Paragraph, render_docx
+from fazhi.documents.samples import seed_001_document
 
 HAS_LIBREOFFICE = convert.find_soffice() is not None
 

@@ -25,8 +25,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING, WD_TAB
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from lxml import etree
 
-from fazhi.reports.numfmt import chinese_numeral, cn_date
+from fazhi.documents.numfmt import chinese_numeral, cn_date
 
 # --- GB/T 9704-2012 values (statutes.md §11) ------------------------------------------
 # Confirmed there [C-page]:
@@ -424,8 +425,6 @@ def _add_font_fallbacks(document) -> None:
             font_table = rel.target_part
     if font_table is None:
         return
-    from lxml import etree
-
     root = etree.fromstring(font_table.blob)  # noqa: S320 - our own template's part
     for name, alt in FONT_FALLBACKS.items():
         font = etree.SubElement(root, qn("w:font"))

@@ -12,7 +12,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from fazhi.reports.gbt9704 import (
+from fazhi.documents.gbt9704 import (
     CHARS_PER_LINE,
     CONDENSE_TWIPS,
     LINES_PER_PAGE,
@@ -26,7 +26,7 @@ from fazhi.reports.gbt9704 import (
     number_headings,
     render_docx,
 )
-from fazhi.reports.samples import seed_001_document
+from fazhi.documents.samples import seed_001_document
 
 GOLDEN = Path(__file__).parent / "golden" / "seed_001_docx.json"
 
