@@ -35,7 +35,7 @@ class OutlineError(ValueError):
 
 
 def _side(expr: str, values: Values) -> int | float | None:
-    total: Any = 0
+    total: int | float = 0
     for term in expr.split("+"):
         term = term.strip()
         if re.fullmatch(r"\d+", term):
@@ -133,7 +133,7 @@ def tidy(text: str) -> str:
     return EMPTY_SUB.sub("", DANGLING.sub("", text))
 
 
-def theme_sentences(theme: dict, values: Values, names: Names, words: dict[str, str]) -> list[str]:
+def theme_sentences(theme: dict[str, Any], values: Values, names: Names, words: dict[str, str]) -> list[str]:
     written = []
     for entry in theme.get("sentences", []):
         choices = [entry] if isinstance(entry, str) else list(entry)

@@ -301,7 +301,8 @@ class WorkflowScreen:
         list_name = f"{self.app}:{self.name('list')}"
         return figures_view(
             section,
-            [i.code for i in self.indicators],
+            # A statutory table's cells are figures of their document, not headlines.
+            [i.code for i in self.indicators if not i.table],
             extra=lambda request, unit, year: {"back": reverse(list_name)},
             template="kit/register_figures.html",
             first_year=FIRST_YEAR,

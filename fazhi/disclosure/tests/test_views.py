@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from fazhi.disclosure.indicators import INDICATORS
 from fazhi.disclosure.models import Request
 from fazhi.disclosure.rules import State
 from fazhi.disclosure.tests.helpers import received
@@ -93,3 +94,14 @@ def test_figures_and_items_screens(client_for, coordinator, req):
     assert c.get("/disclosure/figures/?year=2024").status_code == 200
     assert c.get("/disclosure/items/").status_code == 200
     assert c.get("/disclosure/items/template.xlsx").status_code == 200
+
+
+
+def test_the_figures_page_shows_headlines_not_the_annual_reports_table_cells(
+    client_for, coordinator
+):
+    cells = [i for i in INDICATORS if i.table]
+    headlines = [i for i in INDICATORS if not i.table]
+    assert cells and headlines
+    page = client_for(coordinator).get("/disclosure/figures/?year=2024").content.decode()
+    assert page.count("<tr><td>") == len(headlines)
