@@ -6,6 +6,7 @@
   (the model adds `record_errors()`), with a `ScopedQuerySet` manager.
 - `DetailPage` (`detail_url`), `MaskedApplicant` (张某某 in lists and exports),
   `InPostQuerySet.active(day)` for people and bodies in post.
+- `OpenStates` (`open_states`): `is_open`, and `WorkflowQuerySet.open()` for lists.
 - `optional_link(...)`: an optional link to a record of another kind.
 
 Registration (`register(by=)`) and moves reserved to another unit live next to the
@@ -162,6 +163,25 @@ class DetailPage:
 
     def get_absolute_url(self) -> str:
         return reverse(self.detail_url, args=[self.pk])
+
+
+class OpenStates:
+    """A workflow record is open (on the lists of work in hand) in one of `open_states`."""
+
+    open_states: ClassVar[frozenset[str]]
+    state_field: ClassVar[str]
+
+    @property
+    def is_open(self) -> bool:
+        return getattr(self, self.state_field) in self.open_states
+
+
+class WorkflowQuerySet(ScopedQuerySet[M]):
+    """Records of an `OpenStates` model; `open()`: the ones still in hand."""
+
+    def open(self) -> WorkflowQuerySet[M]:
+        model: Any = self.model
+        return self.filter(**{f"{model.state_field}__in": model.open_states})
 
 
 class MaskedApplicant:

@@ -16,7 +16,14 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from fazhi.audit.trail import audit_context
-from fazhi.core.models import DetailPage, EventDates, MaskedApplicant, optional_link
+from fazhi.core.models import (
+    DetailPage,
+    EventDates,
+    MaskedApplicant,
+    OpenStates,
+    WorkflowQuerySet,
+    optional_link,
+)
 from fazhi.core.validators import future_dates
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
@@ -95,17 +102,17 @@ class ProactiveItem(models.Model):
             raise ValidationError(errors)
 
 
-class RequestQuerySet(ScopedQuerySet["Request"]):
-    def open(self) -> RequestQuerySet:
-        return self.exclude(state=State.DONE)
+class RequestQuerySet(WorkflowQuerySet["Request"]):
+    pass
 
 
-class Request(DetailPage, EventDates, MaskedApplicant, Registered, Workflow):
+class Request(DetailPage, EventDates, MaskedApplicant, OpenStates, Registered, Workflow):
     """A request for government information (依申请公开), from receipt to the reply."""
 
     detail_url = "disclosure:detail"
 
     transitions = rules.TRANSITIONS
+    open_states = frozenset(State.values) - {State.DONE}
     event_dates = EVENT_DATES
     registrar_refusal = "您无权为该单位登记政府信息公开申请。"
 
@@ -171,10 +178,6 @@ class Request(DetailPage, EventDates, MaskedApplicant, Registered, Workflow):
 
     def __str__(self) -> str:
         return self.number or f"{self.masked_applicant}申请公开（{self.received_on:%Y-%m-%d}）"
-
-    @property
-    def is_open(self) -> bool:
-        return self.state != State.DONE
 
     def clean(self) -> None:
         errors = self.future_date_errors()

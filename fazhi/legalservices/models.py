@@ -13,7 +13,14 @@ from typing import Any, ClassVar
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from fazhi.core.models import DatedRecord, DetailPage, EventDates, InPostQuerySet
+from fazhi.core.models import (
+    DatedRecord,
+    DetailPage,
+    EventDates,
+    InPostQuerySet,
+    OpenStates,
+    WorkflowQuerySet,
+)
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
 from fazhi.legalservices import rules
@@ -28,25 +35,22 @@ from fazhi.legalservices.rules import (
     State,
 )
 from fazhi.org.models import Unit, UnitKind
-from fazhi.org.scope import ScopedQuerySet
 from fazhi.org.validators import mask_name, validate_id_number, validate_phone
 
 
-class AidApplicationQuerySet(ScopedQuerySet["AidApplication"]):
-    def open(self) -> AidApplicationQuerySet:
-        return self.filter(state__in=[State.RECEIVED, State.APPROVED, State.ASSIGNED])
-
+class AidApplicationQuerySet(WorkflowQuerySet["AidApplication"]):
     def green_channel(self) -> AidApplicationQuerySet:
         return self.filter(green_channel=True)
 
 
-class AidApplication(DetailPage, EventDates, Registered, Workflow):
+class AidApplication(DetailPage, EventDates, OpenStates, Registered, Workflow):
     detail_url = "legalservices:aid_detail"
 
     # Names of people: replaced in anything published (core.privacy).
     personal_name_fields = ("applicant_name",)
 
     transitions = rules.TRANSITIONS
+    open_states = frozenset({State.RECEIVED, State.APPROVED, State.ASSIGNED})
     event_dates = ("received_on", "decided_on", "assigned_on", "closed_on")
     registrar_refusal = "您无权为该单位登记法律援助申请。"
 

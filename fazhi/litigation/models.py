@@ -15,7 +15,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from fazhi.core.models import DetailPage, UniqueWithoutDisclosure, optional_link
+from fazhi.core.models import (
+    DetailPage,
+    OpenStates,
+    UniqueWithoutDisclosure,
+    WorkflowQuerySet,
+    optional_link,
+)
 from fazhi.core.validators import as_bool, future_dates
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
@@ -31,23 +37,21 @@ def _deadlines() -> Any:
     return deadlines
 
 
-class LawsuitQuerySet(ScopedQuerySet["Lawsuit"]):
-    def open(self) -> LawsuitQuerySet:
-        return self.filter(state__in=[State.RECEIVED, State.DEFENDED])
-
+class LawsuitQuerySet(WorkflowQuerySet["Lawsuit"]):
     def active_in(self, start: date, end: date) -> LawsuitQuerySet:
         return self.filter(received_on__lte=end).filter(
             Q(closed_on__isnull=True) | Q(closed_on__gte=start)
         )
 
 
-class Lawsuit(DetailPage, UniqueWithoutDisclosure, Registered, Workflow):
+class Lawsuit(DetailPage, OpenStates, UniqueWithoutDisclosure, Registered, Workflow):
     detail_url = "litigation:detail"
 
     # Names of people: replaced in anything published (core.privacy).
     personal_name_fields = ("plaintiff_name",)
 
     transitions = rules.TRANSITIONS
+    open_states = frozenset({State.RECEIVED, State.DEFENDED})
     registrar_refusal = "您无权为该单位登记行政应诉案件。"
 
     search_fields = ("case_number", "plaintiff_name", "cause", "act_challenged")  # what the list's search box matches (core.search)
@@ -119,10 +123,6 @@ class Lawsuit(DetailPage, UniqueWithoutDisclosure, Registered, Workflow):
     def plaintiff_masked(self) -> str:
         """Natural persons as 张某某; organisations (names with 公司, 厂 …) are not personal data."""
         return mask_plaintiff(self.plaintiff_name)
-
-    @property
-    def is_open(self) -> bool:
-        return self.state in (State.RECEIVED, State.DEFENDED)
 
     # ------------------------------------------------------------ validation
 

@@ -16,14 +16,22 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from fazhi.core.models import DatedRecord, DetailPage, EventDates, InPostQuerySet, optional_link
+from fazhi.core.models import (
+    DatedRecord,
+    DetailPage,
+    EventDates,
+    InPostQuerySet,
+    OpenStates,
+    WorkflowQuerySet,
+    optional_link,
+)
 from fazhi.core.validators import as_bool, future_dates
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
 from fazhi.mediation import rules
 from fazhi.mediation.rules import Kind, Level, Outcome, State
 from fazhi.org.models import Unit, UnitKind
-from fazhi.org.scope import ScopedQuerySet, can_write_unit
+from fazhi.org.scope import can_write_unit
 from fazhi.org.validators import mask_name, mask_parties, validate_phone
 
 OUTCOMES = frozenset(Outcome.values)
@@ -124,20 +132,18 @@ class Mediator(DatedRecord):
         return {}
 
 
-class DisputeQuerySet(ScopedQuerySet["Dispute"]):
+class DisputeQuerySet(WorkflowQuerySet["Dispute"]):
     def received_in(self, start: date, end: date) -> DisputeQuerySet:
         return self.filter(received_on__gte=start, received_on__lte=end)
-
-    def open(self) -> DisputeQuerySet:
-        return self.filter(state=State.RECEIVED)
 
     def successful(self) -> DisputeQuerySet:
         return self.filter(outcome__in=rules.SUCCESS_OUTCOMES)
 
 
-class Dispute(DetailPage, EventDates, Registered, Workflow):
+class Dispute(DetailPage, EventDates, OpenStates, Registered, Workflow):
     detail_url = "mediation:detail"
     transitions = rules.TRANSITIONS
+    open_states = frozenset({State.RECEIVED})
     # The dates a move may not predate (the clean() below checks them as it needs).
     event_dates = ("received_on", "closed_on", "confirmation_applied_on", "followed_up_on")
 

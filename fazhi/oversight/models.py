@@ -19,7 +19,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.audit.trail import audit_context
-from fazhi.core.models import DatedRecord, DetailPage, EventDates, optional_link
+from fazhi.core.models import (
+    DatedRecord,
+    DetailPage,
+    EventDates,
+    OpenStates,
+    WorkflowQuerySet,
+    optional_link,
+)
 from fazhi.core.validators import future_dates, is_future
 from fazhi.core.workflow import Registered, ReservedMoves, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
@@ -64,20 +71,18 @@ class OfficeMixin(ReservedMoves):
         return str(self.office)  # type: ignore[attr-defined]
 
 
-class TaskQuerySet(ScopedQuerySet["Task"]):
-    def open(self) -> TaskQuerySet:
-        return self.filter(state__in=rules.OPEN_TASK_STATES)
-
+class TaskQuerySet(WorkflowQuerySet["Task"]):
     def overdue(self, today: date) -> TaskQuerySet:
         return self.filter(state=TaskState.ASSIGNED, due_on__lt=today)
 
 
-class Task(DetailPage, OfficeMixin, EventDates, Registered, Workflow):
+class Task(DetailPage, OfficeMixin, EventDates, OpenStates, Registered, Workflow):
     """One 督查督办 item, from 立项 to 立卷归档 (seed 004)."""
 
     detail_url = "oversight:task"
 
     transitions = rules.TASK_TRANSITIONS
+    open_states = rules.OPEN_TASK_STATES
     event_dates = TASK_DATES
     registrar_field = "office"
     registrar_refusal = "只有督查机构的工作人员可以提出督办事项。"
@@ -483,17 +488,17 @@ class ArchiveFile(models.Model):
 # ---------------------------------------------------------------- suggestions and proposals
 
 
-class SuggestionQuerySet(ScopedQuerySet["Suggestion"]):
-    def open(self) -> SuggestionQuerySet:
-        return self.filter(state=SuggestionState.ASSIGNED)
+class SuggestionQuerySet(WorkflowQuerySet["Suggestion"]):
+    pass
 
 
-class Suggestion(DetailPage, OfficeMixin, EventDates, Registered, Workflow):
+class Suggestion(DetailPage, OfficeMixin, EventDates, OpenStates, Registered, Workflow):
     """An NPC deputy's suggestion (建议) or a CPPCC member's proposal (提案) assigned here."""
 
     detail_url = "oversight:suggestion"
 
     transitions = rules.SUGGESTION_TRANSITIONS
+    open_states = frozenset({SuggestionState.ASSIGNED})
     registrar_field = "office"
     registrar_refusal = "只有交办机关的工作人员可以交办建议、提案。"
     event_dates = ("assigned_on", "contacted_on", "replied_on", "evaluated_on", "extended_on")

@@ -17,7 +17,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from fazhi.core.models import DatedRecord, DetailPage, EventDates, MaskedApplicant
+from fazhi.core.models import (
+    DatedRecord,
+    DetailPage,
+    EventDates,
+    MaskedApplicant,
+    OpenStates,
+    WorkflowQuerySet,
+)
 from fazhi.core.validators import future_message, is_future
 from fazhi.core.workflow import Registered, ReservedMoves, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
@@ -57,10 +64,7 @@ EVENT_DATES = (
 )
 
 
-class ApplicationQuerySet(ScopedQuerySet["Application"]):
-    def open(self) -> ApplicationQuerySet:
-        return self.exclude(state__in=rules.FINAL_STATES)
-
+class ApplicationQuerySet(WorkflowQuerySet["Application"]):
     def closed(self) -> ApplicationQuerySet:
         return self.filter(state__in=rules.CLOSED_STATES)
 
@@ -68,7 +72,9 @@ class ApplicationQuerySet(ScopedQuerySet["Application"]):
         return self.filter(received_on__year=year)
 
 
-class Application(DetailPage, EventDates, MaskedApplicant, Registered, ReservedMoves, Workflow):
+class Application(
+    DetailPage, EventDates, MaskedApplicant, OpenStates, Registered, ReservedMoves, Workflow
+):
     """A 行政复议 application, from receipt to the performance of the decision."""
 
     detail_url = "reconsideration:detail"
@@ -77,6 +83,7 @@ class Application(DetailPage, EventDates, MaskedApplicant, Registered, ReservedM
     personal_name_fields = ("applicant_name",)
 
     transitions = rules.TRANSITIONS
+    open_states = rules.OPEN_STATES
     event_dates = EVENT_DATES
     registrar_field = "respondent"
     registrar_refusal = "您无权为该单位登记行政复议申请。"
@@ -181,10 +188,6 @@ class Application(DetailPage, EventDates, MaskedApplicant, Registered, ReservedM
         return self.received_on is None or self.received_on >= rules.LAW_2023_FROM
 
     # ------------------------------------------------------------ display
-
-    @property
-    def is_open(self) -> bool:
-        return self.state not in rules.FINAL_STATES
 
     @property
     def is_closed(self) -> bool:

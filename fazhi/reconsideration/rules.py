@@ -193,6 +193,7 @@ AGENCY, RESPONDENT = "agency", "respondent"
 OPEN_REVIEW = {State.ACCEPTED, State.COPY_SENT, State.REPLIED}
 CLOSED_STATES = frozenset({State.DECIDED, State.MEDIATED, State.SETTLED, State.TERMINATED})
 FINAL_STATES = CLOSED_STATES | {State.REFUSED, State.ABANDONED}
+OPEN_STATES = frozenset(State.values) - FINAL_STATES
 AFTER_ACCEPTANCE = OPEN_REVIEW | {State.SUSPENDED} | CLOSED_STATES
 
 # Inputs each action asks for beyond the date and a note: name → (Chinese label, kind).
