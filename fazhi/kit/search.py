@@ -45,7 +45,7 @@ def search_label(model: type[models.Model]) -> str:
     labels = []
     for name in search_fields(model):
         f = model._meta.get_field(name.split("__")[0])
-        labels.append(str(f.verbose_name))
+        labels.append(str(f.verbose_name if isinstance(f, models.Field) else f.name))
     return "、".join(labels)
 
 

@@ -128,6 +128,7 @@ class SheetValues:
                     else:
                         col += 1
                     kind = cell.get("t", "n")
+                    value: Any  # text as read, then the number, date or bool it stands for
                     if kind == "inlineStr":
                         value = _inline(cell)
                     else:
