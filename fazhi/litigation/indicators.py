@@ -97,9 +97,9 @@ INDICATORS = [
         numerator="litig_lost",
         denominator=rules.loss_rate_denominator(),
         definition=(
-            "败诉率 = 败诉案件数（litig_lost）÷ 判决结案数（litig_judged）× 100%。"
+            "败诉率 = 败诉案件数 ÷ 判决结案数 × 100%。"
             if rules.loss_rate_denominator() == "litig_judged"
-            else "败诉率 = 败诉案件数（litig_lost）÷ 审结案件数（litig_closed）× 100%。"
+            else "败诉率 = 败诉案件数 ÷ 审结案件数 × 100%。"
         ),
     ),
     count(
@@ -131,7 +131,7 @@ INDICATORS = [
         "负责人出庭应诉率",
         numerator="litig_appear_count",
         denominator="litig_appear_required",
-        definition=f"负责人出庭应诉率 = 负责人出庭的审级数（litig_appear_count）÷ 开庭审理的审级数（litig_appear_required）× 100%。{_COUNTED}。",
+        definition=f"负责人出庭应诉率 = 负责人出庭的审级数 ÷ 开庭审理的审级数 × 100%。{_COUNTED}。",
     ),
     # The first-instance-only variant some local 考核 rules use (statutes.md §2.2).
     count(
@@ -155,7 +155,7 @@ INDICATORS = [
         "负责人出庭应诉率（一审）",
         numerator="litig_appear_count_first",
         denominator="litig_appear_required_first",
-        definition="一审出庭应诉率 = 负责人出庭的一审案件数（litig_appear_count_first）÷ 开庭审理的一审案件数（litig_appear_required_first）× 100%。",
+        definition="一审出庭应诉率 = 负责人出庭的一审案件数 ÷ 开庭审理的一审案件数 × 100%。",
     ),
     count(
         "litig_appear_case_required",
@@ -178,6 +178,6 @@ INDICATORS = [
         "负责人出庭应诉率（按案件）",
         numerator="litig_appear_case_count",
         denominator="litig_appear_case_required",
-        definition="按案件计的出庭应诉率 = 负责人出庭案件数（litig_appear_case_count）÷ 开庭审理案件数（litig_appear_case_required）× 100%。",
+        definition="按案件计的出庭应诉率 = 负责人出庭案件数 ÷ 开庭审理案件数 × 100%。",
     ),
 ]

@@ -40,7 +40,7 @@ INDICATORS = [
         where=dated("reviewed_on"),
         definition=(
             "统计期内完成合法性审核的事项数，包括行政规范性文件、合同（行政协议）、会议议题和其他文件，"
-            "按审核完成日期统计；重大行政决策的合法性审查另计（decision_legality_reviewed）。"
+            "按审核完成日期统计；重大行政决策的合法性审查另计（指标“决策合法性审查”）。"
             "确山县2022年报告“审核政府其他各类文件、合同、议题65件”中的“其他”是相对于9项重大行政决策而言，"
             "65件已含5件规范性文件。"
         ),
@@ -74,7 +74,7 @@ INDICATORS = [
         "报备率",
         numerator="normdoc_filed",
         denominator="normdoc_issued",
-        definition="报备率 = 已报备件数（normdoc_filed）÷ 统计期内公布的文件件数（normdoc_issued）× 100%。",
+        definition="报备率 = 已报备件数 ÷ 统计期内公布的文件件数 × 100%。",
     ),
     rate(
         "normdoc_filed_timely_rate",

@@ -175,7 +175,7 @@ INDICATORS = [
         numerator="recon_corrected",
         denominator="recon_correction_base",
         decimals=2,
-        definition=f"纠错率 = 纠错件数（recon_corrected）÷ {_BASE_LABEL}件数（recon_correction_base）× 100%。",
+        definition=f"纠错率 = 纠错件数 ÷ {_BASE_LABEL}件数 × 100%。",
     ),
     count(
         "recon_mediated",
@@ -191,7 +191,7 @@ INDICATORS = [
         numerator="recon_mediated",
         denominator="recon_closed",
         decimals=2,
-        definition="调解和解率 = 调解、和解结案件数（recon_mediated）÷ 审结件数（recon_closed）× 100%。",
+        definition="调解和解率 = 调解、和解结案件数 ÷ 审结件数 × 100%。",
     ),
     count(
         "recon_opinion_letters",
