@@ -122,3 +122,14 @@ def test_what_could_not_be_judged_is_listed_apart_and_verdicts_say_how_sure(clie
     page = c.get(reverse("analyzer:results")).content.decode()
     assert "无法核对（1 处）" in page and "可能相互交叉" in page
     assert "（确定）" in page
+
+
+@pytest.mark.django_db
+def test_the_results_are_searched_by_name_unit_indicator_or_quote(client_for, liaison_a1):
+    c = client_for(liaison_a1)
+    upload(c, f("甲县报告.txt", REPORT), f("乙县报告.txt", REPORT.replace("矛盾纠纷", "行政复议案件")))
+    both = c.get(reverse("analyzer:results")).content.decode()
+    assert "甲县报告" in both and "乙县报告" in both and 'name="q"' in both
+    one = c.get(reverse("analyzer:results"), {"q": "复议"}).content.decode()
+    assert "乙县报告" in one and "甲县报告" not in one and "共 2 份报告" in one
+    assert "没有符合的报告" in c.get(reverse("analyzer:results"), {"q": "甲县 复议"}).content.decode()

@@ -24,16 +24,17 @@ ADMIN_PASSWORD = "Fz-admin-password-2024"  # noqa: S105 - a superuser's password
 # all-capital ones are codes and abbreviations (unit codes QS, SFJ; PDF, IP). Besides
 # those, only the names of file formats the page offers and of keys and products.
 ALLOWED = {
-    "Excel", "xlsx", "docx", "pdf", "txt", "html", "htm", "csv",  # file formats
+    "Excel", "xlsx", "docx", "pdf", "txt", "html", "htm", "csv", "zip",  # file formats
     "GB/T",  # the standard of official documents (GB/T 9704)
     "App", "Ctrl",  # 验证器App; a key's name
 }
 TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_/-]*")
+KEY = re.compile(r"[A-Za-z0-9+/=]{20,}")  # keys and digests (Base64, hex) are data
 
 
 def english_words(text: str) -> list[str]:
     return sorted({
-        t for t in TOKEN.findall(text)
+        t for t in TOKEN.findall(KEY.sub(" ", text))
         if re.search("[A-Za-z]", t) and not re.search(r"[0-9-]", t) and not t.isupper() and t not in ALLOWED
     })
 
