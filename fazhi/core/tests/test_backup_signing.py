@@ -52,6 +52,18 @@ def test_a_payload_changed_with_its_checksum_recomputed_is_refused(backup_file, 
         call_command("restore", str(backup_file), "--yes")
 
 
+def _refused_unless_forced_then_audited(backup_file, liaison_a1):
+    """The forged backup (the liaison a superuser in it) is refused; forced, it is
+    restored and the forcing is audited."""
+    with pytest.raises(CommandError, match="签名"):
+        call_command("restore", str(backup_file), "--yes")
+    assert not User.objects.get(pk=liaison_a1.pk).is_superuser
+    call_command("restore", str(backup_file), "--yes", "--force")
+    assert User.objects.get(pk=liaison_a1.pk).is_superuser
+    forced = Entry.objects.filter(verb="restore_forced").get()
+    assert "签名" in forced.note and backup_file.name in forced.note
+
+
 @pytest.mark.database("sqlite")  # edits a SQLite payload; PostgreSQL's own case follows
 def test_a_liaison_made_superuser_in_a_backup_is_refused_and_a_forced_restore_is_audited(backup_file, liaison_a1, tmp_path):
     header, payload = _split(backup_file)
@@ -61,13 +73,7 @@ def test_a_liaison_made_superuser_in_a_backup_is_refused_and_a_forced_restore_is
         forged.execute("UPDATE org_user SET is_superuser = 1 WHERE username = ?", (liaison_a1.username,))
     forged.close()
     _write(backup_file, header, db.read_bytes())
-    with pytest.raises(CommandError, match="签名"):
-        call_command("restore", str(backup_file), "--yes")
-    assert not User.objects.get(pk=liaison_a1.pk).is_superuser
-    call_command("restore", str(backup_file), "--yes", "--force")
-    assert User.objects.get(pk=liaison_a1.pk).is_superuser
-    forced = Entry.objects.filter(verb="restore_forced").get()
-    assert "签名" in forced.note and backup_file.name in forced.note
+    _refused_unless_forced_then_audited(backup_file, liaison_a1)
 
 
 @pytest.mark.database("postgresql")
@@ -83,13 +89,7 @@ def test_a_liaison_made_superuser_in_a_postgresql_backup_is_refused_and_a_forced
     User.objects.filter(pk=liaison_a1.pk).update(is_superuser=False)
     _, payload = _split(forged_source)
     _write(backup_file, {**header, "tables": forged_header["tables"]}, payload)
-    with pytest.raises(CommandError, match="签名"):
-        call_command("restore", str(backup_file), "--yes")
-    assert not User.objects.get(pk=liaison_a1.pk).is_superuser
-    call_command("restore", str(backup_file), "--yes", "--force")
-    assert User.objects.get(pk=liaison_a1.pk).is_superuser
-    forced = Entry.objects.filter(verb="restore_forced").get()
-    assert "签名" in forced.note and backup_file.name in forced.note
+    _refused_unless_forced_then_audited(backup_file, liaison_a1)
 
 
 def test_a_backup_signed_with_another_key_is_refused(backup_file, settings):
