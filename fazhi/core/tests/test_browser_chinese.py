@@ -1,6 +1,7 @@
 """In a real browser, on the demo county: each role's home, every menu link and three
 pages (a list, a record, a form where the role has them) show no English word outside
-proper names and no error behind a menu link (issue 19, "done when" and point 5)."""
+proper names, no ASCII colon after Chinese words ("案号:") and no error behind a menu
+link (issue 19, "done when" and point 5)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ ALLOWED = {
     "App", "Ctrl",  # 验证器App; a key's name
 }
 TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_/-]*")
+ASCII_COLON = re.compile(r"[\u4e00-\u9fff]+:(?!//)")
 KEY = re.compile(r"[A-Za-z0-9+/=]{20,}")  # keys and digests (Base64, hex) are data
 
 
@@ -71,9 +73,13 @@ def _walk(page: Any, base: str) -> list[str]:  # noqa: F811
         if response is None or response.status >= 400:
             problems.append(f"{what} {href}: {response.status if response else '无响应'}")
             return
-        words = english_words(page.evaluate(VISIBLE_TEXT))
+        text = page.evaluate(VISIBLE_TEXT)
+        words = english_words(text)
         if words:
             problems.append(f"{what} {href}: {' '.join(words)}")
+        colons = sorted(set(ASCII_COLON.findall(text)))
+        if colons:  # "案号:" — Chinese text takes the full-width colon "案号："
+            problems.append(f"{what} {href}: {' '.join(colons)}")
 
     visit("/", "首页")
     links = page.eval_on_selector_all("nav.sidenav a", "els => els.map(a => [a.textContent.trim(), a.getAttribute('href')])")
