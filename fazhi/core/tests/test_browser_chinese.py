@@ -22,7 +22,8 @@ ADMIN_PASSWORD = "Fz-admin-password-2024"  # noqa: S105 - a superuser's password
 
 # A token of ASCII letters is English to a Chinese reader unless it is data or a name:
 # tokens with a digit or a hyphen are numbers and codes (case numbers, 〔2022〕, QS-SFJ),
-# all-capital ones are codes and abbreviations (unit codes QS, SFJ; PDF, IP). Besides
+# all-capital ones are codes and abbreviations (unit codes QS, SFJ; PDF, IP), but not
+# names joined by underscores (an environment variable, FAZHI_BACKUP_KEY). Besides
 # those, only the names of file formats the page offers and of keys and products.
 ALLOWED = {
     "Excel", "xlsx", "docx", "pdf", "txt", "html", "htm", "csv", "zip",  # file formats
@@ -37,7 +38,7 @@ KEY = re.compile(r"[A-Za-z0-9+/=]{20,}")  # keys and digests (Base64, hex) are d
 def english_words(text: str) -> list[str]:
     return sorted({
         t for t in TOKEN.findall(KEY.sub(" ", text))
-        if re.search("[A-Za-z]", t) and not re.search(r"[0-9-]", t) and not t.isupper() and t not in ALLOWED
+        if re.search("[A-Za-z]", t) and not re.search(r"[0-9-]", t) and not (t.isupper() and "_" not in t) and t not in ALLOWED
     })
 
 
