@@ -16,21 +16,45 @@ from fazhi.org.models import Role, Unit, UnitKind, User
 from fazhi.testing import SHARED, make_unit, make_user, shared_present
 
 
+def _database_vendor() -> str:
+    from django.db import connection
+
+    return connection.vendor
+
+
+def _left_out(item: pytest.Item, vendor: str) -> bool:
+    """A seed check where ../shared is absent, or a test of another database's format."""
+    if item.get_closest_marker("seeds") and not shared_present():
+        return True
+    only = item.get_closest_marker("database")
+    return only is not None and vendor not in only.args
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Checks against the seed reports run only where ../shared is there; elsewhere they
-    are left out of the run (not skipped) and the summary says so."""
-    if shared_present():
-        return
+    """Checks against the seed reports run only where ../shared is there, and a test
+    marked `database("sqlite")` only on that database; elsewhere they are left out of the
+    run (not skipped) and the summary says so."""
+    vendor = _database_vendor()
     kept: list[pytest.Item] = []
     left_out: list[pytest.Item] = []
     for item in items:
-        (left_out if item.get_closest_marker("seeds") else kept).append(item)
+        (left_out if _left_out(item, vendor) else kept).append(item)
+    config.stash[_LEFT_OUT_FOR_DATABASE] = [i.nodeid for i in left_out if i.get_closest_marker("database")]
     if left_out:
         config.hook.pytest_deselected(items=left_out)
         items[:] = kept
 
 
+_LEFT_OUT_FOR_DATABASE = pytest.StashKey[list[str]]()
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:  # type: ignore[no-untyped-def]
+    other = config.stash.get(_LEFT_OUT_FOR_DATABASE, [])
+    if other:
+        terminalreporter.write_line(
+            f"数据库专用测试：{len(other)} 项属于另一种数据库（本次为 {_database_vendor()}），未运行；"
+            "它们在该数据库上运行，本库有各自的对应测试。"
+        )
     if shared_present():
         terminalreporter.write_line(f"样本报告核对：已运行（{SHARED}）")
     else:

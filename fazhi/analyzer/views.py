@@ -16,6 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from fazhi.kit.search import search_text
 from fazhi.org.models import Unit
 
 from .compare import (
@@ -106,9 +107,21 @@ def results(request: HttpRequest) -> HttpResponse:
     if not analyses:
         return redirect("analyzer:upload")
     reports = [_report_context(a, i) for i, a in enumerate(analyses)]
+    q = search_text(request)
+    shown = [r for r in reports if _matches(r, q)]
     return render(
-        request, "analyzer/results.html", {"reports": reports, "several": len(reports) > 1}
+        request, "analyzer/results.html",
+        {"reports": shown, "several": len(reports) > 1, "q": q, "total": len(reports)},
     )
+
+
+def _matches(report: dict[str, Any], q: str) -> bool:
+    """The search box: every word in the report's name or unit, or in a figure's
+    indicator or quoted sentence."""
+    a = report["analysis"]
+    texts = [a.name, str(a.unit or "")] + [f"{f['label']} {f['quote']}" for f in report["figures"]]
+    blob = "\n".join(texts).upper()
+    return all(word.upper() in blob for word in q.split())
 
 
 @login_required

@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -39,11 +39,12 @@ from fazhi.indicators.drilldown import records_url
 from fazhi.kit.actions import act_on, action_panel, history
 from fazhi.kit.forms import add_errors
 from fazhi.kit.screens import scoped, writer_required
+from fazhi.kit.search import search_text
 from fazhi.kit.xlsx import safe_cell
 from fazhi.org.models import Unit
 from fazhi.org.scope import can_read_unit, get_for_user_or_404
 
-FILTERS = ("year", "state", "system", "assessor")
+FILTERS = ("year", "state", "system", "assessor", "q")
 VERB_LABELS = {
     "create_sheet": "建立评分表",
     "recompute": "重新计算自动评分",
@@ -117,6 +118,8 @@ def filtered(request: HttpRequest) -> QuerySet[ScoreSheet]:
         qs = qs.filter(system_id=int(g["system"]))
     if g.get("assessor", "").isdigit():
         qs = qs.filter(assessor_id=int(g["assessor"]))
+    for word in search_text(request).split():  # the search box: unit or indicator system
+        qs = qs.filter(Q(unit__name__icontains=word) | Q(system__name__icontains=word))
     return qs.select_related("unit", "assessor", "system")
 
 

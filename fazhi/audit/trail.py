@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import datetime as dt
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -39,7 +40,9 @@ class Context:
 _context: contextvars.ContextVar[Context] = contextvars.ContextVar("audit_context", default=Context())  # noqa: B039
 _tracked: set[type[models.Model]] = set()
 # Fields whose values never go into the trail (secrets, derived bookkeeping).
-EXCLUDED_FIELDS = {"password", "last_login", "path", "depth", "version"}
+# Never in the trail: secrets (a password's hash, a signing key: whoever reads the audit
+# log must not be able to sign as a unit) and bookkeeping that changes on its own.
+EXCLUDED_FIELDS = {"password", "private_key", "last_login", "path", "depth", "version"}
 
 
 def current() -> Context:
@@ -75,6 +78,10 @@ def _jsonable(value: Any) -> Any:
         return str(value)
     if isinstance(value, dict | list | str | int | float | bool) or value is None:
         return value
+    if isinstance(value, bytes | bytearray | memoryview):
+        # A file's content: its size and digest say whether it changed, not its bytes.
+        data = bytes(value)
+        return f"（文件内容 {len(data)} 字节，SHA-256 {hashlib.sha256(data).hexdigest()[:16]}）"
     return str(value)
 
 

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from fazhi.audit.display import rows
 from fazhi.audit.models import Action, Entry
 
 
@@ -21,4 +22,6 @@ def entries(request: HttpRequest) -> HttpResponse:
     if q:
         qs = qs.filter(username__icontains=q) | qs.filter(object_repr__icontains=q)
     page = Paginator(qs.order_by("-id"), 50).get_page(request.GET.get("page"))
-    return render(request, "audit/entries.html", {"page": page, "actions": Action.choices, "action": action, "q": q})
+    return render(request, "audit/entries.html", {
+        "page": page, "rows": rows(list(page)), "actions": Action.choices, "action": action, "q": q,
+    })

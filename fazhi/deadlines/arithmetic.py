@@ -614,8 +614,9 @@ def mode_label(mode: str) -> str:
 
 
 def parse_pause(text: str) -> Pause:
-    """`FROM:TO` → Pause(FROM, TO); `FROM:` → still paused. Dates are ISO (YYYY-MM-DD)."""
-    head, sep, tail = text.partition(":")
+    """`FROM:TO` → Pause(FROM, TO); `FROM:` → still paused. Dates are ISO (YYYY-MM-DD);
+    the colon may be the full-width one a Chinese input method types (：)."""
+    head, sep, tail = text.replace("：", ":").partition(":")
     if not sep:
         raise PeriodError(f"暂停“{text}”：应写成 起始日:恢复日，如 2024-10-08:2024-10-15。")
     try:

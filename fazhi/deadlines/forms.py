@@ -49,10 +49,10 @@ class CalculatorForm(forms.Form):
         required=False,
     )
     pauses = forms.CharField(
-        label="暂停（每行一段：暂停开始日:恢复计算日）",
+        label="暂停（每行一段：暂停开始日：恢复计算日）",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "2024-10-08:2024-10-15"}),
-        help_text="暂停开始日至恢复计算日前一日不计入期限；尚未恢复的写成“2024-10-08:”。",
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "2024-10-08：2024-10-15"}),
+        help_text="暂停开始日至恢复计算日前一日不计入期限；尚未恢复的写成“2024-10-08：”。中英文冒号均可。",
     )
     extension = forms.IntegerField(
         label="延长期限（可选）",

@@ -157,7 +157,7 @@ INDICATORS = [
         numerator="enforcement_published_on_time",
         denominator="enforcement_publishable",
         decimals=2,
-        definition="按期公示率 = 按期公示执法决定件数（enforcement_published_on_time）÷ 应公示执法决定件数（enforcement_publishable）× 100%。",
+        definition="按期公示率 = 按期公示执法决定件数 ÷ 应公示执法决定件数 × 100%。",
     ),
     count(
         "case_files_reviewed",

@@ -8,8 +8,14 @@ through `searched(request, qs)`, which reads the box `q`. The rows come already 
 Speed: on PostgreSQL each search field has a trigram index on `UPPER(field)` (the
 expression Django's `icontains` compares), created by the `TrigramIndexes` migration
 operation; pg_trgm splits Chinese text into trigrams when the database's LC_CTYPE is a
-UTF-8 locale (C.UTF-8, zh_CN.UTF-8). On SQLite the search is a LIKE scan of the scoped
-rows. See bench/search.py and BENCHMARKS.md.
+UTF-8 locale (C.UTF-8, zh_CN.UTF-8). A two-character word (most Chinese given names with
+their surname: 王伟) has no trigram, so the big registers' search fields also carry a
+bigram index (`BigramIndexes`: GIN over `fazhi_bigrams(UPPER(field))`, the array of the
+text's two-character substrings); a two-character word then asks whether it is one of
+the field's bigrams, which is exactly "contains", answered by the index. The bigram form
+is used only where every search field of the model has that index (looked up once per
+table). On SQLite the search is a LIKE scan of the scoped rows. See bench/search.py and
+BENCHMARKS.md.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from typing import Any
 
 from django.db import models
 from django.db.migrations.operations.base import Operation
-from django.db.models import Q
+from django.db.models import BooleanField, F, Func, Q
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -54,12 +60,56 @@ def search(qs: models.QuerySet[Any], text: str) -> models.QuerySet[Any]:
     fields = search_fields(qs.model)
     if not text or not fields:
         return qs
+    bigrams = any(len(w) == 2 for w in text.split()) and has_bigram_indexes(qs.model, qs.db)
     for word in text.split():
         match = Q()
         for name in fields:
-            match |= Q(**{f"{name}__icontains": word})
+            if bigrams and len(word) == 2:
+                match |= Q(ContainsBigram(F(name), word))
+            else:
+                match |= Q(**{f"{name}__icontains": word})
         qs = qs.filter(match)
     return qs
+
+
+class ContainsBigram(Func):
+    """`field` contains the two-character `word`, in the form the bigram index serves."""
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, expression: Any, word: str) -> None:
+        super().__init__(expression)
+        self.word = word
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
+        sql, params = compiler.compile(self.get_source_expressions()[0])
+        return f"{BIGRAMS_FUNCTION}(UPPER({sql}::text)) @> ARRAY[UPPER(%s)]::text[]", [*params, self.word]
+
+
+_bigram_tables: dict[tuple[str, str], bool] = {}
+
+
+def has_bigram_indexes(model: type[models.Model], alias: str) -> bool:
+    """Whether every search field of the model has its bigram index on this database
+    (PostgreSQL with the migration applied); asked of the catalogue once per table."""
+    from django.db import connections
+
+    connection = connections[alias]
+    if connection.vendor != "postgresql":
+        return False
+    table = model._meta.db_table
+    key = (alias, table)
+    if key not in _bigram_tables:
+        targets = []
+        for name in search_fields(model):
+            if "__" in name:
+                return False  # a field of another table: that table's index, not ours
+            targets.append(_index_name(table, model._meta.get_field(name).column, "bigram"))
+        with connection.cursor() as cur:
+            cur.execute("SELECT count(*) FROM pg_indexes WHERE indexname = ANY(%s)", [targets])
+            _bigram_tables[key] = cur.fetchone()[0] == len(targets)
+    return _bigram_tables[key]
 
 
 def searched(request: HttpRequest, qs: models.QuerySet[Any]) -> models.QuerySet[Any]:
@@ -125,9 +175,20 @@ def search_context(model: type[models.Model], request: HttpRequest) -> dict[str,
 # ---------------------------------------------------------------- PostgreSQL indexes
 
 
-def _index_name(table: str, column: str) -> str:
-    digest = hashlib.sha1(f"{table}.{column}".encode(), usedforsecurity=False).hexdigest()[:8]
-    return f"{table[:40]}_{column[:10]}_{digest}_trgm"
+def _index_name(table: str, column: str, kind: str = "trgm") -> str:
+    salt = f"{table}.{column}" if kind == "trgm" else f"{table}.{column}.{kind}"
+    digest = hashlib.sha1(salt.encode(), usedforsecurity=False).hexdigest()[:8]
+    return f"{table[:40]}_{column[:10]}_{digest}_{kind}"
+
+
+BIGRAMS_FUNCTION = "fazhi_bigrams"
+# The text's distinct two-character substrings; IMMUTABLE so an index can hold it.
+BIGRAMS_SQL = """
+CREATE OR REPLACE FUNCTION fazhi_bigrams(t text) RETURNS text[]
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+    SELECT coalesce(array_agg(DISTINCT substr(t, i, 2)), '{}'::text[])
+    FROM generate_series(1, char_length(t) - 1) AS i
+$$"""
 
 
 class TrigramIndexes(Operation):
@@ -171,3 +232,31 @@ class TrigramIndexes(Operation):
 
     def deconstruct(self) -> tuple[str, list[Any], dict[str, Any]]:
         return (self.__class__.__qualname__, [self.model_name, self.fields], {})
+
+
+class BigramIndexes(TrigramIndexes):
+    """GIN indexes on `fazhi_bigrams(UPPER(field))` for a model's search fields, on
+    PostgreSQL only: a two-character word, which has no trigram, is found through them
+    (see `search`). Creates the function on first use."""
+
+    def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        qn = schema_editor.quote_name
+        schema_editor.execute(BIGRAMS_SQL)
+        for table, column in self._targets(app_label, schema_editor, to_state):
+            schema_editor.execute(
+                f"CREATE INDEX IF NOT EXISTS {qn(_index_name(table, column, 'bigram'))} "
+                f"ON {qn(table)} USING gin ({BIGRAMS_FUNCTION}(UPPER({qn(column)})))"
+            )
+        _bigram_tables.clear()
+
+    def database_backwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        for table, column in self._targets(app_label, schema_editor, from_state):
+            schema_editor.execute(f"DROP INDEX IF EXISTS {schema_editor.quote_name(_index_name(table, column, 'bigram'))}")
+        _bigram_tables.clear()
+
+    def describe(self) -> str:
+        return f"Bigram search indexes on {self.model_name} ({', '.join(self.fields)})"

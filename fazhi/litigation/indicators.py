@@ -51,9 +51,9 @@ INDICATORS = [
     ]),
     *rates([
         # code, name, numerator, denominator, definition
-        ("litig_loss_rate", "败诉率", "litig_lost", rules.loss_rate_denominator(), "败诉率 = 败诉案件数（litig_lost）÷ 判决结案数（litig_judged）× 100%。"
+        ("litig_loss_rate", "败诉率", "litig_lost", rules.loss_rate_denominator(), "败诉率 = 败诉案件数÷ 判决结案数× 100%。"
             if rules.loss_rate_denominator() == "litig_judged"
-            else "败诉率 = 败诉案件数（litig_lost）÷ 审结案件数（litig_closed）× 100%。"),
+            else "败诉率 = 败诉案件数÷ 审结案件数× 100%。"),
     ]),
     *counts(HEARING, [
         ("litig_hearings", "开庭", "次", _held, "期间内已开庭审理的庭次（各审级、各次开庭分别计）。"),
@@ -63,7 +63,7 @@ INDICATORS = [
         ("litig_appear_count", "负责人出庭应诉", "件", _instance_appeared, f"应出庭审级中负责人至少出庭一次的审级数（出庭一次即履行该审级的出庭义务，第7条）。{_COUNTED}。"),
     ]),
     *rates([
-        ("litig_appear_rate", "负责人出庭应诉率", "litig_appear_count", "litig_appear_required", f"负责人出庭应诉率 = 负责人出庭的审级数（litig_appear_count）÷ 开庭审理的审级数（litig_appear_required）× 100%。{_COUNTED}。"),
+        ("litig_appear_rate", "负责人出庭应诉率", "litig_appear_count", "litig_appear_required", f"负责人出庭应诉率 = 负责人出庭的审级数÷ 开庭审理的审级数× 100%。{_COUNTED}。"),
     ]),
     # The first-instance-only variant some local 考核 rules use (statutes.md §2.2).
     *counts(LAWSUIT, [
@@ -71,13 +71,13 @@ INDICATORS = [
         ("litig_appear_count_first", "负责人出庭应诉（一审）", "件", narrowed(_instance_appeared, instance=rules.Instance.FIRST), f"开庭审理的一审案件中负责人至少出庭一次的案件数。{_COUNTED}。"),
     ]),
     *rates([
-        ("litig_appear_rate_first", "负责人出庭应诉率（一审）", "litig_appear_count_first", "litig_appear_required_first", "一审出庭应诉率 = 负责人出庭的一审案件数（litig_appear_count_first）÷ 开庭审理的一审案件数（litig_appear_required_first）× 100%。"),
+        ("litig_appear_rate_first", "负责人出庭应诉率（一审）", "litig_appear_count_first", "litig_appear_required_first", "一审出庭应诉率 = 负责人出庭的一审案件数÷ 开庭审理的一审案件数× 100%。"),
     ]),
     *counts(LAWSUIT, [
         ("litig_appear_case_required", "应出庭案件", "件", _instance_heard, "期间内开庭审理的案件数（按案件计；每个审级登记为一件，与应出庭审级相同）。"),
         ("litig_appear_case_count", "负责人出庭案件", "件", _instance_appeared, "期间内负责人至少出庭一次的开庭审理案件数（按案件计）。"),
     ]),
     *rates([
-        ("litig_appear_case_rate", "负责人出庭应诉率（按案件）", "litig_appear_case_count", "litig_appear_case_required", "按案件计的出庭应诉率 = 负责人出庭案件数（litig_appear_case_count）÷ 开庭审理案件数（litig_appear_case_required）× 100%。"),
+        ("litig_appear_case_rate", "负责人出庭应诉率（按案件）", "litig_appear_case_count", "litig_appear_case_required", "按案件计的出庭应诉率 = 负责人出庭案件数÷ 开庭审理案件数× 100%。"),
     ]),
 ]

@@ -30,7 +30,7 @@ INDICATORS = [
     ]),
     *counts("normdocs.ReviewItem", [
         ("normdoc_reviewed", "合法性审核", "件", dated("reviewed_on"), "统计期内完成合法性审核的事项数，包括行政规范性文件、合同（行政协议）、会议议题和其他文件，"
-            "按审核完成日期统计；重大行政决策的合法性审查另计（decision_legality_reviewed）。"
+            "按审核完成日期统计；重大行政决策的合法性审查另计（指标“决策合法性审查”）。"
             "确山县2022年报告“审核政府其他各类文件、合同、议题65件”中的“其他”是相对于9项重大行政决策而言，"
             "65件已含5件规范性文件。"),
     ]),
@@ -41,7 +41,7 @@ INDICATORS = [
     ]),
     *rates([
         # code, name, numerator, denominator, definition
-        ("normdoc_filed_rate", "报备率", "normdoc_filed", "normdoc_issued", "报备率 = 已报备件数（normdoc_filed）÷ 统计期内公布的文件件数（normdoc_issued）× 100%。"),
+        ("normdoc_filed_rate", "报备率", "normdoc_filed", "normdoc_issued", "报备率 = 已报备件数÷ 统计期内公布的文件件数× 100%。"),
         ("normdoc_filed_timely_rate", "报备及时率", "normdoc_filed_timely", "normdoc_filed", "报备及时率 = 在报备期限内报备的件数 ÷ 已报备件数 × 100%。"),
         ("normdoc_conform_rate", "报备规范率", "normdoc_filed_conform", "normdoc_filed", "报备规范率 = 报备材料规范、无需补正的件数 ÷ 已报备件数 × 100%。"),
     ]),

@@ -69,13 +69,13 @@ INDICATORS = [
     ]),
     *rates([
         # code, name, numerator, denominator, definition
-        ("recon_correction_rate", "纠错率", "recon_corrected", "recon_correction_base", f"纠错率 = 纠错件数（recon_corrected）÷ {_BASE_LABEL}件数（recon_correction_base）× 100%。"),
+        ("recon_correction_rate", "纠错率", "recon_corrected", "recon_correction_base", f"纠错率 = 纠错件数÷ {_BASE_LABEL}件数× 100%。"),
     ], decimals=2),
     *counts(APPLICATION, [
         ("recon_mediated", "调解、和解结案", "件", _outcome(rules.MEDIATED_OUTCOMES), "期间内以调解书（第73条）或和解后撤回申请（第74条）结案的案件件数。"),
     ]),
     *rates([
-        ("recon_mediation_rate", "调解和解率", "recon_mediated", "recon_closed", "调解和解率 = 调解、和解结案件数（recon_mediated）÷ 审结件数（recon_closed）× 100%。"),
+        ("recon_mediation_rate", "调解和解率", "recon_mediated", "recon_closed", "调解和解率 = 调解、和解结案件数÷ 审结件数× 100%。"),
     ], decimals=2),
     *counts(LETTER, [
         ("recon_opinion_letters", "行政复议意见书、建议书", "份", dated("issued_on"), "期间内制发的行政复议意见书（第76条）和建议书（实施条例第57条）份数。"),

@@ -11,4 +11,4 @@ __all__ = ["GOLD", "SEEDS", "SHARED", "need_shared"]
 
 def need_shared() -> None:
     if not shared_present():
-        pytest.skip("需要仓库旁的 shared/ 目录（金标准与样本报告）")
+        pytest.fail("需要仓库旁的 shared/ 目录（金标准与样本报告）：带 seeds 标记的测试在它缺失时应已被排除")

@@ -130,3 +130,16 @@ def test_a_yoy_change_is_shown_as_such_with_its_two_counts(client_for, liaison_a
     text = REPORT + "受理行政复议案件由上年的60件增至75件，同比增长25%。\n"
     page = c.get(upload(c, f("a.txt", text))["Location"]).content.decode()
     assert "同比：" in page and "上年「" in page and "本期「" in page
+
+
+@pytest.mark.django_db
+def test_the_results_are_searched_by_name_unit_indicator_or_quote(client_for, liaison_a1):
+    c = client_for(liaison_a1)
+    upload(c, f("甲县报告.txt", REPORT), f("乙县报告.txt", REPORT.replace("矛盾纠纷", "行政复议案件")))
+
+    def shown(q):
+        return c.get(reverse("analyzer:results"), {"q": q}).content.decode()
+
+    assert all(name in shown("") for name in ("甲县报告", "乙县报告", 'name="q"'))
+    assert "乙县报告" in shown("复议") and "甲县报告" not in shown("复议") and "共 2 份报告" in shown("复议")
+    assert "没有符合的报告" in shown("甲县 复议")

@@ -362,3 +362,14 @@ def test_the_list_and_the_ranking_take_a_bounded_number_of_queries(
         assert c.get(reverse("assessment:list")).status_code == 200
     with django_assert_max_num_queries(14):
         assert c.get(reverse("assessment:ranking"), {"year": 2022}).status_code == 200
+
+
+def test_the_list_searches_by_unit_or_indicator_system(sheet, client_for, coordinator):
+    def rows(**query):
+        return client_for(coordinator).get(reverse("assessment:list"), query, HTTP_HX_REQUEST="true").content.decode()
+
+    assert "确山县司法局" in rows(q="司法局")
+    assert "确山县司法局" in rows(q=sheet.system.name[:4])
+    assert "确山县司法局" not in rows(q="不存在的单位")
+    page = client_for(coordinator).get(reverse("assessment:list"), {"q": "司法局"}).content.decode()
+    assert 'name="q" value="司法局"' in page

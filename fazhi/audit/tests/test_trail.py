@@ -104,3 +104,32 @@ def test_the_audit_page_is_for_auditors(client_for, auditor, liaison_a1, unit_a1
     make_person(unit_a1, "张三丰")
     assert client_for(auditor).get("/audit/").status_code == 200
     assert client_for(liaison_a1).get("/audit/").status_code == 403
+
+
+def test_a_signing_keys_private_half_never_enters_the_trail(unit_a1):
+    from fazhi.upward.models import SigningKey
+
+    key = SigningKey.for_unit(unit_a1)
+    (e,) = entries_for(key)
+    assert "private_key" not in e.after and key.private_key not in str(e.after)
+    assert e.after["public_key"] == key.public_key
+
+
+def test_a_files_content_is_recorded_as_its_size_and_digest():
+    from fazhi.audit.trail import _jsonable
+
+    shown = _jsonable(b"PK\x03\x04 a docx")
+    assert shown.startswith("（文件内容 11 字节，SHA-256 ") and "PK" not in shown
+
+
+def test_the_audit_page_reads_in_names_not_codes(client_for, auditor, unit_a1, liaison_a1):
+    liaison_a1.full_name = "李联络"
+    liaison_a1.save()
+    with audit_context(user=liaison_a1):
+        p = make_person(unit_a1, "张三")
+        p.is_principal = True
+        p.save()
+    html = client_for(auditor).get("/audit/").content.decode()
+    assert "李联络" in html and ">liaison_a1<" not in html  # the person, not the login
+    assert "人员" in html and "org.person" not in html  # the record type's name
+    assert "is_principal" not in html and "否 → 是" in html  # the field's name and values

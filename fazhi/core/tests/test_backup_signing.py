@@ -12,7 +12,7 @@ from django.db import connection
 from django.db.backends.sqlite3.base import DatabaseWrapper
 
 from fazhi.audit.models import Entry
-from fazhi.core.backup import MAGIC, read_header
+from fazhi.core.backup import MAGIC, backup, read_header
 from fazhi.org.models import User
 from fazhi.testing import make_person
 
@@ -52,7 +52,19 @@ def test_a_payload_changed_with_its_checksum_recomputed_is_refused(backup_file, 
         call_command("restore", str(backup_file), "--yes")
 
 
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="edits a SQLite payload")
+def _refused_unless_forced_then_audited(backup_file, liaison_a1):
+    """The forged backup (the liaison a superuser in it) is refused; forced, it is
+    restored and the forcing is audited."""
+    with pytest.raises(CommandError, match="签名"):
+        call_command("restore", str(backup_file), "--yes")
+    assert not User.objects.get(pk=liaison_a1.pk).is_superuser
+    call_command("restore", str(backup_file), "--yes", "--force")
+    assert User.objects.get(pk=liaison_a1.pk).is_superuser
+    forced = Entry.objects.filter(verb="restore_forced").get()
+    assert "签名" in forced.note and backup_file.name in forced.note
+
+
+@pytest.mark.database("sqlite")  # edits a SQLite payload; PostgreSQL's own case follows
 def test_a_liaison_made_superuser_in_a_backup_is_refused_and_a_forced_restore_is_audited(backup_file, liaison_a1, tmp_path):
     header, payload = _split(backup_file)
     db = tmp_path / "payload.sqlite3"
@@ -61,13 +73,23 @@ def test_a_liaison_made_superuser_in_a_backup_is_refused_and_a_forced_restore_is
         forged.execute("UPDATE org_user SET is_superuser = 1 WHERE username = ?", (liaison_a1.username,))
     forged.close()
     _write(backup_file, header, db.read_bytes())
-    with pytest.raises(CommandError, match="签名"):
-        call_command("restore", str(backup_file), "--yes")
-    assert not User.objects.get(pk=liaison_a1.pk).is_superuser
-    call_command("restore", str(backup_file), "--yes", "--force")
-    assert User.objects.get(pk=liaison_a1.pk).is_superuser
-    forced = Entry.objects.filter(verb="restore_forced").get()
-    assert "签名" in forced.note and backup_file.name in forced.note
+    _refused_unless_forced_then_audited(backup_file, liaison_a1)
+
+
+@pytest.mark.database("postgresql")
+def test_a_liaison_made_superuser_in_a_postgresql_backup_is_refused_and_a_forced_restore_is_audited(
+    backup_file, liaison_a1, tmp_path
+):
+    """PostgreSQL's payload is a pg_dump archive: the forger dumps a copy of the database
+    in which the liaison is a superuser and puts that dump under the signed header."""
+    header, _ = _split(backup_file)
+    User.objects.filter(pk=liaison_a1.pk).update(is_superuser=True)  # no signal, no audit entry
+    forged_source = tmp_path / "forged.backup"
+    forged_header = backup(forged_source)
+    User.objects.filter(pk=liaison_a1.pk).update(is_superuser=False)
+    _, payload = _split(forged_source)
+    _write(backup_file, {**header, "tables": forged_header["tables"]}, payload)
+    _refused_unless_forced_then_audited(backup_file, liaison_a1)
 
 
 def test_a_backup_signed_with_another_key_is_refused(backup_file, settings):

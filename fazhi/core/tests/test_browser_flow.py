@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from fazhi.browser import browser, login, page  # noqa: F401
 from fazhi.deadlines.models import Period
-from fazhi.deadlines.periods_data import PERIODS
+from fazhi.deadlines.periods_data import sync as sync_periods
 from fazhi.reconsideration.models import Application
 from fazhi.reconsideration.rules import ReviewOutcome, State
 from fazhi.testing import PASSWORD
@@ -28,11 +28,9 @@ def periods(db):
 
     ContentType.objects.clear_cache()
     # Transactional tests flush the tables between tests, taking the periods that the
-    # data migration loaded with them; put them back.
-    for row in PERIODS:
-        Period.objects.get_or_create(
-            code=row["code"], defaults={k: v for k, v in row.items() if k != "code"}
-        )
+    # data migration loaded with them; put them back as the migration does (a code has
+    # one row per law version, so a code alone no longer names one row).
+    sync_periods(Period)
 
 
 def due_rows_for(page, live_server, app):  # noqa: F811

@@ -107,3 +107,29 @@ def test_a_unit_outside_the_scope_shows_nothing_of_it(client_for, liaison_a2, co
 def test_a_screen_list_gets_the_common_filters_too(client_for, coordinator):
     page = client_for(coordinator).get("/publicity/").content.decode()
     assert 'name="from"' in page and 'name="to"' in page and 'name="unit"' in page
+
+
+def test_a_two_character_word_finds_what_contains_it_through_the_bigram_index(two_cases, coordinator, unit_a1):
+    from django.db import connection
+
+    from fazhi.kit.search import has_bigram_indexes
+
+    received(coordinator, unit_a1, applicant_name="王伟", act="工伤认定决定", case_number="确政复〔2024〕1号")
+    qs = Application.objects.all()
+    # On PostgreSQL the migration built the bigram indexes and a 2-character word is asked
+    # of them; on SQLite it is a LIKE. Either way: exactly the rows that contain the word.
+    assert has_bigram_indexes(Application, "default") == (connection.vendor == "postgresql")
+    for word in ("王伟", "三丰", "工伤", "〔2", "7号", "政复"):
+        expected = {a.pk for a in qs if any(word.upper() in str(getattr(a, f)).upper() for f in search_fields(Application))}
+        assert {a.pk for a in search(qs, word)} == expected, word
+    assert not search(qs, "王五").exists()
+    assert [a.applicant_name for a in search(qs, "王伟 工伤")] == ["王伟"]
+    sql = str(search(qs, "王伟").query)
+    assert ("fazhi_bigrams" in sql) == (connection.vendor == "postgresql")
+
+
+def test_a_list_without_its_own_state_filter_gets_one_from_the_search_box(client_for, coordinator, two_cases):
+    certificates = client_for(coordinator).get("/enforcement/officers/").content.decode()
+    assert certificates.count('name="state"') == 1  # enforcement.Certificate has a state
+    own = client_for(coordinator).get("/reconsideration/").content.decode()
+    assert own.count('name="state"') == 1  # its own filter, not a second one

@@ -263,6 +263,11 @@ def test_parse_pause_reads_from_to_and_open_pauses():
         parse_pause("2024-10-15:2024-10-08")
 
 
+def test_parse_pause_takes_the_full_width_colon_a_chinese_input_method_types():
+    assert parse_pause("2024-10-08：2024-10-15") == Pause(D(2024, 10, 8), D(2024, 10, 15))
+    assert parse_pause("2024-10-08：") == Pause(D(2024, 10, 8), None)
+
+
 # -- issue 20: pauses, extensions and explanations as the law states them --
 
 

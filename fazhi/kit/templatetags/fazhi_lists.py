@@ -19,9 +19,10 @@ register = template.Library()
 @register.inclusion_tag("core/_search.html", takes_context=True)
 def search_box(context: Any, model: Any, skip: str = "") -> dict[str, Any]:
     """The search box and the common filters (core.search.common_filters) of a list:
-    unit, period and, for records with statutory deadlines, 超期. `model`: a model class
+    unit, period, state (for records with a state, unless the list's own form offers its
+    `states`) and, for records with statutory deadlines, 超期. `model`: a model class
     or its label ("reconsideration.Application"); `skip`: filters the list's own form
-    already has ("overdue unit")."""
+    already has ("overdue unit state")."""
     if isinstance(model, str):
         model = apps.get_model(model)
     elif not isinstance(model, type):  # a template calls a class it is given: an instance
@@ -35,7 +36,12 @@ def search_box(context: Any, model: Any, skip: str = "") -> dict[str, Any]:
         if focus is not None:
             qs = qs.filter(path__startswith=focus.path)
         units = list(qs.order_by("path").only("id", "name")[:300])
+    states = []
+    if "state" not in skip.split() and context.get("states") is None:
+        states = next((list(f.choices or ()) for f in model._meta.concrete_fields if f.name == "state"), [])
     return {
+        "states": states,
+        "state": g.get("state", ""),
         "q": search_text(request),
         "hint": search_label(model),
         "units": units,

@@ -62,7 +62,7 @@ class TestAgainstSeed001:
     # The real catalogue: every register's declared indicators.
     def test_the_demo_report_carries_seed_001s_figures(self):
         if not GOLD.exists():
-            pytest.skip("shared gold files not available")
+            pytest.fail(f"{GOLD} 缺失：shared/ 存在但没有金标准")
         ctx = build_county()
         create_users(ctx)
         for _, module in demo_modules():

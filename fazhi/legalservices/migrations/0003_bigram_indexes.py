@@ -1,0 +1,15 @@
+"""Bigram indexes for the list's search box (kit.search): a two-character name has no
+trigram; on PostgreSQL only."""
+
+from django.db import migrations
+
+from fazhi.kit.search import BigramIndexes
+
+
+class Migration(migrations.Migration):
+    dependencies = [("legalservices", "0002_search_indexes")]
+
+    operations = [
+        BigramIndexes("aidapplication", ["number", "applicant_name"]),
+        BigramIndexes("notarisation", ["number", "applicant_name"]),
+    ]

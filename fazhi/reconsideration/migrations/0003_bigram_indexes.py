@@ -1,0 +1,15 @@
+"""Bigram indexes for the list's search box (kit.search): a two-character name has no
+trigram; on PostgreSQL only."""
+
+from django.db import migrations
+
+from fazhi.kit.search import BigramIndexes
+
+
+class Migration(migrations.Migration):
+    dependencies = [("reconsideration", "0002_search_indexes")]
+
+    operations = [
+        BigramIndexes("application", ["case_number", "applicant_name", "act"]),
+        BigramIndexes("superiorcase", ["case_number", "applicant_name", "act"]),
+    ]
