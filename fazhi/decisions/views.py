@@ -10,17 +10,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from fazhi.audit.models import Entry
 from fazhi.deadlines.services import deadlines_for
 from fazhi.decisions.forms import CatalogueForm, DecisionForm, action_form_class
 from fazhi.decisions.models import Catalogue, Decision
 from fazhi.decisions.rules import Step
-from fazhi.kit.actions import act_on, action_panel
+from fazhi.kit.actions import action_panel, record_views
 from fazhi.kit.screens import create_page, scoped
 from fazhi.kit.search import searched
-from fazhi.org.scope import get_for_user_or_404
 
 
 def _year(request: HttpRequest) -> int:
@@ -76,11 +74,18 @@ def _detail_context(
     }
 
 
-@login_required
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    qs = Decision.objects.select_related("unit", "lead_unit", "catalogue").prefetch_related("steps")
-    d = get_for_user_or_404(qs, pk, request.user)
-    return render(request, "decisions/detail.html", _detail_context(request, d))
+def _render_detail(
+    request: HttpRequest, d: Decision, forms: dict[str, Any] | None = None, status: int = 200
+) -> HttpResponse:
+    return render(request, "decisions/detail.html", _detail_context(request, d, forms), status=status)
+
+
+# The page and the one view behind every move's button: its small form, then `apply()`.
+detail, act = record_views(
+    Decision.objects.select_related("unit", "lead_unit", "catalogue").prefetch_related("steps"),
+    _render_detail,
+    action_form_class,
+)
 
 
 def _create(request: HttpRequest, form_class: Any, title: str) -> HttpResponse:
@@ -95,22 +100,6 @@ def catalogue_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def decision_create(request: HttpRequest) -> HttpResponse:
     return _create(request, DecisionForm, "登记重大行政决策事项")
-
-
-@login_required
-@require_POST
-def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    """The one view behind every move's button: its small form, then `apply()`."""
-    d = get_for_user_or_404(Decision, pk, request.user, write=True)
-    return act_on(
-        request,
-        d,
-        action,
-        action_form_class,
-        lambda bound: render(
-            request, "decisions/detail.html", _detail_context(request, d, bound), status=400
-        ),
-    )
 
 
 def today() -> date:
