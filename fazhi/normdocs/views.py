@@ -13,11 +13,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from fazhi.audit.models import Entry
 from fazhi.deadlines.services import deadlines_for
-from fazhi.kit.actions import act_on, action_panel
+from fazhi.kit.actions import action_panel, record_views
 from fazhi.kit.screens import create_page, scoped
 from fazhi.kit.search import searched
 from fazhi.normdocs.forms import CleanupForm, DecideForm, DocumentForm, action_form_class
@@ -93,30 +92,18 @@ def _detail_context(
     }
 
 
-@login_required
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return render(request, "normdocs/detail.html", _detail_context(request, get_doc(request, pk)))
+def _render_detail(
+    request: HttpRequest, doc: Document, forms: dict[str, Any] | None = None, status: int = 200
+) -> HttpResponse:
+    return render(request, "normdocs/detail.html", _detail_context(request, doc, forms), status=status)
 
 
-def get_doc(request: HttpRequest, pk: int, write: bool = False) -> Document:
-    qs = Document.objects.select_related("unit", "filing_authority", "review_item")
-    return get_for_user_or_404(qs, pk, request.user, write=write)
-
-
-@login_required
-@require_POST
-def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    """The one view behind every move's button: its small form, then `apply()`."""
-    doc = get_doc(request, pk, write=True)
-    return act_on(
-        request,
-        doc,
-        action,
-        action_form_class,
-        lambda bound: render(
-            request, "normdocs/detail.html", _detail_context(request, doc, bound), status=400
-        ),
-    )
+# The page and the one view behind every move's button: its small form, then `apply()`.
+detail, act = record_views(
+    Document.objects.select_related("unit", "filing_authority", "review_item"),
+    _render_detail,
+    action_form_class,
+)
 
 
 def _create(request: HttpRequest, form_class: Any, title: str) -> HttpResponse:
