@@ -6,13 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_POST
 
 from fazhi.indicators.catalogue import Period
-from fazhi.kit.actions import act_on, action_panel, deadline_rows, history
+from fazhi.kit.actions import action_panel, deadline_rows, history, record_views
 from fazhi.kit.screens import Column, Screen, Section, figures_view, register_view
 from fazhi.legalservices import indicators as ls_indicators
 from fazhi.legalservices import rules
@@ -26,7 +24,6 @@ from fazhi.legalservices.forms import (
 )
 from fazhi.legalservices.importing import AID_SHEET, HELPER_SHEET, NOTARY_SHEET, VISIT_SHEET
 from fazhi.legalservices.models import AidApplication, LegalHelper, Notarisation, ServiceVisit
-from fazhi.org.scope import get_for_user_or_404
 
 SECTION = Section(
     "legalservices",
@@ -125,12 +122,6 @@ aid_register = register_view(
 LABELS = {"register": "登记", **{a: t.label for a, t in rules.TRANSITIONS.items()}}
 
 
-def _get(request: HttpRequest, pk: int, *, write: bool = False) -> AidApplication:
-    return get_for_user_or_404(
-        AidApplication.objects.select_related("unit"), pk, request.user, write=write
-    )
-
-
 def _detail_context(
     request: HttpRequest, app: AidApplication, bound: dict[str, Any] | None = None
 ) -> dict[str, Any]:
@@ -145,29 +136,18 @@ def _detail_context(
     }
 
 
-@login_required
-def aid_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def _render_detail(
+    request: HttpRequest, app: AidApplication, forms: dict[str, Any] | None = None, status: int = 200
+) -> HttpResponse:
     return render(
-        request, "legalservices/aid_detail.html", _detail_context(request, _get(request, pk))
+        request, "legalservices/aid_detail.html", _detail_context(request, app, forms), status=status
     )
 
 
-@login_required
-@require_POST
-def aid_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    app = _get(request, pk, write=True)
-    return act_on(
-        request,
-        app,
-        action,
-        aid_action_form,
-        lambda bound: render(
-            request,
-            "legalservices/aid_detail.html",
-            _detail_context(request, app, bound),
-            status=400,
-        ),
-    )
+# The page and the one view behind every action button: its small form, then apply().
+aid_detail, aid_act = record_views(
+    AidApplication.objects.select_related("unit"), _render_detail, aid_action_form
+)
 
 
 def _coverage(request: HttpRequest, unit: Any, year: int) -> dict[str, Any]:

@@ -14,9 +14,8 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
 
-from fazhi.kit.actions import act_on, action_panel, deadline_rows, history
+from fazhi.kit.actions import action_panel, deadline_rows, history, record_views
 from fazhi.kit.screens import (
     Choice,
     Column,
@@ -112,9 +111,16 @@ def _get(request: HttpRequest, pk: int, *, write: bool = False) -> Dispute:
     )
 
 
-@login_required
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return render(request, "mediation/detail.html", _detail_context(request, _get(request, pk)))
+def _render_detail(
+    request: HttpRequest, dispute: Dispute, forms: dict[str, Any] | None = None, status: int = 200
+) -> HttpResponse:
+    return render(request, "mediation/detail.html", _detail_context(request, dispute, forms), status=status)
+
+
+# The page and the one view behind every action button: its small form, then apply().
+detail, act = record_views(
+    Dispute.objects.select_related("committee", "unit", "mediator"), _render_detail, dispute_action_form
+)
 
 
 @login_required
@@ -128,22 +134,6 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if save_form(request, form, lambda f: f.save(), "已修改登记信息。"):
         return redirect(dispute.get_absolute_url())
     return form_page(request, form, f"修改登记信息：{dispute}", dispute.get_absolute_url(), SECTION)
-
-
-@login_required
-@require_POST
-def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    """The one view behind every action button: parse its small form, call apply()."""
-    dispute = _get(request, pk, write=True)
-    return act_on(
-        request,
-        dispute,
-        action,
-        dispute_action_form,
-        lambda bound: render(
-            request, "mediation/detail.html", _detail_context(request, dispute, bound), status=400
-        ),
-    )
 
 
 COMMITTEES = Screen(
