@@ -302,7 +302,7 @@ class WorkflowScreen:
         return figures_view(
             section,
             # A statutory table's cells are figures of their document, not headlines.
-            [i.code for i in self.indicators if not i.table],
+            [i.code for i in self.indicators if not getattr(i, "table", "")],
             extra=lambda request, unit, year: {"back": reverse(list_name)},
             template="kit/register_figures.html",
             first_year=FIRST_YEAR,

@@ -54,7 +54,7 @@ VISIBLE_TEXT = """() => [
 
 
 @pytest.fixture
-def demo_county(db: None) -> None:
+def demo_county(periods: None) -> None:
     with audit_context(note="演示数据"):
         ctx = build_county()
         create_users(ctx)

@@ -11,26 +11,11 @@ import pytest
 from django.utils import timezone
 
 from fazhi.browser import browser, login, page  # noqa: F401
-from fazhi.deadlines.models import Period
-from fazhi.deadlines.periods_data import sync as sync_periods
 from fazhi.reconsideration.models import Application
 from fazhi.reconsideration.rules import ReviewOutcome, State
 from fazhi.testing import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture
-def periods(db):
-    # A flush between transactional tests recreates content types under new ids; the
-    # cache of the old ones would make the deadlines' generic key point at nothing.
-    from django.contrib.contenttypes.models import ContentType
-
-    ContentType.objects.clear_cache()
-    # Transactional tests flush the tables between tests, taking the periods that the
-    # data migration loaded with them; put them back as the migration does (a code has
-    # one row per law version, so a code alone no longer names one row).
-    sync_periods(Period)
 
 
 def due_rows_for(page, live_server, app):  # noqa: F811
