@@ -155,3 +155,30 @@ def client_for() -> Callable[[User], Client]:
         return c
 
     return login
+
+
+@pytest.fixture
+def periods(db: None) -> None:
+    """The statutory periods, as the migrations load them.
+
+    Transactional tests flush the tables between tests, taking the rows that data
+    migrations loaded (the deadlines app's Appendix A and the registers' own periods),
+    and recreate content types under new ids (the cache of the old ones would make the
+    deadlines' generic key point at nothing): clear that cache and put the periods back
+    as the migrations do. Every loader is get-or-create, so a row that is there stays."""
+    from django.apps import apps as global_apps
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.operations import RunPython
+
+    from fazhi.deadlines.models import Period
+    from fazhi.deadlines.periods_data import sync as sync_periods
+
+    ContentType.objects.clear_cache()
+    sync_periods(Period)
+    for (app, _), migration in sorted(MigrationLoader(None).disk_migrations.items()):
+        if app == "deadlines" or not any(dep[0] == "deadlines" for dep in migration.dependencies):
+            continue
+        for op in migration.operations:
+            if isinstance(op, RunPython) and "Period" in (op.code.__code__.co_names + op.code.__code__.co_consts):
+                op.code(global_apps, None)

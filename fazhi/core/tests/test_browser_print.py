@@ -4,7 +4,6 @@ chrome; the due list prints as a 督办 sheet."""
 import pytest
 
 from fazhi.browser import browser, login, page  # noqa: F401
-from fazhi.core.tests.test_browser_flow import periods  # noqa: F401 - the statutory periods, put back
 from fazhi.reconsideration.tests.helpers import received
 from fazhi.testing import PASSWORD
 

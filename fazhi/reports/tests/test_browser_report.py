@@ -4,7 +4,6 @@ figure, try to issue with a wrong figure (refused), issue."""
 import pytest
 
 from fazhi.browser import browser, login, page  # noqa: F401
-from fazhi.core.tests.test_browser_flow import periods  # noqa: F401
 from fazhi.reports import annual
 from fazhi.reports.models import AnnualReport, Status
 from fazhi.reports.tests import fakes
