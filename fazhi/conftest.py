@@ -8,6 +8,7 @@ county B's coordinator nothing of county A.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -180,5 +181,6 @@ def periods(db: None) -> None:
         if app == "deadlines" or not any(dep[0] == "deadlines" for dep in migration.dependencies):
             continue
         for op in migration.operations:
-            if isinstance(op, RunPython) and "Period" in (op.code.__code__.co_names + op.code.__code__.co_consts):
-                op.code(global_apps, None)
+            load: Any = op.code if isinstance(op, RunPython) else None
+            if load is not None and "Period" in (load.__code__.co_names + load.__code__.co_consts):
+                load(global_apps, None)
