@@ -11,10 +11,10 @@ from django.db.models import Q
 from django.urls import reverse
 
 from fazhi.audit.trail import audit_context
+from fazhi.core.validators import future_dates
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
 from fazhi.enforcement import rules
-from fazhi.enforcement.models._common import _future_errors
 from fazhi.enforcement.models.leniency import LeniencyItem
 from fazhi.enforcement.rules import (
     CaseKind,
@@ -142,7 +142,7 @@ class Case(Workflow):
     # ------------------------------------------------------------ validation
 
     def clean(self) -> None:
-        errors = _future_errors(self, CASE_DATES)
+        errors = future_dates(self, CASE_DATES)
         if self.decided_on and self.opened_on and self.decided_on < self.opened_on:
             errors["decided_on"] = "决定日期不能早于立案日期。"
         if self.legal_review_on and self.opened_on and self.legal_review_on < self.opened_on:

@@ -15,10 +15,10 @@ from django.utils import timezone
 
 from fazhi.audit.trail import audit_context
 from fazhi.core.models import UniqueWithoutDisclosure
+from fazhi.core.validators import future_dates
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
 from fazhi.enforcement import rules
-from fazhi.enforcement.models._common import _future_errors
 from fazhi.enforcement.rules import (
     CancelReason,
     CertificateState,
@@ -101,7 +101,7 @@ class Certificate(UniqueWithoutDisclosure, Workflow):
         return reverse("enforcement:certificate", args=[self.pk])
 
     def clean(self) -> None:
-        errors = _future_errors(self, ("issued_on", "cancelled_on"))
+        errors = future_dates(self, ("issued_on", "cancelled_on"))
         if self.issued_on and self.valid_until and self.valid_until < self.issued_on:
             errors["valid_until"] = "有效期至不能早于发证日期。"
         if self.person_id and self.unit_id and not self.person.unit.path.startswith(self.unit.path):
@@ -375,7 +375,7 @@ class CertificateRenewal(models.Model):
         return f"{self.renewed_on:%Y-%m-%d}换证：有效期至{self.new_valid_until:%Y-%m-%d}"
 
     def clean(self) -> None:
-        errors = _future_errors(self, ("renewed_on",))
+        errors = future_dates(self, ("renewed_on",))
         if (
             self.new_valid_until
             and self.old_valid_until
@@ -423,7 +423,7 @@ class AnnualReview(models.Model):
         return f"{self.year}年度审验：{'通过' if self.passed else '不通过'}"
 
     def clean(self) -> None:
-        errors = _future_errors(self, ("reviewed_on",))
+        errors = future_dates(self, ("reviewed_on",))
         if not self.passed and not self.reason.strip():
             errors["reason"] = "审验不通过请填写原因。"
         if errors:

@@ -10,7 +10,7 @@ from django.db.models import Min, Q
 from django.urls import reverse
 
 from fazhi.audit.trail import audit_context
-from fazhi.enforcement.models._common import _future_errors
+from fazhi.core.validators import future_dates
 from fazhi.enforcement.rules import (
     LeniencyKind,
 )
@@ -78,7 +78,7 @@ class LeniencyList(models.Model):
         return reverse("enforcement:leniency_list", args=[self.pk])
 
     def clean(self) -> None:
-        errors = _future_errors(self, ("published_on",))
+        errors = future_dates(self, ("published_on",))
         if not (self.title or "").strip():
             errors["title"] = "请填写清单名称。"
         if errors:

@@ -10,10 +10,10 @@ from django.db import models, transaction
 from django.urls import reverse
 
 from fazhi.audit.trail import audit_context
+from fazhi.core.validators import future_dates
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
 from fazhi.enforcement import rules
-from fazhi.enforcement.models._common import _future_errors
 from fazhi.enforcement.models.reviews import FileReview
 from fazhi.enforcement.rules import (
     LetterState,
@@ -81,7 +81,7 @@ class SupervisionLetter(Workflow):
         return reverse("enforcement:letter", args=[self.pk])
 
     def clean(self) -> None:
-        errors = _future_errors(self, ("issued_on", "reported_on", "closed_on"))
+        errors = future_dates(self, ("issued_on", "reported_on", "closed_on"))
         if self.issuer_id and self.recipient_id:
             # The 司法局 supervises the units of its own government (its parent's subtree).
             base = self.issuer.parent or self.issuer

@@ -10,10 +10,10 @@ from django.db import models, transaction
 from django.urls import reverse
 
 from fazhi.audit.trail import audit_context
+from fazhi.core.validators import future_dates
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
 from fazhi.enforcement import rules
-from fazhi.enforcement.models._common import _future_errors
 from fazhi.enforcement.rules import (
     PublicationState,
 )
@@ -64,7 +64,7 @@ class DataPublication(Workflow):
         return reverse("enforcement:publication", args=[self.unit_id, self.year])
 
     def clean(self) -> None:
-        errors = _future_errors(self, ("published_on",))
+        errors = future_dates(self, ("published_on",))
         if errors:
             raise ValidationError(errors)
 

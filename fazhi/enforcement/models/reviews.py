@@ -11,8 +11,8 @@ from django.db import models, transaction
 from django.urls import reverse
 
 from fazhi.audit.trail import audit_context
+from fazhi.core.validators import future_dates
 from fazhi.enforcement import rules
-from fazhi.enforcement.models._common import _future_errors
 from fazhi.enforcement.models.cases import Case
 from fazhi.enforcement.models.leniency import PublishedRulesQuerySet
 from fazhi.enforcement.rules import (
@@ -286,7 +286,7 @@ class FileReview(models.Model):
         ]
 
     def clean(self) -> None:
-        errors = _future_errors(self, ("reviewed_on",))
+        errors = future_dates(self, ("reviewed_on",))
         if not self.reviewers.strip():
             errors["reviewers"] = "请填写评查人员。"
         if not self.file_number.strip():
