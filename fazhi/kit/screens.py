@@ -116,8 +116,7 @@ def writer_required(view: V) -> V:
 
     @wraps(view)
     def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.can_write_records:
-            raise PermissionDenied(WRITER_REFUSAL)
+        require_writer(request.user)
         return view(request, *args, **kwargs)
 
     return login_required(guarded)  # type: ignore[return-value]
@@ -329,8 +328,7 @@ def create_page(
 ) -> HttpResponse:
     """Registering a plain record (writers only): the form, then the saved record's page,
     or `then` (a URL or URL name)."""
-    if not request.user.can_write_records:
-        raise PermissionDenied(WRITER_REFUSAL)
+    require_writer(request.user)
     form = form_class(request.POST or None, user=request.user)
     if save_form(request, form, lambda f: f.save(), done):
         return redirect(then or form.instance.get_absolute_url())
