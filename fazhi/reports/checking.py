@@ -7,7 +7,7 @@ Used by the annual report's check (precheck.py) and the statutory documents' che
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -95,12 +95,17 @@ def analysed_figures(
     *,
     where: Callable[[int], str],
     skip: Callable[[int], bool] = lambda position: False,
+    codes: Container[str] | None = None,
 ) -> list[Finding]:
     """Every figure the analyzer read whose value the records do not bear out (a figure
-    at a position `skip` names, e.g. a live field, is the records' own)."""
+    at a position `skip` names, e.g. a live field, is the records' own; with `codes`,
+    only figures of those indicators are held against the records: a document of its
+    own kind states no others, whatever the analyzer's lexicon takes its words for)."""
     out: list[Finding] = []
     for f in analysis.figures:
         if f.approx or f.high is not None or skip(f.position):
+            continue
+        if codes is not None and f.indicator not in codes:
             continue
         found = stated_figure(
             records, f.indicator, Decimal(f.value), f"{f.value}{f.unit}", where(f.position), f.quote
@@ -115,13 +120,17 @@ def analysed_relations(
     *,
     where: Callable[[int], str],
     skip: Callable[[int], bool] = lambda position: False,
+    codes: Container[str] | None = None,
 ) -> list[Finding]:
     """Every rate ≠ its parts and parts ≠ total the analyzer found (unless all the
-    figures involved are at positions `skip` names)."""
+    figures involved are at positions `skip` names, or, with `codes`, one of them is of
+    an indicator outside `codes`)."""
     out: list[Finding] = []
     for r in analysis.inconsistencies:
         involved = [i for i in (r.rate, r.numerator, r.denominator, r.total, *r.parts) if i is not None]
         if involved and all(skip(analysis.figures[i].position) for i in involved):
+            continue
+        if codes is not None and any(analysis.figures[i].indicator not in codes for i in involved):
             continue
         first = analysis.figures[involved[0]] if involved else None
         place = where(first.position) if first else "正文"

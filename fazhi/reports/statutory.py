@@ -113,11 +113,50 @@ def read_docx(data: bytes) -> ReadDocument:
 @dataclass(frozen=True)
 class Spec:
     """What one kind of document must hold: its required parts, the catalogue code of
-    each table cell by (row label, column header), and its tables' own rules."""
+    each table cell by (row label, column header), the words its prose puts before each
+    figure it states (words, code), and its tables' own rules."""
 
     required_parts: tuple[str, ...]
     cells: Mapping[tuple[str, str], str]
+    phrases: tuple[tuple[str, str], ...] = ()
     table_rules: Callable[[ReadDocument], list[Finding]] = lambda read: []
+
+    @property
+    def codes(self) -> set[str]:
+        return {*self.cells.values(), *(code for _, code in self.phrases)}
+
+
+NUMBER = r"(\d+(?:\.\d+)?)(万?)"
+TEMPLATE_FIELD = re.compile(r"([^\[\]{}，。、；（）]*)\{\{(\w+)\}\}")
+
+
+def template_phrases(templates: list[str]) -> tuple[tuple[str, str], ...]:
+    """(words, code) of every `{{code}}` of `indicators.prose` templates: the words that
+    stand just before it in its sentence."""
+    return tuple(
+        (words, code) for t in templates for words, code in TEMPLATE_FIELD.findall(t) if words
+    )
+
+
+def _phrase_findings(
+    read: ReadDocument, records: Records, spec: Spec
+) -> tuple[list[Finding], list[tuple[int, int]]]:
+    """The figures the document's own sentences state, by their words, held against the
+    records; and where they are (the analyzer's reading of them is left aside)."""
+    cat = catalogue()
+    out: list[Finding] = []
+    spans: list[tuple[int, int]] = []
+    for words, code in spec.phrases:
+        unit = cat[code].unit
+        pattern = re.compile(re.escape(words) + NUMBER + re.escape(unit))
+        for m in pattern.finditer(read.text):
+            value = Decimal(m.group(1)) * (10000 if m.group(2) else 1)
+            spans.append((m.start(), m.end()))
+            said = f"{m.group(1)}{m.group(2)}{unit}"
+            found = checking.stated_figure(records, code, value, said, read.where(m.start()), m.group(0))
+            if found is not None:
+                out.append(found)
+    return out, spans
 
 
 def check_docx(data: bytes, unit: Unit, year: int, spec: Spec, *, name: str = "") -> list[Finding]:
@@ -130,9 +169,18 @@ def check_docx(data: bytes, unit: Unit, year: int, spec: Spec, *, name: str = ""
             out.append(Finding("章节", "", f"找不到必须报告的部分“{part}”"))
         elif any(PLACEHOLDER.match(line) for line in read.parts[part]):
             out.append(Finding(f"“{part}”部分", "", f"“{part}”尚未填写"))
+    found, spans = _phrase_findings(read, records, spec)
+    out += found
+
+    def in_phrase(position: int) -> bool:
+        return any(start <= position < end for start, end in spans)
+
+    # The analyzer reads the rest (a figure typed into a part by hand); only figures of
+    # the indicators this document reports are held against the records.
     analysis = analyze_text(read.text, name)
-    out += checking.analysed_figures(analysis, records, where=read.where)
-    out += checking.analysed_relations(analysis, where=read.where)
+    codes = spec.codes
+    out += checking.analysed_figures(analysis, records, where=read.where, skip=in_phrase, codes=codes)
+    out += checking.analysed_relations(analysis, where=read.where, skip=in_phrase, codes=codes)
     stated: dict[str, Decimal] = {}
     places: dict[str, str] = {}
     for table in read.tables:
@@ -169,6 +217,7 @@ DISCLOSURE_PARTS = (
 
 def disclosure_spec() -> Spec:
     from fazhi.disclosure import report as annual
+    from fazhi.disclosure.rules import ProactiveCategory
 
     cells: dict[tuple[str, str], str] = {
         ("行政规范性文件", "本年制发件数"): annual.NORMDOCS_MADE,
@@ -186,7 +235,15 @@ def disclosure_spec() -> Spec:
         for result, column in zip(annual.RESULT_KEYS, annual.RESULT_COLUMNS, strict=False):
             cells[("件数", f"{title}：{column}")] = f"disclosure_review_{group}_{result}"
         cells[("件数", f"{title}：总计")] = f"disclosure_review_{group}"
-    return Spec(DISCLOSURE_PARTS, cells, _disclosure_tables)
+    # The summary of part 一 (report._summary): the words before each figure.
+    phrases = [
+        ("主动公开政府信息", annual.PROACTIVE),
+        *((str(lab), f"{annual.PROACTIVE}_{value}") for value, lab in ProactiveCategory.choices),
+        ("新收政府信息公开申请", "disclosure_new"),
+        ("办结", "disclosure_done"),
+        ("结转下年度继续办理", "disclosure_forward"),
+    ]
+    return Spec(DISCLOSURE_PARTS, cells, tuple(phrases), _disclosure_tables)
 
 
 def _disclosure_tables(read: ReadDocument) -> list[Finding]:
@@ -250,7 +307,8 @@ def publication_spec() -> Spec:
     from fazhi.enforcement import publication
 
     cat = catalogue()
-    return Spec(PUBLICATION_PARTS, {(label(cat[c]), "数值"): c for c in publication.CODES})
+    cells = {(label(cat[c]), "数值"): c for c in publication.CODES}
+    return Spec(PUBLICATION_PARTS, cells, template_phrases(publication.SUMMARY))
 
 
 def publication_docx(pub: Any) -> bytes:

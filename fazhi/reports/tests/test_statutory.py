@@ -11,7 +11,7 @@ from datetime import date
 import docx
 import pytest
 
-from fazhi.core.workflow import TransitionNotAllowed, guard_problems
+from fazhi.core.workflow import TransitionNotAllowed
 from fazhi.disclosure.models import ReportFiling
 from fazhi.disclosure.rules import FilingState, ReplyType
 from fazhi.disclosure.tests.helpers import received
@@ -106,3 +106,106 @@ def test_a_missing_part_is_a_finding(dept_2023):
     data = statutory.disclosure_docx(dept_2023, {"problems": PROBLEMS})
     found = _check(_text_changed(data, "其他需要报告的事项", "其他"), dept_2023)
     assert found == ["章节：找不到必须报告的部分“其他需要报告的事项”"]
+
+
+# ------------------------------------------------------------------ the publishing move
+
+
+def test_publishing_is_refused_with_the_findings_and_allowed_when_clean(coordinator, dept_2023):
+    with pytest.raises(TransitionNotAllowed) as refused:
+        dept_2023.apply("publish", by=coordinator, on=D(2024, 1, 20), number="确司公开〔2024〕1号")
+    assert refused.value.messages == [
+        "不能公布年度报告，发现1处问题",
+        "“存在的主要问题及改进情况”部分：“存在的主要问题及改进情况”尚未填写",
+    ]
+    # A figure typed into part 五 by hand is held against the records too.
+    with pytest.raises(TransitionNotAllowed, match="写为5件，与记录不符：2023年记录为3件"):
+        dept_2023.apply(
+            "publish", by=coordinator, on=D(2024, 1, 20),
+            problems="全年新收政府信息公开申请5件，个别答复说理不够充分。",
+        )
+    dept_2023.refresh_from_db()
+    assert (dept_2023.state, dept_2023.published_on, dept_2023.version) == (FilingState.DUE, None, 0)
+    dept_2023.apply("publish", by=coordinator, on=D(2024, 1, 20), problems=PROBLEMS)
+    dept_2023.refresh_from_db()
+    assert dept_2023.state == FilingState.PUBLISHED
+
+
+def test_the_filing_page_shows_the_findings_and_its_refusal(client_for, coordinator, dept_2023):
+    c = client_for(coordinator)
+    page = c.get(dept_2023.get_absolute_url()).content.decode()
+    assert "1处问题，更正前不能公布" in page and "“存在的主要问题及改进情况”尚未填写" in page
+    url = f"/disclosure/reports/{dept_2023.pk}/act/publish/"
+    r = c.post(url, {"publish-on": "2024-01-20", "publish-version": "0"}, follow=True)
+    assert "尚未填写" in r.content.decode()
+    dept_2023.refresh_from_db()
+    assert dept_2023.state == FilingState.DUE
+    c.post(url, {"publish-on": "2024-01-20", "publish-problems": PROBLEMS, "publish-version": "0"})
+    dept_2023.refresh_from_db()
+    assert dept_2023.state == FilingState.PUBLISHED
+
+
+def test_the_api_refuses_with_the_same_findings(client_for, coordinator, dept_2023):
+    c = client_for(coordinator)
+    url = f"/api/disclosure-reports/{dept_2023.pk}/transition/"
+    r = c.post(url, {"action": "publish", "on": "2024-01-20", "version": 0})
+    assert r.status_code == 400
+    assert r.json()["detail"][1] == "“存在的主要问题及改进情况”部分：“存在的主要问题及改进情况”尚未填写"
+    r = c.post(url, {"action": "publish", "on": "2024-01-20", "version": 0, "problems": PROBLEMS})
+    assert r.status_code == 200 and r.json()["state"] == FilingState.PUBLISHED
+
+
+# ------------------------------------------------------------------ the enforcement publication
+
+
+@pytest.fixture
+def pub_2022(coordinator, unit_a1):
+    """Unit A1's 2022 data: two officers, three penalty cases decided in 2022."""
+    from fazhi.enforcement.models import DataPublication
+    from fazhi.enforcement.tests.helpers import case, certificate
+
+    certificate(coordinator, unit_a1, "豫A0000001", name="张三丰")
+    certificate(coordinator, unit_a1, "豫A0000002", name="李四光")
+    for day in (D(2022, 3, 1), D(2022, 5, 9), D(2022, 8, 1)):
+        c = case(coordinator, unit_a1, opened_on=day)
+        c.apply("decide", by=coordinator, on=day.replace(day=20))
+    return DataPublication.prepare(by=coordinator, unit=unit_a1, year=2022)
+
+
+def _pub_check(data: bytes, pub) -> list[str]:
+    return [str(f) for f in statutory.check_docx(data, pub.unit, pub.year, statutory.publication_spec())]
+
+
+def test_the_enforcement_publication_as_rendered_passes(pub_2022):
+    assert statutory.publication_findings(pub_2022) == []
+
+
+def test_a_publication_figure_changed_by_hand_fails_with_its_row(pub_2022):
+    from fazhi.indicators.catalogue import catalogue
+    from fazhi.indicators.display import label
+
+    data = statutory.publication_docx(pub_2022)
+    row = label(catalogue()["enforcers_certified"])
+    found = _pub_check(_cell_changed(data, row, "数值", "5"), pub_2022)
+    assert found == [
+        f"第二部分“数据明细”表“确山县司法局2022年度行政执法数据”“{row}”行“数值”列：“5”："
+        f"“{row}”写为5，与记录不符：2022年记录为2名"
+    ]
+
+
+def test_publishing_the_data_is_refused_while_the_text_disagrees(client_for, coordinator, pub_2022, monkeypatch):
+    from fazhi.indicators.catalogue import catalogue
+    from fazhi.indicators.display import label
+
+    changed = _cell_changed(statutory.publication_docx(pub_2022), label(catalogue()["enforcers_certified"]), "数值", "5")
+    monkeypatch.setattr(statutory, "publication_docx", lambda pub: changed)
+    with pytest.raises(TransitionNotAllowed, match="写为5，与记录不符：2022年记录为2名"):
+        pub_2022.apply("publish", by=coordinator, on=D(2023, 1, 20))
+    c = client_for(coordinator)
+    r = c.post(f"/api/enforcement-publications/{pub_2022.pk}/transition/", {"action": "publish", "on": "2023-01-20"})
+    assert r.status_code == 400 and "与记录不符" in r.json()["detail"][1]
+    page = c.get(pub_2022.get_absolute_url()).content.decode()
+    assert "1处问题，更正前不能公开" in page
+    monkeypatch.undo()
+    r = c.post(f"/api/enforcement-publications/{pub_2022.pk}/transition/", {"action": "publish", "on": "2023-01-20"})
+    assert r.status_code == 200 and r.json()["state"] == "published"
