@@ -195,9 +195,9 @@ def check_docx(data: bytes, unit: Unit, year: int, spec: Spec, *, name: str = ""
                     continue
                 place = f"{table.name}“{row[0]}”行“{column}”列"
                 stated[code], places[code] = value, place
-                found = checking.stated_figure(records, code, value, text, place, text)
-                if found is not None:
-                    out.append(found)
+                cell = checking.stated_figure(records, code, value, text, place, text)
+                if cell is not None:
+                    out.append(cell)
     out += checking.related_cells(stated, lambda code: places[code])
     out += spec.table_rules(read)
     return out

@@ -209,3 +209,18 @@ def test_publishing_the_data_is_refused_while_the_text_disagrees(client_for, coo
     monkeypatch.undo()
     r = c.post(f"/api/enforcement-publications/{pub_2022.pk}/transition/", {"action": "publish", "on": "2023-01-20"})
     assert r.status_code == 200 and r.json()["state"] == "published"
+
+
+def test_the_refusal_is_the_guard_the_reports_app_declares(coordinator, dept_2023):
+    from fazhi.core.workflow import add_guard, has_guards, remove_guard
+
+    assert has_guards(dept_2023, "publish") and not has_guards(dept_2023, "link_case")
+    remove_guard("disclosure.ReportFiling", "publish", statutory.DISCLOSURE_GUARD)
+    try:
+        assert not has_guards(dept_2023, "publish")
+        # Without it the register alone would publish a report with part 五 unwritten.
+        dept_2023.apply("publish", by=coordinator, on=D(2024, 1, 20))
+    finally:
+        add_guard("disclosure.ReportFiling", "publish", statutory.DISCLOSURE_GUARD)
+    dept_2023.refresh_from_db()
+    assert dept_2023.state == FilingState.PUBLISHED
