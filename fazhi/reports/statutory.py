@@ -32,7 +32,7 @@ from decimal import Decimal
 from typing import Any
 
 from fazhi.analyzer.report import analyze_text
-from fazhi.documents.gbt9704 import render_docx
+from fazhi.documents.gbt9704 import DocumentError, render_docx
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.display import label
 from fazhi.org.models import Unit
@@ -329,7 +329,10 @@ def publication_findings(pub: Any, data: Mapping[str, Any] | None = None) -> lis
 
 def _as_guard(check: Callable[[Any, Mapping[str, Any]], list[Finding]]) -> Any:
     def guard(record: Any, action: str, data: Mapping[str, Any]) -> list[str]:
-        return [str(f) for f in check(record, data)]
+        try:
+            return [str(f) for f in check(record, data)]
+        except DocumentError as exc:  # e.g. a 文号 the GB/T 9704 renderer refuses
+            return [f"公文：{problem}" for problem in exc.problems]
 
     guard.__name__ = f"pre_issue_{check.__name__}"
     return guard

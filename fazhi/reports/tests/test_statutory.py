@@ -224,3 +224,15 @@ def test_the_refusal_is_the_guard_the_reports_app_declares(coordinator, dept_202
         add_guard("disclosure.ReportFiling", "publish", statutory.DISCLOSURE_GUARD)
     dept_2023.refresh_from_db()
     assert dept_2023.state == FilingState.PUBLISHED
+
+
+def test_a_document_the_renderer_refuses_is_a_finding_not_a_crash(coordinator, pub_2022, monkeypatch):
+    from fazhi.documents.gbt9704 import DocumentError
+
+    def refused(pub):
+        raise DocumentError(["发文字号不能为空"])
+
+    monkeypatch.setattr(statutory, "publication_docx", refused)
+    with pytest.raises(TransitionNotAllowed) as refusal:
+        pub_2022.apply("publish", by=coordinator, on=D(2023, 1, 20))
+    assert refusal.value.messages == ["不能公开年度数据，发现1处问题", "公文：发文字号不能为空"]
