@@ -62,6 +62,7 @@ class ReadDocument:
     text: str = ""
     places: list[tuple[int, int, str]] = field(default_factory=list)
     parts: dict[str, list[str]] = field(default_factory=dict)
+    part_labels: dict[str, str] = field(default_factory=dict)  # name → 第五部分“…”
     tables: list[DocTable] = field(default_factory=list)
 
     def where(self, position: int) -> str:
@@ -102,6 +103,7 @@ def read_docx(data: bytes) -> ReadDocument:
         if m:
             part = f"第{m.group(1)}部分“{m.group(2)}”"
             out.parts[m.group(2)] = []
+            out.part_labels[m.group(2)] = part
         elif out.parts:
             out.parts[list(out.parts)[-1]].append(block)
         start = len(out.text)
@@ -168,7 +170,7 @@ def check_docx(data: bytes, unit: Unit, year: int, spec: Spec, *, name: str = ""
         if part not in read.parts:
             out.append(Finding("章节", "", f"找不到必须报告的部分“{part}”"))
         elif any(PLACEHOLDER.match(line) for line in read.parts[part]):
-            out.append(Finding(f"“{part}”部分", "", f"“{part}”尚未填写"))
+            out.append(Finding(read.part_labels[part], "", f"尚未填写，请在“{part}”一栏写明"))
     found, spans = _phrase_findings(read, records, spec)
     out += found
 

@@ -72,7 +72,7 @@ def test_the_disclosure_report_as_rendered_passes_with_part_five_written(dept_20
 
 def test_part_five_left_unwritten_is_a_finding(dept_2023):
     found = [str(f) for f in statutory.disclosure_findings(dept_2023, {})]
-    assert found == ["“存在的主要问题及改进情况”部分：“存在的主要问题及改进情况”尚未填写"]
+    assert found == ["第五部分“存在的主要问题及改进情况”：尚未填写，请在“存在的主要问题及改进情况”一栏写明"]
 
 
 def test_a_table_cell_changed_by_hand_is_named_by_table_row_and_column(dept_2023):
@@ -116,7 +116,7 @@ def test_publishing_is_refused_with_the_findings_and_allowed_when_clean(coordina
         dept_2023.apply("publish", by=coordinator, on=D(2024, 1, 20), number="确司公开〔2024〕1号")
     assert refused.value.messages == [
         "不能公布年度报告，发现1处问题",
-        "“存在的主要问题及改进情况”部分：“存在的主要问题及改进情况”尚未填写",
+        "第五部分“存在的主要问题及改进情况”：尚未填写，请在“存在的主要问题及改进情况”一栏写明",
     ]
     # A figure typed into part 五 by hand is held against the records too.
     with pytest.raises(TransitionNotAllowed, match="写为5件，与记录不符：2023年记录为3件"):
@@ -134,7 +134,7 @@ def test_publishing_is_refused_with_the_findings_and_allowed_when_clean(coordina
 def test_the_filing_page_shows_the_findings_and_its_refusal(client_for, coordinator, dept_2023):
     c = client_for(coordinator)
     page = c.get(dept_2023.get_absolute_url()).content.decode()
-    assert "1处问题，更正前不能公布" in page and "“存在的主要问题及改进情况”尚未填写" in page
+    assert "1处问题，更正前不能公布" in page and "第五部分“存在的主要问题及改进情况”：尚未填写" in page
     url = f"/disclosure/reports/{dept_2023.pk}/act/publish/"
     r = c.post(url, {"publish-on": "2024-01-20", "publish-version": "0"}, follow=True)
     assert "尚未填写" in r.content.decode()
@@ -150,7 +150,7 @@ def test_the_api_refuses_with_the_same_findings(client_for, coordinator, dept_20
     url = f"/api/disclosure-reports/{dept_2023.pk}/transition/"
     r = c.post(url, {"action": "publish", "on": "2024-01-20", "version": 0})
     assert r.status_code == 400
-    assert r.json()["detail"][1] == "“存在的主要问题及改进情况”部分：“存在的主要问题及改进情况”尚未填写"
+    assert r.json()["detail"][1] == "第五部分“存在的主要问题及改进情况”：尚未填写，请在“存在的主要问题及改进情况”一栏写明"
     r = c.post(url, {"action": "publish", "on": "2024-01-20", "version": 0, "problems": PROBLEMS})
     assert r.status_code == 200 and r.json()["state"] == FilingState.PUBLISHED
 
