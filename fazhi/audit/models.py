@@ -93,7 +93,8 @@ class Entry(models.Model):
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.get_action_display()} {self.object_repr}"
 
-    def content_digest(self, prev_hash: str) -> str:
+    def content_blob(self) -> str:
+        """The entry's content as its hash covers it (everything but the chain fields)."""
         payload = {
             "at": self.at.isoformat(),
             "user": self.user_id,
@@ -109,11 +110,20 @@ class Entry(models.Model):
             "note": self.note,
             "ip": self.ip,
         }
-        blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
-        data = (prev_hash + blob).encode("utf-8")
+        return json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
+
+    def content_digest(self, prev_hash: str) -> str:
+        data = (prev_hash + self.content_blob()).encode("utf-8")
         if self.scheme == SCHEME_HMAC:
             return hmac.new(audit_key(), data, hashlib.sha256).hexdigest()
         return hashlib.sha256(data).hexdigest()
+
+    def redacted_digest(self, prev_hash: str) -> str:
+        """The keyed digest of the entry as it stands after secrets were cleared from it
+        (`trail.redact_secrets`): what the redaction entry records in place of the
+        content the original hash covered."""
+        data = ("redacted:" + prev_hash + self.content_blob()).encode("utf-8")
+        return hmac.new(audit_key(), data, hashlib.sha256).hexdigest()
 
     def seal(self, prev_hash: str) -> None:
         """Chain this new entry to `prev_hash` under the audit key."""

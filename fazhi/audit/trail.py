@@ -43,6 +43,30 @@ _tracked: set[type[models.Model]] = set()
 # Never in the trail: secrets (a password's hash, a signing key: whoever reads the audit
 # log must not be able to sign as a unit) and bookkeeping that changes on its own.
 EXCLUDED_FIELDS = {"password", "private_key", "last_login", "path", "depth", "version"}
+# The secrets among them: `write()` clears any that reach it anyway (a `record()` call
+# handed a record's fields, an old snapshot) and `redact_secrets()` clears them from the
+# entries written before they were excluded, leaving this marker.
+SECRET_FIELDS = ("private_key", "password")
+CLEARED = "（已清除）"
+
+
+def _scrubbed(data: Any) -> tuple[Any, bool]:
+    """`data` (an entry's before/after) with every secret field's value replaced by the
+    marker, and whether anything was replaced. Nested dicts and lists are walked."""
+    if isinstance(data, dict):
+        out: dict[str, Any] = {}
+        changed = False
+        for key, value in data.items():
+            if key in SECRET_FIELDS and value not in (None, "", CLEARED):
+                out[key], changed = CLEARED, True
+            else:
+                out[key], inner = _scrubbed(value)
+                changed = changed or inner
+        return out, changed
+    if isinstance(data, list):
+        items = [_scrubbed(v) for v in data]
+        return [v for v, _ in items], any(c for _, c in items)
+    return data, False
 
 
 def current() -> Context:
@@ -111,6 +135,9 @@ def _lock_chain() -> None:
 
 
 def write(entry: Entry) -> Entry:
+    # No secret reaches the trail, whatever the caller passed.
+    entry.before, _ = _scrubbed(entry.before)
+    entry.after, _ = _scrubbed(entry.after)
     with transaction.atomic():
         _lock_chain()
         last = Entry.objects.order_by("-id").values_list("hash", flat=True).first() or ""
@@ -203,6 +230,73 @@ def _anchor() -> tuple[int | None, str]:
     return int(first_id), str(latest.after.get("anchor_prev_hash") or "")
 
 
+# A redaction (`redact_secrets`, run by migration audit 0004) clears secrets from old
+# entries in place and appends one entry with this model/verb whose `after` records, for
+# each entry it changed, the hash the entry keeps (the chain and every kept head stay as
+# they were) and the keyed digest of its content as redacted.
+REDACT_VERB = "audit_redact"
+
+
+def _redactions() -> dict[int, dict[str, Any]]:
+    """{entry id: {"hash", "redacted"}} from every redaction entry, oldest first."""
+    out: dict[int, dict[str, Any]] = {}
+    for after in Entry.objects.filter(model=PURGE_MODEL, verb=REDACT_VERB).order_by("id").values_list("after", flat=True):
+        for key, value in ((after or {}).get("entries") or {}).items():
+            out[int(key)] = value
+    return out
+
+
+def redact_secrets(*, user: Any = None) -> tuple[int, Entry | None]:
+    """Clear every secret field (`SECRET_FIELDS`: a unit's private signing key, a
+    password hash) from the entries that still hold one, keeping the chain verifiable.
+
+    Each changed entry keeps its hash, so the chain and the heads kept outside the
+    database (anchor files, backups) still hold; one redaction entry, itself chained
+    and keyed, records each changed entry's hash and the keyed digest of its redacted
+    content, which `verify_chain` checks in place of the original content. An entry
+    whose content no longer matched its hash before the redaction (tampered with) is
+    redacted too, but recorded as unverified and stays broken: a redaction launders
+    nothing. Returns (entries changed, the redaction entry or None).
+    """
+    query = models.Q()
+    for name in SECRET_FIELDS:
+        query |= models.Q(before__has_key=name) | models.Q(after__has_key=name)
+    with transaction.atomic():
+        _lock_chain()
+        changed: dict[str, dict[str, Any]] = {}
+        for entry in Entry.objects.filter(query).exclude(model=PURGE_MODEL).order_by("id"):
+            before, b = _scrubbed(entry.before)
+            after, a = _scrubbed(entry.after)
+            if not (a or b):
+                continue
+            intact = entry.content_digest(entry.prev_hash) == entry.hash
+            entry.before, entry.after = before, after
+            Entry.objects.filter(pk=entry.pk).update(before=before, after=after)
+            changed[str(entry.pk)] = {
+                "hash": entry.hash,
+                "redacted": entry.redacted_digest(entry.prev_hash) if intact else "",
+            }
+        if not changed:
+            return 0, None
+        is_user = user is not None and getattr(user, "is_authenticated", False)
+        fields = "、".join(SECRET_FIELDS)
+        entry = Entry(
+            at=timezone.now(),
+            user=user if is_user else None,
+            username=getattr(user, "username", "") or "",
+            action=Action.UPDATE,
+            verb=REDACT_VERB,
+            model=PURGE_MODEL,
+            object_repr=f"清除审计日志中的密钥 {len(changed)} 条"[:200],
+            after={"fields": list(SECRET_FIELDS), "entries": changed},
+            note=f"从 {len(changed)} 条审计日志中清除了私钥等机密字段（{fields}），原值记为“{CLEARED}”。",
+        )
+        tail = Entry.objects.order_by("-id").values_list("hash", flat=True).first() or ""
+        entry.seal(tail)
+        entry.save()
+    return len(changed), entry
+
+
 def verify_chain(batch: int = 5000, keyed_from: int | None = None) -> tuple[int, Entry | None]:
     """Check every entry's hash; return (entries checked, first broken entry or None).
 
@@ -211,6 +305,7 @@ def verify_chain(batch: int = 5000, keyed_from: int | None = None) -> tuple[int,
     where the keyed chain started, so rewriting the whole chain unkeyed is found too.
     """
     first_id, prev = _anchor()
+    redacted = _redactions()
     checked = 0
     last_id = 0
     keyed = False
@@ -227,7 +322,17 @@ def verify_chain(batch: int = 5000, keyed_from: int | None = None) -> tuple[int,
             if must_be_keyed and entry.scheme != SCHEME_HMAC:
                 return checked, entry
             keyed = entry.scheme == SCHEME_HMAC
-            if entry.prev_hash != prev or entry.content_digest(prev) != entry.hash:
+            if entry.prev_hash != prev:
+                return checked, entry
+            cleared = redacted.get(entry.id)
+            if cleared is not None:
+                # Secrets cleared in place: the hash is the one recorded, the content
+                # the one the redaction sealed.
+                if cleared.get("hash") != entry.hash or not cleared.get("redacted") or (
+                    entry.redacted_digest(prev) != cleared["redacted"]
+                ):
+                    return checked, entry
+            elif entry.content_digest(prev) != entry.hash:
                 return checked, entry
             prev = entry.hash
             checked += 1

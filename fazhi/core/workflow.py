@@ -17,7 +17,7 @@ transaction, so a refused move changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, ClassVar
@@ -64,6 +64,46 @@ def transition_table(*moves: Transition) -> dict[str, Transition]:
 
 class TransitionNotAllowed(ValidationError):
     """The move is not allowed from this state, for this user, or with these data."""
+
+
+# ------------------------------------------------------------------ guards
+# A guard is a check an app *above* a register declares on one of the register's moves
+# (issue 21 point 7: the pre-issue check of a statutory document, which needs the
+# analyzer, may not be imported by the register). The app registers it in its
+# AppConfig.ready(); `apply()` runs every guard of the move after the model's hook (so
+# the guard sees the data the move records, e.g. the document number) and refuses the
+# move, with the guard's problems as the messages, while any remain. A screen that
+# wants to show the problems before anyone tries calls `guard_problems()`.
+# (record, action, the move's inputs) → problems in Chinese
+Guard = Callable[[Any, str, Mapping[str, Any]], list[str]]
+_GUARDS: dict[tuple[str, str], list[Guard]] = {}
+
+
+def add_guard(model_label: str, action: str, guard: Guard) -> None:
+    """Run `guard(record, action, inputs)` before `model_label`'s `action` move is saved (once per
+    guard: registering the same function again is a no-op)."""
+    guards = _GUARDS.setdefault((model_label.lower(), action), [])
+    if guard not in guards:
+        guards.append(guard)
+
+
+def remove_guard(model_label: str, action: str, guard: Guard) -> None:
+    guards = _GUARDS.get((model_label.lower(), action), [])
+    if guard in guards:
+        guards.remove(guard)
+
+
+def has_guards(record: Any, action: str) -> bool:
+    return bool(_GUARDS.get((record._meta.label_lower, action)))
+
+
+def guard_problems(record: Any, action: str, data: Mapping[str, Any] | None = None) -> list[str]:
+    """Every problem the guards of `action` find on `record` as it is now, with the move's
+    inputs `data` ([] when none)."""
+    problems: list[str] = []
+    for guard in _GUARDS.get((record._meta.label_lower, action), []):
+        problems += guard(record, action, data or {})
+    return problems
 
 
 class Workflow(Versioned):
@@ -125,6 +165,11 @@ class Workflow(Versioned):
             with transaction.atomic(), audit_context(user=by, action=Action.TRANSITION, verb=action, note=note):
                 hook = getattr(self, f"on_{action}", None)
                 target = hook(on=on, by=by, note=note, **data) if hook is not None else None
+                problems = guard_problems(self, action, data)
+                if problems:
+                    raise TransitionNotAllowed(
+                        [f"不能{transition.label}，发现{len(problems)}处问题", *problems]
+                    )
                 new_state = target or transition.target
                 if new_state is None:
                     raise TransitionNotAllowed(f"“{transition.label}”未确定办理结果。")

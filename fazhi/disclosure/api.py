@@ -1,4 +1,6 @@
-"""REST API: requests (scoped like the screens) and their workflow moves; proactive items.
+"""REST API: requests (scoped like the screens) and their workflow moves; proactive items;
+the annual report filings, read-only but for their `publish` move (`transition/`), which
+the pre-issue check may refuse (400 with the findings, as on the screen).
 
 `POST /api/disclosure/<id>/transition/` with {"action", "on", "note", "version", inputs…}
 goes through the same form and `apply()` as the action buttons.
@@ -6,17 +8,21 @@ goes through the same form and `apply()` as the action buttons.
 
 from __future__ import annotations
 
-from rest_framework import serializers
+from typing import Any
+
+from rest_framework import mixins, permissions, serializers, viewsets
 
 from fazhi.disclosure.forms import action_form_class
-from fazhi.disclosure.models import ProactiveItem, Request
-from fazhi.kit.api import ScopedModelViewSet
+from fazhi.disclosure.models import ProactiveItem, ReportFiling, Request
+from fazhi.kit.api import OutOfScopeFirstMixin, ScopedModelViewSet, ScopedWritePermission
 from fazhi.kit.api_workflow import (
     AllowedActionsField,
     CleanSerializer,
     FixedFieldsSerializer,
     RegisterViewSet,
+    WorkflowMixin,
 )
+from fazhi.org.scope import visible_to
 
 WORKFLOW_FIELDS = [
     "state",
@@ -78,4 +84,39 @@ class ProactiveItemViewSet(ScopedModelViewSet):
     serializer_class = ProactiveItemSerializer
 
 
-ROUTES = [("disclosure", RequestViewSet), ("disclosure-items", ProactiveItemViewSet)]
+class ReportFilingSerializer(serializers.ModelSerializer):
+    allowed_actions = AllowedActionsField()
+
+    class Meta:
+        model = ReportFiling
+        fields = [
+            "id", "unit", "year", "state", "published_on", "published_on_time", "number", "url",
+            "figures", "version", "allowed_actions",
+        ]
+        read_only_fields = fields
+
+
+class ReportFilingViewSet(
+    OutOfScopeFirstMixin,
+    WorkflowMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    """`GET /api/disclosure-reports/` and `/<id>/`; `POST /<id>/transition/` publishes.
+    Filings are opened by the records (or the screen), not through the API."""
+
+    queryset = ReportFiling.objects.select_related("unit").order_by("-year", "unit__path")
+    serializer_class = ReportFilingSerializer
+    permission_classes = [permissions.IsAuthenticated, ScopedWritePermission]
+    form_for = staticmethod(action_form_class)
+
+    def get_queryset(self) -> Any:
+        return visible_to(self.request.user, super().get_queryset())
+
+
+ROUTES = [
+    ("disclosure", RequestViewSet),
+    ("disclosure-items", ProactiveItemViewSet),
+    ("disclosure-reports", ReportFilingViewSet),
+]

@@ -223,6 +223,8 @@ def _publish_2022(ctx: DemoContext) -> None:
                 on=day,
                 number=f"{short}政务公开〔2023〕{1 if unit == office else 2}号",
                 url="http://www.queshan.gov.cn/zfxxgk/ndbg/",
+                # Part 五 (第50条), which the pre-issue check requires written.
+                problems="政策解读形式还不够丰富，依申请公开答复文书说理有待加强。下一步将丰富解读形式，规范答复文书。",
             )
 
 

@@ -214,7 +214,15 @@ FILING_TRANSITIONS: dict[str, Transition] = transition_table(
         "公布年度报告",
         {FilingState.DUE},
         FilingState.PUBLISHED,
-        {"number": "文号", "url": "公布网址"},
+        # The texts of parts 五 and 六 (第50条) go into the report as published; the
+        # pre-issue check (reports/statutory.py, a guard on this move) refuses a report
+        # whose figures the records do not bear out or whose part 五 is left unwritten.
+        {
+            "number": "文号",
+            "url": "公布网址",
+            "problems": "存在的主要问题及改进情况",
+            "other": "其他需要报告的事项",
+        },
     ),
 )
 

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 
 from fazhi.core.focus import focus_unit
+from fazhi.core.workflow import guard_problems, has_guards
 from fazhi.deadlines.services import deadlines_by_record
 from fazhi.disclosure import indicators as disclosure_indicators
 from fazhi.disclosure import report as annual
@@ -186,7 +187,14 @@ def _filing_rows(request: HttpRequest, page: Any) -> dict[str, Any]:
 
 def _filing_context(request: HttpRequest, filing: ReportFiling) -> dict[str, Any]:
     rep = annual.build(filing.unit, filing.year)
-    return {"report": rep, "problems": annual.validate(rep)}
+    # The pre-issue check's findings on the report as it would be published now (the
+    # guard on "publish", declared by the reports app), shown before anyone tries.
+    due = filing.state == FilingState.DUE and has_guards(filing, "publish")
+    return {
+        "report": rep,
+        "problems": annual.validate(rep),
+        "precheck": guard_problems(filing, "publish") if due else None,
+    }
 
 
 FILINGS = WorkflowScreen(

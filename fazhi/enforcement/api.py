@@ -1,6 +1,7 @@
 """REST API: cases, certificates and supervision letters, scoped exactly like the
-screens. `POST /api/enforcement-cases/<id>/transition/` (and the same on certificates
-and letters) with {"action", "on", "note", inputs…} goes through the same form and
+screens; the yearly data publications, read-only but for their `publish` move, which
+the pre-issue check may refuse. `POST /api/enforcement-cases/<id>/transition/` (and the
+same on certificates, letters and publications) with {"action", "on", "note", inputs…} goes through the same form and
 `apply()` as the action buttons; creation goes through `register()` / `issue()`.
 """
 
@@ -10,16 +11,16 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from rest_framework import serializers
+from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 
 from fazhi.enforcement.forms import action_form_class
-from fazhi.enforcement.models import Case, Certificate, SupervisionLetter
-from fazhi.kit.api import ScopedModelViewSet
+from fazhi.enforcement.models import Case, Certificate, DataPublication, SupervisionLetter
+from fazhi.kit.api import OutOfScopeFirstMixin, ScopedModelViewSet, ScopedWritePermission
 from fazhi.kit.api_workflow import AllowedActionsField, WorkflowMixin
 from fazhi.org.models import Unit
-from fazhi.org.scope import can_write_unit
+from fazhi.org.scope import can_write_unit, visible_to
 
 # What a case's moves set (through `apply()`), never the API's client.
 CASE_MOVES = [
@@ -162,8 +163,40 @@ class LetterViewSet(_WorkflowViewSet):
         return unit
 
 
+class PublicationSerializer(serializers.ModelSerializer):
+    allowed_actions = AllowedActionsField()
+
+    class Meta:
+        model = DataPublication
+        fields = [
+            "id", "unit", "year", "state", "due_on", "published_on", "published_late", "where",
+            "version", "allowed_actions",
+        ]
+        read_only_fields = fields
+
+
+class PublicationViewSet(
+    OutOfScopeFirstMixin,
+    WorkflowMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    """`GET /api/enforcement-publications/` and `/<id>/`; `POST /<id>/transition/`
+    publishes. A publication is prepared on its screen (which opens its deadline)."""
+
+    queryset = DataPublication.objects.select_related("unit").order_by("-year", "unit__path")
+    serializer_class = PublicationSerializer
+    permission_classes = [permissions.IsAuthenticated, ScopedWritePermission]
+    form_for = staticmethod(action_form_class)
+
+    def get_queryset(self) -> Any:
+        return visible_to(self.request.user, super().get_queryset())
+
+
 ROUTES = [
     ("enforcement-cases", CaseViewSet),
     ("enforcement-certificates", CertificateViewSet),
     ("enforcement-letters", LetterViewSet),
+    ("enforcement-publications", PublicationViewSet),
 ]

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 
 from fazhi.core.focus import focus_unit
+from fazhi.core.workflow import guard_problems, has_guards
 from fazhi.documents.gbt9704 import DocumentError
 from fazhi.enforcement import indicators as enf_indicators
 from fazhi.enforcement import publication, rules
@@ -51,7 +52,7 @@ from fazhi.enforcement.models import (
     may_enforce,
     may_not_enforce,
 )
-from fazhi.enforcement.rules import CaseKind, CaseState
+from fazhi.enforcement.rules import CaseKind, CaseState, PublicationState
 from fazhi.kit.actions import action_panel, deadline_rows, record_views
 from fazhi.kit.actions import history as workflow_history
 from fazhi.kit.forms import add_errors
@@ -688,7 +689,11 @@ def _publication_context(request: HttpRequest, unit: Unit, year: int) -> dict[st
     pub = DataPublication.objects.filter(unit=unit, year=year).first()
     actions = action_panel(request, pub, action_form_class) if pub is not None else []
     deadlines = deadline_rows(pub) if pub is not None else []
+    # The pre-issue check (a guard the reports app declares on "publish"), shown before
+    # anyone tries to publish.
+    due = pub is not None and pub.state == PublicationState.PENDING and has_guards(pub, "publish")
     return {
+        "precheck": guard_problems(pub, "publish") if due else None,
         "unit": unit,
         "year": year,
         "rows": publication.rows(unit, year),

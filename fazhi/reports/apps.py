@@ -11,3 +11,9 @@ class ReportsConfig(AppConfig):
         from fazhi.reports.models import AnnualReport, ReportFigure, ReportSection, ReportTemplate
 
         track(ReportTemplate, AnnualReport, ReportSection, ReportFigure)
+
+        # The pre-issue check of the registers' statutory documents, reached through
+        # their workflow's guards (the registers may not import this layer).
+        from fazhi.reports.statutory import register_guards
+
+        register_guards()

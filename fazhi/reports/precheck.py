@@ -13,7 +13,9 @@ field, i.e. typed by hand, is compared with the records:
 - a required part the analyzer cannot find;
 - a hand-entered figure (`ReportFigure`) that differs from what a register records.
 
-Each problem names the part and subsection it is in and quotes the words.
+Each problem names the part and subsection it is in and quotes the words. The
+comparison itself (a stated figure against the records, the analyzer's relations) is
+checking.py's, shared with the statutory documents' check (statutory.py).
 """
 
 from __future__ import annotations
@@ -26,19 +28,15 @@ from typing import Any
 from fazhi.analyzer.report import analyze_text
 from fazhi.documents.numfmt import chinese_numeral
 from fazhi.indicators import catalogue as cat_module
-from fazhi.indicators import display, engine
+from fazhi.indicators import display
 from fazhi.indicators.prose import PLACEHOLDER
-from fazhi.reports import annual
+from fazhi.reports import annual, checking
+from fazhi.reports.checking import Finding, Records
 from fazhi.reports.models import AnnualReport, ReportFigure, ReportSection
 
 LIVE_START, LIVE_END = "\ue000", "\ue001"  # private-use marks around a filled live field
 
-
-@dataclass(frozen=True)
-class Finding:
-    where: str
-    quote: str
-    message: str
+__all__ = ["FinalText", "Finding", "final_text", "findings"]
 
 
 @dataclass
@@ -106,10 +104,6 @@ def final_text(report: AnnualReport, sections: list[ReportSection], values: dict
     return FinalText(text, live, places)
 
 
-def _differs(ind: Any, stated: Decimal, recorded: Any) -> bool:
-    return recorded is not None and display.shown_value(ind, recorded) != stated
-
-
 def findings(
     report: AnnualReport,
     sections: list[ReportSection],
@@ -121,33 +115,11 @@ def findings(
     cat = cat_module.catalogue()
     final = final_text(report, sections, values)
     analysis = analyze_text(final.text, annual.file_name(report, "txt"))
-    records = engine.compute(report.unit, report.year, from_records=True)
-    before: dict[str, Any] | None = None
-    out: list[Finding] = []
-
-    for f in analysis.figures:
-        ind = cat.get(f.indicator)
-        if ind is None or final.is_live(f.position) or f.approx or f.high is not None:
-            continue
-        if not _differs(ind, Decimal(f.value), records.get(f.indicator)):
-            continue
-        if before is None:
-            before = engine.compute(report.unit, report.year - 1, from_records=True)
-        shown = annual.figure_text(ind, records[f.indicator])
-        stated = f"“{display.label(ind)}”写为{f.value}{f.unit}"
-        if not _differs(ind, Decimal(f.value), before.get(f.indicator)):
-            message = f"{stated}，是{report.year - 1}年的记录数；{report.year}年记录为{shown}"
-        else:
-            message = f"{stated}，与记录不符：{report.year}年记录为{shown}"
-        out.append(Finding(final.where(f.position), f.quote, message))
-
-    for r in analysis.inconsistencies:
-        involved = [i for i in (r.rate, r.numerator, r.denominator, r.total, *r.parts) if i is not None]
-        if involved and all(final.is_live(analysis.figures[i].position) for i in involved):
-            continue  # live fields only: the engine derived them from one another
-        first = analysis.figures[involved[0]] if involved else None
-        where = final.where(first.position) if first else "正文"
-        out.append(Finding(where, first.quote if first else "", r.note or "数字之间不一致"))
+    held = Records(report.unit, report.year)
+    records = held.now
+    out = checking.analysed_figures(analysis, held, where=final.where, skip=final.is_live)
+    # Live fields only: the engine derived them from one another.
+    out += checking.analysed_relations(analysis, where=final.where, skip=final.is_live)
 
     for kind in analysis.structure.as_dict()["kinds_missing"]:
         out.append(Finding("章节", "", f"找不到必须报告的部分“{kind}”"))

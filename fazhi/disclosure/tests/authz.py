@@ -38,6 +38,8 @@ def FILING(ctx: Ctx) -> Any:  # noqa: N802
 ROUTES = {
     **api_rows("request", REQ, "transition", disallow=("DELETE",)),
     **api_rows("proactiveitem", auto_factory("disclosure.ProactiveItem")),
+    # Filings: read, and published through transition/ (no create, change or delete).
+    **api_rows("reportfiling", FILING, "transition", disallow=("PATCH", "DELETE"), create=405),
     "disclosure:list": reader(),  # disclosure/
     "disclosure:register": writer(),  # disclosure/new/
     "disclosure:detail": record_read(REQ),  # disclosure/<int:pk>/

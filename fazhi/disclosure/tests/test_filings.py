@@ -16,6 +16,8 @@ from fazhi.disclosure.tests.helpers import deadline, received
 
 pytestmark = pytest.mark.django_db
 D = date
+# Part 五 of the report, which the pre-issue check (reports/statutory.py) requires written.
+PROBLEMS = "答复文书说理有待加强，下一年度将规范答复文书。"
 
 
 def filing(unit, year):
@@ -94,7 +96,9 @@ def test_publishing_meets_the_deadline_and_keeps_the_published_figures(
     req = received(coordinator, unit_a1, D(2023, 5, 8))
     req.apply("reply", by=coordinator, on=D(2023, 5, 20), reply_type=ReplyType.DISCLOSED)
     dept = filing(unit_a1, 2023)
-    dept.apply("publish", by=coordinator, on=D(2024, 1, 31), number="确司公开〔2024〕1号")
+    dept.apply(
+        "publish", by=coordinator, on=D(2024, 1, 31), number="确司公开〔2024〕1号", problems=PROBLEMS
+    )
     dept.refresh_from_db()
     assert (dept.state, dept.published_on, dept.published_on_time) == (
         FilingState.PUBLISHED,
@@ -105,7 +109,7 @@ def test_publishing_meets_the_deadline_and_keeps_the_published_figures(
     d = deadline(dept, "disclosure_report_department")
     assert (d.status, d.on_time) == (Status.MET, True)
     county = filing(county_a, 2023)
-    county.apply("publish", by=coordinator, on=D(2024, 4, 1))
+    county.apply("publish", by=coordinator, on=D(2024, 4, 1), problems=PROBLEMS)
     assert county.published_on_time is False
     assert deadline(county, "disclosure_report_government").on_time is False
 
@@ -175,10 +179,10 @@ def test_the_screens_list_show_and_publish_reports_within_scope(
     assert r.status_code == 403
     r = c.post(f"/disclosure/reports/{dept.pk}/act/publish/", {"publish-on": "2023-12-20"})
     assert r.status_code == 400 and "尚未结束" in r.content.decode()
-    r = c.post(
-        f"/disclosure/reports/{dept.pk}/act/publish/",
-        {"publish-on": "2024-01-20", "publish-number": "确司公开〔2024〕1号", "publish-version": 0},
-    )
+    form = {"publish-on": "2024-01-20", "publish-number": "确司公开〔2024〕1号", "publish-version": 0}
+    r = c.post(f"/disclosure/reports/{dept.pk}/act/publish/", form)
+    assert r.status_code == 400 and "尚未填写" in r.content.decode()  # the pre-issue check
+    r = c.post(f"/disclosure/reports/{dept.pk}/act/publish/", {**form, "publish-problems": PROBLEMS})
     assert r.status_code == 302
     dept.refresh_from_db()
     assert dept.state == FilingState.PUBLISHED and dept.number == "确司公开〔2024〕1号"

@@ -74,6 +74,8 @@ ROUTES = {
     # The viewsets offer GET and POST only: records change through transitions.
     **api_rows("case", CASE, "transition", disallow=("PATCH", "DELETE")),
     **api_rows("certificate", CERT, "transition", disallow=("PATCH", "DELETE")),
+    # Publications: read, and published through transition/ (no create, change or delete).
+    **api_rows("datapublication", PUB, "transition", disallow=("PATCH", "DELETE"), create=405),
     **api_rows(
         "supervisionletter",
         auto_factory("enforcement.SupervisionLetter"),
