@@ -70,6 +70,10 @@ def _input(name: str, label: str, user: Any) -> forms.Field:
         return forms.ModelChoiceField(
             label=label, required=False, queryset=visible_to(user, model.objects.all())
         )
+    if kind == "long_text":  # a part of the annual report (第50条 五、六)
+        return forms.CharField(
+            label=label, max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 4})
+        )
     return forms.CharField(label=label, max_length=300, required=name == "approved_by")
 
 

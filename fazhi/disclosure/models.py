@@ -319,6 +319,10 @@ class ReportFiling(DetailPage, Workflow):
     published_on_time = models.BooleanField("按期公布", null=True, blank=True)
     number = models.CharField("文号", max_length=100, blank=True)
     url = models.CharField("公布网址", max_length=300, blank=True)
+    # Parts 五 and 六 of the report (条例 第50条), written when it is published; the
+    # report downloaded afterwards prints them as published.
+    problems_text = models.TextField("存在的主要问题及改进情况", blank=True)
+    other_text = models.TextField("其他需要报告的事项", blank=True)
     figures = models.JSONField(
         "公布时的主要数据", default=dict, blank=True, help_text="公布时按记录生成的报告数据"
     )
@@ -429,7 +433,16 @@ class ReportFiling(DetailPage, Workflow):
 
     # ------------------------------------------------------------ hooks
 
-    def on_publish(self, *, on: date, number: str = "", url: str = "", **_: Any) -> None:
+    def on_publish(
+        self,
+        *,
+        on: date,
+        number: str = "",
+        url: str = "",
+        problems: str = "",
+        other: str = "",
+        **_: Any,
+    ) -> None:
         # Imported here: the report module imports these models (a real cycle).
         from fazhi.disclosure import report as annual
 
@@ -438,9 +451,9 @@ class ReportFiling(DetailPage, Workflow):
                 f"{self.year}年度尚未结束，公布日期应在{self.year + 1}年1月1日以后。"
             )
         rep = annual.build(self.unit, self.year)
-        problems = annual.validate(rep)
-        if problems:
-            raise TransitionNotAllowed("年度报告表格校验未通过，不能公布：" + "；".join(problems))
+        wrong = annual.validate(rep)
+        if wrong:
+            raise TransitionNotAllowed("年度报告表格校验未通过，不能公布：" + "；".join(wrong))
         t3 = rep.section3
         self.figures = {
             "主动公开": rep.proactive_total,
@@ -456,3 +469,5 @@ class ReportFiling(DetailPage, Workflow):
         self.published_on_time = None if met is None else bool(met.on_time)
         self.number = number.strip()
         self.url = url.strip()
+        self.problems_text = (problems or "").strip()
+        self.other_text = (other or "").strip()

@@ -192,6 +192,8 @@ INPUT_KINDS: dict[str, str] = {
     "reply_type": "choice:ReplyType",
     "reconsideration": "reconsideration",
     "lawsuit": "lawsuit",
+    "problems": "long_text",
+    "other": "long_text",
 }
 
 

@@ -134,7 +134,15 @@ def _report(request: HttpRequest) -> annual.AnnualReport:
     # The report of last year unless ?year= names another (a bad one: this year).
     this_year = timezone.localdate().year
     year = (year_param(request) or this_year) if request.GET.get("year") else this_year - 1
-    return annual.build(unit, year, fees_wan=fees)
+    # A published report prints parts 五 and 六 as they were written when it was published.
+    filing = ReportFiling.objects.filter(unit=unit, year=year).first()
+    return annual.build(
+        unit,
+        year,
+        fees_wan=fees,
+        problems_text=filing.problems_text if filing else "",
+        other_text=filing.other_text if filing else "",
+    )
 
 
 @login_required

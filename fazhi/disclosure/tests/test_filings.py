@@ -3,9 +3,11 @@ the report is published, refused while its tables disagree."""
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
 import pytest
+from docx import Document
 
 from fazhi.core.workflow import TransitionNotAllowed
 from fazhi.deadlines.models import Status
@@ -182,10 +184,19 @@ def test_the_screens_list_show_and_publish_reports_within_scope(
     form = {"publish-on": "2024-01-20", "publish-number": "确司公开〔2024〕1号", "publish-version": 0}
     r = c.post(f"/disclosure/reports/{dept.pk}/act/publish/", form)
     assert r.status_code == 400 and "尚未填写" in r.content.decode()  # the pre-issue check
-    r = c.post(f"/disclosure/reports/{dept.pk}/act/publish/", {**form, "publish-problems": PROBLEMS})
+    other = "本年度未收取信息处理费。"
+    r = c.post(
+        f"/disclosure/reports/{dept.pk}/act/publish/",
+        {**form, "publish-problems": PROBLEMS, "publish-other": other},
+    )
     assert r.status_code == 302
     dept.refresh_from_db()
     assert dept.state == FilingState.PUBLISHED and dept.number == "确司公开〔2024〕1号"
+    # Parts 五 and 六 are kept as published, and the report printed afterwards carries them.
+    assert (dept.problems_text, dept.other_text) == (PROBLEMS, other)
+    docx = c.get(f"/disclosure/report.docx?year=2023&unit={unit_a1.pk}")
+    text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
+    assert PROBLEMS in text and other in text and "请填写" not in text
 
 
 def test_the_open_report_is_on_the_shared_due_list(client_for, coordinator, unit_a1):
