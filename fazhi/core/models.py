@@ -7,7 +7,9 @@
 - `DetailPage` (`detail_url`), `MaskedApplicant` (张某某 in lists and exports),
   `InPostQuerySet.active(day)` for people and bodies in post.
 - `OpenStates` (`open_states`): `is_open`, and `WorkflowQuerySet.open()` for lists.
-- `optional_link(...)`: an optional link to a record of another kind.
+- `optional_link(...)`: an optional link to a record of another kind; `unit_link(...)`:
+  the unit a record belongs to (or names); `state_field(...)`: a workflow's state;
+  `phone_field(...)`: a telephone number.
 
 Registration (`register(by=)`) and moves reserved to another unit live next to the
 workflow, in `core.workflow` (`Registered`, `ReservedMoves`).
@@ -24,8 +26,9 @@ from django.db import models, transaction
 from django.urls import reverse
 
 from fazhi.core.validators import active_on, future_dates
+from fazhi.org.models import Unit
 from fazhi.org.scope import M, ScopedQuerySet
-from fazhi.org.validators import mask_name
+from fazhi.org.validators import mask_name, validate_phone
 
 
 def optional_link(
@@ -37,6 +40,27 @@ def optional_link(
     return models.ForeignKey(
         to, verbose_name=verbose_name, on_delete=on_delete, related_name=related_name,
         null=True, blank=True, **options,
+    )
+
+
+def unit_link(verbose_name: str, *, related_name: str = "+", **options: Any) -> Any:
+    """The unit a record belongs to or names (the unit, the respondent, the issuing body):
+    a unit is never deleted while records name it."""
+    return models.ForeignKey(
+        Unit, verbose_name=verbose_name, on_delete=models.PROTECT, related_name=related_name,
+        **options,
+    )
+
+
+def phone_field(verbose_name: str = "联系电话") -> Any:
+    """A telephone number (landline or mobile, `validate_phone`), optional."""
+    return models.CharField(verbose_name, max_length=20, blank=True, validators=[validate_phone])
+
+
+def state_field(states: Any, default: str, **options: Any) -> Any:
+    """A workflow's state (`states`: its `TextChoices`), which only `record.apply(...)` moves."""
+    return models.CharField(
+        "状态", max_length=20, choices=states.choices, default=default, **options
     )
 
 
