@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from fazhi.core.models import DetailPage, optional_link
+from fazhi.core.models import DetailPage, optional_link, state_field, unit_link
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
 from fazhi.decisions import rules
@@ -20,9 +20,7 @@ from fazhi.org.scope import ScopedQuerySet
 class Catalogue(models.Model):
     """年度重大行政决策事项目录 (第3条第3款), with the date it was published."""
 
-    unit = models.ForeignKey(
-        Unit, verbose_name="决策机关", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("决策机关")
     year = models.PositiveSmallIntegerField("年度")
     title = models.CharField("目录名称", max_length=200, blank=True)
     published_on = models.DateField("公布日期", null=True, blank=True)
@@ -61,15 +59,13 @@ class Decision(DetailPage, Workflow):
     detail_url = "decisions:detail"
 
     search_fields = ("title",)  # what the list's search box matches (core.search)
-    unit = models.ForeignKey(
-        Unit, verbose_name="决策机关", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("决策机关")
     catalogue = optional_link(Catalogue, "所属目录", related_name="decisions")
     year = models.PositiveSmallIntegerField("年度")
     title = models.CharField("决策事项", max_length=200)
     lead_unit = optional_link(Unit, "承办单位")
     basis = models.TextField("决策依据", blank=True)
-    state = models.CharField("状态", max_length=20, choices=State.choices, default=State.DRAFTING)
+    state = state_field(State, State.DRAFTING)
     # 第14–15条: set by `open_comment`; the participation step then records the outcome.
     comment_start_on = models.DateField("征求意见开始日期", null=True, blank=True, editable=False)
     comment_end_on = models.DateField("征求意见截止日期", null=True, blank=True, editable=False)
