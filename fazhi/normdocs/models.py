@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from fazhi.core.models import DetailPage, EventDates, optional_link
+from fazhi.core.models import DetailPage, EventDates, optional_link, state_field, unit_link
 from fazhi.core.validators import future_message, is_future
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
@@ -21,9 +21,7 @@ from fazhi.org.scope import ScopedQuerySet, can_write_unit
 class Issuer(models.Model):
     """An entry of the 制定主体清单: a body allowed to issue normative documents."""
 
-    unit = models.ForeignKey(
-        Unit, verbose_name="制定主体", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("制定主体")
     listed_on = models.DateField("列入清单日期")
     delisted_on = models.DateField("移出清单日期", null=True, blank=True)
     basis = models.CharField("主体资格依据", max_length=200, blank=True)
@@ -68,9 +66,7 @@ class Document(DetailPage, EventDates, Workflow):
     detail_url = "normdocs:detail"
 
     search_fields = ("doc_no", "title", "register_no")  # what the list's search box matches (core.search)
-    unit = models.ForeignKey(
-        Unit, verbose_name="制定机关", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("制定机关")
     title = models.CharField("文件名称", max_length=200)
     doc_no = models.CharField("发文字号", max_length=50, blank=True)
     register_no = models.CharField("统一登记号", max_length=50, blank=True)
@@ -90,7 +86,7 @@ class Document(DetailPage, EventDates, Workflow):
     filed_on = models.DateField("报备日期", null=True, blank=True)
     filing_conform = models.BooleanField("报备规范", null=True, blank=True)
     ended_on = models.DateField("废止或失效日期", null=True, blank=True)
-    state = models.CharField("状态", max_length=20, choices=State.choices, default=State.DRAFT)
+    state = state_field(State, State.DRAFT)
 
     transitions: ClassVar = rules.TRANSITIONS
     event_dates = (
@@ -310,9 +306,7 @@ class ReviewItem(models.Model):
     """One item legally reviewed (合法性审核): a normative document, contract, agenda item…"""
 
     search_fields = ("title",)  # what the list's search box matches (core.search)
-    unit = models.ForeignKey(
-        Unit, verbose_name="送审单位", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("送审单位")
     kind = models.CharField("审核事项类别", max_length=10, choices=ReviewKind.choices)
     title = models.CharField("事项名称", max_length=200)
     document = models.OneToOneField(
@@ -352,9 +346,7 @@ class Cleanup(DetailPage, models.Model):
 
     detail_url = "normdocs:cleanup"
 
-    unit = models.ForeignKey(
-        Unit, verbose_name="组织清理单位", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("组织清理单位")
     title = models.CharField("清理名称", max_length=200)
     cutoff = models.DateField("清理范围截止日期", help_text="清理此日期以前制定的文件")
     started_on = models.DateField("开始日期")
