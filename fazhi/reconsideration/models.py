@@ -24,13 +24,16 @@ from fazhi.core.models import (
     MaskedApplicant,
     OpenStates,
     WorkflowQuerySet,
+    phone_field,
+    state_field,
+    unit_link,
 )
 from fazhi.core.validators import future_message, is_future
 from fazhi.core.workflow import Registered, ReservedMoves, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
 from fazhi.org.models import Unit, UnitKind
 from fazhi.org.scope import ScopedQuerySet, can_write_unit
-from fazhi.org.validators import mask_name, validate_phone
+from fazhi.org.validators import mask_name
 from fazhi.reconsideration import rules
 from fazhi.reconsideration.rules import (
     ActKind,
@@ -92,23 +95,13 @@ class Application(
     case_number = models.CharField(
         "案号", max_length=50, blank=True, help_text="如 确政复〔2022〕12号"
     )
-    agency = models.ForeignKey(
-        Unit,
-        verbose_name="复议机关",
-        on_delete=models.PROTECT,
-        related_name="+",
-        help_text="县级以上人民政府（行政复议法第24条）。默认为被申请人所在的县级政府。",
-    )
-    respondent = models.ForeignKey(
-        Unit, verbose_name="被申请人", on_delete=models.PROTECT, related_name="reconsiderations"
-    )
+    agency = unit_link("复议机关", help_text="县级以上人民政府（行政复议法第24条）。默认为被申请人所在的县级政府。")
+    respondent = unit_link("被申请人", related_name="reconsiderations")
     applicant_name = models.CharField("申请人", max_length=100)
     applicant_kind = models.CharField(
         "申请人类型", max_length=10, choices=ApplicantKind.choices, default=ApplicantKind.PERSON
     )
-    applicant_phone = models.CharField(
-        "申请人电话", max_length=20, blank=True, validators=[validate_phone]
-    )
+    applicant_phone = phone_field("申请人电话")
     act = models.CharField("申请复议的行政行为", max_length=300)
     act_kind = models.CharField(
         "行为类别", max_length=20, choices=ActKind.choices, default=ActKind.OTHER
@@ -118,9 +111,7 @@ class Application(
     )
     received_on = models.DateField("收到申请日期", db_index=True)
 
-    state = models.CharField(
-        "状态", max_length=20, choices=State.choices, default=State.RECEIVED, db_index=True
-    )
+    state = state_field(State, State.RECEIVED, db_index=True)
     procedure = models.CharField("审理程序", max_length=20, choices=Procedure.choices, blank=True)
 
     correction_requested_on = models.DateField("通知补正日期", null=True, blank=True)
@@ -167,8 +158,7 @@ class Application(
     scope_field = "respondent"
 
     class Meta:
-        verbose_name = "行政复议申请"
-        verbose_name_plural = "行政复议申请"
+        verbose_name = verbose_name_plural = "行政复议申请"
         ordering = ["-received_on", "-id"]
         indexes = [models.Index(fields=["state", "received_on"])]
 
@@ -629,9 +619,7 @@ class Letter(DatedRecord):
         Application, verbose_name="复议案件", on_delete=models.CASCADE, related_name="letters"
     )
     kind = models.CharField("文书类型", max_length=20, choices=LetterKind.choices)
-    recipient = models.ForeignKey(
-        Unit, verbose_name="送达单位", on_delete=models.PROTECT, related_name="+"
-    )
+    recipient = unit_link("送达单位")
     number = models.CharField("文号", max_length=50, blank=True)
     issued_on = models.DateField("制发日期")
     replied_on = models.DateField("回复日期", null=True, blank=True)
@@ -642,8 +630,7 @@ class Letter(DatedRecord):
     scope_field = "recipient"
 
     class Meta:
-        verbose_name = "意见书/建议书"
-        verbose_name_plural = "意见书/建议书"
+        verbose_name = verbose_name_plural = "意见书/建议书"
         ordering = ["issued_on", "id"]
 
     def __str__(self) -> str:
@@ -674,12 +661,7 @@ class SuperiorCase(DatedRecord):
     personal_name_fields = ("applicant_name",)
 
     search_fields = ("case_number", "applicant_name", "act")  # what the list's search box matches (core.search)
-    respondent = models.ForeignKey(
-        Unit,
-        verbose_name="被申请人",
-        on_delete=models.PROTECT,
-        related_name="superior_reconsiderations",
-    )
+    respondent = unit_link("被申请人", related_name="superior_reconsiderations")
     superior_body = models.CharField("复议机关", max_length=100, help_text="如 驻马店市人民政府")
     case_number = models.CharField("案号", max_length=50, blank=True)
     applicant_name = models.CharField("申请人", max_length=100)
@@ -694,8 +676,7 @@ class SuperiorCase(DatedRecord):
     scope_field = "respondent"
 
     class Meta:
-        verbose_name = "上级受理案件"
-        verbose_name_plural = "上级受理案件"
+        verbose_name = verbose_name_plural = "上级受理案件"
         ordering = ["-accepted_on", "-id"]
 
     def __str__(self) -> str:
