@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from fazhi.audit.trail import audit_context
+from fazhi.core.models import state_field, unit_link
 from fazhi.core.validators import future_dates
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
@@ -21,7 +22,6 @@ from fazhi.enforcement.rules import (
     CaseState,
     PartyKind,
 )
-from fazhi.org.models import Unit
 from fazhi.org.scope import ScopedQuerySet, can_write_unit
 from fazhi.org.validators import mask_name
 
@@ -52,9 +52,7 @@ class Case(Workflow):
         "party_name",
         "matter",
     )  # what the list's search box matches (core.search)
-    unit = models.ForeignKey(
-        Unit, verbose_name="执法单位", on_delete=models.PROTECT, related_name="enforcement_cases"
-    )
+    unit = unit_link("执法单位", related_name="enforcement_cases")
     number = models.CharField("案号（文号）", max_length=60, blank=True)
     kind = models.CharField("执法类别", max_length=20, choices=CaseKind.choices)
     personal_name_fields = ("party_name",)  # anonymised in anything published (core/privacy.py)
@@ -64,9 +62,7 @@ class Case(Workflow):
     )
     matter = models.CharField("案由（事项）", max_length=300)
     opened_on = models.DateField("立案（受理）日期")
-    state = models.CharField(
-        "状态", max_length=20, choices=CaseState.choices, default=CaseState.OPEN, db_index=True
-    )
+    state = state_field(CaseState, CaseState.OPEN, db_index=True)
     is_major = models.BooleanField(
         "重大执法决定", default=False, help_text="须经法制审核（行政处罚法第58条）"
     )
@@ -92,8 +88,7 @@ class Case(Workflow):
     objects = CaseQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "行政执法案件"
-        verbose_name_plural = "行政执法案件"
+        verbose_name = verbose_name_plural = "行政执法案件"
         ordering = ["-opened_on", "-id"]
         indexes = [
             # Covers every column the enforcement indicators read, so one county's

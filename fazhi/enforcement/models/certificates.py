@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.audit.trail import audit_context
-from fazhi.core.models import UniqueWithoutDisclosure
+from fazhi.core.models import UniqueWithoutDisclosure, state_field, unit_link
 from fazhi.core.validators import future_dates
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
@@ -59,12 +59,7 @@ class Certificate(UniqueWithoutDisclosure, Workflow):
         on_delete=models.PROTECT,
         related_name="enforcement_certificates",
     )
-    unit = models.ForeignKey(
-        Unit,
-        verbose_name="所在执法单位",
-        on_delete=models.PROTECT,
-        related_name="enforcement_certificates",
-    )
+    unit = unit_link("所在执法单位", related_name="enforcement_certificates")
     role = models.CharField(
         "人员类别", max_length=20, choices=OfficerRole.choices, default=OfficerRole.OFFICER
     )
@@ -73,13 +68,7 @@ class Certificate(UniqueWithoutDisclosure, Workflow):
     issuing_authority = models.CharField("发证机关", max_length=100, help_text="如 河南省人民政府")
     issued_on = models.DateField("发证日期")
     valid_until = models.DateField("有效期至", db_index=True)
-    state = models.CharField(
-        "状态",
-        max_length=20,
-        choices=CertificateState.choices,
-        default=CertificateState.VALID,
-        db_index=True,
-    )
+    state = state_field(CertificateState, CertificateState.VALID, db_index=True)
     cancelled_on = models.DateField("注销日期", null=True, blank=True)
     cancel_reason = models.CharField(
         "注销原因", max_length=20, choices=CancelReason.choices, blank=True
@@ -89,8 +78,7 @@ class Certificate(UniqueWithoutDisclosure, Workflow):
     objects = CertificateQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "行政执法证件"
-        verbose_name_plural = "行政执法证件"
+        verbose_name = verbose_name_plural = "行政执法证件"
         ordering = ["unit__path", "number"]
         indexes = [models.Index(fields=["unit", "role", "valid_until"])]
 
@@ -355,9 +343,7 @@ class CertificateRenewal(models.Model):
     certificate = models.ForeignKey(
         Certificate, verbose_name="证件", on_delete=models.CASCADE, related_name="renewals"
     )
-    unit = models.ForeignKey(
-        Unit, verbose_name="执法单位", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("执法单位")
     renewed_on = models.DateField("换证日期")
     old_number = models.CharField("原证件编号", max_length=40)
     new_number = models.CharField("新证件编号", max_length=40)
@@ -367,8 +353,7 @@ class CertificateRenewal(models.Model):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "证件换证"
-        verbose_name_plural = "证件换证"
+        verbose_name = verbose_name_plural = "证件换证"
         ordering = ["-renewed_on", "-id"]
 
     def __str__(self) -> str:
@@ -397,9 +382,7 @@ class AnnualReview(models.Model):
         Certificate, verbose_name="证件", on_delete=models.CASCADE, related_name="reviews"
     )
     # Copied from the certificate so that indicators group by unit and role in one query.
-    unit = models.ForeignKey(
-        Unit, verbose_name="执法单位", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("执法单位")
     role = models.CharField("人员类别", max_length=20, choices=OfficerRole.choices)
     year = models.PositiveSmallIntegerField("审验年度", db_index=True)
     reviewed_on = models.DateField("审验日期")
@@ -410,8 +393,7 @@ class AnnualReview(models.Model):
     objects = AnnualReviewQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "年度审验"
-        verbose_name_plural = "年度审验"
+        verbose_name = verbose_name_plural = "年度审验"
         ordering = ["-year", "id"]
         constraints = [
             models.UniqueConstraint(

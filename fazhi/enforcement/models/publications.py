@@ -10,6 +10,7 @@ from django.db import models, transaction
 from django.urls import reverse
 
 from fazhi.audit.trail import audit_context
+from fazhi.core.models import state_field, unit_link
 from fazhi.core.validators import future_dates
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
@@ -30,16 +31,9 @@ class DataPublication(Workflow):
 
     transitions = rules.PUBLICATION_TRANSITIONS
 
-    unit = models.ForeignKey(
-        Unit,
-        verbose_name="执法单位",
-        on_delete=models.PROTECT,
-        related_name="enforcement_publications",
-    )
+    unit = unit_link("执法单位", related_name="enforcement_publications")
     year = models.PositiveSmallIntegerField("数据年度")
-    state = models.CharField(
-        "状态", max_length=20, choices=PublicationState.choices, default=PublicationState.PENDING
-    )
+    state = state_field(PublicationState, PublicationState.PENDING)
     due_on = models.DateField("公开期限", null=True, blank=True, editable=False)
     published_on = models.DateField("公开日期", null=True, blank=True)
     published_late = models.BooleanField("逾期公开", default=False)
@@ -48,8 +42,7 @@ class DataPublication(Workflow):
     objects = DataPublicationQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "行政执法数据年度公开"
-        verbose_name_plural = "行政执法数据年度公开"
+        verbose_name = verbose_name_plural = "行政执法数据年度公开"
         ordering = ["-year", "unit__path"]
         constraints = [
             models.UniqueConstraint(

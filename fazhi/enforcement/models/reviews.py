@@ -11,6 +11,7 @@ from django.db import models, transaction
 from django.urls import reverse
 
 from fazhi.audit.trail import audit_context
+from fazhi.core.models import unit_link
 from fazhi.core.validators import future_dates
 from fazhi.enforcement import rules
 from fazhi.enforcement.models.cases import Case
@@ -27,17 +28,14 @@ from fazhi.org.validators import mask_name
 class ReviewSheet(models.Model):
     """A scoring sheet (评查标准): veto items plus scored items summing to 100 points."""
 
-    unit = models.ForeignKey(
-        Unit, verbose_name="制定单位", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("制定单位")
     name = models.CharField("评查表名称", max_length=200)
     year = models.PositiveSmallIntegerField("年度")
 
     objects = PublishedRulesQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "案卷评查表"
-        verbose_name_plural = "案卷评查表"
+        verbose_name = verbose_name_plural = "案卷评查表"
         ordering = ["-year", "id"]
 
     def __str__(self) -> str:
@@ -153,8 +151,7 @@ class Criterion(models.Model):
     order = models.PositiveSmallIntegerField("序号", default=0)
 
     class Meta:
-        verbose_name = "评查项目"
-        verbose_name_plural = "评查项目"
+        verbose_name = verbose_name_plural = "评查项目"
         ordering = ["sheet_id", "order"]
 
     def __str__(self) -> str:
@@ -169,9 +166,7 @@ class FileReview(models.Model):
     """The review of one case file (案卷评查): reviewers, deductions, score and grade."""
 
     search_fields = ("file_number",)  # what the list's search box matches (core.search)
-    unit = models.ForeignKey(
-        Unit, verbose_name="被评查单位", on_delete=models.PROTECT, related_name="file_reviews"
-    )
+    unit = unit_link("被评查单位", related_name="file_reviews")
     sheet = models.ForeignKey(
         ReviewSheet, verbose_name="评查表", on_delete=models.PROTECT, related_name="reviews"
     )
@@ -194,8 +189,7 @@ class FileReview(models.Model):
     objects = FileReviewQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "案卷评查"
-        verbose_name_plural = "案卷评查"
+        verbose_name = verbose_name_plural = "案卷评查"
         ordering = ["-reviewed_on", "-id"]
 
     def __str__(self) -> str:
@@ -314,8 +308,7 @@ class Deduction(models.Model):
     veto = models.BooleanField("触及否决项", default=False)
 
     class Meta:
-        verbose_name = "扣分"
-        verbose_name_plural = "扣分"
+        verbose_name = verbose_name_plural = "扣分"
 
     def __str__(self) -> str:
         return f"{self.criterion.text}：{'否决' if self.veto else f'扣{self.points:g}分'}"
