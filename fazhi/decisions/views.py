@@ -16,7 +16,7 @@ from fazhi.deadlines.services import deadlines_for
 from fazhi.decisions.forms import CatalogueForm, DecisionForm, action_form_class
 from fazhi.decisions.models import Catalogue, Decision
 from fazhi.decisions.rules import Step
-from fazhi.kit.actions import action_panel, record_views
+from fazhi.kit.actions import action_panel, template_views
 from fazhi.kit.screens import create_page, scoped
 from fazhi.kit.search import searched
 
@@ -74,16 +74,11 @@ def _detail_context(
     }
 
 
-def _render_detail(
-    request: HttpRequest, d: Decision, forms: dict[str, Any] | None = None, status: int = 200
-) -> HttpResponse:
-    return render(request, "decisions/detail.html", _detail_context(request, d, forms), status=status)
-
-
 # The page and the one view behind every move's button: its small form, then `apply()`.
-detail, act = record_views(
+detail, act = template_views(
     Decision.objects.select_related("unit", "lead_unit", "catalogue").prefetch_related("steps"),
-    _render_detail,
+    "decisions/detail.html",
+    _detail_context,
     action_form_class,
 )
 

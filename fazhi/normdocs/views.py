@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from fazhi.audit.models import Entry
 from fazhi.deadlines.services import deadlines_for
-from fazhi.kit.actions import action_panel, record_views
+from fazhi.kit.actions import action_panel, template_views
 from fazhi.kit.screens import create_page, scoped
 from fazhi.kit.search import searched
 from fazhi.normdocs.forms import CleanupForm, DecideForm, DocumentForm, action_form_class
@@ -92,16 +92,11 @@ def _detail_context(
     }
 
 
-def _render_detail(
-    request: HttpRequest, doc: Document, forms: dict[str, Any] | None = None, status: int = 200
-) -> HttpResponse:
-    return render(request, "normdocs/detail.html", _detail_context(request, doc, forms), status=status)
-
-
 # The page and the one view behind every move's button: its small form, then `apply()`.
-detail, act = record_views(
+detail, act = template_views(
     Document.objects.select_related("unit", "filing_authority", "review_item"),
-    _render_detail,
+    "normdocs/detail.html",
+    _detail_context,
     action_form_class,
 )
 
