@@ -26,7 +26,7 @@ from django.db import models
 from fazhi.assessment import rules
 from fazhi.assessment.rules import AUTOMATIC, Method, NoData, NodeKind, State
 from fazhi.assessment.scoring import ManualScoreInvalid, fmt, manual
-from fazhi.core.models import DetailPage, optional_link, state_field, unit_link
+from fazhi.core.models import DetailPage, optional_link, state_field, unique, unit_link
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.org.scope import ScopedQuerySet, can_write_unit
 
@@ -90,11 +90,7 @@ class Node(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "考核指标"
         ordering = ["system", "sort_order"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["system", "number"], name="assessment_node_number_unique"
-            ),
-        ]
+        constraints = [unique("system", "number", name="assessment_node_number_unique")]
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
@@ -147,11 +143,7 @@ class ScoreSheet(DetailPage, Workflow):
     class Meta:
         verbose_name = verbose_name_plural = "考核评分表"
         ordering = ["-year", "assessor__path", "-total", "unit__sort_order", "unit__path"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["system", "unit", "year"], name="assessment_sheet_unique"
-            ),
-        ]
+        constraints = [unique("system", "unit", "year", name="assessment_sheet_unique")]
 
     def __str__(self) -> str:
         return f"{self.unit.name} {self.year}年度考核评分表"
@@ -236,9 +228,7 @@ class AutoScore(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "自动评分"
-        constraints = [
-            models.UniqueConstraint(fields=["sheet", "node"], name="assessment_auto_unique")
-        ]
+        constraints = [unique("sheet", "node", name="assessment_auto_unique")]
 
     def __str__(self) -> str:
         return f"{self.node.number}：{self.points}分"

@@ -9,7 +9,8 @@
 - `OpenStates` (`open_states`): `is_open`, and `WorkflowQuerySet.open()` for lists.
 - `optional_link(...)`: an optional link to a record of another kind; `unit_link(...)`:
   the unit a record belongs to (or names); `state_field(...)`: a workflow's state;
-  `phone_field(...)`: a telephone number.
+  `phone_field(...)`: a telephone number; `unique(...)`: one row per value of fields;
+  `index_on(...)`: plain indexes.
 
 Registration (`register(by=)`) and moves reserved to another unit live next to the
 workflow, in `core.workflow` (`Registered`, `ReservedMoves`).
@@ -62,6 +63,17 @@ def state_field(states: Any, default: str, **options: Any) -> Any:
     return models.CharField(
         "状态", max_length=20, choices=states.choices, default=default, **options
     )
+
+
+def unique(*fields: str, name: str) -> models.UniqueConstraint:
+    """At most one row for each value of `fields` together (a unit's year, a
+    certificate's year, a decision's step)."""
+    return models.UniqueConstraint(fields=list(fields), name=name)
+
+
+def index_on(*fields: list[str]) -> list[models.Index]:
+    """One index for each list of fields (named by Django, as `models.Index` is)."""
+    return [models.Index(fields=f) for f in fields]
 
 
 class ConcurrentEdit(ValidationError):

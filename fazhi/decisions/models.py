@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from fazhi.core.models import DetailPage, optional_link, state_field, unit_link
+from fazhi.core.models import DetailPage, optional_link, state_field, unique, unit_link
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
 from fazhi.decisions import rules
@@ -32,11 +32,7 @@ class Catalogue(models.Model):
         verbose_name = "重大行政决策事项目录"
         verbose_name_plural = verbose_name
         ordering = ["-year", "unit__path"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["unit", "year"], name="decisions_one_catalogue_per_year"
-            )
-        ]
+        constraints = [unique("unit", "year", name="decisions_one_catalogue_per_year")]
 
     def __str__(self) -> str:
         return self.title or f"{self.unit}{self.year}年度重大行政决策事项目录"
@@ -338,9 +334,7 @@ class DecisionStep(models.Model):
         verbose_name = "决策环节"
         verbose_name_plural = verbose_name
         ordering = ["decision", "on", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["decision", "step"], name="decisions_step_once")
-        ]
+        constraints = [unique("decision", "step", name="decisions_step_once")]
 
     def __str__(self) -> str:
         return f"{self.decision}：{self.get_step_display()}"

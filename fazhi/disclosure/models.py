@@ -25,6 +25,7 @@ from fazhi.core.models import (
     optional_link,
     phone_field,
     state_field,
+    unique,
     unit_link,
 )
 from fazhi.core.validators import future_dates
@@ -316,9 +317,7 @@ class ReportFiling(DetailPage, Workflow):
     class Meta:
         verbose_name = verbose_name_plural = "政府信息公开工作年度报告"
         ordering = ["-year", "unit__path"]
-        constraints = [
-            models.UniqueConstraint(fields=["unit", "year"], name="disclosure_one_report_per_year")
-        ]
+        constraints = [unique("unit", "year", name="disclosure_one_report_per_year")]
 
     def __str__(self) -> str:
         return f"{self.unit.name}{self.year}年政府信息公开工作年度报告"

@@ -20,6 +20,7 @@ from fazhi.core.models import (
     InPostQuerySet,
     OpenStates,
     WorkflowQuerySet,
+    index_on,
     phone_field,
     state_field,
     unit_link,
@@ -102,11 +103,7 @@ class AidApplication(DetailPage, EventDates, OpenStates, Registered, Workflow):
     class Meta:
         verbose_name = verbose_name_plural = "法律援助申请"
         ordering = ["-received_on", "-id"]
-        indexes = [
-            models.Index(fields=["unit", "received_on"]),
-            models.Index(fields=["decided_on"]),
-            models.Index(fields=["state"]),
-        ]
+        indexes = index_on(["unit", "received_on"], ["decided_on"], ["state"])
 
     def __str__(self) -> str:
         return f"{self.number or '法律援助申请'}（{mask_name(self.applicant_name)}，{self.get_claim_display()}）"

@@ -19,7 +19,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from fazhi.core.models import DetailPage, optional_link, unit_link
+from fazhi.core.models import DetailPage, index_on, optional_link, unit_link
 from fazhi.lists.rules import (
     IN_FORCE_AFTER,
     ITEM_FIELDS,
@@ -71,10 +71,7 @@ class ListItem(DetailPage, models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "清单事项"
         ordering = ["list_kind", "unit__path", "code", "id"]
-        indexes = [
-            models.Index(fields=["unit", "list_kind"]),
-            models.Index(fields=["list_kind", "code"]),
-        ]
+        indexes = index_on(["unit", "list_kind"], ["list_kind", "code"])
         constraints = [
             # Checked with a message naming the code in clean(); this is the guard.
             models.UniqueConstraint(
@@ -177,11 +174,9 @@ class ListAdjustment(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "清单调整"
         ordering = ["-adjusted_on", "-id"]
-        indexes = [
-            models.Index(fields=["unit", "adjusted_on"]),
-            models.Index(fields=["list_kind", "adjusted_on"]),
-            models.Index(fields=["item", "adjusted_on"]),
-        ]
+        indexes = index_on(
+            ["unit", "adjusted_on"], ["list_kind", "adjusted_on"], ["item", "adjusted_on"]
+        )
 
     def __str__(self) -> str:
         code = (self.after or self.before or {}).get("code", "")

@@ -20,6 +20,7 @@ from fazhi.core.models import (
     OpenStates,
     UniqueWithoutDisclosure,
     WorkflowQuerySet,
+    index_on,
     optional_link,
     state_field,
     unit_link,
@@ -105,11 +106,7 @@ class Lawsuit(DetailPage, OpenStates, UniqueWithoutDisclosure, Registered, Workf
     class Meta:
         verbose_name = verbose_name_plural = "行政应诉案件"
         ordering = ["-received_on", "-id"]
-        indexes = [
-            models.Index(fields=["state"]),
-            models.Index(fields=["received_on"]),
-            models.Index(fields=["closed_on"]),
-        ]
+        indexes = index_on(["state"], ["received_on"], ["closed_on"])
 
     def __str__(self) -> str:
         return f"{self.case_number} {mask_name(self.plaintiff_name)}诉{self.unit.name if self.unit_id else ''}"

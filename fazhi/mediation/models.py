@@ -23,6 +23,7 @@ from fazhi.core.models import (
     InPostQuerySet,
     OpenStates,
     WorkflowQuerySet,
+    index_on,
     optional_link,
     phone_field,
     state_field,
@@ -181,12 +182,9 @@ class Dispute(DetailPage, EventDates, OpenStates, Registered, Workflow):
     class Meta:
         verbose_name = verbose_name_plural = "矛盾纠纷"
         ordering = ["-received_on", "-id"]
-        indexes = [
-            models.Index(fields=["unit", "received_on"]),
-            models.Index(fields=["received_on", "id"]),
-            models.Index(fields=["committee", "received_on"]),
-            models.Index(fields=["state"]),
-        ]
+        indexes = index_on(
+            ["unit", "received_on"], ["received_on", "id"], ["committee", "received_on"], ["state"]
+        )
 
     def __str__(self) -> str:
         return f"{self.number or '纠纷'} {self.get_kind_display()}（{self.parties_masked}）"

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from fazhi.core.models import DetailPage, EventDates, optional_link, state_field, unit_link
+from fazhi.core.models import DetailPage, EventDates, optional_link, state_field, unique, unit_link
 from fazhi.core.validators import future_message, is_future
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
@@ -32,9 +32,7 @@ class Issuer(models.Model):
         verbose_name = "制定主体"
         verbose_name_plural = "制定主体清单"
         ordering = ["unit__path"]
-        constraints = [
-            models.UniqueConstraint(fields=["unit", "listed_on"], name="normdocs_issuer_once")
-        ]
+        constraints = [unique("unit", "listed_on", name="normdocs_issuer_once")]
 
     def __str__(self) -> str:
         return str(self.unit)
@@ -431,11 +429,7 @@ class CleanupResult(models.Model):
         verbose_name = "清理结论"
         verbose_name_plural = verbose_name
         ordering = ["cleanup", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["cleanup", "document"], name="normdocs_one_outcome_per_cleanup"
-            )
-        ]
+        constraints = [unique("cleanup", "document", name="normdocs_one_outcome_per_cleanup")]
 
     def __str__(self) -> str:
         return f"{self.document}：{self.get_outcome_display()}"

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from fazhi.core.models import DatedRecord, optional_link, unit_link
+from fazhi.core.models import DatedRecord, optional_link, unique, unit_link
 from fazhi.org.scope import ScopedQuerySet
 from fazhi.org.validators import mask_name
 from fazhi.publicity.rules import Format, ReportForm, StudyKind, Target, exam_participation_rate
@@ -130,9 +130,7 @@ class ExamResult(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "学法考试"
         ordering = ["-year", "unit__path"]
-        constraints = [
-            models.UniqueConstraint(fields=["unit", "year", "exam"], name="publicity_exam_unique")
-        ]
+        constraints = [unique("unit", "year", "exam", name="publicity_exam_unique")]
 
     def __str__(self) -> str:
         return f"{self.year}年 {self.exam}"

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.audit.trail import audit_context
-from fazhi.core.models import UniqueWithoutDisclosure, state_field, unit_link
+from fazhi.core.models import UniqueWithoutDisclosure, state_field, unique, unit_link
 from fazhi.core.validators import future_dates
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
@@ -395,11 +395,7 @@ class AnnualReview(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "年度审验"
         ordering = ["-year", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["certificate", "year"], name="enforcement_one_review_a_year"
-            )
-        ]
+        constraints = [unique("certificate", "year", name="enforcement_one_review_a_year")]
 
     def __str__(self) -> str:
         return f"{self.year}年度审验：{'通过' if self.passed else '不通过'}"
