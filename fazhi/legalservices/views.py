@@ -22,7 +22,7 @@ from fazhi.legalservices.forms import (
     aid_action_form,
 )
 from fazhi.legalservices.importing import AID_SHEET, HELPER_SHEET, NOTARY_SHEET, VISIT_SHEET
-from fazhi.legalservices.models import AidApplication, LegalHelper, Notarisation, ServiceVisit
+from fazhi.legalservices.models import AidApplication
 
 SECTION = Section(
     "legalservices",
@@ -43,8 +43,6 @@ def _yes(value: bool | None) -> str:
 
 AID = Screen(
     key="list",
-    title="法律援助申请",
-    model=AidApplication,
     form=AidApplicationForm,
     sheet=AID_SHEET,
     date_field="received_on",
@@ -64,8 +62,6 @@ AID = Screen(
 )
 NOTARISATIONS = Screen(
     key="notarisations",
-    title="公证",
-    model=Notarisation,
     form=NotarisationForm,
     sheet=NOTARY_SHEET,
     date_field="issued_on",
@@ -79,8 +75,6 @@ NOTARISATIONS = Screen(
 )
 HELPERS = Screen(
     key="helpers",
-    title="法律明白人",
-    model=LegalHelper,
     form=LegalHelperForm,
     sheet=HELPER_SHEET,
     related=("unit", "unit__parent"),
@@ -95,8 +89,6 @@ HELPERS = Screen(
 )
 VISITS = Screen(
     key="visits",
-    title="公共法律服务",
-    model=ServiceVisit,
     form=ServiceVisitForm,
     sheet=VISIT_SHEET,
     date_field="visited_on",

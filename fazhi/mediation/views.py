@@ -36,7 +36,7 @@ from fazhi.mediation import indicators as mediation_indicators
 from fazhi.mediation import rules
 from fazhi.mediation.forms import CommitteeForm, DisputeForm, MediatorForm, dispute_action_form
 from fazhi.mediation.importing import COMMITTEE_SHEET
-from fazhi.mediation.models import Committee, Dispute, Mediator
+from fazhi.mediation.models import Dispute
 from fazhi.mediation.rules import Kind, Level, Outcome, State
 from fazhi.org.scope import get_for_user_or_404
 
@@ -133,8 +133,6 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 COMMITTEES = Screen(
     key="committees",
-    title="人民调解委员会",
-    model=Committee,
     form=CommitteeForm,
     sheet=COMMITTEE_SHEET,
     columns=[
@@ -150,8 +148,6 @@ COMMITTEES = Screen(
 )
 MEDIATORS = Screen(
     key="mediators",
-    title="人民调解员",
-    model=Mediator,
     form=MediatorForm,
     related=("unit", "committee"),
     columns=[
