@@ -8,7 +8,6 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.audit.models import Entry
@@ -17,7 +16,7 @@ from fazhi.decisions.forms import CatalogueForm, DecisionForm, action_form_class
 from fazhi.decisions.models import Catalogue, Decision
 from fazhi.decisions.rules import Step
 from fazhi.kit.actions import action_panel, template_views
-from fazhi.kit.screens import create_page, scoped
+from fazhi.kit.screens import create_view, scoped
 from fazhi.kit.search import searched
 
 
@@ -83,18 +82,12 @@ detail, act = template_views(
 )
 
 
-def _create(request: HttpRequest, form_class: Any, title: str) -> HttpResponse:
-    return create_page(request, form_class, title, reverse("decisions:list"), then="decisions:list")
-
-
-@login_required
-def catalogue_create(request: HttpRequest) -> HttpResponse:
-    return _create(request, CatalogueForm, "登记年度重大行政决策事项目录")
-
-
-@login_required
-def decision_create(request: HttpRequest) -> HttpResponse:
-    return _create(request, DecisionForm, "登记重大行政决策事项")
+catalogue_create = create_view(
+    CatalogueForm, "登记年度重大行政决策事项目录", "decisions:list", then="decisions:list"
+)
+decision_create = create_view(
+    DecisionForm, "登记重大行政决策事项", "decisions:list", then="decisions:list"
+)
 
 
 def today() -> date:

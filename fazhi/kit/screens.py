@@ -344,6 +344,22 @@ def create_page(
     return form_page(request, form, title, back)
 
 
+def create_view(
+    form_class: Any,
+    title: str,
+    back: str,
+    done: str = "已登记：{obj}",
+    then: str | None = None,
+) -> Callable[[HttpRequest], HttpResponse]:
+    """`create_page` as a view of its own (`back`: the URL name 返回 leads to)."""
+
+    @login_required
+    def view(request: HttpRequest) -> HttpResponse:
+        return create_page(request, form_class, title, reverse(back), done, then)
+
+    return view
+
+
 def register_view(
     section: Section, form_class: type[ScopedModelForm], title: str, back: str, done: str
 ) -> Callable[[HttpRequest], HttpResponse]:
