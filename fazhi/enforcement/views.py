@@ -9,6 +9,7 @@ screen pieces (scope, writer check, action panel, deadlines, figures) come from 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import partial
 from typing import Any
@@ -382,6 +383,30 @@ def _rules_record(request: HttpRequest, model: Any, pk: int, *, write: bool = Fa
     return obj
 
 
+def _rules_form(
+    request: HttpRequest,
+    form: Any,
+    formset: Any,
+    save: Callable[[], Any],
+    done: str,
+    context: dict[str, Any],
+) -> HttpResponse:
+    """A leniency list with its items, or a scoring sheet with its criteria: on a valid
+    POST `save()` stores both as one (its refusal goes back on the form), then the
+    record's page with `done` (naming `{obj}`); else enforcement/rules_form.html."""
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        try:
+            saved = save()
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, done.format(obj=saved))
+            return redirect(saved.get_absolute_url())
+    return render(
+        request, "enforcement/rules_form.html", {"form": form, "formset": formset, **context}
+    )
+
+
 def _leniency_form(request: HttpRequest, instance: LeniencyList, title: str) -> HttpResponse:
     form = LeniencyListForm(request.POST or None, instance=instance, user=request.user)
     initial = [
@@ -394,21 +419,15 @@ def _leniency_form(request: HttpRequest, instance: LeniencyList, title: str) -> 
         for i in (instance.items.all() if instance.pk else [])
     ]
     formset = LeniencyItemFormSet(request.POST or None, initial=initial, prefix="items")
-    if request.method == "POST":
-        if form.is_valid() and formset.is_valid():
-            try:
-                saved = LeniencyList.save_with_items(
-                    by=request.user, instance=form.instance, items=item_rows(formset)
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                messages.success(request, f"已保存包容审慎清单：{saved}。")
-                return redirect(saved.get_absolute_url())
-    return render(
+    return _rules_form(
         request,
-        "enforcement/rules_form.html",
-        {"form": form, "formset": formset, "title": title, "back": "enforcement:leniency"},
+        form,
+        formset,
+        lambda: LeniencyList.save_with_items(
+            by=request.user, instance=form.instance, items=item_rows(formset)
+        ),
+        "已保存包容审慎清单：{obj}。",
+        {"title": title, "back": "enforcement:leniency"},
     )
 
 
@@ -482,36 +501,24 @@ def _sheet_form(request: HttpRequest, sheet: ReviewSheet | None, title: str) -> 
         else []
     )
     formset = CriterionFormSet(request.POST or None, initial=initial, prefix="criteria")
-    if request.method == "POST":
-        if form.is_valid() and formset.is_valid():
-            d = form.cleaned_data
-            try:
-                if sheet is None:
-                    sheet = ReviewSheet.create(
-                        by=request.user,
-                        unit=d["unit"],
-                        name=d["name"],
-                        year=d["year"],
-                        criteria=criterion_rows(formset),
-                    )
-                else:
-                    sheet.revise(
-                        by=request.user,
-                        name=d["name"],
-                        year=d["year"],
-                        criteria=criterion_rows(formset),
-                    )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                messages.success(request, f"已保存评查表：{sheet}。")
-                return redirect(sheet.get_absolute_url())
-    return render(
+
+    def save() -> ReviewSheet:
+        d = form.cleaned_data
+        criteria = criterion_rows(formset)
+        if sheet is None:
+            return ReviewSheet.create(
+                by=request.user, unit=d["unit"], name=d["name"], year=d["year"], criteria=criteria
+            )
+        sheet.revise(by=request.user, name=d["name"], year=d["year"], criteria=criteria)
+        return sheet
+
+    return _rules_form(
         request,
-        "enforcement/rules_form.html",
+        form,
+        formset,
+        save,
+        "已保存评查表：{obj}。",
         {
-            "form": form,
-            "formset": formset,
             "title": title,
             "back": "enforcement:sheets",
             "note": "计分项目的分值须大于0，合计100分；否决项不计分，触及任一否决项的案卷为0分、不合格。",
