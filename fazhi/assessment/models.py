@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -251,10 +251,6 @@ class Evidence(models.Model):
         return self.name
 
 
-class ManualScoreQuerySet(ScopedQuerySet["ManualScore"]):
-    pass
-
-
 class ManualScore(models.Model):
     """One entry of the assessor's score for a manual rule; the latest entry counts."""
 
@@ -278,7 +274,7 @@ class ManualScore(models.Model):
     )
     entered_at = models.DateTimeField("评分时间", auto_now_add=True)
 
-    objects = ManualScoreQuerySet.as_manager()
+    objects: ClassVar[Any] = ScopedQuerySet["ManualScore"].as_manager()
     scope_field = "sheet__unit"
 
     class Meta:

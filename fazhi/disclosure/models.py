@@ -9,7 +9,7 @@ data in `rules.py`. The reply period is a row of the deadlines app (`disclosure_
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -102,10 +102,6 @@ class ProactiveItem(models.Model):
             raise ValidationError(errors)
 
 
-class RequestQuerySet(WorkflowQuerySet["Request"]):
-    pass
-
-
 class Request(DetailPage, EventDates, MaskedApplicant, OpenStates, Registered, Workflow):
     """A request for government information (依申请公开), from receipt to the reply."""
 
@@ -162,7 +158,7 @@ class Request(DetailPage, EventDates, MaskedApplicant, OpenStates, Registered, W
     )
     note = models.TextField("备注", blank=True)
 
-    objects = RequestQuerySet.as_manager()
+    objects: ClassVar[Any] = WorkflowQuerySet["Request"].as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "政府信息公开申请"
@@ -283,10 +279,6 @@ class Request(DetailPage, EventDates, MaskedApplicant, OpenStates, Registered, W
 # ---------------------------------------------------------------- the annual report
 
 
-class ReportFilingQuerySet(ScopedQuerySet["ReportFiling"]):
-    pass
-
-
 class ReportFiling(DetailPage, Workflow):
     """One unit's 政府信息公开工作年度报告 for one year: due by 31 January (部门) or
     31 March (本级政府) of the next year (第49条), met when it is published.
@@ -312,7 +304,7 @@ class ReportFiling(DetailPage, Workflow):
         "公布时的主要数据", default=dict, blank=True, help_text="公布时按记录生成的报告数据"
     )
 
-    objects = ReportFilingQuerySet.as_manager()
+    objects: ClassVar[Any] = ScopedQuerySet["ReportFiling"].as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "政府信息公开工作年度报告"

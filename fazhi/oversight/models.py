@@ -260,10 +260,6 @@ class Task(DetailPage, OfficeMixin, EventDates, OpenStates, Registered, Workflow
             build_archive(self, on=on)
 
 
-class MilestoneQuerySet(ScopedQuerySet["Milestone"]):
-    pass
-
-
 class Milestone(models.Model):
     """A time node (阶段节点) of 责任分解: set, changed and completed by the lead unit or
     the office through `add()`, `change()` and `complete()`; each is on the due list."""
@@ -276,7 +272,7 @@ class Milestone(models.Model):
     done_on = models.DateField("完成日期", null=True, blank=True)
 
     scope_field = "task__unit"
-    objects = MilestoneQuerySet.as_manager()
+    objects: ClassVar[Any] = ScopedQuerySet["Milestone"].as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "时间节点"
@@ -407,10 +403,6 @@ class Progress(models.Model):
         return f"{self.reported_on:%Y-%m-%d} {self.text[:20]}"
 
 
-class UrgingQuerySet(ScopedQuerySet["Urging"]):
-    pass
-
-
 class Urging(DatedRecord):
     """A reminder or escalation, recorded (seed 004: 督查催办). "Sent" = recorded and shown
     on the lead unit's due list; closed networks have no e-mail or SMS."""
@@ -429,7 +421,7 @@ class Urging(DatedRecord):
     due_on = models.DateField("完成时限", null=True, blank=True)
     note = models.CharField("说明", max_length=300, blank=True)
 
-    objects: ClassVar[Any] = UrgingQuerySet.as_manager()
+    objects: ClassVar[Any] = ScopedQuerySet["Urging"].as_manager()
     event_dates = ("sent_on",)
 
     class Meta:
@@ -476,10 +468,6 @@ class ArchiveFile(models.Model):
 # ---------------------------------------------------------------- suggestions and proposals
 
 
-class SuggestionQuerySet(WorkflowQuerySet["Suggestion"]):
-    pass
-
-
 class Suggestion(DetailPage, OfficeMixin, EventDates, OpenStates, Registered, Workflow):
     """An NPC deputy's suggestion (建议) or a CPPCC member's proposal (提案) assigned here."""
 
@@ -520,7 +508,7 @@ class Suggestion(DetailPage, OfficeMixin, EventDates, OpenStates, Registered, Wo
     )
     note = models.TextField("备注", blank=True)
 
-    objects = SuggestionQuerySet.as_manager()
+    objects: ClassVar[Any] = WorkflowQuerySet["Suggestion"].as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "建议提案"

@@ -645,10 +645,6 @@ class Letter(DatedRecord):
         return {}
 
 
-class SuperiorCaseQuerySet(ScopedQuerySet["SuperiorCase"]):
-    pass
-
-
 class SuperiorCase(DatedRecord):
     """A case a superior body (e.g. the city government) handles against a unit here.
 
@@ -671,7 +667,7 @@ class SuperiorCase(DatedRecord):
     outcome = models.CharField("结案方式", max_length=30, choices=ReviewOutcome.choices, blank=True)
     note = models.TextField("备注", blank=True)
 
-    objects: ClassVar[Any] = SuperiorCaseQuerySet.as_manager()
+    objects: ClassVar[Any] = ScopedQuerySet["SuperiorCase"].as_manager()
     event_dates = ("accepted_on", "closed_on")
     scope_field = "respondent"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -371,10 +371,6 @@ class CertificateRenewal(models.Model):
             raise ValidationError(errors)
 
 
-class AnnualReviewQuerySet(ScopedQuerySet["AnnualReview"]):
-    pass
-
-
 class AnnualReview(models.Model):
     """One year's 审验 of a certificate. Made by the certificate's pass/fail actions."""
 
@@ -390,7 +386,7 @@ class AnnualReview(models.Model):
     training_hours = models.PositiveIntegerField("年度培训学时", default=0)
     reason = models.CharField("不通过原因", max_length=200, blank=True)
 
-    objects = AnnualReviewQuerySet.as_manager()
+    objects: ClassVar[Any] = ScopedQuerySet["AnnualReview"].as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "年度审验"

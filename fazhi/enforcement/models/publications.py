@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -22,10 +22,6 @@ from fazhi.org.models import Unit
 from fazhi.org.scope import ScopedQuerySet, can_write_unit
 
 
-class DataPublicationQuerySet(ScopedQuerySet["DataPublication"]):
-    pass
-
-
 class DataPublication(Workflow):
     """A unit's yearly enforcement data publication (118号: by 31 January [M])."""
 
@@ -39,7 +35,7 @@ class DataPublication(Workflow):
     published_late = models.BooleanField("逾期公开", default=False)
     where = models.CharField("公开网址或载体", max_length=300, blank=True)
 
-    objects = DataPublicationQuerySet.as_manager()
+    objects: ClassVar[Any] = ScopedQuerySet["DataPublication"].as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "行政执法数据年度公开"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -158,10 +158,6 @@ class Criterion(models.Model):
         return f"{self.get_tier_display()}：{self.text}（{self.points:g}分）"
 
 
-class FileReviewQuerySet(ScopedQuerySet["FileReview"]):
-    pass
-
-
 class FileReview(models.Model):
     """The review of one case file (案卷评查): reviewers, deductions, score and grade."""
 
@@ -186,7 +182,7 @@ class FileReview(models.Model):
     vetoed = models.BooleanField("触及否决项", default=False)
     findings = models.TextField("发现的问题", blank=True)
 
-    objects = FileReviewQuerySet.as_manager()
+    objects: ClassVar[Any] = ScopedQuerySet["FileReview"].as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "案卷评查"
