@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -26,7 +26,14 @@ from django.db import models
 from fazhi.assessment import rules
 from fazhi.assessment.rules import AUTOMATIC, Method, NoData, NodeKind, State
 from fazhi.assessment.scoring import ManualScoreInvalid, fmt, manual
-from fazhi.core.models import DetailPage, optional_link, state_field, unique, unit_link
+from fazhi.core.models import (
+    DetailPage,
+    ScopedRecord,
+    optional_link,
+    state_field,
+    unique,
+    unit_link,
+)
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.org.scope import ScopedQuerySet, can_write_unit
 
@@ -251,7 +258,7 @@ class Evidence(models.Model):
         return self.name
 
 
-class ManualScore(models.Model):
+class ManualScore(ScopedRecord):
     """One entry of the assessor's score for a manual rule; the latest entry counts."""
 
     sheet = models.ForeignKey(
@@ -274,7 +281,6 @@ class ManualScore(models.Model):
     )
     entered_at = models.DateTimeField("评分时间", auto_now_add=True)
 
-    objects: ClassVar[Any] = ScopedQuerySet["ManualScore"].as_manager()
     scope_field = "sheet__unit"
 
     class Meta:

@@ -4,6 +4,7 @@
 - `EventDates` (`event_dates`): no date later than today, and the latest date for
   `Workflow.last_event_date`; `DatedRecord`: a plain record's `clean()` on top of it
   (the model adds `record_errors()`), with a `ScopedQuerySet` manager.
+- `ScopedRecord`: a record with a `ScopedQuerySet` manager.
 - `DetailPage` (`detail_url`), `MaskedApplicant` (张某某 in lists and exports),
   `InPostQuerySet.active(day)` for people and bodies in post.
 - `OpenStates` (`open_states`): `is_open`, and `WorkflowQuerySet.open()` for lists.
@@ -157,6 +158,16 @@ class EventDates(models.Model):
     def last_event_date(self) -> date | None:
         dates = [d for d in (getattr(self, n) for n in self.event_dates) if d is not None]
         return max(dates) if dates else None
+
+
+class ScopedRecord(models.Model):
+    """A record read through `org.scope`: its manager is a `ScopedQuerySet`
+    (`visible_to`, `in_subtree` …) on the model's `scope_field`."""
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
 
 
 class DatedRecord(EventDates):

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
-from fazhi.core.models import optional_link, phone_field, unit_link
+from fazhi.core.models import ScopedRecord, optional_link, phone_field, unit_link
 from fazhi.counsel.rules import Kind, Subject
 from fazhi.org.models import MaskedContact, Unit
 from fazhi.org.scope import ScopedQuerySet
@@ -73,7 +73,7 @@ def has_counsel(start: date, end: date) -> Exists:
     )
 
 
-class Opinion(models.Model):
+class Opinion(ScopedRecord):
     """A legal opinion, linked to the decision, document, contract or lawsuit it concerns."""
 
     unit = unit_link("服务单位")
@@ -89,7 +89,6 @@ class Opinion(models.Model):
     lawsuit = optional_link("litigation.Lawsuit", "行政诉讼案件")
     summary = models.TextField("意见要点", blank=True)
 
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "法律意见"

@@ -8,7 +8,14 @@ from typing import Any, ClassVar
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from fazhi.core.models import DetailPage, optional_link, state_field, unique, unit_link
+from fazhi.core.models import (
+    DetailPage,
+    ScopedRecord,
+    optional_link,
+    state_field,
+    unique,
+    unit_link,
+)
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
 from fazhi.decisions import rules
@@ -17,7 +24,7 @@ from fazhi.org.models import Unit
 from fazhi.org.scope import ScopedQuerySet
 
 
-class Catalogue(models.Model):
+class Catalogue(ScopedRecord):
     """年度重大行政决策事项目录 (第3条第3款), with the date it was published."""
 
     unit = unit_link("决策机关")
@@ -26,7 +33,6 @@ class Catalogue(models.Model):
     published_on = models.DateField("公布日期", null=True, blank=True)
     url = models.URLField("公布网址", blank=True)
 
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "重大行政决策事项目录"
@@ -308,7 +314,7 @@ def _choice(raw: Any, choices: type[models.TextChoices], label: str) -> str:
     raise TransitionNotAllowed(f"请选择{label}（可选：{options}）。")
 
 
-class DecisionStep(models.Model):
+class DecisionStep(ScopedRecord):
     """One statutory step of a decision, done on a date or not applicable for a reason."""
 
     decision = models.ForeignKey(
@@ -328,7 +334,6 @@ class DecisionStep(models.Model):
     recorded_by = optional_link("org.User", "登记人", on_delete=models.SET_NULL)
 
     scope_field = "decision__unit"
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "决策环节"

@@ -8,7 +8,15 @@ from typing import Any, ClassVar
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from fazhi.core.models import DetailPage, EventDates, optional_link, state_field, unique, unit_link
+from fazhi.core.models import (
+    DetailPage,
+    EventDates,
+    ScopedRecord,
+    optional_link,
+    state_field,
+    unique,
+    unit_link,
+)
 from fazhi.core.validators import future_message, is_future
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
@@ -18,7 +26,7 @@ from fazhi.org.models import Unit
 from fazhi.org.scope import ScopedQuerySet, can_write_unit
 
 
-class Issuer(models.Model):
+class Issuer(ScopedRecord):
     """An entry of the 制定主体清单: a body allowed to issue normative documents."""
 
     unit = unit_link("制定主体")
@@ -26,7 +34,6 @@ class Issuer(models.Model):
     delisted_on = models.DateField("移出清单日期", null=True, blank=True)
     basis = models.CharField("主体资格依据", max_length=200, blank=True)
 
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "制定主体"
@@ -300,7 +307,7 @@ def _yes(raw: Any) -> bool:
     raise TransitionNotAllowed(f"“{text}”应为“是”或“否”。")
 
 
-class ReviewItem(models.Model):
+class ReviewItem(ScopedRecord):
     """One item legally reviewed (合法性审核): a normative document, contract, agenda item…"""
 
     search_fields = ("title",)  # what the list's search box matches (core.search)
@@ -320,7 +327,6 @@ class ReviewItem(models.Model):
     opinion = models.CharField("审核意见", max_length=10, choices=ReviewOpinion.choices, blank=True)
     detail = models.TextField("意见要点", blank=True)
 
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "合法性审核事项"
@@ -339,7 +345,7 @@ class ReviewItem(models.Model):
             raise ValidationError({"opinion": "已审核的事项须填写审核意见。"})
 
 
-class Cleanup(DetailPage, models.Model):
+class Cleanup(DetailPage, ScopedRecord):
     """A cleanup campaign (清理) of the documents issued before a cut-off date."""
 
     detail_url = "normdocs:cleanup"
@@ -350,7 +356,6 @@ class Cleanup(DetailPage, models.Model):
     started_on = models.DateField("开始日期")
     finished_on = models.DateField("完成日期", null=True, blank=True)
 
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "规范性文件清理"
@@ -409,7 +414,7 @@ class Cleanup(DetailPage, models.Model):
         return result
 
 
-class CleanupResult(models.Model):
+class CleanupResult(ScopedRecord):
     """The outcome of one cleanup for one document."""
 
     cleanup = models.ForeignKey(
@@ -423,7 +428,6 @@ class CleanupResult(models.Model):
     note = models.CharField("说明", max_length=200, blank=True)
 
     scope_field = "cleanup__unit"
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "清理结论"

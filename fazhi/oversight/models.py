@@ -24,6 +24,7 @@ from fazhi.core.models import (
     DetailPage,
     EventDates,
     OpenStates,
+    ScopedRecord,
     WorkflowQuerySet,
     optional_link,
     phone_field,
@@ -34,7 +35,7 @@ from fazhi.core.validators import future_dates, is_future
 from fazhi.core.workflow import Registered, ReservedMoves, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
 from fazhi.org.models import Unit
-from fazhi.org.scope import ScopedQuerySet, can_write_unit
+from fazhi.org.scope import can_write_unit
 from fazhi.org.validators import mask_name
 from fazhi.oversight import rules
 from fazhi.oversight.rules import (
@@ -260,7 +261,7 @@ class Task(DetailPage, OfficeMixin, EventDates, OpenStates, Registered, Workflow
             build_archive(self, on=on)
 
 
-class Milestone(models.Model):
+class Milestone(ScopedRecord):
     """A time node (阶段节点) of 责任分解: set, changed and completed by the lead unit or
     the office through `add()`, `change()` and `complete()`; each is on the due list."""
 
@@ -272,7 +273,6 @@ class Milestone(models.Model):
     done_on = models.DateField("完成日期", null=True, blank=True)
 
     scope_field = "task__unit"
-    objects: ClassVar[Any] = ScopedQuerySet["Milestone"].as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "时间节点"
@@ -421,7 +421,6 @@ class Urging(DatedRecord):
     due_on = models.DateField("完成时限", null=True, blank=True)
     note = models.CharField("说明", max_length=300, blank=True)
 
-    objects: ClassVar[Any] = ScopedQuerySet["Urging"].as_manager()
     event_dates = ("sent_on",)
 
     class Meta:

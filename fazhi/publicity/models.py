@@ -12,13 +12,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from fazhi.core.models import DatedRecord, optional_link, unique, unit_link
-from fazhi.org.scope import ScopedQuerySet
+from fazhi.core.models import DatedRecord, ScopedRecord, optional_link, unique, unit_link
 from fazhi.org.validators import mask_name
 from fazhi.publicity.rules import Format, ReportForm, StudyKind, Target, exam_participation_rate
 
 
-class Responsibility(models.Model):
+class Responsibility(ScopedRecord):
     """One line of a unit's 谁执法谁普法 responsibility list for a year."""
 
     search_fields = ("laws",)  # what the list's search box matches (core.search)
@@ -29,7 +28,6 @@ class Responsibility(models.Model):
     measures = models.CharField("普法措施", max_length=300, blank=True)
     planned_events = models.PositiveIntegerField("计划活动场次", default=1)
 
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "普法责任清单事项"
@@ -111,7 +109,7 @@ class StudySession(DatedRecord):
         return {}
 
 
-class ExamResult(models.Model):
+class ExamResult(ScopedRecord):
     """A unit's result in one online exam (国家工作人员学法用法考试): counts, not people."""
 
     search_fields = ("exam",)  # what the list's search box matches (core.search)
@@ -125,7 +123,6 @@ class ExamResult(models.Model):
         "平均分", max_digits=5, decimal_places=1, null=True, blank=True
     )
 
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "学法考试"

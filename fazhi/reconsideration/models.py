@@ -667,7 +667,6 @@ class SuperiorCase(DatedRecord):
     outcome = models.CharField("结案方式", max_length=30, choices=ReviewOutcome.choices, blank=True)
     note = models.TextField("备注", blank=True)
 
-    objects: ClassVar[Any] = ScopedQuerySet["SuperiorCase"].as_manager()
     event_dates = ("accepted_on", "closed_on")
     scope_field = "respondent"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from datetime import date, timedelta
-from typing import Any, ClassVar
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.audit.trail import audit_context
-from fazhi.core.models import UniqueWithoutDisclosure, state_field, unique, unit_link
+from fazhi.core.models import ScopedRecord, UniqueWithoutDisclosure, state_field, unique, unit_link
 from fazhi.core.validators import future_dates
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
@@ -336,7 +336,7 @@ def may_not_enforce(unit: Unit, day: date) -> models.QuerySet[Person]:
     )
 
 
-class CertificateRenewal(models.Model):
+class CertificateRenewal(ScopedRecord):
     """One 换证 / 延续 of a certificate: the old and new number and validity. Made by the
     certificate's `renew` action."""
 
@@ -350,7 +350,6 @@ class CertificateRenewal(models.Model):
     old_valid_until = models.DateField("原有效期至")
     new_valid_until = models.DateField("新的有效期至")
 
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "证件换证"
@@ -371,7 +370,7 @@ class CertificateRenewal(models.Model):
             raise ValidationError(errors)
 
 
-class AnnualReview(models.Model):
+class AnnualReview(ScopedRecord):
     """One year's 审验 of a certificate. Made by the certificate's pass/fail actions."""
 
     certificate = models.ForeignKey(
@@ -386,7 +385,6 @@ class AnnualReview(models.Model):
     training_hours = models.PositiveIntegerField("年度培训学时", default=0)
     reason = models.CharField("不通过原因", max_length=200, blank=True)
 
-    objects: ClassVar[Any] = ScopedQuerySet["AnnualReview"].as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "年度审验"

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
 
 from fazhi.audit.trail import audit_context
-from fazhi.core.models import unit_link
+from fazhi.core.models import ScopedRecord, unit_link
 from fazhi.core.validators import future_dates
 from fazhi.enforcement import rules
 from fazhi.enforcement.models.cases import Case
@@ -21,7 +21,7 @@ from fazhi.enforcement.rules import (
     Grade,
 )
 from fazhi.org.models import Unit
-from fazhi.org.scope import ScopedQuerySet, can_write_unit
+from fazhi.org.scope import can_write_unit
 from fazhi.org.validators import mask_name
 
 
@@ -158,7 +158,7 @@ class Criterion(models.Model):
         return f"{self.get_tier_display()}：{self.text}（{self.points:g}分）"
 
 
-class FileReview(models.Model):
+class FileReview(ScopedRecord):
     """The review of one case file (案卷评查): reviewers, deductions, score and grade."""
 
     search_fields = ("file_number",)  # what the list's search box matches (core.search)
@@ -182,7 +182,6 @@ class FileReview(models.Model):
     vetoed = models.BooleanField("触及否决项", default=False)
     findings = models.TextField("发现的问题", blank=True)
 
-    objects: ClassVar[Any] = ScopedQuerySet["FileReview"].as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "案卷评查"
