@@ -258,14 +258,22 @@ class Application(
 
     def open_review_deadline(self, start: date | None = None, *, restart: bool = False) -> None:
         """The acceptance review (第30条) from receipt, or afresh from corrected materials."""
+        title = "受理审查（补正后重新计算）" if restart else "受理审查"
+        self._open_agency_deadline(
+            rules.P_REVIEW, start or self.received_on, title, restart=restart
+        )
+
+    def _open_agency_deadline(self, period: str, start: date, title: str, **extra: Any) -> None:
+        """A period the agency keeps: its unit's, with the staff member who made the move
+        responsible, titled "<title>：<the application>"."""
         deadlines.open_deadline(
             self,
-            rules.P_REVIEW,
-            start=start or self.received_on,
-            title=f"受理审查{'（补正后重新计算）' if restart else ''}：{self}",
+            period,
+            start=start,
+            title=f"{title}：{self}",
             unit=self.agency,
             responsible=self._responsible(),
-            restart=restart,
+            **extra,
         )
 
     def _responsible(self) -> Any:
@@ -282,14 +290,7 @@ class Application(
         self.correction_requested_on = on
         # 第31条: the applicant's correction time does not count against the review.
         deadlines.pause_deadline(self, rules.P_REVIEW, start=on, reason="通知申请人补正")
-        deadlines.open_deadline(
-            self,
-            rules.P_CORRECTION,
-            start=on,
-            title=f"申请人补正：{self}",
-            unit=self.agency,
-            responsible=self._responsible(),
-        )
+        self._open_agency_deadline(rules.P_CORRECTION, on, "申请人补正")
 
     def on_receive_correction(self, *, on: date, **_: Any) -> None:
         self.correction_received_on = on
@@ -350,23 +351,11 @@ class Application(
         self.procedure = procedure
         self.accepted_on = accepted_on
         url = self.get_absolute_url()
-        deadlines.open_deadline(
-            self,
-            rules.COPY_PERIOD[procedure],
-            start=accepted_on,
-            title=f"发送申请书副本：{self}",
-            unit=self.agency,
-            responsible=self._responsible(),
-            url=url,
+        self._open_agency_deadline(
+            rules.COPY_PERIOD[procedure], accepted_on, "发送申请书副本", url=url
         )
-        deadlines.open_deadline(
-            self,
-            rules.DECISION_PERIOD[procedure],
-            start=accepted_on,
-            title=f"作出复议决定：{self}",
-            unit=self.agency,
-            responsible=self._responsible(),
-            url=url,
+        self._open_agency_deadline(
+            rules.DECISION_PERIOD[procedure], accepted_on, "作出复议决定", url=url
         )
 
     def on_accept(self, *, on: date, procedure: str | None = None, **_: Any) -> None:
@@ -430,14 +419,7 @@ class Application(
             # The old law set no notice period for hearings: nothing to check.
             self.hearing_on = hearing_on
             return self.state
-        deadlines.open_deadline(
-            self,
-            rules.P_HEARING_NOTICE,
-            start=hearing_on,
-            title=f"听证通知：{self}",
-            unit=self.agency,
-            responsible=self._responsible(),
-        )
+        self._open_agency_deadline(rules.P_HEARING_NOTICE, hearing_on, "听证通知")
         met = deadlines.meet_deadline(self, rules.P_HEARING_NOTICE, on=on)
         if met is not None and met.on_time is False:
             raise TransitionNotAllowed(
