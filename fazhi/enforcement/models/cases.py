@@ -8,10 +8,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
-from django.urls import reverse
 
 from fazhi.audit.trail import audit_context
-from fazhi.core.models import state_field, unit_link
+from fazhi.core.models import DetailPage, optional_link, state_field, unit_link
 from fazhi.core.validators import future_dates
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
@@ -42,8 +41,10 @@ class CaseQuerySet(ScopedQuerySet["Case"]):
 CASE_DATES = ("opened_on", "legal_review_on", "decided_on", "published_on")
 
 
-class Case(Workflow):
+class Case(DetailPage, Workflow):
     """An enforcement case (行政处罚, 许可, 强制, 检查, 征收, 其他) under the three systems."""
+
+    detail_url = "enforcement:case"
 
     transitions = rules.CASE_TRANSITIONS
 
@@ -72,14 +73,7 @@ class Case(Workflow):
     full_record = models.BooleanField("全过程记录完整", default=False, help_text="行政处罚法第47条")
     decided_on = models.DateField("决定（办结）日期", null=True, blank=True)
     no_penalty = models.BooleanField("不予处罚", default=False)
-    leniency_item = models.ForeignKey(
-        LeniencyItem,
-        verbose_name="适用清单事项",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="cases",
-    )
+    leniency_item = optional_link(LeniencyItem, "适用清单事项", related_name="cases")
     publication_due = models.DateField("公示期限", null=True, blank=True, editable=False)
     published_on = models.DateField("公示日期", null=True, blank=True)
     published_late = models.BooleanField("逾期公示", default=False)
@@ -115,9 +109,6 @@ class Case(Workflow):
             self.number
             or f"{self.get_kind_display()}：{self.masked_party}（{self.opened_on:%Y-%m-%d}）"
         )
-
-    def get_absolute_url(self) -> str:
-        return reverse("enforcement:case", args=[self.pk])
 
     @property
     def masked_party(self) -> str:

@@ -10,11 +10,17 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.audit.trail import audit_context
-from fazhi.core.models import ScopedRecord, UniqueWithoutDisclosure, state_field, unique, unit_link
+from fazhi.core.models import (
+    DetailPage,
+    ScopedRecord,
+    UniqueWithoutDisclosure,
+    state_field,
+    unique,
+    unit_link,
+)
 from fazhi.core.validators import future_dates
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
@@ -47,8 +53,10 @@ class CertificateQuerySet(ScopedQuerySet["Certificate"]):
         return self.valid_on(day).filter(valid_until__lte=day + timedelta(days=within_days))
 
 
-class Certificate(UniqueWithoutDisclosure, Workflow):
+class Certificate(DetailPage, UniqueWithoutDisclosure, Workflow):
     """A 行政执法证 or 行政执法监督证 held by a person (statutes.md §7.3)."""
+
+    detail_url = "enforcement:certificate"
 
     transitions = rules.CERT_TRANSITIONS
 
@@ -84,9 +92,6 @@ class Certificate(UniqueWithoutDisclosure, Workflow):
 
     def __str__(self) -> str:
         return f"{self.number}（{self.person.masked_name}）"
-
-    def get_absolute_url(self) -> str:
-        return reverse("enforcement:certificate", args=[self.pk])
 
     def clean(self) -> None:
         errors = future_dates(self, ("issued_on", "cancelled_on"))

@@ -7,10 +7,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Min, Q
-from django.urls import reverse
 
 from fazhi.audit.trail import audit_context
-from fazhi.core.models import unit_link
+from fazhi.core.models import DetailPage, unit_link
 from fazhi.core.validators import future_dates
 from fazhi.enforcement.rules import (
     LeniencyKind,
@@ -54,8 +53,10 @@ def _text(row: dict[str, Any], name: str) -> str:
     return str(row.get(name) or "").strip()
 
 
-class LeniencyList(models.Model):
+class LeniencyList(DetailPage, models.Model):
     """A unit's published 包容审慎 list (首违不罚 / 轻微不罚 / 无主观过错不罚)."""
+
+    detail_url = "enforcement:leniency_list"
 
     unit = unit_link("制定单位", related_name="leniency_lists")
     kind = models.CharField("清单类别", max_length=20, choices=LeniencyKind.choices)
@@ -71,9 +72,6 @@ class LeniencyList(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("enforcement:leniency_list", args=[self.pk])
 
     def clean(self) -> None:
         errors = future_dates(self, ("published_on",))

@@ -7,10 +7,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.urls import reverse
 
 from fazhi.audit.trail import audit_context
-from fazhi.core.models import state_field, unit_link
+from fazhi.core.models import DetailPage, optional_link, state_field, unit_link
 from fazhi.core.validators import future_dates
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
@@ -27,8 +26,10 @@ class SupervisionLetterQuerySet(ScopedQuerySet["SupervisionLetter"]):
         return self.exclude(state=LetterState.CLOSED)
 
 
-class SupervisionLetter(Workflow):
+class SupervisionLetter(DetailPage, Workflow):
     """A 行政执法监督意见书 to an enforcement unit, its rectification and follow-up (§7.5)."""
+
+    detail_url = "enforcement:letter"
 
     transitions = rules.LETTER_TRANSITIONS
 
@@ -38,13 +39,8 @@ class SupervisionLetter(Workflow):
     number = models.CharField("文号", max_length=60)
     issued_on = models.DateField("制发日期", db_index=True)
     problems = models.TextField("发现的问题及整改要求")
-    file_review = models.ForeignKey(
-        FileReview,
-        verbose_name="源自案卷评查",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="letters",
+    file_review = optional_link(
+        FileReview, "源自案卷评查", on_delete=models.SET_NULL, related_name="letters"
     )
     state = state_field(LetterState, LetterState.ISSUED, db_index=True)
     reported_on = models.DateField("报告整改日期", null=True, blank=True)
@@ -61,9 +57,6 @@ class SupervisionLetter(Workflow):
 
     def __str__(self) -> str:
         return f"{self.number}（{self.recipient}）"
-
-    def get_absolute_url(self) -> str:
-        return reverse("enforcement:letter", args=[self.pk])
 
     def clean(self) -> None:
         errors = future_dates(self, ("issued_on", "reported_on", "closed_on"))

@@ -8,10 +8,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.urls import reverse
 
 from fazhi.audit.trail import audit_context
-from fazhi.core.models import ScopedRecord, unit_link
+from fazhi.core.models import DetailPage, ScopedRecord, optional_link, unit_link
 from fazhi.core.validators import future_dates
 from fazhi.enforcement import rules
 from fazhi.enforcement.models.cases import Case
@@ -25,8 +24,10 @@ from fazhi.org.scope import can_write_unit
 from fazhi.org.validators import mask_name
 
 
-class ReviewSheet(models.Model):
+class ReviewSheet(DetailPage, models.Model):
     """A scoring sheet (评查标准): veto items plus scored items summing to 100 points."""
+
+    detail_url = "enforcement:sheet"
 
     unit = unit_link("制定单位")
     name = models.CharField("评查表名称", max_length=200)
@@ -40,9 +41,6 @@ class ReviewSheet(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("enforcement:sheet", args=[self.pk])
 
     @staticmethod
     def _check(name: str, year: Any) -> dict[str, str]:
@@ -166,14 +164,7 @@ class FileReview(ScopedRecord):
     sheet = models.ForeignKey(
         ReviewSheet, verbose_name="评查表", on_delete=models.PROTECT, related_name="reviews"
     )
-    case = models.ForeignKey(
-        Case,
-        verbose_name="案件",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="file_reviews",
-    )
+    case = optional_link(Case, "案件", on_delete=models.SET_NULL, related_name="file_reviews")
     file_number = models.CharField("案卷号", max_length=60)
     reviewed_on = models.DateField("评查日期", db_index=True)
     reviewers = models.CharField("评查人员", max_length=200, help_text="多人用顿号分隔")
