@@ -38,8 +38,7 @@ class ApiToken(models.Model):
     revoked_at = models.DateTimeField("吊销时间", null=True, blank=True)
 
     class Meta:
-        verbose_name = "接口令牌"
-        verbose_name_plural = "接口令牌"
+        verbose_name = verbose_name_plural = "接口令牌"
 
     def __str__(self) -> str:
         return f"{self.user} · {self.prefix}…"

@@ -26,9 +26,15 @@ from django.db import models
 from fazhi.assessment import rules
 from fazhi.assessment.rules import AUTOMATIC, Method, NoData, NodeKind, State
 from fazhi.assessment.scoring import ManualScoreInvalid, fmt, manual
-from fazhi.core.models import DetailPage, optional_link
+from fazhi.core.models import (
+    DetailPage,
+    ScopedRecord,
+    optional_link,
+    state_field,
+    unique,
+    unit_link,
+)
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
-from fazhi.org.models import Unit
 from fazhi.org.scope import ScopedQuerySet, can_write_unit
 
 POINTS = {"max_digits": 7, "decimal_places": 2}
@@ -50,8 +56,7 @@ class System(DetailPage, models.Model):
     scope_field = ""  # reference data: not owned by a unit
 
     class Meta:
-        verbose_name = "考核指标体系"
-        verbose_name_plural = "考核指标体系"
+        verbose_name = verbose_name_plural = "考核指标体系"
         ordering = ["-year", "code"]
 
     def __str__(self) -> str:
@@ -90,14 +95,9 @@ class Node(models.Model):
     scope_field = ""
 
     class Meta:
-        verbose_name = "考核指标"
-        verbose_name_plural = "考核指标"
+        verbose_name = verbose_name_plural = "考核指标"
         ordering = ["system", "sort_order"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["system", "number"], name="assessment_node_number_unique"
-            ),
-        ]
+        constraints = [unique("system", "number", name="assessment_node_number_unique")]
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
@@ -133,18 +133,10 @@ class ScoreSheet(DetailPage, Workflow):
     system = models.ForeignKey(
         System, verbose_name="指标体系", on_delete=models.PROTECT, related_name="sheets"
     )
-    unit = models.ForeignKey(
-        Unit, verbose_name="被考核单位", on_delete=models.PROTECT, related_name="+"
-    )
-    assessor = models.ForeignKey(
-        Unit,
-        verbose_name="考核单位",
-        on_delete=models.PROTECT,
-        related_name="+",
-        help_text="负责评分、确认的单位，默认为被考核单位的上级。",
-    )
+    unit = unit_link("被考核单位")
+    assessor = unit_link("考核单位", help_text="负责评分、确认的单位，默认为被考核单位的上级。")
     year = models.PositiveSmallIntegerField("考核年度")
-    state = models.CharField("状态", max_length=20, choices=State.choices, default=State.DRAFT)
+    state = state_field(State, State.DRAFT)
     total = models.DecimalField("总分", **POINTS, default=Decimal(0))
     computed_at = models.DateTimeField("自动评分时间", null=True, blank=True)
     submitted_on = models.DateField("提交日期", null=True, blank=True)
@@ -156,14 +148,9 @@ class ScoreSheet(DetailPage, Workflow):
     transitions = rules.TRANSITIONS
 
     class Meta:
-        verbose_name = "考核评分表"
-        verbose_name_plural = "考核评分表"
+        verbose_name = verbose_name_plural = "考核评分表"
         ordering = ["-year", "assessor__path", "-total", "unit__sort_order", "unit__path"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["system", "unit", "year"], name="assessment_sheet_unique"
-            ),
-        ]
+        constraints = [unique("system", "unit", "year", name="assessment_sheet_unique")]
 
     def __str__(self) -> str:
         return f"{self.unit.name} {self.year}年度考核评分表"
@@ -247,11 +234,8 @@ class AutoScore(models.Model):
     scope_field = "sheet__unit"
 
     class Meta:
-        verbose_name = "自动评分"
-        verbose_name_plural = "自动评分"
-        constraints = [
-            models.UniqueConstraint(fields=["sheet", "node"], name="assessment_auto_unique")
-        ]
+        verbose_name = verbose_name_plural = "自动评分"
+        constraints = [unique("sheet", "node", name="assessment_auto_unique")]
 
     def __str__(self) -> str:
         return f"{self.node.number}：{self.points}分"
@@ -268,18 +252,13 @@ class Evidence(models.Model):
     data = models.BinaryField("内容")
 
     class Meta:
-        verbose_name = "证明材料"
-        verbose_name_plural = "证明材料"
+        verbose_name = verbose_name_plural = "证明材料"
 
     def __str__(self) -> str:
         return self.name
 
 
-class ManualScoreQuerySet(ScopedQuerySet["ManualScore"]):
-    pass
-
-
-class ManualScore(models.Model):
+class ManualScore(ScopedRecord):
     """One entry of the assessor's score for a manual rule; the latest entry counts."""
 
     sheet = models.ForeignKey(
@@ -302,12 +281,10 @@ class ManualScore(models.Model):
     )
     entered_at = models.DateTimeField("评分时间", auto_now_add=True)
 
-    objects = ManualScoreQuerySet.as_manager()
     scope_field = "sheet__unit"
 
     class Meta:
-        verbose_name = "人工评分"
-        verbose_name_plural = "人工评分"
+        verbose_name = verbose_name_plural = "人工评分"
         ordering = ["sheet", "node__sort_order", "-entered_at", "-id"]
         indexes = [models.Index(fields=["sheet", "node", "-id"])]
 

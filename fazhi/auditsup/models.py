@@ -12,8 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from fazhi.auditsup.rules import AuditKind, amount_cut, amount_errors
-from fazhi.core.models import DatedRecord
-from fazhi.org.models import Unit
+from fazhi.core.models import DatedRecord, unit_link
 
 MONEY = {"max_digits": 16, "decimal_places": 2}
 
@@ -22,9 +21,7 @@ class AuditProject(DatedRecord):
     """An audit of a unit (or of a project it owns) by an auditing body."""
 
     search_fields = ("title",)  # what the list's search box matches (core.search)
-    unit = models.ForeignKey(
-        Unit, verbose_name="被审计单位", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("被审计单位")
     auditing_body = models.CharField("审计机关", max_length=100, default="县审计局")
     year = models.PositiveSmallIntegerField("审计年度")
     kind = models.CharField("审计类型", max_length=30, choices=AuditKind.choices)
@@ -38,8 +35,7 @@ class AuditProject(DatedRecord):
     event_dates = ("started_on", "reported_on")
 
     class Meta:
-        verbose_name = "审计项目"
-        verbose_name_plural = "审计项目"
+        verbose_name = verbose_name_plural = "审计项目"
         ordering = ["-year", "-started_on", "-id"]
         indexes = [models.Index(fields=["unit", "year"])]
 
@@ -71,9 +67,7 @@ class ProjectCheck(DatedRecord):
     """A check (稽查) of a government-invested project."""
 
     search_fields = ("project",)  # what the list's search box matches (core.search)
-    unit = models.ForeignKey(
-        Unit, verbose_name="项目单位", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("项目单位")
     project = models.CharField("项目名称", max_length=200)
     checked_on = models.DateField("稽查日期")
     body = models.CharField("稽查机关", max_length=100, default="县审计局")
@@ -83,8 +77,7 @@ class ProjectCheck(DatedRecord):
     event_dates = ("checked_on",)
 
     class Meta:
-        verbose_name = "项目稽查"
-        verbose_name_plural = "项目稽查"
+        verbose_name = verbose_name_plural = "项目稽查"
         ordering = ["-checked_on", "-id"]
         indexes = [models.Index(fields=["unit", "checked_on"])]
 
@@ -96,9 +89,7 @@ class SettlementReview(DatedRecord):
     """The review of one project's settlement: submitted, approved, and the cut."""
 
     search_fields = ("project",)  # what the list's search box matches (core.search)
-    unit = models.ForeignKey(
-        Unit, verbose_name="建设单位", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("建设单位")
     project = models.CharField("项目名称", max_length=200)
     reviewed_on = models.DateField("审定日期")
     reviewer = models.CharField("审核机构", max_length=100, default="县审计局")
@@ -111,8 +102,7 @@ class SettlementReview(DatedRecord):
     event_dates = ("reviewed_on",)
 
     class Meta:
-        verbose_name = "结算审核"
-        verbose_name_plural = "结算审核"
+        verbose_name = verbose_name_plural = "结算审核"
         ordering = ["-reviewed_on", "-id"]
         indexes = [models.Index(fields=["unit", "reviewed_on"])]
 

@@ -9,7 +9,6 @@ from decimal import Decimal
 from fazhi.auditsup import indicators as audit_indicators
 from fazhi.auditsup.forms import AuditProjectForm, ProjectCheckForm, SettlementReviewForm
 from fazhi.auditsup.importing import CHECK_SHEET, PROJECT_SHEET, REVIEW_SHEET
-from fazhi.auditsup.models import AuditProject, ProjectCheck, SettlementReview
 from fazhi.kit.screens import Column, Screen, Section, figures_view
 
 SECTION = Section(
@@ -30,8 +29,6 @@ def yuan(value: Decimal | None) -> str:
 
 PROJECTS = Screen(
     key="list",
-    title="审计项目",
-    model=AuditProject,
     form=AuditProjectForm,
     sheet=PROJECT_SHEET,
     year_field="year",
@@ -49,8 +46,6 @@ PROJECTS = Screen(
 )
 CHECKS = Screen(
     key="checks",
-    title="项目稽查",
-    model=ProjectCheck,
     form=ProjectCheckForm,
     sheet=CHECK_SHEET,
     date_field="checked_on",
@@ -64,8 +59,6 @@ CHECKS = Screen(
 )
 SETTLEMENTS = Screen(
     key="settlements",
-    title="结算审核",
-    model=SettlementReview,
     form=SettlementReviewForm,
     sheet=REVIEW_SHEET,
     date_field="reviewed_on",

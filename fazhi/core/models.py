@@ -4,10 +4,14 @@
 - `EventDates` (`event_dates`): no date later than today, and the latest date for
   `Workflow.last_event_date`; `DatedRecord`: a plain record's `clean()` on top of it
   (the model adds `record_errors()`), with a `ScopedQuerySet` manager.
+- `ScopedRecord`: a record with a `ScopedQuerySet` manager.
 - `DetailPage` (`detail_url`), `MaskedApplicant` (张某某 in lists and exports),
   `InPostQuerySet.active(day)` for people and bodies in post.
 - `OpenStates` (`open_states`): `is_open`, and `WorkflowQuerySet.open()` for lists.
-- `optional_link(...)`: an optional link to a record of another kind.
+- `optional_link(...)`: an optional link to a record of another kind; `unit_link(...)`:
+  the unit a record belongs to (or names); `state_field(...)`: a workflow's state;
+  `phone_field(...)`: a telephone number; `unique(...)`: one row per value of fields;
+  `index_on(...)`: plain indexes.
 
 Registration (`register(by=)`) and moves reserved to another unit live next to the
 workflow, in `core.workflow` (`Registered`, `ReservedMoves`).
@@ -24,8 +28,9 @@ from django.db import models, transaction
 from django.urls import reverse
 
 from fazhi.core.validators import active_on, future_dates
+from fazhi.org.models import Unit
 from fazhi.org.scope import M, ScopedQuerySet
-from fazhi.org.validators import mask_name
+from fazhi.org.validators import mask_name, validate_phone
 
 
 def optional_link(
@@ -38,6 +43,38 @@ def optional_link(
         to, verbose_name=verbose_name, on_delete=on_delete, related_name=related_name,
         null=True, blank=True, **options,
     )
+
+
+def unit_link(verbose_name: str, *, related_name: str = "+", **options: Any) -> Any:
+    """The unit a record belongs to or names (the unit, the respondent, the issuing body):
+    a unit is never deleted while records name it."""
+    return models.ForeignKey(
+        Unit, verbose_name=verbose_name, on_delete=models.PROTECT, related_name=related_name,
+        **options,
+    )
+
+
+def phone_field(verbose_name: str = "联系电话") -> Any:
+    """A telephone number (landline or mobile, `validate_phone`), optional."""
+    return models.CharField(verbose_name, max_length=20, blank=True, validators=[validate_phone])
+
+
+def state_field(states: Any, default: str, **options: Any) -> Any:
+    """A workflow's state (`states`: its `TextChoices`), which only `record.apply(...)` moves."""
+    return models.CharField(
+        "状态", max_length=20, choices=states.choices, default=default, **options
+    )
+
+
+def unique(*fields: str, name: str) -> models.UniqueConstraint:
+    """At most one row for each value of `fields` together (a unit's year, a
+    certificate's year, a decision's step)."""
+    return models.UniqueConstraint(fields=list(fields), name=name)
+
+
+def index_on(*fields: list[str]) -> list[models.Index]:
+    """One index for each list of fields (named by Django, as `models.Index` is)."""
+    return [models.Index(fields=f) for f in fields]
 
 
 class ConcurrentEdit(ValidationError):
@@ -121,6 +158,16 @@ class EventDates(models.Model):
     def last_event_date(self) -> date | None:
         dates = [d for d in (getattr(self, n) for n in self.event_dates) if d is not None]
         return max(dates) if dates else None
+
+
+class ScopedRecord(models.Model):
+    """A record read through `org.scope`: its manager is a `ScopedQuerySet`
+    (`visible_to`, `in_subtree` …) on the model's `scope_field`."""
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
 
 
 class DatedRecord(EventDates):

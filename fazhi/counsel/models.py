@@ -8,11 +8,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
-from fazhi.core.models import optional_link
+from fazhi.core.models import ScopedRecord, optional_link, phone_field, unit_link
 from fazhi.counsel.rules import Kind, Subject
 from fazhi.org.models import MaskedContact, Unit
 from fazhi.org.scope import ScopedQuerySet
-from fazhi.org.validators import validate_phone
 
 
 class CounselQuerySet(ScopedQuerySet["Counsel"]):
@@ -34,14 +33,12 @@ class Counsel(MaskedContact, models.Model):
     personal_name_fields = ("name",)
 
     search_fields = ("name", "firm", "licence_no")  # what the list's search box matches (core.search)
-    unit = models.ForeignKey(
-        Unit, verbose_name="聘任（所在）单位", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("聘任（所在）单位")
     kind = models.CharField("类别", max_length=20, choices=Kind.choices)
     name = models.CharField("姓名", max_length=50)
     firm = models.CharField("律师事务所", max_length=100, blank=True)
     licence_no = models.CharField("执业证号", max_length=50, blank=True)
-    phone = models.CharField("联系电话", max_length=20, blank=True, validators=[validate_phone])
+    phone = phone_field()
     start_on = models.DateField("聘期（任职）开始")
     end_on = models.DateField("聘期（任职）结束", null=True, blank=True)
     served_units = models.ManyToManyField(
@@ -76,12 +73,10 @@ def has_counsel(start: date, end: date) -> Exists:
     )
 
 
-class Opinion(models.Model):
+class Opinion(ScopedRecord):
     """A legal opinion, linked to the decision, document, contract or lawsuit it concerns."""
 
-    unit = models.ForeignKey(
-        Unit, verbose_name="服务单位", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("服务单位")
     counsel = models.ForeignKey(
         Counsel, verbose_name="出具人", on_delete=models.PROTECT, related_name="opinions"
     )
@@ -94,7 +89,6 @@ class Opinion(models.Model):
     lawsuit = optional_link("litigation.Lawsuit", "行政诉讼案件")
     summary = models.TextField("意见要点", blank=True)
 
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "法律意见"

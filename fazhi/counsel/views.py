@@ -7,13 +7,12 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.counsel.forms import OpinionForm
 from fazhi.counsel.models import Counsel, Opinion
 from fazhi.indicators.catalogue import Period, catalogue
-from fazhi.kit.screens import create_page, scoped
+from fazhi.kit.screens import create_view, scoped
 from fazhi.kit.search import searched
 from fazhi.org.models import Unit
 
@@ -47,13 +46,6 @@ def counsel_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-def opinion_create(request: HttpRequest) -> HttpResponse:
-    return create_page(
-        request,
-        OpinionForm,
-        "登记法律意见",
-        reverse("counsel:list"),
-        done="已登记法律意见：{obj}",
-        then="counsel:list",
-    )
+opinion_create = create_view(
+    OpinionForm, "登记法律意见", "counsel:list", "已登记法律意见：{obj}", then="counsel:list"
+)

@@ -113,8 +113,7 @@ class Period(models.Model):
     objects = PeriodQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "法定期限"
-        verbose_name_plural = "法定期限"
+        verbose_name = verbose_name_plural = "法定期限"
         ordering = ["code", "effective_from"]
         constraints = [
             models.UniqueConstraint(
@@ -335,8 +334,7 @@ class Deadline(models.Model):
     objects = DeadlineQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "期限"
-        verbose_name_plural = "期限"
+        verbose_name = verbose_name_plural = "期限"
         ordering = ["due_date", "id"]
         constraints = [
             models.UniqueConstraint(
@@ -472,8 +470,7 @@ class DeadlinePause(models.Model):
     reason = models.CharField("原因", max_length=200, blank=True)
 
     class Meta:
-        verbose_name = "期限暂停"
-        verbose_name_plural = "期限暂停"
+        verbose_name = verbose_name_plural = "期限暂停"
         ordering = ["start", "id"]
 
     def __str__(self) -> str:
@@ -496,8 +493,7 @@ class DeadlineExtension(models.Model):
     approved_by = models.CharField("批准人", max_length=100, blank=True)
 
     class Meta:
-        verbose_name = "期限延长"
-        verbose_name_plural = "期限延长"
+        verbose_name = verbose_name_plural = "期限延长"
         ordering = ["on", "id"]
 
     def __str__(self) -> str:

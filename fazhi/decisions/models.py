@@ -8,7 +8,14 @@ from typing import Any, ClassVar
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from fazhi.core.models import DetailPage, optional_link
+from fazhi.core.models import (
+    DetailPage,
+    ScopedRecord,
+    optional_link,
+    state_field,
+    unique,
+    unit_link,
+)
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
 from fazhi.decisions import rules
@@ -17,28 +24,21 @@ from fazhi.org.models import Unit
 from fazhi.org.scope import ScopedQuerySet
 
 
-class Catalogue(models.Model):
+class Catalogue(ScopedRecord):
     """年度重大行政决策事项目录 (第3条第3款), with the date it was published."""
 
-    unit = models.ForeignKey(
-        Unit, verbose_name="决策机关", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("决策机关")
     year = models.PositiveSmallIntegerField("年度")
     title = models.CharField("目录名称", max_length=200, blank=True)
     published_on = models.DateField("公布日期", null=True, blank=True)
     url = models.URLField("公布网址", blank=True)
 
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "重大行政决策事项目录"
         verbose_name_plural = verbose_name
         ordering = ["-year", "unit__path"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["unit", "year"], name="decisions_one_catalogue_per_year"
-            )
-        ]
+        constraints = [unique("unit", "year", name="decisions_one_catalogue_per_year")]
 
     def __str__(self) -> str:
         return self.title or f"{self.unit}{self.year}年度重大行政决策事项目录"
@@ -61,15 +61,13 @@ class Decision(DetailPage, Workflow):
     detail_url = "decisions:detail"
 
     search_fields = ("title",)  # what the list's search box matches (core.search)
-    unit = models.ForeignKey(
-        Unit, verbose_name="决策机关", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("决策机关")
     catalogue = optional_link(Catalogue, "所属目录", related_name="decisions")
     year = models.PositiveSmallIntegerField("年度")
     title = models.CharField("决策事项", max_length=200)
     lead_unit = optional_link(Unit, "承办单位")
     basis = models.TextField("决策依据", blank=True)
-    state = models.CharField("状态", max_length=20, choices=State.choices, default=State.DRAFTING)
+    state = state_field(State, State.DRAFTING)
     # 第14–15条: set by `open_comment`; the participation step then records the outcome.
     comment_start_on = models.DateField("征求意见开始日期", null=True, blank=True, editable=False)
     comment_end_on = models.DateField("征求意见截止日期", null=True, blank=True, editable=False)
@@ -316,7 +314,7 @@ def _choice(raw: Any, choices: type[models.TextChoices], label: str) -> str:
     raise TransitionNotAllowed(f"请选择{label}（可选：{options}）。")
 
 
-class DecisionStep(models.Model):
+class DecisionStep(ScopedRecord):
     """One statutory step of a decision, done on a date or not applicable for a reason."""
 
     decision = models.ForeignKey(
@@ -336,15 +334,12 @@ class DecisionStep(models.Model):
     recorded_by = optional_link("org.User", "登记人", on_delete=models.SET_NULL)
 
     scope_field = "decision__unit"
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "决策环节"
         verbose_name_plural = verbose_name
         ordering = ["decision", "on", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["decision", "step"], name="decisions_step_once")
-        ]
+        constraints = [unique("decision", "step", name="decisions_step_once")]
 
     def __str__(self) -> str:
         return f"{self.decision}：{self.get_step_display()}"

@@ -8,7 +8,6 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.audit.models import Entry
@@ -16,8 +15,8 @@ from fazhi.deadlines.services import deadlines_for
 from fazhi.decisions.forms import CatalogueForm, DecisionForm, action_form_class
 from fazhi.decisions.models import Catalogue, Decision
 from fazhi.decisions.rules import Step
-from fazhi.kit.actions import action_panel, record_views
-from fazhi.kit.screens import create_page, scoped
+from fazhi.kit.actions import action_panel, template_views
+from fazhi.kit.screens import create_view, scoped
 from fazhi.kit.search import searched
 
 
@@ -74,32 +73,21 @@ def _detail_context(
     }
 
 
-def _render_detail(
-    request: HttpRequest, d: Decision, forms: dict[str, Any] | None = None, status: int = 200
-) -> HttpResponse:
-    return render(request, "decisions/detail.html", _detail_context(request, d, forms), status=status)
-
-
 # The page and the one view behind every move's button: its small form, then `apply()`.
-detail, act = record_views(
+detail, act = template_views(
     Decision.objects.select_related("unit", "lead_unit", "catalogue").prefetch_related("steps"),
-    _render_detail,
+    "decisions/detail.html",
+    _detail_context,
     action_form_class,
 )
 
 
-def _create(request: HttpRequest, form_class: Any, title: str) -> HttpResponse:
-    return create_page(request, form_class, title, reverse("decisions:list"), then="decisions:list")
-
-
-@login_required
-def catalogue_create(request: HttpRequest) -> HttpResponse:
-    return _create(request, CatalogueForm, "登记年度重大行政决策事项目录")
-
-
-@login_required
-def decision_create(request: HttpRequest) -> HttpResponse:
-    return _create(request, DecisionForm, "登记重大行政决策事项")
+catalogue_create = create_view(
+    CatalogueForm, "登记年度重大行政决策事项目录", "decisions:list", then="decisions:list"
+)
+decision_create = create_view(
+    DecisionForm, "登记重大行政决策事项", "decisions:list", then="decisions:list"
+)
 
 
 def today() -> date:

@@ -9,7 +9,7 @@ data in `rules.py`. The reply period is a row of the deadlines app (`disclosure_
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -23,6 +23,10 @@ from fazhi.core.models import (
     OpenStates,
     WorkflowQuerySet,
     optional_link,
+    phone_field,
+    state_field,
+    unique,
+    unit_link,
 )
 from fazhi.core.validators import future_dates
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
@@ -38,7 +42,6 @@ from fazhi.disclosure.rules import (
 )
 from fazhi.org.models import Unit
 from fazhi.org.scope import ScopedQuerySet, can_write_unit
-from fazhi.org.validators import validate_phone
 
 EVENT_DATES = (
     "received_on",
@@ -60,9 +63,7 @@ class ProactiveItem(models.Model):
     """One item disclosed on the unit's own initiative (第19–26条), e.g. on the portal."""
 
     search_fields = ("title",)  # what the list's search box matches (core.search)
-    unit = models.ForeignKey(
-        Unit, verbose_name="公开单位", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("公开单位")
     category = models.CharField(
         "类别", max_length=20, choices=ProactiveCategory.choices, db_index=True
     )
@@ -80,8 +81,7 @@ class ProactiveItem(models.Model):
     objects = ProactiveItemQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "主动公开信息"
-        verbose_name_plural = "主动公开信息"
+        verbose_name = verbose_name_plural = "主动公开信息"
         ordering = ["-published_on", "-id"]
         indexes = [models.Index(fields=["unit", "published_on"])]
 
@@ -102,10 +102,6 @@ class ProactiveItem(models.Model):
             raise ValidationError(errors)
 
 
-class RequestQuerySet(WorkflowQuerySet["Request"]):
-    pass
-
-
 class Request(DetailPage, EventDates, MaskedApplicant, OpenStates, Registered, Workflow):
     """A request for government information (依申请公开), from receipt to the reply."""
 
@@ -118,26 +114,20 @@ class Request(DetailPage, EventDates, MaskedApplicant, OpenStates, Registered, W
 
     search_fields = ("number", "applicant_name", "content")  # what the list's search box matches (core.search)
     number = models.CharField("编号", max_length=50, blank=True, help_text="如 确政公开〔2022〕3号")
-    unit = models.ForeignKey(
-        Unit, verbose_name="答复机关", on_delete=models.PROTECT, related_name="disclosure_requests"
-    )
+    unit = unit_link("答复机关", related_name="disclosure_requests")
     personal_name_fields = ("applicant_name",)  # anonymised in anything published (core/privacy.py)
     applicant_name = models.CharField("申请人", max_length=100)
     applicant_kind = models.CharField(
         "申请人类型", max_length=20, choices=ApplicantKind.choices, default=ApplicantKind.PERSON
     )
-    applicant_phone = models.CharField(
-        "申请人电话", max_length=20, blank=True, validators=[validate_phone]
-    )
+    applicant_phone = phone_field("申请人电话")
     content = models.CharField("申请公开的内容", max_length=500)
     channel = models.CharField(
         "申请方式", max_length=20, choices=Channel.choices, default=Channel.ONLINE
     )
     received_on = models.DateField("收到申请日期", db_index=True, help_text="第31条确定的收到日期")
 
-    state = models.CharField(
-        "状态", max_length=20, choices=State.choices, default=State.RECEIVED, db_index=True
-    )
+    state = state_field(State, State.RECEIVED, db_index=True)
     correction_requested_on = models.DateField("告知补正日期", null=True, blank=True)
     correction_notice_late = models.BooleanField(
         "补正告知超期", default=False, help_text="第30条：7个工作日内"
@@ -168,11 +158,10 @@ class Request(DetailPage, EventDates, MaskedApplicant, OpenStates, Registered, W
     )
     note = models.TextField("备注", blank=True)
 
-    objects = RequestQuerySet.as_manager()
+    objects: ClassVar[Any] = WorkflowQuerySet["Request"].as_manager()
 
     class Meta:
-        verbose_name = "政府信息公开申请"
-        verbose_name_plural = "政府信息公开申请"
+        verbose_name = verbose_name_plural = "政府信息公开申请"
         ordering = ["-received_on", "-id"]
         indexes = [models.Index(fields=["unit", "received_on"])]
 
@@ -290,10 +279,6 @@ class Request(DetailPage, EventDates, MaskedApplicant, OpenStates, Registered, W
 # ---------------------------------------------------------------- the annual report
 
 
-class ReportFilingQuerySet(ScopedQuerySet["ReportFiling"]):
-    pass
-
-
 class ReportFiling(DetailPage, Workflow):
     """One unit's 政府信息公开工作年度报告 for one year: due by 31 January (部门) or
     31 March (本级政府) of the next year (第49条), met when it is published.
@@ -308,13 +293,9 @@ class ReportFiling(DetailPage, Workflow):
 
     transitions = rules.FILING_TRANSITIONS
 
-    unit = models.ForeignKey(
-        Unit, verbose_name="报告单位", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("报告单位")
     year = models.PositiveSmallIntegerField("报告年度")
-    state = models.CharField(
-        "状态", max_length=20, choices=FilingState.choices, default=FilingState.DUE
-    )
+    state = state_field(FilingState, FilingState.DUE)
     published_on = models.DateField("公布日期", null=True, blank=True)
     published_on_time = models.BooleanField("按期公布", null=True, blank=True)
     number = models.CharField("文号", max_length=100, blank=True)
@@ -327,15 +308,12 @@ class ReportFiling(DetailPage, Workflow):
         "公布时的主要数据", default=dict, blank=True, help_text="公布时按记录生成的报告数据"
     )
 
-    objects = ReportFilingQuerySet.as_manager()
+    objects: ClassVar[Any] = ScopedQuerySet["ReportFiling"].as_manager()
 
     class Meta:
-        verbose_name = "政府信息公开工作年度报告"
-        verbose_name_plural = "政府信息公开工作年度报告"
+        verbose_name = verbose_name_plural = "政府信息公开工作年度报告"
         ordering = ["-year", "unit__path"]
-        constraints = [
-            models.UniqueConstraint(fields=["unit", "year"], name="disclosure_one_report_per_year")
-        ]
+        constraints = [unique("unit", "year", name="disclosure_one_report_per_year")]
 
     def __str__(self) -> str:
         return f"{self.unit.name}{self.year}年政府信息公开工作年度报告"

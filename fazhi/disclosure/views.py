@@ -44,7 +44,7 @@ from fazhi.kit.registers import (
     register_years,
     year_filter,
 )
-from fazhi.kit.screens import create_page, form_page, writer_required, year_param
+from fazhi.kit.screens import create_view, form_page, writer_required, year_param
 from fazhi.org.models import Unit
 from fazhi.org.scope import can_read_unit
 
@@ -101,16 +101,13 @@ ITEMS = WorkflowScreen(
 )
 
 
-@writer_required
-def item_new(request: HttpRequest) -> HttpResponse:
-    return create_page(
-        request,
-        ProactiveItemForm,
-        "登记主动公开信息",
-        reverse("disclosure:list"),
-        done="已登记主动公开信息。",
-        then="disclosure:items",
-    )
+item_new = create_view(
+    ProactiveItemForm,
+    "登记主动公开信息",
+    "disclosure:list",
+    "已登记主动公开信息。",
+    then="disclosure:items",
+)
 
 
 def _report_unit(request: HttpRequest) -> Unit | None:

@@ -9,13 +9,14 @@ screen pieces (scope, writer check, action panel, deadlines, figures) come from 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -40,6 +41,7 @@ from fazhi.enforcement.forms import (
     criterion_rows,
     item_rows,
 )
+from fazhi.enforcement.importing import CASE_SHEET, CERTIFICATE_SHEET, LETTER_SHEET, REVIEW_SHEET
 from fazhi.enforcement.models import (
     Case,
     Certificate,
@@ -53,19 +55,16 @@ from fazhi.enforcement.models import (
     may_not_enforce,
 )
 from fazhi.enforcement.rules import CaseKind, CaseState, PublicationState
-from fazhi.kit.actions import action_panel, deadline_rows, record_views
-from fazhi.kit.actions import history as workflow_history
+from fazhi.kit.actions import action_panel, deadline_rows
 from fazhi.kit.forms import add_errors
-from fazhi.kit.screens import (
-    Section,
-    figures_view,
-    require_writer,
-    save_form,
-    scoped,
-    writer_required,
-    years,
+from fazhi.kit.registers import (
+    WorkflowScreen,
+    action_labels,
+    choice_filter,
+    flag_filter,
+    year_filter,
 )
-from fazhi.kit.search import searched
+from fazhi.kit.screens import Section, figures_view, require_writer, scoped, writer_required, years
 from fazhi.kit.xlsx import XLSX_CONTENT_TYPE
 from fazhi.org.models import Unit
 from fazhi.org.scope import can_write_unit, get_for_user_or_404, require_record_reader
@@ -89,11 +88,6 @@ SECTION = Section(
 )
 
 
-def _listed(request: HttpRequest, qs: QuerySet[Any]) -> QuerySet[Any]:
-    """A list's rows (and its export's): scope and selected unit, then the search box."""
-    return searched(request, scoped(request, qs))
-
-
 def _focused_unit(request: HttpRequest) -> Unit:
     """The unit selected in the unit switcher, for the screens about one unit's subtree
     (officers, leniency lists, scoring sheets); 403 to a role that reads no register."""
@@ -104,113 +98,18 @@ def _focused_unit(request: HttpRequest) -> Unit:
     return unit
 
 
-# ------------------------------------------------------------------ generic record detail
-
-
-def _detail(
-    request: HttpRequest,
-    obj: Any,
-    *,
-    title: str,
-    fields: list[tuple[str, Any]],
-    kind: str,
-    forms: dict[str, Any] | None = None,
-    extra: dict[str, Any] | None = None,
-    status: int = 200,
-) -> HttpResponse:
-    actions = action_panel(request, obj, action_form_class, forms)
-    deadlines = deadline_rows(obj)
-    history = workflow_history(obj, {a: t.label for a, t in obj.transitions.items()})
-    return render(
-        request,
-        "enforcement/detail.html",
-        {
-            "obj": obj,
-            "title": title,
-            "fields": fields,
-            "actions": actions,
-            "deadlines": deadlines,
-            "history": history,
-            "kind": kind,
-            **(extra or {}),
-        },
-        status=status,
-    )
-
-
 # ------------------------------------------------------------------ cases
 
 FILTERS = ("q", "kind", "state", "year", "unit", "gaps")
 
 
-def filtered_cases(request: HttpRequest) -> QuerySet[Case]:
-    """The cases the list shows: scope, focus unit, filters."""
-    qs = scoped(request, Case.objects.all())
-    g = request.GET
-    if g.get("kind") in CaseKind.values:
-        qs = qs.filter(kind=g["kind"])
-    if g.get("state") in CaseState.values:
-        qs = qs.filter(state=g["state"])
-    if g.get("year", "").isdigit():
-        qs = qs.filter(opened_on__year=int(g["year"]))
-    if g.get("gaps") == "1":
-        qs = qs.three_system_gaps()
-    return searched(request, qs).select_related("unit")
-
-
-@login_required
-def case_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(filtered_cases(request).order_by("-opened_on", "-id"), 50).get_page(
-        request.GET.get("page")
-    )
-    context = {
-        "page": page,
-        "kinds": CaseKind.choices,
-        "states": CaseState.choices,
-        "years": years(),
-        "current": {k: request.GET.get(k, "") for k in FILTERS},
-        "query": request.GET.urlencode(),
-        "focus": focus_unit(request),
-        "can_write": request.user.can_write_records,
-    }
-    template = (
-        "enforcement/_case_list.html"
-        if getattr(request, "htmx", False)
-        else "enforcement/case_list.html"
-    )
-    return render(request, template, context)
-
-
-def _register(
-    request: HttpRequest, form_class: Any, make: Any, title: str, done: str
-) -> HttpResponse:
-    """Registering a case, certificate or letter through the model's own classmethod
-    (`make(by=, **fields)`: it checks the unit and opens the statutory periods); the
-    model's refusal goes back on the form, success goes to the record's page."""
-    form = form_class(request.POST or None, user=request.user)
-
-    def save(f: Any) -> None:
-        f.instance = make(by=request.user, **{n: f.cleaned_data[n] for n in f.Meta.fields})
-
-    if save_form(request, form, save, done):
-        return redirect(form.instance.get_absolute_url())
-    return render(request, "enforcement/form.html", {"form": form, "title": title})
-
-
-@writer_required
-def case_new(request: HttpRequest) -> HttpResponse:
-    return _register(request, CaseForm, Case.register, "登记行政执法案件", "已立案：{obj}。")
-
-
-def _case_detail(
-    request: HttpRequest, case: Case, forms: dict[str, Any] | None = None, status: int = 200
-) -> HttpResponse:
+def _case_fields(case: Case) -> list[tuple[str, Any]]:
     review = "—"
     if case.legal_review_on:
         review = (
             f"{case.legal_review_on:%Y-%m-%d} {'通过' if case.legal_review_passed else '不通过'}"
         )
-    fields = [
+    return [
         ("执法单位", case.unit.name),
         ("执法类别", case.get_kind_display()),
         ("当事人", case.masked_party),
@@ -227,59 +126,75 @@ def _case_detail(
         ("逾期公示", "是" if case.published_late else "否"),
         ("状态", case.get_state_display()),
     ]
-    return _detail(
-        request, case, title=str(case), fields=fields, kind="case", forms=forms, status=status
-    )
 
 
-case_detail, case_act = record_views(
-    Case.objects.select_related("unit", "leniency_item__leniency_list"),
-    _case_detail,
-    action_form_class,
+# Cases, certificates and letters are declared with the kit (`WorkflowScreen`) under the
+# URL names and paths they always had: the authorization matrix pins the names, and the
+# certificates' list is the officers page. Their detail is the one enforcement/detail.html
+# (`obj`, `title`, `fields`, `kind`).
+_record_screen = partial(
+    WorkflowScreen,
+    app="enforcement",
+    title="行政执法",
+    form_template="enforcement/form.html",
+    detail_template="enforcement/detail.html",
+    record_name="obj",
+    action_form=action_form_class,
+)
+CASES = _record_screen(
+    model=Case,
+    list_template="enforcement/case_list.html",
+    htmx=True,
+    htmx_template="enforcement/_case_list.html",
+    filters=(
+        choice_filter("kind", CaseKind),
+        choice_filter("state", CaseState),
+        year_filter("opened_on"),
+        flag_filter("gaps", lambda qs: qs.three_system_gaps()),
+    ),
+    choices={"kinds": CaseKind.choices, "states": CaseState.choices},
+    list_context=lambda request, page: {"years": years()},
+    current_keys=FILTERS,
+    form=CaseForm,
+    form_title="登记行政执法案件",
+    done="已立案：{obj}。",
+    detail_related=("unit", "leniency_item__leniency_list"),
+    labels=action_labels(rules.CASE_TRANSITIONS),
+    detail_context=lambda request, case: {
+        "title": str(case), "fields": _case_fields(case), "kind": "case"
+    },
+    sheet=CASE_SHEET,
+    prefix="cases/",
+    paths={"list": ""},
+    xlsx_at="",
+    names={"list": "list", "register": "case_new", "detail": "case", "act": "case_act"},
 )
 
 
 # ------------------------------------------------------------------ officers and certificates
 
 
-@login_required
-def officers(request: HttpRequest) -> HttpResponse:
-    """Who may enforce today and who may not, certificates expiring, and the certificate list."""
+def _officers(request: HttpRequest, page: Any) -> dict[str, Any]:
+    """Who may enforce today and who may not, certificates expiring, above the list."""
     unit = _focused_unit(request)
     today = timezone.localdate()
     window = rules.renewal_window_days()
     certs = scoped(request, Certificate.objects.all()).select_related("person", "unit")
-    page = Paginator(filtered_certificates(request), 50).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "enforcement/officers.html",
-        {
-            "unit": unit,
-            "today": today,
-            "page": page,
-            "may_count": may_enforce(unit, today).count(),
-            "may_not": may_not_enforce(unit, today)[:200],
-            "may_not_count": may_not_enforce(unit, today).count(),
-            "window": window,
-            "expiring": certs.valid_on(today)
-            .filter(valid_until__lte=today + timedelta(days=window))
-            .order_by("valid_until")[:200],
-            "can_write": request.user.can_write_records,
-        },
-    )
+    return {
+        "unit": unit,
+        "today": today,
+        "may_count": may_enforce(unit, today).count(),
+        "may_not": may_not_enforce(unit, today)[:200],
+        "may_not_count": may_not_enforce(unit, today).count(),
+        "window": window,
+        "expiring": certs.valid_on(today)
+        .filter(valid_until__lte=today + timedelta(days=window))
+        .order_by("valid_until")[:200],
+    }
 
 
-@writer_required
-def certificate_new(request: HttpRequest) -> HttpResponse:
-    return _register(
-        request, CertificateForm, Certificate.register, "登记行政执法证件", "已登记证件：{obj}。"
-    )
-
-
-def _certificate_detail(
-    request: HttpRequest, cert: Certificate, forms: dict[str, Any] | None = None, status: int = 200
-) -> HttpResponse:
-    fields = [
+def _certificate_fields(cert: Certificate) -> list[tuple[str, Any]]:
+    return [
         ("持证人", cert.person.masked_name),
         ("执法单位", cert.unit.name),
         ("人员类别", cert.get_role_display()),
@@ -293,55 +208,68 @@ def _certificate_detail(
         ("注销原因", cert.get_cancel_reason_display() or "—"),
         ("今日可否执法", "可以" if cert.is_valid_on(timezone.localdate()) else "不可以"),
     ]
-    return _detail(
-        request,
-        cert,
-        title=f"行政执法证件 {cert.number}",
-        fields=fields,
-        kind="certificate",
-        forms=forms,
-        status=status,
-        extra={"reviews": cert.reviews.all(), "renewals": cert.renewals.all()},
-    )
 
 
-certificate_detail, certificate_act = record_views(
-    Certificate.objects.select_related("person", "unit"), _certificate_detail, action_form_class
+CERTIFICATES = _record_screen(
+    model=Certificate,
+    list_template="enforcement/officers.html",
+    related=("person", "unit"),
+    list_context=_officers,
+    form=CertificateForm,
+    form_title="登记行政执法证件",
+    done="已登记证件：{obj}。",
+    labels=action_labels(rules.CERT_TRANSITIONS),
+    detail_context=lambda request, cert: {
+        "title": f"行政执法证件 {cert.number}",
+        "fields": _certificate_fields(cert),
+        "kind": "certificate",
+        "reviews": cert.reviews.all(),
+        "renewals": cert.renewals.all(),
+    },
+    sheet=CERTIFICATE_SHEET,
+    prefix="certificates/",
+    paths={"list": "officers/", "register": "officers/new/"},
+    xlsx_at="officers/xlsx/",
+    xlsx_namespace="officers-xlsx",
+    names={
+        "list": "officers",
+        "register": "certificate_new",
+        "detail": "certificate",
+        "act": "certificate_act",
+    },
 )
-
-
-def filtered_certificates(request: HttpRequest) -> QuerySet[Certificate]:
-    return _listed(request, Certificate.objects.select_related("person", "unit")).order_by(
-        "unit__path", "number"
-    )
 
 
 # ------------------------------------------------------------------ case-file review
 
 
-@login_required
-def reviews(request: HttpRequest) -> HttpResponse:
-    page = Paginator(filtered_reviews(request), 50).get_page(request.GET.get("page"))
+def _review_sheets(request: HttpRequest, page: Any) -> dict[str, Any]:
+    """The scoring sheets the focus unit may score files by, above the list."""
     unit = focus_unit(request)
     sheets = (
         ReviewSheet.objects.readable_by(request.user).around(unit).select_related("unit")
         if unit
         else ReviewSheet.objects.none()
     )
-    return render(
-        request,
-        "enforcement/reviews.html",
-        {"page": page, "sheets": sheets, "can_write": request.user.can_write_records},
-    )
+    return {"sheets": sheets}
 
 
-def filtered_reviews(request: HttpRequest) -> QuerySet[FileReview]:
-    """The case-file reviews the list shows and the export writes."""
-    return (
-        _listed(request, FileReview.objects.select_related("unit", "sheet", "case"))
-        .prefetch_related("deductions__criterion")
-        .order_by("-reviewed_on", "-id")
-    )
+# Reviews are recorded through their scoring sheet (review_new), not a register form.
+REVIEWS: WorkflowScreen = WorkflowScreen(
+    app="enforcement",
+    model=FileReview,
+    title="行政执法",
+    list_template="enforcement/reviews.html",
+    related=("unit", "sheet", "case"),
+    list_rows=lambda request, qs: qs.prefetch_related("deductions__criterion"),
+    list_context=_review_sheets,
+    sheet=REVIEW_SHEET,
+    export_rows=lambda request: REVIEWS.rows(request).prefetch_related("deductions__criterion"),
+    prefix="reviews/",
+    xlsx_at="reviews/xlsx/",
+    xlsx_namespace="reviews-xlsx",
+    names={"list": "reviews"},
+)
 
 
 @login_required
@@ -377,40 +305,8 @@ def review_new(request: HttpRequest, sheet_pk: int) -> HttpResponse:
 # ------------------------------------------------------------------ supervision letters
 
 
-@login_required
-def letters(request: HttpRequest) -> HttpResponse:
-    page = Paginator(filtered_letters(request), 50).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "enforcement/letters.html",
-        {"page": page, "can_write": request.user.can_write_records},
-    )
-
-
-def filtered_letters(request: HttpRequest) -> QuerySet[SupervisionLetter]:
-    return _listed(
-        request, SupervisionLetter.objects.select_related("recipient", "issuer")
-    ).order_by("-issued_on", "-id")
-
-
-@writer_required
-def letter_new(request: HttpRequest) -> HttpResponse:
-    return _register(
-        request,
-        LetterForm,
-        SupervisionLetter.issue,
-        "登记行政执法监督意见书",
-        "已登记监督意见书：{obj}，整改期限已开始计算。",
-    )
-
-
-def _letter_detail(
-    request: HttpRequest,
-    letter: SupervisionLetter,
-    forms: dict[str, Any] | None = None,
-    status: int = 200,
-) -> HttpResponse:
-    fields = [
+def _letter_fields(letter: SupervisionLetter) -> list[tuple[str, Any]]:
+    return [
         ("文号", letter.number),
         ("制发机关", letter.issuer.name),
         ("送达单位", letter.recipient.name),
@@ -422,21 +318,28 @@ def _letter_detail(
         ("逾期报告", "是" if letter.reported_late else "否"),
         ("销号日期", letter.closed_on or "—"),
     ]
-    return _detail(
-        request,
-        letter,
-        title=f"行政执法监督意见书 {letter.number}",
-        fields=fields,
-        kind="letter",
-        forms=forms,
-        status=status,
-    )
 
 
-letter_detail, letter_act = record_views(
-    SupervisionLetter.objects.select_related("issuer", "recipient"),
-    _letter_detail,
-    action_form_class,
+LETTERS = _record_screen(
+    model=SupervisionLetter,
+    list_template="enforcement/letters.html",
+    related=("recipient", "issuer"),
+    form=LetterForm,
+    create_with="issue",
+    form_title="登记行政执法监督意见书",
+    done="已登记监督意见书：{obj}，整改期限已开始计算。",
+    detail_related=("issuer", "recipient"),
+    labels=action_labels(rules.LETTER_TRANSITIONS),
+    detail_context=lambda request, letter: {
+        "title": f"行政执法监督意见书 {letter.number}",
+        "fields": _letter_fields(letter),
+        "kind": "letter",
+    },
+    sheet=LETTER_SHEET,
+    prefix="letters/",
+    xlsx_at="letters/xlsx/",
+    xlsx_namespace="letters-xlsx",
+    names={"list": "letters", "register": "letter_new", "detail": "letter", "act": "letter_act"},
 )
 
 
@@ -481,6 +384,30 @@ def _rules_record(request: HttpRequest, model: Any, pk: int, *, write: bool = Fa
     return obj
 
 
+def _rules_form(
+    request: HttpRequest,
+    form: Any,
+    formset: Any,
+    save: Callable[[], Any],
+    done: str,
+    context: dict[str, Any],
+) -> HttpResponse:
+    """A leniency list with its items, or a scoring sheet with its criteria: on a valid
+    POST `save()` stores both as one (its refusal goes back on the form), then the
+    record's page with `done` (naming `{obj}`); else enforcement/rules_form.html."""
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        try:
+            saved = save()
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, done.format(obj=saved))
+            return redirect(saved.get_absolute_url())
+    return render(
+        request, "enforcement/rules_form.html", {"form": form, "formset": formset, **context}
+    )
+
+
 def _leniency_form(request: HttpRequest, instance: LeniencyList, title: str) -> HttpResponse:
     form = LeniencyListForm(request.POST or None, instance=instance, user=request.user)
     initial = [
@@ -493,21 +420,15 @@ def _leniency_form(request: HttpRequest, instance: LeniencyList, title: str) -> 
         for i in (instance.items.all() if instance.pk else [])
     ]
     formset = LeniencyItemFormSet(request.POST or None, initial=initial, prefix="items")
-    if request.method == "POST":
-        if form.is_valid() and formset.is_valid():
-            try:
-                saved = LeniencyList.save_with_items(
-                    by=request.user, instance=form.instance, items=item_rows(formset)
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                messages.success(request, f"已保存包容审慎清单：{saved}。")
-                return redirect(saved.get_absolute_url())
-    return render(
+    return _rules_form(
         request,
-        "enforcement/rules_form.html",
-        {"form": form, "formset": formset, "title": title, "back": "enforcement:leniency"},
+        form,
+        formset,
+        lambda: LeniencyList.save_with_items(
+            by=request.user, instance=form.instance, items=item_rows(formset)
+        ),
+        "已保存包容审慎清单：{obj}。",
+        {"title": title, "back": "enforcement:leniency"},
     )
 
 
@@ -581,36 +502,24 @@ def _sheet_form(request: HttpRequest, sheet: ReviewSheet | None, title: str) -> 
         else []
     )
     formset = CriterionFormSet(request.POST or None, initial=initial, prefix="criteria")
-    if request.method == "POST":
-        if form.is_valid() and formset.is_valid():
-            d = form.cleaned_data
-            try:
-                if sheet is None:
-                    sheet = ReviewSheet.create(
-                        by=request.user,
-                        unit=d["unit"],
-                        name=d["name"],
-                        year=d["year"],
-                        criteria=criterion_rows(formset),
-                    )
-                else:
-                    sheet.revise(
-                        by=request.user,
-                        name=d["name"],
-                        year=d["year"],
-                        criteria=criterion_rows(formset),
-                    )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                messages.success(request, f"已保存评查表：{sheet}。")
-                return redirect(sheet.get_absolute_url())
-    return render(
+
+    def save() -> ReviewSheet:
+        d = form.cleaned_data
+        criteria = criterion_rows(formset)
+        if sheet is None:
+            return ReviewSheet.create(
+                by=request.user, unit=d["unit"], name=d["name"], year=d["year"], criteria=criteria
+            )
+        sheet.revise(by=request.user, name=d["name"], year=d["year"], criteria=criteria)
+        return sheet
+
+    return _rules_form(
         request,
-        "enforcement/rules_form.html",
+        form,
+        formset,
+        save,
+        "已保存评查表：{obj}。",
         {
-            "form": form,
-            "formset": formset,
             "title": title,
             "back": "enforcement:sheets",
             "note": "计分项目的分值须大于0，合计100分；否决项不计分，触及任一否决项的案卷为0分、不合格。",

@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -94,6 +94,41 @@ def record_views(
         )
 
     return detail, act
+
+
+def template_views(
+    queryset: Any,
+    template: str,
+    context: Callable[[HttpRequest, Any, dict[str, Any] | None], dict[str, Any]],
+    form_class_for: FormClassFor,
+) -> tuple[Callable[..., HttpResponse], Callable[..., HttpResponse]]:
+    """`record_views` for a page that is `template` with `context(request, record,
+    bound)` (`bound`: a refused move's form, to show open with its errors)."""
+
+    def render_detail(
+        request: HttpRequest, record: Any, forms: dict[str, Any] | None = None, status: int = 200
+    ) -> HttpResponse:
+        return render(request, template, context(request, record, forms), status=status)
+
+    return record_views(queryset, render_detail, form_class_for)
+
+
+def record_panels(
+    request: HttpRequest,
+    record: Any,
+    form_class_for: FormClassFor,
+    labels: dict[str, str],
+    bound: dict[str, Any] | None = None,
+    deadlines_of: tuple[Any, ...] = (),
+) -> dict[str, Any]:
+    """What every workflow record's page shows under its fields: `actions` (one button
+    per move allowed now; a refused move's form comes back bound and open), `deadlines`
+    (the record's, or those of `deadlines_of`) and `history` (audit verbs as `labels`)."""
+    return {
+        "actions": action_panel(request, record, form_class_for, bound),
+        "deadlines": deadline_rows(*(deadlines_of or (record,))),
+        "history": history(record, labels),
+    }
 
 
 def action_panel(

@@ -37,7 +37,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.core.focus import focus_unit
-from fazhi.kit.actions import FormClassFor, act_on, action_panel, deadline_rows, history
+from fazhi.kit.actions import (
+    FormClassFor,
+    act_on,
+    record_panels,
+)
 from fazhi.kit.screens import Section, figures_view, form_page, save_form, scoped, writer_required
 from fazhi.kit.search import searched
 from fazhi.kit.xlsx import Sheet
@@ -123,7 +127,7 @@ class WorkflowScreen:
     # an htmx request (the rows alone).
     list_template: str = ""
     htmx: bool = False
-    htmx_template: str = field(default="", init=False)
+    htmx_template: str = ""  # with `htmx`: `<app>/_list.html` unless named
     filters: tuple[Filter, ...] = ()
     related: tuple[str, ...] = ("unit",)
     choices: dict[str, Any] = field(default_factory=dict)  # template name -> choices
@@ -153,13 +157,18 @@ class WorkflowScreen:
     export_rows: Callable[[HttpRequest], Rows] | None = None  # default: the list's rows
     xlsx_at: str | None = None  # the xlsx URLs' path (default: `prefix`)
     xlsx_names: str = ""  # their names' prefix, e.g. "items_"
-    # URLs: the prefix under the app ("" or "suggestions/") and the names.
+    xlsx_namespace: str = ""  # or their namespace, e.g. "letters-xlsx"
+    # URLs: the prefix under the app ("" or "suggestions/"), the names, and the paths of
+    # views that are not under the prefix (e.g. {"list": ""} for the app's front page);
+    # names and paths a register already has (the authorization matrix pins the names)
+    # are kept this way.
     prefix: str = ""
     names: dict[str, str] = field(default_factory=dict)
+    paths: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.list_template = self.list_template or f"{self.app}/list.html"
-        self.htmx_template = f"{self.app}/_list.html" if self.htmx else ""
+        self.htmx_template = (self.htmx_template or f"{self.app}/_list.html") if self.htmx else ""
 
     # -------------------------------------------------------------- rows
 
@@ -175,6 +184,9 @@ class WorkflowScreen:
 
     def name(self, view: str) -> str:
         return self.names.get(view, view)
+
+    def path(self, view: str, under_prefix: str = "") -> str:
+        return self.paths.get(view, f"{self.prefix}{under_prefix}")
 
     # -------------------------------------------------------------- views
 
@@ -232,9 +244,9 @@ class WorkflowScreen:
         assert self.action_form is not None
         context = {
             self.record_name: record,
-            "actions": action_panel(request, record, self.action_form, forms),
-            "deadlines": deadline_rows(*self.deadlines_of(record)),
-            "history": history(record, self.labels),
+            **record_panels(
+                request, record, self.action_form, self.labels, forms, self.deadlines_of(record)
+            ),
             "today": timezone.localdate(),
         }
         if self.detail_context is not None:
@@ -263,35 +275,46 @@ class WorkflowScreen:
 
     def urls(self) -> list[URLPattern | URLResolver]:
         """The screens' URLs under `prefix`, each under its declared name."""
-        p = self.prefix
+        at = self.path
         urls: list[URLPattern | URLResolver] = [
-            path(p, login_required(self.list_view), name=self.name("list")),
+            path(at("list"), login_required(self.list_view), name=self.name("list")),
         ]
         if self.form is not None:
             urls.append(
-                path(f"{p}new/", writer_required(self.register_view), name=self.name("register"))
+                path(
+                    at("register", "new/"),
+                    writer_required(self.register_view),
+                    name=self.name("register"),
+                )
             )
         if self.detail_template:
             urls.append(
-                path(f"{p}<int:pk>/", login_required(self.detail_view), name=self.name("detail"))
+                path(
+                    at("detail", "<int:pk>/"),
+                    login_required(self.detail_view),
+                    name=self.name("detail"),
+                )
             )
         if self.action_form is not None:
             urls.append(
                 path(
-                    f"{p}<int:pk>/act/<slug:action>/",
+                    at("act", "<int:pk>/act/<slug:action>/"),
                     login_required(require_POST(self.act_view)),
                     name=self.name("act"),
                 )
             )
         if self.indicators:
-            urls.append(path(f"{p}figures/", self.figures(), name=self.name("figures")))
+            urls.append(path(at("figures", "figures/"), self.figures(), name=self.name("figures")))
         if self.sheet is not None:
             rows = self.export_rows or self.rows
-            xlsx = xlsx_urls(self.sheet, rows, list_url=f"/{self.app}/{p}")
+            xlsx = xlsx_urls(self.sheet, rows, list_url=f"/{self.app}/{at('list')}")
             for u in xlsx:
                 u.name = f"{self.xlsx_names}{u.name}"
-            at = p if self.xlsx_at is None else self.xlsx_at
-            urls += [path(at, include(xlsx))] if at else xlsx
+            xlsx_at = self.prefix if self.xlsx_at is None else self.xlsx_at
+            if self.xlsx_namespace:
+                urls.append(path(xlsx_at, include((xlsx, self.xlsx_namespace))))
+            else:
+                urls += [path(xlsx_at, include(xlsx))] if xlsx_at else xlsx
         return urls
 
     def figures(self) -> Callable[[HttpRequest], HttpResponse]:

@@ -188,13 +188,15 @@ class Column:
         return {"text": self.value(obj), "url": obj.get_absolute_url() if self.link else ""}
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Screen:
+    """A plain record's screens, declared: the record type is its form's model, and the
+    title the model's name unless given."""
+
     key: str  # URL names: <key>, <key>_new, <key>_edit; xlsx under <key>_xlsx
-    title: str
-    model: type[models.Model]
     form: type[ScopedModelForm]
     columns: list[Column]
+    title: str = ""
     date_field: str = ""  # the year filter and the order
     year_field: str = ""  # for records dated by a year number
     related: tuple[str, ...] = ("unit",)
@@ -205,6 +207,13 @@ class Screen:
     editable: bool = True  # False: records change through their workflow, not a form
     new_url: str = ""  # the registration screen when it is not the generic form
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.title = self.title or str(self.model._meta.verbose_name)
+
+    @property
+    def model(self) -> type[models.Model]:
+        return self.form._meta.model
 
     def rows(self, request: HttpRequest) -> models.QuerySet[Any]:
         qs = scoped(request, self.model._default_manager.select_related(*self.related))
@@ -333,6 +342,22 @@ def create_page(
     if save_form(request, form, lambda f: f.save(), done):
         return redirect(then or form.instance.get_absolute_url())
     return form_page(request, form, title, back)
+
+
+def create_view(
+    form_class: Any,
+    title: str,
+    back: str,
+    done: str = "已登记：{obj}",
+    then: str | None = None,
+) -> Callable[[HttpRequest], HttpResponse]:
+    """`create_page` as a view of its own (`back`: the URL name 返回 leads to)."""
+
+    @login_required
+    def view(request: HttpRequest) -> HttpResponse:
+        return create_page(request, form_class, title, reverse(back), done, then)
+
+    return view
 
 
 def register_view(

@@ -20,6 +20,10 @@ from fazhi.core.models import (
     InPostQuerySet,
     OpenStates,
     WorkflowQuerySet,
+    index_on,
+    phone_field,
+    state_field,
+    unit_link,
 )
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
@@ -34,8 +38,8 @@ from fazhi.legalservices.rules import (
     ServiceKind,
     State,
 )
-from fazhi.org.models import Unit, UnitKind
-from fazhi.org.validators import mask_name, validate_id_number, validate_phone
+from fazhi.org.models import UnitKind
+from fazhi.org.validators import mask_name, validate_id_number
 
 
 class AidApplicationQuerySet(WorkflowQuerySet["AidApplication"]):
@@ -55,14 +59,10 @@ class AidApplication(DetailPage, EventDates, OpenStates, Registered, Workflow):
     registrar_refusal = "您无权为该单位登记法律援助申请。"
 
     search_fields = ("number", "applicant_name")  # what the list's search box matches (core.search)
-    unit = models.ForeignKey(
-        Unit, verbose_name="法律援助机构所在单位", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("法律援助机构所在单位")
     number = models.CharField("申请编号", max_length=50, blank=True)
     applicant_name = models.CharField("申请人", max_length=50)
-    applicant_phone = models.CharField(
-        "联系电话", max_length=20, blank=True, validators=[validate_phone]
-    )
+    applicant_phone = phone_field()
     applicant_id_number = models.CharField(
         "公民身份号码", max_length=18, blank=True, validators=[validate_id_number]
     )
@@ -82,9 +82,7 @@ class AidApplication(DetailPage, EventDates, OpenStates, Registered, Workflow):
         "先行提供法律援助", default=False, help_text="法律援助法第44条"
     )
     summary = models.TextField("案情摘要", blank=True)
-    state = models.CharField(
-        "状态", max_length=20, choices=State.choices, default=State.RECEIVED, editable=False
-    )
+    state = state_field(State, State.RECEIVED, editable=False)
     decision = models.CharField(
         "审查决定", max_length=20, choices=Decision.choices, blank=True, editable=False
     )
@@ -103,14 +101,9 @@ class AidApplication(DetailPage, EventDates, OpenStates, Registered, Workflow):
     objects = AidApplicationQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "法律援助申请"
-        verbose_name_plural = "法律援助申请"
+        verbose_name = verbose_name_plural = "法律援助申请"
         ordering = ["-received_on", "-id"]
-        indexes = [
-            models.Index(fields=["unit", "received_on"]),
-            models.Index(fields=["decided_on"]),
-            models.Index(fields=["state"]),
-        ]
+        indexes = index_on(["unit", "received_on"], ["decided_on"], ["state"])
 
     def __str__(self) -> str:
         return f"{self.number or '法律援助申请'}（{mask_name(self.applicant_name)}，{self.get_claim_display()}）"
@@ -201,9 +194,7 @@ class Notarisation(DatedRecord):
     personal_name_fields = ("applicant_name",)
 
     search_fields = ("number", "applicant_name")  # what the list's search box matches (core.search)
-    unit = models.ForeignKey(
-        Unit, verbose_name="公证机构所在单位", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("公证机构所在单位")
     number = models.CharField(
         "公证书编号", max_length=60, blank=True, help_text="如（2023）豫确证字第123号"
     )
@@ -216,8 +207,7 @@ class Notarisation(DatedRecord):
     event_dates = ("issued_on",)
 
     class Meta:
-        verbose_name = "公证"
-        verbose_name_plural = "公证"
+        verbose_name = verbose_name_plural = "公证"
         ordering = ["-issued_on", "-id"]
         indexes = [models.Index(fields=["unit", "issued_on"])]
 
@@ -236,11 +226,9 @@ class LegalHelper(DatedRecord):
     personal_name_fields = ("name",)
 
     search_fields = ("name",)  # what the list's search box matches (core.search)
-    unit = models.ForeignKey(
-        Unit, verbose_name="所在村（社区）", on_delete=models.PROTECT, related_name="legal_helpers"
-    )
+    unit = unit_link("所在村（社区）", related_name="legal_helpers")
     name = models.CharField("姓名", max_length=50)
-    phone = models.CharField("联系电话", max_length=20, blank=True, validators=[validate_phone])
+    phone = phone_field()
     occupation = models.CharField(
         "身份", max_length=50, blank=True, help_text="如：村干部、网格员、人民调解员、党员"
     )
@@ -252,8 +240,7 @@ class LegalHelper(DatedRecord):
     event_dates = ("appointed_on",)
 
     class Meta:
-        verbose_name = "法律明白人"
-        verbose_name_plural = "法律明白人"
+        verbose_name = verbose_name_plural = "法律明白人"
         ordering = ["unit__path", "name"]
         indexes = [models.Index(fields=["unit", "appointed_on"])]
 
@@ -273,9 +260,7 @@ class ServiceVisit(DatedRecord):
     """People served by a public legal service platform on one day (人次)."""
 
     search_fields = ("topic",)  # what the list's search box matches (core.search)
-    unit = models.ForeignKey(
-        Unit, verbose_name="服务平台所在单位", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("服务平台所在单位")
     visited_on = models.DateField("服务日期")
     channel = models.CharField("服务平台", max_length=20, choices=Channel.choices)
     kind = models.CharField("服务类别", max_length=20, choices=ServiceKind.choices)
@@ -285,8 +270,7 @@ class ServiceVisit(DatedRecord):
     event_dates = ("visited_on",)
 
     class Meta:
-        verbose_name = "公共法律服务"
-        verbose_name_plural = "公共法律服务"
+        verbose_name = verbose_name_plural = "公共法律服务"
         ordering = ["-visited_on", "-id"]
         indexes = [models.Index(fields=["unit", "visited_on"])]
 

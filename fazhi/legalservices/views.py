@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest
 
 from fazhi.indicators.catalogue import Period
-from fazhi.kit.actions import action_panel, deadline_rows, history, record_views
+from fazhi.kit.actions import record_panels, template_views
 from fazhi.kit.screens import Column, Screen, Section, figures_view, register_view
 from fazhi.legalservices import indicators as ls_indicators
 from fazhi.legalservices import rules
@@ -23,7 +22,7 @@ from fazhi.legalservices.forms import (
     aid_action_form,
 )
 from fazhi.legalservices.importing import AID_SHEET, HELPER_SHEET, NOTARY_SHEET, VISIT_SHEET
-from fazhi.legalservices.models import AidApplication, LegalHelper, Notarisation, ServiceVisit
+from fazhi.legalservices.models import AidApplication
 
 SECTION = Section(
     "legalservices",
@@ -44,8 +43,6 @@ def _yes(value: bool | None) -> str:
 
 AID = Screen(
     key="list",
-    title="法律援助申请",
-    model=AidApplication,
     form=AidApplicationForm,
     sheet=AID_SHEET,
     date_field="received_on",
@@ -65,8 +62,6 @@ AID = Screen(
 )
 NOTARISATIONS = Screen(
     key="notarisations",
-    title="公证",
-    model=Notarisation,
     form=NotarisationForm,
     sheet=NOTARY_SHEET,
     date_field="issued_on",
@@ -80,8 +75,6 @@ NOTARISATIONS = Screen(
 )
 HELPERS = Screen(
     key="helpers",
-    title="法律明白人",
-    model=LegalHelper,
     form=LegalHelperForm,
     sheet=HELPER_SHEET,
     related=("unit", "unit__parent"),
@@ -96,8 +89,6 @@ HELPERS = Screen(
 )
 VISITS = Screen(
     key="visits",
-    title="公共法律服务",
-    model=ServiceVisit,
     form=ServiceVisitForm,
     sheet=VISIT_SHEET,
     date_field="visited_on",
@@ -129,24 +120,17 @@ def _detail_context(
         "section": SECTION,
         "tabs": SECTION.resolved(request),
         "a": app,
-        "actions": action_panel(request, app, aid_action_form, bound),
-        "deadlines": deadline_rows(app),
-        "history": history(app, LABELS),
+        **record_panels(request, app, aid_action_form, LABELS, bound),
         "can_see_personal": request.user.can_write_records,
     }
 
 
-def _render_detail(
-    request: HttpRequest, app: AidApplication, forms: dict[str, Any] | None = None, status: int = 200
-) -> HttpResponse:
-    return render(
-        request, "legalservices/aid_detail.html", _detail_context(request, app, forms), status=status
-    )
-
-
 # The page and the one view behind every action button: its small form, then apply().
-aid_detail, aid_act = record_views(
-    AidApplication.objects.select_related("unit"), _render_detail, aid_action_form
+aid_detail, aid_act = template_views(
+    AidApplication.objects.select_related("unit"),
+    "legalservices/aid_detail.html",
+    _detail_context,
+    aid_action_form,
 )
 
 

@@ -19,7 +19,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from fazhi.core.models import DetailPage, optional_link
+from fazhi.core.models import DetailPage, index_on, optional_link, unit_link
 from fazhi.lists.rules import (
     IN_FORCE_AFTER,
     ITEM_FIELDS,
@@ -29,7 +29,6 @@ from fazhi.lists.rules import (
     ServiceKind,
     kind_errors,
 )
-from fazhi.org.models import Unit
 from fazhi.org.scope import ScopedQuerySet
 
 
@@ -49,9 +48,7 @@ class ItemQuerySet(ScopedQuerySet["ListItem"]):
 class ListItem(DetailPage, models.Model):
     detail_url = "lists:detail"
     search_fields = ("code", "name")  # what the list's search box matches (core.search)
-    unit = models.ForeignKey(
-        Unit, verbose_name="实施单位", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("实施单位")
     list_kind = models.CharField("清单类别", max_length=10, choices=ListKind.choices)
     code = models.CharField("事项编码", max_length=60)
     name = models.CharField("事项名称", max_length=200)
@@ -72,13 +69,9 @@ class ListItem(DetailPage, models.Model):
     objects = ItemQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "清单事项"
-        verbose_name_plural = "清单事项"
+        verbose_name = verbose_name_plural = "清单事项"
         ordering = ["list_kind", "unit__path", "code", "id"]
-        indexes = [
-            models.Index(fields=["unit", "list_kind"]),
-            models.Index(fields=["list_kind", "code"]),
-        ]
+        indexes = index_on(["unit", "list_kind"], ["list_kind", "code"])
         constraints = [
             # Checked with a message naming the code in clean(); this is the guard.
             models.UniqueConstraint(
@@ -160,9 +153,7 @@ class ListAdjustment(models.Model):
     item = models.ForeignKey(
         ListItem, verbose_name="事项", on_delete=models.PROTECT, related_name="adjustments"
     )
-    unit = models.ForeignKey(
-        Unit, verbose_name="实施单位", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("实施单位")
     list_kind = models.CharField("清单类别", max_length=10, choices=ListKind.choices)
     power_type = models.CharField("权力类型", max_length=20, choices=PowerType.choices, blank=True)
     service_kind = models.CharField(
@@ -181,14 +172,11 @@ class ListAdjustment(models.Model):
     objects = ListAdjustmentQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "清单调整"
-        verbose_name_plural = "清单调整"
+        verbose_name = verbose_name_plural = "清单调整"
         ordering = ["-adjusted_on", "-id"]
-        indexes = [
-            models.Index(fields=["unit", "adjusted_on"]),
-            models.Index(fields=["list_kind", "adjusted_on"]),
-            models.Index(fields=["item", "adjusted_on"]),
-        ]
+        indexes = index_on(
+            ["unit", "adjusted_on"], ["list_kind", "adjusted_on"], ["item", "adjusted_on"]
+        )
 
     def __str__(self) -> str:
         code = (self.after or self.before or {}).get("code", "")

@@ -4,6 +4,7 @@ the figures. Every read through `org.scope`; every change through `apply_adjustm
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -155,51 +156,54 @@ def item_new(request: HttpRequest) -> HttpResponse:
     return _form_page(request, form, "登记清单事项", "/lists/")
 
 
-@writer_required
-def item_amend(request: HttpRequest, pk: int) -> HttpResponse:
-    item = get_for_user_or_404(
-        ListItem.objects.select_related("unit"), pk, request.user, write=True
-    )
-    form = AmendForm(request.POST or None, item=item, user=request.user)
+def _adjust_item(
+    request: HttpRequest,
+    item: ListItem,
+    form: Any,
+    action: str,
+    verb: str,
+    changes: Callable[[Any], dict[str, Any]] = lambda form: {},
+) -> HttpResponse:
+    """Amend or remove an item in force: one adjustment checked against the version the
+    form was loaded with; a refusal goes back on the form."""
     if request.method == "POST" and form.is_valid():
         try:
             apply_adjustment(
-                Action.AMEND,
+                action,
                 by=request.user,
                 item=item,
-                changes=form.changes(),
                 expected_version=form.cleaned_data["version"],
+                **changes(form),
                 **form.adjustment(),
             )
         except ValidationError as exc:
             add_errors(form, exc)
         else:
-            messages.success(request, f"已变更：{item}")
+            messages.success(request, f"已{verb}：{item}")
             return redirect(item.get_absolute_url())
-    return _form_page(request, form, f"变更事项：{item}", item.get_absolute_url(), item)
+    return _form_page(request, form, f"{verb}事项：{item}", item.get_absolute_url(), item)
+
+
+def _item_to_adjust(request: HttpRequest, pk: int) -> ListItem:
+    return get_for_user_or_404(
+        ListItem.objects.select_related("unit"), pk, request.user, write=True
+    )
+
+
+@writer_required
+def item_amend(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _item_to_adjust(request, pk)
+    form = AmendForm(request.POST or None, item=item, user=request.user)
+    return _adjust_item(
+        request, item, form, Action.AMEND, "变更", lambda f: {"changes": f.changes()}
+    )
 
 
 @writer_required
 def item_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    item = get_for_user_or_404(
-        ListItem.objects.select_related("unit"), pk, request.user, write=True
-    )
+    item = _item_to_adjust(request, pk)
     form = RemoveForm(request.POST or None, initial={"version": item.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            apply_adjustment(
-                Action.REMOVE,
-                by=request.user,
-                item=item,
-                expected_version=form.cleaned_data["version"],
-                **form.adjustment(),
-            )
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, f"已取消：{item}")
-            return redirect(item.get_absolute_url())
-    return _form_page(request, form, f"取消事项：{item}", item.get_absolute_url(), item)
+    return _adjust_item(request, item, form, Action.REMOVE, "取消")
 
 
 def adjustment_rows(request: HttpRequest) -> QuerySet[ListAdjustment]:

@@ -20,14 +20,17 @@ from fazhi.core.models import (
     OpenStates,
     UniqueWithoutDisclosure,
     WorkflowQuerySet,
+    index_on,
     optional_link,
+    state_field,
+    unit_link,
 )
 from fazhi.core.validators import as_bool, future_dates
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
 from fazhi.litigation import rules
 from fazhi.litigation.rules import Appellant, Excuse, Instance, LeaderRank, Outcome, Result, State
-from fazhi.org.models import Person, Unit
+from fazhi.org.models import Person
 from fazhi.org.scope import ScopedQuerySet
 from fazhi.org.validators import mask_name, mask_parties
 
@@ -55,9 +58,7 @@ class Lawsuit(DetailPage, OpenStates, UniqueWithoutDisclosure, Registered, Workf
     registrar_refusal = "您无权为该单位登记行政应诉案件。"
 
     search_fields = ("case_number", "plaintiff_name", "cause", "act_challenged")  # what the list's search box matches (core.search)
-    unit = models.ForeignKey(
-        Unit, verbose_name="被告单位", on_delete=models.PROTECT, related_name="lawsuits"
-    )
+    unit = unit_link("被告单位", related_name="lawsuits")
     court = models.CharField("受理法院", max_length=100)
     case_number = models.CharField(
         "案号", max_length=60, unique=True, help_text="如（2023）豫1725行初12号"
@@ -83,9 +84,7 @@ class Lawsuit(DetailPage, OpenStates, UniqueWithoutDisclosure, Registered, Workf
         related_name="lawsuits",
         help_text="经复议后起诉的（行政诉讼法第45条），选择原复议案件",
     )
-    state = models.CharField(
-        "状态", max_length=20, choices=State.choices, default=State.RECEIVED, editable=False
-    )
+    state = state_field(State, State.RECEIVED, editable=False)
     defended_on = models.DateField("提交答辩状日期", null=True, blank=True, editable=False)
     outcome = models.CharField(
         "裁判结果", max_length=30, choices=Outcome.choices, blank=True, editable=False
@@ -105,14 +104,9 @@ class Lawsuit(DetailPage, OpenStates, UniqueWithoutDisclosure, Registered, Workf
     objects = LawsuitQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "行政应诉案件"
-        verbose_name_plural = "行政应诉案件"
+        verbose_name = verbose_name_plural = "行政应诉案件"
         ordering = ["-received_on", "-id"]
-        indexes = [
-            models.Index(fields=["state"]),
-            models.Index(fields=["received_on"]),
-            models.Index(fields=["closed_on"]),
-        ]
+        indexes = index_on(["state"], ["received_on"], ["closed_on"])
 
     def __str__(self) -> str:
         return f"{self.case_number} {mask_name(self.plaintiff_name)}诉{self.unit.name if self.unit_id else ''}"
@@ -390,9 +384,7 @@ class Hearing(models.Model):
         Lawsuit, verbose_name="案件", on_delete=models.CASCADE, related_name="hearings"
     )
     # The defendant unit, copied from the lawsuit so that scope and indicators are one join.
-    unit = models.ForeignKey(
-        Unit, verbose_name="被告单位", on_delete=models.PROTECT, related_name="+", editable=False
-    )
+    unit = unit_link("被告单位", editable=False)
     instance = models.CharField(
         "审级", max_length=20, choices=Instance.choices, default=Instance.FIRST
     )
@@ -423,8 +415,7 @@ class Hearing(models.Model):
     objects = HearingQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "开庭"
-        verbose_name_plural = "开庭"
+        verbose_name = verbose_name_plural = "开庭"
         ordering = ["lawsuit", "held_on", "scheduled_on", "id"]
 
     def __str__(self) -> str:

@@ -23,16 +23,20 @@ from fazhi.core.models import (
     InPostQuerySet,
     OpenStates,
     WorkflowQuerySet,
+    index_on,
     optional_link,
+    phone_field,
+    state_field,
+    unit_link,
 )
 from fazhi.core.validators import as_bool, future_dates
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
 from fazhi.mediation import rules
 from fazhi.mediation.rules import Kind, Level, Outcome, State
-from fazhi.org.models import Unit, UnitKind
+from fazhi.org.models import UnitKind
 from fazhi.org.scope import can_write_unit
-from fazhi.org.validators import mask_name, mask_parties, validate_phone
+from fazhi.org.validators import mask_name, mask_parties
 
 OUTCOMES = frozenset(Outcome.values)
 
@@ -44,9 +48,7 @@ class CommitteeQuerySet(InPostQuerySet["Committee"]):
 class Committee(DetailPage, DatedRecord):
     detail_url = "mediation:committees_edit"
     search_fields = ("name",)  # what the list's search box matches (core.search)
-    unit = models.ForeignKey(
-        Unit, verbose_name="所在单位", on_delete=models.PROTECT, related_name="mediation_committees"
-    )
+    unit = unit_link("所在单位", related_name="mediation_committees")
     name = models.CharField("调委会名称", max_length=100)
     level = models.CharField("类别", max_length=20, choices=Level.choices)
     field = models.CharField(
@@ -57,14 +59,13 @@ class Committee(DetailPage, DatedRecord):
     )
     established_on = models.DateField("成立日期", null=True, blank=True)
     dissolved_on = models.DateField("撤销日期", null=True, blank=True)
-    phone = models.CharField("联系电话", max_length=20, blank=True, validators=[validate_phone])
+    phone = phone_field()
 
     objects: ClassVar[Any] = CommitteeQuerySet.as_manager()
     event_dates = ("established_on",)
 
     class Meta:
-        verbose_name = "人民调解委员会"
-        verbose_name_plural = "人民调解委员会"
+        verbose_name = verbose_name_plural = "人民调解委员会"
         ordering = ["unit__path", "name"]
         indexes = [models.Index(fields=["unit", "level"])]
 
@@ -96,11 +97,9 @@ class Mediator(DatedRecord):
         Committee, verbose_name="调委会", on_delete=models.PROTECT, related_name="mediators"
     )
     # The committee's unit, copied so scope and indicators are one join.
-    unit = models.ForeignKey(
-        Unit, verbose_name="所在单位", on_delete=models.PROTECT, related_name="+", editable=False
-    )
+    unit = unit_link("所在单位", editable=False)
     name = models.CharField("姓名", max_length=50)
-    phone = models.CharField("联系电话", max_length=20, blank=True, validators=[validate_phone])
+    phone = phone_field()
     full_time = models.BooleanField("专职调解员", default=False)
     appointed_on = models.DateField("聘任日期", null=True, blank=True)
     left_on = models.DateField("离任日期", null=True, blank=True)
@@ -109,8 +108,7 @@ class Mediator(DatedRecord):
     event_dates = ("appointed_on",)
 
     class Meta:
-        verbose_name = "人民调解员"
-        verbose_name_plural = "人民调解员"
+        verbose_name = verbose_name_plural = "人民调解员"
         ordering = ["committee", "name"]
 
     def __str__(self) -> str:
@@ -148,9 +146,7 @@ class Dispute(DetailPage, EventDates, OpenStates, Registered, Workflow):
     event_dates = ("received_on", "closed_on", "confirmation_applied_on", "followed_up_on")
 
     search_fields = ("number", "parties")  # what the list's search box matches (core.search)
-    unit = models.ForeignKey(
-        Unit, verbose_name="所在单位", on_delete=models.PROTECT, related_name="+", editable=False
-    )
+    unit = unit_link("所在单位", editable=False)
     committee = models.ForeignKey(
         Committee, verbose_name="调委会", on_delete=models.PROTECT, related_name="disputes"
     )
@@ -166,9 +162,7 @@ class Dispute(DetailPage, EventDates, OpenStates, Registered, Workflow):
     )
     summary = models.TextField("纠纷简要情况", blank=True)
     mediator = optional_link(Mediator, "调解员", on_delete=models.SET_NULL, related_name="disputes")
-    state = models.CharField(
-        "状态", max_length=20, choices=State.choices, default=State.RECEIVED, editable=False
-    )
+    state = state_field(State, State.RECEIVED, editable=False)
     outcome = models.CharField(
         "调解结果", max_length=20, choices=Outcome.choices, blank=True, editable=False
     )
@@ -186,15 +180,11 @@ class Dispute(DetailPage, EventDates, OpenStates, Registered, Workflow):
     objects = DisputeQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "矛盾纠纷"
-        verbose_name_plural = "矛盾纠纷"
+        verbose_name = verbose_name_plural = "矛盾纠纷"
         ordering = ["-received_on", "-id"]
-        indexes = [
-            models.Index(fields=["unit", "received_on"]),
-            models.Index(fields=["received_on", "id"]),
-            models.Index(fields=["committee", "received_on"]),
-            models.Index(fields=["state"]),
-        ]
+        indexes = index_on(
+            ["unit", "received_on"], ["received_on", "id"], ["committee", "received_on"], ["state"]
+        )
 
     def __str__(self) -> str:
         return f"{self.number or '纠纷'} {self.get_kind_display()}（{self.parties_masked}）"

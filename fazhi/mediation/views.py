@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from fazhi.kit.actions import action_panel, deadline_rows, history, record_views
+from fazhi.kit.actions import record_panels, template_views
 from fazhi.kit.screens import (
     Choice,
     Column,
@@ -36,7 +36,7 @@ from fazhi.mediation import indicators as mediation_indicators
 from fazhi.mediation import rules
 from fazhi.mediation.forms import CommitteeForm, DisputeForm, MediatorForm, dispute_action_form
 from fazhi.mediation.importing import COMMITTEE_SHEET
-from fazhi.mediation.models import Committee, Dispute, Mediator
+from fazhi.mediation.models import Dispute
 from fazhi.mediation.rules import Kind, Level, Outcome, State
 from fazhi.org.scope import get_for_user_or_404
 
@@ -94,9 +94,7 @@ def _detail_context(
         "section": SECTION,
         "tabs": SECTION.resolved(request),
         "d": dispute,
-        "actions": action_panel(request, dispute, dispute_action_form, bound),
-        "deadlines": deadline_rows(dispute),
-        "history": history(dispute, LABELS),
+        **record_panels(request, dispute, dispute_action_form, LABELS, bound),
         "can_see_personal": request.user.can_write_records,
         "can_edit": dispute.state == State.RECEIVED and bool(dispute.allowed_actions(request.user)),
     }
@@ -111,15 +109,12 @@ def _get(request: HttpRequest, pk: int, *, write: bool = False) -> Dispute:
     )
 
 
-def _render_detail(
-    request: HttpRequest, dispute: Dispute, forms: dict[str, Any] | None = None, status: int = 200
-) -> HttpResponse:
-    return render(request, "mediation/detail.html", _detail_context(request, dispute, forms), status=status)
-
-
 # The page and the one view behind every action button: its small form, then apply().
-detail, act = record_views(
-    Dispute.objects.select_related("committee", "unit", "mediator"), _render_detail, dispute_action_form
+detail, act = template_views(
+    Dispute.objects.select_related("committee", "unit", "mediator"),
+    "mediation/detail.html",
+    _detail_context,
+    dispute_action_form,
 )
 
 
@@ -138,8 +133,6 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 COMMITTEES = Screen(
     key="committees",
-    title="人民调解委员会",
-    model=Committee,
     form=CommitteeForm,
     sheet=COMMITTEE_SHEET,
     columns=[
@@ -155,8 +148,6 @@ COMMITTEES = Screen(
 )
 MEDIATORS = Screen(
     key="mediators",
-    title="人民调解员",
-    model=Mediator,
     form=MediatorForm,
     related=("unit", "committee"),
     columns=[

@@ -8,7 +8,15 @@ from typing import Any, ClassVar
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from fazhi.core.models import DetailPage, EventDates, optional_link
+from fazhi.core.models import (
+    DetailPage,
+    EventDates,
+    ScopedRecord,
+    optional_link,
+    state_field,
+    unique,
+    unit_link,
+)
 from fazhi.core.validators import future_message, is_future
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
@@ -18,25 +26,20 @@ from fazhi.org.models import Unit
 from fazhi.org.scope import ScopedQuerySet, can_write_unit
 
 
-class Issuer(models.Model):
+class Issuer(ScopedRecord):
     """An entry of the 制定主体清单: a body allowed to issue normative documents."""
 
-    unit = models.ForeignKey(
-        Unit, verbose_name="制定主体", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("制定主体")
     listed_on = models.DateField("列入清单日期")
     delisted_on = models.DateField("移出清单日期", null=True, blank=True)
     basis = models.CharField("主体资格依据", max_length=200, blank=True)
 
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "制定主体"
         verbose_name_plural = "制定主体清单"
         ordering = ["unit__path"]
-        constraints = [
-            models.UniqueConstraint(fields=["unit", "listed_on"], name="normdocs_issuer_once")
-        ]
+        constraints = [unique("unit", "listed_on", name="normdocs_issuer_once")]
 
     def __str__(self) -> str:
         return str(self.unit)
@@ -68,9 +71,7 @@ class Document(DetailPage, EventDates, Workflow):
     detail_url = "normdocs:detail"
 
     search_fields = ("doc_no", "title", "register_no")  # what the list's search box matches (core.search)
-    unit = models.ForeignKey(
-        Unit, verbose_name="制定机关", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("制定机关")
     title = models.CharField("文件名称", max_length=200)
     doc_no = models.CharField("发文字号", max_length=50, blank=True)
     register_no = models.CharField("统一登记号", max_length=50, blank=True)
@@ -90,7 +91,7 @@ class Document(DetailPage, EventDates, Workflow):
     filed_on = models.DateField("报备日期", null=True, blank=True)
     filing_conform = models.BooleanField("报备规范", null=True, blank=True)
     ended_on = models.DateField("废止或失效日期", null=True, blank=True)
-    state = models.CharField("状态", max_length=20, choices=State.choices, default=State.DRAFT)
+    state = state_field(State, State.DRAFT)
 
     transitions: ClassVar = rules.TRANSITIONS
     event_dates = (
@@ -306,13 +307,11 @@ def _yes(raw: Any) -> bool:
     raise TransitionNotAllowed(f"“{text}”应为“是”或“否”。")
 
 
-class ReviewItem(models.Model):
+class ReviewItem(ScopedRecord):
     """One item legally reviewed (合法性审核): a normative document, contract, agenda item…"""
 
     search_fields = ("title",)  # what the list's search box matches (core.search)
-    unit = models.ForeignKey(
-        Unit, verbose_name="送审单位", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("送审单位")
     kind = models.CharField("审核事项类别", max_length=10, choices=ReviewKind.choices)
     title = models.CharField("事项名称", max_length=200)
     document = models.OneToOneField(
@@ -328,7 +327,6 @@ class ReviewItem(models.Model):
     opinion = models.CharField("审核意见", max_length=10, choices=ReviewOpinion.choices, blank=True)
     detail = models.TextField("意见要点", blank=True)
 
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "合法性审核事项"
@@ -347,20 +345,17 @@ class ReviewItem(models.Model):
             raise ValidationError({"opinion": "已审核的事项须填写审核意见。"})
 
 
-class Cleanup(DetailPage, models.Model):
+class Cleanup(DetailPage, ScopedRecord):
     """A cleanup campaign (清理) of the documents issued before a cut-off date."""
 
     detail_url = "normdocs:cleanup"
 
-    unit = models.ForeignKey(
-        Unit, verbose_name="组织清理单位", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("组织清理单位")
     title = models.CharField("清理名称", max_length=200)
     cutoff = models.DateField("清理范围截止日期", help_text="清理此日期以前制定的文件")
     started_on = models.DateField("开始日期")
     finished_on = models.DateField("完成日期", null=True, blank=True)
 
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "规范性文件清理"
@@ -419,7 +414,7 @@ class Cleanup(DetailPage, models.Model):
         return result
 
 
-class CleanupResult(models.Model):
+class CleanupResult(ScopedRecord):
     """The outcome of one cleanup for one document."""
 
     cleanup = models.ForeignKey(
@@ -433,17 +428,12 @@ class CleanupResult(models.Model):
     note = models.CharField("说明", max_length=200, blank=True)
 
     scope_field = "cleanup__unit"
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "清理结论"
         verbose_name_plural = verbose_name
         ordering = ["cleanup", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["cleanup", "document"], name="normdocs_one_outcome_per_cleanup"
-            )
-        ]
+        constraints = [unique("cleanup", "document", name="normdocs_one_outcome_per_cleanup")]
 
     def __str__(self) -> str:
         return f"{self.document}：{self.get_outcome_display()}"

@@ -11,13 +11,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.audit.models import Entry
 from fazhi.deadlines.services import deadlines_for
-from fazhi.kit.actions import action_panel, record_views
-from fazhi.kit.screens import create_page, scoped
+from fazhi.kit.actions import action_panel, template_views
+from fazhi.kit.screens import create_view, scoped
 from fazhi.kit.search import searched
 from fazhi.normdocs.forms import CleanupForm, DecideForm, DocumentForm, action_form_class
 from fazhi.normdocs.models import Cleanup, Document, Issuer, ReviewItem
@@ -92,32 +91,17 @@ def _detail_context(
     }
 
 
-def _render_detail(
-    request: HttpRequest, doc: Document, forms: dict[str, Any] | None = None, status: int = 200
-) -> HttpResponse:
-    return render(request, "normdocs/detail.html", _detail_context(request, doc, forms), status=status)
-
-
 # The page and the one view behind every move's button: its small form, then `apply()`.
-detail, act = record_views(
+detail, act = template_views(
     Document.objects.select_related("unit", "filing_authority", "review_item"),
-    _render_detail,
+    "normdocs/detail.html",
+    _detail_context,
     action_form_class,
 )
 
 
-def _create(request: HttpRequest, form_class: Any, title: str) -> HttpResponse:
-    return create_page(request, form_class, title, reverse("normdocs:list"))
-
-
-@login_required
-def document_create(request: HttpRequest) -> HttpResponse:
-    return _create(request, DocumentForm, "登记行政规范性文件（起草）")
-
-
-@login_required
-def cleanup_create(request: HttpRequest) -> HttpResponse:
-    return _create(request, CleanupForm, "登记规范性文件清理")
+document_create = create_view(DocumentForm, "登记行政规范性文件（起草）", "normdocs:list")
+cleanup_create = create_view(CleanupForm, "登记规范性文件清理", "normdocs:list")
 
 
 def _candidates(cleanup: Cleanup, user: Any) -> Any:

@@ -101,8 +101,7 @@ class Unit(models.Model):
     scope_field = ""  # a unit is itself the scope
 
     class Meta:
-        verbose_name = "单位"
-        verbose_name_plural = "单位"
+        verbose_name = verbose_name_plural = "单位"
         ordering = ["path"]
         indexes = [models.Index(fields=["kind", "path"])]
 
@@ -188,8 +187,7 @@ class Person(MaskedContact, models.Model):
     is_principal = models.BooleanField("单位负责人", default=False, help_text="可作为负责人出庭应诉等。")
 
     class Meta:
-        verbose_name = "人员"
-        verbose_name_plural = "人员"
+        verbose_name = verbose_name_plural = "人员"
         ordering = ["unit__path", "name"]
 
     def __str__(self) -> str:
@@ -229,8 +227,7 @@ class User(AbstractUser):
     objects: ClassVar[UserManager] = UserManager()
 
     class Meta:
-        verbose_name = "用户"
-        verbose_name_plural = "用户"
+        verbose_name = verbose_name_plural = "用户"
 
     def __str__(self) -> str:
         return self.full_name or self.username

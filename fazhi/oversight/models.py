@@ -24,15 +24,19 @@ from fazhi.core.models import (
     DetailPage,
     EventDates,
     OpenStates,
+    ScopedRecord,
     WorkflowQuerySet,
     optional_link,
+    phone_field,
+    state_field,
+    unit_link,
 )
 from fazhi.core.validators import future_dates, is_future
 from fazhi.core.workflow import Registered, ReservedMoves, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
 from fazhi.org.models import Unit
-from fazhi.org.scope import ScopedQuerySet, can_write_unit
-from fazhi.org.validators import mask_name, validate_phone
+from fazhi.org.scope import can_write_unit
+from fazhi.org.validators import mask_name
 from fazhi.oversight import rules
 from fazhi.oversight.rules import (
     ContactMeans,
@@ -98,22 +102,14 @@ class Task(DetailPage, OfficeMixin, EventDates, OpenStates, Registered, Workflow
     source_ref = models.CharField(
         "依据名称", max_length=300, help_text="会议、文件、纪要名称或批示内容"
     )
-    office = models.ForeignKey(
-        Unit, verbose_name="督查机构", on_delete=models.PROTECT, related_name="+"
-    )
-    unit = models.ForeignKey(
-        Unit, verbose_name="牵头单位", on_delete=models.PROTECT, related_name="supervision_tasks"
-    )
+    office = unit_link("督查机构")
+    unit = unit_link("牵头单位", related_name="supervision_tasks")
     co_units = models.ManyToManyField(Unit, verbose_name="配合单位", blank=True, related_name="+")
     responsible = models.CharField("责任人", max_length=50, blank=True)
-    responsible_phone = models.CharField(
-        "责任人电话", max_length=20, blank=True, validators=[validate_phone]
-    )
+    responsible_phone = phone_field("责任人电话")
     due_on = models.DateField("完成时限", null=True, blank=True, db_index=True)
 
-    state = models.CharField(
-        "状态", max_length=20, choices=TaskState.choices, default=TaskState.PROPOSED, db_index=True
-    )
+    state = state_field(TaskState, TaskState.PROPOSED, db_index=True)
     proposed_on = models.DateField("提出日期")
     approved_on = models.DateField("立项日期", null=True, blank=True, db_index=True)
     approved_by = models.CharField("审批人", max_length=50, blank=True)
@@ -128,8 +124,7 @@ class Task(DetailPage, OfficeMixin, EventDates, OpenStates, Registered, Workflow
     objects = TaskQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "督查督办事项"
-        verbose_name_plural = "督查督办事项"
+        verbose_name = verbose_name_plural = "督查督办事项"
         ordering = ["-proposed_on", "-id"]
 
     def __str__(self) -> str:
@@ -266,11 +261,7 @@ class Task(DetailPage, OfficeMixin, EventDates, OpenStates, Registered, Workflow
             build_archive(self, on=on)
 
 
-class MilestoneQuerySet(ScopedQuerySet["Milestone"]):
-    pass
-
-
-class Milestone(models.Model):
+class Milestone(ScopedRecord):
     """A time node (阶段节点) of 责任分解: set, changed and completed by the lead unit or
     the office through `add()`, `change()` and `complete()`; each is on the due list."""
 
@@ -282,11 +273,9 @@ class Milestone(models.Model):
     done_on = models.DateField("完成日期", null=True, blank=True)
 
     scope_field = "task__unit"
-    objects = MilestoneQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "时间节点"
-        verbose_name_plural = "时间节点"
+        verbose_name = verbose_name_plural = "时间节点"
         ordering = ["due_on", "id"]
 
     def __str__(self) -> str:
@@ -407,16 +396,11 @@ class Progress(models.Model):
     scope_field = "task__unit"
 
     class Meta:
-        verbose_name = "进展反馈"
-        verbose_name_plural = "进展反馈"
+        verbose_name = verbose_name_plural = "进展反馈"
         ordering = ["reported_on", "id"]
 
     def __str__(self) -> str:
         return f"{self.reported_on:%Y-%m-%d} {self.text[:20]}"
-
-
-class UrgingQuerySet(ScopedQuerySet["Urging"]):
-    pass
 
 
 class Urging(DatedRecord):
@@ -433,18 +417,14 @@ class Urging(DatedRecord):
     )
     means = models.CharField("催办方式", max_length=20, choices=Means.choices)
     sent_on = models.DateField("催办日期")
-    unit = models.ForeignKey(
-        Unit, verbose_name="被催办单位", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("被催办单位")
     due_on = models.DateField("完成时限", null=True, blank=True)
     note = models.CharField("说明", max_length=300, blank=True)
 
-    objects: ClassVar[Any] = UrgingQuerySet.as_manager()
     event_dates = ("sent_on",)
 
     class Meta:
-        verbose_name = "催办记录"
-        verbose_name_plural = "催办记录"
+        verbose_name = verbose_name_plural = "催办记录"
         ordering = ["-sent_on", "-id"]
         constraints = [
             # Idempotency of the cron command: one automatic urging per task and step.
@@ -478,18 +458,13 @@ class ArchiveFile(models.Model):
     scope_field = "task__unit"
 
     class Meta:
-        verbose_name = "督办档案"
-        verbose_name_plural = "督办档案"
+        verbose_name = verbose_name_plural = "督办档案"
 
     def __str__(self) -> str:
         return self.number
 
 
 # ---------------------------------------------------------------- suggestions and proposals
-
-
-class SuggestionQuerySet(WorkflowQuerySet["Suggestion"]):
-    pass
 
 
 class Suggestion(DetailPage, OfficeMixin, EventDates, OpenStates, Registered, Workflow):
@@ -510,25 +485,13 @@ class Suggestion(DetailPage, OfficeMixin, EventDates, OpenStates, Registered, Wo
     title = models.CharField("案由", max_length=300)
     personal_name_fields = ("proposer_name",)  # anonymised in anything published (core/privacy.py)
     proposer_name = models.CharField("代表（委员）", max_length=100)
-    proposer_phone = models.CharField(
-        "联系电话", max_length=20, blank=True, validators=[validate_phone]
-    )
-    office = models.ForeignKey(
-        Unit, verbose_name="交办机关", on_delete=models.PROTECT, related_name="+"
-    )
-    unit = models.ForeignKey(
-        Unit, verbose_name="主办单位", on_delete=models.PROTECT, related_name="suggestions"
-    )
+    proposer_phone = phone_field()
+    office = unit_link("交办机关")
+    unit = unit_link("主办单位", related_name="suggestions")
     co_units = models.CharField("会办单位", max_length=300, blank=True)
     assigned_on = models.DateField("交办日期", db_index=True)
 
-    state = models.CharField(
-        "状态",
-        max_length=20,
-        choices=SuggestionState.choices,
-        default=SuggestionState.ASSIGNED,
-        db_index=True,
-    )
+    state = state_field(SuggestionState, SuggestionState.ASSIGNED, db_index=True)
     contacted_on = models.DateField("联系日期", null=True, blank=True)
     contact_means = models.CharField(
         "沟通方式", max_length=20, choices=ContactMeans.choices, blank=True
@@ -544,11 +507,10 @@ class Suggestion(DetailPage, OfficeMixin, EventDates, OpenStates, Registered, Wo
     )
     note = models.TextField("备注", blank=True)
 
-    objects = SuggestionQuerySet.as_manager()
+    objects: ClassVar[Any] = WorkflowQuerySet["Suggestion"].as_manager()
 
     class Meta:
-        verbose_name = "建议提案"
-        verbose_name_plural = "建议提案"
+        verbose_name = verbose_name_plural = "建议提案"
         ordering = ["-assigned_on", "-id"]
 
     def __str__(self) -> str:

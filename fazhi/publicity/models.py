@@ -12,27 +12,22 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from fazhi.core.models import DatedRecord, optional_link
-from fazhi.org.models import Unit
-from fazhi.org.scope import ScopedQuerySet
+from fazhi.core.models import DatedRecord, ScopedRecord, optional_link, unique, unit_link
 from fazhi.org.validators import mask_name
 from fazhi.publicity.rules import Format, ReportForm, StudyKind, Target, exam_participation_rate
 
 
-class Responsibility(models.Model):
+class Responsibility(ScopedRecord):
     """One line of a unit's 谁执法谁普法 responsibility list for a year."""
 
     search_fields = ("laws",)  # what the list's search box matches (core.search)
-    unit = models.ForeignKey(
-        Unit, verbose_name="责任单位", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("责任单位")
     year = models.PositiveSmallIntegerField("年度")
     laws = models.CharField("普法内容（法律法规）", max_length=300)
     target = models.CharField("普法对象", max_length=20, choices=Target.choices)
     measures = models.CharField("普法措施", max_length=300, blank=True)
     planned_events = models.PositiveIntegerField("计划活动场次", default=1)
 
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "普法责任清单事项"
@@ -50,9 +45,7 @@ class Responsibility(models.Model):
 
 class Activity(DatedRecord):
     search_fields = ("title",)  # what the list's search box matches (core.search)
-    unit = models.ForeignKey(
-        Unit, verbose_name="主办单位", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("主办单位")
     title = models.CharField("活动名称", max_length=200)
     held_on = models.DateField("活动日期")
     format = models.CharField("活动形式", max_length=20, choices=Format.choices)
@@ -67,8 +60,7 @@ class Activity(DatedRecord):
     event_dates = ("held_on",)
 
     class Meta:
-        verbose_name = "普法活动"
-        verbose_name_plural = "普法活动"
+        verbose_name = verbose_name_plural = "普法活动"
         ordering = ["-held_on", "-id"]
         indexes = [models.Index(fields=["unit", "held_on"])]
 
@@ -93,7 +85,7 @@ class Activity(DatedRecord):
 
 class StudySession(DatedRecord):
     search_fields = ("topic", "speaker")  # what the list's search box matches (core.search)
-    unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.PROTECT, related_name="+")
+    unit = unit_link("单位")
     held_on = models.DateField("学法日期")
     kind = models.CharField("学法形式", max_length=20, choices=StudyKind.choices)
     topic = models.CharField("学习内容", max_length=200)
@@ -104,8 +96,7 @@ class StudySession(DatedRecord):
     event_dates = ("held_on",)
 
     class Meta:
-        verbose_name = "学法活动"
-        verbose_name_plural = "学法活动"
+        verbose_name = verbose_name_plural = "学法活动"
         ordering = ["-held_on", "-id"]
         indexes = [models.Index(fields=["unit", "held_on"])]
 
@@ -118,11 +109,11 @@ class StudySession(DatedRecord):
         return {}
 
 
-class ExamResult(models.Model):
+class ExamResult(ScopedRecord):
     """A unit's result in one online exam (国家工作人员学法用法考试): counts, not people."""
 
     search_fields = ("exam",)  # what the list's search box matches (core.search)
-    unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.PROTECT, related_name="+")
+    unit = unit_link("单位")
     year = models.PositiveSmallIntegerField("年度")
     exam = models.CharField("考试名称", max_length=100, default="国家工作人员学法用法网上考试")
     expected = models.PositiveIntegerField("应参考人数")
@@ -132,15 +123,11 @@ class ExamResult(models.Model):
         "平均分", max_digits=5, decimal_places=1, null=True, blank=True
     )
 
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "学法考试"
-        verbose_name_plural = "学法考试"
+        verbose_name = verbose_name_plural = "学法考试"
         ordering = ["-year", "unit__path"]
-        constraints = [
-            models.UniqueConstraint(fields=["unit", "year", "exam"], name="publicity_exam_unique")
-        ]
+        constraints = [unique("unit", "year", "exam", name="publicity_exam_unique")]
 
     def __str__(self) -> str:
         return f"{self.year}年 {self.exam}"
@@ -168,7 +155,7 @@ class LawReport(DatedRecord):
     personal_name_fields = ("person_name",)
 
     search_fields = ("person_name",)  # what the list's search box matches (core.search)
-    unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.PROTECT, related_name="+")
+    unit = unit_link("单位")
     reported_on = models.DateField("述法日期")
     person_name = models.CharField("述法人", max_length=50)
     position = models.CharField("职务", max_length=100)
@@ -180,8 +167,7 @@ class LawReport(DatedRecord):
     event_dates = ("reported_on",)
 
     class Meta:
-        verbose_name = "领导干部述法"
-        verbose_name_plural = "领导干部述法"
+        verbose_name = verbose_name_plural = "领导干部述法"
         ordering = ["-reported_on", "-id"]
         indexes = [models.Index(fields=["unit", "reported_on"])]
 

@@ -18,7 +18,7 @@ from fazhi.publicity.forms import (
     StudySessionForm,
 )
 from fazhi.publicity.importing import ACTIVITY_SHEET, STUDY_SHEET
-from fazhi.publicity.models import Activity, ExamResult, LawReport, Responsibility, StudySession
+from fazhi.publicity.models import Responsibility
 from fazhi.publicity.rules import Format
 
 SECTION = Section(
@@ -45,8 +45,6 @@ def _pct(value: float | None) -> str:
 
 ACTIVITIES = Screen(
     key="list",
-    title="普法活动",
-    model=Activity,
     form=ActivityForm,
     sheet=ACTIVITY_SHEET,
     date_field="held_on",
@@ -66,7 +64,6 @@ ACTIVITIES = Screen(
 RESPONSIBILITIES = Screen(
     key="responsibilities",
     title="普法责任清单",
-    model=Responsibility,
     form=ResponsibilityForm,
     year_field="year",
     filters=_with_done,
@@ -82,8 +79,6 @@ RESPONSIBILITIES = Screen(
 )
 STUDY = Screen(
     key="study",
-    title="学法活动",
-    model=StudySession,
     form=StudySessionForm,
     sheet=STUDY_SHEET,
     date_field="held_on",
@@ -99,8 +94,6 @@ STUDY = Screen(
 )
 EXAMS = Screen(
     key="exams",
-    title="学法考试",
-    model=ExamResult,
     form=ExamResultForm,
     year_field="year",
     columns=[
@@ -116,8 +109,6 @@ EXAMS = Screen(
 )
 REPORTS = Screen(
     key="reports",
-    title="领导干部述法",
-    model=LawReport,
     form=LawReportForm,
     date_field="reported_on",
     columns=[

@@ -24,13 +24,16 @@ from fazhi.core.models import (
     MaskedApplicant,
     OpenStates,
     WorkflowQuerySet,
+    phone_field,
+    state_field,
+    unit_link,
 )
 from fazhi.core.validators import future_message, is_future
 from fazhi.core.workflow import Registered, ReservedMoves, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
 from fazhi.org.models import Unit, UnitKind
 from fazhi.org.scope import ScopedQuerySet, can_write_unit
-from fazhi.org.validators import mask_name, validate_phone
+from fazhi.org.validators import mask_name
 from fazhi.reconsideration import rules
 from fazhi.reconsideration.rules import (
     ActKind,
@@ -92,23 +95,13 @@ class Application(
     case_number = models.CharField(
         "案号", max_length=50, blank=True, help_text="如 确政复〔2022〕12号"
     )
-    agency = models.ForeignKey(
-        Unit,
-        verbose_name="复议机关",
-        on_delete=models.PROTECT,
-        related_name="+",
-        help_text="县级以上人民政府（行政复议法第24条）。默认为被申请人所在的县级政府。",
-    )
-    respondent = models.ForeignKey(
-        Unit, verbose_name="被申请人", on_delete=models.PROTECT, related_name="reconsiderations"
-    )
+    agency = unit_link("复议机关", help_text="县级以上人民政府（行政复议法第24条）。默认为被申请人所在的县级政府。")
+    respondent = unit_link("被申请人", related_name="reconsiderations")
     applicant_name = models.CharField("申请人", max_length=100)
     applicant_kind = models.CharField(
         "申请人类型", max_length=10, choices=ApplicantKind.choices, default=ApplicantKind.PERSON
     )
-    applicant_phone = models.CharField(
-        "申请人电话", max_length=20, blank=True, validators=[validate_phone]
-    )
+    applicant_phone = phone_field("申请人电话")
     act = models.CharField("申请复议的行政行为", max_length=300)
     act_kind = models.CharField(
         "行为类别", max_length=20, choices=ActKind.choices, default=ActKind.OTHER
@@ -118,9 +111,7 @@ class Application(
     )
     received_on = models.DateField("收到申请日期", db_index=True)
 
-    state = models.CharField(
-        "状态", max_length=20, choices=State.choices, default=State.RECEIVED, db_index=True
-    )
+    state = state_field(State, State.RECEIVED, db_index=True)
     procedure = models.CharField("审理程序", max_length=20, choices=Procedure.choices, blank=True)
 
     correction_requested_on = models.DateField("通知补正日期", null=True, blank=True)
@@ -167,8 +158,7 @@ class Application(
     scope_field = "respondent"
 
     class Meta:
-        verbose_name = "行政复议申请"
-        verbose_name_plural = "行政复议申请"
+        verbose_name = verbose_name_plural = "行政复议申请"
         ordering = ["-received_on", "-id"]
         indexes = [models.Index(fields=["state", "received_on"])]
 
@@ -268,14 +258,22 @@ class Application(
 
     def open_review_deadline(self, start: date | None = None, *, restart: bool = False) -> None:
         """The acceptance review (第30条) from receipt, or afresh from corrected materials."""
+        title = "受理审查（补正后重新计算）" if restart else "受理审查"
+        self._open_agency_deadline(
+            rules.P_REVIEW, start or self.received_on, title, restart=restart
+        )
+
+    def _open_agency_deadline(self, period: str, start: date, title: str, **extra: Any) -> None:
+        """A period the agency keeps: its unit's, with the staff member who made the move
+        responsible, titled "<title>：<the application>"."""
         deadlines.open_deadline(
             self,
-            rules.P_REVIEW,
-            start=start or self.received_on,
-            title=f"受理审查{'（补正后重新计算）' if restart else ''}：{self}",
+            period,
+            start=start,
+            title=f"{title}：{self}",
             unit=self.agency,
             responsible=self._responsible(),
-            restart=restart,
+            **extra,
         )
 
     def _responsible(self) -> Any:
@@ -292,14 +290,7 @@ class Application(
         self.correction_requested_on = on
         # 第31条: the applicant's correction time does not count against the review.
         deadlines.pause_deadline(self, rules.P_REVIEW, start=on, reason="通知申请人补正")
-        deadlines.open_deadline(
-            self,
-            rules.P_CORRECTION,
-            start=on,
-            title=f"申请人补正：{self}",
-            unit=self.agency,
-            responsible=self._responsible(),
-        )
+        self._open_agency_deadline(rules.P_CORRECTION, on, "申请人补正")
 
     def on_receive_correction(self, *, on: date, **_: Any) -> None:
         self.correction_received_on = on
@@ -360,23 +351,11 @@ class Application(
         self.procedure = procedure
         self.accepted_on = accepted_on
         url = self.get_absolute_url()
-        deadlines.open_deadline(
-            self,
-            rules.COPY_PERIOD[procedure],
-            start=accepted_on,
-            title=f"发送申请书副本：{self}",
-            unit=self.agency,
-            responsible=self._responsible(),
-            url=url,
+        self._open_agency_deadline(
+            rules.COPY_PERIOD[procedure], accepted_on, "发送申请书副本", url=url
         )
-        deadlines.open_deadline(
-            self,
-            rules.DECISION_PERIOD[procedure],
-            start=accepted_on,
-            title=f"作出复议决定：{self}",
-            unit=self.agency,
-            responsible=self._responsible(),
-            url=url,
+        self._open_agency_deadline(
+            rules.DECISION_PERIOD[procedure], accepted_on, "作出复议决定", url=url
         )
 
     def on_accept(self, *, on: date, procedure: str | None = None, **_: Any) -> None:
@@ -440,14 +419,7 @@ class Application(
             # The old law set no notice period for hearings: nothing to check.
             self.hearing_on = hearing_on
             return self.state
-        deadlines.open_deadline(
-            self,
-            rules.P_HEARING_NOTICE,
-            start=hearing_on,
-            title=f"听证通知：{self}",
-            unit=self.agency,
-            responsible=self._responsible(),
-        )
+        self._open_agency_deadline(rules.P_HEARING_NOTICE, hearing_on, "听证通知")
         met = deadlines.meet_deadline(self, rules.P_HEARING_NOTICE, on=on)
         if met is not None and met.on_time is False:
             raise TransitionNotAllowed(
@@ -629,9 +601,7 @@ class Letter(DatedRecord):
         Application, verbose_name="复议案件", on_delete=models.CASCADE, related_name="letters"
     )
     kind = models.CharField("文书类型", max_length=20, choices=LetterKind.choices)
-    recipient = models.ForeignKey(
-        Unit, verbose_name="送达单位", on_delete=models.PROTECT, related_name="+"
-    )
+    recipient = unit_link("送达单位")
     number = models.CharField("文号", max_length=50, blank=True)
     issued_on = models.DateField("制发日期")
     replied_on = models.DateField("回复日期", null=True, blank=True)
@@ -642,8 +612,7 @@ class Letter(DatedRecord):
     scope_field = "recipient"
 
     class Meta:
-        verbose_name = "意见书/建议书"
-        verbose_name_plural = "意见书/建议书"
+        verbose_name = verbose_name_plural = "意见书/建议书"
         ordering = ["issued_on", "id"]
 
     def __str__(self) -> str:
@@ -658,10 +627,6 @@ class Letter(DatedRecord):
         return {}
 
 
-class SuperiorCaseQuerySet(ScopedQuerySet["SuperiorCase"]):
-    pass
-
-
 class SuperiorCase(DatedRecord):
     """A case a superior body (e.g. the city government) handles against a unit here.
 
@@ -674,12 +639,7 @@ class SuperiorCase(DatedRecord):
     personal_name_fields = ("applicant_name",)
 
     search_fields = ("case_number", "applicant_name", "act")  # what the list's search box matches (core.search)
-    respondent = models.ForeignKey(
-        Unit,
-        verbose_name="被申请人",
-        on_delete=models.PROTECT,
-        related_name="superior_reconsiderations",
-    )
+    respondent = unit_link("被申请人", related_name="superior_reconsiderations")
     superior_body = models.CharField("复议机关", max_length=100, help_text="如 驻马店市人民政府")
     case_number = models.CharField("案号", max_length=50, blank=True)
     applicant_name = models.CharField("申请人", max_length=100)
@@ -689,13 +649,11 @@ class SuperiorCase(DatedRecord):
     outcome = models.CharField("结案方式", max_length=30, choices=ReviewOutcome.choices, blank=True)
     note = models.TextField("备注", blank=True)
 
-    objects: ClassVar[Any] = SuperiorCaseQuerySet.as_manager()
     event_dates = ("accepted_on", "closed_on")
     scope_field = "respondent"
 
     class Meta:
-        verbose_name = "上级受理案件"
-        verbose_name_plural = "上级受理案件"
+        verbose_name = verbose_name_plural = "上级受理案件"
         ordering = ["-accepted_on", "-id"]
 
     def __str__(self) -> str:

@@ -50,8 +50,7 @@ class HolidayNotice(models.Model):
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     class Meta:
-        verbose_name = "节假日安排通知"
-        verbose_name_plural = "节假日安排通知"
+        verbose_name = verbose_name_plural = "节假日安排通知"
         ordering = ["-year"]
 
     def __str__(self) -> str:

@@ -18,7 +18,6 @@ from fazhi.enforcement.models.cases import (
 )
 from fazhi.enforcement.models.certificates import (
     AnnualReview,
-    AnnualReviewQuerySet,
     Certificate,
     CertificateQuerySet,
     CertificateRenewal,
@@ -40,19 +39,16 @@ from fazhi.enforcement.models.letters import (
 )
 from fazhi.enforcement.models.publications import (
     DataPublication,
-    DataPublicationQuerySet,
 )
 from fazhi.enforcement.models.reviews import (
     Criterion,
     Deduction,
     FileReview,
-    FileReviewQuerySet,
     ReviewSheet,
 )
 
 __all__ = [
     "AnnualReview",
-    "AnnualReviewQuerySet",
     "CASE_DATES",
     "Case",
     "CaseQuerySet",
@@ -61,10 +57,8 @@ __all__ = [
     "CertificateRenewal",
     "Criterion",
     "DataPublication",
-    "DataPublicationQuerySet",
     "Deduction",
     "FileReview",
-    "FileReviewQuerySet",
     "LeniencyItem",
     "LeniencyList",
     "PublishedRulesQuerySet",

@@ -8,9 +8,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
-from django.urls import reverse
 
 from fazhi.audit.trail import audit_context
+from fazhi.core.models import DetailPage, optional_link, state_field, unit_link
 from fazhi.core.validators import future_dates
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
@@ -21,7 +21,6 @@ from fazhi.enforcement.rules import (
     CaseState,
     PartyKind,
 )
-from fazhi.org.models import Unit
 from fazhi.org.scope import ScopedQuerySet, can_write_unit
 from fazhi.org.validators import mask_name
 
@@ -42,8 +41,10 @@ class CaseQuerySet(ScopedQuerySet["Case"]):
 CASE_DATES = ("opened_on", "legal_review_on", "decided_on", "published_on")
 
 
-class Case(Workflow):
+class Case(DetailPage, Workflow):
     """An enforcement case (行政处罚, 许可, 强制, 检查, 征收, 其他) under the three systems."""
+
+    detail_url = "enforcement:case"
 
     transitions = rules.CASE_TRANSITIONS
 
@@ -52,9 +53,7 @@ class Case(Workflow):
         "party_name",
         "matter",
     )  # what the list's search box matches (core.search)
-    unit = models.ForeignKey(
-        Unit, verbose_name="执法单位", on_delete=models.PROTECT, related_name="enforcement_cases"
-    )
+    unit = unit_link("执法单位", related_name="enforcement_cases")
     number = models.CharField("案号（文号）", max_length=60, blank=True)
     kind = models.CharField("执法类别", max_length=20, choices=CaseKind.choices)
     personal_name_fields = ("party_name",)  # anonymised in anything published (core/privacy.py)
@@ -64,9 +63,7 @@ class Case(Workflow):
     )
     matter = models.CharField("案由（事项）", max_length=300)
     opened_on = models.DateField("立案（受理）日期")
-    state = models.CharField(
-        "状态", max_length=20, choices=CaseState.choices, default=CaseState.OPEN, db_index=True
-    )
+    state = state_field(CaseState, CaseState.OPEN, db_index=True)
     is_major = models.BooleanField(
         "重大执法决定", default=False, help_text="须经法制审核（行政处罚法第58条）"
     )
@@ -76,14 +73,7 @@ class Case(Workflow):
     full_record = models.BooleanField("全过程记录完整", default=False, help_text="行政处罚法第47条")
     decided_on = models.DateField("决定（办结）日期", null=True, blank=True)
     no_penalty = models.BooleanField("不予处罚", default=False)
-    leniency_item = models.ForeignKey(
-        LeniencyItem,
-        verbose_name="适用清单事项",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="cases",
-    )
+    leniency_item = optional_link(LeniencyItem, "适用清单事项", related_name="cases")
     publication_due = models.DateField("公示期限", null=True, blank=True, editable=False)
     published_on = models.DateField("公示日期", null=True, blank=True)
     published_late = models.BooleanField("逾期公示", default=False)
@@ -92,8 +82,7 @@ class Case(Workflow):
     objects = CaseQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "行政执法案件"
-        verbose_name_plural = "行政执法案件"
+        verbose_name = verbose_name_plural = "行政执法案件"
         ordering = ["-opened_on", "-id"]
         indexes = [
             # Covers every column the enforcement indicators read, so one county's
@@ -120,9 +109,6 @@ class Case(Workflow):
             self.number
             or f"{self.get_kind_display()}：{self.masked_party}（{self.opened_on:%Y-%m-%d}）"
         )
-
-    def get_absolute_url(self) -> str:
-        return reverse("enforcement:case", args=[self.pk])
 
     @property
     def masked_party(self) -> str:

@@ -10,11 +10,17 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.audit.trail import audit_context
-from fazhi.core.models import UniqueWithoutDisclosure
+from fazhi.core.models import (
+    DetailPage,
+    ScopedRecord,
+    UniqueWithoutDisclosure,
+    state_field,
+    unique,
+    unit_link,
+)
 from fazhi.core.validators import future_dates
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
@@ -47,8 +53,10 @@ class CertificateQuerySet(ScopedQuerySet["Certificate"]):
         return self.valid_on(day).filter(valid_until__lte=day + timedelta(days=within_days))
 
 
-class Certificate(UniqueWithoutDisclosure, Workflow):
+class Certificate(DetailPage, UniqueWithoutDisclosure, Workflow):
     """A 行政执法证 or 行政执法监督证 held by a person (statutes.md §7.3)."""
+
+    detail_url = "enforcement:certificate"
 
     transitions = rules.CERT_TRANSITIONS
 
@@ -59,12 +67,7 @@ class Certificate(UniqueWithoutDisclosure, Workflow):
         on_delete=models.PROTECT,
         related_name="enforcement_certificates",
     )
-    unit = models.ForeignKey(
-        Unit,
-        verbose_name="所在执法单位",
-        on_delete=models.PROTECT,
-        related_name="enforcement_certificates",
-    )
+    unit = unit_link("所在执法单位", related_name="enforcement_certificates")
     role = models.CharField(
         "人员类别", max_length=20, choices=OfficerRole.choices, default=OfficerRole.OFFICER
     )
@@ -73,13 +76,7 @@ class Certificate(UniqueWithoutDisclosure, Workflow):
     issuing_authority = models.CharField("发证机关", max_length=100, help_text="如 河南省人民政府")
     issued_on = models.DateField("发证日期")
     valid_until = models.DateField("有效期至", db_index=True)
-    state = models.CharField(
-        "状态",
-        max_length=20,
-        choices=CertificateState.choices,
-        default=CertificateState.VALID,
-        db_index=True,
-    )
+    state = state_field(CertificateState, CertificateState.VALID, db_index=True)
     cancelled_on = models.DateField("注销日期", null=True, blank=True)
     cancel_reason = models.CharField(
         "注销原因", max_length=20, choices=CancelReason.choices, blank=True
@@ -89,16 +86,12 @@ class Certificate(UniqueWithoutDisclosure, Workflow):
     objects = CertificateQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "行政执法证件"
-        verbose_name_plural = "行政执法证件"
+        verbose_name = verbose_name_plural = "行政执法证件"
         ordering = ["unit__path", "number"]
         indexes = [models.Index(fields=["unit", "role", "valid_until"])]
 
     def __str__(self) -> str:
         return f"{self.number}（{self.person.masked_name}）"
-
-    def get_absolute_url(self) -> str:
-        return reverse("enforcement:certificate", args=[self.pk])
 
     def clean(self) -> None:
         errors = future_dates(self, ("issued_on", "cancelled_on"))
@@ -348,27 +341,23 @@ def may_not_enforce(unit: Unit, day: date) -> models.QuerySet[Person]:
     )
 
 
-class CertificateRenewal(models.Model):
+class CertificateRenewal(ScopedRecord):
     """One 换证 / 延续 of a certificate: the old and new number and validity. Made by the
     certificate's `renew` action."""
 
     certificate = models.ForeignKey(
         Certificate, verbose_name="证件", on_delete=models.CASCADE, related_name="renewals"
     )
-    unit = models.ForeignKey(
-        Unit, verbose_name="执法单位", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("执法单位")
     renewed_on = models.DateField("换证日期")
     old_number = models.CharField("原证件编号", max_length=40)
     new_number = models.CharField("新证件编号", max_length=40)
     old_valid_until = models.DateField("原有效期至")
     new_valid_until = models.DateField("新的有效期至")
 
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "证件换证"
-        verbose_name_plural = "证件换证"
+        verbose_name = verbose_name_plural = "证件换证"
         ordering = ["-renewed_on", "-id"]
 
     def __str__(self) -> str:
@@ -386,20 +375,14 @@ class CertificateRenewal(models.Model):
             raise ValidationError(errors)
 
 
-class AnnualReviewQuerySet(ScopedQuerySet["AnnualReview"]):
-    pass
-
-
-class AnnualReview(models.Model):
+class AnnualReview(ScopedRecord):
     """One year's 审验 of a certificate. Made by the certificate's pass/fail actions."""
 
     certificate = models.ForeignKey(
         Certificate, verbose_name="证件", on_delete=models.CASCADE, related_name="reviews"
     )
     # Copied from the certificate so that indicators group by unit and role in one query.
-    unit = models.ForeignKey(
-        Unit, verbose_name="执法单位", on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_link("执法单位")
     role = models.CharField("人员类别", max_length=20, choices=OfficerRole.choices)
     year = models.PositiveSmallIntegerField("审验年度", db_index=True)
     reviewed_on = models.DateField("审验日期")
@@ -407,17 +390,11 @@ class AnnualReview(models.Model):
     training_hours = models.PositiveIntegerField("年度培训学时", default=0)
     reason = models.CharField("不通过原因", max_length=200, blank=True)
 
-    objects = AnnualReviewQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "年度审验"
-        verbose_name_plural = "年度审验"
+        verbose_name = verbose_name_plural = "年度审验"
         ordering = ["-year", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["certificate", "year"], name="enforcement_one_review_a_year"
-            )
-        ]
+        constraints = [unique("certificate", "year", name="enforcement_one_review_a_year")]
 
     def __str__(self) -> str:
         return f"{self.year}年度审验：{'通过' if self.passed else '不通过'}"

@@ -7,9 +7,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Min, Q
-from django.urls import reverse
 
 from fazhi.audit.trail import audit_context
+from fazhi.core.models import DetailPage, unit_link
 from fazhi.core.validators import future_dates
 from fazhi.enforcement.rules import (
     LeniencyKind,
@@ -53,12 +53,12 @@ def _text(row: dict[str, Any], name: str) -> str:
     return str(row.get(name) or "").strip()
 
 
-class LeniencyList(models.Model):
+class LeniencyList(DetailPage, models.Model):
     """A unit's published 包容审慎 list (首违不罚 / 轻微不罚 / 无主观过错不罚)."""
 
-    unit = models.ForeignKey(
-        Unit, verbose_name="制定单位", on_delete=models.PROTECT, related_name="leniency_lists"
-    )
+    detail_url = "enforcement:leniency_list"
+
+    unit = unit_link("制定单位", related_name="leniency_lists")
     kind = models.CharField("清单类别", max_length=20, choices=LeniencyKind.choices)
     title = models.CharField("清单名称", max_length=200)
     document_number = models.CharField("文号", max_length=50, blank=True)
@@ -67,15 +67,11 @@ class LeniencyList(models.Model):
     objects = PublishedRulesQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "包容审慎清单"
-        verbose_name_plural = "包容审慎清单"
+        verbose_name = verbose_name_plural = "包容审慎清单"
         ordering = ["unit__path", "-published_on"]
 
     def __str__(self) -> str:
         return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("enforcement:leniency_list", args=[self.pk])
 
     def clean(self) -> None:
         errors = future_dates(self, ("published_on",))
@@ -173,9 +169,7 @@ class LeniencyItem(models.Model):
     leniency_list = models.ForeignKey(
         LeniencyList, verbose_name="清单", on_delete=models.CASCADE, related_name="items"
     )
-    unit = models.ForeignKey(
-        Unit, verbose_name="制定单位", on_delete=models.PROTECT, related_name="+", editable=False
-    )
+    unit = unit_link("制定单位", editable=False)
     violation = models.CharField("违法行为", max_length=300)
     legal_basis = models.CharField("法律依据", max_length=300)
     conditions = models.CharField(
@@ -183,8 +177,7 @@ class LeniencyItem(models.Model):
     )
 
     class Meta:
-        verbose_name = "清单事项"
-        verbose_name_plural = "清单事项"
+        verbose_name = verbose_name_plural = "清单事项"
         ordering = ["leniency_list_id", "id"]
 
     def __str__(self) -> str:

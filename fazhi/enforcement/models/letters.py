@@ -7,9 +7,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.urls import reverse
 
 from fazhi.audit.trail import audit_context
+from fazhi.core.models import DetailPage, optional_link, state_field, unit_link
 from fazhi.core.validators import future_dates
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
@@ -18,7 +18,6 @@ from fazhi.enforcement.models.reviews import FileReview
 from fazhi.enforcement.rules import (
     LetterState,
 )
-from fazhi.org.models import Unit
 from fazhi.org.scope import ScopedQuerySet, can_write_unit
 
 
@@ -27,40 +26,23 @@ class SupervisionLetterQuerySet(ScopedQuerySet["SupervisionLetter"]):
         return self.exclude(state=LetterState.CLOSED)
 
 
-class SupervisionLetter(Workflow):
+class SupervisionLetter(DetailPage, Workflow):
     """A 行政执法监督意见书 to an enforcement unit, its rectification and follow-up (§7.5)."""
+
+    detail_url = "enforcement:letter"
 
     transitions = rules.LETTER_TRANSITIONS
 
     search_fields = ("number",)  # what the list's search box matches (core.search)
-    issuer = models.ForeignKey(
-        Unit,
-        verbose_name="制发机关",
-        on_delete=models.PROTECT,
-        related_name="+",
-        help_text="司法行政部门（执法监督机构）",
-    )
-    recipient = models.ForeignKey(
-        Unit, verbose_name="送达单位", on_delete=models.PROTECT, related_name="supervision_letters"
-    )
+    issuer = unit_link("制发机关", help_text="司法行政部门（执法监督机构）")
+    recipient = unit_link("送达单位", related_name="supervision_letters")
     number = models.CharField("文号", max_length=60)
     issued_on = models.DateField("制发日期", db_index=True)
     problems = models.TextField("发现的问题及整改要求")
-    file_review = models.ForeignKey(
-        FileReview,
-        verbose_name="源自案卷评查",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="letters",
+    file_review = optional_link(
+        FileReview, "源自案卷评查", on_delete=models.SET_NULL, related_name="letters"
     )
-    state = models.CharField(
-        "状态",
-        max_length=20,
-        choices=LetterState.choices,
-        default=LetterState.ISSUED,
-        db_index=True,
-    )
+    state = state_field(LetterState, LetterState.ISSUED, db_index=True)
     reported_on = models.DateField("报告整改日期", null=True, blank=True)
     report = models.TextField("整改情况", blank=True)
     reported_late = models.BooleanField("逾期报告", default=False)
@@ -70,15 +52,11 @@ class SupervisionLetter(Workflow):
     scope_field = "recipient"
 
     class Meta:
-        verbose_name = "行政执法监督意见书"
-        verbose_name_plural = "行政执法监督意见书"
+        verbose_name = verbose_name_plural = "行政执法监督意见书"
         ordering = ["-issued_on", "-id"]
 
     def __str__(self) -> str:
         return f"{self.number}（{self.recipient}）"
-
-    def get_absolute_url(self) -> str:
-        return reverse("enforcement:letter", args=[self.pk])
 
     def clean(self) -> None:
         errors = future_dates(self, ("issued_on", "reported_on", "closed_on"))

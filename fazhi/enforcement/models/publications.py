@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
 
 from fazhi.audit.trail import audit_context
+from fazhi.core.models import state_field, unique, unit_link
 from fazhi.core.validators import future_dates
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
@@ -21,41 +22,25 @@ from fazhi.org.models import Unit
 from fazhi.org.scope import ScopedQuerySet, can_write_unit
 
 
-class DataPublicationQuerySet(ScopedQuerySet["DataPublication"]):
-    pass
-
-
 class DataPublication(Workflow):
     """A unit's yearly enforcement data publication (118号: by 31 January [M])."""
 
     transitions = rules.PUBLICATION_TRANSITIONS
 
-    unit = models.ForeignKey(
-        Unit,
-        verbose_name="执法单位",
-        on_delete=models.PROTECT,
-        related_name="enforcement_publications",
-    )
+    unit = unit_link("执法单位", related_name="enforcement_publications")
     year = models.PositiveSmallIntegerField("数据年度")
-    state = models.CharField(
-        "状态", max_length=20, choices=PublicationState.choices, default=PublicationState.PENDING
-    )
+    state = state_field(PublicationState, PublicationState.PENDING)
     due_on = models.DateField("公开期限", null=True, blank=True, editable=False)
     published_on = models.DateField("公开日期", null=True, blank=True)
     published_late = models.BooleanField("逾期公开", default=False)
     where = models.CharField("公开网址或载体", max_length=300, blank=True)
 
-    objects = DataPublicationQuerySet.as_manager()
+    objects: ClassVar[Any] = ScopedQuerySet["DataPublication"].as_manager()
 
     class Meta:
-        verbose_name = "行政执法数据年度公开"
-        verbose_name_plural = "行政执法数据年度公开"
+        verbose_name = verbose_name_plural = "行政执法数据年度公开"
         ordering = ["-year", "unit__path"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["unit", "year"], name="enforcement_one_publication_a_year"
-            )
-        ]
+        constraints = [unique("unit", "year", name="enforcement_one_publication_a_year")]
 
     def __str__(self) -> str:
         return f"{self.unit}{self.year}年度行政执法数据"

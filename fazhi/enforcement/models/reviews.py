@@ -8,9 +8,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.urls import reverse
 
 from fazhi.audit.trail import audit_context
+from fazhi.core.models import DetailPage, ScopedRecord, optional_link, unit_link
 from fazhi.core.validators import future_dates
 from fazhi.enforcement import rules
 from fazhi.enforcement.models.cases import Case
@@ -20,31 +20,27 @@ from fazhi.enforcement.rules import (
     Grade,
 )
 from fazhi.org.models import Unit
-from fazhi.org.scope import ScopedQuerySet, can_write_unit
+from fazhi.org.scope import can_write_unit
 from fazhi.org.validators import mask_name
 
 
-class ReviewSheet(models.Model):
+class ReviewSheet(DetailPage, models.Model):
     """A scoring sheet (评查标准): veto items plus scored items summing to 100 points."""
 
-    unit = models.ForeignKey(
-        Unit, verbose_name="制定单位", on_delete=models.PROTECT, related_name="+"
-    )
+    detail_url = "enforcement:sheet"
+
+    unit = unit_link("制定单位")
     name = models.CharField("评查表名称", max_length=200)
     year = models.PositiveSmallIntegerField("年度")
 
     objects = PublishedRulesQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "案卷评查表"
-        verbose_name_plural = "案卷评查表"
+        verbose_name = verbose_name_plural = "案卷评查表"
         ordering = ["-year", "id"]
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("enforcement:sheet", args=[self.pk])
 
     @staticmethod
     def _check(name: str, year: Any) -> dict[str, str]:
@@ -153,36 +149,22 @@ class Criterion(models.Model):
     order = models.PositiveSmallIntegerField("序号", default=0)
 
     class Meta:
-        verbose_name = "评查项目"
-        verbose_name_plural = "评查项目"
+        verbose_name = verbose_name_plural = "评查项目"
         ordering = ["sheet_id", "order"]
 
     def __str__(self) -> str:
         return f"{self.get_tier_display()}：{self.text}（{self.points:g}分）"
 
 
-class FileReviewQuerySet(ScopedQuerySet["FileReview"]):
-    pass
-
-
-class FileReview(models.Model):
+class FileReview(ScopedRecord):
     """The review of one case file (案卷评查): reviewers, deductions, score and grade."""
 
     search_fields = ("file_number",)  # what the list's search box matches (core.search)
-    unit = models.ForeignKey(
-        Unit, verbose_name="被评查单位", on_delete=models.PROTECT, related_name="file_reviews"
-    )
+    unit = unit_link("被评查单位", related_name="file_reviews")
     sheet = models.ForeignKey(
         ReviewSheet, verbose_name="评查表", on_delete=models.PROTECT, related_name="reviews"
     )
-    case = models.ForeignKey(
-        Case,
-        verbose_name="案件",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="file_reviews",
-    )
+    case = optional_link(Case, "案件", on_delete=models.SET_NULL, related_name="file_reviews")
     file_number = models.CharField("案卷号", max_length=60)
     reviewed_on = models.DateField("评查日期", db_index=True)
     reviewers = models.CharField("评查人员", max_length=200, help_text="多人用顿号分隔")
@@ -191,11 +173,9 @@ class FileReview(models.Model):
     vetoed = models.BooleanField("触及否决项", default=False)
     findings = models.TextField("发现的问题", blank=True)
 
-    objects = FileReviewQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "案卷评查"
-        verbose_name_plural = "案卷评查"
+        verbose_name = verbose_name_plural = "案卷评查"
         ordering = ["-reviewed_on", "-id"]
 
     def __str__(self) -> str:
@@ -314,8 +294,7 @@ class Deduction(models.Model):
     veto = models.BooleanField("触及否决项", default=False)
 
     class Meta:
-        verbose_name = "扣分"
-        verbose_name_plural = "扣分"
+        verbose_name = verbose_name_plural = "扣分"
 
     def __str__(self) -> str:
         return f"{self.criterion.text}：{'否决' if self.veto else f'扣{self.points:g}分'}"
