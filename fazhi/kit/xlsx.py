@@ -1,16 +1,19 @@
 """xlsx templates, all-or-nothing imports and safe exports, shared by every register.
 
 A register describes its sheet once, in `importing.py`, as a `Sheet` of `Column`s; the
-same description gives the downloadable template, the import, and the export:
+same description gives the downloadable template, the import, and the export. Columns
+of model fields take their header, kind, choices and whether they are required from the
+model (`fields`, `model_column`, `exports`); a `Column` is written out only where the
+sheet differs from the model (a personal value masked, a value read another way):
 
     SHEET = Sheet(
         model=Application,
         title="行政复议申请",
         columns=[
             Column("申请人", "applicant_name", required=True, personal="name"),
-            Column("收到申请日期", "received_on", kind="date", required=True),
-            Column("被申请人", "respondent", kind="unit"),
-            Column("申请方式", "channel", kind="choice", choices=Channel.choices),
+            *fields(Application, received_on="2024-01-31", respondent="确山县市场监督管理局",
+                    channel="当面递交"),
+            *exports(Application, "state", "closed_on"),
         ],
     )
 
@@ -105,6 +108,60 @@ class Column:
             self.choices = list(self.choices)
             self._labels = {label: value for value, label in self.choices}
         return self._labels
+
+
+def _kind(f: Any) -> str:
+    """A sheet column's kind for a model field (`model_column`)."""
+    if f.is_relation:
+        if f.related_model._meta.label == "org.Unit":
+            return "unit"
+        raise ValueError(f"{f.model.__name__}.{f.name}: a link to another record needs its own Column")
+    if f.choices:
+        return "choice"
+    if isinstance(f, models.BooleanField):
+        return "bool"
+    if isinstance(f, models.DateField):
+        return "date"
+    if isinstance(f, models.IntegerField):
+        return "int"
+    if isinstance(f, models.DecimalField):
+        return "decimal"
+    return "text"
+
+
+def model_column(model: type[models.Model], name: str, example: Any = "", **overrides: Any) -> Column:
+    """The column of the model field `name`, with what the model already says.
+
+    The header is the field's verbose_name; the kind follows the field (a link to a unit
+    → unit, choices → choice with the field's choices, BooleanField → bool, DateField →
+    date, integer → int, DecimalField → decimal, else text); a cell is required when the
+    field may not be blank and has no default. `overrides` set any other `Column`
+    attribute, or one of these where the sheet differs from the model. A column that is
+    not importable is never required."""
+    f = model._meta.get_field(name)
+    kw: dict[str, Any] = {
+        "header": str(f.verbose_name),
+        "kind": _kind(f),
+        "required": not f.blank and not f.has_default(),
+        "example": example,
+    }
+    if kw["kind"] == "choice":
+        kw["choices"] = list(f.choices or ())
+    kw.update(overrides)
+    if not kw.get("importable", True):
+        kw["required"] = False
+    return Column(field=name, **kw)
+
+
+def fields(model: type[models.Model], /, **examples: Any) -> list[Column]:
+    """The columns of the model's fields named by the keywords, in their order, each
+    keyword's value the template's example ("" for none): `model_column` for each."""
+    return [model_column(model, name, example) for name, example in examples.items()]
+
+
+def exports(model: type[models.Model], *names: str) -> list[Column]:
+    """Columns the export shows and the import does not read (a workflow's progress)."""
+    return [model_column(model, name, importable=False) for name in names]
 
 
 def unit_column(header: str, example: str = "", field: str = "unit", **kw: Any) -> Column:
