@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from fazhi.disclosure.forms import action_form_class
+from fazhi.disclosure.forms import ProactiveItemForm, RequestForm, action_form_class
 from fazhi.disclosure.models import ProactiveItem, Request
 from fazhi.kit.api import ScopedModelViewSet
 from fazhi.kit.api_workflow import (
@@ -16,6 +16,7 @@ from fazhi.kit.api_workflow import (
     CleanSerializer,
     FixedFieldsSerializer,
     RegisterViewSet,
+    record_fields,
 )
 
 WORKFLOW_FIELDS = [
@@ -44,20 +45,14 @@ class RequestSerializer(FixedFieldsSerializer):
 
     class Meta:
         model = Request
-        fields = [
-            "id",
-            "number",
-            "unit",
+        # The API carries no phone number (the screens' form does).
+        fields = record_fields(
+            RequestForm,
             "applicant",
-            "applicant_name",
-            "applicant_kind",
-            "content",
-            "channel",
-            "received_on",
-            "note",
             *WORKFLOW_FIELDS,
             "allowed_actions",
-        ]
+            leave_out=("applicant_phone",),
+        )
         read_only_fields = WORKFLOW_FIELDS
 
 
@@ -70,7 +65,7 @@ class RequestViewSet(RegisterViewSet):
 class ProactiveItemSerializer(CleanSerializer):
     class Meta:
         model = ProactiveItem
-        fields = ["id", "unit", "category", "title", "published_on", "formed_on", "channel", "url"]
+        fields = record_fields(ProactiveItemForm)
 
 
 class ProactiveItemViewSet(ScopedModelViewSet):
