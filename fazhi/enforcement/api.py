@@ -14,10 +14,10 @@ from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 
-from fazhi.enforcement.forms import action_form_class
+from fazhi.enforcement.forms import CaseForm, action_form_class
 from fazhi.enforcement.models import Case, Certificate, SupervisionLetter
 from fazhi.kit.api import ScopedModelViewSet
-from fazhi.kit.api_workflow import AllowedActionsField, WorkflowMixin
+from fazhi.kit.api_workflow import AllowedActionsField, WorkflowMixin, record_fields
 from fazhi.org.models import Unit
 from fazhi.org.scope import can_write_unit
 
@@ -43,21 +43,7 @@ class CaseSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Case
-        fields = [
-            "id",
-            "unit",
-            "number",
-            "kind",
-            "party",
-            "party_name",
-            "party_kind",
-            "matter",
-            "opened_on",
-            "is_major",
-            *CASE_MOVES,
-            "note",
-            "allowed_actions",
-        ]
+        fields = record_fields(CaseForm, "party", *CASE_MOVES, "allowed_actions")
         read_only_fields = CASE_MOVES
 
 
