@@ -21,7 +21,7 @@ from typing import Any
 
 from chinese_calendar import is_workday
 
-from fazhi.core.demo import DemoContext, workday_on_or_after, workday_on_or_before
+from fazhi.core.demo import DemoContext, add_workdays, workday_on_or_after, workday_on_or_before
 from fazhi.core.demo_county import OFTEN_CHALLENGED
 from fazhi.reconsideration.models import Application, SuperiorCase
 from fazhi.reconsideration.rules import (
@@ -67,15 +67,6 @@ CLOSINGS_2022 = (
     + [("settle", None)] * 2
     + [("terminate", None)]
 )
-
-
-def add_workdays(day: date, n: int) -> date:
-    """Demo scheduling only (statutory due dates come from the deadlines app)."""
-    while n > 0:
-        day += timedelta(days=1)
-        if is_workday(day):
-            n -= 1
-    return day
 
 
 class _Maker:
