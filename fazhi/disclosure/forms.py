@@ -12,7 +12,7 @@ from fazhi.core.workflow import Transition
 from fazhi.disclosure import rules
 from fazhi.disclosure.models import ProactiveItem, Request
 from fazhi.disclosure.rules import ReplyType
-from fazhi.kit.screens import ScopedModelForm
+from fazhi.kit.screens import ScopedModelForm, scoped_form
 from fazhi.kit.screens import action_form_class as kit_action_form
 from fazhi.litigation.models import Lawsuit
 from fazhi.org.scope import visible_to, writable_units
@@ -40,12 +40,10 @@ class RequestForm(ScopedModelForm):
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
 
-class ProactiveItemForm(ScopedModelForm):
-    today_fields = ("published_on",)
-
-    class Meta:
-        model = ProactiveItem
-        fields = ["unit", "category", "title", "published_on", "formed_on", "channel", "url"]
+ProactiveItemForm = scoped_form(
+    ProactiveItem, "unit", "category", "title", "published_on", "formed_on", "channel", "url",
+    today_fields=("published_on",),
+)
 
 
 class FilingForm(forms.Form):
