@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 
 from fazhi.core.workflow import Transition
-from fazhi.kit.screens import ScopedModelForm, action_form_class, bool_field, text_area
+from fazhi.kit.screens import ScopedModelForm, action_form_class, bool_field, scoped_form, text_area
 from fazhi.mediation.models import Committee, Dispute, Mediator
 from fazhi.org.scope import visible_to
 
@@ -42,10 +42,9 @@ class DisputeForm(ScopedModelForm):
         self.fields["received_on"].initial = timezone.localdate()
 
 
-class CommitteeForm(ScopedModelForm):
-    class Meta:
-        model = Committee
-        fields = ["unit", "name", "level", "field", "established_on", "dissolved_on", "phone"]
+CommitteeForm = scoped_form(
+    Committee, "unit", "name", "level", "field", "established_on", "dissolved_on", "phone"
+)
 
 
 class MediatorForm(ScopedModelForm):
