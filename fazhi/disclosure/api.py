@@ -46,13 +46,8 @@ class RequestSerializer(FixedFieldsSerializer):
     class Meta:
         model = Request
         # The API carries no phone number (the screens' form does).
-        fields = record_fields(
-            RequestForm,
-            "applicant",
-            *WORKFLOW_FIELDS,
-            "allowed_actions",
-            leave_out=("applicant_phone",),
-        )
+        fields = record_fields(RequestForm, "applicant", *WORKFLOW_FIELDS, "allowed_actions",
+                               leave_out=("applicant_phone",))
         read_only_fields = WORKFLOW_FIELDS
 
 

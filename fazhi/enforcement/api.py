@@ -14,7 +14,7 @@ from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 
-from fazhi.enforcement.forms import CaseForm, action_form_class
+from fazhi.enforcement.forms import CaseForm, CertificateForm, LetterForm, action_form_class
 from fazhi.enforcement.models import Case, Certificate, SupervisionLetter
 from fazhi.kit.api import ScopedModelViewSet
 from fazhi.kit.api_workflow import AllowedActionsField, WorkflowMixin, record_fields
@@ -53,23 +53,10 @@ class CertificateSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Certificate
-        fields = [
-            "id",
-            "person",
-            "holder",
-            "unit",
-            "role",
-            "number",
-            "field",
-            "issuing_authority",
-            "issued_on",
-            "valid_until",
-            "state",
-            "cancelled_on",
-            "cancel_reason",
-            "allowed_actions",
-        ]
         read_only_fields = ["unit", "state", "cancelled_on", "cancel_reason"]
+        # The API does not carry the certificate's note (the screens' form does).
+        fields = record_fields(CertificateForm, "holder", *read_only_fields, "allowed_actions",
+                               leave_out=("note",))
         extra_kwargs = {"person": {"write_only": True}}
 
 
@@ -78,21 +65,10 @@ class LetterSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = SupervisionLetter
-        fields = [
-            "id",
-            "issuer",
-            "recipient",
-            "number",
-            "issued_on",
-            "problems",
-            "state",
-            "reported_on",
-            "report",
-            "reported_late",
-            "closed_on",
-            "allowed_actions",
-        ]
         read_only_fields = ["state", "reported_on", "report", "reported_late", "closed_on"]
+        # The API does not carry the linked file review (the screens' form does).
+        fields = record_fields(LetterForm, *read_only_fields, "allowed_actions",
+                               leave_out=("file_review",))
 
 
 class _WorkflowViewSet(WorkflowMixin, ScopedModelViewSet):

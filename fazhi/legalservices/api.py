@@ -49,13 +49,9 @@ class AidApplicationSerializer(CleanSerializer):
     class Meta:
         model = AidApplication
         # The API carries no phone or ID number (the screens' form does).
-        fields = record_fields(
-            AidApplicationForm,
-            "applicant_masked",
-            *WORKFLOW_FIELDS,
-            "allowed_actions",
-            leave_out=("applicant_phone", "applicant_id_number"),
-        )
+        fields = record_fields(AidApplicationForm, "applicant_masked", *WORKFLOW_FIELDS,
+                               "allowed_actions",
+                               leave_out=("applicant_phone", "applicant_id_number"))
         read_only_fields = WORKFLOW_FIELDS
         extra_kwargs = {"applicant_name": {"write_only": True}}
 

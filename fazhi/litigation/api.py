@@ -74,9 +74,8 @@ class LawsuitSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Lawsuit
-        fields = record_fields(
-            LawsuitForm, "instance", "plaintiff", *WORKFLOW_FIELDS, "hearings", "allowed_actions"
-        )
+        fields = record_fields(LawsuitForm, "instance", "plaintiff", *WORKFLOW_FIELDS, "hearings",
+                               "allowed_actions")
         read_only_fields = ["instance", *WORKFLOW_FIELDS]
         extra_kwargs = {"plaintiff_name": {"write_only": True}, "case_number": {"validators": []}}
 

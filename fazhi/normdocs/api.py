@@ -68,9 +68,8 @@ class DocumentSerializer(CleanSerializer):
 
     class Meta:
         model = Document
-        fields = record_fields(
-            DocumentForm, *WORKFLOW_FIELDS, "state_label", "filed_on_time", "allowed_actions"
-        )
+        fields = record_fields(DocumentForm, *WORKFLOW_FIELDS, "state_label", "filed_on_time",
+                               "allowed_actions")
         read_only_fields = WORKFLOW_FIELDS
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:

@@ -82,13 +82,8 @@ class SuggestionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Suggestion
         # The API carries no phone number (the screens' form does).
-        fields = record_fields(
-            SuggestionForm,
-            "proposer",
-            *SUGGESTION_WORKFLOW,
-            "allowed_actions",
-            leave_out=("proposer_phone",),
-        )
+        fields = record_fields(SuggestionForm, "proposer", *SUGGESTION_WORKFLOW, "allowed_actions",
+                               leave_out=("proposer_phone",))
         read_only_fields = SUGGESTION_WORKFLOW
 
 

@@ -57,13 +57,8 @@ class ApplicationSerializer(FixedFieldsSerializer):
     class Meta:
         model = Application
         # The API carries no phone number (the screens' form does).
-        fields = record_fields(
-            ApplicationForm,
-            "applicant",
-            *WORKFLOW_FIELDS,
-            "allowed_actions",
-            leave_out=("applicant_phone",),
-        )
+        fields = record_fields(ApplicationForm, "applicant", *WORKFLOW_FIELDS, "allowed_actions",
+                               leave_out=("applicant_phone",))
         read_only_fields = WORKFLOW_FIELDS
 
 
