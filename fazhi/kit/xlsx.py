@@ -184,6 +184,15 @@ def state_column(header: str = "状态") -> Column:
     return Column(header, "state", read=lambda r: r.get_state_display(), importable=False)
 
 
+def starting_in(state: str) -> Callable[[models.Model, dict[str, Any], dict[str, Any]], None]:
+    """`prepare` of a sheet whose rows are registered in their workflow's first state."""
+
+    def prepare(instance: models.Model, values: dict[str, Any], context: dict[str, Any]) -> None:
+        instance.state = state  # type: ignore[attr-defined]  # a workflow record's field
+
+    return prepare
+
+
 def open_deadlines(instances: list[Any], context: dict[str, Any]) -> None:
     """`after_save` of a sheet whose saved rows open their statutory periods."""
     for saved in instances:

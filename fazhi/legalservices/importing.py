@@ -12,15 +12,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from fazhi.kit.xlsx import Sheet, exports, fields, model_column, open_deadlines
+from fazhi.kit.xlsx import Sheet, exports, fields, model_column, open_deadlines, starting_in
 from fazhi.legalservices.models import AidApplication, LegalHelper, Notarisation, ServiceVisit
 from fazhi.legalservices.rules import State
 from fazhi.org.models import UnitKind
-
-
-def _prepare_aid(instance: Any, values: dict[str, Any], context: dict[str, Any]) -> None:
-    instance.state = State.RECEIVED
-
 
 AID_SHEET = Sheet(
     model=AidApplication,
@@ -37,7 +32,7 @@ AID_SHEET = Sheet(
         *exports(AidApplication, "green_channel", "state", "decision", "decided_on",
                  "decision_on_time", "assigned_on", "closed_on"),
     ],
-    prepare=_prepare_aid,
+    prepare=starting_in(State.RECEIVED),
     after_save=open_deadlines,
     bulk=False,
     instructions=[

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from fazhi.kit.xlsx import Column, Sheet, exports, fields, model_column
+from fazhi.kit.xlsx import Column, Sheet, exports, fields, model_column, open_deadlines, starting_in
 from fazhi.litigation import rules
 from fazhi.litigation.models import Lawsuit
 from fazhi.litigation.rules import State
@@ -46,15 +46,6 @@ def _parse_reconsideration(raw: Any, context: dict[str, Any]) -> Any:
     if found is None:
         raise ValidationError(f"复议案件“{number}”不存在或不在您的管辖范围内。")
     return found
-
-
-def _prepare(instance: Any, values: dict[str, Any], context: dict[str, Any]) -> None:
-    instance.state = State.RECEIVED
-
-
-def _after_save(saved: list[Any], context: dict[str, Any]) -> None:
-    for suit in saved:
-        suit.open_deadlines()
 
 
 def _hearing_summary(suit: Lawsuit) -> str:
@@ -113,8 +104,8 @@ SHEET = Sheet(
         Column("庭审情况", "hearings", importable=False, read=_hearing_summary),
         *exports(Lawsuit, "outcome", "result", "closed_on"),
     ],
-    prepare=_prepare,
-    after_save=_after_save,
+    prepare=starting_in(State.RECEIVED),
+    after_save=open_deadlines,
     bulk=False,  # row by row, so each new case is audited and gets its deadline
     instructions=[
         "每行登记一件行政应诉案件（本机关为被告）；导入后状态为“待答辩”，并自动开始答辩期计算。",
