@@ -128,6 +128,13 @@ class _Maker:
         app.apply("receive_reply", by=self.by, on=day)
         return day
 
+    def under_review(self, day: date) -> Application:
+        """An application received on `day`, accepted, with the respondent's reply in."""
+        app = self.receive(day)
+        self.accept(app)
+        self.review(app)
+        return app
+
     def close(self, app: Application, action: str, outcome: str | None, day: date) -> None:
         data: dict[str, Any] = {}
         if action == "decide":
@@ -283,21 +290,15 @@ def _current_year(m: _Maker, today: date) -> None:
     near = m.receive(near_accepted - timedelta(days=2))
     m.accept(near, on=near_accepted)
     m.review(near)
-    late = m.receive(today - timedelta(days=80))
-    m.accept(late)
-    m.review(late)
-    suspended = m.receive(today - timedelta(days=40))
-    m.accept(suspended)
-    m.review(suspended)
+    m.under_review(today - timedelta(days=80))  # past its decision date (red)
+    suspended = m.under_review(today - timedelta(days=40))
     suspended.apply(
         "suspend",
         by=m.by,
         on=max(suspended.last_event_date(), today - timedelta(days=5)),
         ground=SuspensionGround.SETTLEMENT,
     )
-    extended = m.receive(today - timedelta(days=58))
-    m.accept(extended)
-    m.review(extended)
+    extended = m.under_review(today - timedelta(days=58))
     extended.apply(
         "schedule_hearing",
         by=m.by,
