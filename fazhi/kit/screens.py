@@ -437,6 +437,11 @@ def bool_field(label: str) -> forms.Field:
     return forms.BooleanField(label=label, required=False)
 
 
+def textareas(**rows: int) -> dict[str, forms.Widget]:
+    """A form's `Meta.widgets` for its longer texts: each field, the rows its box shows."""
+    return {name: forms.Textarea(attrs={"rows": n}) for name, n in rows.items()}
+
+
 def text_area(label: str) -> forms.Field:
     return forms.CharField(label=label, required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
