@@ -7,7 +7,13 @@ from typing import Any
 from django import forms
 
 from fazhi.core.workflow import Transition
-from fazhi.kit.screens import ScopedModelForm, action_form_class, choice_field, scoped_form
+from fazhi.kit.screens import (
+    ScopedModelForm,
+    action_form_class,
+    choice_field,
+    scoped_form,
+    textareas,
+)
 from fazhi.legalservices.models import AidApplication, LegalHelper, Notarisation, ServiceVisit
 from fazhi.legalservices.rules import Result
 from fazhi.org.models import UnitKind
@@ -16,20 +22,10 @@ from fazhi.org.models import UnitKind
 class AidApplicationForm(ScopedModelForm):
     class Meta:
         model = AidApplication
-        fields = [
-            "unit",
-            "number",
-            "applicant_name",
-            "applicant_phone",
-            "applicant_id_number",
-            "received_on",
-            "matter_kind",
-            "claim",
-            "migrant_worker",
-            "provided_first",
-            "summary",
-        ]
-        widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
+        fields = ["unit", "number", "applicant_name", "applicant_phone", "applicant_id_number",
+                  "received_on", "matter_kind", "claim", "migrant_worker", "provided_first",
+                  "summary"]
+        widgets = textareas(summary=3)
 
 
 NotarisationForm = scoped_form(
