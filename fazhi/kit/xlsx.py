@@ -65,7 +65,7 @@ from fazhi.core.spreadsheets import FORMULA_PREFIXES, safe_cell
 from fazhi.core.spreadsheets import XLSX_CONTENT_TYPE as XLSX_CONTENT_TYPE  # registers' import
 from fazhi.indicators import figcache
 from fazhi.kit.xlsx_read import SheetValues, UnreadableWorkbook
-from fazhi.org.scope import visible_to, writable_units
+from fazhi.org.scope import can_write_unit, visible_to, writable_units
 from fazhi.org.validators import mask_id_number, mask_name, mask_phone
 
 BATCH = 1000
@@ -184,11 +184,28 @@ def state_column(header: str = "状态") -> Column:
     return Column(header, "state", read=lambda r: r.get_state_display(), importable=False)
 
 
-def starting_in(state: str) -> Callable[[models.Model, dict[str, Any], dict[str, Any]], None]:
+Prepare = Callable[[models.Model, dict[str, Any], dict[str, Any]], None]
+
+
+def starting_in(state: str) -> Prepare:
     """`prepare` of a sheet whose rows are registered in their workflow's first state."""
 
     def prepare(instance: models.Model, values: dict[str, Any], context: dict[str, Any]) -> None:
         instance.state = state  # type: ignore[attr-defined]  # a workflow record's field
+
+    return prepare
+
+
+def writers_only(field: str, refused: str, *, state: str = "") -> Prepare:
+    """`prepare` of a sheet whose rows only the writers of their unit `field` may import:
+    another unit's row is refused with `refused` on that column. `state`, when given, is
+    the rows' first workflow state."""
+
+    def prepare(instance: models.Model, values: dict[str, Any], context: dict[str, Any]) -> None:
+        if state:
+            instance.state = state  # type: ignore[attr-defined]  # a workflow record's field
+        if getattr(instance, f"{field}_id") and not can_write_unit(context["user"], getattr(instance, field)):
+            raise ValidationError({field: refused})
 
     return prepare
 
