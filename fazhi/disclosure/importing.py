@@ -9,18 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
-
 from fazhi.disclosure.models import ProactiveItem, ReportFiling, Request
 from fazhi.disclosure.rules import State
-from fazhi.kit.xlsx import Sheet, exports, fields, model_column
-from fazhi.org.scope import can_write_unit
-
-
-def _prepare(instance: Any, values: dict[str, Any], context: dict[str, Any]) -> None:
-    instance.state = State.RECEIVED
-    if instance.unit_id and not can_write_unit(context["user"], instance.unit):
-        raise ValidationError({"unit": "您无权为该单位登记政府信息公开申请。"})
+from fazhi.kit.xlsx import Sheet, exports, fields, model_column, writers_only
 
 
 def _after_save(instances: list[Any], context: dict[str, Any]) -> None:
@@ -47,7 +38,7 @@ SHEET = Sheet(
                 received_on="2024-01-31", note=""),
         *exports(Request, "state", "replied_on", "reply_type", "replied_on_time"),
     ],
-    prepare=_prepare,
+    prepare=writers_only("unit", "您无权为该单位登记政府信息公开申请。", state=State.RECEIVED),
     after_save=_after_save,
     bulk=False,
     instructions=[
@@ -55,11 +46,6 @@ SHEET = Sheet(
         "收到申请日期按条例第31条确定。补正、征求意见、延期、答复请在申请页面逐步办理。",
     ],
 )
-
-
-def _prepare_item(instance: Any, values: dict[str, Any], context: dict[str, Any]) -> None:
-    if instance.unit_id and not can_write_unit(context["user"], instance.unit):
-        raise ValidationError({"unit": "您无权为该单位登记主动公开信息。"})
 
 
 ITEM_SHEET = Sheet(
@@ -71,7 +57,7 @@ ITEM_SHEET = Sheet(
                 title="关于印发确山县2024年政务公开工作要点的通知", published_on="2024-03-01",
                 formed_on="2024-02-20", channel="政府门户网站", url=""),
     ],
-    prepare=_prepare_item,
+    prepare=writers_only("unit", "您无权为该单位登记主动公开信息。"),
     after_save=_after_save_items,
     bulk=True,
     instructions=["每行一条已主动公开的政府信息；全部行校验通过才会导入。"],
