@@ -5,18 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
-
-from fazhi.kit.xlsx import Sheet, exports, fields, model_column
-from fazhi.org.scope import can_write_unit
+from fazhi.kit.xlsx import Sheet, exports, fields, model_column, writers_only
 from fazhi.oversight.models import Suggestion
 from fazhi.oversight.rules import SuggestionState
-
-
-def _prepare(instance: Any, values: dict[str, Any], context: dict[str, Any]) -> None:
-    instance.state = SuggestionState.ASSIGNED
-    if instance.office_id and not can_write_unit(context["user"], instance.office):
-        raise ValidationError({"office": "只有交办机关的工作人员可以交办建议、提案。"})
 
 
 def _after_save(instances: list[Any], context: dict[str, Any]) -> None:
@@ -37,7 +28,9 @@ SHEET = Sheet(
                 co_units="确山县公安局", assigned_on="2024-03-20"),
         *exports(Suggestion, "state", "contacted_on", "replied_on", "category", "satisfaction"),
     ],
-    prepare=_prepare,
+    prepare=writers_only(
+        "office", "只有交办机关的工作人员可以交办建议、提案。", state=SuggestionState.ASSIGNED
+    ),
     after_save=_after_save,
     bulk=False,
     instructions=[
