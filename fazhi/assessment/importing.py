@@ -16,7 +16,7 @@ from django.db.models import Max, QuerySet
 from fazhi.assessment.models import ManualScore, ScoreSheet, System
 from fazhi.assessment.rules import Method, NodeKind
 from fazhi.assessment.services import after_import, check_import_sheet
-from fazhi.kit.xlsx import Column, Sheet
+from fazhi.kit.xlsx import Column, Sheet, fields
 
 
 def _system(raw: Any, context: dict[str, Any]) -> System:
@@ -107,9 +107,8 @@ SHEET = Sheet(
             read=lambda m: m.node.number,
         ),
         Column("规则名称", "_title", importable=False, read=lambda m: m.node.title),
-        Column("得分", "points", kind="decimal", required=True, example=2),
-        Column("评分说明", "note", example="查阅了审批系统2022年办件记录，未发现超时限办结。"),
-        Column("材料链接", "link", example="https://example.gov.cn/evidence/1"),
+        *fields(ManualScore, points=2, note="查阅了审批系统2022年办件记录，未发现超时限办结。",
+                link="https://example.gov.cn/evidence/1"),
         Column(
             "评分人",
             "_by",

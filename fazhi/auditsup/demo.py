@@ -14,6 +14,21 @@ from fazhi.auditsup.models import AuditProject, ProjectCheck, SettlementReview
 from fazhi.auditsup.rules import AuditKind
 from fazhi.core.demo import DemoContext
 
+# The final-account audits of two works: unit, title, dates, findings, amounts (元).
+FINAL_ACCOUNTS = [
+    ("确山县交通运输局", "县道X032改建工程竣工决算审计", date(2022, 3, 7), date(2022, 5, 20),
+     "多计工程量、未按合同约定扣回预付款。", "1862300.00", "1862300.00"),
+    ("确山县水利局", "薄山灌区续建配套工程竣工决算审计", date(2022, 8, 1), date(2022, 10, 28),
+     "部分设备未按规定招标采购。", "945000.00", "700000.00"),
+]
+# The two project inspections: unit, project, date, issues found, findings.
+PROJECT_CHECKS = [
+    ("确山县住房和城乡建设局", "城区老旧小区改造工程", date(2022, 6, 14), 3,
+     "施工现场管理不规范，变更签证手续不全，已责令整改。"),
+    ("确山县农业农村局", "高标准农田建设项目", date(2022, 10, 11), 2,
+     "部分工程进度滞后，资金拨付与进度不符。"),
+]
+
 REVIEWS = 157
 TOTAL_CUT = Decimal("65123800.00")  # 6,512.38万元
 OWNERS = [
@@ -64,30 +79,10 @@ def load(ctx: DemoContext) -> None:
     SettlementReview.objects.bulk_create(reviews)
 
     projects = [
-        AuditProject(
-            unit=ctx.unit("确山县交通运输局"),
-            auditing_body=sjj,
-            year=2022,
-            kind=AuditKind.FINAL_ACCOUNT,
-            title="县道X032改建工程竣工决算审计",
-            started_on=date(2022, 3, 7),
-            reported_on=date(2022, 5, 20),
-            findings="多计工程量、未按合同约定扣回预付款。",
-            problem_amount=Decimal("1862300.00"),
-            rectified_amount=Decimal("1862300.00"),
-        ),
-        AuditProject(
-            unit=ctx.unit("确山县水利局"),
-            auditing_body=sjj,
-            year=2022,
-            kind=AuditKind.FINAL_ACCOUNT,
-            title="薄山灌区续建配套工程竣工决算审计",
-            started_on=date(2022, 8, 1),
-            reported_on=date(2022, 10, 28),
-            findings="部分设备未按规定招标采购。",
-            problem_amount=Decimal("945000.00"),
-            rectified_amount=Decimal("700000.00"),
-        ),
+        AuditProject(unit=ctx.unit(name), auditing_body=sjj, year=2022, kind=AuditKind.FINAL_ACCOUNT,
+                     title=title, started_on=started, reported_on=reported, findings=findings,
+                     problem_amount=Decimal(problem), rectified_amount=Decimal(rectified))
+        for name, title, started, reported, findings, problem, rectified in FINAL_ACCOUNTS
     ]
     for i, name in enumerate(
         ["确山县教育局", "确山县民政局", "确山县农业农村局", "确山县卫生健康委员会"]
@@ -111,22 +106,7 @@ def load(ctx: DemoContext) -> None:
     AuditProject.objects.bulk_create(projects)
 
     ProjectCheck.objects.bulk_create(
-        [
-            ProjectCheck(
-                unit=ctx.unit("确山县住房和城乡建设局"),
-                project="城区老旧小区改造工程",
-                checked_on=date(2022, 6, 14),
-                body=sjj,
-                issues=3,
-                findings="施工现场管理不规范，变更签证手续不全，已责令整改。",
-            ),
-            ProjectCheck(
-                unit=ctx.unit("确山县农业农村局"),
-                project="高标准农田建设项目",
-                checked_on=date(2022, 10, 11),
-                body=sjj,
-                issues=2,
-                findings="部分工程进度滞后，资金拨付与进度不符。",
-            ),
-        ]
+        ProjectCheck(unit=ctx.unit(name), project=project, checked_on=checked_on, body=sjj,
+                     issues=issues, findings=findings)
+        for name, project, checked_on, issues, findings in PROJECT_CHECKS
     )

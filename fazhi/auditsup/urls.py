@@ -5,6 +5,7 @@ from fazhi.kit.screens import screen_urls
 
 app_name = "auditsup"
 
-urlpatterns = [path("figures/", views.figures, name="figures")]
-for screen in views.SCREENS:
-    urlpatterns += screen_urls(views.SECTION, screen)
+urlpatterns = [
+    path("figures/", views.figures, name="figures"),
+    *screen_urls(views.SECTION, *views.SCREENS),
+]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 from chinese_calendar import is_workday
@@ -59,6 +60,19 @@ def workday_on_or_after(day: date) -> date:
 def workday_on_or_before(day: date) -> date:
     while not is_workday(day):
         day -= timedelta(days=1)
+    return day
+
+
+_workday = cache(is_workday)  # a demo asks about the same days thousands of times
+
+
+def add_workdays(day: date, n: int) -> date:
+    """The n-th working day after `day`, for demo scheduling only (statutory due dates
+    come from the deadlines app)."""
+    while n > 0:
+        day += timedelta(days=1)
+        if _workday(day):
+            n -= 1
     return day
 
 

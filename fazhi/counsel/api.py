@@ -19,10 +19,11 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from fazhi.counsel.forms import OpinionForm
 from fazhi.counsel.models import Counsel, Opinion
 from fazhi.indicators.catalogue import Period, catalogue
 from fazhi.kit.api import ScopedModelViewSet
-from fazhi.kit.api_workflow import CleanSerializer
+from fazhi.kit.api_workflow import CleanSerializer, record_fields
 from fazhi.org.models import Unit
 from fazhi.org.scope import can_write_unit, visible_to
 
@@ -90,20 +91,7 @@ class OpinionSerializer(CleanSerializer):
 
     class Meta:
         model = Opinion
-        fields = [
-            "id",
-            "unit",
-            "counsel",
-            "given_on",
-            "subject",
-            "subject_label",
-            "title",
-            "decision",
-            "document",
-            "contract",
-            "lawsuit",
-            "summary",
-        ]
+        fields = record_fields(OpinionForm, "subject_label")
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         request = self.context.get("request")

@@ -13,15 +13,20 @@ from typing import Any
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError as ApiValidationError
 
-from fazhi.decisions.forms import action_form_class
+from fazhi.decisions.forms import CatalogueForm, DecisionForm, action_form_class
 from fazhi.decisions.models import Catalogue, Decision, DecisionStep
 from fazhi.kit.api import ScopedModelViewSet, TransitionMixin
-from fazhi.kit.api_workflow import AllowedActionsField, CleanSerializer, simple_viewset
+from fazhi.kit.api_workflow import (
+    AllowedActionsField,
+    CleanSerializer,
+    record_fields,
+    simple_viewset,
+)
 
 # Catalogues are corrected, never erased: a decision hangs on its catalogue.
 CatalogueViewSet = simple_viewset(
     Catalogue,
-    ["unit", "year", "title", "published_on", "url"],
+    CatalogueForm.Meta.fields,
     ordering=("-year", "id"),
     methods=("get", "post", "patch"),
 )
@@ -60,18 +65,7 @@ class DecisionSerializer(CleanSerializer):
 
     class Meta:
         model = Decision
-        fields = [
-            "id",
-            "unit",
-            "catalogue",
-            "year",
-            "title",
-            "lead_unit",
-            "basis",
-            *WORKFLOW_FIELDS,
-            "steps",
-            "allowed_actions",
-        ]
+        fields = record_fields(DecisionForm, *WORKFLOW_FIELDS, "steps", "allowed_actions")
         read_only_fields = WORKFLOW_FIELDS
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:

@@ -12,13 +12,10 @@ from fazhi.decisions.models import Catalogue, Decision
 from fazhi.decisions.rules import Step
 from fazhi.kit import screens
 
-
-class CatalogueForm(screens.ScopedModelForm):
-    url = forms.URLField(label="公布网址", required=False, assume_scheme="https")
-
-    class Meta:
-        model = Catalogue
-        fields = ["unit", "year", "title", "published_on", "url"]
+CatalogueForm = screens.scoped_form(
+    Catalogue, "unit", "year", "title", "published_on", "url",
+    url=forms.URLField(label="公布网址", required=False, assume_scheme="https"),
+)
 
 
 class DecisionForm(screens.ScopedModelForm):

@@ -7,7 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 
 from fazhi.decisions.models import Catalogue, Decision
-from fazhi.kit.xlsx import Column, Sheet, state_column, unit_column
+from fazhi.kit.xlsx import Sheet, fields, state_column
 
 
 def _prepare(instance: Any, values: dict[str, Any], ctx: dict[str, Any]) -> None:
@@ -25,11 +25,8 @@ SHEET = Sheet(
     title="重大行政决策事项",
     natural_key=("unit", "year", "title"),
     columns=[
-        unit_column("决策机关", "确山县人民政府"),
-        Column("年度", "year", kind="int", required=True, example=2022),
-        Column("决策事项", "title", required=True, example="确山县老旧小区改造三年行动方案"),
-        unit_column("承办单位", "确山县住房和城乡建设局", field="lead_unit", required=False),
-        Column("决策依据", "basis"),
+        *fields(Decision, unit="确山县人民政府", year=2022, title="确山县老旧小区改造三年行动方案",
+                lead_unit="确山县住房和城乡建设局", basis=""),
         state_column(),
     ],
     prepare=_prepare,

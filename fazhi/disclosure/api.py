@@ -12,7 +12,7 @@ from typing import Any
 
 from rest_framework import mixins, permissions, serializers, viewsets
 
-from fazhi.disclosure.forms import action_form_class
+from fazhi.disclosure.forms import ProactiveItemForm, RequestForm, action_form_class
 from fazhi.disclosure.models import ProactiveItem, ReportFiling, Request
 from fazhi.kit.api import OutOfScopeFirstMixin, ScopedModelViewSet, ScopedWritePermission
 from fazhi.kit.api_workflow import (
@@ -21,6 +21,7 @@ from fazhi.kit.api_workflow import (
     FixedFieldsSerializer,
     RegisterViewSet,
     WorkflowMixin,
+    record_fields,
 )
 from fazhi.org.scope import visible_to
 
@@ -50,20 +51,9 @@ class RequestSerializer(FixedFieldsSerializer):
 
     class Meta:
         model = Request
-        fields = [
-            "id",
-            "number",
-            "unit",
-            "applicant",
-            "applicant_name",
-            "applicant_kind",
-            "content",
-            "channel",
-            "received_on",
-            "note",
-            *WORKFLOW_FIELDS,
-            "allowed_actions",
-        ]
+        # The API carries no phone number (the screens' form does).
+        fields = record_fields(RequestForm, "applicant", *WORKFLOW_FIELDS, "allowed_actions",
+                               leave_out=("applicant_phone",))
         read_only_fields = WORKFLOW_FIELDS
 
 
@@ -76,7 +66,7 @@ class RequestViewSet(RegisterViewSet):
 class ProactiveItemSerializer(CleanSerializer):
     class Meta:
         model = ProactiveItem
-        fields = ["id", "unit", "category", "title", "published_on", "formed_on", "channel", "url"]
+        fields = record_fields(ProactiveItemForm)
 
 
 class ProactiveItemViewSet(ScopedModelViewSet):

@@ -12,7 +12,7 @@ from fazhi.core.workflow import Transition
 from fazhi.disclosure import rules
 from fazhi.disclosure.models import ProactiveItem, Request
 from fazhi.disclosure.rules import ReplyType
-from fazhi.kit.screens import ScopedModelForm
+from fazhi.kit.screens import ScopedModelForm, scoped_form, textareas
 from fazhi.kit.screens import action_form_class as kit_action_form
 from fazhi.litigation.models import Lawsuit
 from fazhi.org.scope import visible_to, writable_units
@@ -26,26 +26,15 @@ class RequestForm(ScopedModelForm):
 
     class Meta:
         model = Request
-        fields = [
-            "number",
-            "unit",
-            "applicant_name",
-            "applicant_kind",
-            "applicant_phone",
-            "content",
-            "channel",
-            "received_on",
-            "note",
-        ]
-        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+        fields = ["number", "unit", "applicant_name", "applicant_kind", "applicant_phone",
+                  "content", "channel", "received_on", "note"]
+        widgets = textareas(note=3)
 
 
-class ProactiveItemForm(ScopedModelForm):
-    today_fields = ("published_on",)
-
-    class Meta:
-        model = ProactiveItem
-        fields = ["unit", "category", "title", "published_on", "formed_on", "channel", "url"]
+ProactiveItemForm = scoped_form(
+    ProactiveItem, "unit", "category", "title", "published_on", "formed_on", "channel", "url",
+    today_fields=("published_on",),
+)
 
 
 class FilingForm(forms.Form):

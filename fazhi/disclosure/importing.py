@@ -9,18 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
-
 from fazhi.disclosure.models import ProactiveItem, ReportFiling, Request
-from fazhi.disclosure.rules import ApplicantKind, Channel, ProactiveCategory, ReplyType, State
-from fazhi.kit.xlsx import Column, Sheet
-from fazhi.org.scope import can_write_unit
-
-
-def _prepare(instance: Any, values: dict[str, Any], context: dict[str, Any]) -> None:
-    instance.state = State.RECEIVED
-    if instance.unit_id and not can_write_unit(context["user"], instance.unit):
-        raise ValidationError({"unit": "您无权为该单位登记政府信息公开申请。"})
+from fazhi.disclosure.rules import State
+from fazhi.kit.xlsx import Sheet, exports, fields, model_column, writers_only
 
 
 def _after_save(instances: list[Any], context: dict[str, Any]) -> None:
@@ -39,35 +30,15 @@ SHEET = Sheet(
     title="政府信息公开申请",
     natural_key=("unit", "number"),
     columns=[
-        Column("编号", "number", example="确政公开〔2024〕1号"),
-        Column("答复机关", "unit", kind="unit", required=True, example="确山县人民政府办公室"),
-        Column(
-            "申请人",
-            "applicant_name",
-            required=True,
-            example="张三",
-            read=lambda r: r.masked_applicant,
-        ),
-        Column(
-            "申请人类型",
-            "applicant_kind",
-            kind="choice",
-            choices=ApplicantKind.choices,
-            example="自然人",
-        ),
-        Column("申请人电话", "applicant_phone", personal="phone", example="13800000000"),
-        Column("申请公开的内容", "content", required=True, example="2023年度财政预算执行情况"),
-        Column("申请方式", "channel", kind="choice", choices=Channel.choices, example="互联网"),
-        Column("收到申请日期", "received_on", kind="date", required=True, example="2024-01-31"),
-        Column("备注", "note"),
-        Column("状态", "state", kind="choice", choices=State.choices, importable=False),
-        Column("答复日期", "replied_on", kind="date", importable=False),
-        Column(
-            "答复类型", "reply_type", kind="choice", choices=ReplyType.choices, importable=False
-        ),
-        Column("按期答复", "replied_on_time", kind="bool", importable=False),
+        *fields(Request, number="确政公开〔2024〕1号", unit="确山县人民政府办公室"),
+        model_column(Request, "applicant_name", "张三", read=lambda r: r.masked_applicant),
+        model_column(Request, "applicant_kind", "自然人"),
+        model_column(Request, "applicant_phone", "13800000000", personal="phone"),
+        *fields(Request, content="2023年度财政预算执行情况", channel="互联网",
+                received_on="2024-01-31", note=""),
+        *exports(Request, "state", "replied_on", "reply_type", "replied_on_time"),
     ],
-    prepare=_prepare,
+    prepare=writers_only("unit", "您无权为该单位登记政府信息公开申请。", state=State.RECEIVED),
     after_save=_after_save,
     bulk=False,
     instructions=[
@@ -77,34 +48,16 @@ SHEET = Sheet(
 )
 
 
-def _prepare_item(instance: Any, values: dict[str, Any], context: dict[str, Any]) -> None:
-    if instance.unit_id and not can_write_unit(context["user"], instance.unit):
-        raise ValidationError({"unit": "您无权为该单位登记主动公开信息。"})
-
-
 ITEM_SHEET = Sheet(
     model=ProactiveItem,
     title="主动公开信息",
     natural_key=("unit", "title", "published_on"),
     columns=[
-        Column("公开单位", "unit", kind="unit", required=True, example="确山县人民政府办公室"),
-        Column(
-            "类别",
-            "category",
-            kind="choice",
-            choices=ProactiveCategory.choices,
-            required=True,
-            example="政策文件",
-        ),
-        Column(
-            "标题", "title", required=True, example="关于印发确山县2024年政务公开工作要点的通知"
-        ),
-        Column("公开日期", "published_on", kind="date", required=True, example="2024-03-01"),
-        Column("信息形成或变更日期", "formed_on", kind="date", example="2024-02-20"),
-        Column("公开渠道", "channel", example="政府门户网站"),
-        Column("链接", "url"),
+        *fields(ProactiveItem, unit="确山县人民政府办公室", category="政策文件",
+                title="关于印发确山县2024年政务公开工作要点的通知", published_on="2024-03-01",
+                formed_on="2024-02-20", channel="政府门户网站", url=""),
     ],
-    prepare=_prepare_item,
+    prepare=writers_only("unit", "您无权为该单位登记主动公开信息。"),
     after_save=_after_save_items,
     bulk=True,
     instructions=["每行一条已主动公开的政府信息；全部行校验通过才会导入。"],

@@ -15,10 +15,10 @@ from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 
-from fazhi.enforcement.forms import action_form_class
+from fazhi.enforcement.forms import CaseForm, CertificateForm, LetterForm, action_form_class
 from fazhi.enforcement.models import Case, Certificate, DataPublication, SupervisionLetter
 from fazhi.kit.api import OutOfScopeFirstMixin, ScopedModelViewSet, ScopedWritePermission
-from fazhi.kit.api_workflow import AllowedActionsField, WorkflowMixin
+from fazhi.kit.api_workflow import AllowedActionsField, WorkflowMixin, record_fields
 from fazhi.org.models import Unit
 from fazhi.org.scope import can_write_unit, visible_to
 
@@ -44,21 +44,7 @@ class CaseSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Case
-        fields = [
-            "id",
-            "unit",
-            "number",
-            "kind",
-            "party",
-            "party_name",
-            "party_kind",
-            "matter",
-            "opened_on",
-            "is_major",
-            *CASE_MOVES,
-            "note",
-            "allowed_actions",
-        ]
+        fields = record_fields(CaseForm, "party", *CASE_MOVES, "allowed_actions")
         read_only_fields = CASE_MOVES
 
 
@@ -68,23 +54,10 @@ class CertificateSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Certificate
-        fields = [
-            "id",
-            "person",
-            "holder",
-            "unit",
-            "role",
-            "number",
-            "field",
-            "issuing_authority",
-            "issued_on",
-            "valid_until",
-            "state",
-            "cancelled_on",
-            "cancel_reason",
-            "allowed_actions",
-        ]
         read_only_fields = ["unit", "state", "cancelled_on", "cancel_reason"]
+        # The API does not carry the certificate's note (the screens' form does).
+        fields = record_fields(CertificateForm, "holder", *read_only_fields, "allowed_actions",
+                               leave_out=("note",))
         extra_kwargs = {"person": {"write_only": True}}
 
 
@@ -93,21 +66,10 @@ class LetterSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = SupervisionLetter
-        fields = [
-            "id",
-            "issuer",
-            "recipient",
-            "number",
-            "issued_on",
-            "problems",
-            "state",
-            "reported_on",
-            "report",
-            "reported_late",
-            "closed_on",
-            "allowed_actions",
-        ]
         read_only_fields = ["state", "reported_on", "report", "reported_late", "closed_on"]
+        # The API does not carry the linked file review (the screens' form does).
+        fields = record_fields(LetterForm, *read_only_fields, "allowed_actions",
+                               leave_out=("file_review",))
 
 
 class _WorkflowViewSet(WorkflowMixin, ScopedModelViewSet):

@@ -20,12 +20,9 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import cache
 from typing import Any
 
-from chinese_calendar import is_workday
-
-from fazhi.core.demo import DemoContext
+from fazhi.core.demo import DemoContext, add_workdays
 from fazhi.deadlines.services import DueDates
 from fazhi.enforcement.models import (
     AnnualReview,
@@ -72,18 +69,6 @@ KIND_WEIGHTS = [
     (CaseKind.LEVY, 1),
     (CaseKind.OTHER, 1),
 ]
-
-
-is_workday = cache(is_workday)
-
-
-def add_workdays(day: date, n: int) -> date:
-    """Demo scheduling only (statutory due dates come from the deadlines app)."""
-    while n > 0:
-        day += timedelta(days=1)
-        if is_workday(day):
-            n -= 1
-    return day
 
 
 def enforcing_units(ctx: DemoContext) -> list[Any]:

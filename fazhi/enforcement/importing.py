@@ -47,11 +47,8 @@ from fazhi.enforcement.rules import (
     CertificateState,
     CriterionTier,
     Grade,
-    LetterState,
-    OfficerRole,
-    PartyKind,
 )
-from fazhi.kit.xlsx import Column, Sheet
+from fazhi.kit.xlsx import Column, Sheet, exports, fields, model_column
 from fazhi.org.models import Person
 from fazhi.org.validators import mask_name
 
@@ -82,36 +79,14 @@ CASE_SHEET = Sheet(
     title="行政执法案件",
     natural_key=("unit", "number"),
     columns=[
-        Column("执法单位", "unit", kind="unit", required=True, example="确山县市场监督管理局"),
-        Column("案号（文号）", "number", example="确市监罚〔2024〕12号"),
-        Column(
-            "执法类别",
-            "kind",
-            kind="choice",
-            choices=CaseKind.choices,
-            required=True,
-            example="行政处罚",
-        ),
-        Column(
-            "当事人", "party_name", required=True, example="张三", read=lambda c: c.masked_party
-        ),
-        Column(
-            "当事人类型", "party_kind", kind="choice", choices=PartyKind.choices, example="自然人"
-        ),
-        Column("案由（事项）", "matter", required=True, example="销售过期食品"),
-        Column("立案（受理）日期", "opened_on", kind="date", required=True, example="2024-01-08"),
-        Column("重大执法决定", "is_major", kind="bool", example="否"),
-        Column("法制审核日期", "legal_review_on", kind="date"),
-        Column("法制审核通过", "legal_review_passed", kind="bool"),
-        Column("法制审核人员", "legal_reviewer", personal="name"),
-        Column("全过程记录完整", "full_record", kind="bool", example="是"),
-        Column("决定（办结）日期", "decided_on", kind="date", example="2024-02-20"),
-        Column("不予处罚", "no_penalty", kind="bool", example="否"),
-        Column("公示日期", "published_on", kind="date", example="2024-02-23"),
-        Column("备注", "note"),
-        Column("状态", "state", kind="choice", choices=CaseState.choices, importable=False),
-        Column("公示期限", "publication_due", kind="date", importable=False),
-        Column("逾期公示", "published_late", kind="bool", importable=False),
+        *fields(Case, unit="确山县市场监督管理局", number="确市监罚〔2024〕12号", kind="行政处罚"),
+        model_column(Case, "party_name", "张三", read=lambda c: c.masked_party),
+        *fields(Case, party_kind="自然人", matter="销售过期食品", opened_on="2024-01-08",
+                is_major="否", legal_review_on="", legal_review_passed=""),
+        model_column(Case, "legal_reviewer", personal="name"),
+        *fields(Case, full_record="是", decided_on="2024-02-20", no_penalty="否",
+                published_on="2024-02-23", note=""),
+        *exports(Case, "state", "publication_due", "published_late"),
     ],
     prepare=_prepare_case,
     after_save=_after_cases,
@@ -157,7 +132,7 @@ CERTIFICATE_SHEET = Sheet(
     natural_key=("number",),
     writes_while_validating=True,  # _prepare_certificate creates the holder's Person
     columns=[
-        Column("执法单位", "unit", kind="unit", required=True, example="确山县市场监督管理局"),
+        model_column(Certificate, "unit", "确山县市场监督管理局", header="执法单位"),
         Column(
             "姓名",
             "person_name",
@@ -172,16 +147,10 @@ CERTIFICATE_SHEET = Sheet(
             personal="id_number",
             read=lambda c: c.person.id_number,
         ),
-        Column(
-            "人员类别", "role", kind="choice", choices=OfficerRole.choices, example="行政执法人员"
-        ),
-        Column("证件编号", "number", required=True, example="豫A1234567"),
-        Column("执法领域", "field", required=True, example="市场监管"),
-        Column("发证机关", "issuing_authority", required=True, example="河南省人民政府"),
-        Column("发证日期", "issued_on", kind="date", required=True, example="2021-06-01"),
-        Column("有效期至", "valid_until", kind="date", required=True, example="2026-05-31"),
-        Column("状态", "state", kind="choice", choices=CertificateState.choices, importable=False),
-        Column("注销日期", "cancelled_on", kind="date", importable=False),
+        *fields(Certificate, role="行政执法人员", number="豫A1234567", field="市场监管",
+                issuing_authority="河南省人民政府", issued_on="2021-06-01",
+                valid_until="2026-05-31"),
+        *exports(Certificate, "state", "cancelled_on"),
     ],
     prepare=_prepare_certificate,
     after_save=_after_certificates,
@@ -354,7 +323,7 @@ REVIEW_SHEET = Sheet(
     model=FileReview,
     title="案卷评查结果",
     columns=[
-        Column("被评查单位", "unit", kind="unit", required=True, example="确山县市场监督管理局"),
+        model_column(FileReview, "unit", "确山县市场监督管理局"),
         Column(
             "评查表",
             "sheet",
@@ -364,21 +333,16 @@ REVIEW_SHEET = Sheet(
             help="评查表名称，须为已制定的评查表",
             example="确山县2022年度行政处罚案卷评查标准",
         ),
-        Column("案卷号", "file_number", required=True, example="确市监罚〔2022〕12号"),
+        model_column(FileReview, "file_number", "确市监罚〔2022〕12号"),
         Column(
             "关联案件案号",
             "case_number",
             help="可不填；填写的，须为被评查单位已登记的案件",
             read=lambda r: r.case.number if r.case else "",
         ),
-        Column("评查日期", "reviewed_on", kind="date", required=True, example="2022-11-15"),
-        Column(
-            "评查人员",
-            "reviewers",
-            required=True,
-            help="多人用顿号分隔",
-            example="张三、李四",
-            read=lambda r: r.masked_reviewers,
+        model_column(FileReview, "reviewed_on", "2022-11-15"),
+        model_column(
+            FileReview, "reviewers", "张三、李四", help="多人用顿号分隔", read=lambda r: r.masked_reviewers
         ),
         Column(
             "扣分明细",
@@ -401,9 +365,8 @@ REVIEW_SHEET = Sheet(
             example=95,
             read=lambda r: r.score,
         ),
-        Column("发现的问题", "findings", example="卷内文书编号不连续"),
-        Column("等次", "grade", kind="choice", choices=Grade.choices, importable=False),
-        Column("触及否决项", "vetoed", kind="bool", importable=False),
+        model_column(FileReview, "findings", "卷内文书编号不连续"),
+        *exports(FileReview, "grade", "vetoed"),
     ],
     prepare=_prepare_review,
     after_save=_after_reviews,
@@ -435,16 +398,10 @@ LETTER_SHEET = Sheet(
     title="行政执法监督意见书",
     natural_key=("issuer", "number"),
     columns=[
-        Column("制发机关", "issuer", kind="unit", required=True, example="确山县司法局"),
-        Column("送达单位", "recipient", kind="unit", required=True, example="确山县市场监督管理局"),
-        Column("文号", "number", required=True, example="确司执监〔2024〕1号"),
-        Column("制发日期", "issued_on", kind="date", required=True, example="2024-11-01"),
-        Column("发现的问题及整改要求", "problems", required=True, example="行政处罚决定未按期公示"),
-        Column("报告整改日期", "reported_on", kind="date"),
-        Column("整改情况", "report"),
-        Column("销号日期", "closed_on", kind="date"),
-        Column("状态", "state", kind="choice", choices=LetterState.choices, importable=False),
-        Column("逾期报告", "reported_late", kind="bool", importable=False),
+        *fields(SupervisionLetter, issuer="确山县司法局", recipient="确山县市场监督管理局",
+                number="确司执监〔2024〕1号", issued_on="2024-11-01",
+                problems="行政处罚决定未按期公示", reported_on="", report="", closed_on=""),
+        *exports(SupervisionLetter, "state", "reported_late"),
     ],
     prepare=_prepare_letter,
     after_save=_after_letters,

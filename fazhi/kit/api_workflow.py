@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django import forms
@@ -86,6 +86,15 @@ class CleanSerializer(serializers.ModelSerializer):
         m2m = tuple(f.name for f in model._meta.many_to_many)
         full_clean(model, self.instance, attrs, m2m=m2m, exclude=exclude)
         return attrs
+
+
+def record_fields(form: Any, *extra: str, leave_out: Iterable[str] = ()) -> list[str]:
+    """A serializer's `Meta.fields` from the screen form's, so a register declares its
+    editable fields once: "id", the form's `Meta.fields` but `leave_out` (personal data
+    the API does not carry), then `extra` (read-only progress, masked values, nested
+    records, `allowed_actions`)."""
+    skip = set(leave_out)
+    return ["id", *(f for f in form.Meta.fields if f not in skip), *extra]
 
 
 def simple_viewset(

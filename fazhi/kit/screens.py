@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from django import forms
 from django.contrib import messages
@@ -160,6 +160,7 @@ class ScopedModelForm(forms.ModelForm):
     unit_kinds: tuple[str, ...] = ()
     unit_fields: tuple[str, ...] = ("unit",)
     today_fields: tuple[str, ...] = ()
+    Meta: ClassVar[Any]  # a declaration only: each form's own `class Meta` (model, fields)
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -176,6 +177,14 @@ class ScopedModelForm(forms.ModelForm):
         for f in self.fields.values():
             if isinstance(f, forms.DateField):
                 f.widget = DATE
+
+
+def scoped_form(model: type[models.Model], *fields: str, **attrs: Any) -> type[ScopedModelForm]:
+    """A plain record's form in one line: a `ScopedModelForm` of `model` over `fields`;
+    `attrs` are its class attributes (`unit_kinds`, `today_fields`, declared fields)."""
+    meta = type("Meta", (), {"model": model, "fields": list(fields)})
+    module = model.__module__.rsplit(".", 1)[0] + ".forms"
+    return type(f"{model.__name__}Form", (ScopedModelForm,), {"Meta": meta, "__module__": module, **attrs})
 
 
 @dataclass
@@ -389,8 +398,12 @@ def form_view(section: Section, screen: Screen) -> Callable[..., HttpResponse]:
     return view
 
 
-def screen_urls(section: Section, screen: Screen) -> list[URLPattern | URLResolver]:
-    """URLs of one screen under /<app>/<key>/ (the key "list" is the app's front page)."""
+def screen_urls(section: Section, *screens: Screen) -> list[URLPattern | URLResolver]:
+    """URLs of each screen under /<app>/<key>/ (the key "list" is the app's front page)."""
+    return [url for screen in screens for url in _screen_urls(section, screen)]
+
+
+def _screen_urls(section: Section, screen: Screen) -> list[URLPattern | URLResolver]:
     prefix = "" if screen.key == "list" else f"{screen.key}/"
     urls: list[URLPattern | URLResolver] = [
         path(prefix, list_view(section, screen), name=screen.key)
@@ -447,6 +460,11 @@ def date_field(label: str) -> forms.Field:
 
 def bool_field(label: str) -> forms.Field:
     return forms.BooleanField(label=label, required=False)
+
+
+def textareas(**rows: int) -> dict[str, forms.Widget]:
+    """A form's `Meta.widgets` for its longer texts: each field, the rows its box shows."""
+    return {name: forms.Textarea(attrs={"rows": n}) for name, n in rows.items()}
 
 
 def text_area(label: str) -> forms.Field:

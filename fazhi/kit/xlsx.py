@@ -1,16 +1,19 @@
 """xlsx templates, all-or-nothing imports and safe exports, shared by every register.
 
 A register describes its sheet once, in `importing.py`, as a `Sheet` of `Column`s; the
-same description gives the downloadable template, the import, and the export:
+same description gives the downloadable template, the import, and the export. Columns
+of model fields take their header, kind, choices and whether they are required from the
+model (`fields`, `model_column`, `exports`); a `Column` is written out only where the
+sheet differs from the model (a personal value masked, a value read another way):
 
     SHEET = Sheet(
         model=Application,
         title="行政复议申请",
         columns=[
             Column("申请人", "applicant_name", required=True, personal="name"),
-            Column("收到申请日期", "received_on", kind="date", required=True),
-            Column("被申请人", "respondent", kind="unit"),
-            Column("申请方式", "channel", kind="choice", choices=Channel.choices),
+            *fields(Application, received_on="2024-01-31", respondent="确山县市场监督管理局",
+                    channel="当面递交"),
+            *exports(Application, "state", "closed_on"),
         ],
     )
 
@@ -62,7 +65,7 @@ from fazhi.core.spreadsheets import FORMULA_PREFIXES, safe_cell
 from fazhi.core.spreadsheets import XLSX_CONTENT_TYPE as XLSX_CONTENT_TYPE  # registers' import
 from fazhi.indicators import figcache
 from fazhi.kit.xlsx_read import SheetValues, UnreadableWorkbook
-from fazhi.org.scope import visible_to, writable_units
+from fazhi.org.scope import can_write_unit, visible_to, writable_units
 from fazhi.org.validators import mask_id_number, mask_name, mask_phone
 
 BATCH = 1000
@@ -107,6 +110,60 @@ class Column:
         return self._labels
 
 
+def _kind(f: Any) -> str:
+    """A sheet column's kind for a model field (`model_column`)."""
+    if f.is_relation:
+        if f.related_model._meta.label == "org.Unit":
+            return "unit"
+        raise ValueError(f"{f.model.__name__}.{f.name}: a link to another record needs its own Column")
+    if f.choices:
+        return "choice"
+    if isinstance(f, models.BooleanField):
+        return "bool"
+    if isinstance(f, models.DateField):
+        return "date"
+    if isinstance(f, models.IntegerField):
+        return "int"
+    if isinstance(f, models.DecimalField):
+        return "decimal"
+    return "text"
+
+
+def model_column(model: type[models.Model], name: str, example: Any = "", **overrides: Any) -> Column:
+    """The column of the model field `name`, with what the model already says.
+
+    The header is the field's verbose_name; the kind follows the field (a link to a unit
+    → unit, choices → choice with the field's choices, BooleanField → bool, DateField →
+    date, integer → int, DecimalField → decimal, else text); a cell is required when the
+    field may not be blank and has no default. `overrides` set any other `Column`
+    attribute, or one of these where the sheet differs from the model. A column that is
+    not importable is never required."""
+    f = model._meta.get_field(name)
+    kw: dict[str, Any] = {
+        "header": str(f.verbose_name),
+        "kind": _kind(f),
+        "required": not f.blank and not f.has_default(),
+        "example": example,
+    }
+    if kw["kind"] == "choice":
+        kw["choices"] = list(f.choices or ())
+    kw.update(overrides)
+    if not kw.get("importable", True):
+        kw["required"] = False
+    return Column(field=name, **kw)
+
+
+def fields(model: type[models.Model], /, **examples: Any) -> list[Column]:
+    """The columns of the model's fields named by the keywords, in their order, each
+    keyword's value the template's example ("" for none): `model_column` for each."""
+    return [model_column(model, name, example) for name, example in examples.items()]
+
+
+def exports(model: type[models.Model], *names: str) -> list[Column]:
+    """Columns the export shows and the import does not read (a workflow's progress)."""
+    return [model_column(model, name, importable=False) for name in names]
+
+
 def unit_column(header: str, example: str = "", field: str = "unit", **kw: Any) -> Column:
     """The unit a row belongs to, by its name (required unless `required=False`)."""
     kw.setdefault("required", True)
@@ -125,6 +182,32 @@ def state_column(header: str = "状态") -> Column:
     """A workflow record's state, exported by its label; it moves through `apply()`,
     never through a sheet."""
     return Column(header, "state", read=lambda r: r.get_state_display(), importable=False)
+
+
+Prepare = Callable[[models.Model, dict[str, Any], dict[str, Any]], None]
+
+
+def starting_in(state: str) -> Prepare:
+    """`prepare` of a sheet whose rows are registered in their workflow's first state."""
+
+    def prepare(instance: models.Model, values: dict[str, Any], context: dict[str, Any]) -> None:
+        instance.state = state  # type: ignore[attr-defined]  # a workflow record's field
+
+    return prepare
+
+
+def writers_only(field: str, refused: str, *, state: str = "") -> Prepare:
+    """`prepare` of a sheet whose rows only the writers of their unit `field` may import:
+    another unit's row is refused with `refused` on that column. `state`, when given, is
+    the rows' first workflow state."""
+
+    def prepare(instance: models.Model, values: dict[str, Any], context: dict[str, Any]) -> None:
+        if state:
+            instance.state = state  # type: ignore[attr-defined]  # a workflow record's field
+        if getattr(instance, f"{field}_id") and not can_write_unit(context["user"], getattr(instance, field)):
+            raise ValidationError({field: refused})
+
+    return prepare
 
 
 def open_deadlines(instances: list[Any], context: dict[str, Any]) -> None:

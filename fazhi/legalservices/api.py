@@ -15,10 +15,16 @@ from fazhi.kit.api_workflow import (
     CleanSerializer,
     RegisteredRecordMixin,
     WorkflowMixin,
+    record_fields,
     simple_viewset,
 )
 from fazhi.legalservices import rules
-from fazhi.legalservices.forms import NotarisationForm, ServiceVisitForm, aid_action_form
+from fazhi.legalservices.forms import (
+    AidApplicationForm,
+    NotarisationForm,
+    ServiceVisitForm,
+    aid_action_form,
+)
 from fazhi.legalservices.models import AidApplication, LegalHelper, Notarisation, ServiceVisit
 
 WORKFLOW_FIELDS = [
@@ -42,21 +48,10 @@ class AidApplicationSerializer(CleanSerializer):
 
     class Meta:
         model = AidApplication
-        fields = [
-            "id",
-            "unit",
-            "number",
-            "applicant_name",
-            "applicant_masked",
-            "received_on",
-            "matter_kind",
-            "claim",
-            "migrant_worker",
-            "provided_first",
-            "summary",
-            *WORKFLOW_FIELDS,
-            "allowed_actions",
-        ]
+        # The API carries no phone or ID number (the screens' form does).
+        fields = record_fields(AidApplicationForm, "applicant_masked", *WORKFLOW_FIELDS,
+                               "allowed_actions",
+                               leave_out=("applicant_phone", "applicant_id_number"))
         read_only_fields = WORKFLOW_FIELDS
         extra_kwargs = {"applicant_name": {"write_only": True}}
 

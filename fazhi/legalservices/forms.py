@@ -7,7 +7,13 @@ from typing import Any
 from django import forms
 
 from fazhi.core.workflow import Transition
-from fazhi.kit.screens import ScopedModelForm, action_form_class, choice_field
+from fazhi.kit.screens import (
+    ScopedModelForm,
+    action_form_class,
+    choice_field,
+    scoped_form,
+    textareas,
+)
 from fazhi.legalservices.models import AidApplication, LegalHelper, Notarisation, ServiceVisit
 from fazhi.legalservices.rules import Result
 from fazhi.org.models import UnitKind
@@ -16,40 +22,24 @@ from fazhi.org.models import UnitKind
 class AidApplicationForm(ScopedModelForm):
     class Meta:
         model = AidApplication
-        fields = [
-            "unit",
-            "number",
-            "applicant_name",
-            "applicant_phone",
-            "applicant_id_number",
-            "received_on",
-            "matter_kind",
-            "claim",
-            "migrant_worker",
-            "provided_first",
-            "summary",
-        ]
-        widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
+        fields = ["unit", "number", "applicant_name", "applicant_phone", "applicant_id_number",
+                  "received_on", "matter_kind", "claim", "migrant_worker", "provided_first",
+                  "summary"]
+        widgets = textareas(summary=3)
 
 
-class NotarisationForm(ScopedModelForm):
-    class Meta:
-        model = Notarisation
-        fields = ["unit", "number", "kind", "applicant_name", "foreign", "issued_on", "fee_waived"]
+NotarisationForm = scoped_form(
+    Notarisation, "unit", "number", "kind", "applicant_name", "foreign", "issued_on", "fee_waived"
+)
 
 
-class LegalHelperForm(ScopedModelForm):
-    unit_kinds = (UnitKind.VILLAGE,)
-
-    class Meta:
-        model = LegalHelper
-        fields = ["unit", "name", "phone", "occupation", "trained_on", "appointed_on", "left_on"]
+LegalHelperForm = scoped_form(
+    LegalHelper, "unit", "name", "phone", "occupation", "trained_on", "appointed_on", "left_on",
+    unit_kinds=(UnitKind.VILLAGE,),
+)
 
 
-class ServiceVisitForm(ScopedModelForm):
-    class Meta:
-        model = ServiceVisit
-        fields = ["unit", "visited_on", "channel", "kind", "people", "topic"]
+ServiceVisitForm = scoped_form(ServiceVisit, "unit", "visited_on", "channel", "kind", "people", "topic")
 
 
 FIELDS = {"result": choice_field(Result.choices)}

@@ -10,6 +10,5 @@ urlpatterns = [
     path("aid/<int:pk>/", views.aid_detail, name="aid_detail"),
     path("aid/<int:pk>/act/<slug:action>/", views.aid_act, name="aid_act"),
     path("figures/", views.figures, name="figures"),
+    *screen_urls(views.SECTION, *views.SCREENS),
 ]
-for screen in views.SCREENS:
-    urlpatterns += screen_urls(views.SECTION, screen)

@@ -25,6 +25,9 @@ from fazhi.kit.xlsx import (
     _rows,
     check_file,
     choice_column,
+    exports,
+    fields,
+    model_column,
     parse_cell,
     unit_column,
 )
@@ -56,35 +59,21 @@ def _establish(saved: list[models.Model], ctx: dict[str, Any]) -> None:
 
 
 ITEM_COLUMNS = [
-    choice_column("清单类别", "list_kind", ListKind.choices, "权责清单"),
-    Column("事项编码", "code", required=True, example="QS-SFJ-XZCF-001"),
-    Column("事项名称", "name", required=True, example="对律师事务所违法行为的处罚"),
-    unit_column("实施单位", "确山县司法局"),
-    Column(
-        "权力类型",
-        "power_type",
-        kind="choice",
-        choices=PowerType.choices,
-        help="权责清单事项必填；其他清单留空",
-        example="行政处罚",
+    *fields(ListItem, list_kind="权责清单", code="QS-SFJ-XZCF-001",
+            name="对律师事务所违法行为的处罚", unit="确山县司法局"),
+    model_column(ListItem, "power_type", "行政处罚", help="权责清单事项必填；其他清单留空"),
+    model_column(
+        ListItem, "service_kind", help="政务服务事项必填：依申请类 / 公共服务类；其他清单留空"
     ),
-    Column(
-        "服务类型",
-        "service_kind",
-        kind="choice",
-        choices=ServiceKind.choices,
-        help="政务服务事项必填：依申请类 / 公共服务类；其他清单留空",
-    ),
-    Column("设定依据", "legal_basis", required=True, example="《中华人民共和国律师法》"),
-    Column("依据条款", "basis_articles", example="第五十条"),
-    Column("生效日期", "in_force_from", kind="date", required=True, example="2022-01-01"),
+    *fields(ListItem, legal_basis="《中华人民共和国律师法》", basis_articles="第五十条",
+            in_force_from="2022-01-01"),
     Column(
         "文号",
         "_document",
         help="公布清单的文件文号，如：确政办〔2022〕3号",
         read=lambda i: getattr(i, "first_document", "") or "",
     ),
-    Column("取消日期", "in_force_until", kind="date", importable=False),
+    *exports(ListItem, "in_force_until"),
 ]
 
 ITEM_SHEET = Sheet(
@@ -174,7 +163,7 @@ ADJUSTMENT_SHEET = Sheet(
             help="仅变更实施单位时填写",
             read=_moved_to,
         ),
-        Column("调整日期", "adjusted_on", kind="date", required=True, example="2022-06-30"),
+        model_column(ListAdjustment, "adjusted_on", "2022-06-30"),
         Column("调整原因", "reason", required=True, example="依据上级清单新增"),
         Column("文号", "document_number", required=True, example="确政办〔2022〕15号"),
     ],

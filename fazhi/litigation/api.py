@@ -15,8 +15,13 @@ from django.core.exceptions import ValidationError
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError as DRFValidationError
 
-from fazhi.kit.api_workflow import AllowedActionsField, RegisterViewSet, refuse_changes
-from fazhi.litigation.forms import api_action_form
+from fazhi.kit.api_workflow import (
+    AllowedActionsField,
+    RegisterViewSet,
+    record_fields,
+    refuse_changes,
+)
+from fazhi.litigation.forms import LawsuitForm, api_action_form
 from fazhi.litigation.models import Hearing, Lawsuit
 
 # Set by the workflow (`apply()`), never written through the API.
@@ -69,26 +74,8 @@ class LawsuitSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Lawsuit
-        fields = [
-            "id",
-            "unit",
-            "court",
-            "case_number",
-            "instance",
-            "cause",
-            "act_challenged",
-            "plaintiff_name",
-            "plaintiff",
-            "filed_on",
-            "received_on",
-            "handler",
-            "previous",
-            "reconsideration",
-            "note",
-            *WORKFLOW_FIELDS,
-            "hearings",
-            "allowed_actions",
-        ]
+        fields = record_fields(LawsuitForm, "instance", "plaintiff", *WORKFLOW_FIELDS, "hearings",
+                               "allowed_actions")
         read_only_fields = ["instance", *WORKFLOW_FIELDS]
         extra_kwargs = {"plaintiff_name": {"write_only": True}, "case_number": {"validators": []}}
 

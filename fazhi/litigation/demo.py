@@ -183,6 +183,17 @@ class _Maker:
             )
         return day
 
+    def conclude(
+        self, suit: Lawsuit, heard: date, outcome: str | None, otherwise: tuple[date, str]
+    ) -> date:
+        """Judgment a month after the hearing; without an outcome of its own, on the date
+        and with the outcome `otherwise` gives."""
+        closing = (
+            workday_on_or_after(heard + timedelta(days=30)) if outcome is not None else otherwise[0]
+        )
+        suit.apply("conclude", by=self.by, on=closing, outcome=outcome or otherwise[1])
+        return closing
+
 
 def load(ctx: DemoContext) -> None:
     m = _Maker(ctx)
@@ -216,12 +227,7 @@ def load(ctx: DemoContext) -> None:
         else:
             day = m.hear(suit, absent=ABSENT.get(index))
         index += 1
-        closing = (
-            workday_on_or_after(day + timedelta(days=30))
-            if outcome is not None
-            else date(2023, 2, 15)
-        )
-        suit.apply("conclude", by=m.by, on=closing, outcome=outcome or Outcome.DISMISS_CLAIM)
+        closing = m.conclude(suit, day, outcome, (date(2023, 2, 15), Outcome.DISMISS_CLAIM))
         if appeal:
             suit.apply("appeal", by=m.by, on=closing + timedelta(days=10), appellant="plaintiff")
             appealed.append(suit)
@@ -233,12 +239,7 @@ def load(ctx: DemoContext) -> None:
         suit.apply("defend", by=m.by, on=workday_on_or_after(suit.received_on + timedelta(days=8)))
         day = m.hear(suit, absent=ABSENT.get(index))
         index += 1
-        closing = (
-            workday_on_or_after(day + timedelta(days=30))
-            if outcome is not None
-            else date(2023, 3, 1)
-        )
-        suit.apply("conclude", by=m.by, on=closing, outcome=outcome or Outcome.APPEAL_DISMISSED)
+        m.conclude(suit, day, outcome, (date(2023, 3, 1), Outcome.APPEAL_DISMISSED))
     _open_cases(m, ctx, units)
 
 

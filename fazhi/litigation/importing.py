@@ -11,10 +11,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from fazhi.kit.xlsx import Column, Sheet
+from fazhi.kit.xlsx import Column, Sheet, exports, fields, model_column, open_deadlines, starting_in
 from fazhi.litigation import rules
 from fazhi.litigation.models import Lawsuit
-from fazhi.litigation.rules import Instance, Outcome, Result, State
+from fazhi.litigation.rules import State
 from fazhi.org.scope import visible_to
 from fazhi.reconsideration.models import Application
 
@@ -48,15 +48,6 @@ def _parse_reconsideration(raw: Any, context: dict[str, Any]) -> Any:
     return found
 
 
-def _prepare(instance: Any, values: dict[str, Any], context: dict[str, Any]) -> None:
-    instance.state = State.RECEIVED
-
-
-def _after_save(saved: list[Any], context: dict[str, Any]) -> None:
-    for suit in saved:
-        suit.open_deadlines()
-
-
 def _hearing_summary(suit: Lawsuit) -> str:
     rows = list(suit.hearings.all())
     held = [h for h in rows if h.held]
@@ -69,8 +60,7 @@ SHEET = Sheet(
     title="行政应诉案件",
     natural_key=("case_number",),
     columns=[
-        Column("被告单位", "unit", kind="unit", required=True, example="确山县司法局"),
-        Column("受理法院", "court", required=True, example="确山县人民法院"),
+        *fields(Lawsuit, unit="确山县司法局", court="确山县人民法院"),
         Column(
             "案号",
             "case_number",
@@ -80,24 +70,17 @@ SHEET = Sheet(
             example="（2023）豫1725行初12号",
             help="如（2023）豫1725行初12号；半角括号也可，系统自动规范",
         ),
-        Column("案由", "cause", required=True, example="行政赔偿"),
-        Column("被诉行政行为", "act_challenged", example="确政赔〔2022〕3号不予赔偿决定"),
-        Column(
-            "原告",
+        *fields(Lawsuit, cause="行政赔偿", act_challenged="确政赔〔2022〕3号不予赔偿决定"),
+        model_column(
+            Lawsuit,
             "plaintiff_name",
-            required=True,
-            example="苏某某",
+            "苏某某",
             read=lambda s: s.plaintiff_masked,
             help="自然人姓名在导出和列表中脱敏显示",
         ),
-        Column("立案日期", "filed_on", kind="date", required=True, example="2023-03-01"),
-        Column(
-            "收到起诉状副本日期",
-            "received_on",
-            kind="date",
-            required=True,
-            example="2023-03-06",
-            help="答辩期15日自次日起算（行政诉讼法第67条）",
+        model_column(Lawsuit, "filed_on", "2023-03-01"),
+        model_column(
+            Lawsuit, "received_on", "2023-03-06", help="答辩期15日自次日起算（行政诉讼法第67条）"
         ),
         Column(
             "前审案号",
@@ -115,18 +98,14 @@ SHEET = Sheet(
             read=lambda s: s.reconsideration.case_number if s.reconsideration_id else "",
             help="经复议后起诉的，填写复议案号（须已在行政复议中登记）",
         ),
-        Column("备注", "note"),
+        model_column(Lawsuit, "note"),
         # Export only: the workflow's results.
-        Column("审级", "instance", kind="choice", choices=Instance.choices, importable=False),
-        Column("状态", "state", kind="choice", choices=State.choices, importable=False),
-        Column("提交答辩状日期", "defended_on", kind="date", importable=False),
+        *exports(Lawsuit, "instance", "state", "defended_on"),
         Column("庭审情况", "hearings", importable=False, read=_hearing_summary),
-        Column("裁判结果", "outcome", kind="choice", choices=Outcome.choices, importable=False),
-        Column("胜败诉", "result", kind="choice", choices=Result.choices, importable=False),
-        Column("裁判日期", "closed_on", kind="date", importable=False),
+        *exports(Lawsuit, "outcome", "result", "closed_on"),
     ],
-    prepare=_prepare,
-    after_save=_after_save,
+    prepare=starting_in(State.RECEIVED),
+    after_save=open_deadlines,
     bulk=False,  # row by row, so each new case is audited and gets its deadline
     instructions=[
         "每行登记一件行政应诉案件（本机关为被告）；导入后状态为“待答辩”，并自动开始答辩期计算。",

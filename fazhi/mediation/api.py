@@ -14,10 +14,11 @@ from fazhi.kit.api_workflow import (
     CleanSerializer,
     RegisteredRecordMixin,
     WorkflowMixin,
+    record_fields,
     simple_viewset,
 )
 from fazhi.mediation import rules
-from fazhi.mediation.forms import dispute_action_form
+from fazhi.mediation.forms import DisputeForm, dispute_action_form
 from fazhi.mediation.models import Committee, Dispute, Mediator
 
 WORKFLOW_FIELDS = [
@@ -39,22 +40,7 @@ class DisputeSerializer(CleanSerializer):
 
     class Meta:
         model = Dispute
-        fields = [
-            "id",
-            "committee",
-            "mediator",
-            "number",
-            "kind",
-            "received_on",
-            "parties",
-            "parties_masked",
-            "party_count",
-            "amount",
-            "summary",
-            "note",
-            *WORKFLOW_FIELDS,
-            "allowed_actions",
-        ]
+        fields = record_fields(DisputeForm, "parties_masked", *WORKFLOW_FIELDS, "allowed_actions")
         read_only_fields = WORKFLOW_FIELDS
         extra_kwargs = {"parties": {"write_only": True}}
 

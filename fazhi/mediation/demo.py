@@ -44,37 +44,17 @@ COMMON_KINDS = [
 def load(ctx: DemoContext) -> None:
     rng = ctx.rng
     sfj = ctx.unit("确山县司法局")
-    committees: list[Committee] = []
-    for v in ctx.villages:
-        committees.append(
-            Committee(
-                unit=v,
-                name=f"{v.name}人民调解委员会",
-                level=Level.VILLAGE,
-                established_on=date(2011, 6, 1),
-            )
-        )
-    for t in ctx.townships:
-        town = t.name.removesuffix("人民政府").removesuffix("办事处")
-        committees.append(
-            Committee(
-                unit=t,
-                name=f"{town}人民调解委员会",
-                level=Level.TOWNSHIP,
-                established_on=date(2011, 3, 1),
-            )
-        )
-    for name, field, _kind in INDUSTRY:
-        committees.append(
-            Committee(
-                unit=sfj,
-                name=name,
-                level=Level.INDUSTRY,
-                field=field,
-                established_on=date(2016, 5, 1),
-            )
-        )
-    committees = Committee.objects.bulk_create(committees)
+    # (unit, name, level, field, established): villages', townships', then the industries'.
+    rows = [
+        *((v, f"{v.name}人民调解委员会", Level.VILLAGE, "", date(2011, 6, 1)) for v in ctx.villages),
+        *((t, f"{t.name.removesuffix('人民政府').removesuffix('办事处')}人民调解委员会",
+           Level.TOWNSHIP, "", date(2011, 3, 1)) for t in ctx.townships),
+        *((sfj, name, Level.INDUSTRY, field, date(2016, 5, 1)) for name, field, _kind in INDUSTRY),
+    ]
+    committees = Committee.objects.bulk_create(
+        Committee(unit=unit, name=name, level=level, field=field, established_on=established)
+        for unit, name, level, field, established in rows
+    )
 
     mediators = []
     for c in committees:

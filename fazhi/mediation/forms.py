@@ -8,7 +8,14 @@ from django import forms
 from django.utils import timezone
 
 from fazhi.core.workflow import Transition
-from fazhi.kit.screens import ScopedModelForm, action_form_class, bool_field, text_area
+from fazhi.kit.screens import (
+    ScopedModelForm,
+    action_form_class,
+    bool_field,
+    scoped_form,
+    text_area,
+    textareas,
+)
 from fazhi.mediation.models import Committee, Dispute, Mediator
 from fazhi.org.scope import visible_to
 
@@ -16,22 +23,9 @@ from fazhi.org.scope import visible_to
 class DisputeForm(ScopedModelForm):
     class Meta:
         model = Dispute
-        fields = [
-            "committee",
-            "mediator",
-            "number",
-            "kind",
-            "received_on",
-            "parties",
-            "party_count",
-            "amount",
-            "summary",
-            "note",
-        ]
-        widgets = {
-            "summary": forms.Textarea(attrs={"rows": 3}),
-            "note": forms.Textarea(attrs={"rows": 2}),
-        }
+        fields = ["committee", "mediator", "number", "kind", "received_on", "parties",
+                  "party_count", "amount", "summary", "note"]
+        widgets = textareas(summary=3, note=2)
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, user=user, **kwargs)
@@ -42,10 +36,9 @@ class DisputeForm(ScopedModelForm):
         self.fields["received_on"].initial = timezone.localdate()
 
 
-class CommitteeForm(ScopedModelForm):
-    class Meta:
-        model = Committee
-        fields = ["unit", "name", "level", "field", "established_on", "dissolved_on", "phone"]
+CommitteeForm = scoped_form(
+    Committee, "unit", "name", "level", "field", "established_on", "dissolved_on", "phone"
+)
 
 
 class MediatorForm(ScopedModelForm):

@@ -13,9 +13,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from fazhi.kit.xlsx import Column, Sheet, choice_column, unit_column
+from fazhi.kit.xlsx import Column, Sheet, exports, fields, model_column
 from fazhi.mediation.models import Committee, Dispute
-from fazhi.mediation.rules import Kind, Level, Outcome, State
+from fazhi.mediation.rules import State
 from fazhi.org.scope import visible_to
 
 
@@ -61,40 +61,20 @@ DISPUTE_SHEET = Sheet(
             required=True,
             example="竹沟镇人民调解委员会",
         ),
-        Column("卷宗编号", "number", example="竹调〔2024〕15号"),
-        choice_column("纠纷类型", "kind", Kind.choices, "邻里纠纷"),
-        Column("受理日期", "received_on", kind="date", required=True, example="2024-03-05"),
-        Column(
-            "当事人",
+        *fields(Dispute, number="竹调〔2024〕15号", kind="邻里纠纷", received_on="2024-03-05"),
+        model_column(
+            Dispute,
             "parties",
-            required=True,
-            example="张三、李四",
+            "张三、李四",
             read=lambda d: d.parties_masked,
             help="多个当事人用“、”分隔；导出时遮盖姓名",
         ),
-        Column("当事人数", "party_count", kind="int", example=2),
-        Column("涉及金额（元）", "amount", kind="decimal", example=5000),
-        Column("纠纷简要情况", "summary"),
-        Column(
-            "调解结果",
-            "outcome",
-            kind="choice",
-            choices=Outcome.choices,
-            example="达成口头协议",
-            help="已结案的填写；调解中的留空",
-        ),
-        Column(
-            "结案日期",
-            "closed_on",
-            kind="date",
-            example="2024-03-12",
-            help="已结案的填写，不早于受理日期",
-        ),
-        Column("备注", "note"),
-        Column("所在单位", "unit", importable=False),
-        Column("状态", "state", kind="choice", choices=State.choices, importable=False),
-        Column("申请司法确认日期", "confirmation_applied_on", kind="date", importable=False),
-        Column("回访日期", "followed_up_on", kind="date", importable=False),
+        *fields(Dispute, party_count=2, amount=5000, summary=""),
+        model_column(Dispute, "outcome", "达成口头协议", help="已结案的填写；调解中的留空"),
+        model_column(Dispute, "closed_on", "2024-03-12", help="已结案的填写，不早于受理日期"),
+        model_column(Dispute, "note"),
+        model_column(Dispute, "unit", importable=False, kind="text"),
+        *exports(Dispute, "state", "confirmation_applied_on", "followed_up_on"),
     ],
     prepare=_prepare,
     bulk=True,
@@ -112,12 +92,9 @@ COMMITTEE_SHEET = Sheet(
     title="人民调解委员会",
     natural_key=("unit", "name"),
     columns=[
-        unit_column("所在单位", "竹沟镇人民政府"),
-        Column("调委会名称", "name", required=True, example="竹沟镇人民调解委员会"),
-        choice_column("类别", "level", Level.choices, "乡镇（街道）人民调解委员会"),
-        Column("行业领域", "field", example=""),
-        Column("成立日期", "established_on", kind="date", example="2011-06-01"),
-        Column("联系电话", "phone", personal="phone"),
+        *fields(Committee, unit="竹沟镇人民政府", name="竹沟镇人民调解委员会",
+                level="乡镇（街道）人民调解委员会", field="", established_on="2011-06-01"),
+        model_column(Committee, "phone", personal="phone"),
     ],
     bulk=True,
     instructions=["村（社区）调委会的所在单位填村（社区），乡镇（街道）调委会填乡镇（街道）。"],

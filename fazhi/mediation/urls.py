@@ -15,6 +15,5 @@ urlpatterns = [
     path("<int:pk>/act/<slug:action>/", views.act, name="act"),
     path("figures/", views.figures, name="figures"),
     *xlsx_urls(DISPUTE_SHEET, views.filtered, list_url="/mediation/"),
+    *screen_urls(views.SECTION, *views.SCREENS),
 ]
-for screen in views.SCREENS:
-    urlpatterns += screen_urls(views.SECTION, screen)

@@ -21,9 +21,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from fazhi.kit.api import ScopedModelViewSet, TransitionMixin
-from fazhi.kit.api_workflow import AllowedActionsField, CleanSerializer, simple_viewset
+from fazhi.kit.api_workflow import (
+    AllowedActionsField,
+    CleanSerializer,
+    record_fields,
+    simple_viewset,
+)
 from fazhi.kit.xlsx import parse_date
-from fazhi.normdocs.forms import action_form_class
+from fazhi.normdocs.forms import CleanupForm, DocumentForm, action_form_class
 from fazhi.normdocs.models import Cleanup, CleanupResult, Document, Issuer, ReviewItem
 from fazhi.normdocs.rules import CleanupOutcome, ReviewKind
 from fazhi.org.scope import visible_to
@@ -63,18 +68,8 @@ class DocumentSerializer(CleanSerializer):
 
     class Meta:
         model = Document
-        fields = [
-            "id",
-            "unit",
-            "title",
-            "is_provisional",
-            "drafted_on",
-            "filing_authority",
-            *WORKFLOW_FIELDS,
-            "state_label",
-            "filed_on_time",
-            "allowed_actions",
-        ]
+        fields = record_fields(DocumentForm, *WORKFLOW_FIELDS, "state_label", "filed_on_time",
+                               "allowed_actions")
         read_only_fields = WORKFLOW_FIELDS
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
@@ -124,7 +119,7 @@ class CleanupSerializer(CleanSerializer):
 
     class Meta:
         model = Cleanup
-        fields = ["id", "unit", "title", "cutoff", "started_on", "finished_on", "results"]
+        fields = record_fields(CleanupForm, "results")
 
 
 class CleanupViewSet(ScopedModelViewSet):

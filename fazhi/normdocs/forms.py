@@ -27,10 +27,7 @@ class DocumentForm(screens.ScopedModelForm):
         self.fields["filing_authority"].queryset = Unit.objects.active()
 
 
-class CleanupForm(screens.ScopedModelForm):
-    class Meta:
-        model = Cleanup
-        fields = ["unit", "title", "cutoff", "started_on", "finished_on"]
+CleanupForm = screens.scoped_form(Cleanup, "unit", "title", "cutoff", "started_on", "finished_on")
 
 
 class DecideForm(forms.Form):

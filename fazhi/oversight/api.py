@@ -18,9 +18,9 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 
 from fazhi.kit.api import ScopedModelViewSet
-from fazhi.kit.api_workflow import AllowedActionsField, RegisterViewSet, api_error
+from fazhi.kit.api_workflow import AllowedActionsField, RegisterViewSet, api_error, record_fields
 from fazhi.org.scope import can_write_unit, visible_to
-from fazhi.oversight.forms import action_form_class
+from fazhi.oversight.forms import SuggestionForm, TaskForm, action_form_class
 from fazhi.oversight.models import Milestone, Suggestion, Task
 
 TASK_WORKFLOW = [
@@ -56,21 +56,7 @@ class TaskSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Task
-        fields = [
-            "id",
-            "number",
-            "title",
-            "requirement",
-            "source_kind",
-            "source_ref",
-            "office",
-            "unit",
-            "co_units",
-            "proposed_on",
-            "note",
-            *TASK_WORKFLOW,
-            "allowed_actions",
-        ]
+        fields = record_fields(TaskForm, *TASK_WORKFLOW, "allowed_actions")
         read_only_fields = TASK_WORKFLOW
 
 
@@ -95,21 +81,9 @@ class SuggestionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Suggestion
-        fields = [
-            "id",
-            "kind",
-            "number",
-            "title",
-            "proposer",
-            "proposer_name",
-            "office",
-            "unit",
-            "co_units",
-            "assigned_on",
-            "note",
-            *SUGGESTION_WORKFLOW,
-            "allowed_actions",
-        ]
+        # The API carries no phone number (the screens' form does).
+        fields = record_fields(SuggestionForm, "proposer", *SUGGESTION_WORKFLOW, "allowed_actions",
+                               leave_out=("proposer_phone",))
         read_only_fields = SUGGESTION_WORKFLOW
 
 

@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 
 from fazhi.core.workflow import Transition
-from fazhi.kit.screens import ScopedModelForm
+from fazhi.kit.screens import ScopedModelForm, textareas
 from fazhi.kit.screens import action_form_class as kit_action_form
 from fazhi.oversight import rules
 from fazhi.oversight.models import Suggestion, Task
@@ -29,22 +29,9 @@ class TaskForm(ScopedModelForm):
 
     class Meta:
         model = Task
-        fields = [
-            "number",
-            "title",
-            "requirement",
-            "source_kind",
-            "source_ref",
-            "office",
-            "unit",
-            "co_units",
-            "proposed_on",
-            "note",
-        ]
-        widgets = {
-            "requirement": forms.Textarea(attrs={"rows": 3}),
-            "note": forms.Textarea(attrs={"rows": 2}),
-        }
+        fields = ["number", "title", "requirement", "source_kind", "source_ref", "office", "unit",
+                  "co_units", "proposed_on", "note"]
+        widgets = textareas(requirement=3, note=2)
 
 
 class SuggestionForm(ScopedModelForm):
@@ -53,19 +40,9 @@ class SuggestionForm(ScopedModelForm):
 
     class Meta:
         model = Suggestion
-        fields = [
-            "kind",
-            "number",
-            "title",
-            "proposer_name",
-            "proposer_phone",
-            "office",
-            "unit",
-            "co_units",
-            "assigned_on",
-            "note",
-        ]
-        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+        fields = ["kind", "number", "title", "proposer_name", "proposer_phone", "office", "unit",
+                  "co_units", "assigned_on", "note"]
+        widgets = textareas(note=2)
 
 
 class MilestoneForm(forms.Form):

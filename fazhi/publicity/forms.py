@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fazhi.kit.screens import ScopedModelForm
+from fazhi.kit.screens import ScopedModelForm, scoped_form
 from fazhi.org.scope import visible_to
 from fazhi.publicity.models import Activity, ExamResult, LawReport, Responsibility, StudySession
 
@@ -31,25 +31,13 @@ class ActivityForm(ScopedModelForm):
         )
 
 
-class ResponsibilityForm(ScopedModelForm):
-    class Meta:
-        model = Responsibility
-        fields = ["unit", "year", "laws", "target", "measures", "planned_events"]
+ResponsibilityForm = scoped_form(Responsibility, "unit", "year", "laws", "target", "measures", "planned_events")
 
 
-class StudySessionForm(ScopedModelForm):
-    class Meta:
-        model = StudySession
-        fields = ["unit", "held_on", "kind", "topic", "speaker", "attendees", "hours"]
+StudySessionForm = scoped_form(StudySession, "unit", "held_on", "kind", "topic", "speaker", "attendees", "hours")
 
 
-class ExamResultForm(ScopedModelForm):
-    class Meta:
-        model = ExamResult
-        fields = ["unit", "year", "exam", "expected", "took", "passed", "average_score"]
+ExamResultForm = scoped_form(ExamResult, "unit", "year", "exam", "expected", "took", "passed", "average_score")
 
 
-class LawReportForm(ScopedModelForm):
-    class Meta:
-        model = LawReport
-        fields = ["unit", "reported_on", "person_name", "position", "form", "rating"]
+LawReportForm = scoped_form(LawReport, "unit", "reported_on", "person_name", "position", "form", "rating")

@@ -14,8 +14,9 @@ from fazhi.kit.api_workflow import (
     CleanSerializer,
     FixedFieldsSerializer,
     RegisterViewSet,
+    record_fields,
 )
-from fazhi.reconsideration.forms import action_form_class
+from fazhi.reconsideration.forms import ApplicationForm, SuperiorCaseForm, action_form_class
 from fazhi.reconsideration.models import Application, SuperiorCase
 
 WORKFLOW_FIELDS = [
@@ -55,21 +56,9 @@ class ApplicationSerializer(FixedFieldsSerializer):
 
     class Meta:
         model = Application
-        fields = [
-            "id",
-            "case_number",
-            "applicant",
-            "applicant_name",
-            "applicant_kind",
-            "respondent",
-            "act",
-            "act_kind",
-            "channel",
-            "received_on",
-            "note",
-            *WORKFLOW_FIELDS,
-            "allowed_actions",
-        ]
+        # The API carries no phone number (the screens' form does).
+        fields = record_fields(ApplicationForm, "applicant", *WORKFLOW_FIELDS, "allowed_actions",
+                               leave_out=("applicant_phone",))
         read_only_fields = WORKFLOW_FIELDS
 
 
@@ -89,19 +78,7 @@ class SuperiorCaseSerializer(CleanSerializer):
 
     class Meta:
         model = SuperiorCase
-        fields = [
-            "id",
-            "respondent",
-            "superior_body",
-            "case_number",
-            "applicant",
-            "applicant_name",
-            "act",
-            "accepted_on",
-            "closed_on",
-            "outcome",
-            "note",
-        ]
+        fields = record_fields(SuperiorCaseForm, "applicant")
 
 
 class SuperiorCaseViewSet(ScopedModelViewSet):

@@ -21,7 +21,7 @@ from typing import Any
 
 from chinese_calendar import is_workday
 
-from fazhi.core.demo import DemoContext, workday_on_or_after, workday_on_or_before
+from fazhi.core.demo import DemoContext, add_workdays, workday_on_or_after, workday_on_or_before
 from fazhi.core.demo_county import OFTEN_CHALLENGED
 from fazhi.reconsideration.models import Application, SuperiorCase
 from fazhi.reconsideration.rules import (
@@ -67,15 +67,6 @@ CLOSINGS_2022 = (
     + [("settle", None)] * 2
     + [("terminate", None)]
 )
-
-
-def add_workdays(day: date, n: int) -> date:
-    """Demo scheduling only (statutory due dates come from the deadlines app)."""
-    while n > 0:
-        day += timedelta(days=1)
-        if is_workday(day):
-            n -= 1
-    return day
 
 
 class _Maker:
@@ -136,6 +127,13 @@ class _Maker:
         day = add_workdays(day, self.rng.randint(2, 4) if simple else self.rng.randint(4, 9))
         app.apply("receive_reply", by=self.by, on=day)
         return day
+
+    def under_review(self, day: date) -> Application:
+        """An application received on `day`, accepted, with the respondent's reply in."""
+        app = self.receive(day)
+        self.accept(app)
+        self.review(app)
+        return app
 
     def close(self, app: Application, action: str, outcome: str | None, day: date) -> None:
         data: dict[str, Any] = {}
@@ -292,21 +290,15 @@ def _current_year(m: _Maker, today: date) -> None:
     near = m.receive(near_accepted - timedelta(days=2))
     m.accept(near, on=near_accepted)
     m.review(near)
-    late = m.receive(today - timedelta(days=80))
-    m.accept(late)
-    m.review(late)
-    suspended = m.receive(today - timedelta(days=40))
-    m.accept(suspended)
-    m.review(suspended)
+    m.under_review(today - timedelta(days=80))  # past its decision date (red)
+    suspended = m.under_review(today - timedelta(days=40))
     suspended.apply(
         "suspend",
         by=m.by,
         on=max(suspended.last_event_date(), today - timedelta(days=5)),
         ground=SuspensionGround.SETTLEMENT,
     )
-    extended = m.receive(today - timedelta(days=58))
-    m.accept(extended)
-    m.review(extended)
+    extended = m.under_review(today - timedelta(days=58))
     extended.apply(
         "schedule_hearing",
         by=m.by,

@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 
 from fazhi.core.workflow import Transition
-from fazhi.kit.screens import ScopedModelForm
+from fazhi.kit.screens import ScopedModelForm, textareas
 from fazhi.kit.screens import action_form_class as kit_action_form
 from fazhi.org.models import Unit
 from fazhi.org.scope import visible_to
@@ -33,19 +33,9 @@ class ApplicationForm(ScopedModelForm):
 
     class Meta:
         model = Application
-        fields = [
-            "case_number",
-            "applicant_name",
-            "applicant_kind",
-            "applicant_phone",
-            "respondent",
-            "act",
-            "act_kind",
-            "channel",
-            "received_on",
-            "note",
-        ]
-        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+        fields = ["case_number", "applicant_name", "applicant_kind", "applicant_phone",
+                  "respondent", "act", "act_kind", "channel", "received_on", "note"]
+        widgets = textareas(note=3)
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, user=user, **kwargs)
@@ -113,18 +103,9 @@ class SuperiorCaseForm(ScopedModelForm):
 
     class Meta:
         model = SuperiorCase
-        fields = [
-            "respondent",
-            "superior_body",
-            "case_number",
-            "applicant_name",
-            "act",
-            "accepted_on",
-            "closed_on",
-            "outcome",
-            "note",
-        ]
-        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+        fields = ["respondent", "superior_body", "case_number", "applicant_name", "act",
+                  "accepted_on", "closed_on", "outcome", "note"]
+        widgets = textareas(note=2)
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, user=user, **kwargs)

@@ -12,17 +12,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from fazhi.kit.xlsx import Column, Sheet
+from fazhi.kit.xlsx import Sheet, exports, fields, model_column
 from fazhi.org.scope import can_write_unit
 from fazhi.reconsideration.models import Application, default_agency
-from fazhi.reconsideration.rules import (
-    ActKind,
-    ApplicantKind,
-    Channel,
-    Procedure,
-    ReviewOutcome,
-    State,
-)
+from fazhi.reconsideration.rules import State
 
 
 def _prepare(instance: Any, values: dict[str, Any], context: dict[str, Any]) -> None:
@@ -47,41 +40,16 @@ SHEET = Sheet(
     title="行政复议申请",
     natural_key=("case_number",),
     columns=[
-        Column("案号", "case_number", example="确政复〔2024〕1号"),
-        Column(
-            "申请人",
-            "applicant_name",
-            required=True,
-            example="张三",
-            read=lambda a: a.masked_applicant,
-        ),
-        Column(
-            "申请人类型",
-            "applicant_kind",
-            kind="choice",
-            choices=ApplicantKind.choices,
-            example="自然人",
-        ),
-        Column("申请人电话", "applicant_phone", personal="phone", example="13800000000"),
-        Column(
-            "被申请人", "respondent", kind="unit", required=True, example="确山县市场监督管理局"
-        ),
-        Column(
-            "申请复议的行政行为", "act", required=True, example="确市监罚〔2024〕3号行政处罚决定"
-        ),
-        Column("行为类别", "act_kind", kind="choice", choices=ActKind.choices, example="行政处罚"),
-        Column("申请方式", "channel", kind="choice", choices=Channel.choices, example="当面递交"),
-        Column("收到申请日期", "received_on", kind="date", required=True, example="2024-01-31"),
-        Column("备注", "note"),
+        model_column(Application, "case_number", "确政复〔2024〕1号"),
+        model_column(Application, "applicant_name", "张三", read=lambda a: a.masked_applicant),
+        model_column(Application, "applicant_kind", "自然人"),
+        model_column(Application, "applicant_phone", "13800000000", personal="phone"),
+        *fields(Application, respondent="确山县市场监督管理局",
+                act="确市监罚〔2024〕3号行政处罚决定", act_kind="行政处罚", channel="当面递交",
+                received_on="2024-01-31", note=""),
         # Export only: the workflow's progress.
-        Column("状态", "state", kind="choice", choices=State.choices, importable=False),
-        Column("审理程序", "procedure", kind="choice", choices=Procedure.choices, importable=False),
-        Column("受理日期", "accepted_on", kind="date", importable=False),
-        Column("审结日期", "closed_on", kind="date", importable=False),
-        Column(
-            "结案方式", "outcome", kind="choice", choices=ReviewOutcome.choices, importable=False
-        ),
-        Column("超期审结", "closed_late", kind="bool", importable=False),
+        *exports(Application, "state", "procedure", "accepted_on", "closed_on", "outcome",
+                 "closed_late"),
     ],
     prepare=_prepare,
     after_save=_after_save,

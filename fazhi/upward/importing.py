@@ -6,7 +6,7 @@ bypass the signature and the digests, so there is no xlsx template or import her
 
 from __future__ import annotations
 
-from fazhi.kit.xlsx import Column, Sheet
+from fazhi.kit.xlsx import Column, Sheet, exports
 from fazhi.upward.models import ReportedFigure
 
 SHEET = Sheet(
@@ -14,11 +14,6 @@ SHEET = Sheet(
     title="上报指标",
     columns=[
         Column("报送单位", "unit", read=lambda f: f.unit.name, importable=False),
-        Column("年度", "year", kind="int", importable=False),
-        Column("指标代码", "code", importable=False),
-        Column("指标名称", "name", importable=False),
-        Column("计量单位", "measure", importable=False),
-        Column("数值", "value", kind="decimal", importable=False),
-        Column("定义", "definition", importable=False),
+        *exports(ReportedFigure, "year", "code", "name", "measure", "value", "definition"),
     ],
 )
