@@ -82,6 +82,8 @@ class Compact:
         following = next((x for x in rest if x.strip()), "")
         if stripped.endswith(_LINE_END_PUNCT) or _HEADING_START.match(following):
             return True
+        if "\t" in line or "|" in stripped or "｜" in stripped:
+            return True  # a table row (.docx, .html cells apart by a tab; a text table)
         # Conversion wraps body text at the page width; short lines are headings.
         return len(stripped) < 30
 
@@ -213,6 +215,13 @@ def _aligned_header(text: str, pos: int) -> str:
             break
         start = text.rfind("\n", 0, end) + 1
         cells = text[start:end].split("\t")
+        if len(cells) == 1 and names and _spanning_header(cells[0]):
+            # 行政处罚实施数量（宗） over 警告 | 罚款 | …: a header merged across the
+            # columns names what every column below counts, unless the column names a
+            # step before or beside it (申请数量, 受理数量, 不予许可数量: not acts done).
+            if not lx.STAGE_WORDS.search(names[-1]):
+                names.insert(0, cells[0])
+            break
         if any(_NUMERIC_CELL.match(c) for c in cells if c) or len(cells) < 2:
             break  # another row of figures, or the table's end: no header above
         if len(cells) != len(row):
@@ -224,6 +233,34 @@ def _aligned_header(text: str, pos: int) -> str:
                 names.insert(0, cells[col])
         end = start - 1
     return "".join(names)
+
+
+def _row_of_numbers(text: str, pos: int) -> bool:
+    """Whether the table row holding `pos` has numbers in every cell (no row label)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    cells = text[line_start : line_end if line_end >= 0 else len(text)].split("\t")
+    return len(cells) >= 2 and all(_NUMERIC_CELL.match(c) for c in cells if c)
+
+
+def _spanning_header(line: str) -> bool:
+    """A one-cell line that heads the columns below it: short, words, no sentence
+    ending, and naming a quantity (数量, 数, 情况, a unit in brackets)."""
+    return (
+        0 < len(line) <= 24
+        and not _NUMERIC_CELL.match(line)
+        and line[-1] not in "。；;！？!?，,"
+        and bool(re.search(r"(数量|数|量|额|[（(][^（()）]{1,3}[）)])$", line))
+    )
+
+
+# 合计（宗）, 罚没金额（万元）: a header's bracketed measure word is its cells' unit.
+_HEADER_UNIT = re.compile(r"[（(](万元|亿元|元|宗|件|起|人次|件次|人|名|个|项|条|次|份|户|家|场|期|%|％)[）)]")
+
+
+def _header_unit(label: str) -> str:
+    found = _HEADER_UNIT.findall(label)
+    return found[-1].replace("％", "%") if found else ""
 
 
 _MIN_AFTER = re.compile(r"^(以上|及以上|之上)")
@@ -294,16 +331,18 @@ _RANK_BEFORE = re.compile(r"(前|后|排名第?|位列|位居|居于?|列)$")
 def _bare_count(text: str, tok: NumberToken) -> bool:
     """A number written without a measure word that is still a count: after its
     measure (行政处罚2100，共审结复议案件4696。) or alone in a table cell."""
-    if tok.chinese or tok.unit or "." in tok.raw and not tok.raw.endswith(("万", "亿")):
+    nxt = text[tok.end : tok.end + 1]
+    prev = text[tok.start - 1 : tok.start] if tok.start else "\n"
+    # A number alone in a table cell (罚没金额（万元） | 1753.79): decimals are amounts.
+    in_cell = prev in CELL_END and (not nxt or nxt in CELL_END) and "\t" in (prev + nxt)
+    if tok.chinese or tok.unit or "." in tok.raw and not tok.raw.endswith(("万", "亿")) and not in_cell:
         return False
     if len(re.sub(r"\D", "", tok.raw)) > 8:
         return False  # a telephone or an ID number
-    nxt = text[tok.end : tok.end + 1]
-    prev = text[tok.start - 1 : tok.start] if tok.start else "\n"
     if nxt and nxt not in _BARE_AFTER:
         return False
-    if _HOTLINE.match(tok.raw):
-        return False  # 12345, 12348: hotlines, not counts
+    if _HOTLINE.match(tok.raw) and not in_cell:
+        return False  # 12345, 12348: hotlines, not counts (a table cell of 12175 is a count)
     if prev in CELL_END:
         line_end = text.find("\n", tok.end)
         rest = text[tok.end : line_end if line_end >= 0 else len(text)].split("\t")
@@ -431,6 +470,7 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
         sentence_before = t[sent_start : tok.start]
         para_start = _boundary_back(t, tok.start, {"\n"}, CONTEXT_CHARS)
         context_before = t[max(para_start, tok.start - CONTEXT_CHARS) : tok.start]
+        cell_unit = ""
         if not before and clause_start > 0 and t[clause_start - 1] in CELL_END:
             label = _cell_label(t, tok.start)
             if label:
@@ -438,11 +478,19 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 # numbers only, from the row's start).
                 line_start = t.rfind("\n", 0, tok.start) + 1
                 quote_from = max(t.rfind(label, line_start, tok.start), line_start, tok.start - 40)
-                context_before = label + context_before
+                if _row_of_numbers(t, tok.start):
+                    # A row of numbers only: its table's title and headers above are
+                    # its context (庆元县…行政执法数据表 over 行政处罚实施数量).
+                    # The document's title line (行政执法数据表) stands over every table in it.
+                    title = t[: t.find("\n")] if 0 < t.find("\n") <= 60 else ""
+                    context_before = title + t[max(0, line_start - CONTEXT_CHARS) : line_start] + label
+                else:
+                    context_before = label + context_before
                 # The column's header names the measure where the row's label alone
                 # does not (本年制发件数 | 行政规范性文件 | 5).
                 header = _column_header(t, tok.start)
-                group0 = lx.unit_group(tok.unit)
+                cell_unit = tok.unit or _header_unit(label) or _header_unit(header)
+                group0 = lx.unit_group(cell_unit)
                 with_header = header + label
                 if header and not _classify(with_header, "", context_before, group0)[0].startswith(
                     "other:"
@@ -457,7 +505,7 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
             # 撤销、变更和责令履行决定等纠错决定2.73万件: what comes before 等 are
             # examples; the noun after it names the count.
             before = before[etc[-1].end() :]
-        unit = tok.unit
+        unit = tok.unit or cell_unit
         if not unit:
             unit = "件" if "案件" in before or "件" in before else ""
         group = lx.unit_group(unit)

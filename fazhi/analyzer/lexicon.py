@@ -239,6 +239,10 @@ def code_groups(code: str) -> frozenset[str]:
     return frozenset({unit_group(CODE_UNIT.get(code, "件"))} | EXTRA_GROUPS.get(code, set()))
 
 
+# A table column that counts a step before or beside the act its spanning header
+# names (申请数量, 受理数量, 不予许可数量, 撤销许可数量 under 行政许可实施数量).
+STAGE_WORDS = re.compile(r"申请|受理|不予|撤销|撤回|驳回|退回|补正|转办|移送")
+
 R = "复议"
 LITIG = r"诉讼|应诉"
 MED = r"调解|纠纷|调处"

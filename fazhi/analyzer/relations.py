@@ -766,31 +766,39 @@ def _table_rows(text: str) -> list[list[tuple[str, list[int]]]]:
     return [t for t in tables if len(t) >= 2]
 
 
-_TOTAL_CELL = re.compile(r"^(总计|合计|小计|总数)$")
+_TOTAL_CELL = re.compile(r"^(总计|合计|小计|总数)([（(][^（()）]{1,4}[）)])?$")
 
 
 def _row_total_header(text: str, line_start: int) -> bool:
     """Whether the table header above this row ends in one 总计 column (the row's last
     number is then the sum of the others)."""
+    col = _total_column(text, line_start)
+    return col is not None and col[0] == col[1] - 1
+
+
+def _total_column(text: str, line_start: int) -> tuple[int, int] | None:
+    """(index of the one 合计 column, number of columns) of the header above this row:
+    the nearest all-words line, with one 总计/合计（宗） cell."""
     end = line_start - 1
     for _ in range(8):
         if end <= 0:
-            return False
+            return None
         start = text.rfind("\n", 0, end) + 1
         cells = [c for c in text[start:end].split("\t") if c]
         if len(cells) < 2:
-            return False
+            return None
         if not any(_NUMBER_CELL.match(c) for c in cells):
-            totals = [c for c in cells if _TOTAL_CELL.match(c)]
+            totals = [k for k, c in enumerate(cells) if _TOTAL_CELL.match(c)]
             if totals:
-                return len(totals) == 1 and _TOTAL_CELL.match(cells[-1]) is not None
+                return (totals[0], len(cells)) if len(totals) == 1 else None
         end = start - 1
-    return False
+    return None
 
 
 def _row_sums(text: str, figures: list[Figure]) -> list[Relation]:
-    """A table row under a header ending in 总计: its last number is the sum of the
-    others (58 | 7 | 0 | 0 | 1 | 0 | 66)."""
+    """A table row under a header with one 总计 column: the number in it is the sum of
+    the numbers before it (58 | 7 | 0 | 0 | 1 | 0 | 66; 12175 | … | 12 | 108156 | 1753.79
+    under 警告 | … | 其他行政处罚 | 合计（宗） | 罚没金额（万元））."""
     out: list[Relation] = []
     by_line: dict[int, list[int]] = {}
     for i, f in enumerate(figures):
@@ -798,11 +806,30 @@ def _row_sums(text: str, figures: list[Figure]) -> list[Relation]:
             continue
         by_line.setdefault(text.rfind("\n", 0, f.cstart) + 1, []).append(i)
     for line_start, idx in by_line.items():
-        if len(idx) < 3 or "\t" not in text[line_start : figures[idx[0]].cstart]:
+        line_end = text.find("\n", line_start)
+        cells = [c for c in text[line_start : line_end if line_end >= 0 else len(text)].split("\t") if c]
+        labelled = "\t" in text[line_start : figures[idx[0]].cstart]
+        numbers_only = all(_NUMBER_CELL.match(c) for c in cells)
+        if len(idx) < 3 or not (labelled or numbers_only):
             continue
-        if not _row_total_header(text, line_start):
+        col = _total_column(text, line_start)
+        if col is None:
             continue
-        total, parts = idx[-1], idx[:-1]
+        last = col[0] == col[1] - 1
+        if last:
+            # A header ending in 总计 (its merged cells not spread out): the row's last
+            # number is the sum of the others.
+            total, parts = idx[-1], idx[:-1]
+        else:
+            if col[1] != len(cells):
+                continue
+            at_col = {text.count("\t", line_start, figures[i].cstart): i for i in idx}
+            if col[0] not in at_col:
+                continue
+            total = at_col[col[0]]
+            parts = [at_col[k] for k in sorted(at_col) if k < col[0]]
+        if len(parts) < 2 or any(figures[j].group != figures[total].group for j in parts):
+            continue
         s = sum((figures[j].value for j in parts), Decimal(0))
         t = figures[total].value
         ok = s == t
@@ -815,7 +842,9 @@ def _row_sums(text: str, figures: list[Figure]) -> list[Relation]:
                 parts=parts,
                 stated_total=t,
                 sum_of_parts=s,
-                checked=ok or len(idx) <= 8,
+                # A 合计 column inside the row (amounts after it) proves nothing when it
+                # does not add up: its columns may overlap.
+                checked=ok or (last and len(idx) <= 8),
             )
         )
     return out

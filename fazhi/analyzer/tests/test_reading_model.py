@@ -210,3 +210,37 @@ def test_enforcement_acts_named_by_their_kind_in_an_enforcement_text():
     assert s["consistent"] and len(s["part_quotes"]) == 3 and s["total_quote"].endswith("900宗")
     # Outside a text about 执法, 行政许可 counts are not read as enforcement acts.
     assert codes("全区受理行政许可申请80宗。")[0][0] != "enforcement_cases"
+
+
+# Tables with a header merged across their columns (the 行政执法 data tables) ----------
+
+_ENFORCEMENT_TABLE = """某县2025年度行政执法统计表
+行政处罚决定数量（宗）
+警告 | 罚款 | 行政拘留 | 合计（宗） | 罚没金额（万元）
+12140 | 300 | 25 | 12465 | 88.5
+行政许可办理数量（宗）
+申请数量 | 受理数量 | 许可数量 | 不予许可数量
+700 | 690 | 650 | 40
+"""
+
+
+def test_a_row_of_numbers_takes_its_columns_and_the_header_merged_over_them():
+    got = codes(_ENFORCEMENT_TABLE)
+    # 12140 looks like a hotline number (12xxx) but stands in a cell under 警告.
+    assert got[:4] == [("enforcement_cases", v) for v in (12140, 300, 25, 12465)]
+    # The amount column's bracketed unit is its cells' unit, and decimals in a cell are kept.
+    amount = next(f for f in extract_figures(_ENFORCEMENT_TABLE) if f.value == 88.5)
+    assert amount.unit == "万元" and amount.indicator.startswith("other:")
+    # Steps before or beside the act (申请, 受理, 不予许可) do not take the merged header's code.
+    permits = dict((v, c) for c, v in got[5:])
+    assert permits[650] == "enforcement_cases"
+    assert all(permits[v].startswith("other:") for v in (700, 690, 40))
+
+
+def test_a_total_column_inside_the_row_is_the_sum_of_the_columns_before_it():
+    (s,), _a = rels(_ENFORCEMENT_TABLE, "sum")
+    assert s["consistent"] and s["stated_total"] == 12465 and len(s["part_quotes"]) == 3
+    # When it does not add up, a 合计 column followed by other columns proves nothing.
+    wrong = _ENFORCEMENT_TABLE.replace("12465", "12466")
+    a = analyze_text(wrong)
+    assert not any(r.kind == "sum" and r.checked and not r.consistent for r in a.relations)
