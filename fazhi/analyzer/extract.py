@@ -232,7 +232,48 @@ def _aligned_header(text: str, pos: int) -> str:
             if cells[col] and cells[col] not in names:
                 names.insert(0, cells[col])
         end = start - 1
-    return "".join(names)
+    return "".join(names) or _staggered_header(text, line_start, len(row), col)
+
+
+def _staggered_header(text: str, line_start: int, width: int, col: int) -> str:
+    """A row wider than every header line above it, the merged cells written once
+    (行政复议 | 行政诉讼 over 结果维持 | … | 总计 | 未经复议直接起诉 | 复议后起诉 over
+    结果维持 | … | 总计 twice, over 15 numbers): the nearest header line names the last
+    columns (aligned on the right), the line above it the first ones and then the
+    groups of the last ones; a top line of as many groups names the first columns by
+    its first cell and the others by its last. A column under a lawsuit group in a
+    header about both 复议 and 诉讼 reads 行政诉讼…, so its 结果维持 is not a
+    reconsideration's."""
+    lines: list[list[str]] = []
+    end = line_start - 1
+    for _ in range(3):
+        if end <= 0:
+            break
+        start = text.rfind("\n", 0, end) + 1
+        cells = [c for c in text[start:end].split("\t") if c]
+        if len(cells) < 2 or len(cells) >= width or any(_NUMERIC_CELL.match(c) for c in cells):
+            break
+        lines.append(cells)
+        end = start - 1
+    if len(lines) < 2:
+        return ""
+    near, upper = lines[0], lines[1]
+    shallow = width - len(near)  # the first columns, named by the upper line alone
+    if shallow > len(upper):
+        return ""
+    top = lines[2] if len(lines) > 2 and len(lines[2]) == 2 else None
+    if col < shallow:
+        return (top[0] if top else "") + upper[col]
+    groups = upper[shallow:]
+    name = near[col - shallow]
+    if groups and len(near) % len(groups) == 0:
+        name = groups[(col - shallow) // (len(near) // len(groups))] + name
+    return (top[-1] if top else "") + name
+
+
+# A column header whose first topic is a lawsuit (行政诉讼…, before any 复议).
+_LAWSUIT_FIRST = re.compile(r"^[^复]*?(诉讼|起诉)")
+_TOTAL_LABEL = re.compile(r"(总计|合计|总数|小计)([（(][^（()）]{1,4}[）)])?$")
 
 
 def _row_of_numbers(text: str, pos: int) -> bool:
@@ -471,6 +512,7 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
         para_start = _boundary_back(t, tok.start, {"\n"}, CONTEXT_CHARS)
         context_before = t[max(para_start, tok.start - CONTEXT_CHARS) : tok.start]
         cell_unit = ""
+        cell_header = False
         if not before and clause_start > 0 and t[clause_start - 1] in CELL_END:
             label = _cell_label(t, tok.start)
             if label:
@@ -478,7 +520,8 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 # numbers only, from the row's start).
                 line_start = t.rfind("\n", 0, tok.start) + 1
                 quote_from = max(t.rfind(label, line_start, tok.start), line_start, tok.start - 40)
-                if _row_of_numbers(t, tok.start):
+                cell_header = _row_of_numbers(t, tok.start)
+                if cell_header:
                     # A row of numbers only: its table's title and headers above are
                     # its context (庆元县…行政执法数据表 over 行政处罚实施数量).
                     # The document's title line (行政执法数据表) stands over every table in it.
@@ -530,6 +573,11 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 and lx.CODE_UNIT.get(code) not in (None, unit)
             ):
                 code, found = "other:" + re.sub(r"[^\u4e00-\u9fff]", "", before[-8:]), ""
+            if cell_header and _LAWSUIT_FIRST.match(label):
+                # 行政诉讼 | 结果维持 (or 行政诉讼 | 复议后起诉 | 结果维持): a lawsuit's
+                # outcome is not a reconsideration's, and only its total is the caseload.
+                if code.startswith("recon_") or code == "litig_cases" and not _TOTAL_LABEL.search(label):
+                    code, found = "other:" + _HAN.sub("", label)[-12:], ""
             items.append((code, found, None))
         qa, qb = c.span(quote_from, tok.end)
         sentence = bisect_right(sentence_starts, tok.start) - 1

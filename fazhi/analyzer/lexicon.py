@@ -271,6 +271,10 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ),
     ("recon_rejected", r"不予受理", R, 1),
     ("recon_closed", r"审结|办结|结案", R, 0),
+    # 尚未审结, 未办结: cases still open are not the closed ones (any topic).
+    ("other:pending", r"尚?未(审结|办结|结案|办理完毕)", None, 4),
+    # 上年结转政府信息公开申请数量: requests carried over are not the year's requests.
+    ("other:disclosure_carried_over", rf"结转{_}{{0,14}}申请|结转", r"信息公开|公开申请|依申请", 2),
     ("recon_carried_over", r"上期结转|上年结转|结转", R, 1),
     ("recon_upheld", r"维持", R, 0),
     ("recon_dismissed", r"驳回", R, 0),
@@ -317,6 +321,8 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("normdoc_cleanup_kept", r"保留", CLEAN, 0),
     ("normdoc_cleanup_modified", r"修改|修订", CLEAN, 0),
     ("normdoc_cleanup_repealed", r"废止|失效", CLEAN, 0),
+    # 本年废止件数 | 行政规范性文件 (the disclosure report's table): repealed documents.
+    ("normdoc_cleanup_repealed", r"废止", r"规范性文件", 0),
     ("normdoc_issuers", r"制定主体", None, 1),
     # 法律顾问、公职律师
     ("adviser_count", r"法律顾问", None, 0),

@@ -244,3 +244,37 @@ def test_a_total_column_inside_the_row_is_the_sum_of_the_columns_before_it():
     wrong = _ENFORCEMENT_TABLE.replace("12465", "12466")
     a = analyze_text(wrong)
     assert not any(r.kind == "sum" and r.checked and not r.consistent for r in a.relations)
+
+
+# The disclosure report's standard tables, as a text copy gives them ----------------
+
+_APPEALS_TABLE = """四、政府信息公开行政复议、行政诉讼情况
+行政复议\t行政诉讼
+结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉
+结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计
+3\t1\t0\t1\t5\t2\t1\t0\t0\t3\t0\t1\t0\t0\t1
+"""
+
+
+def test_a_row_wider_than_its_headers_is_named_by_the_staggered_header_lines():
+    got = codes(_APPEALS_TABLE)
+    assert [v for _c, v in got] == [3, 1, 0, 1, 5, 2, 1, 0, 0, 3, 0, 1, 0, 0, 1]
+    assert got[:2] == [("recon_upheld", 3), ("recon_corrected", 1)]
+    # 尚未审结 is not closed cases; a lawsuit's 结果维持 is not a reconsideration's,
+    # and only the lawsuits' 总计 is their caseload.
+    assert got[3][0].startswith("other:")
+    assert [c for c, _v in got[5:10]][:3] == [c for c, _v in got[5:8]]
+    assert all(c.startswith("other:") for c, _v in got[5:9])
+    assert got[9] == ("litig_cases", 3) and got[14] == ("litig_cases", 1)
+
+
+def test_requests_carried_over_and_documents_repealed_in_a_disclosure_table():
+    text = (
+        "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n行政规范性文件\t12\t3\t45\n"
+        "三、收到和处理政府信息公开申请情况\n"
+        "二、上年结转政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2\n"
+    )
+    got = codes(text)
+    assert got[:2] == [("normdoc_issued", 12), ("normdoc_cleanup_repealed", 3)]
+    assert got[2][0].startswith("other:")
+    assert all(c.startswith("other:") and c != "disclosure_requests" for c, _v in got[3:])
