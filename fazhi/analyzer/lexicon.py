@@ -299,6 +299,9 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("other:disclosure_appeals", rf"因{_}{{0,14}}(公开|申请){_}{{0,6}}(引发|引起|产生|提起)", None, 3),
     # 涉企行政复议案件, 民生领域案件: a field's share of the cases, not the caseload.
     ("other:field_cases", r"涉企|涉及民生|民生领域|涉外", None, 2),
+    # 刑事案件512件、民事案件470件、行政案件4件: a breakdown by the kind of case (legal
+    # aid, a court's docket), not the 行政应诉 caseload; a part takes its total's code.
+    ("other:case_kind", r"(刑事|民事|行政)(法律援助)?案件", r"刑事|民事", 2),
     # 行政应诉
     ("litig_cases", rf"(应诉|诉讼|涉诉|涉讼){_}{{0,4}}案件|行政案件|被诉|行政诉讼|应诉", None, 0),
     ("litig_hearings", r"开庭", LITIG, 0),

@@ -293,6 +293,19 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation]) -> None:
             rel.note += f"（“{figures[numerator].quote}”是“{figures[whole].quote}”的分项，按其总数计算。）"
             out.append(rel)
             return
+        if not f.share_of and _proven_partition(figures, whole, f):
+            # 审结4696件，其中维持3509件，占74.7%；驳回1110件，占23.6%；纠错77件，
+            # 占1.7%: the parts add up to their total in the same sentence, so a bare
+            # 占 is over that total and a share that does not fit it is wrong — unless
+            # it fits another count nearby (then unjudged).
+            _add_fits(figures, rel, [])
+            if not rel.fits:
+                rel.note += (
+                    f"（“{figures[numerator].quote}”是“{figures[whole].quote}”的分项，"
+                    "各分项之和等于总数，“占”即占该总数。）"
+                )
+                out.append(rel)
+                return
     # 占收案总数的79.9%: the nearest larger count of the same kind that the text marks
     # as a total; found by nearness, so only a fit is reported.
     group = figures[numerator].group
@@ -310,6 +323,19 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation]) -> None:
             out.append(rel)
             return
     out.append(_unchecked(i, numerator, f.value, f"“占{f.share_of}”所指的总数在文中找不到或对不上，未作判断。"))
+
+
+def _proven_partition(figures: list[Figure], whole: int, rate: Figure) -> bool:
+    """Whether the parts of `whole` add up to it exactly, the total in the rate's
+    paragraph and before it (items apart by ； are one list)."""
+    parts = [g.value for g in figures if g.part_of == whole]
+    w = figures[whole]
+    return (
+        w.paragraph == rate.paragraph
+        and w.cstart < rate.cstart
+        and len(parts) >= 2
+        and sum(parts, Decimal(0)) == figures[whole].value
+    )
 
 
 def _adjacent(figures: list[Figure], a: int, b: int, text_between: str) -> bool:

@@ -278,3 +278,24 @@ def test_requests_carried_over_and_documents_repealed_in_a_disclosure_table():
     assert got[:2] == [("normdoc_issued", 12), ("normdoc_cleanup_repealed", 3)]
     assert got[2][0].startswith("other:")
     assert all(c.startswith("other:") and c != "disclosure_requests" for c, _v in got[3:])
+
+
+def test_kinds_of_case_in_a_list_are_a_breakdown_not_the_lawsuit_caseload():
+    got = codes("全年受理法律援助案件1024件，办结986件，其中刑事案件512件、民事案件470件、行政案件4件。")
+    assert got[0] == ("legal_aid_cases", 1024)
+    assert all(c.startswith("other:") and c != "litig_cases" for c, _v in got[2:])
+    # Parts of a catalogue total still take its code.
+    got = codes("全年办理法律援助案件300件，其中刑事法律援助案件100件、民事法律援助案件200件。")
+    assert [c for c, _v in got] == ["legal_aid_cases"] * 3
+
+
+def test_a_bare_share_in_a_list_that_adds_up_is_over_its_total():
+    text = "全年共审结复议案件4696件，其中作出维持决定3509件，占74.7%；驳回1110件，占23.6%；纠错77件，占1.7%。"
+    a = analyze_text(text)
+    bad = [r.as_dict(a.figures) for r in a.relations if r.kind == "rate" and r.checked and not r.consistent]
+    assert len(bad) == 1 and bad[0]["stated"] == 1.7 and bad[0]["denominator_quote"].endswith("4696件")
+    assert "1.64%" in bad[0]["note"]
+    # When the parts do not add up to the total, the base is not proven: no verdict.
+    loose = text.replace("驳回1110件", "驳回1000件")
+    a = analyze_text(loose)
+    assert not any(r.kind == "rate" and r.checked and not r.consistent for r in a.relations)
