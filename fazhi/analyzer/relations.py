@@ -122,7 +122,8 @@ def rate_fits(
     if approx:
         return computed, abs(computed - stated) <= 1
     places = Decimal(1).scaleb(-_decimals(stated))
-    return computed, computed.quantize(places, ROUND_HALF_UP) == stated
+    # The exact quotient is rounded once: 76 ÷ 869 = 8.7457% is 8.7%, not 8.75% → 8.8%.
+    return computed, (num / den * HUNDRED).quantize(places, ROUND_HALF_UP) == stated
 
 
 def _fmt(d: Decimal | None) -> str:
@@ -135,17 +136,22 @@ def verdict_note(
     """The arithmetic and the rounding rule, in words: 77÷4696=1.64%，按所报的1位小数
     四舍五入为1.6%，与所报1.7%不符。"""
     computed, ok = rate_fits(num, den, stated, approx, bound)
-    head = f"{_fmt(num)}÷{_fmt(den)}={_fmt(computed)}%"
+    exact = num / den * HUNDRED if den else Decimal(0)
+    shown = exact.quantize(Decimal(1).scaleb(-max(2, _decimals(stated) + 2)), ROUND_HALF_UP)
+    head = f"{_fmt(num)}÷{_fmt(den)}={_fmt(shown if _decimals(stated) >= 1 else computed)}%"
     if bound:
         rule = f"，所报为{'下限' if bound == 'min' else '上限'}（{_fmt(stated)}%{'以上' if bound == 'min' else '以下'}）"
     elif approx:
         rule = "，所报为约数（允许相差1个百分点）"
     else:
         places = _decimals(stated)
-        rounded = computed.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+        rounded = exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
         rule = f"，按所报的{places}位小数四舍五入为{_fmt(rounded)}%" if places else (
             f"，四舍五入取整为{_fmt(rounded)}%"
         )
+        if not ok and exact.quantize(Decimal(1).scaleb(-places), ROUND_DOWN) == stated:
+            # 140÷151 = 92.7152%: 92.71% is cut, not rounded (by the rule, 不符).
+            rule += f"（所报{_fmt(stated)}%是截断值，差距不足末位1个单位）"
     return f"{head}{rule}，与所报{_fmt(stated)}%{'相符' if ok else '不符'}。"
 
 

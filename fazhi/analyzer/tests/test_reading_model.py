@@ -299,3 +299,31 @@ def test_a_bare_share_in_a_list_that_adds_up_is_over_its_total():
     loose = text.replace("驳回1110件", "驳回1000件")
     a = analyze_text(loose)
     assert not any(r.kind == "rate" and r.checked and not r.consistent for r in a.relations)
+
+
+# Found by the blind batches 037–064 --------------------------------------------------
+
+
+def test_counts_each_followed_by_a_bare_share_are_parts_of_the_total_they_fit():
+    text = (
+        "全年共受理纠纷500件，调解成功490件；主动调解300件，占60%；申请调解150件，占30%；"
+        "移送调解50件，占10%。婚姻纠纷100件，占20%；邻里纠纷400件，占80%。"
+    )
+    got = dict((v, c) for c, v in codes(text) if v in (300, 150, 50))
+    assert set(got.values()) == {"mediation_cases"}  # 主动调解… take the total's code
+    sums, a = rels(text, "sum")
+    # Two lists over the same total, each ending where it adds up to it.
+    assert sorted(len(s["part_quotes"]) for s in sums) == [2, 3]
+    assert all(s["consistent"] and s["total_quote"].endswith("500件") for s in sums)
+    rates = [r.as_dict(a.figures) for r in a.relations if r.kind == "rate" and r.checked]
+    assert all(r["consistent"] for r in rates) and any(r["denominator_quote"].endswith("500件") for r in rates)
+
+
+def test_a_rate_is_rounded_once_from_the_exact_quotient():
+    # 76 ÷ 869 = 8.7457%: 8.7% (rounding 8.75 again would give 8.8%).
+    a = analyze_text("全市共受理纠纷869件，其中损害赔偿纠纷76件，占8.7%；其他纠纷793件，占91.3%。")
+    assert not any(r.kind == "rate" and r.checked and not r.consistent for r in a.relations)
+    # A truncated share is not rounded: 140 ÷ 151 = 92.7152% is 92.72%, and the note says so.
+    a = analyze_text("新受理案件151件，其中县政府部门140件，占92.71%；乡镇政府11件，占7.28%。")
+    bad = [r for r in a.relations if r.kind == "rate" and r.checked and not r.consistent]
+    assert len(bad) == 1 and "截断" in bad[0].note and "92.72" in bad[0].note
