@@ -897,6 +897,15 @@ def _colon_lists(text: str, figures: list[Figure], used: set[int]) -> list[tuple
     return out
 
 
+def _same_family(code: str, total_code: str) -> bool:
+    """其中，依法纠正…2850件 after 新收复议案件16846件: a part with a catalogue code of its
+    total's own family (recon_corrected of recon_received, recon_closed of
+    recon_accepted) is another measure of the same cases, not a category of them."""
+    if code.startswith("other:") or code == lx.NUMERATOR:
+        return False
+    return code.split("_")[0] == total_code.split("_")[0] and not code.endswith("_rate")
+
+
 def _inherit_part_codes(text: str, figures: list[Figure]) -> None:
     for total, parts in part_lists(text, figures):
         tcode = figures[total].indicator
@@ -909,6 +918,7 @@ def _inherit_part_codes(text: str, figures: list[Figure]) -> None:
                 f.indicator != tcode
                 and not tcode.startswith("other:")
                 and f.indicator not in lx.OWN_CODE_PARTS.get(tcode, ())
+                and not (_same_family(f.indicator, tcode) and lx.CODE_UNIT.get(f.indicator) == f.unit)
             ):
                 f.indicator = tcode
             if "其中" not in f.scope:

@@ -327,3 +327,11 @@ def test_a_rate_is_rounded_once_from_the_exact_quotient():
     a = analyze_text("新受理案件151件，其中县政府部门140件，占92.71%；乡镇政府11件，占7.28%。")
     bad = [r for r in a.relations if r.kind == "rate" and r.checked and not r.consistent]
     assert len(bad) == 1 and "截断" in bad[0].note and "92.72" in bad[0].note
+
+
+def test_a_part_measured_by_another_code_of_its_totals_family_keeps_it():
+    got = codes("全年新收行政复议案件1600件，其中，依法纠正违法或不当行政行为280件。")
+    assert got == [("recon_received", 1600), ("recon_corrected", 280)]
+    # A category of the total in another unit still takes the total's code.
+    got = codes("全年主动公开政府信息300条，其中依申请公开9条。")
+    assert [c for c, _v in got] == ["disclosure_proactive"] * 2
