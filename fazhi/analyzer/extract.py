@@ -421,6 +421,8 @@ def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
         after = text[tok.end : tok.end + 4]
         if lx.NAME_AFTER.match(after) or _STRUCTURE_AFTER.match(after):
             return False
+        if tok.unit and _STRUCTURE_AFTER.match(tok.unit + after):
+            return False  # 等六部分组成: 六部 + 分, a structure numeral read with the unit 部
         if tok.unit in ("%",) and not tok.raw.startswith(("百分之", "近", "约")):
             return False
     return True

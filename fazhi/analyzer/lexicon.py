@@ -430,10 +430,17 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
         None,
         0,
     ),
-    ("publicity_lectures", r"讲座|法治课|法治报告会", None, 1),
+    ("publicity_lectures", r"讲座|讲堂|法治课|法治报告会", None, 1),
     ("publicity_materials", r"发放|资料|读本|手册|宣传品|彩页", None, 0),
     ("publicity_audience", r"受教育|受众|受益群众|参与群众", None, 0),
-    ("study_sessions", r"学法|常务会|中心组|党组会", r"学法|学习", 0),
+    # 学法 counted in 次: 常务会议学法18次, 专题学习2次, 学习研讨1次, 4次集体学法. A
+    # meeting that 研究/部署 something (常务会议5次专题研究…) is not a study session.
+    ("study_sessions", r"学法|学习(研讨)?(?!贯彻|资料|宣传)", None, 0),
+    ("study_sessions", r"常务会|中心组|党组会", r"学法", 0),
+    ("other:meetings", r"研究|部署|审议", None, 1),
+    # 专题研讨班2期, 专题轮训班, 法治专题培训1期: training classes, not study sessions
+    # or lectures (执法人员培训 stays enforcers_trained, a longer match).
+    ("other:training_classes", r"培训班|轮训班|研讨班|专题培训", None, 1),
     # 清单
     ("power_list_items", r"权责事项|权责清单|权力清单", None, 0),
     ("service_items", r"政务服务事项|(?<!法律)服务事项", None, 0),

@@ -335,3 +335,13 @@ def test_a_part_measured_by_another_code_of_its_totals_family_keeps_it():
     # A category of the total in another unit still takes the total's code.
     got = codes("全年主动公开政府信息300条，其中依申请公开9条。")
     assert [c for c, _v in got] == ["disclosure_proactive"] * 2
+
+
+def test_study_sessions_meetings_and_training_classes():
+    got = codes(
+        "全年组织专题学习2次，县政府常务会议学法18次，县政府常务会专题研究法治政府建设工作3次，"
+        "举办法治专题研讨班2期，报告由总体情况、其他需要报告的事项等六部分组成。"
+    )
+    assert got[:2] == [("study_sessions", 2), ("study_sessions", 18)]
+    assert got[2][0].startswith("other:") and got[3][0].startswith("other:")
+    assert len(got) == 4  # 六部分 is the report's structure, not a count
