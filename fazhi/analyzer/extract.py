@@ -119,6 +119,10 @@ class Figure:
     paragraph: int = field(default=0, repr=False)
     share_of: str | None = field(default=None, repr=False)  # 占…的 denominator words
     share_code: str | None = field(default=None, repr=False)  # their indicator code
+    # A table's share row (占新受理数比例 | 49.66%): the count cell above and the total
+    # the row's label names.
+    above: int | None = field(default=None, repr=False)
+    share_base: int | None = field(default=None, repr=False)
     sentence_text: str = field(default="", repr=False)  # the sentence up to the number
 
     @property
@@ -611,8 +615,66 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
     figures = _spread_shared_rates(figures)
     _inherit_parallel(t, figures)
     _resolve_numerator_rates(figures)
+    _table_share_rows(t, figures)
     _inherit_part_codes(t, figures)
     return figures
+
+
+_SHARE_ROW = re.compile(r"^占(?P<den>[^\t]{1,16}?)的?(比例|比重|占比|百分比)?([（(]%[）)])?$")
+
+
+def _table_share_rows(text: str, figures: list[Figure]) -> None:
+    """数量 | 75件 | 16件 … over 占新受理数比例 | 49.66% | 10.59% …: each share is the
+    count above it over the total the row's label names, found by its words before the
+    table (新受理行政复议案件151件, its first statement); the counts above are that
+    total's parts and take its code. A 0 in the share row is 0%."""
+    by_line: dict[int, list[int]] = {}
+    for i, f in enumerate(figures):
+        by_line.setdefault(text.rfind("\n", 0, f.cstart) + 1, []).append(i)
+    for line_start, idx in by_line.items():
+        first_tab = text.find("\t", line_start)
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        if first_tab < 0 or first_tab > line_end:
+            continue
+        m = _SHARE_ROW.match(text[line_start:first_tab])
+        if not m or line_start == 0:
+            continue
+        above_start = text.rfind("\n", 0, line_start - 1) + 1
+        above = {text.count("\t", above_start, figures[j].cstart): j for j in by_line.get(above_start, [])}
+        words = re.sub(r"(数|量|总数|数量)$", "", m.group("den"))
+        base = next(
+            (
+                j
+                for j, g in enumerate(figures)
+                if g.cend <= above_start
+                and not g.is_rate
+                and "\t" not in text[text.rfind("\n", 0, g.cstart) + 1 : g.cstart]
+                and len(words) >= 2
+                and words in g.sentence_text[-24:]
+            ),
+            None,
+        )
+        for i in idx:
+            f = figures[i]
+            col = text.count("\t", line_start, f.cstart)
+            j = above.get(col)
+            if j is None or figures[j].is_rate:
+                continue
+            if not f.unit:
+                f.unit = "%"
+            f.above, f.share_base, f.share_of = j, base, m.group("den")
+            if base is None:
+                continue
+            g, b = figures[j], figures[base]
+            if not g.unit:
+                g.unit = b.unit  # a bare 0 among 75件 | 16件
+            if g.unit == b.unit and g.value <= b.value:
+                g.part_of = base
+                if g.indicator.startswith("other:") and not b.indicator.startswith("other:"):
+                    g.indicator, g.measure = b.indicator, b.measure
+                if "其中" not in g.scope:
+                    g.scope = (g.scope + "，" if g.scope else "") + "其中"
 
 
 _BOTH = re.compile(r"率(均|都|分别)(为|达到|达|是)?$")
@@ -731,7 +793,7 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
         parts: list[int] = []
         stop = min((j for j in (text.find("。", pos), text.find("\n", pos)) if j >= 0), default=len(text))
         first_item = text.find("；", pos, stop)
-        if m.group(0) == "其中" and first_item >= 0 and _counts_in(figures, pos, first_item, tf.unit) == 1:
+        if m.group(0) in ("其中", "中") and first_item >= 0 and _counts_in(figures, pos, first_item, tf.unit) == 1:
             # 其中，行政处罚137.07万宗，同比下降35.98%，罚没金额2.92亿元；行政许可80.96万宗…:
             # a list whose items are apart by ；, each item's first count in the
             # total's unit is the part (its rate and amount are not).

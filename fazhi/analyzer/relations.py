@@ -266,7 +266,16 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation]) -> None:
     num = figures[numerator].value
     earlier = [j for j in _near(figures, i) if j != numerator and j < numerator]
     if f.share_code and not f.share_code.startswith("other:"):
-        named = [j for j in earlier if figures[j].indicator == f.share_code]
+        # 乡镇政府11件，占受理总数的7.28% after 151件中，…部门140件: the total, not a
+        # sibling part that took the total's code.
+        whole = figures[numerator].part_of
+        named = [
+            j
+            for j in earlier
+            if figures[j].indicator == f.share_code and (figures[j].part_of is None or j == whole)
+        ]
+        if whole is not None and figures[whole].indicator == f.share_code:
+            named = [whole]
         if named:
             rel = _checked_rate(figures, i, numerator, named[0], "确定")
             out.append(rel)
@@ -344,6 +353,32 @@ def _proven_partition(figures: list[Figure], whole: int, rate: Figure) -> bool:
     )
 
 
+def _share_row_relations(figures: list[Figure]) -> list[Relation]:
+    """A table's share row (占新受理数比例): each share over the count above it and the
+    total its label names. When most of a row's shares do not fit that total, the
+    total was misread: none of them is judged."""
+    rows: dict[int, list[Relation]] = {}
+    for i, f in enumerate(figures):
+        if f.above is None or not f.is_rate:
+            continue
+        if f.share_base is None:
+            rows.setdefault(-1, []).append(
+                _unchecked(i, f.above, f.value, f"“占{f.share_of}”所指的总数在表前的文字中找不到，未作判断。")
+            )
+            continue
+        rel = _checked_rate(figures, i, f.above, f.share_base, "确定")
+        rel.note += f"（表中“占{f.share_of}”一行：上一行的数除以前文的“{figures[f.share_base].quote}”。）"
+        rows.setdefault(f.paragraph, []).append(rel)
+    out: list[Relation] = []
+    for key, rels in rows.items():
+        if key >= 0 and sum(1 for r in rels if not r.consistent) * 2 > len(rels):
+            for r in rels:
+                r.checked, r.consistent, r.confidence = False, True, "无法核对"
+                r.note = "本行多数比例与前文所称总数不符，总数可能另有所指，未作判断。"
+        out += rels
+    return out
+
+
 def _adjacent(figures: list[Figure], a: int, b: int, text_between: str) -> bool:
     """Figure a is right before rate b: same sentence, nothing but words between."""
     return figures[a].sentence == figures[b].sentence and a == b - 1 and len(text_between) <= 12
@@ -351,9 +386,12 @@ def _adjacent(figures: list[Figure], a: int, b: int, text_between: str) -> bool:
 
 def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
     out: list[Relation] = []
+    out += _share_row_relations(figures)
     for i, f in enumerate(figures):
         if not f.is_rate:
             continue
+        if f.above is not None:
+            continue  # a table's share row, judged above
         if f.share_of is not None:
             _share_relation(figures, i, out)
             continue

@@ -345,3 +345,25 @@ def test_study_sessions_meetings_and_training_classes():
     assert got[:2] == [("study_sessions", 2), ("study_sessions", 18)]
     assert got[2][0].startswith("other:") and got[3][0].startswith("other:")
     assert len(got) == 4  # 六部分 is the report's structure, not a count
+
+
+def test_a_tables_share_row_is_over_the_total_its_label_names():
+    text = (
+        "2025年新受理行政复议案件200件。\n"
+        "新受理的行政复议200件中，被申请人为县政府部门的案件150件；乡镇政府50件，占受理总数的25%。\n"
+        "| 申请事项 | 举报投诉 | 行政处罚 | 工伤认定 |\n"
+        "| 数量 | 120件 | 79件 | 0 |\n"
+        "| 占新受理数比例 | 60% | 39.49% | 0 |\n"
+    )
+    got = codes(text)
+    assert [c for c, v in got if v in (120, 79)] == ["recon_accepted"] * 2
+    a = analyze_text(text)
+    rates = [r.as_dict(a.figures) for r in a.relations if r.kind == "rate" and r.checked]
+    row = [r for r in rates if r["rate_quote"].count("|") and "新受理行政复议案件200件" in r["denominator_quote"]]
+    assert len(row) == 3
+    # 79 ÷ 200 = 39.5%: 39.49% is wrong by the rule; 120 ÷ 200 and 0 ÷ 200 fit.
+    assert [r["consistent"] for r in row] == [True, False, True]
+    # 乡镇政府50件 is a part of the 200 in its sentence (…件中), its share over that total.
+    sums = [r.as_dict(a.figures) for r in a.relations if r.kind == "sum"]
+    assert any(s["stated_total"] == 200 and len(s["part_quotes"]) == 2 and s["consistent"] for s in sums)
+    assert any(r["stated"] == 25 and r["consistent"] and r["denominator_quote"].endswith("200件") for r in rates)
