@@ -317,7 +317,7 @@ _MAX_BEFORE = re.compile(r"(不足|低于|不到|不超过|不高于|少于|小�
 def _bound(text: str, tok: NumberToken) -> str:
     """Whether the number is a limit (98%以上, 不足5%), not a value."""
     after, before = text[tok.end : tok.end + 3], text[max(0, tok.start - 4) : tok.start]
-    if _MIN_AFTER.match(after) or _MIN_BEFORE.search(before) or tok.raw.startswith(("超过", "逾")):
+    if _MIN_AFTER.match(after) or _MIN_BEFORE.search(before) or tok.raw.startswith(("超", "逾")):
         return "min"
     if _MAX_AFTER.match(after) or _MAX_BEFORE.search(before):
         return "max"
@@ -353,7 +353,7 @@ def _cell_label(text: str, pos: int) -> str:
     return ""
 
 
-_NUMERIC_CELL = re.compile(r"^[\d.,%％\-—~～]+[件人次个项条名%]?$")
+_NUMERIC_CELL = re.compile(r"^[\d.,%％\-—~～]+[件人次个项条名%]?[①-⑳]?$")
 _HOTLINE = re.compile(r"^(12\d{3}|110|119|120|122|96\d{3})$")
 _ETC = re.compile(r"等(?![级次同于待到])")
 # 通过调解、和解等手段结案9件: the words before 等 name the means, and the count is
@@ -366,7 +366,7 @@ _BODIES = r"清单|目录|工作站|服务站|联络点|中心|机构|窗口|平
 _CONTAINER = re.compile(rf"({_BODIES})$")
 _CONTAINER_AFTER = re.compile(rf"[^，。；、]{{0,12}}?({_BODIES})")
 _CONTAINER_UNITS = ("个", "张", "份", "类", "批", "家", "所", "处")
-_BARE_AFTER = set("，。；、,;）)\n\t：:")
+_BARE_AFTER = set("，。；、,;）)\n\t：:①②③④⑤⑥⑦⑧⑨⑩")  # 19① in a cell: a note mark
 # A bare number after these is a date, a year or a place in a list, not a count.
 _BARE_NOT_AFTER = set("至到于在自从年月日第号期届版")
 _STRUCTURE_AFTER = re.compile(r"^(部分|方面|环节|板块|领域|层面|维度|步骤|阶段|个字)")
@@ -377,6 +377,8 @@ def _bare_count(text: str, tok: NumberToken) -> bool:
     """A number written without a measure word that is still a count: after its
     measure (行政处罚2100，共审结复议案件4696。) or alone in a table cell."""
     nxt = text[tok.end : tok.end + 1]
+    if nxt and "①" <= nxt <= "⑳":
+        nxt = text[tok.end + 1 : tok.end + 2]  # 19① | : a note mark after a cell's number
     prev = text[tok.start - 1 : tok.start] if tok.start else "\n"
     # A number alone in a table cell (罚没金额（万元） | 1753.79): decimals are amounts.
     in_cell = prev in CELL_END and (not nxt or nxt in CELL_END) and "\t" in (prev + nxt)
@@ -564,13 +566,18 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
             lm = lx.RATE_LIST.search(before)
             sm = lx.SHARE.search(before)
             if lm:
-                for item in lm.group("items").split("、"):
+                for item in re.findall(r"(.+?率)(?:、|和|及|与)?", lm.group("items")):
                     code, found = _classify(item, "", context_before, group)
                     items.append((code, found or item, None))
             elif sm:
                 share_of = sm.group("den")
                 items.append((lx.NUMERATOR, "占" + share_of, share_of))
                 share_code, _found = _classify(share_of, "", context_before, "thing")
+        cm = lx.COUNT_LIST.search(before) if tok.unit != "%" else None
+        if cm and not items:
+            for item in re.split(r"[、和]", cm.group("items")):
+                code, found = _classify(item, "", context_before, group)
+                items.append((code, found or item, None))
         if not items:
             code, found = _classify(before, after, context_before, group)
             if (

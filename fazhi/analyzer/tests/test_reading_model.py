@@ -367,3 +367,15 @@ def test_a_tables_share_row_is_over_the_total_its_label_names():
     sums = [r.as_dict(a.figures) for r in a.relations if r.kind == "sum"]
     assert any(s["stated_total"] == 200 and len(s["part_quotes"]) == 2 and s["consistent"] for s in sums)
     assert any(r["stated"] == 25 and r["consistent"] and r["denominator_quote"].endswith("200件") for r in rates)
+
+
+def test_one_numeral_for_several_items_and_counts_the_number_reader_missed():
+    got = codes("组织开展述职评议和述法测评各1次，参考率、及格率均在80%以上。")
+    assert [v for _c, v in got] == [1, 1, 80, 80]
+    assert "other:及格率" in [c for c, _v in got]  # 及格率 is one word, not 及 + 格率
+    got = codes("对2市4县开展实地评估，指标权重提升1倍，全省年均受理行政复议申请超万件。")
+    assert [v for _c, v in got] == [2, 4, 1, 10000]
+    assert got[-1][0] == "recon_accepted"
+    assert codes("本年报由总体情况等六部分组成，由市场监管部门负责，县委常委会审议。") == []
+    # 19① in a table cell: a note mark, the number is still read.
+    assert [v for _c, v in codes("信息内容\t本年制发件数\t现行有效件数\n规范性文件\t3\t19①\n")] == [3, 19]
