@@ -14,7 +14,7 @@ import dataclasses
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from . import lexicon as lx
@@ -840,9 +840,10 @@ def _share_fits(part: Decimal, total: Decimal, stated: Decimal) -> bool:
     """Whether part ÷ total, rounded half-up (or cut) to the stated decimals, is stated."""
     if total <= 0:
         return False
-    exp = Decimal(1).scaleb(stated.as_tuple().exponent) if stated.as_tuple().exponent < 0 else Decimal(1)
+    exponent = stated.as_tuple().exponent
+    exp = Decimal(1).scaleb(exponent) if isinstance(exponent, int) and exponent < 0 else Decimal(1)
     share = part / total * 100
-    return stated in (share.quantize(exp, rounding="ROUND_HALF_UP"), share.quantize(exp, rounding="ROUND_DOWN"))
+    return stated in (share.quantize(exp, rounding=ROUND_HALF_UP), share.quantize(exp, rounding=ROUND_DOWN))
 
 
 def _share_runs(figures: list[Figure], used: set[int]) -> list[tuple[int, list[int]]]:
