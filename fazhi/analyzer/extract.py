@@ -280,6 +280,9 @@ _LAWSUIT_FIRST = re.compile(r"^[^复]*?(诉讼|起诉)")
 _TOTAL_LABEL = re.compile(r"(总计|合计|总数|小计)([（(][^（()）]{1,4}[）)])?$")
 
 
+_CHANGE_HEADER = re.compile(r"同比|环比|增减|增长|下降|增幅|降幅|变化")
+
+
 def _row_of_numbers(text: str, pos: int) -> bool:
     """Whether the table row holding `pos` has numbers in every cell (no row label)."""
     line_start = text.rfind("\n", 0, pos) + 1
@@ -536,7 +539,9 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                     title = t[: t.find("\n")] if 0 < t.find("\n") <= 60 else ""
                     context_before = title + t[max(0, line_start - CONTEXT_CHARS) : line_start] + label
                 else:
-                    context_before = label + context_before
+                    # A labelled row: the table's caption and header lines above are
+                    # its context too (2024年行政复议案件审结情况 over 维持 | 87).
+                    context_before = t[max(0, line_start - CONTEXT_CHARS) : line_start] + label + context_before
                 # The column's header names the measure where the row's label alone
                 # does not (本年制发件数 | 行政规范性文件 | 5).
                 header = _column_header(t, tok.start)
@@ -547,6 +552,8 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                     "other:"
                 ):
                     label = with_header
+                if tok.unit == "%" and _CHANGE_HEADER.search(header):
+                    label = header  # 同比增减 | 5.2%: a change, whatever the row counts
                 before = label
         # 全年结案（包括上年受理后结转）68件: a parenthesis that qualifies the count
         # (包括, 含, 其中) does not name it.
@@ -669,7 +676,9 @@ def _table_share_rows(text: str, figures: list[Figure]) -> None:
             if j is None or figures[j].is_rate:
                 continue
             if not f.unit:
-                f.unit = "%"
+                f.unit = "%"  # a bare 0 in a share row
+            if lx.CODE_UNIT.get(f.indicator, "%") != "%":
+                f.indicator, f.measure = "other:share_" + _HAN.sub("", m.group("den"))[:8], ""
             f.above, f.share_base, f.share_of = j, base, m.group("den")
             if base is None:
                 continue
@@ -677,8 +686,11 @@ def _table_share_rows(text: str, figures: list[Figure]) -> None:
             if not g.unit:
                 g.unit = b.unit  # a bare 0 among 75件 | 16件
             if g.unit == b.unit and g.value <= b.value:
+                # The counts over a share row are categories of the total (申请事项,
+                # 管理类别), whatever their column's own words say (终止调查 is a
+                # kind of matter here, not an outcome).
                 g.part_of = base
-                if g.indicator.startswith("other:") and not b.indicator.startswith("other:"):
+                if not b.indicator.startswith("other:"):
                     g.indicator, g.measure = b.indicator, b.measure
                 if "其中" not in g.scope:
                     g.scope = (g.scope + "，" if g.scope else "") + "其中"

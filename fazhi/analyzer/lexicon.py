@@ -325,7 +325,7 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("normdoc_cleanup_modified", r"修改|修订", CLEAN, 0),
     ("normdoc_cleanup_repealed", r"废止|失效", CLEAN, 0),
     # 本年废止件数 | 行政规范性文件 (the disclosure report's table): repealed documents.
-    ("normdoc_cleanup_repealed", r"废止", r"规范性文件", 0),
+    ("normdoc_cleanup_repealed", rf"废止{_}{{0,6}}规范性文件", None, 0),
     ("normdoc_issuers", r"制定主体", None, 1),
     # 法律顾问、公职律师
     ("adviser_count", r"法律顾问", None, 0),

@@ -105,7 +105,8 @@ class Relation:
 
 
 def _decimals(d: Decimal) -> int:
-    exp = d.normalize().as_tuple().exponent
+    """Decimals as printed: 17.0% has one (16.96 and 17.04 are 17.0, 17.06 is not)."""
+    exp = d.as_tuple().exponent
     return max(0, -exp) if isinstance(exp, int) else 0
 
 

@@ -379,3 +379,19 @@ def test_one_numeral_for_several_items_and_counts_the_number_reader_missed():
     assert codes("本年报由总体情况等六部分组成，由市场监管部门负责，县委常委会审议。") == []
     # 19① in a table cell: a note mark, the number is still read.
     assert [v for _c, v in codes("信息内容\t本年制发件数\t现行有效件数\n规范性文件\t3\t19①\n")] == [3, 19]
+
+
+def test_a_labelled_rows_context_is_its_tables_caption():
+    text = (
+        "2024年行政复议案件审结情况\n| 审结结果 | 件数 | 占比 |\n| 维持 | 87 | 64.4% |\n"
+        "| 驳回 | 23 | 17.0% |\n| 撤销 | 25 | 18.6% |\n| 合计 | 135 | 100% |\n"
+    )
+    got = codes(text)
+    assert [c for c, v in got if v in (87, 23, 25)] == ["recon_upheld", "recon_dismissed", "recon_revoked"]
+    a = analyze_text(text)
+    bad = [r.as_dict(a.figures) for r in a.relations if r.kind == "rate" and r.checked and not r.consistent]
+    # 25 ÷ 135 = 18.52%: 18.6% is wrong; 17.0% keeps its one printed decimal (17.04 → 17.0).
+    assert [r["stated"] for r in bad] == [18.6]
+    # 规章 | 0 under 本年废止件数 is not a 规范性文件 repealed.
+    got = codes("信息内容\t本年制发件数\t本年废止件数\n规章\t0\t0\n行政规范性文件\t5\t2\n")
+    assert [c for c, _v in got][1] != "normdoc_cleanup_repealed" and got[3] == ("normdoc_cleanup_repealed", 2)
