@@ -147,13 +147,14 @@ def verdict_note(
     else:
         places = _decimals(stated)
         rounded = exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
-        rule = f"，按所报的{places}位小数四舍五入为{_fmt(rounded)}%" if places else (
+        rule = f"，按所报的{places}位小数四舍五入为{rounded:.{places}f}%" if places else (
             f"，四舍五入取整为{_fmt(rounded)}%"
         )
         if not ok and exact.quantize(Decimal(1).scaleb(-places), ROUND_DOWN) == stated:
             # 140÷151 = 92.7152%: 92.71% is cut, not rounded (by the rule, 不符).
             rule += f"（所报{_fmt(stated)}%是截断值，差距不足末位1个单位）"
-    return f"{head}{rule}，与所报{_fmt(stated)}%{'相符' if ok else '不符'}。"
+    shown_stated = f"{stated:.{_decimals(stated)}f}" if _decimals(stated) else _fmt(stated)
+    return f"{head}{rule}，与所报{shown_stated}%{'相符' if ok else '不符'}。"
 
 
 @cache
