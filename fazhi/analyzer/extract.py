@@ -812,7 +812,7 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
         parts: list[int] = []
         stop = min((j for j in (text.find("。", pos), text.find("\n", pos)) if j >= 0), default=len(text))
         first_item = text.find("；", pos, stop)
-        if m.group(0) in ("其中", "中") and first_item >= 0 and _counts_in(figures, pos, first_item, tf.unit) == 1:
+        if m.group(0).endswith("中") and first_item >= 0 and _counts_in(figures, pos, first_item, tf.unit) == 1:
             # 其中，行政处罚137.07万宗，同比下降35.98%，罚没金额2.92亿元；行政许可80.96万宗…:
             # a list whose items are apart by ；, each item's first count in the
             # total's unit is the part (its rate and amount are not).

@@ -591,7 +591,8 @@ TOTAL_WORDS = re.compile(r"共|总|全年|全县|全市|全区|累计|合计")
 
 # Words that mark what follows as parts of the figure before.
 # 新受理的行政复议151件中，被申请人为…140件: a count followed by 中 opens its breakdown.
-PART_MARKER = re.compile(r"其中|[（(，,]含|包括|(?<=[件个项条名人次宗起])中(?=[，,：:])")
+# 2418项政务服务事项中，2331项纳入…: the same, with the count's noun before 中.
+PART_MARKER = re.compile(r"其中|[（(，,]含|包括|(?<=[件个项条名人次宗起])[^，。；、\d\s]{0,8}?中(?=[，,：:])")
 # 评估结果为：优秀…，良好…: a breakdown of the count before it.
 COLON_MARKER = re.compile(r"(结果|情况|构成|分布)(为|是|如下)?[：:]")
 # 在主动公开的信息中，…: the parts of a total named by its head noun (信息, 案件).

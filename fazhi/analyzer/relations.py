@@ -339,6 +339,26 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation]) -> None:
         if rel.consistent:
             out.append(rel)
             return
+    if not f.share_of and 0 < f.value < HUNDRED and not f.bound:
+        # 以调解、和解等方式结案3723件，占31.65%: no total stated anywhere near; the
+        # total the share implies is given (never a verdict against the text).
+        implied = int((num * HUNDRED / f.value).quantize(Decimal(1), ROUND_HALF_UP))
+        computed, ok = rate_fits(num, Decimal(implied), f.value, f.approx, f.bound) if implied else (None, False)
+        if ok:
+            out.append(
+                Relation(
+                    "rate",
+                    True,
+                    f"文中未给出“占”的总数；按{_fmt(num)}÷{_fmt(f.value)}%推算总数约为{implied}，与所报比率相符。",
+                    rate=i,
+                    numerator=numerator,
+                    implied_denominator=implied,
+                    stated=f.value,
+                    computed=computed,
+                    confidence="较确定",
+                )
+            )
+            return
     out.append(_unchecked(i, numerator, f.value, f"“占{f.share_of}”所指的总数在文中找不到或对不上，未作判断。"))
 
 
@@ -499,6 +519,15 @@ def _named_rate(figures: list[Figure], i: int, out: list[Relation]) -> None:
     near = _near(figures, i)
     numerator = next((j for j in near if stem in figures[j].quote), None)
     if numerator is None:
+        # 2418项政务服务事项中，2331项纳入…，入驻率达到96.4%: the part right before the
+        # rate over its total, when it fits (found by nearness: a fit only).
+        j = near[0] if near else None
+        whole = figures[j].part_of if j is not None else None
+        if j is not None and whole is not None and figures[j].sentence == f.sentence:
+            rel = _checked_rate(figures, i, j, whole, "较确定")
+            if rel.consistent:
+                rel.note += f"（“{figures[j].quote}”是“{figures[whole].quote}”的分项。）"
+                out.append(rel)
         return
     num = figures[numerator]
     for j in near:

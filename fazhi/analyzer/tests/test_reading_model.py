@@ -395,3 +395,16 @@ def test_a_labelled_rows_context_is_its_tables_caption():
     # 规章 | 0 under 本年废止件数 is not a 规范性文件 repealed.
     got = codes("信息内容\t本年制发件数\t本年废止件数\n规章\t0\t0\n行政规范性文件\t5\t2\n")
     assert [c for c, _v in got][1] != "normdoc_cleanup_repealed" and got[3] == ("normdoc_cleanup_repealed", 2)
+
+
+def test_a_breakdown_after_the_counts_noun_and_a_rate_over_it():
+    text = "2418项政务服务事项中，2331项纳入本级政务服务中心一体化管理，政务服务事项入驻率达到96.4%。"
+    sums, a = rels(text, "sum")
+    assert len(sums) == 1 and sums[0]["stated_total"] == 2418
+    rates = [r.as_dict(a.figures) for r in a.relations if r.kind == "rate" and r.checked]
+    assert len(rates) == 1 and rates[0]["consistent"] and rates[0]["denominator_quote"].endswith("2418项")
+
+
+def test_a_bare_share_with_no_total_in_the_text_gives_the_total_it_implies():
+    (r,), _a = rels("全省以调解、和解等方式结案3723件，占31.65%。", "rate")
+    assert r["consistent"] and r["denominator_quote"] is None and r["implied_denominator"] == 11763
