@@ -280,6 +280,7 @@ _LAWSUIT_FIRST = re.compile(r"^[^复]*?(诉讼|起诉)")
 _TOTAL_LABEL = re.compile(r"(总计|合计|总数|小计)([（(][^（()）]{1,4}[）)])?$")
 
 
+_NEWLY = re.compile(r"新(聘|增|建|设|招|发展|培育|选聘|成立|组建)|增聘|增设")
 _CHANGE_HEADER = re.compile(r"同比|环比|增减|增长|下降|增幅|降幅|变化")
 
 
@@ -598,6 +599,9 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 # outcome is not a reconsideration's, and only its total is the caseload.
                 if code.startswith("recon_") or code == "litig_cases" and not _TOTAL_LABEL.search(label):
                     code, found = "other:" + _HAN.sub("", label)[-12:], ""
+            if lx.CODE_UNIT.get(code) in ("名", "个") and _NEWLY.search(before[-16:]):
+                # 新聘专职人民调解员664名: those added this year, not the stock.
+                code, found = "other:newly_added", ""
             items.append((code, found, None))
         qa, qb = c.span(quote_from, tok.end)
         sentence = bisect_right(sentence_starts, tok.start) - 1

@@ -408,3 +408,8 @@ def test_a_breakdown_after_the_counts_noun_and_a_rate_over_it():
 def test_a_bare_share_with_no_total_in_the_text_gives_the_total_it_implies():
     (r,), _a = rels("全省以调解、和解等方式结案3723件，占31.65%。", "rate")
     assert r["consistent"] and r["denominator_quote"] is None and r["implied_denominator"] == 11763
+
+
+def test_those_added_this_year_are_not_the_stock():
+    got = codes("全市新聘专职人民调解员66名，调解员队伍增至414名，新建人民调解委员会12个。")
+    assert got[0][0].startswith("other:") and got[1] == ("mediators", 414) and got[2][0].startswith("other:")
