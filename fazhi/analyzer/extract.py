@@ -716,7 +716,8 @@ def _inherit_parallel(text: str, figures: list[Figure]) -> None:
         between = text[g.cend : f.cstart]
         if between[:1] not in ("，", "、") or any(ch in CLAUSE_END for ch in between[1:]):
             continue
-        if g.indicator in lx.SPREADING_QUALIFIERS and between[0] == "、" and len(between) <= 8:
+        parallel = between[0] == "、" or between[:2] == "，被"  # …被申请行政复议1件，被提起行政诉讼0件
+        if g.indicator in lx.SPREADING_QUALIFIERS and parallel and len(between) <= 8:
             if not f.indicator.startswith("other:"):
                 f.indicator, f.measure = g.indicator, g.measure
             continue
@@ -838,6 +839,10 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
             if parts and figures[parts[-1]].cstart == f.cstart:
                 continue
             parts.append(i)
+            # （其中当面申请5件、网络申请20件）: the list ends with its parenthesis.
+            if m.group(0) == "其中" and text[m.start() - 1 : m.start()] in ("（", "("):
+                if text[f.cend : f.cend + 1] in ("）", ")"):
+                    break
             # 含…: only the parenthesis (up to its closing) or the clause right after it.
             if m.group(0).endswith("含"):
                 stops = ("）", ")") if m.group(0)[0] in "（(" else ("）", ")", "，", "。")

@@ -296,7 +296,7 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("recon_superior_cases", r"被申请人", r"上级|[市省州盟](级|人民政府|政府|司法局|司法厅)", 2),
     # 因依申请公开引发行政复议0件, 因政府信息公开申请引起的行政诉讼: appeals about
     # disclosure, counted apart from the body's own 复议/应诉 caseload.
-    ("other:disclosure_appeals", rf"因{_}{{0,14}}(公开|申请){_}{{0,6}}(引发|引起|产生|提起)", None, 3),
+    ("other:disclosure_appeals", rf"因{_}{{0,14}}(公开|申请){_}{{0,6}}(引发|引起|产生|提起|被申请|被提起|被诉)", None, 3),
     # 涉企行政复议案件, 民生领域案件: a field's share of the cases, not the caseload.
     ("other:field_cases", r"涉企|涉及民生|民生领域|涉外", None, 2),
     # 刑事案件512件、民事案件470件、行政案件4件: a breakdown by the kind of case (legal

@@ -413,3 +413,16 @@ def test_a_bare_share_with_no_total_in_the_text_gives_the_total_it_implies():
 def test_those_added_this_year_are_not_the_stock():
     got = codes("全市新聘专职人民调解员66名，调解员队伍增至414名，新建人民调解委员会12个。")
     assert got[0][0].startswith("other:") and got[1] == ("mediators", 414) and got[2][0].startswith("other:")
+
+
+def test_a_parenthesised_breakdown_ends_with_its_parenthesis():
+    text = (
+        "全年共收到政府信息公开申请28件（其中当面申请5件、网络申请20件、信函申请3件），上年结转2件，"
+        "共办结30件，其中予以公开15件，部分公开5件，无法提供8件，不予处理2件。"
+        "全年因政府信息公开被申请行政复议1件，被提起行政诉讼0件。"
+    )
+    sums, _a = rels(text, "sum")
+    assert sorted((s["stated_total"], len(s["part_quotes"])) for s in sums) == [(28, 3), (30, 4)]
+    got = codes(text)
+    assert got[4][0] != "disclosure_requests"  # 上年结转2件 is not a new request
+    assert [c for c, _v in got[-2:]] == ["other:disclosure_appeals"] * 2
