@@ -280,7 +280,7 @@ _LAWSUIT_FIRST = re.compile(r"^[^复]*?(诉讼|起诉)")
 _TOTAL_LABEL = re.compile(r"(总计|合计|总数|小计)([（(][^（()）]{1,4}[）)])?$")
 
 
-_NEWLY = re.compile(r"新(聘|增|建|设|招|发展|培育|选聘|成立|组建)|增聘|增设")
+_NEWLY = re.compile(r"新(聘|增|建|设|招|发展|培育|选聘|成立|组建|申领|取得)|增聘|增设")
 _CHANGE_HEADER = re.compile(r"同比|环比|增减|增长|下降|增幅|降幅|变化")
 
 
@@ -518,6 +518,10 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 clause_end = min(_boundary_fwd(t, resume, CLAUSE_END), next_start)
         before = t[clause_start : tok.start]
         after = t[tok.end : clause_end]
+        if "、" in after and clause_end == next_start:
+            # 变更2件、确认违法5件: the words after a 、 name the next item, not this one
+            # (9个行业性、专业性调委会 has no number after its 、: one noun phrase).
+            after = after[: after.index("、")]
         quote_from = max(clause_start, tok.start - 12)
         sent_start = _boundary_back(t, tok.start, SENTENCE_END)
         sentence_before = t[sent_start : tok.start]

@@ -426,3 +426,11 @@ def test_a_parenthesised_breakdown_ends_with_its_parenthesis():
     got = codes(text)
     assert got[4][0] != "disclosure_requests"  # 上年结转2件 is not a new request
     assert [c for c, _v in got[-2:]] == ["other:disclosure_appeals"] * 2
+
+
+def test_words_after_a_dun_comma_name_the_next_item():
+    got = codes("全年审结行政复议案件198件，其中撤销12件、变更2件、确认违法5件、责令履行3件。")
+    assert [c for c, _v in got[1:]] == ["recon_revoked", "recon_altered", "recon_confirmed_illegal", "recon_ordered_performance"]
+    # …9个行业性、专业性调委会: one noun phrase, no number after its 、.
+    assert codes("以9个行业性、专业性调委会为补充。") == [("mediation_committees", 9)]
+    assert codes("2024年新申领执法证件126人。")[0][0].startswith("other:")
