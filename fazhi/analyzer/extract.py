@@ -280,6 +280,7 @@ _LAWSUIT_FIRST = re.compile(r"^[^复]*?(诉讼|起诉)")
 _TOTAL_LABEL = re.compile(r"(总计|合计|总数|小计)([（(][^（()）]{1,4}[）)])?$")
 
 
+_SHARE_BEFORE = re.compile(r"占(?P<den>[^，。；\d]{1,16}?)的?(比例|比重|比率)[^，。；\d]{0,4}[，,]$")
 _NEWLY = re.compile(r"新(聘|增|建|设|招|发展|培育|选聘|成立|组建|申领|取得)|增聘|增设")
 _CHANGE_HEADER = re.compile(r"同比|环比|增减|增长|下降|增幅|降幅|变化")
 
@@ -577,6 +578,10 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
         if tok.unit == "%":
             lm = lx.RATE_LIST.search(before)
             sm = lx.SHARE.search(before)
+            if not sm and re.fullmatch(r"(达到|达|为|是)?", before) and clause_start > prev_end:
+                # 140件，占受理案件数比例最高，达92.71%: the share's words stand in the
+                # clause before, with no number of their own.
+                sm = _SHARE_BEFORE.search(t[prev_end : clause_start])
             if lm:
                 for item in re.findall(r"(.+?率)(?:、|和|及|与)?", lm.group("items")):
                     code, found = _classify(item, "", context_before, group)

@@ -434,3 +434,10 @@ def test_words_after_a_dun_comma_name_the_next_item():
     # …9个行业性、专业性调委会: one noun phrase, no number after its 、.
     assert codes("以9个行业性、专业性调委会为补充。") == [("mediation_committees", 9)]
     assert codes("2024年新申领执法证件126人。")[0][0].startswith("other:")
+
+
+def test_a_share_whose_words_stand_in_the_clause_before():
+    text = "新受理的行政复议151件中，被申请人为县政府部门的案件数量为140件，占受理案件数比例最高，达92.71%。"
+    (r,), _a = rels(text, "rate")
+    # 140 ÷ 151 = 92.7152%: cut, not rounded — 不符 by the rule, and the note says so.
+    assert not r["consistent"] and r["denominator_quote"].endswith("151件") and "截断" in r["note"]
