@@ -850,7 +850,12 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
             parts.append(i)
             # （其中当面申请5件、网络申请20件）: the list ends with its parenthesis.
             if m.group(0) == "其中" and text[m.start() - 1 : m.start()] in ("（", "("):
-                if text[f.cend : f.cend + 1] in ("）", ")"):
+                closing = re.search(r"[）)]", text[f.cend :])
+                if closing is None or "（" in text[f.cend : f.cend + closing.start()]:
+                    pass
+                elif not any(
+                    g.cstart < f.cend + closing.start() for g in figures[i + 1 :] if not g.is_rate
+                ):
                     break
             # 含…: only the parenthesis (up to its closing) or the clause right after it.
             if m.group(0).endswith("含"):

@@ -441,3 +441,9 @@ def test_a_share_whose_words_stand_in_the_clause_before():
     (r,), _a = rels(text, "rate")
     # 140 ÷ 151 = 92.7152%: cut, not rounded — 不符 by the rule, and the note says so.
     assert not r["consistent"] and r["denominator_quote"].endswith("151件") and "截断" in r["note"]
+
+
+def test_a_parenthesised_part_with_words_after_it_still_ends_at_the_parenthesis():
+    text = "完成2023年度全市473名负责人述法（其中21名负责人进行现场述法）和2024年度全市471名负责人述法。"
+    (s,), _a = rels(text, "sum")
+    assert s["stated_total"] == 473 and len(s["part_quotes"]) == 1
