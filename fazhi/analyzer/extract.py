@@ -232,8 +232,11 @@ def _aligned_header(text: str, pos: int) -> str:
             if names:
                 break
         else:
-            # Every header line above, top first: 行政复议 over 结果维持.
-            if cells[col] and cells[col] not in names:
+            # Every header line above, top first: 行政复议 over 结果维持 (a merged
+            # quantity header spread over its columns is left off a 申请/受理 step, as
+            # when it is written once).
+            stage = names and _spanning_header(cells[col]) and lx.STAGE_WORDS.search(names[-1])
+            if cells[col] and cells[col] not in names and not stage:
                 names.insert(0, cells[col])
         end = start - 1
     return "".join(names) or _staggered_header(text, line_start, len(row), col)

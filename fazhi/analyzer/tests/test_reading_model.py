@@ -447,3 +447,13 @@ def test_a_parenthesised_part_with_words_after_it_still_ends_at_the_parenthesis(
     text = "完成2023年度全市473名负责人述法（其中21名负责人进行现场述法）和2024年度全市471名负责人述法。"
     (s,), _a = rels(text, "sum")
     assert s["stated_total"] == 473 and len(s["part_quotes"]) == 1
+
+
+def test_a_merged_quantity_header_spread_over_its_columns_reads_as_written_once():
+    text = (
+        "某县行政执法统计表\n行政许可实施数量（宗）\t行政许可实施数量（宗）\t行政许可实施数量（宗）\n"
+        "申请数量\t受理数量\t许可数量\n700\t690\t650\n"
+    )
+    got = codes(text)
+    assert got[0][0].startswith("other:") and got[1][0].startswith("other:")
+    assert got[2] == ("enforcement_cases", 650)
