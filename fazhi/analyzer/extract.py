@@ -280,6 +280,8 @@ def _staggered_header(text: str, line_start: int, width: int, col: int) -> str:
 
 # A column header whose first topic is a lawsuit (行政诉讼…, before any 复议).
 _LAWSUIT_FIRST = re.compile(r"^[^复]*?(诉讼|起诉)")
+# The outcome columns of a table of appeals (结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计).
+_OUTCOME_COLUMN = re.compile(r"结果|维持|纠正|尚未审结|总计")
 _TOTAL_LABEL = re.compile(r"(总计|合计|总数|小计)([（(][^（()）]{1,4}[）)])?$")
 
 
@@ -606,7 +608,7 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 and lx.CODE_UNIT.get(code) not in (None, unit)
             ):
                 code, found = "other:" + re.sub(r"[^\u4e00-\u9fff]", "", before[-8:]), ""
-            if cell_header and _LAWSUIT_FIRST.match(label):
+            if cell_header and _LAWSUIT_FIRST.match(label) and _OUTCOME_COLUMN.search(label):
                 # 行政诉讼 | 结果维持 (or 行政诉讼 | 复议后起诉 | 结果维持): a lawsuit's
                 # outcome is not a reconsideration's, and only its total is the caseload.
                 if code.startswith("recon_") or code == "litig_cases" and not _TOTAL_LABEL.search(label):

@@ -457,3 +457,8 @@ def test_a_merged_quantity_header_spread_over_its_columns_reads_as_written_once(
     got = codes(text)
     assert got[0][0].startswith("other:") and got[1][0].startswith("other:")
     assert got[2] == ("enforcement_cases", 650)
+
+
+def test_a_plain_lawsuit_column_over_a_row_of_numbers_keeps_its_code():
+    got = codes("某县行政应诉统计\n行政诉讼案件\t出庭应诉\t败诉\n52\t50\t3\n")
+    assert got[0] == ("litig_cases", 52)
