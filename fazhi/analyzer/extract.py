@@ -420,6 +420,8 @@ def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
         return False
     if before.endswith("第") or _inside(tok.start, quoted) or lx.TARGET_BEFORE.search(before):
         return False
+    if tok.unit in ("市", "县") and (tok.chinese or 1900 <= tok.value <= 2100):
+        return False  # 2024市…, 两市: a year before a place name, or a name (一市两县)
     if tok.unit == "分" and re.search(r"[点时:：]$", before):
         return False  # 8点30分: a time of day
     if _RANK_BEFORE.search(before) and tok.unit in ("位", "名", ""):
