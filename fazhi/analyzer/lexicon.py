@@ -271,6 +271,10 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ),
     ("recon_rejected", r"不予受理", R, 1),
     ("recon_closed", r"审结|办结|结案", R, 0),
+    # 复议受理前协商化解案件17件: settled before acceptance, not accepted; 总共需办理
+    # 复议案件151件: the caseload to handle (with cases carried over), not those accepted.
+    ("other:before_acceptance", r"受理前", None, 3),
+    ("other:caseload", r"需要?办理", None, 2),
     # 尚未审结, 未办结: cases still open are not the closed ones (any topic).
     ("other:pending", r"尚?未(审结|办结|结案|办理完毕)", None, 4),
     # 上年结转政府信息公开申请数量: requests carried over are not the year's requests.

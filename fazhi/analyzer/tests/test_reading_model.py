@@ -462,3 +462,8 @@ def test_a_merged_quantity_header_spread_over_its_columns_reads_as_written_once(
 def test_a_plain_lawsuit_column_over_a_row_of_numbers_keeps_its_code():
     got = codes("某县行政应诉统计\n行政诉讼案件\t出庭应诉\t败诉\n52\t50\t3\n")
     assert got[0] == ("litig_cases", 52)
+
+
+def test_cases_settled_before_acceptance_and_the_caseload_to_handle_are_not_accepted():
+    got = codes("2024年总共需办理复议案件151件。2024年复议受理前协商化解案件17件。")
+    assert all(c.startswith("other:") for c, _v in got) and len(got) == 2
