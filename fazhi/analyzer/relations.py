@@ -929,8 +929,8 @@ def _row_sums(text: str, figures: list[Figure]) -> list[Relation]:
                 continue
             total = at_col[col[0]]
             parts = [at_col[k] for k in sorted(at_col) if k < col[0]]
-        if len(parts) < 2 or any(figures[j].group != figures[total].group for j in parts):
-            continue
+        if len(parts) < 2 or (not last and any(figures[j].group != figures[total].group for j in parts)):
+            continue  # (a 合计 column inside the row: only over columns of its own kind)
         s = sum((figures[j].value for j in parts), Decimal(0))
         t = figures[total].value
         ok = s == t
@@ -986,6 +986,49 @@ def _table_relations(text: str, figures: list[Figure]) -> list[Relation]:
                 if figures[t].value <= 0:
                     continue
                 out.append(_checked_rate(figures, r, c, t, "确定"))
+    return out
+
+
+def _column_sums(text: str, figures: list[Figure]) -> list[Relation]:
+    """A table's 合计 row under rows with as many counts: each of its counts against
+    the column above it. Rows may be parts of others (其中 rows), so only a column that
+    adds up is reported; one that does not is left unjudged."""
+    at = {f.cstart: i for i, f in enumerate(figures)}
+    out: list[Relation] = []
+    for table in _table_rows(text):
+        totals = [k for k, r in enumerate(table) if lx.TOTAL_ROW.match(r[0])]
+        if len(totals) != 1 or totals[0] < 2:
+            continue
+        width = len(table[totals[0]][1])
+        first = max((k + 1 for k, r in enumerate(table[: totals[0]]) if not r[1]), default=0)
+        cells = [p for r in table[first : totals[0] + 1] for p in r[1]]
+        if any(p not in at for p in cells):
+            continue
+        rows = [[at[p] for p in r[1]] for r in table[first : totals[0] + 1]]
+        if len(rows) < 3 or any(len(r) != width for r in rows):
+            continue
+        *above, total_row = rows
+        for k in range(width):
+            t = total_row[k]
+            parts = [r[k] for r in above]
+            if figures[t].is_rate or any(figures[j].is_rate for j in parts):
+                continue
+            s = sum((figures[j].value for j in parts), Decimal(0))
+            ok = s == figures[t].value
+            out.append(
+                Relation(
+                    "sum",
+                    ok,
+                    f"本列各行之和{_fmt(s)}与“合计”{_fmt(figures[t].value)}{'相符' if ok else '不符'}。"
+                    + ("" if ok else "表中各行可能互有包含，未作判断。"),
+                    total=t,
+                    parts=parts,
+                    stated_total=figures[t].value,
+                    sum_of_parts=s,
+                    confidence="确定" if ok else "无法核对",
+                    checked=ok,
+                )
+            )
     return out
 
 
@@ -1170,6 +1213,7 @@ def find_relations(text: str, figures: list[Figure]) -> list[Relation]:
         tables
         + rates
         + _row_sums(text, figures)
+        + _column_sums(text, figures)
         + sums
         + trailing
         + _implied(figures)

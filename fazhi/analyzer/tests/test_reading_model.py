@@ -467,3 +467,22 @@ def test_a_plain_lawsuit_column_over_a_row_of_numbers_keeps_its_code():
 def test_cases_settled_before_acceptance_and_the_caseload_to_handle_are_not_accepted():
     got = codes("2024年总共需办理复议案件151件。2024年复议受理前协商化解案件17件。")
     assert all(c.startswith("other:") for c, _v in got) and len(got) == 2
+
+
+_AGENCY_TABLE = """2024年度各行政执法机关执法数据统计表
+| 执法机关 | 行政许可（件） | 行政处罚（件） | 行政检查（次） | 合计 |
+| 县市场监督管理局 | 1520 | 356 | 2300 | 4176 |
+| 县交通运输局 | 860 | 420 | 1200 | 2480 |
+| 合计 | 2380 | 776 | 3500 | 6656 |
+"""
+
+
+def test_a_tables_total_row_and_total_column_are_checked():
+    sums, _a = rels(_AGENCY_TABLE, "sum")
+    rows = [s for s in sums if "本行" in s["note"]]
+    columns = [s for s in sums if "本列" in s["note"]]
+    assert len(rows) == 3 and len(columns) == 4 and all(s["consistent"] for s in sums)
+    assert [c for c, v in codes(_AGENCY_TABLE) if v in (1520, 356)] == ["enforcement_cases"] * 2
+    # A column that does not add up may hold rows that are parts of others: no verdict.
+    a = analyze_text(_AGENCY_TABLE.replace("| 合计 | 2380 |", "| 合计 | 2381 |"))
+    assert not any(r.kind == "sum" and r.checked and not r.consistent for r in a.relations)
