@@ -14,7 +14,7 @@ import dataclasses
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from . import lexicon as lx
@@ -82,6 +82,8 @@ class Compact:
         following = next((x for x in rest if x.strip()), "")
         if stripped.endswith(_LINE_END_PUNCT) or _HEADING_START.match(following):
             return True
+        if "\t" in line or "|" in stripped or "｜" in stripped:
+            return True  # a table row (.docx, .html cells apart by a tab; a text table)
         # Conversion wraps body text at the page width; short lines are headings.
         return len(stripped) < 30
 
@@ -117,6 +119,10 @@ class Figure:
     paragraph: int = field(default=0, repr=False)
     share_of: str | None = field(default=None, repr=False)  # 占…的 denominator words
     share_code: str | None = field(default=None, repr=False)  # their indicator code
+    # A table's share row (占新受理数比例 | 49.66%): the count cell above and the total
+    # the row's label names.
+    above: int | None = field(default=None, repr=False)
+    share_base: int | None = field(default=None, repr=False)
     sentence_text: str = field(default="", repr=False)  # the sentence up to the number
 
     @property
@@ -213,17 +219,103 @@ def _aligned_header(text: str, pos: int) -> str:
             break
         start = text.rfind("\n", 0, end) + 1
         cells = text[start:end].split("\t")
+        if len(cells) == 1 and names and _spanning_header(cells[0]):
+            # 行政处罚实施数量（宗） over 警告 | 罚款 | …: a header merged across the
+            # columns names what every column below counts, unless the column names a
+            # step before or beside it (申请数量, 受理数量, 不予许可数量: not acts done).
+            if not lx.STAGE_WORDS.search(names[-1]):
+                names.insert(0, cells[0])
+            break
         if any(_NUMERIC_CELL.match(c) for c in cells if c) or len(cells) < 2:
             break  # another row of figures, or the table's end: no header above
         if len(cells) != len(row):
             if names:
                 break
         else:
-            # Every header line above, top first: 行政复议 over 结果维持.
-            if cells[col] and cells[col] not in names:
+            # Every header line above, top first: 行政复议 over 结果维持 (a merged
+            # quantity header spread over its columns is left off a 申请/受理 step, as
+            # when it is written once).
+            stage = names and _spanning_header(cells[col]) and lx.STAGE_WORDS.search(names[-1])
+            if cells[col] and cells[col] not in names and not stage:
                 names.insert(0, cells[col])
         end = start - 1
-    return "".join(names)
+    return "".join(names) or _staggered_header(text, line_start, len(row), col)
+
+
+def _staggered_header(text: str, line_start: int, width: int, col: int) -> str:
+    """A row wider than every header line above it, the merged cells written once
+    (行政复议 | 行政诉讼 over 结果维持 | … | 总计 | 未经复议直接起诉 | 复议后起诉 over
+    结果维持 | … | 总计 twice, over 15 numbers): the nearest header line names the last
+    columns (aligned on the right), the line above it the first ones and then the
+    groups of the last ones; a top line of as many groups names the first columns by
+    its first cell and the others by its last. A column under a lawsuit group in a
+    header about both 复议 and 诉讼 reads 行政诉讼…, so its 结果维持 is not a
+    reconsideration's."""
+    lines: list[list[str]] = []
+    end = line_start - 1
+    for _ in range(3):
+        if end <= 0:
+            break
+        start = text.rfind("\n", 0, end) + 1
+        cells = [c for c in text[start:end].split("\t") if c]
+        if len(cells) < 2 or len(cells) >= width or any(_NUMERIC_CELL.match(c) for c in cells):
+            break
+        lines.append(cells)
+        end = start - 1
+    if len(lines) < 2:
+        return ""
+    near, upper = lines[0], lines[1]
+    shallow = width - len(near)  # the first columns, named by the upper line alone
+    if shallow > len(upper):
+        return ""
+    top = lines[2] if len(lines) > 2 and len(lines[2]) == 2 else None
+    if col < shallow:
+        return (top[0] if top else "") + upper[col]
+    groups = upper[shallow:]
+    name = near[col - shallow]
+    if groups and len(near) % len(groups) == 0:
+        name = groups[(col - shallow) // (len(near) // len(groups))] + name
+    return (top[-1] if top else "") + name
+
+
+# A column header whose first topic is a lawsuit (行政诉讼…, before any 复议).
+_LAWSUIT_FIRST = re.compile(r"^[^复]*?(诉讼|起诉)")
+# The outcome columns of a table of appeals (结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计).
+_OUTCOME_COLUMN = re.compile(r"结果|维持|纠正|尚未审结|总计")
+_TOTAL_LABEL = re.compile(r"(总计|合计|总数|小计)([（(][^（()）]{1,4}[）)])?$")
+
+
+_SHARE_BEFORE = re.compile(r"占(?P<den>[^，。；\d]{1,16}?)的?(比例|比重|比率)[^，。；\d]{0,4}[，,]$")
+_NEWLY = re.compile(r"新(聘|增|建|设|招|发展|培育|选聘|成立|组建|申领|取得)|增聘|增设")
+_CHANGE_HEADER = re.compile(r"同比|环比|增减|增长|下降|增幅|降幅|变化")
+
+
+def _row_of_numbers(text: str, pos: int) -> bool:
+    """Whether the table row holding `pos` has numbers in every cell (no row label)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    cells = text[line_start : line_end if line_end >= 0 else len(text)].split("\t")
+    return len(cells) >= 2 and all(_NUMERIC_CELL.match(c) for c in cells if c)
+
+
+def _spanning_header(line: str) -> bool:
+    """A one-cell line that heads the columns below it: short, words, no sentence
+    ending, and naming a quantity (数量, 数, 情况, a unit in brackets)."""
+    return (
+        0 < len(line) <= 24
+        and not _NUMERIC_CELL.match(line)
+        and line[-1] not in "。；;！？!?，,"
+        and bool(re.search(r"(数量|数|量|额|[（(][^（()）]{1,3}[）)])$", line))
+    )
+
+
+# 合计（宗）, 罚没金额（万元）: a header's bracketed measure word is its cells' unit.
+_HEADER_UNIT = re.compile(r"[（(](万元|亿元|元|宗|件|起|人次|件次|人|名|个|项|条|次|份|户|家|场|期|%|％)[）)]")
+
+
+def _header_unit(label: str) -> str:
+    found = _HEADER_UNIT.findall(label)
+    return found[-1].replace("％", "%") if found else ""
 
 
 _MIN_AFTER = re.compile(r"^(以上|及以上|之上)")
@@ -235,7 +327,7 @@ _MAX_BEFORE = re.compile(r"(不足|低于|不到|不超过|不高于|少于|小�
 def _bound(text: str, tok: NumberToken) -> str:
     """Whether the number is a limit (98%以上, 不足5%), not a value."""
     after, before = text[tok.end : tok.end + 3], text[max(0, tok.start - 4) : tok.start]
-    if _MIN_AFTER.match(after) or _MIN_BEFORE.search(before) or tok.raw.startswith(("超过", "逾")):
+    if _MIN_AFTER.match(after) or _MIN_BEFORE.search(before) or tok.raw.startswith(("超", "逾")):
         return "min"
     if _MAX_AFTER.match(after) or _MAX_BEFORE.search(before):
         return "max"
@@ -271,7 +363,7 @@ def _cell_label(text: str, pos: int) -> str:
     return ""
 
 
-_NUMERIC_CELL = re.compile(r"^[\d.,%％\-—~～]+[件人次个项条名%]?$")
+_NUMERIC_CELL = re.compile(r"^[\d.,%％\-—~～]+[件人次个项条名%]?[①-⑳]?$")
 _HOTLINE = re.compile(r"^(12\d{3}|110|119|120|122|96\d{3})$")
 _ETC = re.compile(r"等(?![级次同于待到])")
 # 通过调解、和解等手段结案9件: the words before 等 name the means, and the count is
@@ -284,7 +376,7 @@ _BODIES = r"清单|目录|工作站|服务站|联络点|中心|机构|窗口|平
 _CONTAINER = re.compile(rf"({_BODIES})$")
 _CONTAINER_AFTER = re.compile(rf"[^，。；、]{{0,12}}?({_BODIES})")
 _CONTAINER_UNITS = ("个", "张", "份", "类", "批", "家", "所", "处")
-_BARE_AFTER = set("，。；、,;）)\n\t：:")
+_BARE_AFTER = set("，。；、,;）)\n\t：:①②③④⑤⑥⑦⑧⑨⑩")  # 19① in a cell: a note mark
 # A bare number after these is a date, a year or a place in a list, not a count.
 _BARE_NOT_AFTER = set("至到于在自从年月日第号期届版")
 _STRUCTURE_AFTER = re.compile(r"^(部分|方面|环节|板块|领域|层面|维度|步骤|阶段|个字)")
@@ -294,16 +386,20 @@ _RANK_BEFORE = re.compile(r"(前|后|排名第?|位列|位居|居于?|列)$")
 def _bare_count(text: str, tok: NumberToken) -> bool:
     """A number written without a measure word that is still a count: after its
     measure (行政处罚2100，共审结复议案件4696。) or alone in a table cell."""
-    if tok.chinese or tok.unit or "." in tok.raw and not tok.raw.endswith(("万", "亿")):
+    nxt = text[tok.end : tok.end + 1]
+    if nxt and "①" <= nxt <= "⑳":
+        nxt = text[tok.end + 1 : tok.end + 2]  # 19① | : a note mark after a cell's number
+    prev = text[tok.start - 1 : tok.start] if tok.start else "\n"
+    # A number alone in a table cell (罚没金额（万元） | 1753.79): decimals are amounts.
+    in_cell = prev in CELL_END and (not nxt or nxt in CELL_END) and "\t" in (prev + nxt)
+    if tok.chinese or tok.unit or "." in tok.raw and not tok.raw.endswith(("万", "亿")) and not in_cell:
         return False
     if len(re.sub(r"\D", "", tok.raw)) > 8:
         return False  # a telephone or an ID number
-    nxt = text[tok.end : tok.end + 1]
-    prev = text[tok.start - 1 : tok.start] if tok.start else "\n"
     if nxt and nxt not in _BARE_AFTER:
         return False
-    if _HOTLINE.match(tok.raw):
-        return False  # 12345, 12348: hotlines, not counts
+    if _HOTLINE.match(tok.raw) and not in_cell:
+        return False  # 12345, 12348: hotlines, not counts (a table cell of 12175 is a count)
     if prev in CELL_END:
         line_end = text.find("\n", tok.end)
         rest = text[tok.end : line_end if line_end >= 0 else len(text)].split("\t")
@@ -324,6 +420,8 @@ def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
         return False
     if before.endswith("第") or _inside(tok.start, quoted) or lx.TARGET_BEFORE.search(before):
         return False
+    if tok.unit in ("市", "县") and (tok.chinese or 1900 <= tok.value <= 2100):
+        return False  # 2024市…, 两市: a year before a place name, or a name (一市两县)
     if tok.unit == "分" and re.search(r"[点时:：]$", before):
         return False  # 8点30分: a time of day
     if _RANK_BEFORE.search(before) and tok.unit in ("位", "名", ""):
@@ -341,6 +439,8 @@ def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
         after = text[tok.end : tok.end + 4]
         if lx.NAME_AFTER.match(after) or _STRUCTURE_AFTER.match(after):
             return False
+        if tok.unit and _STRUCTURE_AFTER.match(tok.unit + after):
+            return False  # 等六部分组成: 六部 + 分, a structure numeral read with the unit 部
         if tok.unit in ("%",) and not tok.raw.startswith(("百分之", "近", "约")):
             return False
     return True
@@ -426,11 +526,17 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 clause_end = min(_boundary_fwd(t, resume, CLAUSE_END), next_start)
         before = t[clause_start : tok.start]
         after = t[tok.end : clause_end]
+        if "、" in after and clause_end == next_start:
+            # 变更2件、确认违法5件: the words after a 、 name the next item, not this one
+            # (9个行业性、专业性调委会 has no number after its 、: one noun phrase).
+            after = after[: after.index("、")]
         quote_from = max(clause_start, tok.start - 12)
         sent_start = _boundary_back(t, tok.start, SENTENCE_END)
         sentence_before = t[sent_start : tok.start]
         para_start = _boundary_back(t, tok.start, {"\n"}, CONTEXT_CHARS)
         context_before = t[max(para_start, tok.start - CONTEXT_CHARS) : tok.start]
+        cell_unit = ""
+        cell_header = False
         if not before and clause_start > 0 and t[clause_start - 1] in CELL_END:
             label = _cell_label(t, tok.start)
             if label:
@@ -438,16 +544,29 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 # numbers only, from the row's start).
                 line_start = t.rfind("\n", 0, tok.start) + 1
                 quote_from = max(t.rfind(label, line_start, tok.start), line_start, tok.start - 40)
-                context_before = label + context_before
+                cell_header = _row_of_numbers(t, tok.start)
+                if cell_header:
+                    # A row of numbers only: its table's title and headers above are
+                    # its context (庆元县…行政执法数据表 over 行政处罚实施数量).
+                    # The document's title line (行政执法数据表) stands over every table in it.
+                    title = t[: t.find("\n")] if 0 < t.find("\n") <= 60 else ""
+                    context_before = title + t[max(0, line_start - CONTEXT_CHARS) : line_start] + label
+                else:
+                    # A labelled row: the table's caption and header lines above are
+                    # its context too (2024年行政复议案件审结情况 over 维持 | 87).
+                    context_before = t[max(0, line_start - CONTEXT_CHARS) : line_start] + label + context_before
                 # The column's header names the measure where the row's label alone
                 # does not (本年制发件数 | 行政规范性文件 | 5).
                 header = _column_header(t, tok.start)
-                group0 = lx.unit_group(tok.unit)
+                cell_unit = tok.unit or _header_unit(label) or _header_unit(header)
+                group0 = lx.unit_group(cell_unit)
                 with_header = header + label
                 if header and not _classify(with_header, "", context_before, group0)[0].startswith(
                     "other:"
                 ):
                     label = with_header
+                if tok.unit == "%" and _CHANGE_HEADER.search(header):
+                    label = header  # 同比增减 | 5.2%: a change, whatever the row counts
                 before = label
         # 全年结案（包括上年受理后结转）68件: a parenthesis that qualifies the count
         # (包括, 含, 其中) does not name it.
@@ -457,7 +576,7 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
             # 撤销、变更和责令履行决定等纠错决定2.73万件: what comes before 等 are
             # examples; the noun after it names the count.
             before = before[etc[-1].end() :]
-        unit = tok.unit
+        unit = tok.unit or cell_unit
         if not unit:
             unit = "件" if "案件" in before or "件" in before else ""
         group = lx.unit_group(unit)
@@ -466,14 +585,23 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
         if tok.unit == "%":
             lm = lx.RATE_LIST.search(before)
             sm = lx.SHARE.search(before)
+            if not sm and re.fullmatch(r"(达到|达|为|是)?", before) and clause_start > prev_end:
+                # 140件，占受理案件数比例最高，达92.71%: the share's words stand in the
+                # clause before, with no number of their own.
+                sm = _SHARE_BEFORE.search(t[prev_end : clause_start])
             if lm:
-                for item in lm.group("items").split("、"):
+                for item in re.findall(r"(.+?率)(?:、|和|及|与)?", lm.group("items")):
                     code, found = _classify(item, "", context_before, group)
                     items.append((code, found or item, None))
             elif sm:
                 share_of = sm.group("den")
                 items.append((lx.NUMERATOR, "占" + share_of, share_of))
                 share_code, _found = _classify(share_of, "", context_before, "thing")
+        cm = lx.COUNT_LIST.search(before) if tok.unit != "%" else None
+        if cm and not items:
+            for item in re.split(r"[、和]", cm.group("items")):
+                code, found = _classify(item, "", context_before, group)
+                items.append((code, found or item, None))
         if not items:
             code, found = _classify(before, after, context_before, group)
             if (
@@ -482,6 +610,14 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 and lx.CODE_UNIT.get(code) not in (None, unit)
             ):
                 code, found = "other:" + re.sub(r"[^\u4e00-\u9fff]", "", before[-8:]), ""
+            if cell_header and _LAWSUIT_FIRST.match(label) and _OUTCOME_COLUMN.search(label):
+                # 行政诉讼 | 结果维持 (or 行政诉讼 | 复议后起诉 | 结果维持): a lawsuit's
+                # outcome is not a reconsideration's, and only its total is the caseload.
+                if code.startswith("recon_") or code == "litig_cases" and not _TOTAL_LABEL.search(label):
+                    code, found = "other:" + _HAN.sub("", label)[-12:], ""
+            if lx.CODE_UNIT.get(code) in ("名", "个") and _NEWLY.search(before[-16:]):
+                # 新聘专职人民调解员664名: those added this year, not the stock.
+                code, found = "other:newly_added", ""
             items.append((code, found, None))
         qa, qb = c.span(quote_from, tok.end)
         sentence = bisect_right(sentence_starts, tok.start) - 1
@@ -513,8 +649,71 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
     figures = _spread_shared_rates(figures)
     _inherit_parallel(t, figures)
     _resolve_numerator_rates(figures)
+    _table_share_rows(t, figures)
     _inherit_part_codes(t, figures)
     return figures
+
+
+_SHARE_ROW = re.compile(r"^占(?P<den>[^\t]{1,16}?)的?(比例|比重|占比|百分比)?([（(]%[）)])?$")
+
+
+def _table_share_rows(text: str, figures: list[Figure]) -> None:
+    """数量 | 75件 | 16件 … over 占新受理数比例 | 49.66% | 10.59% …: each share is the
+    count above it over the total the row's label names, found by its words before the
+    table (新受理行政复议案件151件, its first statement); the counts above are that
+    total's parts and take its code. A 0 in the share row is 0%."""
+    by_line: dict[int, list[int]] = {}
+    for i, f in enumerate(figures):
+        by_line.setdefault(text.rfind("\n", 0, f.cstart) + 1, []).append(i)
+    for line_start, idx in by_line.items():
+        first_tab = text.find("\t", line_start)
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        if first_tab < 0 or first_tab > line_end:
+            continue
+        m = _SHARE_ROW.match(text[line_start:first_tab])
+        if not m or line_start == 0:
+            continue
+        above_start = text.rfind("\n", 0, line_start - 1) + 1
+        above = {text.count("\t", above_start, figures[j].cstart): j for j in by_line.get(above_start, [])}
+        words = re.sub(r"(数|量|总数|数量)$", "", m.group("den"))
+        base = next(
+            (
+                j
+                for j, g in enumerate(figures)
+                if g.cend <= above_start
+                and not g.is_rate
+                and "\t" not in text[text.rfind("\n", 0, g.cstart) + 1 : g.cstart]
+                and len(words) >= 2
+                and words in g.sentence_text[-24:]
+            ),
+            None,
+        )
+        for i in idx:
+            f = figures[i]
+            col = text.count("\t", line_start, f.cstart)
+            j = above.get(col)
+            if j is None or figures[j].is_rate:
+                continue
+            if not f.unit:
+                f.unit = "%"  # a bare 0 in a share row
+            if lx.CODE_UNIT.get(f.indicator, "%") != "%":
+                f.indicator, f.measure = "other:share_" + _HAN.sub("", m.group("den"))[:8], ""
+            f.above, f.share_base, f.share_of = j, base, m.group("den")
+            if base is None:
+                continue
+            g, b = figures[j], figures[base]
+            if not g.unit:
+                g.unit = b.unit  # a bare 0 among 75件 | 16件
+            if g.unit == b.unit and g.value <= b.value:
+                # The counts over a share row are categories of the total (申请事项,
+                # 管理类别), whatever their column's own words say (终止调查 is a
+                # kind of matter here, not an outcome).
+                g.part_of = base
+                if not b.indicator.startswith("other:"):
+                    g.indicator, g.measure = b.indicator, b.measure
+                if "其中" not in g.scope:
+                    g.scope = (g.scope + "，" if g.scope else "") + "其中"
 
 
 _BOTH = re.compile(r"率(均|都|分别)(为|达到|达|是)?$")
@@ -533,7 +732,8 @@ def _inherit_parallel(text: str, figures: list[Figure]) -> None:
         between = text[g.cend : f.cstart]
         if between[:1] not in ("，", "、") or any(ch in CLAUSE_END for ch in between[1:]):
             continue
-        if g.indicator in lx.SPREADING_QUALIFIERS and between[0] == "、" and len(between) <= 8:
+        parallel = between[0] == "、" or between[:2] == "，被"  # …被申请行政复议1件，被提起行政诉讼0件
+        if g.indicator in lx.SPREADING_QUALIFIERS and parallel and len(between) <= 8:
             if not f.indicator.startswith("other:"):
                 f.indicator, f.measure = g.indicator, g.measure
             continue
@@ -633,7 +833,7 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
         parts: list[int] = []
         stop = min((j for j in (text.find("。", pos), text.find("\n", pos)) if j >= 0), default=len(text))
         first_item = text.find("；", pos, stop)
-        if m.group(0) == "其中" and first_item >= 0 and _counts_in(figures, pos, first_item, tf.unit) == 1:
+        if m.group(0).endswith("中") and first_item >= 0 and _counts_in(figures, pos, first_item, tf.unit) == 1:
             # 其中，行政处罚137.07万宗，同比下降35.98%，罚没金额2.92亿元；行政许可80.96万宗…:
             # a list whose items are apart by ；, each item's first count in the
             # total's unit is the part (its rate and amount are not).
@@ -655,6 +855,15 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
             if parts and figures[parts[-1]].cstart == f.cstart:
                 continue
             parts.append(i)
+            # （其中当面申请5件、网络申请20件）: the list ends with its parenthesis.
+            if m.group(0) == "其中" and text[m.start() - 1 : m.start()] in ("（", "("):
+                closing = re.search(r"[）)]", text[f.cend :])
+                if closing is None or "（" in text[f.cend : f.cend + closing.start()]:
+                    pass
+                elif not any(
+                    g.cstart < f.cend + closing.start() for g in figures[i + 1 :] if not g.is_rate
+                ):
+                    break
             # 含…: only the parenthesis (up to its closing) or the clause right after it.
             if m.group(0).endswith("含"):
                 stops = ("）", ")") if m.group(0)[0] in "（(" else ("）", ")", "，", "。")
@@ -665,6 +874,64 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
             used.update(parts)
     out += _scope_lists(text, figures, used | {t for t, _p in out})
     out += _colon_lists(text, figures, used | {t for t, _p in out})
+    out += _share_runs(figures, used | {t for t, _p in out} | {i for _t, p in out for i in p})
+    return out
+
+
+def _share_fits(part: Decimal, total: Decimal, stated: Decimal) -> bool:
+    """Whether part ÷ total, rounded half-up (or cut) to the stated decimals, is stated."""
+    if total <= 0:
+        return False
+    exponent = stated.as_tuple().exponent
+    exp = Decimal(1).scaleb(exponent) if isinstance(exponent, int) and exponent < 0 else Decimal(1)
+    share = part / total * 100
+    return stated in (share.quantize(exp, rounding=ROUND_HALF_UP), share.quantize(exp, rounding=ROUND_DOWN))
+
+
+def _share_runs(figures: list[Figure], used: set[int]) -> list[tuple[int, list[int]]]:
+    """共受理纠纷869件…；主动调解455件，占52.4%；申请调解378件，占43.5%；移送调解36件，
+    占4.1%: counts each followed by a bare 占N% are parts of the total earlier in the
+    paragraph that every share fits (455÷869 = 52.36%), with no 其中 said. A run of them
+    is a list when it adds up to that total exactly (then the next run starts: 婚姻家庭
+    纠纷160件，占18.4%；… by type); a run that never adds up is left alone."""
+    pairs: list[tuple[int, int]] = []
+    for i, f in enumerate(figures):
+        if not f.is_rate or f.share_of != "" or i == 0:
+            continue
+        n = i - 1
+        g = figures[n]
+        if g.is_rate or g.sentence != f.sentence or n in used:
+            continue
+        if pairs and figures[pairs[-1][0]].paragraph == g.paragraph and _share_fits(
+            g.value, figures[pairs[-1][0]].value, f.value
+        ):
+            pairs.append((pairs[-1][0], n))  # the list goes on over the same total
+            continue
+        total = next(
+            (
+                j
+                for j in range(n - 1, -1, -1)
+                if figures[j].paragraph == g.paragraph
+                and not figures[j].is_rate
+                and figures[j].unit == g.unit
+                and figures[j].value > g.value
+                and j not in used
+                and _share_fits(g.value, figures[j].value, f.value)
+            ),
+            None,
+        )
+        if total is not None:
+            pairs.append((total, n))
+    out: list[tuple[int, list[int]]] = []
+    run: list[int] = []
+    run_total = None
+    for total, n in pairs:
+        if total != run_total:
+            run, run_total = [], total
+        run.append(n)
+        if sum(figures[j].value for j in run) == figures[total].value and len(run) >= 2:
+            out.append((total, run))
+            run = []
     return out
 
 
@@ -744,6 +1011,15 @@ def _colon_lists(text: str, figures: list[Figure], used: set[int]) -> list[tuple
     return out
 
 
+def _same_family(code: str, total_code: str) -> bool:
+    """其中，依法纠正…2850件 after 新收复议案件16846件: a part with a catalogue code of its
+    total's own family (recon_corrected of recon_received, recon_closed of
+    recon_accepted) is another measure of the same cases, not a category of them."""
+    if code.startswith("other:") or code == lx.NUMERATOR:
+        return False
+    return code.split("_")[0] == total_code.split("_")[0] and not code.endswith("_rate")
+
+
 def _inherit_part_codes(text: str, figures: list[Figure]) -> None:
     for total, parts in part_lists(text, figures):
         tcode = figures[total].indicator
@@ -756,6 +1032,7 @@ def _inherit_part_codes(text: str, figures: list[Figure]) -> None:
                 f.indicator != tcode
                 and not tcode.startswith("other:")
                 and f.indicator not in lx.OWN_CODE_PARTS.get(tcode, ())
+                and not (_same_family(f.indicator, tcode) and lx.CODE_UNIT.get(f.indicator) == f.unit)
             ):
                 f.indicator = tcode
             if "其中" not in f.scope:

@@ -239,6 +239,10 @@ def code_groups(code: str) -> frozenset[str]:
     return frozenset({unit_group(CODE_UNIT.get(code, "件"))} | EXTRA_GROUPS.get(code, set()))
 
 
+# A table column that counts a step before or beside the act its spanning header
+# names (申请数量, 受理数量, 不予许可数量, 撤销许可数量 under 行政许可实施数量).
+STAGE_WORDS = re.compile(r"申请|受理|不予|撤销|撤回|驳回|退回|补正|转办|移送")
+
 R = "复议"
 LITIG = r"诉讼|应诉"
 MED = r"调解|纠纷|调处"
@@ -267,6 +271,14 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ),
     ("recon_rejected", r"不予受理", R, 1),
     ("recon_closed", r"审结|办结|结案", R, 0),
+    # 复议受理前协商化解案件17件: settled before acceptance, not accepted; 总共需办理
+    # 复议案件151件: the caseload to handle (with cases carried over), not those accepted.
+    ("other:before_acceptance", r"受理前", None, 3),
+    ("other:caseload", r"需要?办理", None, 2),
+    # 尚未审结, 未办结: cases still open are not the closed ones (any topic).
+    ("other:pending", r"尚?未(审结|办结|结案|办理完毕)", None, 4),
+    # 上年结转政府信息公开申请数量: requests carried over are not the year's requests.
+    ("other:disclosure_carried_over", rf"结转{_}{{0,14}}申请|结转", r"信息公开|公开申请|依申请", 2),
     ("recon_carried_over", r"上期结转|上年结转|结转", R, 1),
     ("recon_upheld", r"维持", R, 0),
     ("recon_dismissed", r"驳回", R, 0),
@@ -288,9 +300,12 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("recon_superior_cases", r"被申请人", r"上级|[市省州盟](级|人民政府|政府|司法局|司法厅)", 2),
     # 因依申请公开引发行政复议0件, 因政府信息公开申请引起的行政诉讼: appeals about
     # disclosure, counted apart from the body's own 复议/应诉 caseload.
-    ("other:disclosure_appeals", rf"因{_}{{0,14}}(公开|申请){_}{{0,6}}(引发|引起|产生|提起)", None, 3),
+    ("other:disclosure_appeals", rf"因{_}{{0,14}}(公开|申请){_}{{0,6}}(引发|引起|产生|提起|被申请|被提起|被诉)", None, 3),
     # 涉企行政复议案件, 民生领域案件: a field's share of the cases, not the caseload.
     ("other:field_cases", r"涉企|涉及民生|民生领域|涉外", None, 2),
+    # 刑事案件512件、民事案件470件、行政案件4件: a breakdown by the kind of case (legal
+    # aid, a court's docket), not the 行政应诉 caseload; a part takes its total's code.
+    ("other:case_kind", r"(刑事|民事|行政)(法律援助)?案件", r"刑事|民事", 2),
     # 行政应诉
     ("litig_cases", rf"(应诉|诉讼|涉诉|涉讼){_}{{0,4}}案件|行政案件|被诉|行政诉讼|应诉", None, 0),
     ("litig_hearings", r"开庭", LITIG, 0),
@@ -313,6 +328,8 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("normdoc_cleanup_kept", r"保留", CLEAN, 0),
     ("normdoc_cleanup_modified", r"修改|修订", CLEAN, 0),
     ("normdoc_cleanup_repealed", r"废止|失效", CLEAN, 0),
+    # 本年废止件数 | 行政规范性文件 (the disclosure report's table): repealed documents.
+    ("normdoc_cleanup_repealed", rf"废止{_}{{0,6}}规范性文件", None, 0),
     ("normdoc_issuers", r"制定主体", None, 1),
     # 法律顾问、公职律师
     ("adviser_count", r"法律顾问", None, 0),
@@ -417,10 +434,17 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
         None,
         0,
     ),
-    ("publicity_lectures", r"讲座|法治课|法治报告会", None, 1),
+    ("publicity_lectures", r"讲座|讲堂|法治课|法治报告会", None, 1),
     ("publicity_materials", r"发放|资料|读本|手册|宣传品|彩页", None, 0),
     ("publicity_audience", r"受教育|受众|受益群众|参与群众", None, 0),
-    ("study_sessions", r"学法|常务会|中心组|党组会", r"学法|学习", 0),
+    # 学法 counted in 次: 常务会议学法18次, 专题学习2次, 学习研讨1次, 4次集体学法. A
+    # meeting that 研究/部署 something (常务会议5次专题研究…) is not a study session.
+    ("study_sessions", r"学法|学习(研讨)?(?!贯彻|资料|宣传)", None, 0),
+    ("study_sessions", r"常务会|中心组|党组会", r"学法", 0),
+    ("other:meetings", r"研究|部署|审议", None, 1),
+    # 专题研讨班2期, 专题轮训班, 法治专题培训1期: training classes, not study sessions
+    # or lectures (执法人员培训 stays enforcers_trained, a longer match).
+    ("other:training_classes", r"培训班|轮训班|研讨班|专题培训", None, 1),
     # 清单
     ("power_list_items", r"权责事项|权责清单|权力清单", None, 0),
     ("service_items", r"政务服务事项|(?<!法律)服务事项", None, 0),
@@ -438,8 +462,11 @@ COMPILED = [
 SHARE = re.compile(r"占(?P<den>[^，。；]{0,20}?)的?(比例|比重|比率)?(为|达到|达|是)?$")
 # Several rates sharing one numeral: 报备率、规范率、及时率达100%.
 RATE_LIST = re.compile(
-    r"(?P<items>(?:[^、，。；]{1,8}率、)+[^、，。；]{1,8}率)(均|都|分别|全部)?(达到|达|为|是|保持)?(了)?$"
+    r"(?P<items>(?:[^、，。；]{1,12}?率(?:、|和|及|与))+[^、，。；]{1,12}?率)(均|都|分别|全部)?"
+    r"(达到|达|为|是|保持|在)?(了)?$"
 )
+# 述职评议和述法测评各1次: one numeral for each of the items before 各.
+COUNT_LIST = re.compile(r"(?P<items>(?:[^、，。；和]{2,12}(?:、|和))+[^、，。；和]{2,12})各$")
 # A count written without a unit: 败诉案件数0.
 UNITLESS = re.compile(r"(数|数量|总数|总量)(为|是)?[:：]?\Z")
 
@@ -567,7 +594,9 @@ TOTAL_ROW = re.compile(r"^(合计|总计|共计|总数|全部|总量)")
 TOTAL_WORDS = re.compile(r"共|总|全年|全县|全市|全区|累计|合计")
 
 # Words that mark what follows as parts of the figure before.
-PART_MARKER = re.compile(r"其中|[（(，,]含|包括")
+# 新受理的行政复议151件中，被申请人为…140件: a count followed by 中 opens its breakdown.
+# 2418项政务服务事项中，2331项纳入…: the same, with the count's noun before 中.
+PART_MARKER = re.compile(r"其中|[（(，,]含|包括|(?<=[件个项条名人次宗起])[^，。；、\d\s]{0,8}?中(?=[，,：:])")
 # 评估结果为：优秀…，良好…: a breakdown of the count before it.
 COLON_MARKER = re.compile(r"(结果|情况|构成|分布)(为|是|如下)?[：:]")
 # 在主动公开的信息中，…: the parts of a total named by its head noun (信息, 案件).

@@ -91,6 +91,9 @@ UNITS = [
     "种",
     "点",
     "分",
+    "倍",
+    "市",
+    "县",
     "万",
 ]
 # 分 is a score (95分) only when it does not start another word (三分之一, 分别, 分局).
@@ -98,6 +101,9 @@ _UNIT_GUARD = {
     "分": "(?![之钟别类局院析工管批期布配担摊])",
     "种": "(?![类植养子])",
     "点": "(?![\\d半钟多左])",  # 3点建议, not 8点30分
+    # 对2市4县开展评估: cities and counties counted, not 市场, 市级, 县委, 县城.
+    "市": "(?![场民级委政直属辖域容长本人司法公财教卫城管监])",
+    "县": "(?![级委政域城直属长本人司法公财教卫管监乡])",
 }
 _UNIT_RE = "|".join(re.escape(u) + _UNIT_GUARD.get(u, "") for u in UNITS if u != "万")
 
@@ -110,7 +116,7 @@ _RANGE_SEP = r"(?:-|—|－|~|～|至|到)"
 
 NUMBER_RE = re.compile(
     rf"""
-    (?P<pre>近|约|大约|将近|逾|超过)?
+    (?P<pre>近|约|大约|将近|逾|超过|超(?=[\d{CN_CHARS}]))?
     (?:
         百分之(?P<pct>{ARABIC}|[{CN_CHARS}]+)
       | (?P<num>{ARABIC}|{CNNUM})

@@ -105,7 +105,8 @@ class Relation:
 
 
 def _decimals(d: Decimal) -> int:
-    exp = d.normalize().as_tuple().exponent
+    """Decimals as printed: 17.0% has one (16.96 and 17.04 are 17.0, 17.06 is not)."""
+    exp = d.as_tuple().exponent
     return max(0, -exp) if isinstance(exp, int) else 0
 
 
@@ -122,7 +123,8 @@ def rate_fits(
     if approx:
         return computed, abs(computed - stated) <= 1
     places = Decimal(1).scaleb(-_decimals(stated))
-    return computed, computed.quantize(places, ROUND_HALF_UP) == stated
+    # The exact quotient is rounded once: 76 ÷ 869 = 8.7457% is 8.7%, not 8.75% → 8.8%.
+    return computed, (num / den * HUNDRED).quantize(places, ROUND_HALF_UP) == stated
 
 
 def _fmt(d: Decimal | None) -> str:
@@ -135,18 +137,24 @@ def verdict_note(
     """The arithmetic and the rounding rule, in words: 77÷4696=1.64%，按所报的1位小数
     四舍五入为1.6%，与所报1.7%不符。"""
     computed, ok = rate_fits(num, den, stated, approx, bound)
-    head = f"{_fmt(num)}÷{_fmt(den)}={_fmt(computed)}%"
+    exact = num / den * HUNDRED if den else Decimal(0)
+    shown = exact.quantize(Decimal(1).scaleb(-max(2, _decimals(stated) + 2)), ROUND_HALF_UP)
+    head = f"{_fmt(num)}÷{_fmt(den)}={_fmt(shown if _decimals(stated) >= 1 else computed)}%"
     if bound:
         rule = f"，所报为{'下限' if bound == 'min' else '上限'}（{_fmt(stated)}%{'以上' if bound == 'min' else '以下'}）"
     elif approx:
         rule = "，所报为约数（允许相差1个百分点）"
     else:
         places = _decimals(stated)
-        rounded = computed.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
-        rule = f"，按所报的{places}位小数四舍五入为{_fmt(rounded)}%" if places else (
+        rounded = exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+        rule = f"，按所报的{places}位小数四舍五入为{rounded:.{places}f}%" if places else (
             f"，四舍五入取整为{_fmt(rounded)}%"
         )
-    return f"{head}{rule}，与所报{_fmt(stated)}%{'相符' if ok else '不符'}。"
+        if not ok and exact.quantize(Decimal(1).scaleb(-places), ROUND_DOWN) == stated:
+            # 140÷151 = 92.7152%: 92.71% is cut, not rounded (by the rule, 不符).
+            rule += f"（所报{_fmt(stated)}%是截断值，差距不足末位1个单位）"
+    shown_stated = f"{stated:.{_decimals(stated)}f}" if _decimals(stated) else _fmt(stated)
+    return f"{head}{rule}，与所报{shown_stated}%{'相符' if ok else '不符'}。"
 
 
 @cache
@@ -260,7 +268,16 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation]) -> None:
     num = figures[numerator].value
     earlier = [j for j in _near(figures, i) if j != numerator and j < numerator]
     if f.share_code and not f.share_code.startswith("other:"):
-        named = [j for j in earlier if figures[j].indicator == f.share_code]
+        # 乡镇政府11件，占受理总数的7.28% after 151件中，…部门140件: the total, not a
+        # sibling part that took the total's code.
+        whole = figures[numerator].part_of
+        named = [
+            j
+            for j in earlier
+            if figures[j].indicator == f.share_code and (figures[j].part_of is None or j == whole)
+        ]
+        if whole is not None and figures[whole].indicator == f.share_code:
+            named = [whole]
         if named:
             rel = _checked_rate(figures, i, numerator, named[0], "确定")
             out.append(rel)
@@ -293,6 +310,19 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation]) -> None:
             rel.note += f"（“{figures[numerator].quote}”是“{figures[whole].quote}”的分项，按其总数计算。）"
             out.append(rel)
             return
+        if not f.share_of and _proven_partition(figures, whole, f):
+            # 审结4696件，其中维持3509件，占74.7%；驳回1110件，占23.6%；纠错77件，
+            # 占1.7%: the parts add up to their total in the same sentence, so a bare
+            # 占 is over that total and a share that does not fit it is wrong — unless
+            # it fits another count nearby (then unjudged).
+            _add_fits(figures, rel, [])
+            if not rel.fits:
+                rel.note += (
+                    f"（“{figures[numerator].quote}”是“{figures[whole].quote}”的分项，"
+                    "各分项之和等于总数，“占”即占该总数。）"
+                )
+                out.append(rel)
+                return
     # 占收案总数的79.9%: the nearest larger count of the same kind that the text marks
     # as a total; found by nearness, so only a fit is reported.
     group = figures[numerator].group
@@ -309,7 +339,66 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation]) -> None:
         if rel.consistent:
             out.append(rel)
             return
+    if not f.share_of and 0 < f.value < HUNDRED and not f.bound:
+        # 以调解、和解等方式结案3723件，占31.65%: no total stated anywhere near; the
+        # total the share implies is given (never a verdict against the text).
+        implied = int((num * HUNDRED / f.value).quantize(Decimal(1), ROUND_HALF_UP))
+        computed, ok = rate_fits(num, Decimal(implied), f.value, f.approx, f.bound) if implied else (None, False)
+        if ok:
+            out.append(
+                Relation(
+                    "rate",
+                    True,
+                    f"文中未给出“占”的总数；按{_fmt(num)}÷{_fmt(f.value)}%推算总数约为{implied}，与所报比率相符。",
+                    rate=i,
+                    numerator=numerator,
+                    implied_denominator=implied,
+                    stated=f.value,
+                    computed=computed,
+                    confidence="较确定",
+                )
+            )
+            return
     out.append(_unchecked(i, numerator, f.value, f"“占{f.share_of}”所指的总数在文中找不到或对不上，未作判断。"))
+
+
+def _proven_partition(figures: list[Figure], whole: int, rate: Figure) -> bool:
+    """Whether the parts of `whole` add up to it exactly, the total in the rate's
+    paragraph and before it (items apart by ； are one list)."""
+    parts = [g.value for g in figures if g.part_of == whole]
+    w = figures[whole]
+    return (
+        w.paragraph == rate.paragraph
+        and w.cstart < rate.cstart
+        and len(parts) >= 2
+        and sum(parts, Decimal(0)) == figures[whole].value
+    )
+
+
+def _share_row_relations(figures: list[Figure]) -> list[Relation]:
+    """A table's share row (占新受理数比例): each share over the count above it and the
+    total its label names. When most of a row's shares do not fit that total, the
+    total was misread: none of them is judged."""
+    rows: dict[int, list[Relation]] = {}
+    for i, f in enumerate(figures):
+        if f.above is None or not f.is_rate:
+            continue
+        if f.share_base is None:
+            rows.setdefault(-1, []).append(
+                _unchecked(i, f.above, f.value, f"“占{f.share_of}”所指的总数在表前的文字中找不到，未作判断。")
+            )
+            continue
+        rel = _checked_rate(figures, i, f.above, f.share_base, "确定")
+        rel.note += f"（表中“占{f.share_of}”一行：上一行的数除以前文的“{figures[f.share_base].quote}”。）"
+        rows.setdefault(f.paragraph, []).append(rel)
+    out: list[Relation] = []
+    for key, rels in rows.items():
+        if key >= 0 and sum(1 for r in rels if not r.consistent) * 2 > len(rels):
+            for r in rels:
+                r.checked, r.consistent, r.confidence = False, True, "无法核对"
+                r.note = "本行多数比例与前文所称总数不符，总数可能另有所指，未作判断。"
+        out += rels
+    return out
 
 
 def _adjacent(figures: list[Figure], a: int, b: int, text_between: str) -> bool:
@@ -319,9 +408,12 @@ def _adjacent(figures: list[Figure], a: int, b: int, text_between: str) -> bool:
 
 def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
     out: list[Relation] = []
+    out += _share_row_relations(figures)
     for i, f in enumerate(figures):
         if not f.is_rate:
             continue
+        if f.above is not None:
+            continue  # a table's share row, judged above
         if f.share_of is not None:
             _share_relation(figures, i, out)
             continue
@@ -427,6 +519,15 @@ def _named_rate(figures: list[Figure], i: int, out: list[Relation]) -> None:
     near = _near(figures, i)
     numerator = next((j for j in near if stem in figures[j].quote), None)
     if numerator is None:
+        # 2418项政务服务事项中，2331项纳入…，入驻率达到96.4%: the part right before the
+        # rate over its total, when it fits (found by nearness: a fit only).
+        j = near[0] if near else None
+        whole = figures[j].part_of if j is not None else None
+        if j is not None and whole is not None and figures[j].sentence == f.sentence:
+            rel = _checked_rate(figures, i, j, whole, "较确定")
+            if rel.consistent:
+                rel.note += f"（“{figures[j].quote}”是“{figures[whole].quote}”的分项。）"
+                out.append(rel)
         return
     num = figures[numerator]
     for j in near:
@@ -766,31 +867,39 @@ def _table_rows(text: str) -> list[list[tuple[str, list[int]]]]:
     return [t for t in tables if len(t) >= 2]
 
 
-_TOTAL_CELL = re.compile(r"^(总计|合计|小计|总数)$")
+_TOTAL_CELL = re.compile(r"^(总计|合计|小计|总数)([（(][^（()）]{1,4}[）)])?$")
 
 
 def _row_total_header(text: str, line_start: int) -> bool:
     """Whether the table header above this row ends in one 总计 column (the row's last
     number is then the sum of the others)."""
+    col = _total_column(text, line_start)
+    return col is not None and col[0] == col[1] - 1
+
+
+def _total_column(text: str, line_start: int) -> tuple[int, int] | None:
+    """(index of the one 合计 column, number of columns) of the header above this row:
+    the nearest all-words line, with one 总计/合计（宗） cell."""
     end = line_start - 1
     for _ in range(8):
         if end <= 0:
-            return False
+            return None
         start = text.rfind("\n", 0, end) + 1
         cells = [c for c in text[start:end].split("\t") if c]
         if len(cells) < 2:
-            return False
+            return None
         if not any(_NUMBER_CELL.match(c) for c in cells):
-            totals = [c for c in cells if _TOTAL_CELL.match(c)]
+            totals = [k for k, c in enumerate(cells) if _TOTAL_CELL.match(c)]
             if totals:
-                return len(totals) == 1 and _TOTAL_CELL.match(cells[-1]) is not None
+                return (totals[0], len(cells)) if len(totals) == 1 else None
         end = start - 1
-    return False
+    return None
 
 
 def _row_sums(text: str, figures: list[Figure]) -> list[Relation]:
-    """A table row under a header ending in 总计: its last number is the sum of the
-    others (58 | 7 | 0 | 0 | 1 | 0 | 66)."""
+    """A table row under a header with one 总计 column: the number in it is the sum of
+    the numbers before it (58 | 7 | 0 | 0 | 1 | 0 | 66; 12175 | … | 12 | 108156 | 1753.79
+    under 警告 | … | 其他行政处罚 | 合计（宗） | 罚没金额（万元））."""
     out: list[Relation] = []
     by_line: dict[int, list[int]] = {}
     for i, f in enumerate(figures):
@@ -798,11 +907,30 @@ def _row_sums(text: str, figures: list[Figure]) -> list[Relation]:
             continue
         by_line.setdefault(text.rfind("\n", 0, f.cstart) + 1, []).append(i)
     for line_start, idx in by_line.items():
-        if len(idx) < 3 or "\t" not in text[line_start : figures[idx[0]].cstart]:
+        line_end = text.find("\n", line_start)
+        cells = [c for c in text[line_start : line_end if line_end >= 0 else len(text)].split("\t") if c]
+        labelled = "\t" in text[line_start : figures[idx[0]].cstart]
+        numbers_only = all(_NUMBER_CELL.match(c) for c in cells)
+        if len(idx) < 3 or not (labelled or numbers_only):
             continue
-        if not _row_total_header(text, line_start):
+        col = _total_column(text, line_start)
+        if col is None:
             continue
-        total, parts = idx[-1], idx[:-1]
+        last = col[0] == col[1] - 1
+        if last:
+            # A header ending in 总计 (its merged cells not spread out): the row's last
+            # number is the sum of the others.
+            total, parts = idx[-1], idx[:-1]
+        else:
+            if col[1] != len(cells):
+                continue
+            at_col = {text.count("\t", line_start, figures[i].cstart): i for i in idx}
+            if col[0] not in at_col:
+                continue
+            total = at_col[col[0]]
+            parts = [at_col[k] for k in sorted(at_col) if k < col[0]]
+        if len(parts) < 2 or (not last and any(figures[j].group != figures[total].group for j in parts)):
+            continue  # (a 合计 column inside the row: only over columns of its own kind)
         s = sum((figures[j].value for j in parts), Decimal(0))
         t = figures[total].value
         ok = s == t
@@ -815,7 +943,9 @@ def _row_sums(text: str, figures: list[Figure]) -> list[Relation]:
                 parts=parts,
                 stated_total=t,
                 sum_of_parts=s,
-                checked=ok or len(idx) <= 8,
+                # A 合计 column inside the row (amounts after it) proves nothing when it
+                # does not add up: its columns may overlap.
+                checked=ok or (last and len(idx) <= 8),
             )
         )
     return out
@@ -856,6 +986,49 @@ def _table_relations(text: str, figures: list[Figure]) -> list[Relation]:
                 if figures[t].value <= 0:
                     continue
                 out.append(_checked_rate(figures, r, c, t, "确定"))
+    return out
+
+
+def _column_sums(text: str, figures: list[Figure]) -> list[Relation]:
+    """A table's 合计 row under rows with as many counts: each of its counts against
+    the column above it. Rows may be parts of others (其中 rows), so only a column that
+    adds up is reported; one that does not is left unjudged."""
+    at = {f.cstart: i for i, f in enumerate(figures)}
+    out: list[Relation] = []
+    for table in _table_rows(text):
+        totals = [k for k, r in enumerate(table) if lx.TOTAL_ROW.match(r[0])]
+        if len(totals) != 1 or totals[0] < 2:
+            continue
+        width = len(table[totals[0]][1])
+        first = max((k + 1 for k, r in enumerate(table[: totals[0]]) if not r[1]), default=0)
+        cells = [p for r in table[first : totals[0] + 1] for p in r[1]]
+        if any(p not in at for p in cells):
+            continue
+        rows = [[at[p] for p in r[1]] for r in table[first : totals[0] + 1]]
+        if len(rows) < 3 or any(len(r) != width for r in rows):
+            continue
+        *above, total_row = rows
+        for k in range(width):
+            t = total_row[k]
+            parts = [r[k] for r in above]
+            if figures[t].is_rate or any(figures[j].is_rate for j in parts):
+                continue
+            s = sum((figures[j].value for j in parts), Decimal(0))
+            ok = s == figures[t].value
+            out.append(
+                Relation(
+                    "sum",
+                    ok,
+                    f"本列各行之和{_fmt(s)}与“合计”{_fmt(figures[t].value)}{'相符' if ok else '不符'}。"
+                    + ("" if ok else "表中各行可能互有包含，未作判断。"),
+                    total=t,
+                    parts=parts,
+                    stated_total=figures[t].value,
+                    sum_of_parts=s,
+                    confidence="确定" if ok else "无法核对",
+                    checked=ok,
+                )
+            )
     return out
 
 
@@ -1040,6 +1213,7 @@ def find_relations(text: str, figures: list[Figure]) -> list[Relation]:
         tables
         + rates
         + _row_sums(text, figures)
+        + _column_sums(text, figures)
         + sums
         + trailing
         + _implied(figures)

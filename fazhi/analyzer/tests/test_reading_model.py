@@ -210,3 +210,282 @@ def test_enforcement_acts_named_by_their_kind_in_an_enforcement_text():
     assert s["consistent"] and len(s["part_quotes"]) == 3 and s["total_quote"].endswith("900宗")
     # Outside a text about 执法, 行政许可 counts are not read as enforcement acts.
     assert codes("全区受理行政许可申请80宗。")[0][0] != "enforcement_cases"
+
+
+# Tables with a header merged across their columns (the 行政执法 data tables) ----------
+
+_ENFORCEMENT_TABLE = """某县2025年度行政执法统计表
+行政处罚决定数量（宗）
+警告 | 罚款 | 行政拘留 | 合计（宗） | 罚没金额（万元）
+12140 | 300 | 25 | 12465 | 88.5
+行政许可办理数量（宗）
+申请数量 | 受理数量 | 许可数量 | 不予许可数量
+700 | 690 | 650 | 40
+"""
+
+
+def test_a_row_of_numbers_takes_its_columns_and_the_header_merged_over_them():
+    got = codes(_ENFORCEMENT_TABLE)
+    # 12140 looks like a hotline number (12xxx) but stands in a cell under 警告.
+    assert got[:4] == [("enforcement_cases", v) for v in (12140, 300, 25, 12465)]
+    # The amount column's bracketed unit is its cells' unit, and decimals in a cell are kept.
+    amount = next(f for f in extract_figures(_ENFORCEMENT_TABLE) if f.value == 88.5)
+    assert amount.unit == "万元" and amount.indicator.startswith("other:")
+    # Steps before or beside the act (申请, 受理, 不予许可) do not take the merged header's code.
+    permits = dict((v, c) for c, v in got[5:])
+    assert permits[650] == "enforcement_cases"
+    assert all(permits[v].startswith("other:") for v in (700, 690, 40))
+
+
+def test_a_total_column_inside_the_row_is_the_sum_of_the_columns_before_it():
+    (s,), _a = rels(_ENFORCEMENT_TABLE, "sum")
+    assert s["consistent"] and s["stated_total"] == 12465 and len(s["part_quotes"]) == 3
+    # When it does not add up, a 合计 column followed by other columns proves nothing.
+    wrong = _ENFORCEMENT_TABLE.replace("12465", "12466")
+    a = analyze_text(wrong)
+    assert not any(r.kind == "sum" and r.checked and not r.consistent for r in a.relations)
+
+
+# The disclosure report's standard tables, as a text copy gives them ----------------
+
+_APPEALS_TABLE = """四、政府信息公开行政复议、行政诉讼情况
+行政复议\t行政诉讼
+结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉
+结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计
+3\t1\t0\t1\t5\t2\t1\t0\t0\t3\t0\t1\t0\t0\t1
+"""
+
+
+def test_a_row_wider_than_its_headers_is_named_by_the_staggered_header_lines():
+    got = codes(_APPEALS_TABLE)
+    assert [v for _c, v in got] == [3, 1, 0, 1, 5, 2, 1, 0, 0, 3, 0, 1, 0, 0, 1]
+    assert got[:2] == [("recon_upheld", 3), ("recon_corrected", 1)]
+    # 尚未审结 is not closed cases; a lawsuit's 结果维持 is not a reconsideration's,
+    # and only the lawsuits' 总计 is their caseload.
+    assert got[3][0].startswith("other:")
+    assert [c for c, _v in got[5:10]][:3] == [c for c, _v in got[5:8]]
+    assert all(c.startswith("other:") for c, _v in got[5:9])
+    assert got[9] == ("litig_cases", 3) and got[14] == ("litig_cases", 1)
+
+
+def test_requests_carried_over_and_documents_repealed_in_a_disclosure_table():
+    text = (
+        "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n行政规范性文件\t12\t3\t45\n"
+        "三、收到和处理政府信息公开申请情况\n"
+        "二、上年结转政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2\n"
+    )
+    got = codes(text)
+    assert got[:2] == [("normdoc_issued", 12), ("normdoc_cleanup_repealed", 3)]
+    assert got[2][0].startswith("other:")
+    assert all(c.startswith("other:") and c != "disclosure_requests" for c, _v in got[3:])
+
+
+def test_kinds_of_case_in_a_list_are_a_breakdown_not_the_lawsuit_caseload():
+    got = codes("全年受理法律援助案件1024件，办结986件，其中刑事案件512件、民事案件470件、行政案件4件。")
+    assert got[0] == ("legal_aid_cases", 1024)
+    assert all(c.startswith("other:") and c != "litig_cases" for c, _v in got[2:])
+    # Parts of a catalogue total still take its code.
+    got = codes("全年办理法律援助案件300件，其中刑事法律援助案件100件、民事法律援助案件200件。")
+    assert [c for c, _v in got] == ["legal_aid_cases"] * 3
+
+
+def test_a_bare_share_in_a_list_that_adds_up_is_over_its_total():
+    text = "全年共审结复议案件4696件，其中作出维持决定3509件，占74.7%；驳回1110件，占23.6%；纠错77件，占1.7%。"
+    a = analyze_text(text)
+    bad = [r.as_dict(a.figures) for r in a.relations if r.kind == "rate" and r.checked and not r.consistent]
+    assert len(bad) == 1 and bad[0]["stated"] == 1.7 and bad[0]["denominator_quote"].endswith("4696件")
+    assert "1.64%" in bad[0]["note"]
+    # When the parts do not add up to the total, the base is not proven: no verdict.
+    loose = text.replace("驳回1110件", "驳回1000件")
+    a = analyze_text(loose)
+    assert not any(r.kind == "rate" and r.checked and not r.consistent for r in a.relations)
+
+
+# Found by the blind batches 037–064 --------------------------------------------------
+
+
+def test_counts_each_followed_by_a_bare_share_are_parts_of_the_total_they_fit():
+    text = (
+        "全年共受理纠纷500件，调解成功490件；主动调解300件，占60%；申请调解150件，占30%；"
+        "移送调解50件，占10%。婚姻纠纷100件，占20%；邻里纠纷400件，占80%。"
+    )
+    got = dict((v, c) for c, v in codes(text) if v in (300, 150, 50))
+    assert set(got.values()) == {"mediation_cases"}  # 主动调解… take the total's code
+    sums, a = rels(text, "sum")
+    # Two lists over the same total, each ending where it adds up to it.
+    assert sorted(len(s["part_quotes"]) for s in sums) == [2, 3]
+    assert all(s["consistent"] and s["total_quote"].endswith("500件") for s in sums)
+    rates = [r.as_dict(a.figures) for r in a.relations if r.kind == "rate" and r.checked]
+    assert all(r["consistent"] for r in rates) and any(r["denominator_quote"].endswith("500件") for r in rates)
+
+
+def test_a_rate_is_rounded_once_from_the_exact_quotient():
+    # 76 ÷ 869 = 8.7457%: 8.7% (rounding 8.75 again would give 8.8%).
+    a = analyze_text("全市共受理纠纷869件，其中损害赔偿纠纷76件，占8.7%；其他纠纷793件，占91.3%。")
+    assert not any(r.kind == "rate" and r.checked and not r.consistent for r in a.relations)
+    # A truncated share is not rounded: 140 ÷ 151 = 92.7152% is 92.72%, and the note says so.
+    a = analyze_text("新受理案件151件，其中县政府部门140件，占92.71%；乡镇政府11件，占7.28%。")
+    bad = [r for r in a.relations if r.kind == "rate" and r.checked and not r.consistent]
+    assert len(bad) == 1 and "截断" in bad[0].note and "92.72" in bad[0].note
+
+
+def test_a_part_measured_by_another_code_of_its_totals_family_keeps_it():
+    got = codes("全年新收行政复议案件1600件，其中，依法纠正违法或不当行政行为280件。")
+    assert got == [("recon_received", 1600), ("recon_corrected", 280)]
+    # A category of the total in another unit still takes the total's code.
+    got = codes("全年主动公开政府信息300条，其中依申请公开9条。")
+    assert [c for c, _v in got] == ["disclosure_proactive"] * 2
+
+
+def test_study_sessions_meetings_and_training_classes():
+    got = codes(
+        "全年组织专题学习2次，县政府常务会议学法18次，县政府常务会专题研究法治政府建设工作3次，"
+        "举办法治专题研讨班2期，报告由总体情况、其他需要报告的事项等六部分组成。"
+    )
+    assert got[:2] == [("study_sessions", 2), ("study_sessions", 18)]
+    assert got[2][0].startswith("other:") and got[3][0].startswith("other:")
+    assert len(got) == 4  # 六部分 is the report's structure, not a count
+
+
+def test_a_tables_share_row_is_over_the_total_its_label_names():
+    text = (
+        "2025年新受理行政复议案件200件。\n"
+        "新受理的行政复议200件中，被申请人为县政府部门的案件150件；乡镇政府50件，占受理总数的25%。\n"
+        "| 申请事项 | 举报投诉 | 行政处罚 | 工伤认定 |\n"
+        "| 数量 | 120件 | 79件 | 0 |\n"
+        "| 占新受理数比例 | 60% | 39.49% | 0 |\n"
+    )
+    got = codes(text)
+    assert [c for c, v in got if v in (120, 79)] == ["recon_accepted"] * 2
+    a = analyze_text(text)
+    rates = [r.as_dict(a.figures) for r in a.relations if r.kind == "rate" and r.checked]
+    row = [r for r in rates if r["rate_quote"].count("|") and "新受理行政复议案件200件" in r["denominator_quote"]]
+    assert len(row) == 3
+    # 79 ÷ 200 = 39.5%: 39.49% is wrong by the rule; 120 ÷ 200 and 0 ÷ 200 fit.
+    assert [r["consistent"] for r in row] == [True, False, True]
+    # 乡镇政府50件 is a part of the 200 in its sentence (…件中), its share over that total.
+    sums = [r.as_dict(a.figures) for r in a.relations if r.kind == "sum"]
+    assert any(s["stated_total"] == 200 and len(s["part_quotes"]) == 2 and s["consistent"] for s in sums)
+    assert any(r["stated"] == 25 and r["consistent"] and r["denominator_quote"].endswith("200件") for r in rates)
+
+
+def test_one_numeral_for_several_items_and_counts_the_number_reader_missed():
+    got = codes("组织开展述职评议和述法测评各1次，参考率、及格率均在80%以上。")
+    assert [v for _c, v in got] == [1, 1, 80, 80]
+    assert "other:及格率" in [c for c, _v in got]  # 及格率 is one word, not 及 + 格率
+    got = codes("对2市4县开展实地评估，指标权重提升1倍，全省年均受理行政复议申请超万件。")
+    assert [v for _c, v in got] == [2, 4, 1, 10000]
+    assert got[-1][0] == "recon_accepted"
+    assert codes("本年报由总体情况等六部分组成，由市场监管部门负责，县委常委会审议。") == []
+    # 19① in a table cell: a note mark, the number is still read.
+    assert [v for _c, v in codes("信息内容\t本年制发件数\t现行有效件数\n规范性文件\t3\t19①\n")] == [3, 19]
+
+
+def test_a_labelled_rows_context_is_its_tables_caption():
+    text = (
+        "2024年行政复议案件审结情况\n| 审结结果 | 件数 | 占比 |\n| 维持 | 87 | 64.4% |\n"
+        "| 驳回 | 23 | 17.0% |\n| 撤销 | 25 | 18.6% |\n| 合计 | 135 | 100% |\n"
+    )
+    got = codes(text)
+    assert [c for c, v in got if v in (87, 23, 25)] == ["recon_upheld", "recon_dismissed", "recon_revoked"]
+    a = analyze_text(text)
+    bad = [r.as_dict(a.figures) for r in a.relations if r.kind == "rate" and r.checked and not r.consistent]
+    # 25 ÷ 135 = 18.52%: 18.6% is wrong; 17.0% keeps its one printed decimal (17.04 → 17.0).
+    assert [r["stated"] for r in bad] == [18.6]
+    # 规章 | 0 under 本年废止件数 is not a 规范性文件 repealed.
+    got = codes("信息内容\t本年制发件数\t本年废止件数\n规章\t0\t0\n行政规范性文件\t5\t2\n")
+    assert [c for c, _v in got][1] != "normdoc_cleanup_repealed" and got[3] == ("normdoc_cleanup_repealed", 2)
+
+
+def test_a_breakdown_after_the_counts_noun_and_a_rate_over_it():
+    text = "2418项政务服务事项中，2331项纳入本级政务服务中心一体化管理，政务服务事项入驻率达到96.4%。"
+    sums, a = rels(text, "sum")
+    assert len(sums) == 1 and sums[0]["stated_total"] == 2418
+    rates = [r.as_dict(a.figures) for r in a.relations if r.kind == "rate" and r.checked]
+    assert len(rates) == 1 and rates[0]["consistent"] and rates[0]["denominator_quote"].endswith("2418项")
+
+
+def test_a_bare_share_with_no_total_in_the_text_gives_the_total_it_implies():
+    (r,), _a = rels("全省以调解、和解等方式结案3723件，占31.65%。", "rate")
+    assert r["consistent"] and r["denominator_quote"] is None and r["implied_denominator"] == 11763
+
+
+def test_those_added_this_year_are_not_the_stock():
+    got = codes("全市新聘专职人民调解员66名，调解员队伍增至414名，新建人民调解委员会12个。")
+    assert got[0][0].startswith("other:") and got[1] == ("mediators", 414) and got[2][0].startswith("other:")
+
+
+def test_a_parenthesised_breakdown_ends_with_its_parenthesis():
+    text = (
+        "全年共收到政府信息公开申请28件（其中当面申请5件、网络申请20件、信函申请3件），上年结转2件，"
+        "共办结30件，其中予以公开15件，部分公开5件，无法提供8件，不予处理2件。"
+        "全年因政府信息公开被申请行政复议1件，被提起行政诉讼0件。"
+    )
+    sums, _a = rels(text, "sum")
+    assert sorted((s["stated_total"], len(s["part_quotes"])) for s in sums) == [(28, 3), (30, 4)]
+    got = codes(text)
+    assert got[4][0] != "disclosure_requests"  # 上年结转2件 is not a new request
+    assert [c for c, _v in got[-2:]] == ["other:disclosure_appeals"] * 2
+
+
+def test_words_after_a_dun_comma_name_the_next_item():
+    got = codes("全年审结行政复议案件198件，其中撤销12件、变更2件、确认违法5件、责令履行3件。")
+    assert [c for c, _v in got[1:]] == ["recon_revoked", "recon_altered", "recon_confirmed_illegal", "recon_ordered_performance"]
+    # …9个行业性、专业性调委会: one noun phrase, no number after its 、.
+    assert codes("以9个行业性、专业性调委会为补充。") == [("mediation_committees", 9)]
+    assert codes("2024年新申领执法证件126人。")[0][0].startswith("other:")
+
+
+def test_a_share_whose_words_stand_in_the_clause_before():
+    text = "新受理的行政复议151件中，被申请人为县政府部门的案件数量为140件，占受理案件数比例最高，达92.71%。"
+    (r,), _a = rels(text, "rate")
+    # 140 ÷ 151 = 92.7152%: cut, not rounded — 不符 by the rule, and the note says so.
+    assert not r["consistent"] and r["denominator_quote"].endswith("151件") and "截断" in r["note"]
+
+
+def test_a_parenthesised_part_with_words_after_it_still_ends_at_the_parenthesis():
+    text = "完成2023年度全市473名负责人述法（其中21名负责人进行现场述法）和2024年度全市471名负责人述法。"
+    (s,), _a = rels(text, "sum")
+    assert s["stated_total"] == 473 and len(s["part_quotes"]) == 1
+
+
+def test_a_merged_quantity_header_spread_over_its_columns_reads_as_written_once():
+    text = (
+        "某县行政执法统计表\n行政许可实施数量（宗）\t行政许可实施数量（宗）\t行政许可实施数量（宗）\n"
+        "申请数量\t受理数量\t许可数量\n700\t690\t650\n"
+    )
+    got = codes(text)
+    assert got[0][0].startswith("other:") and got[1][0].startswith("other:")
+    assert got[2] == ("enforcement_cases", 650)
+
+
+def test_a_plain_lawsuit_column_over_a_row_of_numbers_keeps_its_code():
+    got = codes("某县行政应诉统计\n行政诉讼案件\t出庭应诉\t败诉\n52\t50\t3\n")
+    assert got[0] == ("litig_cases", 52)
+
+
+def test_cases_settled_before_acceptance_and_the_caseload_to_handle_are_not_accepted():
+    got = codes("2024年总共需办理复议案件151件。2024年复议受理前协商化解案件17件。")
+    assert all(c.startswith("other:") for c, _v in got) and len(got) == 2
+
+
+_AGENCY_TABLE = """2024年度各行政执法机关执法数据统计表
+| 执法机关 | 行政许可（件） | 行政处罚（件） | 行政检查（次） | 合计 |
+| 县市场监督管理局 | 1520 | 356 | 2300 | 4176 |
+| 县交通运输局 | 860 | 420 | 1200 | 2480 |
+| 合计 | 2380 | 776 | 3500 | 6656 |
+"""
+
+
+def test_a_tables_total_row_and_total_column_are_checked():
+    sums, _a = rels(_AGENCY_TABLE, "sum")
+    rows = [s for s in sums if "本行" in s["note"]]
+    columns = [s for s in sums if "本列" in s["note"]]
+    assert len(rows) == 3 and len(columns) == 4 and all(s["consistent"] for s in sums)
+    assert [c for c, v in codes(_AGENCY_TABLE) if v in (1520, 356)] == ["enforcement_cases"] * 2
+    # A column that does not add up may hold rows that are parts of others: no verdict
+    # (the total row's own 合计 column, 2381 + 776 + 3500 ≠ 6656, is proven wrong).
+    a = analyze_text(_AGENCY_TABLE.replace("| 合计 | 2380 |", "| 合计 | 2381 |"))
+    bad = [r for r in a.relations if r.kind == "sum" and r.checked and not r.consistent]
+    assert len(bad) == 1 and "本行" in bad[0].note
+    assert any("本列" in r.note for r in a.unchecked)
