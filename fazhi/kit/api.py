@@ -166,8 +166,8 @@ class ScopedModelViewSet(OutOfScopeFirstMixin, VersionCheckMixin, viewsets.Model
         super().initial(request, *args, **kwargs)
         # Every write of every register takes named fields: a JSON list, string or number
         # is refused here, once, rather than reaching code that reads `request.data.get`.
-        if request.method in {"POST", "PUT", "PATCH"} and not isinstance(request.data, Mapping):
-            raise ParseError('请求内容须为 JSON 对象（{"字段": 值, …}）。')
+        if request.method in {"POST", "PUT", "PATCH"}:
+            require_object(request)
 
     # A record whose unit is its owner's (a dispute's is its committee's): the owner field.
     unit_from: str = ""
@@ -198,6 +198,13 @@ class ScopedModelViewSet(OutOfScopeFirstMixin, VersionCheckMixin, viewsets.Model
             raise StaleVersion() from exc
 
 
+def require_object(request: Request) -> None:
+    """Every write takes named fields: a JSON list, string, number or null is refused
+    once, rather than reaching code that reads `request.data.get`."""
+    if not isinstance(request.data, Mapping):
+        raise ParseError('请求内容须为 JSON 对象（{"字段": 值, …}）。')
+
+
 class TransitionMixin:
     """`POST /api/<prefix>/<id>/transition/`: one workflow move through `apply()`.
 
@@ -214,6 +221,7 @@ class TransitionMixin:
     @action(detail=True, methods=["post"])
     def transition(self, request: Request, pk: Any = None) -> Response:
         record = self.get_object()  # type: ignore[attr-defined]
+        require_object(request)  # also for viewsets that are not ScopedModelViewSets
         name = str(request.data.get("action", ""))
         t = record.transitions.get(name)
         if t is None:
