@@ -137,22 +137,23 @@ def grouped(rows: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]
     return list(groups.items())
 
 
+def year_page(
+    request: HttpRequest, template: str, unit: Unit, year: int, **context: Any
+) -> HttpResponse:
+    """A page about one unit's figures of one year: the template gets `unit` and `year`
+    besides `context`."""
+    return render(request, template, {"unit": unit, "year": year, **context})
+
+
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
     unit = unit_for(request)
     year = parse_year(request)
     values = engine.compute(unit, year, cat_module.listed())
     rows = rows_for(unit, year, values)
-    return render(
-        request,
-        "indicators/overview.html",
-        {
-            "unit": unit,
-            "year": year,
-            "indicator_groups": grouped(rows),
-            "count": len(rows),
-            "period": cat_module.Period.year(year),
-        },
+    return year_page(
+        request, "indicators/overview.html", unit, year,
+        indicator_groups=grouped(rows), count=len(rows), period=cat_module.Period.year(year),
     )
 
 
@@ -218,16 +219,8 @@ def compare(request: HttpRequest) -> HttpResponse:
     cat = cat_module.catalogue()
     codes = chosen_codes(request, list(cat)[:COMPARE_DEFAULT])
     data = compare_data(unit, year, codes)
-    return render(
-        request,
-        "indicators/compare.html",
-        {
-            "unit": unit,
-            "year": year,
-            "codes": codes,
-            "all": list(cat.values()),
-            **data,
-        },
+    return year_page(
+        request, "indicators/compare.html", unit, year, codes=codes, all=list(cat.values()), **data
     )
 
 
@@ -380,16 +373,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         ("dashboard", unit.pk, unit.path, year, code), lambda: dashboard_figures(unit, year, code), fresh=fresh
     )
     data = {**data, "deadlines": deadline_panel(request, unit)}  # by the user's scope: never kept
-    return render(
-        request,
-        "indicators/dashboard.html",
-        {
-            "unit": unit,
-            "year": year,
-            "data": data,
-            "code": code,
-            "choices": [cat[c] for c in focus_codes],
-            "computed_at": computed_at,
-            "kept_seconds": figcache.ttl(),
-        },
+    return year_page(
+        request, "indicators/dashboard.html", unit, year,
+        data=data, code=code, choices=[cat[c] for c in focus_codes], computed_at=computed_at,
+        kept_seconds=figcache.ttl(),
     )
