@@ -18,22 +18,16 @@ def load(ctx: Any) -> None:
     cal = get_calendar()
     county = ctx.county
     # 法治政府建设年度报告: last year's (met on time once due) and this year's (running).
-    last = open_deadline(
-        county,
-        "annual_report",
-        start=dt.date(today.year - 1, 12, 31),
-        title=f"{today.year - 1}年度法治政府建设情况报告",
-        unit=county,
-    )
-    if last.due_date < today:
-        meet_deadline(county, "annual_report", on=last.due_date - dt.timedelta(days=3))
-    open_deadline(
-        county,
-        "annual_report",
-        start=dt.date(today.year, 12, 31),
-        title=f"{today.year}年度法治政府建设情况报告",
-        unit=county,
-    )
+    for year in (today.year - 1, today.year):
+        report = open_deadline(
+            county,
+            "annual_report",
+            start=dt.date(year, 12, 31),
+            title=f"{year}年度法治政府建设情况报告",
+            unit=county,
+        )
+        if year < today.year and report.due_date < today:
+            meet_deadline(county, "annual_report", on=report.due_date - dt.timedelta(days=3))
     # 政府信息公开工作年度报告 of each department (第49条: by 31 January).
     for i, dept in enumerate(ctx.departments):
         d = open_deadline(
