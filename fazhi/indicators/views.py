@@ -92,10 +92,17 @@ def unit_for(request: HttpRequest) -> Unit:
     return unit
 
 
-def chosen_codes(request: HttpRequest, default: list[str]) -> list[str]:
+def chosen_codes(request: HttpRequest, default: list[str] | None = None) -> list[str]:
+    """The indicators asked for by ?code=…; else `default`, else the catalogue's first
+    COMPARE_DEFAULT."""
     cat = cat_module.catalogue()
     codes = [c for c in request.GET.getlist("code") if c in cat]
-    return codes or default
+    return codes or (list(cat)[:COMPARE_DEFAULT] if default is None else default)
+
+
+def figure_url(ind: cat_module.Indicator, unit: Unit, year: int) -> str:
+    """The records behind a figure; "" for a sum of other figures (it has none of its own)."""
+    return records_url(ind.code, unit, year) if ind.kind != "parts" else ""
 
 
 def rows_for(unit: Unit, year: int, values: dict[str, Any]) -> list[dict[str, Any]]:
@@ -137,22 +144,23 @@ def grouped(rows: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]
     return list(groups.items())
 
 
+def year_page(
+    request: HttpRequest, template: str, unit: Unit, year: int, **context: Any
+) -> HttpResponse:
+    """A page about one unit's figures of one year: the template gets `unit` and `year`
+    besides `context`."""
+    return render(request, template, {"unit": unit, "year": year, **context})
+
+
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
     unit = unit_for(request)
     year = parse_year(request)
     values = engine.compute(unit, year, cat_module.listed())
     rows = rows_for(unit, year, values)
-    return render(
-        request,
-        "indicators/overview.html",
-        {
-            "unit": unit,
-            "year": year,
-            "indicator_groups": grouped(rows),
-            "count": len(rows),
-            "period": cat_module.Period.year(year),
-        },
+    return year_page(
+        request, "indicators/overview.html", unit, year,
+        indicator_groups=grouped(rows), count=len(rows), period=cat_module.Period.year(year),
     )
 
 
@@ -203,7 +211,7 @@ def compare_data(unit: Unit, year: int, codes: list[str]) -> dict[str, Any]:
             {
                 "value": values[child.pk][c],
                 "shown": display(cat[c], values[child.pk][c]),
-                "url": records_url(c, child, year) if cat[c].kind != "parts" else "",
+                "url": figure_url(cat[c], child, year),
             }
             for c in codes
         ]
@@ -215,19 +223,10 @@ def compare_data(unit: Unit, year: int, codes: list[str]) -> dict[str, Any]:
 def compare(request: HttpRequest) -> HttpResponse:
     unit = unit_for(request)
     year = parse_year(request)
-    cat = cat_module.catalogue()
-    codes = chosen_codes(request, list(cat)[:COMPARE_DEFAULT])
-    data = compare_data(unit, year, codes)
-    return render(
-        request,
-        "indicators/compare.html",
-        {
-            "unit": unit,
-            "year": year,
-            "codes": codes,
-            "all": list(cat.values()),
-            **data,
-        },
+    codes = chosen_codes(request)
+    return year_page(
+        request, "indicators/compare.html", unit, year,
+        codes=codes, all=list(cat_module.catalogue().values()), **compare_data(unit, year, codes),
     )
 
 
@@ -255,7 +254,7 @@ def trends(request: HttpRequest) -> HttpResponse:
     unit = unit_for(request)
     years = trend_years(request)
     cat = cat_module.catalogue()
-    codes = chosen_codes(request, list(cat)[:COMPARE_DEFAULT])
+    codes = chosen_codes(request)
     values = trend_values(unit, years, codes)
     rows = [
         {
@@ -263,7 +262,7 @@ def trends(request: HttpRequest) -> HttpResponse:
             "cells": [
                 {
                     "shown": display(cat[c], values[y][c]),
-                    "url": records_url(c, unit, y) if cat[c].kind != "parts" else "",
+                    "url": figure_url(cat[c], unit, y),
                 }
                 for y in years
             ],
@@ -334,7 +333,7 @@ def dashboard_figures(unit: Unit, year: int, code: str) -> tuple[dict[str, Any],
             "unit": ind.unit,
             "value": plain(value),
             "shown": display(ind, value),
-            "url": records_url(c, unit, year) if ind.kind != "parts" else "",
+            "url": figure_url(ind, unit, year),
         }
         (group["rates"] if ind.kind == "rate" else group["bars"]).append(point)
     focus_codes = [c for c in values if cat[c].kind != "parts"]
@@ -380,16 +379,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         ("dashboard", unit.pk, unit.path, year, code), lambda: dashboard_figures(unit, year, code), fresh=fresh
     )
     data = {**data, "deadlines": deadline_panel(request, unit)}  # by the user's scope: never kept
-    return render(
-        request,
-        "indicators/dashboard.html",
-        {
-            "unit": unit,
-            "year": year,
-            "data": data,
-            "code": code,
-            "choices": [cat[c] for c in focus_codes],
-            "computed_at": computed_at,
-            "kept_seconds": figcache.ttl(),
-        },
+    return year_page(
+        request, "indicators/dashboard.html", unit, year,
+        data=data, code=code, choices=[cat[c] for c in focus_codes], computed_at=computed_at,
+        kept_seconds=figcache.ttl(),
     )

@@ -56,20 +56,24 @@ def require_record_reader(user: Any) -> None:
         raise PermissionDenied(READER_REFUSAL)
 
 
-def can_read_unit(user: Any, unit: Unit) -> bool:
+def _may_in_subtree(user: Any, unit: Unit, permission: str) -> bool:
+    """A superuser anywhere; a signed-in user whose role grants `permission` (the name of
+    a user property) within their own unit's subtree."""
     if not user.is_authenticated:
         return False
     if user.is_superuser:
         return True
-    return bool(user.can_read_records and user.unit_id and unit.path.startswith(user.unit.path))
+    return bool(
+        getattr(user, permission) and user.unit_id and unit.path.startswith(user.unit.path)
+    )
+
+
+def can_read_unit(user: Any, unit: Unit) -> bool:
+    return _may_in_subtree(user, unit, "can_read_records")
 
 
 def can_write_unit(user: Any, unit: Unit) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    return bool(user.can_write_records and user.unit_id and unit.path.startswith(user.unit.path))
+    return _may_in_subtree(user, unit, "can_write_records")
 
 
 def unit_of(obj: models.Model) -> Unit:

@@ -179,12 +179,22 @@ class MinimumLengthValidator(_pv.MinimumLengthValidator):
         return f"密码至少需要{self.min_length}个字符。"
 
 
-class CommonPasswordValidator(_pv.CommonPasswordValidator):
+class _RefusedInChinese:
+    """Django's own check, its refusal replaced by `refusal` (same `code`)."""
+
+    refusal = ""
+    code = ""
+
     def validate(self, password: str, user: Any = None) -> None:
         try:
-            super().validate(password, user)
+            # super() is the Django validator that follows this class in the MRO.
+            super().validate(password, user)  # type: ignore[misc]
         except ValidationError as exc:
-            raise ValidationError("该密码过于常见，请换一个。", code="password_too_common") from exc
+            raise ValidationError(self.refusal, code=self.code) from exc
+
+
+class CommonPasswordValidator(_RefusedInChinese, _pv.CommonPasswordValidator):
+    refusal, code = "该密码过于常见，请换一个。", "password_too_common"
 
     def get_help_text(self) -> str:
         return "不能使用常见密码。"
@@ -199,12 +209,8 @@ class NumericPasswordValidator(_pv.NumericPasswordValidator):
         return "密码不能全是数字。"
 
 
-class UserAttributeSimilarityValidator(_pv.UserAttributeSimilarityValidator):
-    def validate(self, password: str, user: Any = None) -> None:
-        try:
-            super().validate(password, user)
-        except ValidationError as exc:
-            raise ValidationError("密码与用户名或姓名过于相似。", code="password_too_similar") from exc
+class UserAttributeSimilarityValidator(_RefusedInChinese, _pv.UserAttributeSimilarityValidator):
+    refusal, code = "密码与用户名或姓名过于相似。", "password_too_similar"
 
     def get_help_text(self) -> str:
         return "密码不能与用户名或姓名相似。"

@@ -31,15 +31,18 @@ class Planned:
     milestone: Milestone | None = None
 
 
+# A ladder: its reminders (step, days before, means), its escalations (step, days late,
+# means) and the name of the deadline in the notes.
+Ladder = tuple[list[tuple[str, int, str]], list[tuple[str, int, str]], str]
+TASK_LADDER: Ladder = (rules.REMINDERS, rules.ESCALATIONS, "完成时限")
+MILESTONE_LADDER: Ladder = (rules.MILESTONE_REMINDERS, rules.MILESTONE_ESCALATIONS, "节点时限")
+
+
 def _ladder(
-    due: date,
-    today: date,
-    done: set[str],
-    reminders: list[tuple[str, int, str]],
-    escalations: list[tuple[str, int, str]],
-    label: str,
+    due: date, today: date, done: set[str], ladder: Ladder
 ) -> list[tuple[str, str, str, str]]:
     """(step, kind, means, note) due today for a deadline `due`, given the steps done."""
+    reminders, escalations, label = ladder
     out = []
     if due >= today:
         for code, days, means in reminders:
@@ -83,26 +86,14 @@ def plan(today: date) -> list[Planned]:
     out: list[Planned] = []
     for task in tasks:
         for code, kind, means, note in _ladder(
-            task.due_on,
-            today,
-            done.get(task.pk, set()),
-            rules.REMINDERS,
-            rules.ESCALATIONS,
-            "完成时限",
+            task.due_on, today, done.get(task.pk, set()), TASK_LADDER
         ):
             out.append(Planned(task, code, kind, means, note))
     milestones = Milestone.objects.filter(task__in=tasks, done_on__isnull=True).select_related(
         "task__unit"
     )
     for m in milestones:
-        for code, kind, means, note in _ladder(
-            m.due_on,
-            today,
-            done_m.get(m.pk, set()),
-            rules.MILESTONE_REMINDERS,
-            rules.MILESTONE_ESCALATIONS,
-            "节点时限",
-        ):
+        for code, kind, means, note in _ladder(m.due_on, today, done_m.get(m.pk, set()), MILESTONE_LADDER):
             out.append(Planned(m.task, code, kind, means, f"时间节点“{m.title}”{note}", m))
     return out
 

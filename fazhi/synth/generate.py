@@ -150,6 +150,14 @@ DEPARTMENT_NAMES = [
 ]
 
 
+def _unsaved(kind: str, rows: Iterable[tuple[str, str, Unit, int]]) -> list[Unit]:
+    """Unsaved units of one kind from (name, code, parent, sort order) rows."""
+    return [
+        Unit(name=name, code=code, kind=kind, parent=parent, sort_order=order)
+        for name, code, parent, order in rows
+    ]
+
+
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
@@ -1034,38 +1042,27 @@ class Generator:
             {city.pk: city.path},
         )[0]
         n_dept = rng.randint(40, 80)
-        depts = [
-            Unit(
-                name=f"{short}{DEPARTMENT_NAMES[i % len(DEPARTMENT_NAMES)]}{i // len(DEPARTMENT_NAMES) or ''}",
-                code=f"{code}-D{i:02d}",
-                kind=UnitKind.DEPARTMENT,
-                parent=county,
-                sort_order=i,
+        # Each unit below the county: (name, code, parent, sort order).
+        depts = _unsaved(UnitKind.DEPARTMENT, (
+            (
+                f"{short}{DEPARTMENT_NAMES[i % len(DEPARTMENT_NAMES)]}{i // len(DEPARTMENT_NAMES) or ''}",
+                f"{code}-D{i:02d}", county, i,
             )
             for i in range(n_dept)
-        ]
-        towns = [
-            Unit(
-                name=f"{COUNTY_STEMS[(index + i) % len(COUNTY_STEMS)]}{i}镇人民政府",
-                code=f"{code}-T{i:02d}",
-                kind=UnitKind.TOWNSHIP,
-                parent=county,
-                sort_order=100 + i,
-            )
+        ))
+        towns = _unsaved(UnitKind.TOWNSHIP, (
+            (f"{COUNTY_STEMS[(index + i) % len(COUNTY_STEMS)]}{i}镇人民政府", f"{code}-T{i:02d}", county, 100 + i)
             for i in range(rng.randint(10, 20))
-        ]
+        ))
         self._units(depts + towns, {county.pk: county.path})
         n_villages = rng.randint(100, 500)
-        villages = [
-            Unit(
-                name=f"{rng.choice(SURNAMES)}{'家庄 营 湾 店 楼 寨 桥 岗'.split()[i % 8]}{i}村",
-                code=f"{code}-V{i:03d}",
-                kind=UnitKind.VILLAGE,
-                parent=towns[i % len(towns)],
-                sort_order=1000 + i,
+        villages = _unsaved(UnitKind.VILLAGE, (
+            (
+                f"{rng.choice(SURNAMES)}{'家庄 营 湾 店 楼 寨 桥 岗'.split()[i % 8]}{i}村",
+                f"{code}-V{i:03d}", towns[i % len(towns)], 1000 + i,
             )
             for i in range(n_villages)
-        ]
+        ))
         self._units(villages, {t.pk: t.path for t in towns})
         # Enforcement bodies: most departments hold some enforcement power; townships too
         # since the 2021 delegation of enforcement to townships (行政处罚法第24条).

@@ -9,8 +9,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from fazhi.indicators.catalogue import catalogue
+from fazhi.indicators.cli import add_unit_year, unit_and_year
 from fazhi.indicators.engine import compute
-from fazhi.org.models import Unit
 
 
 def _json_value(value: Any) -> Any:
@@ -23,20 +23,13 @@ class Command(BaseCommand):
     help = "计算某单位（含下级单位）某年度的全部指标。"
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("--unit", required=True, help="单位全称、简称或单位代码")
-        parser.add_argument("--year", required=True, type=int, help="年度，如 2022")
+        add_unit_year(parser)
         parser.add_argument("--codes", default="", help="只计算这些指标代码（逗号分隔）")
         parser.add_argument("--own", action="store_true", help="只统计本级（不含下级单位）")
         parser.add_argument("--json", action="store_true", help="输出一个 JSON 对象 {指标代码: 数值}")
 
     def handle(self, *args: Any, **opts: Any) -> None:
-        try:
-            unit = Unit.objects.resolve(opts["unit"])
-        except (Unit.DoesNotExist, Unit.MultipleObjectsReturned) as exc:
-            raise CommandError(str(exc.args[0] if exc.args else exc)) from exc
-        year = opts["year"]
-        if not 1990 <= year <= 2100:
-            raise CommandError(f"年度 {year} 不在合理范围内。")
+        unit, year = unit_and_year(opts)
         codes = [c.strip() for c in opts["codes"].split(",") if c.strip()] or None
         try:
             values = compute(unit, year, codes, own=opts["own"])

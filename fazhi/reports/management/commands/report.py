@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from fazhi.documents import gbt9704 as g
-from fazhi.org.models import Unit
+from fazhi.indicators.cli import add_unit_year, unit_and_year
 from fazhi.reports import annual
 from fazhi.reports.models import AnnualReport
 from fazhi.reports.validation import validate
@@ -26,20 +26,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser: Any) -> None:
         sub = parser.add_subparsers(dest="kind", required=True, metavar="报告类型")
         p = sub.add_parser("annual", help="法治政府建设年度报告")
-        p.add_argument("--unit", required=True, help="单位全称、简称或单位代码")
-        p.add_argument("--year", required=True, type=int, help="报告年度，如 2022")
+        add_unit_year(p, year_help="报告年度，如 2022")
         p.add_argument("-o", "--output", required=True, help="输出文件（.docx、.pdf 或 .html）")
         p.add_argument("--save", action="store_true", help="没有已保存的报告时，把初稿保存到系统中")
         p.add_argument("--draft", action="store_true", help="忽略已保存的报告，按记录重新生成初稿")
 
     def handle(self, *args: Any, **opts: Any) -> None:
-        try:
-            unit = Unit.objects.resolve(opts["unit"])
-        except (Unit.DoesNotExist, Unit.MultipleObjectsReturned) as exc:
-            raise CommandError(str(exc.args[0] if exc.args else exc)) from exc
-        year = opts["year"]
-        if not 1990 <= year <= 2100:
-            raise CommandError(f"年度 {year} 不在合理范围内。")
+        unit, year = unit_and_year(opts)
         out = Path(opts["output"])
         fmt = out.suffix.lower().lstrip(".")
         if fmt not in annual.FORMATS:
