@@ -31,8 +31,16 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import docx
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph as DocxParagraph
+
 from fazhi.analyzer.report import analyze_text
+from fazhi.core.workflow import add_guard
+from fazhi.disclosure import report as annual
+from fazhi.disclosure.rules import ProactiveCategory
 from fazhi.documents.gbt9704 import DocumentError, render_docx
+from fazhi.enforcement import publication
 from fazhi.indicators.catalogue import catalogue
 from fazhi.indicators.display import label
 from fazhi.org.models import Unit
@@ -75,10 +83,6 @@ class ReadDocument:
 def read_docx(data: bytes) -> ReadDocument:
     """The body of a .docx in order: paragraphs and tables; a paragraph that stands just
     before a table is its caption."""
-    import docx
-    from docx.table import Table as DocxTable
-    from docx.text.paragraph import Paragraph as DocxParagraph
-
     document = docx.Document(io.BytesIO(data))
     blocks: list[Any] = []
     for child in document.element.body.iterchildren():
@@ -117,7 +121,6 @@ class Spec:
     """What one kind of document must hold: its required parts, the catalogue code of
     each table cell by (row label, column header), the words its prose puts before each
     figure it states (words, code), and its tables' own rules."""
-
     required_parts: tuple[str, ...]
     cells: Mapping[tuple[str, str], str]
     phrases: tuple[tuple[str, str], ...] = ()
@@ -218,9 +221,6 @@ DISCLOSURE_PARTS = (
 
 
 def disclosure_spec() -> Spec:
-    from fazhi.disclosure import report as annual
-    from fazhi.disclosure.rules import ProactiveCategory
-
     cells: dict[tuple[str, str], str] = {
         ("行政规范性文件", "本年制发件数"): annual.NORMDOCS_MADE,
         ("行政规范性文件", "本年废止件数"): annual.NORMDOCS_REPEALED,
@@ -250,7 +250,6 @@ def disclosure_spec() -> Spec:
 
 def _disclosure_tables(read: ReadDocument) -> list[Finding]:
     """Tables 三 and 四 as printed, summed by the report's own rules (validate())."""
-    from fazhi.disclosure import report as annual
 
     def table(part: str) -> DocTable | None:
         return next((t for t in read.tables if part in t.part), None)
@@ -282,8 +281,6 @@ def _disclosure_tables(read: ReadDocument) -> list[Finding]:
 def disclosure_docx(filing: Any, data: Mapping[str, Any]) -> bytes:
     """The report a filing publishes, as the system renders it: the records' figures, the
     part 五 and 六 texts given with the move, the number it is published under."""
-    from fazhi.disclosure import report as annual
-
     rep = annual.build(
         filing.unit,
         filing.year,
@@ -306,8 +303,6 @@ PUBLICATION_PARTS = ("总体情况", "数据明细")
 
 
 def publication_spec() -> Spec:
-    from fazhi.enforcement import publication
-
     cat = catalogue()
     cells = {(label(cat[c]), "数值"): c for c in publication.CODES}
     return Spec(PUBLICATION_PARTS, cells, template_phrases(publication.SUMMARY))
@@ -315,7 +310,6 @@ def publication_spec() -> Spec:
 
 def publication_docx(pub: Any) -> bytes:
     """The publication as the system renders it (the number and date its page offers)."""
-    from fazhi.enforcement import publication
 
     unit = pub.unit
     number = f"{unit.short_name or unit.name}〔{pub.year + 1}〕1号"
@@ -346,7 +340,5 @@ PUBLICATION_GUARD = _as_guard(publication_findings)
 
 def register_guards() -> None:
     """Declare the checks on the registers' publishing moves (ReportsConfig.ready())."""
-    from fazhi.core.workflow import add_guard
-
     add_guard("disclosure.ReportFiling", "publish", DISCLOSURE_GUARD)
     add_guard("enforcement.DataPublication", "publish", PUBLICATION_GUARD)
