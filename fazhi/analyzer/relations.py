@@ -645,6 +645,19 @@ def _exact_run(figures: list[Figure], parts: list[int], total: Decimal) -> list[
     return None
 
 
+def _total_the_parts_make(figures: list[Figure], total: int, parts: list[int], s: Decimal) -> int | None:
+    """The nearest count before the parts, in their paragraph and measure, that they add up
+    to exactly (not the total they were first attached to)."""
+    first = figures[parts[0]]
+    for j in range(parts[0] - 1, -1, -1):
+        g = figures[j]
+        if g.paragraph != first.paragraph:
+            return None
+        if j != total and not g.is_rate and _same_measure(g, first) and g.value == s:
+            return j
+    return None
+
+
 def _unchecked_sum(total: int, parts: list[int], stated: Decimal, s: Decimal, why: str) -> Relation:
     return Relation(
         "sum",
@@ -706,6 +719,38 @@ def _sum_relations(text: str, figures: list[Figure]) -> list[Relation]:
                     confidence="较确定",
                 )
             )
+            continue
+        if figures[parts[0]].sentence != t.sentence:
+            # 。其中… opening a sentence after a list of counts (结果分别为撤销48件…确认违法150件。
+            # 其中A类164件…): the total it breaks down is not surely the nearest count. A
+            # count before it in the paragraph that the parts add up to is that total;
+            # otherwise no verdict.
+            whole = _total_the_parts_make(figures, total, parts, s)
+            if whole is not None:
+                used_totals.add(whole)
+                out.append(
+                    Relation(
+                        "sum",
+                        True,
+                        f"另起一句的“其中”各分项之和{_fmt(s)}等于前文的“{figures[whole].quote}”，"
+                        "按其分项核对，相符。",
+                        total=whole,
+                        parts=parts,
+                        stated_total=figures[whole].value,
+                        sum_of_parts=s,
+                        confidence="较确定",
+                    )
+                )
+            else:
+                out.append(
+                    _unchecked_sum(
+                        total,
+                        parts,
+                        t.value,
+                        s,
+                        f"另起一句的“其中”分项之和{_fmt(s)}超过前句的{_fmt(t.value)}，所指总数不确定，未作判断。",
+                    )
+                )
             continue
         biggest = max(parts, key=lambda j: figures[j].value)
         if figures[biggest].value > t.value and not approx:

@@ -52,6 +52,26 @@ def test_qizhong_parts_of_two_totals_are_not_checked_against_one():
     assert [(r["stated_total"], r["sum_of_parts"]) for r in sums if r["consistent"]] == [(69, 69)]
 
 
+def test_qizhong_opening_a_sentence_after_a_list_is_checked_against_the_total_its_parts_make():
+    # The 其中 list breaks down the 120 corrected cases, not the last outcome (确认违法70件).
+    text = (
+        "全年审结复议案件500件，其中直接纠错120件。结果分别为撤销30件，责令履职20件，确认违法70件。"
+        "其中行政强制类案件80件，行政处罚类案件25件，其他类15件。"
+    )
+    assert bad(text) == []
+    (r,) = [r for r in rels(text, "sum") if r["part_quotes"] and "80件" in r["part_quotes"][0]]
+    assert r["total_quote"].endswith("直接纠错120件") and r["consistent"] is True
+    assert r["confidence"] == "较确定"
+
+
+def test_qizhong_opening_a_sentence_whose_total_is_unsure_gets_no_verdict():
+    text = (
+        "全年审结复议案件500件。结果分别为撤销30件，责令履职20件，确认违法70件。"
+        "其中行政强制类案件80件，行政处罚类案件25件。"
+    )
+    assert bad(text) == []
+
+
 def test_a_part_in_another_measure_word_is_not_a_part():
     text = "开展网上意见征集3个，其中采纳意见建议26条。"
     assert rels(text, "sum") == []
