@@ -603,7 +603,8 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                     code, found = _classify(item, "", context_before, group)
                     items.append((code, found or item, None))
             elif sm:
-                share_of = sm.group("den")
+                # 占比12%: 比 is the word for a share, not a base it names.
+                share_of = "" if sm.group("den") == "比" else sm.group("den")
                 items.append((lx.NUMERATOR, "占" + share_of, share_of))
                 share_code, _found = _classify(share_of, "", context_before, "thing")
         cm = lx.COUNT_LIST.search(before) if tok.unit != "%" else None
@@ -1055,6 +1056,21 @@ def _same_family(code: str, total_code: str) -> bool:
 
 def _inherit_part_codes(text: str, figures: list[Figure]) -> None:
     for total, parts in part_lists(text, figures):
+        s = sum((figures[i].value for i in parts), Decimal(0))
+        if figures[parts[0]].sentence != figures[total].sentence and s > figures[total].value:
+            # 结果分别为撤销48件…确认违法150件。其中A类164件…: a 其中 opening a sentence
+            # after a list breaks down the count before that its parts add up to.
+            total = next(
+                (
+                    j
+                    for j in range(parts[0] - 1, -1, -1)
+                    if figures[j].paragraph == figures[parts[0]].paragraph
+                    and not figures[j].is_rate
+                    and figures[j].unit == figures[parts[0]].unit
+                    and figures[j].value == s
+                ),
+                total,
+            )
         tcode = figures[total].indicator
         for i in parts:
             f = figures[i]

@@ -392,3 +392,35 @@ def test_counts_of_another_period_do_not_prove_a_rate_wrong():
     text = "2021年至2023年累计调处纠纷3000件，调解成功2950件，2023年调解成功率99%。"
     assert bad(text) == []
     assert bad("调处纠纷3000件，调解成功2950件，调解成功率99%。") != []
+
+
+# Batch 065–078: shares over a base the categories add up to ------------------------
+
+_CATEGORIES = (
+    "全年共收到行政复议申请500件。\n"
+    "从申请事项看，行政处罚类200件，占比40%；行政强制类150件，占比30%；信息公开类60件，"
+    "占比14%；其他类90件，占比18%。\n"
+    "从管理领域看，市场监管类100件，占比20%，城市管理类50件，占比10%。\n"
+)
+
+
+def test_bare_shares_of_categories_adding_up_to_an_earlier_count_are_over_it():
+    rates = [r for r in rels(_CATEGORIES, "rate")]
+    over_total = [r for r in rates if r["denominator_quote"] and r["denominator_quote"].endswith("500件")]
+    assert len(over_total) == 6  # four categories and the other criterion's two
+    (wrong,) = bad(_CATEGORIES)
+    assert wrong["rate_quote"].startswith("占比14%") and wrong["computed"] == Decimal("12")
+    (total,) = [s for s in rels(_CATEGORIES, "sum") if s["total_quote"].endswith("500件")]
+    assert total["sum_of_parts"] == 500 and not total["partial"]
+
+
+def test_categories_that_do_not_add_up_to_a_stated_count_get_no_verdict():
+    text = _CATEGORIES.replace("其他类90件", "其他类80件")
+    assert bad(text) == []
+    assert not [s for s in rels(text, "sum") if s["total_quote"].endswith("500件")]
+
+
+def test_a_qizhong_sentence_after_a_list_breaks_down_the_count_it_adds_up_to():
+    text = "行政复议审结案件中直接纠错60件。结果分别为撤销20件，确认违法40件。其中行政强制类案件45件，其他类15件。"
+    got = values(text)
+    assert got[-2:] == [("recon_corrected", 45), ("recon_corrected", 15)]
