@@ -298,6 +298,9 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 以本级为被申请人 counts cases a superior body took; a breakdown of one's own
     # cases by respondent (被申请人为乡镇政府的12件) is not that.
     ("recon_superior_cases", r"被申请人", r"上级|[市省州盟](级|人民政府|政府|司法局|司法厅)", 2),
+    # 以区政府为被申请人的复议案件17件 in the district's report: the body itself as the
+    # respondent, so a superior took the cases (以街道乡镇为被申请人 is a breakdown).
+    ("recon_superior_cases", r"以(本级|本机关|本级政府|[区县市旗](人民)?政府)为被申请人", None, 3),
     # 因依申请公开引发行政复议0件, 因政府信息公开申请引起的行政诉讼: appeals about
     # disclosure, counted apart from the body's own 复议/应诉 caseload.
     ("other:disclosure_appeals", rf"因{_}{{0,14}}(公开|申请){_}{{0,6}}(引发|引起|产生|提起|被申请|被提起|被诉)", None, 3),

@@ -540,3 +540,9 @@ def test_a_count_followed_by_zhong_is_named_by_its_own_words_not_the_parts():
 
 def test_permit_items_with_a_word_between():
     assert codes("全年发布行政许可办理事项80件。")[0] == ("permit_items", 80)
+
+
+def test_the_body_itself_as_respondent_is_a_superiors_case_a_town_is_a_breakdown():
+    got = codes("区政府共收到行政复议申请100件。以区政府为被申请人的复议案件共17件。以街道乡镇为被申请人的案件共33件。")
+    assert got[1] == ("recon_superior_cases", 17)
+    assert got[2][0].startswith("other:")
