@@ -512,6 +512,39 @@ def _category_share_lists(figures: list[Figure]) -> tuple[list[Relation], set[in
     return out, done
 
 
+def _far_catalogue_base(
+    figures: list[Figure], i: int, numerator: int, codes: tuple[str, ...], tried: set[int] | None = None
+) -> Relation | None:
+    """纠错236件，纠错率24.2% with a catalogue base (审结977件) stated only in another
+    section: for each base in the catalogue's order, the count of it nearest the rate,
+    when the rate fits it (found by its code, not by the text's words, so only a fit is
+    reported)."""
+    num = figures[numerator].value
+    f = figures[i]
+    for code in codes:
+        cands = sorted(
+            (
+                j
+                for j, g in enumerate(figures)
+                if g.indicator == code
+                and not g.is_rate
+                and g.part_of is None
+                and j != numerator
+                and j not in (tried or set())
+                and _plausible_denominator(g, num, f.value)
+            ),
+            key=lambda j: abs(figures[j].cstart - f.cstart),
+        )
+        if not cands:
+            continue
+        rel = _checked_rate(figures, i, numerator, cands[0], "较确定")
+        if rel.consistent:
+            where = "后文" if cands[0] > i else "前文"
+            rel.note += f"（{_base(code)}“{figures[cands[0]].quote}”在{where}另一处给出，按其计算。）"
+            return rel
+    return None
+
+
 def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
     out: list[Relation] = []
     out += _share_row_relations(figures)
@@ -560,6 +593,10 @@ def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
                 found[code] = (whole or cands)[0]
         same_sentence = figures[numerator].sentence == f.sentence
         if not found:
+            far = _far_catalogue_base(figures, i, numerator, dens)
+            if far is not None:
+                out.append(far)
+                continue
             _implied_rate(text, figures, i, numerator, out)
             continue
         primary = dens[0]
@@ -592,8 +629,11 @@ def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
             out.append(rel)
             continue
         alt = _fitting_alternate(figures, i, numerator, found, primary)
+        far = None if alt is not None else _far_catalogue_base(figures, i, numerator, dens, set(found.values()))
         if alt is not None:
             out.append(alt)
+        elif far is not None:
+            out.append(far)
         elif _implied_fits(figures, i, numerator):
             # 纠错2.73万件，纠错率12.83%: the catalogue's base is not stated and the
             # bases that are do not fit; a whole-number base exists, so say that.

@@ -424,3 +424,16 @@ def test_a_qizhong_sentence_after_a_list_breaks_down_the_count_it_adds_up_to():
     text = "行政复议审结案件中直接纠错60件。结果分别为撤销20件，确认违法40件。其中行政强制类案件45件，其他类15件。"
     got = values(text)
     assert got[-2:] == [("recon_corrected", 45), ("recon_corrected", 15)]
+
+
+def test_a_catalogue_base_stated_only_in_another_section_is_used_when_the_rate_fits():
+    text = (
+        "全年收到行政复议申请400件，受理380件，直接纠错60件，纠错率17.1%。\n"
+        "（三）审结情况\n区政府审结行政复议案件350件。\n"
+    )
+    (rate,) = [r for r in rels(text, "rate") if r["rate_quote"].startswith("纠错率")]
+    assert rate["denominator_quote"].endswith("350件") and rate["consistent"]
+    # A base elsewhere that does not fit is not used, and nothing is called wrong.
+    other = text.replace("350件", "300件")
+    assert bad(other) == []
+    assert not [r for r in rels(other, "rate") if (r["denominator_quote"] or "").endswith("300件")]
