@@ -294,6 +294,10 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("recon_mediated", r"调解结案|和解结案|调解、和解|调解和解|以调解|经调解|达成和解", R, 1),
     ("recon_mediation_rate", r"调解率|和解率|调解和解率|调撤率", R, 1),
     ("recon_opinion_letters", r"复议(意见书|建议书)|意见书|建议书", R, 0),
+    # 检察建议书, 司法建议: a procuratorate's or a court's suggestions to the government,
+    # not the 复议 body's opinion letters, whatever the topic around them.
+    ("other:procuratorial_suggestions", r"检察建议", None, 2),
+    ("other:judicial_suggestions", r"司法建议", None, 2),
     ("recon_overdue", r"超期|逾期", R, 0),
     # 以本级为被申请人 counts cases a superior body took; a breakdown of one's own
     # cases by respondent (被申请人为乡镇政府的12件) is not that.

@@ -546,3 +546,12 @@ def test_the_body_itself_as_respondent_is_a_superiors_case_a_town_is_a_breakdown
     got = codes("区政府共收到行政复议申请100件。以区政府为被申请人的复议案件共17件。以街道乡镇为被申请人的案件共33件。")
     assert got[1] == ("recon_superior_cases", 17)
     assert got[2][0].startswith("other:")
+
+
+def test_procuratorial_and_judicial_suggestions_are_not_opinion_letters():
+    got = codes("行政复议工作中，制发行政复议意见书3份，办理检察建议书5份，司法建议2份。")
+    assert got == [
+        ("recon_opinion_letters", 3),
+        ("other:procuratorial_suggestions", 5),
+        ("other:judicial_suggestions", 2),
+    ]
