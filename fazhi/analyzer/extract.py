@@ -381,6 +381,9 @@ _BARE_AFTER = set("，。；、,;）)\n\t：:①②③④⑤⑥⑦⑧⑨⑩")  #
 _BARE_NOT_AFTER = set("至到于在自从年月日第号期届版")
 _STRUCTURE_AFTER = re.compile(r"^(部分|方面|环节|板块|领域|层面|维度|步骤|阶段|个字)")
 _RANK_BEFORE = re.compile(r"(前|后|排名第?|位列|位居|居于?|列)$")
+# 十九届四中全会, 省委十一届三次、四次、五次全会: a session's ordinal, not a count.
+_CN = "零〇一二两三四五六七八九十百"
+_SESSION_AFTER = re.compile(rf"^(、[{_CN}]+[次中])*[^，。；]{{0,2}}(全会|全体会议|全体（扩大）会议)")
 
 
 def _bare_count(text: str, tok: NumberToken) -> bool:
@@ -436,6 +439,10 @@ def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
         core_s = core.group(0) if core else ""
         if core_s == "一" or (len(core_s) == 1 and core_s in "十百千万亿" and not tok.approx):
             return False
+        if tok.unit in ("次", "中") and (
+            before.endswith("届") or _SESSION_AFTER.match(text[tok.end : tok.end + 40])
+        ):
+            return False  # 十一届三次、四次全会: sessions by their ordinals
         after = text[tok.end : tok.end + 4]
         if lx.NAME_AFTER.match(after) or _STRUCTURE_AFTER.match(after):
             return False
@@ -526,6 +533,8 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 clause_end = min(_boundary_fwd(t, resume, CLAUSE_END), next_start)
         before = t[clause_start : tok.start]
         after = t[tok.end : clause_end]
+        if after.startswith("中"):
+            after = ""  # 审结的复议案件977件中直接纠错236件: the words after 中 name the part
         if "、" in after and clause_end == next_start:
             # 变更2件、确认违法5件: the words after a 、 name the next item, not this one
             # (9个行业性、专业性调委会 has no number after its 、: one noun phrase).
@@ -594,7 +603,8 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                     code, found = _classify(item, "", context_before, group)
                     items.append((code, found or item, None))
             elif sm:
-                share_of = sm.group("den")
+                # 占比12%: 比 is the word for a share, not a base it names.
+                share_of = "" if sm.group("den") == "比" else sm.group("den")
                 items.append((lx.NUMERATOR, "占" + share_of, share_of))
                 share_code, _found = _classify(share_of, "", context_before, "thing")
         cm = lx.COUNT_LIST.search(before) if tok.unit != "%" else None
@@ -651,7 +661,31 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
     _resolve_numerator_rates(figures)
     _table_share_rows(t, figures)
     _inherit_part_codes(t, figures)
+    _last_year_counts(t, figures)
     return figures
+
+
+# 较2022年558件增加了555件, 较去年60件增长了近3倍: last year's count of the same thing.
+_LAST_YEAR_BEFORE = re.compile(r"(较|比|同比|相比|对比)(去年|上年|上一?年度?|前一?年|(19|20)\d\d年)(同期)?的?$")
+
+
+def _last_year_counts(text: str, figures: list[Figure]) -> None:
+    """A count introduced as last year's (较去年60件) keeps the code of the count of
+    this year it is compared with: the nearest count before it in the sentence, in the
+    same kind of unit (the gold files' convention; the period tells them apart)."""
+    for i, f in enumerate(figures):
+        if f.is_rate or not _LAST_YEAR_BEFORE.search(text[max(0, f.cstart - 12) : f.cstart]):
+            continue
+        prev = next(
+            (
+                g
+                for g in reversed(figures[:i])
+                if g.sentence == f.sentence and not g.is_rate and lx.unit_group(g.unit) == lx.unit_group(f.unit)
+            ),
+            None,
+        )
+        if prev is not None and not prev.indicator.startswith("other:"):
+            f.indicator = prev.indicator
 
 
 _SHARE_ROW = re.compile(r"^占(?P<den>[^\t]{1,16}?)的?(比例|比重|占比|百分比)?([（(]%[）)])?$")
@@ -1022,6 +1056,21 @@ def _same_family(code: str, total_code: str) -> bool:
 
 def _inherit_part_codes(text: str, figures: list[Figure]) -> None:
     for total, parts in part_lists(text, figures):
+        s = sum((figures[i].value for i in parts), Decimal(0))
+        if figures[parts[0]].sentence != figures[total].sentence and s > figures[total].value:
+            # 结果分别为撤销48件…确认违法150件。其中A类164件…: a 其中 opening a sentence
+            # after a list breaks down the count before that its parts add up to.
+            total = next(
+                (
+                    j
+                    for j in range(parts[0] - 1, -1, -1)
+                    if figures[j].paragraph == figures[parts[0]].paragraph
+                    and not figures[j].is_rate
+                    and figures[j].unit == figures[parts[0]].unit
+                    and figures[j].value == s
+                ),
+                total,
+            )
         tcode = figures[total].indicator
         for i in parts:
             f = figures[i]

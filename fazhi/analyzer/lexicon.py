@@ -286,7 +286,7 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("recon_altered", r"变更", R, 0),
     ("recon_confirmed_illegal", r"确认违法", R, 1),
     ("recon_confirmed_void", r"确认无效", R, 1),
-    ("recon_ordered_performance", r"责令履行", R, 1),
+    ("recon_ordered_performance", r"责令履行|责令履职", R, 1),
     ("recon_terminated", r"终止", R, 0),
     ("recon_corrected", r"纠错|纠正", R, 0),
     ("recon_correction_rate", r"纠错率|纠正率|纠错|纠正", R, 0),
@@ -294,10 +294,17 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("recon_mediated", r"调解结案|和解结案|调解、和解|调解和解|以调解|经调解|达成和解", R, 1),
     ("recon_mediation_rate", r"调解率|和解率|调解和解率|调撤率", R, 1),
     ("recon_opinion_letters", r"复议(意见书|建议书)|意见书|建议书", R, 0),
+    # 检察建议书, 司法建议: a procuratorate's or a court's suggestions to the government,
+    # not the 复议 body's opinion letters, whatever the topic around them.
+    ("other:procuratorial_suggestions", r"检察建议", None, 2),
+    ("other:judicial_suggestions", r"司法建议", None, 2),
     ("recon_overdue", r"超期|逾期", R, 0),
     # 以本级为被申请人 counts cases a superior body took; a breakdown of one's own
     # cases by respondent (被申请人为乡镇政府的12件) is not that.
     ("recon_superior_cases", r"被申请人", r"上级|[市省州盟](级|人民政府|政府|司法局|司法厅)", 2),
+    # 以区政府为被申请人的复议案件17件 in the district's report: the body itself as the
+    # respondent, so a superior took the cases (以街道乡镇为被申请人 is a breakdown).
+    ("recon_superior_cases", r"以(本级|本机关|本级政府|[区县市旗](人民)?政府)为被申请人", None, 3),
     # 因依申请公开引发行政复议0件, 因政府信息公开申请引起的行政诉讼: appeals about
     # disclosure, counted apart from the body's own 复议/应诉 caseload.
     ("other:disclosure_appeals", rf"因{_}{{0,14}}(公开|申请){_}{{0,6}}(引发|引起|产生|提起|被申请|被提起|被诉)", None, 3),
@@ -306,9 +313,18 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 刑事案件512件、民事案件470件、行政案件4件: a breakdown by the kind of case (legal
     # aid, a court's docket), not the 行政应诉 caseload; a part takes its total's code.
     ("other:case_kind", r"(刑事|民事|行政)(法律援助)?案件", r"刑事|民事", 2),
+    # 各级法院共受理各类行政案件2203件（含旧存245件）…审结1976件: a court's docket
+    # (its 行政案件 from every plaintiff, 非诉 included), not the government's 应诉
+    # caseload; 一审/二审行政案件 are lawsuits by their instance and stay litig_cases.
+    ("other:court_admin_cases", rf"法院{_}{{0,10}}(受理|收案|新收)(?!{_}{{0,4}}[一二再]审){_}{{0,8}}案件", None, 3),
+    ("other:court_admin_cases", r"旧存", r"法院", 2),
+    ("other:court_closed", rf"法院{_}{{0,10}}(审结|结案){_}{{0,8}}案件", None, 3),
+    ("other:court_closed", rf"审结{_}{{0,6}}案件|审结", rf"法院{_}{{0,4}}(受理|收案|新收|审结)", 2),
     # 行政应诉
     ("litig_cases", rf"(应诉|诉讼|涉诉|涉讼){_}{{0,4}}案件|行政案件|被诉|行政诉讼|应诉", None, 0),
     ("litig_hearings", r"开庭", LITIG, 0),
+    # 开庭审理行政案件937件: hearings, whatever the topic around them.
+    ("litig_hearings", rf"开庭审理{_}{{0,6}}案件", None, 1),
     ("litig_appear_count", r"出庭应诉|出庭", None, 1),
     ("litig_appear_rate", r"出庭(应诉)?率", None, 0),
     ("litig_lost", r"败诉", None, 1),
@@ -321,6 +337,8 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 行政规范性文件
     ("normdoc_issued", rf"(制定|出台|印发|制发|发布){_}{{0,10}}规范性文件", None, 0),
     ("normdoc_reviewed", rf"合法性审(查|核)|审(核|查){_}{{0,12}}(文件|合同)", None, 0),
+    # 项目备案309个: investment projects filed with the approval office, not documents.
+    ("other:project_filings", rf"项目{_}{{0,4}}备案|备案{_}{{0,4}}项目", None, 2),
     ("normdoc_filed", r"报备|备案", DOC, 0),
     ("normdoc_filed_rate", r"报备率|备案率", None, 0),
     ("normdoc_filed_timely_rate", r"及时率", DOC, 0),
@@ -328,6 +346,8 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("normdoc_cleanup_kept", r"保留", CLEAN, 0),
     ("normdoc_cleanup_modified", r"修改|修订", CLEAN, 0),
     ("normdoc_cleanup_repealed", r"废止|失效", CLEAN, 0),
+    # 经评估宣布失效1件: only a document is declared void (a 清理 by another name).
+    ("normdoc_cleanup_repealed", r"宣布(失效|废止)", None, 1),
     # 本年废止件数 | 行政规范性文件 (the disclosure report's table): repealed documents.
     ("normdoc_cleanup_repealed", rf"废止{_}{{0,6}}规范性文件", None, 0),
     ("normdoc_issuers", r"制定主体", None, 1),
@@ -335,6 +355,8 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("adviser_count", r"法律顾问", None, 0),
     ("public_lawyers", r"公职律师", None, 0),
     ("adviser_opinions", r"法律意见|意见建议|法律建议", None, 0),
+    # 法律顾问出具合法性审查意见3件: the counsel's written opinions, not the reviews.
+    ("adviser_opinions", rf"(顾问|律师){_}{{0,4}}出具{_}{{0,10}}意见", None, 2),
     ("units_without_counsel", r"未配备", None, 0),
     # 行政执法
     ("enforcers_certified", r"持证|执法证|执法资格|资格证", None, 0),
@@ -430,7 +452,7 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 普法、学法
     (
         "publicity_events",
-        rf"(普法|宣传|送法|法治|法律){_}{{0,10}}活动|活动{_}{{0,4}}(普法|宣传)",
+        rf"(普法|宣传|送法|法治|法律){_}{{0,10}}活动|活动{_}{{0,4}}(普法|宣传)|宣讲",
         None,
         0,
     ),
@@ -448,7 +470,7 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 清单
     ("power_list_items", r"权责事项|权责清单|权力清单", None, 0),
     ("service_items", r"政务服务事项|(?<!法律)服务事项", None, 0),
-    ("permit_items", r"许可事项", None, 1),
+    ("permit_items", rf"许可{_}{{0,2}}事项", None, 1),
     # 取消政务服务事项18项, 下放…事项: what changed on a list, not what it holds.
     ("other:items_changed", rf"(取消|下放|精简|削减|压减|调整|承接){_}{{0,10}}(事项|职权|审批)", None, 2),
 ]

@@ -406,11 +406,152 @@ def _adjacent(figures: list[Figure], a: int, b: int, text_between: str) -> bool:
     return figures[a].sentence == figures[b].sentence and a == b - 1 and len(text_between) <= 12
 
 
+def _bare_share_runs(figures: list[Figure]) -> list[list[tuple[int, int]]]:
+    """Runs of (count, 占比N%) pairs one after another in a paragraph, the shares naming
+    no base and the counts in no list already read (行政处罚类349件，占比31%；投诉举报类
+    296件，占比27%；…)."""
+    runs: list[list[tuple[int, int]]] = []
+    for i, f in enumerate(figures):
+        if not f.is_rate or f.share_of != "" or f.above is not None or i == 0:
+            continue
+        n = i - 1
+        g = figures[n]
+        if g.is_rate or g.sentence != f.sentence or g.part_of is not None or g.value <= 0:
+            continue
+        last = runs[-1][-1] if runs else None
+        if last is not None and last[1] == n - 1 and figures[last[0]].paragraph == g.paragraph and (
+            figures[last[0]].unit == g.unit
+        ):
+            runs[-1].append((n, i))
+        else:
+            runs.append([(n, i)])
+    return runs
+
+
+CATEGORY_REACH = 3  # paragraphs: the sections of one breakdown by several criteria
+
+
+def _category_share_lists(figures: list[Figure]) -> tuple[list[Relation], set[int]]:
+    """从申请事项看，行政处罚类349件，占比31%；…其他类130件，占比12%: three or more
+    categories that add up exactly to a count stated before (收到复议申请1113件, in
+    another paragraph) are that count's partition, and their bare shares are over it.
+    With most shares fitting, each is judged (a share no count nearby fits is 不符);
+    the same section's other bare shares over another criterion are reported where
+    they all fit that total, and otherwise left to the rules below."""
+    out: list[Relation] = []
+    done: set[int] = set()
+    runs = _bare_share_runs(figures)
+    bases: list[tuple[int, int]] = []  # (total, paragraph of its run)
+    for run in runs:
+        if len(run) < 3:
+            continue
+        first = run[0][0]
+        unit = figures[first].unit
+        total_value = sum((figures[n].value for n, _r in run), Decimal(0))
+        base = next(
+            (
+                j
+                for j in range(first - 1, -1, -1)
+                if not figures[j].is_rate
+                and figures[j].unit == unit
+                and figures[j].value == total_value
+                and figures[j].part_of is None
+            ),
+            None,
+        )
+        if base is None:
+            continue
+        rels = [_checked_rate(figures, r, n, base, "较确定") for n, r in run]
+        if sum(1 for rel in rels if rel.consistent) * 2 <= len(rels):
+            continue  # most shares do not fit it: the sum is a coincidence
+        bases.append((base, figures[first].paragraph))
+        parts = [n for n, _r in run]
+        out.append(
+            Relation(
+                "sum",
+                True,
+                f"各类别之和{_fmt(total_value)}等于前文的“{figures[base].quote}”，"
+                "是其按类别的分项，各“占比”即占该总数。",
+                total=base,
+                parts=parts,
+                stated_total=figures[base].value,
+                sum_of_parts=total_value,
+                confidence="较确定",
+            )
+        )
+        for rel in rels:
+            assert rel.rate is not None
+            done.add(rel.rate)
+            if rel.consistent:
+                rel.note += f"（各类别之和等于“{figures[base].quote}”，按其计算。）"
+                out.append(rel)
+                continue
+            fits: list[Relation] = []
+            _add_fits(figures, rel, fits)
+            if fits:
+                out.extend(fits)
+                out.append(_unchecked(rel.rate, rel.numerator, rel.stated or Decimal(0), rel.note + "（该比率与文中另一个数相符，未判为不符。）"))
+                continue
+            rel.note += f"（各类别之和等于“{figures[base].quote}”，其余占比均按该总数相符，唯此项不符。）"
+            out.append(rel)
+    for run in runs:
+        if any(r in done for _n, r in run):
+            continue
+        para = figures[run[0][0]].paragraph
+        for base, bpara in bases:
+            if abs(para - bpara) > CATEGORY_REACH or base > run[0][0] or figures[base].unit != figures[run[0][0]].unit:
+                continue
+            rels = [_checked_rate(figures, r, n, base, "较确定") for n, r in run]
+            if all(rel.consistent for rel in rels):
+                for rel in rels:
+                    assert rel.rate is not None
+                    rel.note += f"（同一部分按类别的占比以“{figures[base].quote}”为总数，本项亦相符。）"
+                    done.add(rel.rate)
+                    out.append(rel)
+                break
+    return out, done
+
+
+def _far_catalogue_base(
+    figures: list[Figure], i: int, numerator: int, codes: tuple[str, ...], tried: set[int] | None = None
+) -> Relation | None:
+    """纠错236件，纠错率24.2% with a catalogue base (审结977件) stated only in another
+    section: for each base in the catalogue's order, the count of it nearest the rate,
+    when the rate fits it (found by its code, not by the text's words, so only a fit is
+    reported)."""
+    num = figures[numerator].value
+    f = figures[i]
+    for code in codes:
+        cands = sorted(
+            (
+                j
+                for j, g in enumerate(figures)
+                if g.indicator == code
+                and not g.is_rate
+                and g.part_of is None
+                and j != numerator
+                and j not in (tried or set())
+                and _plausible_denominator(g, num, f.value)
+            ),
+            key=lambda j: abs(figures[j].cstart - f.cstart),
+        )
+        if not cands:
+            continue
+        rel = _checked_rate(figures, i, numerator, cands[0], "较确定")
+        if rel.consistent:
+            where = "后文" if cands[0] > i else "前文"
+            rel.note += f"（{_base(code)}“{figures[cands[0]].quote}”在{where}另一处给出，按其计算。）"
+            return rel
+    return None
+
+
 def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
     out: list[Relation] = []
     out += _share_row_relations(figures)
+    categories, categorised = _category_share_lists(figures)
+    out += [r for r in categories if r.kind == "rate"]
     for i, f in enumerate(figures):
-        if not f.is_rate:
+        if not f.is_rate or i in categorised:
             continue
         if f.above is not None:
             continue  # a table's share row, judged above
@@ -452,6 +593,10 @@ def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
                 found[code] = (whole or cands)[0]
         same_sentence = figures[numerator].sentence == f.sentence
         if not found:
+            far = _far_catalogue_base(figures, i, numerator, dens)
+            if far is not None:
+                out.append(far)
+                continue
             _implied_rate(text, figures, i, numerator, out)
             continue
         primary = dens[0]
@@ -484,8 +629,11 @@ def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
             out.append(rel)
             continue
         alt = _fitting_alternate(figures, i, numerator, found, primary)
+        far = None if alt is not None else _far_catalogue_base(figures, i, numerator, dens, set(found.values()))
         if alt is not None:
             out.append(alt)
+        elif far is not None:
+            out.append(far)
         elif _implied_fits(figures, i, numerator):
             # 纠错2.73万件，纠错率12.83%: the catalogue's base is not stated and the
             # bases that are do not fit; a whole-number base exists, so say that.
@@ -645,6 +793,19 @@ def _exact_run(figures: list[Figure], parts: list[int], total: Decimal) -> list[
     return None
 
 
+def _total_the_parts_make(figures: list[Figure], total: int, parts: list[int], s: Decimal) -> int | None:
+    """The nearest count before the parts, in their paragraph and measure, that they add up
+    to exactly (not the total they were first attached to)."""
+    first = figures[parts[0]]
+    for j in range(parts[0] - 1, -1, -1):
+        g = figures[j]
+        if g.paragraph != first.paragraph:
+            return None
+        if j != total and not g.is_rate and _same_measure(g, first) and g.value == s:
+            return j
+    return None
+
+
 def _unchecked_sum(total: int, parts: list[int], stated: Decimal, s: Decimal, why: str) -> Relation:
     return Relation(
         "sum",
@@ -706,6 +867,38 @@ def _sum_relations(text: str, figures: list[Figure]) -> list[Relation]:
                     confidence="较确定",
                 )
             )
+            continue
+        if figures[parts[0]].sentence != t.sentence:
+            # 。其中… opening a sentence after a list of counts (结果分别为撤销48件…确认违法150件。
+            # 其中A类164件…): the total it breaks down is not surely the nearest count. A
+            # count before it in the paragraph that the parts add up to is that total;
+            # otherwise no verdict.
+            whole = _total_the_parts_make(figures, total, parts, s)
+            if whole is not None:
+                used_totals.add(whole)
+                out.append(
+                    Relation(
+                        "sum",
+                        True,
+                        f"另起一句的“其中”各分项之和{_fmt(s)}等于前文的“{figures[whole].quote}”，"
+                        "按其分项核对，相符。",
+                        total=whole,
+                        parts=parts,
+                        stated_total=figures[whole].value,
+                        sum_of_parts=s,
+                        confidence="较确定",
+                    )
+                )
+            else:
+                out.append(
+                    _unchecked_sum(
+                        total,
+                        parts,
+                        t.value,
+                        s,
+                        f"另起一句的“其中”分项之和{_fmt(s)}超过前句的{_fmt(t.value)}，所指总数不确定，未作判断。",
+                    )
+                )
             continue
         biggest = max(parts, key=lambda j: figures[j].value)
         if figures[biggest].value > t.value and not approx:
@@ -1207,7 +1400,7 @@ def find_relations(text: str, figures: list[Figure]) -> list[Relation]:
     tables = _table_relations(text, figures)
     in_tables = {r.rate for r in tables}
     rates = [r for r in _rate_relations(text, figures) if r.rate not in in_tables]
-    sums = _sum_relations(text, figures)
+    sums = _sum_relations(text, figures) + [r for r in _category_share_lists(figures)[0] if r.kind == "sum"]
     trailing = _trailing_totals(text, figures, {r.total for r in sums if r.total is not None})
     return (
         tables

@@ -52,6 +52,26 @@ def test_qizhong_parts_of_two_totals_are_not_checked_against_one():
     assert [(r["stated_total"], r["sum_of_parts"]) for r in sums if r["consistent"]] == [(69, 69)]
 
 
+def test_qizhong_opening_a_sentence_after_a_list_is_checked_against_the_total_its_parts_make():
+    # The 其中 list breaks down the 120 corrected cases, not the last outcome (确认违法70件).
+    text = (
+        "全年审结复议案件500件，其中直接纠错120件。结果分别为撤销30件，责令履职20件，确认违法70件。"
+        "其中行政强制类案件80件，行政处罚类案件25件，其他类15件。"
+    )
+    assert bad(text) == []
+    (r,) = [r for r in rels(text, "sum") if r["part_quotes"] and "80件" in r["part_quotes"][0]]
+    assert r["total_quote"].endswith("直接纠错120件") and r["consistent"] is True
+    assert r["confidence"] == "较确定"
+
+
+def test_qizhong_opening_a_sentence_whose_total_is_unsure_gets_no_verdict():
+    text = (
+        "全年审结复议案件500件。结果分别为撤销30件，责令履职20件，确认违法70件。"
+        "其中行政强制类案件80件，行政处罚类案件25件。"
+    )
+    assert bad(text) == []
+
+
 def test_a_part_in_another_measure_word_is_not_a_part():
     text = "开展网上意见征集3个，其中采纳意见建议26条。"
     assert rels(text, "sum") == []
@@ -372,3 +392,48 @@ def test_counts_of_another_period_do_not_prove_a_rate_wrong():
     text = "2021年至2023年累计调处纠纷3000件，调解成功2950件，2023年调解成功率99%。"
     assert bad(text) == []
     assert bad("调处纠纷3000件，调解成功2950件，调解成功率99%。") != []
+
+
+# Batch 065–078: shares over a base the categories add up to ------------------------
+
+_CATEGORIES = (
+    "全年共收到行政复议申请500件。\n"
+    "从申请事项看，行政处罚类200件，占比40%；行政强制类150件，占比30%；信息公开类60件，"
+    "占比14%；其他类90件，占比18%。\n"
+    "从管理领域看，市场监管类100件，占比20%，城市管理类50件，占比10%。\n"
+)
+
+
+def test_bare_shares_of_categories_adding_up_to_an_earlier_count_are_over_it():
+    rates = [r for r in rels(_CATEGORIES, "rate")]
+    over_total = [r for r in rates if r["denominator_quote"] and r["denominator_quote"].endswith("500件")]
+    assert len(over_total) == 6  # four categories and the other criterion's two
+    (wrong,) = bad(_CATEGORIES)
+    assert wrong["rate_quote"].startswith("占比14%") and wrong["computed"] == Decimal("12")
+    (total,) = [s for s in rels(_CATEGORIES, "sum") if s["total_quote"].endswith("500件")]
+    assert total["sum_of_parts"] == 500 and not total["partial"]
+
+
+def test_categories_that_do_not_add_up_to_a_stated_count_get_no_verdict():
+    text = _CATEGORIES.replace("其他类90件", "其他类80件")
+    assert bad(text) == []
+    assert not [s for s in rels(text, "sum") if s["total_quote"].endswith("500件")]
+
+
+def test_a_qizhong_sentence_after_a_list_breaks_down_the_count_it_adds_up_to():
+    text = "行政复议审结案件中直接纠错60件。结果分别为撤销20件，确认违法40件。其中行政强制类案件45件，其他类15件。"
+    got = values(text)
+    assert got[-2:] == [("recon_corrected", 45), ("recon_corrected", 15)]
+
+
+def test_a_catalogue_base_stated_only_in_another_section_is_used_when_the_rate_fits():
+    text = (
+        "全年收到行政复议申请400件，受理380件，直接纠错60件，纠错率17.1%。\n"
+        "（三）审结情况\n区政府审结行政复议案件350件。\n"
+    )
+    (rate,) = [r for r in rels(text, "rate") if r["rate_quote"].startswith("纠错率")]
+    assert rate["denominator_quote"].endswith("350件") and rate["consistent"]
+    # A base elsewhere that does not fit is not used, and nothing is called wrong.
+    other = text.replace("350件", "300件")
+    assert bad(other) == []
+    assert not [r for r in rels(other, "rate") if (r["denominator_quote"] or "").endswith("300件")]

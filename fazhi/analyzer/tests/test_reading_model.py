@@ -489,3 +489,69 @@ def test_a_tables_total_row_and_total_column_are_checked():
     bad = [r for r in a.relations if r.kind == "sum" and r.checked and not r.consistent]
     assert len(bad) == 1 and "本行" in bad[0].note
     assert any("本列" in r.note for r in a.unchecked)
+
+
+# Batch 065–078 (issue 22): general mechanisms its misses showed, on sentences of our own.
+
+
+def test_session_ordinals_of_plenary_meetings_are_not_counts():
+    text = "深入贯彻党的十九届二中、三中、四中全会精神和市委五届三次、四次全会精神，全年开展培训6次。"
+    assert [v for _c, v in codes(text)] == [6]
+
+
+def test_preaching_sessions_are_publicity_events():
+    assert codes("全年开展法治思想宣讲32场次。")[0] == ("publicity_events", 32)
+    assert codes("组织全会精神宣讲活动15场。")[0] == ("publicity_events", 15)
+
+
+def test_project_filings_are_not_document_filings_and_declared_void_is_repealed():
+    got = codes("办理企业投资项目备案120个。经评估宣布失效规范性文件2件。")
+    assert got[0][0] == "other:project_filings"
+    assert got[1] == ("normdoc_cleanup_repealed", 2)
+
+
+def test_counsels_written_opinions_are_not_the_reviews():
+    got = codes("开展重大行政决策合法性审查4件，法律顾问出具合法性审查意见5件。")
+    assert got[1] == ("adviser_opinions", 5)
+
+
+def test_a_courts_docket_is_not_the_governments_caseload_but_its_hearings_are_hearings():
+    got = codes("全市两级法院共受理各类行政案件1200件（含旧存100件）。全年审结行政案件1100件。全市法院开庭审理行政案件600件。")
+    assert [c for c, _v in got] == [
+        "other:court_admin_cases",
+        "other:court_admin_cases",
+        "other:court_closed",
+        "litig_hearings",
+    ]
+    # Lawsuits named by their instance stay lawsuits.
+    assert codes("中级法院共受理二审行政案件90件。")[0] == ("litig_cases", 90)
+
+
+def test_last_years_count_keeps_the_code_of_this_years():
+    got = codes("区政府共收到行政复议申请800件，较2023年500件增加300件。直接纠错100件，较去年40件增长1.5倍。")
+    assert ("recon_received", 500) in got and ("recon_corrected", 40) in got
+
+
+def test_a_count_followed_by_zhong_is_named_by_its_own_words_not_the_parts():
+    got = codes("行政复议机关审结的复议案件300件中直接纠错60件，责令履职5件。")
+    assert got[0] == ("recon_closed", 300)
+    assert ("recon_ordered_performance", 5) in got
+
+
+def test_permit_items_with_a_word_between():
+    assert codes("全年发布行政许可办理事项80件。")[0] == ("permit_items", 80)
+
+
+def test_the_body_itself_as_respondent_is_a_superiors_case_a_town_is_a_breakdown():
+    got = codes("区政府共收到行政复议申请100件。以区政府为被申请人的复议案件共17件。以街道乡镇为被申请人的案件共33件。")
+    assert got[1] == ("recon_superior_cases", 17)
+    assert got[2][0].startswith("other:")
+
+
+def test_procuratorial_and_judicial_suggestions_are_not_opinion_letters():
+    got = codes("行政复议工作中，制发行政复议意见书3份，办理检察建议书5份，司法建议2份。")
+    assert got == [
+        ("recon_opinion_letters", 3),
+        ("other:procuratorial_suggestions", 5),
+        ("other:judicial_suggestions", 2),
+    ]
