@@ -350,6 +350,18 @@ def test_a_rate_that_fits_another_count_nearby_is_not_called_wrong():
     assert any(r["consistent"] and r["denominator_quote"].endswith("800件") for r in rels(text, "rate"))
 
 
+def test_a_share_whose_words_name_a_part_of_the_coded_total_is_not_called_wrong():
+    # 占…的 names the part (外来务工人员的 cases, 950), not all the cases (4000) whose code it shares.
+    text = (
+        "全市共办理法律援助案件4000件，其中涉及外来务工人员的法律援助案件950件；"
+        "办结外来务工人员法律援助案件800件，占外来务工人员法律援助案件量的84%。"
+    )
+    assert bad(text) == []
+    assert any(
+        r["consistent"] and r["denominator_quote"].endswith("950件") for r in rels(text, "rate")
+    )
+
+
 def test_a_percentage_column_without_a_100_percent_total_is_not_read_as_shares():
     table = [r[:] for r in TABLE]
     table[0][2] = "同比增减"
