@@ -498,6 +498,31 @@ def _scope(sentence_before: str) -> str:
     return found[-1].group(0) if found else ""
 
 
+# Words that name what a paragraph is about (a register's field of work).
+TOPIC_WORDS = re.compile(r"复议|诉讼|应诉|调解|纠纷|信息公开|公开申请|依申请|法律援助|执法|规范性文件|决策|普法")
+
+# A line that is only a heading: 一、… or （一）… (numbered sections of a report).
+HEADING_LINE = re.compile(r"(?m)^(?:([一二三四五六七八九十]+、)|(（[一二三四五六七八九十]+）))[^\n。；]{0,30}$")
+
+
+def _headings(t: str) -> list[tuple[int, int, str]]:
+    """(start, level, text) of every heading line: level 1 for 一、, 2 for （一）."""
+    return [(m.start(), 1 if m.group(1) else 2, m.group(0)) for m in HEADING_LINE.finditer(t)]
+
+
+def _heading_context(headings: list[tuple[int, int, str]], before: int) -> str:
+    """The section and subsection headings in force at `before`, outermost first."""
+    level1 = level2 = ""
+    for start, level, words in headings:
+        if start >= before:
+            break
+        if level == 1:
+            level1, level2 = words, ""
+        else:
+            level2 = words
+    return level1 + level2
+
+
 def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
     """Every figure in `text`, in reading order."""
     c = compact or Compact(text)
@@ -512,6 +537,7 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
     figures: list[Figure] = []
     sentence_starts = [0] + [i + 1 for i, ch in enumerate(t) if ch in SENTENCE_END]
     paragraph_starts = [0] + [i + 1 for i, ch in enumerate(t) if ch == "\n"]
+    headings = _headings(t)
     for k, tok in enumerate(tokens):
         prev_end = tokens[k - 1].end if k else 0
         next_start = tokens[k + 1].start if k + 1 < len(tokens) else len(t)
@@ -544,6 +570,10 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
         sentence_before = t[sent_start : tok.start]
         para_start = _boundary_back(t, tok.start, {"\n"}, CONTEXT_CHARS)
         context_before = t[max(para_start, tok.start - CONTEXT_CHARS) : tok.start]
+        # A paragraph that names no topic of its own (3.审结情况。…维持原具体行政行为的
+        # 763件) takes it from the headings it stands under (（一）行政复议案件).
+        if not TOPIC_WORDS.search(t[para_start : tok.start]):
+            context_before = _heading_context(headings, para_start) + context_before
         cell_unit = ""
         cell_header = False
         if not before and clause_start > 0 and t[clause_start - 1] in CELL_END:

@@ -72,6 +72,20 @@ def test_qizhong_opening_a_sentence_whose_total_is_unsure_gets_no_verdict():
     assert bad(text) == []
 
 
+def test_a_paragraph_without_a_topic_takes_it_from_its_heading():
+    text = (
+        "一、案件情况\n（一）行政复议案件\n"
+        "1.审结情况。全年审结案件300件，其中维持原行政行为的200件，撤销原行政行为12件，确认违法8件。\n"
+        "（二）调解工作\n全年调解成功1500件。\n"
+    )
+    codes = dict((v, c) for c, v in values(text))
+    assert codes[Decimal(200)] == "recon_upheld" and codes[Decimal(12)] == "recon_revoked"
+    assert codes[Decimal(8)] == "recon_confirmed_illegal" and codes[Decimal(300)] == "recon_closed"
+    # A paragraph that names its own topic keeps it, whatever the heading says.
+    own = "三、政府信息公开相关行政复议、诉讼情况\n全区发生涉及政府信息公开的行政诉讼案件2件，被纠错0件。"
+    assert not any(c.startswith("recon_") for c, _v in values(own))
+
+
 def test_a_part_in_another_measure_word_is_not_a_part():
     text = "开展网上意见征集3个，其中采纳意见建议26条。"
     assert rels(text, "sum") == []
