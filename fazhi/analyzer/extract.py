@@ -290,6 +290,49 @@ _NEWLY = re.compile(r"新(聘|增|建|设|招|发展|培育|选聘|成立|组建
 _CHANGE_HEADER = re.compile(r"同比|环比|增减|增长|下降|增幅|降幅|变化")
 
 
+_TABLE_NUMBER = re.compile(r"^(表|附表)[\d一二三四五六七八九十]*[:：.、]?")
+_CAPTION_TAIL = re.compile(r"([（(][^（()）]*[）)])+$")
+
+
+def _place_table_caption(text: str, line_start: int, label_pos: int, label: str, header: str) -> str:
+    """In a table of places whose count column names no measure (省份 | 数量 under
+    表1：省区市和兵团受理行政复议案件情况), the caption's words: the nearest line above the
+    table that is not a row, short and not a sentence. Empty for any other table."""
+    if not lx.GENERIC_QUANTITY.match(header):
+        return ""
+    label_header = _column_header(text, label_pos) if label_pos > line_start else ""
+    if label_pos == line_start:
+        # The first column: its header is the first cell of the header line above.
+        end = line_start - 1
+        for _ in range(12):
+            if end <= 0:
+                break
+            start = text.rfind("\n", 0, end) + 1
+            cells = text[start:end].split("\t")
+            if len(cells) < 2:
+                break
+            if not any(_NUMERIC_CELL.match(c) for c in cells if c):
+                label_header = cells[0]
+                break
+            end = start - 1
+    if not (lx.PLACE_HEADER.match(label_header) or lx.PLACE_LABEL.search(label) or lx.TOTAL_ROW.match(label)):
+        return ""
+    if lx.TOTAL_ROW.match(label) and not lx.PLACE_HEADER.match(label_header):
+        return ""
+    end = line_start - 1
+    for _ in range(40):
+        if end <= 0:
+            return ""
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if "\t" not in line:
+            if not line or len(line) > 60 or line[-1] in "。；;！？!?，,":
+                return ""
+            return _CAPTION_TAIL.sub("", _TABLE_NUMBER.sub("", line))
+        end = start - 1
+    return ""
+
+
 def _row_of_numbers(text: str, pos: int) -> bool:
     """Whether the table row holding `pos` has numbers in every cell (no row label)."""
     line_start = text.rfind("\n", 0, pos) + 1
@@ -378,7 +421,7 @@ _CONTAINER_AFTER = re.compile(rf"[^，。；、]{{0,12}}?({_BODIES})")
 _CONTAINER_UNITS = ("个", "张", "份", "类", "批", "家", "所", "处")
 _BARE_AFTER = set("，。；、,;）)\n\t：:①②③④⑤⑥⑦⑧⑨⑩")  # 19① in a cell: a note mark
 # A bare number after these is a date, a year or a place in a list, not a count.
-_BARE_NOT_AFTER = set("至到于在自从年月日第号期届版")
+_BARE_NOT_AFTER = set("至到于在自从年月日第号期届版表")  # 表1：a table's number
 _STRUCTURE_AFTER = re.compile(r"^(部分|方面|环节|板块|领域|层面|维度|步骤|阶段|个字)")
 _RANK_BEFORE = re.compile(r"(前|后|排名第?|位列|位居|居于?|列)$")
 # 十九届四中全会, 省委十一届三次、四次、五次全会: a session's ordinal, not a count.
@@ -435,9 +478,10 @@ def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
         return False
     if tok.chinese:
         digits = tok.raw.lstrip("近约大将逾超过")
-        core = re.match(r"[零〇一二两三四五六七八九十百千万亿]+", digits)
+        percent = digits.startswith("百分之")  # 百分之百, 百分之十: a rate, not 百 or 十 alone
+        core = re.match(r"[零〇一二两三四五六七八九十百千万亿]+", digits[3:] if percent else digits)
         core_s = core.group(0) if core else ""
-        if core_s == "一" or (len(core_s) == 1 and core_s in "十百千万亿" and not tok.approx):
+        if not percent and (core_s == "一" or (len(core_s) == 1 and core_s in "十百千万亿" and not tok.approx)):
             return False
         if tok.unit in ("次", "中") and (
             before.endswith("届") or _SESSION_AFTER.match(text[tok.end : tok.end + 40])
@@ -570,7 +614,13 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 cell_unit = tok.unit or _header_unit(label) or _header_unit(header)
                 group0 = lx.unit_group(cell_unit)
                 with_header = header + label
-                if header and not _classify(with_header, "", context_before, group0)[0].startswith(
+                caption = _place_table_caption(t, line_start, quote_from, label, header)
+                if caption:
+                    # 广东 | 31392 under 省份 | 数量: the place is the row, the caption
+                    # names the count (a 总计 row's too).
+                    label = caption + (label if lx.TOTAL_ROW.match(label) else "")
+                    context_before = caption + context_before
+                elif header and not _classify(with_header, "", context_before, group0)[0].startswith(
                     "other:"
                 ):
                     label = with_header

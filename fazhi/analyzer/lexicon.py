@@ -612,6 +612,17 @@ IMPLIED_SUMS: dict[str, tuple[str, ...]] = {
 
 # The row of a table that holds the total the other rows are shares of.
 TOTAL_ROW = re.compile(r"^(合计|总计|共计|总数|全部|总量)")
+# A table of places (省份 | 数量, 地区 | 件数): the column of row labels is headed by a
+# word for places, or its labels are places; the count column names no measure, so
+# the table's caption (表1：省区市和兵团受理行政复议案件情况) names what is counted.
+PLACE_HEADER = re.compile(r"^(省份|省区市|省（区、市）|省\(区、市\)|地区|地市|城市|市州|县区|区县|县（市、区）|县\(市、区\)|乡镇|乡镇（街道）|街道|辖区|区域)$")
+PLACE_LABEL = re.compile(
+    r"^(北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|"
+    r"四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|兵团|香港|澳门)"
+    r"|^[\u4e00-\u9fff]{1,8}(省|自治区|市|县|区|旗|州|盟|乡|镇|街道|兵团)$"
+)
+GENERIC_QUANTITY = re.compile(r"^(数量|数目|件数|总数|案件数|案件数量|数)([（(][^（()）]{1,4}[）)])?$")
+
 # Words that mark a count as a total (共收到…, 全年累计…).
 TOTAL_WORDS = re.compile(r"共|总|全年|全县|全市|全区|累计|合计")
 

@@ -555,3 +555,27 @@ def test_procuratorial_and_judicial_suggestions_are_not_opinion_letters():
         ("other:procuratorial_suggestions", 5),
         ("other:judicial_suggestions", 2),
     ]
+
+
+def test_a_table_of_places_counting_by_quantity_takes_its_measure_from_the_caption():
+    text = (
+        "某年度统计数据\n"
+        "表2：各地市受理行政复议案件情况\n"
+        "地区 | 数量 | 地区 | 数量\n"
+        "甲市 | 120 | 乙市 | 80\n"
+        "丙县 | 45 | 丁区 | 5\n"
+        "合计 | 250\n"
+    )
+    got = codes(text)
+    assert got == [("recon_accepted", v) for v in (120, 80, 45, 5, 250)]
+    # The table's number (表2) is not a figure, and the same rows under a header that
+    # names its measure keep it.
+    got = codes("表3：情况\n地区 | 办结件数\n甲市 | 12\n")
+    assert not got[0][0].startswith("recon_")
+    # A table of things, not places, under 数量 does not borrow the caption.
+    got = codes("表4：受理行政复议案件情况\n项目 | 数量\n听证 | 7\n")
+    assert got[0][0] != "recon_accepted"
+
+
+def test_a_rate_of_a_hundred_percent_written_in_words_is_a_figure():
+    assert codes("行政机关负责人出庭应诉率百分之百\n") == [("litig_appear_rate", 100)]
