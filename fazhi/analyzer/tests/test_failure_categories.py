@@ -437,3 +437,21 @@ def test_a_catalogue_base_stated_only_in_another_section_is_used_when_the_rate_f
     other = text.replace("350件", "300件")
     assert bad(other) == []
     assert not [r for r in rels(other, "rate") if (r["denominator_quote"] or "").endswith("300件")]
+
+
+def test_a_total_row_under_a_table_of_place_pairs_is_the_sum_of_every_cell():
+    text = (
+        "表1：各县受理行政复议案件情况\n"
+        "地区 | 数量 | 地区 | 数量\n"
+        "甲县 | 30 | 乙县 | 20\n"
+        "丙县 | 7 | 丁县 | 3\n"
+        "总计 | 60\n"
+    )
+    a = analyze_text(text)
+    (rel,) = [r for r in a.relations if r.kind == "sum"]
+    assert rel.consistent and rel.checked and rel.sum_of_parts == 60 and len(rel.parts) == 4
+    # A total that the cells do not make is not judged (rows may hold parts of others).
+    a = analyze_text(text.replace("总计 | 60", "总计 | 61"))
+    assert not [r for r in a.relations if r.kind == "sum"]
+    (rel,) = [r for r in a.unchecked if r.kind == "sum"]
+    assert not rel.consistent and rel.sum_of_parts == 60
