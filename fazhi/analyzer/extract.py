@@ -675,6 +675,11 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 # outcome is not a reconsideration's, and only its total is the caseload.
                 if code.startswith("recon_") or code == "litig_cases" and not _TOTAL_LABEL.search(label):
                     code, found = "other:" + _HAN.sub("", label)[-12:], ""
+            if code == "study_sessions" and "法" not in found:
+                sent_end = _boundary_fwd(t, tok.end, SENTENCE_END)
+                if not lx.LAW_STUDY.search(t[sent_start:sent_end]):
+                    # 乡党委会集体学习33次: study, but nothing in the sentence says of law.
+                    code, found = "other:" + _HAN.sub("", before)[-8:], ""
             if lx.CODE_UNIT.get(code) in ("名", "个") and _NEWLY.search(before[-16:]):
                 # 新聘专职人民调解员664名: those added this year, not the stock.
                 code, found = "other:newly_added", ""

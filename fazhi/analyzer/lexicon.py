@@ -334,12 +334,17 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 重大行政决策
     ("decision_count", r"重大(行政)?决策", None, 0),
     ("decision_legality_reviewed", rf"决策{_}{{0,6}}合法性审(查|核)", None, 1),
+    # 审查重大行政决策28件: the decisions reviewed, not the decisions made.
+    ("decision_legality_reviewed", rf"审(查|核){_}{{0,4}}重大{_}{{0,2}}决策", None, 1),
     # 行政规范性文件
     ("normdoc_issued", rf"(制定|出台|印发|制发|发布){_}{{0,10}}规范性文件", None, 0),
     ("normdoc_reviewed", rf"合法性审(查|核)|审(核|查){_}{{0,12}}(文件|合同)", None, 0),
     # 项目备案309个: investment projects filed with the approval office, not documents.
     ("other:project_filings", rf"项目{_}{{0,4}}备案|备案{_}{{0,4}}项目", None, 2),
     ("normdoc_filed", r"报备|备案", DOC, 0),
+    # 备案审查行政规范性文件17件: documents others filed, reviewed by this body; not
+    # its own 报备 nor its 合法性审核 before issue.
+    ("other:normdoc_filing_reviews", r"备案审查", None, 1),
     ("normdoc_filed_rate", r"报备率|备案率", None, 0),
     ("normdoc_filed_timely_rate", r"及时率", DOC, 0),
     ("normdoc_conform_rate", r"规范率", DOC, 0),
@@ -612,6 +617,10 @@ IMPLIED_SUMS: dict[str, tuple[str, ...]] = {
 
 # The row of a table that holds the total the other rows are shares of.
 TOTAL_ROW = re.compile(r"^(合计|总计|共计|总数|全部|总量)")
+# Words saying a study session was about law (学法, 法治专题学习): without them in its
+# sentence, a party committee's 集体学习 or a theory group's 学习 is not 学法.
+LAW_STUDY = re.compile(r"法治|法律|法规|学法|宪法|法典|依法|条例")
+
 # A table of places (省份 | 数量, 地区 | 件数): the column of row labels is headed by a
 # word for places, or its labels are places; the count column names no measure, so
 # the table's caption (表1：省区市和兵团受理行政复议案件情况) names what is counted.

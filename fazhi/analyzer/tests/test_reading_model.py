@@ -579,3 +579,17 @@ def test_a_table_of_places_counting_by_quantity_takes_its_measure_from_the_capti
 
 def test_a_rate_of_a_hundred_percent_written_in_words_is_a_figure():
     assert codes("行政机关负责人出庭应诉率百分之百\n") == [("litig_appear_rate", 100)]
+
+
+def test_reviewing_major_decisions_and_filed_documents_are_reviews_not_decisions_or_legality_checks():
+    got = codes("全年共审核行政规范性文件9件，备案审查行政规范性文件13件，审查重大行政决策21件。")
+    assert got[0] == ("normdoc_reviewed", 9)
+    assert got[1][0].startswith("other:")
+    assert got[2] == ("decision_legality_reviewed", 21)
+
+
+def test_study_is_study_of_law_only_when_its_sentence_says_so():
+    got = codes("全年镇党委会集体学习20次，开展理论中心组学习8次，撰写心得体会12篇。")
+    assert all(c.startswith("other:") for c, _v in got[:2])
+    got = codes("全年镇党委会集体学习法律法规20次。县政府常务会议会前学法6次。")
+    assert [c for c, _v in got] == ["study_sessions", "study_sessions"]
