@@ -407,6 +407,8 @@ def _cell_label(text: str, pos: int) -> str:
 
 
 _NUMERIC_CELL = re.compile(r"^[\d.,%％\-—~～]+[件人次个项条名%]?[①-⑳]?$")
+# The verb a list of examples hangs on (公开A、B等信息): the first in the clause.
+_LIST_VERB = re.compile(r"主动公开|公开|发布|推送|印发")
 _HOTLINE = re.compile(r"^(12\d{3}|110|119|120|122|96\d{3})$")
 _ETC = re.compile(r"等(?![级次同于待到])")
 # 通过调解、和解等手段结案9件: the words before 等 name the means, and the count is
@@ -415,10 +417,10 @@ _MEANS_AFTER_ETC = re.compile(r"(手段|方式|形式|途径|渠道|方法)")
 _QUALIFIER = re.compile(r"[（(](包括|包含|含|其中)[^（()）]{0,12}[）)]")
 # 事项清单31个, 法律援助工作站3380个: a number of lists or of bodies, not of the
 # items on them or the cases they handle.
-_BODIES = r"清单|目录|工作站|服务站|联络点|中心|机构|窗口|平台|领域|部门|单位|乡镇|街道|村|社区"
+_BODIES = r"实事|清单|目录|工作站|服务站|联络点|中心|机构|窗口|平台|领域|部门|单位|乡镇|街道|村|社区"
 _CONTAINER = re.compile(rf"({_BODIES})$")
 _CONTAINER_AFTER = re.compile(rf"[^，。；、]{{0,12}}?({_BODIES})")
-_CONTAINER_UNITS = ("个", "张", "份", "类", "批", "家", "所", "处")
+_CONTAINER_UNITS = ("个", "张", "份", "类", "批", "家", "所", "处", "项")
 _BARE_AFTER = set("，。；、,;）)\n\t：:①②③④⑤⑥⑦⑧⑨⑩")  # 19① in a cell: a note mark
 # A bare number after these is a date, a year or a place in a list, not a count.
 _BARE_NOT_AFTER = set("至到于在自从年月日第号期届版表")  # 表1：a table's number
@@ -631,9 +633,13 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
         # (包括, 含, 其中) does not name it.
         before = _QUALIFIER.sub("", before)
         etc = list(_ETC.finditer(before))
+        listed_by = ""
         if etc and len(before) - etc[-1].end() >= 2 and not _MEANS_AFTER_ETC.match(before, etc[-1].end()):
             # 撤销、变更和责令履行决定等纠错决定2.73万件: what comes before 等 are
             # examples; the noun after it names the count.
+            verb = _LIST_VERB.search(before[: etc[-1].start()])
+            if verb and "、" in before[verb.end() : etc[-1].start()]:
+                listed_by = verb.group(0)
             before = before[etc[-1].end() :]
         unit = tok.unit or cell_unit
         if not unit:
@@ -664,6 +670,12 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 items.append((code, found or item, None))
         if not items:
             code, found = _classify(before, after, context_before, group)
+            if listed_by and code.startswith("other:"):
+                # 主动向社会公开年度政府工作报告、…等信息9756条: the verb before the
+                # examples names the count when the noun after 等 alone does not.
+                code2, found2 = _classify(listed_by + before, after, context_before, group)
+                if not code2.startswith("other:"):
+                    code, found = code2, found2
             if (
                 unit in _CONTAINER_UNITS
                 and (_CONTAINER.search(before) or _CONTAINER_AFTER.match(after))
@@ -675,6 +687,9 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 # outcome is not a reconsideration's, and only its total is the caseload.
                 if code.startswith("recon_") or code == "litig_cases" and not _TOTAL_LABEL.search(label):
                     code, found = "other:" + _HAN.sub("", label)[-12:], ""
+            if code == "legal_service_visits" and unit in ("名", "人", "位"):
+                # 为232名未成年人提供法律援助解答咨询: persons served, not visits (人次).
+                code, found = "other:persons_served", ""
             if code == "study_sessions" and "法" not in found:
                 sent_end = _boundary_fwd(t, tok.end, SENTENCE_END)
                 if not lx.LAW_STUDY.search(t[sent_start:sent_end]):
@@ -1086,14 +1101,28 @@ def _colon_lists(text: str, figures: list[Figure], used: set[int]) -> list[tuple
             continue
         total = before[-1]
         tf = figures[total]
-        if any(ch in "。\n" for ch in text[tf.cend : m.start()]):
-            continue
         end = min((j for j in (text.find("。", m.end()), text.find("\n", m.end())) if j >= 0), default=len(text))
         parts = [
             i
             for i, f in enumerate(figures)
             if m.end() <= f.cstart < end and not f.is_rate and f.unit == tf.unit and i not in used
         ]
+        if "\n" in text[tf.cend : m.start()]:
+            continue
+        if "。" in text[tf.cend : m.start()]:
+            # 共收到…9件，…结转0件。处理结果中，…: a marker opening a sentence breaks
+            # down the count of the sentence before that its parts add up to exactly.
+            s = sum((figures[i].value for i in parts), Decimal(0))
+            sent_start = text.rfind("。", 0, text.rfind("。", 0, m.start())) + 1
+            fits = [
+                i
+                for i in before
+                if figures[i].cstart >= sent_start and figures[i].value == s and i not in used
+                and figures[i].unit == (figures[parts[0]].unit if parts else "")
+            ]
+            if len(parts) < 2 or len(fits) != 1:
+                continue
+            total, tf = fits[0], figures[fits[0]]
         if len(parts) >= 2 and sum(figures[i].value for i in parts) <= tf.value:
             out.append((total, parts))
             used.update(parts)
@@ -1107,6 +1136,9 @@ def _same_family(code: str, total_code: str) -> bool:
     if code.startswith("other:") or code == lx.NUMERATOR:
         return False
     return code.split("_")[0] == total_code.split("_")[0] and not code.endswith("_rate")
+
+
+_OUTCOME_OPENER = re.compile(r"结果(为|是|如下)?[：:]|结果中[，,：:]")
 
 
 def _inherit_part_codes(text: str, figures: list[Figure]) -> None:
@@ -1127,9 +1159,13 @@ def _inherit_part_codes(text: str, figures: list[Figure]) -> None:
                 total,
             )
         tcode = figures[total].indicator
+        outcomes = bool(_OUTCOME_OPENER.search(text[figures[total].cend : figures[parts[0]].cstart]))
         for i in parts:
             f = figures[i]
             f.part_of = total
+            if outcomes and f.indicator.startswith("other:"):
+                # 处理结果中，部分公开2件…: outcomes of the requests, not more requests.
+                continue
             # A part takes its total's code (the gold files' convention), unless the
             # total has none in the catalogue or the part is one of its partition.
             if (

@@ -387,7 +387,7 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("enforcement_supervision_letters", r"执法监督意见书|监督意见书|监督建议书", None, 1),
     # 政务公开
     ("disclosure_proactive", r"主动公开", None, 0),
-    ("disclosure_proactive", rf"(发布|公开){_}{{0,8}}(政务|政府)?信息", r"公开|网站|政务", 0),
+    ("disclosure_proactive", rf"(发布|公开){_}{{0,14}}(政务|政府)?信息", r"公开|网站|政务", 0),
     ("disclosure_requests", r"依申请|信息公开申请|公开申请", None, 0),
     ("disclosure_requests", rf"(收到|新收|受理){_}{{0,12}}申请", r"信息公开|依申请公开|公开申请", 0),
     ("disclosure_replied_on_time", r"按期答复|按时答复", None, 1),
@@ -432,6 +432,13 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("legal_aid_cases", r"法律援助", None, 0),
     ("notary_cases", r"公证", None, 0),
     ("legal_service_visits", r"法律服务|法律咨询", None, 0),
+    # 办理法律帮助案件3.84万件 beside 审批法律援助案件8.88万件: legal help (法律援助法
+    # 第二十二条 services short of representation) is not a legal-aid case; as a 其中
+    # part of the legal-aid cases it takes their code.
+    ("other:legal_help_cases", r"法律帮助", None, 2),
+    # 委托县自然资源局办理…政府信息公开申请25件: requests passed to another body to
+    # answer, not the requests this body received.
+    ("other:requests_delegated", rf"委托{_}{{0,12}}办理{_}{{0,16}}申请", None, 3),
     # 另提供来访、来电等咨询3354人次 in a text about legal aid or services.
     ("legal_service_visits", r"咨询", r"法律|律师|援助", 0),
     # 抽取100宗案件进行评估: a sample drawn for checking, not the caseload.
@@ -640,7 +647,8 @@ TOTAL_WORDS = re.compile(r"共|总|全年|全县|全市|全区|累计|合计")
 # 2418项政务服务事项中，2331项纳入…: the same, with the count's noun before 中.
 PART_MARKER = re.compile(r"其中|[（(，,]含|包括|(?<=[件个项条名人次宗起])[^，。；、\d\s]{0,8}?中(?=[，,：:])")
 # 评估结果为：优秀…，良好…: a breakdown of the count before it.
-COLON_MARKER = re.compile(r"(结果|情况|构成|分布)(为|是|如下)?[：:]")
+# 处理结果中，部分公开2件…: the same, with 中 for the colon.
+COLON_MARKER = re.compile(r"(结果|情况|构成|分布)(为|是|如下)?[：:]|结果中[，,：:]")
 # 在主动公开的信息中，…: the parts of a total named by its head noun (信息, 案件).
 SCOPE_MARKER = re.compile(r"在(?P<what>[^，。；在]{2,12}?(信息|案件|纠纷|申请|文件|事项))中[，,：:]?")
 

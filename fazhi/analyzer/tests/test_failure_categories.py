@@ -455,3 +455,15 @@ def test_a_total_row_under_a_table_of_place_pairs_is_the_sum_of_every_cell():
     assert not [r for r in a.relations if r.kind == "sum"]
     (rel,) = [r for r in a.unchecked if r.kind == "sum"]
     assert not rel.consistent and rel.sum_of_parts == 60
+
+
+def test_outcomes_opened_by_jieguozhong_after_a_sentence_add_up_to_the_count_they_break_down():
+    text = "全年共收到依申请公开12件，上年结转申请0件。处理结果中，予以公开4件，信息不存在的6件，结转下年度办理2件。"
+    a = analyze_text(text)
+    (rel,) = [r for r in a.relations if r.kind == "sum"]
+    assert rel.consistent and a.figures[rel.total].value == 12 and len(rel.parts) == 3
+    # The outcomes are not more requests.
+    assert all(not a.figures[i].indicator == "disclosure_requests" for i in rel.parts)
+    # Outcomes that add up to no count before are left alone (no relation, no verdict).
+    a = analyze_text(text.replace("予以公开4件", "予以公开5件"))
+    assert not [r for r in a.relations if r.kind == "sum"]

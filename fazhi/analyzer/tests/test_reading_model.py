@@ -593,3 +593,35 @@ def test_study_is_study_of_law_only_when_its_sentence_says_so():
     assert all(c.startswith("other:") for c, _v in got[:2])
     got = codes("全年镇党委会集体学习法律法规20次。县政府常务会议会前学法6次。")
     assert [c for c, _v in got] == ["study_sessions", "study_sessions"]
+
+
+def test_legal_help_is_not_legal_aid_unless_a_part_of_it():
+    got = codes("全年为民办实事5万件次，其中审批法律援助案件1万件、办理法律帮助案件8000件。")
+    assert got[1] == ("legal_aid_cases", 10000)
+    assert got[2][0].startswith("other:")
+    got = codes("全年办理法律援助案件1200件（其中刑事案件300件、法律帮助500件）。")
+    assert [c for c, _v in got] == ["legal_aid_cases"] * 3
+
+
+def test_a_number_of_listed_projects_is_not_a_caseload():
+    (code, _v), = codes("法律援助工作已纳入市委市政府12项民生实事。")
+    assert code.startswith("other:")
+
+
+def test_the_verb_before_a_list_of_examples_names_the_count_after_deng():
+    got = codes("依托门户网站主动向社会公开政府工作报告、财政预决算、人事任免等信息512条。")
+    assert got == [("disclosure_proactive", 512)]
+    got = codes("在门户网站公开专栏发布市政府及政府办文件及解读信息40条。")
+    assert got == [("disclosure_proactive", 40)]
+
+
+def test_requests_passed_to_another_body_are_not_requests_received():
+    got = codes("全年共受理依申请公开30件，委托县住建局办理房屋类政府信息公开申请6件。")
+    assert got[0] == ("disclosure_requests", 30)
+    assert got[1][0].startswith("other:")
+
+
+def test_persons_given_advice_are_not_visits():
+    got = codes("为150名老年人提供法律咨询，解答法律咨询900人次。")
+    assert got[0][0].startswith("other:")
+    assert got[1] == ("legal_service_visits", 900)
