@@ -950,7 +950,7 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
             f = figures[i]
             if f.cstart < pos or i in used:
                 continue
-            if f.sentence != part_sentence or f.is_rate or f.group != tf.group:
+            if f.sentence != part_sentence or f.is_rate or f.group != tf.group and f.unit not in lx.MIXED_TOTAL_UNITS.get(tf.unit, ()):
                 break
             if (f.indicator, tf.indicator) in _NUMERATOR_OF and f.indicator not in lx.SUB_MEASURES.get(
                 tf.indicator, ()

@@ -639,6 +639,10 @@ PLACE_LABEL = re.compile(
 )
 GENERIC_QUANTITY = re.compile(r"^(数量|数目|件数|总数|案件数|案件数量|数)([（(][^（()）]{1,4}[）)])?$")
 
+# 为民办实事34.62万件次，其中…案件8.88万件、…咨询21.9万人次: a total counted in 件次
+# adds up cases and visits, so its 其中 parts may be in either.
+MIXED_TOTAL_UNITS: dict[str, tuple[str, ...]] = {"件次": ("件", "次", "人次", "件次")}
+
 # Words that mark a count as a total (共收到…, 全年累计…).
 TOTAL_WORDS = re.compile(r"共|总|全年|全县|全市|全区|累计|合计")
 

@@ -826,7 +826,7 @@ def _sum_relations(text: str, figures: list[Figure]) -> list[Relation]:
     used_parts: set[int] = set()
     for total, parts in part_lists(text, figures):
         t = figures[total]
-        parts = [j for j in parts if _same_measure(figures[j], t)]
+        parts = [j for j in parts if _same_measure(figures[j], t) or figures[j].unit in lx.MIXED_TOTAL_UNITS.get(t.unit, ())]
         used_totals.add(total)
         if not parts:
             continue

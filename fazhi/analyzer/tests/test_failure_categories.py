@@ -467,3 +467,13 @@ def test_outcomes_opened_by_jieguozhong_after_a_sentence_add_up_to_the_count_the
     # Outcomes that add up to no count before are left alone (no relation, no verdict).
     a = analyze_text(text.replace("予以公开4件", "予以公开5件"))
     assert not [r for r in a.relations if r.kind == "sum"]
+
+
+def test_a_total_in_jianci_adds_up_cases_and_visits():
+    text = "全年为群众办实事5000件次，其中办理法律援助案件1200件、接待法律咨询3800人次。"
+    a = analyze_text(text)
+    (rel,) = [r for r in a.relations if r.kind == "sum"]
+    assert rel.consistent and len(rel.parts) == 2 and rel.sum_of_parts == 5000
+    # A total in 件 does not take visits as its parts.
+    a = analyze_text("全年办理案件5000件，其中法律援助案件1200件、接待法律咨询3800人次。")
+    assert all(len(r.parts) == 1 for r in a.relations if r.kind == "sum")
