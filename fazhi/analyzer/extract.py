@@ -687,6 +687,9 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 # outcome is not a reconsideration's, and only its total is the caseload.
                 if code.startswith("recon_") or code == "litig_cases" and not _TOTAL_LABEL.search(label):
                     code, found = "other:" + _HAN.sub("", label)[-12:], ""
+            if code == "service_items" and unit == "件":
+                # 办理办结各类政务服务事项57.95万件: matters handled, not items on the list (项).
+                code, found = "other:service_matters_handled", ""
             if code == "legal_service_visits" and unit in ("名", "人", "位"):
                 # 为232名未成年人提供法律援助解答咨询: persons served, not visits (人次).
                 code, found = "other:persons_served", ""

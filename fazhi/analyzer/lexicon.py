@@ -470,6 +470,8 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ),
     ("publicity_lectures", r"讲座|讲堂|法治课|法治报告会", None, 1),
     ("publicity_materials", r"发放|资料|读本|手册|宣传品|彩页", None, 0),
+    # 发放学习资料400余份: material for the cadres' own study, not 普法 handed out.
+    ("other:study_materials", r"学习(资料|材料|读本|手册)", None, 2),
     ("publicity_audience", r"受教育|受众|受益群众|参与群众", None, 0),
     # 学法 counted in 次: 常务会议学法18次, 专题学习2次, 学习研讨1次, 4次集体学法. A
     # meeting that 研究/部署 something (常务会议5次专题研究…) is not a study session.

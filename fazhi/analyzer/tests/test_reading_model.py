@@ -625,3 +625,12 @@ def test_persons_given_advice_are_not_visits():
     got = codes("为150名老年人提供法律咨询，解答法律咨询900人次。")
     assert got[0][0].startswith("other:")
     assert got[1] == ("legal_service_visits", 900)
+
+
+def test_study_material_is_not_publicity_material_and_matters_handled_are_not_list_items():
+    got = codes("向干部发放学习资料300余份，发放普法宣传资料2万份。")
+    assert got[0][0].startswith("other:")
+    assert got[1] == ("publicity_materials", 20000)
+    got = codes("全年办理办结各类政务服务事项12.5万件，梳理政务服务事项1200项。")
+    assert got[0][0].startswith("other:")
+    assert got[1] == ("service_items", 1200)
