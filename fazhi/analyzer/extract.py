@@ -290,6 +290,49 @@ _NEWLY = re.compile(r"新(聘|增|建|设|招|发展|培育|选聘|成立|组建
 _CHANGE_HEADER = re.compile(r"同比|环比|增减|增长|下降|增幅|降幅|变化")
 
 
+_TABLE_NUMBER = re.compile(r"^(表|附表)[\d一二三四五六七八九十]*[:：.、]?")
+_CAPTION_TAIL = re.compile(r"([（(][^（()）]*[）)])+$")
+
+
+def _place_table_caption(text: str, line_start: int, label_pos: int, label: str, header: str) -> str:
+    """In a table of places whose count column names no measure (省份 | 数量 under
+    表1：省区市和兵团受理行政复议案件情况), the caption's words: the nearest line above the
+    table that is not a row, short and not a sentence. Empty for any other table."""
+    if not lx.GENERIC_QUANTITY.match(header):
+        return ""
+    label_header = _column_header(text, label_pos) if label_pos > line_start else ""
+    if label_pos == line_start:
+        # The first column: its header is the first cell of the header line above.
+        end = line_start - 1
+        for _ in range(12):
+            if end <= 0:
+                break
+            start = text.rfind("\n", 0, end) + 1
+            cells = text[start:end].split("\t")
+            if len(cells) < 2:
+                break
+            if not any(_NUMERIC_CELL.match(c) for c in cells if c):
+                label_header = cells[0]
+                break
+            end = start - 1
+    if not (lx.PLACE_HEADER.match(label_header) or lx.PLACE_LABEL.search(label) or lx.TOTAL_ROW.match(label)):
+        return ""
+    if lx.TOTAL_ROW.match(label) and not lx.PLACE_HEADER.match(label_header):
+        return ""
+    end = line_start - 1
+    for _ in range(40):
+        if end <= 0:
+            return ""
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if "\t" not in line:
+            if not line or len(line) > 60 or line[-1] in "。；;！？!?，,":
+                return ""
+            return _CAPTION_TAIL.sub("", _TABLE_NUMBER.sub("", line))
+        end = start - 1
+    return ""
+
+
 def _row_of_numbers(text: str, pos: int) -> bool:
     """Whether the table row holding `pos` has numbers in every cell (no row label)."""
     line_start = text.rfind("\n", 0, pos) + 1
@@ -364,6 +407,8 @@ def _cell_label(text: str, pos: int) -> str:
 
 
 _NUMERIC_CELL = re.compile(r"^[\d.,%％\-—~～]+[件人次个项条名%]?[①-⑳]?$")
+# The verb a list of examples hangs on (公开A、B等信息): the first in the clause.
+_LIST_VERB = re.compile(r"主动公开|公开|发布|推送|印发")
 _HOTLINE = re.compile(r"^(12\d{3}|110|119|120|122|96\d{3})$")
 _ETC = re.compile(r"等(?![级次同于待到])")
 # 通过调解、和解等手段结案9件: the words before 等 name the means, and the count is
@@ -372,13 +417,13 @@ _MEANS_AFTER_ETC = re.compile(r"(手段|方式|形式|途径|渠道|方法)")
 _QUALIFIER = re.compile(r"[（(](包括|包含|含|其中)[^（()）]{0,12}[）)]")
 # 事项清单31个, 法律援助工作站3380个: a number of lists or of bodies, not of the
 # items on them or the cases they handle.
-_BODIES = r"清单|目录|工作站|服务站|联络点|中心|机构|窗口|平台|领域|部门|单位|乡镇|街道|村|社区"
+_BODIES = r"实事|清单|目录|工作站|服务站|联络点|中心|机构|窗口|平台|领域|部门|单位|乡镇|街道|村|社区"
 _CONTAINER = re.compile(rf"({_BODIES})$")
 _CONTAINER_AFTER = re.compile(rf"[^，。；、]{{0,12}}?({_BODIES})")
-_CONTAINER_UNITS = ("个", "张", "份", "类", "批", "家", "所", "处")
+_CONTAINER_UNITS = ("个", "张", "份", "类", "批", "家", "所", "处", "项")
 _BARE_AFTER = set("，。；、,;）)\n\t：:①②③④⑤⑥⑦⑧⑨⑩")  # 19① in a cell: a note mark
 # A bare number after these is a date, a year or a place in a list, not a count.
-_BARE_NOT_AFTER = set("至到于在自从年月日第号期届版")
+_BARE_NOT_AFTER = set("至到于在自从年月日第号期届版表")  # 表1：a table's number
 _STRUCTURE_AFTER = re.compile(r"^(部分|方面|环节|板块|领域|层面|维度|步骤|阶段|个字)")
 _RANK_BEFORE = re.compile(r"(前|后|排名第?|位列|位居|居于?|列)$")
 # 十九届四中全会, 省委十一届三次、四次、五次全会: a session's ordinal, not a count.
@@ -435,9 +480,10 @@ def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
         return False
     if tok.chinese:
         digits = tok.raw.lstrip("近约大将逾超过")
-        core = re.match(r"[零〇一二两三四五六七八九十百千万亿]+", digits)
+        percent = digits.startswith("百分之")  # 百分之百, 百分之十: a rate, not 百 or 十 alone
+        core = re.match(r"[零〇一二两三四五六七八九十百千万亿]+", digits[3:] if percent else digits)
         core_s = core.group(0) if core else ""
-        if core_s == "一" or (len(core_s) == 1 and core_s in "十百千万亿" and not tok.approx):
+        if not percent and (core_s == "一" or (len(core_s) == 1 and core_s in "十百千万亿" and not tok.approx)):
             return False
         if tok.unit in ("次", "中") and (
             before.endswith("届") or _SESSION_AFTER.match(text[tok.end : tok.end + 40])
@@ -600,7 +646,13 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 cell_unit = tok.unit or _header_unit(label) or _header_unit(header)
                 group0 = lx.unit_group(cell_unit)
                 with_header = header + label
-                if header and not _classify(with_header, "", context_before, group0)[0].startswith(
+                caption = _place_table_caption(t, line_start, quote_from, label, header)
+                if caption:
+                    # 广东 | 31392 under 省份 | 数量: the place is the row, the caption
+                    # names the count (a 总计 row's too).
+                    label = caption + (label if lx.TOTAL_ROW.match(label) else "")
+                    context_before = caption + context_before
+                elif header and not _classify(with_header, "", context_before, group0)[0].startswith(
                     "other:"
                 ):
                     label = with_header
@@ -611,9 +663,13 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
         # (包括, 含, 其中) does not name it.
         before = _QUALIFIER.sub("", before)
         etc = list(_ETC.finditer(before))
+        listed_by = ""
         if etc and len(before) - etc[-1].end() >= 2 and not _MEANS_AFTER_ETC.match(before, etc[-1].end()):
             # 撤销、变更和责令履行决定等纠错决定2.73万件: what comes before 等 are
             # examples; the noun after it names the count.
+            verb = _LIST_VERB.search(before[: etc[-1].start()])
+            if verb and "、" in before[verb.end() : etc[-1].start()]:
+                listed_by = verb.group(0)
             before = before[etc[-1].end() :]
         unit = tok.unit or cell_unit
         if not unit:
@@ -644,6 +700,12 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 items.append((code, found or item, None))
         if not items:
             code, found = _classify(before, after, context_before, group)
+            if listed_by and code.startswith("other:"):
+                # 主动向社会公开年度政府工作报告、…等信息9756条: the verb before the
+                # examples names the count when the noun after 等 alone does not.
+                code2, found2 = _classify(listed_by + before, after, context_before, group)
+                if not code2.startswith("other:"):
+                    code, found = code2, found2
             if (
                 unit in _CONTAINER_UNITS
                 and (_CONTAINER.search(before) or _CONTAINER_AFTER.match(after))
@@ -655,6 +717,17 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 # outcome is not a reconsideration's, and only its total is the caseload.
                 if code.startswith("recon_") or code == "litig_cases" and not _TOTAL_LABEL.search(label):
                     code, found = "other:" + _HAN.sub("", label)[-12:], ""
+            if code == "service_items" and unit == "件":
+                # 办理办结各类政务服务事项57.95万件: matters handled, not items on the list (项).
+                code, found = "other:service_matters_handled", ""
+            if code == "legal_service_visits" and unit in ("名", "人", "位"):
+                # 为232名未成年人提供法律援助解答咨询: persons served, not visits (人次).
+                code, found = "other:persons_served", ""
+            if code == "study_sessions" and "法" not in found:
+                sent_end = _boundary_fwd(t, tok.end, SENTENCE_END)
+                if not lx.LAW_STUDY.search(t[sent_start:sent_end]):
+                    # 乡党委会集体学习33次: study, but nothing in the sentence says of law.
+                    code, found = "other:" + _HAN.sub("", before)[-8:], ""
             if lx.CODE_UNIT.get(code) in ("名", "个") and _NEWLY.search(before[-16:]):
                 # 新聘专职人民调解员664名: those added this year, not the stock.
                 code, found = "other:newly_added", ""
@@ -910,7 +983,7 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
             f = figures[i]
             if f.cstart < pos or i in used:
                 continue
-            if f.sentence != part_sentence or f.is_rate or f.group != tf.group:
+            if f.sentence != part_sentence or f.is_rate or f.group != tf.group and f.unit not in lx.MIXED_TOTAL_UNITS.get(tf.unit, ()):
                 break
             if (f.indicator, tf.indicator) in _NUMERATOR_OF and f.indicator not in lx.SUB_MEASURES.get(
                 tf.indicator, ()
@@ -1061,14 +1134,28 @@ def _colon_lists(text: str, figures: list[Figure], used: set[int]) -> list[tuple
             continue
         total = before[-1]
         tf = figures[total]
-        if any(ch in "。\n" for ch in text[tf.cend : m.start()]):
-            continue
         end = min((j for j in (text.find("。", m.end()), text.find("\n", m.end())) if j >= 0), default=len(text))
         parts = [
             i
             for i, f in enumerate(figures)
             if m.end() <= f.cstart < end and not f.is_rate and f.unit == tf.unit and i not in used
         ]
+        if "\n" in text[tf.cend : m.start()]:
+            continue
+        if "。" in text[tf.cend : m.start()]:
+            # 共收到…9件，…结转0件。处理结果中，…: a marker opening a sentence breaks
+            # down the count of the sentence before that its parts add up to exactly.
+            s = sum((figures[i].value for i in parts), Decimal(0))
+            sent_start = text.rfind("。", 0, text.rfind("。", 0, m.start())) + 1
+            fits = [
+                i
+                for i in before
+                if figures[i].cstart >= sent_start and figures[i].value == s and i not in used
+                and figures[i].unit == (figures[parts[0]].unit if parts else "")
+            ]
+            if len(parts) < 2 or len(fits) != 1:
+                continue
+            total, tf = fits[0], figures[fits[0]]
         if len(parts) >= 2 and sum(figures[i].value for i in parts) <= tf.value:
             out.append((total, parts))
             used.update(parts)
@@ -1082,6 +1169,9 @@ def _same_family(code: str, total_code: str) -> bool:
     if code.startswith("other:") or code == lx.NUMERATOR:
         return False
     return code.split("_")[0] == total_code.split("_")[0] and not code.endswith("_rate")
+
+
+_OUTCOME_OPENER = re.compile(r"结果(为|是|如下)?[：:]|结果中[，,：:]")
 
 
 def _inherit_part_codes(text: str, figures: list[Figure]) -> None:
@@ -1102,9 +1192,13 @@ def _inherit_part_codes(text: str, figures: list[Figure]) -> None:
                 total,
             )
         tcode = figures[total].indicator
+        outcomes = bool(_OUTCOME_OPENER.search(text[figures[total].cend : figures[parts[0]].cstart]))
         for i in parts:
             f = figures[i]
             f.part_of = total
+            if outcomes and f.indicator.startswith("other:"):
+                # 处理结果中，部分公开2件…: outcomes of the requests, not more requests.
+                continue
             # A part takes its total's code (the gold files' convention), unless the
             # total has none in the catalogue or the part is one of its partition.
             if (

@@ -334,12 +334,17 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 重大行政决策
     ("decision_count", r"重大(行政)?决策", None, 0),
     ("decision_legality_reviewed", rf"决策{_}{{0,6}}合法性审(查|核)", None, 1),
+    # 审查重大行政决策28件: the decisions reviewed, not the decisions made.
+    ("decision_legality_reviewed", rf"审(查|核){_}{{0,4}}重大{_}{{0,2}}决策", None, 1),
     # 行政规范性文件
     ("normdoc_issued", rf"(制定|出台|印发|制发|发布){_}{{0,10}}规范性文件", None, 0),
     ("normdoc_reviewed", rf"合法性审(查|核)|审(核|查){_}{{0,12}}(文件|合同)", None, 0),
     # 项目备案309个: investment projects filed with the approval office, not documents.
     ("other:project_filings", rf"项目{_}{{0,4}}备案|备案{_}{{0,4}}项目", None, 2),
     ("normdoc_filed", r"报备|备案", DOC, 0),
+    # 备案审查行政规范性文件17件: documents others filed, reviewed by this body; not
+    # its own 报备 nor its 合法性审核 before issue.
+    ("other:normdoc_filing_reviews", r"备案审查", None, 1),
     ("normdoc_filed_rate", r"报备率|备案率", None, 0),
     ("normdoc_filed_timely_rate", r"及时率", DOC, 0),
     ("normdoc_conform_rate", r"规范率", DOC, 0),
@@ -382,7 +387,7 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("enforcement_supervision_letters", r"执法监督意见书|监督意见书|监督建议书", None, 1),
     # 政务公开
     ("disclosure_proactive", r"主动公开", None, 0),
-    ("disclosure_proactive", rf"(发布|公开){_}{{0,8}}(政务|政府)?信息", r"公开|网站|政务", 0),
+    ("disclosure_proactive", rf"(发布|公开){_}{{0,14}}(政务|政府)?信息", r"公开|网站|政务", 0),
     ("disclosure_requests", r"依申请|信息公开申请|公开申请", None, 0),
     ("disclosure_requests", rf"(收到|新收|受理){_}{{0,12}}申请", r"信息公开|依申请公开|公开申请", 0),
     ("disclosure_replied_on_time", r"按期答复|按时答复", None, 1),
@@ -427,6 +432,13 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("legal_aid_cases", r"法律援助", None, 0),
     ("notary_cases", r"公证", None, 0),
     ("legal_service_visits", r"法律服务|法律咨询", None, 0),
+    # 办理法律帮助案件3.84万件 beside 审批法律援助案件8.88万件: legal help (法律援助法
+    # 第二十二条 services short of representation) is not a legal-aid case; as a 其中
+    # part of the legal-aid cases it takes their code.
+    ("other:legal_help_cases", r"法律帮助", None, 2),
+    # 委托县自然资源局办理…政府信息公开申请25件: requests passed to another body to
+    # answer, not the requests this body received.
+    ("other:requests_delegated", rf"委托{_}{{0,12}}办理{_}{{0,16}}申请", None, 3),
     # 另提供来访、来电等咨询3354人次 in a text about legal aid or services.
     ("legal_service_visits", r"咨询", r"法律|律师|援助", 0),
     # 抽取100宗案件进行评估: a sample drawn for checking, not the caseload.
@@ -458,6 +470,8 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ),
     ("publicity_lectures", r"讲座|讲堂|法治课|法治报告会", None, 1),
     ("publicity_materials", r"发放|资料|读本|手册|宣传品|彩页", None, 0),
+    # 发放学习资料400余份: material for the cadres' own study, not 普法 handed out.
+    ("other:study_materials", r"学习(资料|材料|读本|手册)", None, 2),
     ("publicity_audience", r"受教育|受众|受益群众|参与群众", None, 0),
     # 学法 counted in 次: 常务会议学法18次, 专题学习2次, 学习研讨1次, 4次集体学法. A
     # meeting that 研究/部署 something (常务会议5次专题研究…) is not a study session.
@@ -612,6 +626,25 @@ IMPLIED_SUMS: dict[str, tuple[str, ...]] = {
 
 # The row of a table that holds the total the other rows are shares of.
 TOTAL_ROW = re.compile(r"^(合计|总计|共计|总数|全部|总量)")
+# Words saying a study session was about law (学法, 法治专题学习): without them in its
+# sentence, a party committee's 集体学习 or a theory group's 学习 is not 学法.
+LAW_STUDY = re.compile(r"法治|法律|法规|学法|宪法|法典|依法|条例")
+
+# A table of places (省份 | 数量, 地区 | 件数): the column of row labels is headed by a
+# word for places, or its labels are places; the count column names no measure, so
+# the table's caption (表1：省区市和兵团受理行政复议案件情况) names what is counted.
+PLACE_HEADER = re.compile(r"^(省份|省区市|省（区、市）|省\(区、市\)|地区|地市|城市|市州|县区|区县|县（市、区）|县\(市、区\)|乡镇|乡镇（街道）|街道|辖区|区域)$")
+PLACE_LABEL = re.compile(
+    r"^(北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|"
+    r"四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|兵团|香港|澳门)"
+    r"|^[\u4e00-\u9fff]{1,8}(省|自治区|市|县|区|旗|州|盟|乡|镇|街道|兵团)$"
+)
+GENERIC_QUANTITY = re.compile(r"^(数量|数目|件数|总数|案件数|案件数量|数)([（(][^（()）]{1,4}[）)])?$")
+
+# 为民办实事34.62万件次，其中…案件8.88万件、…咨询21.9万人次: a total counted in 件次
+# adds up cases and visits, so its 其中 parts may be in either.
+MIXED_TOTAL_UNITS: dict[str, tuple[str, ...]] = {"件次": ("件", "次", "人次", "件次")}
+
 # Words that mark a count as a total (共收到…, 全年累计…).
 TOTAL_WORDS = re.compile(r"共|总|全年|全县|全市|全区|累计|合计")
 
@@ -620,7 +653,8 @@ TOTAL_WORDS = re.compile(r"共|总|全年|全县|全市|全区|累计|合计")
 # 2418项政务服务事项中，2331项纳入…: the same, with the count's noun before 中.
 PART_MARKER = re.compile(r"其中|[（(，,]含|包括|(?<=[件个项条名人次宗起])[^，。；、\d\s]{0,8}?中(?=[，,：:])")
 # 评估结果为：优秀…，良好…: a breakdown of the count before it.
-COLON_MARKER = re.compile(r"(结果|情况|构成|分布)(为|是|如下)?[：:]")
+# 处理结果中，部分公开2件…: the same, with 中 for the colon.
+COLON_MARKER = re.compile(r"(结果|情况|构成|分布)(为|是|如下)?[：:]|结果中[，,：:]")
 # 在主动公开的信息中，…: the parts of a total named by its head noun (信息, 案件).
 SCOPE_MARKER = re.compile(r"在(?P<what>[^，。；在]{2,12}?(信息|案件|纠纷|申请|文件|事项))中[，,：:]?")
 

@@ -851,7 +851,7 @@ def _sum_relations(text: str, figures: list[Figure]) -> list[Relation]:
     used_parts: set[int] = set()
     for total, parts in part_lists(text, figures):
         t = figures[total]
-        parts = [j for j in parts if _same_measure(figures[j], t)]
+        parts = [j for j in parts if _same_measure(figures[j], t) or figures[j].unit in lx.MIXED_TOTAL_UNITS.get(t.unit, ())]
         used_totals.add(total)
         if not parts:
             continue
@@ -1250,6 +1250,49 @@ def _column_sums(text: str, figures: list[Figure]) -> list[Relation]:
     return out
 
 
+def _whole_table_sums(text: str, figures: list[Figure]) -> list[Relation]:
+    """A 总计 row with a single count under rows of several columns that all count
+    the same thing (a table of places laid out as 省份 | 数量 pairs side by side): the
+    total of every cell above. Reported when it adds up; otherwise left unjudged (a
+    row may be a part of another)."""
+    at = {f.cstart: i for i, f in enumerate(figures)}
+    out: list[Relation] = []
+    for table in _table_rows(text):
+        totals = [k for k, r in enumerate(table) if lx.TOTAL_ROW.match(r[0])]
+        if len(totals) != 1 or len(table[totals[0]][1]) != 1 or table[totals[0]][1][0] not in at:
+            continue
+        t = at[table[totals[0]][1][0]]
+        above = [r for r in table[: totals[0]] if r[1]]
+        cells = [p for r in above for p in r[1]]
+        if (
+            len(above) < 2
+            or max(len(r[1]) for r in above) < 2
+            or any(p not in at for p in cells)
+            or figures[t].is_rate
+        ):
+            continue
+        parts = [at[p] for p in cells]
+        if any(figures[j].indicator != figures[t].indicator or figures[j].is_rate for j in parts):
+            continue
+        s = sum((figures[j].value for j in parts), Decimal(0))
+        ok = s == figures[t].value
+        out.append(
+            Relation(
+                "sum",
+                ok,
+                f"表中各格之和{_fmt(s)}与“总计”{_fmt(figures[t].value)}{'相符' if ok else '不符'}。"
+                + ("" if ok else "表中各行可能互有包含，未作判断。"),
+                total=t,
+                parts=parts,
+                stated_total=figures[t].value,
+                sum_of_parts=s,
+                confidence="确定" if ok else "无法核对",
+                checked=ok,
+            )
+        )
+    return out
+
+
 def _implied(figures: list[Figure]) -> list[Relation]:
     out = []
     present = {f.indicator for f in figures}
@@ -1432,6 +1475,7 @@ def find_relations(text: str, figures: list[Figure]) -> list[Relation]:
         + rates
         + _row_sums(text, figures)
         + _column_sums(text, figures)
+        + _whole_table_sums(text, figures)
         + sums
         + trailing
         + _implied(figures)

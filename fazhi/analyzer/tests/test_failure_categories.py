@@ -463,3 +463,43 @@ def test_a_catalogue_base_stated_only_in_another_section_is_used_when_the_rate_f
     other = text.replace("350件", "300件")
     assert bad(other) == []
     assert not [r for r in rels(other, "rate") if (r["denominator_quote"] or "").endswith("300件")]
+
+
+def test_a_total_row_under_a_table_of_place_pairs_is_the_sum_of_every_cell():
+    text = (
+        "表1：各县受理行政复议案件情况\n"
+        "地区 | 数量 | 地区 | 数量\n"
+        "甲县 | 30 | 乙县 | 20\n"
+        "丙县 | 7 | 丁县 | 3\n"
+        "总计 | 60\n"
+    )
+    a = analyze_text(text)
+    (rel,) = [r for r in a.relations if r.kind == "sum"]
+    assert rel.consistent and rel.checked and rel.sum_of_parts == 60 and len(rel.parts) == 4
+    # A total that the cells do not make is not judged (rows may hold parts of others).
+    a = analyze_text(text.replace("总计 | 60", "总计 | 61"))
+    assert not [r for r in a.relations if r.kind == "sum"]
+    (rel,) = [r for r in a.unchecked if r.kind == "sum"]
+    assert not rel.consistent and rel.sum_of_parts == 60
+
+
+def test_outcomes_opened_by_jieguozhong_after_a_sentence_add_up_to_the_count_they_break_down():
+    text = "全年共收到依申请公开12件，上年结转申请0件。处理结果中，予以公开4件，信息不存在的6件，结转下年度办理2件。"
+    a = analyze_text(text)
+    (rel,) = [r for r in a.relations if r.kind == "sum"]
+    assert rel.consistent and a.figures[rel.total].value == 12 and len(rel.parts) == 3
+    # The outcomes are not more requests.
+    assert all(not a.figures[i].indicator == "disclosure_requests" for i in rel.parts)
+    # Outcomes that add up to no count before are left alone (no relation, no verdict).
+    a = analyze_text(text.replace("予以公开4件", "予以公开5件"))
+    assert not [r for r in a.relations if r.kind == "sum"]
+
+
+def test_a_total_in_jianci_adds_up_cases_and_visits():
+    text = "全年为群众办实事5000件次，其中办理法律援助案件1200件、接待法律咨询3800人次。"
+    a = analyze_text(text)
+    (rel,) = [r for r in a.relations if r.kind == "sum"]
+    assert rel.consistent and len(rel.parts) == 2 and rel.sum_of_parts == 5000
+    # A total in 件 does not take visits as its parts.
+    a = analyze_text("全年办理案件5000件，其中法律援助案件1200件、接待法律咨询3800人次。")
+    assert all(len(r.parts) == 1 for r in a.relations if r.kind == "sum")

@@ -555,3 +555,82 @@ def test_procuratorial_and_judicial_suggestions_are_not_opinion_letters():
         ("other:procuratorial_suggestions", 5),
         ("other:judicial_suggestions", 2),
     ]
+
+
+def test_a_table_of_places_counting_by_quantity_takes_its_measure_from_the_caption():
+    text = (
+        "某年度统计数据\n"
+        "表2：各地市受理行政复议案件情况\n"
+        "地区 | 数量 | 地区 | 数量\n"
+        "甲市 | 120 | 乙市 | 80\n"
+        "丙县 | 45 | 丁区 | 5\n"
+        "合计 | 250\n"
+    )
+    got = codes(text)
+    assert got == [("recon_accepted", v) for v in (120, 80, 45, 5, 250)]
+    # The table's number (表2) is not a figure, and the same rows under a header that
+    # names its measure keep it.
+    got = codes("表3：情况\n地区 | 办结件数\n甲市 | 12\n")
+    assert not got[0][0].startswith("recon_")
+    # A table of things, not places, under 数量 does not borrow the caption.
+    got = codes("表4：受理行政复议案件情况\n项目 | 数量\n听证 | 7\n")
+    assert got[0][0] != "recon_accepted"
+
+
+def test_a_rate_of_a_hundred_percent_written_in_words_is_a_figure():
+    assert codes("行政机关负责人出庭应诉率百分之百\n") == [("litig_appear_rate", 100)]
+
+
+def test_reviewing_major_decisions_and_filed_documents_are_reviews_not_decisions_or_legality_checks():
+    got = codes("全年共审核行政规范性文件9件，备案审查行政规范性文件13件，审查重大行政决策21件。")
+    assert got[0] == ("normdoc_reviewed", 9)
+    assert got[1][0].startswith("other:")
+    assert got[2] == ("decision_legality_reviewed", 21)
+
+
+def test_study_is_study_of_law_only_when_its_sentence_says_so():
+    got = codes("全年镇党委会集体学习20次，开展理论中心组学习8次，撰写心得体会12篇。")
+    assert all(c.startswith("other:") for c, _v in got[:2])
+    got = codes("全年镇党委会集体学习法律法规20次。县政府常务会议会前学法6次。")
+    assert [c for c, _v in got] == ["study_sessions", "study_sessions"]
+
+
+def test_legal_help_is_not_legal_aid_unless_a_part_of_it():
+    got = codes("全年为民办实事5万件次，其中审批法律援助案件1万件、办理法律帮助案件8000件。")
+    assert got[1] == ("legal_aid_cases", 10000)
+    assert got[2][0].startswith("other:")
+    got = codes("全年办理法律援助案件1200件（其中刑事案件300件、法律帮助500件）。")
+    assert [c for c, _v in got] == ["legal_aid_cases"] * 3
+
+
+def test_a_number_of_listed_projects_is_not_a_caseload():
+    (code, _v), = codes("法律援助工作已纳入市委市政府12项民生实事。")
+    assert code.startswith("other:")
+
+
+def test_the_verb_before_a_list_of_examples_names_the_count_after_deng():
+    got = codes("依托门户网站主动向社会公开政府工作报告、财政预决算、人事任免等信息512条。")
+    assert got == [("disclosure_proactive", 512)]
+    got = codes("在门户网站公开专栏发布市政府及政府办文件及解读信息40条。")
+    assert got == [("disclosure_proactive", 40)]
+
+
+def test_requests_passed_to_another_body_are_not_requests_received():
+    got = codes("全年共受理依申请公开30件，委托县住建局办理房屋类政府信息公开申请6件。")
+    assert got[0] == ("disclosure_requests", 30)
+    assert got[1][0].startswith("other:")
+
+
+def test_persons_given_advice_are_not_visits():
+    got = codes("为150名老年人提供法律咨询，解答法律咨询900人次。")
+    assert got[0][0].startswith("other:")
+    assert got[1] == ("legal_service_visits", 900)
+
+
+def test_study_material_is_not_publicity_material_and_matters_handled_are_not_list_items():
+    got = codes("向干部发放学习资料300余份，发放普法宣传资料2万份。")
+    assert got[0][0].startswith("other:")
+    assert got[1] == ("publicity_materials", 20000)
+    got = codes("全年办理办结各类政务服务事项12.5万件，梳理政务服务事项1200项。")
+    assert got[0][0].startswith("other:")
+    assert got[1] == ("service_items", 1200)
