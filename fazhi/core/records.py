@@ -7,13 +7,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 
 
-def dated_meta(verbose_name: str, date_field: str) -> type:
+def dated_meta(verbose_name: str, date_field: str) -> Any:
     """`Meta = dated_meta("普法活动", "held_on")` in the model's body: the record's name
     (singular and plural), the list newest first (`-id` breaks ties of a day), and an
-    index on (unit, date) for a unit's list and a year's figures."""
+    index on (unit, date) for a unit's list and a year's figures.
+
+    Typed `Any`: it replaces the abstract model's own `Meta` class, as a `class Meta:`
+    block in the model's body does."""
     return type(
         "Meta",
         (),
