@@ -21,7 +21,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from fazhi.core.models import Versioned
+from fazhi.core.models import Versioned, optional_link
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines.services import meet_deadline
 from fazhi.org.scope import ScopedQuerySet
@@ -170,14 +170,7 @@ class AnnualReport(Workflow):
     printed_on = models.DateField("印发日期", null=True, blank=True)
     status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.DRAFT)
     issued_at = models.DateTimeField("印发时间", null=True, blank=True)
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="印发人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    issued_by = optional_link(settings.AUTH_USER_MODEL, "印发人")
     figures = models.JSONField("印发时的数据", default=dict, blank=True)
     published_on = models.DateField("公开日期", null=True, blank=True)
 
@@ -290,14 +283,7 @@ class SectionRevision(models.Model):
     number = models.PositiveIntegerField("版本号")
     heading = models.CharField("标题", max_length=200)
     text = models.TextField("正文", blank=True)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="修改人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    changed_by = optional_link(settings.AUTH_USER_MODEL, "修改人")
     changed_at = models.DateTimeField("修改时间", default=timezone.now)
     note = models.CharField("说明", max_length=100, blank=True)
 

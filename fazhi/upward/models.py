@@ -28,6 +28,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from fazhi.core.models import optional_link
 from fazhi.org.scope import ScopedQuerySet
 
 
@@ -93,9 +94,7 @@ class TrustedKey(models.Model):
     active = models.BooleanField("有效", default=True)
     note = models.CharField("说明", max_length=200, blank=True, help_text="如：公钥由泌阳县司法局于2023年3月1日书面送达")
     registered_at = models.DateTimeField("登记时间", auto_now_add=True)
-    registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="登记人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    registered_by = optional_link(settings.AUTH_USER_MODEL, "登记人")
 
     objects = ScopedQuerySet.as_manager()
 
@@ -140,9 +139,7 @@ class Submission(models.Model):
         "self", verbose_name="替换", null=True, blank=True, on_delete=models.PROTECT, related_name="replaced_by"
     )
     imported_at = models.DateTimeField("导入时间", auto_now_add=True)
-    imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="导入人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    imported_by = optional_link(settings.AUTH_USER_MODEL, "导入人")
 
     objects = SubmissionQuerySet.as_manager()
 
