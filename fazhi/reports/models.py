@@ -21,7 +21,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from fazhi.core.models import Versioned, optional_link
+from fazhi.core.models import Versioned, optional_link, unique
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines.services import meet_deadline
 from fazhi.org.scope import ScopedQuerySet
@@ -100,8 +100,7 @@ class ReportTemplate(models.Model):
     )
 
     class Meta:
-        verbose_name = "年度报告模板"
-        verbose_name_plural = "年度报告模板"
+        verbose_name = verbose_name_plural = "年度报告模板"
 
     def __str__(self) -> str:
         return self.name
@@ -177,11 +176,10 @@ class AnnualReport(Workflow):
     objects = AnnualReportQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "法治政府建设年度报告"
-        verbose_name_plural = "法治政府建设年度报告"
+        verbose_name = verbose_name_plural = "法治政府建设年度报告"
         ordering = ["-year", "unit__path"]
         constraints = [
-            models.UniqueConstraint(fields=["unit", "year"], name="reports_one_per_unit_year")
+            unique("unit", "year", name="reports_one_per_unit_year")
         ]
 
     def __str__(self) -> str:
@@ -260,8 +258,7 @@ class ReportSection(Versioned):
     scope_field = "report__unit"
 
     class Meta:
-        verbose_name = "报告章节"
-        verbose_name_plural = "报告章节"
+        verbose_name = verbose_name_plural = "报告章节"
         ordering = ["report", "position", "pk"]
 
     def __str__(self) -> str:
@@ -290,11 +287,10 @@ class SectionRevision(models.Model):
     scope_field = "section__report__unit"
 
     class Meta:
-        verbose_name = "报告章节版本"
-        verbose_name_plural = "报告章节版本"
+        verbose_name = verbose_name_plural = "报告章节版本"
         ordering = ["section", "-number"]
         constraints = [
-            models.UniqueConstraint(fields=["section", "number"], name="reports_one_revision_number")
+            unique("section", "number", name="reports_one_revision_number")
         ]
 
     def __str__(self) -> str:
@@ -321,10 +317,9 @@ class ReportFigure(models.Model):
     scope_field = "report__unit"
 
     class Meta:
-        verbose_name = "手工填报数据"
-        verbose_name_plural = "手工填报数据"
+        verbose_name = verbose_name_plural = "手工填报数据"
         constraints = [
-            models.UniqueConstraint(fields=["report", "code"], name="reports_one_figure_per_code")
+            unique("report", "code", name="reports_one_figure_per_code")
         ]
 
     def __str__(self) -> str:

@@ -28,7 +28,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from fazhi.core.models import optional_link
+from fazhi.core.models import optional_link, unique
 from fazhi.org.scope import ScopedQuerySet
 
 
@@ -53,8 +53,7 @@ class SigningKey(models.Model):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "上报签名密钥"
-        verbose_name_plural = "上报签名密钥"
+        verbose_name = verbose_name_plural = "上报签名密钥"
 
     def __str__(self) -> str:
         return f"{self.unit}（{self.fingerprint}）"
@@ -99,11 +98,10 @@ class TrustedKey(models.Model):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "发送单位公钥"
-        verbose_name_plural = "发送单位公钥"
+        verbose_name = verbose_name_plural = "发送单位公钥"
         ordering = ["uscc", "-registered_at"]
         constraints = [
-            models.UniqueConstraint(fields=["unit", "uscc", "public_key"], name="upward_one_key_per_sender")
+            unique("unit", "uscc", "public_key", name="upward_one_key_per_sender")
         ]
 
     def __str__(self) -> str:
@@ -144,8 +142,7 @@ class Submission(models.Model):
     objects = SubmissionQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "上报文件"
-        verbose_name_plural = "上报文件"
+        verbose_name = verbose_name_plural = "上报文件"
         ordering = ["-year", "unit__path", "-imported_at"]
         constraints = [
             models.UniqueConstraint(
@@ -177,10 +174,9 @@ class ReportedFigure(models.Model):
     raw = models.JSONField("原始数", null=True, blank=True)
 
     class Meta:
-        verbose_name = "上报指标"
-        verbose_name_plural = "上报指标"
+        verbose_name = verbose_name_plural = "上报指标"
         ordering = ["submission", "pk"]
-        constraints = [models.UniqueConstraint(fields=["submission", "code"], name="upward_one_figure_per_code")]
+        constraints = [unique("submission", "code", name="upward_one_figure_per_code")]
         indexes = [models.Index(fields=["year", "code"])]
 
     def __str__(self) -> str:
@@ -200,8 +196,7 @@ class ImportedUnit(models.Model):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "外报单位"
-        verbose_name_plural = "外报单位"
+        verbose_name = verbose_name_plural = "外报单位"
 
     def __str__(self) -> str:
         return str(self.unit)
