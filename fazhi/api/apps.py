@@ -4,13 +4,9 @@ from django.apps import AppConfig
 class ApiConfig(AppConfig):
     name = "fazhi.api"
     verbose_name = "接口"
+    audited = ("ApiToken",)  # issuing and revoking a token are audited
 
     def ready(self) -> None:
-        from fazhi.api.models import ApiToken
-        from fazhi.audit.trail import track
-
-        track(ApiToken)  # issuing and revoking a token are audited
-
         from fazhi.org.security import password_set
 
         password_set.connect(_revoke_tokens, dispatch_uid="fazhi.api.revoke_tokens")

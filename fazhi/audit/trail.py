@@ -221,6 +221,25 @@ PURGE_MODEL = "audit.entry"
 PURGE_VERB = "audit_purge"
 
 
+def _maintenance_entry(
+    user: Any, action: str, verb: str, object_repr: str, *, after: dict[str, Any], note: str
+) -> Entry:
+    """The entry a purge or a redaction of the trail itself writes (unsealed, unsaved),
+    by the user who ran it (none when run without a login)."""
+    is_user = user is not None and getattr(user, "is_authenticated", False)
+    return Entry(
+        at=timezone.now(),
+        user=user if is_user else None,
+        username=getattr(user, "username", "") or "",
+        action=action,
+        verb=verb,
+        model=PURGE_MODEL,
+        object_repr=object_repr[:200],
+        after=after,
+        note=note,
+    )
+
+
 def _anchor() -> tuple[int | None, str]:
     """(id the chain must start at, hash it must chain to); (None, "") when never purged."""
     latest = Entry.objects.filter(model=PURGE_MODEL, verb=PURGE_VERB).order_by("-id").first()
@@ -278,16 +297,12 @@ def redact_secrets(*, user: Any = None) -> tuple[int, Entry | None]:
             }
         if not changed:
             return 0, None
-        is_user = user is not None and getattr(user, "is_authenticated", False)
         fields = "、".join(SECRET_FIELDS)
-        entry = Entry(
-            at=timezone.now(),
-            user=user if is_user else None,
-            username=getattr(user, "username", "") or "",
-            action=Action.UPDATE,
-            verb=REDACT_VERB,
-            model=PURGE_MODEL,
-            object_repr=f"清除审计日志中的密钥 {len(changed)} 条"[:200],
+        entry = _maintenance_entry(
+            user,
+            Action.UPDATE,
+            REDACT_VERB,
+            f"清除审计日志中的密钥 {len(changed)} 条",
             after={"fields": list(SECRET_FIELDS), "entries": changed},
             note=f"从 {len(changed)} 条审计日志中清除了私钥等机密字段（{fields}），原值记为“{CLEARED}”。",
         )
@@ -362,15 +377,11 @@ def purge_before(cutoff: Any, *, dry_run: bool = False, user: Any = None) -> tup
         first_at, last_at = doomed.order_by("id").values_list("at", flat=True).first(), last_purged.at
         doomed.delete()
         tail = Entry.objects.order_by("-id").values_list("hash", flat=True).first()
-        is_user = user is not None and getattr(user, "is_authenticated", False)
-        entry = Entry(
-            at=timezone.now(),
-            user=user if is_user else None,
-            username=getattr(user, "username", "") or "",
-            action=Action.DELETE,
-            verb=PURGE_VERB,
-            model=PURGE_MODEL,
-            object_repr=f"清理审计日志 {count} 条"[:200],
+        entry = _maintenance_entry(
+            user,
+            Action.DELETE,
+            PURGE_VERB,
+            f"清理审计日志 {count} 条",
             after={
                 "purged": count,
                 "cutoff": cutoff.isoformat(),

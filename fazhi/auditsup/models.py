@@ -13,6 +13,7 @@ from django.db import models
 
 from fazhi.auditsup.rules import AuditKind, amount_cut, amount_errors
 from fazhi.core.models import DatedRecord, unit_link
+from fazhi.core.records import dated_meta
 
 MONEY = {"max_digits": 16, "decimal_places": 2}
 
@@ -76,10 +77,7 @@ class ProjectCheck(DatedRecord):
 
     event_dates = ("checked_on",)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "项目稽查"
-        ordering = ["-checked_on", "-id"]
-        indexes = [models.Index(fields=["unit", "checked_on"])]
+    Meta = dated_meta("项目稽查", "checked_on")
 
     def __str__(self) -> str:
         return f"{self.checked_on:%Y-%m-%d} {self.project}"
@@ -101,10 +99,7 @@ class SettlementReview(DatedRecord):
 
     event_dates = ("reviewed_on",)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "结算审核"
-        ordering = ["-reviewed_on", "-id"]
-        indexes = [models.Index(fields=["unit", "reviewed_on"])]
+    Meta = dated_meta("结算审核", "reviewed_on")
 
     def __str__(self) -> str:
         return f"{self.reviewed_on:%Y-%m-%d} {self.project}"

@@ -6,13 +6,11 @@ from django.apps import AppConfig
 class DeadlinesConfig(AppConfig):
     name = "fazhi.deadlines"
     verbose_name = "法定期限"
+    audited = ("Period", "Deadline", "DeadlinePause", "DeadlineExtension")
 
     def ready(self) -> None:
-        from fazhi.audit.trail import track
-        from fazhi.deadlines.models import Deadline, DeadlineExtension, DeadlinePause, Period
         from fazhi.workdays.signals import calendar_changed
 
-        track(Period, Deadline, DeadlinePause, DeadlineExtension)
         calendar_changed.connect(_recompute, dispatch_uid="deadlines.recompute_on_calendar_change")
 
 

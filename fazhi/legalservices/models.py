@@ -25,6 +25,7 @@ from fazhi.core.models import (
     state_field,
     unit_link,
 )
+from fazhi.core.records import dated_meta
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
 from fazhi.legalservices import rules
@@ -206,10 +207,7 @@ class Notarisation(DatedRecord):
 
     event_dates = ("issued_on",)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "公证"
-        ordering = ["-issued_on", "-id"]
-        indexes = [models.Index(fields=["unit", "issued_on"])]
+    Meta = dated_meta("公证", "issued_on")
 
     def __str__(self) -> str:
         return f"{self.number or '公证'} {self.get_kind_display()}"
@@ -269,10 +267,7 @@ class ServiceVisit(DatedRecord):
 
     event_dates = ("visited_on",)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "公共法律服务"
-        ordering = ["-visited_on", "-id"]
-        indexes = [models.Index(fields=["unit", "visited_on"])]
+    Meta = dated_meta("公共法律服务", "visited_on")
 
     def __str__(self) -> str:
         return f"{self.visited_on:%Y-%m-%d} {self.get_channel_display()} {self.get_kind_display()} {self.people}人次"

@@ -30,17 +30,12 @@ class ItemSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ListItem
+        # The item's attributes (those an adjustment changes), then its time in force.
         fields = [
             "id",
-            "unit",
-            "unit_name",
             "list_kind",
-            "code",
-            "name",
-            "power_type",
-            "service_kind",
-            "legal_basis",
-            "basis_articles",
+            *ITEM_FIELDS,
+            "unit_name",
             "in_force_from",
             "in_force_until",
             "version",

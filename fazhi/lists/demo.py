@@ -83,53 +83,45 @@ def _documented(item: ListItem) -> ListItem:
     return item
 
 
+def _item(unit: Any, law: str, list_kind: str, code: str, name: str, in_force_from: date, **extra: Any) -> ListItem:
+    """One item of a unit's list, its code after the unit's, its basis the unit's law."""
+    return ListItem(
+        unit=unit,
+        list_kind=list_kind,
+        code=f"{unit.code}-{code}",
+        name=name,
+        legal_basis=law,
+        in_force_from=in_force_from,
+        **extra,
+    )
+
+
 def _items(ctx: DemoContext) -> list[ListItem]:
     items: list[ListItem] = []
     for name, (law, what) in LAWS.items():
         unit = ctx.unit(name)
-        prefix = unit.code
         seq = 0
         for ptype, count in POWER_MIX:
             for n in range(1, count + 1):
                 seq += 1
+                phrase = POWER_PHRASES[ptype].format(law=law, what=what, n=n)
                 items.append(
-                    ListItem(
-                        unit=unit,
-                        list_kind=ListKind.POWER,
-                        code=f"{prefix}-QZ-{seq:03d}",
-                        name=POWER_PHRASES[ptype].format(law=law, what=what, n=n),
-                        power_type=ptype,
-                        legal_basis=law,
-                        basis_articles=f"第{10 + seq}条",
-                        in_force_from=date(2021, 6, 30),
-                    )
+                    _item(unit, law, ListKind.POWER, f"QZ-{seq:03d}", phrase, date(2021, 6, 30),
+                          power_type=ptype, basis_articles=f"第{10 + seq}条")
                 )
         for k in range(1, 4):
+            permit = f"{what}许可" if k == 1 else f"{what}许可（第{k}类）"
             items.append(
-                ListItem(
-                    unit=unit,
-                    list_kind=ListKind.PERMIT,
-                    code=f"{prefix}-XK-{k:03d}",
-                    name=f"{what}许可" if k == 1 else f"{what}许可（第{k}类）",
-                    legal_basis=law,
-                    basis_articles=f"第{20 + k}条",
-                    in_force_from=date(2022, 3, 31),
-                )
+                _item(unit, law, ListKind.PERMIT, f"XK-{k:03d}", permit, date(2022, 3, 31),
+                      basis_articles=f"第{20 + k}条")
             )
         seq = 0
         for kind, phrases in SERVICE_PHRASES.items():
             for phrase in phrases:
                 seq += 1
                 items.append(
-                    ListItem(
-                        unit=unit,
-                        list_kind=ListKind.SERVICE,
-                        code=f"{prefix}-FW-{seq:03d}",
-                        name=phrase.format(what=what),
-                        service_kind=kind,
-                        legal_basis=law,
-                        in_force_from=date(2021, 12, 31),
-                    )
+                    _item(unit, law, ListKind.SERVICE, f"FW-{seq:03d}", phrase.format(what=what),
+                          date(2021, 12, 31), service_kind=kind)
                 )
     return items
 

@@ -13,6 +13,7 @@ from django.db import models
 from django.urls import reverse
 
 from fazhi.core.models import DatedRecord, ScopedRecord, optional_link, unique, unit_link
+from fazhi.core.records import dated_meta
 from fazhi.org.validators import mask_name
 from fazhi.publicity.rules import Format, ReportForm, StudyKind, Target, exam_participation_rate
 
@@ -59,10 +60,7 @@ class Activity(DatedRecord):
 
     event_dates = ("held_on",)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "普法活动"
-        ordering = ["-held_on", "-id"]
-        indexes = [models.Index(fields=["unit", "held_on"])]
+    Meta = dated_meta("普法活动", "held_on")
 
     def __str__(self) -> str:
         return f"{self.held_on:%Y-%m-%d} {self.title}"
@@ -95,10 +93,7 @@ class StudySession(DatedRecord):
 
     event_dates = ("held_on",)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "学法活动"
-        ordering = ["-held_on", "-id"]
-        indexes = [models.Index(fields=["unit", "held_on"])]
+    Meta = dated_meta("学法活动", "held_on")
 
     def __str__(self) -> str:
         return f"{self.held_on:%Y-%m-%d} {self.get_kind_display()}：{self.topic}"
@@ -166,10 +161,7 @@ class LawReport(DatedRecord):
 
     event_dates = ("reported_on",)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "领导干部述法"
-        ordering = ["-reported_on", "-id"]
-        indexes = [models.Index(fields=["unit", "reported_on"])]
+    Meta = dated_meta("领导干部述法", "reported_on")
 
     def __str__(self) -> str:
         return f"{self.reported_on:%Y-%m-%d} {mask_name(self.person_name)}（{self.position}）述法"

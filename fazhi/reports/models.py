@@ -21,7 +21,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from fazhi.core.models import Versioned
+from fazhi.core.models import Versioned, optional_link, unique
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines.services import meet_deadline
 from fazhi.org.scope import ScopedQuerySet
@@ -100,8 +100,7 @@ class ReportTemplate(models.Model):
     )
 
     class Meta:
-        verbose_name = "年度报告模板"
-        verbose_name_plural = "年度报告模板"
+        verbose_name = verbose_name_plural = "年度报告模板"
 
     def __str__(self) -> str:
         return self.name
@@ -170,25 +169,17 @@ class AnnualReport(Workflow):
     printed_on = models.DateField("印发日期", null=True, blank=True)
     status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.DRAFT)
     issued_at = models.DateTimeField("印发时间", null=True, blank=True)
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="印发人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    issued_by = optional_link(settings.AUTH_USER_MODEL, "印发人")
     figures = models.JSONField("印发时的数据", default=dict, blank=True)
     published_on = models.DateField("公开日期", null=True, blank=True)
 
     objects = AnnualReportQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "法治政府建设年度报告"
-        verbose_name_plural = "法治政府建设年度报告"
+        verbose_name = verbose_name_plural = "法治政府建设年度报告"
         ordering = ["-year", "unit__path"]
         constraints = [
-            models.UniqueConstraint(fields=["unit", "year"], name="reports_one_per_unit_year")
+            unique("unit", "year", name="reports_one_per_unit_year")
         ]
 
     def __str__(self) -> str:
@@ -267,8 +258,7 @@ class ReportSection(Versioned):
     scope_field = "report__unit"
 
     class Meta:
-        verbose_name = "报告章节"
-        verbose_name_plural = "报告章节"
+        verbose_name = verbose_name_plural = "报告章节"
         ordering = ["report", "position", "pk"]
 
     def __str__(self) -> str:
@@ -290,25 +280,17 @@ class SectionRevision(models.Model):
     number = models.PositiveIntegerField("版本号")
     heading = models.CharField("标题", max_length=200)
     text = models.TextField("正文", blank=True)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="修改人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    changed_by = optional_link(settings.AUTH_USER_MODEL, "修改人")
     changed_at = models.DateTimeField("修改时间", default=timezone.now)
     note = models.CharField("说明", max_length=100, blank=True)
 
     scope_field = "section__report__unit"
 
     class Meta:
-        verbose_name = "报告章节版本"
-        verbose_name_plural = "报告章节版本"
+        verbose_name = verbose_name_plural = "报告章节版本"
         ordering = ["section", "-number"]
         constraints = [
-            models.UniqueConstraint(fields=["section", "number"], name="reports_one_revision_number")
+            unique("section", "number", name="reports_one_revision_number")
         ]
 
     def __str__(self) -> str:
@@ -335,10 +317,9 @@ class ReportFigure(models.Model):
     scope_field = "report__unit"
 
     class Meta:
-        verbose_name = "手工填报数据"
-        verbose_name_plural = "手工填报数据"
+        verbose_name = verbose_name_plural = "手工填报数据"
         constraints = [
-            models.UniqueConstraint(fields=["report", "code"], name="reports_one_figure_per_code")
+            unique("report", "code", name="reports_one_figure_per_code")
         ]
 
     def __str__(self) -> str:

@@ -28,6 +28,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from fazhi.core.models import optional_link, unique
 from fazhi.org.scope import ScopedQuerySet
 
 
@@ -52,8 +53,7 @@ class SigningKey(models.Model):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "上报签名密钥"
-        verbose_name_plural = "上报签名密钥"
+        verbose_name = verbose_name_plural = "上报签名密钥"
 
     def __str__(self) -> str:
         return f"{self.unit}（{self.fingerprint}）"
@@ -93,18 +93,15 @@ class TrustedKey(models.Model):
     active = models.BooleanField("有效", default=True)
     note = models.CharField("说明", max_length=200, blank=True, help_text="如：公钥由泌阳县司法局于2023年3月1日书面送达")
     registered_at = models.DateTimeField("登记时间", auto_now_add=True)
-    registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="登记人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    registered_by = optional_link(settings.AUTH_USER_MODEL, "登记人")
 
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "发送单位公钥"
-        verbose_name_plural = "发送单位公钥"
+        verbose_name = verbose_name_plural = "发送单位公钥"
         ordering = ["uscc", "-registered_at"]
         constraints = [
-            models.UniqueConstraint(fields=["unit", "uscc", "public_key"], name="upward_one_key_per_sender")
+            unique("unit", "uscc", "public_key", name="upward_one_key_per_sender")
         ]
 
     def __str__(self) -> str:
@@ -140,15 +137,12 @@ class Submission(models.Model):
         "self", verbose_name="替换", null=True, blank=True, on_delete=models.PROTECT, related_name="replaced_by"
     )
     imported_at = models.DateTimeField("导入时间", auto_now_add=True)
-    imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="导入人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    imported_by = optional_link(settings.AUTH_USER_MODEL, "导入人")
 
     objects = SubmissionQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "上报文件"
-        verbose_name_plural = "上报文件"
+        verbose_name = verbose_name_plural = "上报文件"
         ordering = ["-year", "unit__path", "-imported_at"]
         constraints = [
             models.UniqueConstraint(
@@ -180,10 +174,9 @@ class ReportedFigure(models.Model):
     raw = models.JSONField("原始数", null=True, blank=True)
 
     class Meta:
-        verbose_name = "上报指标"
-        verbose_name_plural = "上报指标"
+        verbose_name = verbose_name_plural = "上报指标"
         ordering = ["submission", "pk"]
-        constraints = [models.UniqueConstraint(fields=["submission", "code"], name="upward_one_figure_per_code")]
+        constraints = [unique("submission", "code", name="upward_one_figure_per_code")]
         indexes = [models.Index(fields=["year", "code"])]
 
     def __str__(self) -> str:
@@ -203,8 +196,7 @@ class ImportedUnit(models.Model):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "外报单位"
-        verbose_name_plural = "外报单位"
+        verbose_name = verbose_name_plural = "外报单位"
 
     def __str__(self) -> str:
         return str(self.unit)
