@@ -245,3 +245,18 @@ class MaskedApplicant:
         if self.applicant_kind == self.PERSON_KIND:
             return mask_name(self.applicant_name)
         return self.applicant_name
+
+
+# round 2 (h11)
+
+
+def save_pending(record: Any, *names: str) -> None:
+    """Save the child rows a move's `on_<action>` hook built and kept on the record under
+    `names` (an annual review, an urging …): they wait until `apply()` has saved the
+    record itself, then are validated, saved and forgotten, in the move's transaction."""
+    for name in names:
+        child = getattr(record, name, None)
+        if child is not None:
+            child.full_clean()
+            child.save()
+            setattr(record, name, None)

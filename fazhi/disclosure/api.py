@@ -8,22 +8,19 @@ goes through the same form and `apply()` as the action buttons.
 
 from __future__ import annotations
 
-from typing import Any
-
-from rest_framework import mixins, permissions, serializers, viewsets
+from rest_framework import serializers
 
 from fazhi.disclosure.forms import ProactiveItemForm, RequestForm, action_form_class
 from fazhi.disclosure.models import ProactiveItem, ReportFiling, Request
-from fazhi.kit.api import OutOfScopeFirstMixin, ScopedModelViewSet, ScopedWritePermission
+from fazhi.kit.api import ScopedModelViewSet
 from fazhi.kit.api_workflow import (
     AllowedActionsField,
     CleanSerializer,
     FixedFieldsSerializer,
     RegisterViewSet,
-    WorkflowMixin,
     record_fields,
 )
-from fazhi.org.scope import visible_to
+from fazhi.kit.registers import MovedOnlyViewSet, masked_person
 
 WORKFLOW_FIELDS = [
     "state",
@@ -42,9 +39,7 @@ WORKFLOW_FIELDS = [
 ]
 
 
-class RequestSerializer(FixedFieldsSerializer):
-    applicant = serializers.CharField(source="masked_applicant", read_only=True)
-    applicant_name = serializers.CharField(write_only=True, max_length=100)
+class RequestSerializer(FixedFieldsSerializer, masked_person("applicant")):
     allowed_actions = AllowedActionsField()
     fixed_fields = ("unit", "received_on")
     fixed_message = "登记后不能修改（答复期限自收到申请之日起计算），请撤回重新登记。"
@@ -86,23 +81,13 @@ class ReportFilingSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ReportFilingViewSet(
-    OutOfScopeFirstMixin,
-    WorkflowMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    viewsets.GenericViewSet,
-):
+class ReportFilingViewSet(MovedOnlyViewSet):
     """`GET /api/disclosure-reports/` and `/<id>/`; `POST /<id>/transition/` publishes.
     Filings are opened by the records (or the screen), not through the API."""
 
     queryset = ReportFiling.objects.select_related("unit").order_by("-year", "unit__path")
     serializer_class = ReportFilingSerializer
-    permission_classes = [permissions.IsAuthenticated, ScopedWritePermission]
     form_for = staticmethod(action_form_class)
-
-    def get_queryset(self) -> Any:
-        return visible_to(self.request.user, super().get_queryset())
 
 
 ROUTES = [

@@ -41,7 +41,7 @@ from fazhi.disclosure.rules import (
     State,
 )
 from fazhi.org.models import Unit
-from fazhi.org.scope import ScopedQuerySet, can_write_unit
+from fazhi.org.scope import ScopedQuerySet
 
 EVENT_DATES = (
     "received_on",
@@ -279,7 +279,7 @@ class Request(DetailPage, EventDates, MaskedApplicant, OpenStates, Registered, W
 # ---------------------------------------------------------------- the annual report
 
 
-class ReportFiling(DetailPage, Workflow):
+class ReportFiling(DetailPage, Registered, Workflow):
     """One unit's 政府信息公开工作年度报告 for one year: due by 31 January (部门) or
     31 March (本级政府) of the next year (第49条), met when it is published.
 
@@ -290,6 +290,7 @@ class ReportFiling(DetailPage, Workflow):
     """
 
     detail_url = "disclosure:filing"
+    registrar_refusal = "您无权为该单位登记年度报告。"
 
     transitions = rules.FILING_TRANSITIONS
 
@@ -391,14 +392,11 @@ class ReportFiling(DetailPage, Workflow):
     @classmethod
     def open_for(cls, *, by: Any, unit: Unit, year: int) -> ReportFiling:
         """Open a unit's report by hand (a unit with no records must report too)."""
-        if not can_write_unit(by, unit):
-            raise ValidationError({"unit": "您无权为该单位登记年度报告。"})
-        filing = cls(unit=unit, year=year)
-        filing.full_clean()
-        with transaction.atomic(), audit_context(user=by, verb="open_report"):
-            filing.save()
-            filing.open_deadline()
+        filing: ReportFiling = cls.register(by=by, verb="open_report", unit=unit, year=year)
         return filing
+
+    def on_register(self, by: Any) -> None:
+        self.open_deadline()
 
     def open_deadline(self) -> None:
         # A fixed-date period: by 31 January / 31 March of the year after `start`'s year.

@@ -7,20 +7,16 @@ same on certificates, letters and publications) with {"action", "on", "note", in
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from rest_framework import mixins, permissions, serializers, viewsets
+from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
-from rest_framework.exceptions import ValidationError as ApiValidationError
 
 from fazhi.enforcement.forms import CaseForm, CertificateForm, LetterForm, action_form_class
 from fazhi.enforcement.models import Case, Certificate, DataPublication, SupervisionLetter
-from fazhi.kit.api import OutOfScopeFirstMixin, ScopedModelViewSet, ScopedWritePermission
-from fazhi.kit.api_workflow import AllowedActionsField, WorkflowMixin, record_fields
-from fazhi.org.models import Unit
-from fazhi.org.scope import can_write_unit, visible_to
+from fazhi.kit.api_workflow import AllowedActionsField, RegisterViewSet, record_fields
+from fazhi.kit.registers import MovedOnlyViewSet, masked_person
+from fazhi.org.scope import can_write_unit
 
 # What a case's moves set (through `apply()`), never the API's client.
 CASE_MOVES = [
@@ -37,9 +33,7 @@ CASE_MOVES = [
 ]
 
 
-class CaseSerializer(serializers.ModelSerializer):
-    party = serializers.CharField(source="masked_party", read_only=True)
-    party_name = serializers.CharField(write_only=True, max_length=100)
+class CaseSerializer(serializers.ModelSerializer, masked_person("party")):
     allowed_actions = AllowedActionsField()
 
     class Meta:
@@ -72,57 +66,36 @@ class LetterSerializer(serializers.ModelSerializer):
                                leave_out=("file_review",))
 
 
-class _WorkflowViewSet(WorkflowMixin, ScopedModelViewSet):
-    """Created through the model's own registration (`make(by=, **fields)`), moved only
-    through transitions: GET and POST."""
+class _RegisteredThenMoved(RegisterViewSet):
+    """Created through the model's own registration (`create_with`, which opens its
+    periods), moved only through transitions: GET and POST."""
 
     http_method_names = ["get", "post", "head", "options"]
     form_for = staticmethod(action_form_class)
-    make: Callable[..., Any]
-
-    def registering_unit(self, data: dict[str, Any]) -> Unit:
-        """The unit the user must be able to write to register this record."""
-        unit: Unit = data["unit"]
-        return unit
-
-    def perform_create(self, serializer: Any) -> None:
-        data = dict(serializer.validated_data)
-        if not can_write_unit(self.request.user, self.registering_unit(data)):
-            raise PermissionDenied("不能在管辖范围以外的单位登记或修改记录。")
-        try:
-            serializer.instance = type(self).make(by=self.request.user, **data)
-        except ValidationError as exc:
-            raise ApiValidationError(
-                exc.message_dict if hasattr(exc, "error_dict") else exc.messages
-            ) from exc
 
 
-class CaseViewSet(_WorkflowViewSet):
+class CaseViewSet(_RegisteredThenMoved):
     queryset = Case.objects.select_related("unit").order_by("-opened_on", "-id")
     serializer_class = CaseSerializer
-    make = staticmethod(Case.register)
 
 
-class CertificateViewSet(_WorkflowViewSet):
+class CertificateViewSet(_RegisteredThenMoved):
     queryset = Certificate.objects.select_related("person", "unit").order_by("unit__path", "number")
     serializer_class = CertificateSerializer
-    make = staticmethod(Certificate.register)
-
-    def registering_unit(self, data: dict[str, Any]) -> Unit:
-        unit: Unit = data["person"].unit
-        return unit
+    unit_from = "person"  # registered into its holder's unit
 
 
-class LetterViewSet(_WorkflowViewSet):
+class LetterViewSet(_RegisteredThenMoved):
     queryset = SupervisionLetter.objects.select_related("issuer", "recipient").order_by(
         "-issued_on", "-id"
     )
     serializer_class = LetterSerializer
-    make = staticmethod(SupervisionLetter.issue)
+    create_with = "issue"
 
-    def registering_unit(self, data: dict[str, Any]) -> Unit:
-        unit: Unit = data["issuer"]  # only the issuing 司法局 registers its letters
-        return unit
+    def _check_unit(self, serializer: Any) -> None:
+        # Only the issuing 司法局 registers its letters (their scope is the recipient's).
+        if not can_write_unit(self.request.user, serializer.validated_data["issuer"]):
+            raise PermissionDenied("不能在管辖范围以外的单位登记或修改记录。")
 
 
 class PublicationSerializer(serializers.ModelSerializer):
@@ -137,23 +110,13 @@ class PublicationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class PublicationViewSet(
-    OutOfScopeFirstMixin,
-    WorkflowMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    viewsets.GenericViewSet,
-):
+class PublicationViewSet(MovedOnlyViewSet):
     """`GET /api/enforcement-publications/` and `/<id>/`; `POST /<id>/transition/`
     publishes. A publication is prepared on its screen (which opens its deadline)."""
 
     queryset = DataPublication.objects.select_related("unit").order_by("-year", "unit__path")
     serializer_class = PublicationSerializer
-    permission_classes = [permissions.IsAuthenticated, ScopedWritePermission]
     form_for = staticmethod(action_form_class)
-
-    def get_queryset(self) -> Any:
-        return visible_to(self.request.user, super().get_queryset())
 
 
 ROUTES = [

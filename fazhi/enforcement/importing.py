@@ -42,13 +42,11 @@ from fazhi.enforcement.models import (
     open_renewal_deadlines,
 )
 from fazhi.enforcement.rules import (
-    CaseKind,
-    CaseState,
     CertificateState,
     CriterionTier,
     Grade,
 )
-from fazhi.kit.xlsx import Column, Sheet, exports, fields, model_column
+from fazhi.kit.xlsx import Column, Sheet, exports, fields, model_column, open_deadlines
 from fazhi.org.models import Person
 from fazhi.org.validators import mask_name
 
@@ -66,14 +64,6 @@ def _prepare_case(instance: Any, values: dict[str, Any], context: dict[str, Any]
     case.prepare_history(_due_dates(context))
 
 
-def _after_cases(instances: list[Any], context: dict[str, Any]) -> None:
-    for case in instances:
-        if case.state == CaseState.DECIDED or (
-            case.state == CaseState.OPEN and case.kind == CaseKind.PENALTY
-        ):
-            case.open_deadlines()
-
-
 CASE_SHEET = Sheet(
     model=Case,
     title="行政执法案件",
@@ -89,7 +79,7 @@ CASE_SHEET = Sheet(
         *exports(Case, "state", "publication_due", "published_late"),
     ],
     prepare=_prepare_case,
-    after_save=_after_cases,
+    after_save=open_deadlines,
     bulk=True,
     instructions=[
         "每行登记一件行政执法案件；状态由日期确定：未填决定日期为“办理中”，填了决定日期为“已决定”，填了公示日期为“已公示”。",
@@ -388,11 +378,6 @@ def _prepare_letter(instance: Any, values: dict[str, Any], context: dict[str, An
         letter.prepare_history(_due_dates(context))
 
 
-def _after_letters(instances: list[Any], context: dict[str, Any]) -> None:
-    for letter in instances:
-        letter.open_deadlines()
-
-
 LETTER_SHEET = Sheet(
     model=SupervisionLetter,
     title="行政执法监督意见书",
@@ -404,7 +389,7 @@ LETTER_SHEET = Sheet(
         *exports(SupervisionLetter, "state", "reported_late"),
     ],
     prepare=_prepare_letter,
-    after_save=_after_letters,
+    after_save=open_deadlines,
     bulk=False,
     instructions=[
         "每行登记一份行政执法监督意见书；状态由日期确定：未填报告整改日期为“整改中”，填了为“已报告整改”，填了销号日期为“已销号”。",

@@ -35,6 +35,7 @@ from django.shortcuts import redirect, render
 from django.urls import URLPattern, URLResolver, include, path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
+from rest_framework import mixins, permissions, serializers, viewsets
 
 from fazhi.core.focus import focus_unit
 from fazhi.kit.actions import (
@@ -42,11 +43,13 @@ from fazhi.kit.actions import (
     act_on,
     record_panels,
 )
+from fazhi.kit.api import OutOfScopeFirstMixin, ScopedWritePermission
+from fazhi.kit.api_workflow import WorkflowMixin
 from fazhi.kit.screens import Section, figures_view, form_page, save_form, scoped, writer_required
 from fazhi.kit.search import searched
 from fazhi.kit.xlsx import Sheet
 from fazhi.kit.xlsx_views import xlsx_urls
-from fazhi.org.scope import get_for_user_or_404
+from fazhi.org.scope import get_for_user_or_404, visible_to
 
 Rows = models.QuerySet[Any]
 FIRST_YEAR = 2019  # the registers' year filters start here
@@ -330,3 +333,36 @@ class WorkflowScreen:
             template="kit/register_figures.html",
             first_year=FIRST_YEAR,
         )
+
+
+# ------------------------------------------------------------------ the API side
+# (round 2, h11: these belong beside `RegisterViewSet` in kit.api_workflow and may move there)
+
+
+def masked_person(name: str) -> type[serializers.Serializer[Any]]:
+    """A register's API fields for the person a record names (`name`: party, applicant,
+    proposer): read as `name`, masked (张某某) by the model's `masked_<name>`; written in
+    full as `<name>_name`, never read back. The record's serializer inherits them."""
+    fields = {
+        name: serializers.CharField(source=f"masked_{name}", read_only=True),
+        f"{name}_name": serializers.CharField(write_only=True, max_length=100),
+    }
+    return type(f"Masked_{name}", (serializers.Serializer,), fields)
+
+
+class MovedOnlyViewSet(  # type: ignore[misc]  # DRF View vs the 404-first mixin
+    OutOfScopeFirstMixin,
+    WorkflowMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,  # type: ignore[type-arg]
+):
+    """Records the API reads in the user's scope and moves only through `transition/`
+    with the screen's action form (`form_for`); they are opened by the records or on
+    their screen (a yearly report, a data publication), never created, edited or
+    deleted through the API."""
+
+    permission_classes = [permissions.IsAuthenticated, ScopedWritePermission]
+
+    def get_queryset(self) -> Any:
+        return visible_to(self.request.user, super().get_queryset())

@@ -157,30 +157,22 @@ class _Maker:
         suit.apply("schedule_hearing", by=self.by, on=notice, hearing_on=day)
         hearing = suit.hearings.get(held=False)
         if absent is not None:
-            suit.apply(
-                "record_hearing",
-                by=self.by,
-                on=day,
-                hearing=hearing.pk,
-                appeared=False,
-                excuse=absent,
-                excuse_note="同日参加上级召开的专题会议"
-                if absent == Excuse.DUTY
-                else "突发疾病住院",
-                staff="法制股工作人员及委托律师",
-            )
+            note = "同日参加上级召开的专题会议" if absent == Excuse.DUTY else "突发疾病住院"
+            how: dict[str, Any] = {
+                "appeared": False,
+                "excuse": absent,
+                "excuse_note": note,
+                "staff": "法制股工作人员及委托律师",
+            }
         else:
-            suit.apply(
-                "record_hearing",
-                by=self.by,
-                on=day,
-                hearing=hearing.pk,
-                appeared=True,
-                person=person or _leader(suit.unit),
-                rank=rank,
-                spoke=True,
-                staff="法制股工作人员",
-            )
+            how = {
+                "appeared": True,
+                "person": person or _leader(suit.unit),
+                "rank": rank,
+                "spoke": True,
+                "staff": "法制股工作人员",
+            }
+        suit.apply("record_hearing", by=self.by, on=day, hearing=hearing.pk, **how)
         return day
 
     def conclude(

@@ -45,6 +45,7 @@ class LawsuitForm(forms.ModelForm):
 
 class ActionForm(forms.Form):
     on = forms.DateField(label="办理日期", widget=DATE)
+    on_label = "办理日期"  # what the move's date is (收到通知, 开庭, 裁判 …)
     note = forms.CharField(label="备注", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     # The version the page was loaded with: a move made on a stale page is refused.
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -52,6 +53,7 @@ class ActionForm(forms.Form):
     def __init__(self, *args: Any, lawsuit: Lawsuit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.lawsuit = lawsuit
+        self.fields["on"].label = self.on_label
         self.fields["note"] = self.fields.pop("note")  # the action's own fields first
 
     def data_for_apply(self) -> dict[str, Any]:
@@ -65,13 +67,11 @@ class DefendForm(ActionForm):
 class ScheduleHearingForm(ActionForm):
     hearing_on = forms.DateField(label="开庭日期", widget=DATE)
     appearance_required = forms.BooleanField(label="要求负责人出庭", required=False, initial=True)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["on"].label = "收到开庭（出庭）通知日期"
+    on_label = "收到开庭（出庭）通知日期"
 
 
 class RecordHearingForm(ActionForm):
+    on_label = "开庭日期"
     hearing = forms.ModelChoiceField(
         label="对应开庭通知",
         queryset=Hearing.objects.none(),
@@ -99,7 +99,6 @@ class RecordHearingForm(ActionForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["on"].label = "开庭日期"
         self.fields["hearing"].queryset = self.lawsuit.hearings.filter(held=False)
         self.fields["person"].queryset = Person.objects.filter(unit=self.lawsuit.unit).order_by(
             "-is_principal", "name"
@@ -115,10 +114,7 @@ class ConcludeForm(ActionForm):
         required=False,
         help_text="驳回上诉、维持原判的胜败诉取决于谁上诉；前审已登记上诉人的可不填。",
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["on"].label = "裁判日期"
+    on_label = "裁判日期"
 
 
 class ExtendTrialForm(ActionForm):
@@ -129,18 +125,12 @@ class ExtendTrialForm(ActionForm):
         error_messages={"min_value": "延长月数应为正整数。", "invalid": "延长月数：请填写整数。"},
     )
     approved_by = forms.CharField(label="批准法院", max_length=100, initial="高级人民法院")
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["on"].label = "批准日期"
+    on_label = "批准日期"
 
 
 class AppealForm(ActionForm):
     appellant = forms.ChoiceField(label="上诉人", choices=Appellant.choices)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["on"].label = "上诉日期"
+    on_label = "上诉日期"
 
 
 ACTION_FORMS: dict[str, type[ActionForm]] = {

@@ -48,6 +48,16 @@ def _parse_reconsideration(raw: Any, context: dict[str, Any]) -> Any:
     return found
 
 
+def _linked_case(title: str, field: str, parse: Any, help: str) -> Column:
+    """A column naming a registered case the lawsuit links to (`field`) by its case number."""
+
+    def read(suit: Lawsuit) -> str:
+        linked = getattr(suit, field) if getattr(suit, f"{field}_id") else None
+        return linked.case_number if linked is not None else ""
+
+    return Column(title, field, kind="custom", parse=parse, read=read, help=help)
+
+
 def _hearing_summary(suit: Lawsuit) -> str:
     rows = list(suit.hearings.all())
     held = [h for h in rows if h.held]
@@ -82,21 +92,12 @@ SHEET = Sheet(
         model_column(
             Lawsuit, "received_on", "2023-03-06", help="答辩期15日自次日起算（行政诉讼法第67条）"
         ),
-        Column(
-            "前审案号",
-            "previous",
-            kind="custom",
-            parse=_parse_previous,
-            read=lambda s: s.previous.case_number if s.previous_id else "",
-            help="二审、再审案件填写原审案号（须已登记）",
-        ),
-        Column(
+        _linked_case("前审案号", "previous", _parse_previous, "二审、再审案件填写原审案号（须已登记）"),
+        _linked_case(
             "关联复议案号",
             "reconsideration",
-            kind="custom",
-            parse=_parse_reconsideration,
-            read=lambda s: s.reconsideration.case_number if s.reconsideration_id else "",
-            help="经复议后起诉的，填写复议案号（须已在行政复议中登记）",
+            _parse_reconsideration,
+            "经复议后起诉的，填写复议案号（须已在行政复议中登记）",
         ),
         model_column(Lawsuit, "note"),
         # Export only: the workflow's results.

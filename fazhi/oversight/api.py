@@ -19,6 +19,7 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 
 from fazhi.kit.api import ScopedModelViewSet
 from fazhi.kit.api_workflow import AllowedActionsField, RegisterViewSet, api_error, record_fields
+from fazhi.kit.registers import masked_person
 from fazhi.org.scope import can_write_unit, visible_to
 from fazhi.oversight.forms import SuggestionForm, TaskForm, action_form_class
 from fazhi.oversight.models import Milestone, Suggestion, Task
@@ -74,9 +75,7 @@ class TaskViewSet(RegisterViewSet):
         return {**data, "co_units": data.get("co_units", [])}
 
 
-class SuggestionSerializer(serializers.ModelSerializer):
-    proposer = serializers.CharField(source="masked_proposer", read_only=True)
-    proposer_name = serializers.CharField(write_only=True, max_length=100)
+class SuggestionSerializer(serializers.ModelSerializer, masked_person("proposer")):
     allowed_actions = AllowedActionsField()
 
     class Meta:

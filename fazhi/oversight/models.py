@@ -28,6 +28,7 @@ from fazhi.core.models import (
     WorkflowQuerySet,
     optional_link,
     phone_field,
+    save_pending,
     state_field,
     unit_link,
 )
@@ -248,12 +249,7 @@ class Task(DetailPage, OfficeMixin, EventDates, OpenStates, Registered, Workflow
         self.archived_on = on
 
     def after_apply(self, action: str, *, on: date, by: Any) -> None:
-        for name in ("_pending_urging", "_pending_progress"):
-            pending = getattr(self, name, None)
-            if pending is not None:
-                pending.full_clean()
-                pending.save()
-                setattr(self, name, None)
+        save_pending(self, "_pending_urging", "_pending_progress")
         if action == "archive":
             # Imported here: the archive module writes ArchiveFile rows (a real cycle).
             from fazhi.oversight.archive import build_archive

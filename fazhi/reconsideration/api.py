@@ -6,8 +6,6 @@ goes through the same form and `apply()` as the action buttons.
 
 from __future__ import annotations
 
-from rest_framework import serializers
-
 from fazhi.kit.api import ScopedModelViewSet
 from fazhi.kit.api_workflow import (
     AllowedActionsField,
@@ -16,6 +14,7 @@ from fazhi.kit.api_workflow import (
     RegisterViewSet,
     record_fields,
 )
+from fazhi.kit.registers import masked_person
 from fazhi.reconsideration.forms import ApplicationForm, SuperiorCaseForm, action_form_class
 from fazhi.reconsideration.models import Application, SuperiorCase
 
@@ -47,9 +46,7 @@ WORKFLOW_FIELDS = [
 ]
 
 
-class ApplicationSerializer(FixedFieldsSerializer):
-    applicant = serializers.CharField(source="masked_applicant", read_only=True)
-    applicant_name = serializers.CharField(write_only=True, max_length=100)
+class ApplicationSerializer(FixedFieldsSerializer, masked_person("applicant")):
     allowed_actions = AllowedActionsField()
     # Fixed once the acceptance review has started (its deadline runs from them).
     fixed_fields = ("respondent", "received_on")
@@ -72,10 +69,7 @@ class ApplicationViewSet(RegisterViewSet):
     form_for = staticmethod(action_form_class)
 
 
-class SuperiorCaseSerializer(CleanSerializer):
-    applicant = serializers.CharField(source="masked_applicant", read_only=True)
-    applicant_name = serializers.CharField(write_only=True, max_length=100)
-
+class SuperiorCaseSerializer(CleanSerializer, masked_person("applicant")):
     class Meta:
         model = SuperiorCase
         fields = record_fields(SuperiorCaseForm, "applicant")

@@ -6,13 +6,12 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Q
 
-from fazhi.audit.trail import audit_context
 from fazhi.core.models import DetailPage, optional_link, state_field, unit_link
 from fazhi.core.validators import future_dates
-from fazhi.core.workflow import TransitionNotAllowed, Workflow
+from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
 from fazhi.enforcement import rules
 from fazhi.enforcement.models.leniency import LeniencyItem
@@ -21,7 +20,7 @@ from fazhi.enforcement.rules import (
     CaseState,
     PartyKind,
 )
-from fazhi.org.scope import ScopedQuerySet, can_write_unit
+from fazhi.org.scope import ScopedQuerySet
 from fazhi.org.validators import mask_name
 
 
@@ -41,10 +40,11 @@ class CaseQuerySet(ScopedQuerySet["Case"]):
 CASE_DATES = ("opened_on", "legal_review_on", "decided_on", "published_on")
 
 
-class Case(DetailPage, Workflow):
+class Case(DetailPage, Registered, Workflow):
     """An enforcement case (行政处罚, 许可, 强制, 检查, 征收, 其他) under the three systems."""
 
     detail_url = "enforcement:case"
+    registrar_refusal = "您无权为该单位登记执法案件。"
 
     transitions = rules.CASE_TRANSITIONS
 
@@ -169,19 +169,15 @@ class Case(DetailPage, Workflow):
     # ------------------------------------------------------------ registration
 
     @classmethod
-    def register(cls, *, by: Any, **fields: Any) -> Case:
-        """Open a case (立案); a penalty case starts its 90-day decision period (第60条)."""
-        case = cls(**fields)
-        if case.unit_id and not can_write_unit(by, case.unit):
-            raise ValidationError({"unit": "您无权为该单位登记执法案件。"})
-        case.state = CaseState.OPEN
-        for name in ("decided_on", "published_on", "legal_review_on"):
-            setattr(case, name, None)
-        case.full_clean()
-        with transaction.atomic(), audit_context(user=by, verb="register"):
-            case.save()
-            case.open_deadlines()
+    def register(cls, *, by: Any, verb: str = "register", **fields: Any) -> Case:
+        """Open a case (立案): it starts open, whatever later dates it was given; a penalty
+        case starts its 90-day decision period (第60条)."""
+        later = dict.fromkeys(("decided_on", "published_on", "legal_review_on"))
+        case: Case = super().register(by=by, verb=verb, **(fields | later))
         return case
+
+    def on_register(self, by: Any) -> None:
+        self.open_deadlines()
 
     def open_deadlines(self) -> None:
         """The periods running for the case's current state (register, import)."""

@@ -12,17 +12,17 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from fazhi.audit.trail import audit_context
 from fazhi.core.models import (
     DetailPage,
     ScopedRecord,
     UniqueWithoutDisclosure,
+    save_pending,
     state_field,
     unique,
     unit_link,
 )
 from fazhi.core.validators import future_dates
-from fazhi.core.workflow import TransitionNotAllowed, Workflow
+from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
 from fazhi.enforcement import rules
 from fazhi.enforcement.rules import (
@@ -31,7 +31,7 @@ from fazhi.enforcement.rules import (
     OfficerRole,
 )
 from fazhi.org.models import Person, Unit
-from fazhi.org.scope import ScopedQuerySet, can_write_unit
+from fazhi.org.scope import ScopedQuerySet
 
 
 class CertificateQuerySet(ScopedQuerySet["Certificate"]):
@@ -53,10 +53,11 @@ class CertificateQuerySet(ScopedQuerySet["Certificate"]):
         return self.valid_on(day).filter(valid_until__lte=day + timedelta(days=within_days))
 
 
-class Certificate(DetailPage, UniqueWithoutDisclosure, Workflow):
+class Certificate(DetailPage, UniqueWithoutDisclosure, Registered, Workflow):
     """A 行政执法证 or 行政执法监督证 held by a person (statutes.md §7.3)."""
 
     detail_url = "enforcement:certificate"
+    registrar_refusal = "您无权为该单位登记执法证件。"
 
     transitions = rules.CERT_TRANSITIONS
 
@@ -122,19 +123,17 @@ class Certificate(DetailPage, UniqueWithoutDisclosure, Workflow):
         return max(found) if found else None
 
     @classmethod
-    def register(cls, *, by: Any, **fields: Any) -> Certificate:
-        """Record a certificate; ValidationError (Chinese) and nothing written on bad input."""
+    def register(cls, *, by: Any, verb: str = "register", **fields: Any) -> Certificate:
+        """Record a certificate (of its holder's unit unless one is given); ValidationError
+        (Chinese) and nothing written on bad input."""
         cert = cls(**fields)
         if cert.person_id and not cert.unit_id:
             cert.unit = cert.person.unit
-        if cert.unit_id and not can_write_unit(by, cert.unit):
-            raise ValidationError({"unit": "您无权为该单位登记执法证件。"})
-        cert.state = CertificateState.VALID
-        cert.full_clean()
-        with transaction.atomic(), audit_context(user=by, verb="register"):
-            cert.save()
-            open_renewal_deadlines([cert])
+        cert.save_registered(by, verb=verb)
         return cert
+
+    def on_register(self, by: Any) -> None:
+        open_renewal_deadlines([self])
 
     def on_renew(
         self, *, on: date, valid_until: Any = None, new_number: Any = "", **_: Any
@@ -230,12 +229,7 @@ class Certificate(DetailPage, UniqueWithoutDisclosure, Workflow):
         self.cancel_reason = cancel_reason
 
     def after_apply(self, action: str, *, on: date, by: Any) -> None:
-        for pending in ("_pending_review", "_pending_renewal"):
-            child = getattr(self, pending, None)
-            if child is not None:
-                child.full_clean()
-                child.save()
-                setattr(self, pending, None)
+        save_pending(self, "_pending_review", "_pending_renewal")
         if self.state == CertificateState.CANCELLED:
             services.cancel_deadline(self, rules.P_CERT_RENEWAL, on=on, reason="证件已注销")
         elif action == "renew":

@@ -6,12 +6,11 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 
-from fazhi.audit.trail import audit_context
 from fazhi.core.models import DetailPage, optional_link, state_field, unit_link
 from fazhi.core.validators import future_dates
-from fazhi.core.workflow import TransitionNotAllowed, Workflow
+from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
 from fazhi.enforcement import rules
 from fazhi.enforcement.models.reviews import FileReview
@@ -26,10 +25,12 @@ class SupervisionLetterQuerySet(ScopedQuerySet["SupervisionLetter"]):
         return self.exclude(state=LetterState.CLOSED)
 
 
-class SupervisionLetter(DetailPage, Workflow):
+class SupervisionLetter(DetailPage, Registered, Workflow):
     """A 行政执法监督意见书 to an enforcement unit, its rectification and follow-up (§7.5)."""
 
     detail_url = "enforcement:letter"
+    registrar_field = "issuer"
+    registrar_refusal = "只有制发机关的工作人员可以登记监督意见书。"
 
     transitions = rules.LETTER_TRANSITIONS
 
@@ -124,15 +125,11 @@ class SupervisionLetter(DetailPage, Workflow):
 
     @classmethod
     def issue(cls, *, by: Any, **fields: Any) -> SupervisionLetter:
-        letter = cls(**fields)
-        if letter.issuer_id and not can_write_unit(by, letter.issuer):
-            raise ValidationError({"issuer": "只有制发机关的工作人员可以登记监督意见书。"})
-        letter.state = LetterState.ISSUED
-        letter.full_clean()
-        with transaction.atomic(), audit_context(user=by, verb="issue"):
-            letter.save()
-            letter.open_deadlines()
+        letter: SupervisionLetter = cls.register(by=by, verb="issue", **fields)
         return letter
+
+    def on_register(self, by: Any) -> None:
+        self.open_deadlines()
 
     def on_report(self, *, on: date, report: str = "", **_: Any) -> None:
         if not (report or "").strip():
