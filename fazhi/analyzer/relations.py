@@ -1231,23 +1231,27 @@ def _column_sums(text: str, figures: list[Figure]) -> list[Relation]:
             parts = [r[k] for r in above]
             if figures[t].is_rate or any(figures[j].is_rate for j in parts):
                 continue
-            s = sum((figures[j].value for j in parts), Decimal(0))
-            ok = s == figures[t].value
-            out.append(
-                Relation(
-                    "sum",
-                    ok,
-                    f"本列各行之和{_fmt(s)}与“合计”{_fmt(figures[t].value)}{'相符' if ok else '不符'}。"
-                    + ("" if ok else "表中各行可能互有包含，未作判断。"),
-                    total=t,
-                    parts=parts,
-                    stated_total=figures[t].value,
-                    sum_of_parts=s,
-                    confidence="确定" if ok else "无法核对",
-                    checked=ok,
-                )
-            )
+            out.append(_table_sum(figures, t, parts, "本列各行", "合计"))
     return out
+
+
+def _table_sum(figures: list[Figure], t: int, parts: list[int], cells: str, total: str) -> Relation:
+    """A table's total row against the cells above it: 相符 when they add up, otherwise
+    left unjudged (a row may be a part of another)."""
+    s = sum((figures[j].value for j in parts), Decimal(0))
+    ok = s == figures[t].value
+    return Relation(
+        "sum",
+        ok,
+        f"{cells}之和{_fmt(s)}与“{total}”{_fmt(figures[t].value)}{'相符' if ok else '不符'}。"
+        + ("" if ok else "表中各行可能互有包含，未作判断。"),
+        total=t,
+        parts=parts,
+        stated_total=figures[t].value,
+        sum_of_parts=s,
+        confidence="确定" if ok else "无法核对",
+        checked=ok,
+    )
 
 
 def _whole_table_sums(text: str, figures: list[Figure]) -> list[Relation]:
@@ -1274,22 +1278,7 @@ def _whole_table_sums(text: str, figures: list[Figure]) -> list[Relation]:
         parts = [at[p] for p in cells]
         if any(figures[j].indicator != figures[t].indicator or figures[j].is_rate for j in parts):
             continue
-        s = sum((figures[j].value for j in parts), Decimal(0))
-        ok = s == figures[t].value
-        out.append(
-            Relation(
-                "sum",
-                ok,
-                f"表中各格之和{_fmt(s)}与“总计”{_fmt(figures[t].value)}{'相符' if ok else '不符'}。"
-                + ("" if ok else "表中各行可能互有包含，未作判断。"),
-                total=t,
-                parts=parts,
-                stated_total=figures[t].value,
-                sum_of_parts=s,
-                confidence="确定" if ok else "无法核对",
-                checked=ok,
-            )
-        )
+        out.append(_table_sum(figures, t, parts, "表中各格", "总计"))
     return out
 
 
