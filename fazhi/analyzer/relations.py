@@ -230,6 +230,20 @@ def _words_shared(words: str | None, g: Figure) -> int:
     return len(set(words or "") & set(clause))
 
 
+def _better_named_base(figures: list[Figure], i: int, numerator: int, chosen: int) -> int | None:
+    """An earlier count of the base's code whose own words the 占…的 words name better
+    than the chosen base's, and that the rate fits."""
+    f = figures[i]
+    num, near = figures[numerator].value, _words_shared(f.share_of, figures[chosen])
+    for j in range(numerator - 1, -1, -1):
+        g = figures[j]
+        if j == chosen or g.is_rate or g.indicator != f.share_code or g.value < num:
+            continue
+        if _words_shared(f.share_of, g) > near and rate_fits(num, g.value, f.value, f.approx, f.bound)[1]:
+            return j
+    return None
+
+
 def _add_fits(figures: list[Figure], rel: Relation, out: list[Relation]) -> None:
     """For a rate that does not fit its denominator: the figures it does fit."""
     assert rel.rate is not None and rel.numerator is not None  # a rate relation has both
@@ -286,6 +300,16 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation]) -> None:
             named = [whole]
         if named:
             rel = _checked_rate(figures, i, numerator, named[0], "确定")
+            if not rel.consistent:
+                better = _better_named_base(figures, i, numerator, named[0])
+                if better is not None:
+                    # 13个市州新收…4377件，其中武汉市…2220件，占全省新收行政复议申请总数的
+                    # 40.94%, after 全省…新收行政复议申请5422件: the words name the earlier
+                    # count, which the rate fits; the nearer one was the wrong base.
+                    rel = _checked_rate(figures, i, numerator, better, "较确定")
+                    rel.note += f"（“占{f.share_of}”所称的是“{figures[better].quote}”。）"
+                    out.append(rel)
+                    return
             fits: list[Relation] = []
             if not rel.consistent:
                 _add_fits(figures, rel, fits)

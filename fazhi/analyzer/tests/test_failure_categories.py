@@ -376,6 +376,17 @@ def test_a_share_whose_words_name_a_part_of_the_coded_total_is_not_called_wrong(
     )
 
 
+def test_a_share_whose_words_name_an_earlier_total_is_over_that_total():
+    # 占全市新收…总数 names the city's 2000 requests, not the nearer districts' 1500.
+    text = (
+        "全市各级行政复议机构新收行政复议申请2000件。\n"
+        "各区新收行政复议申请1500件，其中甲区收到行政复议申请500件，占全市新收行政复议申请总数的25%。"
+    )
+    assert bad(text) == []
+    (r,) = [r for r in rels(text, "rate") if r["stated"] == 25]
+    assert r["denominator_quote"].endswith("2000件") and r["consistent"] is True
+
+
 def test_a_percentage_column_without_a_100_percent_total_is_not_read_as_shares():
     table = [r[:] for r in TABLE]
     table[0][2] = "同比增减"
