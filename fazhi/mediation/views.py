@@ -14,7 +14,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-from fazhi.kit.registers import Filter, Rows, WorkflowScreen, choice_filter
+from fazhi.kit.actions import section_page
+from fazhi.kit.registers import Filter, Rows, WorkflowScreen, action_labels, choice_filter
 from fazhi.kit.screens import (
     Choice,
     Column,
@@ -43,7 +44,7 @@ SECTION = Section(
         ("统计", "figures"),
     ],
 )
-LABELS = {"register": "登记", **{a: t.label for a, t in rules.TRANSITIONS.items()}}
+LABELS = action_labels(rules.TRANSITIONS, register="登记")
 
 
 def _received_in(qs: Rows, year: str) -> Rows:
@@ -56,9 +57,7 @@ def _list_context(request: HttpRequest, page: Any) -> dict[str, Any]:
 
 def _detail_context(request: HttpRequest, dispute: Dispute) -> dict[str, Any]:
     return {
-        "section": SECTION,
-        "tabs": SECTION.resolved(request),
-        "can_see_personal": request.user.can_write_records,
+        **section_page(request, SECTION),
         "can_edit": dispute.state == State.RECEIVED and bool(dispute.allowed_actions(request.user)),
     }
 
