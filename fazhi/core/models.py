@@ -233,18 +233,20 @@ class WorkflowQuerySet(ScopedQuerySet[M]):
 
 class MaskedApplicant:
     """Lists and exports show an applicant who is a person as 张某某; an organisation's
-    name is not personal data. The model has `applicant_name` and `applicant_kind`."""
+    name is not personal data. The model names its two fields: `applicant_name` and
+    `applicant_kind` unless it sets `masked_name_field` / `masked_kind_field` (an
+    enforcement case's party is `party_name` / `party_kind`)."""
 
     PERSON_KIND: ClassVar[str] = "person"
-
-    applicant_name: str
-    applicant_kind: str
+    masked_name_field: ClassVar[str] = "applicant_name"
+    masked_kind_field: ClassVar[str] = "applicant_kind"
 
     @property
     def masked_applicant(self) -> str:
-        if self.applicant_kind == self.PERSON_KIND:
-            return mask_name(self.applicant_name)
-        return self.applicant_name
+        name: str = getattr(self, self.masked_name_field)
+        if getattr(self, self.masked_kind_field) == self.PERSON_KIND:
+            return mask_name(name)
+        return name
 
 
 # round 2 (h11)

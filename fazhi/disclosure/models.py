@@ -28,6 +28,7 @@ from fazhi.core.models import (
     unique,
     unit_link,
 )
+from fazhi.core.records import dated_meta
 from fazhi.core.validators import future_dates
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
@@ -80,10 +81,7 @@ class ProactiveItem(models.Model):
 
     objects = ProactiveItemQuerySet.as_manager()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "主动公开信息"
-        ordering = ["-published_on", "-id"]
-        indexes = [models.Index(fields=["unit", "published_on"])]
+    Meta = dated_meta("主动公开信息", "published_on")
 
     def __str__(self) -> str:
         return self.title

@@ -131,6 +131,35 @@ def record_panels(
     }
 
 
+def section_page(request: HttpRequest, section: Any) -> dict[str, Any]:
+    """What a register section's record page shows around the record: the section and
+    its tabs, and whether the user sees personal data in full (a writer does; readers
+    see 张某某)."""
+    return {
+        "section": section,
+        "tabs": section.resolved(request),
+        "can_see_personal": getattr(request.user, "can_write_records", False),
+    }
+
+
+def section_detail(
+    section: Any, record_name: str, form_class_for: FormClassFor, labels: dict[str, str]
+) -> Callable[[HttpRequest, Any, dict[str, Any] | None], dict[str, Any]]:
+    """The `context` of `template_views` for a section's workflow record page: the
+    `section_page`, the record as `record_name` and its `record_panels`."""
+
+    def context(
+        request: HttpRequest, record: Any, bound: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        return {
+            **section_page(request, section),
+            record_name: record,
+            **record_panels(request, record, form_class_for, labels, bound),
+        }
+
+    return context
+
+
 def action_panel(
     request: HttpRequest, record: Any, form_class_for: FormClassFor, bound: dict[str, Any] | None = None
 ) -> list[dict[str, Any]]:

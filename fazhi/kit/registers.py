@@ -45,7 +45,15 @@ from fazhi.kit.actions import (
 )
 from fazhi.kit.api import OutOfScopeFirstMixin, ScopedWritePermission
 from fazhi.kit.api_workflow import WorkflowMixin
-from fazhi.kit.screens import Section, figures_view, form_page, save_form, scoped, writer_required
+from fazhi.kit.screens import (
+    Section,
+    figures_view,
+    form_page,
+    page_without_count,
+    save_form,
+    scoped,
+    writer_required,
+)
 from fazhi.kit.search import searched
 from fazhi.kit.xlsx import Sheet
 from fazhi.kit.xlsx_views import xlsx_urls
@@ -137,6 +145,9 @@ class WorkflowScreen:
     list_context: Callable[[HttpRequest, Any], dict[str, Any]] | None = None  # (request, page)
     list_rows: Callable[[HttpRequest, Rows], Rows] | None = None  # the page's extra annotations
     current_keys: tuple[str, ...] = ()  # the GET keys the template reads from `current`
+    # False: pages fetched as LIMIT n+1 without a COUNT (kit.screens.page_without_count),
+    # for a list that can grow large; the pager then shows 上一页/下一页 only.
+    count_pages: bool = True
     # Registering: `form`, then `create(user, form)`, by default the model's own
     # constructor `create_with` (which opens the statutory periods) on the form's fields.
     form: Any = None
@@ -197,13 +208,21 @@ class WorkflowScreen:
         qs = self.rows(request)
         if self.list_rows is not None:
             qs = self.list_rows(request, qs)
-        page = Paginator(qs, 50).get_page(request.GET.get("page"))
+        page: Any
+        if self.count_pages:
+            page = Paginator(qs, 50).get_page(request.GET.get("page"))
+            query = request.GET.urlencode()
+        else:
+            page = page_without_count(qs, request.GET.get("page"))
+            without_page = request.GET.copy()
+            without_page.pop("page", None)
+            query = without_page.urlencode()
         context = {
             "page": page,
             **self.choices,
             "years": register_years(),
             "current": {k: request.GET.get(k, "") for k in self.current_keys},
-            "query": request.GET.urlencode(),
+            "query": query,
             "focus": focus_unit(request),
             "today": timezone.localdate(),
             "can_write": bool(getattr(request.user, "can_write_records", False)),

@@ -9,7 +9,8 @@ from typing import Any
 from django.http import HttpRequest
 
 from fazhi.indicators.catalogue import Period
-from fazhi.kit.actions import record_panels, template_views
+from fazhi.kit.actions import section_detail, template_views
+from fazhi.kit.registers import action_labels
 from fazhi.kit.screens import Column, Screen, Section, figures_view, register_view
 from fazhi.legalservices import indicators as ls_indicators
 from fazhi.legalservices import rules
@@ -110,26 +111,14 @@ aid_register = register_view(
     "/legalservices/",
     "已登记：{obj}，7日审查期限已开始计算。",
 )
-LABELS = {"register": "登记", **{a: t.label for a, t in rules.TRANSITIONS.items()}}
-
-
-def _detail_context(
-    request: HttpRequest, app: AidApplication, bound: dict[str, Any] | None = None
-) -> dict[str, Any]:
-    return {
-        "section": SECTION,
-        "tabs": SECTION.resolved(request),
-        "a": app,
-        **record_panels(request, app, aid_action_form, LABELS, bound),
-        "can_see_personal": request.user.can_write_records,
-    }
+LABELS = action_labels(rules.TRANSITIONS, register="登记")
 
 
 # The page and the one view behind every action button: its small form, then apply().
 aid_detail, aid_act = template_views(
     AidApplication.objects.select_related("unit"),
     "legalservices/aid_detail.html",
-    _detail_context,
+    section_detail(SECTION, "a", aid_action_form, LABELS),
     aid_action_form,
 )
 

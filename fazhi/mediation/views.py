@@ -11,34 +11,28 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 
-from fazhi.kit.actions import record_panels, template_views
+from fazhi.kit.actions import section_page
+from fazhi.kit.registers import Filter, Rows, WorkflowScreen, action_labels, choice_filter
 from fazhi.kit.screens import (
     Choice,
     Column,
     Screen,
     Section,
-    chosen,
     figures_view,
     form_page,
-    list_context,
     register_view,
     save_form,
-    scoped,
-    year_param,
     years,
 )
-from fazhi.kit.search import searched
 from fazhi.mediation import indicators as mediation_indicators
 from fazhi.mediation import rules
 from fazhi.mediation.forms import CommitteeForm, DisputeForm, MediatorForm, dispute_action_form
-from fazhi.mediation.importing import COMMITTEE_SHEET
+from fazhi.mediation.importing import COMMITTEE_SHEET, DISPUTE_SHEET
 from fazhi.mediation.models import Dispute
 from fazhi.mediation.rules import Kind, Level, Outcome, State
-from fazhi.org.scope import get_for_user_or_404
 
 SECTION = Section(
     "mediation",
@@ -50,78 +44,65 @@ SECTION = Section(
         ("统计", "figures"),
     ],
 )
-FILTERS = ("q", "state", "kind", "outcome", "level", "year")
-DISPUTE_CHOICES = (
-    Choice("state", State.values),
-    Choice("kind", Kind.values),
-    Choice("outcome", Outcome.values),
-    Choice("level", Level.values, "committee__level"),
-)
-LABELS = {"register": "登记", **{a: t.label for a, t in rules.TRANSITIONS.items()}}
+LABELS = action_labels(rules.TRANSITIONS, register="登记")
 
 
-def filtered(request: HttpRequest) -> QuerySet[Dispute]:
-    """The disputes the list shows: the user's scope, the focus unit, the filters."""
-    qs = chosen(request, scoped(request, Dispute.objects.all()), DISPUTE_CHOICES)
-    year = year_param(request)
-    if year:
-        qs = qs.filter(received_on__gte=f"{year}-01-01", received_on__lte=f"{year}-12-31")
-    return searched(request, qs).select_related("committee", "unit")
+def _received_in(qs: Rows, year: str) -> Rows:
+    return qs.filter(received_on__gte=f"{int(year)}-01-01", received_on__lte=f"{int(year)}-12-31")
 
 
-@login_required
-def dispute_list(request: HttpRequest) -> HttpResponse:
-    context = {
-        **list_context(request, SECTION, filtered(request)),
-        "states": State.choices,
-        "kinds": Kind.choices,
-        "outcomes": Outcome.choices,
-        "levels": Level.choices,
-        "years": years(),
-        "current": {k: request.GET.get(k, "") for k in FILTERS},
-    }
-    template = "mediation/_list.html" if getattr(request, "htmx", False) else "mediation/list.html"
-    return render(request, template, context)
+def _list_context(request: HttpRequest, page: Any) -> dict[str, Any]:
+    return {"section": SECTION, "tabs": SECTION.resolved(request), "years": years()}
 
 
-register = register_view(SECTION, DisputeForm, "登记矛盾纠纷", "/mediation/", "已登记：{obj}。")
-
-
-def _detail_context(
-    request: HttpRequest, dispute: Dispute, bound: dict[str, Any] | None = None
-) -> dict[str, Any]:
+def _detail_context(request: HttpRequest, dispute: Dispute) -> dict[str, Any]:
     return {
-        "section": SECTION,
-        "tabs": SECTION.resolved(request),
-        "d": dispute,
-        **record_panels(request, dispute, dispute_action_form, LABELS, bound),
-        "can_see_personal": request.user.can_write_records,
+        **section_page(request, SECTION),
         "can_edit": dispute.state == State.RECEIVED and bool(dispute.allowed_actions(request.user)),
     }
 
 
-def _get(request: HttpRequest, pk: int, *, write: bool = False) -> Dispute:
-    return get_for_user_or_404(
-        Dispute.objects.select_related("committee", "unit", "mediator"),
-        pk,
-        request.user,
-        write=write,
-    )
-
-
-# The page and the one view behind every action button: its small form, then apply().
-detail, act = template_views(
-    Dispute.objects.select_related("committee", "unit", "mediator"),
-    "mediation/detail.html",
-    _detail_context,
-    dispute_action_form,
+# The disputes: the list (scope, selected unit, filters, search; rows alone for htmx),
+# the page with one button per allowed move, the one view behind every button, and
+# the xlsx sheet. Registering, correcting and the figures keep their section views.
+DISPUTES: WorkflowScreen = WorkflowScreen(
+    app="mediation",
+    model=Dispute,
+    title="人民调解",
+    htmx=True,
+    filters=(
+        choice_filter("state", State),
+        choice_filter("kind", Kind),
+        choice_filter("outcome", Outcome),
+        choice_filter("level", Level, "committee__level"),
+        Filter("year", _received_in, lambda v: v.isdigit() and 2000 <= int(v) <= 2100),
+    ),
+    related=("committee", "unit"),
+    choices={
+        "states": State.choices,
+        "kinds": Kind.choices,
+        "outcomes": Outcome.choices,
+        "levels": Level.choices,
+    },
+    list_context=_list_context,
+    current_keys=("q", "state", "kind", "outcome", "level", "year"),
+    count_pages=False,
+    detail_template="mediation/detail.html",
+    record_name="d",
+    detail_related=("committee", "unit", "mediator"),
+    action_form=dispute_action_form,
+    labels=LABELS,
+    detail_context=_detail_context,
+    sheet=DISPUTE_SHEET,
 )
+
+register = register_view(SECTION, DisputeForm, "登记矛盾纠纷", "/mediation/", "已登记：{obj}。")
 
 
 @login_required
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Correct the registration data of a dispute still being mediated."""
-    dispute = _get(request, pk, write=True)
+    dispute = DISPUTES.fetch(request, pk, write=True)
     if dispute.state != State.RECEIVED:
         messages.error(request, "纠纷已结案，登记信息不能再修改。")
         return redirect(dispute.get_absolute_url())

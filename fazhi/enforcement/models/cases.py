@@ -9,7 +9,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from fazhi.core.models import DetailPage, optional_link, state_field, unit_link
+from fazhi.core.models import (
+    DetailPage,
+    MaskedApplicant,
+    optional_link,
+    state_field,
+    unit_link,
+)
 from fazhi.core.validators import future_dates
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
@@ -21,7 +27,6 @@ from fazhi.enforcement.rules import (
     PartyKind,
 )
 from fazhi.org.scope import ScopedQuerySet
-from fazhi.org.validators import mask_name
 
 
 class CaseQuerySet(ScopedQuerySet["Case"]):
@@ -40,7 +45,7 @@ class CaseQuerySet(ScopedQuerySet["Case"]):
 CASE_DATES = ("opened_on", "legal_review_on", "decided_on", "published_on")
 
 
-class Case(DetailPage, Registered, Workflow):
+class Case(DetailPage, MaskedApplicant, Registered, Workflow):
     """An enforcement case (行政处罚, 许可, 强制, 检查, 征收, 其他) under the three systems."""
 
     detail_url = "enforcement:case"
@@ -110,11 +115,11 @@ class Case(DetailPage, Registered, Workflow):
             or f"{self.get_kind_display()}：{self.masked_party}（{self.opened_on:%Y-%m-%d}）"
         )
 
-    @property
-    def masked_party(self) -> str:
-        return (
-            mask_name(self.party_name) if self.party_kind == PartyKind.PERSON else self.party_name
-        )
+    # The party is the case's applicant for masking: 张某某 when a person (PartyKind.PERSON).
+    PERSON_KIND = PartyKind.PERSON
+    masked_name_field = "party_name"
+    masked_kind_field = "party_kind"
+    masked_party = MaskedApplicant.masked_applicant
 
     def last_event_date(self) -> date | None:
         found = [d for d in (getattr(self, n) for n in CASE_DATES) if d is not None]
