@@ -6,12 +6,13 @@ import io
 from datetime import date
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from fazhi.enforcement.importing import CASE_SHEET, CERTIFICATE_SHEET
 from fazhi.enforcement.models import Case, Certificate
 from fazhi.enforcement.rules import CaseState
 from fazhi.enforcement.tests.helpers import deadline
+from fazhi.kit.tests.sheets import xlsx
 from fazhi.kit.xlsx import export, import_file, template
 from fazhi.org.models import Person
 
@@ -42,16 +43,6 @@ CERT_HEADERS = [
 ]
 
 
-def _book(title: str, headers: list[str], *rows: list) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = title
-    ws.append(headers)
-    for row in rows:
-        ws.append(row)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
 
 
 def test_the_case_template_has_the_importable_columns_only():
@@ -65,7 +56,7 @@ def test_the_case_template_has_the_importable_columns_only():
 def test_a_case_import_sets_each_state_from_the_dates_and_opens_running_periods(
     coordinator, unit_a1, unit_a2
 ):
-    data = _book(
+    data = xlsx(
         CASE_SHEET.title,
         CASE_HEADERS,
         [
@@ -122,7 +113,7 @@ def test_a_case_import_sets_each_state_from_the_dates_and_opens_running_periods(
 
 
 def test_a_bad_row_refuses_the_whole_case_file_naming_row_and_column(coordinator, unit_a1):
-    data = _book(
+    data = xlsx(
         CASE_SHEET.title,
         CASE_HEADERS,
         [
@@ -164,7 +155,7 @@ def test_a_bad_row_refuses_the_whole_case_file_naming_row_and_column(coordinator
 
 def test_a_certificate_import_finds_or_creates_the_holder(coordinator, unit_a1):
     Person.objects.create(unit=unit_a1, name="张三丰")
-    data = _book(
+    data = xlsx(
         CERTIFICATE_SHEET.title,
         CERT_HEADERS,
         [
@@ -197,7 +188,7 @@ def test_a_certificate_import_finds_or_creates_the_holder(coordinator, unit_a1):
 
 
 def test_a_duplicate_certificate_number_refuses_the_import(coordinator, unit_a1):
-    data = _book(
+    data = xlsx(
         CERTIFICATE_SHEET.title,
         CERT_HEADERS,
         [

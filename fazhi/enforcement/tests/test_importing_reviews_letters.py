@@ -8,12 +8,13 @@ from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from fazhi.enforcement.importing import LETTER_SHEET, REVIEW_SHEET
 from fazhi.enforcement.models import Deduction, FileReview, SupervisionLetter
 from fazhi.enforcement.rules import Grade, LetterState
 from fazhi.enforcement.tests.helpers import case, deadline, sheet
+from fazhi.kit.tests.sheets import xlsx
 from fazhi.kit.xlsx import export, import_file, template
 
 pytestmark = pytest.mark.django_db
@@ -43,16 +44,6 @@ LETTER_HEADERS = [
 ]
 
 
-def _book(title: str, headers: list[str], *rows: list) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = title
-    ws.append(headers)
-    for row in rows:
-        ws.append(row)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
 
 
 def _headers(sheet_def) -> list[str]:
@@ -74,7 +65,7 @@ def test_reviews_are_imported_scored_with_the_sheet_and_keep_their_deductions(
 ):
     sheet(coordinator, county_a)
     c = case(coordinator, unit_a1, number="确司罚〔2022〕3号", opened_on=date(2022, 3, 1))
-    data = _book(
+    data = xlsx(
         REVIEW_SHEET.title,
         REVIEW_HEADERS,
         [
@@ -108,7 +99,7 @@ def test_a_bad_review_row_refuses_the_whole_file_naming_row_and_column(
 ):
     sheet(coordinator, county_a)
     future = (timezone.localdate() + timedelta(days=3)).isoformat()
-    data = _book(
+    data = xlsx(
         REVIEW_SHEET.title,
         REVIEW_HEADERS,
         ["确山县司法局", SHEET_NAME, "F-1", None, "2022-11-15", "张三", "3:5", None, None, None],
@@ -150,7 +141,7 @@ def test_an_outsider_cannot_import_reviews_of_another_unit_or_with_anothers_shee
     coordinator, liaison_a2, county_a, unit_a1
 ):
     sheet(coordinator, unit_a1)  # A1's own sheet: A2 may neither read nor use it
-    data = _book(
+    data = xlsx(
         REVIEW_SHEET.title,
         REVIEW_HEADERS,
         ["确山县司法局", SHEET_NAME, "F-1", None, "2022-11-15", "张三", None, None, None, None],
@@ -189,7 +180,7 @@ def test_the_review_sheet_screens_import_and_export(
     assert c.get("/enforcement/reviews/xlsx/template.xlsx").status_code == 200
     assert c.get("/enforcement/reviews/xlsx/export.xlsx").status_code == 200
     upload = io.BytesIO(
-        _book(
+        xlsx(
             REVIEW_SHEET.title,
             REVIEW_HEADERS,
             ["确山县司法局", SHEET_NAME, "F-1", None, "2022-11-15", "张三", None, None, None, None],
@@ -208,7 +199,7 @@ def test_letters_are_imported_with_their_state_and_lateness_from_the_dates(
     coordinator, unit_a1, unit_a2
 ):
     recent = (timezone.localdate() - timedelta(days=5)).isoformat()
-    data = _book(
+    data = xlsx(
         LETTER_SHEET.title,
         LETTER_HEADERS,
         # 30 days from 2024-11-01 (the period row): 2024-12-01 is on time, 12-05 late.
@@ -256,7 +247,7 @@ def test_letters_are_imported_with_their_state_and_lateness_from_the_dates(
 def test_a_bad_letter_row_refuses_the_whole_file_and_changes_nothing(
     coordinator, unit_a1, unit_a2, county_b
 ):
-    data = _book(
+    data = xlsx(
         LETTER_SHEET.title,
         LETTER_HEADERS,
         ["确山县司法局", "确山县市场监督管理局", "1号", "2024-11-01", "问题", None, None, None],

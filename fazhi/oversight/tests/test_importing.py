@@ -3,13 +3,12 @@ period; only the assigning office's staff may import them."""
 
 from __future__ import annotations
 
-import io
 from datetime import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from openpyxl import Workbook
 
+from fazhi.kit.tests.sheets import xlsx
 from fazhi.kit.xlsx import import_file
 from fazhi.oversight.importing import SHEET
 from fazhi.oversight.models import Suggestion
@@ -21,15 +20,7 @@ HEADERS = ["类别", "案由", "代表（委员）", "交办机关", "主办单�
 
 
 def _book(*rows: list) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = SHEET.title
-    ws.append(HEADERS)
-    for row in rows:
-        ws.append(row)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return xlsx(SHEET.title, HEADERS, *rows)
 
 
 def test_imported_suggestions_are_assigned(coordinator, county_a, unit_a1):

@@ -6,8 +6,9 @@ import io
 from datetime import date, datetime
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
+from fazhi.kit.tests.sheets import xlsx
 from fazhi.kit.xlsx import export, import_file, template
 from fazhi.reconsideration.importing import SHEET
 from fazhi.reconsideration.models import Application
@@ -20,15 +21,7 @@ HEADERS = ["申请人", "申请人类型", "被申请人", "申请复议的行�
 
 
 def _book(*rows: list) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = SHEET.title
-    ws.append(HEADERS)
-    for row in rows:
-        ws.append(row)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return xlsx(SHEET.title, HEADERS, *rows)
 
 
 def test_the_template_has_every_importable_column_and_a_note_sheet():
