@@ -1112,13 +1112,6 @@ def _table_rows(text: str) -> list[list[tuple[str, list[int]]]]:
 _TOTAL_CELL = re.compile(r"^(总计|合计|小计|总数)([（(][^（()）]{1,4}[）)])?$")
 
 
-def _row_total_header(text: str, line_start: int) -> bool:
-    """Whether the table header above this row ends in one 总计 column (the row's last
-    number is then the sum of the others)."""
-    col = _total_column(text, line_start)
-    return col is not None and col[0] == col[1] - 1
-
-
 def _total_column(text: str, line_start: int) -> tuple[int, int] | None:
     """(index of the one 合计 column, number of columns) of the header above this row:
     the nearest all-words line, with one 总计/合计（宗） cell."""

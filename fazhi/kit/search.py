@@ -170,11 +170,6 @@ def common_filters(request: HttpRequest, qs: models.QuerySet[Any]) -> models.Que
     return qs
 
 
-def search_context(model: type[models.Model], request: HttpRequest) -> dict[str, Any]:
-    """What `core/_search.html` shows: the box with the user's words and its hint."""
-    return {"search_q": search_text(request), "search_hint": search_label(model)}
-
-
 # ---------------------------------------------------------------- PostgreSQL indexes
 
 
