@@ -76,10 +76,10 @@ def test_an_import_of_items_opens_the_reports_of_their_years(coordinator, county
     from datetime import datetime
 
     from fazhi.disclosure.importing import ITEM_SHEET
-    from fazhi.disclosure.tests.test_importing import _book
+    from fazhi.kit.tests.sheets import xlsx
     from fazhi.kit.xlsx import import_file
 
-    data = _book(
+    data = xlsx(
         ITEM_SHEET.title,
         ["公开单位", "类别", "标题", "公开日期"],
         *[[unit_a1.name, "政策文件", f"文件{i}", datetime(2021, 3, i)] for i in range(1, 4)],
