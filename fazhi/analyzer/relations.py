@@ -9,9 +9,10 @@
 - implied: a total the text never states but the catalogue defines as a sum of
   stated parts (recon_corrected = revoked + altered + …).
 
-Rounding follows the gold files' rule: computed = numerator ÷ denominator × 100
-rounded to 2 decimals, consistent when that, rounded half-up to as many decimals
-as the stated rate has, equals the stated rate.
+Rounding: computed = numerator ÷ denominator × 100 rounded to 2 decimals; a stated
+rate is consistent when it is the exact quotient rounded half-up to as many decimals
+as it has, or (the gold files' rule) the 2-decimal value so rounded: 25.6% for
+25.548% is within rounding, 1.7% for 1.64% is not.
 
 A false 不符 is worse than a miss. A relation is only judged where the text says it
 holds: a 占…的 share, a table's 合计 row, a 其中 list, a rate named with its counts
@@ -122,9 +123,18 @@ def rate_fits(
         return computed, computed <= stated
     if approx:
         return computed, abs(computed - stated) <= 1
-    places = Decimal(1).scaleb(-_decimals(stated))
-    # The exact quotient is rounded once: 76 ÷ 869 = 8.7457% is 8.7%, not 8.75% → 8.8%.
-    return computed, (num / den * HUNDRED).quantize(places, ROUND_HALF_UP) == stated
+    return computed, stated in _roundings(num / den * HUNDRED, _decimals(stated))
+
+
+def _roundings(exact: Decimal, places: int) -> set[Decimal]:
+    """What a report may print for `exact` at `places` decimals: the exact quotient
+    rounded once (76 ÷ 869 = 8.7457% → 8.7%) or, as the gold files' rule and spreadsheets
+    that show two decimals do, rounded to 2 decimals first (1584 ÷ 6200 = 25.548% →
+    25.55% → 25.6%). Either is within rounding; neither is a 不符."""
+    step = Decimal(1).scaleb(-places)
+    once = exact.quantize(step, ROUND_HALF_UP)
+    twice = exact.quantize(Decimal("0.01"), ROUND_HALF_UP).quantize(step, ROUND_HALF_UP)
+    return {once, twice}
 
 
 def _fmt(d: Decimal | None) -> str:
@@ -150,6 +160,9 @@ def verdict_note(
         rule = f"，按所报的{places}位小数四舍五入为{rounded:.{places}f}%" if places else (
             f"，四舍五入取整为{_fmt(rounded)}%"
         )
+        if ok and rounded != stated:
+            # 25.548% → 25.55% → 25.6%: rounded twice, as a sheet showing 2 decimals does.
+            rule += f"（先保留2位小数为{computed:.2f}%再取{places}位为{_fmt(stated)}%，在舍入误差内）"
         if not ok and exact.quantize(Decimal(1).scaleb(-places), ROUND_DOWN) == stated:
             # 140÷151 = 92.7152%: 92.71% is cut, not rounded (by the rule, 不符).
             rule += f"（所报{_fmt(stated)}%是截断值，差距不足末位1个单位）"
@@ -828,6 +841,18 @@ def _same_measure(a: Figure, b: Figure) -> bool:
     return _UNIT_KIN.get(a.unit, a.unit) == _UNIT_KIN.get(b.unit, b.unit)
 
 
+def _same_subject(part: Figure, total: Figure) -> bool:
+    """Whether a part and its total measure the same thing, as far as their codes say: the
+    same code, or two catalogue codes of one register (recon_received and its part
+    recon_corrected). A part larger than its total proves the report wrong only then; a
+    part of another kind (将307名…吸纳到调解队伍，评定调解员2783名) was attached wrongly."""
+    if part.indicator == total.indicator:
+        return True
+    if part.indicator.startswith("other:") or total.indicator.startswith("other:"):
+        return False
+    return part.indicator.split("_")[0] == total.indicator.split("_")[0]
+
+
 def _exact_run(figures: list[Figure], parts: list[int], total: Decimal) -> list[int] | None:
     """A run of consecutive parts that adds up to the total exactly (68+1=69 among
     3, 68, 1, 13): the list mixes the parts of two totals."""
@@ -950,7 +975,7 @@ def _sum_relations(text: str, figures: list[Figure]) -> list[Relation]:
                 )
             continue
         biggest = max(parts, key=lambda j: figures[j].value)
-        if figures[biggest].value > t.value and not approx:
+        if figures[biggest].value > t.value and not approx and _same_subject(figures[biggest], t):
             out.append(
                 Relation(
                     "sum",

@@ -329,6 +329,17 @@ def test_a_rate_is_rounded_once_from_the_exact_quotient():
     assert len(bad) == 1 and "截断" in bad[0].note and "92.72" in bad[0].note
 
 
+def test_a_rate_rounded_twice_through_two_decimals_is_within_rounding():
+    # 1584 ÷ 6200 = 25.548%: 25.55% → 25.6% (the gold files' rule, a sheet showing two
+    # decimals) is within rounding; 77 ÷ 4696 = 1.64% → 1.6% either way, so 1.7% is 不符.
+    a = analyze_text("共收到行政复议申请6200件，其中区县政府委办局1584件，占25.6%。")
+    (r,) = [r for r in a.relations if r.kind == "rate" and r.checked]
+    assert r.consistent and "先保留2位小数为25.55%" in r.note
+    a = analyze_text("共审结行政复议案件4696件，其中确认违法77件，占审结案件总数的1.7%。")
+    (r,) = [r for r in a.relations if r.kind == "rate" and r.checked]
+    assert not r.consistent and "1.64%" in r.note
+
+
 def test_a_part_measured_by_another_code_of_its_totals_family_keeps_it():
     got = codes("全年新收行政复议案件1600件，其中，依法纠正违法或不当行政行为280件。")
     assert got == [("recon_received", 1600), ("recon_corrected", 280)]

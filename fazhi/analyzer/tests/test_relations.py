@@ -55,6 +55,16 @@ def test_a_qizhong_selection_only_must_not_exceed_its_total():
     assert [r["consistent"] for r in bad] == [False]
 
 
+def test_a_part_of_another_kind_larger_than_the_total_is_no_inconsistency():
+    # The 30 workers taken into the mediators' ranks are not the total of the mediators
+    # counted after them: a part of another code proves nothing about the total.
+    text = (
+        "加强业务培训,打造专业调解队伍。将30名基层法律服务工作者吸纳到人民调解队伍中,"
+        "全县共评定等级调解员280名,吸纳优秀调解员400名,为调解提供人才支撑。"
+    )
+    assert not [r for r in relations(text) if not r["consistent"]]
+
+
 def test_an_exhaustive_qizhong_list_that_adds_up_is_consistent_and_not_partial():
     text = "全县共建各类调委会122个，其中行业调委会5个、乡镇人民调委会9个、村人民调委会108个，人民调解员445人。"
     (r,) = [r for r in relations(text) if r["kind"] == "sum"]
