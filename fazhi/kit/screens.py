@@ -187,11 +187,17 @@ class ScopedModelForm(forms.ModelForm):
                 f.widget = DATE
 
 
-def scoped_form(model: type[models.Model], *fields: str, **attrs: Any) -> type[ScopedModelForm]:
-    """A plain record's form in one line: a `ScopedModelForm` of `model` over `fields`;
-    `attrs` are its class attributes (`unit_kinds`, `write_links`, `today_fields`,
-    declared fields)."""
-    meta = type("Meta", (), {"model": model, "fields": list(fields)})
+def scoped_form(
+    model: type[models.Model],
+    *fields: str,
+    widgets: dict[str, forms.Widget] | None = None,
+    **attrs: Any,
+) -> type[ScopedModelForm]:
+    """A record's registration form as one declaration: a `ScopedModelForm` of `model`
+    over `fields` (with `widgets`, e.g. `textareas(note=2)`); `attrs` are its class
+    attributes (`unit_fields`, `unit_kinds`, `write_links`, `today_fields`, declared
+    fields)."""
+    meta = type("Meta", (), {"model": model, "fields": list(fields), "widgets": widgets or {}})
     module = model.__module__.rsplit(".", 1)[0] + ".forms"
     return type(f"{model.__name__}Form", (ScopedModelForm,), {"Meta": meta, "__module__": module, **attrs})
 
