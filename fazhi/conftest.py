@@ -65,80 +65,44 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
         )
 
 
-@pytest.fixture
-def province(db: None) -> Unit:
-    return make_unit("河南省", UnitKind.PROVINCE, code="HN")
+def _place(fixture: str, parent: str | None, name: str, kind: str, code: str, **extra: Any) -> Any:
+    """The fixture `fixture`: the unit `name` under the unit of the fixture `parent`."""
+
+    @pytest.fixture(name=fixture)
+    def place(request: pytest.FixtureRequest, db: None) -> Unit:
+        above = request.getfixturevalue(parent) if parent else None
+        return make_unit(name, kind, parent=above, code=code, **extra)
+
+    return place
 
 
-@pytest.fixture
-def city(province: Unit) -> Unit:
-    return make_unit("驻马店市人民政府", UnitKind.CITY, parent=province, code="ZMD")
+province = _place("province", None, "河南省", UnitKind.PROVINCE, "HN")
+city = _place("city", "province", "驻马店市人民政府", UnitKind.CITY, "ZMD")
+county_a = _place("county_a", "city", "确山县人民政府", UnitKind.COUNTY, "QS", short_name="确山县")
+unit_a1 = _place("unit_a1", "county_a", "确山县司法局", UnitKind.DEPARTMENT, "QS-SFJ")
+unit_a2 = _place("unit_a2", "county_a", "确山县市场监督管理局", UnitKind.DEPARTMENT, "QS-SCJ")
+township_a = _place("township_a", "county_a", "竹沟镇人民政府", UnitKind.TOWNSHIP, "QS-ZG")
+village_a = _place("village_a", "township_a", "竹沟村", UnitKind.VILLAGE, "QS-ZG-01")
+county_b = _place("county_b", "city", "泌阳县人民政府", UnitKind.COUNTY, "BY", short_name="泌阳县")
 
 
-@pytest.fixture
-def county_a(city: Unit) -> Unit:
-    return make_unit("确山县人民政府", UnitKind.COUNTY, parent=city, code="QS", short_name="确山县")
+def _persona(username: str, unit: str, role: str, **extra: Any) -> Any:
+    """The fixture `username`: a user of that role at the unit of the fixture `unit`."""
+
+    @pytest.fixture(name=username)
+    def persona(request: pytest.FixtureRequest) -> User:
+        return make_user(username, request.getfixturevalue(unit), role, **extra)
+
+    return persona
 
 
-@pytest.fixture
-def unit_a1(county_a: Unit) -> Unit:
-    return make_unit("确山县司法局", UnitKind.DEPARTMENT, parent=county_a, code="QS-SFJ")
-
-
-@pytest.fixture
-def unit_a2(county_a: Unit) -> Unit:
-    return make_unit("确山县市场监督管理局", UnitKind.DEPARTMENT, parent=county_a, code="QS-SCJ")
-
-
-@pytest.fixture
-def township_a(county_a: Unit) -> Unit:
-    return make_unit("竹沟镇人民政府", UnitKind.TOWNSHIP, parent=county_a, code="QS-ZG")
-
-
-@pytest.fixture
-def village_a(township_a: Unit) -> Unit:
-    return make_unit("竹沟村", UnitKind.VILLAGE, parent=township_a, code="QS-ZG-01")
-
-
-@pytest.fixture
-def county_b(city: Unit) -> Unit:
-    return make_unit("泌阳县人民政府", UnitKind.COUNTY, parent=city, code="BY", short_name="泌阳县")
-
-
-@pytest.fixture
-def coordinator(county_a: Unit) -> User:
-    return make_user("coordinator", county_a, Role.COORDINATOR, full_name="统筹员")
-
-
-@pytest.fixture
-def liaison_a1(unit_a1: Unit) -> User:
-    return make_user("liaison_a1", unit_a1, Role.LIAISON)
-
-
-@pytest.fixture
-def liaison_a2(unit_a2: Unit) -> User:
-    return make_user("liaison_a2", unit_a2, Role.LIAISON)
-
-
-@pytest.fixture
-def leader(county_a: Unit) -> User:
-    return make_user("leader", county_a, Role.LEADER)
-
-
-@pytest.fixture
-def auditor(county_a: Unit) -> User:
-    return make_user("auditor", county_a, Role.AUDITOR)
-
-
-@pytest.fixture
-def supervisor(province: Unit) -> User:
-    """A provincial supervisor: reads every county of the province."""
-    return make_user("supervisor", province, Role.LEADER)
-
-
-@pytest.fixture
-def coordinator_b(county_b: Unit) -> User:
-    return make_user("coordinator_b", county_b, Role.COORDINATOR)
+coordinator = _persona("coordinator", "county_a", Role.COORDINATOR, full_name="统筹员")
+liaison_a1 = _persona("liaison_a1", "unit_a1", Role.LIAISON)
+liaison_a2 = _persona("liaison_a2", "unit_a2", Role.LIAISON)
+leader = _persona("leader", "county_a", Role.LEADER)
+auditor = _persona("auditor", "county_a", Role.AUDITOR)
+supervisor = _persona("supervisor", "province", Role.LEADER)  # reads the whole province
+coordinator_b = _persona("coordinator_b", "county_b", Role.COORDINATOR)
 
 
 @pytest.fixture

@@ -186,15 +186,7 @@ class SheetViewSet(TransitionMixin, ScopedModelViewSet):
                 status=status.HTTP_400_BAD_REQUEST,
             )
         try:
-            services.enter_manual(
-                sheet,
-                node,
-                by=request.user,
-                points=d["points"],
-                note=d["note"],
-                link=d["link"],
-                expected_version=d["version"],
-            )
+            services.enter_score(sheet, node, d, by=request.user)
         except ValidationError as exc:
             return Response({"detail": exc.messages}, status=status.HTTP_400_BAD_REQUEST)
         return Response(self.get_serializer(self.get_queryset().get(pk=sheet.pk)).data)

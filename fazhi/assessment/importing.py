@@ -8,6 +8,7 @@ user's to assess; the rule must be a manual rule of that system.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -65,6 +66,14 @@ def prepare(instance: ManualScore, values: dict[str, Any], context: dict[str, An
     instance.node = node
 
 
+def _key(
+    header: str, name: str, kind: str, example: Any, read: Callable[[Any], Any], **more: Any
+) -> Column:
+    """A required cell of the row's key: which sheet (system, unit, year) and which rule
+    the score is for; `prepare` finds them, the export reads them back from the entry."""
+    return Column(header, name, kind=kind, required=True, example=example, read=read, **more)
+
+
 def _after(saved: list[Any], context: dict[str, Any]) -> None:
     after_import(saved)
 
@@ -73,39 +82,11 @@ SHEET = Sheet(
     model=ManualScore,
     title="人工评分",
     columns=[
-        Column(
-            "指标体系代码",
-            "_system",
-            kind="custom",
-            required=True,
-            parse=_system,
-            example="shifan-2021",
-            read=lambda m: m.sheet.system.code,
-        ),
-        Column(
-            "被考核单位",
-            "_unit",
-            kind="unit",
-            required=True,
-            example="确山县司法局",
-            read=lambda m: m.sheet.unit.name,
-        ),
-        Column(
-            "考核年度",
-            "_year",
-            kind="int",
-            required=True,
-            example=2022,
-            read=lambda m: m.sheet.year,
-        ),
-        Column(
-            "规则编号",
-            "_rule",
-            kind="text",
-            required=True,
-            example="1.1",
-            read=lambda m: m.node.number,
-        ),
+        _key("指标体系代码", "_system", "custom", "shifan-2021", lambda m: m.sheet.system.code,
+             parse=_system),
+        _key("被考核单位", "_unit", "unit", "确山县司法局", lambda m: m.sheet.unit.name),
+        _key("考核年度", "_year", "int", 2022, lambda m: m.sheet.year),
+        _key("规则编号", "_rule", "text", "1.1", lambda m: m.node.number),
         Column("规则名称", "_title", importable=False, read=lambda m: m.node.title),
         *fields(ManualScore, points=2, note="查阅了审批系统2022年办件记录，未发现超时限办结。",
                 link="https://example.gov.cn/evidence/1"),

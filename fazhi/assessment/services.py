@@ -8,6 +8,7 @@ API and the import cannot differ; every write is one transaction.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -155,6 +156,22 @@ def enter_manual(
     Raises ValidationError (Chinese) and changes nothing when refused."""
     entry = ManualEntry(node=node, points=points, note=note, link=link, attachment=attachment)
     return enter_manual_many(sheet, [entry], by=by, expected_version=expected_version)[0]
+
+
+def enter_score(sheet: ScoreSheet, node: Node, data: Mapping[str, Any], *, by: Any) -> ManualScore:
+    """`enter_manual` from a validated score as the screen's form and the API take it:
+    points, note, link, the attachment (the screen's only) and the version the page or
+    the client read."""
+    return enter_manual(
+        sheet,
+        node,
+        by=by,
+        points=data["points"],
+        note=data["note"],
+        link=data["link"],
+        attachment=data.get("attachment"),
+        expected_version=data["version"],
+    )
 
 
 @dataclass

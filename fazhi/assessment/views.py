@@ -359,16 +359,7 @@ def rule_score(request: HttpRequest, pk: int, node: int) -> HttpResponse:
     if form.is_valid():
         d = form.cleaned_data
         try:
-            services.enter_manual(
-                sheet,
-                rule,
-                by=request.user,
-                points=d["points"],
-                note=d["note"],
-                link=d["link"],
-                attachment=d["attachment"],
-                expected_version=d["version"],
-            )
+            services.enter_score(sheet, rule, d, by=request.user)
         except ValidationError as exc:
             add_errors(form, exc)
         else:

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from fazhi.counsel.models import Counsel, Opinion
-from fazhi.decisions.models import Decision
+from fazhi.counsel.models import Opinion
 from fazhi.kit.screens import ScopedModelForm
-from fazhi.litigation.models import Lawsuit
-from fazhi.normdocs.models import Document, ReviewItem
 from fazhi.normdocs.rules import ReviewKind
-from fazhi.org.scope import visible_to
 
 
 class OpinionForm(ScopedModelForm):
+    # Only records the user can see can be linked (no probing of other units).
+    read_links = ("counsel", "decision", "document", "contract", "lawsuit")
+
     class Meta:
         model = Opinion
         fields = [
@@ -31,11 +30,5 @@ class OpinionForm(ScopedModelForm):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, user=user, **kwargs)
-        # Only records the user can see can be linked (no probing of other units).
-        self.fields["counsel"].queryset = Counsel.objects.visible_to(user)
-        self.fields["decision"].queryset = Decision.objects.visible_to(user)
-        self.fields["document"].queryset = Document.objects.visible_to(user)
-        self.fields["contract"].queryset = ReviewItem.objects.visible_to(user).filter(
-            kind=ReviewKind.CONTRACT
-        )
-        self.fields["lawsuit"].queryset = visible_to(user, Lawsuit.objects.all())
+        contract = self.fields["contract"]  # of the items reviewed, the contracts
+        contract.queryset = contract.queryset.filter(kind=ReviewKind.CONTRACT)

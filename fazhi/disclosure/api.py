@@ -8,17 +8,14 @@ goes through the same form and `apply()` as the action buttons.
 
 from __future__ import annotations
 
-from rest_framework import serializers
-
 from fazhi.disclosure.forms import ProactiveItemForm, RequestForm, action_form_class
 from fazhi.disclosure.models import ProactiveItem, ReportFiling, Request
-from fazhi.kit.api import ScopedModelViewSet
 from fazhi.kit.api_workflow import (
-    AllowedActionsField,
-    CleanSerializer,
     FixedFieldsSerializer,
     RegisterViewSet,
-    record_fields,
+    WorkflowSerializer,
+    simple_viewset,
+    workflow_meta,
 )
 from fazhi.kit.registers import MovedOnlyViewSet, masked_person
 
@@ -40,16 +37,13 @@ WORKFLOW_FIELDS = [
 
 
 class RequestSerializer(FixedFieldsSerializer, masked_person("applicant")):
-    allowed_actions = AllowedActionsField()
     fixed_fields = ("unit", "received_on")
     fixed_message = "登记后不能修改（答复期限自收到申请之日起计算），请撤回重新登记。"
 
-    class Meta:
-        model = Request
-        # The API carries no phone number (the screens' form does).
-        fields = record_fields(RequestForm, "applicant", *WORKFLOW_FIELDS, "allowed_actions",
-                               leave_out=("applicant_phone",))
-        read_only_fields = WORKFLOW_FIELDS
+    # The API carries no phone number (the screens' form does).
+    Meta = workflow_meta(
+        Request, RequestForm, WORKFLOW_FIELDS, "applicant", leave_out=("applicant_phone",)
+    )
 
 
 class RequestViewSet(RegisterViewSet):
@@ -58,20 +52,7 @@ class RequestViewSet(RegisterViewSet):
     form_for = staticmethod(action_form_class)
 
 
-class ProactiveItemSerializer(CleanSerializer):
-    class Meta:
-        model = ProactiveItem
-        fields = record_fields(ProactiveItemForm)
-
-
-class ProactiveItemViewSet(ScopedModelViewSet):
-    queryset = ProactiveItem.objects.select_related("unit").order_by("-published_on", "-id")
-    serializer_class = ProactiveItemSerializer
-
-
-class ReportFilingSerializer(serializers.ModelSerializer):
-    allowed_actions = AllowedActionsField()
-
+class ReportFilingSerializer(WorkflowSerializer):
     class Meta:
         model = ReportFiling
         fields = [
@@ -92,6 +73,11 @@ class ReportFilingViewSet(MovedOnlyViewSet):
 
 ROUTES = [
     ("disclosure", RequestViewSet),
-    ("disclosure-items", ProactiveItemViewSet),
+    (
+        "disclosure-items",
+        simple_viewset(
+            ProactiveItem, ProactiveItemForm.Meta.fields, ordering=("-published_on", "-id")
+        ),
+    ),
     ("disclosure-reports", ReportFilingViewSet),
 ]

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from chinese_calendar import is_workday
 
@@ -83,25 +84,22 @@ def _proactive(ctx: DemoContext) -> None:
     ReportFiling.ensure_for([(office, date(2022, 12, 31))])
 
 
+def _reply(on: date, reply_type: str) -> tuple[str, date, dict[str, Any]]:
+    """The step (action, day, data) that answers a request: the last step of most."""
+    return ("reply", on, {"reply_type": reply_type})
+
+
 # (received, applicant kind, steps) — steps: (action, day, data).
 REQUESTS_2022 = [
-    (
-        date(2022, 2, 14),
-        ApplicantKind.PERSON,
-        [("reply", date(2022, 3, 4), {"reply_type": ReplyType.DISCLOSED})],
-    ),
-    (
-        date(2022, 3, 21),
-        ApplicantKind.PERSON,
-        [("reply", date(2022, 4, 12), {"reply_type": ReplyType.NOT_HELD})],
-    ),
+    (date(2022, 2, 14), ApplicantKind.PERSON, [_reply(date(2022, 3, 4), ReplyType.DISCLOSED)]),
+    (date(2022, 3, 21), ApplicantKind.PERSON, [_reply(date(2022, 4, 12), ReplyType.NOT_HELD)]),
     (
         date(2022, 4, 11),
         ApplicantKind.BUSINESS,
         [
             ("consult", date(2022, 4, 13), {"reason": "涉及第三方商业秘密"}),
             ("consultation_done", date(2022, 5, 5), {}),
-            ("reply", date(2022, 5, 20), {"reply_type": ReplyType.PARTIAL}),
+            _reply(date(2022, 5, 20), ReplyType.PARTIAL),
         ],
     ),
     (
@@ -110,14 +108,10 @@ REQUESTS_2022 = [
         [
             ("request_correction", date(2022, 5, 12), {}),
             ("receive_correction", date(2022, 5, 20), {}),
-            ("reply", date(2022, 6, 10), {"reply_type": ReplyType.DISCLOSED}),
+            _reply(date(2022, 6, 10), ReplyType.DISCLOSED),
         ],
     ),
-    (
-        date(2022, 6, 13),
-        ApplicantKind.PERSON,
-        [("reply", date(2022, 6, 24), {"reply_type": ReplyType.PROCESS})],
-    ),
+    (date(2022, 6, 13), ApplicantKind.PERSON, [_reply(date(2022, 6, 24), ReplyType.PROCESS)]),
     (
         date(2022, 7, 4),
         ApplicantKind.LEGAL_SERVICE,
@@ -127,14 +121,10 @@ REQUESTS_2022 = [
                 date(2022, 7, 28),
                 {"approved_by": "县政府办公室主任", "reason": "涉及多个部门，需调取档案"},
             ),
-            ("reply", date(2022, 8, 19), {"reply_type": ReplyType.DISCLOSED}),
+            _reply(date(2022, 8, 19), ReplyType.DISCLOSED),
         ],
     ),
-    (
-        date(2022, 8, 8),
-        ApplicantKind.PERSON,
-        [("reply", date(2022, 8, 12), {"reply_type": ReplyType.PETITION})],
-    ),
+    (date(2022, 8, 8), ApplicantKind.PERSON, [_reply(date(2022, 8, 12), ReplyType.PETITION)]),
     (
         date(2022, 9, 5),
         ApplicantKind.PERSON,
@@ -143,21 +133,9 @@ REQUESTS_2022 = [
             ("abandon", date(2022, 10, 31), {}),
         ],
     ),
-    (
-        date(2022, 10, 17),
-        ApplicantKind.PERSON,
-        [("reply", date(2022, 11, 4), {"reply_type": ReplyType.REPEAT})],
-    ),
-    (
-        date(2022, 11, 14),
-        ApplicantKind.OTHER,
-        [("reply", date(2022, 12, 2), {"reply_type": ReplyType.NEEDS_CREATION})],
-    ),
-    (
-        date(2022, 12, 26),
-        ApplicantKind.PERSON,
-        [("reply", date(2023, 1, 13), {"reply_type": ReplyType.DISCLOSED})],
-    ),
+    (date(2022, 10, 17), ApplicantKind.PERSON, [_reply(date(2022, 11, 4), ReplyType.REPEAT)]),
+    (date(2022, 11, 14), ApplicantKind.OTHER, [_reply(date(2022, 12, 2), ReplyType.NEEDS_CREATION)]),
+    (date(2022, 12, 26), ApplicantKind.PERSON, [_reply(date(2023, 1, 13), ReplyType.DISCLOSED)]),
 ]
 CONTENTS = [
     "征地补偿安置方案",

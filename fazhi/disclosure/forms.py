@@ -12,8 +12,8 @@ from fazhi.core.workflow import Transition
 from fazhi.disclosure import rules
 from fazhi.disclosure.models import ProactiveItem, Request
 from fazhi.disclosure.rules import ReplyType
-from fazhi.kit.screens import ScopedModelForm, scoped_form, textareas
 from fazhi.kit.screens import action_form_class as kit_action_form
+from fazhi.kit.screens import scoped_form, textareas
 from fazhi.litigation.models import Lawsuit
 from fazhi.org.scope import visible_to, writable_units
 from fazhi.reconsideration.models import Application
@@ -21,14 +21,12 @@ from fazhi.reconsideration.models import Application
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
-class RequestForm(ScopedModelForm):
-    today_fields = ("received_on",)
-
-    class Meta:
-        model = Request
-        fields = ["number", "unit", "applicant_name", "applicant_kind", "applicant_phone",
-                  "content", "channel", "received_on", "note"]
-        widgets = textareas(note=3)
+RequestForm = scoped_form(
+    Request, "number", "unit", "applicant_name", "applicant_kind", "applicant_phone",
+    "content", "channel", "received_on", "note",
+    widgets=textareas(note=3),
+    today_fields=("received_on",),
+)
 
 
 ProactiveItemForm = scoped_form(

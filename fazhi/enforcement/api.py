@@ -14,7 +14,13 @@ from rest_framework.exceptions import PermissionDenied
 
 from fazhi.enforcement.forms import CaseForm, CertificateForm, LetterForm, action_form_class
 from fazhi.enforcement.models import Case, Certificate, DataPublication, SupervisionLetter
-from fazhi.kit.api_workflow import AllowedActionsField, RegisterViewSet, record_fields
+from fazhi.kit.api_workflow import (
+    AllowedActionsField,
+    RegisterViewSet,
+    WorkflowSerializer,
+    record_fields,
+    workflow_meta,
+)
 from fazhi.kit.registers import MovedOnlyViewSet, masked_person
 from fazhi.org.scope import can_write_unit
 
@@ -33,13 +39,8 @@ CASE_MOVES = [
 ]
 
 
-class CaseSerializer(serializers.ModelSerializer, masked_person("party")):
-    allowed_actions = AllowedActionsField()
-
-    class Meta:
-        model = Case
-        fields = record_fields(CaseForm, "party", *CASE_MOVES, "allowed_actions")
-        read_only_fields = CASE_MOVES
+class CaseSerializer(WorkflowSerializer, masked_person("party")):
+    Meta = workflow_meta(Case, CaseForm, CASE_MOVES, "party")
 
 
 class CertificateSerializer(serializers.ModelSerializer):
@@ -98,9 +99,7 @@ class LetterViewSet(_RegisteredThenMoved):
             raise PermissionDenied("不能在管辖范围以外的单位登记或修改记录。")
 
 
-class PublicationSerializer(serializers.ModelSerializer):
-    allowed_actions = AllowedActionsField()
-
+class PublicationSerializer(WorkflowSerializer):
     class Meta:
         model = DataPublication
         fields = [

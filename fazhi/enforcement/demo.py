@@ -53,22 +53,15 @@ GIVEN = "国华建军明强伟芳秀英丽敏静玉兰桂荣海涛志刚春梅�
 NON_ENFORCING = {"确山县人民政府办公室", "确山县审计局", "确山县退役军人事务局"}
 SUPERVISION_UNIT = "确山县司法局"
 PASSED, FAILED, SUPERVISORS = 1008, 10, 22  # seed 001, 2022
-MATTERS = {
-    CaseKind.PENALTY: "违法经营行为",
-    CaseKind.PERMIT: "行政许可申请",
-    CaseKind.COERCION: "查封扣押财物",
-    CaseKind.INSPECTION: "双随机一公开检查",
-    CaseKind.LEVY: "依法征收费用",
-    CaseKind.OTHER: "行政确认",
+# Each kind of case: what its cases are about, and its weight among a unit's cases.
+CASE_KINDS = {
+    CaseKind.PENALTY: ("违法经营行为", 10),
+    CaseKind.PERMIT: ("行政许可申请", 12),
+    CaseKind.INSPECTION: ("双随机一公开检查", 14),
+    CaseKind.COERCION: ("查封扣押财物", 2),
+    CaseKind.LEVY: ("依法征收费用", 1),
+    CaseKind.OTHER: ("行政确认", 1),
 }
-KIND_WEIGHTS = [
-    (CaseKind.PENALTY, 10),
-    (CaseKind.PERMIT, 12),
-    (CaseKind.INSPECTION, 14),
-    (CaseKind.COERCION, 2),
-    (CaseKind.LEVY, 1),
-    (CaseKind.OTHER, 1),
-]
 
 
 def enforcing_units(ctx: DemoContext) -> list[Any]:
@@ -243,7 +236,7 @@ class _Maker:
 
     def history(self, items: list[LeniencyItem]) -> list[Case]:
         due = DueDates()
-        kinds = [k for k, w in KIND_WEIGHTS for _ in range(w)]
+        kinds = [k for k, (_matter, weight) in CASE_KINDS.items() for _ in range(weight)]
         cases = []
         by_unit = {i.unit_id: i for i in items}
         for unit in self.units:
@@ -264,7 +257,7 @@ class _Maker:
                     kind=kind,
                     party_name=self.name(),
                     party_kind=self.rng.choice(PartyKind.values),
-                    matter=MATTERS[kind],
+                    matter=CASE_KINDS[kind][0],
                     opened_on=opened,
                     decided_on=decided,
                     published_on=published,

@@ -1,6 +1,7 @@
 """API pieces shared by registers of small records (mediation, legal services, publicity).
 
-- `AllowedActionsField`: a workflow record's `allowed_actions` for the requesting user.
+- `AllowedActionsField`: a workflow record's `allowed_actions` for the requesting user;
+  `WorkflowSerializer` declares it, `workflow_meta(model, form, progress, …)` is its Meta.
 - `full_clean(model, instance, attrs)`: the model's own validation of the data as it
   would be saved, refused as a 400 with the model's Chinese messages (`api_error`).
 - `CleanSerializer`: a ModelSerializer that runs `full_clean`, so the API refuses exactly
@@ -56,6 +57,13 @@ class AllowedActionsField(serializers.ListField):
         return [t.action for t in record.allowed_actions(request.user)] if request else []
 
 
+class WorkflowSerializer(serializers.ModelSerializer):
+    """A workflow record's serializer: with `Meta = workflow_meta(…)`, its form's fields,
+    its progress read-only and `allowed_actions`, the moves the user may make now."""
+
+    allowed_actions = AllowedActionsField()
+
+
 def full_clean(
     model: type[models.Model],
     instance: models.Model | None,
@@ -95,6 +103,23 @@ def record_fields(form: Any, *extra: str, leave_out: Iterable[str] = ()) -> list
     records, `allowed_actions`)."""
     skip = set(leave_out)
     return ["id", *(f for f in form.Meta.fields if f not in skip), *extra]
+
+
+def workflow_meta(
+    model: type[models.Model],
+    form: Any,
+    progress: list[str],
+    *extra: str,
+    leave_out: Iterable[str] = (),
+    **more: Any,
+) -> Any:
+    """`Meta = workflow_meta(Request, RequestForm, WORKFLOW_FIELDS, "applicant")` in a
+    workflow record's serializer: the fields of `record_fields` (the screen form's but
+    `leave_out`, then `extra`), the workflow's `progress` fields, read-only since only
+    its moves change them, and `allowed_actions`; `more` adds to the Meta (e.g.
+    `extra_kwargs`). Typed `Any`: it stands for a `class Meta:` block."""
+    fields = record_fields(form, *extra, *progress, "allowed_actions", leave_out=leave_out)
+    return type("Meta", (), {"model": model, "fields": fields, "read_only_fields": progress, **more})
 
 
 def simple_viewset(
@@ -183,7 +208,7 @@ def register_or_400(record: Any, user: Any) -> None:
         raise api_error(exc) from exc
 
 
-class FixedFieldsSerializer(serializers.ModelSerializer):
+class FixedFieldsSerializer(WorkflowSerializer):
     """A registered record's serializer: PATCH may not change `fixed_fields` (its
     statutory periods run from them); the workflow's own fields are read-only."""
 

@@ -155,10 +155,14 @@ def require_writer(user: Any) -> None:
 
 class ScopedModelForm(forms.ModelForm):
     """A ModelForm whose unit choices (`unit_fields`) are the units the user may write
-    for, whose dates are date inputs, and whose `today_fields` start at today."""
+    for, whose links to other records offer only those the user may read (`read_links`)
+    or change (`write_links`), so no other unit's records can be probed, whose dates are
+    date inputs, and whose `today_fields` start at today."""
 
     unit_kinds: tuple[str, ...] = ()
     unit_fields: tuple[str, ...] = ("unit",)
+    read_links: tuple[str, ...] = ()
+    write_links: tuple[str, ...] = ()
     today_fields: tuple[str, ...] = ()
     Meta: ClassVar[Any]  # a declaration only: each form's own `class Meta` (model, fields)
 
@@ -172,6 +176,10 @@ class ScopedModelForm(forms.ModelForm):
                 units = units.filter(kind__in=self.unit_kinds)
             for name in unit_fields:
                 self.fields[name].queryset = units
+        for names, write in ((self.read_links, False), (self.write_links, True)):
+            for name in names:
+                link = self.fields[name]
+                link.queryset = visible_to(user, link.queryset, write=write)
         for name in self.today_fields:
             self.fields[name].initial = timezone.localdate()
         for f in self.fields.values():
@@ -179,10 +187,17 @@ class ScopedModelForm(forms.ModelForm):
                 f.widget = DATE
 
 
-def scoped_form(model: type[models.Model], *fields: str, **attrs: Any) -> type[ScopedModelForm]:
-    """A plain record's form in one line: a `ScopedModelForm` of `model` over `fields`;
-    `attrs` are its class attributes (`unit_kinds`, `today_fields`, declared fields)."""
-    meta = type("Meta", (), {"model": model, "fields": list(fields)})
+def scoped_form(
+    model: type[models.Model],
+    *fields: str,
+    widgets: dict[str, forms.Widget] | None = None,
+    **attrs: Any,
+) -> type[ScopedModelForm]:
+    """A record's registration form as one declaration: a `ScopedModelForm` of `model`
+    over `fields` (with `widgets`, e.g. `textareas(note=2)`); `attrs` are its class
+    attributes (`unit_fields`, `unit_kinds`, `write_links`, `today_fields`, declared
+    fields)."""
+    meta = type("Meta", (), {"model": model, "fields": list(fields), "widgets": widgets or {}})
     module = model.__module__.rsplit(".", 1)[0] + ".forms"
     return type(f"{model.__name__}Form", (ScopedModelForm,), {"Meta": meta, "__module__": module, **attrs})
 

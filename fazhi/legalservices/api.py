@@ -11,12 +11,12 @@ from rest_framework import serializers
 
 from fazhi.kit.api import ScopedModelViewSet
 from fazhi.kit.api_workflow import (
-    AllowedActionsField,
     CleanSerializer,
     RegisteredRecordMixin,
     WorkflowMixin,
-    record_fields,
+    WorkflowSerializer,
     simple_viewset,
+    workflow_meta,
 )
 from fazhi.legalservices import rules
 from fazhi.legalservices.forms import (
@@ -42,18 +42,15 @@ WORKFLOW_FIELDS = [
 ]
 
 
-class AidApplicationSerializer(CleanSerializer):
+class AidApplicationSerializer(CleanSerializer, WorkflowSerializer):
     applicant_masked = serializers.CharField(read_only=True)
-    allowed_actions = AllowedActionsField()
 
-    class Meta:
-        model = AidApplication
-        # The API carries no phone or ID number (the screens' form does).
-        fields = record_fields(AidApplicationForm, "applicant_masked", *WORKFLOW_FIELDS,
-                               "allowed_actions",
-                               leave_out=("applicant_phone", "applicant_id_number"))
-        read_only_fields = WORKFLOW_FIELDS
-        extra_kwargs = {"applicant_name": {"write_only": True}}
+    # The API carries no phone or ID number (the screens' form does).
+    Meta = workflow_meta(
+        AidApplication, AidApplicationForm, WORKFLOW_FIELDS, "applicant_masked",
+        leave_out=("applicant_phone", "applicant_id_number"),
+        extra_kwargs={"applicant_name": {"write_only": True}},
+    )
 
 
 class AidApplicationViewSet(RegisteredRecordMixin, WorkflowMixin, ScopedModelViewSet):

@@ -8,7 +8,6 @@ from django import forms
 
 from fazhi.core.workflow import Transition
 from fazhi.kit.screens import (
-    ScopedModelForm,
     action_form_class,
     choice_field,
     scoped_form,
@@ -18,14 +17,11 @@ from fazhi.legalservices.models import AidApplication, LegalHelper, Notarisation
 from fazhi.legalservices.rules import Result
 from fazhi.org.models import UnitKind
 
-
-class AidApplicationForm(ScopedModelForm):
-    class Meta:
-        model = AidApplication
-        fields = ["unit", "number", "applicant_name", "applicant_phone", "applicant_id_number",
-                  "received_on", "matter_kind", "claim", "migrant_worker", "provided_first",
-                  "summary"]
-        widgets = textareas(summary=3)
+AidApplicationForm = scoped_form(
+    AidApplication, "unit", "number", "applicant_name", "applicant_phone", "applicant_id_number",
+    "received_on", "matter_kind", "claim", "migrant_worker", "provided_first", "summary",
+    widgets=textareas(summary=3),
+)
 
 
 NotarisationForm = scoped_form(

@@ -23,7 +23,7 @@ AID_SHEET = Sheet(
     natural_key=("unit", "number"),
     columns=[
         *fields(AidApplication, unit="确山县司法局", number="确法援〔2024〕12号"),
-        model_column(AidApplication, "applicant_name", "张三", read=lambda a: a.applicant_masked),
+        model_column(AidApplication, "applicant_name", "张三", personal="name"),
         model_column(AidApplication, "applicant_phone", "13800000000", personal="phone"),
         model_column(AidApplication, "applicant_id_number", personal="id_number"),
         *fields(AidApplication, received_on="2024-03-01", matter_kind="民事", claim="追索劳动报酬"),

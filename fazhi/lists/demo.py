@@ -9,6 +9,7 @@ construction: the 2022 year-end power list = compiled + added − removed.
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Any
 
 from fazhi.core.demo import DemoContext
@@ -160,27 +161,18 @@ def load(ctx: DemoContext) -> None:
     establish_many(items, by=by)
     powers = [i for i in items if i.list_kind == ListKind.POWER]
 
-    on = date(2022, 9, 30)  # the 2022 round of dynamic adjustment
+    on = date(2022, 9, 30)  # the 2022 round of dynamic adjustment, under one document
+    adjust_2022 = partial(apply_adjustment, by=by, on=on, document_number=ADJUST_DOC)
     # Removed: items the 2021 revision of the 行政处罚法 and the 2022 reforms made obsolete.
     for item in powers[5::30]:
-        apply_adjustment(
-            Action.REMOVE,
-            by=by,
-            on=on,
-            item=item,
-            reason="上级取消该项行政职权",
-            document_number=ADJUST_DOC,
-        )
+        adjust_2022(Action.REMOVE, item=item, reason="上级取消该项行政职权")
     # Amended: new legal basis after the law was revised; two moved in the reform.
     for item in powers[2::30]:
-        apply_adjustment(
+        adjust_2022(
             Action.AMEND,
-            by=by,
-            on=on,
             item=item,
             changes={"basis_articles": f"{item.basis_articles}（2022年修订）"},
             reason="法律修订，依据条款调整",
-            document_number=ADJUST_DOC,
         )
     reform = ctx.unit("确山县城市管理局")
     for item in [p for p in powers if p.unit.name == "确山县住房和城乡建设局"][:2]:

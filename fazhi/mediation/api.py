@@ -10,12 +10,12 @@ from rest_framework import serializers
 
 from fazhi.kit.api import ScopedModelViewSet
 from fazhi.kit.api_workflow import (
-    AllowedActionsField,
     CleanSerializer,
     RegisteredRecordMixin,
     WorkflowMixin,
-    record_fields,
+    WorkflowSerializer,
     simple_viewset,
+    workflow_meta,
 )
 from fazhi.mediation import rules
 from fazhi.mediation.forms import DisputeForm, dispute_action_form
@@ -34,15 +34,13 @@ WORKFLOW_FIELDS = [
 ]
 
 
-class DisputeSerializer(CleanSerializer):
+class DisputeSerializer(CleanSerializer, WorkflowSerializer):
     parties_masked = serializers.CharField(read_only=True)
-    allowed_actions = AllowedActionsField()
 
-    class Meta:
-        model = Dispute
-        fields = record_fields(DisputeForm, "parties_masked", *WORKFLOW_FIELDS, "allowed_actions")
-        read_only_fields = WORKFLOW_FIELDS
-        extra_kwargs = {"parties": {"write_only": True}}
+    Meta = workflow_meta(
+        Dispute, DisputeForm, WORKFLOW_FIELDS, "parties_masked",
+        extra_kwargs={"parties": {"write_only": True}},
+    )
 
 
 class DisputeViewSet(RegisteredRecordMixin, WorkflowMixin, ScopedModelViewSet):

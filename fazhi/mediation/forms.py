@@ -41,14 +41,10 @@ CommitteeForm = scoped_form(
 )
 
 
-class MediatorForm(ScopedModelForm):
-    class Meta:
-        model = Mediator
-        fields = ["committee", "name", "phone", "full_time", "appointed_on", "left_on"]
-
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, user=user, **kwargs)
-        self.fields["committee"].queryset = visible_to(user, Committee.objects.all(), write=True)
+MediatorForm = scoped_form(
+    Mediator, "committee", "name", "phone", "full_time", "appointed_on", "left_on",
+    write_links=("committee",),
+)
 
 
 FIELDS = {"agreement": text_area, "confirmation_planned": bool_field}

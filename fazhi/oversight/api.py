@@ -18,7 +18,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 
 from fazhi.kit.api import ScopedModelViewSet
-from fazhi.kit.api_workflow import AllowedActionsField, RegisterViewSet, api_error, record_fields
+from fazhi.kit.api_workflow import RegisterViewSet, WorkflowSerializer, api_error, workflow_meta
 from fazhi.kit.registers import masked_person
 from fazhi.org.scope import can_write_unit, visible_to
 from fazhi.oversight.forms import SuggestionForm, TaskForm, action_form_class
@@ -52,13 +52,8 @@ SUGGESTION_WORKFLOW = [
 ]
 
 
-class TaskSerializer(serializers.ModelSerializer):
-    allowed_actions = AllowedActionsField()
-
-    class Meta:
-        model = Task
-        fields = record_fields(TaskForm, *TASK_WORKFLOW, "allowed_actions")
-        read_only_fields = TASK_WORKFLOW
+class TaskSerializer(WorkflowSerializer):
+    Meta = workflow_meta(Task, TaskForm, TASK_WORKFLOW)
 
 
 class TaskViewSet(RegisterViewSet):
@@ -75,15 +70,11 @@ class TaskViewSet(RegisterViewSet):
         return {**data, "co_units": data.get("co_units", [])}
 
 
-class SuggestionSerializer(serializers.ModelSerializer, masked_person("proposer")):
-    allowed_actions = AllowedActionsField()
-
-    class Meta:
-        model = Suggestion
-        # The API carries no phone number (the screens' form does).
-        fields = record_fields(SuggestionForm, "proposer", *SUGGESTION_WORKFLOW, "allowed_actions",
-                               leave_out=("proposer_phone",))
-        read_only_fields = SUGGESTION_WORKFLOW
+class SuggestionSerializer(WorkflowSerializer, masked_person("proposer")):
+    # The API carries no phone number (the screens' form does).
+    Meta = workflow_meta(
+        Suggestion, SuggestionForm, SUGGESTION_WORKFLOW, "proposer", leave_out=("proposer_phone",)
+    )
 
 
 class SuggestionViewSet(RegisterViewSet):

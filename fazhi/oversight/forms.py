@@ -9,8 +9,8 @@ from django import forms
 from django.utils import timezone
 
 from fazhi.core.workflow import Transition
-from fazhi.kit.screens import ScopedModelForm, textareas
 from fazhi.kit.screens import action_form_class as kit_action_form
+from fazhi.kit.screens import scoped_form, textareas
 from fazhi.oversight import rules
 from fazhi.oversight.models import Suggestion, Task
 
@@ -23,26 +23,22 @@ CHOICES = {
 }
 
 
-class TaskForm(ScopedModelForm):
-    unit_fields = ("office", "unit", "co_units")
-    today_fields = ("proposed_on",)
-
-    class Meta:
-        model = Task
-        fields = ["number", "title", "requirement", "source_kind", "source_ref", "office", "unit",
-                  "co_units", "proposed_on", "note"]
-        widgets = textareas(requirement=3, note=2)
+TaskForm = scoped_form(
+    Task, "number", "title", "requirement", "source_kind", "source_ref", "office", "unit",
+    "co_units", "proposed_on", "note",
+    widgets=textareas(requirement=3, note=2),
+    unit_fields=("office", "unit", "co_units"),
+    today_fields=("proposed_on",),
+)
 
 
-class SuggestionForm(ScopedModelForm):
-    unit_fields = ("office", "unit")
-    today_fields = ("assigned_on",)
-
-    class Meta:
-        model = Suggestion
-        fields = ["kind", "number", "title", "proposer_name", "proposer_phone", "office", "unit",
-                  "co_units", "assigned_on", "note"]
-        widgets = textareas(note=2)
+SuggestionForm = scoped_form(
+    Suggestion, "kind", "number", "title", "proposer_name", "proposer_phone", "office", "unit",
+    "co_units", "assigned_on", "note",
+    widgets=textareas(note=2),
+    unit_fields=("office", "unit"),
+    today_fields=("assigned_on",),
+)
 
 
 class MilestoneForm(forms.Form):

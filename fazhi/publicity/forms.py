@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fazhi.kit.screens import ScopedModelForm, scoped_form
-from fazhi.org.scope import visible_to
 from fazhi.publicity.models import Activity, ExamResult, LawReport, Responsibility, StudySession
 
 
 class ActivityForm(ScopedModelForm):
+    write_links = ("responsibility",)
+
     class Meta:
         model = Activity
         fields = [
@@ -23,12 +22,6 @@ class ActivityForm(ScopedModelForm):
             "materials",
             "responsibility",
         ]
-
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, user=user, **kwargs)
-        self.fields["responsibility"].queryset = visible_to(
-            user, Responsibility.objects.all(), write=True
-        )
 
 
 ResponsibilityForm = scoped_form(Responsibility, "unit", "year", "laws", "target", "measures", "planned_events")

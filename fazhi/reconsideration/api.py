@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from fazhi.kit.api import ScopedModelViewSet
 from fazhi.kit.api_workflow import (
-    AllowedActionsField,
     CleanSerializer,
     FixedFieldsSerializer,
     RegisterViewSet,
     record_fields,
+    workflow_meta,
 )
 from fazhi.kit.registers import masked_person
 from fazhi.reconsideration.forms import ApplicationForm, SuperiorCaseForm, action_form_class
@@ -47,16 +47,13 @@ WORKFLOW_FIELDS = [
 
 
 class ApplicationSerializer(FixedFieldsSerializer, masked_person("applicant")):
-    allowed_actions = AllowedActionsField()
     # Fixed once the acceptance review has started (its deadline runs from them).
     fixed_fields = ("respondent", "received_on")
 
-    class Meta:
-        model = Application
-        # The API carries no phone number (the screens' form does).
-        fields = record_fields(ApplicationForm, "applicant", *WORKFLOW_FIELDS, "allowed_actions",
-                               leave_out=("applicant_phone",))
-        read_only_fields = WORKFLOW_FIELDS
+    # The API carries no phone number (the screens' form does).
+    Meta = workflow_meta(
+        Application, ApplicationForm, WORKFLOW_FIELDS, "applicant", leave_out=("applicant_phone",)
+    )
 
 
 class ApplicationViewSet(RegisterViewSet):

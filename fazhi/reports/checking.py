@@ -21,6 +21,9 @@ from fazhi.org.models import Unit
 
 @dataclass(frozen=True)
 class Finding:
+    """What a check found in a document: where (a part, a table, 手工填报数据), what it
+    quotes (words of the text or a placeholder; "" when none) and the message."""
+
     where: str
     quote: str
     message: str

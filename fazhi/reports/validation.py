@@ -49,6 +49,9 @@ REQUIRED_KINDS = (
 
 @dataclass(frozen=True)
 class Problem:
+    """What stops a report from being issued: where it is (a section, 文头与版记,
+    手工填报数据), the placeholder, code or words concerned ("" when none), what is wrong."""
+
     where: str
     placeholder: str
     message: str

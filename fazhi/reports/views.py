@@ -7,13 +7,14 @@ not change anything.
 
 from __future__ import annotations
 
+from typing import TypeVar
 from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import models, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -40,6 +41,8 @@ from fazhi.reports.models import (
 )
 from fazhi.reports.validation import validate
 
+M = TypeVar("M", bound=models.Model)
+
 
 def _report(request: HttpRequest, pk: int, *, write: bool = False) -> AnnualReport:
     report = get_for_user_or_404(
@@ -48,6 +51,14 @@ def _report(request: HttpRequest, pk: int, *, write: bool = False) -> AnnualRepo
     if write and report.is_issued:
         raise PermissionDenied("报告已印发，不能再修改。")
     return report
+
+
+def _part(parts: models.Manager[M], pk: int, missing: str) -> M:
+    """One of the report's own sections or figures by id; any other id is a 404."""
+    part = parts.filter(pk=pk).first()
+    if part is None:
+        raise Http404(missing)
+    return part
 
 
 @login_required
@@ -153,9 +164,7 @@ def edit_header(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def edit_section(request: HttpRequest, pk: int, section_pk: int) -> HttpResponse:
     report = _report(request, pk, write=True)
-    section = report.sections.filter(pk=section_pk).first()
-    if section is None:
-        raise Http404("章节不存在。")
+    section = _part(report.sections, section_pk, "章节不存在。")
     form = SectionForm(request.POST or None, instance=section, initial={"version": section.version})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -228,9 +237,7 @@ def add_figure(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def delete_figure(request: HttpRequest, pk: int, figure_pk: int) -> HttpResponse:
     report = _report(request, pk, write=True)
-    figure = report.manual_figures.filter(pk=figure_pk).first()
-    if figure is None:
-        raise Http404("数据不存在。")
+    figure = _part(report.manual_figures, figure_pk, "数据不存在。")
     with audit_context(user=request.user, verb="删除手工填报数据"):
         figure.delete()
     messages.success(request, "已删除。")
