@@ -42,6 +42,7 @@ class Compact:
         chars: list[str] = []
         offsets: list[int] = []
         lines = text.split("\n")
+        bordered = self._bordered_lines(lines)
         pos = 0
         for i, line in enumerate(lines):
             line_start = len(chars)
@@ -49,12 +50,19 @@ class Compact:
                 if ch.isspace() or ch in "|｜":
                     # A tab between two cells of a table row (.docx, .html) and the bar
                     # of a text table are kept as the cell boundary: 作出维持决定 | 3509 |
-                    # 74.7% must not read 350974.7%.
+                    # 74.7% must not read 350974.7%. An empty cell between two others
+                    # (and an empty first cell, unless the bar is only the table's left
+                    # border) is kept too, so every column stays under its header
+                    # (| 收案数 | 受理数 |  | 收案数 | 受理数 over 甲区 | 5 | 4 | 乙区 | 6 | 3).
                     if (
                         ch in "\t|｜"
-                        and len(chars) > line_start
-                        and chars[-1] != "\t"
                         and line[j + 1 :].strip(" \t|｜")
+                        and (
+                            len(chars) > line_start
+                            or ch == "\t"
+                            or not bordered[i]
+                            or any(x in line[:j] for x in "\t|｜")
+                        )
                     ):
                         chars.append("\t")
                         offsets.append(pos + j)
@@ -72,6 +80,27 @@ class Compact:
                 offsets.append(pos - 1)
         self.text = "".join(chars).translate(FULLWIDTH)
         self.offsets = offsets
+
+    @staticmethod
+    def _bordered_lines(lines: list[str]) -> list[bool]:
+        """For each line, whether its bar-separated table draws a left border: every
+        row of the run of lines holding bars starts with one (| 申请事项 | … over
+        | 数量 | …). Where some rows do not (甲区 | 5 | 4), a line opening with a bar
+        opens with an empty cell."""
+        out = [False] * len(lines)
+        k = 0
+        while k < len(lines):
+            if "|" not in lines[k] and "｜" not in lines[k]:
+                k += 1
+                continue
+            m = k
+            while m < len(lines) and ("|" in lines[m] or "｜" in lines[m]):
+                m += 1
+            border = all(x.lstrip(" \u3000").startswith(("|", "｜")) for x in lines[k:m])
+            for n in range(k, m):
+                out[n] = border
+            k = m
+        return out
 
     @staticmethod
     def _ends_paragraph(line: str, rest: list[str]) -> bool:
@@ -191,7 +220,8 @@ def _column_header(text: str, pos: int) -> str:
     line_start = text.rfind("\n", 0, pos) + 1
     col = text.count("\t", line_start, pos)
     end = line_start - 1
-    for _ in range(12):
+    # The whole table up to its header, however long (a table of 30 departments).
+    for _ in range(400):
         if end <= 0:
             return ""
         start = text.rfind("\n", 0, end) + 1
@@ -333,6 +363,35 @@ def _place_table_caption(text: str, line_start: int, label_pos: int, label: str,
     return ""
 
 
+def _table_head(text: str, line_start: int, near: int) -> str:
+    """The caption and header lines of the table a row stands in, when they are more
+    than `near` characters above it (the last rows of a long table: 长河街道 | 10 | 0
+    fifteen rows under 表一：行政复议案件受理情况统计表 and 单位 | 2019受理量 | …):
+    the short line just above the table's first row, and its lines of words only."""
+    top = line_start
+    while top > 0:
+        prev = text.rfind("\n", 0, top - 1) + 1
+        if "\t" not in text[prev : top - 1]:
+            break
+        top = prev
+    if top >= line_start - near:
+        return ""
+    head = []
+    caption_start = text.rfind("\n", 0, top - 1) + 1 if top > 0 else top
+    caption = text[caption_start : top - 1] if top > 0 else ""
+    if caption and len(caption) <= 60 and caption[-1] not in "。；;！？!?，,":
+        head.append(caption)
+    start = top
+    for _ in range(3):
+        end = text.find("\n", start)
+        cells = text[start : end if end >= 0 else len(text)].split("\t")
+        if end < 0 or end >= line_start or any(_NUMERIC_CELL.match(c) for c in cells if c):
+            break
+        head.append(text[start:end])
+        start = end + 1
+    return "".join(head)
+
+
 def _row_of_numbers(text: str, pos: int) -> bool:
     """Whether the table row holding `pos` has numbers in every cell (no row label)."""
     line_start = text.rfind("\n", 0, pos) + 1
@@ -461,6 +520,20 @@ def _bare_count(text: str, tok: NumberToken) -> bool:
     return True
 
 
+def _signed(text: str, tok: NumberToken) -> NumberToken:
+    """A table cell opening with a minus sign holds a negative number (同比 | -30.0%:
+    a fall); a hyphen anywhere else is a dash or a range, not a sign."""
+    if tok.chinese or tok.start < 1 or text[tok.start - 1] not in "-−－":
+        return tok
+    if tok.start >= 2 and text[tok.start - 2] not in CELL_END:
+        return tok
+    line_start = text.rfind("\n", 0, tok.start) + 1
+    line_end = text.find("\n", tok.start)
+    if "\t" not in text[line_start : line_end if line_end >= 0 else len(text)]:
+        return tok
+    return dataclasses.replace(tok, start=tok.start - 1, value=-tok.value, raw="-" + tok.raw)
+
+
 def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
     """Whether a number is a figure at all (not a year, date, ordinal, name…)."""
     before = text[max(0, tok.start - 8) : tok.start]
@@ -579,7 +652,8 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
         + _spans(t, "《", "》", 60)
         + _spans(t, "〔", "〕", 8)
     )
-    tokens = [tok for tok in find_numbers(t) if _keep(t, tok, quoted)]
+    tokens = [_signed(t, tok) for tok in find_numbers(t)]
+    tokens = [tok for tok in tokens if _keep(t, tok, quoted)]
     figures: list[Figure] = []
     sentence_starts = [0] + [i + 1 for i, ch in enumerate(t) if ch in SENTENCE_END]
     paragraph_starts = [0] + [i + 1 for i, ch in enumerate(t) if ch == "\n"]
@@ -639,7 +713,12 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 else:
                     # A labelled row: the table's caption and header lines above are
                     # its context too (2024年行政复议案件审结情况 over 维持 | 87).
-                    context_before = t[max(0, line_start - CONTEXT_CHARS) : line_start] + label + context_before
+                    context_before = (
+                        _table_head(t, line_start, CONTEXT_CHARS)
+                        + t[max(0, line_start - CONTEXT_CHARS) : line_start]
+                        + label
+                        + context_before
+                    )
                 # The column's header names the measure where the row's label alone
                 # does not (本年制发件数 | 行政规范性文件 | 5).
                 header = _column_header(t, tok.start)

@@ -1,0 +1,136 @@
+"""Tables as tables: empty cells kept in place, side-by-side records, long tables,
+negative cells, share columns and 合计 rows. Every table here is invented."""
+
+from decimal import Decimal
+
+from fazhi.analyzer.extract import Compact, extract_figures
+from fazhi.analyzer.report import analyze_text
+
+SIDE_BY_SIDE = (
+    "表2：各区行政复议案件办理情况\n"
+    " | 新收案件数 | 受理案件数 |  | 新收案件数 | 受理案件数\n"
+    "甲区 | 12 | 9 | 乙区 | 7 | 5\n"
+    "丙区 | 30 | 28 | 丁区 | 4 | 4\n"
+    "合计 | 53 | 46\n"
+)
+
+
+def cells(text):
+    return [(f.indicator, f.value, f.quote.split(" | ")[-2] if " | " in f.quote else "") for f in extract_figures(text)]
+
+
+def relations(text):
+    """Judged and unjudged relations alike (`checked` tells them apart)."""
+    a = analyze_text(text)
+    return [r.as_dict(a.figures) for r in a.relations + a.unchecked]
+
+
+def test_an_empty_cell_keeps_its_place_so_columns_stay_under_their_headers():
+    assert Compact(" | 新收 | 受理 |  | 新收 | 受理\n甲区 | 5 | 4 | 乙区 | 6 | 3").text == (
+        "\t新收\t受理\t\t新收\t受理\n甲区\t5\t4\t乙区\t6\t3"
+    )
+    # A .docx/.html row with an empty first cell (a tab first) keeps it too.
+    assert Compact("\t2022年\t2023年\n新收案件\t5\t6").text == "\t2022年\t2023年\n新收案件\t5\t6"
+
+
+def test_a_left_border_bar_is_not_an_empty_cell():
+    # Every row opens with a bar: it is the table's border, as before.
+    assert Compact("| 事项 | 数量 |\n| 受理 | 5 |\n").text == "事项\t数量\n受理\t5\n"
+    # Trailing empty cells are still dropped.
+    assert Compact("| 事项 | 数量 | ||||\n| 受理 | 5 | ||\n").text == "事项\t数量\n受理\t5\n"
+
+
+def test_side_by_side_records_pair_each_label_with_its_own_cells_and_header():
+    got = [(f.indicator, f.value, f.quote.split(" | ")[-3 if f.quote.count(" | ") >= 2 else 0]) for f in extract_figures(SIDE_BY_SIDE)]
+    by_value = {(code, v): f for code, v, f in got}
+    assert ("recon_received", 12) in by_value and ("recon_accepted", 9) in by_value
+    assert ("recon_received", 7) in by_value and ("recon_accepted", 5) in by_value
+    assert ("recon_received", 30) in by_value and ("recon_accepted", 28) in by_value
+    quotes = {f.value: f.quote for f in extract_figures(SIDE_BY_SIDE)}
+    # The second record's cells are quoted from its own label, not the first one's.
+    assert quotes[Decimal(7)] == "乙区 | 7" and quotes[Decimal(5)] == "乙区 | 7 | 5"
+
+
+def test_a_total_row_under_side_by_side_records_sums_every_copy_of_its_column():
+    sums = [r for r in relations(SIDE_BY_SIDE) if r["kind"] == "sum"]
+    assert sorted((r["stated_total"], r["sum_of_parts"], r["consistent"]) for r in sums) == [
+        (46, 46, True),
+        (53, 53, True),
+    ]
+    wrong = SIDE_BY_SIDE.replace("合计 | 53 | 46", "合计 | 55 | 46")
+    unjudged = [r for r in relations(wrong) if r["kind"] == "sum" and r["stated_total"] == 55]
+    # A total that does not add up is left unjudged (rows may overlap), never 不符.
+    assert unjudged and all(r["confidence"] == "无法核对" for r in unjudged)
+    assert not analyze_text(wrong).inconsistencies
+
+
+LONG = "表1：2023年度各单位行政复议案件受理情况统计表\n单位 | 2022受理量 | 2023受理量 | 占比 | 同比\n" + "".join(
+    f"第{k}单位 | {k + 1} | {k} | {'%.1f' % (k * 100 / 120)}% | {'%.1f' % ((k - (k + 1)) * 100 / (k + 1))}%\n"
+    for k in range(15, 0, -1)
+) + "合计 | 135 | 120 | 100.0% | -11.1%\n"
+
+
+def test_the_last_rows_of_a_long_table_still_read_its_header_and_caption():
+    figs = extract_figures(LONG)
+    last = [f for f in figs if f.quote.startswith("第1单位")]
+    assert [(f.indicator, f.value) for f in last[:2]] == [("recon_accepted", 2), ("recon_accepted", 1)]
+
+
+def test_a_cell_opening_with_a_minus_sign_is_negative():
+    figs = extract_figures(LONG)
+    change = [f for f in figs if f.quote.startswith("第1单位") and f.quote.endswith("%")][-1]
+    assert change.value == Decimal("-50.0") and change.indicator == "other:同比"
+    # A dash between words or a range is not a sign.
+    assert [f.value for f in extract_figures("2021-2025年共办理复议案件-3件，受理5件。") if f.value < 0] == []
+
+
+def test_a_share_column_is_each_count_over_the_total_row_of_the_column_it_fits():
+    rates = [r for r in relations(LONG) if r["kind"] == "rate"]
+    assert len(rates) == 15 and all(r["consistent"] and (r["confidence"] != "无法核对") for r in rates)
+    # The shares are of the 2023 column (just before 占比), over its 合计 120.
+    assert {r["denominator_quote"] for r in rates} == {"合计 | 135 | 120"}
+
+
+SHARES = (
+    "单位 | 受理数 | 占比\n"
+    "一镇 | 20 | 40.0%\n"
+    "二镇 | 15 | 30.0%\n"
+    "三镇 | 10 | 20.0%\n"
+    "四镇 | 5 | {last}\n"
+    "合计 | 50 | 100.0%\n"
+)
+
+
+def test_a_share_that_does_not_fit_a_column_all_other_rows_fit_is_inconsistent():
+    rates = [r for r in relations(SHARES.format(last="12.0%")) if r["kind"] == "rate"]
+    assert len(rates) == 4
+    assert [r["consistent"] for r in rates] == [True, True, True, False]
+    assert all(
+        r["consistent"] for r in relations(SHARES.format(last="10.0%")) if r["kind"] == "rate"
+    )
+
+
+def test_shares_that_fit_no_count_column_are_not_judged():
+    # Two count columns and shares that fit neither well: which count they are of is
+    # not proven, so nothing is judged (a false 不符 is worse than a miss).
+    text = (
+        "单位 | 新收数 | 受理数 | 占比\n一镇 | 20 | 18 | 10.0%\n二镇 | 15 | 12 | 70.0%\n"
+        "三镇 | 10 | 9 | 15.0%\n四镇 | 5 | 1 | 5.0%\n合计 | 50 | 40 | 100.0%\n"
+    )
+    assert not [r for r in relations(text) if r["kind"] == "rate" and r["confidence"] != "无法核对"]
+    assert not analyze_text(text).inconsistencies
+    # A % column headed 同比, not 占比, is no share of the total.
+    text = text.replace("占比", "同比").replace("100.0%", "8.0%")
+    assert not [r for r in relations(text) if r["kind"] == "rate"]
+
+
+def test_column_sums_go_by_position_when_rows_have_different_widths():
+    text = (
+        "单位 | 新收案件 | 受理案件 | 同比\n"
+        "一镇 | 10 | 8 | 14.3%\n"
+        "二镇 | 9 | 7 | -12.5%\n"
+        "三镇 | 6 | 5 | 25.0%\n"
+        "合计 | 25 | 20 | 5.3%\n"
+    )
+    sums = sorted((r["stated_total"], r["consistent"]) for r in relations(text) if r["kind"] == "sum")
+    assert sums == [(20, True), (25, True)]
