@@ -18,7 +18,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from . import lexicon as lx
-from .numbers import FULLWIDTH, NumberToken, duration_follows, find_numbers
+from .numbers import FULLWIDTH, UNITS, NumberToken, duration_follows, find_numbers
 
 _FAR = 1 << 62
 # Measure words this close to a number compete by priority; further off, by distance.
@@ -32,6 +32,85 @@ _LINE_END_PUNCT = tuple("。！？；：:;!?”）)】|｜")
 _HEADING_START = re.compile(
     r"^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])"
 )
+
+
+# After a list number whose punctuation was lost, what proves a figure follows: a
+# year (12020年 is item 1 and 2020年) or a count with its measure word (313个市州 is
+# item 3 and 13个市州).
+_GLUED_REST = re.compile(
+    r"((19|20)\d\d年|[1-9]\d*(\.\d+)?(万|亿)?(" + "|".join(re.escape(u) for u in UNITS) + r"))"
+)
+_ITEM_MARK = re.compile(r"[.、．]|[\u4e00-\u9fff]")
+# Paragraphs without a number that may stand between two items of a list.
+_LIST_GAP = 4
+
+
+def _split_list_numbers(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """Paragraphs numbered 1…, 2…, 3… whose list marker lost its punctuation, so the
+    item number runs into a figure right after it (313个市州新收… is item 3 and 13个市州;
+    12020年… is item 1 and 2020年): a 、 is put back after the item number. Only
+    where the numbering proves it: items 1, 2, 3… in order, each at the start of a
+    paragraph, at least three of them or two with one written plainly (1.加强…, 2深化…);
+    the rest must be a year or a count with its measure word. Every other number is
+    left as it is. The 、 maps to the item number's offset in the original."""
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    heads = []
+    for p in starts:
+        m = re.match(r"\d+", text[p : p + 12])
+        heads.append((p, m.group(0) if m else ""))
+    chains: list[list[tuple[int, int, bool]]] = []  # (paragraph start, item, glued)
+    chain: list[tuple[int, int, bool]] = []
+    gap = 0
+    for p, digits in heads:
+        n = chain[-1][1] + 1 if chain else 1
+        item = _list_item(text, p, digits, n)
+        if item is None and chain and n != 1:
+            first = _list_item(text, p, digits, 1)
+            if first is not None:
+                chains.append(chain)
+                chain, item, n = [], first, 1
+        if item is not None:
+            chain.append((p, n, item))
+            gap = 0
+            continue
+        gap += 1
+        if chain and gap > _LIST_GAP:
+            chains.append(chain)
+            chain = []
+    chains.append(chain)
+    inserts = []
+    for ch in chains:
+        plain = any(not glued for _p, _n, glued in ch)
+        if len(ch) >= 3 or len(ch) == 2 and plain:
+            inserts += [p + len(str(n)) for p, n, glued in ch if glued]
+    if not inserts:
+        return text, offsets
+    out, offs, last = [], [], 0
+    for at in sorted(inserts):
+        out.append(text[last:at])
+        offs.extend(offsets[last:at])
+        out.append("、")
+        offs.append(offsets[at - 1])
+        last = at
+    out.append(text[last:])
+    offs.extend(offsets[last:])
+    return "".join(out), offs
+
+
+def _list_item(text: str, p: int, digits: str, n: int) -> bool | None:
+    """Whether the paragraph at `p` opens as item `n` of a list: False when written
+    plainly (3.加强…, 3、…, 3深化…), True when its number runs into a figure (313个…),
+    None when it is not item `n`."""
+    mark = str(n)
+    if not digits.startswith(mark):
+        return None
+    if digits == mark:
+        after = text[p + len(mark) : p + len(mark) + 1]
+        if _ITEM_MARK.match(after) and not (after == "." and text[p + len(mark) + 1 : p + len(mark) + 2].isdigit()):
+            return False
+        return None
+    rest = p + len(mark)
+    return True if _GLUED_REST.match(text, rest) and text[rest] != "0" else None
 
 
 class Compact:
@@ -78,8 +157,7 @@ class Compact:
             ):
                 chars.append("\n")
                 offsets.append(pos - 1)
-        self.text = "".join(chars).translate(FULLWIDTH)
-        self.offsets = offsets
+        self.text, self.offsets = _split_list_numbers("".join(chars).translate(FULLWIDTH), offsets)
 
     @staticmethod
     def _bordered_lines(lines: list[str]) -> list[bool]:
