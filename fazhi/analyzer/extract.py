@@ -34,6 +34,92 @@ _HEADING_START = re.compile(
 )
 
 
+_FLAT_NUMBER = re.compile(r"^-?[\d.,]+(%|[件人次个项条名宗起家])?[①-⑳]?$|^[—-]$")
+_FLAT_MAX_WIDTH = 12
+
+
+def _flat_word(line: str) -> bool:
+    """A short cell of words (a header or a row label), not a sentence."""
+    return 0 < len(line) <= 16 and not _FLAT_NUMBER.match(line) and line[-1] not in "。；;！？!?，,：:"
+
+
+def _flat_rows(lines: list[str], j: int, width: int) -> int:
+    """How many rows of `width` cells (a label, then numbers) start at line `j`."""
+    rows = 0
+    while (
+        j + width <= len(lines)
+        and _flat_word(lines[j])
+        and all(_FLAT_NUMBER.match(x) for x in lines[j + 1 : j + width])
+    ):
+        rows += 1
+        j += width
+    return rows
+
+
+def _rebuild_flat_tables(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """A table flattened one cell per line (单位 / 新收案件 / 受理案件 / 甲区 / 12 / 9 /
+    乙区 / 7 / 5 …) rebuilt as rows of tab-separated cells, where the cell counts
+    prove the grid: a run of short header cells followed by at least two rows of as
+    many cells, each a label and then numbers only. A header one cell short (no name
+    over the labels) gets an empty first cell. Nothing else is touched."""
+    lines = text.split("\n")
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    joins: list[int] = []  # offsets of line breaks that become cell boundaries
+    inserts: list[int] = []  # offsets where an empty first cell is put
+    i = 0
+    while i < len(lines):
+        best = None
+        for width in range(2, _FLAT_MAX_WIDTH + 1):
+            for head in (width, width - 1):
+                if head < 2 or i + head > len(lines) or not all(_flat_word(x) for x in lines[i : i + head]):
+                    continue
+                rows = _flat_rows(lines, i + head, width)
+                # The full header first; one cell short only where it makes more rows.
+                if rows >= 2 and (best is None or rows * width > best[2] * best[0]):
+                    best = (width, head, rows)
+        if best is None:
+            # A header of three or more cells over rows of numbers only, as many in
+            # each (申请数量 / 受理数量 / 许可数量 / 120 / 118 / 110), up to a line
+            # that is not a number.
+            head = 0
+            while i + head < len(lines) and head < _FLAT_MAX_WIDTH and _flat_word(lines[i + head]):
+                head += 1
+            rows, j = 0, i + head
+            while head >= 3 and all(_FLAT_NUMBER.match(x) for x in lines[j : j + head]) and j + head <= len(lines):
+                rows, j = rows + 1, j + head
+            if rows and not (j < len(lines) and _FLAT_NUMBER.match(lines[j])):
+                best = (head, head, rows)
+        if best is None:
+            i += 1
+            continue
+        width, head, rows = best
+        if head < width:
+            inserts.append(starts[i])
+        joins += [starts[k] - 1 for k in range(i + 1, i + head)]
+        first = i + head
+        for r in range(rows):
+            joins += [starts[k] - 1 for k in range(first + r * width + 1, first + (r + 1) * width)]
+        i = first + rows * width
+    if not joins:
+        return text, offsets
+    chars = list(text)
+    for k in joins:
+        chars[k] = "\t"
+    out, offs, last = [], [], 0
+    for at in sorted(inserts):
+        out.append("".join(chars[last:at]))
+        offs.extend(offsets[last:at])
+        out.append("\t")
+        offs.append(offsets[at])
+        last = at
+    out.append("".join(chars[last:]))
+    offs.extend(offsets[last:])
+    return "".join(out), offs
+
+
 # After a list number whose punctuation was lost, what proves a figure follows: a
 # year (12020年 is item 1 and 2020年) or a count with its measure word (313个市州 is
 # item 3 and 13个市州).
@@ -157,7 +243,8 @@ class Compact:
             ):
                 chars.append("\n")
                 offsets.append(pos - 1)
-        self.text, self.offsets = _split_list_numbers("".join(chars).translate(FULLWIDTH), offsets)
+        compact, offsets = _rebuild_flat_tables("".join(chars).translate(FULLWIDTH), offsets)
+        self.text, self.offsets = _split_list_numbers(compact, offsets)
 
     @staticmethod
     def _bordered_lines(lines: list[str]) -> list[bool]:

@@ -134,3 +134,39 @@ def test_column_sums_go_by_position_when_rows_have_different_widths():
     )
     sums = sorted((r["stated_total"], r["consistent"]) for r in relations(text) if r["kind"] == "sum")
     assert sums == [(20, True), (25, True)]
+
+
+FLAT = (
+    "表1：2023年各区行政复议案件情况\n单位\n新收案件\n受理案件\n审结案件\n"
+    "甲区\n12\n9\n8\n乙区\n7\n5\n5\n丙区\n30\n28\n20\n合计\n49\n42\n33\n二、下一步工作\n"
+)
+
+
+def test_a_table_flattened_one_cell_per_line_is_rebuilt_when_the_counts_prove_the_grid():
+    assert "单位\t新收案件\t受理案件\t审结案件\n甲区\t12\t9\t8\n" in Compact(FLAT).text
+    figs = [(f.indicator, f.value) for f in extract_figures(FLAT)]
+    assert figs[:3] == [("recon_received", 12), ("recon_accepted", 9), ("recon_closed", 8)]
+    assert ("recon_closed", 5) in figs and figs[-1] == ("recon_closed", 33)
+    sums = sorted(r["stated_total"] for r in relations(FLAT) if r["kind"] == "sum" and r["consistent"])
+    assert sums == [33, 42, 49]
+
+
+def test_a_flat_header_one_cell_short_and_rows_of_numbers_only():
+    text = "各区复议案件办理情况如下：\n新收案件\n受理案件\n甲区\n12\n9\n乙区\n7\n5\n"
+    assert Compact(text).text.endswith("：\n\t新收案件\t受理案件\n甲区\t12\t9\n乙区\t7\t5\n")
+    assert [f.indicator for f in extract_figures(text)] == ["recon_received", "recon_accepted"] * 2
+    text = "表二 2024年度行政许可实施情况统计表\n申请数量\n受理数量\n许可数量\n不予许可数量\n120\n118\n110\n8\n三、其他\n"
+    assert "申请数量\t受理数量\t许可数量\t不予许可数量\n120\t118\t110\t8\n" in Compact(text).text
+    assert [f.indicator for f in extract_figures(text)][-1] != [f.indicator for f in extract_figures(text)][0]
+
+
+def test_short_lines_that_do_not_make_a_grid_are_left_alone():
+    # Rows of unequal width: no grid is proven.
+    text = "单位\n新收案件\n受理案件\n甲区\n12\n9\n乙区\n7\n三、其他\n"
+    assert "\t" not in Compact(text).text
+    # One row under the header is not enough for a labelled table.
+    text = "单位\n新收案件\n受理案件\n甲区\n12\n9\n三、其他情况说明。\n"
+    assert "\t" not in Compact(text).text
+    # A header of words over more numbers than it has cells: not a row of numbers.
+    text = "申请数量\n受理数量\n许可数量\n120\n118\n110\n8\n"
+    assert "\t" not in Compact(text).text
