@@ -655,6 +655,9 @@ _CN = "零〇一二两三四五六七八九十百"
 _SESSION_AFTER = re.compile(rf"^(、[{_CN}]+[次中])*[^，。；]{{0,2}}(全会|全体会议|全体（扩大）会议)")
 
 
+_SERIAL_HEADER = re.compile(r"^(序号|编号|序|排名|排序|名次|位次|No\.?)$", re.IGNORECASE)
+
+
 def _bare_count(text: str, tok: NumberToken) -> bool:
     """A number written without a measure word that is still a count: after its
     measure (行政处罚2100，共审结复议案件4696。) or alone in a table cell."""
@@ -677,6 +680,8 @@ def _bare_count(text: str, tok: NumberToken) -> bool:
         rest = text[tok.end : line_end if line_end >= 0 else len(text)].split("\t")
         if prev == "\n" and nxt == "\t" and any(c and not _NUMERIC_CELL.match(c) for c in rest):
             return False  # the first cell of a labelled row: its number (序号), not a count
+        if _SERIAL_HEADER.match(_column_header(text, tok.start)):
+            return False  # 序号 | 县区 | … | 序号 | 县区: the second record's number in a row
         return (not nxt or nxt in CELL_END) and bool(_cell_label(text, tok.start))
     if not ("\u4e00" <= prev <= "\u9fff") or prev in _BARE_NOT_AFTER:
         return False
@@ -861,9 +866,17 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
             context_before = _heading_context(headings, para_start) + context_before
         cell_unit = ""
         cell_header = False
+        row_scope = ""
         if not before and clause_start > 0 and t[clause_start - 1] in CELL_END:
             label = _cell_label(t, tok.start)
             if label:
+                if (
+                    "\t" in t[t.rfind("\n", 0, tok.start) + 1 : tok.start]
+                    and not lx.TOTAL_ROW.match(label)
+                    and not _row_of_numbers(t, tok.start)
+                ):
+                    # A table row's label says whose figure it is (甲区 | 12 | 9).
+                    row_scope = label
                 # The quote of a table cell runs from its row's label (or, in a row of
                 # numbers only, from the row's start).
                 line_start = t.rfind("\n", 0, tok.start) + 1
@@ -986,7 +999,7 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                     value=tok.value,
                     unit=unit,
                     approx=tok.approx,
-                    scope=_scope(sentence_before),
+                    scope=row_scope or _scope(sentence_before),
                     quote=text[qa:qb],
                     position=c.offsets[tok.start],
                     quote_start=qa,

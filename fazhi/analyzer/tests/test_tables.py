@@ -170,3 +170,27 @@ def test_short_lines_that_do_not_make_a_grid_are_left_alone():
     # A header of words over more numbers than it has cells: not a row of numbers.
     text = "申请数量\n受理数量\n许可数量\n120\n118\n110\n8\n"
     assert "\t" not in Compact(text).text
+
+
+def test_side_by_side_records_with_a_serial_number_column_each():
+    text = (
+        "表3：各县行政复议案件情况\n序号 | 县区 | 新收案件 | 受理案件 | 序号 | 县区 | 新收案件 | 受理案件\n"
+        "1 | 甲县 | 12 | 9 | 4 | 丁县 | 6 | 6\n2 | 乙县 | 10 | 8 | 5 | 戊县 | 5 | 4\n"
+        "3 | 丙县 | 8 | 8 | 6 | 己县 | 3 | 3\n合计 |  | 44 | 38\n"
+    )
+    figs = extract_figures(text)
+    # The serial numbers (1–6) are not figures, whichever record they stand before.
+    assert sorted(f.value for f in figs) == sorted(
+        Decimal(v) for v in (12, 9, 6, 6, 10, 8, 5, 4, 8, 8, 3, 3, 44, 38)
+    )
+    assert {f.quote for f in figs if f.value == 4} == {"戊县 | 5 | 4"}
+    sums = sorted((r["stated_total"], r["consistent"]) for r in relations(text) if r["kind"] == "sum")
+    assert sums == [(38, True), (44, True)]
+
+
+def test_a_row_label_is_the_scope_of_its_cells_but_not_a_total_or_a_header():
+    scopes = {(f.value, f.scope) for f in extract_figures(SIDE_BY_SIDE)}
+    assert (Decimal(12), "甲区") in scopes and (Decimal(7), "乙区") in scopes
+    assert (Decimal(53), "") in scopes  # 合计 is no one's
+    text = "表二 行政许可情况\n申请数量 | 受理数量 | 许可数量\n120 | 118 | 110\n"
+    assert {f.scope for f in extract_figures(text)} == {""}
