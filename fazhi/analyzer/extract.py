@@ -601,6 +601,9 @@ def _bound(text: str, tok: NumberToken) -> str:
     return ""
 
 
+_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+
+
 def _cell_label(text: str, pos: int) -> str:
     """The label of a number standing alone in a table cell or on a line of its own
     (a table flattened one cell per line): the nearest cell before it in the same row,
@@ -623,7 +626,10 @@ def _cell_label(text: str, pos: int) -> str:
         if cell and not _NUMERIC_CELL.match(cell):
             # A table's label is short; a line ending a sentence is prose (a page number
             # under a paragraph is not a figure).
-            if len(cell) <= 24 and cell[-1] not in "。；;！？!?":
+            # A bracketed note inside a row's label does not make it prose
+            # (（二）部分公开（区分处理的，只计这一情形，不计其他情形） | 5).
+            bare = _BRACKETED.sub("", cell) if in_row else cell
+            if len(bare) <= 24 and cell[-1] not in "。；;！？!?":
                 return cell
             return ""
         i = j

@@ -194,3 +194,16 @@ def test_a_row_label_is_the_scope_of_its_cells_but_not_a_total_or_a_header():
     assert (Decimal(53), "") in scopes  # 合计 is no one's
     text = "表二 行政许可情况\n申请数量 | 受理数量 | 许可数量\n120 | 118 | 110\n"
     assert {f.scope for f in extract_figures(text)} == {""}
+
+
+def test_a_row_label_with_a_long_bracketed_note_still_labels_its_cells():
+    text = (
+        "事项 | 自然人 | 法人或其他组织 | 总计\n"
+        "（一）予以公开 | 20 | 3 | 23\n"
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形） | 5 | 1 | 6\n"
+    )
+    figs = extract_figures(text)
+    assert [f.value for f in figs if "部分公开" in f.quote] == [5, 1, 6]
+    # A sentence in a cell is still prose, not a label.
+    text = "说明 | 数量\n本年度共收到申请，均已按期答复并告知申请人救济途径。 | 5\n"
+    assert not extract_figures(text)
