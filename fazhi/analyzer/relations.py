@@ -31,7 +31,7 @@ from functools import cache
 from typing import Any
 
 from . import lexicon as lx
-from .extract import CELL_END, Figure, _num, part_lists
+from .extract import CELL_END, Figure, _aligned_header, _column_header, _num, part_lists
 
 # How far before a rate its counts may stand (in compact characters).
 RATE_REACH = 200
@@ -1131,6 +1131,47 @@ def _total_column(text: str, line_start: int) -> tuple[int, int] | None:
     return None
 
 
+def _group_totals(text: str, figures: list[Figure], idx: list[int]) -> list[Relation]:
+    """A row under a header with several 总计 columns, each closing its group (行政复议
+    结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计, then the same for 未经复议直接起诉
+    and 复议后起诉): each 总计 cell against the cells of its group. Reported when it
+    adds up; otherwise left unjudged (a header read wrongly proves nothing)."""
+    names = [_column_header(text, figures[i].cstart) or _aligned_header(text, figures[i].cstart) for i in idx]
+    totals = [k for k, n in enumerate(names) if _TOTAL_NAME.search(n)]
+    if len(totals) < 2:
+        return []
+    line_start = text.rfind("\n", 0, figures[idx[0]].cstart) + 1
+    cols = [text.count("\t", line_start, figures[i].cstart) for i in idx]
+    out: list[Relation] = []
+    begin = 0
+    for k in totals:
+        parts = [idx[j] for j in range(begin, k)]
+        contiguous = all(cols[j + 1] == cols[j] + 1 for j in range(begin, k))
+        begin = k + 1
+        if len(parts) < 2 or not contiguous or any(figures[j].is_rate for j in parts + [idx[k]]):
+            continue
+        s = sum((figures[j].value for j in parts), Decimal(0))
+        t = figures[idx[k]].value
+        ok = s == t
+        out.append(
+            Relation(
+                "sum",
+                ok,
+                f"本组各列之和{_fmt(s)}与“总计”{_fmt(t)}{'相符' if ok else '不符，表头可能未对齐，未作判断'}。",
+                total=idx[k],
+                parts=parts,
+                stated_total=t,
+                sum_of_parts=s,
+                confidence="确定" if ok else "无法核对",
+                checked=ok,
+            )
+        )
+    return out
+
+
+_TOTAL_NAME = re.compile(r"(总计|合计|小计)([（(][^（()）]{1,4}[）)])?$")
+
+
 def _row_sums(text: str, figures: list[Figure]) -> list[Relation]:
     """A table row under a header with one 总计 column: the number in it is the sum of
     the numbers before it (58 | 7 | 0 | 0 | 1 | 0 | 66; 12175 | … | 12 | 108156 | 1753.79
@@ -1150,6 +1191,7 @@ def _row_sums(text: str, figures: list[Figure]) -> list[Relation]:
             continue
         col = _total_column(text, line_start)
         if col is None:
+            out += _group_totals(text, figures, idx)
             continue
         last = col[0] == col[1] - 1
         if last:

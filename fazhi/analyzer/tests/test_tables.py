@@ -207,3 +207,22 @@ def test_a_row_label_with_a_long_bracketed_note_still_labels_its_cells():
     # A sentence in a cell is still prose, not a label.
     text = "说明 | 数量\n本年度共收到申请，均已按期答复并告知申请人救济途径。 | 5\n"
     assert not extract_figures(text)
+
+
+APPEALS = (
+    "行政复议 | 行政诉讼\n"
+    "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉\n"
+    "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计\n"
+    "{row}\n"
+)
+
+
+def test_each_total_column_closes_its_own_group():
+    text = APPEALS.format(row="4 | 2 | 1 | 0 | 7 | 2 | 1 | 0 | 0 | 3 | 1 | 0 | 0 | 1 | 2")
+    sums = [(r["stated_total"], r["sum_of_parts"], r["consistent"]) for r in relations(text) if r["kind"] == "sum"]
+    assert sums == [(7, 7, True), (3, 3, True), (2, 2, True)]
+    # A group that does not add up is left unjudged, never 不符.
+    text = APPEALS.format(row="4 | 2 | 1 | 0 | 9 | 2 | 1 | 0 | 0 | 3 | 1 | 0 | 0 | 1 | 2")
+    bad = [r for r in relations(text) if r["kind"] == "sum" and r["stated_total"] == 9]
+    assert bad and bad[0]["confidence"] == "无法核对"
+    assert not analyze_text(text).inconsistencies
