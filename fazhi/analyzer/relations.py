@@ -1400,10 +1400,10 @@ def _column_sums(text: str, figures: list[Figure]) -> list[Relation]:
             continue
         first = max((k + 1 for k, r in enumerate(table[: totals[0]]) if not r[1]), default=0)
         body = [r for r in table[first : totals[0]] if r[1]]
-        if len(body) < 2:
-            continue
-        total_cols = _row_columns(text, table[totals[0]], at)
         paired = _side_by_side(text, body)
+        if len(body) < (1 if paired else 2):
+            continue  # (one row of two records side by side is two rows)
+        total_cols = _row_columns(text, table[totals[0]], at)
         if paired and len(total_cols) == 1:
             continue  # one 总计 under a table of pairs: `_whole_table_sums`
         header = _header_cells(text, text.rfind("\n", 0, body[0][1][0]) + 1) if paired else []

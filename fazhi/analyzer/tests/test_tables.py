@@ -226,3 +226,22 @@ def test_each_total_column_closes_its_own_group():
     bad = [r for r in relations(text) if r["kind"] == "sum" and r["stated_total"] == 9]
     assert bad and bad[0]["confidence"] == "无法核对"
     assert not analyze_text(text).inconsistencies
+
+
+def test_an_html_table_with_an_empty_first_header_cell_pairs_records_and_sums_them():
+    from fazhi.analyzer.report import analyze_bytes
+
+    page = (
+        "<html><body><p>表2：各区行政复议案件办理情况</p><table>"
+        "<tr><th></th><th>新收案件数</th><th>受理案件数</th><th></th><th>新收案件数</th><th>受理案件数</th></tr>"
+        "<tr><td>甲区</td><td>12</td><td>9</td><td>乙区</td><td>7</td><td>5</td></tr>"
+        "<tr><td>合计</td><td>19</td><td>14</td></tr></table></body></html>"
+    )
+    a = analyze_bytes(page.encode(), "各区.html")
+    assert [(f.indicator, f.value, f.scope) for f in a.figures[:4]] == [
+        ("recon_received", 12, "甲区"),
+        ("recon_accepted", 9, "甲区"),
+        ("recon_received", 7, "乙区"),
+        ("recon_accepted", 5, "乙区"),
+    ]
+    assert sorted(r.stated_total for r in a.relations if r.kind == "sum" and r.consistent) == [14, 19]
