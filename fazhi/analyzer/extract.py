@@ -908,6 +908,15 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 header = _column_header(t, tok.start)
                 cell_unit = tok.unit or _header_unit(label) or _header_unit(header)
                 group0 = lx.unit_group(cell_unit)
+                if (
+                    row_scope
+                    and lx.PLACE_LABEL.search(header)
+                    and not lx.PLACE_LABEL.search(row_scope)
+                    and not lx.TOTAL_ROW.match(header)
+                ):
+                    # A transposed table (项目 | 甲区 | 乙区 over 新收案件 | 12 | 7): the
+                    # rows are measures and the column names whose figure it is.
+                    row_scope = header
                 with_header = header + label
                 caption = _place_table_caption(t, line_start, quote_from, label, header)
                 if caption:

@@ -245,3 +245,16 @@ def test_an_html_table_with_an_empty_first_header_cell_pairs_records_and_sums_th
         ("recon_accepted", 5, "乙区"),
     ]
     assert sorted(r.stated_total or 0 for r in a.relations if r.kind == "sum" and r.consistent) == [14, 19]
+
+
+def test_in_a_transposed_table_the_column_of_a_place_is_the_scope():
+    text = "项目 | 甲区 | 乙区 | 丙县\n新收行政复议案件 | 12 | 7 | 30\n受理行政复议案件 | 9 | 5 | 28\n"
+    got = [(f.indicator, f.value, f.scope) for f in extract_figures(text)]
+    assert got == [
+        ("recon_received", 12, "甲区"),
+        ("recon_received", 7, "乙区"),
+        ("recon_received", 30, "丙县"),
+        ("recon_accepted", 9, "甲区"),
+        ("recon_accepted", 5, "乙区"),
+        ("recon_accepted", 28, "丙县"),
+    ]
