@@ -43,17 +43,12 @@ def _flat_word(line: str) -> bool:
     return 0 < len(line) <= 16 and not _FLAT_NUMBER.match(line) and line[-1] not in "。；;！？!?，,：:"
 
 
-def _flat_rows(lines: list[str], j: int, width: int) -> int:
-    """How many rows of `width` cells (a label, then numbers) start at line `j`."""
-    rows = 0
-    while (
-        j + width <= len(lines)
-        and _flat_word(lines[j])
-        and all(_FLAT_NUMBER.match(x) for x in lines[j + 1 : j + width])
-    ):
-        rows += 1
-        j += width
-    return rows
+def _runs(flags: list[bool]) -> list[int]:
+    """For each line, how many lines from it on have the flag, itself included."""
+    out = [0] * (len(flags) + 1)
+    for k in range(len(flags) - 1, -1, -1):
+        out[k] = out[k + 1] + 1 if flags[k] else 0
+    return out
 
 
 def _rebuild_flat_tables(text: str, offsets: list[int]) -> tuple[str, list[int]]:
@@ -61,37 +56,40 @@ def _rebuild_flat_tables(text: str, offsets: list[int]) -> tuple[str, list[int]]
     乙区 / 7 / 5 …) rebuilt as rows of tab-separated cells, where the cell counts
     prove the grid: a run of short header cells followed by at least two rows of as
     many cells, each a label and then numbers only. A header one cell short (no name
-    over the labels) gets an empty first cell. Nothing else is touched."""
+    over the labels) gets an empty first cell. Nothing else is touched. Linear in the
+    number of lines: each line's run of word lines and of number lines is counted once."""
     lines = text.split("\n")
     starts, pos = [], 0
     for line in lines:
         starts.append(pos)
         pos += len(line) + 1
+    words = _runs([_flat_word(x) for x in lines])
+    numbers = _runs([bool(_FLAT_NUMBER.match(x)) for x in lines])
     joins: list[int] = []  # offsets of line breaks that become cell boundaries
     inserts: list[int] = []  # offsets where an empty first cell is put
     i = 0
     while i < len(lines):
         best = None
-        for width in range(2, _FLAT_MAX_WIDTH + 1):
-            for head in (width, width - 1):
-                if head < 2 or i + head > len(lines) or not all(_flat_word(x) for x in lines[i : i + head]):
-                    continue
-                rows = _flat_rows(lines, i + head, width)
+        # The header is the run of word lines from here but the last, which labels
+        # the first row (the next line is a number).
+        head = words[i] - 1
+        label = i + head
+        if 2 <= head <= _FLAT_MAX_WIDTH and numbers[label + 1]:
+            for width in (head, head + 1):
+                rows, j = 0, label
+                while words[j] and numbers[j + 1] >= width - 1 and j + width <= len(lines):
+                    rows, j = rows + 1, j + width
                 # The full header first; one cell short only where it makes more rows.
                 if rows >= 2 and (best is None or rows * width > best[2] * best[0]):
                     best = (width, head, rows)
-        if best is None:
+        if best is None and 3 <= words[i] <= _FLAT_MAX_WIDTH:
             # A header of three or more cells over rows of numbers only, as many in
             # each (申请数量 / 受理数量 / 许可数量 / 120 / 118 / 110), up to a line
             # that is not a number.
-            head = 0
-            while i + head < len(lines) and head < _FLAT_MAX_WIDTH and _flat_word(lines[i + head]):
-                head += 1
-            rows, j = 0, i + head
-            while head >= 3 and all(_FLAT_NUMBER.match(x) for x in lines[j : j + head]) and j + head <= len(lines):
-                rows, j = rows + 1, j + head
-            if rows and not (j < len(lines) and _FLAT_NUMBER.match(lines[j])):
-                best = (head, head, rows)
+            head = words[i]
+            run = numbers[i + head]
+            if run and run % head == 0:
+                best = (head, head, run // head)
         if best is None:
             i += 1
             continue
@@ -208,6 +206,14 @@ class Compact:
         offsets: list[int] = []
         lines = text.split("\n")
         bordered = self._bordered_lines(lines)
+        # The next line with text after each line (computed once: a slice of the rest
+        # for every line made long texts quadratic).
+        following = [""] * len(lines)
+        nxt = ""
+        for k in range(len(lines) - 1, -1, -1):
+            following[k] = nxt
+            if lines[k].strip():
+                nxt = lines[k]
         pos = 0
         for i, line in enumerate(lines):
             line_start = len(chars)
@@ -239,7 +245,7 @@ class Compact:
                 i + 1 < len(lines)
                 and chars
                 and chars[-1] != "\n"
-                and self._ends_paragraph(line, lines[i + 1 :])
+                and self._ends_paragraph(line, following[i])
             ):
                 chars.append("\n")
                 offsets.append(pos - 1)
@@ -268,12 +274,12 @@ class Compact:
         return out
 
     @staticmethod
-    def _ends_paragraph(line: str, rest: list[str]) -> bool:
-        """A line break ends a paragraph unless it only wraps a long body line."""
+    def _ends_paragraph(line: str, following: str) -> bool:
+        """A line break ends a paragraph unless it only wraps a long body line
+        (`following` is the next line with text)."""
         stripped = line.strip()
         if not stripped:
             return False
-        following = next((x for x in rest if x.strip()), "")
         if stripped.endswith(_LINE_END_PUNCT) or _HEADING_START.match(following):
             return True
         if "\t" in line or "|" in stripped or "｜" in stripped:
@@ -379,25 +385,53 @@ def _boundary_fwd(text: str, pos: int, stops: set[str]) -> int:
     return i
 
 
-def _column_header(text: str, pos: int) -> str:
-    """The header of the column a cell number stands in: the nearest line above in
-    the same table whose cells are all words (信息内容 | 本年制发件数 | 本年废止件数)."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    col = text.count("\t", line_start, pos)
-    end = line_start - 1
-    # The whole table up to its header, however long (a table of 30 departments).
-    for _ in range(400):
+# The last text's header lines by row (see `_header_above`), swapped whole so that
+# two analyses in two threads never read each other's.
+_HEADER_MEMO: tuple[str, dict[int, tuple[str, ...]]] = ("", {})
+
+
+def _header_above(text: str, line_start: int) -> tuple[str, ...]:
+    """The cells of the nearest line above the row at `line_start`, in the same table,
+    whose cells are all words (its header); () when the table has none. Remembered
+    for every row walked, so a table of thousands of rows is read once."""
+    global _HEADER_MEMO
+    memo_text, memo = _HEADER_MEMO
+    if memo_text is not text:
+        memo = {}
+        _HEADER_MEMO = (text, memo)
+    path = []
+    cur = line_start
+    found: tuple[str, ...] = ()
+    while True:
+        if cur in memo:
+            found = memo[cur]
+            break
+        path.append(cur)
+        end = cur - 1
         if end <= 0:
-            return ""
+            break
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
         if "\t" not in line:
-            return ""
+            break
         cells = line.split("\t")
         if not any(_NUMERIC_CELL.match(c) for c in cells if c):
-            return cells[col] if col < len(cells) and col > 0 else ""
-        end = start - 1
-    return ""
+            found = tuple(cells)
+            break
+        cur = start
+    for p in path:
+        memo[p] = found
+    return found
+
+
+def _column_header(text: str, pos: int) -> str:
+    """The header of the column a cell number stands in: the nearest line above in
+    the same table, however long, whose cells are all words (信息内容 | 本年制发件数 |
+    本年废止件数)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    col = text.count("\t", line_start, pos)
+    cells = _header_above(text, line_start)
+    return cells[col] if 0 < col < len(cells) else ""
 
 
 def _aligned_header(text: str, pos: int) -> str:
@@ -528,17 +562,37 @@ def _place_table_caption(text: str, line_start: int, label_pos: int, label: str,
     return ""
 
 
+_TOP_MEMO: tuple[str, dict[int, int]] = ("", {})
+
+
+def _table_top(text: str, line_start: int) -> int:
+    """Where the table holding the row at `line_start` begins (its first line with a
+    tab after a line without one), remembered for every row walked."""
+    global _TOP_MEMO
+    memo_text, memo = _TOP_MEMO
+    if memo_text is not text:
+        memo = {}
+        _TOP_MEMO = (text, memo)
+    path = []
+    top = line_start
+    while top > 0 and top not in memo:
+        path.append(top)
+        prev = text.rfind("\n", 0, top - 1) + 1
+        if "\t" not in text[prev : top - 1]:
+            break
+        top = prev
+    top = memo.get(top, top)
+    for p in path:
+        memo[p] = top
+    return top
+
+
 def _table_head(text: str, line_start: int, near: int) -> str:
     """The caption and header lines of the table a row stands in, when they are more
     than `near` characters above it (the last rows of a long table: 长河街道 | 10 | 0
     fifteen rows under 表一：行政复议案件受理情况统计表 and 单位 | 2019受理量 | …):
     the short line just above the table's first row, and its lines of words only."""
-    top = line_start
-    while top > 0:
-        prev = text.rfind("\n", 0, top - 1) + 1
-        if "\t" not in text[prev : top - 1]:
-            break
-        top = prev
+    top = _table_top(text, line_start)
     if top >= line_start - near:
         return ""
     head = []

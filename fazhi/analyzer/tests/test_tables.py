@@ -258,3 +258,11 @@ def test_in_a_transposed_table_the_column_of_a_place_is_the_scope():
         ("recon_accepted", 5, "乙区"),
         ("recon_accepted", 28, "丙县"),
     ]
+
+
+def test_a_table_of_hundreds_of_rows_reads_its_header_for_the_last_row():
+    text = "表9：各村行政复议案件情况\n村 | 新收案件 | 受理案件\n" + "".join(
+        f"第{k}村 | {k % 7 + 1} | {k % 5}\n" for k in range(600)
+    )
+    last = [f for f in extract_figures(text) if f.quote.startswith("第599村")]
+    assert [(f.indicator, f.value) for f in last] == [("recon_received", 4), ("recon_accepted", 4)]
