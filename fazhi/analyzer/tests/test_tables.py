@@ -265,4 +265,4 @@ def test_a_table_of_hundreds_of_rows_reads_its_header_for_the_last_row():
         f"第{k}村 | {k % 7 + 1} | {k % 5}\n" for k in range(600)
     )
     last = [f for f in extract_figures(text) if f.quote.startswith("第599村")]
-    assert [(f.indicator, f.value) for f in last] == [("recon_received", 4), ("recon_accepted", 4)]
+    assert [(f.indicator, f.value) for f in last] == [("recon_received", 5), ("recon_accepted", 4)]
