@@ -1252,8 +1252,8 @@ def _table_relations(text: str, figures: list[Figure]) -> list[Relation]:
         if not t_rates or any(figures[r].value != HUNDRED for r in t_rates):
             continue  # a share column sums to 100% in its total row; else it may be 同比
         for row in table:
-            if row is total_rows[0]:
-                continue
+            if row is total_rows[0] or _PART_ROW.match(row[0]):
+                continue  # (a 其中 row's share may be of the row above it)
             counts, rates = split(row)
             if (
                 not counts
@@ -1299,6 +1299,9 @@ def _fitting(figures: list[Figure], pairs: list[tuple[int, int]], denominator: i
     )
 
 
+_PART_ROW = re.compile(r"^[（(]?(其中|含|包括)")
+
+
 def _share_columns(text: str, figures: list[Figure], done: set[int]) -> list[Relation]:
     """A column headed 占比 (or 比例, 占…比例) whose 合计 row reads 100%: each row's
     share is its count in a named count column over the 合计 row's count there — the
@@ -1322,7 +1325,8 @@ def _share_columns(text: str, figures: list[Figure], done: set[int]) -> list[Rel
             continue
         header = _header_cells(text, text.rfind("\n", 0, first[1][0]) + 1)
         total = columns(total_rows[0])
-        rows = [columns(r) for r in table if r is not total_rows[0] and r[1]]
+        # A 其中 row's share may be of the row above it, not of the 合计: not judged.
+        rows = [columns(r) for r in table if r is not total_rows[0] and r[1] and not _PART_ROW.match(r[0])]
         for c, name in enumerate(header):
             if not _SHARE_HEADER.match(name) or c not in total or figures[total[c]].value != HUNDRED:
                 continue

@@ -266,3 +266,13 @@ def test_a_table_of_hundreds_of_rows_reads_its_header_for_the_last_row():
     )
     last = [f for f in extract_figures(text) if f.quote.startswith("第599村")]
     assert [(f.indicator, f.value) for f in last] == [("recon_received", 5), ("recon_accepted", 4)]
+
+
+def test_a_part_row_in_a_share_column_is_not_judged_over_the_total():
+    text = (
+        "单位 | 受理数 | 占比\n一镇 | 20 | 40.0%\n其中：一镇本级 | 10 | 50.0%\n二镇 | 15 | 30.0%\n"
+        "三镇 | 10 | 20.0%\n四镇 | 5 | 10.0%\n合计 | 50 | 100.0%\n"
+    )
+    assert not analyze_text(text).inconsistencies
+    judged = [r for r in relations(text) if r["kind"] == "rate" and r["confidence"] != "无法核对"]
+    assert len(judged) == 4 and all(r["consistent"] for r in judged)
