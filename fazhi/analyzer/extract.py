@@ -18,7 +18,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from . import lexicon as lx
-from .numbers import FULLWIDTH, NumberToken, duration_follows, find_numbers
+from .numbers import FULLWIDTH, UNITS, NumberToken, duration_follows, find_numbers
 
 _FAR = 1 << 62
 # Measure words this close to a number compete by priority; further off, by distance.
@@ -34,6 +34,169 @@ _HEADING_START = re.compile(
 )
 
 
+_FLAT_NUMBER = re.compile(r"^-?[\d.,]+(%|[件人次个项条名宗起家])?[①-⑳]?$|^[—-]$")
+_FLAT_MAX_WIDTH = 12
+
+
+def _flat_word(line: str) -> bool:
+    """A short cell of words (a header or a row label), not a sentence."""
+    return 0 < len(line) <= 16 and not _FLAT_NUMBER.match(line) and line[-1] not in "。；;！？!?，,：:"
+
+
+def _runs(flags: list[bool]) -> list[int]:
+    """For each line, how many lines from it on have the flag, itself included."""
+    out = [0] * (len(flags) + 1)
+    for k in range(len(flags) - 1, -1, -1):
+        out[k] = out[k + 1] + 1 if flags[k] else 0
+    return out
+
+
+def _rebuild_flat_tables(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """A table flattened one cell per line (单位 / 新收案件 / 受理案件 / 甲区 / 12 / 9 /
+    乙区 / 7 / 5 …) rebuilt as rows of tab-separated cells, where the cell counts
+    prove the grid: a run of short header cells followed by at least two rows of as
+    many cells, each a label and then numbers only. A header one cell short (no name
+    over the labels) gets an empty first cell. Nothing else is touched. Linear in the
+    number of lines: each line's run of word lines and of number lines is counted once."""
+    lines = text.split("\n")
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    words = _runs([_flat_word(x) for x in lines])
+    numbers = _runs([bool(_FLAT_NUMBER.match(x)) for x in lines])
+    joins: list[int] = []  # offsets of line breaks that become cell boundaries
+    inserts: list[int] = []  # offsets where an empty first cell is put
+    i = 0
+    while i < len(lines):
+        best = None
+        # The header is the run of word lines from here but the last, which labels
+        # the first row (the next line is a number).
+        head = words[i] - 1
+        label = i + head
+        if 2 <= head <= _FLAT_MAX_WIDTH and numbers[label + 1]:
+            for width in (head, head + 1):
+                rows, j = 0, label
+                while words[j] and numbers[j + 1] >= width - 1 and j + width <= len(lines):
+                    rows, j = rows + 1, j + width
+                # The full header first; one cell short only where it makes more rows.
+                if rows >= 2 and (best is None or rows * width > best[2] * best[0]):
+                    best = (width, head, rows)
+        if best is None and 3 <= words[i] <= _FLAT_MAX_WIDTH:
+            # A header of three or more cells over rows of numbers only, as many in
+            # each (申请数量 / 受理数量 / 许可数量 / 120 / 118 / 110), up to a line
+            # that is not a number.
+            head = words[i]
+            run = numbers[i + head]
+            if run and run % head == 0:
+                best = (head, head, run // head)
+        if best is None:
+            i += 1
+            continue
+        width, head, rows = best
+        if head < width:
+            inserts.append(starts[i])
+        joins += [starts[k] - 1 for k in range(i + 1, i + head)]
+        first = i + head
+        for r in range(rows):
+            joins += [starts[k] - 1 for k in range(first + r * width + 1, first + (r + 1) * width)]
+        i = first + rows * width
+    if not joins:
+        return text, offsets
+    chars = list(text)
+    for k in joins:
+        chars[k] = "\t"
+    out, offs, last = [], [], 0
+    for at in sorted(inserts):
+        out.append("".join(chars[last:at]))
+        offs.extend(offsets[last:at])
+        out.append("\t")
+        offs.append(offsets[at])
+        last = at
+    out.append("".join(chars[last:]))
+    offs.extend(offsets[last:])
+    return "".join(out), offs
+
+
+# After a list number whose punctuation was lost, what proves a figure follows: a
+# year (12020年 is item 1 and 2020年) or a count with its measure word (313个市州 is
+# item 3 and 13个市州).
+_GLUED_REST = re.compile(
+    r"((19|20)\d\d年|[1-9]\d*(\.\d+)?(万|亿)?(" + "|".join(re.escape(u) for u in UNITS) + r"))"
+)
+_ITEM_MARK = re.compile(r"[.、．]|[\u4e00-\u9fff]")
+# Paragraphs without a number that may stand between two items of a list.
+_LIST_GAP = 4
+
+
+def _split_list_numbers(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """Paragraphs numbered 1…, 2…, 3… whose list marker lost its punctuation, so the
+    item number runs into a figure right after it (313个市州新收… is item 3 and 13个市州;
+    12020年… is item 1 and 2020年): a 、 is put back after the item number. Only
+    where the numbering proves it: items 1, 2, 3… in order, each at the start of a
+    paragraph, at least three of them or two with one written plainly (1.加强…, 2深化…);
+    the rest must be a year or a count with its measure word. Every other number is
+    left as it is. The 、 maps to the item number's offset in the original."""
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    heads = []
+    for p in starts:
+        m = re.match(r"\d+", text[p : p + 12])
+        heads.append((p, m.group(0) if m else ""))
+    chains: list[list[tuple[int, int, bool]]] = []  # (paragraph start, item, glued)
+    chain: list[tuple[int, int, bool]] = []
+    gap = 0
+    for p, digits in heads:
+        n = chain[-1][1] + 1 if chain else 1
+        item = _list_item(text, p, digits, n)
+        if item is None and chain and n != 1:
+            first = _list_item(text, p, digits, 1)
+            if first is not None:
+                chains.append(chain)
+                chain, item, n = [], first, 1
+        if item is not None:
+            chain.append((p, n, item))
+            gap = 0
+            continue
+        gap += 1
+        if chain and gap > _LIST_GAP:
+            chains.append(chain)
+            chain = []
+    chains.append(chain)
+    inserts = []
+    for ch in chains:
+        plain = any(not glued for _p, _n, glued in ch)
+        if len(ch) >= 3 or len(ch) == 2 and plain:
+            inserts += [p + len(str(n)) for p, n, glued in ch if glued]
+    if not inserts:
+        return text, offsets
+    out, offs, last = [], [], 0
+    for at in sorted(inserts):
+        out.append(text[last:at])
+        offs.extend(offsets[last:at])
+        out.append("、")
+        offs.append(offsets[at - 1])
+        last = at
+    out.append(text[last:])
+    offs.extend(offsets[last:])
+    return "".join(out), offs
+
+
+def _list_item(text: str, p: int, digits: str, n: int) -> bool | None:
+    """Whether the paragraph at `p` opens as item `n` of a list: False when written
+    plainly (3.加强…, 3、…, 3深化…), True when its number runs into a figure (313个…),
+    None when it is not item `n`."""
+    mark = str(n)
+    if not digits.startswith(mark):
+        return None
+    if digits == mark:
+        after = text[p + len(mark) : p + len(mark) + 1]
+        if _ITEM_MARK.match(after) and not (after == "." and text[p + len(mark) + 1 : p + len(mark) + 2].isdigit()):
+            return False
+        return None
+    rest = p + len(mark)
+    return True if _GLUED_REST.match(text, rest) and text[rest] != "0" else None
+
+
 class Compact:
     """The text without whitespace, each character mapped to its original offset."""
 
@@ -42,6 +205,15 @@ class Compact:
         chars: list[str] = []
         offsets: list[int] = []
         lines = text.split("\n")
+        bordered = self._bordered_lines(lines)
+        # The next line with text after each line (computed once: a slice of the rest
+        # for every line made long texts quadratic).
+        following = [""] * len(lines)
+        nxt = ""
+        for k in range(len(lines) - 1, -1, -1):
+            following[k] = nxt
+            if lines[k].strip():
+                nxt = lines[k]
         pos = 0
         for i, line in enumerate(lines):
             line_start = len(chars)
@@ -49,12 +221,19 @@ class Compact:
                 if ch.isspace() or ch in "|｜":
                     # A tab between two cells of a table row (.docx, .html) and the bar
                     # of a text table are kept as the cell boundary: 作出维持决定 | 3509 |
-                    # 74.7% must not read 350974.7%.
+                    # 74.7% must not read 350974.7%. An empty cell between two others
+                    # (and an empty first cell, unless the bar is only the table's left
+                    # border) is kept too, so every column stays under its header
+                    # (| 收案数 | 受理数 |  | 收案数 | 受理数 over 甲区 | 5 | 4 | 乙区 | 6 | 3).
                     if (
                         ch in "\t|｜"
-                        and len(chars) > line_start
-                        and chars[-1] != "\t"
                         and line[j + 1 :].strip(" \t|｜")
+                        and (
+                            len(chars) > line_start
+                            or ch == "\t"
+                            or not bordered[i]
+                            or any(x in line[:j] for x in "\t|｜")
+                        )
                     ):
                         chars.append("\t")
                         offsets.append(pos + j)
@@ -66,20 +245,41 @@ class Compact:
                 i + 1 < len(lines)
                 and chars
                 and chars[-1] != "\n"
-                and self._ends_paragraph(line, lines[i + 1 :])
+                and self._ends_paragraph(line, following[i])
             ):
                 chars.append("\n")
                 offsets.append(pos - 1)
-        self.text = "".join(chars).translate(FULLWIDTH)
-        self.offsets = offsets
+        compact, offsets = _rebuild_flat_tables("".join(chars).translate(FULLWIDTH), offsets)
+        self.text, self.offsets = _split_list_numbers(compact, offsets)
 
     @staticmethod
-    def _ends_paragraph(line: str, rest: list[str]) -> bool:
-        """A line break ends a paragraph unless it only wraps a long body line."""
+    def _bordered_lines(lines: list[str]) -> list[bool]:
+        """For each line, whether its bar-separated table draws a left border: every
+        row of the run of lines holding bars starts with one (| 申请事项 | … over
+        | 数量 | …). Where some rows do not (甲区 | 5 | 4), a line opening with a bar
+        opens with an empty cell."""
+        out = [False] * len(lines)
+        k = 0
+        while k < len(lines):
+            if "|" not in lines[k] and "｜" not in lines[k]:
+                k += 1
+                continue
+            m = k
+            while m < len(lines) and ("|" in lines[m] or "｜" in lines[m]):
+                m += 1
+            border = all(x.lstrip(" \u3000").startswith(("|", "｜")) for x in lines[k:m])
+            for n in range(k, m):
+                out[n] = border
+            k = m
+        return out
+
+    @staticmethod
+    def _ends_paragraph(line: str, following: str) -> bool:
+        """A line break ends a paragraph unless it only wraps a long body line
+        (`following` is the next line with text)."""
         stripped = line.strip()
         if not stripped:
             return False
-        following = next((x for x in rest if x.strip()), "")
         if stripped.endswith(_LINE_END_PUNCT) or _HEADING_START.match(following):
             return True
         if "\t" in line or "|" in stripped or "｜" in stripped:
@@ -185,24 +385,53 @@ def _boundary_fwd(text: str, pos: int, stops: set[str]) -> int:
     return i
 
 
-def _column_header(text: str, pos: int) -> str:
-    """The header of the column a cell number stands in: the nearest line above in
-    the same table whose cells are all words (信息内容 | 本年制发件数 | 本年废止件数)."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    col = text.count("\t", line_start, pos)
-    end = line_start - 1
-    for _ in range(12):
+# The last text's header lines by row (see `_header_above`), swapped whole so that
+# two analyses in two threads never read each other's.
+_HEADER_MEMO: tuple[str, dict[int, tuple[str, ...]]] = ("", {})
+
+
+def _header_above(text: str, line_start: int) -> tuple[str, ...]:
+    """The cells of the nearest line above the row at `line_start`, in the same table,
+    whose cells are all words (its header); () when the table has none. Remembered
+    for every row walked, so a table of thousands of rows is read once."""
+    global _HEADER_MEMO
+    memo_text, memo = _HEADER_MEMO
+    if memo_text is not text:
+        memo = {}
+        _HEADER_MEMO = (text, memo)
+    path = []
+    cur = line_start
+    found: tuple[str, ...] = ()
+    while True:
+        if cur in memo:
+            found = memo[cur]
+            break
+        path.append(cur)
+        end = cur - 1
         if end <= 0:
-            return ""
+            break
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
         if "\t" not in line:
-            return ""
+            break
         cells = line.split("\t")
         if not any(_NUMERIC_CELL.match(c) for c in cells if c):
-            return cells[col] if col < len(cells) and col > 0 else ""
-        end = start - 1
-    return ""
+            found = tuple(cells)
+            break
+        cur = start
+    for p in path:
+        memo[p] = found
+    return found
+
+
+def _column_header(text: str, pos: int) -> str:
+    """The header of the column a cell number stands in: the nearest line above in
+    the same table, however long, whose cells are all words (信息内容 | 本年制发件数 |
+    本年废止件数)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    col = text.count("\t", line_start, pos)
+    cells = _header_above(text, line_start)
+    return cells[col] if 0 < col < len(cells) else ""
 
 
 def _aligned_header(text: str, pos: int) -> str:
@@ -333,6 +562,55 @@ def _place_table_caption(text: str, line_start: int, label_pos: int, label: str,
     return ""
 
 
+_TOP_MEMO: tuple[str, dict[int, int]] = ("", {})
+
+
+def _table_top(text: str, line_start: int) -> int:
+    """Where the table holding the row at `line_start` begins (its first line with a
+    tab after a line without one), remembered for every row walked."""
+    global _TOP_MEMO
+    memo_text, memo = _TOP_MEMO
+    if memo_text is not text:
+        memo = {}
+        _TOP_MEMO = (text, memo)
+    path = []
+    top = line_start
+    while top > 0 and top not in memo:
+        path.append(top)
+        prev = text.rfind("\n", 0, top - 1) + 1
+        if "\t" not in text[prev : top - 1]:
+            break
+        top = prev
+    top = memo.get(top, top)
+    for p in path:
+        memo[p] = top
+    return top
+
+
+def _table_head(text: str, line_start: int, near: int) -> str:
+    """The caption and header lines of the table a row stands in, when they are more
+    than `near` characters above it (the last rows of a long table: 长河街道 | 10 | 0
+    fifteen rows under 表一：行政复议案件受理情况统计表 and 单位 | 2019受理量 | …):
+    the short line just above the table's first row, and its lines of words only."""
+    top = _table_top(text, line_start)
+    if top >= line_start - near:
+        return ""
+    head = []
+    caption_start = text.rfind("\n", 0, top - 1) + 1 if top > 0 else top
+    caption = text[caption_start : top - 1] if top > 0 else ""
+    if caption and len(caption) <= 60 and caption[-1] not in "。；;！？!?，,":
+        head.append(caption)
+    start = top
+    for _ in range(3):
+        end = text.find("\n", start)
+        cells = text[start : end if end >= 0 else len(text)].split("\t")
+        if end < 0 or end >= line_start or any(_NUMERIC_CELL.match(c) for c in cells if c):
+            break
+        head.append(text[start:end])
+        start = end + 1
+    return "".join(head)
+
+
 def _row_of_numbers(text: str, pos: int) -> bool:
     """Whether the table row holding `pos` has numbers in every cell (no row label)."""
     line_start = text.rfind("\n", 0, pos) + 1
@@ -377,6 +655,9 @@ def _bound(text: str, tok: NumberToken) -> str:
     return ""
 
 
+_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+
+
 def _cell_label(text: str, pos: int) -> str:
     """The label of a number standing alone in a table cell or on a line of its own
     (a table flattened one cell per line): the nearest cell before it in the same row,
@@ -399,7 +680,10 @@ def _cell_label(text: str, pos: int) -> str:
         if cell and not _NUMERIC_CELL.match(cell):
             # A table's label is short; a line ending a sentence is prose (a page number
             # under a paragraph is not a figure).
-            if len(cell) <= 24 and cell[-1] not in "。；;！？!?":
+            # A bracketed note inside a row's label does not make it prose
+            # (（二）部分公开（区分处理的，只计这一情形，不计其他情形） | 5).
+            bare = _BRACKETED.sub("", cell) if in_row else cell
+            if len(bare) <= 24 and cell[-1] not in "。；;！？!?":
                 return cell
             return ""
         i = j
@@ -431,6 +715,9 @@ _CN = "零〇一二两三四五六七八九十百"
 _SESSION_AFTER = re.compile(rf"^(、[{_CN}]+[次中])*[^，。；]{{0,2}}(全会|全体会议|全体（扩大）会议)")
 
 
+_SERIAL_HEADER = re.compile(r"^(序号|编号|序|排名|排序|名次|位次|No\.?)$", re.IGNORECASE)
+
+
 def _bare_count(text: str, tok: NumberToken) -> bool:
     """A number written without a measure word that is still a count: after its
     measure (行政处罚2100，共审结复议案件4696。) or alone in a table cell."""
@@ -453,12 +740,28 @@ def _bare_count(text: str, tok: NumberToken) -> bool:
         rest = text[tok.end : line_end if line_end >= 0 else len(text)].split("\t")
         if prev == "\n" and nxt == "\t" and any(c and not _NUMERIC_CELL.match(c) for c in rest):
             return False  # the first cell of a labelled row: its number (序号), not a count
+        if _SERIAL_HEADER.match(_column_header(text, tok.start)):
+            return False  # 序号 | 县区 | … | 序号 | 县区: the second record's number in a row
         return (not nxt or nxt in CELL_END) and bool(_cell_label(text, tok.start))
     if not ("\u4e00" <= prev <= "\u9fff") or prev in _BARE_NOT_AFTER:
         return False
     if 1900 <= tok.value <= 2100 and re.search(r"(截至|截止|到|于|至)[^，。]{0,3}$", text[max(0, tok.start - 6) : tok.start]):
         return False
     return True
+
+
+def _signed(text: str, tok: NumberToken) -> NumberToken:
+    """A table cell opening with a minus sign holds a negative number (同比 | -30.0%:
+    a fall); a hyphen anywhere else is a dash or a range, not a sign."""
+    if tok.chinese or tok.start < 1 or text[tok.start - 1] not in "-−－":
+        return tok
+    if tok.start >= 2 and text[tok.start - 2] not in CELL_END:
+        return tok
+    line_start = text.rfind("\n", 0, tok.start) + 1
+    line_end = text.find("\n", tok.start)
+    if "\t" not in text[line_start : line_end if line_end >= 0 else len(text)]:
+        return tok
+    return dataclasses.replace(tok, start=tok.start - 1, value=-tok.value, raw="-" + tok.raw)
 
 
 def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
@@ -579,7 +882,8 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
         + _spans(t, "《", "》", 60)
         + _spans(t, "〔", "〕", 8)
     )
-    tokens = [tok for tok in find_numbers(t) if _keep(t, tok, quoted)]
+    tokens = [_signed(t, tok) for tok in find_numbers(t)]
+    tokens = [tok for tok in tokens if _keep(t, tok, quoted)]
     figures: list[Figure] = []
     sentence_starts = [0] + [i + 1 for i, ch in enumerate(t) if ch in SENTENCE_END]
     paragraph_starts = [0] + [i + 1 for i, ch in enumerate(t) if ch == "\n"]
@@ -622,9 +926,17 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
             context_before = _heading_context(headings, para_start) + context_before
         cell_unit = ""
         cell_header = False
+        row_scope = ""
         if not before and clause_start > 0 and t[clause_start - 1] in CELL_END:
             label = _cell_label(t, tok.start)
             if label:
+                if (
+                    "\t" in t[t.rfind("\n", 0, tok.start) + 1 : tok.start]
+                    and not lx.TOTAL_ROW.match(label)
+                    and not _row_of_numbers(t, tok.start)
+                ):
+                    # A table row's label says whose figure it is (甲区 | 12 | 9).
+                    row_scope = label
                 # The quote of a table cell runs from its row's label (or, in a row of
                 # numbers only, from the row's start).
                 line_start = t.rfind("\n", 0, tok.start) + 1
@@ -639,12 +951,26 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 else:
                     # A labelled row: the table's caption and header lines above are
                     # its context too (2024年行政复议案件审结情况 over 维持 | 87).
-                    context_before = t[max(0, line_start - CONTEXT_CHARS) : line_start] + label + context_before
+                    context_before = (
+                        _table_head(t, line_start, CONTEXT_CHARS)
+                        + t[max(0, line_start - CONTEXT_CHARS) : line_start]
+                        + label
+                        + context_before
+                    )
                 # The column's header names the measure where the row's label alone
                 # does not (本年制发件数 | 行政规范性文件 | 5).
                 header = _column_header(t, tok.start)
                 cell_unit = tok.unit or _header_unit(label) or _header_unit(header)
                 group0 = lx.unit_group(cell_unit)
+                if (
+                    row_scope
+                    and lx.PLACE_LABEL.search(header)
+                    and not lx.PLACE_LABEL.search(row_scope)
+                    and not lx.TOTAL_ROW.match(header)
+                ):
+                    # A transposed table (项目 | 甲区 | 乙区 over 新收案件 | 12 | 7): the
+                    # rows are measures and the column names whose figure it is.
+                    row_scope = header
                 with_header = header + label
                 caption = _place_table_caption(t, line_start, quote_from, label, header)
                 if caption:
@@ -742,7 +1068,7 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                     value=tok.value,
                     unit=unit,
                     approx=tok.approx,
-                    scope=_scope(sentence_before),
+                    scope=row_scope or _scope(sentence_before),
                     quote=text[qa:qb],
                     position=c.offsets[tok.start],
                     quote_start=qa,

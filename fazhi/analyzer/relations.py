@@ -32,7 +32,7 @@ from functools import cache
 from typing import Any
 
 from . import lexicon as lx
-from .extract import CELL_END, Figure, _num, part_lists
+from .extract import CELL_END, Figure, _aligned_header, _column_header, _num, part_lists
 
 # How far before a rate its counts may stand (in compact characters).
 RATE_REACH = 200
@@ -1156,6 +1156,47 @@ def _total_column(text: str, line_start: int) -> tuple[int, int] | None:
     return None
 
 
+def _group_totals(text: str, figures: list[Figure], idx: list[int]) -> list[Relation]:
+    """A row under a header with several 总计 columns, each closing its group (行政复议
+    结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计, then the same for 未经复议直接起诉
+    and 复议后起诉): each 总计 cell against the cells of its group. Reported when it
+    adds up; otherwise left unjudged (a header read wrongly proves nothing)."""
+    names = [_column_header(text, figures[i].cstart) or _aligned_header(text, figures[i].cstart) for i in idx]
+    totals = [k for k, n in enumerate(names) if _TOTAL_NAME.search(n)]
+    if len(totals) < 2:
+        return []
+    line_start = text.rfind("\n", 0, figures[idx[0]].cstart) + 1
+    cols = [text.count("\t", line_start, figures[i].cstart) for i in idx]
+    out: list[Relation] = []
+    begin = 0
+    for k in totals:
+        parts = [idx[j] for j in range(begin, k)]
+        contiguous = all(cols[j + 1] == cols[j] + 1 for j in range(begin, k))
+        begin = k + 1
+        if len(parts) < 2 or not contiguous or any(figures[j].is_rate for j in parts + [idx[k]]):
+            continue
+        s = sum((figures[j].value for j in parts), Decimal(0))
+        t = figures[idx[k]].value
+        ok = s == t
+        out.append(
+            Relation(
+                "sum",
+                ok,
+                f"本组各列之和{_fmt(s)}与“总计”{_fmt(t)}{'相符' if ok else '不符，表头可能未对齐，未作判断'}。",
+                total=idx[k],
+                parts=parts,
+                stated_total=t,
+                sum_of_parts=s,
+                confidence="确定" if ok else "无法核对",
+                checked=ok,
+            )
+        )
+    return out
+
+
+_TOTAL_NAME = re.compile(r"(总计|合计|小计)([（(][^（()）]{1,4}[）)])?$")
+
+
 def _row_sums(text: str, figures: list[Figure]) -> list[Relation]:
     """A table row under a header with one 总计 column: the number in it is the sum of
     the numbers before it (58 | 7 | 0 | 0 | 1 | 0 | 66; 12175 | … | 12 | 108156 | 1753.79
@@ -1175,6 +1216,7 @@ def _row_sums(text: str, figures: list[Figure]) -> list[Relation]:
             continue
         col = _total_column(text, line_start)
         if col is None:
+            out += _group_totals(text, figures, idx)
             continue
         last = col[0] == col[1] - 1
         if last:
@@ -1184,7 +1226,10 @@ def _row_sums(text: str, figures: list[Figure]) -> list[Relation]:
         else:
             if col[1] != len(cells):
                 continue
-            at_col = {text.count("\t", line_start, figures[i].cstart): i for i in idx}
+            # Columns counted as the header's are, without empty cells.
+            at_col = {
+                sum(1 for c in text[line_start : figures[i].cstart].split("\t")[:-1] if c): i for i in idx
+            }
             if col[0] not in at_col:
                 continue
             total = at_col[col[0]]
@@ -1232,8 +1277,8 @@ def _table_relations(text: str, figures: list[Figure]) -> list[Relation]:
         if not t_rates or any(figures[r].value != HUNDRED for r in t_rates):
             continue  # a share column sums to 100% in its total row; else it may be 同比
         for row in table:
-            if row is total_rows[0]:
-                continue
+            if row is total_rows[0] or _PART_ROW.match(row[0]):
+                continue  # (a 其中 row's share may be of the row above it)
             counts, rates = split(row)
             if (
                 not counts
@@ -1249,31 +1294,171 @@ def _table_relations(text: str, figures: list[Figure]) -> list[Relation]:
     return out
 
 
+_SHARE_HEADER = re.compile(r"^(占比|比例|比重|百分比|占[^\t]{0,12}(比例|比重|百分比|%|％)|构成比)([（(]%[）)])?$")
+
+
+def _header_cells(text: str, line_start: int) -> list[str]:
+    """The cells of the nearest line of words only above a table row (its header)."""
+    end = line_start - 1
+    for _ in range(400):
+        if end <= 0:
+            return []
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if "\t" not in line:
+            return []
+        cells = line.split("\t")
+        if not any(_NUMBER_CELL.match(c) or c.startswith("-") for c in cells if c):
+            return cells
+        end = start - 1
+    return []
+
+
+def _fitting(figures: list[Figure], pairs: list[tuple[int, int]], denominator: int) -> int:
+    """How many (share, count) pairs fit count ÷ denominator."""
+    d = figures[denominator]
+    return sum(
+        1
+        for r, n in pairs
+        if rate_fits(figures[n].value, d.value, figures[r].value, figures[r].approx, figures[r].bound)[1]
+    )
+
+
+_PART_ROW = re.compile(r"^[（(]?(其中|含|包括)")
+
+
+def _share_columns(text: str, figures: list[Figure], done: set[int]) -> list[Relation]:
+    """A column headed 占比 (or 比例, 占…比例) whose 合计 row reads 100%: each row's
+    share is its count in a named count column over the 合计 row's count there — the
+    column just before the shares, or another count column when every row fits that
+    one instead (单位 | 2019受理量 | 2020受理量 | 占比 | 同比 | …). A row that does
+    not fit is 不符 only when at least three quarters of the rows fit the column (the
+    table proves what its shares are of); otherwise nothing is judged."""
+    at = {f.cstart: i for i, f in enumerate(figures)}
+    out: list[Relation] = []
+    for table in _table_rows(text):
+        total_rows = [r for r in table if lx.TOTAL_ROW.match(r[0])]
+        if len(total_rows) != 1 or not total_rows[0][1]:
+            continue
+
+        def columns(row: tuple[str, list[int]]) -> dict[int, int]:
+            line_start = text.rfind("\n", 0, row[1][0]) + 1 if row[1] else 0
+            return {text.count("\t", line_start, p): at[p] for p in row[1] if p in at}
+
+        first = next((r for r in table if r[1]), None)
+        if first is None:
+            continue
+        header = _header_cells(text, text.rfind("\n", 0, first[1][0]) + 1)
+        total = columns(total_rows[0])
+        # A 其中 row's share may be of the row above it, not of the 合计: not judged.
+        rows = [columns(r) for r in table if r is not total_rows[0] and r[1] and not _PART_ROW.match(r[0])]
+        for c, name in enumerate(header):
+            if not _SHARE_HEADER.match(name) or c not in total or figures[total[c]].value != HUNDRED:
+                continue
+            if not figures[total[c]].is_rate:
+                continue
+            # Count columns to the left, the nearest first, each with a named header.
+            candidates = [
+                k
+                for k in range(c - 1, 0, -1)
+                if k < len(header)
+                and header[k]
+                and k in total
+                and not figures[total[k]].is_rate
+                and figures[total[k]].value > 0
+            ]
+            pairs_by_col = {
+                k: [(row[c], row[k]) for row in rows if c in row and k in row and figures[row[c]].is_rate]
+                for k in candidates
+            }
+            pairs_by_col = {k: v for k, v in pairs_by_col.items() if len(v) >= 2 and not any(r in done for r, _n in v)}
+            if not pairs_by_col:
+                continue
+
+            fit = {k: _fitting(figures, v, total[k]) for k, v in pairs_by_col.items()}
+            every = [k for k in pairs_by_col if fit[k] == len(pairs_by_col[k])]
+            if every:
+                k = every[0]
+            else:
+                k = next(iter(pairs_by_col))
+                if len(pairs_by_col[k]) < 3 or fit[k] * 4 < len(pairs_by_col[k]) * 3:
+                    continue
+            for r, n in pairs_by_col[k]:
+                out.append(_checked_rate(figures, r, n, total[k], "确定"))
+    return out
+
+
+def _row_columns(text: str, row: tuple[str, list[int]], at: dict[int, int]) -> dict[int, int]:
+    """{column: figure index} of a row's number cells (-1 for a cell read as no figure)."""
+    if not row[1]:
+        return {}
+    line_start = text.rfind("\n", 0, row[1][0]) + 1
+    return {text.count("\t", line_start, p): at.get(p, -1) for p in row[1]}
+
+
+def _side_by_side(text: str, rows: list[tuple[str, list[int]]]) -> bool:
+    """Whether the rows hold two or more records each (甲区 | 12 | 9 | 乙区 | 7 | 5):
+    a row with a cell of words after a number cell."""
+    for row in rows:
+        if not row[1]:
+            continue
+        line_start = text.rfind("\n", 0, row[1][0]) + 1
+        line_end = text.find("\n", line_start)
+        cells = text[line_start : line_end if line_end >= 0 else len(text)].split("\t")
+        seen_number = False
+        for c in cells:
+            if _NUMBER_CELL.match(c):
+                seen_number = True
+            elif c and seen_number and not c.startswith(("-", "—")):
+                return True
+    return False
+
+
 def _column_sums(text: str, figures: list[Figure]) -> list[Relation]:
-    """A table's 合计 row under rows with as many counts: each of its counts against
-    the column above it. Rows may be parts of others (其中 rows), so only a column that
-    adds up is reported; one that does not is left unjudged."""
+    """A table's 合计 row under rows of counts: each of its counts against the column
+    above it (found by position, so a row with an empty or extra cell elsewhere does
+    not matter). In a table whose rows hold two records side by side under a header
+    repeated for each (| 收案数 | 受理数 |  | 收案数 | 受理数), a column's parts are the
+    cells under every copy of its header. Rows may be parts of others (其中 rows), so
+    only a column that adds up is reported; one that does not is left unjudged."""
     at = {f.cstart: i for i, f in enumerate(figures)}
     out: list[Relation] = []
     for table in _table_rows(text):
         totals = [k for k, r in enumerate(table) if lx.TOTAL_ROW.match(r[0])]
         if len(totals) != 1 or totals[0] < 2:
             continue
-        width = len(table[totals[0]][1])
         first = max((k + 1 for k, r in enumerate(table[: totals[0]]) if not r[1]), default=0)
-        cells = [p for r in table[first : totals[0] + 1] for p in r[1]]
-        if any(p not in at for p in cells):
-            continue
-        rows = [[at[p] for p in r[1]] for r in table[first : totals[0] + 1]]
-        if len(rows) < 3 or any(len(r) != width for r in rows):
-            continue
-        *above, total_row = rows
-        for k in range(width):
-            t = total_row[k]
-            parts = [r[k] for r in above]
-            if figures[t].is_rate or any(figures[j].is_rate for j in parts):
+        body = [r for r in table[first : totals[0]] if r[1]]
+        paired = _side_by_side(text, body)
+        if len(body) < (1 if paired else 2):
+            continue  # (one row of two records side by side is two rows)
+        total_cols = _row_columns(text, table[totals[0]], at)
+        if paired and len(total_cols) == 1:
+            continue  # one 总计 under a table of pairs: `_whole_table_sums`
+        header = _header_cells(text, text.rfind("\n", 0, body[0][1][0]) + 1) if paired else []
+        rows = [_row_columns(text, r, at) for r in body]
+        for k, t in sorted(total_cols.items()):
+            if t < 0 or figures[t].is_rate:
                 continue
-            out.append(_table_sum(figures, t, parts, "本列各行", "合计"))
+            cols = [k]
+            if paired:
+                if k >= len(header) or not header[k]:
+                    continue
+                cols = [j for j, h in enumerate(header) if h == header[k]]
+                if len(cols) < 2:
+                    continue
+            parts: list[int] = []
+            for rc in rows:
+                got = [rc[j] for j in cols if j in rc]
+                if not got and not paired:
+                    break
+                parts += got
+            else:
+                if len(parts) < 2 or any(j < 0 or figures[j].is_rate for j in parts):
+                    continue
+                if len(parts) < len(rows) and not paired:
+                    continue
+                out.append(_table_sum(figures, t, parts, "本列各行", "合计"))
     return out
 
 
@@ -1497,6 +1682,7 @@ def find_relations(text: str, figures: list[Figure]) -> list[Relation]:
     """Every rate, sum, implied total and 同比 change the figures allow, checked or
     not (see `Relation.checked`). `text` is the compact text."""
     tables = _table_relations(text, figures)
+    tables += _share_columns(text, figures, {r.rate for r in tables if r.rate is not None})
     in_tables = {r.rate for r in tables}
     rates = [r for r in _rate_relations(text, figures) if r.rate not in in_tables]
     sums = _sum_relations(text, figures) + [r for r in _category_share_lists(figures)[0] if r.kind == "sum"]

@@ -80,6 +80,8 @@ def find_sections(text: str) -> list[Section]:
         if _cn_index(m.group(1)) != expected:
             continue
         heading = m.group(0).strip()
+        if re.search(r"[\t|｜]", heading):
+            continue  # a table row (一、本年新收政府信息公开申请数量 | 40 | …), not a heading
         if len(heading) > 60 and heading[-1] in "。；":
             continue  # a numbered paragraph, not a heading
         found.append(Section(heading, section_kind(heading), m.start(), len(text)))

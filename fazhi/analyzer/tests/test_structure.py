@@ -44,3 +44,17 @@ def test_numbering_must_run_on_for_a_line_to_count_as_a_heading():
     text = "一、主要举措和成效\n三、这不是标题因为跳号了\n二、存在的问题\n"
     s = analyze_text(text + "受理行政复议案件3件，其余情况。" * 2).structure.as_dict()
     assert [x["heading"] for x in s["sections"]] == ["一、主要举措和成效", "二、存在的问题"]
+
+
+def test_a_numbered_table_row_is_not_a_section_heading():
+    from fazhi.analyzer.structure import find_sections
+
+    text = (
+        "一、总体情况\n本年度工作有序推进。\n二、主动公开政府信息情况\n略。\n"
+        "三、收到和处理政府信息公开申请情况\n"
+        "一、本年新收政府信息公开申请数量 | 40 | 6 | 46\n"
+        "四、结转下年度继续办理 | 5 | 1 | 6\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n略。\n"
+    )
+    headings = [s.heading for s in find_sections(text)]
+    assert headings[-1] == "四、政府信息公开行政复议、行政诉讼情况" and len(headings) == 4
