@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
+from . import kinds
 from . import lexicon as lx
 from .numbers import FULLWIDTH, NumberToken, duration_follows, find_numbers
 
@@ -468,6 +469,8 @@ def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
         return False
     if before.endswith("第") or _inside(tok.start, quoted) or lx.TARGET_BEFORE.search(before):
         return False
+    if kinds.is_target(text, tok) or kinds.is_structure_count(text, tok):
+        return False  # 力争达到95%, 采取十三项措施: a target or the report's own structure
     if tok.unit in ("市", "县") and (tok.chinese or 1900 <= tok.value <= 2100):
         return False  # 2024市…, 两市: a year before a place name, or a name (一市两县)
     if tok.unit == "分" and re.search(r"[点时:：]$", before):
@@ -759,12 +762,14 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                     sentence_text=sentence_before,
                 )
             )
+    kinds.refine(t, figures)  # the code checked against the kind of thing counted
     figures = _spread_shared_rates(figures)
     _inherit_parallel(t, figures)
     _resolve_numerator_rates(figures)
     _table_share_rows(t, figures)
     _inherit_part_codes(t, figures)
     _last_year_counts(t, figures)
+    kinds.last_year_values(t, figures)
     return figures
 
 
