@@ -769,7 +769,7 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
     _table_share_rows(t, figures)
     _inherit_part_codes(t, figures)
     _last_year_counts(t, figures)
-    kinds.last_year_values(t, figures)
+    kinds.finish(t, figures)  # breakdowns by type take the total's code; last year's values
     return figures
 
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, Protocol
 
 from . import lexicon as lx
@@ -249,6 +250,12 @@ class _Dated(_Coded, Protocol):
     def is_rate(self) -> bool: ...
 
 
+def finish(text: str, figures: Sequence[_Part]) -> None:
+    """The rules that need the lists of parts found: breakdowns, last year's values."""
+    breakdowns(text, figures)
+    last_year_values(text, figures)
+
+
 def last_year_values(text: str, figures: Sequence[_Dated]) -> None:
     """A count written as last year's (由上年的816件上升到1087件; 与上年的1068件相比)
     takes the code of this year's count it is set beside, in the same sentence and
@@ -325,3 +332,89 @@ def is_structure_count(text: str, tok: NumberToken) -> bool:
     if before.endswith("等"):
         return True  # 调解、普法等六项: the items the report has just listed, summed up
     return bool(STRUCTURE_VERB.search(before)) and (not after or after[0] in "，。；、：:,;）)\n")
+
+
+# --- D. a total broken down by type, respondent or field ------------------------------------
+
+# 从案件类型看，…; 按被申请人分：…; 从申请事项来看，…: what follows breaks down a total.
+BREAKDOWN = re.compile(r"(从|按照?|依照?)(?P<by>[^，。；：:\d从按依]{1,12}?)(来看|上看|看|划分|区分|分类|分)[，,：:]")
+# 以市政府部门为被申请人的421件, 被申请人为乡镇政府的12件: one respondent of a list.
+RESPONDENT = re.compile(r"以[^，。；、]{1,16}为被申请人|被申请人(为|是)")
+
+
+class _Part(_Dated, Protocol):
+    value: Decimal
+    paragraph: int
+    part_of: int | None
+
+
+def _total_before(figures: Sequence[_Part], first: int, unit: str, at_least: Decimal) -> int | None:
+    """The nearest count before `first` in its paragraph, in the same kind of unit,
+    not smaller than the parts, with a catalogue code."""
+    f0 = figures[first]
+    for j in range(first - 1, -1, -1):
+        g = figures[j]
+        if g.paragraph != f0.paragraph or g.sentence < f0.sentence - 1:
+            return None
+        if g.is_rate or lx.unit_group(g.unit) != lx.unit_group(unit):
+            continue
+        if g.part_of is not None:
+            continue  # a part of an earlier list, not a total
+        return j if g.value >= at_least and not g.indicator.startswith("other:") else None
+    return None
+
+
+def _take_total_code(figures: Sequence[_Part], total: int, parts: list[int]) -> None:
+    tcode = figures[total].indicator
+    for i in parts:
+        f = figures[i]
+        if f.indicator in lx.PARTITIONS.get(tcode, ()):
+            continue  # 维持、撤销…: the outcomes of the total keep their codes
+        f.indicator = tcode
+        if "其中" not in f.scope:
+            f.scope = (f.scope + "，" if f.scope else "") + "其中"
+
+
+def breakdowns(text: str, figures: Sequence[_Part]) -> None:
+    """A total broken down by type, respondent or field (从案件类型看，行政处罚类17件、
+    行政强制类1件; 以市政府部门为被申请人的421件、以区县政府为被申请人的782件) gives
+    its parts its own code (the gold rule: a part of a total has the total's code),
+    not `other:<type>` nor the code the type's words suggest (enforcement_cases for
+    行政处罚 in a 复议 breakdown, recon_superior_cases for 以…为被申请人). Only where the
+    total is stated before and the parts, introduced as its breakdown, fit in it."""
+    for m in BREAKDOWN.finditer(text):
+        end = min((j for j in (text.find("。", m.end()), text.find("\n", m.end())) if j >= 0), default=len(text))
+        nxt = BREAKDOWN.search(text, m.end(), end)
+        if nxt:
+            end = nxt.start()  # …；从被申请人看，…: the next breakdown of the same total
+        parts = [i for i, f in enumerate(figures) if m.end() <= f.cstart < end and not f.is_rate]
+        if len(parts) < 2 or len({lx.unit_group(figures[i].unit) for i in parts}) != 1:
+            continue
+        first = min(parts)
+        if first and figures[first].cstart < m.end():
+            continue
+        total = _total_before(figures, first, figures[first].unit, sum((figures[i].value for i in parts), Decimal(0)))
+        if total is None or figures[total].cend > m.start():
+            continue
+        _take_total_code(figures, total, parts)
+    # Two or more respondents in one list: a breakdown of the body's own cases.
+    seen: set[int] = set()
+    for i, f in enumerate(figures):
+        if i in seen or f.indicator != "recon_superior_cases":
+            continue
+        run = [
+            j
+            for j, g in enumerate(figures)
+            if g.sentence == f.sentence and not g.is_rate and RESPONDENT.search(_clause_before(text, g))
+        ]
+        if len(run) < 2:
+            continue
+        seen.update(run)
+        total = figures[run[0]].part_of
+        if total is None:
+            total = _total_before(figures, run[0], f.unit, sum((figures[j].value for j in run), Decimal(0)))
+        if total is not None and not figures[total].indicator.startswith("other:"):
+            _take_total_code(figures, total, run)
+        else:
+            for j in run:
+                figures[j].indicator = "other:respondent_breakdown"

@@ -212,3 +212,53 @@ def test_last_years_value_takes_the_indicators_code(text, last, this):
     assert figures[last].indicator == figures[this].indicator
     assert not figures[last].indicator.startswith("other:")
     assert "上年" in figures[last].scope and "上年" not in figures[this].scope
+
+
+# D. A total broken down by type, respondent or field -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("全年共收到行政复议申请260件。从案件类型看，行政处罚类170件、行政强制类12件、其他78件。", (170, 12, 78)),
+        ("本年度受理行政复议案件96件，按申请事项分：行政处罚41件、政府信息公开30件、行政确认25件。", (41, 30, 25)),
+        (
+            "全年新收行政复议申请1203件。从被申请人来看，以市政府部门为被申请人的421件、以区县政府为被申请人的782件。",
+            (421, 782),
+        ),
+    ],
+)
+def test_a_breakdown_of_a_total_takes_the_totals_code(text, parts):
+    figures = extract_figures(text)
+    total = figures[0]
+    assert total.indicator.startswith("recon_")
+    by_value = {int(f.value): f for f in figures[1:]}
+    for v in parts:
+        assert by_value[v].indicator == total.indicator, (v, by_value[v].indicator)
+        assert "其中" in by_value[v].scope
+
+
+def test_a_respondent_list_under_its_total_is_no_count_of_superior_cases():
+    text = "全年受理行政复议案件58件，其中以县政府部门为被申请人的41件、以乡镇政府为被申请人的17件。"
+    got = codes(text)
+    assert [c for c, _v in got] == ["recon_accepted"] * 3
+
+
+def test_a_respondent_list_with_no_total_is_other():
+    got = codes("以市政府部门为被申请人的案件30件，以区政府为被申请人的案件12件。")
+    assert all(c.startswith("other:") for c, _v in got), got
+
+
+def test_a_single_superior_case_count_stays():
+    text = "全年收到行政复议申请80件。上级机关受理以本级政府为被申请人的复议案件6件。"
+    assert code_of(text, 6) == "recon_superior_cases"
+
+
+def test_a_breakdown_larger_than_the_count_before_is_not_its_breakdown():
+    text = "全年审结行政复议案件20件。从执法领域看，行政处罚案件150件、行政许可案件90件。"
+    assert code_of(text, 150) == "enforcement_cases"
+
+
+def test_the_outcomes_in_a_breakdown_keep_their_codes():
+    text = "全年审结行政复议案件60件，从审理结果看，维持40件、撤销8件、驳回12件。"
+    assert [c for c, _v in codes(text)] == ["recon_closed", "recon_upheld", "recon_revoked", "recon_dismissed"]
