@@ -128,6 +128,11 @@ BODY_UNITS = frozenset({"个", "家", "所", "处", "座", "间", "支", "支队
 BODY_CODE_UNITS = frozenset({"个"})
 # Codes that count people and are written with 个 too (调解员1153个).
 BODY_UNIT_ALLOWED = frozenset(code for code, groups in lx.EXTRA_GROUPS.items() if "thing" in groups)
+# Nouns of bodies, places and rooms: with one of them beside 个 the count is of bodies.
+BODY_NOUN = re.compile(
+    r"[^，。；、\d]{0,6}(工作站|服务站|联络点|工作室|中心|大厅|窗口|机构|组织|单位|部门|平台|基地|阵地|网点|"
+    r"站|室|所|点|公园|广场|长廊|委员会|团队|队伍|主体)"
+)
 # Catalogue units that count cases, documents or files: never a body.
 CASE_UNITS = frozenset({"件", "卷", "份", "条"})
 
@@ -144,6 +149,8 @@ def units(text: str, f: _Coded) -> str | None:
         return None
     if f.unit == "个" and own not in CASE_UNITS:
         return None  # 重大行政决策事项5个: items (项) may be counted with 个
+    if f.unit == "个" and not (BODY_NOUN.search(_clause_before(text, f)[-8:]) or BODY_NOUN.match(text, f.cend)):
+        return None  # 35个议题: 个 counts things too; only a body named beside it is one
     return "other:" + re.sub(r"[^\u4e00-\u9fff]", "", _clause_before(text, f))[-8:] + f.unit
 
 
@@ -209,11 +216,34 @@ def legality_review(text: str, f: _Coded) -> str | None:
         if decision or REVIEWED_ITEMS.search(clause) or REVIEW.search(clause):
             return "normdoc_reviewed"
         return None
-    if (code == "enforcement_cases" or code.startswith("other:")) and REVIEW.search(clause):
-        # 对重大执法决定进行法制审核36件: reviews, not cases.
-        if lx.unit_group(f.unit) == "thing" and "决策" not in clause:
-            return "normdoc_reviewed"
+    if not (code == "enforcement_cases" or code.startswith("other:")) or lx.unit_group(f.unit) != "thing":
+        return None
+    if FILING_REVIEW.search(clause):
+        return None  # 备案审查: documents others filed, not a legality review
+    if REVIEW.search(clause) or REVIEWED_NEXT.search(clause):
+        # 对重大执法决定进行法制审核36件, 审核重大执法决定112件: reviews, not cases;
+        # 合法性审核文件、决策、协议等共计236件: every kind of item reviewed.
+        if DECISION.search(clause) and not REVIEWED_ITEMS.search(clause):
+            return "decision_legality_reviewed"
+        return "normdoc_reviewed"
+    sentence_end = _forward(text, f.cend, "。；;\n", 60)
+    after = text[f.cend : sentence_end]
+    if REVIEWED_ITEMS.search(after.split("、")[0][:8]) and REVIEW.search(after):
+        return "normdoc_reviewed"  # 对120件规范性文件、86份合同进行合法性审查
     return None
+
+
+# 审核重大执法决定112件: the items reviewed named right after the verb.
+REVIEWED_NEXT = re.compile(r"审(查|核)(把关)?[^，。；\d]{0,8}(执法决定|处罚决定|议题|合同|协议)")
+FILING_REVIEW = re.compile(r"备案审查|备案审核")
+
+
+def _forward(text: str, pos: int, stops: str, limit: int) -> int:
+    hi = min(len(text), pos + limit)
+    for i in range(pos, hi):
+        if text[i] in stops:
+            return i
+    return hi
 
 
 RULES = (new_media, consultations, units, disclosure_handling, legality_review)
@@ -236,7 +266,7 @@ def refine(text: str, figures: Sequence[_Coded]) -> None:
 # 由上年的816件上升到1087件, 从上年的…: last year's value first, this year's after it.
 LAST_YEAR_FIRST = re.compile(r"(由|从)(去年|上年|上一?年度?|前一?年|(19|20)\d\d年)(同期)?的?$")
 # 与上年的1068件相比, 同上年的…, 和去年同期的…: last year's value, this year's beside it.
-LAST_YEAR_BESIDE = re.compile(r"(与|和|同|跟)(去年|上年|上一?年度?|前一?年|(19|20)\d\d年)(同期)?的?$")
+LAST_YEAR_BESIDE = re.compile(r"(与|和|同|跟|较|比|相比|对比)(去年|上年|上一?年度?|前一?年|(19|20)\d\d年)(同期)?的?$")
 
 
 CHANGED_TO = re.compile(r"^[^，。；\d]{0,2}(上升|增加|增长|提高|提升|下降|减少|降低|降)(到|至|为)$")
@@ -310,7 +340,16 @@ def is_target(text: str, tok: NumberToken) -> bool:
     """A number a report sets as a target, threshold or forecast, not a measured
     figure (市考核指标5%, 力争达到95%, 有望提升至45%, 目标为…)."""
     start = _back(text, tok.start, _CLAUSE_STOPS, 32)
-    return bool(TARGET.search(text[start : tok.start]))
+    before = text[start : tok.start]
+    if TARGET.search(before):
+        return True
+    # 对增幅超过60%的乡镇进行督导: a threshold that picks out others, not a figure.
+    return bool(THRESHOLD_OPEN.match(before) and THRESHOLD_AFTER.match(text, tok.end) and COMPARE.search(before + text[tok.end : tok.end + 3]))
+
+
+THRESHOLD_OPEN = re.compile(r"(对|凡|对于|将|把)")
+THRESHOLD_AFTER = re.compile(r"(以上|以下|及以上|以内)?的")
+COMPARE = re.compile(r"超过|高于|低于|不足|少于|多于|达到|以上|以下|以内")
 
 
 # 采取十三项措施, 围绕四项重点, 提出六条意见, 其他需要报告的事项等六项: the report's own

@@ -262,3 +262,45 @@ def test_a_breakdown_larger_than_the_count_before_is_not_its_breakdown():
 def test_the_outcomes_in_a_breakdown_keep_their_codes():
     text = "全年审结行政复议案件60件，从审理结果看，维持40件、撤销8件、驳回12件。"
     assert [c for c, _v in codes(text)] == ["recon_closed", "recon_upheld", "recon_revoked", "recon_dismissed"]
+
+
+# More wordings ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年对120件规范性文件、86份合同、35个议题进行合法性审查。",
+        "全年合法性审核行政规范性文件、重大行政决策、行政协议等共计236件。",
+        "审核重大执法决定112件。",
+    ],
+)
+def test_legality_reviews_written_other_ways(text):
+    assert {c for c, _v in codes(text)} == {"normdoc_reviewed"}
+
+
+def test_a_filing_review_is_no_legality_review():
+    assert codes("备案审查规范性文件17件。")[0][0] == "other:normdoc_filing_reviews"
+
+
+def test_a_threshold_that_picks_out_others_is_no_figure_but_a_share_is():
+    assert codes("对增幅超过60%的乡镇进行重点督导。") == []
+    assert [v for _c, v in codes("全县超过60%的纠纷通过人民调解化解。")] == [60]
+
+
+def test_ge_counts_things_and_only_counts_bodies_beside_a_body():
+    assert code_of("设立法律援助接待大厅8个。", 8).startswith("other:")
+    assert code_of("全县受理法律援助案件12个。", 12) == "legal_aid_cases"
+
+
+@pytest.mark.parametrize(
+    ("text", "last"),
+    [
+        ("全年共收到行政复议申请1087件，较上年的1068件增加19件。", 1068),
+        ("全年调处矛盾纠纷5120件，比上年同期的4870件有所增加。", 4870),
+    ],
+)
+def test_last_years_value_after_jiao_or_bi_says_last_year(text, last):
+    figures = {int(f.value): f for f in extract_figures(text)}
+    assert "上年" in figures[last].scope
+    assert figures[last].indicator == extract_figures(text)[0].indicator
