@@ -100,8 +100,9 @@ def new_media(text: str, f: _Coded) -> str | None:
 # --- B. consultations -------------------------------------------------------------
 
 CONSULTATION = re.compile(r"咨询")
-# A visit or a person served as such: 接待群众来访(咨询)…, 服务群众…人次.
-VISIT = re.compile(r"接待|来访|服务(群众|对象)|办理[^，。；]{0,6}事项")
+# A visit or a person served as such: 接待群众来访(咨询)…, 服务群众…人次 (接待 alone
+# is not: 接待群众法律咨询, 接待来人来电咨询 count consultations).
+VISIT = re.compile(r"来访|服务(群众|对象)|办理[^，。；]{0,6}事项")
 SERVICE = re.compile(r"法律服务")
 
 

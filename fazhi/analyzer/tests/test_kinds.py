@@ -59,6 +59,7 @@ def test_what_the_text_calls_proactive_disclosure_stays_so(text, value):
         ("公共法律服务中心解答法律咨询2460人次。", 2460),
         ("12348热线全年提供法律咨询服务8300人次。", 8300),
         ("法律援助中心为困难群众解答咨询915人次。", 915),
+        ("援助中心接待来人来电咨询620人次。", 620),
     ],
 )
 def test_consultations_answered_are_not_legal_service_visits(text, value):
@@ -69,6 +70,7 @@ def test_consultations_answered_are_not_legal_service_visits(text, value):
     ("text", "value"),
     [
         ("公共法律服务中心接待群众来访咨询3200人次。", 3200),
+        ("公共法律服务中心全年接待群众来访1500人次。", 1500),
         ("12348热线提供法律服务，全年服务群众6400人次。", 6400),
         ("为群众提供政策咨询、法律服务达470余人次。", 470),
     ],
