@@ -169,6 +169,7 @@ RECEIVED = re.compile(r"收到|新收|受理|接收|接到|提出|申请(数|总
 DISCLOSURE_APPEAL = re.compile(
     r"(因|涉及|针对|就|对)[^。\n]{0,16}(信息公开|公开申请|依申请)"
     r"|(信息公开|依申请公开|公开申请)[^。；，\n]{0,12}(被申请|被提起|被诉|引发|引起|提起)"
+    r"|(信息公开|依申请公开|公开申请)(工作)?(类|相关|方面)?的?(行政)?(复议|诉讼|应诉)"
 )
 
 
@@ -284,6 +285,12 @@ class _Dated(_Coded, Protocol):
 def finish(text: str, figures: Sequence[_Part]) -> None:
     """The rules that need the lists of parts found: breakdowns, last year's values."""
     breakdowns(text, figures)
+    for f in figures:
+        # 受理申请210件，其中予以公开98件: an outcome stays one after its total gave it
+        # the requests' code; so do the outcomes of an appeal about disclosure.
+        code = disclosure_handling(text, f)
+        if code is not None:
+            f.indicator = code
     last_year_values(text, figures)
 
 

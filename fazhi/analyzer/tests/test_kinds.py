@@ -306,3 +306,20 @@ def test_last_years_value_after_jiao_or_bi_says_last_year(text, last):
     figures = {int(f.value): f for f in extract_figures(text)}
     assert "上年" in figures[last].scope
     assert figures[last].indicator == extract_figures(text)[0].indicator
+
+
+def test_outcomes_listed_under_the_requests_received_are_not_more_requests():
+    text = "本年度共受理政府信息公开申请210件，已全部办结，其中予以公开98件，部分公开35件。"
+    got = codes(text)
+    assert got[0] == ("disclosure_requests", 210)
+    assert all(c.startswith("other:") for c, _v in got[1:]), got
+
+
+def test_ways_of_applying_under_the_requests_stay_requests():
+    got = codes("全年共收到政府信息公开申请80件，其中当面申请5件、网络申请75件。")
+    assert [c for c, _v in got] == ["disclosure_requests"] * 3
+
+
+def test_a_disclosure_lawsuit_and_its_outcomes_named_without_yin():
+    got = codes("政府信息公开行政诉讼3件，其中维持2件，纠正1件。")
+    assert all(c.startswith("other:") for c, _v in got), got
