@@ -469,8 +469,6 @@ def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
         return False
     if before.endswith("第") or _inside(tok.start, quoted) or lx.TARGET_BEFORE.search(before):
         return False
-    if kinds.is_target(text, tok) or kinds.is_structure_count(text, tok):
-        return False  # 力争达到95%, 采取十三项措施: a target or the report's own structure
     if tok.unit in ("市", "县") and (tok.chinese or 1900 <= tok.value <= 2100):
         return False  # 2024市…, 两市: a year before a place name, or a name (一市两县)
     if tok.unit == "分" and re.search(r"[点时:：]$", before):
@@ -583,6 +581,7 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
         + _spans(t, "〔", "〕", 8)
     )
     tokens = [tok for tok in find_numbers(t) if _keep(t, tok, quoted)]
+    tokens = [tok for tok in tokens if kinds.is_figure(t, tok)]  # not a target, not the report's structure
     figures: list[Figure] = []
     sentence_starts = [0] + [i + 1 for i, ch in enumerate(t) if ch in SENTENCE_END]
     paragraph_starts = [0] + [i + 1 for i, ch in enumerate(t) if ch == "\n"]

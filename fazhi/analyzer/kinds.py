@@ -344,6 +344,12 @@ TARGET = re.compile(
 )
 
 
+def is_figure(text: str, tok: NumberToken) -> bool:
+    """Whether a number kept as a measure is a measured figure: not a target, a
+    threshold, a forecast, nor a count of the report's own structure."""
+    return not is_target(text, tok) and not is_structure_count(text, tok)
+
+
 def is_target(text: str, tok: NumberToken) -> bool:
     """A number a report sets as a target, threshold or forecast, not a measured
     figure (市考核指标5%, 力争达到95%, 有望提升至45%, 目标为…)."""
