@@ -581,11 +581,11 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
         + _spans(t, "〔", "〕", 8)
     )
     tokens = [tok for tok in find_numbers(t) if _keep(t, tok, quoted)]
-    tokens = [tok for tok in tokens if kinds.is_figure(t, tok)]  # not a target, not the report's structure
     figures: list[Figure] = []
     sentence_starts = [0] + [i + 1 for i, ch in enumerate(t) if ch in SENTENCE_END]
     paragraph_starts = [0] + [i + 1 for i, ch in enumerate(t) if ch == "\n"]
     headings = _headings(t)
+    tokens = [tok for tok in tokens if kinds.is_figure(t, tok)]  # not a target, not the report's structure
     for k, tok in enumerate(tokens):
         prev_end = tokens[k - 1].end if k else 0
         next_start = tokens[k + 1].start if k + 1 < len(tokens) else len(t)
