@@ -368,7 +368,10 @@ COMPARE = re.compile(r"超过|高于|低于|不足|少于|多于|达到|以上|�
 
 # 采取十三项措施, 围绕四项重点, 提出六条意见, 其他需要报告的事项等六项: the report's own
 # parts and measures, counted in Chinese numerals.
-STRUCTURE_NOUN = re.compile(r"^(措施|举措|重点|任务|工作|内容|要求|意见|做法|目标|方面|环节|事项|问题|短板|不足|特色|亮点)")
+# (三个工作站, 两个工作室 are bodies: 工作 must not start another noun.)
+STRUCTURE_NOUN = re.compile(
+    r"^(措施|举措|重点|任务|工作(?![站室组队])|内容|要求|意见(?!书)|做法|目标|方面|环节|事项|问题|短板|不足|特色|亮点)"
+)
 STRUCTURE_VERB = re.compile(r"(围绕|聚焦|突出|抓好|抓住|做好|落实|采取|提出|推出|坚持|把握|从|等)$")
 STRUCTURE_UNITS = frozenset({"项", "条", "个", "点", "大", "方面"})
 

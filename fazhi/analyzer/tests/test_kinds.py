@@ -176,6 +176,7 @@ def test_counts_of_the_reports_own_structure_are_not_figures(text):
 def test_counts_in_digits_or_of_real_things_are_kept():
     assert codes("出台惠企法治举措13项。")[0][1] == 13
     assert codes("全年开展普法活动十二场。")[0][1] == 12
+    assert [v for _c, v in codes("建成两个调解室，新建三个工作站。")] == [2, 3]
 
 
 # K. Legality review ------------------------------------------------------------------------
