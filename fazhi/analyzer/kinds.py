@@ -393,7 +393,12 @@ def is_structure_count(text: str, tok: NumberToken) -> bool:
 # --- D. a total broken down by type, respondent or field ------------------------------------
 
 # 从案件类型看，…; 按被申请人分：…; 从申请事项来看，…: what follows breaks down a total.
-BREAKDOWN = re.compile(r"(从|按照?|依照?)(?P<by>[^，。；：:\d从按依]{1,12}?)(来看|上看|看|划分|区分|分类|分)[，,：:]")
+# 案件类型分别为…, 申请事项主要包括…, ，涉及行政处罚512件、…: the same, naming the kinds.
+BREAKDOWN = re.compile(
+    r"(从|按照?|依照?)(?P<by>[^，。；：:\d从按依]{1,12}?)(来看|上看|看|划分|区分|分类|分)[，,：:]"
+    r"|(类型|类别|种类|领域|事项)(主要)?(分别)?(为|是|有|包括|涉及)[：:]?"
+    r"|(?<=[，,])(主要)?涉及(?=[^，。；\d]{2,10}\d)"
+)
 # 以市政府部门为被申请人的421件, 被申请人为乡镇政府的12件: one respondent of a list.
 RESPONDENT = re.compile(r"以[^，。；、]{1,16}为被申请人|被申请人(为|是)")
 

@@ -324,3 +324,21 @@ def test_ways_of_applying_under_the_requests_stay_requests():
 def test_a_disclosure_lawsuit_and_its_outcomes_named_without_yin():
     got = codes("政府信息公开行政诉讼3件，其中维持2件，纠正1件。")
     assert all(c.startswith("other:") for c, _v in got), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年共审结复议案件4696件，案件类型分别为行政处罚2100、政府信息公开1060、其他1536。",
+        "本年度新收复议案件1203件，涉及行政处罚512件、行政强制86件、信息公开211件。",
+        "全年受理行政复议案件96件，申请事项主要包括：行政处罚41件、政府信息公开30件、行政确认25件。",
+    ],
+)
+def test_a_breakdown_naming_its_kinds_takes_the_totals_code(text):
+    got = codes(text)
+    assert len(got) >= 3 and {c for c, _v in got} == {got[0][0]}, got
+
+
+def test_a_list_after_she_ji_that_does_not_fit_in_the_total_is_no_breakdown():
+    got = codes("全年受理行政复议案件20件，涉及行政处罚150件、行政许可90件。")
+    assert all(c != "recon_accepted" for c, _v in got[1:]), got
