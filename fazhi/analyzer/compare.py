@@ -23,8 +23,8 @@ def report_label(a: Analysis) -> str:
 
 
 def headline_values(a: Analysis) -> dict[str, Decimal]:
-    """One value per catalogue code: the first figure that is not a part of another,
-    the whole jurisdiction's (全县, 全区…) before its government's own (本级)."""
+    """One value per catalogue code: the first figure that is not a part of another
+    nor last year's, the whole jurisdiction's (全县, 全区…) before its government's own (本级)."""
     out: dict[str, Decimal] = {}
     whole: set[str] = set()
     # The cells a table's 总计 adds up are parts too.
@@ -32,6 +32,8 @@ def headline_values(a: Analysis) -> dict[str, Decimal]:
     for i, f in enumerate(a.figures):
         if f.is_other or f.part_of is not None or i in parts or f.indicator in whole:
             continue
+        if "上年" in f.scope:
+            continue  # 由上年的816件上升到1087件: last year's value is not the report's
         if f.scope.startswith("全"):
             out[f.indicator] = f.value
             whole.add(f.indicator)

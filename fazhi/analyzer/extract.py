@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
+from . import kinds
 from . import lexicon as lx
 from .numbers import FULLWIDTH, UNITS, NumberToken, duration_follows, find_numbers
 
@@ -888,6 +889,7 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
     sentence_starts = [0] + [i + 1 for i, ch in enumerate(t) if ch in SENTENCE_END]
     paragraph_starts = [0] + [i + 1 for i, ch in enumerate(t) if ch == "\n"]
     headings = _headings(t)
+    tokens = [tok for tok in tokens if kinds.is_figure(t, tok)]  # not a target, not the report's structure
     for k, tok in enumerate(tokens):
         prev_end = tokens[k - 1].end if k else 0
         next_start = tokens[k + 1].start if k + 1 < len(tokens) else len(t)
@@ -1085,12 +1087,14 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                     sentence_text=sentence_before,
                 )
             )
+    kinds.refine(t, figures)  # the code checked against the kind of thing counted
     figures = _spread_shared_rates(figures)
     _inherit_parallel(t, figures)
     _resolve_numerator_rates(figures)
     _table_share_rows(t, figures)
     _inherit_part_codes(t, figures)
     _last_year_counts(t, figures)
+    kinds.finish(t, figures)  # breakdowns by type take the total's code; last year's values
     return figures
 
 

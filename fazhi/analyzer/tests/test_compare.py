@@ -106,3 +106,10 @@ def test_a_table_row_stands_in_the_comparison_with_its_total_cell():
 def test_yifa_zhixian_names_no_county():
     a = analyze_text("推进全面依法治县，召开依法治县委员会会议2次，办理法律援助案件30件。")
     assert a.unit == ""
+
+
+def test_last_years_value_written_first_is_not_the_reports_value():
+    a = analyze_text("某县人民政府\n关于2023年度法治政府建设情况的报告\n收到行政复议申请由上年的81件上升到108件。")
+    b = analyze_text("某区人民政府\n关于2023年度法治政府建设情况的报告\n全年收到行政复议申请95件，与上年的90件相比略有增加。")
+    rows = {r["code"]: r["values"] for r in comparison_rows([a, b])}
+    assert rows["recon_received"] == [108, 95]
