@@ -470,6 +470,8 @@ def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
         return False
     if tok.unit in ("市", "县") and (tok.chinese or 1900 <= tok.value <= 2100):
         return False  # 2024市…, 两市: a year before a place name, or a name (一市两县)
+    if tok.unit.startswith(":") and tok.unit != ":1" and "比" not in text[max(0, tok.start - 16) : tok.start]:
+        return False  # 8:30: a time of day, not a ratio (之比为1:2.5, 配比2.5∶1 are)
     if tok.unit == "分" and re.search(r"[点时:：]$", before):
         return False  # 8点30分: a time of day
     if _RANK_BEFORE.search(before) and tok.unit in ("位", "名", ""):
@@ -539,6 +541,41 @@ def _classify(before: str, after: str, context_before: str, group: str) -> tuple
     return best[1], best[2]
 
 
+_RESPECTIVE_SEP = re.compile(r"^(、|，|,|和|及|与|和为|以及)$")
+
+
+def _respective_numbers(text: str, tokens: list[NumberToken], k: int) -> list[int]:
+    """The indices of the numbers listed right after token k (3%、100%; 120个、560名):
+    rates after a rate, counts (in any unit) after a count."""
+    out = []
+    j = k
+    while j + 1 < len(tokens) and tokens[j + 1].is_percent == tokens[k].is_percent:
+        if not _RESPECTIVE_SEP.match(text[tokens[j].end : tokens[j + 1].start]):
+            break
+        j += 1
+        out.append(j)
+    return out
+
+
+def _subject_override(code: str, found: str, before: str) -> tuple[str, str]:
+    """(code, measure) once the clause's subject is checked: a code gives way to
+    another subject named in the words the number measures, outside the code's own
+    words (lexicon.SUBJECT_BLOCKERS), and the count is `other:`, named from that
+    subject on (仲裁案件, 政府信息公开申请)."""
+    block = lx.BLOCKERS.get(code)
+    if block is None:
+        return code, found
+    head = before.rfind(found) if found else -1
+    for m in block.finditer(before):
+        if head >= 0 and m.start() < head + len(found) and m.end() > head:
+            continue  # inside the code's own words (法律援助 in 法律援助案件)
+        if lx.ORGANISED_BY.search(before[: m.start()]):
+            continue
+        name = _HAN.sub("", before[m.start() :])[:12]
+        return "other:" + name, m.group(0)
+    return code, found
+
+
 def _scope(sentence_before: str) -> str:
     found = list(lx.SCOPE.finditer(sentence_before))
     return found[-1].group(0) if found else ""
@@ -581,6 +618,8 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
     )
     tokens = [tok for tok in find_numbers(t) if _keep(t, tok, quoted)]
     figures: list[Figure] = []
+    # 败诉率、出庭应诉率分别为3%、100%: the rates after the first, waiting for their numbers.
+    respectively: dict[int, tuple[str, str]] = {}
     sentence_starts = [0] + [i + 1 for i, ch in enumerate(t) if ch in SENTENCE_END]
     paragraph_starts = [0] + [i + 1 for i, ch in enumerate(t) if ch == "\n"]
     headings = _headings(t)
@@ -684,22 +723,50 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 # 140件，占受理案件数比例最高，达92.71%: the share's words stand in the
                 # clause before, with no number of their own.
                 sm = _SHARE_BEFORE.search(t[prev_end : clause_start])
-            if lm:
+            if k in respectively:
+                code, found = respectively.pop(k)
+                items.append((code, found, None))
+            elif lm:
                 for item in re.findall(r"(.+?率)(?:、|和|及|与)?", lm.group("items")):
                     code, found = _classify(item, "", context_before, group)
                     items.append((code, found or item, None))
+                following = _respective_numbers(t, tokens, k)
+                if "分别" in lm.group(0) and len(following) == len(items) - 1:
+                    # One rate for each number, in order, not every rate for each.
+                    respectively.update(zip(following, [(c, f) for c, f, _s in items[1:]], strict=True))
+                    items = items[:1]
             elif sm:
                 # 占比12%: 比 is the word for a share, not a base it names.
                 share_of = "" if sm.group("den") == "比" else sm.group("den")
                 items.append((lx.NUMERATOR, "占" + share_of, share_of))
                 share_code, _found = _classify(share_of, "", context_before, "thing")
+        if k in respectively and not items:
+            code, found = respectively.pop(k)
+            items.append((code, found, None))
+        rm = lx.RESPECTIVE_LIST.search(before) if not items else None
+        if rm:
+            # 受理、审结行政复议案件分别为50件、45件: each item names its own number.
+            names = re.split(r"、|和|及", rm.group("items"))
+            following = _respective_numbers(t, tokens, k)
+            if len(following) == len(names) - 1:
+                paired = [_subject_override(*_classify(name, "", context_before, group), name) for name in names]
+                # 济南、临沂…受理案件数分别为: items naming no measure (places) share the
+                # measure the last item names.
+                paired = [
+                    _subject_override(*_classify(name + names[-1], "", context_before, group), name + names[-1])
+                    if code.startswith("other:") and not found
+                    else (code, found)
+                    for (code, found), name in zip(paired, names, strict=True)
+                ]
+                items.append((paired[0][0], paired[0][1] or names[0], None))
+                respectively.update(zip(following, [(c, f or n) for (c, f), n in zip(paired[1:], names[1:], strict=True)], strict=True))
         cm = lx.COUNT_LIST.search(before) if tok.unit != "%" else None
         if cm and not items:
             for item in re.split(r"[、和]", cm.group("items")):
                 code, found = _classify(item, "", context_before, group)
                 items.append((code, found or item, None))
         if not items:
-            code, found = _classify(before, after, context_before, group)
+            code, found = _subject_override(*_classify(before, after, context_before, group), before)
             if listed_by and code.startswith("other:"):
                 # 主动向社会公开年度政府工作报告、…等信息9756条: the verb before the
                 # examples names the count when the noun after 等 alone does not.
@@ -876,6 +943,9 @@ def _inherit_parallel(text: str, figures: list[Figure]) -> None:
             continue
         if not f.indicator.startswith("other:") or f.measure or g.indicator.startswith("other:"):
             continue
+        block = lx.BLOCKERS.get(g.indicator)
+        if block is not None and block.search(between):
+            continue  # 法律援助案件…，司法鉴定案件…: the same head noun, another subject
         head, prev_head = _HAN.sub("", between)[-2:], _HAN.sub("", g.sentence_text)[-2:]
         if len(head) == 2 and head == prev_head and len(between) <= 12 and not _OTHER.search(between):
             f.indicator, f.measure = g.indicator, g.measure

@@ -231,6 +231,8 @@ EXTRA_GROUPS: dict[str, set[str]] = {
 
 
 def unit_group(unit: str) -> str:
+    if unit.startswith(":"):
+        return "ratio"  # 2.5:1 counts nothing: no catalogue code is a ratio
     return UNIT_GROUP.get(unit, "thing")
 
 
@@ -261,6 +263,9 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 政府信息公开 (the nearer topic wins, see `context`).
     ("recon_received", rf"收到{_}{{0,12}}申请", R, 0),
     ("recon_received", r"收到|接收|新收", R, 0),
+    # 行政复议申请12件 with no verb of its own: applications received (受理/办理…
+    # 复议申请 are other steps).
+    ("recon_received", r"^(?!.*(受理|立案|审结|办结|办理|结案|决定|维持|撤|驳回|终止|纠正|不予))[^，。；]{0,4}复议申请$", None, 0),
     # 办理…复议案件: the cases taken on, read as accepted (INDICATORS.md has no "handled").
     ("recon_accepted", rf"办理{_}{{0,10}}复议", None, 0),
     (
@@ -457,7 +462,7 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 3人荣获…称号: people honoured, not people counted by their role.
     (
         "other:awarded",
-        rf"荣获|获评|被评为|评为|获得{_}{{0,12}}(称号|表彰|荣誉|奖)|受到{_}{{0,8}}表彰",
+        rf"荣获|获评|被评为|评为|获得{_}{{0,12}}(称号|表彰|荣誉|奖)|受到{_}{{0,8}}表彰|表彰|嘉奖|通报表扬",
         None,
         3,
     ),
@@ -494,6 +499,33 @@ COMPILED = [
     for code, measure, ctx, prio in PATTERNS
 ]
 
+# The subject decides. A code's own words (法律援助, 复议, 调解, 宣讲) name a count only
+# when no other kind of case, service, request or actor is named in the words the
+# number measures (the clause back to its start, outside the code's own words):
+# 司法鉴定案件10.6万余件 and 仲裁案件3千余件 beside 法律援助案件 are not legal aid;
+# 收到政府信息公开申请 is not a reconsideration; 律师开展法治宣讲 is the lawyers'
+# service, not the county's 普法活动. Such a count is `other:`, named by its subject.
+# Per code, the subject words that override it.
+_NOT_LEGAL_AID = r"司法鉴定|鉴定|仲裁|劳动(人事)?争议|公证|信访|诉前|法律帮助"
+_NOT_RECON = r"信息公开|政府信息|依申请|公开申请|信访|仲裁|劳动(人事)?争议|举报|投诉"
+_NOT_PEOPLES_MEDIATION = r"仲裁|劳动(人事)?争议仲裁|信访|诉前|法院|法官"
+SUBJECT_BLOCKERS: dict[str, str] = {
+    "legal_aid_cases": _NOT_LEGAL_AID,
+    "notary_cases": r"司法鉴定|鉴定|仲裁|法律援助|信访",
+    "recon_received": _NOT_RECON,
+    "recon_accepted": _NOT_RECON,
+    "recon_closed": _NOT_RECON,
+    "disclosure_requests": r"复议|诉讼|信访|举报|投诉|仲裁",
+    "mediation_cases": _NOT_PEOPLES_MEDIATION,
+    "mediation_success": _NOT_PEOPLES_MEDIATION,
+    "publicity_events": r"律师|法律顾问|公证员|法官|检察官",
+    "publicity_lectures": r"律师|法律顾问|公证员|法官|检察官",
+}
+BLOCKERS = {code: re.compile(words) for code, words in SUBJECT_BLOCKERS.items()}
+# An actor that the body organises (司法局组织律师事务所…开展了5场主题宣传活动) is the
+# body's means: the organiser stays the subject.
+ORGANISED_BY = re.compile(r"(组织|动员|指导|带领|邀请|联合|依托|协调)[^，。；]{0,8}$")
+
 # A share written as 占…的N%.
 SHARE = re.compile(r"占(?P<den>[^，。；]{0,20}?)的?(比例|比重|比率)?(为|达到|达|是)?$")
 # Several rates sharing one numeral: 报备率、规范率、及时率达100%.
@@ -503,6 +535,10 @@ RATE_LIST = re.compile(
 )
 # 述职评议和述法测评各1次: one numeral for each of the items before 各.
 COUNT_LIST = re.compile(r"(?P<items>(?:[^、，。；和]{2,12}(?:、|和))+[^、，。；和]{2,12})各$")
+# 受理、审结行政复议案件分别为50件、45件: the items before 分别, one for each number.
+RESPECTIVE_LIST = re.compile(
+    r"(?P<items>(?:[^、，。；和及]{1,16}(?:、|和|及))+[^、，。；和及]{1,16}?)分别(为|是|达到|达|有|占)?$"
+)
 # A count written without a unit: 败诉案件数0.
 UNITLESS = re.compile(r"(数|数量|总数|总量)(为|是)?[:：]?\Z")
 
@@ -670,7 +706,12 @@ CONCLUDED = re.compile(r"办结|办复|答复|办理完毕|已办|落实")
 TARGET_BEFORE = re.compile(r"(不少于|至少|不低于|不超过|不高于|控制在)$")
 
 # Words after a numeral and classifier that turn it into a name (三项制度).
-NAME_AFTER = re.compile(r"^(制度|机制|原则|理念|意识|要求|方针|战略|行动|工程|工作法|精神)")
+# 两个责任, 四个意识, 三个重点, 两个全覆盖: a numeral and 个 before an abstract noun
+# is a slogan's name, not a count (建成两个调解室 counts rooms).
+NAME_AFTER = re.compile(
+    r"^(制度|机制|原则|理念|意识|要求|方针|战略|行动|工程|工作法|精神|责任|维护|确立|自信|务必|"
+    r"重点|全覆盖|到位|优先|结合|转变|关键|导向|目标|坚持|不变|统一|作用)"
+)
 
 # The five kinds of section of the annual report (DOMAIN.md), checked in this order.
 SECTION_KINDS: list[tuple[str, str, str]] = [

@@ -119,12 +119,12 @@ NUMBER_RE = re.compile(
     (?P<pre>近|约|大约|将近|逾|超过|超(?=[\d{CN_CHARS}]))?
     (?:
         百分之(?P<pct>{ARABIC}|[{CN_CHARS}]+)
-      | (?P<num>{ARABIC}|{CNNUM})
-        (?:{_RANGE_SEP}(?P<high>{ARABIC}|{CNNUM}))?
+      | (?P<num>{ARABIC}(?P<smult>[千百](?!分))?|{CNNUM})
+        (?:{_RANGE_SEP}(?P<high>{ARABIC}(?:[千百](?!分))?|{CNNUM}))?
         (?P<approx1>余|多)?
         (?P<mult>万|亿)?
         (?P<approx2>余|多)?
-        (?P<unit>{_UNIT_RE}|[:：]1(?![\d.]))?
+        (?P<unit>{_UNIT_RE}|[:：∶]\d+(?:\.\d+)?(?![\d.]))?
         (?P<approx3>左右)?
     )
     """,
@@ -183,9 +183,7 @@ def parse_number(s: str) -> Decimal:
     if s and s[-1] in "万亿" and len(s) > 1 and not all(c in CN_CHARS for c in s):
         mult = CN_BIG_UNIT[s[-1]]
         s = s[:-1]
-    if re.fullmatch(ARABIC, s):
-        return parse_arabic(s) * mult
-    return parse_chinese(s) * mult
+    return _value(s) * mult
 
 
 @dataclass
@@ -206,9 +204,15 @@ class NumberToken:
         return self.unit == "%"
 
 
+# 3千余件, 1.5千: Arabic digits with a Chinese multiplier below 万.
+_SMALL_MULT = {"千": 1000, "百": 100}
+
+
 def _value(s: str) -> Decimal:
     if re.fullmatch(ARABIC, s):
         return parse_arabic(s)
+    if s[-1] in _SMALL_MULT and re.fullmatch(ARABIC, s[:-1]):
+        return parse_arabic(s[:-1]) * _SMALL_MULT[s[-1]]
     return parse_chinese(s)
 
 
@@ -246,11 +250,15 @@ def find_numbers(text: str) -> list[NumberToken]:
         try:
             value = _value(num)
             high = _value(m.group("high")) if m.group("high") else None
+            if high is not None and m.group("high")[-1] in _SMALL_MULT and num[-1] not in _SMALL_MULT and num[-1].isdigit():
+                value *= _SMALL_MULT[m.group("high")[-1]]  # 3-5千元: both ends in thousands
         except (NotANumber, InvalidOperation):
             continue
         unit = m.group("unit") or ""
-        if unit in (":1", "：1"):
-            unit = ":1"  # a ratio, 2.5:1
+        if unit[:1] and unit[0] in ":：∶":
+            # A ratio (2.5:1, 1∶2.5) is one figure, named by its second term; a time
+            # of day (8:30) reads the same and is told apart by the extractor.
+            unit = ":" + unit[1:]
         mult = m.group("mult")
         if unit == "万人次":
             mult, unit = "万", "人次"

@@ -1,0 +1,252 @@
+"""Code assignment from the clause's subject, numbers as reports write them, and
+numerals that are structure, not figures. Invented sentences, several wordings each."""
+
+from decimal import Decimal
+
+import pytest
+
+from fazhi.analyzer.extract import extract_figures
+from fazhi.analyzer.numbers import find_numbers
+
+
+def figs(text):
+    return [(f.indicator, f.value, f.unit) for f in extract_figures(text)]
+
+
+def code_of(text, value):
+    found = [f.indicator for f in extract_figures(text) if f.value == Decimal(value)]
+    assert len(found) == 1, (text, value, found)
+    return found[0]
+
+
+# Numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "approx"),
+    [
+        ("仲裁案件3千余件", 3000, "件", True),
+        ("司法鉴定案件10.6万余件", 106000, "件", True),
+        ("受理咨询160多万人次", 1600000, "人次", True),
+        ("投入1.5千元", 1500, "元", False),
+        ("共3百多人", 300, "人", True),
+        ("培训两千人次", 2000, "人次", False),
+        ("得票23票", 23, "票", False),
+        ("综合得分95.5分", Decimal("95.5"), "分", False),
+        ("梳理风险12种", 12, "种", False),
+        ("压缩至3个工作日", 3, "个工作日", False),
+        ("走访企业45家", 45, "家", False),
+        ("入户320户", 320, "户", False),
+        ("开展宣传35场次", 35, "场次", False),
+        ("举办6期", 6, "期", False),
+    ],
+)
+def test_it_reads_multipliers_approximations_and_measure_words(text, value, unit, approx):
+    (tok,) = [t for t in find_numbers(text) if t.unit]
+    assert (tok.value, tok.unit, tok.approx) == (Decimal(value), unit, approx)
+
+
+def test_a_range_in_thousands_multiplies_both_ends():
+    (tok,) = find_numbers("补贴3-5千元")
+    assert (tok.value, tok.high, tok.unit) == (3000, 5000, "元")
+
+
+def test_a_score_in_points_is_not_a_percentage_point():
+    (tok,) = find_numbers("提高3百分点")
+    assert (tok.value, tok.unit) == (3, "百分点")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("受理案件与审结案件之比为2.5:1。", Decimal("2.5"), ":1"),
+        ("调解员配比2.5∶1。", Decimal("2.5"), ":1"),
+        ("律师与案件之比为1:40。", 1, ":40"),
+    ],
+)
+def test_a_ratio_is_one_figure_with_no_catalogue_code(text, value, unit):
+    ((code, v, u),) = figs(text)
+    assert (v, u) == (value, unit)
+    assert code.startswith("other:")
+
+
+def test_a_time_of_day_is_not_a_ratio():
+    assert figs("会议于上午9:30召开。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "value"),
+    [
+        ("全县行政执法机关共作出行政处罚2100，行政许可3500。", "enforcement_cases", 2100),
+        ("全年共审结复议案件4696。", "recon_closed", 4696),
+        ("今年共审结行政复议案件812，同比增长。", "recon_closed", 812),
+    ],
+)
+def test_a_count_without_a_measure_word_after_its_noun_is_a_figure(text, code, value):
+    assert code_of(text, value) == code
+
+
+# Structure numerals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "压实两个责任，做到两个维护。",
+        "树牢四个意识，坚定四个自信。",
+        "聚焦三个重点，推进两个全覆盖。",
+        "报告共六个部分，全县考核居于前五位。",
+        "在全市排名前三，建立县乡村三级网络。",
+        "召开第三次会议，落实一岗双责。",
+    ],
+)
+def test_structure_numerals_and_slogans_are_not_figures(text):
+    assert figs(text) == []
+
+
+def test_a_count_of_things_with_the_same_classifier_stays():
+    assert [v for _c, v, _u in figs("建成两个调解室，新建三个工作站。")] == [2, 3]
+
+
+# The clause's subject decides the code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年办理法律援助案件5200件，司法鉴定案件10.6万余件，仲裁案件3千余件。",
+        "全年办理法律援助案件5200件、司法鉴定案件10.6万余件、仲裁案件3千余件。",
+        "法律援助中心全年办理法律援助案件5200件，代理劳动争议仲裁案件3千余件，司法鉴定案件10.6万余件。",
+    ],
+)
+def test_another_kind_of_case_beside_legal_aid_is_not_legal_aid(text):
+    assert code_of(text, 5200) == "legal_aid_cases"
+    assert code_of(text, 3000).startswith("other:")
+    assert code_of(text, 106000).startswith("other:")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年司法局收到政府信息公开申请5件，行政复议申请12件。",
+        "行政复议工作有序开展，全年共收到政府信息公开申请5件，行政复议申请12件。",
+    ],
+)
+def test_disclosure_requests_and_reconsideration_applications_are_told_apart(text):
+    assert code_of(text, 5) == "disclosure_requests"
+    assert code_of(text, 12) == "recon_received"
+
+
+def test_receiving_applications_under_reconsideration_stays_a_reconsideration():
+    text = "行政复议工作稳步推进。全年收到申请36件，均已办结。"
+    assert code_of(text, 36) == "recon_received"
+
+
+def test_a_reconsideration_application_withdrawn_is_not_one_received():
+    text = "审结行政复议案件90件，其中终止12件，申请人自愿撤回复议申请12件。"
+    assert [f.indicator for f in extract_figures(text) if f.value == 12] != ["recon_received"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("全县律师开展法治宣讲活动45场。", 45),
+        ("法律顾问深入企业开展法治宣讲30场次。", 30),
+    ],
+)
+def test_the_lawyers_own_service_is_not_the_countys_publicity(text, value):
+    assert code_of(text, value).startswith("other:")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("司法局组织律师开展法治宣讲活动45场。", 45),
+        ("县司法局联合律师事务所开展普法宣传活动30场次。", 30),
+    ],
+)
+def test_lawyers_the_body_organises_are_its_means(text, value):
+    assert code_of(text, value) == "publicity_events"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我县5名调解员荣获省级优秀人民调解员称号。",
+        "表彰优秀人民调解员12名。",
+        "12名人民调解员受到市政府表彰。",
+    ],
+)
+def test_people_honoured_are_not_the_mediators_counted(text):
+    (f,) = extract_figures(text)
+    assert f.indicator.startswith("other:")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("法院诉前调解成功2300件。", 2300),
+        ("劳动人事争议仲裁委员会调解纠纷320件。", 320),
+    ],
+)
+def test_disputes_settled_by_courts_or_arbitration_are_not_peoples_mediation(text, value):
+    assert code_of(text, value).startswith("other:")
+
+
+# Rates named by their kind
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "行政诉讼败诉率、行政机关负责人出庭应诉率分别为3%、100%。",
+            [("litig_loss_rate", 3), ("litig_appear_rate", 100)],
+        ),
+        (
+            "规范性文件报备率、规范率、及时率分别达到100%、98%和95%。",
+            [("normdoc_filed_rate", 100), ("normdoc_conform_rate", 98), ("normdoc_filed_timely_rate", 95)],
+        ),
+    ],
+)
+def test_rates_given_respectively_take_one_number_each(text, expected):
+    assert [(c, v) for c, v, _u in figs(text)] == expected
+
+
+def test_rates_sharing_one_numeral_give_one_figure_each():
+    found = figs("办理人大代表建议45件，办结率、满意率均为100%。")
+    rates = [c for c, _v, u in found if u == "%"]
+    assert rates[0] == "npc_completion_rate"
+    assert len(rates) == 2 and rates[1].startswith("other:")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("审结行政复议案件200件，实质性化解率60%。", 60),
+        ("行政复议案件综合化解率达到45%。", 45),
+        ("调处矛盾纠纷800件，矛盾纠纷化解率97%。", 97),
+    ],
+)
+def test_a_resolution_rate_is_not_the_mediation_rate(text, value):
+    assert code_of(text, value).startswith("other:")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["全年行政复议纠错率为4.1%。", "全年行政复议案件纠错为4.1%。"],
+)
+def test_the_correction_rate_is_read_with_or_without_its_suffix(text):
+    assert code_of(text, Decimal("4.1")) == "recon_correction_rate"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("受理、审结行政复议案件分别为50件、45件。", [("recon_accepted", 50), ("recon_closed", 45)]),
+        ("调解委员会和调解员分别有120个、560名。", [("mediation_committees", 120), ("mediators", 560)]),
+        ("甲镇、乙镇受理行政复议案件分别为12件、8件。", [("recon_accepted", 12), ("recon_accepted", 8)]),
+    ],
+)
+def test_counts_given_respectively_take_the_item_in_their_place(text, expected):
+    assert [(c, v) for c, v, _u in figs(text)] == expected
