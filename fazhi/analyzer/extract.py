@@ -562,10 +562,22 @@ def _subject_override(code: str, found: str, before: str) -> tuple[str, str]:
     another subject named in the words the number measures, outside the code's own
     words (lexicon.SUBJECT_BLOCKERS), and the count is `other:`, named from that
     subject on (仲裁案件, 政府信息公开申请)."""
+    if code.startswith("other:") or code == lx.NUMERATOR:
+        return code, found
+    head = before.rfind(found) if found else -1
+    if head >= 0:
+        nearer = lx.NEARER_NOUNS.search(before, head + len(found))
+        words = lx.CODE_WORDS[code]
+        if nearer and not any(
+            (m := words.match(before, i)) and nearer.end() <= m.end() for i in range(nearer.start() + 1)
+        ):
+            return "other:" + _HAN.sub("", before[head:])[-12:], nearer.group(0)
+        subset = lx.SUBSET_QUALIFIER.search(before[:head])
+        if subset:
+            return "other:" + _HAN.sub("", before[subset.start() :])[:12], subset.group(0)
     block = lx.BLOCKERS.get(code)
     if block is None:
         return code, found
-    head = before.rfind(found) if found else -1
     for m in block.finditer(before):
         if head >= 0 and m.start() < head + len(found) and m.end() > head:
             continue  # inside the code's own words (法律援助 in 法律援助案件)

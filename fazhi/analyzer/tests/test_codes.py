@@ -250,3 +250,59 @@ def test_the_correction_rate_is_read_with_or_without_its_suffix(text):
 )
 def test_counts_given_respectively_take_the_item_in_their_place(text, expected):
     assert [(c, v) for c, v, _u in figs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("办理农民工法律援助案件2188件。", 2188),
+        ("办结未成年人法律援助案件120件。", 120),
+        ("受理妇女群体的法律援助案件75件。", 75),
+    ],
+)
+def test_a_group_of_people_right_before_the_noun_names_a_subset(text, value):
+    assert code_of(text, value).startswith("other:")
+
+
+def test_a_service_given_to_a_group_stays_the_service():
+    text = "为老年人、残疾人等特殊群体提供法律援助3896件。"
+    assert code_of(text, 3896) == "legal_aid_cases"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("法律援助案件结案归档材料659件。", 659),
+        ("开展“法治大讲堂”法治培训17次。", 17),
+        ("办理政务服务事项咨询工单320件。", 320),
+    ],
+)
+def test_a_counted_noun_nearer_the_number_than_the_codes_words_names_the_count(text, value):
+    assert code_of(text, value).startswith("other:")
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "value"),
+    [
+        ("发放法律援助宣传材料3000份。", "publicity_materials", 3000),
+        ("法律顾问提出合理法律意见建议40条。", "adviser_opinions", 40),
+        ("评查行政执法案卷120卷。", "case_files_reviewed", 120),
+    ],
+)
+def test_the_codes_own_counted_noun_does_not_override_it(text, code, value):
+    assert code_of(text, value) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("经复议后又提起行政诉讼的案件18件。", 18),
+        ("经过复议后起诉到法院的案件共9件。", 9),
+    ],
+)
+def test_lawsuits_after_reconsideration_are_not_the_whole_caseload(text, value):
+    assert code_of(text, value).startswith("other:")
+
+
+def test_giving_a_lecture_is_not_a_study_session():
+    assert code_of("县长在县政府常务会议学法时授课1次。", 1).startswith("other:")
