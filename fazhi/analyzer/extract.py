@@ -575,6 +575,9 @@ def _subject_override(code: str, found: str, before: str) -> tuple[str, str]:
         subset = lx.SUBSET_QUALIFIER.search(before[:head])
         if subset:
             return "other:" + _HAN.sub("", before[subset.start() :])[:12], subset.group(0)
+    kind = lx.CATEGORY.search(before) if code in lx.CATEGORY_CODES else None
+    if kind and not lx.CODE_WORDS[code].search(kind.group(0)):
+        return "other:" + _HAN.sub("", before)[-12:], kind.group(0)
     block = lx.BLOCKERS.get(code)
     if block is None:
         return code, found

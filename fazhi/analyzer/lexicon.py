@@ -541,6 +541,13 @@ BLOCKERS = {code: re.compile(words) for code, words in SUBJECT_BLOCKERS.items()}
 # marked 其中 is `other:`). For every code; 为老年人等群体提供法律援助 (a verb between) is
 # the service itself.
 SUBSET_QUALIFIER = re.compile(r"(农民工|未成年人|妇女|老年人|残疾人|退役军人|军人军属|困难群众|留守儿童)(群体)?的?$")
+# 治安管理类案件13件, 工商投诉举报类受理21件: one category of the count (by matter, by
+# field), not the count itself, where no 其中 makes it a part (各类, 两类: all of them).
+# Cases only: information is published by category (政务类信息34条 is 主动公开).
+CATEGORY = re.compile(r"[^各多两几全本此该同等一二三四五六七八九十]{2}类(?!似|型化)")
+CATEGORY_CODES = frozenset(
+    c for c, u in CODE_UNIT.items() if u == "件" and c.startswith(("recon_", "litig_", "legal_aid", "notary", "mediation_"))
+)
 # A counted noun nearer the number than a code's words names what is counted
 # (法律援助案件结案归档材料659件: files, not cases).
 # 讲堂·逢九必讲”法治培训17次: trainings, not lectures.

@@ -306,3 +306,32 @@ def test_lawsuits_after_reconsideration_are_not_the_whole_caseload(text, value):
 
 def test_giving_a_lecture_is_not_a_study_session():
     assert code_of("县长在县政府常务会议学法时授课1次。", 1).startswith("other:")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("行政复议工作：全年受理治安管理类案件13件。", 13),
+        ("行政复议工作：征地拆迁类新收9件。", 9),
+        ("调解婚姻家庭类纠纷160件。", 160),
+    ],
+)
+def test_one_category_of_cases_not_marked_as_a_part_is_not_the_count(text, value):
+    assert code_of(text, value).startswith("other:")
+
+
+def test_a_category_after_qizhong_is_a_part_with_its_totals_code():
+    text = "全年受理行政复议案件40件，其中治安管理类案件13件。"
+    assert [c for c, _v, _u in figs(text)] == ["recon_accepted", "recon_accepted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("全年共调处各类矛盾纠纷900件。", "mediation_cases"),
+        ("通过政府网站发布政务类信息340条。", "disclosure_proactive"),
+    ],
+)
+def test_all_kinds_and_categories_of_information_keep_the_code(text, code):
+    ((c, _v, _u),) = figs(text)
+    assert c == code
