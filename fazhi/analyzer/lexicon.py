@@ -310,6 +310,10 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 以区政府为被申请人的复议案件17件 in the district's report: the body itself as the
     # respondent, so a superior took the cases (以街道乡镇为被申请人 is a breakdown).
     ("recon_superior_cases", r"以(本级|本机关|本级政府|[区县市旗](人民)?政府)为被申请人", None, 3),
+    # 县政府作为被申请人的行政复议案件被市政府受理6件: the same, written with 作为, or
+    # in the passive with the superior body taking the cases.
+    ("recon_superior_cases", r"(本级|本机关|本级政府|[区县市旗](人民)?政府)作为被申请人", None, 3),
+    ("recon_superior_cases", r"被(上级|上一级|[市省州盟](级|人民政府|政府|司法局|司法厅))(复议机关)?(受理|立案|审理)", R, 3),
     # 因依申请公开引发行政复议0件, 因政府信息公开申请引起的行政诉讼: appeals about
     # disclosure, counted apart from the body's own 复议/应诉 caseload.
     ("other:disclosure_appeals", rf"因{_}{{0,14}}(公开|申请){_}{{0,6}}(引发|引起|产生|提起|被申请|被提起|被诉)", None, 3),
@@ -337,7 +341,9 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("other:litig_judged", r"判决结案|以判决(方式)?结案", LITIG, 1),
     ("litig_loss_rate", r"败诉率", None, 0),
     # 重大行政决策
-    ("decision_count", r"重大(行政)?决策", None, 0),
+    # Priority 1: 审议重大行政决策事项8项 counts the decisions named next to the number,
+    # not the meeting's 审议 (other:meetings) further off.
+    ("decision_count", r"重大(行政)?决策", None, 1),
     ("decision_legality_reviewed", rf"决策{_}{{0,6}}合法性审(查|核)", None, 1),
     # 审查重大行政决策28件: the decisions reviewed, not the decisions made.
     ("decision_legality_reviewed", rf"审(查|核){_}{{0,4}}重大{_}{{0,2}}决策", None, 1),
@@ -469,7 +475,9 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 普法、学法
     (
         "publicity_events",
-        rf"(普法|宣传|送法|法治|法律){_}{{0,10}}活动|活动{_}{{0,4}}(普法|宣传)|宣讲",
+        rf"(普法|宣传|送法|法治|法律){_}{{0,10}}活动|活动{_}{{0,4}}(普法|宣传)|宣讲"
+        # 法治宣传进企业、进农村、进学校活动120场: the 进… list names where, not what.
+        rf"|(普法|宣传|送法|法治|法律){_}{{0,4}}(、?进{_}{{1,4}})+活动",
         None,
         0,
     ),

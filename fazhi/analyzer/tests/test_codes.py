@@ -335,3 +335,21 @@ def test_a_category_after_qizhong_is_a_part_with_its_totals_code():
 def test_all_kinds_and_categories_of_information_keep_the_code(text, code):
     ((c, _v, _u),) = figs(text)
     assert c == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "value"),
+    [
+        ("县政府常务会议审议重大行政决策事项8项。", "decision_count", 8),
+        ("县政府作为被申请人的行政复议案件被市政府受理6件。", "recon_superior_cases", 6),
+        ("以县政府为被申请人的行政复议案件被市司法局立案审理4件。", "recon_superior_cases", 4),
+        ("全年开展法治宣传进企业、进农村、进学校活动120场。", "publicity_events", 120),
+        ("开展送法进社区、进乡村活动35场次。", "publicity_events", 35),
+    ],
+)
+def test_the_noun_next_to_the_number_names_it(text, code, value):
+    assert code_of(text, value) == code
+
+
+def test_a_meeting_that_studies_work_is_a_meeting_not_its_items():
+    assert code_of("县政府常务会议专题研究法治建设工作5次。", 5).startswith("other:")
