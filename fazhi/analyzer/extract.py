@@ -445,7 +445,10 @@ def _bare_count(text: str, tok: NumberToken) -> bool:
     if len(re.sub(r"\D", "", tok.raw)) > 8:
         return False  # a telephone or an ID number
     if nxt and nxt not in _BARE_AFTER:
-        return False
+        # 惠及11.43万农民工: with 万/亿 the noun may follow with no measure word.
+        big = tok.raw.rstrip("余多").endswith(("万", "亿"))
+        if not (big and "\u4e00" <= nxt <= "\u9fff" and nxt not in "以左至到"):
+            return False
     if _HOTLINE.match(tok.raw) and not in_cell:
         return False  # 12345, 12348: hotlines, not counts (a table cell of 12175 is a count)
     if prev in CELL_END:
@@ -461,17 +464,38 @@ def _bare_count(text: str, tok: NumberToken) -> bool:
     return True
 
 
+def _statement_in_quotes(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
+    """“出台严格规范涉企行政检查22条举措”, “整治执法突出问题2330个”: a report quoting its own
+    findings, not a name. A name or slogan in quotes is short or written in Chinese
+    numerals (“八五”, “两个确立”, “12·4”, “1+N”); a figure in digits with its measure word in a
+    quotation of a clause is kept. Not inside a title (《》) or a document number."""
+    if tok.chinese or not tok.unit or tok.unit.startswith(":"):
+        return False
+    k = bisect_right(quoted, (tok.start, _FAR)) - 1
+    for a, b in quoted[max(0, k - 2) : k + 1]:
+        if a < tok.start < b:
+            if text[a] not in "“\"" or b - a - 2 < 10:
+                return False
+    return True
+
+
 def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
     """Whether a number is a figure at all (not a year, date, ordinal, name…)."""
     before = text[max(0, tok.start - 8) : tok.start]
     if not tok.unit and not lx.UNITLESS.search(before) and not _bare_count(text, tok):
         return False
-    if before.endswith("第") or _inside(tok.start, quoted) or lx.TARGET_BEFORE.search(before):
+    if before.endswith("第") or lx.TARGET_BEFORE.search(before):
+        return False
+    if _inside(tok.start, quoted) and not _statement_in_quotes(text, tok, quoted):
         return False
     if tok.unit in ("市", "县") and (tok.chinese or 1900 <= tok.value <= 2100):
         return False  # 2024市…, 两市: a year before a place name, or a name (一市两县)
     if tok.unit.startswith(":") and tok.unit != ":1" and "比" not in text[max(0, tok.start - 16) : tok.start]:
         return False  # 8:30: a time of day, not a ratio (之比为1:2.5, 配比2.5∶1 are)
+    if tok.unit == "日" and re.search(r"(月|第|每|月\d{1,2}日?(至|到|-|—|－|~|～))$", before):
+        return False  # 2月16日, 16日至18日: a date, not a number of days
+    if tok.unit == "日" and tok.value <= 31 and not ("\u4e00" <= before[-1:] <= "\u9fff"):
+        return False  # （记者…）25日，…: a dateline's day opening a clause
     if tok.unit == "分" and re.search(r"[点时:：]$", before):
         return False  # 8点30分: a time of day
     if _RANK_BEFORE.search(before) and tok.unit in ("位", "名", ""):

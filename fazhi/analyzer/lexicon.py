@@ -559,7 +559,7 @@ CATEGORY_CODES = frozenset(
 # A counted noun nearer the number than a code's words names what is counted
 # (法律援助案件结案归档材料659件: files, not cases).
 # 讲堂·逢九必讲”法治培训17次: trainings, not lectures.
-NEARER_NOUNS = re.compile(r"材料|档案|卷宗|案卷|资料|工单|留言|线索|隐患|问题|意见|建议|培训")
+NEARER_NOUNS = re.compile(r"材料|档案|卷宗|案卷|资料|工单|留言|线索|隐患|问题|意见|建议|培训|补贴|补助|经费|资金")
 # An actor that the body organises (司法局组织律师事务所…开展了5场主题宣传活动) is the
 # body's means: the organiser stays the subject.
 ORGANISED_BY = re.compile(r"(组织|动员|指导|带领|邀请|联合|依托|协调)[^，。；]{0,8}$")

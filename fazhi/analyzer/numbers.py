@@ -42,6 +42,14 @@ UNITS = [
     "平方米",
     "万人次",
     "人次",
+    "个次",
+    "户次",
+    "家次",
+    "批次",
+    "条次",
+    "班次",
+    "人日",
+    "公顷",
     "件次",
     "场次",
     "课时",
@@ -92,6 +100,16 @@ UNITS = [
     "点",
     "分",
     "倍",
+    "例",
+    "笔",
+    "节",
+    "堂",
+    "幅",
+    "块",
+    "面",
+    "辆",
+    "吨",
+    "日",
     "市",
     "县",
     "万",
@@ -104,6 +122,12 @@ _UNIT_GUARD = {
     # 对2市4县开展评估: cities and counties counted, not 市场, 市级, 县委, 县城.
     "市": "(?![场民级委政直属辖域容长本人司法公财教卫城管监])",
     "县": "(?![级委政域城直属长本人司法公财教卫管监乡])",
+    # 30例, 50笔, 20节课, 锦旗50余面, 压缩至40日: not 例如, 笔记, 节约, 面向, 日常.
+    "例": "(?![如子行会证])",
+    "笔": "(?![记录试者])",
+    "节": "(?![约能点日目假俭])",
+    "面": "(?![积向对临上下貌前子料授谈的])",
+    "日": "(?![常益趋报子均前])",
 }
 _UNIT_RE = "|".join(re.escape(u) + _UNIT_GUARD.get(u, "") for u in UNITS if u != "万")
 
@@ -277,11 +301,23 @@ def find_numbers(text: str) -> list[NumberToken]:
             # extractor drops numbers without a unit anyway.
             pass
         start = m.start("num")
+        if _negative(text, start) and not m.group("pre"):
+            # -30.0% in a table of changes: a fall, not a rise.
+            value, high, start = -value, None, start - 1
         end = m.end("unit") if m.group("unit") else m.end()
         out.append(
             NumberToken(start, end, value, high, unit, approx, not num[0].isdigit(), m.group(0))
         )
     return out
+
+
+def _negative(text: str, start: int) -> bool:
+    """A minus sign right before the digits, itself not after a digit or a letter
+    (3-5件 is a range, G-3 a name): -30.0%, －12."""
+    if start < 1 or text[start - 1] not in "-－−" or not text[start : start + 1].isdigit():
+        return False
+    prev = text[start - 2 : start - 1]
+    return not prev or not (prev.isalnum() and not "\u4e00" <= prev <= "\u9fff") and prev not in CN_CHARS
 
 
 def duration_follows(text: str, end: int) -> bool:

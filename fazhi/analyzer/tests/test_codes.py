@@ -353,3 +353,63 @@ def test_the_noun_next_to_the_number_names_it(text, code, value):
 
 def test_a_meeting_that_studies_work_is_a_meeting_not_its_items():
     assert code_of("县政府常务会议专题研究法治建设工作5次。", 5).startswith("other:")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("审批时限压缩至40日左右。", 40, "日"),
+        ("收到群众赠送的锦旗50余面。", 50, "面"),
+        ("办理案件30例。", 30, "例"),
+        ("讲授法治课20节。", 20, "节"),
+        ("制作宣传牌300块。", 300, "块"),
+        ("检查企业1500余家次。", 1500, "家次"),
+        ("开展抽查42批次。", 42, "批次"),
+    ],
+)
+def test_more_measure_words_make_figures(text, value, unit):
+    ((_c, v, u),) = figs(text)
+    assert (v, u) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议于2023年2月16日至18日召开，12月31日前完成。",
+        "本报记者6月25日电（记者）25日，县政府发布报告。",
+        "例如：面向群众，节约资源，日常工作。",
+    ],
+)
+def test_dates_and_words_are_not_days_or_measures(text):
+    assert figs(text) == []
+
+
+def test_a_minus_sign_before_a_cell_value_makes_it_negative():
+    text = "单位\t上年\t本年\t增减\n公安局\t30\t21\t-30.0%\n"
+    assert [v for _c, v, u in figs(text) if u == "%"] == [Decimal("-30.0")]
+
+
+@pytest.mark.parametrize("text", ["培训3-5期。", "实施方案（2022-2025年）。"])
+def test_a_dash_between_numbers_is_a_range_not_a_minus(text):
+    assert all(t.value >= 0 for t in find_numbers(text))
+
+
+def test_a_count_in_ten_thousands_may_take_its_noun_without_a_measure_word():
+    ((_c, v, _u),) = figs("全年为11.43万农民工追回欠薪。")
+    assert v == 114300
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("报告披露：“出台严格规范涉企行政检查22条举措”。", 22),
+        ("一年来“排查整改执法突出问题2330个”。", 2330),
+    ],
+)
+def test_a_quoted_finding_with_digits_is_a_figure(text, value):
+    assert [v for _c, v, _u in figs(text)] == [value]
+
+
+@pytest.mark.parametrize("text", ["推行“三个一批”工作法。", "开展“12·4”宪法宣传周活动。", "落实“1+N”机制。"])
+def test_a_quoted_name_is_not_a_figure(text):
+    assert figs(text) == []
