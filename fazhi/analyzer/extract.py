@@ -581,13 +581,23 @@ def _respective_numbers(text: str, tokens: list[NumberToken], k: int) -> list[in
     return out
 
 
-def _subject_override(code: str, found: str, before: str) -> tuple[str, str]:
+def _subject_override(code: str, found: str, before: str, earlier: str = "") -> tuple[str, str]:
     """(code, measure) once the clause's subject is checked: a code gives way to
     another subject named in the words the number measures, outside the code's own
     words (lexicon.SUBJECT_BLOCKERS), and the count is `other:`, named from that
-    subject on (仲裁案件, 政府信息公开申请)."""
+    subject on (仲裁案件, 政府信息公开申请). `earlier` is the sentence before the
+    clause: the body that acts in it (人民法院委派调解案件2300件，调解成功1800件) acts in
+    the clauses after it too (lexicon.SENTENCE_ACTORS)."""
     if code.startswith("other:") or code == lx.NUMERATOR:
         return code, found
+    actor = lx.SENTENCE_ACTORS.get(code)
+    own = lx.OWN_ACTORS.get(code)
+    found_actors = list(actor.finditer(earlier)) if actor is not None else []
+    m = found_actors[-1] if found_actors else None
+    if m and own is not None and (own.search(before) or own.search(earlier, m.end())):
+        m = None  # the clause, or a later one of the sentence, names its own actor
+    if m and not lx.ORGANISED_BY.search(earlier[: m.start()]):
+        return "other:" + _HAN.sub("", earlier[m.start() :])[:8] + _HAN.sub("", before)[-6:], m.group(0)
     head = before.rfind(found) if found else -1
     if head >= 0:
         nearer = lx.NEARER_NOUNS.search(before, head + len(found))
@@ -805,7 +815,8 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 code, found = _classify(item, "", context_before, group)
                 items.append((code, found or item, None))
         if not items:
-            code, found = _subject_override(*_classify(before, after, context_before, group), before)
+            earlier = sentence_before[: max(0, len(sentence_before) - (tok.start - clause_start))]
+            code, found = _subject_override(*_classify(before, after, context_before, group), before, earlier)
             if listed_by and code.startswith("other:"):
                 # 主动向社会公开年度政府工作报告、…等信息9756条: the verb before the
                 # examples names the count when the noun after 等 alone does not.
@@ -1100,6 +1111,10 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
                 break  # 调解成功780件 after 其中…纠纷800件: a rate's count, not a part
             if parts and figures[parts[-1]].cstart == f.cstart:
                 continue
+            block = lx.BLOCKERS.get(tf.indicator)
+            gap = text[figures[parts[-1]].cend if parts else pos : f.cstart]
+            if parts and "；" in gap and block is not None and block.search(gap.rsplit("；", 1)[1]):
+                break  # 其中涉外公证3200件；司法鉴定机构完成鉴定5600件: the list ended at ；
             parts.append(i)
             # （其中当面申请5件、网络申请20件）: the list ends with its parenthesis.
             if m.group(0) == "其中" and text[m.start() - 1 : m.start()] in ("（", "("):
@@ -1194,6 +1209,9 @@ def _semicolon_items(
         if not pos <= f.cstart < stop or i in used or f.is_rate or f.unit != tf.unit:
             continue
         item = text.count("；", pos, f.cstart)
+        block = lx.BLOCKERS.get(tf.indicator)
+        if item and block is not None and block.search(text[text.rfind("；", pos, f.cstart) : f.cstart]):
+            break  # 其中涉外公证3200件；司法鉴定机构完成鉴定5600件: another subject ends the list
         if item not in seen:
             seen.add(item)
             parts.append(i)

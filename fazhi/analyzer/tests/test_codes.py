@@ -413,3 +413,25 @@ def test_a_quoted_finding_with_digits_is_a_figure(text, value):
 @pytest.mark.parametrize("text", ["推行“三个一批”工作法。", "开展“12·4”宪法宣传周活动。", "落实“1+N”机制。"])
 def test_a_quoted_name_is_not_a_figure(text):
     assert figs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "人民法院委派调解案件2300件，调解成功1800件，调解成功率78%。",
+        "劳动争议仲裁院受理案件600件，调解成功450件，调解成功率75%。",
+    ],
+)
+def test_the_body_acting_earlier_in_the_sentence_acts_in_its_later_clauses(text):
+    assert all(c.startswith("other:") for c, _v, _u in figs(text))
+
+
+def test_a_clause_naming_its_own_mediators_keeps_its_code():
+    text = "在法院指导下，全县人民调解组织调解纠纷800件，调解成功780件。"
+    assert [c for c, _v, _u in figs(text)] == ["mediation_cases", "mediation_success"]
+
+
+def test_a_qizhong_list_ends_where_a_semicolon_opens_another_subject():
+    text = "全年办理公证事项4.5万件，其中涉外公证3200件；司法鉴定机构完成鉴定5600件。"
+    assert code_of(text, 3200) == "notary_cases"
+    assert code_of(text, 5600).startswith("other:")
