@@ -986,7 +986,8 @@ def _inherit_parallel(text: str, figures: list[Figure]) -> None:
         between = text[g.cend : f.cstart]
         if between[:1] not in ("，", "、") or any(ch in CLAUSE_END for ch in between[1:]):
             continue
-        parallel = between[0] == "、" or between[:2] == "，被"  # …被申请行政复议1件，被提起行政诉讼0件
+        # …被申请行政复议1件，被提起行政诉讼0件; 引起行政复议2件，行政诉讼1件 (a bare noun).
+        parallel = between[0] == "、" or between[:2] == "，被" or bool(lx.BARE_KIND.fullmatch(_HAN.sub("", between)))
         if g.indicator in lx.SPREADING_QUALIFIERS and parallel and len(between) <= 8:
             if not f.indicator.startswith("other:"):
                 f.indicator, f.measure = g.indicator, g.measure

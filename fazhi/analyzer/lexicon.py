@@ -540,7 +540,8 @@ SUBJECT_BLOCKERS: dict[str, str] = {
     # 经复议后又进入诉讼的案件18件: appeals after reconsideration, not the 应诉 caseload.
     # (A table's 复议后起诉 | 总计 column of lawsuits stays the caseload.)
     "litig_cases": r"复议后又|经过?复议后",
-    "case_files_reviewed": r"法律援助|援助|公证|仲裁|信访",
+    # 优秀案卷85卷: the files graded excellent, an outcome of the review.
+    "case_files_reviewed": r"法律援助|援助|公证|仲裁|信访|优秀|良好|合格|不合格|较差",
     # 在中心组授课1次: giving a lecture is not a study session.
     "study_sessions": r"授课|讲课|宣讲",
 }
@@ -673,6 +674,9 @@ PARTITIONS: dict[str, tuple[str, ...]] = {
 }
 # Qualifiers that hold for every item of the 、 list they open (因…引发行政复议0件、
 # 行政诉讼0件; 涉企…).
+# A clause that is only the name of another kind of appeal (…引起行政复议2件，行政诉讼1件)
+# continues the list the qualifier opened; a verb (，撤销1件) does not.
+BARE_KIND = re.compile(r"(行政)?(复议|诉讼|应诉)(案件)?")
 SPREADING_QUALIFIERS = ("other:disclosure_appeals", "other:field_cases")
 
 # A total's parts that are a different measure of the same items (其中按期办结36件 of

@@ -435,3 +435,17 @@ def test_a_qizhong_list_ends_where_a_semicolon_opens_another_subject():
     text = "全年办理公证事项4.5万件，其中涉外公证3200件；司法鉴定机构完成鉴定5600件。"
     assert code_of(text, 3200) == "notary_cases"
     assert code_of(text, 5600).startswith("other:")
+
+
+def test_a_qualifier_spreads_over_a_bare_noun_after_a_comma_not_over_a_verb():
+    text = "因政府信息公开申请引起行政复议2件，行政诉讼1件。"
+    assert all(c.startswith("other:") for c, _v, _u in figs(text))
+    text = "共办理涉企行政复议案件11件，撤销1件。"
+    assert code_of(text, 1) == "recon_revoked"
+
+
+def test_graded_case_files_are_an_outcome_of_the_review():
+    text = "评查案卷260卷，优秀案卷85卷，不合格案卷3卷。"
+    assert code_of(text, 260) == "case_files_reviewed"
+    assert code_of(text, 85).startswith("other:")
+    assert code_of(text, 3).startswith("other:")
