@@ -380,6 +380,8 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("enforcers_failed", r"未通过|注销", None, 2),
     ("enforcement_supervisors", r"执法监督人员|监督人员", None, 2),
     ("enforcers_trained", rf"培训{_}{{0,8}}执法人员|执法人员{_}{{0,6}}培训|执法培训", None, 1),
+    # 组织行政执法人员培训6期，培训1500余人次: the trainees of the sentence's training.
+    ("enforcers_trained", r"培训", r"执法人员[^。；]*培训[^。；]*$", 0),
     (
         "enforcement_cases",
         rf"执法案件|(行政处罚|行政许可|行政强制|行政检查){_}{{0,2}}案件|办理{_}{{0,6}}(处罚|许可)",

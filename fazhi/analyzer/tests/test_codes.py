@@ -449,3 +449,10 @@ def test_graded_case_files_are_an_outcome_of_the_review():
     assert code_of(text, 260) == "case_files_reviewed"
     assert code_of(text, 85).startswith("other:")
     assert code_of(text, 3).startswith("other:")
+
+
+def test_a_bare_training_count_after_the_enforcers_training_counts_the_trainees():
+    text = "组织开展行政执法人员培训6期，培训1500余人次。"
+    assert code_of(text, 1500) == "enforcers_trained"
+    assert code_of(text, 6).startswith("other:")
+    assert code_of("执法人员持证率100%；开展普法培训300人次。", 300).startswith("other:")
