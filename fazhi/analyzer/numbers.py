@@ -135,14 +135,15 @@ _UNIT_RE = "|".join(re.escape(u) + _UNIT_GUARD.get(u, "") for u in UNITS if u !=
 _DURATION_AFTER = re.compile(r"^(月|工作日|小时|星期|年)")
 
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-CNNUM = rf"[{CN_CHARS}]+"
+# 八十五点五, 零点五: a Chinese decimal (点 then digits; 三点建议 is three points).
+CNNUM = rf"[{CN_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
 _RANGE_SEP = r"(?:-|—|－|~|～|至|到)"
 
 NUMBER_RE = re.compile(
     rf"""
     (?P<pre>近|约|大约|将近|逾|超过|超(?=[\d{CN_CHARS}]))?
     (?:
-        百分之(?P<pct>{ARABIC}|[{CN_CHARS}]+)
+        百分之(?P<pct>{ARABIC}|{CNNUM})
       | (?P<num>{ARABIC}(?P<smult>[千百](?!分))?|{CNNUM})
         (?:{_RANGE_SEP}(?P<high>{ARABIC}(?:[千百](?!分))?|{CNNUM}))?
         (?P<approx1>余|多)?
@@ -161,7 +162,13 @@ class NotANumber(ValueError):
 
 
 def parse_chinese(s: str) -> Decimal:
-    """Value of a Chinese numeral: 一百二十 → 120, 两千三百 → 2300, 二〇二三 → 2023."""
+    """Value of a Chinese numeral: 一百二十 → 120, 两千三百 → 2300, 二〇二三 → 2023,
+    八十五点五 → 85.5."""
+    if "点" in s:
+        whole, _, frac = s.partition("点")
+        if not frac or any(c not in CN_DIGIT for c in frac):
+            raise NotANumber(s)
+        return parse_chinese(whole) + Decimal("0." + "".join(str(CN_DIGIT[c]) for c in frac))
     if not s or any(c not in CN_CHARS for c in s):
         raise NotANumber(s)
     if all(c in CN_DIGIT for c in s) and len(s) > 1:
@@ -308,6 +315,29 @@ def find_numbers(text: str) -> list[NumberToken]:
         out.append(
             NumberToken(start, end, value, high, unit, approx, not num[0].isdigit(), m.group(0))
         )
+    return _join_mixed(out)
+
+
+def _join_mixed(tokens: list[NumberToken]) -> list[NumberToken]:
+    """1万2千件: digits with 万 then digits with 千 or 百 are one number (12000)."""
+    out: list[NumberToken] = []
+    for tok in tokens:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.end == tok.start
+            and prev.raw.endswith("万")
+            and not prev.unit
+            and prev.high is None
+            and re.match(r"\d+(\.\d+)?[千百]", tok.raw)
+            and 0 < tok.value < 10_000
+        ):
+            out[-1] = NumberToken(
+                prev.start, tok.end, prev.value + tok.value, None, tok.unit,
+                prev.approx or tok.approx, False, prev.raw + tok.raw,
+            )
+            continue
+        out.append(tok)
     return out
 
 

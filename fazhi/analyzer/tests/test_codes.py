@@ -456,3 +456,22 @@ def test_a_bare_training_count_after_the_enforcers_training_counts_the_trainees(
     assert code_of(text, 1500) == "enforcers_trained"
     assert code_of(text, 6).startswith("other:")
     assert code_of("执法人员持证率100%；开展普法培训300人次。", 300).startswith("other:")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "approx"),
+    [
+        ("服务1万2千余人次", 12000, "人次", True),
+        ("受理1万2千件", 12000, "件", False),
+        ("满意率达百分之九十八点五", Decimal("98.5"), "%", False),
+        ("同比提高零点五个百分点", Decimal("0.5"), "个百分点", False),
+    ],
+)
+def test_mixed_and_chinese_decimal_numbers_are_one_number(text, value, unit, approx):
+    (tok,) = [t for t in find_numbers(text) if t.unit]
+    assert (tok.value, tok.unit, tok.approx) == (value, unit, approx)
+
+
+def test_three_points_of_advice_is_not_a_decimal():
+    (tok,) = find_numbers("提出三点建议")
+    assert (tok.value, tok.unit) == (3, "点")
