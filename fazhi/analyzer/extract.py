@@ -708,6 +708,9 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
         # 763件) takes it from the headings it stands under (（一）行政复议案件).
         if not TOPIC_WORDS.search(t[para_start : tok.start]):
             context_before = _heading_context(headings, para_start) + context_before
+        # 因政府信息公开申请引发行政复议0件, 未发生行政复议: a topic named as a consequence
+        # or as absent is not what the paragraph is about (blanked, distances kept).
+        context_before = lx.NOT_TOPIC.sub(lambda m: "_" * len(m.group(0)), context_before)
         cell_unit = ""
         cell_header = False
         if not before and clause_start > 0 and t[clause_start - 1] in CELL_END:

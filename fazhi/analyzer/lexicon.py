@@ -402,7 +402,7 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("disclosure_proactive", r"主动公开", None, 0),
     ("disclosure_proactive", rf"(发布|公开){_}{{0,14}}(政务|政府)?信息", r"公开|网站|政务", 0),
     ("disclosure_requests", r"依申请|信息公开申请|公开申请", None, 0),
-    ("disclosure_requests", rf"(收到|新收|受理){_}{{0,12}}申请", r"信息公开|依申请公开|公开申请", 0),
+    ("disclosure_requests", rf"(收到|新收|受理){_}{{0,12}}申请", r"信息公开|依申请公开|公开申请|政务公开", 0),
     ("disclosure_replied_on_time", r"按期答复|按时答复", None, 1),
     ("disclosure_replied_on_time", r"按期办结|按时办结|按期办理", r"信息公开|依申请|公开申请", 1),
     ("other:disclosure_on_time_rate", r"按(期|时)(答复|办结|办理)率", r"信息公开|依申请|公开申请", 2),
@@ -747,6 +747,14 @@ PART_MARKER = re.compile(r"其中|[（(，,]含|包括|(?<=[件个项条名人�
 COLON_MARKER = re.compile(r"(结果|情况|构成|分布)(为|是|如下)?[：:]|结果中[，,：:]")
 # 在主动公开的信息中，…: the parts of a total named by its head noun (信息, 案件).
 SCOPE_MARKER = re.compile(r"在(?P<what>[^，。；在]{2,12}?(信息|案件|纠纷|申请|文件|事项))中[，,：:]?")
+
+# A topic named as a consequence (因…申请引发行政复议, 因…被申请行政复议0件) or as absent
+# (未发生行政复议和行政诉讼): not the topic of the words after it. (县政府被申请行政复议12件
+# is the body's own caseload: its topic stands.)
+NOT_TOPIC = re.compile(
+    r"因[^。；]{0,20}?(引发|引起|产生|提起|被申请|被提起|被诉)[^。；，]{0,12}"
+    r"|未(发生|出现|产生|有)[^。；，]{0,16}"
+)
 
 # Whose figure it is.
 SCOPE = re.compile(

@@ -475,3 +475,26 @@ def test_mixed_and_chinese_decimal_numbers_are_one_number(text, value, unit, app
 def test_three_points_of_advice_is_not_a_decimal():
     (tok,) = find_numbers("提出三点建议")
     assert (tok.value, tok.unit) == (3, "点")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（五）推进政务公开。2023年因政府信息公开被申请行政复议0件。全年收到申请32件，全部按期答复。",
+        "三、政府信息公开工作。本年度未发生行政复议和行政诉讼。共收到申请15件，办结15件。",
+        "依申请公开方面，因政府信息公开申请引发行政复议1件。本年度共收到申请27件。",
+    ],
+)
+def test_a_topic_named_as_a_consequence_or_as_absent_does_not_make_requests_reconsiderations(text):
+    assert [c for c, _v, _u in figs(text) if _v > 1][0] == "disclosure_requests"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "code"),
+    [
+        ("四、行政复议。畅通复议渠道，在政务服务中心设立受理窗口。全年收到申请40件，受理36件。", 40, "recon_received"),
+        ("县政府被申请行政复议12件，维持10件。", 10, "recon_upheld"),
+    ],
+)
+def test_a_reconsideration_topic_stays_the_topic(text, value, code):
+    assert code_of(text, value) == code
