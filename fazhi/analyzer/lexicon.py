@@ -306,13 +306,15 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("recon_overdue", r"超期|逾期", R, 0),
     # 以本级为被申请人 counts cases a superior body took; a breakdown of one's own
     # cases by respondent (被申请人为乡镇政府的12件) is not that.
-    ("recon_superior_cases", r"被申请人", r"上级|[市省州盟](级|人民政府|政府|司法局|司法厅)", 2),
+    # (市政府 in the context is often the reporting body itself: 市政府受理…，其中被申请人
+    # 为县（区）政府的案件45件 is a breakdown of its own caseload.)
+    ("recon_superior_cases", r"被申请人", r"上级|上一级", 2),
     # 以区政府为被申请人的复议案件17件 in the district's report: the body itself as the
     # respondent, so a superior took the cases (以街道乡镇为被申请人 is a breakdown).
-    ("recon_superior_cases", r"以(本级|本机关|本级政府|[区县市旗](人民)?政府)为被申请人", None, 3),
+    ("recon_superior_cases", r"以(本级|本机关|本级政府|[我本]?[区县市旗]?(人民)?政府)为被申请人", None, 3),
     # 县政府作为被申请人的行政复议案件被市政府受理6件: the same, written with 作为, or
     # in the passive with the superior body taking the cases.
-    ("recon_superior_cases", r"(本级|本机关|本级政府|[区县市旗](人民)?政府)作为被申请人", None, 3),
+    ("recon_superior_cases", r"(本级|本机关|本级政府|[我本]?[区县市旗]?(人民)?政府)作为被申请人", None, 3),
     ("recon_superior_cases", r"被(上级|上一级|[市省州盟](级|人民政府|政府|司法局|司法厅))(复议机关)?(受理|立案|审理)", R, 3),
     # 因依申请公开引发行政复议0件, 因政府信息公开申请引起的行政诉讼: appeals about
     # disclosure, counted apart from the body's own 复议/应诉 caseload.

@@ -498,3 +498,20 @@ def test_a_topic_named_as_a_consequence_or_as_absent_does_not_make_requests_reco
 )
 def test_a_reconsideration_topic_stays_the_topic(text, value, code):
     assert code_of(text, value) == code
+
+
+def test_a_breakdown_by_respondent_is_not_the_cases_a_superior_took():
+    text = "市政府全年受理行政复议案件320件，其中被申请人为县（区）政府的案件45件，被申请人为市直部门的案件275件。"
+    assert [c for c, _v, _u in figs(text)] == ["recon_accepted"] * 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市政府受理以我县政府为被申请人的行政复议案件3件。",
+        "上级机关受理以本县政府为被申请人的复议案件3件。",
+        "以县政府为被申请人的行政复议案件3件。",
+    ],
+)
+def test_the_body_itself_as_respondent_means_a_superior_took_the_case(text):
+    assert code_of(text, 3) == "recon_superior_cases"
