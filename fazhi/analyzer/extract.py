@@ -565,6 +565,11 @@ def _classify(before: str, after: str, context_before: str, group: str) -> tuple
     return best[1], best[2]
 
 
+_BARE_LEVEL = re.compile(r"(为|是|达|达到|降至|降为|下降至|下降到|升至|上升至|上升到|提高至|提高到|提升至|提升到)?")
+_RATE_CHANGED = re.compile(
+    r"(?P<rate>[\u4e00-\u9fff]{1,10}?率)(同比|环比|较上年|比上年|较去年|比去年)?(下降|上升|提高|降低|增长|减少|提升)了?"
+    r"[^，。；]*[，,]$"
+)
 _RESPECTIVE_SEP = re.compile(r"^(、|，|,|和|及|与|和为|以及)$")
 
 
@@ -837,6 +842,14 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 # outcome is not a reconsideration's, and only its total is the caseload.
                 if code.startswith("recon_") or code == "litig_cases" and not _TOTAL_LABEL.search(label):
                     code, found = "other:" + _HAN.sub("", label)[-12:], ""
+            if tok.unit == "%" and code.startswith("other:") and _BARE_LEVEL.fullmatch(before):
+                # 败诉率同比下降3个百分点，为4.2%: the level of the rate whose change the
+                # clause before gave.
+                named = list(_RATE_CHANGED.finditer(t[sent_start:clause_start]))
+                if named:
+                    code2, found2 = _classify(named[-1].group("rate"), "", context_before, group)
+                    if not code2.startswith("other:"):
+                        code, found = code2, found2
             if code == "service_items" and unit == "件":
                 # 办理办结各类政务服务事项57.95万件: matters handled, not items on the list (项).
                 code, found = "other:service_matters_handled", ""

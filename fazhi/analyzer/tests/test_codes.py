@@ -515,3 +515,20 @@ def test_a_breakdown_by_respondent_is_not_the_cases_a_superior_took():
 )
 def test_the_body_itself_as_respondent_means_a_superior_took_the_case(text):
     assert code_of(text, 3) == "recon_superior_cases"
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "value"),
+    [
+        ("败诉率同比下降3个百分点，为4.2%。", "litig_loss_rate", Decimal("4.2")),
+        ("行政复议纠错率较上年提高2个百分点，达到15.5%。", "recon_correction_rate", Decimal("15.5")),
+        ("调解成功率同比提高1.2个百分点，达98.5%。", "mediation_rate", Decimal("98.5")),
+    ],
+)
+def test_the_level_after_a_rates_change_is_that_rate(text, code, value):
+    assert code_of(text, value) == code
+    assert [c for c, _v, u in figs(text) if u == "个百分点"] == ["other:change"]
+
+
+def test_a_level_after_a_count_change_names_no_rate():
+    assert code_of("受理案件同比下降10%，为80%。", 80).startswith("other:")
