@@ -447,7 +447,9 @@ def _bare_count(text: str, tok: NumberToken) -> bool:
     if nxt and nxt not in _BARE_AFTER:
         # 惠及11.43万农民工: with 万/亿 the noun may follow with no measure word.
         big = tok.raw.rstrip("余多").endswith(("万", "亿"))
-        if not (big and "\u4e00" <= nxt <= "\u9fff" and nxt not in "以左至到"):
+        # 共审结复议案件4696（其中…）: a parenthesis breaking the count down.
+        opens_parts = nxt in "（(" and re.match(r"[（(](其中|含|包括|占|同比|较)", text[tok.end : tok.end + 4])
+        if not (big and "\u4e00" <= nxt <= "\u9fff" and nxt not in "以左至到" or opens_parts):
             return False
     if _HOTLINE.match(tok.raw) and not in_cell:
         return False  # 12345, 12348: hotlines, not counts (a table cell of 12175 is a count)

@@ -532,3 +532,9 @@ def test_the_level_after_a_rates_change_is_that_rate(text, code, value):
 
 def test_a_level_after_a_count_change_names_no_rate():
     assert code_of("受理案件同比下降10%，为80%。", 80).startswith("other:")
+
+
+def test_a_bare_count_before_a_parenthesis_that_breaks_it_down_is_a_figure():
+    text = "全年共审结复议案件4696（其中维持3509件）。"
+    assert [(c, v) for c, v, _u in figs(text)] == [("recon_closed", 4696), ("recon_upheld", 3509)]
+    assert figs("详见附件1（略）。") == []
