@@ -347,6 +347,8 @@ def _negative(text: str, start: int) -> bool:
     if start < 1 or text[start - 1] not in "-－−" or not text[start : start + 1].isdigit():
         return False
     prev = text[start - 2 : start - 1]
+    if prev in ("%", "％") or re.match(r"\d[\u4e00-\u9fff]$", text[max(0, start - 3) : start - 1]):
+        return False  # 80%-90%, 3件-5件: a range written with its units
     return not prev or not (prev.isalnum() and not "\u4e00" <= prev <= "\u9fff") and prev not in CN_CHARS
 
 

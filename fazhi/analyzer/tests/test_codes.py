@@ -538,3 +538,8 @@ def test_a_bare_count_before_a_parenthesis_that_breaks_it_down_is_a_figure():
     text = "全年共审结复议案件4696（其中维持3509件）。"
     assert [(c, v) for c, v, _u in figs(text)] == [("recon_closed", 4696), ("recon_upheld", 3509)]
     assert figs("详见附件1（略）。") == []
+
+
+@pytest.mark.parametrize("text", ["满意率保持在80%-90%。", "每期3件-5件。"])
+def test_a_dash_after_a_number_with_its_unit_is_a_range(text):
+    assert all(t.value >= 0 for t in find_numbers(text))
