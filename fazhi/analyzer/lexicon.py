@@ -525,7 +525,9 @@ CODE_WORDS = {code: re.compile(words) for code, words in PATTERN_OF.items()}
 # service, not the county's 普法活动. Such a count is `other:`, named by its subject.
 # Per code, the subject words that override it.
 _NOT_LEGAL_AID = r"司法鉴定|鉴定|仲裁|劳动(人事)?争议|公证|信访|诉前|法律帮助"
-_NOT_RECON = r"信息公开|政府信息|依申请|公开申请|信访|仲裁|劳动(人事)?争议|举报|投诉"
+# (群众诉求, 热线工单, 来信来访, 咨询, 线索: what a hotline or a petition office takes in.)
+_TAKEN_IN_ELSEWHERE = r"诉求|工单|热线|来信|来访|咨询|线索"
+_NOT_RECON = rf"信息公开|政府信息|依申请|公开申请|信访|仲裁|劳动(人事)?争议|举报|投诉|{_TAKEN_IN_ELSEWHERE}"
 _NOT_PEOPLES_MEDIATION = r"仲裁|劳动(人事)?争议仲裁|信访|诉前|法院|法官"
 SUBJECT_BLOCKERS: dict[str, str] = {
     "legal_aid_cases": _NOT_LEGAL_AID,
@@ -533,7 +535,7 @@ SUBJECT_BLOCKERS: dict[str, str] = {
     "recon_received": _NOT_RECON,
     "recon_accepted": _NOT_RECON,
     "recon_closed": _NOT_RECON,
-    "disclosure_requests": r"复议|诉讼|信访|举报|投诉|仲裁",
+    "disclosure_requests": rf"复议|诉讼|信访|举报|投诉|仲裁|{_TAKEN_IN_ELSEWHERE}",
     "mediation_cases": _NOT_PEOPLES_MEDIATION,
     "mediation_success": _NOT_PEOPLES_MEDIATION,
     "mediation_rate": _NOT_PEOPLES_MEDIATION,

@@ -543,3 +543,15 @@ def test_a_bare_count_before_a_parenthesis_that_breaks_it_down_is_a_figure():
 @pytest.mark.parametrize("text", ["满意率保持在80%-90%。", "每期3件-5件。"])
 def test_a_dash_after_a_number_with_its_unit_is_a_range(text):
     assert all(t.value >= 0 for t in find_numbers(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("全年收到行政复议申请40件，受理36件。全年办结群众诉求320件。", 320),
+        ("行政复议工作规范开展。受理12345热线工单2100件。", 2100),
+        ("政府信息公开方面，全年收到申请15件；受理群众来信来访30件。", 30),
+    ],
+)
+def test_what_a_hotline_or_petition_office_takes_in_is_not_a_reconsideration_or_request(text, value):
+    assert code_of(text, value).startswith("other:")
