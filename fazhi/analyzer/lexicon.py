@@ -208,7 +208,9 @@ UNIT_GROUP: dict[str, str] = {
     "名": "person",
     "人": "person",
     "位": "person",
-    "人次": "person",
+    # Person-times count an activity, not the people a 名 code counts (培训人民调解员
+    # 1200人次 is not 1200 mediators); the 人次 codes also take 名/人 (EXTRA_GROUPS).
+    "人次": "visits",
     "件次": "event",
     "次": "event",
     "场": "event",
@@ -227,6 +229,9 @@ EXTRA_GROUPS: dict[str, set[str]] = {
     "litig_appear_count": {"thing"},  # 出庭应诉12件
     "litig_hearings": {"thing"},
     "mediators": {"thing"},  # 调解员1153个: people counted with 个
+    "enforcers_trained": {"person"},  # 培训执法人员300名
+    "publicity_audience": {"person"},  # 受教育群众3000人
+    "legal_service_visits": {"person"},  # (名 is then other:persons_served)
 }
 
 

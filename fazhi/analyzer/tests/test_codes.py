@@ -555,3 +555,25 @@ def test_a_dash_after_a_number_with_its_unit_is_a_range(text):
 )
 def test_what_a_hotline_or_petition_office_takes_in_is_not_a_reconsideration_or_request(text, value):
     assert code_of(text, value).startswith("other:")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("培训人民调解员1200人次。", 1200), ("公职律师参与案件办理120人次。", 120), ("法律顾问列席会议50人次。", 50)],
+)
+def test_person_times_are_an_activity_not_the_people_a_head_count_code_counts(text, value):
+    assert code_of(text, value).startswith("other:")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("受教育群众3000人。", "publicity_audience"),
+        ("培训执法人员300名。", "enforcers_trained"),
+        ("培训执法人员300人次。", "enforcers_trained"),
+        ("全县共有人民调解员560名。", "mediators"),
+    ],
+)
+def test_codes_counted_in_person_times_also_take_people(text, code):
+    ((c, _v, _u),) = figs(text)
+    assert c == code
