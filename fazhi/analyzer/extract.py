@@ -662,6 +662,26 @@ def _heading_context(headings: list[tuple[int, int, str]], before: int) -> str:
     return level1 + level2
 
 
+def _previous_topic(t: str, para_start: int) -> str:
+    """For a paragraph that names no topic (（2）受理36件。 under 1.全年收到复议申请40件。): the
+    tail of the nearest paragraph before it that names one, back to a heading line
+    and over a few short items only (a list whose items are paragraphs)."""
+    end = para_start - 1
+    for _ in range(6):
+        if end <= 0:
+            return ""
+        start = t.rfind("\n", 0, end) + 1
+        line = t[start:end]
+        if HEADING_LINE.fullmatch(line) or "\t" in line:
+            return ""
+        if TOPIC_WORDS.search(line):
+            return line[-CONTEXT_CHARS:]
+        if len(line) > 60:
+            return ""
+        end = start - 1
+    return ""
+
+
 def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
     """Every figure in `text`, in reading order."""
     c = compact or Compact(text)
@@ -714,7 +734,9 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
         # A paragraph that names no topic of its own (3.审结情况。…维持原具体行政行为的
         # 763件) takes it from the headings it stands under (（一）行政复议案件).
         if not TOPIC_WORDS.search(t[para_start : tok.start]):
-            context_before = _heading_context(headings, para_start) + context_before
+            context_before = (
+                _heading_context(headings, para_start) + _previous_topic(t, para_start) + context_before
+            )
         # 因政府信息公开申请引发行政复议0件, 未发生行政复议: a topic named as a consequence
         # or as absent is not what the paragraph is about (blanked, distances kept).
         context_before = lx.NOT_TOPIC.sub(lambda m: "_" * len(m.group(0)), context_before)

@@ -577,3 +577,13 @@ def test_person_times_are_an_activity_not_the_people_a_head_count_code_counts(te
 def test_codes_counted_in_person_times_also_take_people(text, code):
     ((c, _v, _u),) = figs(text)
     assert c == code
+
+
+def test_items_of_a_list_written_one_per_paragraph_keep_the_lists_topic():
+    text = "1.全年收到复议申请40件。\n（2）受理36件。\n③审结30件。\n4、维持20件。\n"
+    assert [c for c, _v, _u in figs(text)] == ["recon_received", "recon_accepted", "recon_closed", "recon_upheld"]
+
+
+def test_a_heading_between_ends_the_previous_paragraphs_topic():
+    text = "全年收到复议申请40件。\n二、其他工作\n受理36件。\n"
+    assert code_of(text, 36).startswith("other:")
