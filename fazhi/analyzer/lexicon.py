@@ -781,7 +781,7 @@ TARGET_BEFORE = re.compile(r"(不少于|至少|不低于|不超过|不高于|控
 # is a slogan's name, not a count (建成两个调解室 counts rooms).
 NAME_AFTER = re.compile(
     r"^(制度|机制|原则|理念|意识|要求|方针|战略|行动|工程|工作法|精神|责任|维护|确立|自信|务必|"
-    r"重点|全覆盖|到位|优先|结合|转变|关键|导向|目标|坚持|不变|统一|作用)"
+    r"重点|全覆盖|到位|优先|结合|转变|关键|导向|目标|坚持|不变|统一|作用|一体|全面|必须|一流)"
 )
 
 # The five kinds of section of the annual report (DOMAIN.md), checked in this order.

@@ -98,6 +98,7 @@ def test_a_count_without_a_measure_word_after_its_noun_is_a_figure(text, code, v
         "报告共六个部分，全县考核居于前五位。",
         "在全市排名前三，建立县乡村三级网络。",
         "召开第三次会议，落实一岗双责。",
+        "统筹推进五位一体总体布局，协调推进四个全面战略布局。",
     ],
 )
 def test_structure_numerals_and_slogans_are_not_figures(text):
