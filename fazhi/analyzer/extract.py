@@ -889,6 +889,11 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 # 新聘专职人民调解员664名: those added this year, not the stock.
                 code, found = "other:newly_added", ""
             items.append((code, found, None))
+        if len(items) == 1 and "分别" in before:
+            # 城关镇、新华镇分别调解纠纷120件、80件; 纠错率分别为10%、12%: the numbers listed
+            # after 分别 that no item of their own names share the first one's measure.
+            for j in _respective_numbers(t, tokens, k):
+                respectively.setdefault(j, items[0][:2])
         qa, qb = c.span(quote_from, tok.end)
         sentence = bisect_right(sentence_starts, tok.start) - 1
         paragraph = bisect_right(paragraph_starts, tok.start) - 1

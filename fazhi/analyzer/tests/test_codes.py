@@ -588,3 +588,15 @@ def test_items_of_a_list_written_one_per_paragraph_keep_the_lists_topic():
 def test_a_heading_between_ends_the_previous_paragraphs_topic():
     text = "全年收到复议申请40件。\n二、其他工作\n受理36件。\n"
     assert code_of(text, 36).startswith("other:")
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "count"),
+    [
+        ("城关镇、新华镇分别调解纠纷120件、80件。", "mediation_cases", 2),
+        ("2022年、2023年行政复议纠错率分别为10%、12%。", "recon_correction_rate", 2),
+        ("甲、乙、丙三地行政诉讼败诉率分别为11.36%、9.72%、10.83%。", "litig_loss_rate", 3),
+    ],
+)
+def test_numbers_after_fenbie_that_no_item_names_share_the_measure(text, code, count):
+    assert [c for c, _v, _u in figs(text)] == [code] * count
