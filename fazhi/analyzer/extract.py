@@ -607,6 +607,11 @@ def _subject_override(code: str, found: str, before: str, earlier: str = "") -> 
         return "other:" + _HAN.sub("", earlier[m.start() :])[:8] + _HAN.sub("", before)[-6:], m.group(0)
     head = before.rfind(found) if found else -1
     if head >= 0:
+        rest = before[head + len(found) :]
+        if lx.ACTOR_SUFFIX.match(rest) and not lx.HANDLED.search(rest):
+            # 法律援助中心共审核发放659件: the code's words name the body that acts, and
+            # what it counts (subsidies paid, files returned) is not its cases.
+            return "other:" + _HAN.sub("", before[head:])[-12:], found
         nearer = lx.NEARER_NOUNS.search(before, head + len(found))
         words = lx.CODE_WORDS[code]
         if nearer and not any(

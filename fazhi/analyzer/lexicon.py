@@ -290,6 +290,8 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 上年结转政府信息公开申请数量: requests carried over are not the year's requests.
     ("other:disclosure_carried_over", rf"结转{_}{{0,14}}申请|结转", r"信息公开|公开申请|依申请", 2),
     ("recon_carried_over", r"上期结转|上年结转|结转", R, 1),
+    # 以其他方式结案7件: the residual outcome, not the cases closed.
+    ("other:closed_other_way", r"(其他|其它)(方式|途径|形式)", None, 3),
     ("recon_upheld", r"维持", R, 0),
     ("recon_dismissed", r"驳回", R, 0),
     ("recon_revoked", r"撤销|部分撤销", R, 0),
@@ -580,6 +582,10 @@ CATEGORY_CODES = frozenset(
 )
 # A counted noun nearer the number than a code's words names what is counted
 # (法律援助案件结案归档材料659件: files, not cases).
+# A code's words that end in a body's name (法律援助中心, 公证处, 调解委员会) name who acts;
+# the count is that body's cases only where a handling verb or a case noun follows.
+ACTOR_SUFFIX = re.compile(r"(中心(?!组)|机构|工作站|服务站|处|所|委员会|委|办公室)")
+HANDLED = re.compile(r"办理|受理|指派|承办|办结|代理|审结|审查|调解|调处|化解|案件|事项|纠纷|申请")
 # 讲堂·逢九必讲”法治培训17次: trainings, not lectures.
 NEARER_NOUNS = re.compile(r"材料|档案|卷宗|案卷|资料|工单|留言|线索|隐患|问题|意见|建议|培训|补贴|补助|经费|资金")
 # An actor that the body organises (司法局组织律师事务所…开展了5场主题宣传活动) is the

@@ -600,3 +600,29 @@ def test_a_heading_between_ends_the_previous_paragraphs_topic():
 )
 def test_numbers_after_fenbie_that_no_item_names_share_the_measure(text, code, count):
     assert [c for c, _v, _u in figs(text)] == [code] * count
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("区法律援助中心共审核发放补助659件。", 659), ("法律援助中心对本级收回的659件进行评估。", 659)],
+)
+def test_a_body_named_by_the_codes_words_acting_on_something_else(text, value):
+    assert code_of(text, value).startswith("other:")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("法律援助中心全年办理案件620件。", "legal_aid_cases"),
+        ("全县法律援助中心共指派律师承办620件。", "legal_aid_cases"),
+        ("人民调解委员会调解纠纷620件。", "mediation_cases"),
+        ("县委理论学习中心组学法4次。", "study_sessions"),
+    ],
+)
+def test_a_body_handling_its_own_cases_keeps_the_code(text, code):
+    ((c, _v, _u),) = figs(text)
+    assert c == code
+
+
+def test_cases_closed_another_way_are_a_residual_outcome():
+    assert code_of("本年度审结的行政复议案件中，以其他方式结案7件。", 7).startswith("other:")
