@@ -589,12 +589,20 @@ def _respective_numbers(text: str, tokens: list[NumberToken], k: int) -> list[in
 
 
 def _subject_override(code: str, found: str, before: str, earlier: str = "") -> tuple[str, str]:
-    """(code, measure) once the clause's subject is checked: a code gives way to
-    another subject named in the words the number measures, outside the code's own
-    words (lexicon.SUBJECT_BLOCKERS), and the count is `other:`, named from that
-    subject on (仲裁案件, 政府信息公开申请). `earlier` is the sentence before the
-    clause: the body that acts in it (人民法院委派调解案件2300件，调解成功1800件) acts in
-    the clauses after it too (lexicon.SENTENCE_ACTORS)."""
+    """(code, measure) once the clause's subject is checked. One check for every
+    code, driven by the data in lexicon.py; a code that gives way leaves an
+    `other:` count named from the overriding words:
+
+    - the actor named earlier in the sentence (`earlier`: 人民法院委派调解案件2300件，
+      调解成功1800件) acts in the clauses after it (SENTENCE_ACTORS, OWN_ACTORS);
+    - the code's words ending in a body's name with nothing handled after them
+      (法律援助中心共审核发放659件: ACTOR_SUFFIX, HANDLED);
+    - a counted noun nearer the number than the code's words (归档材料: NEARER_NOUNS);
+    - a group of people right before them (农民工法律援助案件: SUBSET_QUALIFIER);
+    - a category of cases (治安管理类案件: CATEGORY, CATEGORY_CODES);
+    - another kind of case, service, request or actor anywhere in the clause outside
+      the code's words (仲裁案件, 政府信息公开申请, 律师开展宣讲: SUBJECT_BLOCKERS),
+      unless the body organises that actor (ORGANISED_BY)."""
     if code.startswith("other:") or code == lx.NUMERATOR:
         return code, found
     actor = lx.SENTENCE_ACTORS.get(code)
