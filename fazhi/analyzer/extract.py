@@ -733,7 +733,12 @@ def _bare_count(text: str, tok: NumberToken) -> bool:
     if len(re.sub(r"\D", "", tok.raw)) > 8:
         return False  # a telephone or an ID number
     if nxt and nxt not in _BARE_AFTER:
-        return False
+        # 惠及11.43万农民工: with 万/亿 the noun may follow with no measure word.
+        big = tok.raw.rstrip("余多").endswith(("万", "亿"))
+        # 共审结复议案件4696（其中…）: a parenthesis breaking the count down.
+        opens_parts = nxt in "（(" and re.match(r"[（(](其中|含|包括|占|同比|较)", text[tok.end : tok.end + 4])
+        if not (big and "\u4e00" <= nxt <= "\u9fff" and nxt not in "以左至到" or opens_parts):
+            return False
     if _HOTLINE.match(tok.raw) and not in_cell:
         return False  # 12345, 12348: hotlines, not counts (a table cell of 12175 is a count)
     if prev in CELL_END:
@@ -765,15 +770,38 @@ def _signed(text: str, tok: NumberToken) -> NumberToken:
     return dataclasses.replace(tok, start=tok.start - 1, value=-tok.value, raw="-" + tok.raw)
 
 
+def _statement_in_quotes(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
+    """“出台严格规范涉企行政检查22条举措”, “整治执法突出问题2330个”: a report quoting its own
+    findings, not a name. A name or slogan in quotes is short or written in Chinese
+    numerals (“八五”, “两个确立”, “12·4”, “1+N”); a figure in digits with its measure word in a
+    quotation of a clause is kept. Not inside a title (《》) or a document number."""
+    if tok.chinese or not tok.unit or tok.unit.startswith(":"):
+        return False
+    k = bisect_right(quoted, (tok.start, _FAR)) - 1
+    for a, b in quoted[max(0, k - 2) : k + 1]:
+        if a < tok.start < b:
+            if text[a] not in "“\"" or b - a - 2 < 10:
+                return False
+    return True
+
+
 def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
     """Whether a number is a figure at all (not a year, date, ordinal, name…)."""
     before = text[max(0, tok.start - 8) : tok.start]
     if not tok.unit and not lx.UNITLESS.search(before) and not _bare_count(text, tok):
         return False
-    if before.endswith("第") or _inside(tok.start, quoted) or lx.TARGET_BEFORE.search(before):
+    if before.endswith("第") or lx.TARGET_BEFORE.search(before):
+        return False
+    if _inside(tok.start, quoted) and not _statement_in_quotes(text, tok, quoted):
         return False
     if tok.unit in ("市", "县") and (tok.chinese or 1900 <= tok.value <= 2100):
         return False  # 2024市…, 两市: a year before a place name, or a name (一市两县)
+    if tok.unit.startswith(":") and tok.unit != ":1" and "比" not in text[max(0, tok.start - 16) : tok.start]:
+        return False  # 8:30: a time of day, not a ratio (之比为1:2.5, 配比2.5∶1 are)
+    if tok.unit == "日" and re.search(r"(月|第|每|月\d{1,2}日?(至|到|-|—|－|~|～))$", before):
+        return False  # 2月16日, 16日至18日: a date, not a number of days
+    if tok.unit == "日" and tok.value <= 31 and not ("\u4e00" <= before[-1:] <= "\u9fff"):
+        return False  # （记者…）25日，…: a dateline's day opening a clause
     if tok.unit == "分" and re.search(r"[点时:：]$", before):
         return False  # 8点30分: a time of day
     if _RANK_BEFORE.search(before) and tok.unit in ("位", "名", ""):
@@ -843,6 +871,84 @@ def _classify(before: str, after: str, context_before: str, group: str) -> tuple
     return best[1], best[2]
 
 
+_BARE_LEVEL = re.compile(r"(为|是|达|达到|降至|降为|下降至|下降到|升至|上升至|上升到|提高至|提高到|提升至|提升到)?")
+_RATE_CHANGED = re.compile(
+    r"(?P<rate>[\u4e00-\u9fff]{1,10}?率)(同比|环比|较上年|比上年|较去年|比去年)?(下降|上升|提高|降低|增长|减少|提升)了?"
+    r"[^，。；]*[，,]$"
+)
+_RESPECTIVE_SEP = re.compile(r"^(、|，|,|和|及|与|和为|以及)$")
+
+
+def _respective_numbers(text: str, tokens: list[NumberToken], k: int) -> list[int]:
+    """The indices of the numbers listed right after token k (3%、100%; 120个、560名):
+    rates after a rate, counts (in any unit) after a count."""
+    out = []
+    j = k
+    while j + 1 < len(tokens) and tokens[j + 1].is_percent == tokens[k].is_percent:
+        if not _RESPECTIVE_SEP.match(text[tokens[j].end : tokens[j + 1].start]):
+            break
+        j += 1
+        out.append(j)
+    return out
+
+
+def _subject_override(code: str, found: str, before: str, earlier: str = "") -> tuple[str, str]:
+    """(code, measure) once the clause's subject is checked. One check for every
+    code, driven by the data in lexicon.py; a code that gives way leaves an
+    `other:` count named from the overriding words:
+
+    - the actor named earlier in the sentence (`earlier`: 人民法院委派调解案件2300件，
+      调解成功1800件) acts in the clauses after it (SENTENCE_ACTORS, OWN_ACTORS);
+    - the code's words ending in a body's name with nothing handled after them
+      (法律援助中心共审核发放659件: ACTOR_SUFFIX, HANDLED);
+    - a counted noun nearer the number than the code's words (归档材料: NEARER_NOUNS);
+    - a group of people right before them (农民工法律援助案件: SUBSET_QUALIFIER);
+    - a category of cases (治安管理类案件: CATEGORY, CATEGORY_CODES);
+    - another kind of case, service, request or actor anywhere in the clause outside
+      the code's words (仲裁案件, 政府信息公开申请, 律师开展宣讲: SUBJECT_BLOCKERS),
+      unless the body organises that actor (ORGANISED_BY)."""
+    if code.startswith("other:") or code == lx.NUMERATOR:
+        return code, found
+    actor = lx.SENTENCE_ACTORS.get(code)
+    own = lx.OWN_ACTORS.get(code)
+    found_actors = list(actor.finditer(earlier)) if actor is not None else []
+    m = found_actors[-1] if found_actors else None
+    if m and own is not None and (own.search(before) or own.search(earlier, m.end())):
+        m = None  # the clause, or a later one of the sentence, names its own actor
+    if m and not lx.ORGANISED_BY.search(earlier[: m.start()]):
+        return "other:" + _HAN.sub("", earlier[m.start() :])[:8] + _HAN.sub("", before)[-6:], m.group(0)
+    head = before.rfind(found) if found else -1
+    if head >= 0:
+        rest = before[head + len(found) :]
+        if lx.ACTOR_SUFFIX.match(rest) and not lx.HANDLED.search(rest):
+            # 法律援助中心共审核发放659件: the code's words name the body that acts, and
+            # what it counts (subsidies paid, files returned) is not its cases.
+            return "other:" + _HAN.sub("", before[head:])[-12:], found
+        nearer = lx.NEARER_NOUNS.search(before, head + len(found))
+        words = lx.CODE_WORDS[code]
+        if nearer and not any(
+            (m := words.match(before, i)) and nearer.end() <= m.end() for i in range(nearer.start() + 1)
+        ):
+            return "other:" + _HAN.sub("", before[head:])[-12:], nearer.group(0)
+        subset = lx.SUBSET_QUALIFIER.search(before[:head])
+        if subset:
+            return "other:" + _HAN.sub("", before[subset.start() :])[:12], subset.group(0)
+    kind = lx.CATEGORY.search(before) if code in lx.CATEGORY_CODES else None
+    if kind and not lx.CODE_WORDS[code].search(kind.group(0)):
+        return "other:" + _HAN.sub("", before)[-12:], kind.group(0)
+    block = lx.BLOCKERS.get(code)
+    if block is None:
+        return code, found
+    for m in block.finditer(before):
+        if head >= 0 and m.start() < head + len(found) and m.end() > head:
+            continue  # inside the code's own words (法律援助 in 法律援助案件)
+        if lx.ORGANISED_BY.search(before[: m.start()]):
+            continue
+        name = _HAN.sub("", before[m.start() :])[:12]
+        return "other:" + name, m.group(0)
+    return code, found
+
+
 def _scope(sentence_before: str) -> str:
     found = list(lx.SCOPE.finditer(sentence_before))
     return found[-1].group(0) if found else ""
@@ -873,6 +979,26 @@ def _heading_context(headings: list[tuple[int, int, str]], before: int) -> str:
     return level1 + level2
 
 
+def _previous_topic(t: str, para_start: int) -> str:
+    """For a paragraph that names no topic (（2）受理36件。 under 1.全年收到复议申请40件。): the
+    tail of the nearest paragraph before it that names one, back to a heading line
+    and over a few short items only (a list whose items are paragraphs)."""
+    end = para_start - 1
+    for _ in range(6):
+        if end <= 0:
+            return ""
+        start = t.rfind("\n", 0, end) + 1
+        line = t[start:end]
+        if HEADING_LINE.fullmatch(line) or "\t" in line:
+            return ""
+        if TOPIC_WORDS.search(line):
+            return line[-CONTEXT_CHARS:]
+        if len(line) > 60:
+            return ""
+        end = start - 1
+    return ""
+
+
 def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
     """Every figure in `text`, in reading order."""
     c = compact or Compact(text)
@@ -886,6 +1012,8 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
     tokens = [_signed(t, tok) for tok in find_numbers(t)]
     tokens = [tok for tok in tokens if _keep(t, tok, quoted)]
     figures: list[Figure] = []
+    # 败诉率、出庭应诉率分别为3%、100%: the rates after the first, waiting for their numbers.
+    respectively: dict[int, tuple[str, str]] = {}
     sentence_starts = [0] + [i + 1 for i, ch in enumerate(t) if ch in SENTENCE_END]
     paragraph_starts = [0] + [i + 1 for i, ch in enumerate(t) if ch == "\n"]
     headings = _headings(t)
@@ -925,7 +1053,12 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
         # A paragraph that names no topic of its own (3.审结情况。…维持原具体行政行为的
         # 763件) takes it from the headings it stands under (（一）行政复议案件).
         if not TOPIC_WORDS.search(t[para_start : tok.start]):
-            context_before = _heading_context(headings, para_start) + context_before
+            context_before = (
+                _heading_context(headings, para_start) + _previous_topic(t, para_start) + context_before
+            )
+        # 因政府信息公开申请引发行政复议0件, 未发生行政复议: a topic named as a consequence
+        # or as absent is not what the paragraph is about (blanked, distances kept).
+        context_before = lx.NOT_TOPIC.sub(lambda m: "_" * len(m.group(0)), context_before)
         cell_unit = ""
         cell_header = False
         row_scope = ""
@@ -1012,22 +1145,51 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 # 140件，占受理案件数比例最高，达92.71%: the share's words stand in the
                 # clause before, with no number of their own.
                 sm = _SHARE_BEFORE.search(t[prev_end : clause_start])
-            if lm:
+            if k in respectively:
+                code, found = respectively.pop(k)
+                items.append((code, found, None))
+            elif lm:
                 for item in re.findall(r"(.+?率)(?:、|和|及|与)?", lm.group("items")):
                     code, found = _classify(item, "", context_before, group)
                     items.append((code, found or item, None))
+                following = _respective_numbers(t, tokens, k)
+                if "分别" in lm.group(0) and len(following) == len(items) - 1:
+                    # One rate for each number, in order, not every rate for each.
+                    respectively.update(zip(following, [(c, f) for c, f, _s in items[1:]], strict=True))
+                    items = items[:1]
             elif sm:
                 # 占比12%: 比 is the word for a share, not a base it names.
                 share_of = "" if sm.group("den") == "比" else sm.group("den")
                 items.append((lx.NUMERATOR, "占" + share_of, share_of))
                 share_code, _found = _classify(share_of, "", context_before, "thing")
+        if k in respectively and not items:
+            code, found = respectively.pop(k)
+            items.append((code, found, None))
+        rm = lx.RESPECTIVE_LIST.search(before) if not items else None
+        if rm:
+            # 受理、审结行政复议案件分别为50件、45件: each item names its own number.
+            names = re.split(r"、|和|及", rm.group("items"))
+            following = _respective_numbers(t, tokens, k)
+            if len(following) == len(names) - 1:
+                paired = [_subject_override(*_classify(name, "", context_before, group), name) for name in names]
+                # 济南、临沂…受理案件数分别为: items naming no measure (places) share the
+                # measure the last item names.
+                paired = [
+                    _subject_override(*_classify(name + names[-1], "", context_before, group), name + names[-1])
+                    if code.startswith("other:") and not found
+                    else (code, found)
+                    for (code, found), name in zip(paired, names, strict=True)
+                ]
+                items.append((paired[0][0], paired[0][1] or names[0], None))
+                respectively.update(zip(following, [(c, f or n) for (c, f), n in zip(paired[1:], names[1:], strict=True)], strict=True))
         cm = lx.COUNT_LIST.search(before) if tok.unit != "%" else None
         if cm and not items:
             for item in re.split(r"[、和]", cm.group("items")):
                 code, found = _classify(item, "", context_before, group)
                 items.append((code, found or item, None))
         if not items:
-            code, found = _classify(before, after, context_before, group)
+            earlier = sentence_before[: max(0, len(sentence_before) - (tok.start - clause_start))]
+            code, found = _subject_override(*_classify(before, after, context_before, group), before, earlier)
             if listed_by and code.startswith("other:"):
                 # 主动向社会公开年度政府工作报告、…等信息9756条: the verb before the
                 # examples names the count when the noun after 等 alone does not.
@@ -1045,6 +1207,14 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 # outcome is not a reconsideration's, and only its total is the caseload.
                 if code.startswith("recon_") or code == "litig_cases" and not _TOTAL_LABEL.search(label):
                     code, found = "other:" + _HAN.sub("", label)[-12:], ""
+            if tok.unit == "%" and code.startswith("other:") and _BARE_LEVEL.fullmatch(before):
+                # 败诉率同比下降3个百分点，为4.2%: the level of the rate whose change the
+                # clause before gave.
+                named = list(_RATE_CHANGED.finditer(t[sent_start:clause_start]))
+                if named:
+                    code2, found2 = _classify(named[-1].group("rate"), "", context_before, group)
+                    if not code2.startswith("other:"):
+                        code, found = code2, found2
             if code == "service_items" and unit == "件":
                 # 办理办结各类政务服务事项57.95万件: matters handled, not items on the list (项).
                 code, found = "other:service_matters_handled", ""
@@ -1060,6 +1230,11 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                 # 新聘专职人民调解员664名: those added this year, not the stock.
                 code, found = "other:newly_added", ""
             items.append((code, found, None))
+        if len(items) == 1 and "分别" in before:
+            # 城关镇、新华镇分别调解纠纷120件、80件; 纠错率分别为10%、12%: the numbers listed
+            # after 分别 that no item of their own names share the first one's measure.
+            for j in _respective_numbers(t, tokens, k):
+                respectively.setdefault(j, items[0][:2])
         qa, qb = c.span(quote_from, tok.end)
         sentence = bisect_right(sentence_starts, tok.start) - 1
         paragraph = bisect_right(paragraph_starts, tok.start) - 1
@@ -1199,13 +1374,17 @@ def _inherit_parallel(text: str, figures: list[Figure]) -> None:
         between = text[g.cend : f.cstart]
         if between[:1] not in ("，", "、") or any(ch in CLAUSE_END for ch in between[1:]):
             continue
-        parallel = between[0] == "、" or between[:2] == "，被"  # …被申请行政复议1件，被提起行政诉讼0件
+        # …被申请行政复议1件，被提起行政诉讼0件; 引起行政复议2件，行政诉讼1件 (a bare noun).
+        parallel = between[0] == "、" or between[:2] == "，被" or bool(lx.BARE_KIND.fullmatch(_HAN.sub("", between)))
         if g.indicator in lx.SPREADING_QUALIFIERS and parallel and len(between) <= 8:
             if not f.indicator.startswith("other:"):
                 f.indicator, f.measure = g.indicator, g.measure
             continue
         if not f.indicator.startswith("other:") or f.measure or g.indicator.startswith("other:"):
             continue
+        block = lx.BLOCKERS.get(g.indicator)
+        if block is not None and block.search(between):
+            continue  # 法律援助案件…，司法鉴定案件…: the same head noun, another subject
         head, prev_head = _HAN.sub("", between)[-2:], _HAN.sub("", g.sentence_text)[-2:]
         if len(head) == 2 and head == prev_head and len(between) <= 12 and not _OTHER.search(between):
             f.indicator, f.measure = g.indicator, g.measure
@@ -1321,6 +1500,10 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
                 break  # 调解成功780件 after 其中…纠纷800件: a rate's count, not a part
             if parts and figures[parts[-1]].cstart == f.cstart:
                 continue
+            block = lx.BLOCKERS.get(tf.indicator)
+            gap = text[figures[parts[-1]].cend if parts else pos : f.cstart]
+            if parts and "；" in gap and block is not None and block.search(gap.rsplit("；", 1)[1]):
+                break  # 其中涉外公证3200件；司法鉴定机构完成鉴定5600件: the list ended at ；
             parts.append(i)
             # （其中当面申请5件、网络申请20件）: the list ends with its parenthesis.
             if m.group(0) == "其中" and text[m.start() - 1 : m.start()] in ("（", "("):
@@ -1415,6 +1598,9 @@ def _semicolon_items(
         if not pos <= f.cstart < stop or i in used or f.is_rate or f.unit != tf.unit:
             continue
         item = text.count("；", pos, f.cstart)
+        block = lx.BLOCKERS.get(tf.indicator)
+        if item and block is not None and block.search(text[text.rfind("；", pos, f.cstart) : f.cstart]):
+            break  # 其中涉外公证3200件；司法鉴定机构完成鉴定5600件: another subject ends the list
         if item not in seen:
             seen.add(item)
             parts.append(i)

@@ -208,7 +208,9 @@ UNIT_GROUP: dict[str, str] = {
     "名": "person",
     "人": "person",
     "位": "person",
-    "人次": "person",
+    # Person-times count an activity, not the people a 名 code counts (培训人民调解员
+    # 1200人次 is not 1200 mediators); the 人次 codes also take 名/人 (EXTRA_GROUPS).
+    "人次": "visits",
     "件次": "event",
     "次": "event",
     "场": "event",
@@ -227,10 +229,15 @@ EXTRA_GROUPS: dict[str, set[str]] = {
     "litig_appear_count": {"thing"},  # 出庭应诉12件
     "litig_hearings": {"thing"},
     "mediators": {"thing"},  # 调解员1153个: people counted with 个
+    "enforcers_trained": {"person"},  # 培训执法人员300名
+    "publicity_audience": {"person"},  # 受教育群众3000人
+    "legal_service_visits": {"person"},  # (名 is then other:persons_served)
 }
 
 
 def unit_group(unit: str) -> str:
+    if unit.startswith(":"):
+        return "ratio"  # 2.5:1 counts nothing: no catalogue code is a ratio
     return UNIT_GROUP.get(unit, "thing")
 
 
@@ -261,6 +268,9 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 政府信息公开 (the nearer topic wins, see `context`).
     ("recon_received", rf"收到{_}{{0,12}}申请", R, 0),
     ("recon_received", r"收到|接收|新收", R, 0),
+    # 行政复议申请12件 with no verb of its own: applications received (受理/办理…
+    # 复议申请 are other steps).
+    ("recon_received", r"^(?!.*(受理|立案|审结|办结|办理|结案|决定|维持|撤|驳回|终止|纠正|不予))[^，。；]{0,4}复议申请$", None, 0),
     # 办理…复议案件: the cases taken on, read as accepted (INDICATORS.md has no "handled").
     ("recon_accepted", rf"办理{_}{{0,10}}复议", None, 0),
     (
@@ -280,6 +290,8 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 上年结转政府信息公开申请数量: requests carried over are not the year's requests.
     ("other:disclosure_carried_over", rf"结转{_}{{0,14}}申请|结转", r"信息公开|公开申请|依申请", 2),
     ("recon_carried_over", r"上期结转|上年结转|结转", R, 1),
+    # 以其他方式结案7件: the residual outcome, not the cases closed.
+    ("other:closed_other_way", r"(其他|其它)(方式|途径|形式)", None, 3),
     ("recon_upheld", r"维持", R, 0),
     ("recon_dismissed", r"驳回", R, 0),
     ("recon_revoked", r"撤销|部分撤销", R, 0),
@@ -301,10 +313,16 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("recon_overdue", r"超期|逾期", R, 0),
     # 以本级为被申请人 counts cases a superior body took; a breakdown of one's own
     # cases by respondent (被申请人为乡镇政府的12件) is not that.
-    ("recon_superior_cases", r"被申请人", r"上级|[市省州盟](级|人民政府|政府|司法局|司法厅)", 2),
+    # (市政府 in the context is often the reporting body itself: 市政府受理…，其中被申请人
+    # 为县（区）政府的案件45件 is a breakdown of its own caseload.)
+    ("recon_superior_cases", r"被申请人", r"上级|上一级", 2),
     # 以区政府为被申请人的复议案件17件 in the district's report: the body itself as the
     # respondent, so a superior took the cases (以街道乡镇为被申请人 is a breakdown).
-    ("recon_superior_cases", r"以(本级|本机关|本级政府|[区县市旗](人民)?政府)为被申请人", None, 3),
+    ("recon_superior_cases", r"以(本级|本机关|本级政府|[我本]?[区县市旗]?(人民)?政府)为被申请人", None, 3),
+    # 县政府作为被申请人的行政复议案件被市政府受理6件: the same, written with 作为, or
+    # in the passive with the superior body taking the cases.
+    ("recon_superior_cases", r"(本级|本机关|本级政府|[我本]?[区县市旗]?(人民)?政府)作为被申请人", None, 3),
+    ("recon_superior_cases", r"被(上级|上一级|[市省州盟](级|人民政府|政府|司法局|司法厅))(复议机关)?(受理|立案|审理)", R, 3),
     # 因依申请公开引发行政复议0件, 因政府信息公开申请引起的行政诉讼: appeals about
     # disclosure, counted apart from the body's own 复议/应诉 caseload.
     ("other:disclosure_appeals", rf"因{_}{{0,14}}(公开|申请){_}{{0,6}}(引发|引起|产生|提起|被申请|被提起|被诉)", None, 3),
@@ -332,7 +350,9 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("other:litig_judged", r"判决结案|以判决(方式)?结案", LITIG, 1),
     ("litig_loss_rate", r"败诉率", None, 0),
     # 重大行政决策
-    ("decision_count", r"重大(行政)?决策", None, 0),
+    # Priority 1: 审议重大行政决策事项8项 counts the decisions named next to the number,
+    # not the meeting's 审议 (other:meetings) further off.
+    ("decision_count", r"重大(行政)?决策", None, 1),
     ("decision_legality_reviewed", rf"决策{_}{{0,6}}合法性审(查|核)", None, 1),
     # 审查重大行政决策28件: the decisions reviewed, not the decisions made.
     ("decision_legality_reviewed", rf"审(查|核){_}{{0,4}}重大{_}{{0,2}}决策", None, 1),
@@ -369,6 +389,8 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("enforcers_failed", r"未通过|注销", None, 2),
     ("enforcement_supervisors", r"执法监督人员|监督人员", None, 2),
     ("enforcers_trained", rf"培训{_}{{0,8}}执法人员|执法人员{_}{{0,6}}培训|执法培训", None, 1),
+    # 组织行政执法人员培训6期，培训1500余人次: the trainees of the sentence's training.
+    ("enforcers_trained", r"培训", r"执法人员[^。；]*培训[^。；]*$", 0),
     (
         "enforcement_cases",
         rf"执法案件|(行政处罚|行政许可|行政强制|行政检查){_}{{0,2}}案件|办理{_}{{0,6}}(处罚|许可)",
@@ -389,7 +411,7 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("disclosure_proactive", r"主动公开", None, 0),
     ("disclosure_proactive", rf"(发布|公开){_}{{0,14}}(政务|政府)?信息", r"公开|网站|政务", 0),
     ("disclosure_requests", r"依申请|信息公开申请|公开申请", None, 0),
-    ("disclosure_requests", rf"(收到|新收|受理){_}{{0,12}}申请", r"信息公开|依申请公开|公开申请", 0),
+    ("disclosure_requests", rf"(收到|新收|受理){_}{{0,12}}申请", r"信息公开|依申请公开|公开申请|政务公开", 0),
     ("disclosure_replied_on_time", r"按期答复|按时答复", None, 1),
     ("disclosure_replied_on_time", r"按期办结|按时办结|按期办理", r"信息公开|依申请|公开申请", 1),
     ("other:disclosure_on_time_rate", r"按(期|时)(答复|办结|办理)率", r"信息公开|依申请|公开申请", 2),
@@ -457,19 +479,21 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 3人荣获…称号: people honoured, not people counted by their role.
     (
         "other:awarded",
-        rf"荣获|获评|被评为|评为|获得{_}{{0,12}}(称号|表彰|荣誉|奖)|受到{_}{{0,8}}表彰",
+        rf"荣获|获评|被评为|评为|获得{_}{{0,12}}(称号|表彰|荣誉|奖)|受到{_}{{0,8}}表彰|表彰|嘉奖|通报表扬",
         None,
         3,
     ),
     # 普法、学法
     (
         "publicity_events",
-        rf"(普法|宣传|送法|法治|法律){_}{{0,10}}活动|活动{_}{{0,4}}(普法|宣传)|宣讲",
+        rf"(普法|宣传|送法|法治|法律){_}{{0,10}}活动|活动{_}{{0,4}}(普法|宣传)|宣讲"
+        # 法治宣传进企业、进农村、进学校活动120场: the 进… list names where, not what.
+        rf"|(普法|宣传|送法|法治|法律){_}{{0,4}}(、?进{_}{{1,4}})+活动",
         None,
         0,
     ),
     ("publicity_lectures", r"讲座|讲堂|法治课|法治报告会", None, 1),
-    ("publicity_materials", r"发放|资料|读本|手册|宣传品|彩页", None, 0),
+    ("publicity_materials", r"发放|资料|读本|手册|宣传品|彩页|宣传材料", None, 0),
     # 发放学习资料400余份: material for the cadres' own study, not 普法 handed out.
     ("other:study_materials", r"学习(资料|材料|读本|手册)", None, 2),
     ("publicity_audience", r"受教育|受众|受益群众|参与群众", None, 0),
@@ -494,6 +518,80 @@ COMPILED = [
     for code, measure, ctx, prio in PATTERNS
 ]
 
+# Every code's own words, as one expression (a code's words are never its blockers).
+PATTERN_OF: dict[str, str] = {}
+for _code, _measure, _ctx, _prio in PATTERNS:
+    PATTERN_OF[_code] = f"{PATTERN_OF[_code]}|{_measure}" if _code in PATTERN_OF else _measure
+CODE_WORDS = {code: re.compile(words) for code, words in PATTERN_OF.items()}
+
+# The subject decides. A code's own words (法律援助, 复议, 调解, 宣讲) name a count only
+# when no other kind of case, service, request or actor is named in the words the
+# number measures (the clause back to its start, outside the code's own words):
+# 司法鉴定案件10.6万余件 and 仲裁案件3千余件 beside 法律援助案件 are not legal aid;
+# 收到政府信息公开申请 is not a reconsideration; 律师开展法治宣讲 is the lawyers'
+# service, not the county's 普法活动. Such a count is `other:`, named by its subject.
+# Per code, the subject words that override it.
+_NOT_LEGAL_AID = r"司法鉴定|鉴定|仲裁|劳动(人事)?争议|公证|信访|诉前|法律帮助"
+# (群众诉求, 热线工单, 来信来访, 咨询, 线索: what a hotline or a petition office takes in.)
+_TAKEN_IN_ELSEWHERE = r"诉求|工单|热线|来信|来访|咨询|线索"
+_NOT_RECON = rf"信息公开|政府信息|依申请|公开申请|信访|仲裁|劳动(人事)?争议|举报|投诉|{_TAKEN_IN_ELSEWHERE}"
+_NOT_PEOPLES_MEDIATION = r"仲裁|劳动(人事)?争议仲裁|信访|诉前|法院|法官"
+SUBJECT_BLOCKERS: dict[str, str] = {
+    "legal_aid_cases": _NOT_LEGAL_AID,
+    "notary_cases": r"司法鉴定|鉴定|仲裁|法律援助|信访",
+    "recon_received": _NOT_RECON,
+    "recon_accepted": _NOT_RECON,
+    "recon_closed": _NOT_RECON,
+    "disclosure_requests": rf"复议|诉讼|信访|举报|投诉|仲裁|{_TAKEN_IN_ELSEWHERE}",
+    "mediation_cases": _NOT_PEOPLES_MEDIATION,
+    "mediation_success": _NOT_PEOPLES_MEDIATION,
+    "mediation_rate": _NOT_PEOPLES_MEDIATION,
+    "publicity_events": r"律师|法律顾问|公证员|法官|检察官",
+    "publicity_lectures": r"律师|法律顾问|公证员|法官|检察官",
+    # 收到留言56条: messages received, not 主动公开政府信息.
+    "disclosure_proactive": r"留言",
+    # 经复议后又进入诉讼的案件18件: appeals after reconsideration, not the 应诉 caseload.
+    # (A table's 复议后起诉 | 总计 column of lawsuits stays the caseload.)
+    "litig_cases": r"复议后又|经过?复议后",
+    # 优秀案卷85卷: the files graded excellent, an outcome of the review.
+    "case_files_reviewed": r"法律援助|援助|公证|仲裁|信访|优秀|良好|合格|不合格|较差",
+    # 在中心组授课1次: giving a lecture is not a study session.
+    "study_sessions": r"授课|讲课|宣讲",
+}
+BLOCKERS = {code: re.compile(words) for code, words in SUBJECT_BLOCKERS.items()}
+# Bodies other than people's mediation that, named as the actor earlier in a sentence,
+# act in its later clauses too (人民法院委派调解案件2300件，调解成功1800件，成功率78%).
+# A clause that names its own actor (在法院指导下，全县人民调解组织调解纠纷800件) keeps it.
+_OTHER_MEDIATORS = re.compile(r"法院|法官|仲裁|信访|诉前")
+SENTENCE_ACTORS = {code: _OTHER_MEDIATORS for code in ("mediation_cases", "mediation_success", "mediation_rate")}
+OWN_ACTORS = {
+    code: re.compile(r"人民调解|调委会|调解委员会|调解组织|调解员")
+    for code in ("mediation_cases", "mediation_success", "mediation_rate")
+}
+# 农民工法律援助案件2188件, 未成年人案件: a group of people right before a code's words
+# names a subset of the catalogue count (the gold files' convention: a subset not
+# marked 其中 is `other:`). For every code; 为老年人等群体提供法律援助 (a verb between) is
+# the service itself.
+SUBSET_QUALIFIER = re.compile(r"(农民工|未成年人|妇女|老年人|残疾人|退役军人|军人军属|困难群众|留守儿童)(群体)?的?$")
+# 治安管理类案件13件, 工商投诉举报类受理21件: one category of the count (by matter, by
+# field), not the count itself, where no 其中 makes it a part (各类, 两类: all of them).
+# Cases only: information is published by category (政务类信息34条 is 主动公开).
+CATEGORY = re.compile(r"[^各多两几全本此该同等一二三四五六七八九十]{2}类(?!似|型化)")
+CATEGORY_CODES = frozenset(
+    c for c, u in CODE_UNIT.items() if u == "件" and c.startswith(("recon_", "litig_", "legal_aid", "notary", "mediation_"))
+)
+# A counted noun nearer the number than a code's words names what is counted
+# (法律援助案件结案归档材料659件: files, not cases).
+# A code's words that end in a body's name (法律援助中心, 公证处, 调解委员会) name who acts;
+# the count is that body's cases only where a handling verb or a case noun follows.
+ACTOR_SUFFIX = re.compile(r"(中心(?!组)|机构|工作站|服务站|处|所|委员会|委|办公室)")
+HANDLED = re.compile(r"办理|受理|指派|承办|办结|代理|审结|审查|调解|调处|化解|案件|事项|纠纷|申请|接待|来访|服务(群众|对象)")
+# 讲堂·逢九必讲”法治培训17次: trainings, not lectures.
+NEARER_NOUNS = re.compile(r"材料|档案|卷宗|案卷|资料|工单|留言|线索|隐患|问题|意见|建议|培训|补贴|补助|经费|资金")
+# An actor that the body organises (司法局组织律师事务所…开展了5场主题宣传活动) is the
+# body's means: the organiser stays the subject.
+ORGANISED_BY = re.compile(r"(组织|动员|指导|带领|邀请|联合|依托|协调)[^，。；]{0,8}$")
+
 # A share written as 占…的N%.
 SHARE = re.compile(r"占(?P<den>[^，。；]{0,20}?)的?(比例|比重|比率)?(为|达到|达|是)?$")
 # Several rates sharing one numeral: 报备率、规范率、及时率达100%.
@@ -503,6 +601,10 @@ RATE_LIST = re.compile(
 )
 # 述职评议和述法测评各1次: one numeral for each of the items before 各.
 COUNT_LIST = re.compile(r"(?P<items>(?:[^、，。；和]{2,12}(?:、|和))+[^、，。；和]{2,12})各$")
+# 受理、审结行政复议案件分别为50件、45件: the items before 分别, one for each number.
+RESPECTIVE_LIST = re.compile(
+    r"(?P<items>(?:[^、，。；和及]{1,16}(?:、|和|及))+[^、，。；和及]{1,16}?)分别(为|是|达到|达|有|占)?$"
+)
 # A count written without a unit: 败诉案件数0.
 UNITLESS = re.compile(r"(数|数量|总数|总量)(为|是)?[:：]?\Z")
 
@@ -589,6 +691,9 @@ PARTITIONS: dict[str, tuple[str, ...]] = {
 }
 # Qualifiers that hold for every item of the 、 list they open (因…引发行政复议0件、
 # 行政诉讼0件; 涉企…).
+# A clause that is only the name of another kind of appeal (…引起行政复议2件，行政诉讼1件)
+# continues the list the qualifier opened; a verb (，撤销1件) does not.
+BARE_KIND = re.compile(r"(行政)?(复议|诉讼|应诉)(案件)?")
 SPREADING_QUALIFIERS = ("other:disclosure_appeals", "other:field_cases")
 
 # A total's parts that are a different measure of the same items (其中按期办结36件 of
@@ -658,6 +763,14 @@ COLON_MARKER = re.compile(r"(结果|情况|构成|分布)(为|是|如下)?[：:]
 # 在主动公开的信息中，…: the parts of a total named by its head noun (信息, 案件).
 SCOPE_MARKER = re.compile(r"在(?P<what>[^，。；在]{2,12}?(信息|案件|纠纷|申请|文件|事项))中[，,：:]?")
 
+# A topic named as a consequence (因…申请引发行政复议, 因…被申请行政复议0件) or as absent
+# (未发生行政复议和行政诉讼): not the topic of the words after it. (县政府被申请行政复议12件
+# is the body's own caseload: its topic stands.)
+NOT_TOPIC = re.compile(
+    r"因[^。；]{0,20}?(引发|引起|产生|提起|被申请|被提起|被诉)[^。；，]{0,12}"
+    r"|未(发生|出现|产生|有)[^。；，]{0,16}"
+)
+
 # Whose figure it is.
 SCOPE = re.compile(
     r"(全[县区市省州旗]|[县区市州镇乡]政府本级|本级|[县区市州]政府|[县区市州]委|本单位|[县区市州]直[^，。]{0,4}单位|各乡镇|各部门|[县区市]级)"
@@ -670,7 +783,12 @@ CONCLUDED = re.compile(r"办结|办复|答复|办理完毕|已办|落实")
 TARGET_BEFORE = re.compile(r"(不少于|至少|不低于|不超过|不高于|控制在)$")
 
 # Words after a numeral and classifier that turn it into a name (三项制度).
-NAME_AFTER = re.compile(r"^(制度|机制|原则|理念|意识|要求|方针|战略|行动|工程|工作法|精神)")
+# 两个责任, 四个意识, 三个重点, 两个全覆盖: a numeral and 个 before an abstract noun
+# is a slogan's name, not a count (建成两个调解室 counts rooms).
+NAME_AFTER = re.compile(
+    r"^(制度|机制|原则|理念|意识|要求|方针|战略|行动|工程|工作法|精神|责任|维护|确立|自信|务必|"
+    r"重点|全覆盖|到位|优先|结合|转变|关键|导向|目标|坚持|不变|统一|作用|一体|全面|必须|一流)"
+)
 
 # The five kinds of section of the annual report (DOMAIN.md), checked in this order.
 SECTION_KINDS: list[tuple[str, str, str]] = [

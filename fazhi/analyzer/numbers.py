@@ -42,6 +42,14 @@ UNITS = [
     "平方米",
     "万人次",
     "人次",
+    "个次",
+    "户次",
+    "家次",
+    "批次",
+    "条次",
+    "班次",
+    "人日",
+    "公顷",
     "件次",
     "场次",
     "课时",
@@ -92,6 +100,16 @@ UNITS = [
     "点",
     "分",
     "倍",
+    "例",
+    "笔",
+    "节",
+    "堂",
+    "幅",
+    "块",
+    "面",
+    "辆",
+    "吨",
+    "日",
     "市",
     "县",
     "万",
@@ -104,6 +122,12 @@ _UNIT_GUARD = {
     # 对2市4县开展评估: cities and counties counted, not 市场, 市级, 县委, 县城.
     "市": "(?![场民级委政直属辖域容长本人司法公财教卫城管监])",
     "县": "(?![级委政域城直属长本人司法公财教卫管监乡])",
+    # 30例, 50笔, 20节课, 锦旗50余面, 压缩至40日: not 例如, 笔记, 节约, 面向, 日常.
+    "例": "(?![如子行会证])",
+    "笔": "(?![记录试者])",
+    "节": "(?![约能点日目假俭])",
+    "面": "(?![积向对临上下貌前子料授谈的])",
+    "日": "(?![常益趋报子均前])",
 }
 _UNIT_RE = "|".join(re.escape(u) + _UNIT_GUARD.get(u, "") for u in UNITS if u != "万")
 
@@ -111,20 +135,21 @@ _UNIT_RE = "|".join(re.escape(u) + _UNIT_GUARD.get(u, "") for u in UNITS if u !=
 _DURATION_AFTER = re.compile(r"^(月|工作日|小时|星期|年)")
 
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-CNNUM = rf"[{CN_CHARS}]+"
+# 八十五点五, 零点五: a Chinese decimal (点 then digits; 三点建议 is three points).
+CNNUM = rf"[{CN_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
 _RANGE_SEP = r"(?:-|—|－|~|～|至|到)"
 
 NUMBER_RE = re.compile(
     rf"""
     (?P<pre>近|约|大约|将近|逾|超过|超(?=[\d{CN_CHARS}]))?
     (?:
-        百分之(?P<pct>{ARABIC}|[{CN_CHARS}]+)
-      | (?P<num>{ARABIC}|{CNNUM})
-        (?:{_RANGE_SEP}(?P<high>{ARABIC}|{CNNUM}))?
+        百分之(?P<pct>{ARABIC}|{CNNUM})
+      | (?P<num>{ARABIC}(?P<smult>[千百](?!分))?|{CNNUM})
+        (?:{_RANGE_SEP}(?P<high>{ARABIC}(?:[千百](?!分))?|{CNNUM}))?
         (?P<approx1>余|多)?
         (?P<mult>万|亿)?
         (?P<approx2>余|多)?
-        (?P<unit>{_UNIT_RE}|[:：]1(?![\d.]))?
+        (?P<unit>{_UNIT_RE}|[:：∶]\d+(?:\.\d+)?(?![\d.]))?
         (?P<approx3>左右)?
     )
     """,
@@ -137,7 +162,13 @@ class NotANumber(ValueError):
 
 
 def parse_chinese(s: str) -> Decimal:
-    """Value of a Chinese numeral: 一百二十 → 120, 两千三百 → 2300, 二〇二三 → 2023."""
+    """Value of a Chinese numeral: 一百二十 → 120, 两千三百 → 2300, 二〇二三 → 2023,
+    八十五点五 → 85.5."""
+    if "点" in s:
+        whole, _, frac = s.partition("点")
+        if not frac or any(c not in CN_DIGIT for c in frac):
+            raise NotANumber(s)
+        return parse_chinese(whole) + Decimal("0." + "".join(str(CN_DIGIT[c]) for c in frac))
     if not s or any(c not in CN_CHARS for c in s):
         raise NotANumber(s)
     if all(c in CN_DIGIT for c in s) and len(s) > 1:
@@ -183,9 +214,7 @@ def parse_number(s: str) -> Decimal:
     if s and s[-1] in "万亿" and len(s) > 1 and not all(c in CN_CHARS for c in s):
         mult = CN_BIG_UNIT[s[-1]]
         s = s[:-1]
-    if re.fullmatch(ARABIC, s):
-        return parse_arabic(s) * mult
-    return parse_chinese(s) * mult
+    return _value(s) * mult
 
 
 @dataclass
@@ -206,9 +235,15 @@ class NumberToken:
         return self.unit == "%"
 
 
+# 3千余件, 1.5千: Arabic digits with a Chinese multiplier below 万.
+_SMALL_MULT = {"千": 1000, "百": 100}
+
+
 def _value(s: str) -> Decimal:
     if re.fullmatch(ARABIC, s):
         return parse_arabic(s)
+    if s[-1] in _SMALL_MULT and re.fullmatch(ARABIC, s[:-1]):
+        return parse_arabic(s[:-1]) * _SMALL_MULT[s[-1]]
     return parse_chinese(s)
 
 
@@ -246,11 +281,15 @@ def find_numbers(text: str) -> list[NumberToken]:
         try:
             value = _value(num)
             high = _value(m.group("high")) if m.group("high") else None
+            if high is not None and m.group("high")[-1] in _SMALL_MULT and num[-1] not in _SMALL_MULT and num[-1].isdigit():
+                value *= _SMALL_MULT[m.group("high")[-1]]  # 3-5千元: both ends in thousands
         except (NotANumber, InvalidOperation):
             continue
         unit = m.group("unit") or ""
-        if unit in (":1", "：1"):
-            unit = ":1"  # a ratio, 2.5:1
+        if unit[:1] and unit[0] in ":：∶":
+            # A ratio (2.5:1, 1∶2.5) is one figure, named by its second term; a time
+            # of day (8:30) reads the same and is told apart by the extractor.
+            unit = ":" + unit[1:]
         mult = m.group("mult")
         if unit == "万人次":
             mult, unit = "万", "人次"
@@ -269,11 +308,55 @@ def find_numbers(text: str) -> list[NumberToken]:
             # extractor drops numbers without a unit anyway.
             pass
         start = m.start("num")
+        if _negative(text, start) and not m.group("pre"):
+            # -30.0% in a table of changes: a fall, not a rise.
+            value, high, start = -value, None, start - 1
         end = m.end("unit") if m.group("unit") else m.end()
         out.append(
             NumberToken(start, end, value, high, unit, approx, not num[0].isdigit(), m.group(0))
         )
+    return _join_mixed(out)
+
+
+def _join_mixed(tokens: list[NumberToken]) -> list[NumberToken]:
+    """1万2千件: digits with 万 then digits with 千 or 百 are one number (12000)."""
+    out: list[NumberToken] = []
+    for tok in tokens:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.end == tok.start
+            and prev.raw.endswith("万")
+            and not prev.unit
+            and prev.high is None
+            and re.match(r"\d+(\.\d+)?[千百]", tok.raw)
+            and 0 < tok.value < 10_000
+        ):
+            out[-1] = NumberToken(
+                prev.start, tok.end, prev.value + tok.value, None, tok.unit,
+                prev.approx or tok.approx, False, prev.raw + tok.raw,
+            )
+            continue
+        out.append(tok)
     return out
+
+
+def _negative(text: str, start: int) -> bool:
+    """A minus sign right before the digits, itself not after a digit or a letter
+    (3-5件 is a range, G-3 a name): -30.0%, －12."""
+    if start < 1 or text[start - 1] not in "-－−" or not text[start : start + 1].isdigit():
+        return False
+    prev = text[start - 2 : start - 1]
+    if prev in ("%", "％") or re.match(r"\d[\u4e00-\u9fff]$", text[max(0, start - 3) : start - 1]):
+        return False  # 80%-90%, 3件-5件: a range written with its units
+    if "\u4e00" <= prev <= "\u9fff" and prev not in CN_CHARS:
+        # 同比增长-3%, 增幅为-12.5%: a sign after words that state a change or a value;
+        # after any other word (复议案件-3件) the dash joins words, it is no sign.
+        return bool(_SIGNED_AFTER.search(text[max(0, start - 6) : start - 1]))
+    return not prev or not prev.isalnum() and prev not in CN_CHARS
+
+
+_SIGNED_AFTER = re.compile(r"(增长|增幅|增速|变化|变动|幅度|同比|环比|为|是|达)$")
 
 
 def duration_follows(text: str, end: int) -> bool:
