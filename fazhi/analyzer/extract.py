@@ -83,6 +83,15 @@ def _rebuild_flat_tables(text: str, offsets: list[int]) -> tuple[str, list[int]]
                 # The full header first; one cell short only where it makes more rows.
                 if rows >= 2 and (best is None or rows * width > best[2] * best[0]):
                     best = (width, head, rows)
+        if best is None and 3 <= words[i] <= _FLAT_MAX_WIDTH and numbers[i + words[i]]:
+            # Rows opening with their number (序号 / 处理方式 / 数量 / 比例 over 1 /
+            # 作出维持决定 / 3509 / 74.7% …): a number, the label, then numbers only.
+            width = words[i]
+            rows, j = 0, i + width
+            while j + width <= len(lines) and numbers[j] == 1 and words[j + 1] == 1 and numbers[j + 2] >= width - 2:
+                rows, j = rows + 1, j + width
+            if rows >= 2:
+                best = (width, width, rows)
         if best is None and 3 <= words[i] <= _FLAT_MAX_WIDTH:
             # A header of three or more cells over rows of numbers only, as many in
             # each (申请数量 / 受理数量 / 许可数量 / 120 / 118 / 110), up to a line

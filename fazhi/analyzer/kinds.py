@@ -292,6 +292,34 @@ def finish(text: str, figures: Sequence[_Part]) -> None:
         if code is not None:
             f.indicator = code
     last_year_values(text, figures)
+    table_totals(text, figures)
+
+
+def table_totals(text: str, figures: Sequence[_Part]) -> None:
+    """A table's 合计 row restating a count the text gave before the table (全年共审结
+    复议案件4696件 … 合计 | 4696 | 100%): the row's count is that figure again and takes
+    its code. Only a count without a catalogue code of its own, equal to exactly one
+    earlier count with one, in the same kind of unit."""
+    for i, f in enumerate(figures):
+        if f.is_rate or not f.indicator.startswith("other:"):
+            continue
+        line_start = text.rfind("\n", 0, f.cstart) + 1
+        line_end = text.find("\n", f.cstart)
+        cells = text[line_start : line_end if line_end >= 0 else len(text)].split("\t")
+        label = next((c for c in cells if c and not c[0].isdigit()), "")
+        if len(cells) < 2 or not lx.TOTAL_ROW.match(label):
+            continue
+        same = {
+            g.indicator
+            for g in figures[:i]
+            if g.cstart < line_start
+            and not g.is_rate
+            and g.value == f.value
+            and not g.indicator.startswith("other:")
+            and lx.unit_group(g.unit) == lx.unit_group(f.unit)
+        }
+        if len(same) == 1:
+            f.indicator = same.pop()
 
 
 def last_year_values(text: str, figures: Sequence[_Dated]) -> None:

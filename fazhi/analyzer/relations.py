@@ -1398,13 +1398,16 @@ def _row_columns(text: str, row: tuple[str, list[int]], at: dict[int, int]) -> d
 
 def _side_by_side(text: str, rows: list[tuple[str, list[int]]]) -> bool:
     """Whether the rows hold two or more records each (甲区 | 12 | 9 | 乙区 | 7 | 5):
-    a row with a cell of words after a number cell."""
+    a row with a cell of words after a number cell. A row's own number in its first
+    cell (1 | 作出维持决定 | 3509 | 74.7%) is no record before the label."""
     for row in rows:
         if not row[1]:
             continue
         line_start = text.rfind("\n", 0, row[1][0]) + 1
         line_end = text.find("\n", line_start)
         cells = text[line_start : line_end if line_end >= 0 else len(text)].split("\t")
+        if len(cells) > 2 and cells[0].isdigit() and not _NUMBER_CELL.match(cells[1]):
+            cells = cells[1:]
         seen_number = False
         for c in cells:
             if _NUMBER_CELL.match(c):

@@ -276,3 +276,31 @@ def test_a_part_row_in_a_share_column_is_not_judged_over_the_total():
     assert not analyze_text(text).inconsistencies
     judged = [r for r in relations(text) if r["kind"] == "rate" and r["confidence"] != "无法核对"]
     assert len(judged) == 4 and all(r["consistent"] for r in judged)
+
+
+# A table flattened one cell per line whose rows open with their own number (序号),
+# with blank lines between the cells, as a web page's table often comes out as text.
+NUMBERED_FLAT = "\n\n".join(
+    ["全年共审结复议案件500件。具体情况如下：", "复议案件审结情况(件)", "序号", "处理方式", "数量", "比例"]
+    + ["1", "作出维持决定", "300", "60%", "2", "驳回复议申请", "150", "30%"]
+    + ["3", "确认违法", "50", "10%", "4", "合计", "500", "100%"]
+) + "\n"
+
+
+def test_a_flat_table_whose_rows_open_with_their_number_is_rebuilt_as_rows():
+    text = Compact(NUMBERED_FLAT).text
+    assert "序号\t处理方式\t数量\t比例\n1\t作出维持决定\t300\t60%\n" in text
+    assert "4\t合计\t500\t100%" in text
+    # The row numbers are no figures.
+    assert sorted(f.value for f in extract_figures(NUMBERED_FLAT) if not f.unit.endswith("%")) == [
+        50, 150, 300, 500, 500
+    ]
+
+
+def test_a_total_row_restating_a_count_given_before_the_table_takes_its_code():
+    figs = extract_figures(NUMBERED_FLAT)
+    assert [f.indicator for f in figs if f.value == 500] == ["recon_closed", "recon_closed"]
+    rels = relations(NUMBERED_FLAT)
+    (total,) = [r for r in rels if r["kind"] == "sum"]
+    assert total["consistent"] and total["stated_total"] == 500 and len(total["part_quotes"]) == 3
+    assert sum(1 for r in rels if r["kind"] == "rate" and r["consistent"]) == 3
