@@ -426,7 +426,11 @@ BREAKDOWN = re.compile(
     r"(从|按照?|依照?)(?P<by>[^，。；：:\d从按依]{1,12}?)(来看|上看|看|划分|区分|分类|分)[，,：:]"
     r"|(类型|类别|种类|领域|事项)(主要)?(分别)?(为|是|有|包括|涉及)[：:]?"
     r"|(?<=[，,])(主要)?涉及(?=[^，。；\d]{2,10}\d)"
+    r"|(?:^|(?<=[，,：:\n]))(受理|收到|新收|审结|办结|办理)的?(案件|申请)?中[，,：:]?"
 )
+# How far back (in paragraphs) a breakdown's total may stand when the parts add up to
+# it exactly (a section 被申请人情况 breaking down the count of the section before).
+EXACT_TOTAL_PARAGRAPHS = 3
 # 以市政府部门为被申请人的421件, 被申请人为乡镇政府的12件: one respondent of a list.
 RESPONDENT = re.compile(r"以[^，。；、]{1,16}为被申请人|被申请人(为|是)")
 
@@ -464,6 +468,55 @@ def _take_total_code(figures: Sequence[_Part], total: int, parts: list[int]) -> 
             f.scope = (f.scope + "，" if f.scope else "") + "其中"
 
 
+def _exact_total_before(figures: Sequence[_Part], first: int, whole: Decimal) -> int | None:
+    """The nearest count before `first`, up to EXACT_TOTAL_PARAGRAPHS paragraphs back,
+    with a catalogue code, that the parts add up to exactly: where the breakdown stands
+    apart from its total (a section of its own), only the arithmetic ties them."""
+    f0 = figures[first]
+    for j in range(first - 1, -1, -1):
+        g = figures[j]
+        if g.paragraph < f0.paragraph - EXACT_TOTAL_PARAGRAPHS:
+            return None
+        if g.is_rate or g.part_of is not None or g.indicator.startswith("other:"):
+            continue
+        if g.value == whole and lx.unit_group(g.unit) == lx.unit_group(f0.unit):
+            return j
+    return None
+
+
+def _respondent_run(text: str, figures: Sequence[_Part], i: int) -> list[int]:
+    """The counts of the list of respondents figures[i] stands in: one sentence to its
+    full stop (items may be set apart by ；), each naming its respondent (以…为被申请人的
+    N件), the last perhaps the rest (乡镇政府等其他N件); shares between them are skipped."""
+
+    def joined(a: _Part, b: _Part) -> bool:
+        return a.paragraph == b.paragraph and "。" not in text[min(a.cend, b.cend) : max(a.cstart, b.cstart)]
+
+    def item(j: int) -> bool:
+        return bool(RESPONDENT.search(_clause_before(text, figures[j])))
+
+    counts = [j for j, g in enumerate(figures) if not g.is_rate]
+    k = counts.index(i)
+    while k > 0 and joined(figures[counts[k - 1]], figures[counts[k]]) and item(counts[k - 1]):
+        k -= 1
+    run: list[int] = []
+    for j in counts[k:]:
+        if run and not joined(figures[run[-1]], figures[j]):
+            break
+        if item(j):
+            run.append(j)
+        elif run and REST_OF_LIST.search(_clause_before(text, figures[j])):
+            run.append(j)
+            break
+        else:
+            break
+    return run
+
+
+# The last item of a list, standing for the rest: 乡镇政府等其他1942件, 其他部门12件.
+REST_OF_LIST = re.compile(r"(等|及)?其他[^，。；\d]{0,8}$|^其他")
+
+
 def breakdowns(text: str, figures: Sequence[_Part]) -> None:
     """A total broken down by type, respondent or field (从案件类型看，行政处罚类17件、
     行政强制类1件; 以市政府部门为被申请人的421件、以区县政府为被申请人的782件) gives
@@ -482,7 +535,10 @@ def breakdowns(text: str, figures: Sequence[_Part]) -> None:
         first = min(parts)
         if first and figures[first].cstart < m.end():
             continue
-        total = _total_before(figures, first, figures[first].unit, sum((figures[i].value for i in parts), Decimal(0)))
+        whole = sum((figures[i].value for i in parts), Decimal(0))
+        total = _total_before(figures, first, figures[first].unit, whole)
+        if total is None:
+            total = _exact_total_before(figures, first, whole)
         if total is None or figures[total].cend > m.start():
             continue
         _take_total_code(figures, total, parts)
@@ -491,17 +547,16 @@ def breakdowns(text: str, figures: Sequence[_Part]) -> None:
     for i, f in enumerate(figures):
         if i in seen or f.indicator != "recon_superior_cases":
             continue
-        run = [
-            j
-            for j, g in enumerate(figures)
-            if g.sentence == f.sentence and not g.is_rate and RESPONDENT.search(_clause_before(text, g))
-        ]
+        run = _respondent_run(text, figures, i)
         if len(run) < 2:
             continue
         seen.update(run)
         total = figures[run[0]].part_of
+        whole = sum((figures[j].value for j in run), Decimal(0))
         if total is None:
-            total = _total_before(figures, run[0], f.unit, sum((figures[j].value for j in run), Decimal(0)))
+            total = _total_before(figures, run[0], f.unit, whole)
+        if total is None:
+            total = _exact_total_before(figures, run[0], whole)
         if total is not None and not figures[total].indicator.startswith("other:"):
             _take_total_code(figures, total, run)
         else:
