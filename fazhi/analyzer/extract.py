@@ -923,6 +923,23 @@ def _resolve_numerator_rates(figures: list[Figure]) -> None:
 _NUMERATOR_OF = {(n, d) for nums, dens in lx.RATES.values() for n in nums for d in dens}
 
 
+_COMPARED = re.compile(r"^(比|较)(?!例|重|对|好|大|多|高|少|低)|上年|去年|上一年")
+_YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)年(同期)?(的|为|是)?[（(]?$")
+
+
+def _comparison(f: Figure) -> bool:
+    """A figure stated only to compare (比2017年的824件, 较上年增加438件, 同比增长…): it
+    is never the total a 其中 list breaks down."""
+    if f.indicator == "other:change":
+        return True
+    clause = re.split(r"[，,；;：:。]", f.sentence_text)[-1]
+    if _COMPARED.search(clause):
+        return True
+    m = _YEAR_BEFORE.search(clause)
+    later = [int(y) for y in re.findall(r"((?:19|20)\d\d)年", f.sentence_text[: len(f.sentence_text) - len(clause)])]
+    return bool(m and later and max(later) > int(m.group(1)))
+
+
 def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
     """(total, parts) for every 其中/含 list: the total is the nearest count before
     the marker in the same sentence; the parts are the counts after it, up to the
@@ -938,7 +955,7 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
             if close and close.group(0) in "）)":
                 continue  # 撤销(含部分撤销)3件: the parenthesis qualifies a name
         k = bisect_right(ends, m.start() + 1) - 1
-        while k >= 0 and figures[k].is_rate:
+        while k >= 0 and (figures[k].is_rate or _comparison(figures[k])):
             k -= 1
         if k < 0:
             continue
@@ -960,6 +977,7 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
                 for j in range(k, -1, -1)
                 if figures[j].sentence == figures[k].sentence
                 and not figures[j].is_rate
+                and not _comparison(figures[j])
                 and figures[j].unit == first.unit
             ]
             if not same:

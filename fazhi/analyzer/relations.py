@@ -715,6 +715,14 @@ def _named_rate(figures: list[Figure], i: int, out: list[Relation]) -> None:
     stem = m.group(1).removeprefix("平均")[-2:]
     near = _near(figures, i)
     numerator = next((j for j in near if stem in figures[j].quote), None)
+    if numerator is None and near and near[0] == i - 1 and figures[i - 1].sentence == f.sentence:
+        # 新收1120件，审结962件，结案率为85.9%: the count right before the rate, its
+        # clause sharing a word of the rate's name (审结 / 结案), is its count.
+        g = figures[i - 1]
+        between = f.sentence_text[len(g.sentence_text) :]
+        verb = re.split(r"[，,；;：:。、]", g.sentence_text)[-1].rstrip("了共计达")[-2:]
+        if len(between) <= 14 and set(stem) & set(verb) and g.part_of is None:
+            numerator = i - 1
     if numerator is None:
         # 2418项政务服务事项中，2331项纳入…，入驻率达到96.4%: the part right before the
         # rate over its total, when it fits (found by nearness: a fit only).
@@ -735,11 +743,58 @@ def _named_rate(figures: list[Figure], i: int, out: list[Relation]) -> None:
         if rel.consistent:
             out.append(rel)
             return
+    sole = _sole_base(figures, i, numerator, near)
+    if sole is not None:
+        out.append(sole)
+        return
     out.append(
         _unchecked(
             i, numerator, f.value, f"{m.group(1)}率的分母在文中不明确，附近的总数都对不上，未作判断。"
         )
     )
+
+
+def _sole_base(figures: list[Figure], i: int, numerator: int, near: list[int]) -> Relation | None:
+    """共受理各类行政案件2203件（含旧存245件）。共审结各类行政案件1976件，审结率89%: a
+    rate right after the count its name repeats, with one whole count of the same
+    measure before it in its sentence or the one before, and no other count nearby that
+    the rate fits: the text gives that count as the base, so a rate that does not fit it
+    is 不符 (较确定, with the numbers)."""
+    f, num = figures[i], figures[numerator]
+    if numerator != i - 1 or num.sentence != f.sentence or num.approx or f.approx or f.bound:
+        return None
+    if len(f.sentence_text) - len(num.sentence_text) > 14 or not 0 < f.value <= HUNDRED:
+        return None
+    if not re.search(r"率(为|达到|达|是|约为|约)?$", f.sentence_text):
+        return None  # 反馈率同比下降12.48%: a change of the rate, not the rate
+    bases = [
+        j
+        for j in near
+        if j != numerator
+        and figures[j].sentence >= f.sentence - 1
+        and figures[j].part_of is None
+        and _same_measure(figures[j], num)
+        and not figures[j].approx
+        and figures[j].value > num.value
+        and not _COMPARED_BASE.search(re.split(r"[，,；;：:。]", figures[j].sentence_text)[-1])
+    ]
+    others = [j for j in near if j != numerator and figures[j].sentence >= f.sentence - 1 and j not in bases]
+    if len(bases) != 1 or any(figures[j].part_of is None and _same_measure(figures[j], num) for j in others):
+        return None
+    d = bases[0]
+    span = figures[d].sentence_text[-40:] + f.sentence_text
+    if _mixed_periods(span):
+        return None
+    rel = _checked_rate(figures, i, numerator, d, "较确定")
+    fits: list[Relation] = []
+    _add_fits(figures, rel, fits)
+    if fits:
+        return None
+    rel.note += f"（比率紧随其计数“{num.quote}”，前文只有“{figures[d].quote}”一个同类总数，按其计算。）"
+    return rel
+
+
+_COMPARED_BASE = re.compile(r"^(比|较)(?!例|重|对|好|大|多|高|少|低)|上年|去年|上一年")
 
 
 _PERIOD_WORDS = re.compile(r"累计|以来|年来|历年|近[一二两三四五六七八九十]年|同期|上半年|下半年|季度|[1-9]\d?月")
@@ -869,11 +924,46 @@ def _unchecked_sum(total: int, parts: list[int], stated: Decimal, s: Decimal, wh
     )
 
 
+_NEST_OPEN = re.compile(r"[（(](即|其中|含|包括|分别为|分别是)?[：:，,]?")
+
+
+def _nested_lists(text: str, figures: list[Figure], lists: list[tuple[int, list[int]]]) -> list[tuple[int, list[int]]]:
+    """A part followed by a parenthesis of counts (区政府收到65件（即香洲区27件、金湾区4件、
+    斗门区34件）, 行政登记7件（房产登记4件、婚姻登记3件）) is broken down there: the counts in
+    the parenthesis are its parts, not more parts of the outer list."""
+    out: list[tuple[int, list[int]]] = []
+    for total, parts in lists:
+        outer: list[int] = []
+        nested: list[tuple[int, list[int]]] = []
+        k = 0
+        while k < len(parts):
+            p = parts[k]
+            outer.append(p)
+            k += 1
+            f = figures[p]
+            if not _NEST_OPEN.match(text, f.cend):
+                continue
+            close = min((c for c in (text.find("）", f.cend), text.find(")", f.cend)) if c >= 0), default=-1)
+            if close < 0 or re.search(r"[（(]", text[f.cend + 1 : close]):
+                continue
+            inner = []
+            while k < len(parts) and figures[parts[k]].cstart < close:
+                inner.append(parts[k])
+                k += 1
+            if inner and all(_same_measure(figures[j], f) for j in inner):
+                nested.append((p, inner))
+            else:
+                outer.extend(inner)
+        out.append((total, outer))
+        out.extend(nested)
+    return out
+
+
 def _sum_relations(text: str, figures: list[Figure]) -> list[Relation]:
     out: list[Relation] = []
     used_totals: set[int] = set()
     used_parts: set[int] = set()
-    for total, parts in part_lists(text, figures):
+    for total, parts in _nested_lists(text, figures, part_lists(text, figures)):
         t = figures[total]
         parts = [j for j in parts if _same_measure(figures[j], t) or figures[j].unit in lx.MIXED_TOTAL_UNITS.get(t.unit, ())]
         used_totals.add(total)
@@ -1339,23 +1429,34 @@ _PREVIOUS_BEFORE = re.compile(r"(上年|去年|上一年)(同期)?(的|为|是)?
 _YEAR_IN = re.compile(r"(20\d\d)年")
 
 
-_TRAILING_TOTAL = re.compile(r"(共计|合计|总计)(为|达)?$")
+# 共计114.9万元, 合计审理案件1369件, ，共48件: a total after its parts, the marker
+# opening its clause (after 合计/共计/总计 a noun of up to eight characters may stand
+# before the number; a bare 共 stands right before it: 共办结30件 names another step).
+_TRAILING_TOTAL = re.compile(
+    r"(共计|合计|总计)(为|达)?$|(^|[，,；;、])((共计|合计|总计)[\u4e00-\u9fff]{0,8}|(共|总共)(为|达|有)?)$"
+)
 
 
-def _trailing_totals(text: str, figures: list[Figure], used: set[int]) -> list[Relation]:
+def _trailing_totals(text: str, figures: list[Figure], used: set[tuple[int | None, tuple[int, ...]]]) -> list[Relation]:
     """办案补贴96.74万元；值班补贴18.16万元，共计114.9万元: a total stated after its
     parts, the counts in its unit since the sentence began (across ；). Only a total
     the parts make up is reported: the list may hold figures of another total."""
     out = []
     for i, t in enumerate(figures):
-        if i in used or t.is_rate or not _TRAILING_TOTAL.search(t.sentence_text):
+        if t.is_rate or not _TRAILING_TOTAL.search(t.sentence_text):
             continue
         start = max(text.rfind("。", 0, t.cstart), text.rfind("\n", 0, t.cstart)) + 1
+        inside = [j for j in range(i) if figures[j].cstart >= start]
+        # A count broken down before the total (受理100件（其中A60件）) counts once.
         parts = [
             j
-            for j in range(i)
-            if figures[j].cstart >= start and figures[j].unit == t.unit and not figures[j].is_rate
+            for j in inside
+            if figures[j].unit == t.unit
+            and not figures[j].is_rate
+            and figures[j].part_of not in inside
         ]
+        if (i, tuple(parts)) in used:
+            continue
         if len(parts) < 2 or any(figures[j].approx for j in parts) or t.approx:
             continue
         s = sum((figures[j].value for j in parts), Decimal(0))
@@ -1475,7 +1576,7 @@ def find_relations(text: str, figures: list[Figure]) -> list[Relation]:
     in_tables = {r.rate for r in tables}
     rates = [r for r in _rate_relations(text, figures) if r.rate not in in_tables]
     sums = _sum_relations(text, figures) + [r for r in _category_share_lists(figures)[0] if r.kind == "sum"]
-    trailing = _trailing_totals(text, figures, {r.total for r in sums if r.total is not None})
+    trailing = _trailing_totals(text, figures, {(r.total, tuple(r.parts)) for r in sums if r.total is not None})
     return (
         tables
         + rates

@@ -1,0 +1,138 @@
+"""How the text's structure says which figures a relation joins (issue 22): the total
+of a 其中 list, nested breakdowns, totals after their parts, rates after their counts.
+Every sentence here is of our own making, with invented numbers."""
+
+from fazhi.analyzer.report import analyze_text
+
+
+def rels(text, kind=None):
+    a = analyze_text(text)
+    out = [r.as_dict(a.figures) for r in a.relations]
+    return [r for r in out if kind is None or r["kind"] == kind]
+
+
+def sums(text):
+    """(total, [parts], consistent) as numbers, in the order found."""
+    a = analyze_text(text)
+    value = {f.position: int(f.value) for f in a.figures}
+    out = []
+    for r in a.relations:
+        if r.kind == "sum":
+            d = r.as_dict(a.figures)
+            out.append((value[d["total_position"]], [value[p] for p in d["part_positions"]], d["consistent"]))
+    return out
+
+
+# --- the total of a 其中 list is never a figure stated only to compare -------------
+
+
+def test_a_qizhong_sentence_breaks_down_this_years_total_not_last_years():
+    text = (
+        "全县全年共收到行政复议申请420件，比2022年的300件增加120件，同比增长40%。"
+        "其中，县政府收到380件。"
+    )
+    assert sums(text) == [(420, [380], True)]
+
+
+def test_a_qizhong_after_last_years_count_in_words_goes_to_this_years_total():
+    text = "今年办理法律援助案件150件，较上年的130件有所增加，其中农民工案件60件。"
+    assert sums(text) == [(150, [60], True)]
+
+
+def test_a_comparison_word_inside_a_name_does_not_hide_the_total():
+    # 比较 here is an adverb, not a comparison: the count is the list's total.
+    text = "排查比较突出的问题35个，其中执法问题20个、服务问题10个。"
+    assert sums(text) == [(35, [20, 10], True)]
+
+
+# --- a parenthesis after a part breaks that part down --------------------------------
+
+
+def test_a_parenthesis_after_a_part_is_that_parts_own_breakdown():
+    text = "共受理案件30件，其中市本级12件，各区18件（即东区5件、西区6件、南区7件）。"
+    assert sums(text) == [(30, [12, 18], True), (18, [5, 6, 7], True)]
+
+
+def test_a_nested_parenthesis_inside_a_scope_list_counts_once():
+    text = (
+        "在受理的40件案件中，从案件类型看，行政处罚10件、行政登记12件（土地登记5件、"
+        "户籍登记7件）、政府信息公开8件、行政强制10件。"
+    )
+    assert sums(text) == [(40, [10, 12, 8, 10], True), (12, [5, 7], True)]
+
+
+def test_a_parenthesis_of_other_measures_is_not_a_breakdown():
+    # 人 is not 件: the parenthesis is about people, not a breakdown of the 20 cases.
+    text = "共办理案件50件，其中刑事案件20件（涉及当事人35人、单位3人），民事案件30件。"
+    assert [t for t, _p, _ok in sums(text)] == [50]
+
+
+# --- a total after its parts ----------------------------------------------------------
+
+
+def test_a_total_after_its_parts_with_a_noun_is_checked_when_it_adds_up():
+    text = "本年新受理复议案件210件，上年结转15件，合计办理复议案件225件。"
+    assert sums(text) == [(225, [210, 15], True)]
+
+
+def test_a_bare_gong_total_after_a_list_is_checked_when_it_adds_up():
+    text = "撤销8件、确认违法5件、变更2件、责令履行3件，共18件，占审结案件的9%。"
+    assert (18, [8, 5, 2, 3], True) in sums(text)
+
+
+def test_a_trailing_total_that_does_not_add_up_is_not_judged():
+    # The parts may hold figures of another total: no relation, never 不符.
+    text = "本年新受理复议案件210件，上年结转15件，合计办理复议案件230件。"
+    assert sums(text) == []
+
+
+def test_a_total_that_opens_the_sentence_is_not_a_total_after_parts():
+    text = "全县共调处矛盾纠纷300件。调解成功290件。"
+    assert sums(text) == []
+
+
+# --- a rate right after the count its name repeats ------------------------------------
+
+
+def test_a_completion_rate_after_its_count_fits_the_base_before_it():
+    text = "全年新收一审行政案件800件，审结700件，结案率为87.5%，其中行政机关败诉50件。"
+    (r,) = rels(text, "rate")
+    assert r["numerator_quote"].endswith("700件") and r["denominator_quote"].endswith("800件")
+    assert r["consistent"] and r["confidence"] == "较确定"
+
+
+def test_a_rate_that_does_not_fit_the_only_base_before_it_is_inconsistent_and_says_why():
+    text = "今年共受理各类案件1300件（含旧存100件）。全年共审结各类案件1165件，审结率89%。"
+    (r,) = rels(text, "rate")
+    assert r["denominator_quote"].endswith("1300件") and r["computed"] == 89.62
+    assert r["consistent"] is False and r["confidence"] == "较确定"
+    assert "截断" in r["note"] and "1165÷1300" in r["note"]
+    fits = "今年共受理各类案件1300件（含旧存100件）。全年共审结各类案件1160件，审结率89%。"
+    assert [r["consistent"] for r in rels(fits, "rate")] == [True]
+
+
+def test_a_rate_with_two_possible_bases_before_it_is_not_judged():
+    text = "全年收到申请1500件，受理1300件。审结1170件，审结率89%。"
+    assert [r for r in rels(text, "rate") if r["consistent"] is False] == []
+
+
+def test_a_rate_that_fits_another_count_nearby_is_not_inconsistent():
+    text = "全年受理1300件，涉企案件1200件。审结1170件，审结率97.5%。"
+    assert [r for r in rels(text, "rate") if r["consistent"] is False] == []
+
+
+def test_a_change_of_a_rate_is_not_a_rate_over_the_counts():
+    text = "全年发送建议30件，反馈数20件，反馈率同比下降12.5%。"
+    assert [r for r in rels(text, "rate") if r["consistent"] is False] == []
+
+
+def test_a_rate_over_a_list_of_other_things_is_not_read_from_the_last_item():
+    # 办复率 covers three kinds of letters; 意见书 is only the last item of the list.
+    text = "全年制发司法建议2件、检察建议15件、复议意见书2件，“三书”按期办复率100%。"
+    assert rels(text, "rate") == []
+
+
+def test_a_bare_gong_before_another_verb_is_not_a_total_of_what_came_before():
+    # 办结 is another step than 收到/结转: 28 + 2 = 30 is not what the text states.
+    text = "全年共收到申请28件，上年结转2件，共办结30件。"
+    assert sums(text) == []
