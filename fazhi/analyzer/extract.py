@@ -1003,10 +1003,14 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
                 continue
             if f.sentence != part_sentence or f.is_rate or f.group != tf.group and f.unit not in lx.MIXED_TOTAL_UNITS.get(tf.unit, ()):
                 break
-            if (f.indicator, tf.indicator) in _NUMERATOR_OF and f.indicator not in lx.SUB_MEASURES.get(
-                tf.indicator, ()
+            if (
+                parts
+                and (f.indicator, tf.indicator) in _NUMERATOR_OF
+                and f.indicator not in lx.SUB_MEASURES.get(tf.indicator, ())
             ):
-                break  # 调解成功780件 after 其中…纠纷800件: a rate's count, not a part
+                # 调解成功780件 after 其中…纠纷800件: a rate's count, not a part. Right
+                # after the marker it is one (审结135件，其中纠错29件).
+                break
             if parts and figures[parts[-1]].cstart == f.cstart:
                 continue
             parts.append(i)
@@ -1218,10 +1222,12 @@ def _inherit_part_codes(text: str, figures: list[Figure]) -> None:
                 # 处理结果中，部分公开2件…: outcomes of the requests, not more requests.
                 continue
             # A part takes its total's code (the gold files' convention), unless the
-            # total has none in the catalogue or the part is one of its partition.
+            # total has none in the catalogue, the part is one of its partition, or the
+            # part is the count of a rate over the total (其中纠错29件, 出庭应诉87件).
             if (
                 f.indicator != tcode
                 and not tcode.startswith("other:")
+                and (f.indicator, tcode) not in _NUMERATOR_OF
                 and f.indicator not in lx.OWN_CODE_PARTS.get(tcode, ())
                 and not (_same_family(f.indicator, tcode) and lx.CODE_UNIT.get(f.indicator) == f.unit)
             ):

@@ -136,3 +136,29 @@ def test_a_bare_gong_before_another_verb_is_not_a_total_of_what_came_before():
     # 办结 is another step than 收到/结转: 28 + 2 = 30 is not what the text states.
     text = "全年共收到申请28件，上年结转2件，共办结30件。"
     assert sums(text) == []
+
+
+def test_a_rates_count_right_after_qizhong_is_a_part_that_keeps_its_own_code():
+    text = "全年共审结行政复议案件240件，其中纠错36件，纠错率15%。"
+    assert sums(text) == [(240, [36], True)]
+    a = analyze_text(text)
+    assert [f.indicator for f in a.figures][:2] == ["recon_closed", "recon_corrected"]
+
+
+def test_a_rates_count_after_another_part_still_ends_the_list():
+    # 调解成功 is the count of the 婚姻家庭 disputes' rate, not a third kind of dispute.
+    text = "全年调处纠纷1000件，其中婚姻家庭纠纷800件，调解成功780件。"
+    assert sums(text) == [(1000, [800], True)]
+
+
+# --- a 占 naming its base in words, the base in an earlier paragraph ------------------
+
+
+def test_a_share_takes_the_earlier_count_its_words_repeat_not_the_nearest_of_its_kind():
+    text = (
+        "一、复议\n全年已审结复议案件600件，其中维持400件。\n"
+        "二、专项\n第四季度审结复议案件70件。\n"
+        "三、应诉\n复议后又提起行政诉讼的共66件，占已审结复议案件11%。"
+    )
+    (r,) = [r for r in rels(text, "rate") if r["rate_quote"].endswith("11%")]
+    assert r["denominator_quote"].endswith("600件") and r["consistent"] and r["confidence"] == "较确定"
