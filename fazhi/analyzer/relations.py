@@ -31,7 +31,7 @@ from functools import cache
 from typing import Any
 
 from . import lexicon as lx
-from .extract import CELL_END, Figure, _num, part_lists
+from .extract import CELL_END, Figure, _comparison, _num, part_lists
 
 # How far before a rate its counts may stand (in compact characters).
 RATE_REACH = 200
@@ -780,7 +780,7 @@ def _sole_base(figures: list[Figure], i: int, numerator: int, near: list[int]) -
         and _same_measure(figures[j], num)
         and not figures[j].approx
         and figures[j].value > num.value
-        and not _COMPARED_BASE.search(re.split(r"[，,；;：:。]", figures[j].sentence_text)[-1])
+        and not _comparison(figures[j])
     ]
     others = [j for j in near if j != numerator and figures[j].sentence >= f.sentence - 1 and j not in bases]
     if len(bases) != 1 or any(figures[j].part_of is None and _same_measure(figures[j], num) for j in others):
@@ -796,9 +796,6 @@ def _sole_base(figures: list[Figure], i: int, numerator: int, near: list[int]) -
         return None
     rel.note += f"（比率紧随其计数“{num.quote}”，前文只有“{figures[d].quote}”一个同类总数，按其计算。）"
     return rel
-
-
-_COMPARED_BASE = re.compile(r"^(比|较)(?!例|重|对|好|大|多|高|少|低)|上年|去年|上一年")
 
 
 _PERIOD_WORDS = re.compile(r"累计|以来|年来|历年|近[一二两三四五六七八九十]年|同期|上半年|下半年|季度|[1-9]\d?月")
@@ -880,7 +877,8 @@ def _implied_rate(
 # Counts of events (one case may count several times): never proof against a rate.
 _EVENT_UNITS = ("人次", "件次", "次", "场次")
 
-_UNIT_KIN = {"起": "件", "宗": "件", "名": "人", "位": "人"}
+# Measure words that count the same things (培训4场次，其中授课1次: a 次 of the 场次).
+_UNIT_KIN = {"起": "件", "宗": "件", "名": "人", "位": "人", "场次": "次"}
 
 
 def _same_measure(a: Figure, b: Figure) -> bool:
@@ -960,6 +958,64 @@ def _nested_lists(text: str, figures: list[Figure], lists: list[tuple[int, list[
                 outer.extend(inner)
         out.append((total, outer))
         out.extend(nested)
+    return out
+
+
+# 结果分别为撤销48件…, ，分别为…, 情况分别是：…: a list the text gives as the breakdown
+# of a count (a few words of what is listed may stand before 分别).
+_FENBIE = re.compile(r"(?:^|(?<=[。；;，,：:\n]))([\u4e00-\u9fff]{0,4})分别(为|是|有)?[：:]?")
+
+
+def _fenbie_lists(text: str, figures: list[Figure], used_parts: set[int]) -> list[Relation]:
+    """The counts after 分别为 (to the end of their sentence, in one measure) are the
+    breakdown of the count before they add up to exactly: in the same sentence, or — when
+    分别 opens the sentence (。结果分别为…) — in the sentence before. Only an exact sum of
+    exactly one such count is reported (一致, 较确定); anything else proves nothing."""
+    out: list[Relation] = []
+    for m in _FENBIE.finditer(text):
+        after = [i for i, f in enumerate(figures) if f.cstart >= m.end() and not f.is_rate]
+        if not after:
+            continue
+        first = figures[after[0]]
+        end = min((j for j in (text.find("。", m.end()), text.find("\n", m.end())) if j >= 0), default=len(text))
+        parts = [i for i in after if figures[i].cstart < end and _same_measure(figures[i], first)]
+        if len(parts) < 2 or any(i in used_parts or figures[i].approx for i in parts):
+            continue
+        s = sum((figures[i].value for i in parts), Decimal(0))
+        opens = m.start() == 0 or text[m.start() - 1] in "。\n"
+        before = [i for i, f in enumerate(figures) if f.cend <= m.start()]
+        if not before:
+            continue
+        sentence = figures[before[-1]].sentence
+        fits = [
+            j
+            for j in before
+            if figures[j].sentence == sentence
+            and figures[j].paragraph == first.paragraph
+            and (opens or figures[j].sentence == first.sentence)
+            and not figures[j].is_rate
+            and not figures[j].approx
+            and not _comparison(figures[j])
+            and _same_measure(figures[j], first)
+            and figures[j].value == s
+        ]
+        if len(fits) != 1:
+            continue
+        t = fits[0]
+        out.append(
+            Relation(
+                "sum",
+                True,
+                f"“{m.group(0)}”所列{'+'.join(_fmt(figures[j].value) for j in parts)}={_fmt(s)}，"
+                f"等于{'前句' if opens else '前文'}的“{figures[t].quote}”，相符。",
+                total=t,
+                parts=parts,
+                stated_total=figures[t].value,
+                sum_of_parts=s,
+                confidence="较确定",
+            )
+        )
+        used_parts.update(parts)
     return out
 
 
@@ -1067,6 +1123,7 @@ def _sum_relations(text: str, figures: list[Figure]) -> list[Relation]:
                 f"“其中”所列分项之和{_fmt(s)}超过总数{_fmt(t.value)}，但各项可能相互交叉或分属不同总数，未作判断。",
             )
         )
+    out += _fenbie_lists(text, figures, used_parts)
     for i, t in enumerate(figures):
         codes = lx.PARTITIONS.get(t.indicator)
         if not codes or i in used_totals or i in used_parts:

@@ -162,3 +162,31 @@ def test_a_share_takes_the_earlier_count_its_words_repeat_not_the_nearest_of_its
     )
     (r,) = [r for r in rels(text, "rate") if r["rate_quote"].endswith("11%")]
     assert r["denominator_quote"].endswith("600件") and r["consistent"] and r["confidence"] == "较确定"
+
+
+# --- 分别为: a list given as the breakdown of a count before it ----------------------
+
+
+def test_a_sentence_opening_with_fenbie_breaks_down_the_count_before_it_adds_up_to():
+    text = "区政府审结案件500件，直接纠错120件，纠错率24%。结果分别为撤销50件，变更10件，确认违法60件。"
+    assert (120, [50, 10, 60], True) in sums(text)
+
+
+def test_fenbie_in_the_same_sentence_breaks_down_the_count_before():
+    text = "全年新增调解组织37个，分别为行业性调委会12个、专业性调委会25个。"
+    assert sums(text) == [(37, [12, 25], True)]
+
+
+def test_a_fenbie_list_that_adds_up_to_no_count_proves_nothing():
+    text = "区政府审结案件500件，直接纠错120件。结果分别为撤销50件，确认违法60件。"
+    assert [s for s in sums(text) if s[1] == [50, 60]] == []
+
+
+def test_a_fenbie_list_that_two_counts_before_could_be_the_total_of_is_not_paired():
+    text = "全年收到申请120件，办结120件。结果分别为予以公开70件、不予公开50件。"
+    assert [s for s in sums(text) if s[1] == [70, 50]] == []
+
+
+def test_sessions_counted_in_changci_and_ci_are_one_measure():
+    text = "全年开展法治培训4场次，其中邀请专家授课1次，干部法治思维不断强化。"
+    assert sums(text) == [(4, [1], True)]
