@@ -1355,6 +1355,9 @@ def _table_relations(text: str, figures: list[Figure]) -> list[Relation]:
             )
 
         t_counts, t_rates = split(total_rows[0])
+        if any(len(split(row)[1]) != len(split(row)[0]) for row in table if row[1] and row is not total_rows[0]):
+            out += _share_column(text, figures, table, total_rows[0], at)
+            continue
         if not t_rates or any(figures[r].value != HUNDRED for r in t_rates):
             continue  # a share column sums to 100% in its total row; else it may be 同比
         for row in table:
@@ -1375,6 +1378,51 @@ def _table_relations(text: str, figures: list[Figure]) -> list[Relation]:
     return out
 
 
+def _columns(text: str, row: tuple[str, list[int]], at: dict[int, int]) -> dict[int, int]:
+    """{column: figure} for a table row: the column is the number of cell boundaries
+    before the cell (a tab-separated row), or its place among the row's numbers (a
+    table flattened one cell per line)."""
+    cols: dict[int, int] = {}
+    for k, p in enumerate(row[1]):
+        if p not in at:
+            continue
+        line_start = text.rfind("\n", 0, p) + 1
+        cols[text.count("\t", line_start, p) if "\t" in text[line_start:p] else k] = at[p]
+    return cols
+
+
+def _share_column(
+    text: str,
+    figures: list[Figure],
+    table: list[tuple[str, list[int]]],
+    total_row: tuple[str, list[int]],
+    at: dict[int, int],
+) -> list[Relation]:
+    """单位 | 2019受理量 | 2020受理量 | 占比 | 同比 with 合计 | 96 | 59 | 100.0%: rows whose
+    cells do not pair one share per count (two years of counts, a 同比 column that is
+    blank in some rows). The one column whose total cell is 100% is the share of the
+    count column right before it; each row's share is its count there over the total
+    row's count there. A table states this, so the verdict is sure either way."""
+    t_cols = _columns(text, total_row, at)
+    shares = [k for k, i in t_cols.items() if figures[i].is_rate and figures[i].value == HUNDRED]
+    if len(shares) != 1:
+        return []
+    share = shares[0]
+    base = t_cols.get(share - 1)
+    if base is None or figures[base].is_rate or figures[base].value <= 0:
+        return []
+    out = []
+    for row in table:
+        if row is total_row or not row[1]:
+            continue
+        cols = _columns(text, row, at)
+        r, c = cols.get(share), cols.get(share - 1)
+        if r is None or c is None or not figures[r].is_rate or figures[c].is_rate:
+            continue
+        out.append(_checked_rate(figures, r, c, base, "确定"))
+    return out
+
+
 def _column_sums(text: str, figures: list[Figure]) -> list[Relation]:
     """A table's 合计 row under rows with as many counts: each of its counts against
     the column above it. Rows may be parts of others (其中 rows), so only a column that
@@ -1391,6 +1439,19 @@ def _column_sums(text: str, figures: list[Figure]) -> list[Relation]:
         if any(p not in at for p in cells):
             continue
         rows = [[at[p] for p in r[1]] for r in table[first : totals[0] + 1]]
+        if len(rows) >= 3 and width >= 2 and any(len(r) != width for r in rows):
+            # Rows of unequal width (a 同比 cell left blank, -30.0%): each count column of
+            # the total row against the cells in that column above, every row having one.
+            maps = [_columns(text, r, at) for r in table[first : totals[0] + 1]]
+            *above_maps, total_map = maps
+            for k, t in sorted(total_map.items()):
+                if any(k not in m for m in above_maps):
+                    continue
+                cells_k = [m[k] for m in above_maps]
+                if figures[t].is_rate or any(figures[j].is_rate for j in cells_k):
+                    continue
+                out.append(_table_sum(figures, t, cells_k, "本列各行", "合计"))
+            continue
         if len(rows) < 3 or any(len(r) != width for r in rows):
             continue
         *above, total_row = rows

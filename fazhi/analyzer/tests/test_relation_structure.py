@@ -190,3 +190,44 @@ def test_a_fenbie_list_that_two_counts_before_could_be_the_total_of_is_not_paire
 def test_sessions_counted_in_changci_and_ci_are_one_measure():
     text = "全年开展法治培训4场次，其中邀请专家授课1次，干部法治思维不断强化。"
     assert sums(text) == [(4, [1], True)]
+
+
+# --- a table with two years of counts, one share column and a 同比 column -------------
+
+TABLE = (
+    "表1：行政复议案件受理情况\n"
+    "单位 | 2022受理量 | 2023受理量 | 占比 | 同比 |\n"
+    "交通局 | 10 | 12 | 30.0% | 20.0% |\n"
+    "教育局 | 8 | 20 | 50.0% | 150.0% |\n"
+    "卫健委 | 0 | 5 | 12.5% | - |\n"
+    "水利局 | 6 | 3 | 7.5% | -50.0% |\n"
+    "合计 | 24 | 40 | 100.0% | 66.7% |\n"
+)
+
+
+def test_a_share_column_is_over_the_count_column_right_before_it():
+    rates = [r for r in rels(TABLE, "rate") if r["confidence"] == "确定"]
+    assert [(r["stated"], r["computed"], r["consistent"]) for r in rates] == [
+        (30.0, 30.0, True),
+        (50.0, 50.0, True),
+        (12.5, 12.5, True),
+        (7.5, 7.5, True),
+    ]
+    assert all(r["denominator_quote"].endswith("40") for r in rates)
+
+
+def test_a_wrong_share_in_such_a_table_is_inconsistent():
+    (bad,) = [r for r in rels(TABLE.replace("| 50.0% |", "| 52.0% |"), "rate") if not r["consistent"]]
+    assert (bad["stated"], bad["computed"]) == (52.0, 50.0) and bad["numerator_quote"].endswith("20")
+
+
+def test_each_count_column_of_such_a_table_adds_up_to_its_total():
+    assert [(t, p, ok) for t, p, ok in sums(TABLE)] == [(24, [10, 8, 0, 6], True), (40, [12, 20, 5, 3], True)]
+
+
+def test_a_column_that_does_not_add_up_in_such_a_table_is_not_judged():
+    # A row may be a part of another: seen, but never 不符.
+    a = analyze_text(TABLE.replace("合计 | 24 |", "合计 | 25 |"))
+    assert not [r for r in a.relations if r.kind == "sum" and r.stated_total == 25]
+    (seen,) = [r.as_dict(a.figures) for r in a.unchecked if r.kind == "sum"]
+    assert (seen["stated_total"], seen["sum_of_parts"], seen["confidence"]) == (25, 24, "无法核对")
