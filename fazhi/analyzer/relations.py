@@ -392,6 +392,16 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation]) -> None:
         if rel.consistent:
             out.append(rel)
             return
+    sibling = _sibling_share_base(figures, i, out)
+    if sibling is not None and sibling not in (numerator,) and _plausible_denominator(figures[sibling], num, f.value):
+        # 治安类13件，占案件总数的22.0%；…其他各类案件19件，占案件总数的32.2%: a share
+        # in a run of shares of one paragraph is over the base the earlier ones with the
+        # same words were found to be over, however far back that base stands.
+        rel = _checked_rate(figures, i, numerator, sibling, "较确定")
+        if rel.consistent:
+            rel.note += f"（同段前面的“占{f.share_of}”已按“{figures[sibling].quote}”计算，本处同。）"
+            out.append(rel)
+            return
     if not f.share_of and 0 < f.value < HUNDRED and not f.bound:
         # 以调解、和解等方式结案3723件，占31.65%: no total stated anywhere near; the
         # total the share implies is given (never a verdict against the text).
@@ -413,6 +423,73 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation]) -> None:
             )
             return
     out.append(_unchecked(i, numerator, f.value, f"“占{f.share_of}”所指的总数在文中找不到或对不上，未作判断。"))
+
+
+def _sibling_share_base(figures: list[Figure], i: int, out: list[Relation]) -> int | None:
+    """The base of the last share before figure i in its paragraph whose 占 words are
+    the same as, or hold, or are held by its own (占总数的 / 占案件总数的), when it was
+    judged consistent."""
+    f = figures[i]
+    words = f.share_of or ""
+    if len(words) < 2:
+        return None
+    for rel in reversed(out):
+        if rel.kind != "rate" or rel.rate is None or rel.denominator is None or not rel.checked:
+            continue
+        g = figures[rel.rate]
+        if g.paragraph != f.paragraph:
+            break
+        other = g.share_of or ""
+        if rel.consistent and len(other) >= 2 and (other in words or words in other):
+            return rel.denominator
+    return None
+
+
+def _share_sums(figures: list[Figure], rates: list[Relation], sums: list[Relation]) -> list[Relation]:
+    """Counts of one paragraph each given as a share (占…的N%) of the same base, that
+    together make that base exactly (维持763件占66.46%、纠错48件占4.18%…终止262件、驳回
+    68件、其他7件, all 占已审结案件 of 1148): the breakdown of the base, 一致 (较确定). Shares
+    that do not add up prove nothing (the text may list only some)."""
+    groups: dict[tuple[int, int], list[int]] = {}
+    for rel in rates:
+        if (
+            rel.kind == "rate"
+            and rel.checked
+            and rel.consistent
+            and rel.denominator is not None
+            and rel.numerator is not None
+            and rel.rate is not None
+            and figures[rel.rate].share_of is not None
+            and figures[rel.rate].above is None
+        ):
+            key = (rel.denominator, figures[rel.numerator].paragraph)
+            if rel.numerator not in groups.setdefault(key, []):
+                groups[key].append(rel.numerator)
+    seen = {(r.total, frozenset(r.parts)) for r in sums}
+    out = []
+    for (t, _para), parts in groups.items():
+        parts = sorted(parts)
+        if len(parts) < 2 or (t, frozenset(parts)) in seen:
+            continue
+        if any(figures[j].approx for j in parts) or figures[t].approx:
+            continue
+        s = sum((figures[j].value for j in parts), Decimal(0))
+        if s != figures[t].value:
+            continue
+        out.append(
+            Relation(
+                "sum",
+                True,
+                f"各自“占”同一总数的{'+'.join(_fmt(figures[j].value) for j in parts)}={_fmt(s)}，"
+                f"与“{figures[t].quote}”相符。",
+                total=t,
+                parts=parts,
+                stated_total=figures[t].value,
+                sum_of_parts=s,
+                confidence="较确定",
+            )
+        )
+    return out
 
 
 def _proven_partition(figures: list[Figure], whole: int, rate: Figure) -> bool:
@@ -1699,6 +1776,7 @@ def find_relations(text: str, figures: list[Figure]) -> list[Relation]:
     rates = [r for r in _rate_relations(text, figures) if r.rate not in in_tables]
     sums = _sum_relations(text, figures) + [r for r in _category_share_lists(figures)[0] if r.kind == "sum"]
     trailing = _trailing_totals(text, figures, {(r.total, tuple(r.parts)) for r in sums if r.total is not None})
+    sums += _share_sums(figures, rates, sums + trailing)
     return (
         tables
         + rates

@@ -231,3 +231,32 @@ def test_a_column_that_does_not_add_up_in_such_a_table_is_not_judged():
     assert not [r for r in a.relations if r.kind == "sum" and r.stated_total == 25]
     (seen,) = [r.as_dict(a.figures) for r in a.unchecked if r.kind == "sum"]
     assert (seen["stated_total"], seen["sum_of_parts"], seen["confidence"]) == (25, 24, "无法核对")
+
+
+# --- shares of one base -----------------------------------------------------------------
+
+
+RUN = (
+    "2023年，全县新收行政复议申请90件，受理80件。全年结案75件，受理案件同比下降12.5%，"
+    "纠错率同比下降3%。行政复议案件主要集中在治安管理、市场监管、自然资源等行政管理领域，"
+    "其中涉及群众切身利益的案件较多，需要在今后的工作中加强源头治理和执法监督，"
+    "同时加强行政复议与信访、诉讼等渠道的衔接。从类型看，今年受理治安管理类案件20件，"
+    "占案件总数的25.0%，较去年增加10.0%；市场监管类受理36件，占总数的45.0%，较去年下降5.3%；"
+    "自然资源类受理8件，占总数的10.0%，较去年大幅下降60.0%；其他各类案件受理16件，"
+    "占案件总数的20.0%。"
+)
+
+
+def test_a_share_far_from_its_base_takes_the_base_of_the_shares_before_it():
+    rates = [r for r in rels(RUN, "rate") if r["rate_quote"].startswith("占")]
+    assert [(r["stated"], r["consistent"]) for r in rates] == [(25.0, True), (45.0, True), (10.0, True), (20.0, True)]
+    assert all(r["denominator_quote"].endswith("80件") for r in rates)
+
+
+def test_shares_of_one_base_that_add_up_to_it_are_its_breakdown():
+    assert (80, [20, 36, 8, 16], True) in sums(RUN)
+
+
+def test_shares_of_one_base_that_do_not_add_up_are_no_sum():
+    text = "全年审结案件200件。维持100件，占已审结案件的50%；驳回40件，占已审结案件的20%。"
+    assert [s for s in sums(text) if s[1] == [100, 40]] == []
