@@ -260,3 +260,27 @@ def test_shares_of_one_base_that_add_up_to_it_are_its_breakdown():
 def test_shares_of_one_base_that_do_not_add_up_are_no_sum():
     text = "全年审结案件200件。维持100件，占已审结案件的50%；驳回40件，占已审结案件的20%。"
     assert [s for s in sums(text) if s[1] == [100, 40]] == []
+
+
+# --- a success count larger than the count handled -------------------------------------
+
+
+def test_more_successes_than_disputes_handled_is_inconsistent():
+    text = "今年1至9月，全县共排查调处矛盾纠纷2400件，调处成功2460件，成功率97.5%。"
+    (r,) = rels(text, "rate")
+    assert r["consistent"] is False and r["denominator_quote"].endswith("2400件")
+    assert r["computed"] == 102.5 and "计数大于总数" in r["note"]
+
+
+def test_a_smaller_count_of_another_act_is_not_a_rates_base():
+    text = "全县共办理信访事项12件，调处成功98件，成功率98%。"
+    assert [r for r in rels(text, "rate") if r["consistent"] is False] == []
+
+
+# --- a 其中 whose part's 占 names the other total of the sentence ------------------------
+
+
+def test_a_qizhong_part_belongs_to_the_total_its_share_names():
+    text = "全县共排查调处矛盾纠纷2400件，调处成功2350件，成功率97.9%，其中诉前调解800件，占纠纷总数的33.3%。"
+    assert (2400, [800], True) in sums(text)
+    assert not [s for s in sums(text) if s[0] == 2350]
