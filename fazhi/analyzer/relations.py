@@ -402,6 +402,13 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation]) -> None:
             rel.note += f"（同段前面的“占{f.share_of}”已按“{figures[sibling].quote}”计算，本处同。）"
             out.append(rel)
             return
+    earlier_total = _earlier_total(figures, i, numerator)
+    if earlier_total is not None:
+        rel = _checked_rate(figures, i, numerator, earlier_total, "较确定")
+        if rel.consistent:
+            rel.note += f"（“占{f.share_of}”指前文的总数“{figures[earlier_total].quote}”。）"
+            out.append(rel)
+            return
     if not f.share_of and 0 < f.value < HUNDRED and not f.bound:
         # 以调解、和解等方式结案3723件，占31.65%: no total stated anywhere near; the
         # total the share implies is given (never a verdict against the text).
@@ -423,6 +430,34 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation]) -> None:
             )
             return
     out.append(_unchecked(i, numerator, f.value, f"“占{f.share_of}”所指的总数在文中找不到或对不上，未作判断。"))
+
+
+TOTAL_REACH = 2  # paragraphs back a 占案件总数 may name the subject's total
+
+
+def _earlier_total(figures: list[Figure], i: int, numerator: int) -> int | None:
+    """2.涉及行政行为种类情况。…共896件，占案件总量的71.00% a paragraph after 全市全年共
+    收到行政复议案件1262件: a share of the 总数/总量 is over the nearest earlier count marked
+    as a total (共, 全年, 全市…), whole, in the same measure and not stated to compare
+    (比2017年的824件), up to two paragraphs back. Only that one count is tried."""
+    f, num = figures[i], figures[numerator]
+    if not f.share_of or "总" not in f.share_of:
+        return None
+    for j in range(numerator - 1, -1, -1):
+        g = figures[j]
+        if f.paragraph - g.paragraph > TOTAL_REACH:
+            return None
+        if (
+            g.is_rate
+            or g.part_of is not None
+            or _comparison(g)
+            or not _same_measure(g, num)
+            or not _plausible_denominator(g, num.value, f.value)
+            or not lx.TOTAL_WORDS.search(g.sentence_text[-20:] + g.measure)
+        ):
+            continue
+        return j
+    return None
 
 
 def _sibling_share_base(figures: list[Figure], i: int, out: list[Relation]) -> int | None:

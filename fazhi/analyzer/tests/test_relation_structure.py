@@ -284,3 +284,21 @@ def test_a_qizhong_part_belongs_to_the_total_its_share_names():
     text = "全县共排查调处矛盾纠纷2400件，调处成功2350件，成功率97.9%，其中诉前调解800件，占纠纷总数的33.3%。"
     assert (2400, [800], True) in sums(text)
     assert not [s for s in sums(text) if s[0] == 2350]
+
+
+# --- 占案件总数 with the subject's total in an earlier paragraph -------------------------
+
+EARLIER = (
+    "一、收案情况\n2023年全县共收到行政复议申请300件，比2022年的250件增加50件。其中，县政府收到280件。\n"
+    "二、案件类型\n由行政处罚引发的案件最多，共120件，占案件总数的40.0%。\n"
+)
+
+
+def test_a_share_of_the_total_takes_the_subjects_total_from_an_earlier_paragraph():
+    (r,) = [r for r in rels(EARLIER, "rate") if r["stated"] == 40.0]
+    assert r["denominator_quote"].endswith("300件") and r["consistent"] and r["confidence"] == "较确定"
+
+
+def test_such_a_share_that_does_not_fit_is_not_called_wrong():
+    text = EARLIER.replace("40.0%", "45.0%")
+    assert [r for r in rels(text, "rate") if r["consistent"] is False] == []
