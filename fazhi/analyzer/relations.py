@@ -835,6 +835,10 @@ def _named_rate(text: str, figures: list[Figure], i: int, out: list[Relation]) -
     if not m:
         return
     stem = m.group(1).removeprefix("平均")[-2:]
+    own = f.indicator.removeprefix("other:")
+    if f.indicator.startswith("other:") and re.fullmatch(r"[\u4e00-\u9fff]{2,6}率", own) and "均为" in f.quote:
+        # 办结率、满意率均为97.9%: each rate of the 均为 list by its own name.
+        stem = own[:-1].removeprefix("平均")[-2:]
     near = _near(figures, i)
     numerator = next((j for j in near if stem in figures[j].quote), None)
     if numerator is None and near and near[0] == i - 1 and figures[i - 1].sentence == f.sentence:
@@ -889,7 +893,7 @@ def _sole_base(text: str, figures: list[Figure], i: int, numerator: int, near: l
         return None
     if len(f.sentence_text) - len(num.sentence_text) > 14 or not 0 < f.value <= HUNDRED:
         return None
-    if not re.search(r"率(为|达到|达|是|约为|约)?$", f.sentence_text):
+    if not re.search(r"率(均为|为|达到|达|是|约为|约)?$", f.sentence_text):
         return None  # 反馈率同比下降12.48%: a change of the rate, not the rate
     bases = [
         j
@@ -1701,7 +1705,7 @@ def _implied(figures: list[Figure]) -> list[Relation]:
 # 同比增长17.1%, 较上年下降4.35%: a change on last year (not 提高到98%, a value).
 _CHANGE = re.compile(
     r"(同比|较上年|比上年|较去年|比去年|较上一年|比上一年|较20\d\d年|比20\d\d年)(同期)?"
-    r"(?P<dir>增长|提高|上升|增加|提升|下降|减少|降低|下滑|回落)了?$"
+    r"(?P<dir>增长|提高|上升|增加|提升|下降|减少|降低|下滑|回落)了?(约|近)?$"
 )
 _DOWN = ("下降", "减少", "降低", "下滑", "回落")
 # 由上年的60件, 上年同期为60件, 2022年（60件）: a count named as last year's.
@@ -1805,24 +1809,94 @@ def _previous_year_count(figures: list[Figure], cur: int) -> tuple[int | None, s
     return None, ""
 
 
+# 较上年的100件增长20%: the change word right after last year's count.
+_CHANGE_AFTER_COUNT = re.compile(r"(?P<dir>增长|提高|上升|增加|提升|下降|减少|降低|下滑|回落)了?(约|近)?$")
+
+
+def _difference(g: Figure) -> bool:
+    """A count stated as a difference (增加约438件, 多受理20件, 减少5件)."""
+    clause = re.split(r"[，,；;：:。]", g.sentence_text)[-1]
+    return bool(re.search(r"(增加|减少|增长|下降|上升|提高|降低|多|少)了?([\u4e00-\u9fff]{1,2})?(约|近)?$", clause))
+
+
+def _last_years(g: Figure) -> bool:
+    """A count named as last year's (去年同期为100件, 比上年的100件, 较2022年的100件, 上年
+    受理100件), not a difference (比上年多受理20件, 较上年增加20件)."""
+    return not g.is_rate and _comparison(g) and not _difference(g)
+
+
+def _stated_pair(figures: list[Figure], i: int, cur: int, after_count: bool) -> tuple[int, int] | None:
+    """(this year's count, last year's) when both stand in the change's sentence, in one
+    measure: last year's named as such (去年同期为, 上年为, 比上年的, 较2022年的) right
+    before the change or right after it (同比增长20%，上年为1000件), this year's the
+    nearest other count before."""
+    f = figures[i]
+    if after_count:
+        # The words between the count and the change are only the change word.
+        if f.cstart - figures[cur].cend > 5 or not _last_years(figures[cur]):
+            return None
+        prev = cur
+    elif _last_years(figures[cur]):
+        prev = cur
+    else:
+        nxt = i + 1
+        if (
+            nxt < len(figures)
+            and figures[nxt].sentence == f.sentence
+            and not figures[nxt].is_rate
+            and _PREVIOUS_BEFORE.search(figures[nxt].sentence_text)
+            and _same_measure(figures[nxt], figures[cur])
+            and not _comparison(figures[cur])
+        ):
+            return cur, nxt
+        return None
+    this = next(
+        (
+            j
+            for j in range(prev - 1, -1, -1)
+            if figures[j].sentence == f.sentence
+            and not figures[j].is_rate
+            and not _comparison(figures[j])
+        ),
+        None,
+    )
+    if this is None or not _same_measure(figures[this], figures[prev]) or figures[this].approx:
+        return None
+    return this, prev
+
+
 def _change_relations(figures: list[Figure]) -> list[Relation]:
     """同比 changes whose two counts both stand in the text. Read from one sentence
     (由上年的60件增至75件，增长25%) a change is judged; paired across sentences by
     their years it is reported when it fits and otherwise left unjudged."""
     out: list[Relation] = []
     for i, f in enumerate(figures):
-        m = _CHANGE.search(f.sentence_text) if f.is_rate else None
+        m = (_CHANGE.search(f.sentence_text) or _CHANGE_AFTER_COUNT.search(f.sentence_text)) if f.is_rate else None
         if m is None or f.bound:
             continue
         cur = next(
-            (j for j in range(i - 1, -1, -1) if figures[j].sentence == f.sentence and not figures[j].is_rate),
+            (
+                j
+                for j in range(i - 1, -1, -1)
+                if figures[j].sentence == f.sentence
+                and not figures[j].is_rate
+                # 比2017年的824件增加约438件，同比增长约53.16%: the difference is not a year's count
+                and not _difference(figures[j])
+            ),
             None,
         )
         if cur is None or figures[cur].approx:
             continue
-        if _PREVIOUS_BEFORE.search(figures[cur].sentence_text):
+        pair = _stated_pair(figures, i, cur, m.re is _CHANGE_AFTER_COUNT)
+        prev: int | None
+        if pair is not None:
+            # 今年受理120件，去年同期为100件，同比增长20% / 较上年的100件增长20% / 1200件，
+            # 同比增长20%，上年为1000件: both years' counts stand in the change's sentence.
+            cur, prev, confidence = *pair, "确定"
+        elif m.re is _CHANGE_AFTER_COUNT or _PREVIOUS_BEFORE.search(figures[cur].sentence_text):
             continue  # the count right before is last year's: this year's is not stated
-        prev, confidence = _previous_year_count(figures, cur)
+        else:
+            prev, confidence = _previous_year_count(figures, cur)
         if prev is None or figures[prev].value <= 0 or figures[prev].approx:
             continue
         c, p = figures[cur].value, figures[prev].value
@@ -1845,6 +1919,9 @@ def _change_relations(figures: list[Figure]) -> list[Relation]:
         if not ok and confidence != "确定":
             rel.checked = False
             rel.note += "上年数取自另一句，对应关系不够确定，未作判断。"
+        elif not ok and f.approx and how != "方向不符":
+            rel.checked = False
+            rel.note += "所报为约数，未判为不符。"
         out.append(rel)
     return out
 

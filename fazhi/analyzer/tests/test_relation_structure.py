@@ -302,3 +302,48 @@ def test_a_share_of_the_total_takes_the_subjects_total_from_an_earlier_paragraph
 def test_such_a_share_that_does_not_fit_is_not_called_wrong():
     text = EARLIER.replace("40.0%", "45.0%")
     assert [r for r in rels(text, "rate") if r["consistent"] is False] == []
+
+
+# --- 同比 with both years' counts in the sentence --------------------------------------
+
+
+def changes(text):
+    return [(r["computed"], r["consistent"], r["confidence"]) for r in rels(text, "change")]
+
+
+def test_a_change_after_last_years_count_named_as_such_is_checked():
+    assert changes("今年共受理行政复议案件120件，去年同期为100件，同比增长20%。") == [(20, True, "确定")]
+    assert changes("今年受理行政复议案件120件，较上年的100件增长20%。") == [(20, True, "确定")]
+    assert changes("全县共办理法律援助案件1200件，比上年的1000件增长25%。") == [(20, False, "确定")]
+
+
+def test_a_change_with_last_years_count_after_it_is_checked():
+    assert changes("全县共办理法律援助案件1200件，同比增长20%，上年为1000件。") == [(20, True, "确定")]
+
+
+def test_a_change_past_the_difference_takes_the_years_counts():
+    text = "全年共收到申请1300件，比2022年的1000件增加约300件，同比增长约30%。"
+    assert changes(text) == [(30, True, "确定")]
+
+
+def test_a_difference_is_not_last_years_count():
+    assert changes("全年受理案件120件，比上年多受理20件，增长20%。") == []
+    assert changes("全年受理案件120件，较上年增加20件，增长20%。") == []
+
+
+def test_an_approximate_change_that_does_not_fit_exactly_is_not_called_wrong():
+    assert [c for c in changes("全年共收到申请1300件，比2022年的1000件，同比增长约31%。") if c[1] is False and c[2] != "无法核对"] == []
+
+
+# --- 均为: several rates in one figure, each by its own name ----------------------------
+
+
+def test_each_rate_of_a_junwei_list_takes_the_count_its_own_name_repeats():
+    (r,) = rels("全年共受理群众投诉850件，办结832件，办结率、满意率均为97.9%。", "rate")
+    assert r["numerator_quote"].endswith("832件") and r["denominator_quote"].endswith("850件") and r["consistent"]
+    (bad,) = rels("全年共受理群众投诉850件，办结800件，办结率、满意率均为97.9%。", "rate")
+    assert bad["consistent"] is False and bad["computed"] == 94.12
+
+
+def test_a_count_of_new_things_is_not_a_difference():
+    assert changes("全年新增人民调解员120人，较上年的100人增长20%。") == [(20, True, "确定")]
