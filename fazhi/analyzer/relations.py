@@ -1570,6 +1570,20 @@ def _share_column(
     if len(shares) != 1:
         return []
     share = shares[0]
+    # The column must be headed as a share (占比, 比例), not a rate (审结率 is each row's
+    # own ratio, 100% in the total row too).
+    first = next((r for r in table if r[1]), None)
+    if first is None:
+        return []
+    row_start = text.rfind("\n", 0, first[1][0]) + 1
+    header = text[text.rfind("\n", 0, max(row_start - 1, 0)) + 1 : max(row_start - 1, 0)].split("\t")
+    if (
+        share >= len(header)
+        or any(_NUMBER_CELL.match(c) for c in header)
+        or not re.search(r"占|比例|比重|构成", header[share])
+        or "率" in header[share]
+    ):
+        return []
     base = t_cols.get(share - 1)
     if base is None or figures[base].is_rate or figures[base].value <= 0:
         return []
@@ -1744,6 +1758,20 @@ def _trailing_totals(text: str, figures: list[Figure], used: set[tuple[int | Non
         if len(parts) < 2 or any(figures[j].approx for j in parts) or t.approx:
             continue
         s = sum((figures[j].value for j in parts), Decimal(0))
+        if s != t.value:
+            # 办理公证事项2600件，民事类1900件，经济类700件，合计2600件: the parts are the
+            # counts right before the total (the longest such run that makes it).
+            run = next(
+                (
+                    parts[k:]
+                    for k in range(1, len(parts) - 1)
+                    if sum((figures[j].value for j in parts[k:]), Decimal(0)) == t.value
+                ),
+                None,
+            )
+            if run is None or (i, tuple(run)) in used:
+                continue
+            parts, s = run, t.value
         if s == t.value:
             out.append(
                 Relation(

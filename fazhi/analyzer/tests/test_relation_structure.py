@@ -347,3 +347,20 @@ def test_each_rate_of_a_junwei_list_takes_the_count_its_own_name_repeats():
 
 def test_a_count_of_new_things_is_not_a_difference():
     assert changes("全年新增人民调解员120人，较上年的100人增长20%。") == [(20, True, "确定")]
+
+
+def test_a_trailing_total_takes_the_run_of_counts_right_before_it():
+    text = "全年办理公证事项2600件，民事类1900件，经济类700件，合计2600件。"
+    assert sums(text) == [(2600, [1900, 700], True)]
+
+
+def test_a_rate_column_with_100_percent_in_its_total_row_is_not_a_share():
+    # 审结率 is each row's own ratio (审结 ÷ 受理), not a share of the total.
+    text = (
+        "表2：各单位审结情况\n"
+        "单位 | 受理 | 审结 | 审结率 | 同比 |\n"
+        "甲局 | 20 | 20 | 100% | 10.0% |\n"
+        "乙局 | 30 | 30 | 100% | - |\n"
+        "合计 | 50 | 50 | 100% | 5.0% |\n"
+    )
+    assert [r for r in rels(text, "rate") if r["consistent"] is False] == []
