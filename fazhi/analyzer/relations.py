@@ -804,6 +804,14 @@ def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
         if alt is not None:
             out.append(alt)
         elif far is not None:
+            # 审结135件，其中纠错29件，纠错率约19.2% (29÷151 受理): say which reading the rate
+            # matches and which count nearby it does not (issue 22, point 7).
+            missed = [
+                f"按{_base(code)}“{figures[j].quote}”计算为{_fmt(_checked_rate(figures, i, numerator, j, '').computed)}%"
+                for code, j in found.items()
+            ]
+            if missed:
+                far.note += "；".join(missed) + "，与所报不符；所报比率对应的是上述另一口径，未判为不符。"
             out.append(far)
         elif _implied_fits(figures, i, numerator):
             # 纠错2.73万件，纠错率12.83%: the catalogue's base is not stated and the

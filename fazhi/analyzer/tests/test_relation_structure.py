@@ -364,3 +364,16 @@ def test_a_rate_column_with_100_percent_in_its_total_row_is_not_a_share():
         "合计 | 50 | 50 | 100% | 5.0% |\n"
     )
     assert [r for r in rels(text, "rate") if r["consistent"] is False] == []
+
+
+# --- a rate that fits another base the text states: say which reading ---------------
+
+
+def test_a_rate_fitting_a_base_stated_elsewhere_names_the_reading_and_the_one_it_misses():
+    text = (
+        "一、收案\n全年新受理行政复议案件250件。\n"
+        "二、办案\n全年共审结行政复议申请220件，其中纠错50件，纠错率约20%。\n"
+    )
+    (r,) = rels(text, "rate")
+    assert r["consistent"] and r["denominator_quote"].endswith("250件") and r["confidence"] == "较确定"
+    assert "220件" in r["note"] and "22.73%" in r["note"] and "未判为不符" in r["note"]
