@@ -715,8 +715,10 @@ def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
     out += _share_row_relations(figures)
     categories, categorised = _category_share_lists(figures)
     out += [r for r in categories if r.kind == "rate"]
+    respective, handled = _respective_shares(text, figures)
+    out += respective
     for i, f in enumerate(figures):
-        if not f.is_rate or i in categorised:
+        if not f.is_rate or i in categorised or i in handled:
             continue
         if f.above is not None:
             continue  # a table's share row, judged above
@@ -809,9 +811,14 @@ def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
             missed = [
                 f"按{_base(code)}“{figures[j].quote}”计算为{_fmt(_checked_rate(figures, i, numerator, j, '').computed)}%"
                 for code, j in found.items()
+                if not _comparison(figures[j])
             ]
             if missed:
-                far.note += "；".join(missed) + "，与所报不符；所报比率对应的是上述另一口径，未判为不符。"
+                assert far.denominator is not None
+                far.note += (
+                    "；".join(missed)
+                    + f"，与所报不符；所报比率按“{figures[far.denominator].quote}”计算相符，未判为不符。"
+                )
             out.append(far)
         elif _implied_fits(figures, i, numerator):
             # 纠错2.73万件，纠错率12.83%: the catalogue's base is not stated and the
@@ -828,6 +835,65 @@ def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
                 )
             )
     return out
+
+
+_RESPECTIVE = re.compile(r"分别(占|为|是)[^，,。；;%]{0,12}$")
+
+
+def _respective_shares(text: str, figures: list[Figure]) -> tuple[list[Relation], set[int]]:
+    """市场监管类30件、公安类25件、其他25件，分别占37.5%、31.25%、31.25%: the rates after
+    分别占 go with the counts before it one by one, in order (not all with the last
+    count). Each is over the total the counts are parts of; judged when those parts
+    make that total exactly, otherwise only a fit is reported. When the counts and the
+    rates do not pair up, the rates are left unjudged."""
+    out: list[Relation] = []
+    handled: set[int] = set()
+    for i, f in enumerate(figures):
+        if not f.is_rate or i in handled or not _RESPECTIVE.search(f.sentence_text):
+            continue
+        rates = [i]
+        for j in range(i + 1, len(figures)):
+            g = figures[j]
+            gap = text[figures[rates[-1]].cend : g.cstart]
+            if not g.is_rate or g.sentence != f.sentence or not re.fullmatch(r"[、和及与，,]", gap):
+                break
+            rates.append(j)
+        if len(rates) < 2:
+            continue
+        handled.update(rates)
+        counts: list[int] = []
+        for j in range(i - 1, -1, -1):
+            g = figures[j]
+            if g.sentence != f.sentence or len(counts) == len(rates):
+                break
+            if not g.is_rate:
+                counts.insert(0, j)
+        wholes = {figures[j].part_of for j in counts}
+        if (
+            len(counts) != len(rates)
+            or len({figures[j].unit for j in counts}) != 1
+            or len(wholes) != 1
+            or None in wholes
+        ):
+            out += [
+                _unchecked(r, None, figures[r].value, "“分别占”的各比率与前面的计数对应不上，未作判断。")
+                for r in rates
+            ]
+            continue
+        whole = next(iter(wholes))
+        assert whole is not None
+        parts_make_it = sum((figures[j].value for j in counts), Decimal(0)) == figures[whole].value
+        for c, r in zip(counts, rates, strict=True):
+            rel = _checked_rate(figures, r, c, whole, "较确定")
+            rel.note += f"（“分别占”按顺序对应“{figures[c].quote}”，总数为“{figures[whole].quote}”。）"
+            fits: list[Relation] = []
+            if not rel.consistent:
+                _add_fits(figures, rel, fits)
+            if rel.consistent or (parts_make_it and not fits):
+                out.append(rel)
+            else:
+                out.append(_unchecked(r, c, figures[r].value, rel.note + "（分项不等于总数，未判为不符。）"))
+    return out, handled
 
 
 _RATE_NAME = re.compile(r"([\u4e00-\u9fff]{2,4})率[^率]{0,6}$")

@@ -377,3 +377,26 @@ def test_a_rate_fitting_a_base_stated_elsewhere_names_the_reading_and_the_one_it
     (r,) = rels(text, "rate")
     assert r["consistent"] and r["denominator_quote"].endswith("250件") and r["confidence"] == "较确定"
     assert "220件" in r["note"] and "22.73%" in r["note"] and "未判为不符" in r["note"]
+
+
+# --- 分别占: the shares go with the counts one by one -----------------------------------
+
+
+def test_fenbie_zhan_pairs_each_share_with_its_own_count():
+    text = "全年办理行政复议案件80件，其中市场监管类30件、公安类25件、其他25件，分别占37.5%、31.25%、31.25%。"
+    rates = rels(text, "rate")
+    assert [(r["numerator_quote"][-3:], r["stated"], r["consistent"]) for r in rates] == [
+        ("30件", 37.5, True),
+        ("25件", 31.25, True),
+        ("25件", 31.25, True),
+    ]
+
+
+def test_a_wrong_share_in_a_fenbie_zhan_list_is_inconsistent():
+    text = "全年办理行政复议案件80件，其中市场监管类30件、公安类25件、其他25件，分别占37.5%、35%、31.25%。"
+    assert [(r["stated"], r["computed"]) for r in rels(text, "rate") if not r["consistent"]] == [(35, 31.25)]
+
+
+def test_fenbie_zhan_with_more_shares_than_counts_is_not_judged():
+    text = "全年办理行政复议案件80件，其中市场监管类30件、公安类25件，分别占37.5%、31.25%、31.25%。"
+    assert rels(text, "rate") == []
