@@ -766,6 +766,10 @@ def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
                 # smaller than the rate's own count; no invented total can hide that.
                 out.append(sole)
                 continue
+            fit = _sentence_fit(figures, i, numerator)
+            if fit is not None:
+                out.append(fit)
+                continue
             far = _far_catalogue_base(figures, i, numerator, dens)
             if far is not None:
                 out.append(far)
@@ -952,6 +956,28 @@ def _named_rate(text: str, figures: list[Figure], i: int, out: list[Relation]) -
             i, numerator, f.value, f"{m.group(1)}率的分母在文中不明确，附近的总数都对不上，未作判断。"
         )
     )
+
+
+def _sentence_fit(figures: list[Figure], i: int, numerator: int) -> Relation | None:
+    """审结900件，判决结案500件，行政机关败诉45件，败诉率9%: no count of the catalogue's
+    base was recognised, but a count before the rate's count in its sentence is one the
+    rate fits (the base under another name): that reading is reported (较确定, a fit
+    only) rather than a total the rate implies. A 100% rate fits any equal count and is
+    left to the other readings."""
+    f, num = figures[i], figures[numerator]
+    if f.value >= HUNDRED or f.value <= 0 or f.bound:
+        return None
+    for j in range(numerator - 1, -1, -1):
+        g = figures[j]
+        if g.sentence != f.sentence:
+            break
+        if g.is_rate or _comparison(g) or not _same_measure(g, num) or not _plausible_denominator(g, num.value, f.value):
+            continue
+        rel = _checked_rate(figures, i, numerator, j, "较确定")
+        if rel.consistent:
+            rel.note += f"（分母按句中的“{g.quote}”计算。）"
+            return rel
+    return None
 
 
 def _sole_base(text: str, figures: list[Figure], i: int, numerator: int, near: list[int]) -> Relation | None:
@@ -1832,20 +1858,6 @@ def _trailing_totals(text: str, figures: list[Figure], used: set[tuple[int | Non
         if len(parts) < 2 or any(figures[j].approx for j in parts) or t.approx:
             continue
         s = sum((figures[j].value for j in parts), Decimal(0))
-        if s != t.value:
-            # 办理公证事项2600件，民事类1900件，经济类700件，合计2600件: the parts are the
-            # counts right before the total (the longest such run that makes it).
-            run = next(
-                (
-                    parts[k:]
-                    for k in range(1, len(parts) - 1)
-                    if sum((figures[j].value for j in parts[k:]), Decimal(0)) == t.value
-                ),
-                None,
-            )
-            if run is None or (i, tuple(run)) in used:
-                continue
-            parts, s = run, t.value
         if s == t.value:
             out.append(
                 Relation(

@@ -349,9 +349,10 @@ def test_a_count_of_new_things_is_not_a_difference():
     assert changes("全年新增人民调解员120人，较上年的100人增长20%。") == [(20, True, "确定")]
 
 
-def test_a_trailing_total_takes_the_run_of_counts_right_before_it():
-    text = "全年办理公证事项2600件，民事类1900件，经济类700件，合计2600件。"
-    assert sums(text) == [(2600, [1900, 700], True)]
+def test_a_trailing_total_is_not_matched_to_a_run_that_happens_to_add_up():
+    # 审结 280 + 结转 20 = 300 is a coincidence: 办理 is 受理 300 + 结转 20. No relation.
+    text = "受理复议申请300件，受理后审结280件，审结率93.3%，上年结转20件，合计办理300件。"
+    assert sums(text) == []
 
 
 def test_a_rate_column_with_100_percent_in_its_total_row_is_not_a_share():
@@ -400,3 +401,14 @@ def test_a_wrong_share_in_a_fenbie_zhan_list_is_inconsistent():
 def test_fenbie_zhan_with_more_shares_than_counts_is_not_judged():
     text = "全年办理行政复议案件80件，其中市场监管类30件、公安类25件，分别占37.5%、31.25%、31.25%。"
     assert rels(text, "rate") == []
+
+
+def test_a_catalogue_rate_fits_a_base_its_sentence_names_in_other_words():
+    text = "全市法院一审审结行政案件900件，判决结案500件，行政机关败诉45件，败诉率9%。"
+    (r,) = rels(text, "rate")
+    assert r["denominator_quote"].endswith("500件") and r["consistent"] and r["confidence"] == "较确定"
+
+
+def test_a_hundred_percent_rate_is_not_read_over_an_equal_count_by_chance():
+    text = "全年审查规范性文件12件，备案审查意见12件，行政复议决定书履行率100%。"
+    assert [r for r in rels(text, "rate") if r.get("denominator_quote")] == []
