@@ -930,9 +930,13 @@ _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)年(同期)?(的|为|是)?[（(]?$")
 def _comparison(f: Figure) -> bool:
     """A figure stated only to compare (比2017年的824件, 较上年增加438件, 同比增长…): it
     is never the total a 其中 list breaks down."""
-    if f.indicator == "other:change":
-        return True
-    clause = re.split(r"[，,；;：:。]", f.sentence_text)[-1]
+    return f.indicator == "other:change" or compared_in_words(f)
+
+
+def compared_in_words(f: Figure) -> bool:
+    """Whether the clause before a figure names it as a comparison (比2017年的, 较上年,
+    去年同期为), whatever its code."""
+    clause = re.split(r"[，,；;：:。（(]", f.sentence_text)[-1]
     if _COMPARED.search(clause):
         return True
     m = _YEAR_BEFORE.search(clause)

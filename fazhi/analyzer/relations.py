@@ -31,7 +31,7 @@ from functools import cache
 from typing import Any
 
 from . import lexicon as lx
-from .extract import CELL_END, Figure, _comparison, _num, part_lists
+from .extract import CELL_END, Figure, _comparison, _num, compared_in_words, part_lists
 
 # How far before a rate its counts may stand (in compact characters).
 RATE_REACH = 200
@@ -1186,6 +1186,8 @@ def _nested_lists(text: str, figures: list[Figure], lists: list[tuple[int, list[
             while k < len(parts) and figures[parts[k]].cstart < close:
                 inner.append(parts[k])
                 k += 1
+            compared = [j for j in inner if _comparison(figures[j])]
+            inner = [j for j in inner if j not in compared]  # 30件（上年35件）: not a part
             if inner and all(_same_measure(figures[j], f) for j in inner):
                 nested.append((p, inner))
             else:
@@ -1936,7 +1938,7 @@ def _difference(g: Figure) -> bool:
 def _last_years(g: Figure) -> bool:
     """A count named as last year's (去年同期为100件, 比上年的100件, 较2022年的100件, 上年
     受理100件), not a difference (比上年多受理20件, 较上年增加20件)."""
-    return not g.is_rate and _comparison(g) and not _difference(g)
+    return not g.is_rate and compared_in_words(g) and not _difference(g)
 
 
 def _stated_pair(figures: list[Figure], i: int, cur: int, after_count: bool) -> tuple[int, int] | None:

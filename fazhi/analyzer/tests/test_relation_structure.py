@@ -412,3 +412,13 @@ def test_a_catalogue_rate_fits_a_base_its_sentence_names_in_other_words():
 def test_a_hundred_percent_rate_is_not_read_over_an_equal_count_by_chance():
     text = "全年审查规范性文件12件，备案审查意见12件，行政复议决定书履行率100%。"
     assert [r for r in rels(text, "rate") if r.get("denominator_quote")] == []
+
+
+def test_last_years_count_in_a_parenthesis_is_neither_a_part_nor_a_breakdown():
+    text = "全年受理案件50件，其中市本级30件（上年35件），县级20件。"
+    assert sums(text) == [(50, [30, 20], True)]
+
+
+def test_a_change_in_a_parenthesis_after_a_part_is_not_read_from_the_total():
+    text = "全年受理案件50件，其中市本级30件（同比增长20%），县级20件。"
+    assert rels(text, "change") == []
