@@ -919,14 +919,20 @@ def _named_rate(text: str, figures: list[Figure], i: int, out: list[Relation]) -
         stem = own[:-1].removeprefix("平均")[-2:]
     near = _near(figures, i)
     numerator = next((j for j in near if stem in figures[j].quote), None)
-    if numerator is None and near and near[0] == i - 1 and figures[i - 1].sentence == f.sentence:
+    if (
+        numerator is None
+        and near
+        and figures[near[0]].sentence == f.sentence
+        # only 同比 changes of the count may stand between (审结2300件，同比上升10%，结案率…)
+        and all(_CHANGE.search(figures[k].sentence_text) for k in range(near[0] + 1, i))
+    ):
         # 新收1120件，审结962件，结案率为85.9%: the count right before the rate, its
         # clause sharing a word of the rate's name (审结 / 结案), is its count.
-        g = figures[i - 1]
+        g = figures[near[0]]
         between = f.sentence_text[len(g.sentence_text) :]
         verb = re.split(r"[，,；;：:。、]", g.sentence_text)[-1].rstrip("了共计达")[-2:]
-        if len(between) <= 14 and set(stem) & set(verb) and g.part_of is None:
-            numerator = i - 1
+        if len(between) <= 14 + 10 * (i - 1 - near[0]) and set(stem) & set(verb) and g.part_of is None:
+            numerator = near[0]
     if numerator is None:
         # 2418项政务服务事项中，2331项纳入…，入驻率达到96.4%: the part right before the
         # rate over its total, when it fits (found by nearness: a fit only).
@@ -1960,7 +1966,7 @@ def _stated_pair(figures: list[Figure], i: int, cur: int, after_count: bool) -> 
             nxt < len(figures)
             and figures[nxt].sentence == f.sentence
             and not figures[nxt].is_rate
-            and _PREVIOUS_BEFORE.search(figures[nxt].sentence_text)
+            and _last_years(figures[nxt])
             and _same_measure(figures[nxt], figures[cur])
             and not _comparison(figures[cur])
         ):

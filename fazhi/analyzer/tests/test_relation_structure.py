@@ -422,3 +422,13 @@ def test_last_years_count_in_a_parenthesis_is_neither_a_part_nor_a_breakdown():
 def test_a_change_in_a_parenthesis_after_a_part_is_not_read_from_the_total():
     text = "全年受理案件50件，其中市本级30件（同比增长20%），县级20件。"
     assert rels(text, "change") == []
+
+
+def test_a_change_with_last_years_count_named_by_a_verb_after_it_is_checked():
+    assert changes("全年共办理公证3200件，同比增长6.7%，上年办理3000件。") == [(6.67, True, "确定")]
+
+
+def test_a_completion_rate_after_its_counts_own_change_still_finds_its_count():
+    text = "全市两级法院共受理行政案件2400件，同比上升12%；审结2300件，同比上升10%，结案率95.8%。"
+    (r,) = rels(text, "rate")
+    assert r["numerator_quote"].endswith("2300件") and r["denominator_quote"].endswith("2400件") and r["consistent"]
