@@ -1036,7 +1036,7 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
             out.append((total, parts))
             used.update(parts)
     out += _scope_lists(text, figures, used | {t for t, _p in out})
-    out += _colon_lists(text, figures, used | {t for t, _p in out})
+    out += _colon_lists(text, figures, used | {t for t, _p in out}, parts_only=set(used))
     out += _share_runs(figures, used | {t for t, _p in out} | {i for _t, p in out for i in p})
     return out
 
@@ -1149,14 +1149,19 @@ def _scope_lists(text: str, figures: list[Figure], used: set[int]) -> list[tuple
     return out
 
 
-def _colon_lists(text: str, figures: list[Figure], used: set[int]) -> list[tuple[int, list[int]]]:
+def _colon_lists(
+    text: str, figures: list[Figure], used: set[int], parts_only: set[int] | None = None
+) -> list[tuple[int, list[int]]]:
     """抽取100宗…评估结果为：优秀14宗，占比14%；良好20宗…: the counts after 结果为：
     (up to the end of the sentence, across ；) break down the count before it. Only a
-    breakdown that does not exceed its total is taken (a false 不符 is worse)."""
+    breakdown that does not exceed its total is taken (a false 不符 is worse). A total
+    already broken down by other words (收到申请68件，其中自然人65件…。办理结果：…) may be
+    broken down again by its outcomes; only a part of another list may not."""
+    parts_only = used if parts_only is None else parts_only
     out = []
     for m in lx.COLON_MARKER.finditer(text):
         before = [i for i, f in enumerate(figures) if f.cend <= m.start() and not f.is_rate]
-        if not before or before[-1] in used:
+        if not before:
             continue
         total = before[-1]
         tf = figures[total]
@@ -1168,7 +1173,10 @@ def _colon_lists(text: str, figures: list[Figure], used: set[int]) -> list[tuple
         ]
         if "\n" in text[tf.cend : m.start()]:
             continue
-        if "。" in text[tf.cend : m.start()]:
+        opens = "。" in text[tf.cend : m.start()]
+        if not opens and total in used:
+            continue
+        if opens:
             # 共收到…9件，…结转0件。处理结果中，…: a marker opening a sentence breaks
             # down the count of the sentence before that its parts add up to exactly.
             s = sum((figures[i].value for i in parts), Decimal(0))
@@ -1176,7 +1184,7 @@ def _colon_lists(text: str, figures: list[Figure], used: set[int]) -> list[tuple
             fits = [
                 i
                 for i in before
-                if figures[i].cstart >= sent_start and figures[i].value == s and i not in used
+                if figures[i].cstart >= sent_start and figures[i].value == s and i not in parts_only
                 and figures[i].unit == (figures[parts[0]].unit if parts else "")
             ]
             if len(parts) < 2 or len(fits) != 1:

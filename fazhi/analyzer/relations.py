@@ -1966,7 +1966,8 @@ def _stated_pair(figures: list[Figure], i: int, cur: int, after_count: bool) -> 
             nxt < len(figures)
             and figures[nxt].sentence == f.sentence
             and not figures[nxt].is_rate
-            and _last_years(figures[nxt])
+            # 同比增长40%（2022年40件）: a bare year in a parenthesis right after the change
+            and (_last_years(figures[nxt]) or re.search(r"%[（(](19|20)\d\d年(同期)?(为|是)?$", figures[nxt].sentence_text))
             and _same_measure(figures[nxt], figures[cur])
             and not _comparison(figures[cur])
         ):

@@ -432,3 +432,16 @@ def test_a_completion_rate_after_its_counts_own_change_still_finds_its_count():
     text = "全市两级法院共受理行政案件2400件，同比上升12%；审结2300件，同比上升10%，结案率95.8%。"
     (r,) = rels(text, "rate")
     assert r["numerator_quote"].endswith("2300件") and r["denominator_quote"].endswith("2400件") and r["consistent"]
+
+
+def test_a_change_with_last_years_count_in_a_parenthesis_after_it_is_checked():
+    assert changes("全年办理行政复议案件56件，同比增长40%（2022年40件）。") == [(40, True, "确定")]
+    assert changes("全年办理行政复议案件56件，同比增长45%（2022年40件）。") == [(40, False, "确定")]
+
+
+def test_a_total_broken_down_by_applicant_may_be_broken_down_again_by_outcome():
+    text = (
+        "本年度共收到政府信息公开申请68件，其中自然人申请65件，法人或其他组织申请3件。"
+        "办理结果：予以公开30件，部分公开10件，不予公开5件，无法提供20件，不予处理3件。"
+    )
+    assert sums(text) == [(68, [65, 3], True), (68, [30, 10, 5, 20, 3], True)]
