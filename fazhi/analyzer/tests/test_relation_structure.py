@@ -445,3 +445,20 @@ def test_a_total_broken_down_by_applicant_may_be_broken_down_again_by_outcome():
         "办理结果：予以公开30件，部分公开10件，不予公开5件，无法提供20件，不予处理3件。"
     )
     assert sums(text) == [(68, [65, 3], True), (68, [30, 10, 5, 20, 3], True)]
+
+
+def test_a_share_names_its_base_in_words_when_the_base_has_no_code():
+    text = (
+        "一、总体\n2022年全省法院审结的行政一审案件中行政机关败诉1600件，败诉率为7%。\n"
+        "二、领域\n从领域看，征收补偿、城建拆迁等五类案件（1200件）占行政机关败诉案件的75%。\n"
+    )
+    (r,) = [r for r in rels(text, "rate") if r["stated"] == 75]
+    assert r["denominator_quote"].endswith("1600件") and r["consistent"] and r["confidence"] == "较确定"
+
+
+def test_a_share_naming_a_base_in_words_that_it_does_not_fit_is_not_called_wrong():
+    text = (
+        "一、总体\n2022年全省法院审结的行政一审案件中行政机关败诉1600件，败诉率为7%。\n"
+        "二、领域\n从领域看，征收补偿、城建拆迁等五类案件（1200件）占行政机关败诉案件的70%。\n"
+    )
+    assert [r for r in rels(text, "rate") if r["consistent"] is False] == []
