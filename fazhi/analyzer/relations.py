@@ -757,6 +757,8 @@ def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
         near = _near(figures, i)
         numerator = next((j for j in near if figures[j].indicator in num_codes), None)
         if numerator is None:
+            numerator = _count_by_name(text, figures, i, near)
+        if numerator is None:
             continue  # a rate with no count: nothing to check (listed as such)
         if set(num_codes) & set(dens) and not any(
             j != numerator and figures[j].indicator in dens for j in near
@@ -922,6 +924,24 @@ def _respective_shares(text: str, figures: list[Figure]) -> tuple[list[Relation]
             else:
                 out.append(_unchecked(r, c, figures[r].value, rel.note + "（分项不等于总数，未判为不符。）"))
     return out, handled
+
+
+def _count_by_name(text: str, figures: list[Figure], i: int, near: list[int]) -> int | None:
+    """行政机关败诉1874件，败诉率为6.88% / 共有383件行政案件…负责人出庭应诉，…出庭应诉率为
+    38%: a catalogue rate whose count was not recognised by its code. The count right
+    before it in its sentence is its count when the words of its clause (before the
+    number, or after it up to the next punctuation) hold the rate's name."""
+    f = figures[i]
+    m = _RATE_NAME.search(f.sentence_text)
+    if not m or not near or near[0] != i - 1:
+        return None
+    g = figures[near[0]]
+    if g.sentence != f.sentence or g.part_of is not None or _comparison(g):
+        return None
+    name = m.group(1).removeprefix("平均")[-4:]
+    before = re.split(r"[，,；;：:。]", g.sentence_text)[-1]
+    after = re.split(r"[，,；;：:。]", text[g.cend : g.cend + 40])[0]
+    return near[0] if name in before + after else None
 
 
 _RATE_NAME = re.compile(r"([\u4e00-\u9fff]{2,4})率[^率]{0,6}$")

@@ -462,3 +462,21 @@ def test_a_share_naming_a_base_in_words_that_it_does_not_fit_is_not_called_wrong
         "二、领域\n从领域看，征收补偿、城建拆迁等五类案件（1200件）占行政机关败诉案件的70%。\n"
     )
     assert [r for r in rels(text, "rate") if r["consistent"] is False] == []
+
+
+# --- a catalogue rate whose count has another code ---------------------------------------
+
+
+def test_a_catalogue_rate_takes_the_count_right_before_it_that_names_it():
+    (r,) = rels("全省法院审结的行政一审案件中行政机关败诉937件，败诉率为6.25%。", "rate")
+    assert r["numerator_quote"].endswith("937件") and r["implied_denominator"] == 14992 and r["consistent"]
+
+
+def test_the_rates_name_may_follow_the_number_of_its_count():
+    text = "5月至年底，我市共有250件行政案件被告行政机关的负责人出庭应诉，行政机关负责人出庭应诉率为40%。"
+    (r,) = rels(text, "rate")
+    assert r["numerator_quote"].endswith("250件") and r["implied_denominator"] == 625 and r["consistent"]
+
+
+def test_a_count_right_before_a_rate_that_does_not_name_it_is_not_its_count():
+    assert rels("全年审结行政一审案件937件，败诉率为6.25%。", "rate") == []
