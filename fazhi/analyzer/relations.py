@@ -414,6 +414,26 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation]) -> None:
             out.append(rel)
             return
     if not f.share_of and 0 < f.value < HUNDRED and not f.bound:
+        # 受理172件…。受理案件中，涉及行政处罚类98件，占56.98%: a bare share whose total is
+        # stated earlier in its paragraph (not in its sentence): the nearest count of the
+        # same measure the share fits (a fit only).
+        for j in range(numerator - 1, -1, -1):
+            g = figures[j]
+            if g.paragraph != f.paragraph:
+                break
+            if (
+                g.is_rate
+                or g.sentence == f.sentence
+                or _comparison(g)
+                or not _same_measure(g, figures[numerator])
+                or not _plausible_denominator(g, num, f.value)
+            ):
+                continue
+            rel = _checked_rate(figures, i, numerator, j, "较确定")
+            if rel.consistent:
+                rel.note += f"（“占”未写明总数，按同段前文的“{g.quote}”计算相符。）"
+                out.append(rel)
+                return
         # 以调解、和解等方式结案3723件，占31.65%: no total stated anywhere near; the
         # total the share implies is given (never a verdict against the text).
         implied = int((num * HUNDRED / f.value).quantize(Decimal(1), ROUND_HALF_UP))
@@ -936,7 +956,7 @@ def _count_by_name(text: str, figures: list[Figure], i: int, near: list[int]) ->
     if not m or not near or near[0] != i - 1:
         return None
     g = figures[near[0]]
-    if g.sentence != f.sentence or g.part_of is not None or _comparison(g):
+    if g.sentence != f.sentence or _comparison(g):
         return None
     name = m.group(1).removeprefix("平均")[-4:]
     before = re.split(r"[，,；;：:。]", g.sentence_text)[-1]

@@ -480,3 +480,19 @@ def test_the_rates_name_may_follow_the_number_of_its_count():
 
 def test_a_count_right_before_a_rate_that_does_not_name_it_is_not_its_count():
     assert rels("全年审结行政一审案件937件，败诉率为6.25%。", "rate") == []
+
+
+def test_bare_shares_take_the_total_stated_earlier_in_their_paragraph():
+    text = (
+        "全年共收到行政复议申请186件，其中受理172件，不予受理14件。受理案件中，涉及行政处罚类98件，"
+        "占56.98%；行政强制类30件，占17.44%；信息公开类20件，占11.63%；其他类24件，占13.95%。"
+    )
+    rates = rels(text, "rate")
+    assert [r["denominator_quote"][-4:] for r in rates] == ["172件"] * 4 and all(r["consistent"] for r in rates)
+    assert (172, [98, 30, 20, 24], True) in sums(text)
+
+
+def test_a_part_of_a_qizhong_list_can_still_be_its_rates_count():
+    text = "全年审结163件，其中维持101件，撤销12件，驳回21件，终止18件，直接纠错11件，纠错率6.7%。"
+    (r,) = rels(text, "rate")
+    assert r["numerator_quote"].endswith("纠错11件") and r["denominator_quote"].endswith("163件") and r["consistent"]
