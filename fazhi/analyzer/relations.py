@@ -456,14 +456,14 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation]) -> None:
     out.append(_unchecked(i, numerator, f.value, f"“占{f.share_of}”所指的总数在文中找不到或对不上，未作判断。"))
 
 
-TOTAL_REACH = 2  # paragraphs back a 占案件总数 may name the subject's total
+TOTAL_REACH = 6  # paragraphs back a 占案件总数 may name the subject's total (headings count)
 
 
 def _earlier_total(figures: list[Figure], i: int, numerator: int) -> int | None:
     """2.涉及行政行为种类情况。…共896件，占案件总量的71.00% a paragraph after 全市全年共
     收到行政复议案件1262件: a share of the 总数/总量 is over the nearest earlier count marked
     as a total (共, 全年, 全市…), whole, in the same measure and not stated to compare
-    (比2017年的824件), up to two paragraphs back. Only that one count is tried."""
+    (比2017年的824件), up to TOTAL_REACH paragraphs back. Only that one count is tried."""
     f, num = figures[i], figures[numerator]
     if not f.share_of or "总" not in f.share_of:
         return None

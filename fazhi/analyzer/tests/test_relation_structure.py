@@ -496,3 +496,13 @@ def test_a_part_of_a_qizhong_list_can_still_be_its_rates_count():
     text = "全年审结163件，其中维持101件，撤销12件，驳回21件，终止18件，直接纠错11件，纠错率6.7%。"
     (r,) = rels(text, "rate")
     assert r["numerator_quote"].endswith("纠错11件") and r["denominator_quote"].endswith("163件") and r["consistent"]
+
+
+def test_a_share_of_the_total_reaches_past_a_heading_and_other_paragraphs():
+    text = (
+        "一、基本情况\n2022年，我院共受理各类行政案件612件，其中新收580件，旧存32件。\n"
+        "审结571件，其中判决结案236件。\n行政机关败诉38件。\n"
+        "二、案件特点\n涉及土地征收补偿的案件最多，共168件，占收案总数的27.5%。\n"
+    )
+    (r,) = [r for r in rels(text, "rate") if r["stated"] == 27.5]
+    assert r["denominator_quote"].endswith("612件") and r["consistent"]
