@@ -1325,6 +1325,46 @@ def _fenbie_lists(text: str, figures: list[Figure], used_parts: set[int]) -> lis
     return out
 
 
+_DONE = re.compile(r"已([\u4e00-\u9fff]{2})[\u4e00-\u9fff]{0,3}$")
+
+
+def _done_pending_pairs(figures: list[Figure], used: set[tuple[int | None, frozenset[int]]]) -> list[Relation]:
+    """本期新发生案件已审结407件，未审结27件 (a paragraph after 发生一审案件434件): a count
+    said to be done and the next one said not done (已审结/未审结, 已整改/未整改) together
+    make the count of those things; the nearest earlier count that equals their sum
+    exactly is that total (一致, 较确定). No exact total, no relation."""
+    out: list[Relation] = []
+    for k in range(len(figures) - 1):
+        a, b = figures[k], figures[k + 1]
+        if a.is_rate or b.is_rate or a.sentence != b.sentence or not _same_measure(a, b) or a.approx or b.approx:
+            continue
+        m = _DONE.search(re.split(r"[，,；;：:。]", a.sentence_text)[-1])
+        if not m or not re.search("未" + m.group(1) + r"[\u4e00-\u9fff]{0,3}$", re.split(r"[，,；;：:。]", b.sentence_text)[-1]):
+            continue
+        s = a.value + b.value
+        for j in range(k - 1, -1, -1):
+            g = figures[j]
+            if a.paragraph - g.paragraph > TOTAL_REACH:
+                break
+            if g.is_rate or _comparison(g) or not _same_measure(g, a) or g.value != s:
+                continue
+            if (j, frozenset((k, k + 1))) not in used:
+                out.append(
+                    Relation(
+                        "sum",
+                        True,
+                        f"已{m.group(1)}{_fmt(a.value)}+未{m.group(1)}{_fmt(b.value)}={_fmt(s)}，与“{g.quote}”相符。",
+                        total=j,
+                        parts=[k, k + 1],
+                        stated_total=g.value,
+                        sum_of_parts=s,
+                        confidence="较确定",
+                    )
+                )
+            break
+    return out
+
+
 def _share_named_total(figures: list[Figure], total: int, parts: list[int], rates: list[Relation]) -> int:
     """成功17356件，成功率98.5%，其中“四联单”调处10549件，占纠纷总数的61.6%: the 其中
     stands after the nearest count, but the part's own 占 names (and fits) the other
@@ -2122,6 +2162,7 @@ def find_relations(text: str, figures: list[Figure]) -> list[Relation]:
     sums = _sum_relations(text, figures, rates) + [r for r in _category_share_lists(figures)[0] if r.kind == "sum"]
     trailing = _trailing_totals(text, figures, {(r.total, tuple(r.parts)) for r in sums if r.total is not None})
     sums += _share_sums(figures, rates, sums + trailing)
+    sums += _done_pending_pairs(figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
     return (
         tables
         + rates

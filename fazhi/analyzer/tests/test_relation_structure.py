@@ -506,3 +506,16 @@ def test_a_share_of_the_total_reaches_past_a_heading_and_other_paragraphs():
     )
     (r,) = [r for r in rels(text, "rate") if r["stated"] == 27.5]
     assert r["denominator_quote"].endswith("612件") and r["consistent"]
+
+
+# --- done and not done make the count of those things ------------------------------------
+
+
+def test_done_and_pending_counts_make_the_total_stated_before():
+    text = "一、收案\n全年共发生行政诉讼一审案件300件。\n二、审结\n本期新发生案件已审结270件，未审结30件。\n"
+    assert sums(text) == [(300, [270, 30], True)]
+
+
+def test_done_and_pending_counts_that_make_no_stated_count_are_no_relation():
+    text = "全年共发现问题120个。已整改完成95个，未整改20个。"
+    assert sums(text) == []
