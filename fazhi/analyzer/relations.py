@@ -1765,6 +1765,12 @@ def _columns(text: str, row: tuple[str, list[int]], at: dict[int, int]) -> dict[
     return cols
 
 
+def _tabbed(text: str, table: list[tuple[str, list[int]]]) -> bool:
+    """Whether every row with numbers is one line of tab-separated cells (a table
+    flattened one cell per line loses the place of a blank cell)."""
+    return all("\t" in text[text.rfind("\n", 0, r[1][0]) + 1 : r[1][0]] for r in table if r[1])
+
+
 def _share_column(
     text: str,
     figures: list[Figure],
@@ -1777,6 +1783,8 @@ def _share_column(
     blank in some rows). The one column whose total cell is 100% is the share of the
     count column right before it; each row's share is its count there over the total
     row's count there. A table states this, so the verdict is sure either way."""
+    if not _tabbed(text, table):
+        return []
     t_cols = _columns(text, total_row, at)
     shares = [k for k, i in t_cols.items() if figures[i].is_rate and figures[i].value == HUNDRED]
     if len(shares) != 1:
@@ -1828,6 +1836,8 @@ def _column_sums(text: str, figures: list[Figure]) -> list[Relation]:
             continue
         rows = [[at[p] for p in r[1]] for r in table[first : totals[0] + 1]]
         if len(rows) >= 3 and width >= 2 and any(len(r) != width for r in rows):
+            if not _tabbed(text, table[first : totals[0] + 1]):
+                continue
             # Rows of unequal width (a 同比 cell left blank, -30.0%): each count column of
             # the total row against the cells in that column above, every row having one.
             maps = [_columns(text, r, at) for r in table[first : totals[0] + 1]]
