@@ -1441,6 +1441,27 @@ def _resolve_numerator_rates(figures: list[Figure]) -> None:
 _NUMERATOR_OF = {(n, d) for nums, dens in lx.RATES.values() for n in nums for d in dens}
 
 
+_COMPARED = re.compile(r"^(比|较)(?!例|重|对|好|大|多|高|少|低)|上年|去年|上一年")
+_YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)年(同期)?(的|为|是)?[（(]?$")
+
+
+def _comparison(f: Figure) -> bool:
+    """A figure stated only to compare (比2017年的824件, 较上年增加438件, 同比增长…): it
+    is never the total a 其中 list breaks down."""
+    return f.indicator == "other:change" or compared_in_words(f)
+
+
+def compared_in_words(f: Figure) -> bool:
+    """Whether the clause before a figure names it as a comparison (比2017年的, 较上年,
+    去年同期为), whatever its code."""
+    clause = re.split(r"[，,；;：:。（(]", f.sentence_text)[-1]
+    if _COMPARED.search(clause):
+        return True
+    m = _YEAR_BEFORE.search(clause)
+    later = [int(y) for y in re.findall(r"((?:19|20)\d\d)年", f.sentence_text[: len(f.sentence_text) - len(clause)])]
+    return bool(m and later and max(later) > int(m.group(1)))
+
+
 def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
     """(total, parts) for every 其中/含 list: the total is the nearest count before
     the marker in the same sentence; the parts are the counts after it, up to the
@@ -1456,7 +1477,7 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
             if close and close.group(0) in "）)":
                 continue  # 撤销(含部分撤销)3件: the parenthesis qualifies a name
         k = bisect_right(ends, m.start() + 1) - 1
-        while k >= 0 and figures[k].is_rate:
+        while k >= 0 and (figures[k].is_rate or _comparison(figures[k])):
             k -= 1
         if k < 0:
             continue
@@ -1478,6 +1499,7 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
                 for j in range(k, -1, -1)
                 if figures[j].sentence == figures[k].sentence
                 and not figures[j].is_rate
+                and not _comparison(figures[j])
                 and figures[j].unit == first.unit
             ]
             if not same:
@@ -1503,10 +1525,14 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
                 continue
             if f.sentence != part_sentence or f.is_rate or f.group != tf.group and f.unit not in lx.MIXED_TOTAL_UNITS.get(tf.unit, ()):
                 break
-            if (f.indicator, tf.indicator) in _NUMERATOR_OF and f.indicator not in lx.SUB_MEASURES.get(
-                tf.indicator, ()
+            if (
+                parts
+                and (f.indicator, tf.indicator) in _NUMERATOR_OF
+                and f.indicator not in lx.SUB_MEASURES.get(tf.indicator, ())
             ):
-                break  # 调解成功780件 after 其中…纠纷800件: a rate's count, not a part
+                # 调解成功780件 after 其中…纠纷800件: a rate's count, not a part. Right
+                # after the marker it is one (审结135件，其中纠错29件).
+                break
             if parts and figures[parts[-1]].cstart == f.cstart:
                 continue
             block = lx.BLOCKERS.get(tf.indicator)
@@ -1532,7 +1558,7 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
             out.append((total, parts))
             used.update(parts)
     out += _scope_lists(text, figures, used | {t for t, _p in out})
-    out += _colon_lists(text, figures, used | {t for t, _p in out})
+    out += _colon_lists(text, figures, used | {t for t, _p in out}, parts_only=set(used))
     out += _share_runs(figures, used | {t for t, _p in out} | {i for _t, p in out for i in p})
     return out
 
@@ -1648,14 +1674,19 @@ def _scope_lists(text: str, figures: list[Figure], used: set[int]) -> list[tuple
     return out
 
 
-def _colon_lists(text: str, figures: list[Figure], used: set[int]) -> list[tuple[int, list[int]]]:
+def _colon_lists(
+    text: str, figures: list[Figure], used: set[int], parts_only: set[int] | None = None
+) -> list[tuple[int, list[int]]]:
     """抽取100宗…评估结果为：优秀14宗，占比14%；良好20宗…: the counts after 结果为：
     (up to the end of the sentence, across ；) break down the count before it. Only a
-    breakdown that does not exceed its total is taken (a false 不符 is worse)."""
+    breakdown that does not exceed its total is taken (a false 不符 is worse). A total
+    already broken down by other words (收到申请68件，其中自然人65件…。办理结果：…) may be
+    broken down again by its outcomes; only a part of another list may not."""
+    parts_only = used if parts_only is None else parts_only
     out = []
     for m in lx.COLON_MARKER.finditer(text):
         before = [i for i, f in enumerate(figures) if f.cend <= m.start() and not f.is_rate]
-        if not before or before[-1] in used:
+        if not before:
             continue
         total = before[-1]
         tf = figures[total]
@@ -1667,7 +1698,10 @@ def _colon_lists(text: str, figures: list[Figure], used: set[int]) -> list[tuple
         ]
         if "\n" in text[tf.cend : m.start()]:
             continue
-        if "。" in text[tf.cend : m.start()]:
+        opens = "。" in text[tf.cend : m.start()]
+        if not opens and total in used:
+            continue
+        if opens:
             # 共收到…9件，…结转0件。处理结果中，…: a marker opening a sentence breaks
             # down the count of the sentence before that its parts add up to exactly.
             s = sum((figures[i].value for i in parts), Decimal(0))
@@ -1675,7 +1709,7 @@ def _colon_lists(text: str, figures: list[Figure], used: set[int]) -> list[tuple
             fits = [
                 i
                 for i in before
-                if figures[i].cstart >= sent_start and figures[i].value == s and i not in used
+                if figures[i].cstart >= sent_start and figures[i].value == s and i not in parts_only
                 and figures[i].unit == (figures[parts[0]].unit if parts else "")
             ]
             if len(parts) < 2 or len(fits) != 1:
@@ -1725,10 +1759,12 @@ def _inherit_part_codes(text: str, figures: list[Figure]) -> None:
                 # 处理结果中，部分公开2件…: outcomes of the requests, not more requests.
                 continue
             # A part takes its total's code (the gold files' convention), unless the
-            # total has none in the catalogue or the part is one of its partition.
+            # total has none in the catalogue, the part is one of its partition, or the
+            # part is the count of a rate over the total (其中纠错29件, 出庭应诉87件).
             if (
                 f.indicator != tcode
                 and not tcode.startswith("other:")
+                and (f.indicator, tcode) not in _NUMERATOR_OF
                 and f.indicator not in lx.OWN_CODE_PARTS.get(tcode, ())
                 and not (_same_family(f.indicator, tcode) and lx.CODE_UNIT.get(f.indicator) == f.unit)
             ):

@@ -32,7 +32,16 @@ from functools import cache
 from typing import Any
 
 from . import lexicon as lx
-from .extract import CELL_END, Figure, _aligned_header, _column_header, _num, part_lists
+from .extract import (
+    CELL_END,
+    Figure,
+    _aligned_header,
+    _column_header,
+    _comparison,
+    _num,
+    compared_in_words,
+    part_lists,
+)
 
 # How far before a rate its counts may stand (in compact characters).
 RATE_REACH = 200
@@ -356,7 +365,13 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation]) -> None:
             and not figures[j].is_rate
             and figures[j].measure
             and figures[j].measure in (f.share_of or "")
+            and _plausible_denominator(figures[j], num, f.value)
         ]
+        # 占已审结复议案件10.37% a paragraph after 已审结案件1148件 … 其他方式结案7件: the
+        # count whose clause repeats most of the 占 words, the nearest of those first.
+        named.sort(key=lambda j: -_words_shared(f.share_of, figures[j]))
+        if not named:
+            named = _named_in_words(figures, i, numerator)
         if named:
             rel = _checked_rate(figures, i, numerator, named[0], "较确定")
             if rel.consistent:
@@ -401,7 +416,46 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation]) -> None:
         if rel.consistent:
             out.append(rel)
             return
+    sibling = _sibling_share_base(figures, i, out)
+    if sibling is not None and sibling not in (numerator,) and _plausible_denominator(figures[sibling], num, f.value):
+        # 治安类13件，占案件总数的22.0%；…其他各类案件19件，占案件总数的32.2%: a share
+        # in a run of shares of one paragraph is over the base the earlier ones with the
+        # same words were found to be over, however far back that base stands.
+        rel = _checked_rate(figures, i, numerator, sibling, "较确定")
+        if rel.consistent:
+            rel.note += f"（同段前面的“占{f.share_of}”已按“{figures[sibling].quote}”计算，本处同。）"
+            out.append(rel)
+            return
+    earlier_total = _earlier_total(figures, i, numerator)
+    if earlier_total is None and f.share_code and f.share_code.startswith("other:"):
+        earlier_total = next(iter(_named_in_words(figures, i, numerator)), None)
+    if earlier_total is not None:
+        rel = _checked_rate(figures, i, numerator, earlier_total, "较确定")
+        if rel.consistent:
+            rel.note += f"（“占{f.share_of}”指前文的总数“{figures[earlier_total].quote}”。）"
+            out.append(rel)
+            return
     if not f.share_of and 0 < f.value < HUNDRED and not f.bound:
+        # 受理172件…。受理案件中，涉及行政处罚类98件，占56.98%: a bare share whose total is
+        # stated earlier in its paragraph (not in its sentence): the nearest count of the
+        # same measure the share fits (a fit only).
+        for j in range(numerator - 1, -1, -1):
+            g = figures[j]
+            if g.paragraph != f.paragraph:
+                break
+            if (
+                g.is_rate
+                or g.sentence == f.sentence
+                or _comparison(g)
+                or not _same_measure(g, figures[numerator])
+                or not _plausible_denominator(g, num, f.value)
+            ):
+                continue
+            rel = _checked_rate(figures, i, numerator, j, "较确定")
+            if rel.consistent:
+                rel.note += f"（“占”未写明总数，按同段前文的“{g.quote}”计算相符。）"
+                out.append(rel)
+                return
         # 以调解、和解等方式结案3723件，占31.65%: no total stated anywhere near; the
         # total the share implies is given (never a verdict against the text).
         implied = int((num * HUNDRED / f.value).quantize(Decimal(1), ROUND_HALF_UP))
@@ -422,6 +476,121 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation]) -> None:
             )
             return
     out.append(_unchecked(i, numerator, f.value, f"“占{f.share_of}”所指的总数在文中找不到或对不上，未作判断。"))
+
+
+TOTAL_REACH = 6  # paragraphs back a 占案件总数 may name the subject's total (headings count)
+
+
+def _earlier_total(figures: list[Figure], i: int, numerator: int) -> int | None:
+    """2.涉及行政行为种类情况。…共896件，占案件总量的71.00% a paragraph after 全市全年共
+    收到行政复议案件1262件: a share of the 总数/总量 is over the nearest earlier count marked
+    as a total (共, 全年, 全市…), whole, in the same measure and not stated to compare
+    (比2017年的824件), up to TOTAL_REACH paragraphs back. Only that one count is tried."""
+    f, num = figures[i], figures[numerator]
+    if not f.share_of or "总" not in f.share_of:
+        return None
+    for j in range(numerator - 1, -1, -1):
+        g = figures[j]
+        if f.paragraph - g.paragraph > TOTAL_REACH:
+            return None
+        if (
+            g.is_rate
+            or g.part_of is not None
+            or _comparison(g)
+            or not _same_measure(g, num)
+            or not _plausible_denominator(g, num.value, f.value)
+            or not lx.TOTAL_WORDS.search(g.sentence_text[-20:] + g.measure)
+        ):
+            continue
+        return j
+    return None
+
+
+_BASE_TAIL = re.compile(r"(案件|事项|总数|总量|数量|数|的)+$")
+
+
+def _named_in_words(figures: list[Figure], i: int, numerator: int) -> list[int]:
+    """占行政机关败诉案件的81.75% a paragraph after 审结的案件中行政机关败诉1874件 (a count
+    its code did not recognise): the nearest earlier count whose clause ends with the
+    占 words (案件/总数 left off, four characters at least)."""
+    f, num = figures[i], figures[numerator]
+    words = _BASE_TAIL.sub("", f.share_of or "")
+    if len(words) < 4:
+        return []
+    for j in range(numerator - 1, -1, -1):
+        g = figures[j]
+        if g.is_rate or _comparison(g) or not _same_measure(g, num):
+            continue
+        if words in re.split(r"[，,；;：:。]", g.sentence_text)[-1][-len(words) - 4 :]:
+            return [j] if _plausible_denominator(g, num.value, f.value) else []
+    return []
+
+
+def _sibling_share_base(figures: list[Figure], i: int, out: list[Relation]) -> int | None:
+    """The base of the last share before figure i in its paragraph whose 占 words are
+    the same as, or hold, or are held by its own (占总数的 / 占案件总数的), when it was
+    judged consistent."""
+    f = figures[i]
+    words = f.share_of or ""
+    if len(words) < 2:
+        return None
+    for rel in reversed(out):
+        if rel.kind != "rate" or rel.rate is None or rel.denominator is None or not rel.checked:
+            continue
+        g = figures[rel.rate]
+        if g.paragraph != f.paragraph:
+            break
+        other = g.share_of or ""
+        if rel.consistent and len(other) >= 2 and (other in words or words in other):
+            return rel.denominator
+    return None
+
+
+def _share_sums(figures: list[Figure], rates: list[Relation], sums: list[Relation]) -> list[Relation]:
+    """Counts of one paragraph each given as a share (占…的N%) of the same base, that
+    together make that base exactly (维持763件占66.46%、纠错48件占4.18%…终止262件、驳回
+    68件、其他7件, all 占已审结案件 of 1148): the breakdown of the base, 一致 (较确定). Shares
+    that do not add up prove nothing (the text may list only some)."""
+    groups: dict[tuple[int, int], list[int]] = {}
+    for rel in rates:
+        if (
+            rel.kind == "rate"
+            and rel.checked
+            and rel.consistent
+            and rel.denominator is not None
+            and rel.numerator is not None
+            and rel.rate is not None
+            and figures[rel.rate].share_of is not None
+            and figures[rel.rate].above is None
+        ):
+            key = (rel.denominator, figures[rel.numerator].paragraph)
+            if rel.numerator not in groups.setdefault(key, []):
+                groups[key].append(rel.numerator)
+    seen = {(r.total, frozenset(r.parts)) for r in sums}
+    out = []
+    for (t, _para), parts in groups.items():
+        parts = sorted(parts)
+        if len(parts) < 2 or (t, frozenset(parts)) in seen:
+            continue
+        if any(figures[j].approx for j in parts) or figures[t].approx:
+            continue
+        s = sum((figures[j].value for j in parts), Decimal(0))
+        if s != figures[t].value:
+            continue
+        out.append(
+            Relation(
+                "sum",
+                True,
+                f"各自“占”同一总数的{'+'.join(_fmt(figures[j].value) for j in parts)}={_fmt(s)}，"
+                f"与“{figures[t].quote}”相符。",
+                total=t,
+                parts=parts,
+                stated_total=figures[t].value,
+                sum_of_parts=s,
+                confidence="较确定",
+            )
+        )
+    return out
 
 
 def _proven_partition(figures: list[Figure], whole: int, rate: Figure) -> bool:
@@ -612,8 +781,10 @@ def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
     out += _share_row_relations(figures)
     categories, categorised = _category_share_lists(figures)
     out += [r for r in categories if r.kind == "rate"]
+    respective, handled = _respective_shares(text, figures)
+    out += respective
     for i, f in enumerate(figures):
-        if not f.is_rate or i in categorised:
+        if not f.is_rate or i in categorised or i in handled:
             continue
         if f.above is not None:
             continue  # a table's share row, judged above
@@ -621,12 +792,14 @@ def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
             _share_relation(figures, i, out)
             continue
         if f.indicator not in lx.RATES:
-            _named_rate(figures, i, out)
+            _named_rate(text, figures, i, out)
             continue
         num_codes, _dens = lx.RATES[f.indicator]
         dens = denominator_codes(f.indicator)
         near = _near(figures, i)
         numerator = next((j for j in near if figures[j].indicator in num_codes), None)
+        if numerator is None:
+            numerator = _count_by_name(text, figures, i, near)
         if numerator is None:
             continue  # a rate with no count: nothing to check (listed as such)
         if set(num_codes) & set(dens) and not any(
@@ -655,6 +828,16 @@ def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
                 found[code] = (whole or cands)[0]
         same_sentence = figures[numerator].sentence == f.sentence
         if not found:
+            sole = _sole_base(text, figures, i, numerator, near)
+            if sole is not None and sole.denominator is not None and figures[sole.denominator].value < num:
+                # 排查调处17128件，调处成功17356件，成功率98.5%: the only count before is
+                # smaller than the rate's own count; no invented total can hide that.
+                out.append(sole)
+                continue
+            fit = _sentence_fit(figures, i, numerator)
+            if fit is not None:
+                out.append(fit)
+                continue
             far = _far_catalogue_base(figures, i, numerator, dens)
             if far is not None:
                 out.append(far)
@@ -695,6 +878,19 @@ def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
         if alt is not None:
             out.append(alt)
         elif far is not None:
+            # 审结135件，其中纠错29件，纠错率约19.2% (29÷151 受理): say which reading the rate
+            # matches and which count nearby it does not (issue 22, point 7).
+            missed = [
+                f"按{_base(code)}“{figures[j].quote}”计算为{_fmt(_checked_rate(figures, i, numerator, j, '').computed)}%"
+                for code, j in found.items()
+                if not _comparison(figures[j])
+            ]
+            if missed:
+                assert far.denominator is not None
+                far.note += (
+                    "；".join(missed)
+                    + f"，与所报不符；所报比率按“{figures[far.denominator].quote}”计算相符，未判为不符。"
+                )
             out.append(far)
         elif _implied_fits(figures, i, numerator):
             # 纠错2.73万件，纠错率12.83%: the catalogue's base is not stated and the
@@ -713,10 +909,87 @@ def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
     return out
 
 
+_RESPECTIVE = re.compile(r"分别(占|为|是)[^，,。；;%]{0,12}$")
+
+
+def _respective_shares(text: str, figures: list[Figure]) -> tuple[list[Relation], set[int]]:
+    """市场监管类30件、公安类25件、其他25件，分别占37.5%、31.25%、31.25%: the rates after
+    分别占 go with the counts before it one by one, in order (not all with the last
+    count). Each is over the total the counts are parts of; judged when those parts
+    make that total exactly, otherwise only a fit is reported. When the counts and the
+    rates do not pair up, the rates are left unjudged."""
+    out: list[Relation] = []
+    handled: set[int] = set()
+    for i, f in enumerate(figures):
+        if not f.is_rate or i in handled or not _RESPECTIVE.search(f.sentence_text):
+            continue
+        rates = [i]
+        for j in range(i + 1, len(figures)):
+            g = figures[j]
+            gap = text[figures[rates[-1]].cend : g.cstart]
+            if not g.is_rate or g.sentence != f.sentence or not re.fullmatch(r"[、和及与，,]", gap):
+                break
+            rates.append(j)
+        if len(rates) < 2:
+            continue
+        handled.update(rates)
+        counts: list[int] = []
+        for j in range(i - 1, -1, -1):
+            g = figures[j]
+            if g.sentence != f.sentence or len(counts) == len(rates):
+                break
+            if not g.is_rate:
+                counts.insert(0, j)
+        wholes = {figures[j].part_of for j in counts}
+        if (
+            len(counts) != len(rates)
+            or len({figures[j].unit for j in counts}) != 1
+            or len(wholes) != 1
+            or None in wholes
+        ):
+            out += [
+                _unchecked(r, None, figures[r].value, "“分别占”的各比率与前面的计数对应不上，未作判断。")
+                for r in rates
+            ]
+            continue
+        whole = next(iter(wholes))
+        assert whole is not None
+        parts_make_it = sum((figures[j].value for j in counts), Decimal(0)) == figures[whole].value
+        for c, r in zip(counts, rates, strict=True):
+            rel = _checked_rate(figures, r, c, whole, "较确定")
+            rel.note += f"（“分别占”按顺序对应“{figures[c].quote}”，总数为“{figures[whole].quote}”。）"
+            fits: list[Relation] = []
+            if not rel.consistent:
+                _add_fits(figures, rel, fits)
+            if rel.consistent or (parts_make_it and not fits):
+                out.append(rel)
+            else:
+                out.append(_unchecked(r, c, figures[r].value, rel.note + "（分项不等于总数，未判为不符。）"))
+    return out, handled
+
+
+def _count_by_name(text: str, figures: list[Figure], i: int, near: list[int]) -> int | None:
+    """行政机关败诉1874件，败诉率为6.88% / 共有383件行政案件…负责人出庭应诉，…出庭应诉率为
+    38%: a catalogue rate whose count was not recognised by its code. The count right
+    before it in its sentence is its count when the words of its clause (before the
+    number, or after it up to the next punctuation) hold the rate's name."""
+    f = figures[i]
+    m = _RATE_NAME.search(f.sentence_text)
+    if not m or not near or near[0] != i - 1:
+        return None
+    g = figures[near[0]]
+    if g.sentence != f.sentence or _comparison(g):
+        return None
+    name = m.group(1).removeprefix("平均")[-4:]
+    before = re.split(r"[，,；;：:。]", g.sentence_text)[-1]
+    after = re.split(r"[，,；;：:。]", text[g.cend : g.cend + 40])[0]
+    return near[0] if name in before + after else None
+
+
 _RATE_NAME = re.compile(r"([\u4e00-\u9fff]{2,4})率[^率]{0,6}$")
 
 
-def _named_rate(figures: list[Figure], i: int, out: list[Relation]) -> None:
+def _named_rate(text: str, figures: list[Figure], i: int, out: list[Relation]) -> None:
     """A rate outside the catalogue that names its count (主动公开673件 … 主动公开率
     95.19%): the count before it whose words hold the rate's name is the numerator;
     the denominator is whichever larger count nearby it fits. Found by words, so only
@@ -726,8 +999,26 @@ def _named_rate(figures: list[Figure], i: int, out: list[Relation]) -> None:
     if not m:
         return
     stem = m.group(1).removeprefix("平均")[-2:]
+    own = f.indicator.removeprefix("other:")
+    if f.indicator.startswith("other:") and re.fullmatch(r"[\u4e00-\u9fff]{2,6}率", own) and "均为" in f.quote:
+        # 办结率、满意率均为97.9%: each rate of the 均为 list by its own name.
+        stem = own[:-1].removeprefix("平均")[-2:]
     near = _near(figures, i)
     numerator = next((j for j in near if stem in figures[j].quote), None)
+    if (
+        numerator is None
+        and near
+        and figures[near[0]].sentence == f.sentence
+        # only 同比 changes of the count may stand between (审结2300件，同比上升10%，结案率…)
+        and all(_CHANGE.search(figures[k].sentence_text) for k in range(near[0] + 1, i))
+    ):
+        # 新收1120件，审结962件，结案率为85.9%: the count right before the rate, its
+        # clause sharing a word of the rate's name (审结 / 结案), is its count.
+        g = figures[near[0]]
+        between = f.sentence_text[len(g.sentence_text) :]
+        verb = re.split(r"[，,；;：:。、]", g.sentence_text)[-1].rstrip("了共计达")[-2:]
+        if len(between) <= 14 + 10 * (i - 1 - near[0]) and set(stem) & set(verb) and g.part_of is None:
+            numerator = near[0]
     if numerator is None:
         # 2418项政务服务事项中，2331项纳入…，入驻率达到96.4%: the part right before the
         # rate over its total, when it fits (found by nearness: a fit only).
@@ -748,11 +1039,89 @@ def _named_rate(figures: list[Figure], i: int, out: list[Relation]) -> None:
         if rel.consistent:
             out.append(rel)
             return
+    sole = _sole_base(text, figures, i, numerator, near)
+    if sole is not None:
+        out.append(sole)
+        return
     out.append(
         _unchecked(
             i, numerator, f.value, f"{m.group(1)}率的分母在文中不明确，附近的总数都对不上，未作判断。"
         )
     )
+
+
+def _sentence_fit(figures: list[Figure], i: int, numerator: int) -> Relation | None:
+    """审结900件，判决结案500件，行政机关败诉45件，败诉率9%: no count of the catalogue's
+    base was recognised, but a count before the rate's count in its sentence is one the
+    rate fits (the base under another name): that reading is reported (较确定, a fit
+    only) rather than a total the rate implies. A 100% rate fits any equal count and is
+    left to the other readings."""
+    f, num = figures[i], figures[numerator]
+    if f.value >= HUNDRED or f.value <= 0 or f.bound:
+        return None
+    for j in range(numerator - 1, -1, -1):
+        g = figures[j]
+        if g.sentence != f.sentence:
+            break
+        if g.is_rate or _comparison(g) or not _same_measure(g, num) or not _plausible_denominator(g, num.value, f.value):
+            continue
+        rel = _checked_rate(figures, i, numerator, j, "较确定")
+        if rel.consistent:
+            rel.note += f"（分母按句中的“{g.quote}”计算。）"
+            return rel
+    return None
+
+
+def _sole_base(text: str, figures: list[Figure], i: int, numerator: int, near: list[int]) -> Relation | None:
+    """共受理各类行政案件2203件（含旧存245件）。共审结各类行政案件1976件，审结率89%: a
+    rate right after the count its name repeats, with one whole count of the same
+    measure before it in its sentence or the one before, and no other count nearby that
+    the rate fits: the text gives that count as the base, so a rate that does not fit it
+    is 不符 (较确定, with the numbers). A smaller count is that base only in the rate's
+    own sentence and when both counts name the same act (排查调处纠纷17128件，调处成功
+    17356件，成功率98.5%: more succeeded than were handled, which no rate can be)."""
+    f, num = figures[i], figures[numerator]
+    if numerator != i - 1 or num.sentence != f.sentence or num.approx or f.approx or f.bound:
+        return None
+    if len(f.sentence_text) - len(num.sentence_text) > 14 or not 0 < f.value <= HUNDRED:
+        return None
+    if not re.search(r"率(均为|为|达到|达|是|约为|约)?$", f.sentence_text):
+        return None  # 反馈率同比下降12.48%: a change of the rate, not the rate
+    bases = [
+        j
+        for j in near
+        if j != numerator
+        and figures[j].sentence >= f.sentence - 1
+        and figures[j].part_of is None
+        and _same_measure(figures[j], num)
+        and not figures[j].approx
+        and figures[j].value > 0
+        and (figures[j].value > num.value or (figures[j].sentence == f.sentence and _same_act(figures[j], num)))
+        and not _comparison(figures[j])
+    ]
+    others = [j for j in near if j != numerator and figures[j].sentence >= f.sentence - 1 and j not in bases]
+    if len(bases) != 1 or any(figures[j].part_of is None and _same_measure(figures[j], num) for j in others):
+        return None
+    d = bases[0]
+    if _mixed_periods(text[figures[d].cstart : f.cend]):
+        return None
+    rel = _checked_rate(figures, i, numerator, d, "较确定")
+    fits: list[Relation] = []
+    _add_fits(figures, rel, fits)
+    if fits:
+        return None
+    rel.note += f"（比率紧随其计数“{num.quote}”，前文只有“{figures[d].quote}”一个同类总数，按其计算。）"
+    if figures[d].value < num.value:
+        rel.note += "计数大于总数，比率不可能成立。"
+    return rel
+
+
+def _same_act(a: Figure, b: Figure) -> bool:
+    """Whether the clauses of two counts share a word of two characters (调处 in 排查调处
+    纠纷 and 调处成功): they count the same act."""
+    ca = re.split(r"[，,；;：:。]", a.sentence_text)[-1]
+    cb = re.split(r"[，,；;：:。]", b.sentence_text)[-1]
+    return any(ca[k : k + 2] in cb for k in range(len(ca) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", ca[k : k + 2]))
 
 
 _PERIOD_WORDS = re.compile(r"累计|以来|年来|历年|近[一二两三四五六七八九十]年|同期|上半年|下半年|季度|[1-9]\d?月")
@@ -834,7 +1203,8 @@ def _implied_rate(
 # Counts of events (one case may count several times): never proof against a rate.
 _EVENT_UNITS = ("人次", "件次", "次", "场次")
 
-_UNIT_KIN = {"起": "件", "宗": "件", "名": "人", "位": "人"}
+# Measure words that count the same things (培训4场次，其中授课1次: a 次 of the 场次).
+_UNIT_KIN = {"起": "件", "宗": "件", "名": "人", "位": "人", "场次": "次"}
 
 
 def _same_measure(a: Figure, b: Figure) -> bool:
@@ -894,11 +1264,174 @@ def _unchecked_sum(total: int, parts: list[int], stated: Decimal, s: Decimal, wh
     )
 
 
-def _sum_relations(text: str, figures: list[Figure]) -> list[Relation]:
+_NEST_OPEN = re.compile(r"[（(](即|其中|含|包括|分别为|分别是)?[：:，,]?")
+
+
+def _nested_lists(text: str, figures: list[Figure], lists: list[tuple[int, list[int]]]) -> list[tuple[int, list[int]]]:
+    """A part followed by a parenthesis of counts (区政府收到65件（即香洲区27件、金湾区4件、
+    斗门区34件）, 行政登记7件（房产登记4件、婚姻登记3件）) is broken down there: the counts in
+    the parenthesis are its parts, not more parts of the outer list."""
+    out: list[tuple[int, list[int]]] = []
+    for total, parts in lists:
+        outer: list[int] = []
+        nested: list[tuple[int, list[int]]] = []
+        k = 0
+        while k < len(parts):
+            p = parts[k]
+            outer.append(p)
+            k += 1
+            f = figures[p]
+            if not _NEST_OPEN.match(text, f.cend):
+                continue
+            close = min((c for c in (text.find("）", f.cend), text.find(")", f.cend)) if c >= 0), default=-1)
+            if close < 0 or re.search(r"[（(]", text[f.cend + 1 : close]):
+                continue
+            inner = []
+            while k < len(parts) and figures[parts[k]].cstart < close:
+                inner.append(parts[k])
+                k += 1
+            compared = [j for j in inner if _comparison(figures[j])]
+            inner = [j for j in inner if j not in compared]  # 30件（上年35件）: not a part
+            if inner and all(_same_measure(figures[j], f) for j in inner):
+                nested.append((p, inner))
+            else:
+                outer.extend(inner)
+        out.append((total, outer))
+        out.extend(nested)
+    return out
+
+
+# 结果分别为撤销48件…, ，分别为…, 情况分别是：…: a list the text gives as the breakdown
+# of a count (a few words of what is listed may stand before 分别).
+_FENBIE = re.compile(r"(?:^|(?<=[。；;，,：:\n]))([\u4e00-\u9fff]{0,4})分别(为|是|有)?[：:]?")
+
+
+def _fenbie_lists(text: str, figures: list[Figure], used_parts: set[int]) -> list[Relation]:
+    """The counts after 分别为 (to the end of their sentence, in one measure) are the
+    breakdown of the count before they add up to exactly: in the same sentence, or — when
+    分别 opens the sentence (。结果分别为…) — in the sentence before. Only an exact sum of
+    exactly one such count is reported (一致, 较确定); anything else proves nothing."""
+    out: list[Relation] = []
+    for m in _FENBIE.finditer(text):
+        after = [i for i, f in enumerate(figures) if f.cstart >= m.end() and not f.is_rate]
+        if not after:
+            continue
+        first = figures[after[0]]
+        end = min((j for j in (text.find("。", m.end()), text.find("\n", m.end())) if j >= 0), default=len(text))
+        parts = [i for i in after if figures[i].cstart < end and _same_measure(figures[i], first)]
+        if len(parts) < 2 or any(i in used_parts or figures[i].approx for i in parts):
+            continue
+        s = sum((figures[i].value for i in parts), Decimal(0))
+        opens = m.start() == 0 or text[m.start() - 1] in "。\n"
+        before = [i for i, f in enumerate(figures) if f.cend <= m.start()]
+        if not before:
+            continue
+        sentence = figures[before[-1]].sentence
+        fits = [
+            j
+            for j in before
+            if figures[j].sentence == sentence
+            and figures[j].paragraph == first.paragraph
+            and (opens or figures[j].sentence == first.sentence)
+            and not figures[j].is_rate
+            and not figures[j].approx
+            and not _comparison(figures[j])
+            and _same_measure(figures[j], first)
+            and figures[j].value == s
+        ]
+        if len(fits) != 1:
+            continue
+        t = fits[0]
+        out.append(
+            Relation(
+                "sum",
+                True,
+                f"“{m.group(0)}”所列{'+'.join(_fmt(figures[j].value) for j in parts)}={_fmt(s)}，"
+                f"等于{'前句' if opens else '前文'}的“{figures[t].quote}”，相符。",
+                total=t,
+                parts=parts,
+                stated_total=figures[t].value,
+                sum_of_parts=s,
+                confidence="较确定",
+            )
+        )
+        used_parts.update(parts)
+    return out
+
+
+_DONE = re.compile(r"已([\u4e00-\u9fff]{2})[\u4e00-\u9fff]{0,3}$")
+
+
+def _done_pending_pairs(figures: list[Figure], used: set[tuple[int | None, frozenset[int]]]) -> list[Relation]:
+    """本期新发生案件已审结407件，未审结27件 (a paragraph after 发生一审案件434件): a count
+    said to be done and the next one said not done (已审结/未审结, 已整改/未整改) together
+    make the count of those things; the nearest earlier count that equals their sum
+    exactly is that total (一致, 较确定). No exact total, no relation."""
+    out: list[Relation] = []
+    for k in range(len(figures) - 1):
+        a, b = figures[k], figures[k + 1]
+        if a.is_rate or b.is_rate or a.sentence != b.sentence or not _same_measure(a, b) or a.approx or b.approx:
+            continue
+        m = _DONE.search(re.split(r"[，,；;：:。]", a.sentence_text)[-1])
+        if not m or not re.search("未" + m.group(1) + r"[\u4e00-\u9fff]{0,3}$", re.split(r"[，,；;：:。]", b.sentence_text)[-1]):
+            continue
+        s = a.value + b.value
+        for j in range(k - 1, -1, -1):
+            g = figures[j]
+            if a.paragraph - g.paragraph > TOTAL_REACH:
+                break
+            if g.is_rate or _comparison(g) or not _same_measure(g, a) or g.value != s:
+                continue
+            if (j, frozenset((k, k + 1))) not in used:
+                out.append(
+                    Relation(
+                        "sum",
+                        True,
+                        f"已{m.group(1)}{_fmt(a.value)}+未{m.group(1)}{_fmt(b.value)}={_fmt(s)}，与“{g.quote}”相符。",
+                        total=j,
+                        parts=[k, k + 1],
+                        stated_total=g.value,
+                        sum_of_parts=s,
+                        confidence="较确定",
+                    )
+                )
+            break
+    return out
+
+
+def _share_named_total(figures: list[Figure], total: int, parts: list[int], rates: list[Relation]) -> int:
+    """成功17356件，成功率98.5%，其中“四联单”调处10549件，占纠纷总数的61.6%: the 其中
+    stands after the nearest count, but the part's own 占 names (and fits) the other
+    count of the sentence, 排查调处纠纷17128件: that is the total it is a part of."""
+    bases = set()
+    for j in parts:
+        over = [
+            r.denominator
+            for r in rates
+            if r.kind == "rate"
+            and r.checked
+            and r.consistent
+            and r.numerator == j
+            and r.rate is not None
+            and figures[r.rate].share_of
+        ]
+        if len(over) != 1:
+            return total
+        bases.add(over[0])
+    if len(bases) != 1:
+        return total
+    d = bases.pop()
+    if d is None or d == total or d in parts or figures[d].sentence != figures[total].sentence:
+        return total
+    return d
+
+
+def _sum_relations(text: str, figures: list[Figure], rates: list[Relation] | None = None) -> list[Relation]:
     out: list[Relation] = []
     used_totals: set[int] = set()
     used_parts: set[int] = set()
-    for total, parts in part_lists(text, figures):
+    for total, parts in _nested_lists(text, figures, part_lists(text, figures)):
+        total = _share_named_total(figures, total, parts, rates or [])
         t = figures[total]
         parts = [j for j in parts if _same_measure(figures[j], t) or figures[j].unit in lx.MIXED_TOTAL_UNITS.get(t.unit, ())]
         used_totals.add(total)
@@ -998,6 +1531,7 @@ def _sum_relations(text: str, figures: list[Figure]) -> list[Relation]:
                 f"“其中”所列分项之和{_fmt(s)}超过总数{_fmt(t.value)}，但各项可能相互交叉或分属不同总数，未作判断。",
             )
         )
+    out += _fenbie_lists(text, figures, used_parts)
     for i, t in enumerate(figures):
         codes = lx.PARTITIONS.get(t.indicator)
         if not codes or i in used_totals or i in used_parts:
@@ -1544,7 +2078,7 @@ def _implied(figures: list[Figure]) -> list[Relation]:
 # 同比增长17.1%, 较上年下降4.35%: a change on last year (not 提高到98%, a value).
 _CHANGE = re.compile(
     r"(同比|较上年|比上年|较去年|比去年|较上一年|比上一年|较20\d\d年|比20\d\d年)(同期)?"
-    r"(?P<dir>增长|提高|上升|增加|提升|下降|减少|降低|下滑|回落)了?$"
+    r"(?P<dir>增长|提高|上升|增加|提升|下降|减少|降低|下滑|回落)了?(约|近)?$"
 )
 _DOWN = ("下降", "减少", "降低", "下滑", "回落")
 # 由上年的60件, 上年同期为60件, 2022年（60件）: a count named as last year's.
@@ -1552,23 +2086,34 @@ _PREVIOUS_BEFORE = re.compile(r"(上年|去年|上一年)(同期)?(的|为|是)?
 _YEAR_IN = re.compile(r"(20\d\d)年")
 
 
-_TRAILING_TOTAL = re.compile(r"(共计|合计|总计)(为|达)?$")
+# 共计114.9万元, 合计审理案件1369件, ，共48件: a total after its parts, the marker
+# opening its clause (after 合计/共计/总计 a noun of up to eight characters may stand
+# before the number; a bare 共 stands right before it: 共办结30件 names another step).
+_TRAILING_TOTAL = re.compile(
+    r"(共计|合计|总计)(为|达)?$|(^|[，,；;、])((共计|合计|总计)[\u4e00-\u9fff]{0,8}|(共|总共)(为|达|有)?)$"
+)
 
 
-def _trailing_totals(text: str, figures: list[Figure], used: set[int]) -> list[Relation]:
+def _trailing_totals(text: str, figures: list[Figure], used: set[tuple[int | None, tuple[int, ...]]]) -> list[Relation]:
     """办案补贴96.74万元；值班补贴18.16万元，共计114.9万元: a total stated after its
     parts, the counts in its unit since the sentence began (across ；). Only a total
     the parts make up is reported: the list may hold figures of another total."""
     out = []
     for i, t in enumerate(figures):
-        if i in used or t.is_rate or not _TRAILING_TOTAL.search(t.sentence_text):
+        if t.is_rate or not _TRAILING_TOTAL.search(t.sentence_text):
             continue
         start = max(text.rfind("。", 0, t.cstart), text.rfind("\n", 0, t.cstart)) + 1
+        inside = [j for j in range(i) if figures[j].cstart >= start]
+        # A count broken down before the total (受理100件（其中A60件）) counts once.
         parts = [
             j
-            for j in range(i)
-            if figures[j].cstart >= start and figures[j].unit == t.unit and not figures[j].is_rate
+            for j in inside
+            if figures[j].unit == t.unit
+            and not figures[j].is_rate
+            and figures[j].part_of not in inside
         ]
+        if (i, tuple(parts)) in used:
+            continue
         if len(parts) < 2 or any(figures[j].approx for j in parts) or t.approx:
             continue
         s = sum((figures[j].value for j in parts), Decimal(0))
@@ -1637,24 +2182,95 @@ def _previous_year_count(figures: list[Figure], cur: int) -> tuple[int | None, s
     return None, ""
 
 
+# 较上年的100件增长20%: the change word right after last year's count.
+_CHANGE_AFTER_COUNT = re.compile(r"(?P<dir>增长|提高|上升|增加|提升|下降|减少|降低|下滑|回落)了?(约|近)?$")
+
+
+def _difference(g: Figure) -> bool:
+    """A count stated as a difference (增加约438件, 多受理20件, 减少5件)."""
+    clause = re.split(r"[，,；;：:。]", g.sentence_text)[-1]
+    return bool(re.search(r"(增加|减少|增长|下降|上升|提高|降低|多|少)了?([\u4e00-\u9fff]{1,2})?(约|近)?$", clause))
+
+
+def _last_years(g: Figure) -> bool:
+    """A count named as last year's (去年同期为100件, 比上年的100件, 较2022年的100件, 上年
+    受理100件), not a difference (比上年多受理20件, 较上年增加20件)."""
+    return not g.is_rate and compared_in_words(g) and not _difference(g)
+
+
+def _stated_pair(figures: list[Figure], i: int, cur: int, after_count: bool) -> tuple[int, int] | None:
+    """(this year's count, last year's) when both stand in the change's sentence, in one
+    measure: last year's named as such (去年同期为, 上年为, 比上年的, 较2022年的) right
+    before the change or right after it (同比增长20%，上年为1000件), this year's the
+    nearest other count before."""
+    f = figures[i]
+    if after_count:
+        # The words between the count and the change are only the change word.
+        if f.cstart - figures[cur].cend > 5 or not _last_years(figures[cur]):
+            return None
+        prev = cur
+    elif _last_years(figures[cur]):
+        prev = cur
+    else:
+        nxt = i + 1
+        if (
+            nxt < len(figures)
+            and figures[nxt].sentence == f.sentence
+            and not figures[nxt].is_rate
+            # 同比增长40%（2022年40件）: a bare year in a parenthesis right after the change
+            and (_last_years(figures[nxt]) or re.search(r"%[（(](19|20)\d\d年(同期)?(为|是)?$", figures[nxt].sentence_text))
+            and _same_measure(figures[nxt], figures[cur])
+            and not _comparison(figures[cur])
+        ):
+            return cur, nxt
+        return None
+    this = next(
+        (
+            j
+            for j in range(prev - 1, -1, -1)
+            if figures[j].sentence == f.sentence
+            and not figures[j].is_rate
+            and not _comparison(figures[j])
+        ),
+        None,
+    )
+    if this is None or not _same_measure(figures[this], figures[prev]) or figures[this].approx:
+        return None
+    return this, prev
+
+
 def _change_relations(figures: list[Figure]) -> list[Relation]:
     """同比 changes whose two counts both stand in the text. Read from one sentence
     (由上年的60件增至75件，增长25%) a change is judged; paired across sentences by
     their years it is reported when it fits and otherwise left unjudged."""
     out: list[Relation] = []
     for i, f in enumerate(figures):
-        m = _CHANGE.search(f.sentence_text) if f.is_rate else None
+        m = (_CHANGE.search(f.sentence_text) or _CHANGE_AFTER_COUNT.search(f.sentence_text)) if f.is_rate else None
         if m is None or f.bound:
             continue
         cur = next(
-            (j for j in range(i - 1, -1, -1) if figures[j].sentence == f.sentence and not figures[j].is_rate),
+            (
+                j
+                for j in range(i - 1, -1, -1)
+                if figures[j].sentence == f.sentence
+                and not figures[j].is_rate
+                # 比2017年的824件增加约438件，同比增长约53.16%: the difference is not a year's count
+                and not _difference(figures[j])
+            ),
             None,
         )
         if cur is None or figures[cur].approx:
             continue
-        if _PREVIOUS_BEFORE.search(figures[cur].sentence_text):
+        pair = _stated_pair(figures, i, cur, m.re is _CHANGE_AFTER_COUNT)
+        prev: int | None
+        if pair is not None:
+            # 今年受理120件，去年同期为100件，同比增长20% / 较上年的100件增长20% / 1200件，
+            # 同比增长20%，上年为1000件: both years' counts stand in the change's sentence.
+            cur, prev, confidence = *pair, "确定"
+        elif m.re is _CHANGE_AFTER_COUNT or _PREVIOUS_BEFORE.search(figures[cur].sentence_text):
             continue  # the count right before is last year's: this year's is not stated
-        prev, confidence = _previous_year_count(figures, cur)
+        else:
+            prev, confidence = _previous_year_count(figures, cur)
         if prev is None or figures[prev].value <= 0 or figures[prev].approx:
             continue
         c, p = figures[cur].value, figures[prev].value
@@ -1677,6 +2293,9 @@ def _change_relations(figures: list[Figure]) -> list[Relation]:
         if not ok and confidence != "确定":
             rel.checked = False
             rel.note += "上年数取自另一句，对应关系不够确定，未作判断。"
+        elif not ok and f.approx and how != "方向不符":
+            rel.checked = False
+            rel.note += "所报为约数，未判为不符。"
         out.append(rel)
     return out
 
@@ -1688,8 +2307,10 @@ def find_relations(text: str, figures: list[Figure]) -> list[Relation]:
     tables += _share_columns(text, figures, {r.rate for r in tables if r.rate is not None})
     in_tables = {r.rate for r in tables}
     rates = [r for r in _rate_relations(text, figures) if r.rate not in in_tables]
-    sums = _sum_relations(text, figures) + [r for r in _category_share_lists(figures)[0] if r.kind == "sum"]
-    trailing = _trailing_totals(text, figures, {r.total for r in sums if r.total is not None})
+    sums = _sum_relations(text, figures, rates) + [r for r in _category_share_lists(figures)[0] if r.kind == "sum"]
+    trailing = _trailing_totals(text, figures, {(r.total, tuple(r.parts)) for r in sums if r.total is not None})
+    sums += _share_sums(figures, rates, sums + trailing)
+    sums += _done_pending_pairs(figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
     return (
         tables
         + rates
