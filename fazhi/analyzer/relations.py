@@ -1223,6 +1223,27 @@ def _same_subject(part: Figure, total: Figure) -> bool:
     return part.indicator.split("_")[0] == total.indicator.split("_")[0]
 
 
+_REST_ITEM = re.compile(r"^(其他|其它|其余)")
+
+
+def _clause_of(text: str, f: Figure) -> str:
+    """The words of a figure's clause up to its number (其他类信息 for 其他类信息1827条)."""
+    start = max(text.rfind(c, 0, f.cstart) for c in "，,、；;：:。\n") + 1
+    return text[start : f.cstart]
+
+
+def _closed_by_the_rest(text: str, figures: list[Figure], total: int, parts: list[int]) -> bool:
+    """Whether a list of parts sorts the whole total into categories: three or more parts
+    of the total's own code, in the total's sentence, the last one "the rest" (其他类…)."""
+    t = figures[total]
+    return (
+        len(parts) >= 3
+        and bool(_REST_ITEM.match(_clause_of(text, figures[parts[-1]])))
+        and all(figures[j].indicator == t.indicator and figures[j].sentence == t.sentence for j in parts)
+        and all(_same_measure(figures[j], t) for j in parts)
+    )
+
+
 def _exact_run(figures: list[Figure], parts: list[int], total: Decimal) -> list[int] | None:
     """A run of consecutive parts that adds up to the total exactly (68+1=69 among
     3, 68, 1, 13): the list mixes the parts of two totals."""
@@ -1519,6 +1540,23 @@ def _sum_relations(text: str, figures: list[Figure], rates: list[Relation] | Non
                     stated_total=t.value,
                     sum_of_parts=figures[biggest].value,
                     partial=True,
+                )
+            )
+            continue
+        if not approx and _closed_by_the_rest(text, figures, total, parts):
+            # 包括：人事信息12条，政务动态1740条，…，其他类信息1827条: a list closed by
+            # "the rest" sorts every item into one category; more than the whole is wrong.
+            out.append(
+                Relation(
+                    "sum",
+                    False,
+                    f"所列分项以“{_clause_of(text, figures[parts[-1]])}”收尾，是按类别的全部分列，"
+                    f"各分项之和{_fmt(s)}超过总数{_fmt(t.value)}。",
+                    total=total,
+                    parts=parts,
+                    stated_total=t.value,
+                    sum_of_parts=s,
+                    confidence="较确定",
                 )
             )
             continue

@@ -86,3 +86,12 @@ def test_rounding_follows_the_stated_number_of_decimals():
 
 def test_a_completion_rate_after_a_count_not_said_to_be_concluded_has_no_numerator():
     assert relations("承办人大代表建议64件，办结率92.7%。") == []
+
+
+def test_a_list_closed_by_the_rest_that_exceeds_its_total_is_inconsistent():
+    text = "全年公开各类政府信息共计500条，包括：人事信息12条，政务动态300条，公告公示100条，其他类信息188条。"
+    (r,) = [r for r in relations(text) if r["kind"] == "sum"]
+    assert not r["consistent"] and r["sum_of_parts"] == 600 and "其他类信息" in r["note"]
+    # Without "the rest" closing it, the list may overlap: no verdict.
+    text = "全年公开各类政府信息共计500条，包括：人事信息12条，政务动态300条，公告公示100条，政策解读188条。"
+    assert [r for r in relations(text) if r["kind"] == "sum"] == []
