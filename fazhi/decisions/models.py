@@ -16,6 +16,7 @@ from fazhi.core.models import (
     unique,
     unit_link,
 )
+from fazhi.core.records import annual_meta
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
 from fazhi.decisions import rules
@@ -34,11 +35,7 @@ class Catalogue(ScopedRecord):
     url = models.URLField("公布网址", blank=True)
 
 
-    class Meta:
-        verbose_name = "重大行政决策事项目录"
-        verbose_name_plural = verbose_name
-        ordering = ["-year", "unit__path"]
-        constraints = [unique("unit", "year", name="decisions_one_catalogue_per_year")]
+    Meta = annual_meta("重大行政决策事项目录", "decisions_one_catalogue_per_year")
 
     def __str__(self) -> str:
         return self.title or f"{self.unit}{self.year}年度重大行政决策事项目录"

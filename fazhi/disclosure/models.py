@@ -25,10 +25,9 @@ from fazhi.core.models import (
     optional_link,
     phone_field,
     state_field,
-    unique,
     unit_link,
 )
-from fazhi.core.records import dated_meta
+from fazhi.core.records import annual_meta, dated_meta
 from fazhi.core.validators import future_dates
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
@@ -158,10 +157,7 @@ class Request(DetailPage, EventDates, MaskedApplicant, OpenStates, Registered, W
 
     objects: ClassVar[Any] = WorkflowQuerySet["Request"].as_manager()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "政府信息公开申请"
-        ordering = ["-received_on", "-id"]
-        indexes = [models.Index(fields=["unit", "received_on"])]
+    Meta = dated_meta("政府信息公开申请", "received_on")
 
     def __str__(self) -> str:
         return self.number or f"{self.masked_applicant}申请公开（{self.received_on:%Y-%m-%d}）"
@@ -309,10 +305,7 @@ class ReportFiling(DetailPage, Registered, Workflow):
 
     objects: ClassVar[Any] = ScopedQuerySet["ReportFiling"].as_manager()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "政府信息公开工作年度报告"
-        ordering = ["-year", "unit__path"]
-        constraints = [unique("unit", "year", name="disclosure_one_report_per_year")]
+    Meta = annual_meta("政府信息公开工作年度报告", "disclosure_one_report_per_year")
 
     def __str__(self) -> str:
         return f"{self.unit.name}{self.year}年政府信息公开工作年度报告"

@@ -25,7 +25,7 @@ from fazhi.core.models import (
     state_field,
     unit_link,
 )
-from fazhi.core.records import dated_meta
+from fazhi.core.records import dated_meta, newest_first
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
 from fazhi.legalservices import rules
@@ -101,10 +101,11 @@ class AidApplication(DetailPage, EventDates, OpenStates, Registered, Workflow):
 
     objects = AidApplicationQuerySet.as_manager()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "法律援助申请"
-        ordering = ["-received_on", "-id"]
-        indexes = index_on(["unit", "received_on"], ["decided_on"], ["state"])
+    Meta = newest_first(
+        "法律援助申请",
+        "received_on",
+        indexes=index_on(["unit", "received_on"], ["decided_on"], ["state"]),
+    )
 
     def __str__(self) -> str:
         return f"{self.number or '法律援助申请'}（{mask_name(self.applicant_name)}，{self.get_claim_display()}）"

@@ -25,6 +25,7 @@ from fazhi.core.models import (
     state_field,
     unit_link,
 )
+from fazhi.core.records import newest_first
 from fazhi.core.validators import as_bool, future_dates
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
@@ -103,10 +104,9 @@ class Lawsuit(DetailPage, OpenStates, UniqueWithoutDisclosure, Registered, Workf
 
     objects = LawsuitQuerySet.as_manager()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "行政应诉案件"
-        ordering = ["-received_on", "-id"]
-        indexes = index_on(["state"], ["received_on"], ["closed_on"])
+    Meta = newest_first(
+        "行政应诉案件", "received_on", indexes=index_on(["state"], ["received_on"], ["closed_on"])
+    )
 
     def __str__(self) -> str:
         return f"{self.case_number} {mask_name(self.plaintiff_name)}诉{self.unit.name if self.unit_id else ''}"

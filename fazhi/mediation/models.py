@@ -29,6 +29,7 @@ from fazhi.core.models import (
     state_field,
     unit_link,
 )
+from fazhi.core.records import newest_first
 from fazhi.core.validators import as_bool, future_dates
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
@@ -179,12 +180,13 @@ class Dispute(DetailPage, EventDates, OpenStates, Registered, Workflow):
 
     objects = DisputeQuerySet.as_manager()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "矛盾纠纷"
-        ordering = ["-received_on", "-id"]
-        indexes = index_on(
+    Meta = newest_first(
+        "矛盾纠纷",
+        "received_on",
+        indexes=index_on(
             ["unit", "received_on"], ["received_on", "id"], ["committee", "received_on"], ["state"]
-        )
+        ),
+    )
 
     def __str__(self) -> str:
         return f"{self.number or '纠纷'} {self.get_kind_display()}（{self.parties_masked}）"

@@ -32,6 +32,7 @@ from fazhi.core.models import (
     state_field,
     unit_link,
 )
+from fazhi.core.records import newest_first
 from fazhi.core.validators import future_dates, is_future
 from fazhi.core.workflow import Registered, ReservedMoves, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
@@ -124,9 +125,7 @@ class Task(DetailPage, OfficeMixin, EventDates, OpenStates, Registered, Workflow
 
     objects = TaskQuerySet.as_manager()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "督查督办事项"
-        ordering = ["-proposed_on", "-id"]
+    Meta = newest_first("督查督办事项", "proposed_on")
 
     def __str__(self) -> str:
         return self.number or self.title[:40]
@@ -505,9 +504,7 @@ class Suggestion(DetailPage, OfficeMixin, EventDates, OpenStates, Registered, Wo
 
     objects: ClassVar[Any] = WorkflowQuerySet["Suggestion"].as_manager()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "建议提案"
-        ordering = ["-assigned_on", "-id"]
+    Meta = newest_first("建议提案", "assigned_on")
 
     def __str__(self) -> str:
         return self.number or self.title[:40]

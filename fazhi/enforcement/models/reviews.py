@@ -11,6 +11,7 @@ from django.db import models, transaction
 
 from fazhi.audit.trail import audit_context
 from fazhi.core.models import DetailPage, ScopedRecord, optional_link, unit_link
+from fazhi.core.records import newest_first
 from fazhi.core.validators import future_dates
 from fazhi.enforcement import rules
 from fazhi.enforcement.models.cases import Case
@@ -174,9 +175,7 @@ class FileReview(ScopedRecord):
     findings = models.TextField("发现的问题", blank=True)
 
 
-    class Meta:
-        verbose_name = verbose_name_plural = "案卷评查"
-        ordering = ["-reviewed_on", "-id"]
+    Meta = newest_first("案卷评查", "reviewed_on")
 
     def __str__(self) -> str:
         return f"{self.file_number}：{self.score:g}分（{self.get_grade_display()}）"
