@@ -8,7 +8,7 @@ through `AidApplication.apply()` (see `rules.TRANSITIONS`); the others are plain
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -17,7 +17,7 @@ from fazhi.core.models import (
     DatedRecord,
     DetailPage,
     EventDates,
-    InPostQuerySet,
+    InPost,
     OpenStates,
     WorkflowQuerySet,
     index_on,
@@ -218,13 +218,9 @@ class Notarisation(DatedRecord):
         return mask_name(self.applicant_name)
 
 
-class LegalHelper(DatedRecord):
+class LegalHelper(InPost):
     """A 法律明白人: a villager trained to explain the law, registered to a village."""
 
-    # Names of people: replaced in anything published (core.privacy).
-    personal_name_fields = ("name",)
-
-    search_fields = ("name",)  # what the list's search box matches (core.search)
     unit = unit_link("所在村（社区）", related_name="legal_helpers")
     name = models.CharField("姓名", max_length=50)
     phone = phone_field()
@@ -235,23 +231,15 @@ class LegalHelper(DatedRecord):
     appointed_on = models.DateField("确定日期", null=True, blank=True)
     left_on = models.DateField("退出日期", null=True, blank=True)
 
-    objects: ClassVar[Any] = InPostQuerySet["LegalHelper"].as_manager()
-    event_dates = ("appointed_on",)
-
     class Meta:
         verbose_name = verbose_name_plural = "法律明白人"
         ordering = ["unit__path", "name"]
         indexes = [models.Index(fields=["unit", "appointed_on"])]
 
-    def __str__(self) -> str:
-        return mask_name(self.name)
-
     def record_errors(self) -> dict[str, str]:
-        errors: dict[str, str] = {}
+        errors = super().record_errors()
         if self.unit_id and self.unit.kind != UnitKind.VILLAGE:
             errors["unit"] = f"法律明白人应登记到村（社区），“{self.unit.name}”不是村（社区）。"
-        if self.appointed_on and self.left_on and self.left_on < self.appointed_on:
-            errors["left_on"] = "退出日期不能早于确定日期。"
         return errors
 
 

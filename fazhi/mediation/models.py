@@ -20,6 +20,7 @@ from fazhi.core.models import (
     DatedRecord,
     DetailPage,
     EventDates,
+    InPost,
     InPostQuerySet,
     OpenStates,
     WorkflowQuerySet,
@@ -37,7 +38,7 @@ from fazhi.mediation import rules
 from fazhi.mediation.rules import Kind, Level, Outcome, State
 from fazhi.org.models import UnitKind
 from fazhi.org.scope import can_write_unit
-from fazhi.org.validators import mask_name, mask_parties
+from fazhi.org.validators import mask_parties
 
 OUTCOMES = frozenset(Outcome.values)
 
@@ -89,11 +90,7 @@ class Committee(DetailPage, DatedRecord):
         return errors
 
 
-class Mediator(DatedRecord):
-    # Names of people: replaced in anything published (core.privacy).
-    personal_name_fields = ("name",)
-
-    search_fields = ("name",)  # what the list's search box matches (core.search)
+class Mediator(InPost):
     committee = models.ForeignKey(
         Committee, verbose_name="调委会", on_delete=models.PROTECT, related_name="mediators"
     )
@@ -105,15 +102,9 @@ class Mediator(DatedRecord):
     appointed_on = models.DateField("聘任日期", null=True, blank=True)
     left_on = models.DateField("离任日期", null=True, blank=True)
 
-    objects: ClassVar[Any] = InPostQuerySet["Mediator"].as_manager()
-    event_dates = ("appointed_on",)
-
     class Meta:
         verbose_name = verbose_name_plural = "人民调解员"
         ordering = ["committee", "name"]
-
-    def __str__(self) -> str:
-        return mask_name(self.name)
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.committee_id and not self.unit_id:
@@ -124,11 +115,6 @@ class Mediator(DatedRecord):
         if self.committee_id:
             self.unit_id = self.committee.unit_id
         super().clean()
-
-    def record_errors(self) -> dict[str, str]:
-        if self.appointed_on and self.left_on and self.left_on < self.appointed_on:
-            return {"left_on": "离任日期不能早于聘任日期。"}
-        return {}
 
 
 class DisputeQuerySet(WorkflowQuerySet["Dispute"]):
