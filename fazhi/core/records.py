@@ -3,6 +3,8 @@
 The `Meta` of a record whose table follows one of the registers' conventions, declared
 once (`Meta = …` in the model's body, in place of a `class Meta:` block):
 
+- `record_meta(verbose_name, ordering=…)`: any record whose `Meta` is only its name
+  (one word for singular and plural, as Chinese has) and its order;
 - `newest_first(verbose_name, date_field, **options)`: a register's records listed newest
   first by one date (a lawsuit by the day it was received, a letter by the day it was
   issued), with the record's own indexes or constraints in `options`;
@@ -22,8 +24,9 @@ from django.db import models
 from fazhi.core.models import unique
 
 
-def _meta(verbose_name: str, **options: Any) -> Any:
-    """A `Meta` class: the record's name, singular and plural, and the other options.
+def record_meta(verbose_name: str, **options: Any) -> Any:
+    """`Meta = record_meta("开庭", ordering=["lawsuit", "held_on", "id"])`: a `Meta` class
+    with the record's name as both singular and plural, and the other options given.
 
     Typed `Any`: it replaces the abstract model's own `Meta` class, as a `class Meta:`
     block in the model's body does."""
@@ -36,7 +39,7 @@ def newest_first(verbose_name: str, date_field: str, **options: Any) -> Any:
     """`Meta = newest_first("行政应诉案件", "received_on", indexes=…)`: the record's name
     and its list newest first by `date_field` (`-id` breaks ties of a day); `options` are
     the record's other `Meta` options (`indexes`, `constraints`)."""
-    return _meta(verbose_name, ordering=[f"-{date_field}", "-id"], **options)
+    return record_meta(verbose_name, ordering=[f"-{date_field}", "-id"], **options)
 
 
 def dated_meta(verbose_name: str, date_field: str) -> Any:
@@ -51,7 +54,7 @@ def annual_meta(verbose_name: str, constraint: str) -> Any:
     """`Meta = annual_meta("法治政府建设年度报告", "reports_one_per_unit_year")`: a unit's
     record of a year, at most one per unit a year (the unique constraint named
     `constraint`), listed newest year first and then by the unit tree."""
-    return _meta(
+    return record_meta(
         verbose_name,
         ordering=["-year", "unit__path"],
         constraints=[unique("unit", "year", name=constraint)],

@@ -16,7 +16,7 @@ from fazhi.core.models import (
     unique,
     unit_link,
 )
-from fazhi.core.records import annual_meta
+from fazhi.core.records import annual_meta, record_meta
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
 from fazhi.decisions import rules
@@ -73,10 +73,7 @@ class Decision(DetailPage, Workflow):
     transitions: ClassVar = rules.TRANSITIONS
     objects = DecisionQuerySet.as_manager()
 
-    class Meta:
-        verbose_name = "重大行政决策"
-        verbose_name_plural = verbose_name
-        ordering = ["-year", "pk"]
+    Meta = record_meta("重大行政决策", ordering=["-year", "pk"])
 
     def __str__(self) -> str:
         return self.title

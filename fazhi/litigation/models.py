@@ -25,7 +25,7 @@ from fazhi.core.models import (
     state_field,
     unit_link,
 )
-from fazhi.core.records import newest_first
+from fazhi.core.records import newest_first, record_meta
 from fazhi.core.validators import as_bool, future_dates
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
@@ -414,9 +414,7 @@ class Hearing(models.Model):
 
     objects = HearingQuerySet.as_manager()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "开庭"
-        ordering = ["lawsuit", "held_on", "scheduled_on", "id"]
+    Meta = record_meta("开庭", ordering=["lawsuit", "held_on", "scheduled_on", "id"])
 
     def __str__(self) -> str:
         day = self.held_on or self.scheduled_on

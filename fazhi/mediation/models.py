@@ -30,7 +30,7 @@ from fazhi.core.models import (
     state_field,
     unit_link,
 )
-from fazhi.core.records import newest_first
+from fazhi.core.records import newest_first, record_meta
 from fazhi.core.validators import as_bool, future_dates
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
@@ -102,9 +102,7 @@ class Mediator(InPost):
     appointed_on = models.DateField("聘任日期", null=True, blank=True)
     left_on = models.DateField("离任日期", null=True, blank=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "人民调解员"
-        ordering = ["committee", "name"]
+    Meta = record_meta("人民调解员", ordering=["committee", "name"])
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.committee_id and not self.unit_id:

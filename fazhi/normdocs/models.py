@@ -17,6 +17,7 @@ from fazhi.core.models import (
     unique,
     unit_link,
 )
+from fazhi.core.records import record_meta
 from fazhi.core.validators import future_message, is_future
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
@@ -328,10 +329,7 @@ class ReviewItem(ScopedRecord):
     detail = models.TextField("意见要点", blank=True)
 
 
-    class Meta:
-        verbose_name = "合法性审核事项"
-        verbose_name_plural = verbose_name
-        ordering = ["-received_on", "pk"]
+    Meta = record_meta("合法性审核事项", ordering=["-received_on", "pk"])
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}：{self.title}"
@@ -357,10 +355,7 @@ class Cleanup(DetailPage, ScopedRecord):
     finished_on = models.DateField("完成日期", null=True, blank=True)
 
 
-    class Meta:
-        verbose_name = "规范性文件清理"
-        verbose_name_plural = verbose_name
-        ordering = ["-started_on"]
+    Meta = record_meta("规范性文件清理", ordering=["-started_on"])
 
     def __str__(self) -> str:
         return self.title

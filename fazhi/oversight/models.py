@@ -32,7 +32,7 @@ from fazhi.core.models import (
     state_field,
     unit_link,
 )
-from fazhi.core.records import newest_first
+from fazhi.core.records import newest_first, record_meta
 from fazhi.core.validators import future_dates, is_future
 from fazhi.core.workflow import Registered, ReservedMoves, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
@@ -269,9 +269,7 @@ class Milestone(ScopedRecord):
 
     scope_field = "task__unit"
 
-    class Meta:
-        verbose_name = verbose_name_plural = "时间节点"
-        ordering = ["due_on", "id"]
+    Meta = record_meta("时间节点", ordering=["due_on", "id"])
 
     def __str__(self) -> str:
         return f"{self.title}（{self.due_on:%Y-%m-%d}）"
@@ -390,9 +388,7 @@ class Progress(models.Model):
 
     scope_field = "task__unit"
 
-    class Meta:
-        verbose_name = verbose_name_plural = "进展反馈"
-        ordering = ["reported_on", "id"]
+    Meta = record_meta("进展反馈", ordering=["reported_on", "id"])
 
     def __str__(self) -> str:
         return f"{self.reported_on:%Y-%m-%d} {self.text[:20]}"
@@ -452,8 +448,7 @@ class ArchiveFile(models.Model):
 
     scope_field = "task__unit"
 
-    class Meta:
-        verbose_name = verbose_name_plural = "督办档案"
+    Meta = record_meta("督办档案")
 
     def __str__(self) -> str:
         return self.number

@@ -28,7 +28,7 @@ from fazhi.core.models import (
     state_field,
     unit_link,
 )
-from fazhi.core.records import newest_first
+from fazhi.core.records import newest_first, record_meta
 from fazhi.core.validators import future_message, is_future
 from fazhi.core.workflow import Registered, ReservedMoves, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
@@ -611,9 +611,7 @@ class Letter(DatedRecord):
     event_dates = ("issued_on", "replied_on")
     scope_field = "recipient"
 
-    class Meta:
-        verbose_name = verbose_name_plural = "意见书/建议书"
-        ordering = ["issued_on", "id"]
+    Meta = record_meta("意见书/建议书", ordering=["issued_on", "id"])
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}（{self.issued_on:%Y-%m-%d}，{self.recipient}）"

@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.core.models import Versioned, optional_link, unique
-from fazhi.core.records import annual_meta
+from fazhi.core.records import annual_meta, record_meta
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines.services import meet_deadline
 from fazhi.org.scope import ScopedQuerySet
@@ -100,8 +100,7 @@ class ReportTemplate(models.Model):
         help_text="初稿各部分的专题（小标题）和由记录生成的句子，格式见 fazhi/reports/outline.py；留空用默认大纲。",
     )
 
-    class Meta:
-        verbose_name = verbose_name_plural = "年度报告模板"
+    Meta = record_meta("年度报告模板")
 
     def __str__(self) -> str:
         return self.name
@@ -273,9 +272,7 @@ class ReportSection(DraftPart, Versioned):
 
     scope_field = "report__unit"
 
-    class Meta:
-        verbose_name = verbose_name_plural = "报告章节"
-        ordering = ["report", "position", "pk"]
+    Meta = record_meta("报告章节", ordering=["report", "position", "pk"])
 
     def __str__(self) -> str:
         return self.heading
