@@ -228,7 +228,13 @@ class Registered:
             raise ValidationError({name: self.registrar_refusal})
 
     def on_register(self, by: Any) -> None:
-        """Hook run after the first save, inside the transaction (open deadlines …)."""
+        """Hook run after the first save, inside the transaction: by default the record's
+        `open_deadlines()`, which an import runs too for each row it saves
+        (`kit.xlsx.open_deadlines`)."""
+        self.open_deadlines()
+
+    def open_deadlines(self) -> None:
+        """The periods the law starts for the record as registered (none by default)."""
 
 
 class ReservedMoves:

@@ -187,9 +187,6 @@ class AidApplication(DetailPage, EventDates, OpenStates, Registered, Workflow):
         review period; raises ValidationError and writes nothing on bad input."""
         self.save_registered(by)
 
-    def on_register(self, by: Any) -> None:
-        self.open_deadlines()
-
 
 class Notarisation(DatedRecord):
     # Names of people: replaced in anything published (core.privacy).

@@ -363,10 +363,6 @@ class Lawsuit(DetailPage, OpenStates, UniqueWithoutDisclosure, Registered, Workf
                 responsible=self.handler,
             )
 
-    def on_register(self, by: Any) -> None:
-        """A registered lawsuit (待答辩) starts its defence period (第67条)."""
-        self.open_deadlines()
-
 
 # 张三、李四 → 张某某、李某某; a company plaintiff stays as written.
 mask_plaintiff = mask_parties

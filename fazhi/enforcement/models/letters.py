@@ -127,9 +127,6 @@ class SupervisionLetter(DetailPage, Registered, Workflow):
         letter: SupervisionLetter = cls.register(by=by, verb="issue", **fields)
         return letter
 
-    def on_register(self, by: Any) -> None:
-        self.open_deadlines()
-
     def on_report(self, *, on: date, report: str = "", **_: Any) -> None:
         if not (report or "").strip():
             raise TransitionNotAllowed("请填写整改情况。")
