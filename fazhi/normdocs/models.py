@@ -104,6 +104,15 @@ class Document(DetailPage, EventDates, Workflow):
         "filed_on",
         "ended_on",
     )
+    # The dates of its stages, in order: none may be earlier than the one before (`clean`).
+    stage_dates = (
+        "drafted_on",
+        "review_received_on",
+        "reviewed_on",
+        "adopted_on",
+        "published_on",
+        "effective_from",
+    )
     objects = DocumentQuerySet.as_manager()
 
     class Meta:
@@ -116,16 +125,9 @@ class Document(DetailPage, EventDates, Workflow):
         return f"{self.title}（{self.doc_no}）" if self.doc_no else self.title
 
     def clean(self) -> None:
-        order = [
-            ("drafted_on", self.drafted_on),
-            ("review_received_on", self.review_received_on),
-            ("reviewed_on", self.reviewed_on),
-            ("adopted_on", self.adopted_on),
-            ("published_on", self.published_on),
-            ("effective_from", self.effective_from),
-        ]
         previous: tuple[str, date] | None = None
-        for name, value in order:
+        for name in self.stage_dates:
+            value = getattr(self, name)
             if value is None:
                 continue
             if previous and value < previous[1]:
