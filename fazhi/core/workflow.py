@@ -163,7 +163,7 @@ class Workflow(Versioned):
         snapshot = self.__dict__.copy()
         try:
             with transaction.atomic(), audit_context(user=by, action=Action.TRANSITION, verb=action, note=note):
-                hook = getattr(self, f"on_{action}", None)
+                hook = self.move_hook(action)
                 target = hook(on=on, by=by, note=note, **data) if hook is not None else None
                 problems = guard_problems(self, action, data)
                 if problems:
@@ -181,6 +181,13 @@ class Workflow(Versioned):
             # The transaction rolled back; put the object back as it was too.
             self.__dict__.update(snapshot)
             raise
+
+    def move_hook(self, action: str) -> Callable[..., str | None] | None:
+        """The model's hook for a move, called with the move's date, user, note and inputs
+        before the state changes: `on_<action>` where the model has one. It checks and
+        records the inputs and may return the state the move leads to."""
+        hook: Callable[..., str | None] | None = getattr(self, f"on_{action}", None)
+        return hook
 
     def after_apply(self, action: str, *, on: date, by: Any) -> None:
         """Hook for side effects that need the saved record (deadlines, child rows)."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
@@ -254,30 +256,12 @@ class Decision(DetailPage, Workflow):
         )
         return self._next_state(step)
 
-    # One hook per step, all through _record() (Workflow.apply calls on_<action>).
-    def on_participation(self, **kw: Any) -> str:
-        return self._record(Step.PARTICIPATION, **kw)
-
-    def on_expert(self, **kw: Any) -> str:
-        return self._record(Step.EXPERT, **kw)
-
-    def on_risk(self, **kw: Any) -> str:
-        return self._record(Step.RISK, **kw)
-
-    def on_legality(self, **kw: Any) -> str:
-        return self._record(Step.LEGALITY, **kw)
-
-    def on_collective(self, **kw: Any) -> str:
-        return self._record(Step.COLLECTIVE, **kw)
-
-    def on_publication(self, **kw: Any) -> str:
-        return self._record(Step.PUBLICATION, **kw)
-
-    def on_implementation(self, **kw: Any) -> str:
-        return self._record(Step.IMPLEMENTATION, **kw)
-
-    def on_evaluation(self, **kw: Any) -> str:
-        return self._record(Step.EVALUATION, **kw)
+    def move_hook(self, action: str) -> Callable[..., str | None] | None:
+        """Each statutory step is a move of its own (`rules.TRANSITIONS` has one per
+        `Step`), and `_record()` records them all."""
+        if action in Step.values:
+            return partial(self._record, action)
+        return super().move_hook(action)
 
     def timeline(self) -> list[tuple[str, str, DecisionStep | None]]:
         """Each statutory step in order with its record (or None)."""
