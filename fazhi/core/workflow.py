@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 
 from fazhi.audit.models import Action
 from fazhi.audit.trail import audit_context
@@ -64,6 +64,18 @@ def transition_table(*moves: Transition) -> dict[str, Transition]:
 
 class TransitionNotAllowed(ValidationError):
     """The move is not allowed from this state, for this user, or with these data."""
+
+
+def choice_input(raw: Any, choices: type[models.TextChoices], label: str) -> str:
+    """A move's input that must be one of `choices`, given by its label (as the screen
+    and the sheets show it) or by its code; anything else is refused, naming the options."""
+    value = str(raw or "").strip()
+    by_label = {str(name): code for code, name in choices.choices}
+    if value in by_label:
+        return by_label[value]
+    if value in choices.values:
+        return value
+    raise TransitionNotAllowed(f"请选择{label}（可选：{'、'.join(by_label)}）。")
 
 
 # ------------------------------------------------------------------ guards

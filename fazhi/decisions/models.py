@@ -19,7 +19,7 @@ from fazhi.core.models import (
     unit_link,
 )
 from fazhi.core.records import annual_meta, record_meta
-from fazhi.core.workflow import TransitionNotAllowed, Workflow
+from fazhi.core.workflow import TransitionNotAllowed, Workflow, choice_input
 from fazhi.deadlines import services
 from fazhi.decisions import rules
 from fazhi.decisions.rules import State, Step
@@ -163,21 +163,21 @@ class Decision(DetailPage, Workflow):
             row.detail = text("handling")
             row.reason = text("shortened_reason")
         elif step == Step.EXPERT:
-            row.conclusion = _choice(data.get("form"), rules.ExpertForm, "论证方式")
+            row.conclusion = choice_input(data.get("form"), rules.ExpertForm, "论证方式")
             row.received = _count(data.get("received"), "参加专家")
             row.detail = text("detail")
         elif step == Step.RISK:
-            row.conclusion = _choice(data.get("conclusion"), rules.RiskLevel, "风险等级")
+            row.conclusion = choice_input(data.get("conclusion"), rules.RiskLevel, "风险等级")
             row.detail = text("detail")
         elif step == Step.LEGALITY:
-            row.conclusion = _choice(data.get("conclusion"), rules.ReviewOpinion, "审查意见")
+            row.conclusion = choice_input(data.get("conclusion"), rules.ReviewOpinion, "审查意见")
             row.detail = text("detail")
         elif step == Step.COLLECTIVE:
             legality = recorded[Step.LEGALITY]
             if legality.conclusion == rules.ReviewOpinion.UNLAWFUL:
                 # 第28条: 经审查不合法的，不得提交决策机关讨论.
                 raise TransitionNotAllowed("合法性审查意见为“不合法”，不得提交集体讨论。")
-            row.conclusion = _choice(data.get("meeting_kind"), rules.Meeting, "会议类型")
+            row.conclusion = choice_input(data.get("meeting_kind"), rules.Meeting, "会议类型")
             row.meeting = text("meeting")
             if not row.meeting:
                 raise TransitionNotAllowed("请填写会议名称（如县政府第X次常务会议）。")
@@ -279,17 +279,6 @@ def _count(raw: Any, label: str) -> int:
     if value < 0:
         raise TransitionNotAllowed(f"{label}不能为负数。")
     return value
-
-
-def _choice(raw: Any, choices: type[models.TextChoices], label: str) -> str:
-    value = str(raw or "").strip()
-    by_label = {lbl: v for v, lbl in choices.choices}
-    if value in by_label:
-        return by_label[value]
-    if value in choices.values:
-        return value
-    options = "、".join(by_label)
-    raise TransitionNotAllowed(f"请选择{label}（可选：{options}）。")
 
 
 class DecisionStep(ScopedRecord):

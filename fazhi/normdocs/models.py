@@ -19,7 +19,7 @@ from fazhi.core.models import (
 )
 from fazhi.core.records import record_meta
 from fazhi.core.validators import future_message, is_future
-from fazhi.core.workflow import TransitionNotAllowed, Workflow
+from fazhi.core.workflow import TransitionNotAllowed, Workflow, choice_input
 from fazhi.deadlines import services
 from fazhi.normdocs import rules
 from fazhi.normdocs.rules import ReviewKind, ReviewOpinion, State
@@ -159,7 +159,7 @@ class Document(DetailPage, EventDates, Workflow):
         self.review_received_on = on
 
     def on_review(self, *, on: date, by: Any, opinion: str = "", detail: str = "", **_: Any) -> str:
-        opinion = _opinion(opinion)
+        opinion = choice_input(opinion, ReviewOpinion, "审核意见")
         self.reviewed_on = on
         self.review_opinion = opinion
         item, _created = ReviewItem.objects.get_or_create(
@@ -287,16 +287,6 @@ class Document(DetailPage, EventDates, Workflow):
             start=self.valid_until,
             title=f"有效期届满：{self}",
         )
-
-
-def _opinion(raw: Any) -> str:
-    value = str(raw or "").strip()
-    labels = {label: v for v, label in ReviewOpinion.choices}
-    if value in labels:
-        return labels[value]
-    if value in ReviewOpinion.values:
-        return value
-    raise TransitionNotAllowed(f"请选择审核意见（可选：{'、'.join(labels)}）。")
 
 
 def _yes(raw: Any) -> bool:
