@@ -127,6 +127,9 @@ class Workflow(Versioned):
 
     transitions: ClassVar[Mapping[str, Transition]] = {}
     state_field: ClassVar[str] = "state"
+    # Moves made at most once (an extension, a 补正 notice), each with the date field that
+    # records it: offered only while that date is empty.
+    once_moves: ClassVar[Mapping[str, str]] = {}
 
     class Meta:
         abstract = True
@@ -142,8 +145,10 @@ class Workflow(Versioned):
         return [t for t in self.transitions.values() if self.current_state in t.sources and self.action_available(t.action)]
 
     def action_available(self, action: str) -> bool:
-        """Hook for conditions beyond the state (e.g. extension only once)."""
-        return True
+        """Hook for conditions beyond the state; by default a move in `once_moves` is
+        available until it has been made."""
+        done_on = self.once_moves.get(action)
+        return done_on is None or getattr(self, done_on) is None
 
     def last_event_date(self) -> date | None:
         """The latest date already recorded on this record; a move may not predate it."""

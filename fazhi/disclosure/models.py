@@ -105,6 +105,8 @@ class Request(DetailPage, EventDates, MaskedApplicant, OpenStates, Registered, W
     detail_url = "disclosure:detail"
 
     transitions = rules.TRANSITIONS
+    # 第30条: the applicant is told once what to correct (一次性告知); one extension.
+    once_moves = {"request_correction": "correction_requested_on", "extend": "extended_on"}
     open_states = frozenset(State.values) - {State.DONE}
     event_dates = EVENT_DATES
     registrar_refusal = "您无权为该单位登记政府信息公开申请。"
@@ -170,14 +172,6 @@ class Request(DetailPage, EventDates, MaskedApplicant, OpenStates, Registered, W
             errors["reply_type"] = "已办结的申请须有答复类型。"
         if errors:
             raise ValidationError(errors)
-
-    def action_available(self, action: str) -> bool:
-        if action == "request_correction":
-            # 第30条: the applicant is told once (一次性告知).
-            return self.correction_requested_on is None
-        if action == "extend":
-            return self.extended_on is None
-        return True
 
     # ------------------------------------------------------------ registration
 

@@ -126,6 +126,7 @@ class DisputeQuerySet(WorkflowQuerySet["Dispute"]):
 class Dispute(DetailPage, EventDates, OpenStates, Registered, Workflow):
     detail_url = "mediation:detail"
     transitions = rules.TRANSITIONS
+    once_moves = {"record_confirmation": "confirmation_applied_on"}
     open_states = frozenset({State.RECEIVED})
     # The dates a move may not predate (the clean() below checks them as it needs).
     event_dates = ("received_on", "closed_on", "confirmation_applied_on", "followed_up_on")
@@ -242,11 +243,6 @@ class Dispute(DetailPage, EventDates, OpenStates, Registered, Workflow):
             raise ValidationError(errors)
 
     # ------------------------------------------------------------ workflow hooks
-
-    def action_available(self, action: str) -> bool:
-        if action == "record_confirmation":
-            return self.confirmation_applied_on is None
-        return True
 
     def _close(self, action: str, on: date) -> None:
         self.outcome = rules.OUTCOME_OF_ACTION[action]

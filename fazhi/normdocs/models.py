@@ -95,6 +95,7 @@ class Document(DetailPage, EventDates, Workflow):
     state = state_field(State, State.DRAFT)
 
     transitions: ClassVar = rules.TRANSITIONS
+    once_moves = {"file": "filed_on"}
     event_dates = (
         "drafted_on",
         "review_received_on",
@@ -141,11 +142,6 @@ class Document(DetailPage, EventDates, Workflow):
             raise ValidationError({"valid_until": "有效期截止日期早于施行日期。"})
         if self.filed_on and self.published_on and self.filed_on < self.published_on:
             raise ValidationError({"filed_on": "报备日期早于公布日期。"})
-
-    def action_available(self, action: str) -> bool:
-        if action == "file":
-            return self.filed_on is None
-        return True
 
     @property
     def filed_on_time(self) -> bool | None:

@@ -463,6 +463,7 @@ class Suggestion(DetailPage, OfficeMixin, EventDates, OpenStates, Registered, Wo
     detail_url = "oversight:suggestion"
 
     transitions = rules.SUGGESTION_TRANSITIONS
+    once_moves = {"extend": "extended_on"}
     open_states = frozenset({SuggestionState.ASSIGNED})
     registrar_field = "office"
     registrar_refusal = "只有交办机关的工作人员可以交办建议、提案。"
@@ -514,11 +515,6 @@ class Suggestion(DetailPage, OfficeMixin, EventDates, OpenStates, Registered, Wo
             errors["unit"] = "主办单位应为交办机关所辖单位。"
         if errors:
             raise ValidationError(errors)
-
-    def action_available(self, action: str) -> bool:
-        if action == "extend":
-            return self.extended_on is None
-        return True
 
     @property
     def period_code(self) -> str:
