@@ -370,7 +370,7 @@ class ReportFiling(DetailPage, Registered, Workflow):
         with transaction.atomic(), audit_context(verb="open_report"):
             for unit_id, year in sorted(wanted - existing):
                 filing = cls.objects.create(unit=units[unit_id], year=year)
-                filing.open_deadline()
+                filing.open_deadlines()
                 made.append(filing)
         return made
 
@@ -380,10 +380,7 @@ class ReportFiling(DetailPage, Registered, Workflow):
         filing: ReportFiling = cls.register(by=by, verb="open_report", unit=unit, year=year)
         return filing
 
-    def on_register(self, by: Any) -> None:
-        self.open_deadline()
-
-    def open_deadline(self) -> None:
+    def open_deadlines(self) -> None:
         # A fixed-date period: by 31 January / 31 March of the year after `start`'s year.
         deadlines.open_deadline(
             self,
