@@ -34,6 +34,7 @@ from fazhi.core.models import (
     unique,
     unit_link,
 )
+from fazhi.core.records import record_meta
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.org.scope import ScopedQuerySet, can_write_unit
 
@@ -55,9 +56,7 @@ class System(DetailPage, models.Model):
 
     scope_field = ""  # reference data: not owned by a unit
 
-    class Meta:
-        verbose_name = verbose_name_plural = "考核指标体系"
-        ordering = ["-year", "code"]
+    Meta = record_meta("考核指标体系", ordering=["-year", "code"])
 
     def __str__(self) -> str:
         return self.name
@@ -251,8 +250,7 @@ class Evidence(models.Model):
     sha256 = models.CharField("校验值", max_length=64)
     data = models.BinaryField("内容")
 
-    class Meta:
-        verbose_name = verbose_name_plural = "证明材料"
+    Meta = record_meta("证明材料")
 
     def __str__(self) -> str:
         return self.name

@@ -6,7 +6,8 @@
   (the model adds `record_errors()`), with a `ScopedQuerySet` manager.
 - `ScopedRecord`: a record with a `ScopedQuerySet` manager.
 - `DetailPage` (`detail_url`), `MaskedApplicant` (张某某 in lists and exports),
-  `InPostQuerySet.active(day)` for people and bodies in post.
+  `InPostQuerySet.active(day)` for people and bodies in post; `InPost`: a person in post
+  (a mediator, a 法律明白人), named 张某某, who cannot leave before being appointed.
 - `OpenStates` (`open_states`): `is_open`, and `WorkflowQuerySet.open()` for lists.
 - `optional_link(...)`: an optional link to a record of another kind; `unit_link(...)`:
   the unit a record belongs to (or names); `state_field(...)`: a workflow's state;
@@ -200,6 +201,34 @@ class InPostQuerySet(ScopedQuerySet[M]):
 
     def active(self, on: date) -> InPostQuerySet[M]:
         return self.filter(active_on(on, *self.in_post_fields))
+
+
+class InPost(DatedRecord):
+    """A person in post in a register (a mediator, a 法律明白人), from `appointed_on` (an
+    event date) until `left_on`: found by name, named 张某某 in lists and in anything
+    published, and refused when the leaving date is before the appointing one. The model
+    declares `name` and the two dates under its own labels, which the message uses."""
+
+    personal_name_fields: ClassVar[tuple[str, ...]] = ("name",)
+    search_fields: ClassVar[tuple[str, ...]] = ("name",)  # the list's search box (core.search)
+    event_dates = ("appointed_on",)
+    name: str
+    appointed_on: date | None
+    left_on: date | None
+
+    objects: ClassVar[Any] = InPostQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return mask_name(self.name)
+
+    def record_errors(self) -> dict[str, str]:
+        if self.appointed_on and self.left_on and self.left_on < self.appointed_on:
+            label = {f.name: f.verbose_name for f in self._meta.fields}
+            return {"left_on": f"{label['left_on']}不能早于{label['appointed_on']}。"}
+        return {}
 
 
 class DetailPage:

@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 
 from fazhi.audit.models import Action
 from fazhi.audit.trail import audit_context
@@ -64,6 +64,18 @@ def transition_table(*moves: Transition) -> dict[str, Transition]:
 
 class TransitionNotAllowed(ValidationError):
     """The move is not allowed from this state, for this user, or with these data."""
+
+
+def choice_input(raw: Any, choices: type[models.TextChoices], label: str) -> str:
+    """A move's input that must be one of `choices`, given by its label (as the screen
+    and the sheets show it) or by its code; anything else is refused, naming the options."""
+    value = str(raw or "").strip()
+    by_label = {str(name): code for code, name in choices.choices}
+    if value in by_label:
+        return by_label[value]
+    if value in choices.values:
+        return value
+    raise TransitionNotAllowed(f"请选择{label}（可选：{'、'.join(by_label)}）。")
 
 
 # ------------------------------------------------------------------ guards
@@ -115,6 +127,9 @@ class Workflow(Versioned):
 
     transitions: ClassVar[Mapping[str, Transition]] = {}
     state_field: ClassVar[str] = "state"
+    # Moves made at most once (an extension, a 补正 notice), each with the date field that
+    # records it: offered only while that date is empty.
+    once_moves: ClassVar[Mapping[str, str]] = {}
 
     class Meta:
         abstract = True
@@ -130,8 +145,10 @@ class Workflow(Versioned):
         return [t for t in self.transitions.values() if self.current_state in t.sources and self.action_available(t.action)]
 
     def action_available(self, action: str) -> bool:
-        """Hook for conditions beyond the state (e.g. extension only once)."""
-        return True
+        """Hook for conditions beyond the state; by default a move in `once_moves` is
+        available until it has been made."""
+        done_on = self.once_moves.get(action)
+        return done_on is None or getattr(self, done_on) is None
 
     def last_event_date(self) -> date | None:
         """The latest date already recorded on this record; a move may not predate it."""
@@ -163,7 +180,7 @@ class Workflow(Versioned):
         snapshot = self.__dict__.copy()
         try:
             with transaction.atomic(), audit_context(user=by, action=Action.TRANSITION, verb=action, note=note):
-                hook = getattr(self, f"on_{action}", None)
+                hook = self.move_hook(action)
                 target = hook(on=on, by=by, note=note, **data) if hook is not None else None
                 problems = guard_problems(self, action, data)
                 if problems:
@@ -181,6 +198,13 @@ class Workflow(Versioned):
             # The transaction rolled back; put the object back as it was too.
             self.__dict__.update(snapshot)
             raise
+
+    def move_hook(self, action: str) -> Callable[..., str | None] | None:
+        """The model's hook for a move, called with the move's date, user, note and inputs
+        before the state changes: `on_<action>` where the model has one. It checks and
+        records the inputs and may return the state the move leads to."""
+        hook: Callable[..., str | None] | None = getattr(self, f"on_{action}", None)
+        return hook
 
     def after_apply(self, action: str, *, on: date, by: Any) -> None:
         """Hook for side effects that need the saved record (deadlines, child rows)."""
@@ -228,7 +252,13 @@ class Registered:
             raise ValidationError({name: self.registrar_refusal})
 
     def on_register(self, by: Any) -> None:
-        """Hook run after the first save, inside the transaction (open deadlines …)."""
+        """Hook run after the first save, inside the transaction: by default the record's
+        `open_deadlines()`, which an import runs too for each row it saves
+        (`kit.xlsx.open_deadlines`)."""
+        self.open_deadlines()
+
+    def open_deadlines(self) -> None:
+        """The periods the law starts for the record as registered (none by default)."""
 
 
 class ReservedMoves:

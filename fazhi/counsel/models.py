@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
 from fazhi.core.models import ScopedRecord, optional_link, phone_field, unit_link
+from fazhi.core.records import record_meta
 from fazhi.counsel.rules import Kind, Subject
 from fazhi.org.models import MaskedContact, Unit
 from fazhi.org.scope import ScopedQuerySet
@@ -47,10 +48,7 @@ class Counsel(MaskedContact, models.Model):
 
     objects = CounselQuerySet.as_manager()
 
-    class Meta:
-        verbose_name = "法律顾问、公职律师"
-        verbose_name_plural = verbose_name
-        ordering = ["unit__path", "kind", "pk"]
+    Meta = record_meta("法律顾问、公职律师", ordering=["unit__path", "kind", "pk"])
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}{self.masked_name}"
@@ -90,10 +88,7 @@ class Opinion(ScopedRecord):
     summary = models.TextField("意见要点", blank=True)
 
 
-    class Meta:
-        verbose_name = "法律意见"
-        verbose_name_plural = verbose_name
-        ordering = ["-given_on", "pk"]
+    Meta = record_meta("法律意见", ordering=["-given_on", "pk"])
 
     def __str__(self) -> str:
         return f"{self.get_subject_display()}：{self.title}"

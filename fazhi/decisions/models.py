@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
@@ -16,7 +18,8 @@ from fazhi.core.models import (
     unique,
     unit_link,
 )
-from fazhi.core.workflow import TransitionNotAllowed, Workflow
+from fazhi.core.records import annual_meta, record_meta
+from fazhi.core.workflow import TransitionNotAllowed, Workflow, choice_input
 from fazhi.deadlines import services
 from fazhi.decisions import rules
 from fazhi.decisions.rules import State, Step
@@ -34,11 +37,7 @@ class Catalogue(ScopedRecord):
     url = models.URLField("公布网址", blank=True)
 
 
-    class Meta:
-        verbose_name = "重大行政决策事项目录"
-        verbose_name_plural = verbose_name
-        ordering = ["-year", "unit__path"]
-        constraints = [unique("unit", "year", name="decisions_one_catalogue_per_year")]
+    Meta = annual_meta("重大行政决策事项目录", "decisions_one_catalogue_per_year")
 
     def __str__(self) -> str:
         return self.title or f"{self.unit}{self.year}年度重大行政决策事项目录"
@@ -76,10 +75,7 @@ class Decision(DetailPage, Workflow):
     transitions: ClassVar = rules.TRANSITIONS
     objects = DecisionQuerySet.as_manager()
 
-    class Meta:
-        verbose_name = "重大行政决策"
-        verbose_name_plural = verbose_name
-        ordering = ["-year", "pk"]
+    Meta = record_meta("重大行政决策", ordering=["-year", "pk"])
 
     def __str__(self) -> str:
         return self.title
@@ -167,21 +163,21 @@ class Decision(DetailPage, Workflow):
             row.detail = text("handling")
             row.reason = text("shortened_reason")
         elif step == Step.EXPERT:
-            row.conclusion = _choice(data.get("form"), rules.ExpertForm, "论证方式")
+            row.conclusion = choice_input(data.get("form"), rules.ExpertForm, "论证方式")
             row.received = _count(data.get("received"), "参加专家")
             row.detail = text("detail")
         elif step == Step.RISK:
-            row.conclusion = _choice(data.get("conclusion"), rules.RiskLevel, "风险等级")
+            row.conclusion = choice_input(data.get("conclusion"), rules.RiskLevel, "风险等级")
             row.detail = text("detail")
         elif step == Step.LEGALITY:
-            row.conclusion = _choice(data.get("conclusion"), rules.ReviewOpinion, "审查意见")
+            row.conclusion = choice_input(data.get("conclusion"), rules.ReviewOpinion, "审查意见")
             row.detail = text("detail")
         elif step == Step.COLLECTIVE:
             legality = recorded[Step.LEGALITY]
             if legality.conclusion == rules.ReviewOpinion.UNLAWFUL:
                 # 第28条: 经审查不合法的，不得提交决策机关讨论.
                 raise TransitionNotAllowed("合法性审查意见为“不合法”，不得提交集体讨论。")
-            row.conclusion = _choice(data.get("meeting_kind"), rules.Meeting, "会议类型")
+            row.conclusion = choice_input(data.get("meeting_kind"), rules.Meeting, "会议类型")
             row.meeting = text("meeting")
             if not row.meeting:
                 raise TransitionNotAllowed("请填写会议名称（如县政府第X次常务会议）。")
@@ -260,30 +256,12 @@ class Decision(DetailPage, Workflow):
         )
         return self._next_state(step)
 
-    # One hook per step, all through _record() (Workflow.apply calls on_<action>).
-    def on_participation(self, **kw: Any) -> str:
-        return self._record(Step.PARTICIPATION, **kw)
-
-    def on_expert(self, **kw: Any) -> str:
-        return self._record(Step.EXPERT, **kw)
-
-    def on_risk(self, **kw: Any) -> str:
-        return self._record(Step.RISK, **kw)
-
-    def on_legality(self, **kw: Any) -> str:
-        return self._record(Step.LEGALITY, **kw)
-
-    def on_collective(self, **kw: Any) -> str:
-        return self._record(Step.COLLECTIVE, **kw)
-
-    def on_publication(self, **kw: Any) -> str:
-        return self._record(Step.PUBLICATION, **kw)
-
-    def on_implementation(self, **kw: Any) -> str:
-        return self._record(Step.IMPLEMENTATION, **kw)
-
-    def on_evaluation(self, **kw: Any) -> str:
-        return self._record(Step.EVALUATION, **kw)
+    def move_hook(self, action: str) -> Callable[..., str | None] | None:
+        """Each statutory step is a move of its own (`rules.TRANSITIONS` has one per
+        `Step`), and `_record()` records them all."""
+        if action in Step.values:
+            return partial(self._record, action)
+        return super().move_hook(action)
 
     def timeline(self) -> list[tuple[str, str, DecisionStep | None]]:
         """Each statutory step in order with its record (or None)."""
@@ -301,17 +279,6 @@ def _count(raw: Any, label: str) -> int:
     if value < 0:
         raise TransitionNotAllowed(f"{label}不能为负数。")
     return value
-
-
-def _choice(raw: Any, choices: type[models.TextChoices], label: str) -> str:
-    value = str(raw or "").strip()
-    by_label = {lbl: v for v, lbl in choices.choices}
-    if value in by_label:
-        return by_label[value]
-    if value in choices.values:
-        return value
-    options = "、".join(by_label)
-    raise TransitionNotAllowed(f"请选择{label}（可选：{options}）。")
 
 
 class DecisionStep(ScopedRecord):

@@ -25,10 +25,9 @@ from fazhi.core.models import (
     optional_link,
     phone_field,
     state_field,
-    unique,
     unit_link,
 )
-from fazhi.core.records import dated_meta
+from fazhi.core.records import annual_meta, dated_meta
 from fazhi.core.validators import future_dates
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
@@ -106,6 +105,8 @@ class Request(DetailPage, EventDates, MaskedApplicant, OpenStates, Registered, W
     detail_url = "disclosure:detail"
 
     transitions = rules.TRANSITIONS
+    # 第30条: the applicant is told once what to correct (一次性告知); one extension.
+    once_moves = {"request_correction": "correction_requested_on", "extend": "extended_on"}
     open_states = frozenset(State.values) - {State.DONE}
     event_dates = EVENT_DATES
     registrar_refusal = "您无权为该单位登记政府信息公开申请。"
@@ -158,10 +159,7 @@ class Request(DetailPage, EventDates, MaskedApplicant, OpenStates, Registered, W
 
     objects: ClassVar[Any] = WorkflowQuerySet["Request"].as_manager()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "政府信息公开申请"
-        ordering = ["-received_on", "-id"]
-        indexes = [models.Index(fields=["unit", "received_on"])]
+    Meta = dated_meta("政府信息公开申请", "received_on")
 
     def __str__(self) -> str:
         return self.number or f"{self.masked_applicant}申请公开（{self.received_on:%Y-%m-%d}）"
@@ -174,14 +172,6 @@ class Request(DetailPage, EventDates, MaskedApplicant, OpenStates, Registered, W
             errors["reply_type"] = "已办结的申请须有答复类型。"
         if errors:
             raise ValidationError(errors)
-
-    def action_available(self, action: str) -> bool:
-        if action == "request_correction":
-            # 第30条: the applicant is told once (一次性告知).
-            return self.correction_requested_on is None
-        if action == "extend":
-            return self.extended_on is None
-        return True
 
     # ------------------------------------------------------------ registration
 
@@ -309,10 +299,7 @@ class ReportFiling(DetailPage, Registered, Workflow):
 
     objects: ClassVar[Any] = ScopedQuerySet["ReportFiling"].as_manager()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "政府信息公开工作年度报告"
-        ordering = ["-year", "unit__path"]
-        constraints = [unique("unit", "year", name="disclosure_one_report_per_year")]
+    Meta = annual_meta("政府信息公开工作年度报告", "disclosure_one_report_per_year")
 
     def __str__(self) -> str:
         return f"{self.unit.name}{self.year}年政府信息公开工作年度报告"
@@ -383,7 +370,7 @@ class ReportFiling(DetailPage, Registered, Workflow):
         with transaction.atomic(), audit_context(verb="open_report"):
             for unit_id, year in sorted(wanted - existing):
                 filing = cls.objects.create(unit=units[unit_id], year=year)
-                filing.open_deadline()
+                filing.open_deadlines()
                 made.append(filing)
         return made
 
@@ -393,10 +380,7 @@ class ReportFiling(DetailPage, Registered, Workflow):
         filing: ReportFiling = cls.register(by=by, verb="open_report", unit=unit, year=year)
         return filing
 
-    def on_register(self, by: Any) -> None:
-        self.open_deadline()
-
-    def open_deadline(self) -> None:
+    def open_deadlines(self) -> None:
         # A fixed-date period: by 31 January / 31 March of the year after `start`'s year.
         deadlines.open_deadline(
             self,

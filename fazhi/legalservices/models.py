@@ -8,7 +8,7 @@ through `AidApplication.apply()` (see `rules.TRANSITIONS`); the others are plain
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -17,7 +17,7 @@ from fazhi.core.models import (
     DatedRecord,
     DetailPage,
     EventDates,
-    InPostQuerySet,
+    InPost,
     OpenStates,
     WorkflowQuerySet,
     index_on,
@@ -25,7 +25,7 @@ from fazhi.core.models import (
     state_field,
     unit_link,
 )
-from fazhi.core.records import dated_meta
+from fazhi.core.records import dated_meta, newest_first
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
 from fazhi.legalservices import rules
@@ -101,10 +101,11 @@ class AidApplication(DetailPage, EventDates, OpenStates, Registered, Workflow):
 
     objects = AidApplicationQuerySet.as_manager()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "法律援助申请"
-        ordering = ["-received_on", "-id"]
-        indexes = index_on(["unit", "received_on"], ["decided_on"], ["state"])
+    Meta = newest_first(
+        "法律援助申请",
+        "received_on",
+        indexes=index_on(["unit", "received_on"], ["decided_on"], ["state"]),
+    )
 
     def __str__(self) -> str:
         return f"{self.number or '法律援助申请'}（{mask_name(self.applicant_name)}，{self.get_claim_display()}）"
@@ -186,9 +187,6 @@ class AidApplication(DetailPage, EventDates, OpenStates, Registered, Workflow):
         review period; raises ValidationError and writes nothing on bad input."""
         self.save_registered(by)
 
-    def on_register(self, by: Any) -> None:
-        self.open_deadlines()
-
 
 class Notarisation(DatedRecord):
     # Names of people: replaced in anything published (core.privacy).
@@ -217,13 +215,9 @@ class Notarisation(DatedRecord):
         return mask_name(self.applicant_name)
 
 
-class LegalHelper(DatedRecord):
+class LegalHelper(InPost):
     """A 法律明白人: a villager trained to explain the law, registered to a village."""
 
-    # Names of people: replaced in anything published (core.privacy).
-    personal_name_fields = ("name",)
-
-    search_fields = ("name",)  # what the list's search box matches (core.search)
     unit = unit_link("所在村（社区）", related_name="legal_helpers")
     name = models.CharField("姓名", max_length=50)
     phone = phone_field()
@@ -234,23 +228,15 @@ class LegalHelper(DatedRecord):
     appointed_on = models.DateField("确定日期", null=True, blank=True)
     left_on = models.DateField("退出日期", null=True, blank=True)
 
-    objects: ClassVar[Any] = InPostQuerySet["LegalHelper"].as_manager()
-    event_dates = ("appointed_on",)
-
     class Meta:
         verbose_name = verbose_name_plural = "法律明白人"
         ordering = ["unit__path", "name"]
         indexes = [models.Index(fields=["unit", "appointed_on"])]
 
-    def __str__(self) -> str:
-        return mask_name(self.name)
-
     def record_errors(self) -> dict[str, str]:
-        errors: dict[str, str] = {}
+        errors = super().record_errors()
         if self.unit_id and self.unit.kind != UnitKind.VILLAGE:
             errors["unit"] = f"法律明白人应登记到村（社区），“{self.unit.name}”不是村（社区）。"
-        if self.appointed_on and self.left_on and self.left_on < self.appointed_on:
-            errors["left_on"] = "退出日期不能早于确定日期。"
         return errors
 
 

@@ -20,6 +20,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from fazhi.core.models import DetailPage, index_on, optional_link, unit_link
+from fazhi.core.records import newest_first
 from fazhi.lists.rules import (
     IN_FORCE_AFTER,
     ITEM_FIELDS,
@@ -171,12 +172,13 @@ class ListAdjustment(models.Model):
 
     objects = ListAdjustmentQuerySet.as_manager()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "清单调整"
-        ordering = ["-adjusted_on", "-id"]
-        indexes = index_on(
+    Meta = newest_first(
+        "清单调整",
+        "adjusted_on",
+        indexes=index_on(
             ["unit", "adjusted_on"], ["list_kind", "adjusted_on"], ["item", "adjusted_on"]
-        )
+        ),
+    )
 
     def __str__(self) -> str:
         code = (self.after or self.before or {}).get("code", "")

@@ -25,6 +25,7 @@ from fazhi.core.models import (
     state_field,
     unit_link,
 )
+from fazhi.core.records import newest_first, record_meta
 from fazhi.core.validators import as_bool, future_dates
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
@@ -103,10 +104,9 @@ class Lawsuit(DetailPage, OpenStates, UniqueWithoutDisclosure, Registered, Workf
 
     objects = LawsuitQuerySet.as_manager()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "行政应诉案件"
-        ordering = ["-received_on", "-id"]
-        indexes = index_on(["state"], ["received_on"], ["closed_on"])
+    Meta = newest_first(
+        "行政应诉案件", "received_on", indexes=index_on(["state"], ["received_on"], ["closed_on"])
+    )
 
     def __str__(self) -> str:
         return f"{self.case_number} {mask_name(self.plaintiff_name)}诉{self.unit.name if self.unit_id else ''}"
@@ -363,10 +363,6 @@ class Lawsuit(DetailPage, OpenStates, UniqueWithoutDisclosure, Registered, Workf
                 responsible=self.handler,
             )
 
-    def on_register(self, by: Any) -> None:
-        """A registered lawsuit (待答辩) starts its defence period (第67条)."""
-        self.open_deadlines()
-
 
 # 张三、李四 → 张某某、李某某; a company plaintiff stays as written.
 mask_plaintiff = mask_parties
@@ -414,9 +410,7 @@ class Hearing(models.Model):
 
     objects = HearingQuerySet.as_manager()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "开庭"
-        ordering = ["lawsuit", "held_on", "scheduled_on", "id"]
+    Meta = record_meta("开庭", ordering=["lawsuit", "held_on", "scheduled_on", "id"])
 
     def __str__(self) -> str:
         day = self.held_on or self.scheduled_on

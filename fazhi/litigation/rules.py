@@ -75,27 +75,6 @@ class Result(models.TextChoices):
     OTHER = "other", "其他"
 
 
-# Judgments: the default denominator of 败诉率 (statutes.md §2.2, "判决结案").
-JUDGMENTS: frozenset[str] = frozenset(
-    {
-        Outcome.DISMISS_CLAIM,
-        Outcome.REVOKE,
-        Outcome.REVOKE_PARTIAL,
-        Outcome.REVOKE_REDO,
-        Outcome.PERFORM,
-        Outcome.PAY,
-        Outcome.CONFIRM_ILLEGAL,
-        Outcome.CONFIRM_VOID,
-        Outcome.ALTER,
-        Outcome.AGREEMENT,
-        Outcome.COMPENSATE,
-        Outcome.DISMISS_COMPENSATION,
-        Outcome.APPEAL_DISMISSED,
-        Outcome.APPEAL_REVERSED_FOR,
-        Outcome.APPEAL_REVERSED_AGAINST,
-    }
-)
-
 # "Lost": judgments against the defendant (statutes.md §2.2: 撤销/部分撤销, 确认违法, 确认无效,
 # 责令履行/给付, 变更, 行政协议 liability; compensation ordered; reversed on appeal against it).
 LOST: frozenset[str] = frozenset(
@@ -114,15 +93,15 @@ LOST: frozenset[str] = frozenset(
     }
 )
 
-WON: frozenset[str] = frozenset(
-    {
-        Outcome.DISMISS_CLAIM,
-        Outcome.DISMISS_COMPENSATION,
-        Outcome.APPEAL_REVERSED_FOR,
-        Outcome.NOT_ACCEPTED,
-        Outcome.DISMISS_SUIT,
-    }
+# Judgments for the defendant; with the rulings that end the suit, what it won.
+WON_JUDGMENTS: frozenset[str] = frozenset(
+    {Outcome.DISMISS_CLAIM, Outcome.DISMISS_COMPENSATION, Outcome.APPEAL_REVERSED_FOR}
 )
+WON: frozenset[str] = WON_JUDGMENTS | {Outcome.NOT_ACCEPTED, Outcome.DISMISS_SUIT}
+
+# Judgments: the default denominator of 败诉率 (statutes.md §2.2, "判决结案"): lost, won,
+# or an appeal dismissed (which keeps the first instance's result, see `result_of`).
+JUDGMENTS: frozenset[str] = LOST | WON_JUDGMENTS | {Outcome.APPEAL_DISMISSED}
 
 WITHDRAWN: frozenset[str] = frozenset({Outcome.WITHDRAWAL_ALLOWED, Outcome.DEEMED_WITHDRAWN})
 
@@ -238,14 +217,7 @@ class LeaderRank(models.TextChoices):
     LOWER = "lower", "下级行政机关的负责人（不计入）"
 
 
-COUNTED_RANKS: frozenset[str] = frozenset(
-    {
-        LeaderRank.HEAD,
-        LeaderRank.DEPUTY,
-        LeaderRank.IN_CHARGE,
-        LeaderRank.OTHER_LEADER,
-    }
-)
+COUNTED_RANKS: frozenset[str] = frozenset(LeaderRank) - {LeaderRank.ENTRUSTED, LeaderRank.LOWER}
 
 
 class Excuse(models.TextChoices):

@@ -20,6 +20,7 @@ from fazhi.core.models import (
     DatedRecord,
     DetailPage,
     EventDates,
+    InPost,
     InPostQuerySet,
     OpenStates,
     WorkflowQuerySet,
@@ -29,6 +30,7 @@ from fazhi.core.models import (
     state_field,
     unit_link,
 )
+from fazhi.core.records import newest_first, record_meta
 from fazhi.core.validators import as_bool, future_dates
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
@@ -36,7 +38,7 @@ from fazhi.mediation import rules
 from fazhi.mediation.rules import Kind, Level, Outcome, State
 from fazhi.org.models import UnitKind
 from fazhi.org.scope import can_write_unit
-from fazhi.org.validators import mask_name, mask_parties
+from fazhi.org.validators import mask_parties
 
 OUTCOMES = frozenset(Outcome.values)
 
@@ -88,11 +90,7 @@ class Committee(DetailPage, DatedRecord):
         return errors
 
 
-class Mediator(DatedRecord):
-    # Names of people: replaced in anything published (core.privacy).
-    personal_name_fields = ("name",)
-
-    search_fields = ("name",)  # what the list's search box matches (core.search)
+class Mediator(InPost):
     committee = models.ForeignKey(
         Committee, verbose_name="调委会", on_delete=models.PROTECT, related_name="mediators"
     )
@@ -104,15 +102,7 @@ class Mediator(DatedRecord):
     appointed_on = models.DateField("聘任日期", null=True, blank=True)
     left_on = models.DateField("离任日期", null=True, blank=True)
 
-    objects: ClassVar[Any] = InPostQuerySet["Mediator"].as_manager()
-    event_dates = ("appointed_on",)
-
-    class Meta:
-        verbose_name = verbose_name_plural = "人民调解员"
-        ordering = ["committee", "name"]
-
-    def __str__(self) -> str:
-        return mask_name(self.name)
+    Meta = record_meta("人民调解员", ordering=["committee", "name"])
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.committee_id and not self.unit_id:
@@ -123,11 +113,6 @@ class Mediator(DatedRecord):
         if self.committee_id:
             self.unit_id = self.committee.unit_id
         super().clean()
-
-    def record_errors(self) -> dict[str, str]:
-        if self.appointed_on and self.left_on and self.left_on < self.appointed_on:
-            return {"left_on": "离任日期不能早于聘任日期。"}
-        return {}
 
 
 class DisputeQuerySet(WorkflowQuerySet["Dispute"]):
@@ -141,6 +126,7 @@ class DisputeQuerySet(WorkflowQuerySet["Dispute"]):
 class Dispute(DetailPage, EventDates, OpenStates, Registered, Workflow):
     detail_url = "mediation:detail"
     transitions = rules.TRANSITIONS
+    once_moves = {"record_confirmation": "confirmation_applied_on"}
     open_states = frozenset({State.RECEIVED})
     # The dates a move may not predate (the clean() below checks them as it needs).
     event_dates = ("received_on", "closed_on", "confirmation_applied_on", "followed_up_on")
@@ -179,12 +165,13 @@ class Dispute(DetailPage, EventDates, OpenStates, Registered, Workflow):
 
     objects = DisputeQuerySet.as_manager()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "矛盾纠纷"
-        ordering = ["-received_on", "-id"]
-        indexes = index_on(
+    Meta = newest_first(
+        "矛盾纠纷",
+        "received_on",
+        indexes=index_on(
             ["unit", "received_on"], ["received_on", "id"], ["committee", "received_on"], ["state"]
-        )
+        ),
+    )
 
     def __str__(self) -> str:
         return f"{self.number or '纠纷'} {self.get_kind_display()}（{self.parties_masked}）"
@@ -256,11 +243,6 @@ class Dispute(DetailPage, EventDates, OpenStates, Registered, Workflow):
             raise ValidationError(errors)
 
     # ------------------------------------------------------------ workflow hooks
-
-    def action_available(self, action: str) -> bool:
-        if action == "record_confirmation":
-            return self.confirmation_applied_on is None
-        return True
 
     def _close(self, action: str, on: date) -> None:
         self.outcome = rules.OUTCOME_OF_ACTION[action]

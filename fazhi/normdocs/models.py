@@ -17,8 +17,9 @@ from fazhi.core.models import (
     unique,
     unit_link,
 )
+from fazhi.core.records import record_meta
 from fazhi.core.validators import future_message, is_future
-from fazhi.core.workflow import TransitionNotAllowed, Workflow
+from fazhi.core.workflow import TransitionNotAllowed, Workflow, choice_input
 from fazhi.deadlines import services
 from fazhi.normdocs import rules
 from fazhi.normdocs.rules import ReviewKind, ReviewOpinion, State
@@ -94,6 +95,7 @@ class Document(DetailPage, EventDates, Workflow):
     state = state_field(State, State.DRAFT)
 
     transitions: ClassVar = rules.TRANSITIONS
+    once_moves = {"file": "filed_on"}
     event_dates = (
         "drafted_on",
         "review_received_on",
@@ -102,6 +104,15 @@ class Document(DetailPage, EventDates, Workflow):
         "published_on",
         "filed_on",
         "ended_on",
+    )
+    # The dates of its stages, in order: none may be earlier than the one before (`clean`).
+    stage_dates = (
+        "drafted_on",
+        "review_received_on",
+        "reviewed_on",
+        "adopted_on",
+        "published_on",
+        "effective_from",
     )
     objects = DocumentQuerySet.as_manager()
 
@@ -115,16 +126,9 @@ class Document(DetailPage, EventDates, Workflow):
         return f"{self.title}（{self.doc_no}）" if self.doc_no else self.title
 
     def clean(self) -> None:
-        order = [
-            ("drafted_on", self.drafted_on),
-            ("review_received_on", self.review_received_on),
-            ("reviewed_on", self.reviewed_on),
-            ("adopted_on", self.adopted_on),
-            ("published_on", self.published_on),
-            ("effective_from", self.effective_from),
-        ]
         previous: tuple[str, date] | None = None
-        for name, value in order:
+        for name in self.stage_dates:
+            value = getattr(self, name)
             if value is None:
                 continue
             if previous and value < previous[1]:
@@ -139,11 +143,6 @@ class Document(DetailPage, EventDates, Workflow):
         if self.filed_on and self.published_on and self.filed_on < self.published_on:
             raise ValidationError({"filed_on": "报备日期早于公布日期。"})
 
-    def action_available(self, action: str) -> bool:
-        if action == "file":
-            return self.filed_on is None
-        return True
-
     @property
     def filed_on_time(self) -> bool | None:
         if self.filed_on is None or self.filing_due is None:
@@ -156,7 +155,7 @@ class Document(DetailPage, EventDates, Workflow):
         self.review_received_on = on
 
     def on_review(self, *, on: date, by: Any, opinion: str = "", detail: str = "", **_: Any) -> str:
-        opinion = _opinion(opinion)
+        opinion = choice_input(opinion, ReviewOpinion, "审核意见")
         self.reviewed_on = on
         self.review_opinion = opinion
         item, _created = ReviewItem.objects.get_or_create(
@@ -286,16 +285,6 @@ class Document(DetailPage, EventDates, Workflow):
         )
 
 
-def _opinion(raw: Any) -> str:
-    value = str(raw or "").strip()
-    labels = {label: v for v, label in ReviewOpinion.choices}
-    if value in labels:
-        return labels[value]
-    if value in ReviewOpinion.values:
-        return value
-    raise TransitionNotAllowed(f"请选择审核意见（可选：{'、'.join(labels)}）。")
-
-
 def _yes(raw: Any) -> bool:
     if isinstance(raw, bool):
         return raw
@@ -328,10 +317,7 @@ class ReviewItem(ScopedRecord):
     detail = models.TextField("意见要点", blank=True)
 
 
-    class Meta:
-        verbose_name = "合法性审核事项"
-        verbose_name_plural = verbose_name
-        ordering = ["-received_on", "pk"]
+    Meta = record_meta("合法性审核事项", ordering=["-received_on", "pk"])
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}：{self.title}"
@@ -357,10 +343,7 @@ class Cleanup(DetailPage, ScopedRecord):
     finished_on = models.DateField("完成日期", null=True, blank=True)
 
 
-    class Meta:
-        verbose_name = "规范性文件清理"
-        verbose_name_plural = verbose_name
-        ordering = ["-started_on"]
+    Meta = record_meta("规范性文件清理", ordering=["-started_on"])
 
     def __str__(self) -> str:
         return self.title

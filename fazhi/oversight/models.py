@@ -32,6 +32,7 @@ from fazhi.core.models import (
     state_field,
     unit_link,
 )
+from fazhi.core.records import newest_first, record_meta
 from fazhi.core.validators import future_dates, is_future
 from fazhi.core.workflow import Registered, ReservedMoves, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
@@ -124,9 +125,7 @@ class Task(DetailPage, OfficeMixin, EventDates, OpenStates, Registered, Workflow
 
     objects = TaskQuerySet.as_manager()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "督查督办事项"
-        ordering = ["-proposed_on", "-id"]
+    Meta = newest_first("督查督办事项", "proposed_on")
 
     def __str__(self) -> str:
         return self.number or self.title[:40]
@@ -270,9 +269,7 @@ class Milestone(ScopedRecord):
 
     scope_field = "task__unit"
 
-    class Meta:
-        verbose_name = verbose_name_plural = "时间节点"
-        ordering = ["due_on", "id"]
+    Meta = record_meta("时间节点", ordering=["due_on", "id"])
 
     def __str__(self) -> str:
         return f"{self.title}（{self.due_on:%Y-%m-%d}）"
@@ -391,9 +388,7 @@ class Progress(models.Model):
 
     scope_field = "task__unit"
 
-    class Meta:
-        verbose_name = verbose_name_plural = "进展反馈"
-        ordering = ["reported_on", "id"]
+    Meta = record_meta("进展反馈", ordering=["reported_on", "id"])
 
     def __str__(self) -> str:
         return f"{self.reported_on:%Y-%m-%d} {self.text[:20]}"
@@ -453,8 +448,7 @@ class ArchiveFile(models.Model):
 
     scope_field = "task__unit"
 
-    class Meta:
-        verbose_name = verbose_name_plural = "督办档案"
+    Meta = record_meta("督办档案")
 
     def __str__(self) -> str:
         return self.number
@@ -469,6 +463,7 @@ class Suggestion(DetailPage, OfficeMixin, EventDates, OpenStates, Registered, Wo
     detail_url = "oversight:suggestion"
 
     transitions = rules.SUGGESTION_TRANSITIONS
+    once_moves = {"extend": "extended_on"}
     open_states = frozenset({SuggestionState.ASSIGNED})
     registrar_field = "office"
     registrar_refusal = "只有交办机关的工作人员可以交办建议、提案。"
@@ -505,9 +500,7 @@ class Suggestion(DetailPage, OfficeMixin, EventDates, OpenStates, Registered, Wo
 
     objects: ClassVar[Any] = WorkflowQuerySet["Suggestion"].as_manager()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "建议提案"
-        ordering = ["-assigned_on", "-id"]
+    Meta = newest_first("建议提案", "assigned_on")
 
     def __str__(self) -> str:
         return self.number or self.title[:40]
@@ -522,11 +515,6 @@ class Suggestion(DetailPage, OfficeMixin, EventDates, OpenStates, Registered, Wo
             errors["unit"] = "主办单位应为交办机关所辖单位。"
         if errors:
             raise ValidationError(errors)
-
-    def action_available(self, action: str) -> bool:
-        if action == "extend":
-            return self.extended_on is None
-        return True
 
     @property
     def period_code(self) -> str:

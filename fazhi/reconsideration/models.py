@@ -28,6 +28,7 @@ from fazhi.core.models import (
     state_field,
     unit_link,
 )
+from fazhi.core.records import newest_first, record_meta
 from fazhi.core.validators import future_message, is_future
 from fazhi.core.workflow import Registered, ReservedMoves, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services as deadlines
@@ -157,10 +158,9 @@ class Application(
     objects = ApplicationQuerySet.as_manager()
     scope_field = "respondent"
 
-    class Meta:
-        verbose_name = verbose_name_plural = "行政复议申请"
-        ordering = ["-received_on", "-id"]
-        indexes = [models.Index(fields=["state", "received_on"])]
+    Meta = newest_first(
+        "行政复议申请", "received_on", indexes=[models.Index(fields=["state", "received_on"])]
+    )
 
     def __str__(self) -> str:
         return (
@@ -611,9 +611,7 @@ class Letter(DatedRecord):
     event_dates = ("issued_on", "replied_on")
     scope_field = "recipient"
 
-    class Meta:
-        verbose_name = verbose_name_plural = "意见书/建议书"
-        ordering = ["issued_on", "id"]
+    Meta = record_meta("意见书/建议书", ordering=["issued_on", "id"])
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}（{self.issued_on:%Y-%m-%d}，{self.recipient}）"
@@ -652,9 +650,7 @@ class SuperiorCase(DatedRecord):
     event_dates = ("accepted_on", "closed_on")
     scope_field = "respondent"
 
-    class Meta:
-        verbose_name = verbose_name_plural = "上级受理案件"
-        ordering = ["-accepted_on", "-id"]
+    Meta = newest_first("上级受理案件", "accepted_on")
 
     def __str__(self) -> str:
         return (

@@ -86,25 +86,6 @@ class ReviewOutcome(models.TextChoices):
     TERMINATED = "terminated", "终止"  # 第41条
 
 
-# Outcomes the "decide" action may record: a 行政复议决定 (第63–69条、第71条、第33条).
-DECISION_OUTCOMES = frozenset(
-    {
-        ReviewOutcome.CHANGE,
-        ReviewOutcome.REVOKE,
-        ReviewOutcome.PARTIAL_REVOKE,
-        ReviewOutcome.REVOKE_AND_REMAKE,
-        ReviewOutcome.CONFIRM_ILLEGAL,
-        ReviewOutcome.ORDER_PERFORM,
-        ReviewOutcome.CONFIRM_VOID,
-        ReviewOutcome.CONTRACT_LIABILITY,
-        ReviewOutcome.UPHOLD,
-        ReviewOutcome.REJECT_CLAIM,
-        ReviewOutcome.REJECT_APPLICATION,
-    }
-)
-# A decision on the merits: every decision except 驳回申请, which finds the case
-# inadmissible after acceptance (第33条) and so says nothing about the act.
-MERITS_OUTCOMES = DECISION_OUTCOMES - {ReviewOutcome.REJECT_APPLICATION}
 # 纠错 (statutes.md §1.6, §1.8): decisions that find the act wrong. 行政协议 remedies
 # (第71条) are corrective in substance [M]; change this set if the province counts otherwise.
 CORRECTIVE_OUTCOMES = frozenset(
@@ -127,6 +108,12 @@ REVOKED_OUTCOMES = frozenset(
     }
 )
 DISMISSED_OUTCOMES = frozenset({ReviewOutcome.REJECT_CLAIM, ReviewOutcome.REJECT_APPLICATION})
+# Outcomes the "decide" action may record: a 行政复议决定 (第63–69条、第71条、第33条):
+# it corrects the act, upholds it, or dismisses the claim or the application.
+DECISION_OUTCOMES = CORRECTIVE_OUTCOMES | {ReviewOutcome.UPHOLD} | DISMISSED_OUTCOMES
+# A decision on the merits: every decision except 驳回申请, which finds the case
+# inadmissible after acceptance (第33条) and so says nothing about the act.
+MERITS_OUTCOMES = DECISION_OUTCOMES - {ReviewOutcome.REJECT_APPLICATION}
 # 调解、和解结案 (调撤): reported together in official statistics (§1.8).
 MEDIATED_OUTCOMES = frozenset({ReviewOutcome.MEDIATED, ReviewOutcome.SETTLED_WITHDRAWN})
 

@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.core.models import Versioned, optional_link, unique
+from fazhi.core.records import annual_meta, record_meta
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines.services import meet_deadline
 from fazhi.org.scope import ScopedQuerySet
@@ -99,8 +100,7 @@ class ReportTemplate(models.Model):
         help_text="初稿各部分的专题（小标题）和由记录生成的句子，格式见 fazhi/reports/outline.py；留空用默认大纲。",
     )
 
-    class Meta:
-        verbose_name = verbose_name_plural = "年度报告模板"
+    Meta = record_meta("年度报告模板")
 
     def __str__(self) -> str:
         return self.name
@@ -175,12 +175,7 @@ class AnnualReport(Workflow):
 
     objects = AnnualReportQuerySet.as_manager()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "法治政府建设年度报告"
-        ordering = ["-year", "unit__path"]
-        constraints = [
-            unique("unit", "year", name="reports_one_per_unit_year")
-        ]
+    Meta = annual_meta("法治政府建设年度报告", "reports_one_per_unit_year")
 
     def __str__(self) -> str:
         return self.title or f"{self.unit}{self.year}年法治政府建设年度报告"
@@ -236,12 +231,32 @@ class AnnualReport(Workflow):
         return super().delete(*args, **kwargs)
 
 
-def _ensure_draft(report_id: int | None) -> None:
-    if report_id and AnnualReport.objects.filter(pk=report_id, status__in=FROZEN).exists():
-        raise ReportIssued()
+class DraftPart(models.Model):
+    """A row of a report (a section, a figure entered by hand): written or deleted only
+    while its report (`report_id`) is a draft."""
+
+    report_id: int | None
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self._ensure_draft()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        self._ensure_draft()
+        return super().delete(*args, **kwargs)
+
+    def _ensure_draft(self) -> None:
+        if (
+            self.report_id
+            and AnnualReport.objects.filter(pk=self.report_id, status__in=FROZEN).exists()
+        ):
+            raise ReportIssued()
 
 
-class ReportSection(Versioned):
+class ReportSection(DraftPart, Versioned):
     """One part of the report; two people editing it cannot overwrite each other
     (`Versioned`), and every saved text is kept (`SectionRevision`)."""
 
@@ -257,20 +272,10 @@ class ReportSection(Versioned):
 
     scope_field = "report__unit"
 
-    class Meta:
-        verbose_name = verbose_name_plural = "报告章节"
-        ordering = ["report", "position", "pk"]
+    Meta = record_meta("报告章节", ordering=["report", "position", "pk"])
 
     def __str__(self) -> str:
         return self.heading
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        _ensure_draft(self.report_id)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> Any:
-        _ensure_draft(self.report_id)
-        return super().delete(*args, **kwargs)
 
 
 class SectionRevision(models.Model):
@@ -302,7 +307,7 @@ class SectionRevision(models.Model):
         return (getattr(user, "full_name", "") or user.username) if user is not None else "系统"
 
 
-class ReportFigure(models.Model):
+class ReportFigure(DraftPart):
     """A figure entered by hand for a code no register computes yet (or corrects one)."""
 
     report = models.ForeignKey(
@@ -324,11 +329,3 @@ class ReportFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} = {self.value}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        _ensure_draft(self.report_id)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> Any:
-        _ensure_draft(self.report_id)
-        return super().delete(*args, **kwargs)

@@ -181,9 +181,6 @@ class Case(DetailPage, MaskedApplicant, Registered, Workflow):
         case: Case = super().register(by=by, verb=verb, **(fields | later))
         return case
 
-    def on_register(self, by: Any) -> None:
-        self.open_deadlines()
-
     def open_deadlines(self) -> None:
         """The periods running for the case's current state (register, import)."""
         if self.state == CaseState.OPEN and self.kind == CaseKind.PENALTY:

@@ -21,6 +21,7 @@ from fazhi.core.models import (
     unique,
     unit_link,
 )
+from fazhi.core.records import newest_first
 from fazhi.core.validators import future_dates
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
@@ -350,9 +351,7 @@ class CertificateRenewal(ScopedRecord):
     new_valid_until = models.DateField("新的有效期至")
 
 
-    class Meta:
-        verbose_name = verbose_name_plural = "证件换证"
-        ordering = ["-renewed_on", "-id"]
+    Meta = newest_first("证件换证", "renewed_on")
 
     def __str__(self) -> str:
         return f"{self.renewed_on:%Y-%m-%d}换证：有效期至{self.new_valid_until:%Y-%m-%d}"

@@ -10,6 +10,7 @@ from django.db.models import Min, Q
 
 from fazhi.audit.trail import audit_context
 from fazhi.core.models import DetailPage, unit_link
+from fazhi.core.records import record_meta
 from fazhi.core.validators import future_dates
 from fazhi.enforcement.rules import (
     LeniencyKind,
@@ -66,9 +67,7 @@ class LeniencyList(DetailPage, models.Model):
 
     objects = PublishedRulesQuerySet.as_manager()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "包容审慎清单"
-        ordering = ["unit__path", "-published_on"]
+    Meta = record_meta("包容审慎清单", ordering=["unit__path", "-published_on"])
 
     def __str__(self) -> str:
         return self.title
@@ -176,9 +175,7 @@ class LeniencyItem(models.Model):
         "适用条件", max_length=300, help_text="如 首次违法、危害后果轻微并及时改正"
     )
 
-    class Meta:
-        verbose_name = verbose_name_plural = "清单事项"
-        ordering = ["leniency_list_id", "id"]
+    Meta = record_meta("清单事项", ordering=["leniency_list_id", "id"])
 
     def __str__(self) -> str:
         return f"{self.leniency_list.get_kind_display()}：{self.violation}"

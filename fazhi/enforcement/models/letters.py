@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from fazhi.core.models import DetailPage, optional_link, state_field, unit_link
+from fazhi.core.records import newest_first
 from fazhi.core.validators import future_dates
 from fazhi.core.workflow import Registered, TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
@@ -52,9 +53,7 @@ class SupervisionLetter(DetailPage, Registered, Workflow):
     objects = SupervisionLetterQuerySet.as_manager()
     scope_field = "recipient"
 
-    class Meta:
-        verbose_name = verbose_name_plural = "行政执法监督意见书"
-        ordering = ["-issued_on", "-id"]
+    Meta = newest_first("行政执法监督意见书", "issued_on")
 
     def __str__(self) -> str:
         return f"{self.number}（{self.recipient}）"
@@ -127,9 +126,6 @@ class SupervisionLetter(DetailPage, Registered, Workflow):
     def issue(cls, *, by: Any, **fields: Any) -> SupervisionLetter:
         letter: SupervisionLetter = cls.register(by=by, verb="issue", **fields)
         return letter
-
-    def on_register(self, by: Any) -> None:
-        self.open_deadlines()
 
     def on_report(self, *, on: date, report: str = "", **_: Any) -> None:
         if not (report or "").strip():

@@ -10,7 +10,8 @@ from django.db import models, transaction
 from django.urls import reverse
 
 from fazhi.audit.trail import audit_context
-from fazhi.core.models import state_field, unique, unit_link
+from fazhi.core.models import state_field, unit_link
+from fazhi.core.records import annual_meta
 from fazhi.core.validators import future_dates
 from fazhi.core.workflow import TransitionNotAllowed, Workflow
 from fazhi.deadlines import services
@@ -37,10 +38,7 @@ class DataPublication(Workflow):
 
     objects: ClassVar[Any] = ScopedQuerySet["DataPublication"].as_manager()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "行政执法数据年度公开"
-        ordering = ["-year", "unit__path"]
-        constraints = [unique("unit", "year", name="enforcement_one_publication_a_year")]
+    Meta = annual_meta("行政执法数据年度公开", "enforcement_one_publication_a_year")
 
     def __str__(self) -> str:
         return f"{self.unit}{self.year}年度行政执法数据"

@@ -11,6 +11,7 @@ from django.db import models, transaction
 
 from fazhi.audit.trail import audit_context
 from fazhi.core.models import DetailPage, ScopedRecord, optional_link, unit_link
+from fazhi.core.records import newest_first, record_meta
 from fazhi.core.validators import future_dates
 from fazhi.enforcement import rules
 from fazhi.enforcement.models.cases import Case
@@ -35,9 +36,7 @@ class ReviewSheet(DetailPage, models.Model):
 
     objects = PublishedRulesQuerySet.as_manager()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "案卷评查表"
-        ordering = ["-year", "id"]
+    Meta = record_meta("案卷评查表", ordering=["-year", "id"])
 
     def __str__(self) -> str:
         return self.name
@@ -148,9 +147,7 @@ class Criterion(models.Model):
     points = models.DecimalField("分值", max_digits=5, decimal_places=1, default=Decimal(0))
     order = models.PositiveSmallIntegerField("序号", default=0)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "评查项目"
-        ordering = ["sheet_id", "order"]
+    Meta = record_meta("评查项目", ordering=["sheet_id", "order"])
 
     def __str__(self) -> str:
         return f"{self.get_tier_display()}：{self.text}（{self.points:g}分）"
@@ -174,9 +171,7 @@ class FileReview(ScopedRecord):
     findings = models.TextField("发现的问题", blank=True)
 
 
-    class Meta:
-        verbose_name = verbose_name_plural = "案卷评查"
-        ordering = ["-reviewed_on", "-id"]
+    Meta = newest_first("案卷评查", "reviewed_on")
 
     def __str__(self) -> str:
         return f"{self.file_number}：{self.score:g}分（{self.get_grade_display()}）"
@@ -293,8 +288,7 @@ class Deduction(models.Model):
     points = models.DecimalField("扣分", max_digits=5, decimal_places=1, default=Decimal(0))
     veto = models.BooleanField("触及否决项", default=False)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "扣分"
+    Meta = record_meta("扣分")
 
     def __str__(self) -> str:
         return f"{self.criterion.text}：{'否决' if self.veto else f'扣{self.points:g}分'}"

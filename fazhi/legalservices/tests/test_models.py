@@ -118,6 +118,18 @@ def test_a_legal_helper_must_belong_to_a_village(township_a, village_a):
         LegalHelper(unit=township_a, name="张三").full_clean()
 
 
+def test_a_legal_helper_cannot_leave_before_being_appointed(township_a):
+    helper = LegalHelper(
+        unit=township_a, name="张三", appointed_on=date(2022, 3, 1), left_on=date(2022, 2, 1)
+    )
+    with pytest.raises(ValidationError) as refused:
+        helper.full_clean()
+    # Both the person's own check and the village rule are reported, each on its field.
+    assert refused.value.message_dict["left_on"] == ["退出日期不能早于确定日期。"]
+    assert "不是村（社区）" in refused.value.message_dict["unit"][0]
+    assert str(helper) == "张某某"
+
+
 def test_a_service_visit_counts_at_least_one_person(unit_a1):
     with pytest.raises(ValidationError, match="至少为1"):
         ServiceVisit(

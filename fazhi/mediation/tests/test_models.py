@@ -172,6 +172,18 @@ def test_a_mediator_of_another_committee_is_refused(committee, unit_a2):
         d.full_clean()
 
 
+def test_a_mediator_cannot_leave_before_being_appointed(committee):
+    m = Mediator(
+        committee=committee, name="王五", appointed_on=date(2022, 3, 1), left_on=date(2022, 2, 1)
+    )
+    with pytest.raises(ValidationError) as refused:
+        m.full_clean()
+    assert refused.value.message_dict == {"left_on": ["离任日期不能早于聘任日期。"]}
+    m.left_on = date(2022, 3, 1)
+    m.full_clean()
+    assert str(m) == "王某某"
+
+
 def test_committee_levels_match_their_units(township_a, village_a):
     make_committee(township_a, level=Level.TOWNSHIP)
     make_committee(village_a, level=Level.VILLAGE)

@@ -112,6 +112,21 @@ def test_a_failed_review_sends_the_draft_back_and_it_cannot_be_adopted(county_a,
 
 
 @pytest.mark.django_db
+def test_a_review_opinion_is_taken_by_label_or_code_and_refused_otherwise(county_a, coordinator):
+    doc = Document.objects.create(unit=county_a, title="办法", drafted_on=date(2022, 1, 1))
+    doc.apply("submit_review", by=coordinator, on=date(2022, 1, 2))
+    with pytest.raises(TransitionNotAllowed) as refused:
+        doc.apply("review", by=coordinator, on=date(2022, 1, 3), opinion="基本同意")
+    assert refused.value.messages == [
+        "请选择审核意见（可选：同意、修改后同意、不同意（不得印发））。"
+    ]
+    doc.refresh_from_db()
+    assert doc.state == State.REVIEWING and doc.review_opinion == ""
+    doc.apply("review", by=coordinator, on=date(2022, 1, 3), opinion="amend")
+    assert doc.review_opinion == "amend"
+
+
+@pytest.mark.django_db
 def test_it_refuses_a_validity_longer_than_five_years(county_a, coordinator):
     Issuer.objects.create(unit=county_a, listed_on=date(2010, 1, 1))
     doc = Document.objects.create(unit=county_a, title="办法", drafted_on=date(2022, 1, 1))
