@@ -316,7 +316,8 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation]) -> None:
         named = [
             j
             for j in earlier
-            if figures[j].indicator == f.share_code and (figures[j].part_of is None or j == whole)
+            if figures[j].indicator == f.share_code
+            and (figures[j].part_of is None and "其中" not in figures[j].scope or j == whole)
         ]
         if whole is not None and figures[whole].indicator == f.share_code:
             named = [whole]

@@ -95,3 +95,14 @@ def test_a_list_closed_by_the_rest_that_exceeds_its_total_is_inconsistent():
     # Without "the rest" closing it, the list may overlap: no verdict.
     text = "全年公开各类政府信息共计500条，包括：人事信息12条，政务动态300条，公告公示100条，政策解读188条。"
     assert [r for r in relations(text) if r["kind"] == "sum"] == []
+
+
+def test_a_share_naming_the_total_is_never_over_a_part_of_a_breakdown():
+    # The breakdown's 其他2件 takes the total's code; 占收到申请的 still means the 60.
+    text = (
+        "全年共收到行政复议申请60件。从行政复议案件类别看，公安30件，国土资源12件，物价2件，其他2件。"
+        "经审查，立案受理45件，占收到申请的75%；不予受理10件，占收到申请的16.7%；作其他处理5件，占收到申请的8.4%。"
+    )
+    rates = [r for r in relations(text) if r["kind"] == "rate"]
+    assert {r["denominator_quote"] for r in rates} == {"全年共收到行政复议申请60件"}
+    assert [r["consistent"] for r in rates] == [True, True, False]  # 5 ÷ 60 = 8.33%
