@@ -106,3 +106,16 @@ def test_a_share_naming_the_total_is_never_over_a_part_of_a_breakdown():
     rates = [r for r in relations(text) if r["kind"] == "rate"]
     assert {r["denominator_quote"] for r in rates} == {"全年共收到行政复议申请60件"}
     assert [r["consistent"] for r in rates] == [True, True, False]  # 5 ÷ 60 = 8.33%
+
+
+def test_a_share_naming_the_total_finds_it_at_the_head_of_a_long_paragraph():
+    breakdowns = "从申请人的情况看，公民提出申请50件，法人和其他组织提出申请10件。" * 4
+    text = (
+        f"全年共收到行政复议申请60件。{breakdowns}"
+        "经审查，立案受理45件，占收到申请的75%；不予受理10件，占收到申请的16.7%。"
+    )
+    rates = [r for r in relations(text) if r["kind"] == "rate"]
+    assert [(r["denominator_quote"], r["consistent"]) for r in rates] == [
+        ("全年共收到行政复议申请60件", True),
+        ("全年共收到行政复议申请60件", True),
+    ]
