@@ -109,7 +109,7 @@ def test_a_share_naming_the_total_is_never_over_a_part_of_a_breakdown():
 
 
 def test_a_share_naming_the_total_finds_it_at_the_head_of_a_long_paragraph():
-    breakdowns = "从申请人的情况看，公民提出申请50件，法人和其他组织提出申请10件。" * 4
+    breakdowns = "从申请人的情况看，公民提出申请50件，法人和其他组织提出申请10件。" * 8
     text = (
         f"全年共收到行政复议申请60件。{breakdowns}"
         "经审查，立案受理45件，占收到申请的75%；不予受理10件，占收到申请的16.7%。"
