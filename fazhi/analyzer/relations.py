@@ -224,15 +224,64 @@ def _plausible_denominator(g: Figure, num: Decimal, stated: Decimal) -> bool:
     return g.value > 0 and (g.value >= num or stated > HUNDRED)
 
 
+# A count written in 万/亿 (8.74万件, 3万人次): rounded to its last written digit.
+_ROUNDED_COUNT = re.compile(r"(\d+)(?:\.(\d+))?\s*(万|亿)")
+
+
+def count_resolution(g: Figure) -> Decimal:
+    """The unit of the last digit a count is written to when it is written in 万 or 亿
+    (8.74万 → 100, 3万 → 10000): the report rounded the count to it, so a rate computed
+    from the exact counts need not match the rounded ones. 0 for a count written out."""
+    for m in _ROUNDED_COUNT.finditer(g.quote):
+        mult = Decimal(10000) if m.group(3) == "万" else Decimal(10) ** 8
+        places = len(m.group(2) or "")
+        if Decimal(f"{m.group(1)}.{m.group(2) or '0'}") * mult == g.value:
+            return mult.scaleb(-places)
+    return Decimal(0)
+
+
+def _rate_span(n: Figure, d: Figure) -> tuple[Decimal, Decimal] | None:
+    """The lowest and highest rate the counts behind two rounded counts can give
+    (8.74万 ÷ 8.94万: 87350–87450 over 89350–89450), or None when neither is rounded."""
+    nr, dr = count_resolution(n) / 2, count_resolution(d) / 2
+    if not (nr or dr) or d.value - dr <= 0:
+        return None
+    lo = max(n.value - nr, Decimal(0)) / (d.value + dr) * HUNDRED
+    hi = (n.value + nr) / (d.value - dr) * HUNDRED
+    return lo, hi
+
+
+def _fits_span(span: tuple[Decimal, Decimal], stated: Decimal, approx: bool, bound: str) -> bool:
+    lo, hi = span
+    if bound == "min":
+        return hi >= stated
+    if bound == "max":
+        return lo <= stated
+    half = Decimal(1) if approx else Decimal(1).scaleb(-_decimals(stated)) / 2
+    return stated + half >= lo and stated - half <= hi
+
+
 def _checked_rate(
     figures: list[Figure], i: int, numerator: int, denominator: int, confidence: str
 ) -> Relation:
     f, n, d = figures[i], figures[numerator], figures[denominator]
     computed, ok = rate_fits(n.value, d.value, f.value, f.approx, f.bound)
+    note = verdict_note(n.value, d.value, f.value, f.approx, f.bound)
+    span = None if ok else _rate_span(n, d)
+    if span is not None and _fits_span(span, f.value, f.approx, f.bound):
+        # 调处1.25万件，成功1.20万件，成功率96.1%: the rate was computed from the exact
+        # counts, which the report rounded to 万; within that rounding it fits.
+        ok = True
+        q = Decimal("0.01")
+        note = (
+            note.removesuffix("不符。")
+            + f"不符；但计数以万或亿为单位、已经舍入，按其舍入范围比率可为{_fmt(span[0].quantize(q, ROUND_HALF_UP))}%"
+            + f"至{_fmt(span[1].quantize(q, ROUND_HALF_UP))}%，所报比率在此范围内，相符。"
+        )
     return Relation(
         "rate",
         ok,
-        verdict_note(n.value, d.value, f.value, f.approx, f.bound),
+        note,
         rate=i,
         numerator=numerator,
         denominator=denominator,
