@@ -2285,6 +2285,22 @@ def _last_years(g: Figure) -> bool:
     return not g.is_rate and compared_in_words(g) and not _difference(g)
 
 
+# 上年同期审结94件: the words naming last year's count after its year.
+_LAST_YEAR_WORDS = re.compile(
+    r"(上年|去年|上一年度?|(?:19|20)\d\d年)(同期|度)?的?(?P<words>[\u4e00-\u9fff]*?)(为|是|有|达|共)?(约|近)?$"
+)
+
+
+def _names_another_measure(last: Figure, this: Figure) -> bool:
+    """Last year's count names what it counts, and this year's clause does not name it
+    (办理法律援助案件321件，同比增长…，上年同期审结94件): they are two measures."""
+    m = _LAST_YEAR_WORDS.search(re.split(r"[，,；;：:。（(]", last.sentence_text)[-1])
+    if m is None:
+        return False
+    words = re.sub(r"^(共计|共|全年|累计|全县|全市|全区)", "", m.group("words"))
+    return len(words) >= 2 and words[:2] not in re.split(r"[，,；;。]", this.sentence_text)[-1]
+
+
 def _stated_pair(figures: list[Figure], i: int, cur: int, after_count: bool) -> tuple[int, int] | None:
     """(this year's count, last year's) when both stand in the change's sentence, in one
     measure: last year's named as such (去年同期为, 上年为, 比上年的, 较2022年的) right
@@ -2307,6 +2323,7 @@ def _stated_pair(figures: list[Figure], i: int, cur: int, after_count: bool) -> 
             # 同比增长40%（2022年40件）: a bare year in a parenthesis right after the change
             and (_last_years(figures[nxt]) or re.search(r"%[（(](19|20)\d\d年(同期)?(为|是)?$", figures[nxt].sentence_text))
             and _same_measure(figures[nxt], figures[cur])
+            and not _names_another_measure(figures[nxt], figures[cur])
             and not _comparison(figures[cur])
         ):
             return cur, nxt

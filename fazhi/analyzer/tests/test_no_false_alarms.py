@@ -364,6 +364,80 @@ def approx_rates(rng: random.Random) -> str:
 KINDS += [wan_sums, nested, year_columns, share_table_years, one_cell_per_line, points_change, approx_rates]
 
 
+def survey_rates(rng: random.Random) -> str:
+    """Rates that no count in the text gives (a survey's, a higher level's)."""
+    n = rng.randint(50, 3000)
+    m = rng.randint(n // 2, n)
+    r = f"{rng.randint(900, 999) / 10}"
+    forms = [
+        f"办理法律援助案件{n}件，结案{m}件，受援人满意率{r}%。",
+        f"调处矛盾纠纷{n}件，调解成功{m}件，群众满意度达{r}%。",
+        f"全县调解纠纷{n}件，占全市的{rng.randint(5, 40)}.{rng.randint(0, 9)}%。",
+        f"受理行政复议案件{n}件，审结{m}件，全市行政复议纠错率为{rng.randint(5, 30)}.{rng.randint(0, 9)}%。",
+        f"开展普法活动{n}场次，覆盖群众{m}万人次，群众法治知识知晓率{r}%。",
+    ]
+    return rng.choice(forms)
+
+
+def change_beside_other_year(rng: random.Random) -> str:
+    a, a0 = rng.randint(40, 500), rng.randint(40, 500)
+    b, b0 = rng.randint(20, a), rng.randint(20, 400)
+    forms = [
+        f"受理行政复议案件{a}件，同比{change(rng, a, a0)}；审结{b}件（上年{b0}件）。",
+        f"全年办理法律援助案件{a}件，同比{change(rng, a, a0)}，上年同期审结{b0}件。",
+        f"2022年审结{b0}件。2023年受理{a}件，同比{change(rng, a, a0)}。",
+        f"全年收到申请{a}件，较上年{a0}件{change(rng, a, a0)}；审结{b}件，较上年{b0}件{change(rng, b, b0)}。",
+    ]
+    return rng.choice(forms)
+
+
+def units_mixed(rng: random.Random) -> str:
+    n = rng.randint(10, 200)
+    people = rng.randint(n, n * 30)
+    money = rng.randint(n, n * 50)
+    forms = [
+        f"受理群体性纠纷{n}件，其中涉及农民工欠薪{rng.randint(0, n)}件、涉及群众{people}人。",
+        f"办理法律援助案件{n}件，其中为农民工讨薪{rng.randint(0, n)}件，挽回损失{money}万元。",
+        f"受理行政复议案件{n}件，涉及申请人{people}人，其中集体申请{rng.randint(0, n)}件。",
+        f"调处矛盾纠纷{n}件，涉及金额{money}万元，其中土地纠纷{rng.randint(0, n)}件、涉及{people}人。",
+    ]
+    return rng.choice(forms)
+
+
+def subrow_total_table(rng: random.Random) -> str:
+    names = rng.sample(["行政许可", "行政处罚", "行政强制", "行政征收", "信息公开"], 3)
+    vals = [rng.randint(1, 60) for _ in names]
+    rows = ["| 案件类别 | 件数 |"]
+    for a, v in zip(names, vals, strict=True):
+        rows.append(f"| {a} | {v} |")
+        if rng.random() < 0.5:
+            rows.append(f"| 其中：涉企 | {rng.randint(0, v)} |")
+    rows.append(f"| 合计 | {sum(vals)} |")
+    return "表：受理行政复议案件类别\n" + "\n".join(rows)
+
+
+def years_in_a_row(rng: random.Random) -> str:
+    v = [rng.randint(30, 500) for _ in range(3)]
+    return (
+        f"2021年至2023年，全县分别受理行政复议案件{v[0]}件、{v[1]}件、{v[2]}件，"
+        f"2023年较2022年{change(rng, v[2], v[1])}，较2021年{change(rng, v[2], v[0])}。"
+    )
+
+
+def repeated_total(rng: random.Random) -> str:
+    n = rng.randint(40, 600)
+    a, b, c = split(rng, n, 3)
+    land = rng.randint(0, n)
+    p = rng.choice([1, 2])
+    return (
+        f"全年共受理行政复议案件{n}件。从案件类型看，行政处罚类{a}件、行政许可类{b}件、其他类{c}件。"
+        f"从领域看，受理的{n}件案件中涉及自然资源领域{land}件，占{pct(land, n, p)}%。"
+    )
+
+
+KINDS += [survey_rates, change_beside_other_year, units_mixed, subrow_total_table, years_in_a_row, repeated_total]
+
+
 def invent(rng: random.Random) -> str:
     parts = [rng.choice(KINDS)(rng) for _ in range(rng.randint(2, 5))]
     joined = [rng.choice(["（一）", "一是", "", "", ""]) + p for p in parts]
@@ -427,6 +501,18 @@ def test_a_rate_from_counts_rounded_to_wan_is_judged_within_their_rounding():
         assert "舍入范围" in rates[0].note
     # Beyond what the rounding allows, still 不符.
     assert inconsistencies("全年调处矛盾纠纷1.30万件，调解成功1.25万件，调解成功率90.5%。")
+
+
+def test_last_years_count_of_another_measure_is_not_the_base_of_a_change():
+    # 321 is this year's 办理; 94 is last year's 审结: the change (from 134) is not theirs.
+    for text in (
+        "全年办理法律援助案件321件，同比增长139.6%，上年同期审结94件。",
+        "受理行政复议案件120件，同比下降20%，上年同期审结90件。",
+    ):
+        assert not inconsistencies(text), text
+    # Last year's count of the same measure, or one that names none, is still checked.
+    assert inconsistencies("全年办理法律援助案件321件，同比增长139.6%，上年同期办理100件。")
+    assert inconsistencies("受理行政复议案件120件，同比下降20%，上年为200件。")
 
 
 if __name__ == "__main__":
