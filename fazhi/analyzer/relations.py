@@ -1121,6 +1121,11 @@ def _sentence_fit(figures: list[Figure], i: int, numerator: int) -> Relation | N
     return None
 
 
+# Rates of an outcome (维持率, 纠错率, 败诉率): over the cases concluded or judged.
+_OUTCOME_RATE = re.compile(r"(维持|撤销|纠错|纠正|败诉|胜诉|驳回|变更|确认违法|责令履行|终止)率")
+_CONCLUDED_COUNT = re.compile(r"审结|办结|结案|判决|裁判|审理|作出|决定")
+
+
 def _sole_base(text: str, figures: list[Figure], i: int, numerator: int, near: list[int]) -> Relation | None:
     """共受理各类行政案件2203件（含旧存245件）。共审结各类行政案件1976件，审结率89%: a
     rate right after the count its name repeats, with one whole count of the same
@@ -1153,6 +1158,13 @@ def _sole_base(text: str, figures: list[Figure], i: int, numerator: int, near: l
         return None
     d = bases[0]
     if _mixed_periods(text[figures[d].cstart : f.cend]):
+        return None
+    if _OUTCOME_RATE.search(f.sentence_text[-14:]) and not _CONCLUDED_COUNT.search(
+        re.split(r"[，,；;。]", figures[d].sentence_text)[-1]
+    ):
+        # 受理586件，维持250件，维持率61.9%: an outcome's rate is over the cases concluded
+        # (or judged), which the text does not state; the count of cases received is
+        # not shown to be its base.
         return None
     rel = _checked_rate(figures, i, numerator, d, "较确定")
     fits: list[Relation] = []

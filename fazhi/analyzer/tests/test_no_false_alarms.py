@@ -438,6 +438,76 @@ def repeated_total(rng: random.Random) -> str:
 KINDS += [survey_rates, change_beside_other_year, units_mixed, subrow_total_table, years_in_a_row, repeated_total]
 
 
+def unstated_bases(rng: random.Random) -> str:
+    """Rates over a base the text does not state, with other counts nearby."""
+    got = rng.randint(60, 800)
+    acc = rng.randint(got // 2, got)
+    done = rng.randint(acc // 3, acc)
+    fixed = rng.randint(0, done // 2)
+    keep = rng.randint(0, done - fixed)
+    cases = rng.randint(60, 600)
+    heard = rng.randint(cases // 4, cases)
+    present = rng.randint(heard // 2, heard)
+    judged = rng.randint(cases // 4, cases)
+    lost = rng.randint(0, judged // 3)
+    p = rng.choice([1, 2])
+    forms = [
+        f"全年受理行政复议案件{acc}件，纠错{fixed}件，纠错率{pct(fixed, done, p)}%。",
+        f"受理行政复议案件{acc}件，维持{keep}件，维持率{pct(keep, done, p)}%。",
+        f"全年行政应诉案件{cases}件，行政机关负责人出庭应诉{present}件，出庭应诉率{pct(present, heard, p)}%。",
+        f"行政应诉案件{cases}件，败诉{lost}件，败诉率{pct(lost, judged, p)}%（以判决结案数计）。",
+        f"收到行政复议申请{got}件，受理{acc}件，其中维持{keep}件，占全部申请的{pct(keep, got, p)}%。",
+    ]
+    return rng.choice(forms)
+
+
+def qizhong_of_the_first(rng: random.Random) -> str:
+    got = rng.randint(60, 800)
+    acc = rng.randint(got // 3, got)
+    online = rng.randint(acc, got)
+    m = rng.randint(100, 900)
+    n = rng.randint(m + 1, m * 3)
+    a, b, c = split(rng, m, 3)
+    forms = [
+        f"收到行政复议申请{got}件，受理{acc}件，其中网上申请{online}件，占收到申请的{pct(online, got, 1)}%。",
+        f"全年主动公开政府信息{m}条，发布政策解读{n}篇，其中文字解读{a + n - m}篇、图片解读{b}篇、其他形式{c}篇。",
+    ]
+    return rng.choice(forms)
+
+
+def rate_table(rng: random.Random) -> str:
+    names = rng.sample(["城关镇", "东坝镇", "西河乡", "南岭镇", "北山乡"], 4)
+    acc = [rng.randint(5, 90) for _ in names]
+    done = [rng.randint(a // 2, a) for a in acc]
+    rows = ["| 单位 | 受理 | 审结 | 结案率 |"] + [
+        f"| {n} | {a} | {d} | {pct(d, a, 1)}% |" for n, a, d in zip(names, acc, done, strict=True)
+    ] + [f"| 合计 | {sum(acc)} | {sum(done)} | {pct(sum(done), sum(acc), 1)}% |"]
+    return "表：各乡镇案件办理情况\n" + "\n".join(rows)
+
+
+def part_of_county_table(rng: random.Random) -> str:
+    total = rng.randint(300, 900)
+    names = rng.sample(["城关镇", "东坝镇", "西河乡", "南岭镇", "北山乡"], 3)
+    vals = [rng.randint(20, total // 4) for _ in names]
+    s = sum(vals)
+    rows = ["| 乡镇 | 件数 | 占全县比例 |"] + [
+        f"| {n} | {v} | {pct(v, total, 1)}% |" for n, v in zip(names, vals, strict=True)
+    ] + [f"| 合计 | {s} | {pct(s, total, 1)}% |"]
+    return f"全县共调处矛盾纠纷{total}件，案件数量居前三位的乡镇如下。\n" + "\n".join(rows)
+
+
+def total_column(rng: random.Random) -> str:
+    names = rng.sample(["维持", "撤销", "确认违法", "驳回", "终止"], 3)
+    rows = ["| 类别 | 2022年 | 2023年 | 合计 |"]
+    for a in names:
+        x, y = rng.randint(0, 60), rng.randint(0, 60)
+        rows.append(f"| {a} | {x} | {y} | {x + y} |")
+    return "表：近两年审结情况\n" + "\n".join(rows)
+
+
+KINDS += [unstated_bases, qizhong_of_the_first, rate_table, part_of_county_table, total_column]
+
+
 def invent(rng: random.Random) -> str:
     parts = [rng.choice(KINDS)(rng) for _ in range(rng.randint(2, 5))]
     joined = [rng.choice(["（一）", "一是", "", "", ""]) + p for p in parts]
@@ -513,6 +583,17 @@ def test_last_years_count_of_another_measure_is_not_the_base_of_a_change():
     # Last year's count of the same measure, or one that names none, is still checked.
     assert inconsistencies("全年办理法律援助案件321件，同比增长139.6%，上年同期办理100件。")
     assert inconsistencies("受理行政复议案件120件，同比下降20%，上年为200件。")
+
+
+def test_an_outcome_rate_is_not_judged_over_the_cases_received():
+    # 维持率 and 败诉率 are over the cases concluded or judged, which these texts omit.
+    for text in (
+        "受理行政复议案件586件，维持250件，维持率61.9%。",
+        "行政应诉案件390件，败诉14件，败诉率6.7%（以判决结案数计）。",
+    ):
+        assert not inconsistencies(text), text
+    # Over the cases concluded, the sole count before the rate is still its base.
+    assert inconsistencies("全年审结行政复议案件200件，维持120件，维持率70%。")
 
 
 if __name__ == "__main__":
