@@ -508,6 +508,68 @@ def total_column(rng: random.Random) -> str:
 KINDS += [unstated_bases, qizhong_of_the_first, rate_table, part_of_county_table, total_column]
 
 
+def respective(rng: random.Random) -> str:
+    a = rng.randint(60, 600)
+    b = rng.randint(a // 2, a)
+    c = rng.randint(b // 2, b)
+    keep, revoke = split(rng, c, 2)
+    p = rng.choice([1, 2])
+    forms = [
+        f"收到、受理、审结行政复议案件分别为{a}件、{b}件、{c}件，审结率{pct(c, b, p)}%。",
+        f"审结{c}件，其中维持{keep}件，占比{pct(keep, c, p)}%；撤销{revoke}件，占比{pct(revoke, c, p)}%。",
+        f"全年受理{b}件，比上年多受理{rng.randint(1, 40)}件，审结{c}件，审结率{pct(c, b, p)}%。",
+    ]
+    return rng.choice(forms)
+
+
+def overlapping_selection(rng: random.Random) -> str:
+    n = rng.randint(30, 300)
+    a, b, c = rng.randint(n // 2, n), rng.randint(n // 2, n), rng.randint(n // 3, n)
+    forms = [
+        f"受理行政复议案件{n}件，其中涉企案件{a}件，行政处罚类案件{b}件，通过网上申请{c}件。",
+        f"办理法律援助案件{n}件，其中农民工{a}件；刑事案件{b}件。",
+        f"受理行政复议案件{n}件，其中行政处罚类{a}件等。审结{b}件，其中维持{rng.randint(0, b)}件。",
+        f"受理政府信息公开申请{n}件，其中自然人申请{a}件，涉及征地拆迁信息{b}件。",
+    ]
+    return rng.choice(forms)
+
+
+def percent_header_table(rng: random.Random) -> str:
+    names = rng.sample(["行政许可", "行政处罚", "行政强制", "行政征收", "信息公开"], 4)
+    vals = [rng.randint(1, 80) for _ in names]
+    t = sum(vals)
+    rows = ["类别\t件数（件）\t占比（%）"] + [
+        f"{a}\t{v}\t{pct(v, t, 2)}" for a, v in zip(names, vals, strict=True)
+    ] + [f"合计\t{t}\t100.00"]
+    return "\n".join(rows)
+
+
+def year_rows_table(rng: random.Random) -> str:
+    rows = ["| 年度 | 受理 | 审结 | 审结率 |"]
+    for y in (2021, 2022, 2023):
+        a = rng.randint(20, 400)
+        d = rng.randint(a // 2, a)
+        rows.append(f"| {y}年 | {a} | {d} | {pct(d, a, 1)}% |")
+    return "表：近三年行政复议案件办理情况\n" + "\n".join(rows)
+
+
+def staff(rng: random.Random) -> str:
+    total = rng.randint(300, 4000)
+    cert = rng.randint(total // 2, total)
+    trained = rng.randint(cert // 2, total)
+    lawyers = rng.randint(5, 60)
+    p = rng.choice([1, 2])
+    forms = [
+        f"全县共有行政执法人员{total}人，其中持证{cert}人，占行政执法人员总数的{pct(cert, total, p)}%。",
+        f"组织培训行政执法人员{trained}人次，全县持证执法人员{cert}人，公职律师{lawyers}名。",
+        f"全县行政执法人员{total}人，培训{trained}人次，持证率{pct(cert, total, p)}%（持证{cert}人）。",
+    ]
+    return rng.choice(forms)
+
+
+KINDS += [respective, overlapping_selection, percent_header_table, year_rows_table, staff]
+
+
 def invent(rng: random.Random) -> str:
     parts = [rng.choice(KINDS)(rng) for _ in range(rng.randint(2, 5))]
     joined = [rng.choice(["（一）", "一是", "", "", ""]) + p for p in parts]
