@@ -570,6 +570,49 @@ def staff(rng: random.Random) -> str:
 KINDS += [respective, overlapping_selection, percent_header_table, year_rows_table, staff]
 
 
+CN = "〇一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """0–100 in Chinese numerals (九十五, 一百)."""
+    if n == 100:
+        return "一百"
+    if n < 10:
+        return CN[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else CN[tens]) + "十" + ("" if ones == 0 else CN[ones])
+
+
+def odd_wordings(rng: random.Random) -> str:
+    n = rng.randint(100, 900)
+    ok = rng.randint(n // 2, n)
+    prev = rng.randint(20, n // 2)
+    times = (Decimal(n - prev) / prev).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    cur_rate, prev_rate = Decimal(pct(ok, n, 1)), Decimal(rng.randint(500, 999)) / 10
+    word = "提高" if cur_rate >= prev_rate else "下降"
+    forms = [
+        f"调处矛盾纠纷{n}件，调解成功{ok}件，成功率达百分之{cn_number(int(pct(ok, n, 0)))}。",
+        f"受理行政复议案件{n}件，较上年的{prev}件增长{times}倍。",
+        f"调处纠纷{n}件次，成功{ok}件次，成功率{pct(ok, n, 1)}％。",
+        f"调解成功率{cur_rate}%，同比{word}{abs(cur_rate - prev_rate)}个百分点（调处{n}件，成功{ok}件）。",
+        f"全年调处纠纷约{n}件，其中调解成功{ok}件，成功率{pct(ok, n, 1)}%。",
+    ]
+    return rng.choice(forms)
+
+
+def cells_no_index(rng: random.Random) -> str:
+    names = rng.sample(["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"], 4)
+    vals = [rng.randint(0, 60) for _ in names]
+    cells = ["申请人情况", "数量"]
+    for a, v in zip(names, vals, strict=True):
+        cells += [a, str(v)]
+    cells += ["总计", str(sum(vals))]
+    return "\n".join(cells)
+
+
+KINDS += [odd_wordings, cells_no_index]
+
+
 def invent(rng: random.Random) -> str:
     parts = [rng.choice(KINDS)(rng) for _ in range(rng.randint(2, 5))]
     joined = [rng.choice(["（一）", "一是", "", "", ""]) + p for p in parts]
