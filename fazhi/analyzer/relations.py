@@ -1146,6 +1146,10 @@ def _sole_base(text: str, figures: list[Figure], i: int, numerator: int, near: l
         for j in near
         if j != numerator
         and figures[j].sentence >= f.sentence - 1
+        # A count in the sentence before is the base only where it names what the rate's
+        # count names (共受理各类行政案件…。共审结各类行政案件…): 办理法律援助案件90件。
+        # 开展合法性审查20件，审查率100% is no rate over the 90.
+        and (figures[j].sentence == f.sentence or _same_act(figures[j], num, generic=_GENERIC_WORDS))
         and figures[j].part_of is None
         and _same_measure(figures[j], num)
         and not figures[j].approx
@@ -1177,12 +1181,22 @@ def _sole_base(text: str, figures: list[Figure], i: int, numerator: int, near: l
     return rel
 
 
-def _same_act(a: Figure, b: Figure) -> bool:
+# Words every clause may open with; sharing one says nothing of what two counts count.
+_GENERIC_WORDS = frozenset(
+    {"全年", "全县", "全市", "全区", "本年", "年度", "共计", "累计", "共有", "其中", "一是", "二是", "三是", "是全", "行政"}
+)
+
+
+def _same_act(a: Figure, b: Figure, generic: frozenset[str] = frozenset()) -> bool:
     """Whether the clauses of two counts share a word of two characters (调处 in 排查调处
-    纠纷 and 调处成功): they count the same act."""
+    纠纷 and 调处成功): they count the same act. `generic` words do not count."""
     ca = re.split(r"[，,；;：:。]", a.sentence_text)[-1]
     cb = re.split(r"[，,；;：:。]", b.sentence_text)[-1]
-    return any(ca[k : k + 2] in cb for k in range(len(ca) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", ca[k : k + 2]))
+    return any(
+        ca[k : k + 2] in cb
+        for k in range(len(ca) - 1)
+        if re.fullmatch(r"[\u4e00-\u9fff]{2}", ca[k : k + 2]) and ca[k : k + 2] not in generic
+    )
 
 
 _PERIOD_WORDS = re.compile(r"累计|以来|年来|历年|近[一二两三四五六七八九十]年|同期|上半年|下半年|季度|[1-9]\d?月")

@@ -615,8 +615,13 @@ KINDS += [odd_wordings, cells_no_index]
 
 def invent(rng: random.Random) -> str:
     parts = [rng.choice(KINDS)(rng) for _ in range(rng.randint(2, 5))]
-    joined = [rng.choice(["（一）", "一是", "", "", ""]) + p for p in parts]
-    return "关于2023年度法治政府建设情况的报告\n" + "\n".join(joined) + "\n"
+    out = ""
+    for p in parts:
+        if "\n" not in p and out.endswith("。") and rng.random() < 0.5:
+            out += p  # several topics in one long paragraph
+        else:
+            out += "\n" + rng.choice(["（一）", "一是", "", "", ""]) + p
+    return "关于2023年度法治政府建设情况的报告" + out + "\n"
 
 
 def false_alarms(count: int = COUNT, seed: int = SEED) -> list[tuple[str, list[dict]]]:
@@ -699,6 +704,16 @@ def test_an_outcome_rate_is_not_judged_over_the_cases_received():
         assert not inconsistencies(text), text
     # Over the cases concluded, the sole count before the rate is still its base.
     assert inconsistencies("全年审结行政复议案件200件，维持120件，维持率70%。")
+
+
+def test_a_count_of_another_topic_in_the_sentence_before_is_not_a_rates_base():
+    for text in (
+        "办理法律援助案件90件。开展重大行政决策合法性审查20件，审查率100%。",
+        "受理行政复议案件283件，其中涉企案件174件。开展重大行政决策合法性审查156件，审查率100%。",
+    ):
+        assert not inconsistencies(text), text
+    # A count of the same cases in the sentence before is still the base.
+    assert inconsistencies("共受理各类行政案件220件。共审结各类行政案件190件，审结率89%。")
 
 
 if __name__ == "__main__":
