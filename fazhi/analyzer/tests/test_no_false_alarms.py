@@ -613,6 +613,47 @@ def cells_no_index(rng: random.Random) -> str:
 KINDS += [odd_wordings, cells_no_index]
 
 
+def requests_table(rng: random.Random) -> str:
+    """收到和处理政府信息公开申请情况: six kinds of applicant and their 总计, row by row."""
+    kinds = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    rows = ["\t".join(["申请人情况", *kinds])]
+    labels = ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（一）予以公开",
+              "（二）部分公开", "（三）不予公开", "四、结转下年度继续办理"]
+    for label in labels:
+        vals = [rng.randint(0, 40) if k < 2 else rng.randint(0, 3) for k in range(6)]
+        rows.append("\t".join([label, *map(str, vals), str(sum(vals))]))
+    sep = rng.choice(["\t", " | "])
+    return "\n".join(r.replace("\t", sep) for r in rows)
+
+
+def review_litigation_row(rng: random.Random) -> str:
+    """行政复议、行政诉讼情况: three groups of four results and their 总计 in one row."""
+    groups = [[rng.randint(0, 9) for _ in range(4)] for _ in range(3)]
+    head = "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)
+    vals = "\t".join(str(v) for g in groups for v in [*g, sum(g)])
+    return "行政复议\t\t\t\t\t行政诉讼\n" + head + "\n" + vals
+
+
+def share_of_this_year(rng: random.Random) -> str:
+    a0, a = rng.randint(40, 400), rng.randint(40, 400)
+    x = rng.randint(0, a)
+    return f"2022年受理行政复议案件{a0}件，2023年受理{a}件，其中涉企案件{x}件，占{pct(x, a, 1)}%。"
+
+
+def part_column_table(rng: random.Random) -> str:
+    names = rng.sample(["城关镇", "东坝镇", "西河乡", "南岭镇", "北山乡"], 3)
+    acc = [rng.randint(5, 90) for _ in names]
+    firm = [rng.randint(0, a) for a in acc]
+    done = [rng.randint(a // 2, a) for a in acc]
+    rows = ["| 单位 | 受理 | 其中涉企 | 审结 |"] + [
+        f"| {n} | {a} | {f} | {d} |" for n, a, f, d in zip(names, acc, firm, done, strict=True)
+    ] + [f"| 合计 | {sum(acc)} | {sum(firm)} | {sum(done)} |"]
+    return "表：各乡镇受理情况\n" + "\n".join(rows)
+
+
+KINDS += [requests_table, review_litigation_row, share_of_this_year, part_column_table]
+
+
 def invent(rng: random.Random) -> str:
     parts = [rng.choice(KINDS)(rng) for _ in range(rng.randint(2, 5))]
     out = ""
