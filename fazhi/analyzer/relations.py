@@ -2369,6 +2369,17 @@ def _stated_pair(figures: list[Figure], i: int, cur: int, after_count: bool) -> 
     return this, prev
 
 
+def _change_span(cur: Figure, prev: Figure) -> tuple[Decimal, Decimal] | None:
+    """The lowest and highest change (in %) the counts behind two counts can give when
+    either is written rounded to 万/亿, or None when neither is."""
+    cr, pr = count_resolution(cur) / 2, count_resolution(prev) / 2
+    if not (cr or pr) or prev.value - pr <= 0:
+        return None
+    lo = ((cur.value - cr) / (prev.value + pr) - 1) * HUNDRED
+    hi = ((cur.value + cr) / (prev.value - pr) - 1) * HUNDRED
+    return lo, hi
+
+
 def _change_relations(figures: list[Figure]) -> list[Relation]:
     """同比 changes whose two counts both stand in the text. Read from one sentence
     (由上年的60件增至75件，增长25%) a change is judged; paired across sentences by
@@ -2416,6 +2427,18 @@ def _change_relations(figures: list[Figure]) -> list[Relation]:
             note = f"{head}，按所报的{places}位小数截断为{_fmt(f.value)}%，相符（四舍五入应为{_fmt(rounded)}%）。"
         else:
             note = f"{head}，四舍五入为{word}{_fmt(rounded)}%，与所报{word}{_fmt(f.value)}%{'相符' if ok else '不符'}。"
+        span = None if ok else _change_span(figures[cur], figures[prev])
+        unit = Decimal(1).scaleb(-places)
+        signed = -f.value if down else f.value
+        if span is not None and signed + unit >= span[0] and signed - unit <= span[1]:
+            # 接待咨询1.25万人次，较上年的10000人次增长24.8%: the change was computed from
+            # the exact counts, which the report rounded to 万; within that it fits.
+            ok = True
+            q = Decimal("0.01")
+            note += (
+                f"但计数以万或亿为单位、已经舍入，按其舍入范围变化可为{_fmt(span[0].quantize(q, ROUND_HALF_UP))}%"
+                f"至{_fmt(span[1].quantize(q, ROUND_HALF_UP))}%，所报变化在此范围内，相符。"
+            )
         rel = Relation(
             "change", ok, note, stated=f.value, computed=computed, confidence=confidence,
             rate=i, numerator=cur, denominator=prev,

@@ -654,6 +654,19 @@ def part_column_table(rng: random.Random) -> str:
 KINDS += [requests_table, review_litigation_row, share_of_this_year, part_column_table]
 
 
+def wan_changes(rng: random.Random) -> str:
+    n, prev = rng.randint(12000, 90000), rng.randint(12000, 90000)
+    forms = [
+        f"接待群众法律咨询{wan(n)}人次，较上年的{prev}人次{change(rng, n, prev)}。",
+        f"接待群众法律咨询{wan(n)}人次，较上年的{wan(prev)}人次{change(rng, n, prev)}。",
+        f"调处矛盾纠纷{n}件，同比{change(rng, n, prev)}，上年为{wan(prev)}件。",
+    ]
+    return rng.choice(forms)
+
+
+KINDS += [wan_changes]
+
+
 def invent(rng: random.Random) -> str:
     parts = [rng.choice(KINDS)(rng) for _ in range(rng.randint(2, 5))]
     out = ""
@@ -755,6 +768,14 @@ def test_a_count_of_another_topic_in_the_sentence_before_is_not_a_rates_base():
         assert not inconsistencies(text), text
     # A count of the same cases in the sentence before is still the base.
     assert inconsistencies("共受理各类行政案件220件。共审结各类行政案件190件，审结率89%。")
+
+
+def test_a_change_from_counts_rounded_to_wan_is_judged_within_their_rounding():
+    # 12480 over 10000 is +24.8%; the report writes this year's count as 1.25万.
+    a = analyze_text("接待群众法律咨询1.25万人次，较上年的10000人次增长24.8%。")
+    (c,) = [r for r in a.relations if r.kind == "change"]
+    assert c.consistent and "舍入范围" in c.note
+    assert inconsistencies("接待群众法律咨询1.25万人次，较上年的10000人次增长30.5%。")
 
 
 if __name__ == "__main__":
