@@ -2427,6 +2427,18 @@ def _change_relations(figures: list[Figure]) -> list[Relation]:
             note = f"{head}，按所报的{places}位小数截断为{_fmt(f.value)}%，相符（四舍五入应为{_fmt(rounded)}%）。"
         else:
             note = f"{head}，四舍五入为{word}{_fmt(rounded)}%，与所报{word}{_fmt(f.value)}%{'相符' if ok else '不符'}。"
+        whole, part_or_total = figures[cur].part_of, False
+        if not ok and whole is not None and figures[whole].sentence == f.sentence and whole != prev:
+            # 办理3万件，其中民事2万件、刑事1万件，同比增长20%，上年为2.5万件: the count
+            # right before the change is a part; the change may be the total's.
+            c2, ok2, how2 = _change_fits(figures[whole].value, p, f.value, down)
+            if ok2:
+                cur, c, computed, ok, how = whole, figures[whole].value, c2, ok2, how2
+                head = f"（{_fmt(c)}−{_fmt(p)}）÷{_fmt(p)}={_fmt(computed)}%"
+                rounded = abs((c - p) / p * HUNDRED).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+                note = f"{head}，四舍五入为{word}{_fmt(rounded)}%，与所报{word}{_fmt(f.value)}%相符（按总数计算）。"
+            else:
+                part_or_total = True
         span = None if ok else _change_span(figures[cur], figures[prev])
         unit = Decimal(1).scaleb(-places)
         signed = -f.value if down else f.value
@@ -2443,7 +2455,10 @@ def _change_relations(figures: list[Figure]) -> list[Relation]:
             "change", ok, note, stated=f.value, computed=computed, confidence=confidence,
             rate=i, numerator=cur, denominator=prev,
         )
-        if not ok and confidence != "确定":
+        if not ok and part_or_total:
+            rel.checked = False
+            rel.note += "变化前的数是“其中”所列的分项，该变化也可能指其总数，未作判断。"
+        elif not ok and confidence != "确定":
             rel.checked = False
             rel.note += "上年数取自另一句，对应关系不够确定，未作判断。"
         elif not ok and f.approx and how != "方向不符":

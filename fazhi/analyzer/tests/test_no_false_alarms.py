@@ -92,6 +92,8 @@ def legal_aid(rng: random.Random) -> str:
         f"上年同期办理{prev}件。",
         f"全年共办理法律援助案件{n}件（上年{prev}件），其中刑事法律援助{crim}件，占{pct(crim, n, 1)}%。"
         f"接待来访咨询{Decimal(consult).scaleb(-4).quantize(Decimal('0.01'))}万人次。",
+        f"办理法律援助案件{n}件，其中民事案件{civ}件、刑事案件{crim}件、行政案件{adm}件，同比{change(rng, n, prev)}，"
+        f"上年为{prev}件。",
         f"法律援助中心共受理案件{n}件，为受援人挽回经济损失{rng.randint(100, 9999)}万元，提供法律咨询{consult}人次。",
     ]
     return rng.choice(forms)
@@ -776,6 +778,14 @@ def test_a_change_from_counts_rounded_to_wan_is_judged_within_their_rounding():
     (c,) = [r for r in a.relations if r.kind == "change"]
     assert c.consistent and "舍入范围" in c.note
     assert inconsistencies("接待群众法律咨询1.25万人次，较上年的10000人次增长30.5%。")
+
+
+def test_a_change_after_a_qizhong_list_may_be_the_totals():
+    text = "办理法律援助案件300件，其中民事案件200件、刑事案件100件，同比增长20%，上年为250件。"
+    assert not inconsistencies(text)
+    # Fitting neither the part nor the total, it is left unjudged, never 不符.
+    assert not inconsistencies(text.replace("增长20%", "增长35%"))
+    assert inconsistencies("办理法律援助案件300件，同比增长35%，上年为250件。")
 
 
 if __name__ == "__main__":
