@@ -224,15 +224,64 @@ def _plausible_denominator(g: Figure, num: Decimal, stated: Decimal) -> bool:
     return g.value > 0 and (g.value >= num or stated > HUNDRED)
 
 
+# A count written in 万/亿 (8.74万件, 3万人次): rounded to its last written digit.
+_ROUNDED_COUNT = re.compile(r"(\d+)(?:\.(\d+))?\s*(万|亿)")
+
+
+def count_resolution(g: Figure) -> Decimal:
+    """The unit of the last digit a count is written to when it is written in 万 or 亿
+    (8.74万 → 100, 3万 → 10000): the report rounded the count to it, so a rate computed
+    from the exact counts need not match the rounded ones. 0 for a count written out."""
+    for m in _ROUNDED_COUNT.finditer(g.quote):
+        mult = Decimal(10000) if m.group(3) == "万" else Decimal(10) ** 8
+        places = len(m.group(2) or "")
+        if Decimal(f"{m.group(1)}.{m.group(2) or '0'}") * mult == g.value:
+            return mult.scaleb(-places)
+    return Decimal(0)
+
+
+def _rate_span(n: Figure, d: Figure) -> tuple[Decimal, Decimal] | None:
+    """The lowest and highest rate the counts behind two rounded counts can give
+    (8.74万 ÷ 8.94万: 87350–87450 over 89350–89450), or None when neither is rounded."""
+    nr, dr = count_resolution(n) / 2, count_resolution(d) / 2
+    if not (nr or dr) or d.value - dr <= 0:
+        return None
+    lo = max(n.value - nr, Decimal(0)) / (d.value + dr) * HUNDRED
+    hi = (n.value + nr) / (d.value - dr) * HUNDRED
+    return lo, hi
+
+
+def _fits_span(span: tuple[Decimal, Decimal], stated: Decimal, approx: bool, bound: str) -> bool:
+    lo, hi = span
+    if bound == "min":
+        return hi >= stated
+    if bound == "max":
+        return lo <= stated
+    half = Decimal(1) if approx else Decimal(1).scaleb(-_decimals(stated)) / 2
+    return stated + half >= lo and stated - half <= hi
+
+
 def _checked_rate(
     figures: list[Figure], i: int, numerator: int, denominator: int, confidence: str
 ) -> Relation:
     f, n, d = figures[i], figures[numerator], figures[denominator]
     computed, ok = rate_fits(n.value, d.value, f.value, f.approx, f.bound)
+    note = verdict_note(n.value, d.value, f.value, f.approx, f.bound)
+    span = None if ok else _rate_span(n, d)
+    if span is not None and _fits_span(span, f.value, f.approx, f.bound):
+        # 调处1.25万件，成功1.20万件，成功率96.1%: the rate was computed from the exact
+        # counts, which the report rounded to 万; within that rounding it fits.
+        ok = True
+        q = Decimal("0.01")
+        note = (
+            note.removesuffix("不符。")
+            + f"不符；但计数以万或亿为单位、已经舍入，按其舍入范围比率可为{_fmt(span[0].quantize(q, ROUND_HALF_UP))}%"
+            + f"至{_fmt(span[1].quantize(q, ROUND_HALF_UP))}%，所报比率在此范围内，相符。"
+        )
     return Relation(
         "rate",
         ok,
-        verdict_note(n.value, d.value, f.value, f.approx, f.bound),
+        note,
         rate=i,
         numerator=numerator,
         denominator=denominator,
@@ -1086,6 +1135,11 @@ def _sentence_fit(figures: list[Figure], i: int, numerator: int) -> Relation | N
     return None
 
 
+# Rates of an outcome (维持率, 纠错率, 败诉率): over the cases concluded or judged.
+_OUTCOME_RATE = re.compile(r"(维持|撤销|纠错|纠正|败诉|胜诉|驳回|变更|确认违法|责令履行|终止)率")
+_CONCLUDED_COUNT = re.compile(r"审结|办结|结案|判决|裁判|审理|作出|决定")
+
+
 def _sole_base(text: str, figures: list[Figure], i: int, numerator: int, near: list[int]) -> Relation | None:
     """共受理各类行政案件2203件（含旧存245件）。共审结各类行政案件1976件，审结率89%: a
     rate right after the count its name repeats, with one whole count of the same
@@ -1106,6 +1160,10 @@ def _sole_base(text: str, figures: list[Figure], i: int, numerator: int, near: l
         for j in near
         if j != numerator
         and figures[j].sentence >= f.sentence - 1
+        # A count in the sentence before is the base only where it names what the rate's
+        # count names (共受理各类行政案件…。共审结各类行政案件…): 办理法律援助案件90件。
+        # 开展合法性审查20件，审查率100% is no rate over the 90.
+        and (figures[j].sentence == f.sentence or _same_act(figures[j], num, generic=_GENERIC_WORDS))
         and figures[j].part_of is None
         and _same_measure(figures[j], num)
         and not figures[j].approx
@@ -1119,6 +1177,13 @@ def _sole_base(text: str, figures: list[Figure], i: int, numerator: int, near: l
     d = bases[0]
     if _mixed_periods(text[figures[d].cstart : f.cend]):
         return None
+    if _OUTCOME_RATE.search(f.sentence_text[-14:]) and not _CONCLUDED_COUNT.search(
+        re.split(r"[，,；;。]", figures[d].sentence_text)[-1]
+    ):
+        # 受理586件，维持250件，维持率61.9%: an outcome's rate is over the cases concluded
+        # (or judged), which the text does not state; the count of cases received is
+        # not shown to be its base.
+        return None
     rel = _checked_rate(figures, i, numerator, d, "较确定")
     fits: list[Relation] = []
     _add_fits(figures, rel, fits)
@@ -1130,12 +1195,22 @@ def _sole_base(text: str, figures: list[Figure], i: int, numerator: int, near: l
     return rel
 
 
-def _same_act(a: Figure, b: Figure) -> bool:
+# Words every clause may open with; sharing one says nothing of what two counts count.
+_GENERIC_WORDS = frozenset(
+    {"全年", "全县", "全市", "全区", "本年", "年度", "共计", "累计", "共有", "其中", "一是", "二是", "三是", "是全", "行政"}
+)
+
+
+def _same_act(a: Figure, b: Figure, generic: frozenset[str] = frozenset()) -> bool:
     """Whether the clauses of two counts share a word of two characters (调处 in 排查调处
-    纠纷 and 调处成功): they count the same act."""
+    纠纷 and 调处成功): they count the same act. `generic` words do not count."""
     ca = re.split(r"[，,；;：:。]", a.sentence_text)[-1]
     cb = re.split(r"[，,；;：:。]", b.sentence_text)[-1]
-    return any(ca[k : k + 2] in cb for k in range(len(ca) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", ca[k : k + 2]))
+    return any(
+        ca[k : k + 2] in cb
+        for k in range(len(ca) - 1)
+        if re.fullmatch(r"[\u4e00-\u9fff]{2}", ca[k : k + 2]) and ca[k : k + 2] not in generic
+    )
 
 
 _PERIOD_WORDS = re.compile(r"累计|以来|年来|历年|近[一二两三四五六七八九十]年|同期|上半年|下半年|季度|[1-9]\d?月")
@@ -2250,6 +2325,22 @@ def _last_years(g: Figure) -> bool:
     return not g.is_rate and compared_in_words(g) and not _difference(g)
 
 
+# 上年同期审结94件: the words naming last year's count after its year.
+_LAST_YEAR_WORDS = re.compile(
+    r"(上年|去年|上一年度?|(?:19|20)\d\d年)(同期|度)?的?(?P<words>[\u4e00-\u9fff]*?)(为|是|有|达|共)?(约|近)?$"
+)
+
+
+def _names_another_measure(last: Figure, this: Figure) -> bool:
+    """Last year's count names what it counts, and this year's clause does not name it
+    (办理法律援助案件321件，同比增长…，上年同期审结94件): they are two measures."""
+    m = _LAST_YEAR_WORDS.search(re.split(r"[，,；;：:。（(]", last.sentence_text)[-1])
+    if m is None:
+        return False
+    words = re.sub(r"^(共计|共|全年|累计|全县|全市|全区)", "", m.group("words"))
+    return len(words) >= 2 and words[:2] not in re.split(r"[，,；;。]", this.sentence_text)[-1]
+
+
 def _stated_pair(figures: list[Figure], i: int, cur: int, after_count: bool) -> tuple[int, int] | None:
     """(this year's count, last year's) when both stand in the change's sentence, in one
     measure: last year's named as such (去年同期为, 上年为, 比上年的, 较2022年的) right
@@ -2272,6 +2363,7 @@ def _stated_pair(figures: list[Figure], i: int, cur: int, after_count: bool) -> 
             # 同比增长40%（2022年40件）: a bare year in a parenthesis right after the change
             and (_last_years(figures[nxt]) or re.search(r"%[（(](19|20)\d\d年(同期)?(为|是)?$", figures[nxt].sentence_text))
             and _same_measure(figures[nxt], figures[cur])
+            and not _names_another_measure(figures[nxt], figures[cur])
             and not _comparison(figures[cur])
         ):
             return cur, nxt
@@ -2289,6 +2381,17 @@ def _stated_pair(figures: list[Figure], i: int, cur: int, after_count: bool) -> 
     if this is None or not _same_measure(figures[this], figures[prev]) or figures[this].approx:
         return None
     return this, prev
+
+
+def _change_span(cur: Figure, prev: Figure) -> tuple[Decimal, Decimal] | None:
+    """The lowest and highest change (in %) the counts behind two counts can give when
+    either is written rounded to 万/亿, or None when neither is."""
+    cr, pr = count_resolution(cur) / 2, count_resolution(prev) / 2
+    if not (cr or pr) or prev.value - pr <= 0:
+        return None
+    lo = ((cur.value - cr) / (prev.value + pr) - 1) * HUNDRED
+    hi = ((cur.value + cr) / (prev.value - pr) - 1) * HUNDRED
+    return lo, hi
 
 
 def _change_relations(figures: list[Figure]) -> list[Relation]:
@@ -2338,11 +2441,38 @@ def _change_relations(figures: list[Figure]) -> list[Relation]:
             note = f"{head}，按所报的{places}位小数截断为{_fmt(f.value)}%，相符（四舍五入应为{_fmt(rounded)}%）。"
         else:
             note = f"{head}，四舍五入为{word}{_fmt(rounded)}%，与所报{word}{_fmt(f.value)}%{'相符' if ok else '不符'}。"
+        whole, part_or_total = figures[cur].part_of, False
+        if not ok and whole is not None and figures[whole].sentence == f.sentence and whole != prev:
+            # 办理3万件，其中民事2万件、刑事1万件，同比增长20%，上年为2.5万件: the count
+            # right before the change is a part; the change may be the total's.
+            c2, ok2, how2 = _change_fits(figures[whole].value, p, f.value, down)
+            if ok2:
+                cur, c, computed, ok, how = whole, figures[whole].value, c2, ok2, how2
+                head = f"（{_fmt(c)}−{_fmt(p)}）÷{_fmt(p)}={_fmt(computed)}%"
+                rounded = abs((c - p) / p * HUNDRED).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+                note = f"{head}，四舍五入为{word}{_fmt(rounded)}%，与所报{word}{_fmt(f.value)}%相符（按总数计算）。"
+            else:
+                part_or_total = True
+        span = None if ok else _change_span(figures[cur], figures[prev])
+        unit = Decimal(1).scaleb(-places)
+        signed = -f.value if down else f.value
+        if span is not None and signed + unit >= span[0] and signed - unit <= span[1]:
+            # 接待咨询1.25万人次，较上年的10000人次增长24.8%: the change was computed from
+            # the exact counts, which the report rounded to 万; within that it fits.
+            ok = True
+            q = Decimal("0.01")
+            note += (
+                f"但计数以万或亿为单位、已经舍入，按其舍入范围变化可为{_fmt(span[0].quantize(q, ROUND_HALF_UP))}%"
+                f"至{_fmt(span[1].quantize(q, ROUND_HALF_UP))}%，所报变化在此范围内，相符。"
+            )
         rel = Relation(
             "change", ok, note, stated=f.value, computed=computed, confidence=confidence,
             rate=i, numerator=cur, denominator=prev,
         )
-        if not ok and confidence != "确定":
+        if not ok and part_or_total:
+            rel.checked = False
+            rel.note += "变化前的数是“其中”所列的分项，该变化也可能指其总数，未作判断。"
+        elif not ok and confidence != "确定":
             rel.checked = False
             rel.note += "上年数取自另一句，对应关系不够确定，未作判断。"
         elif not ok and f.approx and how != "方向不符":
