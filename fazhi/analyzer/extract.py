@@ -207,6 +207,17 @@ def _list_item(text: str, p: int, digits: str, n: int) -> bool | None:
     return True if _GLUED_REST.match(text, rest) and text[rest] != "0" else None
 
 
+# Half-width punctuation in Chinese text (web pages stored as plain text): read as the
+# full-width marks the rules are written for, one character for one so offsets hold.
+# A comma or colon between digits stays (1,234; 8:30; 2.5:1).
+_HALF_WIDTH = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;()]")
+_TO_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）"}
+
+
+def _full_width_punctuation(text: str) -> str:
+    return _HALF_WIDTH.sub(lambda m: _TO_FULL_WIDTH[m.group(0)], text)
+
+
 class Compact:
     """The text without whitespace, each character mapped to its original offset."""
 
@@ -214,7 +225,7 @@ class Compact:
         self.original = text
         chars: list[str] = []
         offsets: list[int] = []
-        lines = text.split("\n")
+        lines = _full_width_punctuation(text).split("\n")
         bordered = self._bordered_lines(lines)
         # The next line with text after each line (computed once: a slice of the rest
         # for every line made long texts quadratic).

@@ -646,3 +646,14 @@ def test_study_material_is_not_publicity_material_and_matters_handled_are_not_li
     got = codes("全年办理办结各类政务服务事项12.5万件，梳理政务服务事项1200项。")
     assert got[0][0].startswith("other:")
     assert got[1] == ("service_items", 1200)
+
+
+def test_half_width_punctuation_reads_as_full_width():
+    # Web pages kept as plain text often carry , ; : ( ) between Chinese words.
+    half = "全年共审结行政复议案件1000件。其中,维持600件,占比60%;驳回250件,占比25.2%;纠正(含撤销)50件,占比5%;调解100件,占比10%。"
+    full = "全年共审结行政复议案件1000件。其中，维持600件，占比60%；驳回250件，占比25.2%；纠正（含撤销）50件，占比5%；调解100件，占比10%。"
+    assert codes(half) == codes(full)
+    a = analyze_text(half)
+    assert [r.consistent for r in a.relations if r.kind == "rate" and r.checked] == [True, False, True, True]
+    # A comma or colon between digits is no punctuation.
+    assert [v for _c, v in codes("收案1,234件，调解比为2.5:1。")][:1] == [1234]
