@@ -119,3 +119,18 @@ def test_a_share_naming_the_total_finds_it_at_the_head_of_a_long_paragraph():
         ("全年共收到行政复议申请60件", True),
         ("全年共收到行政复议申请60件", True),
     ]
+
+
+def test_a_share_that_misfits_the_base_its_siblings_fit_is_inconsistent():
+    text = (
+        "全年共收到行政复议申请500件，经审查后受理430件。从案件类型看，其中行政处罚类案件为112件，"
+        "占案件总数的26%；行政确权类案件为98件，占案件总数的22.7%；行政征收类案件为90件，占案件总数的20.9%。"
+    )
+    rates = [r for r in relations(text) if r["kind"] == "rate"]
+    assert [(r["numerator_quote"][-4:], r["consistent"]) for r in rates] == [
+        ("112件", True), ("为98件", False), ("为90件", True)
+    ]
+    assert {r["denominator_quote"] for r in rates} == {"经审查后受理430件"}
+    # With one sibling only, the base is not proven: no verdict.
+    text = "经审查后受理430件。其中行政处罚类案件为112件，占案件总数的26%；行政确权类案件为98件，占案件总数的22.7%。"
+    assert [r["consistent"] for r in relations(text) if r["kind"] == "rate"] == [True]
