@@ -344,6 +344,8 @@ class Figure:
     # the row's label names.
     above: int | None = field(default=None, repr=False)
     share_base: int | None = field(default=None, repr=False)
+    # (total, first part) of the breakdown by type or respondent it is a part of (kinds.py)
+    breakdown: tuple[int, int] | None = field(default=None, repr=False)
     sentence_text: str = field(default="", repr=False)  # the sentence up to the number
 
     @property

@@ -439,6 +439,7 @@ class _Part(_Dated, Protocol):
     value: Decimal
     paragraph: int
     part_of: int | None
+    breakdown: tuple[int, int] | None
 
 
 def _total_before(figures: Sequence[_Part], first: int, unit: str, at_least: Decimal) -> int | None:
@@ -461,6 +462,7 @@ def _take_total_code(figures: Sequence[_Part], total: int, parts: list[int]) -> 
     tcode = figures[total].indicator
     for i in parts:
         f = figures[i]
+        f.breakdown = (total, parts[0])
         if f.indicator in lx.PARTITIONS.get(tcode, ()):
             continue  # 维持、撤销…: the outcomes of the total keep their codes
         f.indicator = tcode

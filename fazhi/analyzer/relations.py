@@ -972,6 +972,34 @@ def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
     return _sibling_misfits(figures, out)
 
 
+def _breakdown_sums(figures: list[Figure], done: set[tuple[int | None, frozenset[int]]]) -> list[Relation]:
+    """A total broken down by type, respondent or field (从申请人的情况看，公民52件，法人和
+    其他组织11件 after 共收到63件): 相符 when the parts make the total exactly. A breakdown
+    may list only the main kinds (居于前五位), so one that does not add up is no verdict."""
+    groups: dict[tuple[int, int], list[int]] = {}
+    for j, f in enumerate(figures):
+        if f.breakdown is not None and not f.is_rate:
+            groups.setdefault(f.breakdown, []).append(j)
+    out = []
+    for (total, _first), parts in groups.items():
+        s = sum((figures[j].value for j in parts), Decimal(0))
+        if len(parts) < 2 or s != figures[total].value or (total, frozenset(parts)) in done:
+            continue
+        out.append(
+            Relation(
+                "sum",
+                True,
+                f"按类别分列的各项之和{_fmt(s)}与总数“{figures[total].quote}”相符。",
+                total=total,
+                parts=parts,
+                stated_total=figures[total].value,
+                sum_of_parts=s,
+                confidence="较确定",
+            )
+        )
+    return out
+
+
 def _sibling_misfits(figures: list[Figure], out: list[Relation]) -> list[Relation]:
     """A share left unjudged in a run of shares of one paragraph with the same 占 words,
     two or more of which fit one base (行政处罚类112件，占案件总数的26%；行政确权类98件，
@@ -2533,6 +2561,7 @@ def find_relations(text: str, figures: list[Figure]) -> list[Relation]:
     trailing = _trailing_totals(text, figures, {(r.total, tuple(r.parts)) for r in sums if r.total is not None})
     sums += _share_sums(figures, rates, sums + trailing)
     sums += _done_pending_pairs(figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
+    sums += _breakdown_sums(figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
     return (
         tables
         + rates

@@ -134,3 +134,12 @@ def test_a_share_that_misfits_the_base_its_siblings_fit_is_inconsistent():
     # With one sibling only, the base is not proven: no verdict.
     text = "经审查后受理430件。其中行政处罚类案件为112件，占案件总数的26%；行政确权类案件为98件，占案件总数的22.7%。"
     assert [r["consistent"] for r in relations(text) if r["kind"] == "rate"] == [True]
+
+
+def test_a_breakdown_by_kind_that_makes_its_total_is_a_consistent_sum():
+    text = (
+        "全年共收到行政复议申请63件。从申请人的情况看，公民提出行政复议申请52件，法人和其他组织提出行政复议申请11件。"
+        "引发争议的行为居于前五位的是：从申请事项看，不服行政处罚的25件，不服行政强制措施的12件。"
+    )
+    (s,) = [r for r in relations(text) if r["kind"] == "sum"]
+    assert s["consistent"] and not s["partial"] and s["sum_of_parts"] == 63 and len(s["part_quotes"]) == 2
