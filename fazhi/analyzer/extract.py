@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from . import kinds
 from . import lexicon as lx
@@ -408,20 +408,33 @@ def _boundary_fwd(text: str, pos: int, stops: set[str]) -> int:
     return i
 
 
-# The last text's header lines by row (see `_header_above`), swapped whole so that
-# two analyses in two threads never read each other's.
-_HEADER_MEMO: tuple[str, dict[int, tuple[str, ...]]] = ("", {})
+_V = TypeVar("_V")
+
+
+class _PerText(Generic[_V]):
+    """Values by row remembered for the last text read, swapped whole (one assignment of
+    a pair) so that two analyses in two threads never read each other's."""
+
+    def __init__(self) -> None:
+        self._last: tuple[str, dict[int, _V]] = ("", {})
+
+    def of(self, text: str) -> dict[int, _V]:
+        memo_text, memo = self._last
+        if memo_text is not text:
+            memo = {}
+            self._last = (text, memo)
+        return memo
+
+
+_HEADERS: _PerText[tuple[str, ...]] = _PerText()  # header lines by row (`_header_above`)
+_TOPS: _PerText[int] = _PerText()  # the table's first line by row (`_table_top`)
 
 
 def _header_above(text: str, line_start: int) -> tuple[str, ...]:
     """The cells of the nearest line above the row at `line_start`, in the same table,
     whose cells are all words (its header); () when the table has none. Remembered
     for every row walked, so a table of thousands of rows is read once."""
-    global _HEADER_MEMO
-    memo_text, memo = _HEADER_MEMO
-    if memo_text is not text:
-        memo = {}
-        _HEADER_MEMO = (text, memo)
+    memo = _HEADERS.of(text)
     path = []
     cur = line_start
     found: tuple[str, ...] = ()
@@ -585,17 +598,10 @@ def _place_table_caption(text: str, line_start: int, label_pos: int, label: str,
     return ""
 
 
-_TOP_MEMO: tuple[str, dict[int, int]] = ("", {})
-
-
 def _table_top(text: str, line_start: int) -> int:
     """Where the table holding the row at `line_start` begins (its first line with a
     tab after a line without one), remembered for every row walked."""
-    global _TOP_MEMO
-    memo_text, memo = _TOP_MEMO
-    if memo_text is not text:
-        memo = {}
-        _TOP_MEMO = (text, memo)
+    memo = _TOPS.of(text)
     path = []
     top = line_start
     while top > 0 and top not in memo:

@@ -641,19 +641,31 @@ def _share_sums(figures: list[Figure], rates: list[Relation], sums: list[Relatio
         if s != figures[t].value:
             continue
         out.append(
-            Relation(
-                "sum",
-                True,
+            _adds_up(
+                figures,
+                t,
+                parts,
                 f"各自“占”同一总数的{'+'.join(_fmt(figures[j].value) for j in parts)}={_fmt(s)}，"
                 f"与“{figures[t].quote}”相符。",
-                total=t,
-                parts=parts,
-                stated_total=figures[t].value,
-                sum_of_parts=s,
-                confidence="较确定",
             )
         )
     return out
+
+
+def _adds_up(figures: list[Figure], total: int, parts: list[int], note: str) -> Relation:
+    """A sum the text implies (no 其中 names it) whose parts make the total exactly:
+    相符, 较确定."""
+    s = sum((figures[j].value for j in parts), Decimal(0))
+    return Relation(
+        "sum",
+        True,
+        note,
+        total=total,
+        parts=parts,
+        stated_total=figures[total].value,
+        sum_of_parts=s,
+        confidence="较确定",
+    )
 
 
 def _proven_partition(figures: list[Figure], whole: int, rate: Figure) -> bool:
@@ -985,18 +997,7 @@ def _breakdown_sums(figures: list[Figure], done: set[tuple[int | None, frozenset
         s = sum((figures[j].value for j in parts), Decimal(0))
         if len(parts) < 2 or s != figures[total].value or (total, frozenset(parts)) in done:
             continue
-        out.append(
-            Relation(
-                "sum",
-                True,
-                f"按类别分列的各项之和{_fmt(s)}与总数“{figures[total].quote}”相符。",
-                total=total,
-                parts=parts,
-                stated_total=figures[total].value,
-                sum_of_parts=s,
-                confidence="较确定",
-            )
-        )
+        out.append(_adds_up(figures, total, parts, f"按类别分列的各项之和{_fmt(s)}与总数“{figures[total].quote}”相符。"))
     return out
 
 
