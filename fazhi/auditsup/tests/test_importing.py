@@ -6,10 +6,11 @@ import io
 from decimal import Decimal
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from fazhi.auditsup.importing import REVIEW_SHEET
 from fazhi.auditsup.models import SettlementReview
+from fazhi.kit.tests.sheets import xlsx
 from fazhi.kit.xlsx import export, import_file
 
 pytestmark = pytest.mark.django_db
@@ -18,14 +19,7 @@ HEADER = ["建设单位", "项目名称", "审定日期", "审核机构", "送�
 
 
 def workbook(rows: list[list[object]]) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.append(HEADER)
-    for r in rows:
-        ws.append(r)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return xlsx("Sheet", HEADER, *rows)
 
 
 def test_reviews_import_with_their_cut_and_export_the_same(unit_a1, liaison_a1):

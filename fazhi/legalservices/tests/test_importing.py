@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from openpyxl import Workbook
 
 from fazhi.deadlines.services import deadlines_for
+from fazhi.kit.tests.sheets import xlsx
 from fazhi.kit.xlsx import import_file
 from fazhi.legalservices.importing import AID_SHEET, HELPER_SHEET, NOTARY_SHEET
 from fazhi.legalservices.models import AidApplication, LegalHelper, Notarisation
@@ -17,14 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def workbook(header: list[str], rows: list[list[object]]) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.append(header)
-    for r in rows:
-        ws.append(r)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return xlsx("Sheet", header, *rows)
 
 
 AID_HEADER = ["法律援助机构所在单位", "申请人", "收到申请日期", "案件类别", "援助事项", "农民工"]

@@ -7,8 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
+from fazhi.kit.tests.sheets import xlsx
 from fazhi.kit.xlsx import export, import_file
 from fazhi.lists.importing import ADJUSTMENT_SHEET, ITEM_SHEET, import_adjustments
 from fazhi.lists.models import ListAdjustment, ListItem
@@ -46,14 +47,7 @@ ADJ_HEADER = [
 
 
 def workbook(header: list[str], rows: list[list[object]]) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.append(header)
-    for r in rows:
-        ws.append(r)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return xlsx("Sheet", header, *rows)
 
 
 def item_row(code: str, unit: str = "确山县司法局", **kw: object) -> list[object]:

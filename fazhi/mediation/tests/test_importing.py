@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import io
 from datetime import date
 
 import pytest
-from openpyxl import Workbook
 
+from fazhi.kit.tests.sheets import xlsx
 from fazhi.kit.xlsx import import_file
 from fazhi.mediation.importing import COMMITTEE_SHEET, DISPUTE_SHEET
 from fazhi.mediation.models import Committee, Dispute
@@ -30,14 +29,7 @@ HEADER = [
 
 
 def workbook(rows: list[list[object]], header: list[str] = HEADER) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.append(header)
-    for r in rows:
-        ws.append(r)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return xlsx("Sheet", header, *rows)
 
 
 @pytest.fixture

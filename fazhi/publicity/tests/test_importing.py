@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from openpyxl import Workbook
 
+from fazhi.kit.tests.sheets import xlsx
 from fazhi.kit.xlsx import ImportRefused, import_file
 from fazhi.publicity.importing import ACTIVITY_SHEET, STUDY_SHEET
 from fazhi.publicity.models import Activity, StudySession
@@ -25,14 +23,7 @@ HEADER = [
 
 
 def workbook(header: list[str], rows: list[list[object]]) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.append(header)
-    for r in rows:
-        ws.append(r)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return xlsx("Sheet", header, *rows)
 
 
 def test_it_imports_activities(unit_a1, liaison_a1):
