@@ -1013,6 +1013,9 @@ def _sibling_misfits(figures: list[Figure], out: list[Relation]) -> list[Relatio
             continue
         f = figures[rel.rate]
         words = f.share_of or ""
+        if len(words) < 2:
+            result.append(rel)
+            continue
         bases = [
             r.denominator
             for r in out
@@ -1022,7 +1025,6 @@ def _sibling_misfits(figures: list[Figure], out: list[Relation]) -> list[Relatio
             and r.rate is not None
             and r.denominator is not None
             and figures[r.rate].paragraph == f.paragraph
-            and len(words) >= 2
             and (figures[r.rate].share_of or "") == words
         ]
         base = bases[0] if bases and bases.count(bases[0]) == len(bases) >= 2 else None
