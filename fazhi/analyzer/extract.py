@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any, Generic, TypeVar
 
+import opencc
+
 from . import kinds
 from . import lexicon as lx
 from .numbers import FULLWIDTH, UNITS, NumberToken, duration_follows, find_numbers
@@ -214,6 +216,31 @@ _HALF_WIDTH = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;()]")
 _TO_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）"}
 
 
+# 调解成功率99·59% (a decimal point printed as a middle dot): read as 99.59%, not as 59%
+# after a 99 (the dot in 12·4 and 八·一 names a day, with no % after it).
+_MIDDLE_DOT_DECIMAL = re.compile(r"(\d)[·•](?=\d+%)")
+
+
+_PINYIN_GLOSS = re.compile(r"（[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}）")
+_T2S = opencc.OpenCC("t2s")
+_SIMPLIFIED: dict[str, str] = {}
+
+
+def simplified(text: str) -> str:
+    """The text in simplified characters, character for character (行政復議 → 行政复议), so
+    that a report published in traditional script reads with the same words and every
+    offset still points into the original. A character whose simplified form is not a
+    single character is kept."""
+    out = []
+    for ch in text:
+        s = _SIMPLIFIED.get(ch)
+        if s is None:
+            s = _T2S.convert(ch) if ord(ch) >= 0x3400 else ch
+            s = _SIMPLIFIED[ch] = s if len(s) == 1 else ch
+        out.append(s)
+    return "".join(out)
+
+
 def _full_width_punctuation(text: str) -> str:
     return _HALF_WIDTH.sub(lambda m: _TO_FULL_WIDTH[m.group(0)], text)
 
@@ -225,7 +252,7 @@ class Compact:
         self.original = text
         chars: list[str] = []
         offsets: list[int] = []
-        lines = _full_width_punctuation(text).split("\n")
+        lines = _full_width_punctuation(simplified(text)).split("\n")
         bordered = self._bordered_lines(lines)
         # The next line with text after each line (computed once: a slice of the rest
         # for every line made long texts quadratic).
@@ -238,7 +265,10 @@ class Compact:
         pos = 0
         for i, line in enumerate(lines):
             line_start = len(chars)
+            gloss = {k for m in _PINYIN_GLOSS.finditer(line) for k in range(m.start(), m.end())}
             for j, ch in enumerate(line):
+                if j in gloss:
+                    continue  # 行政复（fù）议: a mirror's pinyin gloss is not part of the words
                 if ch.isspace() or ch in "|｜":
                     # A tab between two cells of a table row (.docx, .html) and the bar
                     # of a text table are kept as the cell boundary: 作出维持决定 | 3509 |
@@ -270,7 +300,8 @@ class Compact:
             ):
                 chars.append("\n")
                 offsets.append(pos - 1)
-        compact, offsets = _rebuild_flat_tables("".join(chars).translate(FULLWIDTH), offsets)
+        joined = _MIDDLE_DOT_DECIMAL.sub(r"\1.", "".join(chars).translate(FULLWIDTH))
+        compact, offsets = _rebuild_flat_tables(joined, offsets)
         self.text, self.offsets = _split_list_numbers(compact, offsets)
 
     @staticmethod
@@ -1460,7 +1491,9 @@ def _resolve_numerator_rates(figures: list[Figure]) -> None:
 _NUMERATOR_OF = {(n, d) for nums, dens in lx.RATES.values() for n in nums for d in dens}
 
 
-_COMPARED = re.compile(r"^(比|较)(?!例|重|对|好|大|多|高|少|低)|上年|去年|上一年")
+# 去年共收到…2371件 (a report written the next year): 去年 names the period, not a
+# comparison, when a total's 共/累计/全年 follows it.
+_COMPARED = re.compile(r"^(比|较)(?!例|重|对|好|大|多|高|少|低)|(上年|去年|上一年)(?!度?(共|累计|全年|全省|全市|全县|全区))")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)年(同期)?(的|为|是)?[（(]?$")
 
 
@@ -1479,6 +1512,19 @@ def compared_in_words(f: Figure) -> bool:
     m = _YEAR_BEFORE.search(clause)
     later = [int(y) for y in re.findall(r"((?:19|20)\d\d)年", f.sentence_text[: len(f.sentence_text) - len(clause)])]
     return bool(m and later and max(later) > int(m.group(1)))
+
+
+def _closing_paren(text: str, pos: int, stop: int) -> int | None:
+    """Where the parenthesis open at `pos` closes, before `stop` (nested ones skipped)."""
+    depth = 0
+    for k in range(pos, stop):
+        if text[k] in "（(":
+            depth += 1
+        elif text[k] in "）)":
+            if depth == 0:
+                return k
+            depth -= 1
+    return None
 
 
 def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
@@ -1538,10 +1584,15 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
                 out.append((total, parts))
                 used.update(parts)
             continue
+        # （包括2016年受理的1968件和上年结转的150件）: a list the parenthesis opens ends
+        # with it; 已审结1876件 after it is not a part.
+        paren = _closing_paren(text, pos, stop) if text[m.start() - 1 : m.start()] in ("（", "(") else None
         for i in range(bisect_right(starts, pos - 1), len(figures)):
             f = figures[i]
             if f.cstart < pos or i in used:
                 continue
+            if paren is not None and f.cstart > paren:
+                break
             if f.sentence != part_sentence or f.is_rate or f.group != tf.group and f.unit not in lx.MIXED_TOTAL_UNITS.get(tf.unit, ()):
                 break
             if (

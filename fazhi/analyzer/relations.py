@@ -474,6 +474,18 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation]) -> None:
         and _plausible_denominator(figures[j], num, f.value)
         and lx.TOTAL_WORDS.search(figures[j].sentence_text[-20:] + figures[j].measure)
     ]
+    # 审理的2118件（…）…，已审结1876件，占审理案件总数的88.57%: the count of the sentence
+    # whose own clause holds the words the 占 names (审理).
+    stem = _BASE_TAIL.sub("", f.share_of or "")
+    if len(stem) >= 2:
+        totals += [
+            j
+            for j in earlier
+            if j not in totals
+            and figures[j].sentence == f.sentence
+            and stem in _clause_of_figure(figures[j])
+            and _plausible_denominator(figures[j], num, f.value)
+        ]
     for j in totals:
         rel = _checked_rate(figures, i, numerator, j, "较确定")
         if rel.consistent:
@@ -595,6 +607,8 @@ def _sibling_share_base(figures: list[Figure], i: int, out: list[Relation]) -> i
     judged consistent."""
     f = figures[i]
     words = f.share_of or ""
+    if not words:
+        return _run_share_base(figures, i, out)
     if len(words) < 2:
         return None
     for rel in reversed(out):
@@ -607,6 +621,29 @@ def _sibling_share_base(figures: list[Figure], i: int, out: list[Relation]) -> i
         if rel.consistent and len(other) >= 2 and (other in words or words in other):
             return rel.denominator
     return None
+
+
+def _clause_of_figure(g: Figure) -> str:
+    """The words of the clause that names a figure, up to its number."""
+    return re.split(r"[，,；;：:。]", g.sentence_text)[-1]
+
+
+def _run_share_base(figures: list[Figure], i: int, out: list[Relation]) -> int | None:
+    """以市政府为被申请人的60件，占收到申请总数的1%；以市政府部门为被申请人的421件，占6.8%:
+    a bare 占 in a run of shares is over the base of the share just before it in the run
+    (the same paragraph, no other rate between), when that one was found and fits."""
+    f = figures[i]
+    prev = next((j for j in range(i - 1, -1, -1) if figures[j].is_rate), None)
+    if prev is None or figures[prev].paragraph != f.paragraph or figures[prev].share_of is None:
+        return None
+    rel = next((r for r in reversed(out) if r.kind == "rate" and r.rate == prev), None)
+    if rel is None or not rel.checked or not rel.consistent or rel.denominator is None:
+        return None
+    return rel.denominator
+
+
+# 居于前五位的是：…, 主要集中在…: the text says the list that follows is a selection.
+_SELECTION = re.compile(r"前[一二三四五六七八九十\d]+(位|名|类|项)|主要(是|为|有|集中)|集中(在|于)|较多的(是|为)")
 
 
 def _share_sums(figures: list[Figure], rates: list[Relation], sums: list[Relation]) -> list[Relation]:
@@ -638,17 +675,21 @@ def _share_sums(figures: list[Figure], rates: list[Relation], sums: list[Relatio
         if any(figures[j].approx for j in parts) or figures[t].approx:
             continue
         s = sum((figures[j].value for j in parts), Decimal(0))
-        if s != figures[t].value:
-            continue
-        out.append(
-            _adds_up(
+        listed = "+".join(_fmt(figures[j].value) for j in parts)
+        if s == figures[t].value:
+            out.append(_adds_up(figures, t, parts, f"各自“占”同一总数的{listed}={_fmt(s)}，与“{figures[t].quote}”相符。"))
+        elif s < figures[t].value and _SELECTION.search(figures[parts[0]].sentence_text):
+            # 居于前五位的是：行政处罚2100，占收到申请总数的33.9%；…: shares of one total
+            # that leave some of it out are a selection of its parts; they only must
+            # not exceed it.
+            rel = _adds_up(
                 figures,
                 t,
                 parts,
-                f"各自“占”同一总数的{'+'.join(_fmt(figures[j].value) for j in parts)}={_fmt(s)}，"
-                f"与“{figures[t].quote}”相符。",
+                f"各自“占”同一总数的{listed}={_fmt(s)}，未超过总数“{figures[t].quote}”（列举不全）。",
             )
-        )
+            rel.partial = True
+            out.append(rel)
     return out
 
 
@@ -1368,7 +1409,12 @@ _UNIT_KIN = {"起": "件", "宗": "件", "名": "人", "位": "人", "场次": "
 
 
 def _same_measure(a: Figure, b: Figure) -> bool:
-    return _UNIT_KIN.get(a.unit, a.unit) == _UNIT_KIN.get(b.unit, b.unit)
+    ua, ub = _UNIT_KIN.get(a.unit, a.unit), _UNIT_KIN.get(b.unit, b.unit)
+    if ua == ub:
+        return True
+    # 行政处罚2100，占收到申请总数的33.9%: a count written without a measure word counts
+    # things like any 件/条 count beside it (never people, times, money or a rate).
+    return "" in (ua, ub) and not (a.is_rate or b.is_rate) and lx.unit_group(ua or ub) == "thing"
 
 
 def _same_subject(part: Figure, total: Figure) -> bool:
@@ -2551,6 +2597,20 @@ def _change_relations(figures: list[Figure]) -> list[Relation]:
             rel.note += "所报为约数，未判为不符。"
         out.append(rel)
     return out
+
+
+def share_part_codes(figures: list[Figure], relations: list[Relation]) -> None:
+    """行政处罚2100，占收到申请总数的33.9%: a count that names no measure of its own and
+    is a share of a total with a catalogue code is a part of that total and takes its
+    code (the gold convention for the parts of a total)."""
+    for r in relations:
+        if r.kind != "rate" or not r.checked or not r.consistent or r.numerator is None or r.denominator is None:
+            continue
+        if r.rate is None or figures[r.rate].share_of is None:
+            continue
+        n, d = figures[r.numerator], figures[r.denominator]
+        if n.indicator.startswith("other:") and not n.measure and not d.indicator.startswith("other:"):
+            n.indicator = d.indicator
 
 
 def find_relations(text: str, figures: list[Figure]) -> list[Relation]:

@@ -10,7 +10,7 @@ from typing import Any
 
 from .extract import Compact, Figure, extract_figures
 from .reading import read_bytes, read_file
-from .relations import Relation, find_relations
+from .relations import Relation, find_relations, share_part_codes
 from .structure import Structure, check_structure
 
 _UNIT_LINE = re.compile(
@@ -73,6 +73,7 @@ def analyze_text(text: str, name: str = "") -> Analysis:
     compact = Compact(text)
     figures = extract_figures(text, compact)
     relations = find_relations(compact.text, figures)
+    share_part_codes(figures, relations)
     return Analysis(
         name=name,
         text=text,

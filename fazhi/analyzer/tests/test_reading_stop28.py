@@ -1,0 +1,143 @@
+"""Readings added after the stop-28 development batches, each on sentences of our own:
+traditional script, printed decimal dots, pinyin glosses, runs of shares of one total,
+a selection of a total's parts, and lists a parenthesis holds."""
+
+from decimal import Decimal
+
+from fazhi.analyzer.extract import extract_figures, simplified
+from fazhi.analyzer.report import analyze_text
+
+
+def rels(text, kind=None):
+    a = analyze_text(text)
+    out = [r.as_dict(a.figures) for r in a.relations]
+    return [r for r in out if kind is None or r["kind"] == kind]
+
+
+def codes(text):
+    return [(f.indicator, f.value) for f in analyze_text(text).figures]
+
+
+# Script ------------------------------------------------------------------------------
+
+
+def test_traditional_script_reads_as_simplified_and_keeps_its_offsets():
+    text = "全市共審結行政復議案件1200件，直接糾錯180件，直接糾錯率15%。"
+    assert len(simplified(text)) == len(text)
+    assert simplified(text).startswith("全市共审结行政复议案件")
+    figs = analyze_text(text).figures
+    assert [(f.indicator, f.value) for f in figs][:2] == [("recon_closed", 1200), ("recon_corrected", 180)]
+    # The quote stays in the script the report was published in.
+    assert figs[0].quote.endswith("行政復議案件1200件")
+    (r,) = rels(text, "rate")
+    assert r["consistent"] and r["denominator_quote"].endswith("1200件")
+
+
+def test_simplified_text_is_left_as_it_is():
+    text = "受理行政复议申请35件，其中不予受理2件。"
+    assert simplified(text) == text
+
+
+def test_a_pinyin_gloss_of_a_mirror_page_does_not_split_the_words():
+    text = "全市共审结行政复（fù）议案件300件，直接纠错（cuò）45件，直接纠错率15%。"
+    assert codes(text)[:2] == [("recon_closed", 300), ("recon_corrected", 45)]
+
+
+def test_a_decimal_point_printed_as_a_middle_dot_is_a_decimal_point():
+    (rate,) = [f for f in extract_figures("调解成功率99·59%。") if f.unit == "%"]
+    assert rate.value == Decimal("99.59")
+    # A day's name (12·4) is not a decimal.
+    assert not [f for f in extract_figures("开展“12·4”国家宪法日宣传活动。") if f.value == 12.4]
+
+
+def test_a_rate_with_a_dotted_decimal_raises_no_false_inconsistency():
+    text = "调解纠纷12244件，调解成功12194件，调解成功率 99·5 9%。"
+    assert [r for r in rels(text) if not r["consistent"]] == []
+
+
+# Periods ------------------------------------------------------------------------------
+
+
+def test_qunian_before_a_total_names_the_period_not_a_comparison():
+    text = "记者获悉，全省各级行政复议机关去年共收到行政复议申请2371件，申请人总数6207人。其中，受理1968件，不予受理403件。"
+    (s,) = [r for r in rels(text, "sum") if r["total_quote"].endswith("2371件")]
+    assert s["consistent"] and s["sum_of_parts"] == 2371
+
+
+def test_a_comparison_with_last_year_is_still_one():
+    text = "今年收到行政复议申请120件，比去年100件增长20%。其中，受理110件。"
+    assert not [r for r in rels(text, "sum") if r["total_quote"].endswith("100件")]
+
+
+# Shares -------------------------------------------------------------------------------
+
+
+RUN = (
+    "全年共收到行政复议申请5000件。\n"
+    "以县政府为被申请人的300件，占收到申请总数的6%；以县政府部门为被申请人的1200件，占24%；"
+    "以乡镇政府为被申请人的3500件，占70%。\n"
+)
+
+
+def test_a_bare_share_in_a_run_takes_the_base_of_the_share_before_it():
+    rates = rels(RUN, "rate")
+    assert [(r["stated"], r["consistent"]) for r in rates] == [(6, True), (24, True), (70, True)]
+    assert all(r["denominator_quote"].endswith("5000件") for r in rates)
+
+
+def test_a_bare_share_after_an_unfound_base_is_not_given_one():
+    text = "以县政府为被申请人的300件，占收到申请总数的6%；以县政府部门为被申请人的1200件，占24%。"
+    rates = rels(text, "rate")
+    assert all(r["denominator_quote"] is None for r in rates)
+
+
+SELECTION = (
+    "全年共收到行政复议申请6000件。\n"
+    "引发行政争议的行政行为居于前三位的是：行政处罚2400，占收到申请总数的40%；"
+    "政府信息公开1200，占收到申请总数的20%；行政强制600件，占收到申请总数的10%。\n"
+)
+
+
+def test_counts_without_a_measure_word_are_shares_of_the_total_the_words_name():
+    rates = rels(SELECTION, "rate")
+    assert [(r["numerator_quote"][-4:], r["consistent"]) for r in rates] == [
+        ("2400", True),
+        ("1200", True),
+        ("600件", True),
+    ]
+    assert all(r["denominator_quote"].endswith("6000件") for r in rates)
+
+
+def test_the_parts_named_by_their_shares_take_the_totals_code():
+    assert [c for c, v in codes(SELECTION) if v in (2400, 1200, 600)] == ["recon_received"] * 3
+
+
+def test_shares_of_a_selection_the_text_announces_are_a_partial_sum():
+    (s,) = [r for r in rels(SELECTION, "sum") if r["total_quote"].endswith("6000件")]
+    assert s["partial"] and s["consistent"] and s["sum_of_parts"] == 4200
+
+
+def test_shares_that_announce_no_selection_and_do_not_add_up_are_no_sum():
+    text = SELECTION.replace("居于前三位的是：", "")
+    assert not [r for r in rels(text, "sum") if r["total_quote"].endswith("6000件")]
+
+
+def test_a_share_named_by_the_words_of_an_earlier_count_in_its_sentence_is_over_it():
+    text = "审理的500件（包括本年受理的450件和上年结转的50件）行政复议案件中，已审结400件，占审理案件总数的80%。"
+    (r,) = [r for r in rels(text, "rate") if r["stated"] == 80]
+    assert r["consistent"] and r["denominator_quote"].endswith("500件") and r["numerator_quote"].endswith("400件")
+
+
+# Lists --------------------------------------------------------------------------------
+
+
+def test_a_list_a_parenthesis_opens_ends_with_it():
+    text = "审理的500件（包括本年受理的450件和上年结转的50件）行政复议案件中，已审结400件。"
+    (s,) = [r for r in rels(text, "sum") if r["total_quote"].endswith("500件")]
+    assert [q[-4:] for q in s["part_quotes"]] == ["450件", "的50件"]
+
+
+def test_a_nested_parenthesis_does_not_end_the_list():
+    text = "共办理法律援助案件100件（包括民事案件（含劳动争议）60件、刑事案件40件），咨询500人次。"
+    (s,) = [r for r in rels(text, "sum") if r["total_quote"].endswith("100件")]
+    assert s["sum_of_parts"] == 100 and s["consistent"]
