@@ -1569,7 +1569,10 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
             ]
             if not same:
                 continue
-            total = same[0]
+            # 共开庭审理137件，出庭123件。其中，一审案件开庭95件…: the count of the first
+            # part's own kind, when the sentence before has one, not merely the nearest.
+            own = [j for j in same if figures[j].indicator == first.indicator and not first.is_other]
+            total = (own or same)[0]
             tf = figures[total]
             part_sentence = first.sentence
         parts: list[int] = []
@@ -1803,6 +1806,15 @@ def _same_family(code: str, total_code: str) -> bool:
 _OUTCOME_OPENER = re.compile(r"结果(为|是|如下)?[：:]|结果中[，,：:]")
 
 
+def _blocked_in_clause(f: Figure, code: str) -> bool:
+    """Whether the words of a figure's clause name another register than `code`'s
+    (行政诉讼受案808件 listed after the 复议 applications it is compared with). A
+    category of the cases (投诉举报类, 信息公开类) is not another register."""
+    other = lx.OTHER_REGISTER.get(code.split("_")[0])
+    clause = re.split(r"[，,；;：:。、]", f.sentence_text)[-1]
+    return other is not None and bool(other.search(clause)) and "类" not in clause
+
+
 def _inherit_part_codes(text: str, figures: list[Figure]) -> None:
     for total, parts in part_lists(text, figures):
         s = sum((figures[i].value for i in parts), Decimal(0))
@@ -1837,6 +1849,7 @@ def _inherit_part_codes(text: str, figures: list[Figure]) -> None:
                 and (f.indicator, tcode) not in _NUMERATOR_OF
                 and f.indicator not in lx.OWN_CODE_PARTS.get(tcode, ())
                 and not (_same_family(f.indicator, tcode) and lx.CODE_UNIT.get(f.indicator) == f.unit)
+                and not _blocked_in_clause(f, tcode)
             ):
                 f.indicator = tcode
             if "其中" not in f.scope:

@@ -229,6 +229,7 @@ EXTRA_GROUPS: dict[str, set[str]] = {
     "litig_appear_count": {"thing"},  # 出庭应诉12件
     "litig_hearings": {"thing"},
     "mediators": {"thing"},  # 调解员1153个: people counted with 个
+    "enforcement_cases": {"event"},  # 开展行政检查36778次: inspections, one kind of act
     "enforcers_trained": {"person"},  # 培训执法人员300名
     "publicity_audience": {"person"},  # 受教育群众3000人
     "legal_service_visits": {"person"},  # (名 is then other:persons_served)
@@ -267,7 +268,7 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 收到…申请 is a reconsideration only where the text is about 复议, not about
     # 政府信息公开 (the nearer topic wins, see `context`).
     ("recon_received", rf"收到{_}{{0,12}}申请", R, 0),
-    ("recon_received", r"收到|接收|新收", R, 0),
+    ("recon_received", r"收到|接收|新收|收案", R, 0),
     # 行政复议申请12件 with no verb of its own: applications received (受理/办理…
     # 复议申请 are other steps).
     ("recon_received", r"^(?!.*(受理|立案|审结|办结|办理|结案|决定|维持|撤|驳回|终止|纠正|不予))[^，。；]{0,4}复议申请$", None, 0),
@@ -534,7 +535,8 @@ CODE_WORDS = {code: re.compile(words) for code, words in PATTERN_OF.items()}
 _NOT_LEGAL_AID = r"司法鉴定|鉴定|仲裁|劳动(人事)?争议|公证|信访|诉前|法律帮助"
 # (群众诉求, 热线工单, 来信来访, 咨询, 线索: what a hotline or a petition office takes in.)
 _TAKEN_IN_ELSEWHERE = r"诉求|工单|热线|来信|来访|咨询|线索"
-_NOT_RECON = rf"信息公开|政府信息|依申请|公开申请|信访|仲裁|劳动(人事)?争议|举报|投诉|{_TAKEN_IN_ELSEWHERE}"
+# (行政诉讼受案808件 in a paragraph about 复议: the clause names the other register.)
+_NOT_RECON = rf"信息公开|政府信息|依申请|公开申请|信访|仲裁|劳动(人事)?争议|举报|投诉|行政诉讼|{_TAKEN_IN_ELSEWHERE}"
 _NOT_PEOPLES_MEDIATION = r"仲裁|劳动(人事)?争议仲裁|信访|诉前|法院|法官"
 SUBJECT_BLOCKERS: dict[str, str] = {
     "legal_aid_cases": _NOT_LEGAL_AID,
@@ -555,10 +557,22 @@ SUBJECT_BLOCKERS: dict[str, str] = {
     "litig_cases": r"复议后又|经过?复议后",
     # 优秀案卷85卷: the files graded excellent, an outcome of the review.
     "case_files_reviewed": r"法律援助|援助|公证|仲裁|信访|优秀|良好|合格|不合格|较差",
+    # 通过调解、和解等方式实质性化解行政争议4426件: disputes resolved in substance (by any
+    # means), not the cases closed by mediation or settlement.
+    "recon_mediated": r"实质性化解|实质化解|综合化解",
+    "recon_mediation_rate": r"实质性化解|实质化解|综合化解",
+    # 制定行政检查计划3573个, 联合随机任务57个: plans and tasks, not the acts themselves.
+    "enforcement_cases": r"计划|任务|清单|事项",
     # 在中心组授课1次: giving a lecture is not a study session.
     "study_sessions": r"授课|讲课|宣讲",
 }
 BLOCKERS = {code: re.compile(words) for code, words in SUBJECT_BLOCKERS.items()}
+# The words that name another register than a code family's (recon_, litig_): a count
+# so named in a list of a total's parts is not one of them.
+OTHER_REGISTER = {
+    "recon": re.compile(r"行政诉讼|应诉|信访|仲裁"),
+    "litig": re.compile(r"行政复议|复议申请"),
+}
 # Bodies other than people's mediation that, named as the actor earlier in a sentence,
 # act in its later clauses too (人民法院委派调解案件2300件，调解成功1800件，成功率78%).
 # A clause that names its own actor (在法院指导下，全县人民调解组织调解纠纷800件) keeps it.

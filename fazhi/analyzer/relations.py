@@ -938,7 +938,10 @@ def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
                 and (code not in num_codes or j < numerator)
                 and _plausible_denominator(figures[j], num, f.value)
             ]
-            # A total before its parts: 受理612件，其中市本级2件 divides by 612.
+            # A total before its parts: 受理612件，其中市本级2件 divides by 612. The rate's
+            # own sentence first: 其中，一审案件开庭95件，出庭82件，出庭应诉率86.32% is over
+            # the 95 of its sentence, not the 137 of the sentence before.
+            cands = [j for j in cands if figures[j].sentence == f.sentence] or cands
             whole = [j for j in cands if figures[j].part_of is None]
             if whole or cands:
                 found[code] = (whole or cands)[0]

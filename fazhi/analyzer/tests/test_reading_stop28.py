@@ -141,3 +141,48 @@ def test_a_nested_parenthesis_does_not_end_the_list():
     text = "共办理法律援助案件100件（包括民事案件（含劳动争议）60件、刑事案件40件），咨询500人次。"
     (s,) = [r for r in rels(text, "sum") if r["total_quote"].endswith("100件")]
     assert s["sum_of_parts"] == 100 and s["consistent"]
+
+
+# Codes --------------------------------------------------------------------------------
+
+
+def test_a_clause_naming_lawsuits_is_not_a_reconsideration_count():
+    text = "全市各级行政复议机关共收到行政复议申请900件，其中，受理数800件，行政诉讼受案300件。"
+    assert [c for c, v in codes(text) if v == 300] != ["recon_received"]
+    assert [c for c, v in codes(text) if v == 900] == ["recon_received"]
+
+
+def test_shouan_of_a_reconsideration_body_is_applications_received():
+    assert codes("全市各级行政复议机关共收案1500件。")[0] == ("recon_received", 1500)
+
+
+def test_disputes_resolved_in_substance_are_not_cases_mediated():
+    text = "全市行政复议机关通过调解、和解等方式实质性化解行政争议400件。"
+    assert codes(text)[0][0] != "recon_mediated"
+    assert codes("全市行政复议机关以调解、和解方式结案40件。")[0] == ("recon_mediated", 40)
+
+
+def test_inspections_counted_in_times_are_enforcement_acts_and_their_plans_are_not():
+    text = "全区各执法单位共开展行政检查2400次。制定行政检查计划350个。"
+    assert [c for c, _v in codes(text)] == ["enforcement_cases", codes(text)[1][0]]
+    assert codes(text)[1][0] != "enforcement_cases"
+
+
+# Totals and bases ---------------------------------------------------------------------
+
+
+HEARINGS = (
+    "全市法院共开庭审理行政案件137件，行政机关负责人出庭123件，出庭应诉率为89.78%。"
+    "其中，一审案件开庭95件，出庭82件，负责人出庭应诉率86.32%。"
+)
+
+
+def test_a_sentence_opening_qizhong_breaks_down_the_total_of_its_first_parts_kind():
+    assert [c for c, v in codes(HEARINGS) if v == 95] == ["litig_hearings"]
+    (s,) = [r for r in rels(HEARINGS, "sum") if r["part_quotes"] and r["part_quotes"][0].endswith("95件")]
+    assert s["total_quote"].endswith("137件") and s["partial"]
+
+
+def test_a_rate_takes_its_base_from_its_own_sentence_before_an_earlier_total():
+    (r,) = [r for r in rels(HEARINGS, "rate") if r["stated"] == 86.32]
+    assert r["consistent"] and r["denominator_quote"].endswith("95件") and r["numerator_quote"].endswith("82件")
