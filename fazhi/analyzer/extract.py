@@ -869,6 +869,8 @@ def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
         return False
     if tok.unit and duration_follows(text, tok.end):
         return False
+    if tok.unit == "个" and text.startswith("部分", tok.end):
+        return False  # 其他需要报告的事项6个部分: the report's structure, in digits
     if tok.chinese:
         digits = tok.raw.lstrip("近约大将逾超过")
         percent = digits.startswith("百分之")  # 百分之百, 百分之十: a rate, not 百 or 十 alone

@@ -519,6 +519,21 @@ def _respondent_run(text: str, figures: Sequence[_Part], i: int) -> list[int]:
 REST_OF_LIST = re.compile(r"(等|及)?其他[^，。；\d]{0,8}$|^其他")
 
 
+def breakdown_lists(text: str, figures: Sequence[_Part]) -> list[tuple[re.Match[str], list[int]]]:
+    """(marker, counts) for every list a BREAKDOWN marker opens: the counts after it to
+    the end of its sentence or the next marker, two or more, in one kind of unit."""
+    out = []
+    for m in BREAKDOWN.finditer(text):
+        end = min((j for j in (text.find("。", m.end()), text.find("\n", m.end())) if j >= 0), default=len(text))
+        nxt = BREAKDOWN.search(text, m.end(), end)
+        if nxt:
+            end = nxt.start()  # …；从被申请人看，…: the next breakdown of the same total
+        parts = [i for i, f in enumerate(figures) if m.end() <= f.cstart < end and not f.is_rate]
+        if len(parts) >= 2 and len({lx.unit_group(figures[i].unit) for i in parts}) == 1:
+            out.append((m, parts))
+    return out
+
+
 def breakdowns(text: str, figures: Sequence[_Part]) -> None:
     """A total broken down by type, respondent or field (从案件类型看，行政处罚类17件、
     行政强制类1件; 以市政府部门为被申请人的421件、以区县政府为被申请人的782件) gives
@@ -526,17 +541,8 @@ def breakdowns(text: str, figures: Sequence[_Part]) -> None:
     not `other:<type>` nor the code the type's words suggest (enforcement_cases for
     行政处罚 in a 复议 breakdown, recon_superior_cases for 以…为被申请人). Only where the
     total is stated before and the parts, introduced as its breakdown, fit in it."""
-    for m in BREAKDOWN.finditer(text):
-        end = min((j for j in (text.find("。", m.end()), text.find("\n", m.end())) if j >= 0), default=len(text))
-        nxt = BREAKDOWN.search(text, m.end(), end)
-        if nxt:
-            end = nxt.start()  # …；从被申请人看，…: the next breakdown of the same total
-        parts = [i for i, f in enumerate(figures) if m.end() <= f.cstart < end and not f.is_rate]
-        if len(parts) < 2 or len({lx.unit_group(figures[i].unit) for i in parts}) != 1:
-            continue
+    for m, parts in breakdown_lists(text, figures):
         first = min(parts)
-        if first and figures[first].cstart < m.end():
-            continue
         whole = sum((figures[i].value for i in parts), Decimal(0))
         total = _total_before(figures, first, figures[first].unit, whole)
         if total is None:

@@ -327,6 +327,16 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 因依申请公开引发行政复议0件, 因政府信息公开申请引起的行政诉讼: appeals about
     # disclosure, counted apart from the body's own 复议/应诉 caseload.
     ("other:disclosure_appeals", rf"因{_}{{0,14}}(公开|申请){_}{{0,6}}(引发|引起|产生|提起|被申请|被提起|被诉)", None, 3),
+    # 行政处罚类案件213件, 行政征收类案件为90件 where the text is about 复议/诉讼: one
+    # category of the cases by the act disputed, not enforcement acts nor the caseload.
+    ("other:cases_by_act", r"行政(处罚|许可|强制|征收|征用|确认|给付|裁决|协议|不作为)类|信息公开类|不作为类", rf"{R}|{LITIG}", 3),
+    # 撤销和确认违法65件, 变更和责令履行21件: two outcomes counted together.
+    (
+        "other:outcomes_together",
+        r"(撤销|确认违法|变更|责令履行|维持|驳回|终止)(和|及|与|或)(撤销|确认违法|变更|责令履行|维持|驳回|终止)",
+        R,
+        3,
+    ),
     # 涉企行政复议案件, 民生领域案件: a field's share of the cases, not the caseload.
     ("other:field_cases", r"涉企|涉及民生|民生领域|涉外", None, 2),
     # 刑事案件512件、民事案件470件、行政案件4件: a breakdown by the kind of case (legal
@@ -794,7 +804,8 @@ SCOPE = re.compile(
 CONCLUDED = re.compile(r"办结|办复|答复|办理完毕|已办|落实")
 
 # A minimum or a target, not a measured figure (至少配备一名, 不少于2000人次).
-TARGET_BEFORE = re.compile(r"(不少于|至少|不低于|不超过|不高于|控制在)$")
+# 确保每个行政村有3名以上法律明白人: a requirement for each, not a count.
+TARGET_BEFORE = re.compile(r"(不少于|至少|不低于|不超过|不高于|控制在)$|(确保|要求|保证)每[^，。；]{0,10}(有|配备|配齐|达到)$")
 
 # Words after a numeral and classifier that turn it into a name (三项制度).
 # 两个责任, 四个意识, 三个重点, 两个全覆盖: a numeral and 个 before an abstract noun

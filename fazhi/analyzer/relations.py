@@ -31,6 +31,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import cache
 from typing import Any
 
+from . import kinds
 from . import lexicon as lx
 from .extract import (
     CELL_END,
@@ -1042,6 +1043,59 @@ def _breakdown_sums(figures: list[Figure], done: set[tuple[int | None, frozenset
         if len(parts) < 2 or s != figures[total].value or (total, frozenset(parts)) in done:
             continue
         out.append(_adds_up(figures, total, parts, f"按类别分列的各项之和{_fmt(s)}与总数“{figures[total].quote}”相符。"))
+    return out
+
+
+def _closed_breakdowns(text: str, figures: list[Figure], done: set[tuple[int | None, frozenset[int]]]) -> list[Relation]:
+    """从被申请人情况看，乡镇政府36件，县政府130件，…，其他8件 after 受理430件: a breakdown
+    that ends with "the rest" sorts the whole total into categories, so its parts must
+    make the total. Judged only when the total is the nearest count before the list in
+    its paragraph, with a catalogue code and the parts' unit, and no count of the text
+    equals the parts' sum (then that count may be the total meant)."""
+    out = []
+    for m, parts in kinds.breakdown_lists(text, figures):
+        if len(parts) < 3 or not kinds.REST_OF_LIST.search(_clause_of(text, figures[parts[-1]])):
+            continue
+        if any(figures[j].approx or figures[j].part_of is not None for j in parts):
+            continue
+        first = figures[parts[0]]
+        total = next(
+            (
+                j
+                for j in range(parts[0] - 1, -1, -1)
+                if figures[j].cend <= m.start()
+                and not figures[j].is_rate
+                and not _comparison(figures[j])
+                and figures[j].part_of is None
+                and figures[j].breakdown is None  # the parts of an earlier breakdown of it
+            ),
+            None,
+        )
+        if total is None or figures[total].paragraph != first.paragraph or figures[total].sentence < first.sentence - 1:
+            continue  # the total stated right before the list, not a count further back
+        t = figures[total]
+        if t.is_other or t.approx or not _same_measure(t, first) or (total, frozenset(parts)) in done:
+            continue
+        s = sum((figures[j].value for j in parts), Decimal(0))
+        listed = "+".join(_fmt(figures[j].value) for j in parts)
+        if s == t.value:
+            out.append(_adds_up(figures, total, parts, f"按类别分列的各项之和{listed}={_fmt(s)}与总数“{t.quote}”相符。"))
+            continue
+        if any(g.value == s and not g.is_rate for g in figures):
+            continue
+        out.append(
+            Relation(
+                "sum",
+                False,
+                f"所列分项以“{_clause_of(text, figures[parts[-1]])}”收尾，是“{t.quote}”按类别的全部分列，"
+                f"各分项之和{listed}={_fmt(s)}，与总数{_fmt(t.value)}不符。",
+                total=total,
+                parts=parts,
+                stated_total=t.value,
+                sum_of_parts=s,
+                confidence="较确定",
+            )
+        )
     return out
 
 
@@ -2628,6 +2682,7 @@ def find_relations(text: str, figures: list[Figure]) -> list[Relation]:
     sums += _share_sums(figures, rates, sums + trailing)
     sums += _done_pending_pairs(figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
     sums += _breakdown_sums(figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
+    sums += _closed_breakdowns(text, figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
     return (
         tables
         + rates

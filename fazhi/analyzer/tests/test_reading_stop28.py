@@ -186,3 +186,45 @@ def test_a_sentence_opening_qizhong_breaks_down_the_total_of_its_first_parts_kin
 def test_a_rate_takes_its_base_from_its_own_sentence_before_an_earlier_total():
     (r,) = [r for r in rels(HEARINGS, "rate") if r["stated"] == 86.32]
     assert r["consistent"] and r["denominator_quote"].endswith("95件") and r["numerator_quote"].endswith("82件")
+
+
+def test_categories_of_a_reconsideration_breakdown_are_not_enforcement_acts():
+    text = "全年受理行政复议案件430件，从案件类型看，行政处罚类案件112件，行政征收类案件90件，其他类案件228件。"
+    assert [c for c, v in codes(text) if v == 112] != ["enforcement_cases"]
+    assert codes("全县行政执法机关办理行政处罚案件1200件。")[0] == ("enforcement_cases", 1200)
+
+
+def test_two_outcomes_counted_together_are_neither_outcome():
+    text = "全年共审结行政复议案件422件。结果为：撤销和确认违法65件，维持201件。"
+    assert [c for c, v in codes(text) if v == 65][0].startswith("other:")
+    assert [c for c, v in codes(text) if v == 201] == ["recon_upheld"]
+
+
+def test_a_requirement_for_each_village_is_not_a_count():
+    assert not [v for _c, v in codes("确保每个行政村有3名以上法律明白人。")]
+
+
+def test_the_reports_parts_in_digits_are_structure():
+    assert not [v for _c, v in codes("本报告包括总体情况、其他需要报告的事项6个部分。")]
+
+
+# Breakdowns closed by "the rest" ------------------------------------------------------
+
+CLOSED = "全年受理行政复议案件430件，从被申请人情况看，乡镇政府36件，县政府130件，县级政府部门252件，其他8件。"
+
+
+def test_a_breakdown_closed_by_the_rest_that_exceeds_its_total_is_wrong():
+    (s,) = [r for r in rels(CLOSED, "sum") if r["total_quote"].endswith("430件")]
+    assert not s["consistent"] and s["sum_of_parts"] == 426
+
+
+def test_a_breakdown_closed_by_the_rest_that_makes_its_total_is_consistent():
+    text = CLOSED.replace("其他8件", "其他12件")
+    (s,) = [r for r in rels(text, "sum") if r["total_quote"].endswith("430件")]
+    assert s["consistent"] and s["sum_of_parts"] == 430
+
+
+def test_an_open_breakdown_or_one_whose_sum_is_another_count_is_not_judged():
+    assert [r for r in rels(CLOSED.replace("其他8件", "人社局8件")) if not r["consistent"]] == []
+    text = "全年收到行政复议申请426件，受理430件，从被申请人情况看，乡镇政府36件，县政府130件，县级政府部门252件，其他8件。"
+    assert [r for r in rels(text) if not r["consistent"]] == []
