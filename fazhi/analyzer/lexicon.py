@@ -384,8 +384,11 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("normdoc_cleanup_repealed", r"废止|失效", CLEAN, 0),
     # 经评估宣布失效1件: only a document is declared void (a 清理 by another name).
     ("normdoc_cleanup_repealed", r"宣布(失效|废止)", None, 1),
-    # 本年废止件数 | 行政规范性文件 (the disclosure report's table): repealed documents.
+    # 废止行政规范性文件10件: documents repealed in a cleanup.
     ("normdoc_cleanup_repealed", rf"废止{_}{{0,6}}规范性文件", None, 0),
+    # 本年废止件数 | 行政规范性文件 (the disclosure report's table): repealed in the year
+    # for any reason, not the result of a cleanup (the catalogue's count).
+    ("other:normdoc_repealed", r"本年废止|废止件数", None, 1),
     ("normdoc_issuers", r"制定主体", None, 1),
     # 法律顾问、公职律师
     ("adviser_count", r"法律顾问", None, 0),
@@ -413,6 +416,7 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     (
         "enforcement_cases",
         r"行政(处罚|许可|强制|检查|征收|征用|给付|奖励|裁决|确认)(?!事项|清单|权)|其他行政执法行为",
+        # (处理决定数量: the disclosure report's table of the decisions made.)
         r"执法",
         0,
     ),
