@@ -532,6 +532,26 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation]) -> None:
                 rel.note += f"（“占”未写明总数，按同段前文的“{g.quote}”计算相符。）"
                 out.append(rel)
                 return
+        # 被告方面，…为6858件，占81.6% a paragraph or more after 受理一审行政案件8406件:
+        # the nearest whole count further back that the share fits (a fit only).
+        for j in range(numerator - 1, -1, -1):
+            g = figures[j]
+            if f.paragraph - g.paragraph > TOTAL_REACH:
+                break
+            if (
+                g.is_rate
+                or g.paragraph == f.paragraph
+                or g.part_of is not None
+                or _comparison(g)
+                or not _same_measure(g, figures[numerator])
+                or not _plausible_denominator(g, num, f.value)
+            ):
+                continue
+            rel = _checked_rate(figures, i, numerator, j, "较确定")
+            if rel.consistent:
+                rel.note += f"（“占”未写明总数，按前文的“{g.quote}”计算相符。）"
+                out.append(rel)
+                return
         # 以调解、和解等方式结案3723件，占31.65%: no total stated anywhere near; the
         # total the share implies is given (never a verdict against the text).
         implied = int((num * HUNDRED / f.value).quantize(Decimal(1), ROUND_HALF_UP))

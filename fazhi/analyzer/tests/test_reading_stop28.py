@@ -228,3 +228,18 @@ def test_an_open_breakdown_or_one_whose_sum_is_another_count_is_not_judged():
     assert [r for r in rels(CLOSED.replace("其他8件", "人社局8件")) if not r["consistent"]] == []
     text = "全年收到行政复议申请426件，受理430件，从被申请人情况看，乡镇政府36件，县政府130件，县级政府部门252件，其他8件。"
     assert [r for r in rels(text) if not r["consistent"]] == []
+
+
+def test_a_bare_share_paragraphs_after_the_total_it_fits_is_over_that_total():
+    text = (
+        "全年受理一审行政案件8406件，审结8000件。\n"
+        "被告方面，以区级行政机关为被告的案件占比较大，为6858件，占81.6%。\n"
+    )
+    (r,) = [r for r in rels(text, "rate") if r["stated"] == 81.6]
+    assert r["consistent"] and r["denominator_quote"].endswith("8406件")
+
+
+def test_a_bare_share_that_fits_no_earlier_total_keeps_its_implied_base():
+    text = "全年受理一审行政案件9000件。\n被告方面，以区级行政机关为被告的案件为6858件，占81.6%。\n"
+    (r,) = [r for r in rels(text, "rate") if r["stated"] == 81.6]
+    assert r["denominator_quote"] is None and r["implied_denominator"] == 8404
