@@ -272,8 +272,8 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 行政复议申请12件 with no verb of its own: applications received (受理/办理…
     # 复议申请 are other steps).
     ("recon_received", r"^(?!.*(受理|立案|审结|办结|办理|结案|决定|维持|撤|驳回|终止|纠正|不予))[^，。；]{0,4}复议申请$", None, 0),
-    # 办理…复议案件: the cases taken on, read as accepted (INDICATORS.md has no "handled").
-    ("recon_accepted", rf"办理{_}{{0,10}}复议", None, 0),
+    # 办理…复议案件: the cases handled (with those carried over), not those accepted.
+    ("other:recon_cases_handled", rf"办理{_}{{0,10}}复议", None, 0),
     (
         "recon_accepted",
         rf"(受理|立案){_}{{0,12}}复议|复议{_}{{0,6}}(受理|立案)|立案审理|依法受理|受理",
@@ -305,7 +305,8 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("recon_correction_rate", r"纠错率|纠正率|纠错|纠正", R, 0),
     ("recon_correction_rate", r"纠错率|纠正率", None, 0),
     ("recon_mediated", r"调解结案|和解结案|调解、和解|调解和解|以调解|经调解|达成和解", R, 1),
-    ("recon_mediation_rate", r"调解率|和解率|调解和解率|调撤率", R, 1),
+    # (调撤率 counts withdrawals too: not the catalogue's 调解和解率.)
+    ("recon_mediation_rate", r"调解率|和解率|调解和解率", R, 1),
     ("recon_opinion_letters", r"复议(意见书|建议书)|意见书|建议书", R, 0),
     # 检察建议书, 司法建议: a procuratorate's or a court's suggestions to the government,
     # not the 复议 body's opinion letters, whatever the topic around them.
@@ -522,7 +523,8 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("other:training_classes", r"培训班|轮训班|研讨班|专题培训", None, 1),
     # 清单
     ("power_list_items", r"权责事项|权责清单|权力清单", None, 0),
-    ("service_items", r"政务服务事项|(?<!法律)服务事项", None, 0),
+    # 政务服务事项 only: 公共服务事项, 便民服务事项 are other lists.
+    ("service_items", r"政务服务事项", None, 0),
     ("permit_items", rf"许可{_}{{0,2}}事项", None, 1),
     # 取消政务服务事项18项, 下放…事项: what changed on a list, not what it holds.
     ("other:items_changed", rf"(取消|下放|精简|削减|压减|调整|承接){_}{{0,10}}(事项|职权|审批)", None, 2),

@@ -243,3 +243,18 @@ def test_a_bare_share_that_fits_no_earlier_total_keeps_its_implied_base():
     text = "全年受理一审行政案件9000件。\n被告方面，以区级行政机关为被告的案件为6858件，占81.6%。\n"
     (r,) = [r for r in rels(text, "rate") if r["stated"] == 81.6]
     assert r["denominator_quote"] is None and r["implied_denominator"] == 8404
+
+
+def test_lists_of_services_other_than_government_services_are_not_service_items():
+    assert codes("全区共梳理政务服务事项1200项。")[0] == ("service_items", 1200)
+    assert codes("推出141项便民服务事项。")[0][0] != "service_items"
+    assert codes("实现48个毗邻区县公共服务事项跨区通办。")[0][0] != "service_items"
+
+
+def test_a_rate_of_mediation_and_withdrawal_is_not_the_mediation_rate():
+    assert codes("全市行政复议案件调撤率达31.56%。")[0][0] != "recon_mediation_rate"
+    assert codes("全市行政复议调解和解率达31.56%。")[0] == ("recon_mediation_rate", Decimal("31.56"))
+
+
+def test_reconsideration_cases_handled_are_not_those_accepted():
+    assert codes("全国各级行政复议机关依法办理行政复议案件25.7万件。")[0][0] != "recon_accepted"
