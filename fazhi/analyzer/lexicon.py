@@ -421,6 +421,8 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
         r"执法",
         0,
     ),
+    # 查处食品案件742件, 查处环境违法行为75起, 开展执法检查5346次: enforcement acts.
+    ("enforcement_cases", rf"(查处|查办){_}{{0,10}}(案件|违法行为|违法案件)|执法检查", r"执法|监管|查处|查办", 0),
     ("case_files_reviewed", r"评查|案卷|卷宗", None, 0),
     ("enforcement_supervision_letters", r"执法监督意见书|监督意见书|监督建议书", None, 1),
     # 政务公开
@@ -513,6 +515,10 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 发放学习资料400余份: material for the cadres' own study, not 普法 handed out.
     ("other:study_materials", r"学习(资料|材料|读本|手册)", None, 2),
     ("publicity_audience", r"受教育|受众|受益群众|参与群众", None, 0),
+    # 普法宣传…覆盖群众两万余人次, “线上+线下”惠及380万余人: the people the 普法 reached.
+    ("publicity_audience", r"覆盖|惠及", r"普法|法治宣传|法律宣传|宣传", 0),
+    # 集中宣传426场, 普法宣传1.1万余场次: 普法 events counted by their sessions.
+    ("publicity_events", r"宣传|普法", r"普法|法治|法律", 0),
     # 学法 counted in 次: 常务会议学法18次, 专题学习2次, 学习研讨1次, 4次集体学法. A
     # meeting that 研究/部署 something (常务会议5次专题研究…) is not a study session.
     ("study_sessions", r"学法|学习(研讨)?(?!贯彻|资料|宣传)", None, 0),

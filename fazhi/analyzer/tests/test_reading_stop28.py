@@ -258,3 +258,15 @@ def test_a_rate_of_mediation_and_withdrawal_is_not_the_mediation_rate():
 
 def test_reconsideration_cases_handled_are_not_those_accepted():
     assert codes("全国各级行政复议机关依法办理行政复议案件25.7万件。")[0][0] != "recon_accepted"
+
+
+def test_the_people_and_sessions_of_publicity_are_its_audience_and_events():
+    text = "全年开展普法宣传1.1万余场次，覆盖群众3100万人次。"
+    assert [c for c, _v in codes(text)] == ["publicity_events", "publicity_audience"]
+    # 覆盖 outside 普法 is no audience.
+    assert codes("全县公共法律服务站点覆盖120个村。")[0][0] != "publicity_audience"
+
+
+def test_cases_an_enforcement_body_investigates_are_enforcement_acts():
+    text = "市场监管部门强化执法，查处食品案件742件，开展执法检查5346次。"
+    assert [c for c, _v in codes(text)] == ["enforcement_cases", "enforcement_cases"]
