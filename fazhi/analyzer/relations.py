@@ -1119,6 +1119,44 @@ def _closed_breakdowns(text: str, figures: list[Figure], done: set[tuple[int | N
     return out
 
 
+def _parenthesised_parts(text: str, figures: list[Figure], done: set[tuple[int | None, frozenset[int]]]) -> list[Relation]:
+    """行政处罚类案件213件（交通支队及其大队84件，区公安分局及派出所129件）: the counts a
+    parenthesis right after a count lists, when they make it exactly, are its breakdown
+    (相符). One that does not add up may list only some: no verdict."""
+    out = []
+    for i, t in enumerate(figures):
+        if t.is_rate or text[t.cend : t.cend + 1] not in ("（", "("):
+            continue
+        close = _closing(text, t.cend + 1)
+        if close is None:
+            continue
+        parts = [j for j in range(i + 1, len(figures)) if figures[j].cstart < close and not figures[j].is_rate]
+        if len(parts) < 2 or (i, frozenset(parts)) in done or not all(_same_measure(figures[j], t) for j in parts):
+            continue
+        s = sum((figures[j].value for j in parts), Decimal(0))
+        if s == t.value and not any(figures[j].approx for j in parts):
+            rel = _adds_up(figures, i, parts, f"括号内所列{'+'.join(_fmt(figures[j].value) for j in parts)}={_fmt(s)}，与“{t.quote}”相符。")
+            rel.confidence = "确定"
+            out.append(rel)
+    return out
+
+
+def _closing(text: str, pos: int) -> int | None:
+    """Where the parenthesis opened just before `pos` closes, within its sentence."""
+    depth = 0
+    for k in range(pos, min(len(text), pos + 300)):
+        ch = text[k]
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            if depth == 0:
+                return k
+            depth -= 1
+        elif ch in "。\n":
+            return None
+    return None
+
+
 def _sibling_misfits(figures: list[Figure], out: list[Relation]) -> list[Relation]:
     """A share left unjudged in a run of shares of one paragraph with the same 占 words,
     two or more of which fit one base (行政处罚类112件，占案件总数的26%；行政确权类98件，
@@ -1482,7 +1520,7 @@ def _implied_rate(
 _EVENT_UNITS = ("人次", "件次", "次", "场次")
 
 # Measure words that count the same things (培训4场次，其中授课1次: a 次 of the 场次).
-_UNIT_KIN = {"起": "件", "宗": "件", "名": "人", "位": "人", "场次": "次"}
+_UNIT_KIN = {"起": "件", "宗": "件", "份": "件", "名": "人", "位": "人", "场次": "次"}
 
 
 def _same_measure(a: Figure, b: Figure) -> bool:
@@ -2703,6 +2741,7 @@ def find_relations(text: str, figures: list[Figure]) -> list[Relation]:
     sums += _done_pending_pairs(figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
     sums += _breakdown_sums(figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
     sums += _closed_breakdowns(text, figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
+    sums += _parenthesised_parts(text, figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
     return (
         tables
         + rates

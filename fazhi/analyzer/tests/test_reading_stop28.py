@@ -270,3 +270,16 @@ def test_the_people_and_sessions_of_publicity_are_its_audience_and_events():
 def test_cases_an_enforcement_body_investigates_are_enforcement_acts():
     text = "市场监管部门强化执法，查处食品案件742件，开展执法检查5346次。"
     assert [c for c, _v in codes(text)] == ["enforcement_cases", "enforcement_cases"]
+
+
+def test_counts_a_parenthesis_lists_after_a_count_and_that_make_it_are_its_breakdown():
+    text = "以公安和交通支队为被申请人的行政处罚类案件213件（交通支队及其大队84件，区公安分局及派出所129件）。"
+    (s,) = [r for r in rels(text, "sum") if r["total_quote"].endswith("213件")]
+    assert s["consistent"] and s["sum_of_parts"] == 213
+    assert not [r for r in rels(text.replace("129件", "120件"), "sum") if r["total_quote"].endswith("213件")]
+
+
+def test_files_counted_in_fen_break_down_into_cases():
+    text = "全年共接收审查归档案卷3927份，其中法律援助案件1414件，法律帮助案件2513件。"
+    (s,) = [r for r in rels(text, "sum") if r["total_quote"].endswith("3927份")]
+    assert s["consistent"] and s["sum_of_parts"] == 3927
