@@ -757,7 +757,8 @@ _HOTLINE = re.compile(r"^(12\d{3}|110|119|120|122|96\d{3})$")
 _ETC = re.compile(r"等(?![级次同于待到])")
 # 通过调解、和解等手段结案9件: the words before 等 name the means, and the count is
 # of cases closed by them; they are not mere examples.
-_MEANS_AFTER_ETC = re.compile(r"(手段|方式|形式|途径|渠道|方法)")
+# 作出撤销、变更、责令履行等决定的604件: nor where only 决定 follows.
+_MEANS_AFTER_ETC = re.compile(r"(手段|方式|形式|途径|渠道|方法|决定的?$)")
 _QUALIFIER = re.compile(r"[（(](包括|包含|含|其中)[^（()）]{0,12}[）)]")
 # 事项清单31个, 法律援助工作站3380个: a number of lists or of bodies, not of the
 # items on them or the cases they handle.

@@ -304,6 +304,8 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("recon_corrected", r"纠错|纠正", R, 0),
     ("recon_correction_rate", r"纠错率|纠正率|纠错|纠正", R, 0),
     ("recon_correction_rate", r"纠错率|纠正率", None, 0),
+    # 综合纠错率 counts cases settled or withdrawn after the body's intervention too.
+    ("other:comprehensive_correction_rate", r"综合纠错率|综合纠正率", None, 3),
     ("recon_mediated", r"调解结案|和解结案|调解、和解|调解和解|以调解|经调解|达成和解", R, 1),
     # (调撤率 counts withdrawals too: not the catalogue's 调解和解率.)
     ("recon_mediation_rate", r"调解率|和解率|调解和解率", R, 1),
@@ -328,9 +330,19 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 因依申请公开引发行政复议0件, 因政府信息公开申请引起的行政诉讼: appeals about
     # disclosure, counted apart from the body's own 复议/应诉 caseload.
     ("other:disclosure_appeals", rf"因{_}{{0,14}}(公开|申请){_}{{0,6}}(引发|引起|产生|提起|被申请|被提起|被诉)", None, 3),
+    # 产生行政复议及行政诉讼0件 in a disclosure report: appeals about its disclosure.
+    ("other:disclosure_appeals", r"(产生|引发|引起|被申请)?(行政)?复议(及|和|、|或)(行政)?诉讼", r"信息公开|依申请|公开申请", 3),
     # 行政处罚类案件213件, 行政征收类案件为90件 where the text is about 复议/诉讼: one
     # category of the cases by the act disputed, not enforcement acts nor the caseload.
     ("other:cases_by_act", r"行政(处罚|许可|强制|征收|征用|确认|给付|裁决|协议|不作为)类|信息公开类|不作为类", rf"{R}|{LITIG}", 3),
+    # 作出撤销、变更、责令履行、确认违法等决定的604件, 通过撤销、变更、责令履行方式纠错935件:
+    # the correcting outcomes named as a kind (等, 方式) count the corrections.
+    (
+        "recon_corrected",
+        r"(撤销|变更|责令履行|确认违法|确认无效)((、|和|及|与)(撤销|变更|责令履行|确认违法|确认无效))+[^，。；\d]{0,4}(等|方式)",
+        R,
+        3,
+    ),
     # 撤销和确认违法65件, 变更和责令履行21件: two outcomes counted together.
     (
         "other:outcomes_together",
@@ -376,11 +388,11 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("normdoc_filed", r"报备|备案", DOC, 0),
     # 备案审查行政规范性文件17件: documents others filed, reviewed by this body; not
     # its own 报备 nor its 合法性审核 before issue.
-    ("other:normdoc_filing_reviews", r"备案审查", None, 1),
+    ("other:normdoc_filing_reviews", r"备案审查|审查备案", None, 1),
     ("normdoc_filed_rate", r"报备率|备案率", None, 0),
     ("normdoc_filed_timely_rate", r"及时率", DOC, 0),
     ("normdoc_conform_rate", r"规范率", DOC, 0),
-    ("normdoc_cleanup_kept", r"保留", CLEAN, 0),
+    ("normdoc_cleanup_kept", r"保留|继续有效", CLEAN, 0),
     ("normdoc_cleanup_modified", r"修改|修订", CLEAN, 0),
     ("normdoc_cleanup_repealed", r"废止|失效", CLEAN, 0),
     # 经评估宣布失效1件: only a document is declared void (a 清理 by another name).
@@ -441,7 +453,10 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("supervision_tasks", r"督查督办|督办事项|督查事项", None, 0),
     ("supervision_overdue", r"逾期督办|逾期未办结", None, 1),
     # 人民调解
-    ("mediation_committees", r"调委会|调解委员会|调解组织", None, 0),
+    # 各类调解组织1176个: every kind of mediation body, not only the 人民调解委员会 the
+    # catalogue counts (人民调解组织 are those).
+    ("mediation_committees", r"调委会|调解委员会|人民调解组织", None, 0),
+    ("other:mediation_organisations", r"(?<!人民)调解组织", None, 0),
     ("mediators", r"调解员|调解人员", None, 1),
     # 180多名人民调解员参加了培训班: people trained, not the mediators counted
     # (执法人员参加培训 stays enforcers_trained).

@@ -283,3 +283,27 @@ def test_files_counted_in_fen_break_down_into_cases():
     text = "全年共接收审查归档案卷3927份，其中法律援助案件1414件，法律帮助案件2513件。"
     (s,) = [r for r in rels(text, "sum") if r["total_quote"].endswith("3927份")]
     assert s["consistent"] and s["sum_of_parts"] == 3927
+
+
+def test_correcting_outcomes_named_as_a_kind_count_the_corrections():
+    text = "全区行政复议机关审结案件1200件，作出撤销、变更、责令履行、确认违法等决定的180件。"
+    assert [c for c, v in codes(text) if v == 180] == ["recon_corrected"]
+    text = "全区行政复议机关审结案件1200件，通过撤销、变更、责令履行方式纠错180件。"
+    assert [c for c, v in codes(text) if v == 180] == ["recon_corrected"]
+
+
+def test_a_comprehensive_correction_rate_is_not_the_catalogues():
+    assert codes("全区行政复议综合纠错率为39.09%。")[0][0] != "recon_correction_rate"
+
+
+def test_mediation_bodies_of_every_kind_are_not_peoples_mediation_committees():
+    assert codes("全市共建成各类调解组织1176个。")[0][0] != "mediation_committees"
+    assert codes("全市共有人民调解组织268个。")[0] == ("mediation_committees", 268)
+    assert codes("全市共有人民调解委员会268个。")[0] == ("mediation_committees", 268)
+
+
+def test_filing_reviews_kept_documents_and_appeals_in_a_disclosure_report():
+    assert codes("全年审查备案行政规范性文件52件。")[0][0] != "normdoc_reviewed"
+    assert codes("开展规范性文件清理，继续有效的规范性文件16件。")[0] == ("normdoc_cleanup_kept", 16)
+    text = "本年度政府信息公开工作中，因依申请公开产生行政复议及行政诉讼0件。"
+    assert codes(text)[0][0].startswith("other:")
