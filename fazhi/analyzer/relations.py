@@ -1017,8 +1017,8 @@ def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
             if sure != "确定":
                 out.append(_unchecked(i, numerator, f.value, "比率与其计数不在同一句中，" + rel.note))
                 continue
-            span = text[max(0, min(figures[numerator].cstart, figures[d].cstart) - 40) : f.cend]
-            if _mixed_periods(span):
+            first = min(figures[numerator].cstart, figures[d].cstart)
+            if _mixed_periods(text[first : f.cend], text[max(0, first - 40) : first]):
                 out.append(_unchecked(i, numerator, f.value, rel.note + "（比率与计数的统计期可能不同，未判为不符。）"))
                 continue
             fits: list[Relation] = []
@@ -1461,11 +1461,13 @@ def _same_act(a: Figure, b: Figure, generic: frozenset[str] = frozenset()) -> bo
 _PERIOD_WORDS = re.compile(r"累计|以来|年来|历年|近[一二两三四五六七八九十]年|同期|上半年|下半年|季度|[1-9]\d?月")
 
 
-def _mixed_periods(span: str) -> bool:
+def _mixed_periods(span: str, before: str = "") -> bool:
     """Whether the words around a rate and its counts speak of more than one period
-    (2021—2023年累计…，2023年…): the counts may not be the rate's."""
-    years = set(re.findall(r"(?:19|20)\d\d(?=年)", span))
-    return len(years) > 1 or bool(_PERIOD_WORDS.search(span))
+    (2021—2023年累计…，2023年…): the counts may not be the rate's. `span` runs from
+    the first count to the rate; a period said once just `before` them (2018年以来，
+    全区受理…，成功调解…，成功率…) is the period of them all."""
+    years = set(re.findall(r"(?:19|20)\d\d(?=年)", before + span))
+    return len(years) > 1 or bool(_PERIOD_WORDS.search(span)) or len(_PERIOD_WORDS.findall(before)) > 1
 
 
 def _fitting_alternate(

@@ -307,3 +307,14 @@ def test_filing_reviews_kept_documents_and_appeals_in_a_disclosure_report():
     assert codes("开展规范性文件清理，继续有效的规范性文件16件。")[0] == ("normdoc_cleanup_kept", 16)
     text = "本年度政府信息公开工作中，因依申请公开产生行政复议及行政诉讼0件。"
     assert codes(text)[0][0].startswith("other:")
+
+
+def test_a_period_said_once_before_the_counts_is_theirs_and_a_truncated_rate_is_wrong():
+    text = "截至目前，共建立人民调解委员会14420个。2018年以来，全区受理人民调解案件295980件，成功调解293845件，调解成功率99.27%。"
+    (r,) = [r for r in rels(text) if r["kind"] == "rate"]
+    assert not r["consistent"] and r["computed"] == 99.28
+
+
+def test_two_periods_around_a_rate_leave_it_unjudged():
+    text = "2018年以来累计受理人民调解案件295980件，2023年成功调解293845件，调解成功率99.27%。"
+    assert [r for r in rels(text) if not r["consistent"]] == []
