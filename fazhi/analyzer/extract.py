@@ -1420,7 +1420,7 @@ def _table_share_rows(text: str, figures: list[Figure]) -> None:
                     g.scope = (g.scope + "，" if g.scope else "") + "其中"
 
 
-_BOTH = re.compile(r"率(均|都|分别)(为|达到|达|是)?$")
+_BOTH = re.compile(r"率(均|都|分别)(为|达到|到达|达|是)?$")
 _HAN = re.compile(r"[^\u4e00-\u9fff]")
 _OTHER = re.compile(r"其他|其它|其余|另")
 

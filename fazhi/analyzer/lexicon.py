@@ -648,7 +648,7 @@ SHARE = re.compile(r"占(?P<den>[^，。；]{0,20}?)的?(比例|比重|比率)?(
 # Several rates sharing one numeral: 报备率、规范率、及时率达100%.
 RATE_LIST = re.compile(
     r"(?P<items>(?:[^、，。；]{1,12}?率(?:、|和|及|与))+[^、，。；]{1,12}?率)(均|都|分别|全部)?"
-    r"(达到|达|为|是|保持|在)?(了)?$"
+    r"(达到|到达|达|为|是|保持|在)?(了)?$"
 )
 # 述职评议和述法测评各1次: one numeral for each of the items before 各.
 COUNT_LIST = re.compile(r"(?P<items>(?:[^、，。；和]{2,12}(?:、|和))+[^、，。；和]{2,12})各$")

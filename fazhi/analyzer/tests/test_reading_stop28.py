@@ -318,3 +318,8 @@ def test_a_period_said_once_before_the_counts_is_theirs_and_a_truncated_rate_is_
 def test_two_periods_around_a_rate_leave_it_unjudged():
     text = "2018年以来累计受理人民调解案件295980件，2023年成功调解293845件，调解成功率99.27%。"
     assert [r for r in rels(text) if not r["consistent"]] == []
+
+
+def test_rates_that_all_reach_one_value_with_daoda_are_one_figure_each():
+    got = codes("干部职工参加学法考法，参学率、报考率、参考率、通过率均到达100%。")
+    assert [v for c, v in got if c.startswith("other:") and v == 100] == [100] * 4
