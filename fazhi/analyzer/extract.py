@@ -491,6 +491,12 @@ def _header_above(text: str, line_start: int) -> tuple[str, ...]:
     return found
 
 
+def _names_a_measure(code: str, found: str) -> bool:
+    """Whether a classification named what is counted: a catalogue code, or an `other:`
+    code the lexicon gives by name (本年废止件数: other:normdoc_repealed)."""
+    return not code.startswith("other:") or bool(found)
+
+
 def _column_header(text: str, pos: int) -> str:
     """The header of the column a cell number stands in: the nearest line above in
     the same table, however long, whose cells are all words (信息内容 | 本年制发件数 |
@@ -1175,9 +1181,7 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
                     # names the count (a 总计 row's too).
                     label = caption + (label if lx.TOTAL_ROW.match(label) else "")
                     context_before = caption + context_before
-                elif header and not _classify(with_header, "", context_before, group0)[0].startswith(
-                    "other:"
-                ):
+                elif header and _names_a_measure(*_classify(with_header, "", context_before, group0)):
                     label = with_header
                 if tok.unit == "%" and _CHANGE_HEADER.search(header):
                     label = header  # 同比增减 | 5.2%: a change, whatever the row counts
@@ -1486,6 +1490,11 @@ def _resolve_numerator_rates(figures: list[Figure]) -> None:
                 prev = g
                 break
         code = lx.RATE_OF.get(prev.indicator) if prev else None
+        if code and f.share_code and f.share_code not in lx.RATES[code][1][:2]:
+            # 直接纠错604件，占受理总数的14.64%: a share over the intake, not over the
+            # closed cases the catalogue's rate is over (nor their usual reading), is
+            # not that rate.
+            code = None
         name = re.sub(r"[^\u4e00-\u9fff]", "", f.measure) or "rate"
         f.indicator = code or f"other:{name}"
 

@@ -398,10 +398,10 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 经评估宣布失效1件: only a document is declared void (a 清理 by another name).
     ("normdoc_cleanup_repealed", r"宣布(失效|废止)", None, 1),
     # 废止行政规范性文件10件: documents repealed in a cleanup.
-    ("normdoc_cleanup_repealed", rf"废止{_}{{0,6}}规范性文件", None, 0),
+    ("normdoc_cleanup_repealed", rf"废止(?!件数){_}{{0,6}}规范性文件", None, 0),
     # 本年废止件数 | 行政规范性文件 (the disclosure report's table): repealed in the year
     # for any reason, not the result of a cleanup (the catalogue's count).
-    ("other:normdoc_repealed", r"本年废止|废止件数", None, 1),
+    ("other:normdoc_repealed", rf"(本年废止|废止件数){_}{{0,10}}", None, 1),
     ("normdoc_issuers", r"制定主体", None, 1),
     # 法律顾问、公职律师
     ("adviser_count", r"法律顾问", None, 0),

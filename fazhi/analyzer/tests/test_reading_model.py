@@ -275,7 +275,8 @@ def test_requests_carried_over_and_documents_repealed_in_a_disclosure_table():
         "二、上年结转政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2\n"
     )
     got = codes(text)
-    assert got[:2] == [("normdoc_issued", 12), ("normdoc_cleanup_repealed", 3)]
+    # 本年废止件数: repealed in the year for any reason, not a cleanup's result.
+    assert got[:2] == [("normdoc_issued", 12), ("other:normdoc_repealed", 3)]
     assert got[2][0].startswith("other:")
     assert all(c.startswith("other:") and c != "disclosure_requests" for c, _v in got[3:])
 
@@ -405,7 +406,7 @@ def test_a_labelled_rows_context_is_its_tables_caption():
     assert [r["stated"] for r in bad] == [18.6]
     # 规章 | 0 under 本年废止件数 is not a 规范性文件 repealed.
     got = codes("信息内容\t本年制发件数\t本年废止件数\n规章\t0\t0\n行政规范性文件\t5\t2\n")
-    assert [c for c, _v in got][1] != "normdoc_cleanup_repealed" and got[3] == ("normdoc_cleanup_repealed", 2)
+    assert [c for c, _v in got][1] != "normdoc_cleanup_repealed" and got[3] == ("other:normdoc_repealed", 2)
 
 
 def test_a_breakdown_after_the_counts_noun_and_a_rate_over_it():

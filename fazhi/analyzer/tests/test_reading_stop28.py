@@ -323,3 +323,15 @@ def test_two_periods_around_a_rate_leave_it_unjudged():
 def test_rates_that_all_reach_one_value_with_daoda_are_one_figure_each():
     got = codes("干部职工参加学法考法，参学率、报考率、参考率、通过率均到达100%。")
     assert [v for c, v in got if c.startswith("other:") and v == 100] == [100] * 4
+
+
+def test_a_share_over_another_base_than_the_catalogue_rates_is_not_that_rate():
+    text = "全区受理行政复议案件16245件，作出撤销、变更、责令履行、确认违法等决定的604件，占受理总数的3.72%。"
+    assert [c for c, v in codes(text) if v == Decimal("3.72")][0] != "recon_correction_rate"
+    text = "全区审结行政复议案件1000件，纠错120件，纠错率12%。"
+    assert [c for c, v in codes(text) if v == 12] == ["recon_correction_rate"]
+
+
+def test_the_disclosure_tables_repealed_column_is_not_a_cleanup():
+    text = "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t1\t3\t10\n"
+    assert [c for c, v in codes(text) if v == 3] == ["other:normdoc_repealed"]
