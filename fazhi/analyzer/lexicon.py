@@ -415,7 +415,7 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("enforcers_passed_review", r"通过审验|审验通过|通过年审", None, 1),
     ("enforcers_failed", r"未通过|注销", None, 2),
     ("enforcement_supervisors", r"执法监督人员|监督人员", None, 2),
-    ("enforcers_trained", rf"培训{_}{{0,8}}执法人员|执法人员{_}{{0,6}}培训|执法培训", None, 1),
+    ("enforcers_trained", rf"培训{_}{{0,8}}执法人员|执法人员{_}{{0,12}}培训|执法培训", None, 1),
     # 组织行政执法人员培训6期，培训1500余人次: the trainees of the sentence's training.
     ("enforcers_trained", r"培训", r"执法人员[^。；]*培训[^。；]*$", 0),
     (
@@ -435,6 +435,8 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ),
     # 查处食品案件742件, 查处环境违法行为75起, 开展执法检查5346次: enforcement acts.
     ("enforcement_cases", rf"(查处|查办){_}{{0,10}}(案件|违法行为|违法案件)|执法检查", r"执法|监管|查处|查办", 0),
+    # 简易程序9起、普通程序13起 where the text is about enforcement: 处罚 cases by procedure.
+    ("enforcement_cases", r"(简易|普通|一般|快办)程序", r"执法|处罚", 1),
     ("case_files_reviewed", r"评查|案卷|卷宗", None, 0),
     ("enforcement_supervision_letters", r"执法监督意见书|监督意见书|监督建议书", None, 1),
     # 政务公开

@@ -335,3 +335,9 @@ def test_a_share_over_another_base_than_the_catalogue_rates_is_not_that_rate():
 def test_the_disclosure_tables_repealed_column_is_not_a_cleanup():
     text = "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t1\t3\t10\n"
     assert [c for c, v in codes(text) if v == 3] == ["other:normdoc_repealed"]
+
+
+def test_trainees_named_before_the_training_and_penalty_cases_by_procedure():
+    assert codes("组织全县685名执法人员参加公共法律知识培训。")[0] == ("enforcers_trained", 685)
+    text = "街道综合行政执法队开展行政检查30次，简易程序9起、普通程序13起。"
+    assert [c for c, _v in codes(text)] == ["enforcement_cases"] * 3
