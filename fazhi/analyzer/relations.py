@@ -1149,12 +1149,21 @@ def _parenthesised_parts(text: str, figures: list[Figure], done: set[tuple[int |
         if close is None:
             continue
         parts = [j for j in range(i + 1, len(figures)) if figures[j].cstart < close and not figures[j].is_rate]
-        if len(parts) < 2 or (i, frozenset(parts)) in done or not all(_same_measure(figures[j], t) for j in parts):
+        if not parts or (i, frozenset(parts)) in done or not all(_same_measure(figures[j], t) for j in parts):
             continue
+        if any(figures[j].part_of is not None for j in parts):
+            continue  # （其中…）, （含…）: the 其中 list's own relation
         s = sum((figures[j].value for j in parts), Decimal(0))
-        if s == t.value and not any(figures[j].approx for j in parts):
-            rel = _adds_up(figures, i, parts, f"括号内所列{'+'.join(_fmt(figures[j].value) for j in parts)}={_fmt(s)}，与“{t.quote}”相符。")
+        listed = "+".join(_fmt(figures[j].value) for j in parts)
+        if s == t.value and len(parts) >= 2 and not any(figures[j].approx for j in parts):
+            rel = _adds_up(figures, i, parts, f"括号内所列{listed}={_fmt(s)}，与“{t.quote}”相符。")
             rel.confidence = "确定"
+            out.append(rel)
+        elif s < t.value:
+            # 持证执法人员2841名（一线执法1862名）: a part the parenthesis names; it only
+            # must not exceed the count.
+            rel = _adds_up(figures, i, parts, f"括号内所列{listed}={_fmt(s)}，未超过“{t.quote}”（列举不全）。")
+            rel.partial = True
             out.append(rel)
     return out
 

@@ -341,3 +341,9 @@ def test_trainees_named_before_the_training_and_penalty_cases_by_procedure():
     assert codes("组织全县685名执法人员参加公共法律知识培训。")[0] == ("enforcers_trained", 685)
     text = "街道综合行政执法队开展行政检查30次，简易程序9起、普通程序13起。"
     assert [c for c, _v in codes(text)] == ["enforcement_cases"] * 3
+
+
+def test_a_part_a_parenthesis_names_stays_within_its_count():
+    text = "全区共有持证执法人员2841名（一线执法1862名），注销执法证411人。"
+    (s,) = [r for r in rels(text, "sum") if r["total_quote"].endswith("2841名")]
+    assert s["partial"] and s["consistent"] and s["sum_of_parts"] == 1862
