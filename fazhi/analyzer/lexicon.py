@@ -534,6 +534,8 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("publicity_audience", r"受教育|受众|受益群众|参与群众", None, 0),
     # 普法宣传…覆盖群众两万余人次, “线上+线下”惠及380万余人: the people the 普法 reached.
     ("publicity_audience", r"覆盖|惠及", r"普法|法治宣传|法律宣传|宣传", 0),
+    # 开展活动共计30余场 in a passage about 普法: its events.
+    ("publicity_events", r"活动", r"普法|法治宣传|法律宣传", 0),
     # 集中宣传426场, 普法宣传1.1万余场次: 普法 events counted by their sessions.
     ("publicity_events", r"宣传|普法", r"普法|法治|法律", 0),
     # 学法 counted in 次: 常务会议学法18次, 专题学习2次, 学习研讨1次, 4次集体学法. A
@@ -583,7 +585,8 @@ SUBJECT_BLOCKERS: dict[str, str] = {
     "recon_received": _NOT_RECON,
     "recon_accepted": _NOT_RECON,
     "recon_closed": _NOT_RECON,
-    "disclosure_requests": rf"复议|诉讼|信访|举报|投诉|仲裁|{_TAKEN_IN_ELSEWHERE}",
+    # (依申请调解10.8万件: mediation on request, not a disclosure request.)
+    "disclosure_requests": rf"复议|诉讼|信访|举报|投诉|仲裁|调解|纠纷|{_TAKEN_IN_ELSEWHERE}",
     "mediation_cases": _NOT_PEOPLES_MEDIATION,
     "mediation_success": _NOT_PEOPLES_MEDIATION,
     "mediation_rate": _NOT_PEOPLES_MEDIATION,

@@ -372,7 +372,7 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation]) -> None:
     prev = [j for j in _near(figures, i) if figures[j].sentence == f.sentence]
     if not prev:
         return
-    numerator = prev[0]
+    numerator = _count_the_rate_names(figures, i, prev)
     num = figures[numerator].value
     earlier = [j for j in _near(figures, i) if j != numerator and j < numerator]
     if f.share_code and not f.share_code.startswith("other:"):
@@ -660,6 +660,23 @@ def _sibling_share_base(figures: list[Figure], i: int, out: list[Relation]) -> i
         if rel.consistent and len(other) >= 2 and (other in words or words in other):
             return rel.denominator
     return None
+
+
+_RATE_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}?)率(占比|占)?$")
+
+
+def _count_the_rate_names(figures: list[Figure], i: int, prev: list[int]) -> int:
+    """The count a named share is of: 优秀案卷24件，良好案卷41件，…，不合格案卷3件，优秀率占比
+    30%，良好率占比51%: the count whose clause opens with (or else holds) the rate's
+    name, not merely the nearest one. `prev` is nearest first."""
+    m = _RATE_NAME.search(re.split(r"[，,；;：:]", figures[i].sentence_text)[-1])
+    if m:
+        stem = m.group(1)
+        for test in (str.startswith, str.__contains__):
+            named = [j for j in prev if test(_clause_of_figure(figures[j]), stem)]
+            if named:
+                return named[0]
+    return prev[0]
 
 
 def _clause_of_figure(g: Figure) -> str:
@@ -1227,6 +1244,7 @@ def _sibling_misfits(figures: list[Figure], out: list[Relation]) -> list[Relatio
 
 
 _RESPECTIVE = re.compile(r"分别(占|为|是)[^，,。；;%]{0,12}$")
+_NAMED_RATES_BEFORE = re.compile(r"率(、|和|及|与)[^，,。；;]{0,12}率分别(为|是|达到|达)?$")
 
 
 def _respective_shares(text: str, figures: list[Figure]) -> tuple[list[Relation], set[int]]:
@@ -1240,6 +1258,8 @@ def _respective_shares(text: str, figures: list[Figure]) -> tuple[list[Relation]
     for i, f in enumerate(figures):
         if not f.is_rate or i in handled or not _RESPECTIVE.search(f.sentence_text):
             continue
+        if _NAMED_RATES_BEFORE.search(f.sentence_text):
+            continue  # 调处率、成功率分别为97.2%和98.8%: each rate by its own name
         rates = [i]
         for j in range(i + 1, len(figures)):
             g = figures[j]
@@ -1549,7 +1569,7 @@ def _implied_rate(
 _EVENT_UNITS = ("人次", "件次", "次", "场次")
 
 # Measure words that count the same things (培训4场次，其中授课1次: a 次 of the 场次).
-_UNIT_KIN = {"起": "件", "宗": "件", "份": "件", "名": "人", "位": "人", "场次": "次"}
+_UNIT_KIN = {"起": "件", "宗": "件", "份": "件", "卷": "件", "名": "人", "位": "人", "场次": "次"}
 
 
 def _same_measure(a: Figure, b: Figure) -> bool:

@@ -349,3 +349,28 @@ def test_a_part_a_parenthesis_names_stays_within_its_count():
     text = "全区共有持证执法人员2841名（一线执法1862名），注销执法证411人。"
     (s,) = [r for r in rels(text, "sum") if r["total_quote"].endswith("2841名")]
     assert s["partial"] and s["consistent"] and s["sum_of_parts"] == 1862
+
+
+GRADES = (
+    "全市从8大执法领域中抽取案卷80卷进行评查。\n"
+    "此次评查确定优秀案卷24件，良好案卷41件，合格案卷12件，不合格案卷3件，"
+    "优秀率占比30%，良好率占比51%，合格率占比15%，不合格率占比4%。\n"
+)
+
+
+def test_a_named_share_is_of_the_count_its_name_opens_and_over_the_total_it_fits():
+    rates = rels(GRADES, "rate")
+    assert [(r["numerator_quote"][-5:], r["stated"]) for r in rates] == [
+        ("案卷24件", 30),
+        ("案卷41件", 51),
+        ("案卷12件", 15),
+        ("格案卷3件", 4),
+    ]
+    assert rates[3]["numerator_quote"].endswith("不合格案卷3件")
+    assert all(r["consistent"] and r["denominator_quote"].endswith("80卷") for r in rates)
+
+
+def test_named_rates_given_respectively_are_each_judged_by_their_names():
+    text = "全市调解组织共排查受理矛盾纠纷1768件，调处1717件，调解成功1696件，调处率、成功率分别为97.1%和98.8%。"
+    (r,) = [r for r in rels(text, "rate") if r["stated"] == 98.8]
+    assert r["consistent"] and r["numerator_quote"].endswith("1696件") and r["denominator_quote"].endswith("1717件")
