@@ -2777,13 +2777,39 @@ def share_part_codes(figures: list[Figure], relations: list[Relation]) -> None:
             n.indicator = d.indicator
 
 
+# How far a rate judged over a base found by reading (较确定) may miss it and still be
+# called wrong: a report's own slips are rounding and typing errors; a miss larger
+# than this says the base found is not the one the report meant.
+FAR_OFF_RELATIVE = Decimal("0.25")
+FAR_OFF_POINTS = Decimal(2)
+
+
+def _far_off(rel: Relation) -> Relation:
+    """A 不符 over a base found by reading (较确定) whose computed rate misses the stated
+    one by more than FAR_OFF_RELATIVE of it and FAR_OFF_POINTS points (3÷31 = 9.68%
+    for a stated 33.32%, which is 3÷9) is no verdict: the base is the doubt."""
+    if rel.kind != "rate" or rel.consistent or not rel.checked or rel.confidence == "确定":
+        return rel
+    if rel.computed is None or rel.stated is None:
+        return rel
+    gap = abs(rel.computed - rel.stated)
+    if gap > FAR_OFF_POINTS and gap > FAR_OFF_RELATIVE * max(rel.stated, rel.computed):
+        return _unchecked(
+            rel.rate if rel.rate is not None else 0,
+            rel.numerator,
+            rel.stated,
+            rel.note.removesuffix("。") + "；相差过大，所找的分母可能不是报告所指，未判为不符。",
+        )
+    return rel
+
+
 def find_relations(text: str, figures: list[Figure]) -> list[Relation]:
     """Every rate, sum, implied total and 同比 change the figures allow, checked or
     not (see `Relation.checked`). `text` is the compact text."""
     tables = _table_relations(text, figures)
     tables += _share_columns(text, figures, {r.rate for r in tables if r.rate is not None})
     in_tables = {r.rate for r in tables}
-    rates = [r for r in _rate_relations(text, figures) if r.rate not in in_tables]
+    rates = [_far_off(r) for r in _rate_relations(text, figures) if r.rate not in in_tables]
     sums = _sum_relations(text, figures, rates) + [r for r in _category_share_lists(figures)[0] if r.kind == "sum"]
     trailing = _trailing_totals(text, figures, {(r.total, tuple(r.parts)) for r in sums if r.total is not None})
     sums += _share_sums(figures, rates, sums + trailing)

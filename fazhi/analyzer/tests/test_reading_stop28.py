@@ -374,3 +374,25 @@ def test_named_rates_given_respectively_are_each_judged_by_their_names():
     text = "全市调解组织共排查受理矛盾纠纷1768件，调处1717件，调解成功1696件，调处率、成功率分别为97.1%和98.8%。"
     (r,) = [r for r in rels(text, "rate") if r["stated"] == 98.8]
     assert r["consistent"] and r["numerator_quote"].endswith("1696件") and r["denominator_quote"].endswith("1717件")
+
+
+ONE_LINE = (
+    "（一）行政复议情况。共收到行政复议申请31件。食品类案件25件，占案件总数的80.65%，"
+    "行政处罚类案件6件，占案件总数的19.35%。（二）行政应诉情况。参加行政诉讼12件，其中一审案件9件。"
+    "一审案件中，注册登记类案件3件，占案件总数的33.32%；食品类案件2件，占案件总数的22.22%；"
+    "价格类案件1件，占案件总数的11.12%。\n"
+)
+
+
+def test_a_share_far_from_the_base_its_siblings_fit_is_not_called_wrong():
+    # The later shares are of the 9 first-instance cases, not of the 31 applications.
+    assert [r for r in rels(ONE_LINE) if not r["consistent"]] == []
+
+
+def test_a_share_that_misses_its_siblings_base_by_rounding_is_still_wrong():
+    text = (
+        "共收到行政复议申请31件。食品类案件25件，占案件总数的80.65%，行政处罚类案件5件，"
+        "占案件总数的16.13%，化妆品类案件1件，占案件总数的3.22%。\n"
+    )
+    (bad,) = [r for r in rels(text) if not r["consistent"]]
+    assert bad["stated"] == 3.22 and bad["computed"] == 3.23
