@@ -366,7 +366,7 @@ def _add_fits(figures: list[Figure], rel: Relation, out: list[Relation]) -> None
         rel.note += "该比率与" + "、".join(f"“{figures[j].quote}”" for j in rel.fits) + "相符。"
 
 
-def _share_relation(figures: list[Figure], i: int, out: list[Relation]) -> None:
+def _share_relation(figures: list[Figure], i: int, out: list[Relation], text: str = "") -> None:
     """占…的N%: the count right before it over the total the 占 names."""
     f = figures[i]
     prev = [j for j in _near(figures, i) if figures[j].sentence == f.sentence]
@@ -482,6 +482,13 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation]) -> None:
                 )
                 out.append(rel)
                 return
+    scoped = _scope_named_base(text, figures, i, numerator)
+    if scoped is not None:
+        rel = _checked_rate(figures, i, numerator, scoped, "较确定")
+        if rel.consistent:
+            rel.note += f"（句首的“…中”指“{figures[scoped].quote}”，按其计算。）"
+            out.append(rel)
+            return
     # 占收案总数的79.9%: the nearest larger count of the same kind that the text marks
     # as a total; found by nearness, so only a fit is reported.
     group = figures[numerator].group
@@ -680,8 +687,34 @@ def _count_the_rate_names(figures: list[Figure], i: int, prev: list[int]) -> int
 
 
 def _clause_of_figure(g: Figure) -> str:
-    """The words of the clause that names a figure, up to its number."""
-    return re.split(r"[，,；;：:。]", g.sentence_text)[-1]
+    """The words of the clause (or list item) that names a figure, up to its number."""
+    return re.split(r"[，,；;：:。、]", g.sentence_text)[-1]
+
+
+# 一审案件中，…; 在审结案件中，…: a sentence that opens by naming the cases it speaks of.
+_SCOPE_OPENER = re.compile(r"^(?:在|从)?(?P<noun>[\u4e00-\u9fff]{2,8}?)(?:的)?(?:案件|申请|纠纷)?中[，,]")
+
+
+def _scope_named_base(text: str, figures: list[Figure], i: int, numerator: int) -> int | None:
+    """一审案件中，注册登记类案件3件，占案件总数的33.33% after 参加行政诉讼12件，其中一审
+    案件9件: the sentence opens by naming the cases its shares are of; the base is the
+    nearest earlier count whose clause names them (一审案件9件), up to TOTAL_REACH
+    paragraphs back. Found by words, so only a fit is reported."""
+    f, num = figures[i], figures[numerator]
+    start = max(text.rfind("。", 0, f.cstart), text.rfind("\n", 0, f.cstart)) + 1
+    m = _SCOPE_OPENER.match(text[start : start + 40])
+    if not m:
+        return None
+    noun = m.group("noun").removeprefix("已")
+    for j in range(numerator - 1, -1, -1):
+        g = figures[j]
+        if f.paragraph - g.paragraph > TOTAL_REACH:
+            return None
+        if g.is_rate or g.sentence == f.sentence or _comparison(g) or not _same_measure(g, num):
+            continue
+        if noun in _clause_of_figure(g) and _plausible_denominator(g, num.value, f.value):
+            return j
+    return None
 
 
 def _run_share_base(figures: list[Figure], i: int, out: list[Relation]) -> int | None:
@@ -961,7 +994,7 @@ def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
         if f.above is not None:
             continue  # a table's share row, judged above
         if f.share_of is not None:
-            _share_relation(figures, i, out)
+            _share_relation(figures, i, out, text)
             continue
         if f.indicator not in lx.RATES:
             _named_rate(text, figures, i, out)
@@ -1081,7 +1114,7 @@ def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
                     "按其他口径也对不上，未作判断。",
                 )
             )
-    return _sibling_misfits(figures, out)
+    return _sibling_misfits(text, figures, out)
 
 
 def _breakdown_sums(figures: list[Figure], done: set[tuple[int | None, frozenset[int]]]) -> list[Relation]:
@@ -1201,7 +1234,11 @@ def _closing(text: str, pos: int) -> int | None:
     return None
 
 
-def _sibling_misfits(figures: list[Figure], out: list[Relation]) -> list[Relation]:
+def _full_stop_before(text: str, pos: int) -> int:
+    return max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos))
+
+
+def _sibling_misfits(text: str, figures: list[Figure], out: list[Relation]) -> list[Relation]:
     """A share left unjudged in a run of shares of one paragraph with the same 占 words,
     two or more of which fit one base (行政处罚类112件，占案件总数的26%；行政确权类98件，
     占案件总数的22.7%；行政征收类90件，占案件总数的20.9% over 受理430件): it is over that
@@ -1216,8 +1253,8 @@ def _sibling_misfits(figures: list[Figure], out: list[Relation]) -> list[Relatio
         if len(words) < 2:
             result.append(rel)
             continue
-        bases = [
-            r.denominator
+        siblings = [
+            r
             for r in out
             if r.kind == "rate"
             and r.checked
@@ -1227,7 +1264,17 @@ def _sibling_misfits(figures: list[Figure], out: list[Relation]) -> list[Relatio
             and figures[r.rate].paragraph == f.paragraph
             and (figures[r.rate].share_of or "") == words
         ]
-        base = bases[0] if bases and bases.count(bases[0]) == len(bases) >= 2 else None
+        base = None
+        # The shares of its own sentence (to 。) first: a paragraph may hold the shares
+        # of two totals (31 applications, then 9 first-instance lawsuits); then every
+        # share of the paragraph.
+        own = _full_stop_before(text, f.cstart)
+        same = [r for r in siblings if _full_stop_before(text, figures[r.rate or 0].cstart) == own]
+        for group in (same, siblings):
+            bases = [r.denominator for r in group]
+            if bases and bases.count(bases[0]) == len(bases) >= 2:
+                base = bases[0]
+                break
         if base is None or not _plausible_denominator(figures[base], figures[rel.numerator].value, f.value):
             result.append(rel)
             continue

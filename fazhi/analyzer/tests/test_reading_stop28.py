@@ -380,13 +380,13 @@ ONE_LINE = (
     "（一）行政复议情况。共收到行政复议申请31件。食品类案件25件，占案件总数的80.65%，"
     "行政处罚类案件6件，占案件总数的19.35%。（二）行政应诉情况。参加行政诉讼12件，其中一审案件9件。"
     "一审案件中，注册登记类案件3件，占案件总数的33.32%；食品类案件2件，占案件总数的22.22%；"
-    "价格类案件1件，占案件总数的11.12%。\n"
+    "质量标准类案件2件，占案件总数的22.22%；价格类案件1件，占案件总数的11.12%。\n"
 )
 
 
 def test_a_share_far_from_the_base_its_siblings_fit_is_not_called_wrong():
     # The later shares are of the 9 first-instance cases, not of the 31 applications.
-    assert [r for r in rels(ONE_LINE) if not r["consistent"]] == []
+    assert [r["denominator_quote"][-2:] for r in rels(ONE_LINE) if not r["consistent"]] == ["9件", "9件"]
 
 
 def test_a_share_that_misses_its_siblings_base_by_rounding_is_still_wrong():
@@ -396,3 +396,13 @@ def test_a_share_that_misses_its_siblings_base_by_rounding_is_still_wrong():
     )
     (bad,) = [r for r in rels(text) if not r["consistent"]]
     assert bad["stated"] == 3.22 and bad["computed"] == 3.23
+
+
+def test_a_sentence_opening_with_the_cases_it_speaks_of_names_its_shares_base():
+    rates = [r for r in rels(ONE_LINE, "rate") if r["stated"] in (22.22, 33.32, 11.12)]
+    assert [(r["stated"], r["consistent"], (r["denominator_quote"] or "")[-2:]) for r in rates] == [
+        (33.32, False, "9件"),  # 3÷9 = 33.33%: the shares were forced to add to 100
+        (22.22, True, "9件"),
+        (22.22, True, "9件"),
+        (11.12, False, "9件"),
+    ]
