@@ -381,7 +381,7 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 审查重大行政决策28件: the decisions reviewed, not the decisions made.
     ("decision_legality_reviewed", rf"审(查|核){_}{{0,4}}重大{_}{{0,2}}决策", None, 1),
     # 行政规范性文件
-    ("normdoc_issued", rf"(制定|出台|印发|制发|发布){_}{{0,10}}规范性文件", None, 0),
+    ("normdoc_issued", rf"(制定|出台|印发|制发|发布|新制作){_}{{0,10}}规范性文件", None, 0),
     ("normdoc_reviewed", rf"合法性审(查|核)|审(核|查){_}{{0,12}}(文件|合同)", None, 0),
     # 项目备案309个: investment projects filed with the approval office, not documents.
     ("other:project_filings", rf"项目{_}{{0,4}}备案|备案{_}{{0,4}}项目", None, 2),

@@ -406,3 +406,8 @@ def test_a_sentence_opening_with_the_cases_it_speaks_of_names_its_shares_base():
         (22.22, True, "9件"),
         (11.12, False, "9件"),
     ]
+
+
+def test_documents_newly_made_in_the_old_disclosure_table_are_documents_issued():
+    text = "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数\n规章\t0\t0\t0\n规范性文件\t3\t2\t10\n"
+    assert [c for c, v in codes(text) if v == 3] == ["normdoc_issued"]
