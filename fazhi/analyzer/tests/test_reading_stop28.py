@@ -411,3 +411,14 @@ def test_a_sentence_opening_with_the_cases_it_speaks_of_names_its_shares_base():
 def test_documents_newly_made_in_the_old_disclosure_table_are_documents_issued():
     text = "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数\n规章\t0\t0\t0\n规范性文件\t3\t2\t10\n"
     assert [c for c, v in codes(text) if v == 3] == ["normdoc_issued"]
+
+
+def test_a_run_later_in_the_sentence_that_makes_the_total_exactly_is_its_breakdown():
+    text = (
+        "我省共调解纠纷19.2万件，调解成功率为98.4%，排查纠纷8.6万次；主动调解6.3万件，"
+        "依申请调解10.8万件，受委托移送调解纠纷共2.1万件。"
+    )
+    (s,) = [r for r in rels(text, "sum") if r["total_quote"].endswith("19.2万件") and not r["partial"]]
+    assert s["consistent"] and s["sum_of_parts"] == 192000 and len(s["part_quotes"]) == 3
+    # A run that falls short is nothing at all.
+    assert not [r for r in rels(text.replace("2.1万", "2.0万"), "sum") if len(r["part_quotes"]) == 3]
