@@ -876,6 +876,8 @@ def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
         return False
     if tok.unit and duration_follows(text, tok.end):
         return False
+    if re.search(r"(上述|以上|前述)$", before) and tok.unit in ("类", "项", "种", "个", "家"):
+        return False  # 上述三类案件: a reference back to the counts just given
     if tok.unit == "个" and text.startswith("部分", tok.end):
         return False  # 其他需要报告的事项6个部分: the report's structure, in digits
     if tok.chinese:

@@ -372,6 +372,8 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation], text: st
     prev = [j for j in _near(figures, i) if figures[j].sentence == f.sentence]
     if not prev:
         return
+    if _share_of_the_above(figures, i, out):
+        return
     numerator = _count_the_rate_names(figures, i, prev)
     num = figures[numerator].value
     earlier = [j for j in _near(figures, i) if j != numerator and j < numerator]
@@ -670,6 +672,58 @@ def _sibling_share_base(figures: list[Figure], i: int, out: list[Relation]) -> i
 
 
 _RATE_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}?)率(占比|占)?$")
+
+
+# 上述三类案件占到收案总数的67.05%: a share of the sum of the last N counts named.
+_THE_ABOVE = re.compile(r"(上述|以上|前述)(?P<n>[二三四五六七八九两]|\d)(类|项|种|个|家)")
+_SMALL = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _share_of_the_above(figures: list[Figure], i: int, out: list[Relation]) -> bool:
+    """从行政管理领域看，…劳动和社会保障126件、城建41件、公安10件，上述三类案件占到收案总数的
+    67.05%: the share is of the sum of the N counts before it, over the earlier total it
+    fits (264). Reported only when it fits; the numerator is that sum (no one count)."""
+    f = figures[i]
+    m = _THE_ABOVE.search(re.split(r"[，,；;。]", f.sentence_text)[-1])
+    if not m:
+        return False
+    n = _SMALL.get(m.group("n")) or int(m.group("n"))
+    counts = [j for j in range(i - 1, -1, -1) if not figures[j].is_rate and figures[j].paragraph == f.paragraph][:n]
+    if len(counts) != n or len({_UNIT_KIN.get(figures[j].unit, figures[j].unit) for j in counts}) != 1:
+        return False
+    counts.reverse()
+    total = sum((figures[j].value for j in counts), Decimal(0))
+    first = figures[counts[0]]
+    fitting = []
+    for j in range(counts[0] - 1, -1, -1):
+        g = figures[j]
+        if f.paragraph - g.paragraph > TOTAL_REACH:
+            break
+        if g.is_rate or _comparison(g) or not _same_measure(g, first) or g.value < total:
+            continue
+        if rate_fits(total, g.value, f.value, f.approx, f.bound)[1]:
+            fitting.append(j)
+    # Of the counts it fits, the one whose words the 占 words name best (收案总数: 新接收
+    # 行政诉讼案件264件, not 审结264件), the nearest of those.
+    if not fitting:
+        return False
+    j = max(fitting, key=lambda j: (_words_shared(f.share_of, figures[j]), j))
+    computed, _ok = rate_fits(total, figures[j].value, f.value, f.approx, f.bound)
+    listed = "+".join(_fmt(figures[k].value) for k in counts)
+    out.append(
+        Relation(
+            "rate",
+            True,
+            f"“{m.group(0)}”之和{listed}={_fmt(total)}，÷{_fmt(figures[j].value)}={_fmt(computed)}%，与所报"
+            f"{_fmt(f.value)}%相符（按“{figures[j].quote}”计算）。",
+            rate=i,
+            denominator=j,
+            stated=f.value,
+            computed=computed,
+            confidence="较确定",
+        )
+    )
+    return True
 
 
 def _count_the_rate_names(figures: list[Figure], i: int, prev: list[int]) -> int:

@@ -422,3 +422,13 @@ def test_a_run_later_in_the_sentence_that_makes_the_total_exactly_is_its_breakdo
     assert s["consistent"] and s["sum_of_parts"] == 192000 and len(s["part_quotes"]) == 3
     # A run that falls short is nothing at all.
     assert not [r for r in rels(text.replace("2.1万", "2.0万"), "sum") if len(r["part_quotes"]) == 3]
+
+
+def test_a_share_of_the_above_categories_is_of_their_sum():
+    text = (
+        "2023年共新接收行政诉讼案件264件，审结264件。从行政管理领域看，收案数位列前三位的分别是"
+        "劳动和社会保障行政管理126件、城建41件、公安10件，上述三类案件占到收案总数的67.05%。"
+    )
+    (r,) = [r for r in rels(text, "rate") if r["stated"] == 67.05]
+    assert r["consistent"] and r["numerator_quote"] is None and "新接收" in r["denominator_quote"]
+    assert not [v for _c, v in codes(text) if v == 3]  # 上述三类 refers back, it counts nothing
