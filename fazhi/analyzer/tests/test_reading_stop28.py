@@ -432,3 +432,11 @@ def test_a_share_of_the_above_categories_is_of_their_sum():
     (r,) = [r for r in rels(text, "rate") if r["stated"] == 67.05]
     assert r["consistent"] and r["numerator_quote"] is None and "新接收" in r["denominator_quote"]
     assert not [v for _c, v in codes(text) if v == 3]  # 上述三类 refers back, it counts nothing
+
+
+def test_a_breakdown_looks_past_a_count_with_no_code_for_its_total():
+    text = (
+        "2023年共新接收行政诉讼案件264件，审结264件。从行政管理领域看，收案数位列前三位的分别是"
+        "劳动和社会保障行政管理126件、城建41件、公安10件。"
+    )
+    assert [c for c, v in codes(text) if v in (126, 41, 10)] == ["litig_cases"] * 3
