@@ -2910,6 +2910,66 @@ def _change_relations(figures: list[Figure]) -> list[Relation]:
     return out
 
 
+_CHANGE_RATE = re.compile(r"(同比|环比)(?P<dir>增长|提高|上升|增加|提升|下降|减少|降低)了?$")
+
+
+def _difference_rates(figures: list[Figure]) -> list[Relation]:
+    """排查矛盾纠纷8451件，比去年同期增加281件，同比上升3.44%: the change is the
+    difference over the earlier count, which is the count before it less the difference
+    (8170); reported as a rate of the difference over that implied base when it fits,
+    and left unjudged otherwise (the base is not stated)."""
+    out: list[Relation] = []
+    for i, f in enumerate(figures):
+        m = _CHANGE_RATE.search(re.split(r"[，,；;]", f.sentence_text)[-1]) if f.is_rate else None
+        if m is None or f.bound or i < 1:
+            continue
+        d = i - 1
+        diff = figures[d]
+        if diff.is_rate or diff.sentence != f.sentence or not _difference(diff) or diff.value <= 0:
+            continue
+        cur = figures[d - 1] if d >= 1 else None
+        if cur is None or cur.is_rate or cur.sentence != f.sentence or _difference(cur) or not _same_measure(diff, cur):
+            # 受理的纠纷总数比去年同期增加281件，同比上升3.44%: no count of this year; the
+            # base the change implies is given (never a verdict).
+            implied = int((diff.value * HUNDRED / f.value).quantize(Decimal(1), ROUND_HALF_UP)) if f.value else 0
+            computed, ok = rate_fits(diff.value, Decimal(implied), f.value, f.approx, f.bound) if implied else (None, False)
+            if ok:
+                out.append(
+                    Relation(
+                        "rate",
+                        True,
+                        f"文中未给出上期数；按变化数{_fmt(diff.value)}÷{_fmt(f.value)}%推算上期数约为{implied}，与所报比率相符。",
+                        rate=i,
+                        numerator=d,
+                        implied_denominator=implied,
+                        stated=f.value,
+                        computed=computed,
+                        confidence="较确定",
+                    )
+                )
+            continue
+        down = m.group("dir") in _DOWN
+        base = cur.value + diff.value if down else cur.value - diff.value
+        if base <= 0:
+            continue
+        computed, ok = rate_fits(diff.value, base, f.value, f.approx, f.bound)
+        note = f"变化数{_fmt(diff.value)}÷上期数（{_fmt(cur.value)}{'+' if down else '−'}{_fmt(diff.value)}={_fmt(base)}）={_fmt(computed)}%"
+        rel = Relation(
+            "rate",
+            True,
+            note + ("，与所报相符。" if ok else "，与所报不一致；上期数未写明，未作判断。"),
+            rate=i,
+            numerator=d,
+            implied_denominator=int(base) if base == base.to_integral_value() else None,
+            stated=f.value,
+            computed=computed,
+            confidence="较确定",
+            checked=ok,
+        )
+        out.append(rel)
+    return out
+
+
 def share_part_codes(figures: list[Figure], relations: list[Relation]) -> None:
     """行政处罚2100，占收到申请总数的33.9%: a count that names no measure of its own and
     is a share of a total with a catalogue code is a part of that total and takes its
@@ -2975,4 +3035,5 @@ def find_relations(text: str, figures: list[Figure]) -> list[Relation]:
         + trailing
         + _implied(figures)
         + _change_relations(figures)
+        + _difference_rates(figures)
     )

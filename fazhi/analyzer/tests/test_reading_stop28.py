@@ -440,3 +440,17 @@ def test_a_breakdown_looks_past_a_count_with_no_code_for_its_total():
         "劳动和社会保障行政管理126件、城建41件、公安10件。"
     )
     assert [c for c, v in codes(text) if v in (126, 41, 10)] == ["litig_cases"] * 3
+
+
+def test_a_change_given_with_its_difference_is_over_the_earlier_count():
+    text = "一季度全市共排查矛盾纠纷8451件，比去年同期增加281件，同比上升3.44%。"
+    (r,) = rels(text, "rate")
+    assert r["consistent"] and r["numerator_quote"].endswith("281件") and r["implied_denominator"] == 8170
+    # A change that does not fit the count less its difference is left unjudged.
+    assert [r for r in rels(text.replace("3.44%", "5.2%")) if not r["consistent"]] == []
+
+
+def test_a_change_given_with_only_its_difference_implies_the_earlier_count():
+    text = "受理的矛盾纠纷总数比去年同期增加281件，同比上升3.44%。"
+    (r,) = rels(text, "rate")
+    assert r["consistent"] and r["denominator_quote"] is None and r["implied_denominator"] == 8169
