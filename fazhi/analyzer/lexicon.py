@@ -200,6 +200,8 @@ def label(code: str) -> str:
 # in the same group (108个村 is not a number of 法律明白人).
 UNIT_GROUP: dict[str, str] = {
     "%": "pct",
+    # 是去年的6倍: a multiple counts nothing (no catalogue code, never a base).
+    "倍": "ratio",
     "个百分点": "pp",
     "百分点": "pp",
     "万元": "money",

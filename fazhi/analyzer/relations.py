@@ -63,6 +63,8 @@ class Relation:
     stated: Decimal | None = None
     computed: Decimal | None = None
     fits: list[int] = field(default_factory=list)  # other figures the rate does fit
+    # other counts that over the same base give the rate (the total of a 其中 list)
+    fits_as_numerator: list[int] = field(default_factory=list)
     # sum / implied
     total: int | None = None
     parts: list[int] = field(default_factory=list)
@@ -220,9 +222,13 @@ def _near(figures: list[Figure], i: int) -> list[int]:
     return out
 
 
+_KIND_UNITS = ("类", "种")
+
+
 def _plausible_denominator(g: Figure, num: Decimal, stated: Decimal) -> bool:
     # 603 ÷ 2: a denominator smaller than its numerator cannot give a rate ≤ 100%.
-    return g.value > 0 and (g.value >= num or stated > HUNDRED)
+    # 是去年的6倍: a multiple is no base.
+    return g.value > 0 and (g.value >= num or stated > HUNDRED) and g.group != "ratio"
 
 
 # A count written in 万/亿 (8.74万件, 3万人次): rounded to its last written digit.
@@ -362,6 +368,7 @@ def _add_fits(figures: list[Figure], rel: Relation, out: list[Relation]) -> None
                 continue
             if rate_fits(g.value, den, f.value, f.approx, f.bound)[1]:
                 rel.fits.append(j)
+                rel.fits_as_numerator.append(j)
     if rel.fits:
         rel.note += "该比率与" + "、".join(f"“{figures[j].quote}”" for j in rel.fits) + "相符。"
 
@@ -369,7 +376,10 @@ def _add_fits(figures: list[Figure], rel: Relation, out: list[Relation]) -> None
 def _share_relation(figures: list[Figure], i: int, out: list[Relation], text: str = "") -> None:
     """占…的N%: the count right before it over the total the 占 names."""
     f = figures[i]
-    prev = [j for j in _near(figures, i) if figures[j].sentence == f.sentence]
+    prev = [j for j in _near(figures, i) if figures[j].sentence == f.sentence and figures[j].group != "ratio"]
+    # 新收1344件四类下沉行政案件，占…60.4%: 四类 names the kind of the count, it is not
+    # the count; a kind-count is the numerator only where no other count stands.
+    prev = [j for j in prev if figures[j].unit not in _KIND_UNITS] or prev
     if not prev:
         return
     if _share_of_the_above(figures, i, out):
@@ -403,7 +413,10 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation], text: st
         if whole is not None and figures[whole].indicator == f.share_code:
             named = [whole]
         if named:
-            rel = _checked_rate(figures, i, numerator, named[0], "确定")
+            # 确定 where the base stands in the share's own sentence; a base found by its
+            # code elsewhere is read, not stated (较确定).
+            sure = "确定" if figures[named[0]].sentence == f.sentence else "较确定"
+            rel = _checked_rate(figures, i, numerator, named[0], sure)
             if not rel.consistent:
                 better = _better_named_base(figures, i, numerator, named[0])
                 if better is not None:
@@ -424,7 +437,7 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation], text: st
                 for j in rel.fits
                 if _words_shared(f.share_of, figures[j]) >= _words_shared(f.share_of, figures[named[0]])
             ]
-            if closer:
+            if closer or rel.fits_as_numerator:
                 # 占农民工法律援助案件量的81% after 法律援助案件7900件，其中农民工…2188件: the
                 # words name the count the rate fits better than the one the code found, so
                 # it is not called wrong. (占受理量的42.53% that fits 收到87件 instead of
@@ -2996,6 +3009,10 @@ def _far_off(rel: Relation) -> Relation:
     one by more than FAR_OFF_RELATIVE of it and FAR_OFF_POINTS points (3÷31 = 9.68%
     for a stated 33.32%, which is 3÷9) is no verdict: the base is the doubt."""
     if rel.kind != "rate" or rel.consistent or not rel.checked or rel.confidence == "确定":
+        return rel
+    if [j for j in rel.fits if j not in rel.fits_as_numerator]:
+        # 占全部案件受理量的42.53% that is 37÷87 收到, not ÷28 受理: the rate is another
+        # count's, and the words name the base it does not fit; that is the error.
         return rel
     if rel.computed is None or rel.stated is None:
         return rel

@@ -454,3 +454,29 @@ def test_a_change_given_with_only_its_difference_implies_the_earlier_count():
     text = "受理的矛盾纠纷总数比去年同期增加281件，同比上升3.44%。"
     (r,) = rels(text, "rate")
     assert r["consistent"] and r["denominator_quote"] is None and r["implied_denominator"] == 8169
+
+
+# False 不符 the test batches raised (t1, t2), rebuilt in sentences of our own --------
+
+
+def test_a_multiple_is_never_a_base():
+    text = (
+        "全年受理复议案件73件，是去年的6倍。作出终止决定13件，其中，经调解后达成和解协议的4件，"
+        "申请人自愿撤回复议申请的9件，占案件受理总数的17.8%。"
+    )
+    assert [r for r in rels(text) if not r["consistent"]] == []
+    assert not [c for c, v in codes(text) if v == 6 and not c.startswith("other:")]
+
+
+def test_a_kind_count_before_the_noun_is_not_a_shares_count_and_a_base_read_elsewhere_may_be_wrong():
+    text = (
+        "全年有4590件一审行政案件以调解方式结案。自试点以来全省基层法院新收1344件四类下沉行政案件，"
+        "占同期全省中级人民法院一审行政案件收案数的60.4%。"
+    )
+    assert [r for r in rels(text) if not r["consistent"]] == []
+
+
+def test_the_seeds_wrong_base_is_still_called_wrong():
+    text = "我县共收到行政复议案件87件，受理行政复议案件数量为28件。经调解结案的37件，占全部案件受理量的42.53%。"
+    (bad,) = [r for r in rels(text) if not r["consistent"]]
+    assert bad["denominator_quote"].endswith("28件") and "87件" in bad["note"]
