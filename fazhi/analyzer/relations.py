@@ -552,45 +552,12 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation], text: st
             out.append(rel)
             return
     if not f.share_of and 0 < f.value < HUNDRED and not f.bound:
-        # 受理172件…。受理案件中，涉及行政处罚类98件，占56.98%: a bare share whose total is
-        # stated earlier in its paragraph (not in its sentence): the nearest count of the
-        # same measure the share fits (a fit only).
-        for j in range(numerator - 1, -1, -1):
-            g = figures[j]
-            if g.paragraph != f.paragraph:
-                break
-            if (
-                g.is_rate
-                or g.sentence == f.sentence
-                or _comparison(g)
-                or not _same_measure(g, figures[numerator])
-                or not _plausible_denominator(g, num, f.value)
-            ):
-                continue
-            rel = _checked_rate(figures, i, numerator, j, "较确定")
-            if rel.consistent:
-                rel.note += f"（“占”未写明总数，按同段前文的“{g.quote}”计算相符。）"
-                out.append(rel)
-                return
-        # 被告方面，…为6858件，占81.6% a paragraph or more after 受理一审行政案件8406件:
-        # the nearest whole count further back that the share fits (a fit only).
-        for j in range(numerator - 1, -1, -1):
-            g = figures[j]
-            if f.paragraph - g.paragraph > TOTAL_REACH:
-                break
-            if (
-                g.is_rate
-                or g.paragraph == f.paragraph
-                or g.part_of is not None
-                or _comparison(g)
-                or not _same_measure(g, figures[numerator])
-                or not _plausible_denominator(g, num, f.value)
-            ):
-                continue
-            rel = _checked_rate(figures, i, numerator, j, "较确定")
-            if rel.consistent:
-                rel.note += f"（“占”未写明总数，按前文的“{g.quote}”计算相符。）"
-                out.append(rel)
+        # 受理172件…。受理案件中，涉及行政处罚类98件，占56.98%: the total stated earlier in
+        # its paragraph; 被告方面，…为6858件，占81.6%: a whole count paragraphs back.
+        for within in (True, False):
+            fit = _fit_further_back(figures, i, numerator, within)
+            if fit is not None:
+                out.append(fit)
                 return
         # 以调解、和解等方式结案3723件，占31.65%: no total stated anywhere near; the
         # total the share implies is given (never a verdict against the text).
@@ -781,6 +748,31 @@ def _scope_named_base(text: str, figures: list[Figure], i: int, numerator: int) 
             continue
         if noun in _clause_of_figure(g) and _plausible_denominator(g, num.value, f.value):
             return j
+    return None
+
+
+def _fit_further_back(figures: list[Figure], i: int, numerator: int, within_paragraph: bool) -> Relation | None:
+    """For a bare share whose total is not in its sentence: the nearest earlier count of
+    its count's measure that the share fits, in its paragraph, or (past the paragraph)
+    a whole count up to TOTAL_REACH paragraphs back. A fit only."""
+    f, num = figures[i], figures[numerator]
+    for j in range(numerator - 1, -1, -1):
+        g = figures[j]
+        if g.paragraph != f.paragraph if within_paragraph else f.paragraph - g.paragraph > TOTAL_REACH:
+            break
+        elsewhere = g.sentence == f.sentence if within_paragraph else g.paragraph == f.paragraph or g.part_of is not None
+        if (
+            elsewhere
+            or g.is_rate
+            or _comparison(g)
+            or not _same_measure(g, num)
+            or not _plausible_denominator(g, num.value, f.value)
+        ):
+            continue
+        rel = _checked_rate(figures, i, numerator, j, "较确定")
+        if rel.consistent:
+            rel.note += f"（“占”未写明总数，按{'同段前文' if within_paragraph else '前文'}的“{g.quote}”计算相符。）"
+            return rel
     return None
 
 
