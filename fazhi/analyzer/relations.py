@@ -1277,6 +1277,9 @@ def _parenthesised_parts(text: str, figures: list[Figure], done: set[tuple[int |
     return out
 
 
+RUN_REACH = 40  # figures after a total a run of its parts may span (bounds the search)
+
+
 def _exact_runs(text: str, figures: list[Figure], done: set[tuple[int | None, frozenset[int]]]) -> list[Relation]:
     """共调解纠纷19.2万件，其中疑难复杂纠纷7053件…；主动调解6.3万件，依申请调解10.8万件，
     …移送调解纠纷共2.1万件: a run of counts later in the total's sentence (to 。), in its
@@ -1293,11 +1296,12 @@ def _exact_runs(text: str, figures: list[Figure], done: set[tuple[int | None, fr
         end = text.find("。", t.cend)
         if "\t" in text[stop + 1 : end if end >= 0 else len(text)]:
             continue
-        later = [
-            j
-            for j in range(i + 1, len(figures))
-            if _full_stop_before(text, figures[j].cstart) == stop and not figures[j].is_rate
-        ]
+        later = []
+        for j in range(i + 1, min(len(figures), i + 1 + RUN_REACH)):
+            if _full_stop_before(text, figures[j].cstart) != stop:
+                break
+            if not figures[j].is_rate:
+                later.append(j)
         for a in range(len(later)):
             s = Decimal(0)
             for b in range(a, len(later)):
