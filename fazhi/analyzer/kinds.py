@@ -454,9 +454,11 @@ def _total_before(figures: Sequence[_Part], first: int, unit: str, at_least: Dec
             continue
         if g.part_of is not None:
             continue  # a part of an earlier list, not a total
-        if g.indicator.startswith("other:") and g.value >= at_least:
+        if g.value < at_least:
+            return None
+        if g.indicator.startswith("other:"):
             continue  # 新接收行政诉讼案件264件，审结264件。从…看，…: past a count with no code
-        return j if g.value >= at_least and not g.indicator.startswith("other:") else None
+        return j
     return None
 
 

@@ -37,12 +37,14 @@ from .extract import (
     CELL_END,
     Figure,
     _aligned_header,
+    _closing_paren,
     _column_header,
     _comparison,
     _num,
     compared_in_words,
     part_lists,
 )
+from .numbers import parse_chinese
 
 # How far before a rate its counts may stand (in compact characters).
 RATE_REACH = 200
@@ -656,7 +658,6 @@ _RATE_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}?)率(占比|占)?$")
 
 # 上述三类案件占到收案总数的67.05%: a share of the sum of the last N counts named.
 _THE_ABOVE = re.compile(r"(上述|以上|前述)(?P<n>[二三四五六七八九两]|\d)(类|项|种|个|家)")
-_SMALL = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 def _share_of_the_above(figures: list[Figure], i: int, out: list[Relation]) -> bool:
@@ -667,7 +668,7 @@ def _share_of_the_above(figures: list[Figure], i: int, out: list[Relation]) -> b
     m = _THE_ABOVE.search(re.split(r"[，,；;。]", f.sentence_text)[-1])
     if not m:
         return False
-    n = _SMALL.get(m.group("n")) or int(m.group("n"))
+    n = int(m.group("n")) if m.group("n").isdigit() else int(parse_chinese(m.group("n")))
     counts = [j for j in range(i - 1, -1, -1) if not figures[j].is_rate and figures[j].paragraph == f.paragraph][:n]
     if len(counts) != n or len({_UNIT_KIN.get(figures[j].unit, figures[j].unit) for j in counts}) != 1:
         return False
@@ -735,7 +736,7 @@ def _scope_named_base(text: str, figures: list[Figure], i: int, numerator: int) 
     nearest earlier count whose clause names them (一审案件9件), up to TOTAL_REACH
     paragraphs back. Found by words, so only a fit is reported."""
     f, num = figures[i], figures[numerator]
-    start = max(text.rfind("。", 0, f.cstart), text.rfind("\n", 0, f.cstart)) + 1
+    start = _full_stop_before(text, f.cstart) + 1
     m = _SCOPE_OPENER.match(text[start : start + 40])
     if not m:
         return None
@@ -1254,7 +1255,9 @@ def _parenthesised_parts(text: str, figures: list[Figure], done: set[tuple[int |
     for i, t in enumerate(figures):
         if t.is_rate or text[t.cend : t.cend + 1] not in ("（", "("):
             continue
-        close = _closing(text, t.cend + 1)
+        pos = t.cend + 1
+        end = min((j for j in (text.find("。", pos), text.find("\n", pos)) if j >= 0), default=len(text))
+        close = _closing_paren(text, pos, min(end, pos + 300))
         if close is None:
             continue
         parts = [j for j in range(i + 1, len(figures)) if figures[j].cstart < close and not figures[j].is_rate]
@@ -1325,22 +1328,6 @@ def _exact_runs(text: str, figures: list[Figure], done: set[tuple[int | None, fr
                         done.add((i, frozenset(parts)))
                     break
     return out
-
-
-def _closing(text: str, pos: int) -> int | None:
-    """Where the parenthesis opened just before `pos` closes, within its sentence."""
-    depth = 0
-    for k in range(pos, min(len(text), pos + 300)):
-        ch = text[k]
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            if depth == 0:
-                return k
-            depth -= 1
-        elif ch in "。\n":
-            return None
-    return None
 
 
 def _full_stop_before(text: str, pos: int) -> int:
