@@ -223,22 +223,19 @@ _MIDDLE_DOT_DECIMAL = re.compile(r"(\d)[·•](?=\d+%)")
 
 _PINYIN_GLOSS = re.compile(r"（[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}）")
 _T2S = opencc.OpenCC("t2s")
-_SIMPLIFIED: dict[str, str] = {}
+_SIMPLIFIED: dict[int, str] = {}  # code point → its simplified character, as met
 
 
 def simplified(text: str) -> str:
     """The text in simplified characters, character for character (行政復議 → 行政复议), so
     that a report published in traditional script reads with the same words and every
     offset still points into the original. A character whose simplified form is not a
-    single character is kept."""
-    out = []
-    for ch in text:
-        s = _SIMPLIFIED.get(ch)
-        if s is None:
-            s = _T2S.convert(ch) if ord(ch) >= 0x3400 else ch
-            s = _SIMPLIFIED[ch] = s if len(s) == 1 else ch
-        out.append(s)
-    return "".join(out)
+    single character is kept. Each distinct character is converted once."""
+    for ch in set(text):
+        if ord(ch) >= 0x3400 and ord(ch) not in _SIMPLIFIED:
+            s = _T2S.convert(ch)
+            _SIMPLIFIED[ord(ch)] = s if len(s) == 1 else ch
+    return text.translate(_SIMPLIFIED)
 
 
 def _full_width_punctuation(text: str) -> str:
