@@ -73,5 +73,14 @@ def login(page: Any, live_server: Any, username: str, password: str) -> None:
     page.goto(f"{live_server.url}/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
-    page.click("button[type=submit]")
+    follow(page, "button[type=submit]")
+
+
+def follow(page: Any, selector: str) -> None:
+    """Click what loads a new page and return once that page has loaded.
+
+    `page.click` returns as soon as the click is dispatched; reading the page right
+    after it races the navigation (the old page, or a blank title, is read)."""
+    with page.expect_navigation(wait_until="load"):
+        page.click(selector)
     page.wait_for_load_state("networkidle")

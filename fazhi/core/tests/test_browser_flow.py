@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from fazhi.browser import browser, login, page  # noqa: F401
+from fazhi.browser import browser, follow, login, page  # noqa: F401
 from fazhi.reconsideration.models import Application
 from fazhi.reconsideration.rules import ReviewOutcome, State
 from fazhi.testing import PASSWORD
@@ -64,8 +64,7 @@ def test_a_coordinator_carries_a_case_from_registration_to_decision_and_drafts_t
     # Filled explicitly: the zh-hans initial value ("2026/11/23") is not a valid
     # <input type="date"> value, so Chromium shows the field empty (reported).
     page.fill("#id_received_on", today.isoformat())
-    page.click("form.stacked button:has-text('保存')")
-    page.wait_for_load_state("networkidle")
+    follow(page, "form.stacked button:has-text('保存')")
     errors = page.locator(".errorlist").all_inner_texts()
     assert not errors, errors
     app = Application.objects.get()
@@ -102,8 +101,7 @@ def test_a_coordinator_carries_a_case_from_registration_to_decision_and_drafts_t
     # Draft the annual report from the records and download the .docx.
     page.goto(f"{live_server.url}/reports/")
     page.fill('input[name="year"]', str(app.received_on.year))
-    page.click("text=按记录生成初稿")
-    page.wait_for_load_state("networkidle")
+    follow(page, "text=按记录生成初稿")
     assert "/reports/" in page.url and page.url.rstrip("/").split("/")[-1].isdigit()
     with page.expect_download() as info:
         page.click("text=下载 .docx")

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from fazhi.browser import browser, login, page  # noqa: F401
+from fazhi.browser import browser, follow, login, page  # noqa: F401
 from fazhi.core.middleware import CONTENT_SECURITY_POLICY
 from fazhi.testing import PASSWORD
 
@@ -112,7 +112,7 @@ def test_an_unknown_page_is_chinese_in_the_layout_with_a_way_back(page, live_ser
     assert response.status == 404
     assert page.locator("h1").inner_text() == "页面不存在"
     assert page.locator("nav.sidenav").is_visible()
-    page.click("text=返回工作台")
+    follow(page, "text=返回工作台")
     assert page.title().startswith("工作台")
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from fazhi.browser import browser, login, page  # noqa: F401
+from fazhi.browser import browser, follow, login, page  # noqa: F401
 from fazhi.testing import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -16,8 +16,7 @@ def test_a_coordinator_logs_in_sees_the_workbench_and_logs_out(page, live_server
     with page.expect_navigation():
         page.select_option(".unit-switcher select", label="　确山县司法局")
     assert "确山县司法局" in page.locator("h1").inner_text()
-    page.click("text=退出")
-    page.wait_for_load_state("networkidle")
+    follow(page, "text=退出")
     assert "/login/" in page.url
 
 

@@ -3,7 +3,7 @@ figure, try to issue with a wrong figure (refused), issue."""
 
 import pytest
 
-from fazhi.browser import browser, login, page  # noqa: F401
+from fazhi.browser import browser, follow, login, page  # noqa: F401
 from fazhi.reports import annual
 from fazhi.reports.models import AnnualReport, Status
 from fazhi.reports.tests import fakes
@@ -27,19 +27,17 @@ def test_a_coordinator_edits_checks_and_issues_the_report(
     # Edit a section: the live field stays a field, the saved text becomes a revision.
     page.goto(detail)
     measures = report.sections.get(kind="measures")
-    page.click(f'a[href="/reports/{report.pk}/sections/{measures.pk}/"]')
+    follow(page, f'a[href="/reports/{report.pk}/sections/{measures.pk}/"]')
     text = page.input_value("#id_text")
     assert "{{people}}" in text
     page.fill("#id_text", text.replace("人员合计", "在编在岗人员合计"))
-    page.click("form.stacked button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    follow(page, "form.stacked button[type=submit]")
     assert page.url == detail
     assert "在编在岗人员合计" in page.locator(".report-section[data-kind=measures]").inner_text()
     assert page.locator("details.revisions").first.inner_text().startswith("版本记录（2）")
 
     # Drill down from a figure to the records it counts.
-    page.click('.report-section a.live-figure[data-code="people"]')
-    page.wait_for_load_state("networkidle")
+    follow(page, '.report-section a.live-figure[data-code="people"]')
     assert "/indicators/records/people/" in page.url
     assert page.locator("table.data tbody tr").count() == 4  # county A's four people
 
@@ -48,13 +46,10 @@ def test_a_coordinator_edits_checks_and_issues_the_report(
     page.select_option('select[name="code"]', "people")
     page.fill('input[name="value"]', "5")
     page.fill('input[name="source"]', "人事报表")
-    page.click('form[action$="/figures/"] button[type=submit]')
-    page.wait_for_load_state("networkidle")
+    follow(page, 'form[action$="/figures/"] button[type=submit]')
     assert "5名手填" in page.locator(".report-section[data-kind=measures]").inner_text()
-    page.click('button[data-action="submit"]')
-    page.wait_for_load_state("networkidle")
-    page.click('button[data-action="issue"]')
-    page.wait_for_load_state("networkidle")
+    follow(page, 'button[data-action="submit"]')
+    follow(page, 'button[data-action="issue"]')
     problems = page.locator("#problems").inner_text()
     assert "未能签发" in page.locator("ul.messages").inner_text()
     assert "手工填报为5名（来源：人事报表），与记录4名不符" in problems
@@ -62,10 +57,8 @@ def test_a_coordinator_edits_checks_and_issues_the_report(
     assert report.status == Status.REVIEW
 
     # Remove the wrong figure, and issue.
-    page.click('form[action*="/figures/"][action$="/delete/"] button')
-    page.wait_for_load_state("networkidle")
-    page.click('button[data-action="issue"]')
-    page.wait_for_load_state("networkidle")
+    follow(page, 'form[action*="/figures/"][action$="/delete/"] button')
+    follow(page, 'button[data-action="issue"]')
     assert "报告已签发" in page.locator("ul.messages").inner_text()
     assert page.locator("#status").inner_text() == "已签发"
     assert AnnualReport.objects.get(pk=report.pk).is_issued
