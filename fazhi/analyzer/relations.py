@@ -799,13 +799,17 @@ def _share_sums(figures: list[Figure], rates: list[Relation], sums: list[Relatio
     """Counts of one paragraph each given as a share (占…的N%) of the same base, that
     together make that base exactly (维持763件占66.46%、纠错48件占4.18%…终止262件、驳回
     68件、其他7件, all 占已审结案件 of 1148): the breakdown of the base, 一致 (较确定). Shares
-    that do not add up prove nothing (the text may list only some)."""
+    that do not add up prove nothing (the text may list only some), unless the shares
+    themselves add up to 100%: then the text says the counts are all of the base, and
+    counts that do not make it are 不符 (单独应诉120件占31.8%，…11件占2.9%，共同应诉256件占
+    65.3% of 受理377件: 387 ≠ 377)."""
     groups: dict[tuple[int, int], list[int]] = {}
+    shares: dict[int, Decimal] = {}
+    judged: set[int] = set()
     for rel in rates:
         if (
             rel.kind == "rate"
             and rel.checked
-            and rel.consistent
             and rel.denominator is not None
             and rel.numerator is not None
             and rel.rate is not None
@@ -815,10 +819,17 @@ def _share_sums(figures: list[Figure], rates: list[Relation], sums: list[Relatio
             key = (rel.denominator, figures[rel.numerator].paragraph)
             if rel.numerator not in groups.setdefault(key, []):
                 groups[key].append(rel.numerator)
+                shares[rel.numerator] = figures[rel.rate].value
+            if rel.consistent:
+                judged.add(rel.numerator)
     seen = {(r.total, frozenset(r.parts)) for r in sums}
     out = []
-    for (t, _para), parts in groups.items():
-        parts = sorted(parts)
+    for (t, _para), listed_parts in groups.items():
+        whole_parts = sorted(listed_parts)
+        if _whole_of_the_base(figures, t, whole_parts, shares):
+            out += _hundred_percent_sum(figures, t, whole_parts, seen)
+            continue
+        parts = [j for j in whole_parts if j in judged]
         if len(parts) < 2 or (t, frozenset(parts)) in seen:
             continue
         if any(figures[j].approx for j in parts) or figures[t].approx:
@@ -840,6 +851,46 @@ def _share_sums(figures: list[Figure], rates: list[Relation], sums: list[Relatio
             rel.partial = True
             out.append(rel)
     return out
+
+
+def _whole_of_the_base(figures: list[Figure], t: int, parts: list[int], shares: dict[int, Decimal]) -> bool:
+    """Whether the stated shares of the counts add up to 100% within their rounding
+    (each share off by at most half its last digit), all counts exact, and the counts
+    miss the base by more than that rounding could hide: 非常满意469918条占91.13%，满意
+    45752条占8.87%，基本满意14条 of 515684 leaves out 14 (0.003%), which 100.00% hides."""
+    if len(parts) < 2 or figures[t].approx or count_resolution(figures[t]) or not figures[t].value:
+        return False
+    if any(figures[j].approx or count_resolution(figures[j]) for j in parts):
+        return False
+    total = sum((shares[j] for j in parts), Decimal(0))
+    slack = sum((Decimal(1).scaleb(-_decimals(shares[j])) / 2 for j in parts), Decimal(0))
+    s = sum((figures[j].value for j in parts), Decimal(0))
+    gap = abs(figures[t].value - s) / figures[t].value * HUNDRED
+    return abs(total - HUNDRED) <= slack and (s == figures[t].value or gap > 2 * slack)
+
+
+def _hundred_percent_sum(
+    figures: list[Figure], t: int, parts: list[int], seen: set[tuple[int | None, frozenset[int]]]
+) -> list[Relation]:
+    if (t, frozenset(parts)) in seen:
+        return []
+    s = sum((figures[j].value for j in parts), Decimal(0))
+    listed = "+".join(_fmt(figures[j].value) for j in parts)
+    if s == figures[t].value:
+        return [_adds_up(figures, t, parts, f"各自“占”同一总数、比例合计100%的{listed}={_fmt(s)}，与“{figures[t].quote}”相符。")]
+    return [
+        Relation(
+            "sum",
+            False,
+            f"{listed}各自“占”“{figures[t].quote}”的比例合计为100%，是其全部分列；"
+            f"各分项之和{_fmt(s)}与总数{_fmt(figures[t].value)}不符。",
+            total=t,
+            parts=parts,
+            stated_total=figures[t].value,
+            sum_of_parts=s,
+            confidence="较确定",
+        )
+    ]
 
 
 def _adds_up(figures: list[Figure], total: int, parts: list[int], note: str) -> Relation:
