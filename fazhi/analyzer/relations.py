@@ -1367,6 +1367,8 @@ def _exact_runs(text: str, figures: list[Figure], done: set[tuple[int | None, fr
                     break
                 if s == t.value and b - a >= 2:
                     parts = later[a : b + 1]
+                    if _a_sibling_of(figures, i, parts):
+                        break
                     if (i, frozenset(parts)) not in done:
                         out.append(
                             _adds_up(
@@ -1379,6 +1381,24 @@ def _exact_runs(text: str, figures: list[Figure], done: set[tuple[int | None, fr
                         done.add((i, frozenset(parts)))
                     break
     return out
+
+
+def _named_as(g: Figure) -> str:
+    """The three characters that name a count right before its number (类案件 of
+    信息公开类案件27件), or "" when they are not all words."""
+    tail = g.sentence_text[-3:]
+    return tail if len(tail) == 3 and all("\u4e00" <= ch <= "\u9fff" for ch in tail) else ""
+
+
+def _a_sibling_of(figures: list[Figure], t: int, parts: list[int]) -> bool:
+    """行政不作为类案件30件，信息公开类案件27件，…举报投诉处理类案件9件，行政许可8件，其他类
+    案件10件: a count named like the count before it and like a part after it is one item
+    of the list, not its total, though 9+8+10 happen to make 27."""
+    name = _named_as(figures[t])
+    prev = figures[t - 1] if t > 0 else None
+    if not name or prev is None or prev.sentence != figures[t].sentence or _named_as(prev) != name:
+        return False
+    return any(_named_as(figures[j]) == name for j in parts)
 
 
 def _full_stop_before(text: str, pos: int) -> int:

@@ -43,3 +43,19 @@ def test_shares_short_of_100_percent_prove_no_breakdown():
         "共同应诉的有140件，占案件总数的70%。"
     )
     assert [r for r in rels(text) if not r["consistent"]] == []
+
+
+# A list's item is not its total ------------------------------------------------------
+
+
+def test_an_item_of_a_list_is_not_the_total_of_the_items_after_it():
+    text = (
+        "受理的案件中，行政不作为类案件30件，信息公开类案件27件，举报投诉处理类案件9件，"
+        "行政许可8件，其他类案件10件。"
+    )
+    assert not [r for r in rels(text, "sum") if r["total_quote"].endswith("27件")]
+
+
+def test_a_total_named_otherwise_than_its_parts_still_takes_its_run():
+    text = "共调解纠纷1900件，主动调解630件，依申请调解1080件，移送调解纠纷共190件。"
+    assert [r["sum_of_parts"] for r in rels(text, "sum")] == [1900]
