@@ -865,6 +865,10 @@ def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
         return False  # 2月16日, 16日至18日: a date, not a number of days
     if tok.unit == "日" and tok.value <= 31 and not ("\u4e00" <= before[-1:] <= "\u9fff"):
         return False  # （记者…）25日，…: a dateline's day opening a clause
+    if tok.unit == "日" and tok.value <= 31 and text[tok.end : tok.end + 1] in ("讯", "电"):
+        return False  # 本报28日讯, 新华社北京3日电: a dateline
+    if re.search(r"(19|20)\d\d[-/.－]\d{1,2}[-/.－]$", before):
+        return False  # 发布日期：2026-01-29 点击数: the day of a date written with dashes
     if tok.unit == "分" and re.search(r"[点时:：]$", before):
         return False  # 8点30分: a time of day
     if _RANK_BEFORE.search(before) and tok.unit in ("位", "名", ""):

@@ -3,6 +3,10 @@
 from fazhi.analyzer.report import analyze_text
 
 
+def codes(text):
+    return [(f.indicator, f.value) for f in analyze_text(text).figures]
+
+
 def rels(text, kind=None):
     a = analyze_text(text)
     out = [r.as_dict(a.figures) for r in a.relations]
@@ -59,3 +63,12 @@ def test_an_item_of_a_list_is_not_the_total_of_the_items_after_it():
 def test_a_total_named_otherwise_than_its_parts_still_takes_its_run():
     text = "共调解纠纷1900件，主动调解630件，依申请调解1080件，移送调解纠纷共190件。"
     assert [r["sum_of_parts"] for r in rels(text, "sum")] == [1900]
+
+
+# Dates ---------------------------------------------------------------------------------
+
+
+def test_a_datelines_day_and_a_dashed_date_are_no_figures():
+    assert [v for _c, v in codes("本报28日讯 全省法院共受理行政案件1200件。")] == [1200]
+    assert all(v != 29 for _c, v in codes("发布日期:2026-01-29    点击数:\n主动公开政府信息300条。"))
+    assert all(v != 3 for _c, v in codes("新华社北京3日电 全国共办理法律援助案件150万件。"))
