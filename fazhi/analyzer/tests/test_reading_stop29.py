@@ -72,3 +72,13 @@ def test_a_datelines_day_and_a_dashed_date_are_no_figures():
     assert [v for _c, v in codes("本报28日讯 全省法院共受理行政案件1200件。")] == [1200]
     assert all(v != 29 for _c, v in codes("发布日期:2026-01-29    点击数:\n主动公开政府信息300条。"))
     assert all(v != 3 for _c, v in codes("新华社北京3日电 全国共办理法律援助案件150万件。"))
+
+
+# A court's docket -------------------------------------------------------------------
+
+
+def test_a_courts_intake_by_instance_is_its_docket_not_the_governments_caseload():
+    assert codes("2020年，全市法院受理一审行政案件5109件。") == [("other:court_admin_cases", 5109)]
+    assert codes("2024年，两级法院新收一审行政案件240件。") == [("other:court_admin_cases", 240)]
+    # The government's own lawsuits by instance stay its caseload.
+    assert codes("县政府作为被告的一审行政案件12件。") == [("litig_cases", 12)]
