@@ -2031,6 +2031,32 @@ def _share_named_total(figures: list[Figure], total: int, parts: list[int], rate
     return d
 
 
+def _rest_of_the_sentence(text: str, figures: list[Figure], total: int, parts: list[int], short: Decimal) -> list[int]:
+    """其中规章11条、行政规范性文件8条、其他文件102条；省政府工作报告2条（中英文各1条）、…
+    其他信息2条 after 主动公开政府信息345条: a 其中 list that falls short, whose sentence
+    goes on past ； with counts in its measure (a parenthesis's counts left aside) that
+    make up exactly what is short. All of them, to the sentence's end: a run that
+    stops before it would be a coincidence, not the text's own list."""
+    t = figures[total]
+    end = text.find("。", figures[parts[-1]].cend)
+    end = len(text) if end < 0 else end
+    if "\n" in text[figures[parts[-1]].cend : end]:
+        return []
+    more = []
+    for j in range(parts[-1] + 1, len(figures)):
+        g = figures[j]
+        if g.cstart >= end:
+            break
+        if g.is_rate or _comparison(g) or text.count("（", t.cend, g.cstart) > text.count("）", t.cend, g.cstart):
+            continue
+        if g.approx or not _same_measure(g, t):
+            return []
+        more.append(j)
+    if len(more) < 2 or sum((figures[j].value for j in more), Decimal(0)) != short:
+        return []
+    return more
+
+
 def _sum_relations(text: str, figures: list[Figure], rates: list[Relation] | None = None) -> list[Relation]:
     out: list[Relation] = []
     used_totals: set[int] = set()
@@ -2045,6 +2071,21 @@ def _sum_relations(text: str, figures: list[Figure], rates: list[Relation] | Non
         used_parts.update(parts)
         s = sum((figures[j].value for j in parts), Decimal(0))
         approx = t.approx or any(figures[j].approx for j in parts)
+        more = [] if approx or s >= t.value else _rest_of_the_sentence(text, figures, total, parts, t.value - s)
+        if more:
+            used_parts.update(more)
+            for j in more if not t.is_other else ():
+                figures[j].indicator = t.indicator  # the parts of a total take its code
+            out.append(
+                _adds_up(
+                    figures,
+                    total,
+                    parts + more,
+                    f"“其中”所列分项连同同句其后所列{'+'.join(_fmt(figures[j].value) for j in more)}，"
+                    f"合计{_fmt(t.value)}，与总数相符。",
+                )
+            )
+            continue
         if s <= t.value or (approx and s <= t.value * Decimal("1.2")):
             note = (
                 f"各分项之和{_fmt(s)}与总数{_fmt(t.value)}相符。"

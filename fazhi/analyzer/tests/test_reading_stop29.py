@@ -82,3 +82,23 @@ def test_a_courts_intake_by_instance_is_its_docket_not_the_governments_caseload(
     assert codes("2024年，两级法院新收一审行政案件240件。") == [("other:court_admin_cases", 240)]
     # The government's own lawsuits by instance stay its caseload.
     assert codes("县政府作为被告的一审行政案件12件。") == [("litig_cases", 12)]
+
+
+# A 其中 list that goes on past ； ------------------------------------------------------
+
+
+def test_a_list_that_goes_on_past_a_semicolon_and_makes_its_total_is_its_breakdown():
+    text = (
+        "主动公开政府信息300条，其中规章10条、行政规范性文件20条；工作报告2条（中英文各1条）、"
+        "预决算信息8条、政务动态类信息260条。"
+    )
+    (s,) = [r for r in rels(text, "sum") if r["total_quote"].endswith("300条")]
+    assert s["consistent"] and not s["partial"] and s["sum_of_parts"] == 300
+    assert len(s["part_quotes"]) == 5  # the parenthesis's 各1条 is no part
+    assert [c for c, v in codes(text) if v == 260] == ["disclosure_proactive"]
+
+
+def test_a_list_whose_later_counts_do_not_make_the_rest_stays_a_selection():
+    text = "主动公开政府信息300条，其中规章10条、行政规范性文件20条；工作报告2条、政务动态类信息200条。"
+    (s,) = [r for r in rels(text, "sum") if r["total_quote"].endswith("300条")]
+    assert s["partial"] and s["sum_of_parts"] == 30
