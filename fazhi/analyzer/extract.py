@@ -848,6 +848,10 @@ def _statement_in_quotes(text: str, tok: NumberToken, quoted: list[tuple[int, in
     return True
 
 
+# The public service hotlines (公共法律服务 12348, 政务服务 12345, …): their numbers name them.
+HOTLINES = frozenset({12345, 12348, 12315, 12309, 12368, 12333, 12366, 12319, 12388})
+
+
 def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
     """Whether a number is a figure at all (not a year, date, ordinal, name…)."""
     before = text[max(0, tok.start - 8) : tok.start]
@@ -869,6 +873,10 @@ def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
         return False  # 本报28日讯, 新华社北京3日电: a dateline
     if re.search(r"(19|20)\d\d[-/.－]\d{1,2}[-/.－]$", before):
         return False  # 发布日期：2026-01-29 点击数: the day of a date written with dashes
+    if before.endswith(("图", "表")) and text[tok.end : tok.end + 1] in ("：", ":", " ", "　", "-", "—"):
+        return False  # 图2：2021-2022年收结案比较图: a caption's number
+    if not tok.chinese and tok.value in HOTLINES and not text[tok.end : tok.end + 1].isdigit():
+        return False  # 12348天津法网, “12345”热线: a hotline's number is its name
     if tok.unit == "分" and re.search(r"[点时:：]$", before):
         return False  # 8点30分: a time of day
     if _RANK_BEFORE.search(before) and tok.unit in ("位", "名", ""):

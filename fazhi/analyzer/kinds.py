@@ -92,7 +92,7 @@ def new_media(text: str, f: _Coded) -> str | None:
     if not media:
         return None
     said = [m.start() for m in PROACTIVE.finditer(sentence)]
-    if said and said[-1] > media[-1]:
+    if said and said[-1] >= media[-1]:
         return None
     return "other:new_media_posts"
 

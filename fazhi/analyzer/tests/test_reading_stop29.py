@@ -102,3 +102,15 @@ def test_a_list_whose_later_counts_do_not_make_the_rest_stays_a_selection():
     text = "主动公开政府信息300条，其中规章10条、行政规范性文件20条；工作报告2条、政务动态类信息200条。"
     (s,) = [r for r in rels(text, "sum") if r["total_quote"].endswith("300条")]
     assert s["partial"] and s["sum_of_parts"] == 30
+
+
+def test_a_captions_number_and_a_hotlines_number_are_no_figures():
+    assert codes("图2：2021-2022年行政诉讼一审案件收结案比较图") == []
+    assert all(v != 12348 for _c, v in codes("12348天津法网查询浏览量达5万人次。"))
+    # A count that happens to equal a hotline's number inside a longer number is kept.
+    assert ("disclosure_proactive", 123480) in codes("主动公开政府信息123480条。")
+
+
+def test_new_media_that_disclose_proactively_count_proactive_disclosure():
+    assert codes("通过政府网站、各类政务新媒体主动公开各类政府信息14000余条。") == [("disclosure_proactive", 14000)]
+    assert codes("政务公开方面，通过微信公众号发布政务信息120条。") == [("other:new_media_posts", 120)]
