@@ -1609,7 +1609,12 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
             if parts and total not in used and sum(figures[i].value for i in parts) <= tf.value:
                 out.append((total, parts))
                 used.update(parts)
-            continue
+                continue
+            if m.group(0) != "其中" or text[m.start() - 1 : m.start()] in SENTENCE_END:
+                continue  # only a 其中 after its total in one sentence
+            # 申请50件，其中自然人申请48件，占比96%；答复47件…: items that overrun the total
+            # are the sentence's next topics; the list is the first item's count alone.
+            parts = []
         # （包括2016年受理的1968件和上年结转的150件）: a list the parenthesis opens ends
         # with it; 已审结1876件 after it is not a part.
         paren = _closing_paren(text, pos, stop) if text[m.start() - 1 : m.start()] in ("（", "(") else None

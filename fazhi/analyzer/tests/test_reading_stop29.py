@@ -114,3 +114,24 @@ def test_a_captions_number_and_a_hotlines_number_are_no_figures():
 def test_new_media_that_disclose_proactively_count_proactive_disclosure():
     assert codes("通过政府网站、各类政务新媒体主动公开各类政府信息14000余条。") == [("disclosure_proactive", 14000)]
     assert codes("政务公开方面，通过微信公众号发布政务信息120条。") == [("other:new_media_posts", 120)]
+
+
+# A share of a 其中 part that slips in its last digit -----------------------------------
+
+
+def test_a_bare_share_after_a_part_that_slips_in_its_last_digit_is_inconsistent():
+    text = "收到政府信息公开申请50件，其中自然人申请48件，占比96%；答复47件，答复率94%，其中予以公开46件，占比97.8%；结转3件。"
+    (bad,) = [r for r in rels(text) if not r["consistent"]]
+    assert bad["rate_quote"] == "占比97.8%" and bad["denominator_quote"] == "答复47件"
+    assert "截断" in bad["note"]
+
+
+def test_a_bare_share_after_a_part_that_misses_by_more_is_left_unjudged():
+    # 46÷47 = 97.87%: 95.7% is not a slip of the last digit; the base may be another.
+    text = "收到政府信息公开申请50件，答复47件，答复率94%，其中予以公开46件，占比95.7%；结转3件。"
+    assert [r for r in rels(text) if not r["consistent"]] == []
+
+
+def test_a_whole_number_share_is_too_coarse_for_a_near_miss():
+    text = "受理申请50件，答复47件，其中予以公开46件，占比97%；结转3件。"
+    assert [r for r in rels(text) if not r["consistent"]] == []
