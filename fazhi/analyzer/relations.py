@@ -890,28 +890,21 @@ def _hundred_percent_sum(
     listed = "+".join(_fmt(figures[j].value) for j in parts)
     if s == figures[t].value:
         return [_adds_up(figures, t, parts, f"各自“占”同一总数、比例合计100%的{listed}={_fmt(s)}，与“{figures[t].quote}”相符。")]
-    return [
-        Relation(
-            "sum",
-            False,
-            f"{listed}各自“占”“{figures[t].quote}”的比例合计为100%，是其全部分列；"
-            f"各分项之和{_fmt(s)}与总数{_fmt(figures[t].value)}不符。",
-            total=t,
-            parts=parts,
-            stated_total=figures[t].value,
-            sum_of_parts=s,
-            confidence="较确定",
-        )
-    ]
+    note = (
+        f"{listed}各自“占”“{figures[t].quote}”的比例合计为100%，是其全部分列；"
+        f"各分项之和{_fmt(s)}与总数{_fmt(figures[t].value)}不符。"
+    )
+    return [_adds_up(figures, t, parts, note, consistent=False)]
 
 
-def _adds_up(figures: list[Figure], total: int, parts: list[int], note: str) -> Relation:
-    """A sum the text implies (no 其中 names it) whose parts make the total exactly:
-    相符, 较确定."""
+def _adds_up(figures: list[Figure], total: int, parts: list[int], note: str, consistent: bool = True) -> Relation:
+    """A sum the text implies (no 其中 names it), read from its structure (较确定): 相符
+    when its parts make the total exactly; `consistent=False` where the structure says
+    the parts are all of it and they do not make it."""
     s = sum((figures[j].value for j in parts), Decimal(0))
     return Relation(
         "sum",
-        True,
+        consistent,
         note,
         total=total,
         parts=parts,
@@ -1318,19 +1311,11 @@ def _closed_breakdowns(text: str, figures: list[Figure], done: set[tuple[int | N
             continue
         if any(g.value == s and not g.is_rate for g in figures):
             continue
-        out.append(
-            Relation(
-                "sum",
-                False,
-                f"所列分项以“{_clause_of(text, figures[parts[-1]])}”收尾，是“{t.quote}”按类别的全部分列，"
-                f"各分项之和{listed}={_fmt(s)}，与总数{_fmt(t.value)}不符。",
-                total=total,
-                parts=parts,
-                stated_total=t.value,
-                sum_of_parts=s,
-                confidence="较确定",
-            )
+        note = (
+            f"所列分项以“{_clause_of(text, figures[parts[-1]])}”收尾，是“{t.quote}”按类别的全部分列，"
+            f"各分项之和{listed}={_fmt(s)}，与总数{_fmt(t.value)}不符。"
         )
+        out.append(_adds_up(figures, total, parts, note, consistent=False))
     return out
 
 
