@@ -375,6 +375,11 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("litig_lost", r"败诉", None, 1),
     ("other:litig_closed", r"审结|办结|结案", LITIG, 0),
     ("other:litig_judged", r"判决结案|以判决(方式)?结案", LITIG, 1),
+    # 驳回起诉54件，驳回上诉25件，撤回起诉30件, 调撤…102件: how lawsuits ended, not the
+    # caseload (a loss is litig_lost, above).
+    ("other:litig_outcome", r"驳回(起诉|上诉|诉讼请求)|撤回(起诉|上诉)|撤诉|调撤", LITIG, 1),
+    # 新收民事诉讼案件7340件: civil or criminal suits are not lawsuits against the government.
+    ("other:case_kind", r"(民事|刑事)(诉讼)?案件|(民事|刑事)诉讼", None, 2),
     ("litig_loss_rate", r"败诉率", None, 0),
     # 重大行政决策
     # Priority 1: 审议重大行政决策事项8项 counts the decisions named next to the number,
@@ -759,6 +764,7 @@ SPREADING_QUALIFIERS = ("other:disclosure_appeals", "other:field_cases")
 # 36 requests): they keep their own code but are no partition of the total.
 SUB_MEASURES: dict[str, tuple[str, ...]] = {
     "disclosure_requests": ("disclosure_replied_on_time",),
+    "litig_cases": ("other:litig_outcome",),  # 新收应诉170件，其中…驳回起诉54件: how some ended
 }
 
 # Parts a report may or may not count inside the total (see above).

@@ -135,3 +135,17 @@ def test_a_bare_share_after_a_part_that_misses_by_more_is_left_unjudged():
 def test_a_whole_number_share_is_too_coarse_for_a_near_miss():
     text = "受理申请50件，答复47件，其中予以公开46件，占比97%；结转3件。"
     assert [r for r in rels(text) if not r["consistent"]] == []
+
+
+# How lawsuits ended, and lawsuits that are not against the government ------------------
+
+
+def test_how_lawsuits_ended_is_not_the_caseload():
+    got = codes("新收应诉170件，其中一审129件，二审42件，驳回起诉54件，驳回上诉25件，撤回起诉30件。")
+    assert got[:3] == [("litig_cases", 170), ("litig_cases", 129), ("litig_cases", 42)]
+    assert [c for c, _v in got[3:]] == ["other:litig_outcome"] * 3
+    assert codes("调撤一审行政诉讼案件102件。") == [("other:litig_outcome", 102)]
+
+
+def test_civil_suits_are_not_lawsuits_against_the_government():
+    assert codes("年度新收民事诉讼案件7340件。") == [("other:case_kind", 7340)]
