@@ -1837,6 +1837,34 @@ def _clause_of(text: str, f: Figure) -> str:
     return text[start : f.cstart]
 
 
+# Groups of people a case may belong to more than one of (a migrant worker who is a
+# woman), and qualities that cut across kinds (涉企, 重大疑难): a list of them may add up
+# to more than the cases.
+OVERLAPPING_GROUPS = re.compile(
+    r"老年|妇女|女性|未成年|儿童|青少年|农民工|残疾|军人|退役|困难|低保|特殊群体|弱势|涉|重大|疑难|复杂|典型|新型"
+)
+SLIGHTLY_OVER = Decimal("0.05")  # how far parts may exceed a total for a slip, not a mix-up
+
+
+def _slightly_over(text: str, figures: list[Figure], total: int, parts: list[int], s: Decimal) -> bool:
+    """全年发布政策解读总量达126件，其中文字解读66件，图表图解51件，问答解读13件 (130): parts of
+    one sentence, each a category of the total's own unit, that exceed it by a little
+    (at most 5%) — a slip in the figures, not a list of another total's parts or of
+    groups that overlap (a list far over its total is left unjudged)."""
+    t = figures[total]
+    if len(parts) < 2 or not t.value or s - t.value > t.value * SLIGHTLY_OVER:
+        return False
+    if any(figures[j].sentence != t.sentence or figures[j].unit != t.unit for j in parts):
+        return False
+    if any(count_resolution(g) for g in [t, *(figures[j] for j in parts)]):
+        return False  # 6.09万条 of 2.01万+0.34万+3.75万: rounded counts may exceed
+    kinds_of = {"other" if figures[j].is_other else figures[j].indicator for j in parts}
+    if len(kinds_of) > 1:
+        return False  # parts of different kinds: maybe of different totals
+    span = text[t.cend : figures[parts[-1]].cend]
+    return not OVERLAPPING_GROUPS.search(span) and not _mixed_periods(span)
+
+
 def _closed_by_the_rest(text: str, figures: list[Figure], total: int, parts: list[int]) -> bool:
     """Whether a list of parts sorts the whole total into categories: three or more parts
     of the total's own code, in the total's sentence, the last one "the rest" (其他类…)."""
@@ -2186,6 +2214,19 @@ def _sum_relations(text: str, figures: list[Figure], rates: list[Relation] | Non
                     stated_total=t.value,
                     sum_of_parts=figures[biggest].value,
                     partial=True,
+                )
+            )
+            continue
+        if not approx and _slightly_over(text, figures, total, parts, s):
+            out.append(
+                _adds_up(
+                    figures,
+                    total,
+                    parts,
+                    f"“其中”所列{'+'.join(_fmt(figures[j].value) for j in parts)}={_fmt(s)}，"
+                    f"超过总数{_fmt(t.value)}（多{_fmt(s - t.value)}）；所列是同一句中按类别的分项，"
+                    "不是可能相互交叉的人群，分项之和不应超过总数。",
+                    consistent=False,
                 )
             )
             continue

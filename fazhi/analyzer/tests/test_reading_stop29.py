@@ -149,3 +149,21 @@ def test_how_lawsuits_ended_is_not_the_caseload():
 
 def test_civil_suits_are_not_lawsuits_against_the_government():
     assert codes("年度新收民事诉讼案件7340件。") == [("other:case_kind", 7340)]
+
+
+# Parts that exceed their total by a little ---------------------------------------------
+
+
+def test_kinds_of_one_total_that_exceed_it_by_a_little_are_inconsistent():
+    text = "全年发布政策解读总量达126件，其中文字解读66件，图表图解51件，问答解读13件。"
+    (s,) = rels(text, "sum")
+    assert not s["consistent"] and s["sum_of_parts"] == 130 and s["confidence"] == "较确定"
+
+
+def test_groups_that_may_overlap_or_rounded_counts_or_a_far_overrun_are_left_unjudged():
+    overlapping = "办理法律援助案件500件，其中农民工案件200件，老年人案件150件，未成年人案件160件。"
+    rounded = "全年主动公开政府信息6.09万条，其中通过政府网站公开2.01万条，通过政务新媒体公开0.34万条，通过公开栏公开3.75万条。"
+    far = "全年发布政策解读总量达100件，其中文字解读66件，图表图解51件，问答解读13件。"
+    crossing = "受理复议案件100件，其中涉企案件40件，行政处罚类案件62件。"
+    for text in (overlapping, rounded, far, crossing):
+        assert [r for r in rels(text) if not r["consistent"]] == [], text
