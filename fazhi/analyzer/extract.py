@@ -848,6 +848,11 @@ def _statement_in_quotes(text: str, tok: NumberToken, quoted: list[tuple[int, in
     return True
 
 
+# 16日发布, 28日上午召开: a day of the month followed by what happened on it.
+_DAY_EVENT_AFTER = re.compile(r"(上午|下午|晚|举行|召开|举办|发布|公布|通报|印发|在|对外)")
+# 15分钟公共法律服务圈, 半小时生活圈: the reach of a service network, named by a time.
+_SLOGAN_AFTER = re.compile(r"[”’\"]?[^，。；\d]{0,8}圈")
+
 # The public service hotlines (公共法律服务 12348, 政务服务 12345, …): their numbers name them.
 HOTLINES = frozenset({12345, 12348, 12315, 12309, 12368, 12333, 12366, 12319, 12388})
 
@@ -869,8 +874,12 @@ def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
         return False  # 2月16日, 16日至18日: a date, not a number of days
     if tok.unit == "日" and tok.value <= 31 and not ("\u4e00" <= before[-1:] <= "\u9fff"):
         return False  # （记者…）25日，…: a dateline's day opening a clause
-    if tok.unit == "日" and tok.value <= 31 and text[tok.end : tok.end + 1] in ("讯", "电"):
-        return False  # 本报28日讯, 新华社北京3日电: a dateline
+    if tok.unit == "日" and tok.value <= 31 and (
+        text[tok.end : tok.end + 1] in ("讯", "电") or _DAY_EVENT_AFTER.match(text[tok.end : tok.end + 4])
+    ):
+        return False  # 本报28日讯, 北京3日电, 省高级人民法院16日发布: a dateline, a day
+    if tok.unit in ("分钟", "分") and _SLOGAN_AFTER.match(text[tok.end : tok.end + 12]):
+        return False  # 打造“15分钟公共法律服务圈”: a slogan's distance, not a duration
     if re.search(r"(19|20)\d\d[-/.－]\d{1,2}[-/.－]$", before):
         return False  # 发布日期：2026-01-29 点击数: the day of a date written with dashes
     if before.endswith(("图", "表")) and text[tok.end : tok.end + 1] in ("：", ":", " ", "　", "-", "—"):

@@ -167,3 +167,10 @@ def test_groups_that_may_overlap_or_rounded_counts_or_a_far_overrun_are_left_unj
     crossing = "受理复议案件100件，其中涉企案件40件，行政处罚类案件62件。"
     for text in (overlapping, rounded, far, crossing):
         assert [r for r in rels(text) if not r["consistent"]] == [], text
+
+
+def test_the_day_an_event_took_place_and_a_slogans_minutes_are_no_figures():
+    assert [v for _c, v in codes("广东省高级人民法院16日发布白皮书，全省法院共审结一审行政案件22910件。")] == [22910]
+    assert [v for _c, v in codes("打造15分钟公共法律服务圈，发放“15分钟法律服务圈”宣传折页7000余份。")] == [7000]
+    # A duration stays a figure.
+    assert [v for _c, v in codes("案件平均办理时间缩短15分钟。")] == [15]
