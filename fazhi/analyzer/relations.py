@@ -2123,8 +2123,11 @@ def _sum_relations(text: str, figures: list[Figure], rates: list[Relation] | Non
         more = [] if approx or s >= t.value else _rest_of_the_sentence(text, figures, total, parts, t.value - s)
         if more:
             used_parts.update(more)
-            for j in more if not t.is_other else ():
-                figures[j].indicator = t.indicator  # the parts of a total take its code
+            if not t.is_other and all(figures[j].indicator == t.indicator for j in parts):
+                # The later parts take the code the list's own parts took (the total's),
+                # not where those are outcomes (予以公开22件；部分公开0件；…) coded apart.
+                for j in more:
+                    figures[j].indicator = t.indicator
             out.append(
                 _adds_up(
                     figures,
