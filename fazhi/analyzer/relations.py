@@ -1837,6 +1837,21 @@ def _clause_of(text: str, f: Figure) -> str:
     return text[start : f.cstart]
 
 
+def _joined_run_before(text: str, figures: list[Figure], last: int) -> list[int]:
+    """The counts in the total's measure joined to it by 、/和/及/与 (行政复议2宗、行政诉讼
+    1宗), the total last; just the total when nothing joins it."""
+    run = [last]
+    for j in range(last - 1, -1, -1):
+        g, nxt = figures[j], figures[run[0]]
+        between = text[g.cend : nxt.cstart]
+        if g.is_rate or not _same_measure(g, nxt) or re.search(r"[，,。；;：:\n]", between):
+            break
+        if not re.search(r"[、和及与]", between):
+            break
+        run.insert(0, j)
+    return run
+
+
 # Groups of people a case may belong to more than one of (a migrant worker who is a
 # woman), and qualities that cut across kinds (涉企, 重大疑难): a list of them may add up
 # to more than the cases.
@@ -2204,6 +2219,21 @@ def _sum_relations(text: str, figures: list[Figure], rates: list[Relation] | Non
                         f"另起一句的“其中”分项之和{_fmt(s)}超过前句的{_fmt(t.value)}，所指总数不确定，未作判断。",
                     )
                 )
+            continue
+        run = _joined_run_before(text, figures, total)
+        if len(run) > 1 and s <= sum((figures[j].value for j in run), Decimal(0)):
+            # 被行政复议2宗、行政诉讼1宗，其中2宗维持原答复: the 其中 breaks down the
+            # joined list's sum (3), not its last item.
+            out.append(
+                _unchecked_sum(
+                    total,
+                    parts,
+                    t.value,
+                    s,
+                    f"“其中”所列分项之和{_fmt(s)}超过“{t.quote}”，但未超过以“、”并列的各项之和，"
+                    "可能是其分项，未作判断。",
+                )
+            )
             continue
         biggest = max(parts, key=lambda j: figures[j].value)
         if figures[biggest].value > t.value and not approx and _same_subject(figures[biggest], t):

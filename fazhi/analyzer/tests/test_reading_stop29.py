@@ -174,3 +174,10 @@ def test_the_day_an_event_took_place_and_a_slogans_minutes_are_no_figures():
     assert [v for _c, v in codes("打造15分钟公共法律服务圈，发放“15分钟法律服务圈”宣传折页7000余份。")] == [7000]
     # A duration stays a figure.
     assert [v for _c, v in codes("案件平均办理时间缩短15分钟。")] == [15]
+
+
+def test_a_list_after_joined_counts_may_break_down_their_sum():
+    text = "因政府信息公开申请被行政复议2宗、行政诉讼1宗，其中2宗维持原答复，1宗尚未审结。"
+    assert [r for r in rels(text) if not r["consistent"]] == []
+    # A part over a single total is still 不符.
+    assert [r["stated_total"] for r in rels("受理复议案件5件，其中维持8件。") if not r["consistent"]] == [5]
