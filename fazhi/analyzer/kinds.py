@@ -97,6 +97,19 @@ def new_media(text: str, f: _Coded) -> str | None:
     return "other:new_media_posts"
 
 
+# 政协提案办理答复信息135条, 掌握纠纷信息60余条: what is counted is information.
+INFORMATION = re.compile(r"信息(共计|共|计|达到|达|为|有)?\s*$")
+
+
+def information(text: str, f: _Coded) -> str | None:
+    """提案办理答复信息135条 → other:information_items: items of information published
+    or gathered about proposals, disputes or cases are not the proposals, disputes or
+    cases (every annotated text that met one says so); disclosure codes keep theirs."""
+    if f.indicator.startswith(("disclosure_", "other:")) or f.indicator == lx.NUMERATOR:
+        return None
+    return "other:information_items" if INFORMATION.search(_clause_before(text, f)) else None
+
+
 # --- B. consultations -------------------------------------------------------------
 
 CONSULTATION = re.compile(r"咨询")
@@ -248,7 +261,7 @@ def _forward(text: str, pos: int, stops: str, limit: int) -> int:
     return hi
 
 
-RULES = (new_media, consultations, units, disclosure_handling, legality_review)
+RULES = (new_media, information, consultations, units, disclosure_handling, legality_review)
 
 
 def refine(text: str, figures: Sequence[_Coded]) -> None:

@@ -373,6 +373,9 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("litig_appear_count", r"出庭应诉|出庭", None, 1),
     ("litig_appear_rate", r"出庭(应诉)?率", None, 0),
     ("litig_lost", r"败诉", None, 1),
+    # 以确认违法、撤销、变更、责令履行方式判决行政机关败诉1235件: a court's judgments, even
+    # where the outcomes' names are those of a 复议 correction nearby.
+    ("litig_lost", rf"判决{_}{{0,8}}败诉", None, 4),
     ("other:litig_closed", r"审结|办结|结案", LITIG, 0),
     ("other:litig_judged", r"判决结案|以判决(方式)?结案", LITIG, 1),
     # 驳回起诉54件，驳回上诉25件，撤回起诉30件, 调撤…102件: how lawsuits ended, not the

@@ -181,3 +181,14 @@ def test_a_list_after_joined_counts_may_break_down_their_sum():
     assert [r for r in rels(text) if not r["consistent"]] == []
     # A part over a single total is still 不符.
     assert [r["stated_total"] for r in rels("受理复议案件5件，其中维持8件。") if not r["consistent"]] == [5]
+
+
+def test_items_of_information_about_proposals_or_disputes_are_information():
+    got = codes("公开人大代表建议及政协委员提案答复信息845条，财政预决算信息52条。掌握纠纷信息60余条。")
+    assert [c for c, v in got if v in (845, 60)] == ["other:information_items"] * 2
+    assert all(c.startswith("other:") for c, _v in got)
+
+
+def test_a_courts_judgments_against_the_government_are_losses_whatever_the_outcomes_named():
+    text = "行政复议案件数量前五的领域占81.27%。全省法院以确认违法、撤销、变更、责令履行方式判决行政机关败诉1235件。"
+    assert ("litig_lost", 1235) in codes(text)
