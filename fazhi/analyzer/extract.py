@@ -1615,6 +1615,10 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
             # a list whose items are apart by ；, each item's first count in the
             # total's unit is the part (its rate and amount are not).
             parts = _semicolon_items(text, figures, pos, stop, tf, used)
+            while len(parts) > 2 and sum(figures[i].value for i in parts) > tf.value:
+                # 其中网站公开2000余条；新媒体公开1800余条；出版公报3期，公开信息96条 after
+                # 公开政府信息3800余条: the list ended before the items that overrun it.
+                parts = parts[:-1]
             if parts and total not in used and sum(figures[i].value for i in parts) <= tf.value:
                 out.append((total, parts))
                 used.update(parts)

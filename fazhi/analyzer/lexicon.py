@@ -219,6 +219,7 @@ UNIT_GROUP: dict[str, str] = {
     "场次": "event",
     "期": "event",
     "轮": "event",
+    "通": "event",  # 接听来电3.2万通: calls
     "天": "time",
     "小时": "time",
     "课时": "time",
@@ -538,7 +539,15 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
         None,
         0,
     ),
-    ("publicity_lectures", r"讲座|讲堂|法治课|法治报告会", None, 1),
+    ("publicity_lectures", r"讲座|讲堂|法治报告会", None, 1),
+    # 在市委党校主体班开设法治课程48场, 领导讲授法治课2次, 党校专题讲座4场次: courses in
+    # the training of officials, not lectures to the public.
+    ("other:law_courses", rf"法治课|课程|党校{_}{{0,12}}(讲座|课)", None, 2),
+    # 代写法律文书871份, 审查、草拟合同及法律文书936份: documents drafted for clients or by
+    # counsel, not normative documents reviewed.
+    ("other:legal_documents", r"法律文书", None, 2),
+    # 附带审查规范性文件8608件: documents reviewed incidentally to 复议 cases.
+    ("other:incidental_review", r"附带审查", None, 3),
     ("publicity_materials", r"发放|资料|读本|手册|宣传品|彩页|宣传材料", None, 0),
     # 发放学习资料400余份: material for the cadres' own study, not 普法 handed out.
     ("other:study_materials", r"学习(资料|材料|读本|手册)", None, 2),

@@ -192,3 +192,23 @@ def test_items_of_information_about_proposals_or_disputes_are_information():
 def test_a_courts_judgments_against_the_government_are_losses_whatever_the_outcomes_named():
     text = "行政复议案件数量前五的领域占81.27%。全省法院以确认违法、撤销、变更、责令履行方式判决行政机关败诉1235件。"
     assert ("litig_lost", 1235) in codes(text)
+
+
+def test_a_list_of_semicolon_items_ends_before_the_items_that_overrun_its_total():
+    text = (
+        "全面公开政府信息3800余条。其中通过政府网站公开政府信息2000余条；通过政务新媒体公开信息1800余条；"
+        "出版《政府公报》3期，公开信息96条。"
+    )
+    got = codes(text)
+    assert ("disclosure_proactive", 1800) in got  # a part of the total, though posted on new media
+    (s,) = rels(text, "sum")
+    assert s["sum_of_parts"] == 3800 and len(s["part_quotes"]) == 2
+
+
+def test_calls_courses_and_incidental_reviews_are_read_as_such():
+    assert [
+        v for _c, v in codes("12348热线话务量仅166通，上升至日均接近2000通。")
+    ] == [166, 2000]
+    assert codes("在市委党校主体班开设法治课程48场。") == [("other:law_courses", 48)]
+    assert codes("举办法治专题讲座5期。") == [("publicity_lectures", 5)]
+    assert codes("附带审查规范性文件8608件。") == [("other:incidental_review", 8608)]
