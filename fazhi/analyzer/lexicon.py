@@ -364,6 +364,20 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # annotators of twelve court texts out of fourteen agree.
     ("other:court_admin_cases", rf"法院{_}{{0,10}}(受理|收案|新收){_}{{0,12}}案件", None, 3),
     ("other:court_admin_cases", r"旧存", r"法院", 2),
+    # 全省法院…。受理行政诉讼案件37245件: the court's docket where the court is the topic
+    # just before, though the clause does not name it (not the government's 应诉 cases).
+    (
+        "other:court_admin_cases",
+        r"(受理|收案|新收)(?:(?!应诉|被诉|被告|作为)[^，。；、\d]){0,10}(行政|诉讼)[^，。；、\d]{0,6}案件",
+        r"(各级|两级|三级|全省|全市|全区|全国|各地)(人民)?法院",
+        3,
+    ),
+    (
+        "other:court_closed",
+        r"(审结|结案)(?:(?!应诉|被诉|被告|作为)[^，。；、\d]){0,10}(行政|诉讼)[^，。；、\d]{0,6}案件",
+        r"(各级|两级|三级|全省|全市|全区|全国|各地)(人民)?法院",
+        3,
+    ),
     ("other:court_closed", rf"法院{_}{{0,10}}(审结|结案){_}{{0,8}}案件", None, 3),
     ("other:court_closed", rf"审结{_}{{0,6}}案件|审结", rf"法院{_}{{0,4}}(受理|收案|新收|审结)", 2),
     # 行政应诉

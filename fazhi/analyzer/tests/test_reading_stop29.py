@@ -212,3 +212,10 @@ def test_calls_courses_and_incidental_reviews_are_read_as_such():
     assert codes("在市委党校主体班开设法治课程48场。") == [("other:law_courses", 48)]
     assert codes("举办法治专题讲座5期。") == [("publicity_lectures", 5)]
     assert codes("附带审查规范性文件8608件。") == [("other:incidental_review", 8608)]
+
+
+def test_a_courts_docket_where_the_court_is_the_topic_just_before():
+    text = "2020年，全省法院认真履行审判职能。全年受理行政诉讼案件37245件，审结行政诉讼案件35000件。"
+    assert codes(text) == [("other:court_admin_cases", 37245), ("other:court_closed", 35000)]
+    # A government's own report that mentions a court keeps its caseload.
+    assert codes("全县行政机关共应诉案件80件，法院判决败诉3件。") == [("litig_cases", 80), ("litig_lost", 3)]
