@@ -110,6 +110,14 @@ def information(text: str, f: _Coded) -> str | None:
     return "other:information_items" if INFORMATION.search(_clause_before(text, f)) else None
 
 
+def matters(text: str, f: _Coded) -> str | None:
+    """执法事项6432项，其中行政许可333项、行政处罚4670项: kinds of power counted in 项 are
+    matters a body may act on, not acts done (cases are counted in 件, 宗, 起, 次)."""
+    if f.indicator == "enforcement_cases" and f.unit == "项":
+        return "other:enforcement_matters"
+    return None
+
+
 # --- B. consultations -------------------------------------------------------------
 
 CONSULTATION = re.compile(r"咨询")
@@ -261,7 +269,7 @@ def _forward(text: str, pos: int, stops: str, limit: int) -> int:
     return hi
 
 
-RULES = (new_media, information, consultations, units, disclosure_handling, legality_review)
+RULES = (new_media, information, matters, consultations, units, disclosure_handling, legality_review)
 
 
 def refine(text: str, figures: Sequence[_Coded]) -> None:

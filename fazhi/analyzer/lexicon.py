@@ -581,7 +581,7 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # or lectures (执法人员培训 stays enforcers_trained, a longer match).
     ("other:training_classes", r"培训班|轮训班|研讨班|专题培训", None, 1),
     # 清单
-    ("power_list_items", r"权责事项|权责清单|权力清单", None, 0),
+    ("power_list_items", r"权责事项|权责清单|权力清单|权力和责任清单", None, 0),
     # 政务服务事项 only: 公共服务事项, 便民服务事项 are other lists.
     ("service_items", r"政务服务事项", None, 0),
     ("permit_items", rf"许可{_}{{0,2}}事项", None, 1),

@@ -219,3 +219,12 @@ def test_a_courts_docket_where_the_court_is_the_topic_just_before():
     assert codes(text) == [("other:court_admin_cases", 37245), ("other:court_closed", 35000)]
     # A government's own report that mentions a court keeps its caseload.
     assert codes("全县行政机关共应诉案件80件，法院判决败诉3件。") == [("litig_cases", 80), ("litig_lost", 3)]
+
+
+def test_kinds_of_power_counted_in_items_are_matters_and_a_power_list_breaks_down():
+    got = codes("长沙县共有执法事项6432项，其中行政许可333项、行政处罚4670项。")
+    assert [c for c, _v in got[1:]] == ["other:enforcement_matters"] * 2
+    got = codes("拉萨市政府工作部门权力和责任清单事项3974项，其中，行政许可245项，行政处罚2773项。")
+    assert [c for c, _v in got] == ["power_list_items"] * 3
+    # Acts done stay enforcement acts.
+    assert codes("全县行政执法机关共作出行政处罚1200件。")[0][0] == "enforcement_cases"
