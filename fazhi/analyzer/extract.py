@@ -1668,6 +1668,7 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
                 stops = ("）", ")") if m.group(0)[0] in "（(" else ("）", ")", "，", "。")
                 if text[f.cend : f.cend + 1] in stops:
                     break
+        parts = _exact_prefix(text, figures, parts, tf)
         if parts and total not in used:
             out.append((total, parts))
             used.update(parts)
@@ -1675,6 +1676,28 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
     out += _colon_lists(text, figures, used | {t for t, _p in out}, parts_only=set(used))
     out += _share_runs(figures, used | {t for t, _p in out} | {i for _t, p in out for i in p})
     return out
+
+
+def _exact_prefix(text: str, figures: list[Figure], parts: list[int], total: Figure) -> list[int]:
+    """其中，目录信息4804条、政务动态信息838条、概况类信息6条，互动交流留言收到1465条、办结
+    1213条… after 主动公开政府信息5648条: a list that overruns its total, whose first items
+    (two or more, apart by 、) make it exactly and are followed by a comma, ends there;
+    the rest is the sentence's next topic. (Items all apart by commas may be a second
+    breakdown of the same total, 按来源…，按类别…: kept.)"""
+    if sum((figures[i].value for i in parts), Decimal(0)) <= total.value or total.approx:
+        return parts
+    run = Decimal(0)
+    for k, i in enumerate(parts):
+        run += figures[i].value
+        if run == total.value and k >= 1 and k + 1 < len(parts) and not any(figures[j].approx for j in parts[: k + 1]):
+            inside = [text[figures[a].cend : figures[b].cstart] for a, b in zip(parts[:k], parts[1 : k + 1], strict=True)]
+            after = text[figures[i].cend : figures[parts[k + 1]].cstart]
+            if all("、" in g for g in inside) and "、" not in after:
+                return parts[: k + 1]
+            return parts
+        if run > total.value:
+            break
+    return parts
 
 
 def _share_fits(part: Decimal, total: Decimal, stated: Decimal) -> bool:

@@ -228,3 +228,16 @@ def test_kinds_of_power_counted_in_items_are_matters_and_a_power_list_breaks_dow
     assert [c for c, _v in got] == ["power_list_items"] * 3
     # Acts done stay enforcement acts.
     assert codes("全县行政执法机关共作出行政处罚1200件。")[0][0] == "enforcement_cases"
+
+
+def test_a_list_whose_first_items_make_the_total_ends_where_its_separator_changes():
+    text = (
+        "2023年度主动公开政府信息5648条。其中，信息公开目录信息4804条、政务动态信息838条、概况类信息6条，"
+        "互动交流留言收到1465条、办结1213条。"
+    )
+    (s,) = rels(text, "sum")
+    assert s["consistent"] and s["sum_of_parts"] == 5648 and len(s["part_quotes"]) == 3
+    assert ("disclosure_proactive", 1465) not in codes(text)
+    # Two breakdowns of one total apart by commas stay one list (by source, by kind).
+    text = "政府网站共发布信息4034条，其中政务信息2657条，县直及各乡镇1377条，政策解读24条，人事和招聘信息92条。"
+    assert ("disclosure_proactive", 24) in codes(text)
