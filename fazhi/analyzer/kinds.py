@@ -110,6 +110,19 @@ def information(text: str, f: _Coded) -> str | None:
     return "other:information_items" if INFORMATION.search(_clause_before(text, f)) else None
 
 
+# 主动公开规范性文件78件, 主动公开市级文件67份: the documents among the items disclosed.
+DOCUMENTS = re.compile(r"(规范性文件|文件|规章)(共计|共|计|达到|达|为|有)?$")
+
+
+def documents(text: str, f: _Coded) -> str | None:
+    """主动公开规范性文件78件 → other:proactive_documents: a count of documents, not of
+    the items disclosed (the annotators of ten texts say so, of one the other way). A
+    其中 list of a disclosure total gives its parts the total's code afterwards."""
+    if f.indicator != "disclosure_proactive" or f.unit not in ("件", "份", "个", "部"):
+        return None
+    return "other:proactive_documents" if DOCUMENTS.search(_clause_before(text, f)) else None
+
+
 def matters(text: str, f: _Coded) -> str | None:
     """执法事项6432项，其中行政许可333项、行政处罚4670项: kinds of power counted in 项 are
     matters a body may act on, not acts done (cases are counted in 件, 宗, 起, 次)."""
@@ -269,7 +282,7 @@ def _forward(text: str, pos: int, stops: str, limit: int) -> int:
     return hi
 
 
-RULES = (new_media, information, matters, consultations, units, disclosure_handling, legality_review)
+RULES = (new_media, documents, information, matters, consultations, units, disclosure_handling, legality_review)
 
 
 def refine(text: str, figures: Sequence[_Coded]) -> None:

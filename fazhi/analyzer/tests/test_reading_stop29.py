@@ -241,3 +241,12 @@ def test_a_list_whose_first_items_make_the_total_ends_where_its_separator_change
     # Two breakdowns of one total apart by commas stay one list (by source, by kind).
     text = "政府网站共发布信息4034条，其中政务信息2657条，县直及各乡镇1377条，政策解读24条，人事和招聘信息92条。"
     assert ("disclosure_proactive", 24) in codes(text)
+
+
+def test_documents_disclosed_are_documents_unless_listed_under_the_disclosure_total():
+    assert codes("全年主动公开规范性文件20份，主动公开政府信息3000条。") == [
+        ("other:proactive_documents", 20),
+        ("disclosure_proactive", 3000),
+    ]
+    got = codes("主动公开政府信息300条，其中规章10条、行政规范性文件8件、其他文件102件。")
+    assert [c for c, _v in got] == ["disclosure_proactive"] * 4
