@@ -1115,6 +1115,10 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
             opening = max(t.rfind("（", 0, clause_start), t.rfind("(", 0, clause_start))
             if 0 <= opening and clause_start - opening <= 12 and opening >= prev_end:
                 clause_start = max(_boundary_back(t, opening, CLAUSE_END), prev_end)
+        if t[tok.start - 1 : tok.start] in ("（", "(") and clause_start >= tok.start - 1:
+            # 执法数量主要集中在行政处罚（122085件）、行政许可（114152件）: a count opening a
+            # parenthesis right after its name is named by the words before it.
+            clause_start = max(_boundary_back(t, tok.start - 1, CLAUSE_END), prev_end)
         if k and prev_end == clause_start and "、" in t[prev_end : tok.start]:
             # 14次党组会议、开展研讨4次: the words before the 、 belong to the number before.
             clause_start = prev_end + t[prev_end : tok.start].index("、") + 1

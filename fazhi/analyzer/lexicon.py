@@ -364,18 +364,20 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # annotators of twelve court texts out of fourteen agree.
     ("other:court_admin_cases", rf"法院{_}{{0,10}}(受理|收案|新收){_}{{0,12}}案件", None, 3),
     ("other:court_admin_cases", r"旧存", r"法院", 2),
-    # 全省法院…。受理行政诉讼案件37245件: the court's docket where the court is the topic
-    # just before, though the clause does not name it (not the government's 应诉 cases).
+    # 全省法院…。受理行政诉讼案件37245件, 胶州市人民法院…行政案件收案总数（725件）: the court's
+    # docket where a court is the topic just before, though the clause does not name it
+    # (not the government's 应诉 cases, which name themselves so).
     (
         "other:court_admin_cases",
-        r"(受理|收案|新收)(?:(?!应诉|被诉|被告|作为)[^，。；、\d]){0,10}(行政|诉讼)[^，。；、\d]{0,6}案件",
-        r"(各级|两级|三级|全省|全市|全区|全国|各地)(人民)?法院",
+        r"(受理|收案|新收)(?:(?!应诉|被诉|被告|作为)[^，。；、\d]){0,10}(行政|诉讼)[^，。；、\d]{0,6}案件"
+        r"|(行政|诉讼)[^，。；、\d]{0,4}案件[^，。；、\d]{0,2}(收案|受理|新收)",
+        r"法院",
         3,
     ),
     (
         "other:court_closed",
         r"(审结|结案)(?:(?!应诉|被诉|被告|作为)[^，。；、\d]){0,10}(行政|诉讼)[^，。；、\d]{0,6}案件",
-        r"(各级|两级|三级|全省|全市|全区|全国|各地)(人民)?法院",
+        r"法院",
         3,
     ),
     ("other:court_closed", rf"法院{_}{{0,10}}(审结|结案){_}{{0,8}}案件", None, 3),
@@ -454,7 +456,7 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # counted by their kind (INDICATORS.md: by kind 处罚, 许可, 强制, 检查, 其他).
     (
         "enforcement_cases",
-        r"行政(处罚|许可|强制|检查|征收|征用|给付|奖励|裁决|确认)(?!事项|清单|权)|其他行政执法行为",
+        r"行政(处罚|许可|强制|检查|征收|征用|给付|奖励|裁决|确认)(?!事项|清单|权)|行政执法行为",
         # (处理决定数量: the disclosure report's table of the decisions made.)
         r"执法",
         0,

@@ -250,3 +250,10 @@ def test_documents_disclosed_are_documents_unless_listed_under_the_disclosure_to
     ]
     got = codes("主动公开政府信息300条，其中规章10条、行政规范性文件8件、其他文件102件。")
     assert [c for c, _v in got] == ["disclosure_proactive"] * 4
+
+
+def test_a_count_opening_a_parenthesis_is_named_by_the_words_before_it():
+    text = "2023年，全县共实施各类行政执法行为840948件，主要集中在行政处罚（122085件）、行政许可（114152件）。"
+    assert [c for c, _v in codes(text)] == ["enforcement_cases"] * 3
+    # A parenthesis that qualifies a name keeps the count after it.
+    assert codes("全市法院审结行政案件1200件（含旧存100件）。")[0] == ("other:court_closed", 1200)
