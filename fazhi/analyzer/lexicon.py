@@ -362,25 +362,25 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # (its 行政案件 from every plaintiff, 非诉 included), not the government's 应诉
     # caseload, also when counted by instance (全市法院受理一审行政案件5109件); the
     # annotators of twelve court texts out of fourteen agree.
-    ("other:court_admin_cases", rf"法院{_}{{0,10}}(受理|收案|新收){_}{{0,12}}案件", None, 3),
+    ("other:court_admin_cases", rf"(法院|我院|本院){_}{{0,10}}(受理|收案|新收)(一、二审|{_}){{0,12}}案件", None, 3),
     ("other:court_admin_cases", r"旧存", r"法院", 2),
     # 全省法院…。受理行政诉讼案件37245件, 胶州市人民法院…行政案件收案总数（725件）: the court's
     # docket where a court is the topic just before, though the clause does not name it
     # (not the government's 应诉 cases, which name themselves so).
     (
         "other:court_admin_cases",
-        r"(受理|收案|新收)(?:(?!应诉|被诉|被告|作为)[^，。；、\d]){0,10}(行政|诉讼)[^，。；、\d]{0,6}案件"
+        r"(受理|收案|新收)(?:(?!应诉|被诉|被告|作为)[^，。；\d]){0,10}(行政|诉讼)[^，。；、\d]{0,6}案件"
         r"|(行政|诉讼)[^，。；、\d]{0,4}案件[^，。；、\d]{0,2}(收案|受理|新收)",
-        r"法院",
+        r"法院|我院|本院",
         3,
     ),
     (
         "other:court_closed",
-        r"(审结|结案)(?:(?!应诉|被诉|被告|作为)[^，。；、\d]){0,10}(行政|诉讼)[^，。；、\d]{0,6}案件",
-        r"法院",
+        r"(审结|结案)(?:(?!应诉|被诉|被告|作为)[^，。；\d]){0,10}(行政|诉讼)[^，。；、\d]{0,6}案件",
+        r"法院|我院|本院",
         3,
     ),
-    ("other:court_closed", rf"法院{_}{{0,10}}(审结|结案){_}{{0,8}}案件", None, 3),
+    ("other:court_closed", rf"(法院|我院|本院){_}{{0,10}}(审结|结案)(一、二审|{_}){{0,8}}案件", None, 3),
     ("other:court_closed", rf"审结{_}{{0,6}}案件|审结", rf"法院{_}{{0,4}}(受理|收案|新收|审结)", 2),
     # 行政应诉
     ("litig_cases", rf"(应诉|诉讼|涉诉|涉讼){_}{{0,4}}案件|行政案件|被诉|行政诉讼|应诉", None, 0),

@@ -257,3 +257,8 @@ def test_a_count_opening_a_parenthesis_is_named_by_the_words_before_it():
     assert [c for c, _v in codes(text)] == ["enforcement_cases"] * 3
     # A parenthesis that qualifies a name keeps the count after it.
     assert codes("全市法院审结行政案件1200件（含旧存100件）。")[0] == ("other:court_closed", 1200)
+
+
+def test_a_court_speaking_of_itself_and_of_both_instances_counts_its_docket():
+    assert codes("我院受理一审行政诉讼案件123件。") == [("other:court_admin_cases", 123)]
+    assert codes("全省法院共受理一、二审行政案件5890件。") == [("other:court_admin_cases", 5890)]
