@@ -477,6 +477,8 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation], text: st
                 rel.note += f"（分母“{figures[named[0]].quote}”在前文，按“占{f.share_of}”所称取用。）"
                 out.append(rel)
                 return
+    if _base_the_words_repeat(figures, i, numerator, out):
+        return
     # 优秀案件14宗，占比14%: a share naming no base is over the total its count is a
     # part of (其中, 结果为：); reported when it fits.
     whole = figures[numerator].part_of
@@ -595,7 +597,36 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation], text: st
     out.append(_unchecked(i, numerator, f.value, f"“占{f.share_of}”所指的总数在文中找不到或对不上，未作判断。"))
 
 
+NAMED_BASE_CHARS = 6  # how many of a count's own words a 占 must repeat to name it as its base
 TOTAL_REACH = 6  # paragraphs back a 占案件总数 may name the subject's total (headings count)
+
+
+def _base_the_words_repeat(figures: list[Figure], i: int, numerator: int, out: list[Relation]) -> bool:
+    """新收一审行政案件4052件 … 共有1806件，占全省新收一审行政案件数的49.90%: a 占 whose words
+    repeat a whole earlier count's own name (six characters or more) names that count as
+    its base, whatever code each was given; judged (较确定), 不符 unless the rate fits
+    another count."""
+    f = figures[i]
+    num = figures[numerator].value
+    named = [
+        j
+        for j in range(numerator - 1, -1, -1)
+        if not figures[j].is_rate
+        and len(figures[j].measure) >= NAMED_BASE_CHARS
+        and figures[j].measure in (f.share_of or "")
+        and _plausible_denominator(figures[j], num, f.value)
+    ]
+    if not named:
+        return False
+    base = max(named, key=lambda j: (len(figures[j].measure), j))
+    rel = _checked_rate(figures, i, numerator, base, "较确定")
+    if not rel.consistent:
+        _add_fits(figures, rel, [])
+        if rel.fits or rel.fits_as_numerator:
+            return False
+    rel.note += f"（“占{f.share_of}”所称即前文的“{figures[base].quote}”。）"
+    out.append(rel)
+    return True
 
 
 def _earlier_total(figures: list[Figure], i: int, numerator: int) -> int | None:
@@ -2150,6 +2181,25 @@ def _sum_relations(text: str, figures: list[Figure], rates: list[Relation] | Non
                     parts + more,
                     f"“其中”所列分项连同同句其后所列{'+'.join(_fmt(figures[j].value) for j in more)}，"
                     f"合计{_fmt(t.value)}，与总数相符。",
+                )
+            )
+            continue
+        if (
+            s < t.value
+            and not approx
+            and _closed_by_the_rest(text, figures, total, parts)
+            and not any(g.value == s and not g.is_rate for g in figures)
+        ):
+            # 权力和责任清单事项3974项，其中，行政许可245项，…其他类292项 (3884): a list
+            # closed by "the rest" sorts every item, so it must make the total.
+            out.append(
+                _adds_up(
+                    figures,
+                    total,
+                    parts,
+                    f"“其中”所列分项以“{_clause_of(text, figures[parts[-1]])}”收尾，是按类别的全部分列，"
+                    f"各分项之和{_fmt(s)}少于总数{_fmt(t.value)}（差{_fmt(t.value - s)}）。",
+                    consistent=False,
                 )
             )
             continue

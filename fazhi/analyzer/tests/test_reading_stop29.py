@@ -262,3 +262,26 @@ def test_a_count_opening_a_parenthesis_is_named_by_the_words_before_it():
 def test_a_court_speaking_of_itself_and_of_both_instances_counts_its_docket():
     assert codes("我院受理一审行政诉讼案件123件。") == [("other:court_admin_cases", 123)]
     assert codes("全省法院共受理一、二审行政案件5890件。") == [("other:court_admin_cases", 5890)]
+
+
+# Lists closed by 其他 and bases the 占 names by their words -------------------------------
+
+
+def test_a_qizhong_list_closed_by_the_rest_that_falls_short_is_inconsistent():
+    text = "权力和责任清单事项400项，其中，行政许可100项，行政处罚200项，行政强制50项，其他类40项。"
+    (s,) = rels(text, "sum")
+    assert not s["consistent"] and s["sum_of_parts"] == 390
+    # Without "the rest" it is a selection.
+    (s,) = rels(text.replace("其他类40项", "行政检查40项"), "sum")
+    assert s["consistent"] and s["partial"]
+
+
+def test_a_share_whose_words_repeat_an_earlier_counts_own_names_it():
+    text = (
+        "全省法院共受理行政案件5890件。其中，新收一审行政案件4052件，同比上升44.35%。"
+        "新收一审行政案件所涉行政行为类别集中在行政处罚等，共有1806件，占全省新收一审行政案件数的49.90%。"
+    )
+    bad = [r for r in rels(text) if not r["consistent"]]
+    assert [r["stated"] for r in bad] == [49.9] and bad[0]["denominator_quote"].endswith("新收一审行政案件4052件")
+    # Words that name no count of the text leave it unjudged.
+    assert [r for r in rels(text.replace("占全省新收一审行政案件数", "占全省行政诉讼案件总数")) if not r["consistent"]] == []
