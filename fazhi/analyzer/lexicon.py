@@ -256,6 +256,7 @@ STAGE_WORDS = re.compile(r"申请|受理|不予|撤销|撤回|驳回|退回|补�
 
 R = "复议"
 LITIG = r"诉讼|应诉"
+LAWSUITS = r"诉讼|应诉|行政案件|法院|起诉"  # what lawsuits' outcomes are said in
 MED = r"调解|纠纷|调处"
 DOC = r"规范性文件|备案|报备"
 CLEAN = r"清理"
@@ -397,7 +398,8 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("other:litig_judged", r"判决结案|以判决(方式)?结案", LITIG, 1),
     # 驳回起诉54件，驳回上诉25件，撤回起诉30件, 调撤…102件: how lawsuits ended, not the
     # caseload (a loss is litig_lost, above).
-    ("other:litig_outcome", r"驳回(起诉|上诉|诉讼请求)|撤回(起诉|上诉)|撤诉|调撤", LITIG, 1),
+    ("other:litig_outcome", r"驳回(起诉|上诉|诉讼请求)|撤回(起诉|上诉)|撤诉|调撤", LAWSUITS, 1),
+    ("other:litig_settle_rate", r"调撤率|撤诉率", LAWSUITS, 2),
     # 新收民事诉讼案件7340件: civil or criminal suits are not lawsuits against the government.
     ("other:case_kind", r"(民事|刑事)(诉讼)?案件|(民事|刑事)诉讼", None, 2),
     ("litig_loss_rate", r"败诉率", None, 0),
@@ -724,6 +726,9 @@ RATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "npc_completion_rate": (("npc_suggestions",), ("npc_suggestions",)),
     "other:disclosure_on_time_rate": (("disclosure_replied_on_time",), ("disclosure_requests",)),
     "cppcc_completion_rate": (("cppcc_proposals",), ("cppcc_proposals",)),
+    # 以调解撤诉方式结案999件，调撤率21.12% of 审结4729件: lawsuits ended by settlement or
+    # withdrawal over those concluded (not a catalogue code).
+    "other:litig_settle_rate": (("other:litig_outcome",), ("other:litig_closed", "other:court_closed")),
 }
 
 # Catalogue codes that INDICATORS.md does not list: the analyzer names them `other:`.
@@ -737,6 +742,7 @@ CATALOGUE_AS_OTHER: dict[str, str] = {
 BASE_LABEL: dict[str, str] = {
     "other:litig_judged": "判决结案数",
     "other:litig_closed": "审结案件数",
+    "other:court_closed": "法院审结案件数",
     "litig_cases": "应诉案件总数",
     "other:recon_correction_base": "作出实体决定的审结案件数",
     "recon_closed": "审结案件数",

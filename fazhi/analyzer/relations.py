@@ -1774,9 +1774,10 @@ def _fitting_alternate(
             continue
         rel = _checked_rate(figures, i, numerator, j, "较确定")
         if rel.consistent:
-            rel.note = (
-                f"按{_base(code)}计算：{rel.note}（指标目录以{_base(primary)}为分母，"
-                "该报告采用了另一口径。）"
+            rel.note = f"按{_base(code)}计算：{rel.note}" + (
+                ""  # a rate the catalogue does not define has no 口径 of its own
+                if figures[i].is_other
+                else f"（指标目录以{_base(primary)}为分母，该报告采用了另一口径。）"
             )
             return rel
     return None

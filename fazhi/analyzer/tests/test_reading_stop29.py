@@ -285,3 +285,11 @@ def test_a_share_whose_words_repeat_an_earlier_counts_own_names_it():
     assert [r["stated"] for r in bad] == [49.9] and bad[0]["denominator_quote"].endswith("新收一审行政案件4052件")
     # Words that name no count of the text leave it unjudged.
     assert [r for r in rels(text.replace("占全省新收一审行政案件数", "占全省行政诉讼案件总数")) if not r["consistent"]] == []
+
+
+def test_a_settlement_rate_is_over_the_lawsuits_concluded():
+    text = "全省法院共审结一审行政案件4729件。一审行政案件以调解撤诉方式结案999件，案件调撤率21.12%。"
+    (r,) = rels(text, "rate")
+    assert r["consistent"] and r["denominator_quote"].endswith("4729件") and "指标目录" not in r["note"]
+    text = "全年应诉案件80件，审结70件，其中撤诉14件，撤诉率25%。"
+    assert [r["stated"] for r in rels(text, "rate") if not r["consistent"]] == [25]
