@@ -795,10 +795,13 @@ def _scope_named_base(text: str, figures: list[Figure], i: int, numerator: int) 
     return None
 
 
-def _fit_further_back(figures: list[Figure], i: int, numerator: int, within_paragraph: bool) -> Relation | None:
-    """For a bare share whose total is not in its sentence: the nearest earlier count of
-    its count's measure that the share fits, in its paragraph, or (past the paragraph)
-    a whole count up to TOTAL_REACH paragraphs back. A fit only."""
+def _fit_further_back(
+    figures: list[Figure], i: int, numerator: int, within_paragraph: bool, what: str = "“占”"
+) -> Relation | None:
+    """For a bare share (or a rate named by its count) whose total is not in its
+    sentence: the nearest earlier count of its count's measure that the share fits, in
+    its paragraph, or (past the paragraph) a whole count up to TOTAL_REACH paragraphs
+    back. A fit only."""
     f, num = figures[i], figures[numerator]
     for j in range(numerator - 1, -1, -1):
         g = figures[j]
@@ -815,7 +818,7 @@ def _fit_further_back(figures: list[Figure], i: int, numerator: int, within_para
             continue
         rel = _checked_rate(figures, i, numerator, j, "较确定")
         if rel.consistent:
-            rel.note += f"（“占”未写明总数，按{'同段前文' if within_paragraph else '前文'}的“{g.quote}”计算相符。）"
+            rel.note += f"（{what}未写明总数，按{'同段前文' if within_paragraph else '前文'}的“{g.quote}”计算相符。）"
             return rel
     return None
 
@@ -1646,6 +1649,13 @@ def _named_rate(text: str, figures: list[Figure], i: int, out: list[Relation]) -
     if sole is not None:
         out.append(sole)
         return
+    if 0 < f.value < HUNDRED and not f.bound:
+        # 审结117件。…判决行政机关胜诉案件43件，胜诉率37%: the total a paragraph back.
+        for within in (True, False):
+            fit = _fit_further_back(figures, i, numerator, within, f"{m.group(1)}率")
+            if fit is not None:
+                out.append(fit)
+                return
     out.append(
         _unchecked(
             i, numerator, f.value, f"{m.group(1)}率的分母在文中不明确，附近的总数都对不上，未作判断。"

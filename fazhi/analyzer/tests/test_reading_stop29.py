@@ -293,3 +293,9 @@ def test_a_settlement_rate_is_over_the_lawsuits_concluded():
     assert r["consistent"] and r["denominator_quote"].endswith("4729件") and "指标目录" not in r["note"]
     text = "全年应诉案件80件，审结70件，其中撤诉14件，撤诉率25%。"
     assert [r["stated"] for r in rels(text, "rate") if not r["consistent"]] == [25]
+
+
+def test_a_rate_named_by_its_count_finds_its_total_a_paragraph_back():
+    text = "2018年我院受理一审行政诉讼案件123件，审结117件。\n就全年审结的案件按裁判结果划分，判决行政机关胜诉案件43件，胜诉率37%。"
+    (r,) = rels(text, "rate")
+    assert r["consistent"] and r["denominator_quote"].endswith("117件") and "胜诉率未写明总数" in r["note"]
