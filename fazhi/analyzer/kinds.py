@@ -123,6 +123,28 @@ def documents(text: str, f: _Coded) -> str | None:
     return "other:proactive_documents" if DOCUMENTS.search(_clause_before(text, f)) else None
 
 
+# 平均办结8起, 人均执法量18.5次, 配备专职调解员平均达到1.26名: an average, not a count.
+# (年均受理超万件 is a year's count over several years, the catalogue's own period.)
+AVERAGE = re.compile(r"平均|人均|日均|月均|场均|户均|件均")
+# 首席调解员122名, 一级调解员535名, 评定等级调解员2783名: mediators of a rank or an honour.
+RANKED_MEDIATORS = re.compile(r"(首席|[一二三四五]级|等级|优秀|金牌|品牌|星级)[^，。；、\d]{0,4}调解员[^，。；、\d]{0,2}$")
+
+
+def averages(text: str, f: _Coded) -> str | None:
+    """平均办结8起 → other:average: a mean per person, day or case is no catalogue count
+    (every annotated text that met one says so). Rates keep their codes."""
+    if f.indicator.startswith("other:") or f.unit == "%" or f.indicator == lx.NUMERATOR:
+        return None
+    return "other:average" if AVERAGE.search(_clause_before(text, f)) else None
+
+
+def ranked_mediators(text: str, f: _Coded) -> str | None:
+    """首席调解员122名 → other:ranked_mediators: the mediators of one rank, not all."""
+    if f.indicator == "mediators" and RANKED_MEDIATORS.search(_clause_before(text, f)):
+        return "other:ranked_mediators"
+    return None
+
+
 def matters(text: str, f: _Coded) -> str | None:
     """执法事项6432项，其中行政许可333项、行政处罚4670项: kinds of power counted in 项 are
     matters a body may act on, not acts done (cases are counted in 件, 宗, 起, 次)."""
@@ -282,7 +304,7 @@ def _forward(text: str, pos: int, stops: str, limit: int) -> int:
     return hi
 
 
-RULES = (new_media, documents, information, matters, consultations, units, disclosure_handling, legality_review)
+RULES = (new_media, documents, information, matters, averages, ranked_mediators, consultations, units, disclosure_handling, legality_review)
 
 
 def refine(text: str, figures: Sequence[_Coded]) -> None:

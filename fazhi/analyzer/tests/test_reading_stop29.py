@@ -1,5 +1,7 @@
 """Readings added in stop 29, each on sentences of our own."""
 
+from decimal import Decimal
+
 from fazhi.analyzer.report import analyze_text
 
 
@@ -299,3 +301,13 @@ def test_a_rate_named_by_its_count_finds_its_total_a_paragraph_back():
     text = "2018年我院受理一审行政诉讼案件123件，审结117件。\n就全年审结的案件按裁判结果划分，判决行政机关胜诉案件43件，胜诉率37%。"
     (r,) = rels(text, "rate")
     assert r["consistent"] and r["denominator_quote"].endswith("117件") and "胜诉率未写明总数" in r["note"]
+
+
+def test_averages_and_mediators_of_a_rank_are_not_the_catalogues_counts():
+    got = codes("全区共评定首席调解员122名，一级调解员535名，全市共有人民调解员5000名。各调委会配备专职调解员平均达到1.26名。")
+    assert got == [
+        ("other:ranked_mediators", 122),
+        ("other:ranked_mediators", 535),
+        ("mediators", 5000),
+        ("other:average", Decimal("1.26")),
+    ]
