@@ -1610,7 +1610,10 @@ def _named_rate(text: str, figures: list[Figure], i: int, out: list[Relation]) -
         # 办结率、满意率均为97.9%: each rate of the 均为 list by its own name.
         stem = own[:-1].removeprefix("平均")[-2:]
     near = _near(figures, i)
-    numerator = next((j for j in near if stem in figures[j].quote), None)
+    name = m.group(1)
+    numerator = next(
+        (j for j in near if stem in figures[j].quote and not _qualified_otherwise(figures[j].quote, name)), None
+    )
     if (
         numerator is None
         and near
@@ -1661,6 +1664,15 @@ def _named_rate(text: str, figures: list[Figure], i: int, out: list[Relation]) -
             i, numerator, f.value, f"{m.group(1)}率的分母在文中不明确，附近的总数都对不上，未作判断。"
         )
     )
+
+
+# Words that make a count a narrower one than the rate's (调解成功1818起 is not the count
+# of 调解率, which is 调解成功率's).
+_QUALIFIERS = ("成功", "按期", "按时", "满意")
+
+
+def _qualified_otherwise(count_words: str, rate_name: str) -> bool:
+    return any(q in count_words and q not in rate_name for q in _QUALIFIERS)
 
 
 def _sentence_fit(figures: list[Figure], i: int, numerator: int) -> Relation | None:

@@ -311,3 +311,9 @@ def test_averages_and_mediators_of_a_rank_are_not_the_catalogues_counts():
         ("mediators", 5000),
         ("other:average", Decimal("1.26")),
     ]
+
+
+def test_a_count_of_successes_is_not_the_count_of_a_rate_that_does_not_say_success():
+    text = "全镇各级调解组织共调解民间纠纷1852件，调解成功1818起，调解率达100%，调解成功率达98.2%。"
+    assert [r for r in rels(text) if not r["consistent"]] == []
+    assert [r["stated"] for r in rels(text, "rate")] == [98.2]
