@@ -358,7 +358,7 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("other:field_cases", r"涉企|涉及民生|民生领域|涉外", None, 2),
     # 刑事案件512件、民事案件470件、行政案件4件: a breakdown by the kind of case (legal
     # aid, a court's docket), not the 行政应诉 caseload; a part takes its total's code.
-    ("other:case_kind", r"(刑事|民事|行政)(法律援助)?案件", r"刑事|民事", 2),
+    ("other:case_kind", r"(刑事|民事|行政)案件", r"刑事|民事", 2),
     # 各级法院共受理各类行政案件2203件（含旧存245件）…审结1976件: a court's docket
     # (its 行政案件 from every plaintiff, 非诉 included), not the government's 应诉
     # caseload, also when counted by instance (全市法院受理一审行政案件5109件); the
@@ -471,7 +471,11 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("enforcement_supervision_letters", r"执法监督意见书|监督意见书|监督建议书", None, 1),
     # 政务公开
     ("disclosure_proactive", r"主动公开", None, 0),
-    ("disclosure_proactive", rf"(发布|公开){_}{{0,14}}(政务|政府)?信息", r"公开|网站|政务", 0),
+    # (依申请公开政府信息78件: requests, see below.)
+    ("disclosure_proactive", rf"(?<!申请)(发布|公开){_}{{0,14}}(政务|政府)?信息", r"公开|网站|政务", 0),
+    # 全年更新各类政府信息130023条, 概况类信息更新量584条: the disclosure report's items
+    # updated on the portal (its table's 更新量) are items disclosed.
+    ("disclosure_proactive", rf"更新{_}{{0,10}}信息|信息{_}{{0,2}}更新量?", r"公开|网站|政务", 0),
     ("disclosure_requests", r"依申请|信息公开申请|公开申请", None, 0),
     ("disclosure_requests", rf"(收到|新收|受理){_}{{0,12}}申请", r"信息公开|依申请公开|公开申请|政务公开", 0),
     ("disclosure_replied_on_time", r"按期答复|按时答复", None, 1),
@@ -517,6 +521,9 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("mediation_amount", r"涉及金额|涉案金额|金额", MED, 0),
     # 公共法律服务
     ("legal_aid_cases", r"法律援助", None, 0),
+    # 法律援助诉讼案件93950件, 刑事法律援助案件18122件, 受理法援案件106871件: legal aid cases
+    # of one kind are legal aid cases, not lawsuits or a kind of case.
+    ("legal_aid_cases", r"(法律援助|法援)(诉讼|刑事|民事|行政|非诉)?案件|(刑事|民事|行政|诉讼)法律援助案件", None, 1),
     ("notary_cases", r"公证", None, 0),
     ("legal_service_visits", r"法律服务|法律咨询", None, 0),
     # 办理法律帮助案件3.84万件 beside 审批法律援助案件8.88万件: legal help (法律援助法

@@ -317,3 +317,13 @@ def test_a_count_of_successes_is_not_the_count_of_a_rate_that_does_not_say_succe
     text = "全镇各级调解组织共调解民间纠纷1852件，调解成功1818起，调解率达100%，调解成功率达98.2%。"
     assert [r for r in rels(text) if not r["consistent"]] == []
     assert [r["stated"] for r in rels(text, "rate")] == [98.2]
+
+
+def test_disclosure_updates_requests_and_legal_aid_cases_of_a_kind():
+    assert codes("政府信息公开方面，全年更新各类政府信息130023条，概况类信息更新量584条。") == [
+        ("disclosure_proactive", 130023),
+        ("disclosure_proactive", 584),
+    ]
+    assert codes("2023年，共收到依申请公开政府信息78件。")[0][0] == "disclosure_requests"
+    got = codes("山东受理法援案件106871件。办理法律援助诉讼案件93950件。全年共受理刑事法律援助案件18122件。")
+    assert [c for c, _v in got] == ["legal_aid_cases"] * 3
