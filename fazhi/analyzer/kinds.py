@@ -107,7 +107,13 @@ def information(text: str, f: _Coded) -> str | None:
     cases (every annotated text that met one says so); disclosure codes keep theirs."""
     if f.indicator.startswith(("disclosure_", "other:")) or f.indicator == lx.NUMERATOR:
         return None
-    return "other:information_items" if INFORMATION.search(_clause_before(text, f)) else None
+    clause = _clause_before(text, f)
+    if f.indicator in ("cppcc_proposals", "npc_suggestions") and PUBLISHED_REPLIES.search(clause):
+        return "other:information_items"  # 提案办理结果22条, 办理复文2575件: what was published
+    return "other:information_items" if INFORMATION.search(clause) else None
+
+
+PUBLISHED_REPLIES = re.compile(r"(结果|复文)(共计|共|计|达到|达|为|有)?\s*$")
 
 
 # 主动公开规范性文件78件, 主动公开市级文件67份: the documents among the items disclosed.

@@ -804,7 +804,8 @@ SPREADING_QUALIFIERS = ("other:disclosure_appeals", "other:field_cases")
 # A total's parts that are a different measure of the same items (其中按期办结36件 of
 # 36 requests): they keep their own code but are no partition of the total.
 SUB_MEASURES: dict[str, tuple[str, ...]] = {
-    "disclosure_requests": ("disclosure_replied_on_time",),
+    # 收到669份申请，其中因信息公开申请引起的行政复议21宗: appeals about the requests.
+    "disclosure_requests": ("disclosure_replied_on_time", "other:disclosure_appeals"),
     "litig_cases": ("other:litig_outcome",),  # 新收应诉170件，其中…驳回起诉54件: how some ended
 }
 

@@ -327,3 +327,10 @@ def test_disclosure_updates_requests_and_legal_aid_cases_of_a_kind():
     assert codes("2023年，共收到依申请公开政府信息78件。")[0][0] == "disclosure_requests"
     got = codes("山东受理法援案件106871件。办理法律援助诉讼案件93950件。全年共受理刑事法律援助案件18122件。")
     assert [c for c, _v in got] == ["legal_aid_cases"] * 3
+
+
+def test_appeals_about_requests_and_published_replies_are_named_as_such():
+    text = "共收到669份政府信息公开申请件，其中因信息公开申请引起的行政复议21宗、行政诉讼10宗。"
+    assert [c for c, _v in codes(text)][1:] == ["other:disclosure_appeals"] * 2
+    got = codes("主动公开人大代表建议及政协委员提案办理结果22条。共办理人大代表建议和政协提案120件。")
+    assert got == [("other:information_items", 22), ("cppcc_proposals", 120)]
