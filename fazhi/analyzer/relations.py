@@ -414,6 +414,16 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation], text: st
             ][:1]
         if whole is not None and figures[whole].indicator == f.share_code:
             named = [whole]
+        if not named:
+            # 其中市本级…受理98件，…已受理案件办结94件，作出维持决定的26件，占已审结总数的
+            # 27.7%: the only count of the code is itself a part (of the city's 107); it
+            # is the base when the rate fits it (found by its code: a fit only).
+            part = next((j for j in earlier if figures[j].indicator == f.share_code and not figures[j].is_rate), None)
+            if part is not None:
+                rel = _checked_rate(figures, i, numerator, part, "较确定")
+                if rel.consistent:
+                    out.append(rel)
+                    return
         if named:
             # 确定 where the base stands in the share's own sentence; a base found by its
             # code elsewhere is read, not stated (较确定).

@@ -334,3 +334,12 @@ def test_appeals_about_requests_and_published_replies_are_named_as_such():
     assert [c for c, _v in codes(text)][1:] == ["other:disclosure_appeals"] * 2
     got = codes("主动公开人大代表建议及政协委员提案办理结果22条。共办理人大代表建议和政协提案120件。")
     assert got == [("other:information_items", 22), ("cppcc_proposals", 120)]
+
+
+def test_a_share_over_a_count_that_is_itself_a_part_when_it_is_the_only_one_of_its_kind():
+    text = (
+        "全市共新收行政复议申请205件，其中市本级新收申请107件（受理98件，不予受理9件），已受理案件办结94件，"
+        "作出维持决定的26件，占已审结总数的27.7%；驳回1件，占已审结总数的1.1%。"
+    )
+    got = [(r["stated"], r["denominator_quote"].endswith("94件")) for r in rels(text, "rate")]
+    assert got == [(27.7, True), (1.1, True)]
