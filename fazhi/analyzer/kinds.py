@@ -136,24 +136,6 @@ AVERAGE = re.compile(r"平均|人均|日均|月均|场均|户均|件均")
 RANKED_MEDIATORS = re.compile(r"(首席|[一二三四五]级|等级|优秀|金牌|品牌|星级)[^，。；、\d]{0,4}调解员[^，。；、\d]{0,2}$")
 
 
-# 公开督查督导信息24条, 政府采购信息60条, 助企纾困信息163条: items of one topic.
-TOPIC_ITEMS = re.compile(r"(?P<topic>[\u4e00-\u9fff]{2,8})信息(共计|共|计|达到|达|为|有)?\s*$")
-# The words that name disclosed information in general, not a topic of it.
-GENERIC_INFO = re.compile(r"(政府|政务|各类|各项|公开|主动公开|发布|更新|相关|有关|目录)$")
-
-
-def topic_items(text: str, f: _Coded) -> str | None:
-    """公开督查督导信息24条 → other:topic_items: the items of one topic, not the items
-    disclosed (the annotators code them other: unless they are listed under the total,
-    whose code the parts of a list take afterwards)."""
-    if f.indicator != "disclosure_proactive":
-        return None
-    m = TOPIC_ITEMS.search(_clause_before(text, f))
-    if m is None or GENERIC_INFO.search(m.group("topic")):
-        return None
-    return "other:topic_items"
-
-
 def averages(text: str, f: _Coded) -> str | None:
     """平均办结8起 → other:average: a mean per person, day or case is no catalogue count
     (every annotated text that met one says so). Rates keep their codes."""
@@ -328,7 +310,7 @@ def _forward(text: str, pos: int, stops: str, limit: int) -> int:
     return hi
 
 
-RULES = (new_media, documents, topic_items, information, matters, averages, ranked_mediators, consultations, units, disclosure_handling, legality_review)
+RULES = (new_media, documents, information, matters, averages, ranked_mediators, consultations, units, disclosure_handling, legality_review)
 
 
 def refine(text: str, figures: Sequence[_Coded]) -> None:

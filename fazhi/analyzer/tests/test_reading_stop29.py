@@ -343,10 +343,3 @@ def test_a_share_over_a_count_that_is_itself_a_part_when_it_is_the_only_one_of_i
     )
     got = [(r["stated"], r["denominator_quote"].endswith("94件")) for r in rels(text, "rate")]
     assert got == [(27.7, True), (1.1, True)]
-
-
-def test_items_of_one_topic_are_not_the_items_disclosed_unless_listed_under_them():
-    got = codes("政务公开方面，公开督查督导信息24条，主动公开政府信息3000条。")
-    assert got == [("other:topic_items", 24), ("disclosure_proactive", 3000)]
-    got = codes("主动公开政府信息300条，其中政府采购信息60条、督查信息20条。")
-    assert [c for c, _v in got] == ["disclosure_proactive"] * 3
