@@ -99,6 +99,8 @@ def new_media(text: str, f: _Coded) -> str | None:
 
 # 政协提案办理答复信息135条, 掌握纠纷信息60余条: what is counted is information.
 INFORMATION = re.compile(r"信息(共计|共|计|达到|达|为|有)?\s*$")
+# 提案办理结果22条, 办理复文2575件: the replies published, not the proposals.
+PUBLISHED_REPLIES = re.compile(r"(结果|复文)(共计|共|计|达到|达|为|有)?\s*$")
 
 
 def information(text: str, f: _Coded) -> str | None:
@@ -112,8 +114,6 @@ def information(text: str, f: _Coded) -> str | None:
         return "other:information_items"  # 提案办理结果22条, 办理复文2575件: what was published
     return "other:information_items" if INFORMATION.search(clause) else None
 
-
-PUBLISHED_REPLIES = re.compile(r"(结果|复文)(共计|共|计|达到|达|为|有)?\s*$")
 
 
 # 主动公开规范性文件78件, 主动公开市级文件67份: the documents among the items disclosed.
