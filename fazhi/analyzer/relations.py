@@ -587,22 +587,9 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation], text: st
                 return
         # 以调解、和解等方式结案3723件，占31.65%: no total stated anywhere near; the
         # total the share implies is given (never a verdict against the text).
-        implied = int((num * HUNDRED / f.value).quantize(Decimal(1), ROUND_HALF_UP))
-        computed, ok = rate_fits(num, Decimal(implied), f.value, f.approx, f.bound) if implied else (None, False)
-        if ok:
-            out.append(
-                Relation(
-                    "rate",
-                    True,
-                    f"文中未给出“占”的总数；按{_fmt(num)}÷{_fmt(f.value)}%推算总数约为{implied}，与所报比率相符。",
-                    rate=i,
-                    numerator=numerator,
-                    implied_denominator=implied,
-                    stated=f.value,
-                    computed=computed,
-                    confidence="较确定",
-                )
-            )
+        fit = _implied_fit(f, i, numerator, num, f"文中未给出“占”的总数；按{_fmt(num)}÷{_fmt(f.value)}%推算总数约为{{implied}}，")
+        if fit is not None:
+            out.append(fit)
             return
     out.append(_unchecked(i, numerator, f.value, f"“占{f.share_of}”所指的总数在文中找不到或对不上，未作判断。"))
 
@@ -1821,6 +1808,29 @@ def _implied_fits(figures: list[Figure], i: int, numerator: int) -> bool:
         return False
     implied = int((num * HUNDRED / f.value).quantize(Decimal(1), ROUND_HALF_UP))
     return implied > 0 and rate_fits(num, Decimal(implied), f.value, f.approx, f.bound)[1]
+
+
+def _implied_fit(f: Figure, i: int, numerator: int, num: Decimal, note: str) -> Relation | None:
+    """The whole-number base a rate implies for its count (num ÷ rate), reported only
+    when the rate fits it (较确定, never a verdict against the text). `note` names what
+    was implied, with {implied} for the base."""
+    implied = int((num * HUNDRED / f.value).quantize(Decimal(1), ROUND_HALF_UP)) if f.value else 0
+    if not implied:
+        return None
+    computed, ok = rate_fits(num, Decimal(implied), f.value, f.approx, f.bound)
+    if not ok:
+        return None
+    return Relation(
+        "rate",
+        True,
+        note.format(implied=implied) + "与所报比率相符。",
+        rate=i,
+        numerator=numerator,
+        implied_denominator=implied,
+        stated=f.value,
+        computed=computed,
+        confidence="较确定",
+    )
 
 
 def _implied_rate(
@@ -3217,22 +3227,11 @@ def _difference_rates(figures: list[Figure]) -> list[Relation]:
         if cur is None or cur.is_rate or cur.sentence != f.sentence or _difference(cur) or not _same_measure(diff, cur):
             # 受理的纠纷总数比去年同期增加281件，同比上升3.44%: no count of this year; the
             # base the change implies is given (never a verdict).
-            implied = int((diff.value * HUNDRED / f.value).quantize(Decimal(1), ROUND_HALF_UP)) if f.value else 0
-            computed, ok = rate_fits(diff.value, Decimal(implied), f.value, f.approx, f.bound) if implied else (None, False)
-            if ok:
-                out.append(
-                    Relation(
-                        "rate",
-                        True,
-                        f"文中未给出上期数；按变化数{_fmt(diff.value)}÷{_fmt(f.value)}%推算上期数约为{implied}，与所报比率相符。",
-                        rate=i,
-                        numerator=d,
-                        implied_denominator=implied,
-                        stated=f.value,
-                        computed=computed,
-                        confidence="较确定",
-                    )
-                )
+            fit = _implied_fit(
+                f, i, d, diff.value, f"文中未给出上期数；按变化数{_fmt(diff.value)}÷{_fmt(f.value)}%推算上期数约为{{implied}}，"
+            )
+            if fit is not None:
+                out.append(fit)
             continue
         down = m.group("dir") in _DOWN
         base = cur.value + diff.value if down else cur.value - diff.value
