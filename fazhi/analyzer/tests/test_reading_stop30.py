@@ -62,3 +62,43 @@ def test_the_parts_of_an_unmarked_run_keep_their_own_codes():
     got = codes(text)
     assert got["年共受理政府信息公开申请86件"] == "disclosure_requests"
     assert not any(c == "disclosure_requests" for q, c in got.items() if q.endswith(("79件", "7件")))
+
+
+# Rates whose base the text does not state -------------------------------------------
+
+
+def rates(text):
+    a = analyze_text(text)
+    return [r.as_dict(a.figures) for r in a.relations if r.kind == "rate"]
+
+
+def test_a_named_rate_over_an_unstated_base_gives_the_base_it_implies():
+    (r,) = rates("全年共审结复议案件2400件，审结率为83.4%。")
+    assert r["consistent"] and r["denominator_quote"] is None and r["implied_denominator"] == 2878
+    assert "推算" in r["note"] and r["confidence"] == "较确定"
+
+
+def test_a_named_rate_fitting_no_whole_base_is_left_unjudged_not_called_wrong():
+    # 5 ÷ 83.4% = 5.995…: no whole number of cases gives 83.4% with 5.
+    assert rates("全年共审结复议案件5件，审结率为83.4%。") == []
+    assert [r for r in analyze_text("全年共审结复议案件5件，审结率为83.4%。").unchecked if r.kind == "rate"]
+
+
+def test_a_hundred_percent_rate_implies_nothing():
+    assert rates("全年共审结复议案件240件，审结率为100%。") == []
+
+
+def test_a_share_of_a_base_named_in_words_that_no_count_states_gives_the_implied_base():
+    (r,) = rates("全年解决行政争议1974件，占一审结案总数的35.9%。")
+    assert r["consistent"] and r["implied_denominator"] == 5499
+
+
+def test_a_share_of_a_base_a_count_states_implies_no_other_base():
+    # 受理行政复议案件88件 names the 复议 base: the share misfits it; nothing is implied.
+    text = "全年受理行政复议案件88件。终止行政复议案件15件，占复议案件总数的23.44%。"
+    assert [r for r in rates(text) if r.get("implied_denominator")] == []
+
+
+def test_a_share_of_the_texts_own_total_implies_no_base():
+    text = "行政处罚类112件，占案件总数的26%；行政确权类98件，占案件总数的22.7%。"
+    assert [r for r in rates(text) if r.get("implied_denominator")] == []
