@@ -1563,11 +1563,10 @@ def _closing_paren(text: str, pos: int, stop: int) -> int | None:
     return None
 
 
-def part_lists(text: str, figures: list[Figure], unmarked: bool = True) -> list[tuple[int, list[int]]]:
+def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
     """(total, parts) for every 其中/含 list: the total is the nearest count before
     the marker in the same sentence; the parts are the counts after it, up to the
-    first figure in another kind of unit. With `unmarked`, also the runs of counts
-    that add up exactly to the count before them with no word to say so."""
+    first figure in another kind of unit."""
     out = []
     used: set[int] = set()
     ends = [f.cend for f in figures]
@@ -1680,8 +1679,6 @@ def part_lists(text: str, figures: list[Figure], unmarked: bool = True) -> list[
     out += _scope_lists(text, figures, used | {t for t, _p in out})
     out += _colon_lists(text, figures, used | {t for t, _p in out}, parts_only=set(used))
     out += _share_runs(figures, used | {t for t, _p in out} | {i for _t, p in out for i in p})
-    if unmarked:
-        out += _adjacent_runs(figures, used | {t for t, _p in out} | {i for _t, p in out for i in p})
     return out
 
 
@@ -1761,54 +1758,6 @@ def _share_runs(figures: list[Figure], used: set[int]) -> list[tuple[int, list[i
         if sum(figures[j].value for j in run) == figures[total].value and len(run) >= 2:
             out.append((total, run))
             run = []
-    return out
-
-
-# The smallest total an unmarked run of counts may break down: below it, counts of
-# different things add up by chance too often (受理5件，审结3件，纠错2件).
-ADJACENT_RUN_MIN_TOTAL = 10
-
-
-def _adjacent_runs(figures: list[Figure], used: set[int]) -> list[tuple[int, list[int]]]:
-    """受理政府信息公开申请96件，已经答复的91件，结转下年度办理5件: the counts right after
-    a count, in its sentence and its measure word, that add up to it exactly break it
-    down though no 其中 says so. Only an exact sum of two or more parts is taken, each
-    part smaller than the total and without a catalogue code of its own other than the
-    total's (审结 and 纠错 after 受理 are further measures of the same cases, which may
-    add up by chance), and the total not itself an item of a list in its measure word
-    (行政不作为类案件30件，信息公开类案件27件，…9件，…8件，…10件). A run that overshoots
-    is no list. Shares between the parts are passed over."""
-    out: list[tuple[int, list[int]]] = []
-    taken = set(used)
-    for t, tf in enumerate(figures):
-        if t in taken or tf.is_rate or tf.approx or _comparison(tf) or tf.value < ADJACENT_RUN_MIN_TOTAL:
-            continue
-        before = next((g for g in reversed(figures[:t]) if not g.is_rate), None)
-        if before is not None and before.sentence == tf.sentence and before.unit == tf.unit:
-            continue  # 信息公开类27件 after 不作为类30件: an item of a list, not its total
-        run: list[int] = []
-        total = Decimal(0)
-        for i in range(t + 1, len(figures)):
-            f = figures[i]
-            if f.sentence != tf.sentence or total >= tf.value:
-                break
-            if f.is_rate or f.value == 0:
-                continue  # a share of a part; a count of none, which parts nothing
-            if (
-                i in taken
-                or f.unit != tf.unit
-                or f.approx
-                or _comparison(f)
-                or f.value >= tf.value
-                or not (f.is_other or f.indicator == tf.indicator)
-            ):
-                break
-            run.append(i)
-            total += f.value
-        if len(run) >= 2 and total == tf.value:
-            out.append((t, run))
-            taken.update(run)
-            taken.add(t)
     return out
 
 
@@ -1935,9 +1884,7 @@ def _blocked_in_clause(f: Figure, code: str) -> bool:
 
 
 def _inherit_part_codes(text: str, figures: list[Figure]) -> None:
-    # A run no word marks (see _adjacent_runs) gives a relation, not codes: its parts
-    # name measures of their own (已办结, 转下年办理) more often than kinds of the total.
-    for total, parts in part_lists(text, figures, unmarked=False):
+    for total, parts in part_lists(text, figures):
         s = sum((figures[i].value for i in parts), Decimal(0))
         if figures[parts[0]].sentence != figures[total].sentence and s > figures[total].value:
             # 结果分别为撤销48件…确认违法150件。其中A类164件…: a 其中 opening a sentence

@@ -1417,9 +1417,10 @@ def _exact_runs(text: str, figures: list[Figure], done: set[tuple[int | None, fr
     """共调解纠纷19.2万件，其中疑难复杂纠纷7053件…；主动调解6.3万件，依申请调解10.8万件，
     …移送调解纠纷共2.1万件: a run of counts later in the total's sentence (to 。), in its
     measure, that make it exactly is its breakdown though no word says so (相符,
-    较确定). Three parts at least, outside tables: two counts that happen to add up
-    (受理300件，审结280件，…20件) are too common to mean a breakdown. Only an exact sum
-    is reported, so nothing is judged from nearness."""
+    较确定). Three parts at least, outside tables, or the two counts right after the
+    total that `_two_part_run` accepts: two counts that happen to add up (受理300件，
+    审结280件，纠错20件) are too common otherwise. Only an exact sum is reported, so
+    nothing is judged from nearness."""
     out = []
     listed = {j for _t, parts in done for j in parts}
     for i, t in enumerate(figures):
@@ -1444,7 +1445,7 @@ def _exact_runs(text: str, figures: list[Figure], done: set[tuple[int | None, fr
                 s += g.value
                 if s > t.value:
                     break
-                if s == t.value and b - a >= 2:
+                if s == t.value and (b - a >= 2 or a == 0 and _two_part_run(figures, i, later, b)):
                     parts = later[a : b + 1]
                     if _a_sibling_of(figures, i, parts):
                         break
@@ -1460,6 +1461,31 @@ def _exact_runs(text: str, figures: list[Figure], done: set[tuple[int | None, fr
                         done.add((i, frozenset(parts)))
                     break
     return out
+
+
+# The smallest total two counts may break down with no word to say so: below it,
+# counts of different things add up by chance too often (受理5件，审结3件，纠错2件).
+TWO_PART_MIN_TOTAL = 10
+
+
+def _two_part_run(figures: list[Figure], t: int, later: list[int], b: int) -> bool:
+    """受理政府信息公开申请96件，已经答复91件，结转下年度办理5件: two counts that make the
+    count before them break it down when they come right after it (`later[:2]`, b == 1),
+    name no measure of the catalogue other than its own (审结 and 纠错 after 受理 are
+    further measures of the same cases), end its sentence's counts in that measure
+    (编制15名，在岗10名，队长2名，副队长3名，执法员5名: 10+2+3 make 15 by chance), and the
+    total is no item of a list itself (a count in its measure just before it in the
+    sentence)."""
+    tf = figures[t]
+    if b != 1 or tf.value < TWO_PART_MIN_TOTAL:
+        return False
+    parts = [figures[j] for j in later[:2]]
+    if any(not (g.is_other or g.indicator == tf.indicator) or _comparison(g) for g in parts):
+        return False
+    before = next((g for g in reversed(figures[:t]) if not g.is_rate), None)
+    if before is not None and before.sentence == tf.sentence and _same_measure(before, tf):
+        return False
+    return not any(_same_measure(figures[j], tf) and figures[j].value for j in later[2:])
 
 
 def _named_as(g: Figure) -> str:
