@@ -32,6 +32,8 @@ def headline_values(a: Analysis) -> dict[str, Decimal]:
     for i, f in enumerate(a.figures):
         if f.is_other or f.part_of is not None or i in parts or f.indicator in whole:
             continue
+        if lx.unit_group(f.unit) == "tenths":
+            continue  # 出庭应诉率超八成 says less than a rate in %: not in a column of them
         if "上年" in f.scope:
             continue  # 由上年的816件上升到1087件: last year's value is not the report's
         if f.scope.startswith("全"):

@@ -223,6 +223,10 @@ UNIT_GROUP: dict[str, str] = {
     "天": "time",
     "小时": "time",
     "课时": "time",
+    "年": "time",  # 连续五年 (a run of years; 年 is a unit nowhere else)
+    "届": "time",
+    # 超八成: tenths, never a count nor a percentage to check (八成 is 75%–85%).
+    "成": "tenths",
 }
 
 # Codes whose figures are also written in a second kind of unit.
@@ -247,7 +251,8 @@ def unit_group(unit: str) -> str:
 
 @cache
 def code_groups(code: str) -> frozenset[str]:
-    return frozenset({unit_group(CODE_UNIT.get(code, "件"))} | EXTRA_GROUPS.get(code, set()))
+    tenths = {"tenths"} if code.endswith("_rate") else set()  # 出庭应诉率超八成
+    return frozenset({unit_group(CODE_UNIT.get(code, "件"))} | EXTRA_GROUPS.get(code, set()) | tenths)
 
 
 # A table column that counts a step before or beside the act its spanning header

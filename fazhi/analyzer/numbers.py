@@ -318,7 +318,25 @@ def find_numbers(text: str) -> list[NumberToken]:
         out.append(
             NumberToken(start, end, value, high, unit, approx, not num[0].isdigit(), m.group(0))
         )
-    return _join_mixed(out)
+    return _spans_and_tenths(text, _join_mixed(out))
+
+
+# 连续五年, 连续17年: a run of years is a figure (年 is no unit elsewhere: 2023年 is a
+# date). 超八成, 近九成: tenths, written 成 (not 成立, 成效, 成功…).
+_RUN_OF_YEARS = re.compile(r"连续$")
+_TENTHS_AFTER = re.compile(r"成(?![立功为效果员绩本熟交就长品型形像风])")
+
+
+def _spans_and_tenths(text: str, tokens: list[NumberToken]) -> list[NumberToken]:
+    out = []
+    for tok in tokens:
+        if not tok.unit and tok.high is None:
+            if _RUN_OF_YEARS.search(text[max(0, tok.start - 2) : tok.start]) and text[tok.end : tok.end + 1] in ("年", "届"):
+                tok = NumberToken(tok.start, tok.end + 1, tok.value, None, text[tok.end], tok.approx, tok.chinese, tok.raw + text[tok.end])
+            elif tok.chinese and 0 < tok.value < 10 and _TENTHS_AFTER.match(text, tok.end):
+                tok = NumberToken(tok.start, tok.end + 1, tok.value, None, "成", tok.approx, True, tok.raw + "成")
+        out.append(tok)
+    return out
 
 
 def _join_mixed(tokens: list[NumberToken]) -> list[NumberToken]:

@@ -17,6 +17,13 @@ def test_rows_put_each_code_beside_every_report():
     assert rows["legal_aid_cases"] == [400, None]
 
 
+def test_a_rate_in_tenths_stands_in_no_column_of_rates_in_percent():
+    c = "甲县人民政府\n关于2023年法治政府建设情况的报告\n行政机关负责人出庭应诉率超八成。"
+    d = "乙县人民政府\n关于2023年法治政府建设情况的报告\n行政机关负责人出庭应诉率为85%。"
+    rows = {r["code"]: r["values"] for r in comparison_rows([analyze_text(c), analyze_text(d)])}
+    assert rows["litig_appear_rate"] == [None, 85]
+
+
 def test_the_xlsx_has_the_table_the_checks_and_the_structure():
     buf = io.BytesIO()
     write_xlsx([analyze_text(A), analyze_text(B)], buf)

@@ -109,3 +109,23 @@ def test_a_share_of_a_base_a_count_states_implies_no_other_base():
 def test_a_share_of_the_texts_own_total_implies_no_base():
     text = "行政处罚类112件，占案件总数的26%；行政确权类98件，占案件总数的22.7%。"
     assert [r for r in rates(text) if r.get("implied_denominator")] == []
+
+
+# Runs of years and tenths ------------------------------------------------------------
+
+
+def figures(text):
+    return [(f.value, f.unit, f.approx) for f in analyze_text(text).figures]
+
+
+def test_a_run_of_years_is_a_figure_and_a_year_is_not():
+    assert figures("全区行政复议案件连续五年下降。") == [(5, "年", False)]
+    assert figures("全区行政复议案件连续17年居全市首位。") == [(17, "年", False)]
+    assert figures("2023年全区行政复议案件下降。") == []
+
+
+def test_tenths_are_figures_of_their_rate_but_not_percentages():
+    (f,) = analyze_text("行政机关负责人出庭应诉率超八成。").figures
+    assert (f.indicator, f.value, f.unit, f.approx, f.is_rate) == ("litig_appear_rate", 8, "成", True, False)
+    assert analyze_text("行政机关负责人出庭应诉率超八成。").relations == []
+    assert figures("全面完成调委会规范化建设，成效明显。") == []
