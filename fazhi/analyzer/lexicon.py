@@ -509,6 +509,9 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("other:pre_suit_mediation_rate", r"调解成功率|成功率", r"诉前", 3),
     # 发生各类矛盾纠纷490件: disputes that arose, not disputes mediated.
     ("other:disputes_occurred", rf"发生{_}{{0,8}}纠纷", None, 1),
+    # 化解矛盾纠纷2752起: disputes resolved by any channel (信访, 综治, 诉前…), not the
+    # cases people's mediation took (人民调解组织共化解矛盾纠纷16万件, 排查调处).
+    ("other:disputes_resolved", rf"^(?:(?!调解|调处|调委会){_})*化解{_}{{0,8}}纠纷", None, 1),
     ("mediation_success", r"调解成功|成功调解|调处成功|成功调处|调成|化解成功|成功化解", None, 1),
     ("mediation_rate", r"调解成功率|调处成功率|成功率", MED, 0),
     # 实质性化解率, 综合化解率: other measures than the share of cases mediated.

@@ -129,3 +129,9 @@ def test_tenths_are_figures_of_their_rate_but_not_percentages():
     assert (f.indicator, f.value, f.unit, f.approx, f.is_rate) == ("litig_appear_rate", 8, "成", True, False)
     assert analyze_text("行政机关负责人出庭应诉率超八成。").relations == []
     assert figures("全面完成调委会规范化建设，成效明显。") == []
+
+
+def test_disputes_resolved_by_any_channel_are_not_cases_mediated():
+    assert codes("全镇共化解矛盾纠纷2752起。") == {"全镇共化解矛盾纠纷2752起": "other:disputes_resolved"}
+    assert set(codes("全市人民调解组织共化解矛盾纠纷16万件。").values()) == {"mediation_cases"}
+    assert set(codes("全县共调处矛盾纠纷1200件。").values()) == {"mediation_cases"}
