@@ -587,6 +587,10 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation], text: st
                 return
         # 以调解、和解等方式结案3723件，占31.65%: no total stated anywhere near; the
         # total the share implies is given (never a verdict against the text).
+        near = _base_nearby(figures, i, numerator)
+        if near is not None:
+            out.append(_unchecked(i, numerator, f.value, _near_miss_note(figures, i, numerator, near)))
+            return
         fit = _implied_fit(f, i, numerator, num, f"文中未给出“占”的总数；按{_fmt(num)}÷{_fmt(f.value)}%推算总数约为{{implied}}，")
         if fit is not None:
             out.append(fit)
@@ -1687,11 +1691,7 @@ def _named_rate(text: str, figures: list[Figure], i: int, out: list[Relation]) -
     fit = _implied_fit(
         f, i, numerator, num.value, f"文中未给出{m.group(1)}率的分母；按{_fmt(num.value)}÷{_fmt(f.value)}%推算总数约为{{implied}}，"
     )
-    stated = any(
-        g.value > num.value and g.group == num.group and not g.is_rate and f.paragraph - g.paragraph <= IMPLIED_REACH
-        for g in figures[:i]
-    )
-    if fit is not None and 0 < f.value < HUNDRED and not f.bound and not stated:
+    if fit is not None and 0 < f.value < HUNDRED and not f.bound and _base_nearby(figures, i, numerator, None) is None:
         # (100% of an unstated base says nothing that can be checked; a larger count
         # nearby that the rate misfits may be its base, stated: no base is implied.)
         out.append(fit)
@@ -1842,10 +1842,41 @@ def _fitting_alternate(
     return None
 
 
-# How many paragraphs back a larger count may be the stated base of a named rate: then
-# the base the rate implies is not given (中山: 审结2755件，审结率93.8% two paragraphs
-# after 共收到申请2929宗, which it misfits).
+# How many paragraphs back a larger count may be the stated base of a rate: then the
+# base the rate implies is not given (中山: 审结2755件，审结率93.8% two paragraphs after
+# 共收到申请2929宗, which it misfits).
 IMPLIED_REACH = 2
+# How close a stated count must bring a rate to be taken for its base: within 1% of the
+# rate (6.157% for 6.20%), closer than a sibling item's count comes (61÷64 = 95.3% for 92.4%).
+NEAR_MISS = Decimal("0.01")
+
+
+def _base_nearby(figures: list[Figure], i: int, numerator: int, near_miss: Decimal | None = NEAR_MISS) -> int | None:
+    """A count of the rate's kind larger than its own before it within IMPLIED_REACH
+    paragraphs that may be the base the text states, which the rate did not fit: then
+    no other base may be implied for it. With `near_miss`, only a count the rate nearly
+    fits (33÷536 = 6.16% for a stated 6.20%)."""
+    f, num = figures[i], figures[numerator]
+    return next(
+        (
+            j
+            for j in range(i - 1, -1, -1)
+            if (g := figures[j]).value > num.value
+            and g.group == num.group
+            and not g.is_rate
+            and f.paragraph - g.paragraph <= IMPLIED_REACH
+            and (near_miss is None or abs(num.value * HUNDRED / g.value - f.value) <= near_miss * f.value)
+        ),
+        None,
+    )
+
+
+def _near_miss_note(figures: list[Figure], i: int, numerator: int, j: int) -> str:
+    f, num, g = figures[i], figures[numerator], figures[j]
+    return (
+        f"{_fmt(num.value)}÷{_fmt(g.value)}={_fmt((num.value * HUNDRED / g.value).quantize(Decimal('0.001')))}%，"
+        f"与所报{_fmt(f.value)}%接近而不等；“{g.quote}”可能是其分母，未推算其他分母，也未判为不符。"
+    )
 
 
 def _implied_fits(figures: list[Figure], i: int, numerator: int) -> bool:
@@ -1896,6 +1927,12 @@ def _implied_rate(
         else f"但{_fmt(num)}÷{implied}={_fmt(computed)}%，取最接近的整数总数也得不出所报的{_fmt(f.value)}%。"
     )
     between = text[figures[numerator].cend : f.cstart]
+    near = _base_nearby(figures, i, numerator) if ok else None
+    if near is not None:
+        # 败诉33件…审结536件…败诉率为6.20%: 33÷536 = 6.16% nearly fits; the base 33÷6.2%
+        # implies (532) is not stated, 536 is.
+        out.append(_unchecked(i, numerator, f.value, _near_miss_note(figures, i, numerator, near)))
+        return
     if not ok and (
         not _adjacent(figures, numerator, i, between)
         or figures[numerator].unit in _EVENT_UNITS

@@ -135,3 +135,18 @@ def test_disputes_resolved_by_any_channel_are_not_cases_mediated():
     assert codes("全镇共化解矛盾纠纷2752起。") == {"全镇共化解矛盾纠纷2752起": "other:disputes_resolved"}
     assert set(codes("全市人民调解组织共化解矛盾纠纷16万件。").values()) == {"mediation_cases"}
     assert set(codes("全县共调处矛盾纠纷1200件。").values()) == {"mediation_cases"}
+
+
+def test_a_rate_that_nearly_fits_a_stated_count_implies_no_other_base():
+    # 33 ÷ 536 = 6.157%: the 536 stated is likely the base, which 6.20% misses; the
+    # base 33 ÷ 6.2% implies (532) is not offered as a fit.
+    a = analyze_text("全年审结一审行政案件536件。\n行政机关败诉33件，败诉率为6.20%。")
+    assert [r for r in a.relations if r.kind == "rate" and r.implied_denominator] == []
+    (u,) = [r for r in a.unchecked if r.kind == "rate"]
+    assert "接近而不等" in u.note and "536件" in u.note and not any(not r.consistent for r in a.relations)
+
+
+def test_a_rate_far_from_every_stated_count_still_gives_its_implied_base():
+    a = analyze_text("全年受理行政复议案件3000件。\n行政机关败诉33件，败诉率为6.20%。")
+    (r,) = [r for r in a.relations if r.kind == "rate"]
+    assert r.consistent and r.implied_denominator == 532
