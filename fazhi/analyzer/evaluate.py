@@ -8,7 +8,9 @@
 - A gold relation is found when a predicted relation of the same kind covers the
   same quotes (rate, numerator, denominator; or total and parts) with the same
   `consistent` verdict. A false inconsistency is a predicted inconsistent
-  relation that is not an inconsistent gold relation.
+  relation that is not an inconsistent gold relation; a false consistency is a
+  predicted consistent rate whose rate the gold calls inconsistent (a 相符 the text
+  disproves, whatever base the analyzer took).
 """
 
 from __future__ import annotations
@@ -143,6 +145,18 @@ def score_file(gold: dict[str, Any], text: str, analysis: Analysis) -> dict[str,
             for g in gold.get("relations", [])
         )
     ]
+    false_consistencies = [
+        p
+        for p in preds
+        if p["kind"] == "rate"
+        and p["consistent"]
+        and any(
+            g.get("kind") == "rate"
+            and g.get("consistent") is False
+            and _in(p["rate_position"], _span(text, g.get("rate_quote")))
+            for g in gold.get("relations", [])
+        )
+    ]
     return {
         "file": gold.get("file", ""),
         "gold": len(golds),
@@ -154,6 +168,7 @@ def score_file(gold: dict[str, Any], text: str, analysis: Analysis) -> dict[str,
         "relations_found": found,
         "relations_missed": missed,
         "false_inconsistencies": false_inconsistencies,
+        "false_consistencies": false_consistencies,
         "gold_inconsistencies": sum(
             1 for g in gold.get("relations", []) if g.get("consistent") is False
         ),
@@ -204,6 +219,7 @@ def evaluate(gold_dir: str | Path, reports_dir: str | Path | None = None) -> dic
                     "relations_found": [],
                     "relations_missed": gold.get("relations", []),
                     "false_inconsistencies": [],
+                    "false_consistencies": [],
                     "missed_figures": gold["figures"],
                     "unmatched_predictions": [],
                     "gold_inconsistencies": 0,
@@ -234,6 +250,7 @@ def evaluate(gold_dir: str | Path, reports_dir: str | Path | None = None) -> dic
         "relations_found": sum(len(f["relations_found"]) for f in files),
         "relations_missed": sum(len(f["relations_missed"]) for f in files),
         "false_inconsistencies": sum(len(f["false_inconsistencies"]) for f in files),
+        "false_consistencies": sum(len(f["false_consistencies"]) for f in files),
         "gold_inconsistencies": sum(f["gold_inconsistencies"] for f in files),
         "inconsistencies_found": sum(f["inconsistencies_found"] for f in files),
         "per_indicator": {
@@ -250,6 +267,7 @@ def evaluate(gold_dir: str | Path, reports_dir: str | Path | None = None) -> dic
                 "relations_found": len(f["relations_found"]),
                 "relations_missed": len(f["relations_missed"]),
                 "false_inconsistencies": len(f["false_inconsistencies"]),
+                "false_consistencies": len(f["false_consistencies"]),
                 "missed_figures": [
                     {k: g.get(k) for k in ("indicator", "value", "quote")}
                     for g in f["missed_figures"]

@@ -65,3 +65,27 @@ def test_a_missing_report_counts_as_missed_and_is_named(tmp_path):
 def test_an_empty_gold_folder_is_an_error(tmp_path):
     with pytest.raises(EvaluationError, match="没有金标准文件"):
         evaluate(tmp_path)
+
+
+def test_a_consistent_verdict_on_a_rate_the_gold_calls_wrong_is_counted(tmp_path):
+    # The analyzer implies a base for 败诉率 (no count of the base is stated); the gold
+    # knows the base from elsewhere and calls the rate wrong.
+    text = "行政机关败诉33件，败诉率为6.20%。"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    gold = {
+        "file": "a.txt",
+        "figures": [
+            {"indicator": "litig_lost", "value": 33, "quote": "败诉33件"},
+            {"indicator": "litig_loss_rate", "value": 6.2, "quote": "败诉率为6.20%"},
+        ],
+        "relations": [
+            {"kind": "rate", "rate_quote": "败诉率为6.20%", "numerator_quote": "败诉33件", "consistent": False}
+        ],
+    }
+    (tmp_path / "a.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    r = evaluate(tmp_path)
+    assert r["false_consistencies"] == 1 and r["files"][0]["false_consistencies"] == 1
+    assert r["false_inconsistencies"] == 0
+    gold["relations"][0]["consistent"] = True
+    (tmp_path / "a.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    assert evaluate(tmp_path)["false_consistencies"] == 0

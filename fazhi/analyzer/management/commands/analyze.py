@@ -98,7 +98,7 @@ class Command(BaseCommand):
             )
             w(
                 f"关系：找到 {result['relations_found']}，遗漏 {result['relations_missed']}；"
-                f"误报不一致 {result['false_inconsistencies']}；"
+                f"误报不一致 {result['false_inconsistencies']}；误判相符 {result['false_consistencies']}；"
                 f"金标准不一致 {result['gold_inconsistencies']} 处，找到 {result['inconsistencies_found']} 处"
             )
             for f in result["files"]:
