@@ -777,6 +777,8 @@ _RANK_BEFORE = re.compile(r"(前|后|排名第?|位列|位居|居于?|列)$")
 # 十九届四中全会, 省委十一届三次、四次、五次全会: a session's ordinal, not a count.
 _CN = "零〇一二两三四五六七八九十百"
 _SESSION_AFTER = re.compile(rf"^(、[{_CN}]+[次中])*[^，。；]{{0,2}}(全会|全体会议|全体（扩大）会议)")
+# 市六届人大五次会议, 十四届全国人大二次会议, 县政协十届三次会议: a congress's session.
+_SESSION_BODY_BEFORE = re.compile(r"届[^，。；\d]{0,6}(人大|人民代表大会|政协|党代会)(常委会)?第?$")
 
 
 _SERIAL_HEADER = re.compile(r"^(序号|编号|序|排名|排序|名次|位次|No\.?)$", re.IGNORECASE)
@@ -906,7 +908,9 @@ def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
         if not percent and (core_s == "一" or (len(core_s) == 1 and core_s in "十百千万亿" and not tok.approx)):
             return False
         if tok.unit in ("次", "中") and (
-            before.endswith("届") or _SESSION_AFTER.match(text[tok.end : tok.end + 40])
+            before.endswith("届")
+            or _SESSION_AFTER.match(text[tok.end : tok.end + 40])
+            or _SESSION_BODY_BEFORE.search(before)
         ):
             return False  # 十一届三次、四次全会: sessions by their ordinals
         after = text[tok.end : tok.end + 4]

@@ -150,3 +150,9 @@ def test_a_rate_far_from_every_stated_count_still_gives_its_implied_base():
     a = analyze_text("全年受理行政复议案件3000件。\n行政机关败诉33件，败诉率为6.20%。")
     (r,) = [r for r in a.relations if r.kind == "rate"]
     assert r.consistent and r.implied_denominator == 532
+
+
+def test_a_congress_session_is_no_figure():
+    assert figures("关于对海南省六届人大四次会议第0436号建议的答复") == []
+    assert [v for v, _u, _a in figures("十四届全国人大二次会议期间，办理建议3件。")] == [3]
+    assert [v for v, _u, _a in figures("全年召开常委会会议四次。")] == [4]
