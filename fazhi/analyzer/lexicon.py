@@ -223,6 +223,11 @@ UNIT_GROUP: dict[str, str] = {
     "天": "time",
     "小时": "time",
     "课时": "time",
+    # 面积1472平方公里: an area, never a count of anything.
+    "平方公里": "area",
+    "平方米": "area",
+    "公顷": "area",
+    "亩": "area",
     "年": "time",  # 连续五年 (a run of years; 年 is a unit nowhere else)
     "届": "time",
     # 超八成: tenths, never a count nor a percentage to check (八成 is 75%–85%).

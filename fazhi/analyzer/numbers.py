@@ -35,6 +35,7 @@ FULLWIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%."
 
 # Measure words, longest first so that 人次 wins over 人 and 万元 over 元.
 UNITS = [
+    "平方公里",
     "个百分点",
     "个工作日",
     "工作日",

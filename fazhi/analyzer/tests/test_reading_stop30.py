@@ -156,3 +156,10 @@ def test_a_congress_session_is_no_figure():
     assert figures("关于对海南省六届人大四次会议第0436号建议的答复") == []
     assert [v for v, _u, _a in figures("十四届全国人大二次会议期间，办理建议3件。")] == [3]
     assert [v for v, _u, _a in figures("全年召开常委会会议四次。")] == [4]
+
+
+def test_an_area_in_square_kilometres_is_a_figure_of_its_own_kind():
+    assert figures("全县面积1472平方公里，辖5个乡镇。") == [(1472, "平方公里", False), (5, "个", False)]
+    from fazhi.analyzer import lexicon as lx
+
+    assert lx.unit_group("平方公里") != lx.unit_group("个")
