@@ -475,6 +475,20 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ),
     # 查处食品案件742件, 查处环境违法行为75起, 开展执法检查5346次: enforcement acts.
     ("enforcement_cases", rf"(查处|查办){_}{{0,10}}(案件|违法行为|违法案件)|执法检查", r"执法|监管|查处|查办", 0),
+    # A penalty or a coercive measure of a kind the law names (行政处罚法第九条, 行政强制法
+    # 第九条、第十二条), counted where the text or table is about 处罚 or 强制 (行政处罚实施
+    # 数量（宗） over 警告 | 罚款 | 责令停产停业): enforcement acts by kind.
+    (
+        "enforcement_cases",
+        r"警告|通报批评|罚款(?!金额|数额)|没收违法所得|没收非法财物|暂扣许可证件|降低资质等级|吊销许可证件"
+        r"|限制开展生产经营活动|责令停产停业|责令关闭|限制从业|行政拘留|其他行政处罚"
+        r"|查封场所|扣押财物|冻结存款|其他行政强制措施|加处罚款|划拨存款|代履行|其他强制执行",
+        # (not a court's lawsuits by their type: 行政拘留2件、罚款5件 of 行政案件)
+        r"(行政处罚|行政强制)(实施|决定|执行)?(数量|情况|统计)|执法(数据|统计)",
+        1,
+    ),
+    # 合计（宗） in a table of 行政处罚实施数量: all the penalties it counts.
+    ("enforcement_cases", r"^合计|^总计", r"(行政处罚|行政强制)(实施|决定|执行)?数量", 0),
     # 简易程序9起、普通程序13起 where the text is about enforcement: 处罚 cases by procedure.
     ("enforcement_cases", r"(简易|普通|一般|快办)程序", r"执法|处罚", 1),
     ("case_files_reviewed", r"评查|案卷|卷宗", None, 0),

@@ -163,3 +163,23 @@ def test_an_area_in_square_kilometres_is_a_figure_of_its_own_kind():
     from fazhi.analyzer import lexicon as lx
 
     assert lx.unit_group("平方公里") != lx.unit_group("个")
+
+
+# A table of 行政处罚实施数量 ----------------------------------------------------------
+
+PENALTY_TABLE = """（一）2024年行政处罚实施情况统计表
+行政处罚实施数量（宗） | ||||||
+单位名称 | 警告 | 通报批评 | 罚款 | 责令停产停业 | 合计（宗） | 罚没金额（万元） |
+某县市场监督管理局 | 6 | 0 | 11 | 1 | 18 | 3.5 |
+"""
+
+
+def test_penalties_of_the_kinds_the_law_names_are_enforcement_acts_in_their_table():
+    got = [(f.indicator, f.value) for f in analyze_text(PENALTY_TABLE).figures]
+    assert got[:5] == [("enforcement_cases", v) for v in (6, 0, 11, 1, 18)]
+    assert got[5][0] != "enforcement_cases"  # 罚没金额: an amount
+
+
+def test_a_courts_lawsuits_by_the_penalty_they_contest_are_not_enforcement_acts():
+    text = "在受理的24件案件中，从案件的类型来看，行政拘留2件、罚款5件、行政登记7件。"
+    assert "enforcement_cases" not in set(codes(text).values())
