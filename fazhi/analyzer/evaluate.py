@@ -8,9 +8,9 @@
 - A gold relation is found when a predicted relation of the same kind covers the
   same quotes (rate, numerator, denominator; or total and parts) with the same
   `consistent` verdict. A false inconsistency is a predicted inconsistent
-  relation that is not an inconsistent gold relation; a false consistency is a
-  predicted consistent rate whose rate the gold calls inconsistent (a 相符 the text
-  disproves, whatever base the analyzer took).
+  relation that is not an inconsistent gold relation; a false consistency is a rate
+  the gold calls inconsistent that the analyzer only calls consistent (a 相符 the text
+  disproves; a rate judged 不符 over one base and 相符 over another is not one).
 """
 
 from __future__ import annotations
@@ -145,18 +145,14 @@ def score_file(gold: dict[str, Any], text: str, analysis: Analysis) -> dict[str,
             for g in gold.get("relations", [])
         )
     ]
-    false_consistencies = [
-        p
-        for p in preds
-        if p["kind"] == "rate"
-        and p["consistent"]
-        and any(
-            g.get("kind") == "rate"
-            and g.get("consistent") is False
-            and _in(p["rate_position"], _span(text, g.get("rate_quote")))
-            for g in gold.get("relations", [])
-        )
-    ]
+    false_consistencies = []
+    for g in gold.get("relations", []):
+        if g.get("kind") != "rate" or g.get("consistent") is not False:
+            continue
+        span = _span(text, g.get("rate_quote"))
+        verdicts = {p["consistent"] for p in preds if p["kind"] == "rate" and _in(p["rate_position"], span)}
+        if verdicts == {True}:
+            false_consistencies.append(g)
     return {
         "file": gold.get("file", ""),
         "gold": len(golds),
