@@ -436,8 +436,26 @@ TARGET = re.compile(
 
 def is_figure(text: str, tok: NumberToken) -> bool:
     """Whether a number kept as a measure is a measured figure: not a target, a
-    threshold, a forecast, nor a count of the report's own structure."""
-    return not is_target(text, tok) and not is_structure_count(text, tok)
+    threshold, a forecast, a rule of how often or how many each, nor a count of the
+    report's own structure."""
+    return not is_target(text, tok) and not is_structure_count(text, tok) and not is_norm(text, tok)
+
+
+# 每月学法1次, 每季度不少于一次: how often, a rule of the work; 每个乡镇配备2-3名: how many
+# each body has, a staffing norm. Neither counts what was done (每月值班律师逾1200人 does:
+# a person count, no 配备).
+FREQUENCY_BEFORE = re.compile(r"每(月|周|季度|年|半年|日|天)[^，。；、\d]{0,8}?(不少于|至少|不低于)?$")
+FREQUENCY_UNITS = frozenset({"次", "个", "场", "期"})
+STAFFING_BEFORE = re.compile(r"每(个|名|一个)[^，。；\d]{0,10}?(配备|配齐|配置|有|设|设立)(了)?(不少于|至少)?$")
+STAFFING_UNITS = frozenset({"名", "人", "个"})
+
+
+def is_norm(text: str, tok: NumberToken) -> bool:
+    start = _back(text, tok.start, _CLAUSE_STOPS, 24)
+    before = text[start : tok.start]
+    if tok.unit in FREQUENCY_UNITS and tok.value <= 10 and FREQUENCY_BEFORE.search(before):
+        return True
+    return tok.unit in STAFFING_UNITS and tok.value <= 20 and bool(STAFFING_BEFORE.search(before))
 
 
 def is_target(text: str, tok: NumberToken) -> bool:

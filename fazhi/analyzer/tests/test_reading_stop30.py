@@ -183,3 +183,9 @@ def test_penalties_of_the_kinds_the_law_names_are_enforcement_acts_in_their_tabl
 def test_a_courts_lawsuits_by_the_penalty_they_contest_are_not_enforcement_acts():
     text = "在受理的24件案件中，从案件的类型来看，行政拘留2件、罚款5件、行政登记7件。"
     assert "enforcement_cases" not in set(codes(text).values())
+
+
+def test_how_often_and_how_many_each_are_rules_not_figures():
+    assert figures("党委会定期学法每月1次，每季度集体学法不少于1次。") == []
+    assert figures("每个乡镇配备2-3名专职调解员，每个行政村有3名法律顾问。") == []
+    assert [v for v, _u, _a in figures("全县配备专职调解员111名，每月值班律师逾1200人。")] == [111, 1200]
