@@ -7,7 +7,6 @@ No browser is downloaded: Debian's `chromium` package provides /usr/bin/chromium
 
 from __future__ import annotations
 
-import atexit
 import os
 import shutil
 from collections.abc import Iterator
@@ -35,6 +34,15 @@ _started: dict[str, Any] = {}
 
 def _stop() -> None:
     if "browser" in _started:
+        # While Playwright runs, this thread counts as running its event loop, and
+        # Django's connections (asgiref's thread-critical Local) then give it a second
+        # set: a database test run after the browser tests opens one there that the
+        # test database's teardown never closes (it closes the connection the database
+        # was created with), and DROP DATABASE fails: "is being accessed by other
+        # users". Close them here, while Playwright's loop still counts as running.
+        from django.db import connections
+
+        connections.close_all()
         _started.pop("browser").close()
         _started.pop("playwright").stop()
 
@@ -56,8 +64,11 @@ def browser() -> Iterator[Any]:
         pw = sync_playwright().start()
         _started["playwright"] = pw
         _started["browser"] = pw.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_FLAGS)
-        atexit.register(_stop)
     yield _started["browser"]
+    # At the end of the session (the first of the importing modules' copies of this
+    # fixture to end stops the browser); where the test database was created before
+    # the browser started, that is before the database is dropped.
+    _stop()
 
 
 @pytest.fixture
