@@ -589,7 +589,7 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation], text: st
         # total the share implies is given (never a verdict against the text).
         near = _base_nearby(figures, i, numerator)
         if near is not None:
-            out.append(_unchecked(i, numerator, f.value, _near_miss_note(figures, i, numerator, near)))
+            out.append(_near_base(figures, i, numerator, near))
             return
         fit = _implied_fit(f, i, numerator, num, f"文中未给出“占”的总数；按{_fmt(num)}÷{_fmt(f.value)}%推算总数约为{{implied}}，")
         if fit is not None:
@@ -1871,11 +1871,20 @@ def _base_nearby(figures: list[Figure], i: int, numerator: int, near_miss: Decim
     )
 
 
-def _near_miss_note(figures: list[Figure], i: int, numerator: int, j: int) -> str:
+def _near_base(figures: list[Figure], i: int, numerator: int, j: int) -> Relation:
+    """The rate over the count `_base_nearby` found: 相符 (较确定) when it fits, else
+    无法核对 with both numbers (a base found by nearness proves no 不符)."""
     f, num, g = figures[i], figures[numerator], figures[j]
-    return (
+    rel = _checked_rate(figures, i, numerator, j, "较确定")
+    if rel.consistent:
+        rel.note += f"（分母按前文比率最接近的“{g.quote}”计算。）"
+        return rel
+    return _unchecked(
+        i,
+        numerator,
+        f.value,
         f"{_fmt(num.value)}÷{_fmt(g.value)}={_fmt((num.value * HUNDRED / g.value).quantize(Decimal('0.001')))}%，"
-        f"与所报{_fmt(f.value)}%接近而不等；“{g.quote}”可能是其分母，未推算其他分母，也未判为不符。"
+        f"与所报{_fmt(f.value)}%接近而不等；“{g.quote}”可能是其分母，未推算其他分母，也未判为不符。",
     )
 
 
@@ -1931,7 +1940,7 @@ def _implied_rate(
     if near is not None:
         # 败诉33件…审结536件…败诉率为6.20%: 33÷536 = 6.16% nearly fits; the base 33÷6.2%
         # implies (532) is not stated, 536 is.
-        out.append(_unchecked(i, numerator, f.value, _near_miss_note(figures, i, numerator, near)))
+        out.append(_near_base(figures, i, numerator, near))
         return
     if not ok and (
         not _adjacent(figures, numerator, i, between)

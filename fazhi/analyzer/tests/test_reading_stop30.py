@@ -189,3 +189,10 @@ def test_how_often_and_how_many_each_are_rules_not_figures():
     assert figures("党委会定期学法每月1次，每季度集体学法不少于1次。") == []
     assert figures("每个乡镇配备2-3名专职调解员，每个行政村有3名法律顾问。") == []
     assert [v for v, _u, _a in figures("全县配备专职调解员111名，每月值班律师逾1200人。")] == [111, 1200]
+
+
+def test_a_rate_that_fits_the_nearby_count_is_judged_over_it():
+    a = analyze_text("全年审结一审行政案件536件。\n行政机关败诉33件，败诉率为6.16%。")
+    (r,) = [r for r in a.relations if r.kind == "rate"]
+    assert r.consistent and r.denominator is not None and a.figures[r.denominator].value == 536
+    assert r.implied_denominator is None and "536件" in r.note
