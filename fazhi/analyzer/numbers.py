@@ -319,7 +319,7 @@ def find_numbers(text: str) -> list[NumberToken]:
         out.append(
             NumberToken(start, end, value, high, unit, approx, not num[0].isdigit(), m.group(0))
         )
-    return _spans_and_tenths(text, _join_mixed(out))
+    return _years_and_tenths(text, _join_mixed(out))
 
 
 # 连续五年, 连续17年: a run of years is a figure (年 is no unit elsewhere: 2023年 is a
@@ -328,7 +328,7 @@ _RUN_OF_YEARS = re.compile(r"连续$")
 _TENTHS_AFTER = re.compile(r"成(?![立功为效果员绩本熟交就长品型形像风])")
 
 
-def _spans_and_tenths(text: str, tokens: list[NumberToken]) -> list[NumberToken]:
+def _years_and_tenths(text: str, tokens: list[NumberToken]) -> list[NumberToken]:
     out = []
     for tok in tokens:
         if not tok.unit and tok.high is None:

@@ -1687,15 +1687,15 @@ def _named_rate(text: str, figures: list[Figure], i: int, out: list[Relation]) -
                 out.append(fit)
                 return
     # 共审结复议案件4696件，审结率为83.4%: no base stated; the whole-number base the
-    # rate implies is given when it fits (never a verdict against the text).
-    fit = _implied_fit(
-        f, i, numerator, num.value, f"文中未给出{m.group(1)}率的分母；按{_fmt(num.value)}÷{_fmt(f.value)}%推算总数约为{{implied}}，"
-    )
-    if fit is not None and 0 < f.value < HUNDRED and not f.bound and _base_nearby(figures, i, numerator, None) is None:
-        # (100% of an unstated base says nothing that can be checked; a larger count
-        # nearby that the rate misfits may be its base, stated: no base is implied.)
-        out.append(fit)
-        return
+    # rate implies is given when it fits (never a verdict against the text). 100% of
+    # an unstated base says nothing that can be checked; a larger count nearby that
+    # the rate misfits may be its base, stated: then no base is implied.
+    if 0 < f.value < HUNDRED and not f.bound and _base_nearby(figures, i, numerator, None) is None:
+        note = f"文中未给出{m.group(1)}率的分母；按{_fmt(num.value)}÷{_fmt(f.value)}%推算总数约为{{implied}}，"
+        fit = _implied_fit(f, i, numerator, num.value, note)
+        if fit is not None:
+            out.append(fit)
+            return
     out.append(
         _unchecked(
             i, numerator, f.value, f"{m.group(1)}率的分母在文中不明确，附近的总数都对不上，未作判断。"
