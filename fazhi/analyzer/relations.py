@@ -523,6 +523,22 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation], text: st
                 )
                 out.append(rel)
                 return
+        if not f.share_of and _share_of_its_part(text, figures, i, numerator, whole):
+            # 全省共选配13397名…。其中，有10949名法律顾问为专业律师，占比达87.7%: the
+            # clause right after 其中 gives a part and then its bare share, which is over
+            # the total the 其中 breaks down (81.73%); never over a base it would imply.
+            _add_fits(figures, rel, [])
+            if not rel.fits and not rel.fits_as_numerator and not _within_a_unit(figures, f, numerator, whole):
+                rel.note += (
+                    f"（“{figures[numerator].quote}”紧随“其中”，是“{figures[whole].quote}”的分项，"
+                    "“占比”即占该总数。）"
+                )
+                out.append(rel)
+            else:
+                out.append(
+                    _unchecked(i, numerator, f.value, rel.note + "（该比率与文中另一个数相符，未判为不符。）")
+                )
+            return
     scoped = _scope_named_base(text, figures, i, numerator)
     if scoped is not None:
         rel = _checked_rate(figures, i, numerator, scoped, "较确定")
@@ -971,6 +987,36 @@ def _a_slip_of_the_last_digit(figures: list[Figure], rel: Relation) -> bool:
 
 
 SLIP_RELATIVE = Decimal("0.005")
+
+
+def _within_a_unit(figures: list[Figure], f: Figure, numerator: int, denominator: int) -> bool:
+    """Whether a rate misses the exact quotient of its counts by less than one unit of its
+    last printed digit (97% for 46÷47 = 97.87%): a truncation, not proof of a wrong figure."""
+    d = figures[denominator].value
+    exact = figures[numerator].value / d * HUNDRED if d else None
+    return exact is not None and abs(exact - f.value) < Decimal(1).scaleb(-_decimals(f.value))
+
+
+# The words between a part and its bare share: the rest of the part's clause, then 占比.
+_PART_THEN_SHARE = re.compile(r"^[\u4e00-\u9fff“”]{0,16}[，,]?(占比|占)(达到|达|为|约为|约)?$")
+
+
+def _share_of_its_part(text: str, figures: list[Figure], i: int, numerator: int, whole: int) -> bool:
+    """Whether a bare share stands right after the one count of a clause that 其中 opens
+    (其中，有10949名法律顾问为专业律师，占比达87.7%), that count a part of `whole`, an
+    earlier total of the same measure in the paragraph: then the share is over `whole`."""
+    f, n, w = figures[i], figures[numerator], figures[whole]
+    if numerator != i - 1 or not (w.cend <= n.cstart and w.paragraph == f.paragraph):
+        return False
+    if f.approx or f.bound or n.approx or w.approx or not 0 < f.value < HUNDRED or n.value >= w.value:
+        return False
+    if not _same_measure(n, w) or any(g.is_rate for g in figures[whole + 1 : numerator]):
+        return False
+    if not _PART_THEN_SHARE.match(text[n.cend : f.cstart]):
+        return False
+    # The part's clause opens with 其中 (其中有…, or 其中， then the clause).
+    clauses = re.split(r"[，,；;：:。]", text[w.cend : n.cstart])
+    return clauses[-1].startswith("其中") or len(clauses) >= 2 and clauses[-2] == "其中"
 
 
 def _proven_partition(figures: list[Figure], whole: int, rate: Figure) -> bool:
@@ -2195,34 +2241,62 @@ def _fenbie_lists(text: str, figures: list[Figure], used_parts: set[int]) -> lis
 
 
 _DONE = re.compile(r"已([\u4e00-\u9fff]{2})[\u4e00-\u9fff]{0,3}$")
+# The other wordings of done and still pending (政府信息公开 requests above all): 已办结8件，
+# 1件正在办理中; 办结12件，2件结转下年办理; 答复98件，未答复2件.
+_CLOSED = re.compile(r"(已|均已|全部)?(办结|答复|审结|结案|办理完毕|处理完毕|办理完成|处理完成)$")
+_PENDING_BEFORE = re.compile(r"(未|尚未|没有)(办结|答复|审结|结案|办理完毕|办理完成|处理完毕)[\u4e00-\u9fff]{0,3}$|(正在|仍在|尚在)(办理|处理|审理)[\u4e00-\u9fff]{0,2}$|结转(至|到)?下(一)?年(度)?(办理|处理)?$")
+_PENDING_AFTER = re.compile(r"^[件条份宗]?(正在|仍在|尚在)(办理|处理|审理)|^[件条份宗]?(在办|办理中|处理中|审理中|待办)|^[件条份宗]?(结转|转)(至|到|入)?下(一)?年")
 
 
-def _done_pending_pairs(figures: list[Figure], used: set[tuple[int | None, frozenset[int]]]) -> list[Relation]:
+def _last_clause(words: str) -> str:
+    return re.split(r"[，,；;：:。（）()]", words)[-1]
+
+
+def _done_and_pending(text: str, a: Figure, b: Figure) -> bool:
+    """Whether `a` is a count done and `b`, the next, the count still pending: 已审结407件，
+    未审结27件; 已办结8件，1件正在办理中; 办结12件，2件结转下年办理."""
+    m = _DONE.search(_last_clause(a.sentence_text))
+    if m and re.search("未" + m.group(1) + r"[\u4e00-\u9fff]{0,3}$", _last_clause(b.sentence_text)):
+        return True
+    if not _CLOSED.search(_last_clause(a.sentence_text)):
+        return False
+    after = re.split(r"[，,；;。]", text[b.cend : b.cend + 16])[0]
+    return bool(_PENDING_BEFORE.search(_last_clause(b.sentence_text)) or _PENDING_AFTER.match(after))
+
+
+def _done_pending_pairs(
+    text: str, figures: list[Figure], used: set[tuple[int | None, frozenset[int]]]
+) -> list[Relation]:
     """本期新发生案件已审结407件，未审结27件 (a paragraph after 发生一审案件434件): a count
-    said to be done and the next one said not done (已审结/未审结, 已整改/未整改) together
-    make the count of those things; the nearest earlier count that equals their sum
-    exactly is that total (一致, 较确定). No exact total, no relation."""
+    said to be done and the next one said not done (已审结/未审结, 已整改/未整改; 已办结8件，
+    1件正在办理中; 办结12件，2件结转下年办理) together make the count of those things; the
+    nearest earlier count that equals their sum exactly is that total (一致, 较确定), also
+    when it was broken down another way first (收到申请14件（其中信件10件，网络4件）). No exact
+    total, no relation."""
     out: list[Relation] = []
     for k in range(len(figures) - 1):
         a, b = figures[k], figures[k + 1]
         if a.is_rate or b.is_rate or a.sentence != b.sentence or not _same_measure(a, b) or a.approx or b.approx:
             continue
-        m = _DONE.search(re.split(r"[，,；;：:。]", a.sentence_text)[-1])
-        if not m or not re.search("未" + m.group(1) + r"[\u4e00-\u9fff]{0,3}$", re.split(r"[，,；;：:。]", b.sentence_text)[-1]):
+        if not _done_and_pending(text, a, b):
             continue
         s = a.value + b.value
+        equal = []
         for j in range(k - 1, -1, -1):
             g = figures[j]
             if a.paragraph - g.paragraph > TOTAL_REACH:
                 break
-            if g.is_rate or _comparison(g) or not _same_measure(g, a) or g.value != s:
-                continue
+            if not (g.is_rate or _comparison(g) or not _same_measure(g, a) or g.value != s):
+                equal.append(j)
+        # The nearest equal count that is no part itself (申请9件 before 其中自然人申请9件).
+        for j in sorted(equal, key=lambda j: figures[j].part_of is not None or "其中" in figures[j].scope)[:1]:
+            g = figures[j]
             if (j, frozenset((k, k + 1))) not in used:
                 out.append(
                     Relation(
                         "sum",
                         True,
-                        f"已{m.group(1)}{_fmt(a.value)}+未{m.group(1)}{_fmt(b.value)}={_fmt(s)}，与“{g.quote}”相符。",
+                        f"已完成的“{a.quote}”与未完成的“{b.quote}”之和{_fmt(s)}，与“{g.quote}”相符。",
                         total=j,
                         parts=[k, k + 1],
                         stated_total=g.value,
@@ -2230,7 +2304,6 @@ def _done_pending_pairs(figures: list[Figure], used: set[tuple[int | None, froze
                         confidence="较确定",
                     )
                 )
-            break
     return out
 
 
@@ -3401,7 +3474,7 @@ def find_relations(text: str, figures: list[Figure]) -> list[Relation]:
     sums = _sum_relations(text, figures, rates) + [r for r in _category_share_lists(figures)[0] if r.kind == "sum"]
     trailing = _trailing_totals(text, figures, {(r.total, tuple(r.parts)) for r in sums if r.total is not None})
     sums += _share_sums(figures, rates, sums + trailing)
-    sums += _done_pending_pairs(figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
+    sums += _done_pending_pairs(text, figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
     sums += _breakdown_sums(figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
     sums += _closed_breakdowns(text, figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
     sums += _parenthesised_parts(text, figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})

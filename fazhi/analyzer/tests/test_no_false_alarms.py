@@ -669,6 +669,28 @@ def wan_changes(rng: random.Random) -> str:
 KINDS += [wan_changes]
 
 
+def share_of_a_part(rng: random.Random) -> str:
+    """A bare 占比 right after a 其中 part: over the total the 其中 breaks down."""
+    n = rng.randint(40, 20000)
+    a = rng.randint(1, n - 1)
+    more = rng.randint(1, 300)
+    got = rng.randint(60, 900)
+    acc = rng.randint(got // 2, got - 1)
+    online = rng.randint(1, acc)
+    p = rng.choice([0, 1, 1, 2])
+    forms = [
+        f"全县共有人民调解员{n}名，其中专职调解员{a}名，占比{pct(a, n, p)}%。",
+        f"共办理法律援助案件{n}件。其中，民事案件{a}件，占比达{pct(a, n, p)}%。",
+        f"全市共有律师{n}名，较上年增加{more}名，其中，女律师{a}名，占比{pct(a, n, p)}%。",
+        f"全年收到申请{got}件，受理{acc}件，其中网上受理{online}件，占比{pct(online, acc, p)}%。",
+        f"全年收到申请{got}件，其中，网上申请{online}件，占比{pct(online, got, p)}%，受理{acc}件。",
+    ]
+    return rng.choice(forms)
+
+
+KINDS += [share_of_a_part]
+
+
 def invent(rng: random.Random) -> str:
     parts = [rng.choice(KINDS)(rng) for _ in range(rng.randint(2, 5))]
     out = ""

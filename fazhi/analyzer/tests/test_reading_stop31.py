@@ -1,0 +1,69 @@
+"""Readings added in stop 31, each on sentences of our own."""
+
+from fazhi.analyzer.report import analyze_text
+
+
+def rates(text):
+    a = analyze_text(text)
+    return [r.as_dict(a.figures) for r in a.relations if r.kind == "rate"]
+
+
+# A bare share right after a 其中 part -----------------------------------------------------
+
+
+def test_a_bare_share_after_a_qizhong_part_is_over_the_total_it_breaks_down():
+    text = "全市共选配2400名法律服务人员担任村（居）法律顾问。其中，有1800名法律顾问为专业律师，占比达78.5%。"
+    (r,) = rates(text)
+    assert r["consistent"] is False
+    assert r["denominator_quote"].endswith("2400名") and r["numerator_quote"].endswith("1800名")
+    assert r["computed"] == 75.0 and not r.get("implied_denominator")
+    assert "其中" in r["note"]
+
+
+def test_the_same_share_that_fits_is_consistent():
+    text = "全市共选配2400名法律服务人员担任村（居）法律顾问。其中，有1800名法律顾问为专业律师，占比达75%。"
+    (r,) = rates(text)
+    assert r["consistent"] is True and r["denominator_quote"].endswith("2400名")
+
+
+def test_a_share_that_fits_another_count_is_left_unjudged():
+    # 900 ÷ 1200 = 75%: the share may be over the 1200 advisers met this year.
+    text = "全市共有法律顾问2400名，今年新选配1200名。其中，有900名为专业律师，占比75%。"
+    assert all(r["consistent"] for r in rates(text))
+
+
+def test_a_share_with_a_rate_between_the_total_and_the_part_is_not_judged_by_this_rule():
+    text = "2474项政务服务事项全部纳入平台，录入率100%，其中，不见面审批事项2369项，占比95.87%。"
+    assert all(r["consistent"] for r in rates(text))
+
+
+def test_a_share_of_a_part_with_a_subject_of_its_own_is_not_over_the_total():
+    # 诉讼案件占比 names a subject of its own; 2401 already has its share.
+    text = "共办理各类法律援助案件4714件，其中办理刑事法律援助案件2401件，占案件受理总数的50.93%，诉讼案件占比98.3%。"
+    assert all(r["consistent"] for r in rates(text))
+
+
+# A count done and a count still pending ---------------------------------------------------
+
+
+def sums(text):
+    a = analyze_text(text)
+    return [r.as_dict(a.figures) for r in a.relations if r.kind == "sum"]
+
+
+def test_requests_done_and_carried_over_make_the_requests_broken_down_before():
+    text = "全年共收到依申请公开16件（其中信件申请11件，网络申请5件），已办结13件，3件结转下年办理。"
+    found = {(s["total_quote"][-3:], tuple(q[-3:] for q in s["part_quotes"])) for s in sums(text)}
+    assert ("16件", ("13件", "3件")) in found
+    assert all(s["consistent"] for s in sums(text))
+
+
+def test_the_total_of_a_done_and_pending_pair_is_no_part_itself():
+    text = "受理政府信息公开申请7件，其中自然人申请7件，法人申请0件。已办结6件，1件正在办理中。"
+    (pair,) = [s for s in sums(text) if len(s["part_quotes"]) == 2 and s["part_quotes"][0].endswith("6件")]
+    assert pair["total_quote"].startswith("受理")
+
+
+def test_done_and_pending_that_make_no_count_before_are_no_breakdown():
+    text = "全年共收到依申请公开16件，已办结12件，3件正在办理中。"
+    assert not any(s["part_quotes"][0].endswith("12件") for s in sums(text))
