@@ -2968,8 +2968,8 @@ def _side_by_side(text: str, rows: list[tuple[str, list[int]]]) -> bool:
 
 
 def _column_sums(text: str, figures: list[Figure]) -> list[Relation]:
-    """A table's 合计 row under rows of counts: each of its counts against the column
-    above it (found by position, so a row with an empty or extra cell elsewhere does
+    """A table's 合计 row under rows of counts (or under one row, which it repeats): each
+    of its counts against the column above it (found by position, so a row with an empty or extra cell elsewhere does
     not matter). In a table whose rows hold two records side by side under a header
     repeated for each (| 收案数 | 受理数 |  | 收案数 | 受理数), a column's parts are the
     cells under every copy of its header. Rows may be parts of others (其中 rows), so
@@ -2983,8 +2983,10 @@ def _column_sums(text: str, figures: list[Figure]) -> list[Relation]:
         first = max((k + 1 for k, r in enumerate(table[: totals[0]]) if not r[1]), default=0)
         body = [r for r in table[first : totals[0]] if r[1]]
         paired = _side_by_side(text, body)
-        if len(body) < (1 if paired else 2):
-            continue  # (one row of two records side by side is two rows)
+        if not body or (len(body) == 1 and _PART_ROW.match(body[0][0])):
+            continue
+        # (One row of two records side by side is two rows; a 合计 under a single row —
+        # one unit's own 行政执法统计年报 — repeats it, column by column.)
         total_cols = _row_columns(text, table[totals[0]], at)
         if paired and len(total_cols) == 1:
             continue  # one 总计 under a table of pairs: `_whole_table_sums`
@@ -3007,7 +3009,7 @@ def _column_sums(text: str, figures: list[Figure]) -> list[Relation]:
                     break
                 parts += got
             else:
-                if len(parts) < 2 or any(j < 0 or figures[j].is_rate for j in parts):
+                if len(parts) < min(2, len(rows)) or any(j < 0 or figures[j].is_rate for j in parts):
                     continue
                 if len(parts) < len(rows) and not paired:
                     continue

@@ -67,3 +67,29 @@ def test_the_total_of_a_done_and_pending_pair_is_no_part_itself():
 def test_done_and_pending_that_make_no_count_before_are_no_breakdown():
     text = "全年共收到依申请公开16件，已办结12件，3件正在办理中。"
     assert not any(s["part_quotes"][0].endswith("12件") for s in sums(text))
+
+
+# A 合计 row under one row -----------------------------------------------------------------
+
+
+def test_a_total_row_under_a_single_row_repeats_it_column_by_column():
+    text = (
+        "（一）2021年度行政许可情况\n"
+        "单位名称 | 申请数量 | 受理数量 | 许可数量 | 不予许可数量\n"
+        "某县市场监督管理局 | 12 | 11 | 10 | 1\n"
+        "合计 | 12 | 11 | 10 | 1\n"
+    )
+    got = sorted((s["stated_total"], len(s["part_quotes"]), s["consistent"]) for s in sums(text))
+    assert got == [(1, 1, True), (10, 1, True), (11, 1, True), (12, 1, True)]
+
+
+def test_a_total_row_that_differs_from_its_single_row_is_left_unjudged():
+    text = "单位名称 | 申请数量 | 受理数量\n某县市场监督管理局 | 12 | 11\n合计 | 13 | 11\n"
+    a = analyze_text(text)
+    assert not a.inconsistencies
+    assert any(s["stated_total"] == 11 and s["consistent"] for s in sums(text))
+
+
+def test_a_total_row_under_a_single_qizhong_row_is_no_sum_of_it():
+    text = "单位名称 | 申请数量 | 受理数量\n其中：某局 | 5 | 4\n合计 | 12 | 11\n"
+    assert sums(text) == []
