@@ -719,6 +719,7 @@ def _bound(text: str, tok: NumberToken) -> str:
 
 
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+ROW_CELLS = 64  # the most cells of a table row whose numbers are read
 
 
 def _cell_label(text: str, pos: int) -> str:
@@ -729,7 +730,9 @@ def _cell_label(text: str, pos: int) -> str:
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
     in_row = "\t" in text[line_start : line_end if line_end >= 0 else len(text)]
-    for _ in range(16):
+    # Back to the row's label however many cells the row has (a 行政执法统计年报 row has
+    # 26); back over at most 16 lines of a table flattened one cell per line.
+    for _ in range(ROW_CELLS if in_row else 16):
         if i <= 0 or text[i - 1] not in CELL_END:
             return ""
         if in_row and i <= line_start:

@@ -93,3 +93,10 @@ def test_a_total_row_that_differs_from_its_single_row_is_left_unjudged():
 def test_a_total_row_under_a_single_qizhong_row_is_no_sum_of_it():
     text = "单位名称 | 申请数量 | 受理数量\n其中：某局 | 5 | 4\n合计 | 12 | 11\n"
     assert sums(text) == []
+
+
+def test_every_cell_of_a_long_row_is_read():
+    header = "单位名称 | " + " | ".join(f"第{i}项数量" for i in range(1, 27))
+    row = "某县市场监督管理局 | " + " | ".join(str(i) for i in range(1, 27))
+    a = analyze_text(header + "\n" + row + "\n")
+    assert sorted(int(f.value) for f in a.figures) == list(range(1, 27))
