@@ -859,6 +859,9 @@ _DAY_EVENT_AFTER = re.compile(r"(上午|下午|晚|举行|召开|举办|发布|�
 _SLOGAN_AFTER = re.compile(r"[”’\"]?[^，。；\d]{0,8}圈")
 
 # The public service hotlines (公共法律服务 12348, 政务服务 12345, …): their numbers name them.
+# A news item's opening before its day: 记者, 通讯员, 网讯 (with the names after them).
+_DATELINE_BEFORE = re.compile(r"(记者|記者|通讯员|通訊員|讯|訊)[^，。；！？\d]{0,14}$")
+_CATEGORY_NAME_AFTER = re.compile(r"内部事务|过程性?信息|過程性?信息|內部事務")
 HOTLINES = frozenset({12345, 12348, 12315, 12309, 12368, 12333, 12366, 12319, 12388})
 
 
@@ -883,6 +886,13 @@ def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
         text[tok.end : tok.end + 1] in ("讯", "电") or _DAY_EVENT_AFTER.match(text[tok.end : tok.end + 4])
     ):
         return False  # 本报28日讯, 北京3日电, 省高级人民法院16日发布: a dateline, a day
+    if tok.unit == "日" and tok.value <= 31 and _DATELINE_BEFORE.search(text[max(0, tok.start - 20) : tok.start]):
+        return False  # 这是记者9日从…获悉, 福州新闻网讯（通讯员 …） 10日: a news item's day
+    if tok.unit == "类" and _CATEGORY_NAME_AFTER.match(text[tok.end : tok.end + 6]):
+        return False  # 属于三类内部事务信息, 四类过程性信息: the names of the kinds of
+        # information 政府信息公开条例 art. 16 lets an agency withhold, not counts
+    if tok.unit == "日" and not tok.chinese and tok.value >= 1000:
+        return False  # 统计时间为202511日至1231日: a date whose 年 and 月 were lost, not days
     if tok.unit in ("分钟", "分") and _SLOGAN_AFTER.match(text[tok.end : tok.end + 12]):
         return False  # 打造“15分钟公共法律服务圈”: a slogan's distance, not a duration
     if re.search(r"(19|20)\d\d[-/.－]\d{1,2}[-/.－]$", before):

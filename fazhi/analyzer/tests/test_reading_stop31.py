@@ -100,3 +100,27 @@ def test_every_cell_of_a_long_row_is_read():
     row = "某县市场监督管理局 | " + " | ".join(str(i) for i in range(1, 27))
     a = analyze_text(header + "\n" + row + "\n")
     assert sorted(int(f.value) for f in a.figures) == list(range(1, 27))
+
+
+# Not figures -------------------------------------------------------------------------------
+
+
+def values(text):
+    return [(int(f.value), f.unit) for f in analyze_text(text).figures]
+
+
+def test_the_day_of_a_news_item_is_no_figure():
+    assert values("这是记者9日从市中级人民法院获悉的。全年审结行政案件120件。") == [(120, "件")]
+    assert values("某某新闻网讯（通讯员 张某） 10日，市司法局召开会议。") == []
+    assert values("這是記者9日從市高級人民法院獲悉的。") == []
+
+
+def test_a_date_that_lost_its_year_and_month_is_no_number_of_days():
+    assert values("所列数据统计时间为202511日至1231日。") == []
+    assert (15, "日") in values("审批时限压缩至15日。")
+
+
+def test_the_kinds_of_information_withheld_are_names_not_counts():
+    text = "（三）不予公开\t5.属于三类内部事务信息\t0\n\t6.属于四类过程性信息\t1\n其中1件因四类过程信息不予公开。"
+    assert all(unit != "类" for _v, unit in values(text))
+    assert (1, "件") in values(text)
