@@ -399,7 +399,7 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 开庭审理行政案件937件: hearings, whatever the topic around them.
     ("litig_hearings", rf"开庭审理{_}{{0,6}}案件", None, 1),
     ("litig_appear_count", r"出庭应诉|出庭", None, 1),
-    ("litig_appear_rate", r"出庭(应诉)?率", None, 0),
+    ("litig_appear_rate", r"出庭(应诉)?率|负责人应诉率", None, 0),
     ("litig_lost", r"败诉", None, 1),
     # 以确认违法、撤销、变更、责令履行方式判决行政机关败诉1235件: a court's judgments, even
     # where the outcomes' names are those of a 复议 correction nearby.

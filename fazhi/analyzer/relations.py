@@ -3466,6 +3466,42 @@ def _far_off(rel: Relation) -> Relation:
     return rel
 
 
+def _restated_rates(figures: list[Figure], rates: list[Relation]) -> list[Relation]:
+    """A catalogue rate with no counts of its own that says the same as another rate of
+    its code whose counts fit (方城 行政机关负责人应诉率100% in a headline, then 出庭应诉
+    84件，出庭应诉率为100%) is the same figure restated: it is over the same counts."""
+    related = {r.rate for r in rates}
+    out: list[Relation] = []
+    for i, f in enumerate(figures):
+        if not f.is_rate or i in related or f.indicator not in lx.RATES or f.approx or f.bound:
+            continue
+        if _PERIOD_WORDS.search(_clause_of_figure(f)):
+            continue  # 出庭应诉率在2019年10月达到100%: a month's rate, not the year's
+        source = next(
+            (
+                r
+                for r in rates
+                if r.kind == "rate"
+                and r.rate is not None
+                and r.checked
+                and r.consistent
+                and r.numerator is not None
+                and r.denominator is not None
+                and figures[r.rate].indicator == f.indicator
+                and figures[r.rate].value == f.value
+                and not figures[r.rate].approx
+                and not figures[r.rate].bound
+            ),
+            None,
+        )
+        if source is None or source.rate is None or source.numerator is None or source.denominator is None:
+            continue
+        rel = _checked_rate(figures, i, source.numerator, source.denominator, "较确定")
+        rel.note += f"（与“{figures[source.rate].quote}”是同一比率，按其分子分母核对。）"
+        out.append(rel)
+    return out
+
+
 def find_relations(text: str, figures: list[Figure]) -> list[Relation]:
     """Every rate, sum, implied total and 同比 change the figures allow, checked or
     not (see `Relation.checked`). `text` is the compact text."""
@@ -3473,6 +3509,7 @@ def find_relations(text: str, figures: list[Figure]) -> list[Relation]:
     tables += _share_columns(text, figures, {r.rate for r in tables if r.rate is not None})
     in_tables = {r.rate for r in tables}
     rates = [_far_off(r) for r in _rate_relations(text, figures) if r.rate not in in_tables]
+    rates += _restated_rates(figures, rates + tables)
     sums = _sum_relations(text, figures, rates) + [r for r in _category_share_lists(figures)[0] if r.kind == "sum"]
     trailing = _trailing_totals(text, figures, {(r.total, tuple(r.parts)) for r in sums if r.total is not None})
     sums += _share_sums(figures, rates, sums + trailing)

@@ -124,3 +124,17 @@ def test_the_kinds_of_information_withheld_are_names_not_counts():
     text = "（三）不予公开\t5.属于三类内部事务信息\t0\n\t6.属于四类过程性信息\t1\n其中1件因四类过程信息不予公开。"
     assert all(unit != "类" for _v, unit in values(text))
     assert (1, "件") in values(text)
+
+
+# A rate restated --------------------------------------------------------------------------
+
+
+def test_a_headline_rate_is_over_the_counts_of_the_same_rate_in_the_body():
+    text = "某县行政机关负责人应诉率100%\n2023年，该院开庭审理行政一审诉讼案件84件，行政机关负责人出庭应诉84件，出庭应诉率为100%。"
+    got = [r for r in rates(text) if r["rate_quote"].endswith("应诉率100%")]
+    assert len(got) == 1 and got[0]["consistent"] and got[0]["numerator_quote"].endswith("出庭应诉84件")
+
+
+def test_a_months_rate_is_not_the_years_restated():
+    text = "出庭应诉率在2023年10月达到100%。全年开庭审理行政案件84件，负责人出庭应诉84件，出庭应诉率为100%。"
+    assert not any("10月" in r["rate_quote"] for r in rates(text))
