@@ -1900,6 +1900,17 @@ def _blocked_in_clause(f: Figure, code: str) -> bool:
     return other is not None and bool(other.search(clause)) and "类" not in clause
 
 
+_CONCLUDED_STAGE = re.compile(r"审结|办结|结案|已结|审理终结|審結|辦結")
+
+
+def _a_later_stage(part: Figure, total: Figure) -> bool:
+    """Whether a 其中 part counts a later stage of its total's cases (新收行政诉讼165件，
+    其中审结116件): the cases concluded, not a kind of the cases received."""
+    clause = re.split(r"[，,；;：:。、]", part.sentence_text)[-1]
+    total_clause = re.split(r"[，,；;：:。、]", total.sentence_text)[-1]
+    return bool(_CONCLUDED_STAGE.search(clause)) and not _CONCLUDED_STAGE.search(total_clause)
+
+
 def _inherit_part_codes(text: str, figures: list[Figure]) -> None:
     for total, parts in part_lists(text, figures):
         s = sum((figures[i].value for i in parts), Decimal(0))
@@ -1935,6 +1946,7 @@ def _inherit_part_codes(text: str, figures: list[Figure]) -> None:
                 and f.indicator not in lx.OWN_CODE_PARTS.get(tcode, ())
                 and not (_same_family(f.indicator, tcode) and lx.CODE_UNIT.get(f.indicator) == f.unit)
                 and not _blocked_in_clause(f, tcode)
+                and not _a_later_stage(f, figures[total])
             ):
                 f.indicator = tcode
             if "其中" not in f.scope:

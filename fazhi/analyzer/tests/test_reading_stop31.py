@@ -138,3 +138,19 @@ def test_a_headline_rate_is_over_the_counts_of_the_same_rate_in_the_body():
 def test_a_months_rate_is_not_the_years_restated():
     text = "出庭应诉率在2023年10月达到100%。全年开庭审理行政案件84件，负责人出庭应诉84件，出庭应诉率为100%。"
     assert not any("10月" in r["rate_quote"] for r in rates(text))
+
+
+# Codes of parts ----------------------------------------------------------------------------
+
+
+def codes(text):
+    return {f.quote: f.indicator for f in analyze_text(text).figures}
+
+
+def test_the_cases_concluded_are_no_kind_of_the_cases_received():
+    got = codes("2023年新收行政诉讼案件165件，其中审结116件。")
+    assert [c for q, c in got.items() if q.endswith("165件")] == ["litig_cases"]
+    assert [c for q, c in got.items() if q.endswith("116件")] != ["litig_cases"]
+    # A kind of the cases received still takes their code.
+    got = codes("2023年新收行政诉讼案件165件，其中一审案件116件。")
+    assert [c for q, c in got.items() if q.endswith("116件")] == ["litig_cases"]
