@@ -217,7 +217,8 @@ UNIT_GROUP: dict[str, str] = {
     "次": "event",
     "场": "event",
     "场次": "event",
-    "期": "event",
+    # 普法节目64期, 讲堂12期: issues of a programme or a series, not events of their own.
+    "期": "issue",
     "轮": "event",
     "通": "event",  # 接听来电3.2万通: calls
     "天": "time",
@@ -245,6 +246,8 @@ EXTRA_GROUPS: dict[str, set[str]] = {
     "enforcers_trained": {"person"},  # 培训执法人员300名
     "publicity_audience": {"person"},  # 受教育群众3000人
     "legal_service_visits": {"person"},  # (名 is then other:persons_served)
+    "publicity_lectures": {"issue"},  # 法治大讲堂12期
+    "disclosure_proactive": {"issue"},  # 政府公报4期
 }
 
 

@@ -154,3 +154,10 @@ def test_the_cases_concluded_are_no_kind_of_the_cases_received():
     # A kind of the cases received still takes their code.
     got = codes("2023年新收行政诉讼案件165件，其中一审案件116件。")
     assert [c for q, c in got.items() if q.endswith("116件")] == ["litig_cases"]
+
+
+def test_issues_of_a_programme_are_no_publicity_events():
+    got = codes("全年制作《某某说法》普法节目64期，开展普法活动120场次。")
+    assert [c for q, c in got.items() if q.endswith("64期")][0].startswith("other:")
+    assert [c for q, c in got.items() if q.endswith("120场次")] == ["publicity_events"]
+    assert [c for q, c in codes("开设“法治大讲堂”12期。").items()] == ["publicity_lectures"]
