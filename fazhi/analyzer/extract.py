@@ -1900,7 +1900,7 @@ def _blocked_in_clause(f: Figure, code: str) -> bool:
     return other is not None and bool(other.search(clause)) and "类" not in clause
 
 
-_CONCLUDED_STAGE = re.compile(r"审结|办结|结案|已结|审理终结|審結|辦結")
+_CONCLUDED_STAGE = re.compile(r"审结|办结|结案|已结|未结|审理终结|胜诉|審結|辦結|未結|勝訴")
 
 
 def _a_later_stage(part: Figure, total: Figure) -> bool:

@@ -408,6 +408,14 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # where the outcomes' names are those of a 复议 correction nearby.
     ("litig_lost", rf"判决{_}{{0,8}}败诉", None, 4),
     ("other:litig_closed", r"审结|办结|结案", LITIG, 0),
+    # 办结一审行政应诉案件22件, 共审执结各类行政案件27525件: the cases closed, named by the
+    # verb that governs their noun, not the caseload.
+    (
+        "other:litig_closed",
+        r"(审结|办结|审执结|执结)(?:(?!法院|我院|本院|复议|復議)[^，。；、\d]){0,10}(应诉|诉讼|行政)(?:(?!复议|復議)[^，。；、\d]){0,4}案件",
+        None,
+        2,
+    ),
     ("other:litig_judged", r"判决结案|以判决(方式)?结案", LITIG, 1),
     # 驳回起诉54件，驳回上诉25件，撤回起诉30件, 调撤…102件: how lawsuits ended, not the
     # caseload (a loss is litig_lost, above).

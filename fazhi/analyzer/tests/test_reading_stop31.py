@@ -161,3 +161,16 @@ def test_issues_of_a_programme_are_no_publicity_events():
     assert [c for q, c in got.items() if q.endswith("64期")][0].startswith("other:")
     assert [c for q, c in got.items() if q.endswith("120场次")] == ["publicity_events"]
     assert [c for q, c in codes("开设“法治大讲堂”12期。").items()] == ["publicity_lectures"]
+
+
+def test_lawsuits_closed_are_not_the_caseload():
+    got = codes("办结一审行政应诉案件22件。全市法院共审执结各类行政案件27525件。")
+    assert all(not c.startswith("litig_cases") for c in got.values())
+    # A 复议 closed count stays the 复议 register's.
+    assert list(codes("全年审结行政复议案件56件。").values()) == ["recon_closed"]
+
+
+def test_lawsuits_won_or_pending_are_no_kind_of_the_caseload():
+    got = codes("办理行政应诉案件42件，其中审结30件，胜诉29件，未结12件。")
+    assert [c for q, c in got.items() if q.endswith("42件")] == ["litig_cases"]
+    assert all(c != "litig_cases" for q, c in got.items() if not q.endswith("42件"))
