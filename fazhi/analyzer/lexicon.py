@@ -190,10 +190,83 @@ CODE_LABEL: dict[str, str] = {
 }
 
 
+# The `other:` codes the analyzer names itself, as a reader sees them (the others are named
+# by the report's own words: other:行政许可).
+OTHER_LABEL: dict[str, str] = {
+    "litig_closed": "审结案件数",
+    "litig_judged": "判决结案数",
+    "litig_outcome": "诉讼结案方式",
+    "litig_settle_rate": "调解撤诉率",
+    "court_closed": "法院审结案件数",
+    "court_admin_cases": "法院受理行政案件数",
+    "disclosure_appeals": "信息公开复议诉讼",
+    "disclosure_on_time_rate": "按时答复率",
+    "disclosure_handled": "办理的公开申请",
+    "disclosure_carried_over": "结转的公开申请",
+    "recon_correction_base": "作出实体决定的审结案件数",
+    "recon_cases_handled": "办理复议案件",
+    "pre_suit_mediation": "诉前调解",
+    "pre_suit_mediation_rate": "诉前调解成功率",
+    "information_items": "公开信息条数",
+    "field_cases": "某一领域的案件",
+    "change": "增减变化",
+    "case_kind": "刑事、民事等其他案件",
+    "training_classes": "培训班",
+    "trainees": "培训人数",
+    "study_materials": "学习资料",
+    "service_matters_handled": "办理服务事项",
+    "sampled": "抽查数",
+    "respondent_breakdown": "按被申请人分列",
+    "resolution_rate": "化解率",
+    "comprehensive_correction_rate": "综合纠错率",
+    "requests_delegated": "委托办理的申请",
+    "ranked_mediators": "某一级别的调解员",
+    "project_filings": "项目备案",
+    "procuratorial_suggestions": "检察建议",
+    "judicial_suggestions": "司法建议",
+    "proactive_documents": "主动公开文件",
+    "persons_served": "服务人数",
+    "pending": "尚未办结",
+    "outcomes_together": "合并列出的结果",
+    "normdoc_repealed": "废止的规范性文件",
+    "normdoc_filing_reviews": "备案审查",
+    "newly_added": "新增数",
+    "new_media_posts": "新媒体发布信息",
+    "new_media_audience": "新媒体关注人数",
+    "meetings": "会议研究部署",
+    "mediation_organisations": "调解组织",
+    "legal_help_cases": "法律帮助案件",
+    "legal_documents": "法律文书",
+    "legal_consultations": "法律咨询",
+    "legal_aid_applications": "法律援助申请",
+    "law_courses": "法治课程",
+    "items_changed": "调整的事项",
+    "incidental_review": "附带审查",
+    "enforcement_matters": "行政执法事项",
+    "disputes_screened": "排查纠纷",
+    "disputes_resolved": "化解纠纷",
+    "disputes_occurred": "发生纠纷",
+    "closed_other_way": "以其他方式结案",
+    "cases_by_act": "按行为类别分列的案件",
+    "caseload": "需办理的案件",
+    "before_acceptance": "受理前化解",
+    "awarded": "获得表彰",
+    "average": "平均数",
+}
+_ASCII_NAME = re.compile(r"^[a-z0-9_]+$")
+
+
 def label(code: str) -> str:
-    if code.startswith("other:"):
-        return "其他：" + code.removeprefix("other:")
-    return CODE_LABEL.get(code, code)
+    """A code as a reader sees it: the catalogue's name, or 其他 with the analyzer's
+    Chinese name or the report's own words; never an English snake_case name."""
+    if not code.startswith("other:"):
+        return CODE_LABEL.get(code, code)
+    name = code.removeprefix("other:")
+    if name.startswith("share_"):
+        return "其他：占比（" + name.removeprefix("share_") + "）"
+    if name in OTHER_LABEL:
+        return "其他：" + OTHER_LABEL[name]
+    return "其他" if not name or _ASCII_NAME.match(name) else "其他：" + name
 
 
 # Units that count the same kind of thing. A figure only gets a code whose unit is
@@ -562,6 +635,8 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 法律援助诉讼案件93950件, 刑事法律援助案件18122件, 受理法援案件106871件: legal aid cases
     # of one kind are legal aid cases, not lawsuits or a kind of case.
     ("legal_aid_cases", r"(法律援助|法援)(诉讼|刑事|民事|行政|非诉)?案件|(刑事|民事|行政|诉讼)法律援助案件", None, 1),
+    # 受理法律援助申请328件，批准327件: the applications, not the cases the aid was given in.
+    ("other:legal_aid_applications", r"(法律援助|法援)申请", None, 2),
     ("notary_cases", r"公证", None, 0),
     ("legal_service_visits", r"法律服务|法律咨询", None, 0),
     # 办理法律帮助案件3.84万件 beside 审批法律援助案件8.88万件: legal help (法律援助法

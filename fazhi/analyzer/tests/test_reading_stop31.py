@@ -174,3 +174,32 @@ def test_lawsuits_won_or_pending_are_no_kind_of_the_caseload():
     got = codes("办理行政应诉案件42件，其中审结30件，胜诉29件，未结12件。")
     assert [c for q, c in got.items() if q.endswith("42件")] == ["litig_cases"]
     assert all(c != "litig_cases" for q, c in got.items() if not q.endswith("42件"))
+
+
+# What a reader sees of a code --------------------------------------------------------------
+
+
+def test_every_other_code_the_analyzer_names_itself_has_a_chinese_label():
+    import re
+    from pathlib import Path
+
+    from fazhi.analyzer.lexicon import label
+
+    package = Path(__file__).resolve().parents[1]
+    names = set()
+    for path in package.glob("*.py"):
+        names |= set(re.findall(r"\"other:([a-z][a-z0-9_]*)\"", path.read_text(encoding="utf-8")))
+    assert len(names) > 40
+    for name in sorted(names):
+        shown = label("other:" + name)
+        assert not re.search(r"[a-z]", shown), (name, shown)
+
+
+def test_labels_keep_the_reports_own_words_and_the_catalogues_names():
+    from fazhi.analyzer.lexicon import label
+
+    assert label("other:行政许可") == "其他：行政许可"
+    assert label("other:share_新收案件") == "其他：占比（新收案件）"
+    assert label("other:legal_aid_applications") == "其他：法律援助申请"
+    assert label("other:") == "其他"
+    assert label("recon_received") == "收到行政复议申请"
