@@ -476,7 +476,7 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     ("litig_hearings", rf"开庭审理{_}{{0,6}}案件", None, 1),
     ("litig_appear_count", r"出庭应诉|出庭", None, 1),
     ("litig_appear_rate", r"出庭(应诉)?率|负责人应诉率", None, 0),
-    ("litig_lost", r"败诉", None, 1),
+    ("litig_lost", r"败诉(?!风险)", None, 1),
     # 以确认违法、撤销、变更、责令履行方式判决行政机关败诉1235件: a court's judgments, even
     # where the outcomes' names are those of a 复议 correction nearby.
     ("litig_lost", rf"判决{_}{{0,8}}败诉", None, 4),

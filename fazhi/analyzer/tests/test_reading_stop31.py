@@ -203,3 +203,9 @@ def test_labels_keep_the_reports_own_words_and_the_catalogues_names():
     assert label("other:legal_aid_applications") == "其他：法律援助申请"
     assert label("other:") == "其他"
     assert label("recon_received") == "收到行政复议申请"
+
+
+def test_cases_at_risk_of_being_lost_were_not_lost():
+    got = codes("通过实质性化解，避免近50件高败诉风险案件进入诉讼程序。全年败诉3件。")
+    assert [c for q, c in got.items() if q.endswith("3件")] == ["litig_lost"]
+    assert all(c != "litig_lost" for q, c in got.items() if "50件" in q)
