@@ -2243,9 +2243,9 @@ def _fenbie_lists(text: str, figures: list[Figure], used_parts: set[int]) -> lis
 _DONE = re.compile(r"已([\u4e00-\u9fff]{2})[\u4e00-\u9fff]{0,3}$")
 # The other wordings of done and still pending (政府信息公开 requests above all): 已办结8件，
 # 1件正在办理中; 办结12件，2件结转下年办理; 答复98件，未答复2件.
-_CLOSED = re.compile(r"(已|均已|全部)?(办结|答复|审结|结案|办理完毕|处理完毕|办理完成|处理完成)$")
-_PENDING_BEFORE = re.compile(r"(未|尚未|没有)(办结|答复|审结|结案|办理完毕|办理完成|处理完毕)[\u4e00-\u9fff]{0,3}$|(正在|仍在|尚在)(办理|处理|审理)[\u4e00-\u9fff]{0,2}$|结转(至|到)?下(一)?年(度)?(办理|处理)?$")
-_PENDING_AFTER = re.compile(r"^[件条份宗]?(正在|仍在|尚在)(办理|处理|审理)|^[件条份宗]?(在办|办理中|处理中|审理中|待办)|^[件条份宗]?(结转|转)(至|到|入)?下(一)?年")
+_CLOSED = re.compile(r"(已经|已|均已|全部)?(办结|答复|审结|结案|办理完毕|处理完毕|办理完成|处理完成)的?$")
+_PENDING_BEFORE = re.compile(r"(未|尚未|没有)(办结|答复|审结|结案|办理完毕|办理完成|处理完毕)[\u4e00-\u9fff]{0,3}$|(正在|仍在|尚在|继续|仍需|尚需)(办理|处理|审理)[\u4e00-\u9fff]{0,2}$|结转(至|到)?下(一)?年(度)?(办理|处理)?$")
+_PENDING_AFTER = re.compile(r"^[件条份宗]?(正在|仍在|尚在|继续)(办理|处理|审理)|^[件条份宗]?(在办|办理中|处理中|审理中|待办|待审)|^[件条份宗]?(结转|转)(至|到|入)?下(一)?年")
 
 
 def _last_clause(words: str) -> str:
@@ -2264,6 +2264,31 @@ def _done_and_pending(text: str, a: Figure, b: Figure) -> bool:
     return bool(_PENDING_BEFORE.search(_last_clause(b.sentence_text)) or _PENDING_AFTER.match(after))
 
 
+PENDING_REACH = 12  # figures after a count done that its breakdown may take up
+
+
+def _the_pending_count(text: str, figures: list[Figure], k: int) -> int | None:
+    """The count still pending that goes with the count done at k: the next count of the
+    paragraph, past shares and past smaller counts of the same measure (the done count's
+    own breakdown: 答复47件，答复率94%，其中予以公开46件，…；结转下年度继续办理3件)."""
+    a = figures[k]
+    if a.is_rate or a.approx:
+        return None
+    for j in range(k + 1, min(len(figures), k + 1 + PENDING_REACH)):
+        b = figures[j]
+        if b.paragraph != a.paragraph:
+            return None
+        if b.is_rate:
+            continue
+        if not _same_measure(a, b) or b.approx:
+            return None
+        if _done_and_pending(text, a, b):
+            return j
+        if b.value > a.value:
+            return None  # a larger count is no part of the count done: another topic
+    return None
+
+
 def _done_pending_pairs(
     text: str, figures: list[Figure], used: set[tuple[int | None, frozenset[int]]]
 ) -> list[Relation]:
@@ -2275,11 +2300,11 @@ def _done_pending_pairs(
     total, no relation."""
     out: list[Relation] = []
     for k in range(len(figures) - 1):
-        a, b = figures[k], figures[k + 1]
-        if a.is_rate or b.is_rate or a.sentence != b.sentence or not _same_measure(a, b) or a.approx or b.approx:
+        a = figures[k]
+        pending = _the_pending_count(text, figures, k)
+        if pending is None:
             continue
-        if not _done_and_pending(text, a, b):
-            continue
+        b = figures[pending]
         s = a.value + b.value
         equal = []
         for j in range(k - 1, -1, -1):
@@ -2291,14 +2316,14 @@ def _done_pending_pairs(
         # The nearest equal count that is no part itself (申请9件 before 其中自然人申请9件).
         for j in sorted(equal, key=lambda j: figures[j].part_of is not None or "其中" in figures[j].scope)[:1]:
             g = figures[j]
-            if (j, frozenset((k, k + 1))) not in used:
+            if (j, frozenset((k, pending))) not in used:
                 out.append(
                     Relation(
                         "sum",
                         True,
                         f"已完成的“{a.quote}”与未完成的“{b.quote}”之和{_fmt(s)}，与“{g.quote}”相符。",
                         total=j,
-                        parts=[k, k + 1],
+                        parts=[k, pending],
                         stated_total=g.value,
                         sum_of_parts=s,
                         confidence="较确定",

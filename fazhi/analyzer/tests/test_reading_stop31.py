@@ -209,3 +209,17 @@ def test_cases_at_risk_of_being_lost_were_not_lost():
     got = codes("通过实质性化解，避免近50件高败诉风险案件进入诉讼程序。全年败诉3件。")
     assert [c for q, c in got.items() if q.endswith("3件")] == ["litig_lost"]
     assert all(c != "litig_lost" for q, c in got.items() if "50件" in q)
+
+
+def test_the_pending_count_may_follow_the_breakdown_of_the_count_done():
+    text = (
+        "收到政府信息公开申请52件，其中自然人申请50件，占比96.2%；答复48件，答复率92.3%，"
+        "其中予以公开46件，占比95.8%；结转下年度继续办理4件。"
+    )
+    pairs = [s for s in sums(text) if [q[-2:] for q in s["part_quotes"]] == ["8件", "4件"]]
+    assert len(pairs) == 1 and pairs[0]["total_quote"].endswith("申请52件") and pairs[0]["consistent"]
+
+
+def test_a_larger_count_after_the_count_done_ends_the_search():
+    text = "收到申请52件，答复48件，新媒体发布信息300条，受理咨询60件，4件继续办理。"
+    assert not any(len(s["part_quotes"]) == 2 and s["part_quotes"][1].endswith("4件") for s in sums(text))
