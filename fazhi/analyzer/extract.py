@@ -858,10 +858,11 @@ _DAY_EVENT_AFTER = re.compile(r"(上午|下午|晚|举行|召开|举办|发布|�
 # 15分钟公共法律服务圈, 半小时生活圈: the reach of a service network, named by a time.
 _SLOGAN_AFTER = re.compile(r"[”’\"]?[^，。；\d]{0,8}圈")
 
-# The public service hotlines (公共法律服务 12348, 政务服务 12345, …): their numbers name them.
 # A news item's opening before its day: 记者, 通讯员, 网讯 (with the names after them).
 _DATELINE_BEFORE = re.compile(r"(记者|記者|通讯员|通訊員|讯|訊)[^，。；！？\d]{0,14}$")
+# The kinds of information an agency may withhold (政府信息公开条例 art. 16), by their names.
 _CATEGORY_NAME_AFTER = re.compile(r"内部事务|过程性?信息|過程性?信息|內部事務")
+# The public service hotlines (公共法律服务 12348, 政务服务 12345, …): their numbers name them.
 HOTLINES = frozenset({12345, 12348, 12315, 12309, 12368, 12333, 12366, 12319, 12388})
 
 
