@@ -2712,18 +2712,32 @@ def _table_rows(text: str) -> list[list[tuple[str, list[int]]]]:
 _TOTAL_CELL = re.compile(r"^(总计|合计|小计|总数)([（(][^（()）]{1,4}[）)])?$")
 
 
+HEADER_REACH = 40  # lines above a row its table's header may stand (a disclosure table's 25 rows)
+
+
 def _total_column(text: str, line_start: int) -> tuple[int, int] | None:
     """(index of the one 合计 column, number of columns) of the header above this row:
     the nearest all-words line, with one 总计/合计（宗） cell."""
     end = line_start - 1
-    for _ in range(8):
+    below_is_data = True  # the row itself
+    for _ in range(HEADER_REACH):
         if end <= 0:
             return None
         start = text.rfind("\n", 0, end) + 1
         cells = [c for c in text[start:end].split("\t") if c]
         if len(cells) < 2:
+            # 三、本年度办理结果 on a line of its own between two rows of numbers labels the
+            # rows below it inside the same table; any other line of words (a caption over
+            # the next table's header) ends the table.
+            above_end = start - 1
+            above = text[text.rfind("\n", 0, max(above_end, 0)) + 1 : max(above_end, 0)]
+            if below_is_data and above_end > 0 and any(_NUMBER_CELL.match(c) for c in above.split("\t")[1:] if c):
+                end = start - 1
+                below_is_data = False
+                continue
             return None
-        if not any(_NUMBER_CELL.match(c) for c in cells):
+        below_is_data = any(_NUMBER_CELL.match(c) for c in cells)
+        if not below_is_data:
             totals = [k for k, c in enumerate(cells) if _TOTAL_CELL.match(c)]
             if totals:
                 return (totals[0], len(cells)) if len(totals) == 1 else None

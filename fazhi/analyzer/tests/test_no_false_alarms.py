@@ -622,6 +622,8 @@ def requests_table(rng: random.Random) -> str:
     labels = ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（一）予以公开",
               "（二）部分公开", "（三）不予公开", "四、结转下年度继续办理"]
     for label in labels:
+        if label.startswith("（一）") and rng.random() < 0.5:
+            rows.append("三、本年度办理结果")  # a label on a line of its own inside the table
         vals = [rng.randint(0, 40) if k < 2 else rng.randint(0, 3) for k in range(6)]
         rows.append("\t".join([label, *map(str, vals), str(sum(vals))]))
     sep = rng.choice(["\t", " | "])

@@ -223,3 +223,27 @@ def test_the_pending_count_may_follow_the_breakdown_of_the_count_done():
 def test_a_larger_count_after_the_count_done_ends_the_search():
     text = "收到申请52件，答复48件，新媒体发布信息300条，受理咨询60件，4件继续办理。"
     assert not any(len(s["part_quotes"]) == 2 and s["part_quotes"][1].endswith("4件") for s in sums(text))
+
+
+def test_every_row_of_the_requests_table_is_summed_past_a_label_on_its_own_line():
+    text = (
+        "\t自然人\t法人或其他组织\t\t总计\n"
+        "\t\t商业企业\t其他\t\n"
+        "一、本年新收政府信息公开申请数量\t10\t2\t1\t13\n"
+        "三、本年度办理结果\n"
+        "（一）予以公开\t5\t1\t0\t6\n"
+        "（二）部分公开\t2\t0\t1\t4\n"
+    )
+    got = {(s["stated_total"], s["sum_of_parts"], s["consistent"]) for s in sums(text)}
+    assert {(13, 13, True), (6, 6, True), (4, 3, False)} <= got
+
+
+def test_a_caption_between_two_tables_ends_the_first():
+    text = (
+        "单位\t甲\t乙\t总计\n"
+        "某局\t1\t2\t3\n"
+        "第二十条第（五）项\n"
+        "信息内容\t本年处理决定数量\t本年新增\t现有\n"
+        "行政许可\t5\t1\t9\n"
+    )
+    assert not any(s["stated_total"] == 9 for s in sums(text))
