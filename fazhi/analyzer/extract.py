@@ -1892,12 +1892,17 @@ def _same_family(code: str, total_code: str) -> bool:
 _OUTCOME_OPENER = re.compile(r"结果(为|是|如下)?[：:]|结果中[，,：:]")
 
 
+def clause_of(f: Figure) -> str:
+    """The words of the clause (or list item) that names a figure, up to its number."""
+    return re.split(r"[，,；;：:。、]", f.sentence_text)[-1]
+
+
 def _blocked_in_clause(f: Figure, code: str) -> bool:
     """Whether the words of a figure's clause name another register than `code`'s
     (行政诉讼受案808件 listed after the 复议 applications it is compared with). A
     category of the cases (投诉举报类, 信息公开类) is not another register."""
     other = lx.OTHER_REGISTER.get(code.split("_")[0])
-    clause = re.split(r"[，,；;：:。、]", f.sentence_text)[-1]
+    clause = clause_of(f)
     return other is not None and bool(other.search(clause)) and "类" not in clause
 
 
@@ -1907,9 +1912,7 @@ _CONCLUDED_STAGE = re.compile(r"审结|办结|结案|已结|未结|审理终结|
 def _a_later_stage(part: Figure, total: Figure) -> bool:
     """Whether a 其中 part counts a later stage of its total's cases (新收行政诉讼165件，
     其中审结116件): the cases concluded, not a kind of the cases received."""
-    clause = re.split(r"[，,；;：:。、]", part.sentence_text)[-1]
-    total_clause = re.split(r"[，,；;：:。、]", total.sentence_text)[-1]
-    return bool(_CONCLUDED_STAGE.search(clause)) and not _CONCLUDED_STAGE.search(total_clause)
+    return bool(_CONCLUDED_STAGE.search(clause_of(part))) and not _CONCLUDED_STAGE.search(clause_of(total))
 
 
 def _inherit_part_codes(text: str, figures: list[Figure]) -> None:

@@ -858,13 +858,10 @@ CATALOGUE_AS_OTHER: dict[str, str] = {
     "recon_correction_base": "other:recon_correction_base",
 }
 
-# The bases, as a reader would name them in a verdict.
+# The bases, as a reader would name them in a verdict, where the catalogue's name is not
+# that (the analyzer's own `other:` bases are named in OTHER_LABEL).
 BASE_LABEL: dict[str, str] = {
-    "other:litig_judged": "判决结案数",
-    "other:litig_closed": "审结案件数",
-    "other:court_closed": "法院审结案件数",
     "litig_cases": "应诉案件总数",
-    "other:recon_correction_base": "作出实体决定的审结案件数",
     "recon_closed": "审结案件数",
     "recon_accepted": "受理案件数",
     "recon_received": "收到申请数",

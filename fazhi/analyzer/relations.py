@@ -41,6 +41,7 @@ from .extract import (
     _column_header,
     _comparison,
     _num,
+    clause_of,
     compared_in_words,
     part_lists,
 )
@@ -208,7 +209,7 @@ def denominator_codes(rate_code: str) -> tuple[str, ...]:
 
 
 def _base(code: str) -> str:
-    return lx.BASE_LABEL.get(code) or lx.label(code)
+    return lx.BASE_LABEL.get(code) or lx.OTHER_LABEL.get(code.removeprefix("other:")) or lx.label(code)
 
 
 def _near(figures: list[Figure], i: int) -> list[int]:
@@ -566,7 +567,7 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation], text: st
             for j in earlier
             if j not in totals
             and figures[j].sentence == f.sentence
-            and stem in _clause_of_figure(figures[j])
+            and stem in clause_of(figures[j])
             and _plausible_denominator(figures[j], num, f.value)
         ]
     for j in totals:
@@ -775,15 +776,10 @@ def _count_the_rate_names(figures: list[Figure], i: int, prev: list[int]) -> int
     if m:
         stem = m.group(1)
         for test in (str.startswith, str.__contains__):
-            named = [j for j in prev if test(_clause_of_figure(figures[j]), stem)]
+            named = [j for j in prev if test(clause_of(figures[j]), stem)]
             if named:
                 return named[0]
     return prev[0]
-
-
-def _clause_of_figure(g: Figure) -> str:
-    """The words of the clause (or list item) that names a figure, up to its number."""
-    return re.split(r"[，,；;：:。、]", g.sentence_text)[-1]
 
 
 # 一审案件中，…; 在审结案件中，…: a sentence that opens by naming the cases it speaks of.
@@ -807,7 +803,7 @@ def _scope_named_base(text: str, figures: list[Figure], i: int, numerator: int) 
             return None
         if g.is_rate or g.sentence == f.sentence or _comparison(g) or not _same_measure(g, num):
             continue
-        if noun in _clause_of_figure(g) and _plausible_denominator(g, num.value, f.value):
+        if noun in clause_of(g) and _plausible_denominator(g, num.value, f.value):
             return j
     return None
 
@@ -976,14 +972,12 @@ def _a_slip_of_the_last_digit(figures: list[Figure], rel: Relation) -> bool:
     n, d = figures[rel.numerator], figures[rel.denominator]
     if f.approx or f.bound or n.approx or d.approx or count_resolution(n) or count_resolution(d) or not d.value:
         return False
-    places = _decimals(f.value)
     exact = n.value / d.value * HUNDRED
-    if places == 0 or not exact:
+    if _decimals(f.value) == 0 or not exact:
         return False
     # Also within half a percent of the rate: 1.7% for 77÷4696 = 1.64% is near in points
     # but 4% off, and bases from 4400 to 4667 would give it.
-    miss = abs(exact - f.value)
-    return miss < Decimal(1).scaleb(-places) and miss / exact < SLIP_RELATIVE
+    return _within_a_unit(figures, f, rel.numerator, rel.denominator) and abs(exact - f.value) / exact < SLIP_RELATIVE
 
 
 SLIP_RELATIVE = Decimal("0.005")
@@ -2248,20 +2242,16 @@ _PENDING_BEFORE = re.compile(r"(未|尚未|没有)(办结|答复|审结|结案|�
 _PENDING_AFTER = re.compile(r"^[件条份宗]?(正在|仍在|尚在|继续)(办理|处理|审理)|^[件条份宗]?(在办|办理中|处理中|审理中|待办|待审)|^[件条份宗]?(结转|转)(至|到|入)?下(一)?年")
 
 
-def _last_clause(words: str) -> str:
-    return re.split(r"[，,；;：:。（）()]", words)[-1]
-
-
 def _done_and_pending(text: str, a: Figure, b: Figure) -> bool:
     """Whether `a` is a count done and `b`, the next, the count still pending: 已审结407件，
     未审结27件; 已办结8件，1件正在办理中; 办结12件，2件结转下年办理."""
-    m = _DONE.search(_last_clause(a.sentence_text))
-    if m and re.search("未" + m.group(1) + r"[\u4e00-\u9fff]{0,3}$", _last_clause(b.sentence_text)):
+    m = _DONE.search(clause_of(a))
+    if m and re.search("未" + m.group(1) + r"[\u4e00-\u9fff]{0,3}$", clause_of(b)):
         return True
-    if not _CLOSED.search(_last_clause(a.sentence_text)):
+    if not _CLOSED.search(clause_of(a)):
         return False
     after = re.split(r"[，,；;。]", text[b.cend : b.cend + 16])[0]
-    return bool(_PENDING_BEFORE.search(_last_clause(b.sentence_text)) or _PENDING_AFTER.match(after))
+    return bool(_PENDING_BEFORE.search(clause_of(b)) or _PENDING_AFTER.match(after))
 
 
 PENDING_REACH = 12  # figures after a count done that its breakdown may take up
@@ -2314,21 +2304,22 @@ def _done_pending_pairs(
             if not (g.is_rate or _comparison(g) or not _same_measure(g, a) or g.value != s):
                 equal.append(j)
         # The nearest equal count that is no part itself (申请9件 before 其中自然人申请9件).
-        for j in sorted(equal, key=lambda j: figures[j].part_of is not None or "其中" in figures[j].scope)[:1]:
-            g = figures[j]
-            if (j, frozenset((k, pending))) not in used:
-                out.append(
-                    Relation(
-                        "sum",
-                        True,
-                        f"已完成的“{a.quote}”与未完成的“{b.quote}”之和{_fmt(s)}，与“{g.quote}”相符。",
-                        total=j,
-                        parts=[k, pending],
-                        stated_total=g.value,
-                        sum_of_parts=s,
-                        confidence="较确定",
-                    )
-                )
+        total = min(equal, key=lambda e: figures[e].part_of is not None or "其中" in figures[e].scope, default=None)
+        if total is None or (total, frozenset((k, pending))) in used:
+            continue
+        g = figures[total]
+        out.append(
+            Relation(
+                "sum",
+                True,
+                f"已完成的“{a.quote}”与未完成的“{b.quote}”之和{_fmt(s)}，与“{g.quote}”相符。",
+                total=total,
+                parts=[k, pending],
+                stated_total=g.value,
+                sum_of_parts=s,
+                confidence="较确定",
+            )
+        )
     return out
 
 
@@ -3008,8 +2999,8 @@ def _side_by_side(text: str, rows: list[tuple[str, list[int]]]) -> bool:
 
 def _column_sums(text: str, figures: list[Figure]) -> list[Relation]:
     """A table's 合计 row under rows of counts (or under one row, which it repeats): each
-    of its counts against the column above it (found by position, so a row with an empty or extra cell elsewhere does
-    not matter). In a table whose rows hold two records side by side under a header
+    of its counts against the column above it (found by position, so a row with an
+    empty or extra cell elsewhere does not matter). In a table whose rows hold two records side by side under a header
     repeated for each (| 收案数 | 受理数 |  | 收案数 | 受理数), a column's parts are the
     cells under every copy of its header. Rows may be parts of others (其中 rows), so
     only a column that adds up is reported; one that does not is left unjudged."""
@@ -3509,34 +3500,29 @@ def _restated_rates(figures: list[Figure], rates: list[Relation]) -> list[Relati
     """A catalogue rate with no counts of its own that says the same as another rate of
     its code whose counts fit (方城 行政机关负责人应诉率100% in a headline, then 出庭应诉
     84件，出庭应诉率为100%) is the same figure restated: it is over the same counts."""
+    # The first checked, fitting rate of each code and value, with its counts.
+    sources: dict[tuple[str, Decimal], tuple[int, int, int]] = {}
+    for r in rates:
+        if r.kind != "rate" or not (r.checked and r.consistent):
+            continue
+        if r.rate is None or r.numerator is None or r.denominator is None:
+            continue
+        g = figures[r.rate]
+        if not (g.approx or g.bound):
+            sources.setdefault((g.indicator, g.value), (r.rate, r.numerator, r.denominator))
     related = {r.rate for r in rates}
     out: list[Relation] = []
     for i, f in enumerate(figures):
         if not f.is_rate or i in related or f.indicator not in lx.RATES or f.approx or f.bound:
             continue
-        if _PERIOD_WORDS.search(_clause_of_figure(f)):
+        if _PERIOD_WORDS.search(clause_of(f)):
             continue  # 出庭应诉率在2019年10月达到100%: a month's rate, not the year's
-        source = next(
-            (
-                r
-                for r in rates
-                if r.kind == "rate"
-                and r.rate is not None
-                and r.checked
-                and r.consistent
-                and r.numerator is not None
-                and r.denominator is not None
-                and figures[r.rate].indicator == f.indicator
-                and figures[r.rate].value == f.value
-                and not figures[r.rate].approx
-                and not figures[r.rate].bound
-            ),
-            None,
-        )
-        if source is None or source.rate is None or source.numerator is None or source.denominator is None:
+        source = sources.get((f.indicator, f.value))
+        if source is None:
             continue
-        rel = _checked_rate(figures, i, source.numerator, source.denominator, "较确定")
-        rel.note += f"（与“{figures[source.rate].quote}”是同一比率，按其分子分母核对。）"
+        rate, numerator, denominator = source
+        rel = _checked_rate(figures, i, numerator, denominator, "较确定")
+        rel.note += f"（与“{figures[rate].quote}”是同一比率，按其分子分母核对。）"
         out.append(rel)
     return out
 
