@@ -529,16 +529,18 @@ def _share_relation(figures: list[Figure], i: int, out: list[Relation], text: st
             # clause right after 其中 gives a part and then its bare share, which is over
             # the total the 其中 breaks down (81.73%); never over a base it would imply.
             _add_fits(figures, rel, [])
-            if not rel.fits and not rel.fits_as_numerator and not _within_a_unit(figures, f, numerator, whole):
+            if rel.fits or rel.fits_as_numerator:
+                why = "该比率与文中另一个数相符，未判为不符。"
+            elif _within_a_unit(figures, f, numerator, whole):
+                why = "所报比率与计算值相差不足末位1个单位，可能是截断，未判为不符。"
+            else:
                 rel.note += (
                     f"（“{figures[numerator].quote}”紧随“其中”，是“{figures[whole].quote}”的分项，"
                     "“占比”即占该总数。）"
                 )
                 out.append(rel)
-            else:
-                out.append(
-                    _unchecked(i, numerator, f.value, rel.note + "（该比率与文中另一个数相符，未判为不符。）")
-                )
+                return
+            out.append(_unchecked(i, numerator, f.value, f"{rel.note}（{why}）"))
             return
     scoped = _scope_named_base(text, figures, i, numerator)
     if scoped is not None:

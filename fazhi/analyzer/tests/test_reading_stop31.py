@@ -26,6 +26,15 @@ def test_the_same_share_that_fits_is_consistent():
     assert r["consistent"] is True and r["denominator_quote"].endswith("2400名")
 
 
+def test_a_share_off_by_less_than_its_last_digit_is_left_unjudged_as_a_truncation():
+    text = "全市共选配47名法律服务人员担任村（居）法律顾问。其中，有46名法律顾问为专业律师，占比达97%。"
+    a = analyze_text(text)
+    assert not a.inconsistencies
+    (r,) = [r.as_dict(a.figures) for r in a.unchecked if r.kind == "rate"]
+    assert r["confidence"] == "无法核对"
+    assert "截断" in r["note"] and "另一个数" not in r["note"]
+
+
 def test_a_share_that_fits_another_count_is_left_unjudged():
     # 900 ÷ 1200 = 75%: the share may be over the 1200 advisers met this year.
     text = "全市共有法律顾问2400名，今年新选配1200名。其中，有900名为专业律师，占比75%。"
