@@ -898,6 +898,10 @@ def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
         return False  # 打造“15分钟公共法律服务圈”: a slogan's distance, not a duration
     if re.search(r"(19|20)\d\d[-/.－]\d{1,2}[-/.－]$", before):
         return False  # 发布日期：2026-01-29 点击数: the day of a date written with dashes
+    if re.search(r"(^|\D)\d{1,2}[-/.]\d{1,2}[-/.]$", before) and re.match(r"(19|20)\d\d", tok.raw):
+        return False  # 25.05.2016 02:22: a date written day first (its year, glued to the hour)
+    if re.search(r"\d[×xX*＊]$", before):
+        return False  # 7×24小时: round-the-clock service, not a count of hours
     if before.endswith(("图", "表")) and text[tok.end : tok.end + 1] in ("：", ":", " ", "　", "-", "—"):
         return False  # 图2：2021-2022年收结案比较图: a caption's number
     if not tok.chinese and tok.value in HOTLINES and not text[tok.end : tok.end + 1].isdigit():
@@ -1231,6 +1235,7 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
         # 全年结案（包括上年受理后结转）68件: a parenthesis that qualifies the count
         # (包括, 含, 其中) does not name it.
         before = _QUALIFIER.sub("", before)
+        rate_list = lx.RATE_LIST.search(before) if tok.unit == "%" else None
         etc = list(_ETC.finditer(before))
         listed_by = ""
         if etc and len(before) - etc[-1].end() >= 2 and not _MEANS_AFTER_ETC.match(before, etc[-1].end()):
@@ -1247,7 +1252,7 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
         items: list[tuple[str, str, str | None]] = []
         share_of = share_code = None
         if tok.unit == "%":
-            lm = lx.RATE_LIST.search(before)
+            lm = rate_list
             sm = lx.SHARE.search(before)
             if not sm and re.fullmatch(r"(达到|达|为|是)?", before) and clause_start > prev_end:
                 # 140件，占受理案件数比例最高，达92.71%: the share's words stand in the
@@ -1378,6 +1383,7 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
     _inherit_part_codes(t, figures)
     _last_year_counts(t, figures)
     kinds.finish(t, figures)  # breakdowns by type take the total's code; last year's values
+    kinds.court_docket(t, figures)  # a court's report counts its docket, not one government's
     return figures
 
 

@@ -325,6 +325,47 @@ def refine(text: str, figures: Sequence[_Coded]) -> None:
                 break
 
 
+# --- L. a court's own report --------------------------------------------------------------
+
+# The opening of a court's report (德州市中级人民法院召开新闻发布会，发布…行政案件司法审查
+# 报告; 全市法院新收一审行政诉讼案件9273件; …行政审判白皮书), not one it made with a
+# 司法局 (联合召开), whose counts may be the government's own.
+COURT_OPENING = re.compile(
+    r"(人民法院|高院|中院|高法院|法院)[^。\n]{0,30}(召开|发布|举行|举办|新闻发布会|白皮书|通报|审判工作|司法审查报告|行政审判)"
+    r"|行政审判[^。\n]{0,10}(白皮书|情况|工作报告)"
+    r"|法院[^。\n]{0,12}(受理|新收|审结)[^。\n]{0,12}行政"
+)
+JOINT = re.compile(r"联合|司法局|司法厅|司法部|复议")
+OPENING_CHARS = 400
+# What a court reports of the government as a party: its leaders in court.
+AS_A_PARTY = re.compile(r"应诉|出庭|负责人")
+COURT_CODE = {"litig_cases": "other:court_admin_cases"}
+
+
+def court_report(text: str) -> bool:
+    """Whether the text is a court's report of its own docket."""
+    opening = text[:OPENING_CHARS]
+    m = COURT_OPENING.search(opening)
+    if m is None:
+        return False
+    start = _back(opening, m.start(), "。\n", OPENING_CHARS)
+    end = opening.find("。", m.end())
+    return not JOINT.search(opening[start : end if end >= 0 else len(opening)])
+
+
+def court_docket(text: str, figures: Sequence[_Coded]) -> None:
+    """In a court's report the lawsuits are the court's docket, from every plaintiff
+    against every agency (annotators code them `other:`: the catalogue's litig_cases is
+    one government's caseload); what it says of agencies' leaders appearing in court,
+    and the agencies' losses and loss rate (the catalogue's 败诉 by its name), keep
+    their codes."""
+    if not court_report(text):
+        return
+    for f in figures:
+        code = COURT_CODE.get(f.indicator)
+        if code and not AS_A_PARTY.search(_clause_before(text, f)):
+            f.indicator = code
+
 # --- E. last year's value ---------------------------------------------------------------
 
 # 由上年的816件上升到1087件, 从上年的…: last year's value first, this year's after it.

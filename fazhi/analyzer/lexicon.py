@@ -808,10 +808,11 @@ ORGANISED_BY = re.compile(r"(组织|动员|指导|带领|邀请|联合|依托|�
 
 # A share written as 占…的N%.
 SHARE = re.compile(r"占(?P<den>[^，。；]{0,20}?)的?(比例|比重|比率)?(为|达到|达|是)?$")
-# Several rates sharing one numeral: 报备率、规范率、及时率达100%.
+# Several rates sharing one numeral: 报备率、规范率、及时率达100%; 参考率和优秀率均超过99%;
+# 协同响应率、线索回应率等核心指标均达100% (the rates before 等 are the ones measured).
 RATE_LIST = re.compile(
-    r"(?P<items>(?:[^、，。；]{1,12}?率(?:、|和|及|与))+[^、，。；]{1,12}?率)(均|都|分别|全部)?"
-    r"(达到|到达|达|为|是|保持|在)?(了)?$"
+    r"(?P<items>(?:[^、，。；]{1,12}?率(?:、|和|及|与))+[^、，。；]{1,12}?率)(等[^、，。；\d率]{0,6})?(均|都|分别|全部)?"
+    r"(达到|到达|达|为|是|保持在|保持|在|超过|超|高于|不低于)?(了)?$"
 )
 # 述职评议和述法测评各1次: one numeral for each of the items before 各.
 COUNT_LIST = re.compile(r"(?P<items>(?:[^、，。；和]{2,12}(?:、|和))+[^、，。；和]{2,12})各$")
@@ -832,7 +833,7 @@ RATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "litig_appear_rate": (("litig_appear_count",), ("litig_hearings", "litig_cases")),
     "litig_loss_rate": (
         ("litig_lost",),
-        ("other:litig_judged", "other:litig_closed", "litig_cases"),
+        ("other:litig_judged", "other:litig_closed", "litig_cases", "other:court_closed", "other:court_admin_cases"),
     ),
     "recon_mediation_rate": (
         ("recon_mediated",),

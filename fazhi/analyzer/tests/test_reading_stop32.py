@@ -1,0 +1,75 @@
+"""Readings added in stop 32, each on sentences of our own."""
+
+from fazhi.analyzer.report import analyze_text
+
+
+def figures(text):
+    return analyze_text(text).figures
+
+
+# Several rates before 等 or 超过 share one numeral -----------------------------------------
+
+
+def test_rates_named_before_deng_each_get_the_numeral():
+    text = "全县执法协同响应率、投诉线索回应率、行政处罚赋码率等核心指标均达100%。"
+    fs = [f for f in figures(text) if f.unit == "%"]
+    assert len(fs) == 3 and {f.value for f in fs} == {100}
+    assert len({f.indicator for f in fs}) == 3
+
+
+def test_rates_joined_by_he_before_chaoguo_each_get_the_numeral():
+    text = "全县组织年度学法考试，共计5200人参加，参考率和优秀率均超过98%。"
+    fs = [f for f in figures(text) if f.unit == "%"]
+    assert [f.value for f in fs] == [98, 98] and fs[0].indicator != fs[1].indicator
+
+
+def test_one_rate_before_deng_is_one_figure():
+    text = "全县行政处罚赋码率等指标达100%。"
+    assert len([f for f in figures(text) if f.unit == "%"]) == 1
+
+
+# A court's report counts its docket ------------------------------------------------------
+
+
+COURT = (
+    "5月20日，某市中级人民法院召开新闻发布会，发布2023年度行政案件司法审查报告。\n"
+    "去年全市新收一审行政诉讼案件1200件，同比增长5.1%。其中资源、城建领域分别为300件、250件。"
+    "全市行政机关负责人出庭应诉案件860件。"
+)
+
+
+def test_a_courts_report_codes_its_lawsuits_as_its_docket():
+    fs = {f.value: f.indicator for f in figures(COURT)}
+    assert fs[1200] == "other:court_admin_cases"
+    assert fs[300] == fs[250] == "other:court_admin_cases"
+
+
+def test_a_courts_report_keeps_what_it_says_of_leaders_in_court():
+    fs = {f.value: f.indicator for f in figures(COURT)}
+    assert fs[860] == "litig_appear_count"
+
+
+def test_a_report_a_court_made_with_a_justice_bureau_is_not_a_courts_own():
+    text = COURT.replace("某市中级人民法院召开", "某市中级人民法院与市司法局联合召开")
+    fs = {f.value: f.indicator for f in figures(text)}
+    assert fs[1200] == "litig_cases"
+
+
+def test_a_county_report_keeps_its_lawsuits():
+    text = "2023年，县人民政府全年办理行政诉讼案件45件，行政机关负责人出庭应诉45件。"
+    fs = {f.value: f.indicator for f in figures(text)}
+    assert fs[45] in ("litig_cases", "litig_appear_count")
+    assert "other:court_admin_cases" not in fs.values()
+
+
+# Not figures ---------------------------------------------------------------------------
+
+
+def test_a_day_first_date_with_its_hour_is_not_a_figure():
+    text = "去年全市新收行政案件900件 同比增85.2%\n25.05.2016 02:22\n本文来源：新华网"
+    assert sorted(str(f.value) for f in figures(text)) == ["85.2", "900"]
+
+
+def test_round_the_clock_service_is_not_a_count_of_hours():
+    text = "热线提供7×24小时法律咨询服务，全年接听来电3200个。"
+    assert [f.value for f in figures(text)] == [3200]
