@@ -506,6 +506,8 @@ def is_target(text: str, tok: NumberToken) -> bool:
     before = text[start : tok.start]
     if TARGET.search(before):
         return True
+    if CONDITION_AFTER.match(text, tok.end):
+        return True  # 并处两种以上行政处罚的，算一件: the condition of a counting rule
     # 对增幅超过60%的乡镇进行督导: a threshold that picks out others, not a figure.
     return bool(THRESHOLD_OPEN.match(before) and THRESHOLD_AFTER.match(text, tok.end) and COMPARE.search(before + text[tok.end : tok.end + 3]))
 
@@ -513,6 +515,8 @@ def is_target(text: str, tok: NumberToken) -> bool:
 THRESHOLD_OPEN = re.compile(r"(对|凡|对于|将|把)")
 THRESHOLD_AFTER = re.compile(r"(以上|以下|及以上|以内)?的")
 COMPARE = re.compile(r"超过|高于|低于|不足|少于|多于|达到|以上|以下|以内")
+# A number that opens a condition (…以上…的，): a rule's threshold, not a count.
+CONDITION_AFTER = re.compile(r"(以上|以下|及以上|以内)[^，。；\d]{0,10}的[，,]")
 
 
 # 采取十三项措施, 围绕四项重点, 提出六条意见, 其他需要报告的事项等六项: the report's own
