@@ -1848,6 +1848,9 @@ def _colon_lists(
     already broken down by other words (收到申请68件，其中自然人65件…。办理结果：…) may be
     broken down again by its outcomes; only a part of another list may not."""
     parts_only = used if parts_only is None else parts_only
+    # 不予公开2件，其中…1件，…1件 inside 办理结果如下：…: a total broken down by a list of
+    # its own is still an item of the outcome list around it.
+    nested_totals = used - parts_only
     out = []
     for m in lx.COLON_MARKER.finditer(text):
         before = [i for i, f in enumerate(figures) if f.cend <= m.start() and not f.is_rate]
@@ -1859,7 +1862,8 @@ def _colon_lists(
         parts = [
             i
             for i, f in enumerate(figures)
-            if m.end() <= f.cstart < end and not f.is_rate and f.unit == tf.unit and i not in used
+            if m.end() <= f.cstart < end and not f.is_rate and f.unit == tf.unit
+            and (i not in used or i in nested_totals)
         ]
         if "\n" in text[tf.cend : m.start()]:
             continue
@@ -1883,6 +1887,7 @@ def _colon_lists(
         if len(parts) >= 2 and sum(figures[i].value for i in parts) <= tf.value:
             out.append((total, parts))
             used.update(parts)
+            nested_totals.difference_update(parts)
     return out
 
 

@@ -73,3 +73,19 @@ def test_a_day_first_date_with_its_hour_is_not_a_figure():
 def test_round_the_clock_service_is_not_a_count_of_hours():
     text = "热线提供7×24小时法律咨询服务，全年接听来电3200个。"
     assert [f.value for f in figures(text)] == [3200]
+
+
+# An outcome list with a breakdown of its own ------------------------------------------------
+
+
+def test_an_outcome_list_counts_an_item_that_has_its_own_breakdown():
+    text = (
+        "全年办理政府信息公开申请40件。办理结果如下：予以公开20件；不予公开3件，其中2件涉及商业秘密，"
+        "1件属于内部事务信息；无法提供15件；结转下年度继续办理2件。"
+    )
+    a = analyze_text(text)
+    sums = [r.as_dict(a.figures) for r in a.relations if r.kind == "sum"]
+    outer = [r for r in sums if r["total_quote"].endswith("40件")]
+    assert len(outer) == 1 and outer[0]["consistent"] is True and len(outer[0]["part_quotes"]) == 4
+    inner = [r for r in sums if r["total_quote"].endswith("不予公开3件")]
+    assert len(inner) == 1 and len(inner[0]["part_quotes"]) == 2
