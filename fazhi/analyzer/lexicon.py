@@ -292,6 +292,8 @@ UNIT_GROUP: dict[str, str] = {
     "场次": "event",
     # 普法节目64期, 讲堂12期: issues of a programme or a series, not events of their own.
     "期": "issue",
+    # 等18部法律法规, 微电影3部: laws, films and books, never cases or documents filed.
+    "部": "work",
     "轮": "event",
     "通": "event",  # 接听来电3.2万通: calls
     "天": "time",

@@ -89,3 +89,9 @@ def test_an_outcome_list_counts_an_item_that_has_its_own_breakdown():
     assert len(outer) == 1 and outer[0]["consistent"] is True and len(outer[0]["part_quotes"]) == 4
     inner = [r for r in sums if r["total_quote"].endswith("不予公开3件")]
     assert len(inner) == 1 and len(inner[0]["part_quotes"]) == 2
+
+
+def test_laws_counted_in_bu_are_never_cases():
+    text = "组织学习行政复议法、法律援助法、噪声污染防治法等18部法律法规。"
+    (f,) = figures(text)
+    assert f.value == 18 and f.indicator.startswith("other:")
