@@ -361,6 +361,8 @@ PATTERNS: list[tuple[str, str, str | None, int]] = [
     # 政府信息公开 (the nearer topic wins, see `context`).
     ("recon_received", rf"收到{_}{{0,12}}申请", R, 0),
     ("recon_received", r"收到|接收|新收|收案", R, 0),
+    # 2023年至今共收行政复议案件52件: 收 after 共/累计/全年 is 收到.
+    ("recon_received", rf"(共|累计|全年|合计)收(?![结回费益入支]){_}{{0,10}}复议", None, 0),
     # 行政复议申请12件 with no verb of its own: applications received (受理/办理…
     # 复议申请 are other steps).
     ("recon_received", r"^(?!.*(受理|立案|审结|办结|办理|结案|决定|维持|撤|驳回|终止|纠正|不予))[^，。；]{0,4}复议申请$", None, 0),

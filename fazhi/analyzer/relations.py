@@ -2325,6 +2325,58 @@ def _done_pending_pairs(
     return out
 
 
+# What a 复议 body does with the applications it receives, besides accepting or refusing
+# them (作其他处理, 以转送等方式处理, 告知向有权机关申请).
+_OTHER_HANDLING = re.compile(r"其他处理|其它处理|转送|告知|移送")
+INTAKE_STEPS = ("recon_accepted", "recon_rejected")
+
+
+def _intake_splits(
+    text: str, figures: list[Figure], used: set[tuple[int | None, frozenset[int]]]
+) -> list[Relation]:
+    """共收行政复议案件52件，受理47件，不予受理5件: the applications received, then, in the
+    same sentence and with no other count between, those accepted and those refused (and
+    those handled otherwise); when these add up to the received count exactly, the text
+    has split it (一致, 较确定). No exact sum, no relation: 受理 may count last year's too."""
+    out: list[Relation] = []
+    for t, g in enumerate(figures):
+        if g.indicator != "recon_received" or g.is_rate or g.approx:
+            continue
+        parts: list[int] = []
+        for j in range(t + 1, len(figures)):
+            f = figures[j]
+            if f.sentence != g.sentence:
+                break
+            if f.is_rate:
+                continue
+            if f.unit != g.unit or f.approx:
+                break
+            if f.indicator in INTAKE_STEPS or (parts and _OTHER_HANDLING.search(clause_of(f))):
+                parts.append(j)
+                continue
+            break
+        codes = {figures[j].indicator for j in parts}
+        if "recon_accepted" not in codes or len(parts) < 2 or (t, frozenset(parts)) in used:
+            continue
+        total = sum((figures[j].value for j in parts), Decimal(0))
+        if total != g.value:
+            continue
+        out.append(
+            Relation(
+                "sum",
+                True,
+                "收到的申请分为" + "、".join(f"“{figures[j].quote}”" for j in parts)
+                + f"，合计{_fmt(total)}，与“{g.quote}”相符。",
+                total=t,
+                parts=parts,
+                stated_total=g.value,
+                sum_of_parts=total,
+                confidence="较确定",
+            )
+        )
+    return out
+
+
 def _share_named_total(figures: list[Figure], total: int, parts: list[int], rates: list[Relation]) -> int:
     """成功17356件，成功率98.5%，其中“四联单”调处10549件，占纠纷总数的61.6%: the 其中
     stands after the nearest count, but the part's own 占 names (and fits) the other
@@ -3541,6 +3593,7 @@ def find_relations(text: str, figures: list[Figure]) -> list[Relation]:
     trailing = _trailing_totals(text, figures, {(r.total, tuple(r.parts)) for r in sums if r.total is not None})
     sums += _share_sums(figures, rates, sums + trailing)
     sums += _done_pending_pairs(text, figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
+    sums += _intake_splits(text, figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
     sums += _breakdown_sums(figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
     sums += _closed_breakdowns(text, figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
     sums += _parenthesised_parts(text, figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})

@@ -95,3 +95,32 @@ def test_laws_counted_in_bu_are_never_cases():
     text = "组织学习行政复议法、法律援助法、噪声污染防治法等18部法律法规。"
     (f,) = figures(text)
     assert f.value == 18 and f.indicator.startswith("other:")
+
+
+# Applications received, split into accepted and refused ------------------------------------
+
+
+def sums(text):
+    a = analyze_text(text)
+    return [r.as_dict(a.figures) for r in a.relations if r.kind == "sum"]
+
+
+def test_received_split_into_accepted_and_refused_is_a_sum():
+    (r,) = sums("2023年共收行政复议案件60件，受理52件，不予受理8件，已审结45件。")
+    assert r["consistent"] is True and r["total_quote"].endswith("60件")
+    assert r["part_quotes"][0].endswith("受理52件") and r["part_quotes"][1].endswith("不予受理8件")
+
+
+def test_received_split_with_other_handling_is_a_sum():
+    (r,) = sums("全县共收到行政复议申请70件，受理55件，不予受理10件，作其他处理5件。")
+    assert len(r["part_quotes"]) == 3 and r["sum_of_parts"] == 70
+
+
+def test_a_split_that_does_not_add_up_is_no_relation():
+    # 受理 may count applications of last year: no verdict either way.
+    assert sums("全县共收到行政复议申请70件，受理62件，不予受理10件。") == []
+
+
+def test_the_condition_of_a_counting_rule_is_not_a_figure():
+    text = "全年实施行政处罚120件。并处两种以上行政处罚的，计入相应的行政处罚类别。"
+    assert [f.value for f in figures(text)] == [120]
