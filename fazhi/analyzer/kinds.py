@@ -15,8 +15,10 @@ report sentence, that the count is something else:
   (`disclosure_handling`);
 - 合法性审查 of documents, contracts, 议题, 执法决定 is 合法性审核 (normdoc_reviewed),
   not a count of major decisions (`legality_review`);
-- a target, threshold or forecast (考核指标5%, 有望提升至45%, 力争达到…) is no figure at
-  all (`is_target`), nor is a count of the report's own structure in Chinese
+- in a court's own report, the lawsuits are the court's docket, not one government's
+  应诉 caseload (`court_docket`);
+- a target, threshold or forecast (考核指标5%, 有望提升至45%, 力争达到…) or the condition
+  of a counting rule (并处两种以上行政处罚的，) is no figure at all (`is_target`), nor is a count of the report's own structure in Chinese
   numerals (采取十三项措施, 围绕四项, 等六项: `is_structure_count`).
 
 All of it is data plus a few small functions; `refine(text, figures)` is the one
@@ -365,6 +367,7 @@ def court_docket(text: str, figures: Sequence[_Coded]) -> None:
         code = COURT_CODE.get(f.indicator)
         if code and not AS_A_PARTY.search(_clause_before(text, f)):
             f.indicator = code
+
 
 # --- E. last year's value ---------------------------------------------------------------
 
