@@ -18,8 +18,9 @@ report sentence, that the count is something else:
 - in a court's own report, the lawsuits are the court's docket, not one government's
   应诉 caseload (`court_docket`);
 - a target, threshold or forecast (考核指标5%, 有望提升至45%, 力争达到…) or the condition
-  of a counting rule (并处两种以上行政处罚的，) is no figure at all (`is_target`), nor is a count of the report's own structure in Chinese
-  numerals (采取十三项措施, 围绕四项, 等六项: `is_structure_count`).
+  of a counting rule (并处两种以上行政处罚的，) is no figure at all (`is_target`), nor is
+  a count of the report's own structure in Chinese numerals (采取十三项措施, 围绕四项,
+  等六项: `is_structure_count`).
 
 All of it is data plus a few small functions; `refine(text, figures)` is the one
 entry point for the code rules, `is_target`/`is_structure_count` for what is kept.
