@@ -342,7 +342,6 @@ JOINT = re.compile(r"联合|司法局|司法厅|司法部|复议")
 OPENING_CHARS = 400
 # What a court reports of the government as a party: its leaders in court.
 AS_A_PARTY = re.compile(r"应诉|出庭|负责人")
-COURT_CODE = {"litig_cases": "other:court_admin_cases"}
 
 
 def court_report(text: str) -> bool:
@@ -365,9 +364,8 @@ def court_docket(text: str, figures: Sequence[_Coded]) -> None:
     if not court_report(text):
         return
     for f in figures:
-        code = COURT_CODE.get(f.indicator)
-        if code and not AS_A_PARTY.search(_clause_before(text, f)):
-            f.indicator = code
+        if f.indicator == "litig_cases" and not AS_A_PARTY.search(_clause_before(text, f)):
+            f.indicator = "other:court_admin_cases"
 
 
 # --- E. last year's value ---------------------------------------------------------------

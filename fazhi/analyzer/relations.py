@@ -2309,19 +2309,8 @@ def _done_pending_pairs(
         total = min(equal, key=lambda e: figures[e].part_of is not None or "其中" in figures[e].scope, default=None)
         if total is None or (total, frozenset((k, pending))) in used:
             continue
-        g = figures[total]
-        out.append(
-            Relation(
-                "sum",
-                True,
-                f"已完成的“{a.quote}”与未完成的“{b.quote}”之和{_fmt(s)}，与“{g.quote}”相符。",
-                total=total,
-                parts=[k, pending],
-                stated_total=g.value,
-                sum_of_parts=s,
-                confidence="较确定",
-            )
-        )
+        note = f"已完成的“{a.quote}”与未完成的“{b.quote}”之和{_fmt(s)}，与“{figures[total].quote}”相符。"
+        out.append(_adds_up(figures, total, [k, pending], note))
     return out
 
 
@@ -2355,25 +2344,14 @@ def _intake_splits(
                 parts.append(j)
                 continue
             break
-        codes = {figures[j].indicator for j in parts}
-        if "recon_accepted" not in codes or len(parts) < 2 or (t, frozenset(parts)) in used:
+        accepted = any(figures[j].indicator == "recon_accepted" for j in parts)
+        if not accepted or len(parts) < 2 or (t, frozenset(parts)) in used:
             continue
-        total = sum((figures[j].value for j in parts), Decimal(0))
-        if total != g.value:
+        s = sum((figures[j].value for j in parts), Decimal(0))
+        if s != g.value:
             continue
-        out.append(
-            Relation(
-                "sum",
-                True,
-                "收到的申请分为" + "、".join(f"“{figures[j].quote}”" for j in parts)
-                + f"，合计{_fmt(total)}，与“{g.quote}”相符。",
-                total=t,
-                parts=parts,
-                stated_total=g.value,
-                sum_of_parts=total,
-                confidence="较确定",
-            )
-        )
+        listed = "、".join(f"“{figures[j].quote}”" for j in parts)
+        out.append(_adds_up(figures, t, parts, f"收到的申请分为{listed}，合计{_fmt(s)}，与“{g.quote}”相符。"))
     return out
 
 
