@@ -1466,7 +1466,7 @@ def _exact_runs(text: str, figures: list[Figure], done: set[tuple[int | None, fr
                     break
                 if s == t.value and (b - a >= 2 or a == 0 and _two_part_run(figures, i, later, b)):
                     parts = later[a : b + 1]
-                    if _a_sibling_of(figures, i, parts):
+                    if _a_sibling_of(figures, i, parts) or _a_list_item(text, figures, i, parts, later[b + 1 :]):
                         break
                     if (i, frozenset(parts)) not in done:
                         out.append(
@@ -1505,6 +1505,50 @@ def _two_part_run(figures: list[Figure], t: int, later: list[int], b: int) -> bo
     if before is not None and before.sentence == tf.sentence and _same_measure(before, tf):
         return False
     return not any(_same_measure(figures[j], tf) and figures[j].value for j in later[2:])
+
+
+def _listed_next_sentence(figures: list[Figure], done: set[tuple[int | None, frozenset[int]]]) -> list[Relation]:
+    """全年累计主动公开政府信息86条。公开执法检查结果信息13条，植物检疫许可信息1条，…，工作
+    动态60条。: the sentence right after a sentence that ends in a count, in its paragraph,
+    that holds nothing but three or more counts in its measure that make it exactly, is
+    its breakdown though no word says so (相符, 较确定). Only an exact sum is reported."""
+    out = []
+    for i, t in enumerate(figures[:-1]):
+        if t.is_rate or t.approx or t.value <= 0 or figures[i + 1].sentence != t.sentence + 1:
+            continue
+        if figures[i + 1].paragraph != t.paragraph:
+            continue
+        parts = [j for j in range(i + 1, len(figures)) if figures[j].sentence == t.sentence + 1]
+        if len(parts) < 3 or (i, frozenset(parts)) in done:
+            continue
+        if any(figures[j].approx or not _same_measure(figures[j], t) for j in parts):
+            continue
+        s = sum((figures[j].value for j in parts), Decimal(0))
+        if s == t.value:
+            listed = "+".join(_fmt(figures[j].value) for j in parts)
+            out.append(_adds_up(figures, i, parts, f"下一句所列{listed}={_fmt(s)}，与“{t.quote}”相符。"))
+    return out
+
+
+# Words between a total and its run that say a breakdown follows.
+BREAKDOWN_CUE = re.compile(r"其中|包括|含|分别|共|合计|涉及|主要|[：:（(]")
+
+
+def _a_list_item(text: str, figures: list[Figure], t: int, parts: list[int], rest: list[int]) -> bool:
+    """公开执法检查结果信息13条，植物检疫许可信息1条，行政处罚信息8条，征占用林地信息2条，
+    工作总结1条，政策解读1条，工作动态60条: a count followed, with no word of a breakdown
+    between, by a run named like it (…信息) that makes it (1+8+2+1+1=13) while the list goes
+    on after the run in the same measure, in the same clause group (no ；between), is the
+    list's first item, not its total. 被诉13件，未结10件，…撤诉1件，与市人民政府为共同被告被诉
+    1件 names its parts otherwise and stays a breakdown."""
+    tf = figures[t]
+    if BREAKDOWN_CUE.search(text[tf.cend : figures[parts[0]].cstart]):
+        return False
+    name = _named_as(tf)[-2:]
+    if not name or all(_named_as(figures[j])[-2:] != name for j in parts):
+        return False
+    after = next((j for j in rest if _same_measure(figures[j], tf)), None)
+    return after is not None and not re.search("[；;]", text[figures[parts[-1]].cend : figures[after].cstart])
 
 
 def _named_as(g: Figure) -> str:
@@ -3576,6 +3620,7 @@ def find_relations(text: str, figures: list[Figure]) -> list[Relation]:
     sums += _closed_breakdowns(text, figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
     sums += _parenthesised_parts(text, figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
     sums += _exact_runs(text, figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
+    sums += _listed_next_sentence(figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
     return (
         tables
         + rates

@@ -1,0 +1,51 @@
+"""Readings added in stop 33, each on sentences of our own."""
+
+from fazhi.analyzer.report import analyze_text
+
+
+def sums(text):
+    a = analyze_text(text)
+    return [
+        (a.figures[r.total].value, sorted(a.figures[j].value for j in r.parts))
+        for r in a.relations + a.unchecked
+        if r.kind == "sum" and r.total is not None
+    ]
+
+
+# The first item of a list is not the total of the items after it ------------------------
+
+
+def test_a_list_item_is_not_the_total_of_a_run_that_happens_to_make_it():
+    text = (
+        "全年主动公开政府信息92条。公开行政许可信息15条，行政检查信息2条，行政处罚信息9条，"
+        "财政预决算信息3条，规划信息1条，工作动态62条。"
+    )
+    assert (15, [1, 2, 3, 9]) not in sums(text)
+
+
+def test_a_total_whose_parts_are_named_otherwise_keeps_its_run():
+    text = "市农业农村局被诉14件，未结9件，判决驳回诉讼请求3件，撤诉2件，与市人民政府为共同被告被诉2件。"
+    assert (14, [2, 3, 9]) in sums(text)
+
+
+def test_a_run_after_a_breakdown_word_keeps_its_total():
+    text = "全年发布信息15条，其中行政许可信息2条，行政检查信息9条，行政处罚信息4条，另有工作动态62条。"
+    assert (15, [2, 4, 9]) in sums(text)
+
+
+def test_a_sentence_of_nothing_but_counts_that_make_the_count_before_it_is_its_breakdown():
+    text = (
+        "全年主动公开政府信息92条。公开行政许可信息15条，行政检查信息2条，行政处罚信息9条，"
+        "财政预决算信息3条，规划信息1条，工作动态62条。"
+    )
+    assert (92, [1, 2, 3, 9, 15, 62]) in sums(text)
+
+
+def test_a_next_sentence_that_does_not_make_the_count_is_no_sum():
+    text = "全年主动公开政府信息92条。公开行政许可信息15条，行政检查信息2条，工作动态62条。"
+    assert not [s for s in sums(text) if s[0] == 92]
+
+
+def test_a_next_sentence_with_a_count_in_another_measure_is_no_breakdown():
+    text = "全年办理案件30件。受理案件10件，审结案件12人，调解案件8件。"
+    assert not [s for s in sums(text) if s[0] == 30]
