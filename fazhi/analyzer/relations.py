@@ -1530,6 +1530,59 @@ def _listed_next_sentence(figures: list[Figure], done: set[tuple[int | None, fro
     return out
 
 
+def _parallel_columns(text: str, figures: list[Figure], done: set[tuple[int | None, frozenset[int]]]) -> list[Relation]:
+    """共排查矛盾纠纷4190件，化解4043件。其中，人民调解受理2345件，调处2283件；行政调解受理
+    795件，调处673件；…: two counts, then a 其中 whose clauses (apart by ；) each give two
+    counts in their measure, in the same order. When the first counts of the clauses make
+    the first total exactly, the clauses are its whole breakdown, and their second counts
+    are the second total's: 相符 when they make it, 不符 when they do not (较确定)."""
+    out: list[Relation] = []
+    counts = [j for j, g in enumerate(figures) if not g.is_rate]
+    for m in re.finditer(r"其中[，,：:]?", text):
+        end = min((k for k in (text.find("。", m.end()), text.find("\n", m.end())) if k >= 0), default=len(text))
+        before = [j for j in counts if figures[j].cend <= m.start()]
+        if len(before) < 2:
+            continue
+        t1, t2 = before[-2], before[-1]
+        opener = _full_stop_before(text, m.start())
+        head = _full_stop_before(text, opener) if text[opener : m.start()].strip("。\n") == "" else opener
+        if figures[t1].cstart <= head or "\n" in text[figures[t1].cend : m.start()]:
+            continue  # the two totals stand in the sentence the 其中 opens or ends
+        a, b = figures[t1], figures[t2]
+        if a.approx or b.approx or _comparison(a) or _comparison(b) or not _same_measure(a, b):
+            continue
+        groups: list[list[int]] = []
+        start = m.end()
+        for piece in re.split("[；;]", text[m.end() : end]):
+            stop = start + len(piece)
+            groups.append([j for j in counts if start <= figures[j].cstart < stop])
+            start = stop + 1
+        if len(groups) < 2 or any(len(g) != 2 for g in groups):
+            continue
+        firsts, seconds = [g[0] for g in groups], [g[1] for g in groups]
+        if any(figures[j].approx or not _same_measure(figures[j], a) for j in firsts + seconds):
+            continue
+        s1 = sum((figures[j].value for j in firsts), Decimal(0))
+        s2 = sum((figures[j].value for j in seconds), Decimal(0))
+        if s1 != a.value or (t1, frozenset(firsts)) in done:
+            continue
+        listed1 = "+".join(_fmt(figures[j].value) for j in firsts)
+        listed2 = "+".join(_fmt(figures[j].value) for j in seconds)
+        out.append(_adds_up(figures, t1, firsts, f"“其中”各分句的第一个数{listed1}={_fmt(s1)}，与“{a.quote}”相符。"))
+        if (t2, frozenset(seconds)) in done:
+            continue
+        if s2 == b.value:
+            note = f"“其中”各分句的第二个数{listed2}={_fmt(s2)}，与“{b.quote}”相符。"
+            out.append(_adds_up(figures, t2, seconds, note))
+        else:
+            note = (
+                f"“其中”各分句的第一个数之和{listed1}={_fmt(s1)}恰为“{a.quote}”，可见各分句是其全部分列；"
+                f"各分句的第二个数之和{listed2}={_fmt(s2)}，与“{b.quote}”不符。"
+            )
+            out.append(_adds_up(figures, t2, seconds, note, consistent=False))
+    return out
+
+
 # Words between a total and its run that say a breakdown follows.
 BREAKDOWN_CUE = re.compile(r"其中|包括|含|分别|共|合计|涉及|主要|[：:（(]")
 
@@ -3621,6 +3674,7 @@ def find_relations(text: str, figures: list[Figure]) -> list[Relation]:
     sums += _parenthesised_parts(text, figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
     sums += _exact_runs(text, figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
     sums += _listed_next_sentence(figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
+    sums += _parallel_columns(text, figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
     return (
         tables
         + rates

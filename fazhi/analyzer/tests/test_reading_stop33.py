@@ -49,3 +49,38 @@ def test_a_next_sentence_that_does_not_make_the_count_is_no_sum():
 def test_a_next_sentence_with_a_count_in_another_measure_is_no_breakdown():
     text = "全年办理案件30件。受理案件10件，审结案件12人，调解案件8件。"
     assert not [s for s in sums(text) if s[0] == 30]
+
+
+# A 其中 of parallel clauses breaks down two totals at once ----------------------------
+
+
+def judged_sums(text):
+    a = analyze_text(text)
+    return {
+        (a.figures[r.total].value, r.consistent)
+        for r in a.relations
+        if r.kind == "sum" and r.total is not None
+    }
+
+
+PARALLEL = (
+    "全年共受理矛盾纠纷1500件，化解1420件，化解率94.7%。其中，人民调解受理900件，调解成功880件；"
+    "行政调解受理400件，调解成功{x}件；信访事项200件，办结170件。"
+)
+
+
+def test_parallel_clauses_that_make_both_totals_are_two_sums():
+    assert judged_sums(PARALLEL.format(x=370)) >= {(1500, True), (1420, True)}
+
+
+def test_parallel_clauses_whose_second_counts_miss_the_second_total_are_inconsistent():
+    text = PARALLEL.format(x=300)
+    assert judged_sums(text) >= {(1500, True), (1420, False)}
+    a = analyze_text(text)
+    bad = [r for r in a.relations if not r.consistent]
+    assert len(bad) == 1 and "1500" in bad[0].note and "1350" in bad[0].note
+
+
+def test_parallel_clauses_that_do_not_make_the_first_total_are_not_judged():
+    text = PARALLEL.format(x=300).replace("信访事项200件", "信访事项150件")
+    assert not {t for t, _ok in judged_sums(text)} & {1500, 1420}
