@@ -1223,6 +1223,9 @@ def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
         if numerator is None:
             numerator = _count_by_name(text, figures, i, near)
         if numerator is None:
+            fit = _clause_group_fit(text, figures, i)
+            if fit is not None:
+                out.append(fit)
             continue  # a rate with no count: nothing to check (listed as such)
         if set(num_codes) & set(dens) and not any(
             j != numerator and figures[j].indicator in dens for j in near
@@ -1876,6 +1879,34 @@ def _sentence_fit(figures: list[Figure], i: int, numerator: int) -> Relation | N
 # Rates of an outcome (维持率, 纠错率, 败诉率): over the cases concluded or judged.
 _OUTCOME_RATE = re.compile(r"(维持|撤销|纠错|纠正|败诉|胜诉|驳回|变更|确认违法|责令履行|终止)率")
 _CONCLUDED_COUNT = re.compile(r"审结|办结|结案|判决|裁判|审理|作出|决定")
+
+
+def _clause_group_fit(text: str, figures: list[Figure], i: int) -> Relation | None:
+    """其中，人民调解受理2345件，调处2283件，成功率达97.4%；…: a catalogue rate whose count
+    its code and name do not find, right after a count of its clause group (to ；) that
+    follows the group's one larger count in its measure. Read from nearness, so only a
+    fit is reported (相符, 较确定); a rate that does not fit is left as it was."""
+    f = figures[i]
+    if i == 0 or f.approx or f.bound or not 0 < f.value <= HUNDRED:
+        return None
+    num = figures[i - 1]
+    if num.is_rate or num.approx or num.sentence != f.sentence or _comparison(num):
+        return None
+    if re.search("[；;。]", text[num.cend : f.cstart]) or f.cstart - num.cend > 12:
+        return None
+    group_start = max(text.rfind("；", 0, num.cstart), text.rfind(";", 0, num.cstart), _full_stop_before(text, num.cstart))
+    bases = [
+        j
+        for j in range(i - 1)
+        if figures[j].cstart > group_start
+        and not figures[j].is_rate
+        and _same_measure(figures[j], num)
+        and figures[j].value > num.value
+    ]
+    if len(bases) != 1 or figures[bases[0]].approx or _comparison(figures[bases[0]]):
+        return None
+    rel = _checked_rate(figures, i, i - 1, bases[0], "较确定")
+    return rel if rel.consistent else None
 
 
 def _sole_base(text: str, figures: list[Figure], i: int, numerator: int, near: list[int]) -> Relation | None:

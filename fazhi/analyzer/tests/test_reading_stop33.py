@@ -84,3 +84,25 @@ def test_parallel_clauses_whose_second_counts_miss_the_second_total_are_inconsis
 def test_parallel_clauses_that_do_not_make_the_first_total_are_not_judged():
     text = PARALLEL.format(x=300).replace("信访事项200件", "信访事项150件")
     assert not {t for t, _ok in judged_sums(text)} & {1500, 1420}
+
+
+# A catalogue rate right after a count of its clause group ------------------------------
+
+
+def rate_verdicts(text):
+    a = analyze_text(text)
+    return [
+        (a.figures[r.numerator].value, a.figures[r.denominator].value, r.consistent)
+        for r in a.relations
+        if r.kind == "rate" and r.numerator is not None and r.denominator is not None
+    ]
+
+
+def test_a_rate_right_after_a_count_fits_the_one_larger_count_of_its_clause_group():
+    text = "全年排查矛盾纠纷900件。其中，城关镇人民调解受理312件，调处305件，成功率达97.8%；其他乡镇受理588件。"
+    assert (305, 312, True) in rate_verdicts(text)
+
+
+def test_a_rate_that_does_not_fit_its_clause_group_is_not_judged_from_nearness():
+    text = "全年排查矛盾纠纷900件。其中，城关镇人民调解受理312件，调处305件，成功率达90.1%；其他乡镇受理588件。"
+    assert not [v for v in rate_verdicts(text) if v[0] == 305]
