@@ -1587,6 +1587,25 @@ def _closing_paren(text: str, pos: int, stop: int) -> int | None:
     return None
 
 
+def _before_parenthesis(text: str, figures: list[Figure], k: int, marker: int) -> int:
+    """共受理行政诉讼案件655件（2012年191件、2013年206件、2014年258件），其中…: the count
+    before a parenthesis that closes right before the marker, not the last count inside it."""
+    tail = text[figures[k].cend : marker]
+    if not re.fullmatch(r"[^（(）)]*[）)][，,：:]?", tail):
+        return k
+    opened = max(text.rfind("（", 0, figures[k].cstart), text.rfind("(", 0, figures[k].cstart))
+    if opened < 0 or re.search(r"[）)]", text[opened : figures[k].cstart]):
+        return k
+    j = k
+    while j >= 0 and figures[j].cend > opened:
+        j -= 1
+    while j >= 0 and (figures[j].is_rate or _comparison(figures[j])):
+        j -= 1
+    if j < 0 or figures[j].sentence != figures[k].sentence or figures[j].group != figures[k].group:
+        return k
+    return j
+
+
 def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
     """(total, parts) for every 其中/含 list: the total is the nearest count before
     the marker in the same sentence; the parts are the counts after it, up to the
@@ -1606,6 +1625,7 @@ def part_lists(text: str, figures: list[Figure]) -> list[tuple[int, list[int]]]:
             k -= 1
         if k < 0:
             continue
+        k = _before_parenthesis(text, figures, k, m.start())
         total = k
         tf = figures[total]
         part_sentence = tf.sentence

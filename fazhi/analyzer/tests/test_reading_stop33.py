@@ -106,3 +106,12 @@ def test_a_rate_right_after_a_count_fits_the_one_larger_count_of_its_clause_grou
 def test_a_rate_that_does_not_fit_its_clause_group_is_not_judged_from_nearness():
     text = "全年排查矛盾纠纷900件。其中，城关镇人民调解受理312件，调处305件，成功率达90.1%；其他乡镇受理588件。"
     assert not [v for v in rate_verdicts(text) if v[0] == 305]
+
+
+# 其中 after a parenthesis breaks down the count before the parenthesis -------------------
+
+
+def test_qizhong_after_a_parenthesis_breaks_down_the_count_before_it():
+    text = "三年来全市两级法院共受理行政诉讼案件540件（2021年170件、2022年180件、2023年190件），其中，一审案件360件，二审案件180件。"
+    assert (540, [180, 360]) in sums(text)
+    assert not [s for s in sums(text) if s[0] == 190]
