@@ -916,6 +916,8 @@ def _keep(text: str, tok: NumberToken, quoted: list[tuple[int, int]]) -> bool:
         return False
     if re.search(r"(上述|以上|前述)$", before) and tok.unit in ("类", "项", "种", "个", "家"):
         return False  # 上述三类案件: a reference back to the counts just given
+    if tok.chinese and re.search(r"最(多|少|高|低|大|小|集中|突出)的$", before) and tok.unit in ("类", "项", "种", "个", "家", "位"):
+        return False  # 收案最多的两类是…, 发生率最高的三个市辖区: the ones the text then names
     if tok.unit == "个" and text.startswith("部分", tok.end):
         return False  # 其他需要报告的事项6个部分: the report's structure, in digits
     if tok.chinese:

@@ -115,3 +115,16 @@ def test_qizhong_after_a_parenthesis_breaks_down_the_count_before_it():
     text = "三年来全市两级法院共受理行政诉讼案件540件（2021年170件、2022年180件、2023年190件），其中，一审案件360件，二审案件180件。"
     assert (540, [180, 360]) in sums(text)
     assert not [s for s in sums(text) if s[0] == 190]
+
+
+# A superlative's numeral names a selection, not a count --------------------------------
+
+
+def test_the_numeral_of_a_superlative_selection_is_not_a_figure():
+    text = "全市新收行政案件1200件，收案最多的两类是城建类和资源类，诉讼发生率最高的三个县区是甲、乙、丙。"
+    assert [f.value for f in analyze_text(text).figures] == [1200]
+
+
+def test_a_superlative_with_digits_is_still_a_count():
+    text = "收案最多的乡镇受理纠纷35件。"
+    assert [f.value for f in analyze_text(text).figures] == [35]
