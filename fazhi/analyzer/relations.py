@@ -1906,7 +1906,10 @@ def _clause_group_fit(text: str, figures: list[Figure], i: int) -> Relation | No
     if len(bases) != 1 or figures[bases[0]].approx or _comparison(figures[bases[0]]):
         return None
     rel = _checked_rate(figures, i, i - 1, bases[0], "较确定")
-    return rel if rel.consistent else None
+    if not rel.consistent:
+        return None
+    rel.note += f"（比率紧随其计数“{num.quote}”，本分句只有“{figures[bases[0]].quote}”一个更大的同类数，按其计算。）"
+    return rel
 
 
 def _sole_base(text: str, figures: list[Figure], i: int, numerator: int, near: list[int]) -> Relation | None:
