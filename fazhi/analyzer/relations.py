@@ -25,7 +25,10 @@ the numbers and the rounding rule).
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import cache
@@ -1337,7 +1340,7 @@ def _rate_relations(text: str, figures: list[Figure]) -> list[Relation]:
     return _sibling_misfits(text, figures, out)
 
 
-def _breakdown_sums(figures: list[Figure], done: set[tuple[int | None, frozenset[int]]]) -> list[Relation]:
+def _breakdown_sums(text: str, figures: list[Figure], done: set[tuple[int | None, frozenset[int]]]) -> list[Relation]:
     """A total broken down by type, respondent or field (从申请人的情况看，公民52件，法人和
     其他组织11件 after 共收到63件): 相符 when the parts make the total exactly. A breakdown
     may list only the main kinds (居于前五位), so one that does not add up is no verdict."""
@@ -1510,7 +1513,7 @@ def _two_part_run(figures: list[Figure], t: int, later: list[int], b: int) -> bo
     return not any(_same_measure(figures[j], tf) and figures[j].value for j in later[2:])
 
 
-def _listed_next_sentence(figures: list[Figure], done: set[tuple[int | None, frozenset[int]]]) -> list[Relation]:
+def _listed_next_sentence(text: str, figures: list[Figure], done: set[tuple[int | None, frozenset[int]]]) -> list[Relation]:
     """全年累计主动公开政府信息86条。公开执法检查结果信息13条，植物检疫许可信息1条，…，工作
     动态60条。: the sentence right after a sentence that ends in a count, in its paragraph,
     that holds nothing but three or more counts in its measure that make it exactly, is
@@ -1521,7 +1524,11 @@ def _listed_next_sentence(figures: list[Figure], done: set[tuple[int | None, fro
             continue
         if figures[i + 1].paragraph != t.paragraph:
             continue
-        parts = [j for j in range(i + 1, len(figures)) if figures[j].sentence == t.sentence + 1]
+        parts = []
+        for j in range(i + 1, len(figures)):
+            if figures[j].sentence != t.sentence + 1:
+                break
+            parts.append(j)
         if len(parts) < 3 or (i, frozenset(parts)) in done:
             continue
         if any(figures[j].approx or not _same_measure(figures[j], t) for j in parts):
@@ -1541,12 +1548,13 @@ def _parallel_columns(text: str, figures: list[Figure], done: set[tuple[int | No
     are the second total's: 相符 when they make it, 不符 when they do not (较确定)."""
     out: list[Relation] = []
     counts = [j for j, g in enumerate(figures) if not g.is_rate]
+    starts = [figures[j].cstart for j in counts]
     for m in re.finditer(r"其中[，,：:]?", text):
         end = min((k for k in (text.find("。", m.end()), text.find("\n", m.end())) if k >= 0), default=len(text))
-        before = [j for j in counts if figures[j].cend <= m.start()]
-        if len(before) < 2:
+        n = bisect_left(starts, m.start())  # the counts before the 其中 (a count never straddles it)
+        if n < 2:
             continue
-        t1, t2 = before[-2], before[-1]
+        t1, t2 = counts[n - 2], counts[n - 1]
         opener = _full_stop_before(text, m.start())
         head = _full_stop_before(text, opener) if text[opener : m.start()].strip("。\n") == "" else opener
         if figures[t1].cstart <= head or "\n" in text[figures[t1].cend : m.start()]:
@@ -1558,7 +1566,7 @@ def _parallel_columns(text: str, figures: list[Figure], done: set[tuple[int | No
         start = m.end()
         for piece in re.split("[；;]", text[m.end() : end]):
             stop = start + len(piece)
-            groups.append([j for j in counts if start <= figures[j].cstart < stop])
+            groups.append(counts[bisect_left(starts, start) : bisect_left(starts, stop)])
             start = stop + 1
         if len(groups) < 2 or any(len(g) != 2 for g in groups):
             continue
@@ -1897,11 +1905,8 @@ def _clause_group_fit(text: str, figures: list[Figure], i: int) -> Relation | No
     group_start = max(text.rfind("；", 0, num.cstart), text.rfind(";", 0, num.cstart), _full_stop_before(text, num.cstart))
     bases = [
         j
-        for j in range(i - 1)
-        if figures[j].cstart > group_start
-        and not figures[j].is_rate
-        and _same_measure(figures[j], num)
-        and figures[j].value > num.value
+        for j in itertools.takewhile(lambda j: figures[j].cstart > group_start, range(i - 2, -1, -1))
+        if not figures[j].is_rate and _same_measure(figures[j], num) and figures[j].value > num.value
     ]
     if len(bases) != 1 or figures[bases[0]].approx or _comparison(figures[bases[0]]):
         return None
@@ -3690,6 +3695,19 @@ def _restated_rates(figures: list[Figure], rates: list[Relation]) -> list[Relati
     return out
 
 
+Done = set[tuple[int | None, frozenset[int]]]
+STRUCTURE_SUMS: tuple[Callable[[str, list[Figure], Done], list[Relation]], ...] = (
+    _done_pending_pairs,
+    _intake_splits,
+    _breakdown_sums,
+    _closed_breakdowns,
+    _parenthesised_parts,
+    _exact_runs,
+    _listed_next_sentence,
+    _parallel_columns,
+)
+
+
 def find_relations(text: str, figures: list[Figure]) -> list[Relation]:
     """Every rate, sum, implied total and 同比 change the figures allow, checked or
     not (see `Relation.checked`). `text` is the compact text."""
@@ -3701,14 +3719,9 @@ def find_relations(text: str, figures: list[Figure]) -> list[Relation]:
     sums = _sum_relations(text, figures, rates) + [r for r in _category_share_lists(figures)[0] if r.kind == "sum"]
     trailing = _trailing_totals(text, figures, {(r.total, tuple(r.parts)) for r in sums if r.total is not None})
     sums += _share_sums(figures, rates, sums + trailing)
-    sums += _done_pending_pairs(text, figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
-    sums += _intake_splits(text, figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
-    sums += _breakdown_sums(figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
-    sums += _closed_breakdowns(text, figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
-    sums += _parenthesised_parts(text, figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
-    sums += _exact_runs(text, figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
-    sums += _listed_next_sentence(figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
-    sums += _parallel_columns(text, figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
+    # The sums read from structure, in this order: each sees the sums found before it.
+    for rule in STRUCTURE_SUMS:
+        sums += rule(text, figures, {(r.total, frozenset(r.parts)) for r in sums + trailing})
     return (
         tables
         + rates
