@@ -193,6 +193,26 @@ def _split_list_numbers(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     return "".join(out), offs
 
 
+# 发布政务信息（1386）条, 共（29）件: a form's blank filled in with the count, the
+# brackets between the count and its measure word. (Not an item marker: （1）个人信息…
+# opens a line or follows punctuation; not an article: 第（三）条.)
+_FILLED_BLANK = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?<!第)（(\d[\d.,]*(万|亿)?)）(?=" + "|".join(re.escape(u) for u in UNITS) + r")"
+)
+
+
+def _unwrap_filled_blanks(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """The text with the brackets of every filled-in blank taken out, so the count reads
+    with its measure word; each kept character keeps its offset in the original."""
+    drops = set()
+    for m in _FILLED_BLANK.finditer(text):
+        drops.update((m.start(), m.end() - 1))
+    if not drops:
+        return text, offsets
+    keep = [k for k in range(len(text)) if k not in drops]
+    return "".join(text[k] for k in keep), [offsets[k] for k in keep]
+
+
 def _list_item(text: str, p: int, digits: str, n: int) -> bool | None:
     """Whether the paragraph at `p` opens as item `n` of a list: False when written
     plainly (3.加强…, 3、…, 3深化…), True when its number runs into a figure (313个…),
@@ -299,6 +319,7 @@ class Compact:
                 offsets.append(pos - 1)
         joined = _MIDDLE_DOT_DECIMAL.sub(r"\1.", "".join(chars).translate(FULLWIDTH))
         compact, offsets = _rebuild_flat_tables(joined, offsets)
+        compact, offsets = _unwrap_filled_blanks(compact, offsets)
         self.text, self.offsets = _split_list_numbers(compact, offsets)
 
     @staticmethod
@@ -1550,7 +1571,9 @@ def _resolve_numerator_rates(figures: list[Figure]) -> None:
 
 
 # (numerator code, denominator code) of every catalogue rate.
-_NUMERATOR_OF = {(n, d) for nums, dens in lx.RATES.values() for n in nums for d in dens}
+# (count, base) code pairs of the catalogue's rates; a rate over its own code's count
+# (办结率 of 提案: 办结 proposals over all) names no pair of different things.
+_NUMERATOR_OF = {(n, d) for nums, dens in lx.RATES.values() for n in nums for d in dens if n != d}
 
 
 # 去年共收到…2371件 (a report written the next year): 去年 names the period, not a

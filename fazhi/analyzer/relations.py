@@ -1948,7 +1948,19 @@ def _sole_base(text: str, figures: list[Figure], i: int, numerator: int, near: l
         and (figures[j].value > num.value or (figures[j].sentence == f.sentence and _same_act(figures[j], num)))
         and not _comparison(figures[j])
     ]
-    others = [j for j in near if j != numerator and figures[j].sentence >= f.sentence - 1 and j not in bases]
+    # Another count that may be the base vetoes: any in the rate's sentence, and one in
+    # the sentence before only where it names what the rate's count names (共受理各类行政
+    # 诉讼案件6746件。受理…非诉行政案件722件，…执结629件，执结率84.32%: not the 6746).
+    others = [
+        j
+        for j in near
+        if j != numerator
+        and j not in bases
+        and (
+            figures[j].sentence == f.sentence
+            or figures[j].sentence == f.sentence - 1 and _same_act(figures[j], num, generic=_GENERIC_WORDS)
+        )
+    ]
     if len(bases) != 1 or any(figures[j].part_of is None and _same_measure(figures[j], num) for j in others):
         return None
     d = bases[0]
@@ -2148,7 +2160,7 @@ def _implied_rate(
 _EVENT_UNITS = ("人次", "件次", "次", "场次")
 
 # Measure words that count the same things (培训4场次，其中授课1次: a 次 of the 场次).
-_UNIT_KIN = {"起": "件", "宗": "件", "份": "件", "卷": "件", "名": "人", "位": "人", "场次": "次"}
+_UNIT_KIN = {"起": "件", "宗": "件", "份": "件", "卷": "件", "名": "人", "位": "人", "场次": "次", "场": "次"}
 
 
 def _same_measure(a: Figure, b: Figure) -> bool:
