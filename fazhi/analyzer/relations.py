@@ -2061,6 +2061,30 @@ def _base_nearby(figures: list[Figure], i: int, numerator: int, near_miss: Decim
     )
 
 
+def _stated_base_in_sentence(figures: list[Figure], i: int, numerator: int) -> int | None:
+    """A whole count before the rate's count in the rate's sentence, in its measure and
+    larger than it, with no rate between them: the base the sentence states, unless a
+    rate's base is implied. (办结人大代表建议64件、办结率92.7%，政协委员提案61件，办结率
+    92.4%: the 64 has its own rate; it is a sibling, not the 61's base.)"""
+    f, num = figures[i], figures[numerator]
+    rates_before = [j for j in range(numerator) if figures[j].is_rate and figures[j].sentence == f.sentence]
+    after = rates_before[-1] if rates_before else -1
+    return next(
+        (
+            j
+            for j in range(numerator - 1, after, -1)
+            if (g := figures[j]).sentence == f.sentence
+            and not g.is_rate
+            and g.part_of is None
+            and not g.approx
+            and g.value > num.value
+            and _same_measure(g, num)
+            and not _comparison(g)
+        ),
+        None,
+    )
+
+
 def _near_base(figures: list[Figure], i: int, numerator: int, j: int) -> Relation:
     """The rate over the count `_base_nearby` found: 相符 (较确定) when it fits, else
     无法核对 with both numbers (a base found by nearness proves no 不符)."""
@@ -2127,6 +2151,23 @@ def _implied_rate(
     )
     between = text[figures[numerator].cend : f.cstart]
     near = _base_nearby(figures, i, numerator) if ok else None
+    stated = _stated_base_in_sentence(figures, i, numerator) if ok and near is None else None
+    if stated is not None:
+        # 办理行政复议案件141件，调解75件，调解率60.5%: the sentence states a base the rate
+        # misfits (53.2%); the base it would fit (124, perhaps the cases closed) is not
+        # stated. Neither reading is proven: say both, judge nothing.
+        g = figures[stated]
+        other = _checked_rate(figures, i, numerator, stated, "")
+        out.append(
+            _unchecked(
+                i,
+                numerator,
+                f.value,
+                f"按句中的“{g.quote}”计算，{other.note.rstrip('。')}；所报比率需以约{implied}为分母"
+                f"（{_fmt(num)}÷{implied}），文中未给出该数，两种读法都不能证明，未作判断。",
+            )
+        )
+        return
     if near is not None:
         # 败诉33件…审结536件…败诉率为6.20%: 33÷536 = 6.16% nearly fits; the base 33÷6.2%
         # implies (532) is not stated, 536 is.

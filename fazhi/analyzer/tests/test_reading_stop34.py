@@ -97,3 +97,29 @@ def test_a_count_of_the_same_act_in_the_sentence_before_still_vetoes():
         "审查后裁定执结629件，执结率84.32%。"
     )
     assert (629, 722, False) not in rate_verdicts(text)
+
+
+# A rate whose implied base is not the base its sentence states --------------------------
+
+
+def rate_judgments(text):
+    a = analyze_text(text)
+    return [(r.consistent, r.checked, r.note) for r in a.relations + a.unchecked if r.kind == "rate"]
+
+
+def test_an_implied_base_is_not_claimed_where_the_sentence_states_one_the_rate_misfits():
+    text = "2024年办理行政复议案件141件，调解75件，调解率60.5%。"
+    [(ok, checked, note)] = rate_judgments(text)
+    assert not checked
+    assert "141" in note and "53.2%" in note and "124" in note
+
+
+def test_an_implied_base_stands_where_the_sentence_states_none():
+    [(ok, checked, _note)] = rate_judgments("2024年行政复议调解75件，调解率60.5%。")
+    assert ok and checked
+
+
+def test_a_count_with_its_own_rate_is_a_sibling_not_the_next_counts_base():
+    text = "办结人大代表议案建议64件、办结率92.7%，政协委员提案61件，办结率92.4%。"
+    judged = rate_judgments(text)
+    assert any(ok and checked and "66" in note for ok, checked, note in judged)
