@@ -2067,22 +2067,13 @@ def _stated_base_in_sentence(figures: list[Figure], i: int, numerator: int) -> i
     rate's base is implied. (办结人大代表建议64件、办结率92.7%，政协委员提案61件，办结率
     92.4%: the 64 has its own rate; it is a sibling, not the 61's base.)"""
     f, num = figures[i], figures[numerator]
-    rates_before = [j for j in range(numerator) if figures[j].is_rate and figures[j].sentence == f.sentence]
-    after = rates_before[-1] if rates_before else -1
-    return next(
-        (
-            j
-            for j in range(numerator - 1, after, -1)
-            if (g := figures[j]).sentence == f.sentence
-            and not g.is_rate
-            and g.part_of is None
-            and not g.approx
-            and g.value > num.value
-            and _same_measure(g, num)
-            and not _comparison(g)
-        ),
-        None,
-    )
+    for j in range(numerator - 1, -1, -1):
+        g = figures[j]
+        if g.sentence != f.sentence or g.is_rate:
+            return None
+        if g.part_of is None and not g.approx and g.value > num.value and _same_measure(g, num) and not _comparison(g):
+            return j
+    return None
 
 
 def _near_base(figures: list[Figure], i: int, numerator: int, j: int) -> Relation:

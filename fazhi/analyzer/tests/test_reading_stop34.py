@@ -4,6 +4,8 @@ from decimal import Decimal
 
 from fazhi.analyzer.report import analyze_text
 
+from .test_reading_stop33 import rate_verdicts
+
 
 def figures(text):
     return [(f.value, f.unit) for f in analyze_text(text).figures]
@@ -15,15 +17,6 @@ def sums(text):
         (a.figures[r.total].value, sorted(a.figures[j].value for j in r.parts), r.consistent)
         for r in a.relations + a.unchecked
         if r.kind == "sum" and r.total is not None
-    ]
-
-
-def rate_verdicts(text):
-    a = analyze_text(text)
-    return [
-        (a.figures[r.numerator].value, a.figures[r.denominator].value, r.consistent)
-        for r in a.relations
-        if r.kind == "rate" and r.numerator is not None and r.denominator is not None
     ]
 
 
