@@ -204,7 +204,7 @@ _FILLED_BLANK = re.compile(
 def _unwrap_filled_blanks(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """The text with the brackets of every filled-in blank taken out, so the count reads
     with its measure word; each kept character keeps its offset in the original."""
-    drops = set()
+    drops: set[int] = set()
     for m in _FILLED_BLANK.finditer(text):
         drops.update((m.start(), m.end() - 1))
     if not drops:
