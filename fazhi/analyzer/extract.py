@@ -1258,6 +1258,8 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
         # 全年结案（包括上年受理后结转）68件: a parenthesis that qualifies the count
         # (包括, 含, 其中) does not name it.
         before = _QUALIFIER.sub("", before)
+        # Read before the words after 等 replace `before`: 协同响应率、回应率等核心指标均达100%
+        # lists its rates before the 等.
         rate_list = lx.RATE_LIST.search(before) if tok.unit == "%" else None
         etc = list(_ETC.finditer(before))
         listed_by = ""
@@ -1275,7 +1277,6 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
         items: list[tuple[str, str, str | None]] = []
         share_of = share_code = None
         if tok.unit == "%":
-            lm = rate_list
             sm = lx.SHARE.search(before)
             if not sm and re.fullmatch(r"(达到|达|为|是)?", before) and clause_start > prev_end:
                 # 140件，占受理案件数比例最高，达92.71%: the share's words stand in the
@@ -1284,12 +1285,12 @@ def extract_figures(text: str, compact: Compact | None = None) -> list[Figure]:
             if k in respectively:
                 code, found = respectively.pop(k)
                 items.append((code, found, None))
-            elif lm:
-                for item in re.findall(r"(.+?率)(?:、|和|及|与)?", lm.group("items")):
+            elif rate_list:
+                for item in re.findall(r"(.+?率)(?:、|和|及|与)?", rate_list.group("items")):
                     code, found = _classify(item, "", context_before, group)
                     items.append((code, found or item, None))
                 following = _respective_numbers(t, tokens, k)
-                if "分别" in lm.group(0) and len(following) == len(items) - 1:
+                if "分别" in rate_list.group(0) and len(following) == len(items) - 1:
                     # One rate for each number, in order, not every rate for each.
                     respectively.update(zip(following, [(c, f) for c, f, _s in items[1:]], strict=True))
                     items = items[:1]

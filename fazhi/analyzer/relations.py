@@ -1958,7 +1958,7 @@ def _sole_base(text: str, figures: list[Figure], i: int, numerator: int, near: l
         and j not in bases
         and (
             figures[j].sentence == f.sentence
-            or figures[j].sentence == f.sentence - 1 and _same_act(figures[j], num, generic=_GENERIC_WORDS)
+            or (figures[j].sentence == f.sentence - 1 and _same_act(figures[j], num, generic=_GENERIC_WORDS))
         )
     ]
     if len(bases) != 1 or any(figures[j].part_of is None and _same_measure(figures[j], num) for j in others):
